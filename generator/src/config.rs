@@ -1,0 +1,221 @@
+//! `codegen.toml`: the generated crate's package metadata, the primitive -> Rust type table and
+//! per-field overrides.
+//!
+//! ```toml
+//! [package]
+//! name = "genesys-cloud-models"
+//! version = "0.1.0"
+//! description = "..."
+//!
+//! [types]                      # optional: replaces entries of the primitive -> Rust type table
+//! datetime = "::chrono::DateTime<::chrono::Utc>"
+//!
+//! [dependencies]               # optional: added to the generated crate's dependencies
+//! chrono = { version = "0.4", features = ["serde"] }
+//!
+//! [models.AnalyticsSession.fields.direction]
+//! enum = ["inbound", "outbound"]     # also: wire_name, rust_name, type
+//! ```
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diagnostic::{Diagnostic, FileId, Sources};
+use crate::parse::{Primitive, TypeExpr, parse_type_expr};
+
+/// A value of the config and where it was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located<T> {
+    /// The value.
+    pub value: T,
+    /// The file it was written in.
+    pub file: FileId,
+    /// Its byte span in that file.
+    pub span: Range<usize>,
+}
+
+/// The validated contents of a `codegen.toml`, or the defaults when there is none.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// Metadata of the generated crate; `None` means: derive it from the spec folder's name.
+    pub package: Option<PackageConfig>,
+    /// Replacements for entries of the primitive -> Rust type table.
+    pub types: BTreeMap<Primitive, String>,
+    /// Extra dependencies of the generated crate, as written (a TOML table).
+    pub dependencies: toml::Table,
+    /// Field overrides: model name -> doc field name -> override.
+    pub models: BTreeMap<String, ModelOverrides>,
+}
+
+/// `[package]`: metadata of the generated crate.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackageConfig {
+    /// The crate's name.
+    pub name: String,
+    /// The crate's version.
+    pub version: String,
+    /// The crate's one-line description, also the first line of its docs.
+    pub description: String,
+    /// The crate's license expression.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub license: Option<String>,
+}
+
+/// The overrides of one model's fields.
+#[derive(Debug, Clone)]
+pub struct ModelOverrides {
+    /// Where the model's table was named.
+    pub name: Located<String>,
+    /// Doc field name -> override.
+    pub fields: BTreeMap<String, FieldOverride>,
+}
+
+/// What `codegen.toml` says of one field.
+#[derive(Debug, Clone)]
+pub struct FieldOverride {
+    /// Where the field's table was named.
+    pub name: Located<String>,
+    /// The JSON name, when the naming rule gets it wrong.
+    pub wire_name: Option<Located<String>>,
+    /// The Rust field name.
+    pub rust_name: Option<Located<String>>,
+    /// A type expression replacing the page's.
+    pub type_expr: Option<Located<TypeExpr>>,
+    /// The values of an enumerated field.
+    pub enum_values: Option<Vec<Located<String>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    package: Option<PackageConfig>,
+    #[serde(default)]
+    types: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    dependencies: toml::Table,
+    #[serde(default)]
+    models: BTreeMap<Spanned<String>, RawModel>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawModel {
+    #[serde(default)]
+    fields: BTreeMap<Spanned<String>, RawField>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawField {
+    wire_name: Option<Spanned<String>>,
+    rust_name: Option<Spanned<String>>,
+    #[serde(rename = "type")]
+    type_expr: Option<Spanned<String>>,
+    #[serde(rename = "enum")]
+    enum_values: Option<Vec<Spanned<String>>>,
+}
+
+impl Config {
+    /// Reads and validates a config file. Problems are appended to `diagnostics`; the result is
+    /// what could be read (defaults for what could not).
+    pub fn load(path: &Path, sources: &mut Sources, diagnostics: &mut Vec<Diagnostic>) -> Config {
+        let text = match std::fs::read(path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => text,
+                Err(error) => {
+                    let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
+                    let file = sources.add(path.to_owned(), text);
+                    let at = error.utf8_error().valid_up_to();
+                    diagnostics.push(Diagnostic::error(file, at..at + 1, "the config file is not UTF-8"));
+                    return Config::default();
+                }
+            },
+            Err(error) => {
+                diagnostics.push(Diagnostic::global_error(format!("cannot read {}: {error}", path.display())));
+                return Config::default();
+            }
+        };
+        let file = sources.add(path.to_owned(), text);
+        Config::parse(file, &sources.get(file).text, diagnostics)
+    }
+
+    /// Parses and validates config text that was added to the sources as `file`.
+    pub fn parse(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Config {
+        let raw: RawConfig = match toml::from_str(text) {
+            Ok(raw) => raw,
+            Err(error) => {
+                let span = error.span().unwrap_or(0..0);
+                diagnostics.push(
+                    Diagnostic::error(file, span, "invalid codegen.toml").with_label(error.message().trim().to_owned()),
+                );
+                return Config::default();
+            }
+        };
+        let locate = |spanned: Spanned<String>| Located { span: spanned.span(), file, value: spanned.into_inner() };
+
+        let mut types = BTreeMap::new();
+        for (name, rust_type) in raw.types {
+            let Some(primitive) = Primitive::from_name(name.get_ref()) else {
+                let known: Vec<_> = Primitive::ALL.iter().map(|primitive| primitive.name()).collect();
+                diagnostics.push(
+                    Diagnostic::error(file, name.span(), format!("`{}` is not a primitive type", name.get_ref()))
+                        .with_note(format!("the primitives are {}", known.join(", "))),
+                );
+                continue;
+            };
+            if let Err(error) = syn::parse_str::<syn::Type>(rust_type.get_ref()) {
+                diagnostics.push(
+                    Diagnostic::error(file, rust_type.span(), format!("`{}` is not a Rust type", rust_type.get_ref()))
+                        .with_label(error.to_string()),
+                );
+                continue;
+            }
+            types.insert(primitive, rust_type.into_inner());
+        }
+
+        let mut models = BTreeMap::new();
+        for (model_name, raw_model) in raw.models {
+            let mut fields = BTreeMap::new();
+            for (field_name, raw_field) in raw_model.fields {
+                let type_expr = raw_field.type_expr.and_then(|text| match parse_type_expr(text.get_ref()) {
+                    Ok(expr) => Some(Located { value: expr, file, span: text.span() }),
+                    Err(error) => {
+                        let start = text.span().start + 1 + error.span.start;
+                        diagnostics.push(
+                            Diagnostic::error(file, start..start + error.span.len().max(1), "malformed type")
+                                .with_label(error.message),
+                        );
+                        None
+                    }
+                });
+                let enum_values = raw_field.enum_values.map(|values| {
+                    let mut seen = BTreeSet::new();
+                    for value in &values {
+                        if !seen.insert(value.get_ref().clone()) {
+                            diagnostics.push(
+                                Diagnostic::error(file, value.span(), format!("duplicate enum value `{}`", value.get_ref()))
+                                    .with_label("already listed"),
+                            );
+                        }
+                    }
+                    values.into_iter().map(locate).collect()
+                });
+                let field = FieldOverride {
+                    name: locate(field_name.clone()),
+                    wire_name: raw_field.wire_name.map(locate),
+                    rust_name: raw_field.rust_name.map(locate),
+                    type_expr,
+                    enum_values,
+                };
+                fields.insert(field_name.into_inner(), field);
+            }
+            models.insert(model_name.get_ref().clone(), ModelOverrides { name: locate(model_name), fields });
+        }
+        Config { package: raw.package, types, dependencies: raw.dependencies, models }
+    }
+}

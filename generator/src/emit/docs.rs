@@ -1,0 +1,151 @@
+//! Doc comments from the docs' descriptions: plain text that rustdoc must read as plain text.
+//!
+//! Markdown punctuation is escaped (`[x]` is no link, `<tag>` no HTML, `*a*` no emphasis), bare
+//! URLs become autolinks, and lines are trimmed so that nothing is an indented code block (a
+//! doctest) or a heading. Nothing of the text is dropped.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// `#[doc = " ..."]` attributes, one per line of the Markdown `markdown`.
+pub fn doc_attributes(markdown: &str) -> TokenStream {
+    let lines = doc_lines(markdown);
+    quote! { #( #[doc = #lines] )* }
+}
+
+/// `#![doc = " ..."]` attributes (docs of the enclosing module), one per line of `markdown`.
+pub fn inner_doc_attributes(markdown: &str) -> TokenStream {
+    let lines = doc_lines(markdown);
+    quote! { #( #![doc = #lines] )* }
+}
+
+/// The lines of a doc comment for `markdown`, each with the leading space of `/// `; runs of
+/// blank lines become one, and blank lines at either end are dropped.
+fn doc_lines(markdown: &str) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for line in markdown.lines().map(str::trim_end) {
+        if line.is_empty() {
+            if lines.last().is_some_and(|last| !last.is_empty()) {
+                lines.push(String::new());
+            }
+            continue;
+        }
+        lines.push(format!(" {line}"));
+    }
+    while lines.last().is_some_and(String::is_empty) {
+        lines.pop();
+    }
+    lines
+}
+
+/// Plain text (a description from the docs) as Markdown that renders as that text: each line
+/// trimmed, Markdown punctuation escaped, bare URLs made autolinks.
+pub fn plain_text(text: &str) -> String {
+    text.lines().map(|line| escape_line(line.trim())).collect::<Vec<_>>().join("\n")
+}
+
+/// `value` as a Markdown code span, with a fence longer than any run of backticks inside it.
+pub fn code_span(value: &str) -> String {
+    let longest = value.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if value.starts_with('`') || value.ends_with('`') || value.is_empty() { " " } else { "" };
+    format!("{fence}{pad}{value}{pad}{fence}")
+}
+
+fn escape_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut rest = line;
+    let mut at_line_start = true;
+    while !rest.is_empty() {
+        if let Some(length) = url_length(rest)
+            && (out.is_empty() || out.ends_with(|c: char| !c.is_alphanumeric()))
+        {
+            out.push('<');
+            out.push_str(&rest[..length]);
+            out.push('>');
+            rest = &rest[length..];
+            at_line_start = false;
+            continue;
+        }
+        let mut chars = rest.chars();
+        let Some(c) = chars.next() else { break };
+        let next = chars.next();
+        let previous = out.chars().last();
+        let needs_escape = match c {
+            '\\' | '`' | '[' | ']' | '<' | '>' | '*' | '&' | '~' | '|' => true,
+            '_' => !(previous.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)),
+            '#' | '+' | '-' | '=' => at_line_start,
+            _ => false,
+        };
+        if needs_escape {
+            out.push('\\');
+        }
+        out.push(c);
+        if at_line_start && c.is_ascii_digit() {
+            // `1. text` or `1) text` would start an ordered list.
+            let digits = rest.find(|d: char| !d.is_ascii_digit()).unwrap_or(rest.len());
+            out.push_str(&rest[1..digits]);
+            rest = &rest[digits..];
+            if rest.starts_with(['.', ')']) {
+                out.push('\\');
+            }
+            at_line_start = false;
+            continue;
+        }
+        at_line_start = false;
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// The length of the URL `text` starts with, if it starts with one.
+fn url_length(text: &str) -> Option<usize> {
+    if !(text.starts_with("https://") || text.starts_with("http://")) {
+        return None;
+    }
+    let end = text.find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`' | '[' | ']' | '{' | '}' | '|' | '\\' | '^'))
+        .unwrap_or(text.len());
+    let url = text[..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'']);
+    (url.len() > "https://".len()).then_some(url.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_what_rustdoc_would_read_as_markup() {
+        let cases = [
+            ("plain text", " plain text"),
+            ("yyyy-MM-ddTHH:mm:ss[.mmm]Z", r" yyyy-MM-ddTHH:mm:ss\[.mmm\]Z"),
+            ("the <userId> value", r" the \<userId\> value"),
+            ("['a','b','c']", r" \['a','b','c'\]"),
+            ("a *b* c", r" a \*b\* c"),
+            ("snake_case and _emph_", r" snake_case and \_emph\_"),
+            ("# not a heading", r" \# not a heading"),
+            ("- not a list", r" \- not a list"),
+            ("1. not a list", r" 1\. not a list"),
+            ("2021 was a year", " 2021 was a year"),
+            ("see https://example.com/a_b.", " see <https://example.com/a_b>."),
+            ("{\"key\": \"va\\\"lue\"}", r#" {"key": "va\\"lue"}"#),
+            ("a `code` b", r" a \`code\` b"),
+            ("AT&T", r" AT\&T"),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(doc_lines(&plain_text(text)), [expected], "{text}");
+        }
+    }
+
+    #[test]
+    fn trims_indentation_and_keeps_paragraphs() {
+        assert_eq!(doc_lines(&plain_text("first\n\n\n    indented\n")), [" first", "", " indented"]);
+        assert!(doc_lines(&plain_text("")).is_empty());
+    }
+
+    #[test]
+    fn code_spans_fence_backticks() {
+        assert_eq!(code_span("inbound"), "`inbound`");
+        assert_eq!(code_span("a`b"), "``a`b``");
+        assert_eq!(code_span("`x"), "`` `x ``");
+    }
+}

@@ -1,0 +1,236 @@
+//! The Rust files: `src/lib.rs` and one module per model.
+
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+use rayon::prelude::*;
+
+use super::docs::{code_span, doc_attributes, inner_doc_attributes, plain_text};
+use super::{EmitTimings, GeneratedFile, HEADER};
+use crate::naming::unraw;
+use crate::model::{BaseType, Container, EnumType, Field, Model, Primitive, TypeModel};
+
+/// `src/lib.rs` and the model modules, with the time spent on each step.
+pub fn rust_files(model: &TypeModel) -> (Vec<GeneratedFile>, EmitTimings) {
+    let primitives: BTreeMap<Primitive, String> = model.rust_types.clone();
+    let results: Vec<(GeneratedFile, Duration, Duration)> = model
+        .models
+        .par_iter()
+        .map(|item| {
+            let types = PrimitiveTypes::new(&primitives);
+            let started = Instant::now();
+            let tokens = model_module(item, &types);
+            let emitted = Instant::now();
+            let contents = format_file(tokens);
+            let path = format!("src/{}.rs", unraw(&item.module)).into();
+            (GeneratedFile { path, contents }, emitted - started, emitted.elapsed())
+        })
+        .collect();
+    let mut timings = EmitTimings::default();
+    let mut files = Vec::with_capacity(results.len() + 1);
+    for (file, emit, format) in results {
+        timings.emit += emit;
+        timings.format += format;
+        files.push(file);
+    }
+    let started = Instant::now();
+    let tokens = lib_rs(model);
+    let emitted = Instant::now();
+    files.push(GeneratedFile { path: "src/lib.rs".into(), contents: format_file(tokens) });
+    timings.emit += emitted - started;
+    timings.format += emitted.elapsed();
+    (files, timings)
+}
+
+fn format_file(tokens: TokenStream) -> String {
+    let file: syn::File = syn::parse2(tokens).unwrap_or_else(|error| panic!("emitted Rust does not parse: {error}"));
+    format!("// {HEADER}\n\n{}", prettyplease::unparse(&file))
+}
+
+/// The Rust types of the primitives, parsed once per thread.
+struct PrimitiveTypes(BTreeMap<Primitive, TokenStream>);
+
+impl PrimitiveTypes {
+    fn new(table: &BTreeMap<Primitive, String>) -> Self {
+        Self(
+            table
+                .iter()
+                .map(|(primitive, rust)| {
+                    let parsed: syn::Type = syn::parse_str(rust)
+                        .unwrap_or_else(|error| panic!("type table entry `{rust}` was validated but does not parse: {error}"));
+                    (*primitive, quote!(#parsed))
+                })
+                .collect(),
+        )
+    }
+}
+
+fn lib_rs(model: &TypeModel) -> TokenStream {
+    let description = plain_text(&model.package.description);
+    let crate_docs = inner_doc_attributes(&format!(
+        "{description}\n\n\
+         Every model of the docs is a struct at the crate root, with serde impls that read and write \
+         the API's JSON. Optional fields are `Option`s that are left out of the JSON when `None`. \
+         Build values with `..Default::default()` (where a struct has `Default`), so that fields \
+         the API adds later do not break your code. Enumerated fields are open enums: a value \
+         the docs do not list is kept verbatim in the catch-all variant."
+    ));
+    let modules = model.models.iter().map(|item| {
+        let module = ident(&item.module);
+        let names = std::iter::once(&item.rust_name).chain(item.enums.iter().map(|e| &e.rust_name)).map(|name| ident(name));
+        quote! {
+            mod #module;
+            pub use #module::{ #(#names),* };
+        }
+    });
+    quote! {
+        #crate_docs
+        #(#modules)*
+    }
+}
+
+fn model_module(model: &Model, types: &PrimitiveTypes) -> TokenStream {
+    let name = ident(&model.rust_name);
+    let module_docs = inner_doc_attributes(&format!("The {} model.", code_span(&model.name)));
+    let docs = doc_attributes(&format!("The {} model, from the page {}.", code_span(&model.name), code_span(&model.source)));
+    let default = model.has_default.then(|| quote!(::std::default::Default,));
+    let fields = model.fields.iter().map(|field| struct_field(field, types));
+    let enums = model.enums.iter().map(enum_type);
+    quote! {
+        #module_docs
+
+        #docs
+        #[derive(
+            ::std::fmt::Debug,
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            #default
+            ::serde::Serialize,
+            ::serde::Deserialize,
+        )]
+        pub struct #name {
+            #(#fields)*
+        }
+
+        #(#enums)*
+    }
+}
+
+fn struct_field(field: &Field, types: &PrimitiveTypes) -> TokenStream {
+    let mut text = if field.description.is_empty() {
+        format!("The {} property.", code_span(&field.wire_name))
+    } else {
+        plain_text(&field.description)
+    };
+    if field.required {
+        text.push_str("\n\nRequired.");
+    }
+    let docs = doc_attributes(&text);
+    let name = ident(&field.rust_name);
+    let ty = field_type(field, types);
+    let mut serde_args = Vec::new();
+    if field.wire_name != unraw(&field.rust_name) {
+        let wire = &field.wire_name;
+        serde_args.push(quote!(rename = #wire));
+    }
+    let ty = if field.required {
+        ty
+    } else {
+        serde_args.push(quote!(default, skip_serializing_if = "::std::option::Option::is_none"));
+        quote!(::std::option::Option<#ty>)
+    };
+    let serde = (!serde_args.is_empty()).then(|| quote!(#[serde(#(#serde_args),*)]));
+    quote! {
+        #docs
+        #serde
+        pub #name: #ty,
+    }
+}
+
+fn field_type(field: &Field, types: &PrimitiveTypes) -> TokenStream {
+    let mut ty = match &field.ty.base {
+        BaseType::Primitive(primitive) => types.0[primitive].clone(),
+        BaseType::Model { module, rust_name, boxed } => {
+            let (module, rust_name) = (ident(module), ident(rust_name));
+            let path = quote!(crate::#module::#rust_name);
+            if *boxed { quote!(::std::boxed::Box<#path>) } else { path }
+        }
+        BaseType::Enum { rust_name } => {
+            let rust_name = ident(rust_name);
+            quote!(#rust_name)
+        }
+    };
+    for container in field.ty.containers.iter().rev() {
+        ty = match container {
+            Container::List => quote!(::std::vec::Vec<#ty>),
+            Container::Map => quote!(::std::collections::BTreeMap<::std::string::String, #ty>),
+        };
+    }
+    ty
+}
+
+fn enum_type(item: &EnumType) -> TokenStream {
+    let name = ident(&item.rust_name);
+    let catch_all = ident(&item.catch_all);
+    let docs = doc_attributes(&format!(
+        "The values of the {} field. A value the docs do not list is kept verbatim in [`Self::{}`].",
+        code_span(&item.field),
+        item.catch_all
+    ));
+    let variants: Vec<Ident> = item.variants.iter().map(|variant| ident(&variant.rust_name)).collect();
+    let values: Vec<&str> = item.variants.iter().map(|variant| variant.value.as_str()).collect();
+    let variant_docs = values.iter().map(|value| doc_attributes(&format!("The value {}.", code_span(value))));
+    quote! {
+        #docs
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+        pub enum #name {
+            #(
+                #variant_docs
+                #variants,
+            )*
+            /// A value the docs do not list, kept verbatim.
+            #catch_all(::std::string::String),
+        }
+
+        impl #name {
+            /// The value as it is on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #( Self::#variants => #values, )*
+                    Self::#catch_all(value) => value,
+                }
+            }
+        }
+
+        impl ::std::convert::From<::std::string::String> for #name {
+            fn from(value: ::std::string::String) -> Self {
+                match value.as_str() {
+                    #( #values => Self::#variants, )*
+                    _ => Self::#catch_all(value),
+                }
+            }
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                <::std::string::String as ::serde::Deserialize>::deserialize(deserializer).map(::std::convert::From::from)
+            }
+        }
+    }
+}
+
+/// An identifier, raw when written `r#name`.
+fn ident(name: &str) -> Ident {
+    match name.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, Span::call_site()),
+        None => Ident::new(name, Span::call_site()),
+    }
+}

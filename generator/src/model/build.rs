@@ -1,0 +1,382 @@
+//! Builds the [`TypeModel`] from parsed pages and the config: resolves references, applies
+//! overrides, names everything, finds the references that need a `Box`, and reports every
+//! semantic problem (duplicates, unknown types, name collisions, stale overrides).
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+
+use super::cycles::components;
+use super::{BaseType, EnumType, Field, FieldType, Model, Package, TypeModel, Variant};
+use crate::config::{Config, FieldOverride, Located};
+use crate::diagnostic::{Diagnostic, FileId, Sources};
+use crate::naming;
+use crate::parse::{Leaf, ModelPage, Primitive, PropertyRow, TypeExpr};
+
+/// The default primitive -> Rust type table.
+fn default_rust_type(primitive: Primitive) -> &'static str {
+    match primitive {
+        Primitive::Str => "::std::string::String",
+        Primitive::Int => "i64",
+        Primitive::Float => "f64",
+        Primitive::Bool => "bool",
+        Primitive::Date => "::jiff::civil::Date",
+        Primitive::Datetime => "::jiff::Timestamp",
+        Primitive::Object => "::serde_json::Value",
+    }
+}
+
+/// Builds the type model. `default_crate_name` names the crate when the config has no
+/// `[package]`. Problems are appended to `diagnostics`; when any is an error the returned model is
+/// incomplete and must not be emitted.
+pub fn build_model(
+    pages: &[ModelPage],
+    config: &Config,
+    sources: &Sources,
+    default_crate_name: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> TypeModel {
+    let mut builder = Builder { config, sources, diagnostics };
+    let pages = builder.index_pages(pages);
+    builder.check_type_names(&pages);
+    builder.check_stale_overrides(&pages);
+    let mut models: Vec<Model> = pages.values().map(|page| builder.build_one(page, &pages)).collect();
+    box_cycles(&mut models);
+    mark_defaults(&mut models);
+
+    let package = match &config.package {
+        Some(package) => Package {
+            name: package.name.clone(),
+            version: package.version.clone(),
+            description: package.description.clone(),
+            license: package.license.clone(),
+        },
+        None => Package {
+            name: default_crate_name.to_owned(),
+            version: "0.1.0".to_owned(),
+            description: format!("Types generated from the `{default_crate_name}` Markdown model docs"),
+            license: None,
+        },
+    };
+    let rust_types: BTreeMap<Primitive, String> = Primitive::ALL
+        .into_iter()
+        .map(|primitive| {
+            let rust = config.types.get(&primitive).cloned().unwrap_or_else(|| default_rust_type(primitive).to_owned());
+            (primitive, rust)
+        })
+        .collect();
+    TypeModel { package, dependencies: dependencies(&rust_types, config), rust_types, models }
+}
+
+/// serde and serde_json always; jiff when the type table uses it; then the config's own.
+fn dependencies(rust_types: &BTreeMap<Primitive, String>, config: &Config) -> BTreeMap<String, toml::Value> {
+    let mut dependencies = BTreeMap::new();
+    let with_features = |version: &str, features: &[&str]| {
+        let mut table = toml::Table::new();
+        table.insert("version".to_owned(), version.into());
+        table.insert("features".to_owned(), features.iter().map(|&feature| toml::Value::from(feature)).collect::<Vec<_>>().into());
+        toml::Value::Table(table)
+    };
+    dependencies.insert("serde".to_owned(), with_features("1", &["derive"]));
+    dependencies.insert("serde_json".to_owned(), toml::Value::from("1"));
+    if rust_types.values().any(|rust| rust.contains("::jiff::") || rust.starts_with("jiff::")) {
+        dependencies.insert("jiff".to_owned(), with_features("1", &["serde"]));
+    }
+    for (name, value) in &config.dependencies {
+        dependencies.insert(name.clone(), value.clone());
+    }
+    dependencies
+}
+
+struct Builder<'a, 'd> {
+    config: &'a Config,
+    sources: &'a Sources,
+    diagnostics: &'d mut Vec<Diagnostic>,
+}
+
+impl<'p> Builder<'_, '_> {
+    /// Pages by model name, reporting duplicates and names that cannot become Rust names.
+    fn index_pages(&mut self, pages: &'p [ModelPage]) -> BTreeMap<&'p str, &'p ModelPage> {
+        let mut by_name: BTreeMap<&str, &ModelPage> = BTreeMap::new();
+        for page in pages {
+            let name = page.name.value.as_str();
+            if !naming::is_identifier(name) {
+                self.diagnostics.push(
+                    Diagnostic::error(page.file, page.name.span.clone(), format!("`{name}` cannot become a Rust type name"))
+                        .with_label("a model name must be letters, digits and `_`, not starting with a digit"),
+                );
+                continue;
+            }
+            if let Some(first) = by_name.get(name) {
+                let note = format!("first defined in {}", self.place(first.file, &first.name.span));
+                self.diagnostics.push(
+                    Diagnostic::error(page.file, page.name.span.clone(), format!("model `{name}` is defined twice"))
+                        .with_label("second definition")
+                        .with_note(note),
+                );
+                continue;
+            }
+            by_name.insert(name, page);
+        }
+        by_name
+    }
+
+    /// Two models whose Rust type or module names would be the same.
+    fn check_type_names(&mut self, pages: &BTreeMap<&str, &ModelPage>) {
+        let mut taken: HashMap<String, &ModelPage> = HashMap::new();
+        for page in pages.values() {
+            for rust in [naming::type_name(&page.name.value), naming::module_name(&page.name.value)] {
+                if let Some(other) = taken.get(&rust) {
+                    let note = format!("`{}` ({}) gets it too", other.name.value, self.place(other.file, &other.name.span));
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            page.file,
+                            page.name.span.clone(),
+                            format!("model `{}` would get the Rust name `{rust}`, which is taken", page.name.value),
+                        )
+                        .with_label("name collision")
+                        .with_note(note),
+                    );
+                } else {
+                    taken.insert(rust, page);
+                }
+            }
+        }
+    }
+
+    /// Overrides that name a model or field the spec does not have.
+    fn check_stale_overrides(&mut self, pages: &BTreeMap<&str, &ModelPage>) {
+        for (model_name, overrides) in &self.config.models {
+            let Some(page) = pages.get(model_name.as_str()) else {
+                let hint = suggest(model_name, pages.keys().copied());
+                self.override_error(&overrides.name, format!("codegen.toml names model `{model_name}`, which no page defines"), hint);
+                continue;
+            };
+            for (field_name, field) in &overrides.fields {
+                if !page.properties.iter().any(|row| &row.name.value == field_name) {
+                    let hint = suggest(field_name, page.properties.iter().map(|row| row.name.value.as_str()));
+                    self.override_error(&field.name, format!("codegen.toml names field `{model_name}.{field_name}`, which the page does not have"), hint);
+                }
+            }
+        }
+    }
+
+    fn override_error(&mut self, at: &Located<String>, message: String, hint: Option<String>) {
+        let mut diagnostic = Diagnostic::error(at.file, at.span.clone(), message).with_label("unknown name");
+        if let Some(hint) = hint {
+            diagnostic = diagnostic.with_note(hint);
+        }
+        self.diagnostics.push(diagnostic);
+    }
+
+    fn build_one(&mut self, page: &ModelPage, pages: &BTreeMap<&str, &ModelPage>) -> Model {
+        let model_name = page.name.value.as_str();
+        let rust_name = naming::type_name(model_name);
+        let overrides = self.config.models.get(model_name);
+        let mut fields = Vec::new();
+        let mut enums = Vec::new();
+        let mut seen: HashMap<&str, &PropertyRow> = HashMap::new();
+        let mut rust_names: HashMap<String, &PropertyRow> = HashMap::new();
+        let mut wire_names: HashMap<String, &PropertyRow> = HashMap::new();
+        for row in &page.properties {
+            let doc_name = row.name.value.as_str();
+            if !naming::is_identifier(doc_name) {
+                self.diagnostics.push(
+                    Diagnostic::error(page.file, row.name.span.clone(), format!("`{doc_name}` cannot become a Rust field name"))
+                        .with_label("a property name must be letters, digits and `_`, not starting with a digit"),
+                );
+                continue;
+            }
+            if let Some(first) = seen.insert(doc_name, row) {
+                let note = format!("first at {}", self.place(page.file, &first.name.span));
+                self.diagnostics.push(
+                    Diagnostic::error(page.file, row.name.span.clone(), format!("field `{doc_name}` appears twice in `{model_name}`"))
+                        .with_label("second row")
+                        .with_note(note),
+                );
+                continue;
+            }
+            let field_override = overrides.and_then(|model| model.fields.get(doc_name));
+            let field = self.build_field(page, row, field_override, pages, &rust_name, &mut enums);
+            for (names, name, what) in [(&mut rust_names, &field.rust_name, "Rust"), (&mut wire_names, &field.wire_name, "JSON")] {
+                if let Some(other) = names.insert(name.clone(), row) {
+                    let note = format!("`{}` ({}) gets it too", other.name.value, self.place(page.file, &other.name.span));
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            page.file,
+                            row.name.span.clone(),
+                            format!("field `{doc_name}` of `{model_name}` would get the {what} name `{name}`, which is taken"),
+                        )
+                        .with_label("name collision")
+                        .with_note(note)
+                        .with_note("rename one of them in codegen.toml (`rust_name` or `wire_name`)"),
+                    );
+                }
+            }
+            fields.push(field);
+        }
+        let source = self.sources.get(page.file).path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+        Model { name: model_name.to_owned(), module: naming::module_name(model_name), rust_name, source, fields, enums, has_default: true }
+    }
+
+    fn build_field(
+        &mut self,
+        page: &ModelPage,
+        row: &PropertyRow,
+        field_override: Option<&FieldOverride>,
+        pages: &BTreeMap<&str, &ModelPage>,
+        model_rust_name: &str,
+        enums: &mut Vec<EnumType>,
+    ) -> Field {
+        let doc_name = row.name.value.as_str();
+        let rule_wire_name = naming::wire_name(doc_name);
+        let wire_name = field_override.and_then(|o| o.wire_name.as_ref()).map_or(rule_wire_name.clone(), |o| o.value.clone());
+        let rust_name = match field_override.and_then(|o| o.rust_name.as_ref()) {
+            Some(name) if naming::is_identifier(naming::unraw(&name.value)) => name.value.clone(),
+            Some(name) => {
+                self.diagnostics.push(
+                    Diagnostic::error(name.file, name.span.clone(), format!("`{}` is not a Rust identifier", name.value))
+                        .with_label("invalid rust_name"),
+                );
+                naming::field_name(&rule_wire_name)
+            }
+            None => naming::field_name(&rule_wire_name),
+        };
+        let (expr, file, span) = match field_override.and_then(|o| o.type_expr.as_ref()) {
+            Some(expr) => (expr.value.clone(), expr.file, expr.span.clone()),
+            None => (row.type_expr.value.clone(), page.file, row.type_expr.span.clone()),
+        };
+        let mut base = self.resolve_leaf(&expr, file, span, pages, &page.name.value, doc_name);
+        if let Some(values) = field_override.and_then(|o| o.enum_values.as_ref()) {
+            if base == BaseType::Primitive(Primitive::Str) {
+                let enum_type = enum_type(naming::enum_name(model_rust_name, doc_name), doc_name, values);
+                base = BaseType::Enum { rust_name: enum_type.rust_name.clone() };
+                enums.push(enum_type);
+            } else if let Some(first) = values.first() {
+                self.diagnostics.push(
+                    Diagnostic::error(first.file, first.span.clone(), format!("enum values for field `{doc_name}` of type `{expr}`"))
+                        .with_label("enum values need a `str` field (or a list or dict of `str`)"),
+                );
+            }
+        }
+        Field {
+            doc_name: doc_name.to_owned(),
+            rust_name,
+            wire_name,
+            ty: FieldType { containers: expr.containers.clone(), expr, base },
+            required: row.required,
+            description: row.description.clone(),
+        }
+    }
+
+    fn resolve_leaf(
+        &mut self,
+        expr: &TypeExpr,
+        file: FileId,
+        span: Range<usize>,
+        pages: &BTreeMap<&str, &ModelPage>,
+        model_name: &str,
+        field_name: &str,
+    ) -> BaseType {
+        match &expr.leaf {
+            Leaf::Primitive(primitive) => BaseType::Primitive(*primitive),
+            Leaf::Named(name) if pages.contains_key(name.as_str()) => BaseType::Model {
+                module: naming::module_name(name),
+                rust_name: naming::type_name(name),
+                boxed: false,
+            },
+            Leaf::Named(name) => {
+                let candidates = pages.keys().copied().chain(Primitive::ALL.iter().map(|primitive| primitive.name()));
+                let mut diagnostic = Diagnostic::error(file, span, format!("unknown type `{name}` in field `{model_name}.{field_name}`"))
+                    .with_label("not a primitive, and no page defines a model of this name");
+                if let Some(hint) = suggest(name, candidates) {
+                    diagnostic = diagnostic.with_note(hint);
+                }
+                self.diagnostics.push(diagnostic);
+                BaseType::Primitive(Primitive::Object)
+            }
+        }
+    }
+
+    fn place(&self, file: FileId, span: &Range<usize>) -> String {
+        let at = self.sources.line_column(file, span.start);
+        format!("{}:{}:{}", self.sources.get(file).path.display(), at.line, at.column)
+    }
+}
+
+fn enum_type(rust_name: String, field: &str, values: &[Located<String>]) -> EnumType {
+    let catch_all = naming::catch_all_name(values.iter().map(|value| value.value.as_str()));
+    let names = naming::variant_names(values.iter().map(|value| value.value.as_str()), &catch_all);
+    let variants =
+        names.into_iter().zip(values).map(|(rust_name, value)| Variant { rust_name, value: value.value.clone() }).collect();
+    EnumType { rust_name, field: field.to_owned(), variants, catch_all }
+}
+
+/// `did you mean ...?` for the closest candidate, when one is close enough.
+fn suggest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
+    let lower = name.to_lowercase();
+    candidates
+        .map(|candidate| (strsim::damerau_levenshtein(&lower, &candidate.to_lowercase()), candidate))
+        .filter(|&(distance, candidate)| distance <= (candidate.len().max(name.len()) / 3).max(1))
+        .min()
+        .map(|(_, candidate)| format!("did you mean `{candidate}`?"))
+}
+
+/// Boxes every direct reference between two models of one strongly connected component.
+fn box_cycles(models: &mut [Model]) {
+    let index: HashMap<String, usize> = models.iter().enumerate().map(|(at, model)| (model.rust_name.clone(), at)).collect();
+    let edges: Vec<Vec<usize>> = models
+        .iter()
+        .map(|model| {
+            let mut targets: Vec<usize> = model
+                .fields
+                .iter()
+                .filter(|field| field.ty.containers.is_empty())
+                .filter_map(|field| match &field.ty.base {
+                    BaseType::Model { rust_name, .. } => index.get(rust_name).copied(),
+                    _ => None,
+                })
+                .collect();
+            targets.sort_unstable();
+            targets.dedup();
+            targets
+        })
+        .collect();
+    let component = components(&edges);
+    for (at, model) in models.iter_mut().enumerate() {
+        for field in model.fields.iter_mut().filter(|field| field.ty.containers.is_empty()) {
+            if let BaseType::Model { rust_name, boxed, .. } = &mut field.ty.base
+                && let Some(&target) = index.get(rust_name.as_str())
+            {
+                *boxed = component[target] == component[at];
+            }
+        }
+    }
+}
+
+/// A struct implements `Default` unless a required field holds an enum, or (transitively) a
+/// model without `Default`.
+fn mark_defaults(models: &mut [Model]) {
+    let index: HashMap<String, usize> = models.iter().enumerate().map(|(at, model)| (model.rust_name.clone(), at)).collect();
+    loop {
+        let mut changed = false;
+        for at in 0..models.len() {
+            if !models[at].has_default {
+                continue;
+            }
+            let blocked = models[at].fields.iter().filter(|field| field.required && field.ty.containers.is_empty()).any(|field| {
+                match &field.ty.base {
+                    BaseType::Enum { .. } => true,
+                    BaseType::Model { rust_name, .. } => index.get(rust_name).is_some_and(|&target| !models[target].has_default),
+                    BaseType::Primitive(_) => false,
+                }
+            });
+            if blocked {
+                models[at].has_default = false;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}

@@ -1,0 +1,137 @@
+//! The type model: what the generated crate contains, as plain data.
+//!
+//! [`build_model`] makes it from parsed pages and the config; emission reads nothing else. It is
+//! sorted (models by name, fields in page order), so everything made from it is deterministic.
+
+mod build;
+mod cycles;
+
+use std::collections::BTreeMap;
+
+pub use build::build_model;
+pub use crate::parse::{Container, Primitive, TypeExpr};
+
+/// Everything the generated crate is made from.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct TypeModel {
+    /// The generated crate's package metadata.
+    pub package: Package,
+    /// The primitive -> Rust type table in force (defaults with the config's overrides).
+    pub rust_types: BTreeMap<Primitive, String>,
+    /// The generated crate's dependencies: name -> TOML dependency specification.
+    pub dependencies: BTreeMap<String, toml::Value>,
+    /// Every model, sorted by name.
+    pub models: Vec<Model>,
+}
+
+/// Package metadata of the generated crate.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Package {
+    /// Crate name.
+    pub name: String,
+    /// Crate version.
+    pub version: String,
+    /// One-line description.
+    pub description: String,
+    /// License expression, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub license: Option<String>,
+}
+
+/// One model: a struct, with the enums of its enumerated fields.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Model {
+    /// The name in the docs (`AnalyticsSession`).
+    pub name: String,
+    /// The Rust type name.
+    pub rust_name: String,
+    /// The Rust module (and file) name.
+    pub module: String,
+    /// The page it came from (file name).
+    pub source: String,
+    /// Fields in page order.
+    pub fields: Vec<Field>,
+    /// Enums of this model's enumerated fields, in field order.
+    pub enums: Vec<EnumType>,
+    /// Whether the struct can implement `Default` (false when a required field's type cannot).
+    pub has_default: bool,
+}
+
+/// One field of a model.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Field {
+    /// The name in the docs (`active_skill_ids`, `pcSelf`).
+    pub doc_name: String,
+    /// The Rust field name (`active_skill_ids`, `self_`, `r#type`).
+    pub rust_name: String,
+    /// The JSON name (`activeSkillIds`, `self`).
+    pub wire_name: String,
+    /// The field's type.
+    pub ty: FieldType,
+    /// Whether the field must be present on the wire.
+    pub required: bool,
+    /// The description from the docs (plain text, may be empty).
+    pub description: String,
+}
+
+/// A field's type: containers around a base type.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct FieldType {
+    /// The type expression as the docs (or an override) wrote it.
+    pub expr: TypeExpr,
+    /// Containers, outermost first.
+    pub containers: Vec<Container>,
+    /// The innermost type.
+    pub base: BaseType,
+}
+
+/// The innermost type of a field.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BaseType {
+    /// A primitive, mapped through [`TypeModel::rust_types`].
+    Primitive(Primitive),
+    /// Another model (or this one).
+    Model {
+        /// The referenced model's Rust module.
+        module: String,
+        /// The referenced model's Rust type name.
+        rust_name: String,
+        /// Whether the reference is boxed, to break a cycle of direct references.
+        boxed: bool,
+    },
+    /// An enum of this model ([`Model::enums`]).
+    Enum {
+        /// The enum's Rust type name.
+        rust_name: String,
+    },
+}
+
+/// An enumerated field's values, as an open Rust enum.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct EnumType {
+    /// The enum's Rust type name.
+    pub rust_name: String,
+    /// The doc name of the field it was made for.
+    pub field: String,
+    /// The known values, in the order given.
+    pub variants: Vec<Variant>,
+    /// The name of the variant that keeps any other value verbatim.
+    pub catch_all: String,
+}
+
+/// One known value of an enum.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Variant {
+    /// The Rust variant name.
+    pub rust_name: String,
+    /// The value on the wire.
+    pub value: String,
+}
+
+impl TypeModel {
+    /// How many fields all models have together.
+    pub fn field_count(&self) -> usize {
+        self.models.iter().map(|model| model.fields.len()).sum()
+    }
+}

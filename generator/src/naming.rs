@@ -1,0 +1,184 @@
+//! Every naming decision: wire names from doc names, Rust identifiers for fields, types, modules
+//! and enum variants. Case conversion is heck's; this module adds keywords, digits and symbols.
+
+use heck::{ToLowerCamelCase, ToSnakeCase, ToUpperCamelCase};
+
+/// Rust's strict and reserved keywords (edition 2024), which need `r#` or a rename.
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate", "do", "dyn", "else",
+    "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "macro", "match", "mod",
+    "move", "mut", "override", "priv", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait",
+    "true", "try", "type", "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// Keywords that cannot be raw identifiers and get a trailing `_` instead.
+const NOT_RAW: &[&str] = &["crate", "self", "Self", "super"];
+
+/// The JSON name the naming rule derives from a doc name: lowerCamelCase (`active_skill_ids` ->
+/// `activeSkillIds`), except that a Python keyword escaped with a `pc` prefix goes on the wire
+/// without it (`pcSelf` -> `self`).
+pub fn wire_name(doc_name: &str) -> String {
+    if let Some(rest) = doc_name.strip_prefix("pc")
+        && rest.starts_with(|c: char| c.is_ascii_uppercase())
+    {
+        let mut chars = rest.chars();
+        let first = chars.next().map(|c| c.to_ascii_lowercase()).into_iter();
+        return first.chain(chars).collect();
+    }
+    doc_name.to_lower_camel_case()
+}
+
+/// The Rust field name for a wire name: snake_case, keywords as raw identifiers.
+pub fn field_name(wire_name: &str) -> String {
+    escape(prefix_digit(&wire_name.to_snake_case(), "_"))
+}
+
+/// The Rust type name for a model or enum name: kept when it is already UpperCamelCase.
+pub fn type_name(name: &str) -> String {
+    let camel = if is_upper_camel(name) { name.to_owned() } else { name.to_upper_camel_case() };
+    escape(prefix_digit(&camel, "N"))
+}
+
+/// The Rust module (and file) name of a model: snake_case.
+pub fn module_name(model_name: &str) -> String {
+    escape(prefix_digit(&model_name.to_snake_case(), "m"))
+}
+
+/// The enum type for the values of a field: the model's type name and the field's.
+pub fn enum_name(model_type: &str, field_doc_name: &str) -> String {
+    type_name(&format!("{model_type}{}", field_doc_name.to_upper_camel_case()))
+}
+
+/// Variant names for enum values, distinct from each other and from `reserved`: UpperCamelCase;
+/// a value with no letters or digits is spelled out (`*` -> `Asterisk`); a value that starts with
+/// a digit gets a `V` (`8kHz` -> `V8kHz`); values that would collide (`Failed`, `failed`) get a
+/// number (`Failed`, `Failed2`).
+pub fn variant_names<'a>(values: impl IntoIterator<Item = &'a str>, reserved: &str) -> Vec<String> {
+    let mut taken = vec![reserved.to_owned()];
+    let mut names = Vec::new();
+    for value in values {
+        let mut base = value.to_upper_camel_case();
+        if base.is_empty() {
+            base = value.chars().map(symbol_name).collect();
+        }
+        let base = prefix_digit(&base, "V");
+        let mut name = base.clone();
+        let mut counter = 2;
+        while taken.contains(&name) {
+            name = format!("{base}{counter}");
+            counter += 1;
+        }
+        taken.push(name.clone());
+        names.push(name);
+    }
+    names
+}
+
+/// The name of the catch-all variant of an enum whose values are `values`: `Other`, or a name no
+/// value takes.
+pub fn catch_all_name<'a>(values: impl IntoIterator<Item = &'a str> + Clone) -> String {
+    let mut name = "Other".to_owned();
+    while values.clone().into_iter().any(|value| value.to_upper_camel_case() == name) {
+        name.push_str("Value");
+    }
+    name
+}
+
+/// Whether `name` can be used as a Rust identifier (possibly as a raw one) once escaped.
+pub fn is_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_') && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// The identifier without a leading `r#`.
+pub fn unraw(ident: &str) -> &str {
+    ident.strip_prefix("r#").unwrap_or(ident)
+}
+
+fn is_upper_camel(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_uppercase()) && name.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+fn prefix_digit(name: &str, prefix: &str) -> String {
+    if name.starts_with(|c: char| c.is_ascii_digit()) { format!("{prefix}{name}") } else { name.to_owned() }
+}
+
+fn escape(name: String) -> String {
+    if NOT_RAW.contains(&name.as_str()) {
+        format!("{name}_")
+    } else if KEYWORDS.contains(&name.as_str()) {
+        format!("r#{name}")
+    } else {
+        name
+    }
+}
+
+fn symbol_name(c: char) -> &'static str {
+    match c {
+        '*' => "Asterisk",
+        '+' => "Plus",
+        '-' => "Minus",
+        '.' => "Dot",
+        '/' => "Slash",
+        '@' => "At",
+        '#' => "Hash",
+        '$' => "Dollar",
+        '%' => "Percent",
+        '&' => "Ampersand",
+        '=' => "Equals",
+        '<' => "Less",
+        '>' => "Greater",
+        '!' => "Bang",
+        '?' => "Question",
+        ':' => "Colon",
+        ' ' => "Space",
+        _ => "Symbol",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wire_names() {
+        assert_eq!(wire_name("active_skill_ids"), "activeSkillIds");
+        assert_eq!(wire_name("q850_response_codes"), "q850ResponseCodes");
+        assert_eq!(wire_name("pcSelf"), "self");
+        assert_eq!(wire_name("pcProperty"), "property");
+        assert_eq!(wire_name("pcIn"), "in");
+        assert_eq!(wire_name("ani"), "ani");
+    }
+
+    #[test]
+    fn field_names() {
+        assert_eq!(field_name("activeSkillIds"), "active_skill_ids");
+        assert_eq!(field_name("type"), "r#type");
+        assert_eq!(field_name("self"), "self_");
+        assert_eq!(field_name("match"), "r#match");
+        assert_eq!(field_name("8k"), "_8k");
+        assert_eq!(field_name("$ref"), "r#ref");
+    }
+
+    #[test]
+    fn type_and_module_names() {
+        assert_eq!(type_name("AnalyticsSession"), "AnalyticsSession");
+        assert_eq!(type_name("ADFS"), "ADFS");
+        assert_eq!(type_name("Self"), "Self_");
+        assert_eq!(type_name("foo_bar"), "FooBar");
+        assert_eq!(module_name("AnalyticsSession"), "analytics_session");
+        assert_eq!(module_name("Match"), "r#match");
+        assert_eq!(module_name("Self"), "self_");
+    }
+
+    #[test]
+    fn variant_names_are_distinct_and_valid() {
+        let values = ["Failed", "failed", "en-US", "8kHz", "*", "urn:ietf:params:scim:schemas:core:2.0:User", "Other"];
+        let catch_all = catch_all_name(values);
+        assert_eq!(catch_all, "OtherValue");
+        assert_eq!(
+            variant_names(values, &catch_all),
+            ["Failed", "Failed2", "EnUs", "V8kHz", "Asterisk", "UrnIetfParamsScimSchemasCore20User", "Other"]
+        );
+    }
+}

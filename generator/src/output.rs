@@ -1,0 +1,116 @@
+//! Writes the generated files into the output folder, touching only what changed.
+//!
+//! A file whose contents are unchanged is not rewritten (its mtime is kept). A changed file is
+//! written to a temporary file in the same folder and renamed over the old one, so an interrupted
+//! run leaves every file old or new, never truncated. Stale `src/*.rs` files are removed only
+//! after every new file is in place. In check mode nothing is touched.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use crate::emit::GeneratedFile;
+
+/// Whether to write or only compare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WriteMode {
+    /// Bring the folder up to date.
+    Write,
+    /// Change nothing; report what writing would change.
+    Check,
+}
+
+/// What writing did (or, in check mode, would do).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WriteReport {
+    /// Files created or changed (relative paths).
+    pub written: Vec<PathBuf>,
+    /// How many files already had the wanted contents.
+    pub unchanged: usize,
+    /// Stale files removed (relative paths).
+    pub removed: Vec<PathBuf>,
+}
+
+impl WriteReport {
+    /// Whether the folder already matched.
+    pub fn is_clean(&self) -> bool {
+        self.written.is_empty() && self.removed.is_empty()
+    }
+}
+
+/// Makes `out_dir` hold exactly `files` (plus anything outside `src/*.rs` that is not ours).
+pub fn write_files(out_dir: &Path, files: &[GeneratedFile], mode: WriteMode) -> io::Result<WriteReport> {
+    let mut report = WriteReport::default();
+    let mut changed = Vec::new();
+    for file in files {
+        let path = out_dir.join(&file.path);
+        match fs::read(&path) {
+            Ok(existing) if existing == file.contents.as_bytes() => report.unchanged += 1,
+            Ok(_) => changed.push(file),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => changed.push(file),
+            Err(error) => return Err(with_path(error, &path)),
+        }
+    }
+    let wanted: BTreeSet<&Path> = files.iter().map(|file| file.path.as_path()).collect();
+    let stale = stale_files(out_dir, &wanted)?;
+    report.written = changed.iter().map(|file| file.path.clone()).collect();
+    report.removed = stale;
+    if mode == WriteMode::Check {
+        return Ok(report);
+    }
+    for file in changed {
+        write_atomically(&out_dir.join(&file.path), file.contents.as_bytes())?;
+    }
+    for path in &report.removed {
+        let path = out_dir.join(path);
+        fs::remove_file(&path).map_err(|error| with_path(error, &path))?;
+    }
+    Ok(report)
+}
+
+/// `src/**/*.rs` files that are not among the wanted ones.
+fn stale_files(out_dir: &Path, wanted: &BTreeSet<&Path>) -> io::Result<Vec<PathBuf>> {
+    let mut stale = Vec::new();
+    let mut folders = vec![PathBuf::from("src")];
+    while let Some(folder) = folders.pop() {
+        let entries = match fs::read_dir(out_dir.join(&folder)) {
+            Ok(entries) => entries,
+            Err(error) if error.kind() == io::ErrorKind::NotFound => continue,
+            Err(error) => return Err(with_path(error, &out_dir.join(&folder))),
+        };
+        for entry in entries {
+            let entry = entry?;
+            let relative = folder.join(entry.file_name());
+            if entry.file_type()?.is_dir() {
+                folders.push(relative);
+            } else if relative.extension().is_some_and(|extension| extension == "rs") && !wanted.contains(relative.as_path()) {
+                stale.push(relative);
+            }
+        }
+    }
+    stale.sort();
+    Ok(stale)
+}
+
+/// Writes `contents` to a temporary file beside `path`, then renames it over `path`.
+pub fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let folder = path.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(folder).map_err(|error| with_path(error, folder))?;
+    let file_name = path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+    let temporary = folder.join(format!(".{file_name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = fs::File::create(&temporary)?;
+        file.write_all(contents)?;
+        file.sync_data()?;
+        fs::rename(&temporary, path)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&temporary);
+    }
+    result.map_err(|error| with_path(error, path))
+}
+
+fn with_path(error: io::Error, path: &Path) -> io::Error {
+    io::Error::new(error.kind(), format!("{}: {error}", path.display()))
+}

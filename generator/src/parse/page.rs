@@ -1,0 +1,435 @@
+//! One Markdown page: its title, its `## Name` heading and its `## Properties` table.
+//!
+//! Both dialects of openapi-generator's docs are read: YAML front matter or a `# Name` heading;
+//! bold or plain type cells; links ending in `.html` or bare; a kramdown attribute line after the
+//! table (ignored) or a version footer (ignored).
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag};
+
+use super::type_expr::{TypeExpr, parse_type_expr};
+use crate::diagnostic::{Diagnostic, FileId};
+
+/// A value and the byte span of the source it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spanned<T> {
+    /// The value.
+    pub value: T,
+    /// Byte span in the page's text.
+    pub span: Range<usize>,
+}
+
+/// A page with a `## Properties` table: one model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModelPage {
+    /// The file the page was read from.
+    pub file: FileId,
+    /// The model's name, from its `## Name` heading.
+    pub name: Spanned<String>,
+    /// The rows of the Properties table, in page order.
+    pub properties: Vec<PropertyRow>,
+}
+
+/// One row of a Properties table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PropertyRow {
+    /// The property's name in the docs (`active_skill_ids`, `pcSelf`).
+    pub name: Spanned<String>,
+    /// The parsed type expression and the span of its cell.
+    pub type_expr: Spanned<TypeExpr>,
+    /// The description, HTML entities decoded, Markdown markup removed; may be empty.
+    pub description: String,
+    /// The span of the description cell (for diagnostics about it).
+    pub description_span: Range<usize>,
+    /// `true` unless the Notes cell says `[optional]`.
+    pub required: bool,
+}
+
+/// What one page turned out to be.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PageOutcome {
+    /// A model page.
+    Model(ModelPage),
+    /// A page without a Properties table (an operation page, an index): skipped.
+    NotAModel,
+}
+
+/// The expected header of a Properties table.
+const HEADER: [&str; 4] = ["Name", "Type", "Description", "Notes"];
+
+/// Parses one page. Problems are appended to `diagnostics`; a page with errors still yields what
+/// could be read of it, so that one run reports every problem.
+pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -> PageOutcome {
+    let mut options = Options::empty();
+    options.insert(Options::ENABLE_TABLES);
+    options.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
+    let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(text, options).into_offset_iter().collect();
+
+    let mut reader = PageReader { file, text, diagnostics, title: None, name: None, has_properties_heading: false };
+    let mut index = 0;
+    let mut properties = None;
+    let mut expect_table = None;
+    while index < events.len() {
+        let (event, range) = &events[index];
+        match event {
+            Event::Start(Tag::MetadataBlock(MetadataBlockKind::YamlStyle)) => {
+                if let Some((Event::Text(yaml), yaml_range)) = events.get(index + 1) {
+                    reader.read_front_matter(yaml, yaml_range.start);
+                }
+            }
+            Event::Start(Tag::Heading { level, .. }) => {
+                let end = find_end(&events, index);
+                let heading = collect_text(&events[index + 1..end]);
+                let heading = Spanned { value: heading.text.trim().to_owned(), span: trim_span(text, range.clone()) };
+                if expect_table.take().is_some() {
+                    reader.properties_without_table(heading.span.clone());
+                }
+                match level {
+                    HeadingLevel::H1 if reader.title.is_none() => reader.title = Some(heading),
+                    HeadingLevel::H2 if heading.value == "Properties" => {
+                        reader.has_properties_heading = true;
+                        expect_table = Some(heading.span);
+                    }
+                    HeadingLevel::H2 if reader.name.is_none() => reader.name = Some(heading),
+                    _ => {}
+                }
+                index = end;
+            }
+            Event::Start(Tag::Table(_)) => {
+                let end = find_end(&events, index);
+                if let Some(heading_span) = expect_table.take() {
+                    if properties.is_some() {
+                        reader.diagnostics.push(
+                            Diagnostic::error(file, heading_span, "a second `## Properties` table on one page")
+                                .with_label("each model page has one Properties table"),
+                        );
+                    } else {
+                        properties = Some(reader.read_table(&events[index + 1..end]));
+                    }
+                }
+                index = end;
+            }
+            Event::Start(_) if expect_table.is_some() => {
+                let heading_span = expect_table.take().unwrap_or_default();
+                reader.properties_without_table(heading_span);
+            }
+            _ => {}
+        }
+        index += 1;
+    }
+    if let Some(heading_span) = expect_table {
+        reader.properties_without_table(heading_span);
+    }
+    reader.finish(properties)
+}
+
+struct PageReader<'a, 'd> {
+    file: FileId,
+    text: &'a str,
+    diagnostics: &'d mut Vec<Diagnostic>,
+    title: Option<Spanned<String>>,
+    name: Option<Spanned<String>>,
+    has_properties_heading: bool,
+}
+
+impl PageReader<'_, '_> {
+    fn read_front_matter(&mut self, yaml: &str, start: usize) {
+        let mut offset = start;
+        for line in yaml.split_inclusive('\n') {
+            if let Some(value) = line.trim_end().strip_prefix("title:") {
+                let value_start = offset + "title:".len() + (value.len() - value.trim_start().len());
+                let value = value.trim().trim_matches(|c| c == '"' || c == '\'');
+                self.title = Some(Spanned { value: value.to_owned(), span: value_start..value_start + value.len() });
+            }
+            offset += line.len();
+        }
+    }
+
+    fn properties_without_table(&mut self, heading_span: Range<usize>) {
+        self.diagnostics.push(
+            Diagnostic::error(self.file, heading_span, "`## Properties` is not followed by a table")
+                .with_label("expected a `Name | Type | Description | Notes` table right after this heading"),
+        );
+    }
+
+    fn read_table(&mut self, events: &[(Event<'_>, Range<usize>)]) -> Vec<PropertyRow> {
+        let mut rows = Vec::new();
+        let mut index = 0;
+        while index < events.len() {
+            let (event, range) = &events[index];
+            let end = find_end(events, index);
+            match event {
+                Event::Start(Tag::TableHead) => self.check_header(&events[index + 1..end], range.clone()),
+                Event::Start(Tag::TableRow) if !is_attribute_line(&self.text[range.clone()]) => {
+                    if let Some(row) = self.read_row(&events[index + 1..end], range.clone()) {
+                        rows.push(row);
+                    }
+                }
+                _ => {}
+            }
+            index = end + 1;
+        }
+        rows
+    }
+
+    fn check_header(&mut self, events: &[(Event<'_>, Range<usize>)], range: Range<usize>) {
+        let cells = cells(events);
+        let names: Vec<String> = cells.iter().map(|cell| collect_text(cell.events).text.trim().to_owned()).collect();
+        let expected = HEADER.iter().map(|name| name.to_string()).collect::<Vec<_>>();
+        if !names.iter().map(|name| name.to_lowercase()).eq(expected.iter().map(|name| name.to_lowercase())) {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    self.file,
+                    trim_span(self.text, range),
+                    format!("the Properties table's header is `{}`, expected `{}`", names.join(" | "), HEADER.join(" | ")),
+                )
+                .with_label("unexpected header"),
+            );
+        }
+    }
+
+    fn read_row(&mut self, events: &[(Event<'_>, Range<usize>)], range: Range<usize>) -> Option<PropertyRow> {
+        let row_span = trim_span(self.text, range);
+        let row_text = &self.text[row_span.clone()];
+        let mut cells = cells(events);
+        // pulldown-cmark pads short rows with empty cells placed at the end of the row.
+        let written = cells.iter().filter(|cell| cell.range.start < row_span.end || !cell.range.is_empty()).count();
+        let surplus = surplus_cells(self.text, &row_span, cells.last().map_or(row_span.start, |cell| cell.range.end));
+        if written < HEADER.len() {
+            self.diagnostics.push(
+                Diagnostic::error(self.file, row_span, format!("this row has {written} cells, expected 4"))
+                    .with_label("every row needs `Name | Type | Description | Notes`"),
+            );
+            return None;
+        }
+
+        let name_cell = &cells[0];
+        let name_text = collect_text(name_cell.events).text.trim().to_owned();
+        let name = Spanned { value: name_text, span: trim_span(self.text, name_cell.range.clone()) };
+        if name.value.is_empty() {
+            self.diagnostics.push(
+                Diagnostic::error(self.file, name.span.clone(), "a property row without a name")
+                    .with_label("the Name cell is empty"),
+            );
+            return None;
+        }
+
+        let type_cell = collect_text(cells[1].events);
+        let type_span = trim_span(self.text, cells[1].range.clone());
+        let type_expr = match parse_type_expr(type_cell.text.trim()) {
+            Ok(expr) => expr,
+            Err(error) => {
+                let leading = type_cell.text.len() - type_cell.text.trim_start().len();
+                let start = type_cell.source_offset(leading + error.span.start).unwrap_or(type_span.start);
+                let end = type_cell.source_offset(leading + error.span.end).unwrap_or(type_span.end).max(start);
+                self.diagnostics.push(
+                    Diagnostic::error(self.file, start..end.max(start + 1).min(type_span.end.max(start + 1)), format!("malformed type `{}`: {}", type_cell.text.trim(), error.message))
+                        .with_label(error.message)
+                        .with_note("types are `str`, `int`, `float`, `bool`, `date`, `datetime`, `object`, `list[T]`, `dict(str, T)` or a model name"),
+                );
+                return None;
+            }
+        };
+
+        let (description, description_span, notes, notes_span) = match surplus {
+            None => {
+                cells.truncate(4);
+                let notes = collect_text(cells[3].events).text;
+                (collect_text(cells[2].events).text, cells[2].range.clone(), notes, cells[3].range.clone())
+            }
+            Some(last_cell) => {
+                // More cells than the header: unescaped `|` in the description (the docs contain
+                // such rows). The last cell is Notes; everything between Type and Notes is the
+                // description.
+                let description_range = cells[2].range.start..last_cell.start.saturating_sub(1);
+                let notes = inline_text(&self.text[last_cell.clone()]);
+                if !is_notes(&notes) {
+                    let count = row_text.matches('|').count().saturating_sub(1);
+                    self.diagnostics.push(
+                        Diagnostic::error(self.file, row_span, format!("this row has {count} cells, expected 4"))
+                            .with_label("every row needs `Name | Type | Description | Notes`")
+                            .with_note("a `|` inside a cell must be escaped as `\\|`"),
+                    );
+                    return None;
+                }
+                self.diagnostics.push(
+                    Diagnostic::warning(self.file, description_range.clone(), "unescaped `|` in a description")
+                        .with_label("read as part of the description")
+                        .with_note("escape it as `\\|` so that Markdown renders the table right"),
+                );
+                (inline_text(&self.text[description_range.clone()]), description_range, notes, last_cell)
+            }
+        };
+        if !is_notes(&notes) {
+            self.diagnostics.push(
+                Diagnostic::warning(self.file, trim_span(self.text, notes_span), format!("unexpected Notes `{}`", notes.trim()))
+                    .with_label("expected `[optional]` or nothing; read as required"),
+            );
+        }
+        Some(PropertyRow {
+            name,
+            type_expr: Spanned { value: type_expr, span: type_span },
+            description: description.trim().to_owned(),
+            description_span: trim_span(self.text, description_span),
+            required: !notes.contains("[optional]"),
+        })
+    }
+
+    fn finish(self, properties: Option<Vec<PropertyRow>>) -> PageOutcome {
+        let Some(properties) = properties else {
+            if !self.has_properties_heading
+                && let (Some(title), Some(name)) = (&self.title, &self.name)
+                && title.value == name.value
+            {
+                self.diagnostics.push(
+                    Diagnostic::warning(self.file, name.span.clone(), "model page without a `## Properties` table")
+                        .with_label("this page is skipped"),
+                );
+            }
+            return PageOutcome::NotAModel;
+        };
+        let Some(name) = self.name else {
+            self.diagnostics.push(
+                Diagnostic::error(self.file, 0..0, "model page without a `## Name` heading")
+                    .with_label("expected the model's name as a level-2 heading before `## Properties`"),
+            );
+            return PageOutcome::NotAModel;
+        };
+        if let Some(title) = &self.title
+            && title.value != name.value
+        {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    self.file,
+                    name.span.clone(),
+                    format!("the `## {}` heading disagrees with the page title `{}`", name.value, title.value),
+                )
+                .with_label("the model's name comes from this heading")
+                .with_note(format!("the title is at line {}", line_of(self.text, title.span.start))),
+            );
+        }
+        PageOutcome::Model(ModelPage { file: self.file, name, properties })
+    }
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())].iter().filter(|&&byte| byte == b'\n').count() + 1
+}
+
+/// `[optional]`, empty, or what the operation pages add after it (defaults, values).
+fn is_notes(notes: &str) -> bool {
+    let notes = notes.trim();
+    notes.is_empty() || notes.starts_with('[')
+}
+
+/// A kramdown attribute line (`{: class="table table-striped"}`) that Markdown reads as a row.
+fn is_attribute_line(row: &str) -> bool {
+    let row = row.trim();
+    row.starts_with("{:") && row.ends_with('}')
+}
+
+/// When the row has more cells than the header, the span of its real last cell.
+fn surplus_cells(text: &str, row: &Range<usize>, last_cell_end: usize) -> Option<Range<usize>> {
+    let after = &text[last_cell_end.min(row.end)..row.end];
+    let after = after.trim();
+    if after.is_empty() || after == "|" {
+        return None;
+    }
+    let row_text = &text[row.clone()];
+    let body = row_text.strip_suffix('|').unwrap_or(row_text);
+    let bytes = body.as_bytes();
+    let separator = (0..bytes.len()).rev().find(|&at| bytes[at] == b'|' && (at == 0 || bytes[at - 1] != b'\\'))?;
+    Some(row.start + separator + 1..row.start + body.len())
+}
+
+struct Cell<'e, 'a> {
+    events: &'e [(Event<'a>, Range<usize>)],
+    range: Range<usize>,
+}
+
+fn cells<'e, 'a>(events: &'e [(Event<'a>, Range<usize>)]) -> Vec<Cell<'e, 'a>> {
+    let mut cells = Vec::new();
+    let mut index = 0;
+    while index < events.len() {
+        let end = find_end(events, index);
+        if let Event::Start(Tag::TableCell) = events[index].0 {
+            cells.push(Cell { events: &events[index + 1..end], range: events[index].1.clone() });
+        }
+        index = end + 1;
+    }
+    cells
+}
+
+/// The index of the `End` event that closes the `Start` event at `start` (or `start` itself for
+/// events that are not containers).
+fn find_end(events: &[(Event<'_>, Range<usize>)], start: usize) -> usize {
+    if !matches!(events[start].0, Event::Start(_)) {
+        return start;
+    }
+    let mut depth = 0usize;
+    for (offset, (event, _)) in events[start..].iter().enumerate() {
+        match event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => {
+                depth -= 1;
+                if depth == 0 {
+                    return start + offset;
+                }
+            }
+            _ => {}
+        }
+    }
+    events.len() - 1
+}
+
+/// The text of some inline events, with where each piece came from.
+struct CellText {
+    text: String,
+    /// `(offset in text, offset in source)` at the start of each piece.
+    pieces: Vec<(usize, usize)>,
+}
+
+impl CellText {
+    /// The source offset of a byte offset into the text.
+    fn source_offset(&self, offset: usize) -> Option<usize> {
+        let &(text_start, source_start) = self.pieces.iter().rev().find(|(text_start, _)| *text_start <= offset)?;
+        Some(source_start + (offset - text_start))
+    }
+}
+
+/// The plain text of inline events: entities decoded, emphasis and links reduced to their text,
+/// line breaks (`<br>`) kept as new lines.
+fn collect_text(events: &[(Event<'_>, Range<usize>)]) -> CellText {
+    let mut cell = CellText { text: String::new(), pieces: Vec::new() };
+    for (event, range) in events {
+        let piece = match event {
+            Event::Text(text) | Event::Code(text) => text.as_ref(),
+            Event::InlineHtml(html) | Event::Html(html) if is_line_break(html) => "\n",
+            Event::InlineHtml(html) | Event::Html(html) => html.as_ref(),
+            Event::SoftBreak | Event::HardBreak => "\n",
+            _ => continue,
+        };
+        cell.pieces.push((cell.text.len(), range.start));
+        cell.text.push_str(piece);
+    }
+    cell
+}
+
+fn is_line_break(html: &str) -> bool {
+    let tag: String = html.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+    matches!(tag.as_str(), "<br>" | "<br/>")
+}
+
+/// The plain text of a fragment of inline Markdown.
+fn inline_text(markdown: &str) -> String {
+    let events: Vec<_> = Parser::new(markdown.trim()).into_offset_iter().collect();
+    collect_text(&events).text
+}
+
+/// `range` without the white space at either end.
+fn trim_span(text: &str, range: Range<usize>) -> Range<usize> {
+    let slice = &text[range.clone()];
+    let start = range.start + (slice.len() - slice.trim_start().len());
+    start..start + slice.trim().len()
+}

@@ -1,0 +1,76 @@
+//! `cargo xtask codegen`: generate (or check) a crate from a docs folder.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::Args;
+use markdown_model_codegen::{Options, WriteMode, generate};
+
+/// Options of `cargo xtask codegen`.
+#[derive(Args)]
+pub struct CodegenArgs {
+    /// The folder of Markdown model pages.
+    #[arg(long, default_value = "spec")]
+    spec: PathBuf,
+    /// The crate folder to write (a complete crate: Cargo.toml and src/).
+    #[arg(long, default_value = "generated")]
+    out: PathBuf,
+    /// The config file [default: <spec>/codegen.toml, when it exists].
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Change nothing; fail, naming the stale files, when the output would differ.
+    #[arg(long)]
+    check: bool,
+    /// Fail on warnings too.
+    #[arg(long)]
+    deny_warnings: bool,
+}
+
+/// Runs the task.
+pub fn run(args: &CodegenArgs) -> Result<ExitCode> {
+    let options = Options {
+        spec_dir: args.spec.clone(),
+        out_dir: args.out.clone(),
+        config: args.config.clone(),
+        mode: if args.check { WriteMode::Check } else { WriteMode::Write },
+        deny_warnings: args.deny_warnings,
+    };
+    let generated = match generate(&options) {
+        Ok(generated) => generated,
+        Err(failure) => {
+            eprint!("{}", failure.render());
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    if !generated.warnings.is_empty() {
+        eprint!("{}", generated.sources.render(&generated.warnings));
+    }
+    let stats = generated.stats;
+    let report = &generated.report;
+    let verb = if args.check { "would write" } else { "written" };
+    println!(
+        "{} pages ({} skipped: no Properties table), {} models, {} fields; files: {} {verb}, {} unchanged, {} {}; {} warning(s); {:.0?}",
+        stats.pages,
+        stats.skipped_pages,
+        stats.models,
+        stats.fields,
+        report.written.len(),
+        report.unchanged,
+        report.removed.len(),
+        if args.check { "would remove" } else { "removed" },
+        generated.warnings.len(),
+        generated.timings.total,
+    );
+    if args.check && !report.is_clean() {
+        for path in &report.written {
+            eprintln!("stale: {}", args.out.join(path).display());
+        }
+        for path in &report.removed {
+            eprintln!("orphan: {}", args.out.join(path).display());
+        }
+        eprintln!("{} is out of date: run `cargo xtask codegen` and commit the result", args.out.display());
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
+}
