@@ -22,6 +22,8 @@ fn default_rust_type(primitive: Primitive) -> &'static str {
         Primitive::Date => "::jiff::civil::Date",
         Primitive::Datetime => "::jiff::Timestamp",
         Primitive::Object => "::serde_json::Value",
+        Primitive::LocalDateTime => "::jiff::civil::DateTime",
+        Primitive::YearMonth => "::std::string::String",
     }
 }
 

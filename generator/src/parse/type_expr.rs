@@ -38,7 +38,7 @@ pub enum Leaf {
 
 /// The primitive types of the docs' type language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(into = "&'static str", try_from = "&str")]
 pub enum Primitive {
     /// `str`.
     Str,
@@ -54,11 +54,16 @@ pub enum Primitive {
     Datetime,
     /// `object`: any JSON value.
     Object,
+    /// `LocalDateTime`: a date and time without a zone (`yyyy-MM-ddTHH:mm:ss.SSS`); the docs link
+    /// it like a model but define no page for it.
+    LocalDateTime,
+    /// `YearMonth`: a month of a year (`yyyy-MM`); linked like a model, with no page.
+    YearMonth,
 }
 
 impl Primitive {
     /// Every primitive, in a fixed order.
-    pub const ALL: [Primitive; 7] = [
+    pub const ALL: [Primitive; 9] = [
         Primitive::Str,
         Primitive::Int,
         Primitive::Float,
@@ -66,6 +71,8 @@ impl Primitive {
         Primitive::Date,
         Primitive::Datetime,
         Primitive::Object,
+        Primitive::LocalDateTime,
+        Primitive::YearMonth,
     ];
 
     /// The primitive's name in the docs.
@@ -78,12 +85,28 @@ impl Primitive {
             Primitive::Date => "date",
             Primitive::Datetime => "datetime",
             Primitive::Object => "object",
+            Primitive::LocalDateTime => "LocalDateTime",
+            Primitive::YearMonth => "YearMonth",
         }
     }
 
     /// The primitive with this docs name.
     pub fn from_name(name: &str) -> Option<Primitive> {
         Primitive::ALL.into_iter().find(|primitive| primitive.name() == name)
+    }
+}
+
+impl From<Primitive> for &'static str {
+    fn from(primitive: Primitive) -> Self {
+        primitive.name()
+    }
+}
+
+impl TryFrom<&str> for Primitive {
+    type Error = String;
+
+    fn try_from(name: &str) -> Result<Self, String> {
+        Primitive::from_name(name).ok_or_else(|| format!("unknown primitive `{name}`"))
     }
 }
 
@@ -247,6 +270,8 @@ mod tests {
             "date",
             "datetime",
             "object",
+            "LocalDateTime",
+            "YearMonth",
             "Model",
             "list[str]",
             "dict(str, int)",
