@@ -154,7 +154,7 @@ fn field_type(field: &Field, types: &PrimitiveTypes) -> TokenStream {
         BaseType::Primitive(primitive) => types.0[primitive].clone(),
         BaseType::Model { module, rust_name, boxed } => {
             let (module, rust_name) = (ident(module), ident(rust_name));
-            let path = quote!(crate::#module::#rust_name);
+            let path = quote!(super::#module::#rust_name);
             if *boxed { quote!(::std::boxed::Box<#path>) } else { path }
         }
         BaseType::Enum { rust_name } => {
