@@ -175,12 +175,12 @@ pub struct AnalyticsConversationSegment {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub scored_agents: ::std::option::Option<
-        ::std::vec::Vec<crate::analytics_scored_agent::AnalyticsScoredAgent>,
+        ::std::vec::Vec<super::analytics_scored_agent::AnalyticsScoredAgent>,
     >,
     /// User-defined properties attached to this segment
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub properties: ::std::option::Option<
-        ::std::vec::Vec<crate::analytics_property::AnalyticsProperty>,
+        ::std::vec::Vec<super::analytics_property::AnalyticsProperty>,
     >,
 }
 /// The values of the `segment_type` field. A value the docs do not list is kept verbatim in [`Self::Other`].

@@ -112,7 +112,7 @@ pub struct AnalyticsFlow {
     /// Outcomes the flow reached while it ran
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub outcomes: ::std::option::Option<
-        ::std::vec::Vec<crate::analytics_flow_outcome::AnalyticsFlowOutcome>,
+        ::std::vec::Vec<super::analytics_flow_outcome::AnalyticsFlowOutcome>,
     >,
 }
 /// The values of the `entry_type` field. A value the docs do not list is kept verbatim in [`Self::Other`].

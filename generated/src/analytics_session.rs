@@ -470,7 +470,7 @@ pub struct AnalyticsSession {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub proposed_agents: ::std::option::Option<
-        ::std::vec::Vec<crate::analytics_proposed_agent::AnalyticsProposedAgent>,
+        ::std::vec::Vec<super::analytics_proposed_agent::AnalyticsProposedAgent>,
     >,
     /// MediaEndpointStats associated with this session
     #[serde(
@@ -479,21 +479,21 @@ pub struct AnalyticsSession {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub media_endpoint_stats: ::std::option::Option<
-        ::std::vec::Vec<crate::analytics_media_endpoint_stat::AnalyticsMediaEndpointStat>,
+        ::std::vec::Vec<super::analytics_media_endpoint_stat::AnalyticsMediaEndpointStat>,
     >,
     /// IVR flow execution associated with this session
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub flow: ::std::option::Option<crate::analytics_flow::AnalyticsFlow>,
+    pub flow: ::std::option::Option<super::analytics_flow::AnalyticsFlow>,
     /// List of metrics for this session
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub metrics: ::std::option::Option<
-        ::std::vec::Vec<crate::analytics_session_metric::AnalyticsSessionMetric>,
+        ::std::vec::Vec<super::analytics_session_metric::AnalyticsSessionMetric>,
     >,
     /// List of segments for this session
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub segments: ::std::option::Option<
         ::std::vec::Vec<
-            crate::analytics_conversation_segment::AnalyticsConversationSegment,
+            super::analytics_conversation_segment::AnalyticsConversationSegment,
         >,
     >,
 }
