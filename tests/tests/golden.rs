@@ -32,7 +32,11 @@ fn check_case(case: &str) {
     let report = write_files(&golden, &files, WriteMode::Check).expect("compare goldens");
     let mut problems = String::new();
     for path in &report.written {
-        let wanted = &files.iter().find(|file| &file.path == path).expect("written file is generated").contents;
+        let wanted = &files
+            .iter()
+            .find(|file| &file.path == path)
+            .expect("written file is generated")
+            .contents;
         let existing = std::fs::read_to_string(golden.join(path)).unwrap_or_default();
         let diff = similar::TextDiff::from_lines(&existing, wanted);
         problems.push_str(&format!(
@@ -42,9 +46,15 @@ fn check_case(case: &str) {
         ));
     }
     for path in &report.removed {
-        problems.push_str(&format!("golden/{case}/{} is no longer generated\n", path.display()));
+        problems.push_str(&format!(
+            "golden/{case}/{} is no longer generated\n",
+            path.display()
+        ));
     }
-    assert!(problems.is_empty(), "the generator's output differs from the goldens (UPDATE_GOLDENS=1 rewrites them):\n{problems}");
+    assert!(
+        problems.is_empty(),
+        "the generator's output differs from the goldens (UPDATE_GOLDENS=1 rewrites them):\n{problems}"
+    );
 }
 
 #[test]
@@ -71,14 +81,23 @@ fn types() {
 fn every_fixture_has_a_test_and_a_compiled_golden() {
     let fixtures: Vec<String> = std::fs::read_dir(tests_dir().join("fixtures"))
         .expect("fixtures folder")
-        .map(|entry| entry.expect("entry").file_name().to_string_lossy().into_owned())
+        .map(|entry| {
+            entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
         .collect();
     let mut fixtures = fixtures;
     fixtures.sort();
     assert_eq!(fixtures, CASES, "every fixture needs a #[test] here");
     let lib = std::fs::read_to_string(tests_dir().join("src/lib.rs")).expect("src/lib.rs");
     for case in CASES {
-        assert!(lib.contains(&format!("golden/{case}/src/lib.rs")), "src/lib.rs must compile golden/{case}");
+        assert!(
+            lib.contains(&format!("golden/{case}/src/lib.rs")),
+            "src/lib.rs must compile golden/{case}"
+        );
         assert!(Path::new(&tests_dir().join("golden").join(case).join("src/lib.rs")).is_file());
     }
 }

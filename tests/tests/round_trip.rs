@@ -1,8 +1,8 @@
 //! Round trips of the shipped crate's types through their real JSON wire format.
 
 use genesys_cloud_models::{
-    AnalyticsConversationSegmentSegmentType, AnalyticsFlowEntryType, AnalyticsSession, AnalyticsSessionDirection,
-    AnalyticsSessionMediaType,
+    AnalyticsConversationSegmentSegmentType, AnalyticsFlowEntryType, AnalyticsSession,
+    AnalyticsSessionDirection, AnalyticsSessionMediaType,
 };
 use serde_json::{Value, json};
 
@@ -18,11 +18,25 @@ fn every_field_of_a_session_survives_a_round_trip() {
     assert_eq!(session.direction, Some(AnalyticsSessionDirection::Inbound));
     let segments = session.segments.as_ref().unwrap();
     assert_eq!(segments.len(), 2);
-    assert_eq!(segments[0].segment_type, Some(AnalyticsConversationSegmentSegmentType::Interact));
-    assert_eq!(segments[0].properties.as_ref().unwrap()[0].property.as_deref(), Some("pcProperty-179"));
-    assert_eq!(session.flow.as_ref().unwrap().entry_type, Some(AnalyticsFlowEntryType::Dnis));
+    assert_eq!(
+        segments[0].segment_type,
+        Some(AnalyticsConversationSegmentSegmentType::Interact)
+    );
+    assert_eq!(
+        segments[0].properties.as_ref().unwrap()[0]
+            .property
+            .as_deref(),
+        Some("pcProperty-179")
+    );
+    assert_eq!(
+        session.flow.as_ref().unwrap().entry_type,
+        Some(AnalyticsFlowEntryType::Dnis)
+    );
     assert_eq!(session.metrics.as_ref().unwrap().len(), 2);
-    assert_eq!(session.proposed_agents.as_ref().unwrap()[1].agent_rank, Some(80));
+    assert_eq!(
+        session.proposed_agents.as_ref().unwrap()[1].agent_rank,
+        Some(80)
+    );
 }
 
 #[test]
@@ -32,7 +46,14 @@ fn every_field_of_the_document_is_known() {
     let wire: Value = serde_json::from_str(SESSION).unwrap();
     let session: AnalyticsSession = serde_json::from_value(wire.clone()).unwrap();
     let back = serde_json::to_value(&session).unwrap();
-    let keys = |value: &Value| value.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+    let keys = |value: &Value| {
+        value
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect::<Vec<_>>()
+    };
     assert_eq!(keys(&back), keys(&wire));
     assert_eq!(keys(&wire).len(), 73);
 }
@@ -41,9 +62,15 @@ fn every_field_of_the_document_is_known() {
 fn an_unknown_enum_value_is_kept_verbatim() {
     let wire = json!({ "mediaType": "hologram", "direction": "Inbound" });
     let session: AnalyticsSession = serde_json::from_value(wire.clone()).unwrap();
-    assert_eq!(session.media_type, Some(AnalyticsSessionMediaType::Other("hologram".to_owned())));
+    assert_eq!(
+        session.media_type,
+        Some(AnalyticsSessionMediaType::Other("hologram".to_owned()))
+    );
     // Enum values are case-sensitive, as the JSON is: `Inbound` is not `inbound`.
-    assert_eq!(session.direction, Some(AnalyticsSessionDirection::Other("Inbound".to_owned())));
+    assert_eq!(
+        session.direction,
+        Some(AnalyticsSessionDirection::Other("Inbound".to_owned()))
+    );
     assert_eq!(serde_json::to_value(&session).unwrap(), wire);
 }
 
@@ -51,16 +78,35 @@ fn an_unknown_enum_value_is_kept_verbatim() {
 fn a_missing_optional_field_stays_missing() {
     let wire = json!({ "sessionId": "abc" });
     let session: AnalyticsSession = serde_json::from_value(wire.clone()).unwrap();
-    assert_eq!(session, AnalyticsSession { session_id: Some("abc".to_owned()), ..Default::default() });
+    assert_eq!(
+        session,
+        AnalyticsSession {
+            session_id: Some("abc".to_owned()),
+            ..Default::default()
+        }
+    );
     assert_eq!(serde_json::to_value(&session).unwrap(), wire);
-    assert_eq!(serde_json::to_value(AnalyticsSession::default()).unwrap(), json!({}));
+    assert_eq!(
+        serde_json::to_value(AnalyticsSession::default()).unwrap(),
+        json!({})
+    );
 }
 
 #[test]
 fn date_times_keep_their_instant() {
     // jiff prints the shortest exact fraction: `.120Z` comes back as `.12Z`, the same instant.
-    let session: AnalyticsSession = serde_json::from_value(json!({ "callbackScheduledTime": "2021-09-30T12:00:00.120Z" })).unwrap();
+    let session: AnalyticsSession =
+        serde_json::from_value(json!({ "callbackScheduledTime": "2021-09-30T12:00:00.120Z" }))
+            .unwrap();
     let time = session.callback_scheduled_time.unwrap();
-    assert_eq!(time, "2021-09-30T12:00:00.12Z".parse::<jiff::Timestamp>().unwrap());
-    assert_eq!(serde_json::to_value(&session).unwrap(), json!({ "callbackScheduledTime": "2021-09-30T12:00:00.12Z" }));
+    assert_eq!(
+        time,
+        "2021-09-30T12:00:00.12Z"
+            .parse::<jiff::Timestamp>()
+            .unwrap()
+    );
+    assert_eq!(
+        serde_json::to_value(&session).unwrap(),
+        json!({ "callbackScheduledTime": "2021-09-30T12:00:00.12Z" })
+    );
 }
