@@ -1,6 +1,9 @@
 //! `cargo xtask`: the project's tasks.
 
+mod bench;
 mod codegen;
+mod conformance;
+mod synth;
 
 use std::process::ExitCode;
 
@@ -18,12 +21,22 @@ struct Cli {
 enum Task {
     /// Generate the crate from a folder of Markdown model docs.
     Codegen(codegen::CodegenArgs),
+    /// Generate, build and round-trip every model of the corpora under ../shared/corpus.
+    Conformance(conformance::ConformanceArgs),
+    /// Time the release generator on the corpora (median and min-max of several runs).
+    Bench(bench::BenchArgs),
+    /// One timed run in this process (used by `bench`).
+    #[command(hide = true)]
+    BenchOnce(bench::BenchOnceArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.task {
         Task::Codegen(args) => codegen::run(&args),
+        Task::Conformance(args) => conformance::run(&args),
+        Task::Bench(args) => bench::run(&args),
+        Task::BenchOnce(args) => bench::run_once(&args),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,175 @@
+//! `cargo xtask bench`: times the release generator on each corpus, as a whole process, over
+//! several runs: with an empty output folder (everything written) and again on an unchanged one.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use clap::Args;
+use markdown_model_codegen::{Options, WriteMode, generate};
+
+use crate::conformance::{CORPUS_ROOT, corpus_folders};
+
+/// Options of `cargo xtask bench`.
+#[derive(Args)]
+pub struct BenchArgs {
+    /// Docs folders to time [default: every folder under ../shared/corpus].
+    corpora: Vec<PathBuf>,
+    /// Runs of each kind per corpus.
+    #[arg(long, default_value_t = 7)]
+    runs: usize,
+}
+
+/// Options of the hidden `bench-once`: one in-process run that prints its phase times.
+#[derive(Args)]
+pub struct BenchOnceArgs {
+    spec: PathBuf,
+    out: PathBuf,
+}
+
+const PHASES: [&str; 9] = [
+    "read",
+    "parse",
+    "model",
+    "emit+format",
+    "emit (cpu)",
+    "format (cpu)",
+    "write",
+    "in-process",
+    "process",
+];
+
+/// One run in this process: generate, then print the phase times in seconds on one line.
+pub fn run_once(args: &BenchOnceArgs) -> Result<ExitCode> {
+    let options = Options {
+        spec_dir: args.spec.clone(),
+        out_dir: args.out.clone(),
+        config: None,
+        mode: WriteMode::Write,
+        deny_warnings: false,
+    };
+    let generated = match generate(&options) {
+        Ok(generated) => generated,
+        Err(failure) => bail!("generation failed:\n{}", failure.render()),
+    };
+    let t = generated.timings;
+    let times = [
+        t.read,
+        t.parse,
+        t.model,
+        t.emit_and_format,
+        t.emit_cpu,
+        t.format_cpu,
+        t.write,
+        t.total,
+    ];
+    let times: Vec<String> = times
+        .iter()
+        .map(|time| format!("{:.6}", time.as_secs_f64()))
+        .collect();
+    println!(
+        "phases {} pages {} written {}",
+        times.join(" "),
+        generated.stats.pages,
+        generated.report.written.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Runs the task.
+pub fn run(args: &BenchArgs) -> Result<ExitCode> {
+    let folders = corpus_folders(&args.corpora)?;
+    if folders.is_empty() {
+        println!("bench: skipped: no corpus folders under {CORPUS_ROOT} (and none given)");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()))
+        .args(["build", "--quiet", "--release", "--package", "xtask"])
+        .status()?;
+    if !status.success() {
+        bail!("building the release generator failed");
+    }
+    let binary = PathBuf::from("target/release/xtask");
+    for folder in &folders {
+        let name = folder.file_name().map_or_else(
+            || "corpus".to_owned(),
+            |name| name.to_string_lossy().into_owned(),
+        );
+        let out = PathBuf::from("target/bench").join(&name);
+        let mut cold = Vec::new();
+        let mut warm = Vec::new();
+        let mut pages = 0;
+        for _ in 0..args.runs {
+            if out.exists() {
+                fs::remove_dir_all(&out).with_context(|| format!("removing {}", out.display()))?;
+            }
+            let (times, run_pages) = time_process(&binary, folder, &out)?;
+            pages = run_pages;
+            cold.push(times);
+        }
+        for _ in 0..args.runs {
+            warm.push(time_process(&binary, folder, &out)?.0);
+        }
+        println!(
+            "== {name}: {pages} pages, {} runs each, seconds: median (min-max)",
+            args.runs
+        );
+        print_table("empty output folder", &cold, pages);
+        print_table("unchanged output folder", &warm, pages);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Runs `bench-once` as a child process; its phase times plus the whole process's wall time.
+fn time_process(binary: &Path, spec: &Path, out: &Path) -> Result<(Vec<f64>, usize)> {
+    let started = Instant::now();
+    let output = Command::new(binary)
+        .arg("bench-once")
+        .arg(spec)
+        .arg(out)
+        .output()?;
+    let wall = started.elapsed();
+    if !output.status.success() {
+        bail!("{}", String::from_utf8_lossy(&output.stderr));
+    }
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let line = stdout
+        .lines()
+        .find_map(|line| line.strip_prefix("phases "))
+        .context("no phase times printed")?;
+    let fields: Vec<&str> = line.split_whitespace().collect();
+    let mut times: Vec<f64> = fields[..8]
+        .iter()
+        .map(|field| field.parse())
+        .collect::<Result<_, _>>()?;
+    times.push(wall.as_secs_f64());
+    let pages = fields
+        .get(9)
+        .and_then(|pages| pages.parse().ok())
+        .unwrap_or(0);
+    Ok((times, pages))
+}
+
+fn print_table(title: &str, runs: &[Vec<f64>], pages: usize) {
+    println!("  {title}:");
+    for (index, phase) in PHASES.iter().enumerate() {
+        let mut values: Vec<f64> = runs.iter().map(|run| run[index]).collect();
+        values.sort_by(f64::total_cmp);
+        let median = values[values.len() / 2];
+        println!(
+            "    {phase:<13} {:>8.4} ({:.4}-{:.4})",
+            median,
+            values[0],
+            values[values.len() - 1]
+        );
+    }
+    let mut process: Vec<f64> = runs.iter().map(|run| run[PHASES.len() - 1]).collect();
+    process.sort_by(f64::total_cmp);
+    let median = Duration::from_secs_f64(process[process.len() / 2]);
+    println!(
+        "    pages/s       {:>8.0} (whole process, median)",
+        pages as f64 / median.as_secs_f64()
+    );
+}
