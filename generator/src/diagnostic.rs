@@ -3,6 +3,7 @@
 //! Every phase collects diagnostics instead of stopping at the first problem; the caller renders
 //! them all at once with [`Sources::render`].
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::path::PathBuf;
 
@@ -56,8 +57,18 @@ impl Diagnostic {
         Self::new(Severity::Error, None, message)
     }
 
-    fn new(severity: Severity, location: Option<(FileId, Range<usize>)>, message: impl Into<String>) -> Self {
-        Self { severity, message: message.into(), location, label: String::new(), notes: Vec::new() }
+    fn new(
+        severity: Severity,
+        location: Option<(FileId, Range<usize>)>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            severity,
+            message: message.into(),
+            location,
+            label: String::new(),
+            notes: Vec::new(),
+        }
     }
 
     /// Sets the text shown under the marked spot.
@@ -78,6 +89,43 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// The kind of problem: the severity and the message with every `` `code span` `` replaced
+    /// by `` `…` ``, so that "field `a` has an empty description" and "field `b` has an empty
+    /// description" are of one kind.
+    pub fn kind(&self) -> (Severity, String) {
+        let pieces: Vec<&str> = self.message.split('`').collect();
+        let mut kind = String::with_capacity(self.message.len());
+        for (index, piece) in pieces.iter().enumerate() {
+            let quoted = index % 2 == 1;
+            if quoted && index + 1 < pieces.len() {
+                kind.push_str("`…`");
+            } else {
+                if quoted {
+                    kind.push('`');
+                }
+                kind.push_str(piece);
+            }
+        }
+        (self.severity, kind)
+    }
+}
+
+/// Diagnostics grouped by [`Diagnostic::kind`]: how many there are of each kind and the first
+/// one, most frequent kind first (ties in order of first appearance).
+pub fn group_by_kind(diagnostics: &[Diagnostic]) -> Vec<(usize, &Diagnostic)> {
+    let mut index: HashMap<(Severity, String), usize> = HashMap::new();
+    let mut groups: Vec<(usize, &Diagnostic)> = Vec::new();
+    for diagnostic in diagnostics {
+        let at = *index.entry(diagnostic.kind()).or_insert_with(|| {
+            groups.push((0, diagnostic));
+            groups.len() - 1
+        });
+        groups[at].0 += 1;
+    }
+    // A stable sort keeps first appearance among equal counts.
+    groups.sort_by_key(|&(count, _)| std::cmp::Reverse(count));
+    groups
 }
 
 /// One input file: its path as shown to the user and its text.
@@ -93,6 +141,9 @@ pub struct Source {
 #[derive(Debug, Clone, Default)]
 pub struct Sources {
     files: Vec<Source>,
+    /// For each file, the byte offset where each of its lines starts: locating a span is a
+    /// binary search, so reporting many diagnostics in a large page stays linear.
+    line_starts: Vec<Vec<usize>>,
 }
 
 /// A 1-based line and column (counted in characters).
@@ -107,6 +158,10 @@ pub struct LineColumn {
 impl Sources {
     /// Adds a file and returns its id.
     pub fn add(&mut self, path: PathBuf, text: String) -> FileId {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(newline, _)| newline + 1))
+            .collect();
+        self.line_starts.push(line_starts);
         self.files.push(Source { path, text });
         FileId(self.files.len() - 1)
     }
@@ -118,7 +173,10 @@ impl Sources {
 
     /// Every file with its id, in the order they were added.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = (FileId, &Source)> {
-        self.files.iter().enumerate().map(|(index, source)| (FileId(index), source))
+        self.files
+            .iter()
+            .enumerate()
+            .map(|(index, source)| (FileId(index), source))
     }
 
     /// How many files there are.
@@ -135,9 +193,17 @@ impl Sources {
     pub fn line_column(&self, id: FileId, offset: usize) -> LineColumn {
         let text = &self.get(id).text;
         let offset = floor_char_boundary(text, offset.min(text.len()));
-        let before = &text[..offset];
-        let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
-        LineColumn { line: before.matches('\n').count() + 1, column: before[line_start..].chars().count() + 1 }
+        let line = self.line_of(id, offset);
+        let line_start = self.line_starts[id.0][line];
+        LineColumn {
+            line: line + 1,
+            column: text[line_start..offset].chars().count() + 1,
+        }
+    }
+
+    /// The 0-based line that a byte offset of a file is on.
+    fn line_of(&self, id: FileId, offset: usize) -> usize {
+        self.line_starts[id.0].partition_point(|&start| start <= offset) - 1
     }
 
     /// `path:line:column: severity: message`, one line per diagnostic: the form tests compare.
@@ -150,7 +216,10 @@ impl Sources {
             Some((file, span)) => {
                 let at = self.line_column(*file, span.start);
                 let path = self.get(*file).path.display();
-                format!("{path}:{}:{}: {severity}: {}", at.line, at.column, diagnostic.message)
+                format!(
+                    "{path}:{}:{}: {severity}: {}",
+                    at.line, at.column, diagnostic.message
+                )
             }
             None => format!("{severity}: {}", diagnostic.message),
         }
@@ -170,7 +239,8 @@ impl Sources {
             .with_notes(diagnostic.notes.clone());
             let report = match &diagnostic.location {
                 Some((file, span)) => report.with_labels(vec![
-                    Label::primary(*file, self.clamp(*file, span.clone())).with_message(&diagnostic.label),
+                    Label::primary(*file, self.clamp(*file, span.clone()))
+                        .with_message(&diagnostic.label),
                 ]),
                 None => report,
             };
@@ -180,6 +250,42 @@ impl Sources {
                     out.push_str(&self.summarize(diagnostic));
                     out.push('\n');
                 }
+            }
+        }
+        out
+    }
+
+    /// Like [`Sources::render`], but shows only the first `warning_limit` warnings in full
+    /// (every error always). When warnings were left out, it ends with every warning's kind
+    /// ([`group_by_kind`]): a count and the first of that kind in the one-line form.
+    pub fn render_limited(&self, diagnostics: &[Diagnostic], warning_limit: usize) -> String {
+        let mut warnings_shown = 0;
+        let shown: Vec<Diagnostic> = diagnostics
+            .iter()
+            .filter(|diagnostic| {
+                let show = diagnostic.is_error() || warnings_shown < warning_limit;
+                warnings_shown += usize::from(show && !diagnostic.is_error());
+                show
+            })
+            .cloned()
+            .collect();
+        let mut out = self.render(&shown);
+        let warnings: Vec<Diagnostic> = diagnostics
+            .iter()
+            .filter(|diagnostic| !diagnostic.is_error())
+            .cloned()
+            .collect();
+        if warnings.len() > warnings_shown {
+            out.push_str(&format!(
+                "note: {warnings_shown} of {} warnings shown; all of them by kind (count, then the first of each kind):\n",
+                warnings.len()
+            ));
+            let groups = group_by_kind(&warnings);
+            let width = groups
+                .first()
+                .map_or(1, |(count, _)| count.to_string().len());
+            for (count, first) in groups {
+                out.push_str(&format!("  {count:>width$}  {}\n", self.summarize(first)));
             }
         }
         out
@@ -206,7 +312,13 @@ impl<'a> Files<'a> for Sources {
     type Source = &'a str;
 
     fn name(&'a self, id: FileId) -> Result<String, FilesError> {
-        Ok(self.files.get(id.0).ok_or(FilesError::FileMissing)?.path.display().to_string())
+        Ok(self
+            .files
+            .get(id.0)
+            .ok_or(FilesError::FileMissing)?
+            .path
+            .display()
+            .to_string())
     }
 
     fn source(&'a self, id: FileId) -> Result<&'a str, FilesError> {
@@ -214,20 +326,18 @@ impl<'a> Files<'a> for Sources {
     }
 
     fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, FilesError> {
-        let text = self.source(id)?;
-        Ok(text.as_bytes()[..byte_index.min(text.len())].iter().filter(|&&byte| byte == b'\n').count())
+        self.files.get(id.0).ok_or(FilesError::FileMissing)?;
+        Ok(self.line_of(id, byte_index))
     }
 
     fn line_range(&'a self, id: FileId, line_index: usize) -> Result<Range<usize>, FilesError> {
         let text = self.source(id)?;
-        let mut start = 0;
-        for _ in 0..line_index {
-            match text[start..].find('\n') {
-                Some(newline) => start += newline + 1,
-                None => return Err(FilesError::LineTooLarge { given: line_index, max: line_index.saturating_sub(1) }),
-            }
-        }
-        let end = text[start..].find('\n').map_or(text.len(), |newline| start + newline + 1);
+        let starts = &self.line_starts[id.0];
+        let start = *starts.get(line_index).ok_or(FilesError::LineTooLarge {
+            given: line_index,
+            max: starts.len() - 1,
+        })?;
+        let end = starts.get(line_index + 1).copied().unwrap_or(text.len());
         Ok(start..end)
     }
 }

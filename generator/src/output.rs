@@ -40,7 +40,24 @@ impl WriteReport {
 }
 
 /// Makes `out_dir` hold exactly `files` (plus anything outside `src/*.rs` that is not ours).
-pub fn write_files(out_dir: &Path, files: &[GeneratedFile], mode: WriteMode) -> io::Result<WriteReport> {
+pub fn write_files(
+    out_dir: &Path,
+    files: &[GeneratedFile],
+    mode: WriteMode,
+) -> io::Result<WriteReport> {
+    write_files_with_hook(out_dir, files, mode, &mut |_| Ok(()))
+}
+
+/// [`write_files`], calling `before_rename` with each changed file's path after its new contents
+/// are in a temporary file and before that file is renamed over it. An error from the hook stops
+/// the run at that point, as a full disk or a killed process would: this is how tests check what
+/// an interrupted run leaves behind (every file old or new, no stale file removed yet).
+pub fn write_files_with_hook(
+    out_dir: &Path,
+    files: &[GeneratedFile],
+    mode: WriteMode,
+    before_rename: &mut dyn FnMut(&Path) -> io::Result<()>,
+) -> io::Result<WriteReport> {
     let mut report = WriteReport::default();
     let mut changed = Vec::new();
     for file in files {
@@ -60,7 +77,11 @@ pub fn write_files(out_dir: &Path, files: &[GeneratedFile], mode: WriteMode) -> 
         return Ok(report);
     }
     for file in changed {
-        write_atomically(&out_dir.join(&file.path), file.contents.as_bytes())?;
+        write_atomically_with_hook(
+            &out_dir.join(&file.path),
+            file.contents.as_bytes(),
+            before_rename,
+        )?;
     }
     for path in &report.removed {
         let path = out_dir.join(path);
@@ -84,7 +105,11 @@ fn stale_files(out_dir: &Path, wanted: &BTreeSet<&Path>) -> io::Result<Vec<PathB
             let relative = folder.join(entry.file_name());
             if entry.file_type()?.is_dir() {
                 folders.push(relative);
-            } else if relative.extension().is_some_and(|extension| extension == "rs") && !wanted.contains(relative.as_path()) {
+            } else if relative
+                .extension()
+                .is_some_and(|extension| extension == "rs")
+                && !wanted.contains(relative.as_path())
+            {
                 stale.push(relative);
             }
         }
@@ -95,14 +120,26 @@ fn stale_files(out_dir: &Path, wanted: &BTreeSet<&Path>) -> io::Result<Vec<PathB
 
 /// Writes `contents` to a temporary file beside `path`, then renames it over `path`.
 pub fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
+    write_atomically_with_hook(path, contents, &mut |_| Ok(()))
+}
+
+fn write_atomically_with_hook(
+    path: &Path,
+    contents: &[u8],
+    before_rename: &mut dyn FnMut(&Path) -> io::Result<()>,
+) -> io::Result<()> {
     let folder = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(folder).map_err(|error| with_path(error, folder))?;
-    let file_name = path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+    let file_name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let temporary = folder.join(format!(".{file_name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut file = fs::File::create(&temporary)?;
         file.write_all(contents)?;
         file.sync_data()?;
+        before_rename(path)?;
         fs::rename(&temporary, path)
     })();
     if result.is_err() {

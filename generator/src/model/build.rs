@@ -12,6 +12,11 @@ use crate::diagnostic::{Diagnostic, FileId, Sources};
 use crate::naming;
 use crate::parse::{Leaf, ModelPage, Primitive, PropertyRow, TypeExpr};
 
+/// The deepest type nesting accepted (`list[list[...]]`, 64 containers). The parser reads any
+/// depth; deeper types are an error here, because the Rust emitted for them would be deeper than
+/// syn, prettyplease and rustc handle without their recursion limits or stacks running out.
+pub const MAX_TYPE_DEPTH: usize = 64;
+
 /// The default primitive -> Rust type table.
 fn default_rust_type(primitive: Primitive) -> &'static str {
     match primitive {
@@ -37,11 +42,18 @@ pub fn build_model(
     default_crate_name: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> TypeModel {
-    let mut builder = Builder { config, sources, diagnostics };
+    let mut builder = Builder {
+        config,
+        sources,
+        diagnostics,
+    };
     let pages = builder.index_pages(pages);
     builder.check_type_names(&pages);
     builder.check_stale_overrides(&pages);
-    let mut models: Vec<Model> = pages.values().map(|page| builder.build_one(page, &pages)).collect();
+    let mut models: Vec<Model> = pages
+        .values()
+        .map(|page| builder.build_one(page, &pages))
+        .collect();
     box_cycles(&mut models);
     mark_defaults(&mut models);
 
@@ -55,32 +67,56 @@ pub fn build_model(
         None => Package {
             name: default_crate_name.to_owned(),
             version: "0.1.0".to_owned(),
-            description: format!("Types generated from the `{default_crate_name}` Markdown model docs"),
+            description: format!(
+                "Types generated from the `{default_crate_name}` Markdown model docs"
+            ),
             license: None,
         },
     };
     let rust_types: BTreeMap<Primitive, String> = Primitive::ALL
         .into_iter()
         .map(|primitive| {
-            let rust = config.types.get(&primitive).cloned().unwrap_or_else(|| default_rust_type(primitive).to_owned());
+            let rust = config
+                .types
+                .get(&primitive)
+                .cloned()
+                .unwrap_or_else(|| default_rust_type(primitive).to_owned());
             (primitive, rust)
         })
         .collect();
-    TypeModel { package, dependencies: dependencies(&rust_types, config), rust_types, models }
+    TypeModel {
+        package,
+        dependencies: dependencies(&rust_types, config),
+        rust_types,
+        models,
+    }
 }
 
 /// serde and serde_json always; jiff when the type table uses it; then the config's own.
-fn dependencies(rust_types: &BTreeMap<Primitive, String>, config: &Config) -> BTreeMap<String, toml::Value> {
+fn dependencies(
+    rust_types: &BTreeMap<Primitive, String>,
+    config: &Config,
+) -> BTreeMap<String, toml::Value> {
     let mut dependencies = BTreeMap::new();
     let with_features = |version: &str, features: &[&str]| {
         let mut table = toml::Table::new();
         table.insert("version".to_owned(), version.into());
-        table.insert("features".to_owned(), features.iter().map(|&feature| toml::Value::from(feature)).collect::<Vec<_>>().into());
+        table.insert(
+            "features".to_owned(),
+            features
+                .iter()
+                .map(|&feature| toml::Value::from(feature))
+                .collect::<Vec<_>>()
+                .into(),
+        );
         toml::Value::Table(table)
     };
     dependencies.insert("serde".to_owned(), with_features("1", &["derive"]));
     dependencies.insert("serde_json".to_owned(), toml::Value::from("1"));
-    if rust_types.values().any(|rust| rust.contains("::jiff::") || rust.starts_with("jiff::")) {
+    if rust_types
+        .values()
+        .any(|rust| rust.contains("::jiff::") || rust.starts_with("jiff::"))
+    {
         dependencies.insert("jiff".to_owned(), with_features("1", &["serde"]));
     }
     for (name, value) in &config.dependencies {
@@ -103,17 +139,30 @@ impl<'p> Builder<'_, '_> {
             let name = page.name.value.as_str();
             if !naming::is_identifier(name) {
                 self.diagnostics.push(
-                    Diagnostic::error(page.file, page.name.span.clone(), format!("`{name}` cannot become a Rust type name"))
-                        .with_label("a model name must be letters, digits and `_`, not starting with a digit"),
+                    Diagnostic::error(
+                        page.file,
+                        page.name.span.clone(),
+                        format!("`{name}` cannot become a Rust type name"),
+                    )
+                    .with_label(
+                        "a model name must be letters, digits and `_`, not starting with a digit",
+                    ),
                 );
                 continue;
             }
             if let Some(first) = by_name.get(name) {
-                let note = format!("first defined in {}", self.place(first.file, &first.name.span));
+                let note = format!(
+                    "first defined in {}",
+                    self.place(first.file, &first.name.span)
+                );
                 self.diagnostics.push(
-                    Diagnostic::error(page.file, page.name.span.clone(), format!("model `{name}` is defined twice"))
-                        .with_label("second definition")
-                        .with_note(note),
+                    Diagnostic::error(
+                        page.file,
+                        page.name.span.clone(),
+                        format!("model `{name}` is defined twice"),
+                    )
+                    .with_label("second definition")
+                    .with_note(note),
                 );
                 continue;
             }
@@ -126,14 +175,24 @@ impl<'p> Builder<'_, '_> {
     fn check_type_names(&mut self, pages: &BTreeMap<&str, &ModelPage>) {
         let mut taken: HashMap<String, &ModelPage> = HashMap::new();
         for page in pages.values() {
-            for rust in [naming::type_name(&page.name.value), naming::module_name(&page.name.value)] {
+            for rust in [
+                naming::type_name(&page.name.value),
+                naming::module_name(&page.name.value),
+            ] {
                 if let Some(other) = taken.get(&rust) {
-                    let note = format!("`{}` ({}) gets it too", other.name.value, self.place(other.file, &other.name.span));
+                    let note = format!(
+                        "`{}` ({}) gets it too",
+                        other.name.value,
+                        self.place(other.file, &other.name.span)
+                    );
                     self.diagnostics.push(
                         Diagnostic::error(
                             page.file,
                             page.name.span.clone(),
-                            format!("model `{}` would get the Rust name `{rust}`, which is taken", page.name.value),
+                            format!(
+                                "model `{}` would get the Rust name `{rust}`, which is taken",
+                                page.name.value
+                            ),
                         )
                         .with_label("name collision")
                         .with_note(note),
@@ -150,12 +209,23 @@ impl<'p> Builder<'_, '_> {
         for (model_name, overrides) in &self.config.models {
             let Some(page) = pages.get(model_name.as_str()) else {
                 let hint = suggest(model_name, pages.keys().copied());
-                self.override_error(&overrides.name, format!("codegen.toml names model `{model_name}`, which no page defines"), hint);
+                self.override_error(
+                    &overrides.name,
+                    format!("codegen.toml names model `{model_name}`, which no page defines"),
+                    hint,
+                );
                 continue;
             };
             for (field_name, field) in &overrides.fields {
-                if !page.properties.iter().any(|row| &row.name.value == field_name) {
-                    let hint = suggest(field_name, page.properties.iter().map(|row| row.name.value.as_str()));
+                if !page
+                    .properties
+                    .iter()
+                    .any(|row| &row.name.value == field_name)
+                {
+                    let hint = suggest(
+                        field_name,
+                        page.properties.iter().map(|row| row.name.value.as_str()),
+                    );
                     self.override_error(&field.name, format!("codegen.toml names field `{model_name}.{field_name}`, which the page does not have"), hint);
                 }
             }
@@ -163,7 +233,8 @@ impl<'p> Builder<'_, '_> {
     }
 
     fn override_error(&mut self, at: &Located<String>, message: String, hint: Option<String>) {
-        let mut diagnostic = Diagnostic::error(at.file, at.span.clone(), message).with_label("unknown name");
+        let mut diagnostic =
+            Diagnostic::error(at.file, at.span.clone(), message).with_label("unknown name");
         if let Some(hint) = hint {
             diagnostic = diagnostic.with_note(hint);
         }
@@ -191,17 +262,28 @@ impl<'p> Builder<'_, '_> {
             if let Some(first) = seen.insert(doc_name, row) {
                 let note = format!("first at {}", self.place(page.file, &first.name.span));
                 self.diagnostics.push(
-                    Diagnostic::error(page.file, row.name.span.clone(), format!("field `{doc_name}` appears twice in `{model_name}`"))
-                        .with_label("second row")
-                        .with_note(note),
+                    Diagnostic::error(
+                        page.file,
+                        row.name.span.clone(),
+                        format!("field `{doc_name}` appears twice in `{model_name}`"),
+                    )
+                    .with_label("second row")
+                    .with_note(note),
                 );
                 continue;
             }
             let field_override = overrides.and_then(|model| model.fields.get(doc_name));
             let field = self.build_field(page, row, field_override, pages, &rust_name, &mut enums);
-            for (names, name, what) in [(&mut rust_names, &field.rust_name, "Rust"), (&mut wire_names, &field.wire_name, "JSON")] {
+            for (names, name, what) in [
+                (&mut rust_names, &field.rust_name, "Rust"),
+                (&mut wire_names, &field.wire_name, "JSON"),
+            ] {
                 if let Some(other) = names.insert(name.clone(), row) {
-                    let note = format!("`{}` ({}) gets it too", other.name.value, self.place(page.file, &other.name.span));
+                    let note = format!(
+                        "`{}` ({}) gets it too",
+                        other.name.value,
+                        self.place(page.file, &other.name.span)
+                    );
                     self.diagnostics.push(
                         Diagnostic::error(
                             page.file,
@@ -216,8 +298,22 @@ impl<'p> Builder<'_, '_> {
             }
             fields.push(field);
         }
-        let source = self.sources.get(page.file).path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
-        Model { name: model_name.to_owned(), module: naming::module_name(model_name), rust_name, source, fields, enums, has_default: true }
+        let source = self
+            .sources
+            .get(page.file)
+            .path
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        Model {
+            name: model_name.to_owned(),
+            module: naming::module_name(model_name),
+            rust_name,
+            source,
+            fields,
+            enums,
+            has_default: true,
+        }
     }
 
     fn build_field(
@@ -231,32 +327,77 @@ impl<'p> Builder<'_, '_> {
     ) -> Field {
         let doc_name = row.name.value.as_str();
         let rule_wire_name = naming::wire_name(doc_name);
-        let wire_name = field_override.and_then(|o| o.wire_name.as_ref()).map_or(rule_wire_name.clone(), |o| o.value.clone());
+        let wire_name = field_override
+            .and_then(|o| o.wire_name.as_ref())
+            .map_or(rule_wire_name.clone(), |o| o.value.clone());
         let rust_name = match field_override.and_then(|o| o.rust_name.as_ref()) {
             Some(name) if naming::is_identifier(naming::unraw(&name.value)) => name.value.clone(),
             Some(name) => {
                 self.diagnostics.push(
-                    Diagnostic::error(name.file, name.span.clone(), format!("`{}` is not a Rust identifier", name.value))
-                        .with_label("invalid rust_name"),
+                    Diagnostic::error(
+                        name.file,
+                        name.span.clone(),
+                        format!("`{}` is not a Rust identifier", name.value),
+                    )
+                    .with_label("invalid rust_name"),
                 );
                 naming::field_name(&rule_wire_name)
             }
             None => naming::field_name(&rule_wire_name),
         };
-        let (expr, file, span) = match field_override.and_then(|o| o.type_expr.as_ref()) {
-            Some(expr) => (expr.value.clone(), expr.file, expr.span.clone()),
-            None => (row.type_expr.value.clone(), page.file, row.type_expr.span.clone()),
+        // The span of the whole type, and of the name of its innermost type.
+        let (expr, file, span, leaf_span) = match field_override.and_then(|o| o.type_expr.as_ref())
+        {
+            Some(expr) => (
+                expr.value.clone(),
+                expr.file,
+                expr.span.clone(),
+                expr.span.clone(),
+            ),
+            None => (
+                row.type_expr.value.clone(),
+                page.file,
+                row.type_expr.span.clone(),
+                row.leaf_span.clone(),
+            ),
         };
-        let mut base = self.resolve_leaf(&expr, file, span, pages, &page.name.value, doc_name);
+        if expr.containers.len() > MAX_TYPE_DEPTH {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    file,
+                    span,
+                    format!(
+                        "the type of field `{}.{doc_name}` is nested {} deep, more than {MAX_TYPE_DEPTH}",
+                        page.name.value,
+                        expr.containers.len()
+                    ),
+                )
+                .with_label("too many nested `list[...]` / `dict(str, ...)`")
+                .with_note(format!(
+                    "the generated Rust type would be too deep to compile; at most {MAX_TYPE_DEPTH} levels are supported"
+                )),
+            );
+        }
+        let mut base = self.resolve_leaf(&expr, file, leaf_span, pages, &page.name.value, doc_name);
         if let Some(values) = field_override.and_then(|o| o.enum_values.as_ref()) {
             if base == BaseType::Primitive(Primitive::Str) {
-                let enum_type = enum_type(naming::enum_name(model_rust_name, doc_name), doc_name, values);
-                base = BaseType::Enum { rust_name: enum_type.rust_name.clone() };
+                let enum_type = enum_type(
+                    naming::enum_name(model_rust_name, doc_name),
+                    doc_name,
+                    values,
+                );
+                base = BaseType::Enum {
+                    rust_name: enum_type.rust_name.clone(),
+                };
                 enums.push(enum_type);
             } else if let Some(first) = values.first() {
                 self.diagnostics.push(
-                    Diagnostic::error(first.file, first.span.clone(), format!("enum values for field `{doc_name}` of type `{expr}`"))
-                        .with_label("enum values need a `str` field (or a list or dict of `str`)"),
+                    Diagnostic::error(
+                        first.file,
+                        first.span.clone(),
+                        format!("enum values for field `{doc_name}` of type `{expr}`"),
+                    )
+                    .with_label("enum values need a `str` field (or a list or dict of `str`)"),
                 );
             }
         }
@@ -264,7 +405,11 @@ impl<'p> Builder<'_, '_> {
             doc_name: doc_name.to_owned(),
             rust_name,
             wire_name,
-            ty: FieldType { containers: expr.containers.clone(), expr, base },
+            ty: FieldType {
+                containers: expr.containers.clone(),
+                expr,
+                base,
+            },
             required: row.required,
             description: row.description.clone(),
         }
@@ -287,9 +432,16 @@ impl<'p> Builder<'_, '_> {
                 boxed: false,
             },
             Leaf::Named(name) => {
-                let candidates = pages.keys().copied().chain(Primitive::ALL.iter().map(|primitive| primitive.name()));
-                let mut diagnostic = Diagnostic::error(file, span, format!("unknown type `{name}` in field `{model_name}.{field_name}`"))
-                    .with_label("not a primitive, and no page defines a model of this name");
+                let candidates = pages
+                    .keys()
+                    .copied()
+                    .chain(Primitive::ALL.iter().map(|primitive| primitive.name()));
+                let mut diagnostic = Diagnostic::error(
+                    file,
+                    span,
+                    format!("unknown type `{name}` in field `{model_name}.{field_name}`"),
+                )
+                .with_label("not a primitive, and no page defines a model of this name");
                 if let Some(hint) = suggest(name, candidates) {
                     diagnostic = diagnostic.with_note(hint);
                 }
@@ -301,31 +453,57 @@ impl<'p> Builder<'_, '_> {
 
     fn place(&self, file: FileId, span: &Range<usize>) -> String {
         let at = self.sources.line_column(file, span.start);
-        format!("{}:{}:{}", self.sources.get(file).path.display(), at.line, at.column)
+        format!(
+            "{}:{}:{}",
+            self.sources.get(file).path.display(),
+            at.line,
+            at.column
+        )
     }
 }
 
 fn enum_type(rust_name: String, field: &str, values: &[Located<String>]) -> EnumType {
     let catch_all = naming::catch_all_name(values.iter().map(|value| value.value.as_str()));
     let names = naming::variant_names(values.iter().map(|value| value.value.as_str()), &catch_all);
-    let variants =
-        names.into_iter().zip(values).map(|(rust_name, value)| Variant { rust_name, value: value.value.clone() }).collect();
-    EnumType { rust_name, field: field.to_owned(), variants, catch_all }
+    let variants = names
+        .into_iter()
+        .zip(values)
+        .map(|(rust_name, value)| Variant {
+            rust_name,
+            value: value.value.clone(),
+        })
+        .collect();
+    EnumType {
+        rust_name,
+        field: field.to_owned(),
+        variants,
+        catch_all,
+    }
 }
 
 /// `did you mean ...?` for the closest candidate, when one is close enough.
 fn suggest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
     let lower = name.to_lowercase();
     candidates
-        .map(|candidate| (strsim::damerau_levenshtein(&lower, &candidate.to_lowercase()), candidate))
-        .filter(|&(distance, candidate)| distance <= (candidate.len().max(name.len()) / 3).max(1))
+        .map(|candidate| {
+            (
+                strsim::damerau_levenshtein(&lower, &candidate.to_lowercase()),
+                candidate,
+            )
+        })
+        // About one edit per three letters: `strng` -> `str`, `Adress` -> `Address`.
+        .filter(|&(distance, candidate)| distance <= candidate.len().max(name.len()).div_ceil(3))
         .min()
         .map(|(_, candidate)| format!("did you mean `{candidate}`?"))
 }
 
 /// Boxes every direct reference between two models of one strongly connected component.
 fn box_cycles(models: &mut [Model]) {
-    let index: HashMap<String, usize> = models.iter().enumerate().map(|(at, model)| (model.rust_name.clone(), at)).collect();
+    let index: HashMap<String, usize> = models
+        .iter()
+        .enumerate()
+        .map(|(at, model)| (model.rust_name.clone(), at))
+        .collect();
     let edges: Vec<Vec<usize>> = models
         .iter()
         .map(|model| {
@@ -345,8 +523,14 @@ fn box_cycles(models: &mut [Model]) {
         .collect();
     let component = components(&edges);
     for (at, model) in models.iter_mut().enumerate() {
-        for field in model.fields.iter_mut().filter(|field| field.ty.containers.is_empty()) {
-            if let BaseType::Model { rust_name, boxed, .. } = &mut field.ty.base
+        for field in model
+            .fields
+            .iter_mut()
+            .filter(|field| field.ty.containers.is_empty())
+        {
+            if let BaseType::Model {
+                rust_name, boxed, ..
+            } = &mut field.ty.base
                 && let Some(&target) = index.get(rust_name.as_str())
             {
                 *boxed = component[target] == component[at];
@@ -358,20 +542,28 @@ fn box_cycles(models: &mut [Model]) {
 /// A struct implements `Default` unless a required field holds an enum, or (transitively) a
 /// model without `Default`.
 fn mark_defaults(models: &mut [Model]) {
-    let index: HashMap<String, usize> = models.iter().enumerate().map(|(at, model)| (model.rust_name.clone(), at)).collect();
+    let index: HashMap<String, usize> = models
+        .iter()
+        .enumerate()
+        .map(|(at, model)| (model.rust_name.clone(), at))
+        .collect();
     loop {
         let mut changed = false;
         for at in 0..models.len() {
             if !models[at].has_default {
                 continue;
             }
-            let blocked = models[at].fields.iter().filter(|field| field.required && field.ty.containers.is_empty()).any(|field| {
-                match &field.ty.base {
+            let blocked = models[at]
+                .fields
+                .iter()
+                .filter(|field| field.required && field.ty.containers.is_empty())
+                .any(|field| match &field.ty.base {
                     BaseType::Enum { .. } => true,
-                    BaseType::Model { rust_name, .. } => index.get(rust_name).is_some_and(|&target| !models[target].has_default),
+                    BaseType::Model { rust_name, .. } => index
+                        .get(rust_name)
+                        .is_some_and(|&target| !models[target].has_default),
                     BaseType::Primitive(_) => false,
-                }
-            });
+                });
             if blocked {
                 models[at].has_default = false;
                 changed = true;

@@ -8,8 +8,8 @@ mod cycles;
 
 use std::collections::BTreeMap;
 
-pub use build::build_model;
 pub use crate::parse::{Container, Primitive, TypeExpr};
+pub use build::{MAX_TYPE_DEPTH, build_model};
 
 /// Everything the generated crate is made from.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]

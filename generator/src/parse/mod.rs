@@ -7,4 +7,7 @@ mod page;
 mod type_expr;
 
 pub use page::{ModelPage, PageOutcome, PropertyRow, Spanned, parse_page};
-pub use type_expr::{Container, Leaf, Primitive, TypeExpr, TypeSyntaxError, parse_type_expr};
+pub use type_expr::{
+    Container, Leaf, Primitive, TypeExpr, TypeSyntaxError, parse_type_expr,
+    parse_type_expr_with_leaf_span,
+};

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag};
 
-use super::type_expr::{TypeExpr, parse_type_expr};
+use super::type_expr::{TypeExpr, parse_type_expr_with_leaf_span};
 use crate::diagnostic::{Diagnostic, FileId};
 
 /// A value and the byte span of the source it came from.
@@ -38,6 +38,8 @@ pub struct PropertyRow {
     pub name: Spanned<String>,
     /// The parsed type expression and the span of its cell.
     pub type_expr: Spanned<TypeExpr>,
+    /// The span of the innermost type's name inside the cell (`Modle` in `list[Modle]`).
+    pub leaf_span: Range<usize>,
     /// The description, HTML entities decoded, Markdown markup removed; may be empty.
     pub description: String,
     /// The span of the description cell (for diagnostics about it).
@@ -64,9 +66,17 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
-    let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(text, options).into_offset_iter().collect();
+    let events: Vec<(Event<'_>, Range<usize>)> =
+        Parser::new_ext(text, options).into_offset_iter().collect();
 
-    let mut reader = PageReader { file, text, diagnostics, title: None, name: None, has_properties_heading: false };
+    let mut reader = PageReader {
+        file,
+        text,
+        diagnostics,
+        title: None,
+        name: None,
+        has_properties_heading: false,
+    };
     let mut index = 0;
     let mut properties = None;
     let mut expect_table = None;
@@ -81,7 +91,10 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
             Event::Start(Tag::Heading { level, .. }) => {
                 let end = find_end(&events, index);
                 let heading = collect_text(&events[index + 1..end]);
-                let heading = Spanned { value: heading.text.trim().to_owned(), span: trim_span(text, range.clone()) };
+                let heading = Spanned {
+                    value: heading.text.trim().to_owned(),
+                    span: trim_span(text, range.clone()),
+                };
                 if expect_table.take().is_some() {
                     reader.properties_without_table(heading.span.clone());
                 }
@@ -101,8 +114,12 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
                 if let Some(heading_span) = expect_table.take() {
                     if properties.is_some() {
                         reader.diagnostics.push(
-                            Diagnostic::error(file, heading_span, "a second `## Properties` table on one page")
-                                .with_label("each model page has one Properties table"),
+                            Diagnostic::error(
+                                file,
+                                heading_span,
+                                "a second `## Properties` table on one page",
+                            )
+                            .with_label("each model page has one Properties table"),
                         );
                     } else {
                         properties = Some(reader.read_table(&events[index + 1..end]));
@@ -138,9 +155,13 @@ impl PageReader<'_, '_> {
         let mut offset = start;
         for line in yaml.split_inclusive('\n') {
             if let Some(value) = line.trim_end().strip_prefix("title:") {
-                let value_start = offset + "title:".len() + (value.len() - value.trim_start().len());
+                let value_start =
+                    offset + "title:".len() + (value.len() - value.trim_start().len());
                 let value = value.trim().trim_matches(|c| c == '"' || c == '\'');
-                self.title = Some(Spanned { value: value.to_owned(), span: value_start..value_start + value.len() });
+                self.title = Some(Spanned {
+                    value: value.to_owned(),
+                    span: value_start..value_start + value.len(),
+                });
             }
             offset += line.len();
         }
@@ -148,8 +169,14 @@ impl PageReader<'_, '_> {
 
     fn properties_without_table(&mut self, heading_span: Range<usize>) {
         self.diagnostics.push(
-            Diagnostic::error(self.file, heading_span, "`## Properties` is not followed by a table")
-                .with_label("expected a `Name | Type | Description | Notes` table right after this heading"),
+            Diagnostic::error(
+                self.file,
+                heading_span,
+                "`## Properties` is not followed by a table",
+            )
+            .with_label(
+                "expected a `Name | Type | Description | Notes` table right after this heading",
+            ),
         );
     }
 
@@ -160,7 +187,9 @@ impl PageReader<'_, '_> {
             let (event, range) = &events[index];
             let end = find_end(events, index);
             match event {
-                Event::Start(Tag::TableHead) => self.check_header(&events[index + 1..end], range.clone()),
+                Event::Start(Tag::TableHead) => {
+                    self.check_header(&events[index + 1..end], range.clone())
+                }
                 Event::Start(Tag::TableRow) if !is_attribute_line(&self.text[range.clone()]) => {
                     if let Some(row) = self.read_row(&events[index + 1..end], range.clone()) {
                         rows.push(row);
@@ -175,103 +204,193 @@ impl PageReader<'_, '_> {
 
     fn check_header(&mut self, events: &[(Event<'_>, Range<usize>)], range: Range<usize>) {
         let cells = cells(events);
-        let names: Vec<String> = cells.iter().map(|cell| collect_text(cell.events).text.trim().to_owned()).collect();
-        let expected = HEADER.iter().map(|name| name.to_string()).collect::<Vec<_>>();
-        if !names.iter().map(|name| name.to_lowercase()).eq(expected.iter().map(|name| name.to_lowercase())) {
+        let names: Vec<String> = cells
+            .iter()
+            .map(|cell| collect_text(cell.events).text.trim().to_owned())
+            .collect();
+        let expected = HEADER
+            .iter()
+            .map(|name| name.to_string())
+            .collect::<Vec<_>>();
+        if !names
+            .iter()
+            .map(|name| name.to_lowercase())
+            .eq(expected.iter().map(|name| name.to_lowercase()))
+        {
             self.diagnostics.push(
                 Diagnostic::error(
                     self.file,
                     trim_span(self.text, range),
-                    format!("the Properties table's header is `{}`, expected `{}`", names.join(" | "), HEADER.join(" | ")),
+                    format!(
+                        "the Properties table's header is `{}`, expected `{}`",
+                        names.join(" | "),
+                        HEADER.join(" | ")
+                    ),
                 )
                 .with_label("unexpected header"),
             );
         }
     }
 
-    fn read_row(&mut self, events: &[(Event<'_>, Range<usize>)], range: Range<usize>) -> Option<PropertyRow> {
+    fn read_row(
+        &mut self,
+        events: &[(Event<'_>, Range<usize>)],
+        range: Range<usize>,
+    ) -> Option<PropertyRow> {
         let row_span = trim_span(self.text, range);
         let row_text = &self.text[row_span.clone()];
         let mut cells = cells(events);
         // pulldown-cmark pads short rows with empty cells placed at the end of the row.
-        let written = cells.iter().filter(|cell| cell.range.start < row_span.end || !cell.range.is_empty()).count();
-        let surplus = surplus_cells(self.text, &row_span, cells.last().map_or(row_span.start, |cell| cell.range.end));
+        let written = cells
+            .iter()
+            .filter(|cell| cell.range.start < row_span.end || !cell.range.is_empty())
+            .count();
+        let surplus = surplus_cells(
+            self.text,
+            &row_span,
+            cells.last().map_or(row_span.start, |cell| cell.range.end),
+        );
         if written < HEADER.len() {
             self.diagnostics.push(
-                Diagnostic::error(self.file, row_span, format!("this row has {written} cells, expected 4"))
-                    .with_label("every row needs `Name | Type | Description | Notes`"),
+                Diagnostic::error(
+                    self.file,
+                    row_span,
+                    format!("this row has {written} cells, expected 4"),
+                )
+                .with_label("every row needs `Name | Type | Description | Notes`"),
             );
             return None;
         }
 
         let name_cell = &cells[0];
         let name_text = collect_text(name_cell.events).text.trim().to_owned();
-        let name = Spanned { value: name_text, span: trim_span(self.text, name_cell.range.clone()) };
+        let name = Spanned {
+            value: name_text,
+            span: trim_span(self.text, name_cell.range.clone()),
+        };
         if name.value.is_empty() {
             self.diagnostics.push(
-                Diagnostic::error(self.file, name.span.clone(), "a property row without a name")
-                    .with_label("the Name cell is empty"),
+                Diagnostic::error(
+                    self.file,
+                    name.span.clone(),
+                    "a property row without a name",
+                )
+                .with_label("the Name cell is empty"),
             );
             return None;
         }
 
         let type_cell = collect_text(cells[1].events);
         let type_span = trim_span(self.text, cells[1].range.clone());
-        let type_expr = match parse_type_expr(type_cell.text.trim()) {
-            Ok(expr) => expr,
-            Err(error) => {
-                let leading = type_cell.text.len() - type_cell.text.trim_start().len();
-                let start = type_cell.source_offset(leading + error.span.start).unwrap_or(type_span.start);
-                let end = type_cell.source_offset(leading + error.span.end).unwrap_or(type_span.end).max(start);
-                self.diagnostics.push(
-                    Diagnostic::error(self.file, start..end.max(start + 1).min(type_span.end.max(start + 1)), format!("malformed type `{}`: {}", type_cell.text.trim(), error.message))
-                        .with_label(error.message)
-                        .with_note("types are `str`, `int`, `float`, `bool`, `date`, `datetime`, `object`, `list[T]`, `dict(str, T)` or a model name"),
-                );
-                return None;
-            }
+        let type_text = type_cell.text.trim();
+        let leading = type_cell.text.len() - type_cell.text.trim_start().len();
+        let to_source = |span: Range<usize>| {
+            type_cell.source_span(leading + span.start..leading + span.end, &type_span)
         };
+        let (type_expr, leaf_span) =
+            match parse_type_expr_with_leaf_span(type_text) {
+                Ok((expr, leaf_span)) => (expr, to_source(leaf_span)),
+                Err(error) => {
+                    self.diagnostics.push(
+                    Diagnostic::error(
+                        self.file,
+                        to_source(error.span),
+                        format!("malformed type `{}`: {}", abbreviate(type_text), error.message),
+                    )
+                    .with_label(error.message)
+                    .with_note(
+                        "types are `str`, `int`, `float`, `bool`, `date`, `datetime`, `object`, \
+                         `list[T]`, `dict(str, T)` or a model name",
+                    ),
+                );
+                    return None;
+                }
+            };
 
         let (description, description_span, notes, notes_span) = match surplus {
             None => {
                 cells.truncate(4);
                 let notes = collect_text(cells[3].events).text;
-                (collect_text(cells[2].events).text, cells[2].range.clone(), notes, cells[3].range.clone())
+                (
+                    collect_text(cells[2].events).text,
+                    cells[2].range.clone(),
+                    notes,
+                    cells[3].range.clone(),
+                )
             }
             Some(last_cell) => {
                 // More cells than the header: unescaped `|` in the description (the docs contain
                 // such rows). The last cell is Notes; everything between Type and Notes is the
                 // description.
-                let description_range = cells[2].range.start..last_cell.start.saturating_sub(1);
+                let description_range = trim_span(
+                    self.text,
+                    cells[2].range.start..last_cell.start.saturating_sub(1),
+                );
                 let notes = inline_text(&self.text[last_cell.clone()]);
                 if !is_notes(&notes) {
                     let count = row_text.matches('|').count().saturating_sub(1);
                     self.diagnostics.push(
-                        Diagnostic::error(self.file, row_span, format!("this row has {count} cells, expected 4"))
-                            .with_label("every row needs `Name | Type | Description | Notes`")
-                            .with_note("a `|` inside a cell must be escaped as `\\|`"),
+                        Diagnostic::error(
+                            self.file,
+                            row_span,
+                            format!("this row has {count} cells, expected 4"),
+                        )
+                        .with_label("every row needs `Name | Type | Description | Notes`")
+                        .with_note("a `|` inside a cell must be escaped as `\\|`"),
                     );
                     return None;
                 }
                 self.diagnostics.push(
-                    Diagnostic::warning(self.file, description_range.clone(), "unescaped `|` in a description")
-                        .with_label("read as part of the description")
-                        .with_note("escape it as `\\|` so that Markdown renders the table right"),
+                    Diagnostic::warning(
+                        self.file,
+                        description_range.clone(),
+                        "unescaped `|` in a description",
+                    )
+                    .with_label("read as part of the description")
+                    .with_note("escape it as `\\|` so that Markdown renders the table right"),
                 );
-                (inline_text(&self.text[description_range.clone()]), description_range, notes, last_cell)
+                (
+                    inline_text(&self.text[description_range.clone()]),
+                    description_range,
+                    notes,
+                    last_cell,
+                )
             }
         };
+        let description = description.trim().to_owned();
+        let trimmed_span = trim_span(self.text, description_span.clone());
+        if description.is_empty() {
+            // Mark the blank cell itself, not the `|` after it.
+            let blank = if description_span.is_empty() { trimmed_span.clone() } else { description_span };
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    self.file,
+                    blank,
+                    format!("field `{}` has an empty description", name.value),
+                )
+                .with_label("the Description cell is empty")
+                .with_note("the generated field is documented only by its JSON name"),
+            );
+        }
         if !is_notes(&notes) {
             self.diagnostics.push(
-                Diagnostic::warning(self.file, trim_span(self.text, notes_span), format!("unexpected Notes `{}`", notes.trim()))
-                    .with_label("expected `[optional]` or nothing; read as required"),
+                Diagnostic::warning(
+                    self.file,
+                    trim_span(self.text, notes_span),
+                    format!("unexpected Notes `{}`", notes.trim()),
+                )
+                .with_label("expected `[optional]` or nothing; read as required"),
             );
         }
         Some(PropertyRow {
             name,
-            type_expr: Spanned { value: type_expr, span: type_span },
-            description: description.trim().to_owned(),
-            description_span: trim_span(self.text, description_span),
+            type_expr: Spanned {
+                value: type_expr,
+                span: type_span,
+            },
+            leaf_span,
+            description,
+            description_span: trimmed_span,
             required: !notes.contains("[optional]"),
         })
     }
@@ -283,8 +402,12 @@ impl PageReader<'_, '_> {
                 && title.value == name.value
             {
                 self.diagnostics.push(
-                    Diagnostic::warning(self.file, name.span.clone(), "model page without a `## Properties` table")
-                        .with_label("this page is skipped"),
+                    Diagnostic::warning(
+                        self.file,
+                        name.span.clone(),
+                        "model page without a `## Properties` table",
+                    )
+                    .with_label("this page is skipped"),
                 );
             }
             return PageOutcome::NotAModel;
@@ -292,7 +415,9 @@ impl PageReader<'_, '_> {
         let Some(name) = self.name else {
             self.diagnostics.push(
                 Diagnostic::error(self.file, 0..0, "model page without a `## Name` heading")
-                    .with_label("expected the model's name as a level-2 heading before `## Properties`"),
+                    .with_label(
+                        "expected the model's name as a level-2 heading before `## Properties`",
+                    ),
             );
             return PageOutcome::NotAModel;
         };
@@ -303,18 +428,41 @@ impl PageReader<'_, '_> {
                 Diagnostic::error(
                     self.file,
                     name.span.clone(),
-                    format!("the `## {}` heading disagrees with the page title `{}`", name.value, title.value),
+                    format!(
+                        "the `## {}` heading disagrees with the page title `{}`",
+                        name.value, title.value
+                    ),
                 )
                 .with_label("the model's name comes from this heading")
-                .with_note(format!("the title is at line {}", line_of(self.text, title.span.start))),
+                .with_note(format!(
+                    "the title is at line {}",
+                    line_of(self.text, title.span.start)
+                )),
             );
         }
-        PageOutcome::Model(ModelPage { file: self.file, name, properties })
+        PageOutcome::Model(ModelPage {
+            file: self.file,
+            name,
+            properties,
+        })
+    }
+}
+
+/// A type expression short enough for a one-line message (a type nested thousands deep is not).
+fn abbreviate(text: &str) -> String {
+    const LIMIT: usize = 60;
+    match text.char_indices().nth(LIMIT) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
     }
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())].iter().filter(|&&byte| byte == b'\n').count() + 1
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&byte| byte == b'\n')
+        .count()
+        + 1
 }
 
 /// `[optional]`, empty, or what the operation pages add after it (defaults, values).
@@ -339,7 +487,9 @@ fn surplus_cells(text: &str, row: &Range<usize>, last_cell_end: usize) -> Option
     let row_text = &text[row.clone()];
     let body = row_text.strip_suffix('|').unwrap_or(row_text);
     let bytes = body.as_bytes();
-    let separator = (0..bytes.len()).rev().find(|&at| bytes[at] == b'|' && (at == 0 || bytes[at - 1] != b'\\'))?;
+    let separator = (0..bytes.len())
+        .rev()
+        .find(|&at| bytes[at] == b'|' && (at == 0 || bytes[at - 1] != b'\\'))?;
     Some(row.start + separator + 1..row.start + body.len())
 }
 
@@ -354,7 +504,10 @@ fn cells<'e, 'a>(events: &'e [(Event<'a>, Range<usize>)]) -> Vec<Cell<'e, 'a>> {
     while index < events.len() {
         let end = find_end(events, index);
         if let Event::Start(Tag::TableCell) = events[index].0 {
-            cells.push(Cell { events: &events[index + 1..end], range: events[index].1.clone() });
+            cells.push(Cell {
+                events: &events[index + 1..end],
+                range: events[index].1.clone(),
+            });
         }
         index = end + 1;
     }
@@ -393,15 +546,33 @@ struct CellText {
 impl CellText {
     /// The source offset of a byte offset into the text.
     fn source_offset(&self, offset: usize) -> Option<usize> {
-        let &(text_start, source_start) = self.pieces.iter().rev().find(|(text_start, _)| *text_start <= offset)?;
+        let &(text_start, source_start) = self
+            .pieces
+            .iter()
+            .rev()
+            .find(|(text_start, _)| *text_start <= offset)?;
         Some(source_start + (offset - text_start))
+    }
+
+    /// The source span of a span of the text, kept inside `cell` (the text's pieces can be
+    /// shorter or longer than their source: decoded entities, markup around them).
+    fn source_span(&self, span: Range<usize>, cell: &Range<usize>) -> Range<usize> {
+        let clamp = |offset: Option<usize>, default: usize| {
+            offset.unwrap_or(default).clamp(cell.start, cell.end)
+        };
+        let start = clamp(self.source_offset(span.start), cell.start);
+        let end = clamp(self.source_offset(span.end), cell.end).max(start);
+        start..end
     }
 }
 
 /// The plain text of inline events: entities decoded, emphasis and links reduced to their text,
 /// line breaks (`<br>`) kept as new lines.
 fn collect_text(events: &[(Event<'_>, Range<usize>)]) -> CellText {
-    let mut cell = CellText { text: String::new(), pieces: Vec::new() };
+    let mut cell = CellText {
+        text: String::new(),
+        pieces: Vec::new(),
+    };
     for (event, range) in events {
         let piece = match event {
             Event::Text(text) | Event::Code(text) => text.as_ref(),
@@ -417,7 +588,11 @@ fn collect_text(events: &[(Event<'_>, Range<usize>)]) -> CellText {
 }
 
 fn is_line_break(html: &str) -> bool {
-    let tag: String = html.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+    let tag: String = html
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
     matches!(tag.as_str(), "<br>" | "<br/>")
 }
 

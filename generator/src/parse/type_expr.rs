@@ -17,7 +17,9 @@ pub struct TypeExpr {
 }
 
 /// A container type of the docs' type language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Container {
     /// `list[T]`.
@@ -27,7 +29,9 @@ pub enum Container {
 }
 
 /// The innermost type of an expression.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Leaf {
     /// One of the docs' primitive types.
@@ -37,7 +41,9 @@ pub enum Leaf {
 }
 
 /// The primitive types of the docs' type language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(into = "&'static str", try_from = "&str")]
 pub enum Primitive {
     /// `str`.
@@ -92,7 +98,9 @@ impl Primitive {
 
     /// The primitive with this docs name.
     pub fn from_name(name: &str) -> Option<Primitive> {
-        Primitive::ALL.into_iter().find(|primitive| primitive.name() == name)
+        Primitive::ALL
+            .into_iter()
+            .find(|primitive| primitive.name() == name)
     }
 }
 
@@ -170,7 +178,11 @@ impl<'a> Lexer<'a> {
             first.len_utf8()
         };
         self.position = start + length;
-        let token = if is_name_char(first) { Token::Name(&rest[..length]) } else { Token::Punct(first) };
+        let token = if is_name_char(first) {
+            Token::Name(&rest[..length])
+        } else {
+            Token::Punct(first)
+        };
         (token, start..start + length)
     }
 }
@@ -181,9 +193,17 @@ fn is_name_char(c: char) -> bool {
 
 /// Parses a type expression such as `dict(str, list[Model])`.
 pub fn parse_type_expr(text: &str) -> Result<TypeExpr, TypeSyntaxError> {
+    parse_type_expr_with_leaf_span(text).map(|(expr, _)| expr)
+}
+
+/// Parses a type expression and also returns where its innermost type's name is (byte offsets
+/// into `text`): the spot to mark when that name turns out to be unknown.
+pub fn parse_type_expr_with_leaf_span(
+    text: &str,
+) -> Result<(TypeExpr, Range<usize>), TypeSyntaxError> {
     let mut lexer = Lexer { text, position: 0 };
     let mut containers = Vec::new();
-    let leaf = loop {
+    let (leaf, leaf_span) = loop {
         let (token, span) = lexer.next();
         let Token::Name(name) = token else {
             return Err(expected("a type", token, span));
@@ -208,7 +228,7 @@ pub fn parse_type_expr(text: &str) -> Result<TypeExpr, TypeSyntaxError> {
             }
             _ => {
                 lexer.position = checkpoint;
-                break match Primitive::from_name(name) {
+                let leaf = match Primitive::from_name(name) {
                     Some(primitive) => Leaf::Primitive(primitive),
                     None if name.starts_with(|c: char| c.is_ascii_digit()) => {
                         return Err(TypeSyntaxError {
@@ -218,6 +238,7 @@ pub fn parse_type_expr(text: &str) -> Result<TypeExpr, TypeSyntaxError> {
                     }
                     None => Leaf::Named(name.to_owned()),
                 };
+                break (leaf, span);
             }
         }
     };
@@ -235,11 +256,14 @@ pub fn parse_type_expr(text: &str) -> Result<TypeExpr, TypeSyntaxError> {
     if token != Token::End {
         return Err(expected("the end of the type", token, span));
     }
-    Ok(TypeExpr { containers, leaf })
+    Ok((TypeExpr { containers, leaf }, leaf_span))
 }
 
 fn expected(what: &str, found: Token<'_>, span: Range<usize>) -> TypeSyntaxError {
-    TypeSyntaxError { message: format!("expected {what}, found {}", describe(found)), span }
+    TypeSyntaxError {
+        message: format!("expected {what}, found {}", describe(found)),
+        span,
+    }
 }
 
 fn describe(token: Token<'_>) -> String {
@@ -294,16 +318,39 @@ mod tests {
         let cases = [
             ("list[str", "expected `]`, found the end of the type", 8..8),
             ("list[]", "expected a type, found `]`", 5..6),
-            ("dict(int, str)", "a dict's keys must be `str`, found `int`", 5..8),
-            ("dict(str str)", "expected `,` after the dict's key type, found `str`", 9..12),
+            (
+                "dict(int, str)",
+                "a dict's keys must be `str`, found `int`",
+                5..8,
+            ),
+            (
+                "dict(str str)",
+                "expected `,` after the dict's key type, found `str`",
+                9..12,
+            ),
             ("str]", "expected the end of the type, found `]`", 3..4),
             ("", "expected a type, found the end of the type", 0..0),
-            ("8kHz", "`8kHz` is not a type name: it starts with a digit", 0..4),
+            (
+                "8kHz",
+                "`8kHz` is not a type name: it starts with a digit",
+                0..4,
+            ),
         ];
         for (text, message, span) in cases {
             let error = parse_type_expr(text).unwrap_err();
-            assert_eq!((error.message.as_str(), error.span), (message, span), "{text}");
+            assert_eq!(
+                (error.message.as_str(), error.span),
+                (message, span),
+                "{text}"
+            );
         }
+    }
+
+    #[test]
+    fn finds_the_leaf_name() {
+        let text = "dict(str, list[ Model ])";
+        let (_, span) = parse_type_expr_with_leaf_span(text).unwrap();
+        assert_eq!(&text[span], "Model");
     }
 
     #[test]
