@@ -191,6 +191,7 @@ pub struct AnalyticsConversationSegment {
     ::std::cmp::Eq,
     ::std::hash::Hash
 )]
+#[non_exhaustive]
 pub enum AnalyticsConversationSegmentSegmentType {
     /// The value `alert`.
     Alert,

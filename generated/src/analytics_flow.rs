@@ -123,6 +123,7 @@ pub struct AnalyticsFlow {
     ::std::cmp::Eq,
     ::std::hash::Hash
 )]
+#[non_exhaustive]
 pub enum AnalyticsFlowEntryType {
     /// The value `agent`.
     Agent,

@@ -33,6 +33,7 @@ pub struct AnalyticsProperty {
     ::std::cmp::Eq,
     ::std::hash::Hash
 )]
+#[non_exhaustive]
 pub enum AnalyticsPropertyPropertyType {
     /// The value `bool`.
     Bool,

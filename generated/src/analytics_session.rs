@@ -505,6 +505,7 @@ pub struct AnalyticsSession {
     ::std::cmp::Eq,
     ::std::hash::Hash
 )]
+#[non_exhaustive]
 pub enum AnalyticsSessionDeliveryStatus {
     /// The value `DeliveryFailed`.
     DeliveryFailed,
@@ -576,6 +577,7 @@ impl<'de> ::serde::Deserialize<'de> for AnalyticsSessionDeliveryStatus {
     ::std::cmp::Eq,
     ::std::hash::Hash
 )]
+#[non_exhaustive]
 pub enum AnalyticsSessionDirection {
     /// The value `inbound`.
     Inbound,
@@ -627,6 +629,7 @@ impl<'de> ::serde::Deserialize<'de> for AnalyticsSessionDirection {
     ::std::cmp::Eq,
     ::std::hash::Hash
 )]
+#[non_exhaustive]
 pub enum AnalyticsSessionMediaType {
     /// The value `callback`.
     Callback,
@@ -706,6 +709,7 @@ impl<'de> ::serde::Deserialize<'de> for AnalyticsSessionMediaType {
     ::std::cmp::Eq,
     ::std::hash::Hash
 )]
+#[non_exhaustive]
 pub enum AnalyticsSessionUsedRouting {
     /// The value `Bullseye`.
     Bullseye,

@@ -7,6 +7,7 @@
 
 pub mod config;
 pub mod diagnostic;
+pub mod diff;
 pub mod emit;
 pub mod model;
 mod naming;

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::Args;
+use markdown_model_codegen::diff::{ApiSurface, diff};
 use markdown_model_codegen::{Options, WriteMode, generate};
 
 /// Options of `cargo xtask codegen`.
@@ -36,6 +37,7 @@ pub fn run(args: &CodegenArgs) -> Result<ExitCode> {
         mode: if args.check { WriteMode::Check } else { WriteMode::Write },
         deny_warnings: args.deny_warnings,
     };
+    let recorded = crate::diff::recorded(&args.out);
     let generated = match generate(&options) {
         Ok(generated) => generated,
         Err(failure) => {
@@ -62,6 +64,9 @@ pub fn run(args: &CodegenArgs) -> Result<ExitCode> {
         generated.warnings.len(),
         generated.timings.total,
     );
+    if let Some(recorded) = recorded {
+        print!("{}", diff(&recorded, &ApiSurface::from_model(&generated.model)));
+    }
     if args.check && !report.is_clean() {
         for path in &report.written {
             eprintln!("stale: {}", args.out.join(path).display());

@@ -3,6 +3,7 @@
 mod bench;
 mod codegen;
 mod conformance;
+mod diff;
 mod synth;
 
 use std::process::ExitCode;
@@ -23,6 +24,8 @@ enum Task {
     Codegen(codegen::CodegenArgs),
     /// Generate, build and round-trip every model of the corpora under ../shared/corpus.
     Conformance(conformance::ConformanceArgs),
+    /// Report what changed in the types between two docs folders, and which changes break users.
+    Diff(diff::DiffArgs),
     /// Time the release generator on the corpora (median and min-max of several runs).
     Bench(bench::BenchArgs),
     /// One timed run in this process (used by `bench`).
@@ -35,6 +38,7 @@ fn main() -> ExitCode {
     let result = match cli.task {
         Task::Codegen(args) => codegen::run(&args),
         Task::Conformance(args) => conformance::run(&args),
+        Task::Diff(args) => diff::run(&args),
         Task::Bench(args) => bench::run(&args),
         Task::BenchOnce(args) => bench::run_once(&args),
     };

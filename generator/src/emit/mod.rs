@@ -1,5 +1,6 @@
 //! Emit: the [`TypeModel`] into the files of a crate (`Cargo.toml`, `src/lib.rs`, one module per
-//! model), Rust written with `quote!` and formatted with prettyplease.
+//! model, and the record of its API surface, [`crate::diff::RECORD_FILE`]), Rust written with
+//! `quote!` and formatted with prettyplease.
 //!
 //! Emitted code names everything by its full path (`::std::option::Option`, `::serde::Serialize`),
 //! so that no model name (`Option`, `Result`, `Number`) can shadow what it uses.
@@ -43,6 +44,10 @@ pub fn emit_crate(model: &TypeModel) -> (Vec<GeneratedFile>, EmitTimings) {
         contents: format!(
             "# {HEADER}\n# The generated code is formatted by prettyplease; rustfmt leaves it alone.\ndisable_all_formatting = true\n"
         ),
+    });
+    files.push(GeneratedFile {
+        path: crate::diff::RECORD_FILE.into(),
+        contents: crate::diff::ApiSurface::from_model(model).to_json(),
     });
     files.sort_by(|a, b| a.path.cmp(&b.path));
     (files, timings)

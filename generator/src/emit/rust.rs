@@ -75,7 +75,9 @@ fn lib_rs(model: &TypeModel) -> TokenStream {
          the API's JSON. Optional fields are `Option`s that are left out of the JSON when `None`. \
          Build values with `..Default::default()` (where a struct has `Default`), so that fields \
          the API adds later do not break your code. Enumerated fields are open enums: a value \
-         the docs do not list is kept verbatim in the catch-all variant."
+         the docs do not list is kept verbatim in the catch-all variant. The enums are \
+         `#[non_exhaustive]`: match them with a `_` arm, so that values the docs add later do not \
+         break your code."
     ));
     let modules = model.models.iter().map(|item| {
         let module = ident(&item.module);
@@ -185,6 +187,7 @@ fn enum_type(item: &EnumType) -> TokenStream {
     quote! {
         #docs
         #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+        #[non_exhaustive]
         pub enum #name {
             #(
                 #variant_docs

@@ -36,6 +36,7 @@ pub struct Delivery {
     ::std::cmp::Eq,
     ::std::hash::Hash
 )]
+#[non_exhaustive]
 pub enum DeliveryStatus {
     /// The value `Failed`.
     Failed,
@@ -95,6 +96,7 @@ impl<'de> ::serde::Deserialize<'de> for DeliveryStatus {
     ::std::cmp::Eq,
     ::std::hash::Hash
 )]
+#[non_exhaustive]
 pub enum DeliveryKind {
     /// The value `email`.
     Email,
@@ -146,6 +148,7 @@ impl<'de> ::serde::Deserialize<'de> for DeliveryKind {
     ::std::cmp::Eq,
     ::std::hash::Hash
 )]
+#[non_exhaustive]
 pub enum DeliveryFormats {
     /// The value `8kHz`.
     V8kHz,
@@ -201,6 +204,7 @@ impl<'de> ::serde::Deserialize<'de> for DeliveryFormats {
     ::std::cmp::Eq,
     ::std::hash::Hash
 )]
+#[non_exhaustive]
 pub enum DeliverySchemas {
     /// The value `urn:ietf:params:scim:schemas:core:2.0:User`.
     UrnIetfParamsScimSchemasCore20User,

@@ -2,7 +2,7 @@
 
 //! Golden test: direct and mutual recursion, an empty properties table
 //!
-//! Every model of the docs is a struct at the crate root, with serde impls that read and write the API's JSON. Optional fields are `Option`s that are left out of the JSON when `None`. Build values with `..Default::default()` (where a struct has `Default`), so that fields the API adds later do not break your code. Enumerated fields are open enums: a value the docs do not list is kept verbatim in the catch-all variant.
+//! Every model of the docs is a struct at the crate root, with serde impls that read and write the API's JSON. Optional fields are `Option`s that are left out of the JSON when `None`. Build values with `..Default::default()` (where a struct has `Default`), so that fields the API adds later do not break your code. Enumerated fields are open enums: a value the docs do not list is kept verbatim in the catch-all variant. The enums are `#[non_exhaustive]`: match them with a `_` arm, so that values the docs add later do not break your code.
 mod draft;
 pub use draft::Draft;
 mod miner;

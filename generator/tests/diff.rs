@@ -1,0 +1,437 @@
+//! The change report: one pair of small spec folders per kind of change (written from the strings
+//! below into Cargo's test scratch folder), each report snapshot-tested as text and JSON; the
+//! recorded surface file; and, when `../shared/corpus` is present, the two real corpora.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use markdown_model_codegen::diff::{ApiSurface, Bump, RECORD_FILE, diff};
+use markdown_model_codegen::emit::emit_crate;
+use markdown_model_codegen::output::{WriteMode, write_files};
+use markdown_model_codegen::{TypeModel, load};
+
+/// A model page in the 257.1.0 dialect, with the given table rows.
+fn page(name: &str, rows: &[&str]) -> String {
+    format!(
+        "# {name}\n\n## {name}\n\n## Properties\n\n|Name | Type | Description | Notes|\n\
+         |------------ | ------------- | ------------- | -------------|\n{}\n",
+        rows.join("\n")
+    )
+}
+
+/// A `codegen.toml` with the given version and extra sections.
+fn config(version: &str, extra: &str) -> String {
+    format!(
+        "[package]\nname = \"diff-test\"\nversion = \"{version}\"\ndescription = \"Diff test\"\n\n{extra}"
+    )
+}
+
+const ID: &str = "| **id** | str | The id. | [optional] |";
+const NAME: &str = "| **name** | str | The name. | [optional] |";
+const DIRECTION_ENUM: &str = "[models.Call.fields.direction]\nenum = [\"inbound\", \"outbound\"]\n";
+
+/// Writes one side of a case and builds its surface.
+fn surface(case: &str, side: &str, files: &[(&str, String)]) -> ApiSurface {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("diff")
+        .join(case)
+        .join(side);
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).expect("create the case folder");
+    for (name, contents) in files {
+        fs::write(dir.join(name), contents).expect("write a case file");
+    }
+    ApiSurface::from_model(&model(&dir))
+}
+
+fn model(dir: &Path) -> TypeModel {
+    match load(dir, None) {
+        Ok((model, ..)) => model,
+        Err(failure) => panic!("{} does not generate:\n{}", dir.display(), failure.render()),
+    }
+}
+
+/// Diffs the two sides, checks the implied bump and snapshots the report as text and JSON.
+fn check(case: &str, old: &[(&str, String)], new: &[(&str, String)], bump: Bump) {
+    let report = diff(&surface(case, "old", old), &surface(case, "new", new));
+    insta::assert_snapshot!(case, format!("{report}\n{}", report.to_json()));
+    assert_eq!(report.bump, bump, "{case}:\n{report}");
+}
+
+fn call(rows: &[&str]) -> (&'static str, String) {
+    ("Call.md", page("Call", rows))
+}
+
+fn toml(version: &str, extra: &str) -> (&'static str, String) {
+    ("codegen.toml", config(version, extra))
+}
+
+#[test]
+fn unchanged() {
+    let side = [call(&[ID, NAME]), toml("0.3.1", "")];
+    check("unchanged", &side, &side, Bump::None);
+}
+
+#[test]
+fn docs_only() {
+    let old = [call(&[ID, NAME]), toml("0.3.1", "")];
+    let new = [
+        call(&[ID, "| **name** | str | The display name. | [optional] |"]),
+        toml("0.3.1", ""),
+    ];
+    check("docs_only", &old, &new, Bump::Patch);
+}
+
+#[test]
+fn model_added() {
+    let old = [call(&[ID]), toml("1.4.2", "")];
+    let new = [
+        call(&[ID]),
+        ("Queue.md", page("Queue", &[ID])),
+        toml("1.4.2", ""),
+    ];
+    check("model_added", &old, &new, Bump::Minor);
+}
+
+#[test]
+fn model_removed() {
+    let old = [
+        call(&[ID]),
+        ("Queue.md", page("Queue", &[ID])),
+        toml("1.4.2", ""),
+    ];
+    let new = [call(&[ID]), toml("1.4.2", "")];
+    check("model_removed", &old, &new, Bump::Major);
+}
+
+#[test]
+fn optional_field_added() {
+    let old = [call(&[ID]), toml("0.3.1", "")];
+    let new = [call(&[ID, NAME]), toml("0.3.1", "")];
+    check("optional_field_added", &old, &new, Bump::Minor);
+}
+
+#[test]
+fn optional_field_added_without_default() {
+    let required_enum = "| **direction** | str | The direction. | |";
+    let old = [call(&[required_enum]), toml("0.3.1", DIRECTION_ENUM)];
+    let new = [call(&[required_enum, NAME]), toml("0.3.1", DIRECTION_ENUM)];
+    check(
+        "optional_field_added_without_default",
+        &old,
+        &new,
+        Bump::Major,
+    );
+}
+
+#[test]
+fn required_field_added() {
+    let old = [call(&[ID]), toml("0.3.1", "")];
+    let new = [
+        call(&[ID, "| **name** | str | The name. | |"]),
+        toml("0.3.1", ""),
+    ];
+    check("required_field_added", &old, &new, Bump::Major);
+}
+
+#[test]
+fn field_removed() {
+    let old = [call(&[ID, NAME]), toml("0.3.1", "")];
+    let new = [call(&[ID]), toml("0.3.1", "")];
+    check("field_removed", &old, &new, Bump::Major);
+}
+
+#[test]
+fn type_changed() {
+    let old = [
+        call(&[
+            "| **count** | str | The count. | [optional] |",
+            "| **queue** | [Queue](Queue) | The queue. | [optional] |",
+        ]),
+        ("Queue.md", page("Queue", &[ID])),
+        toml("0.3.1", ""),
+    ];
+    let new = [
+        call(&[
+            "| **count** | int | The count. | [optional] |",
+            "| **queue** | [list[Queue]](Queue) | The queue. | [optional] |",
+        ]),
+        ("Queue.md", page("Queue", &[ID])),
+        toml("0.3.1", ""),
+    ];
+    check("type_changed", &old, &new, Bump::Major);
+}
+
+#[test]
+fn type_boxed() {
+    let old = [
+        call(&[
+            ID,
+            "| **parent** | [list[Call]](Call) | The parent. | [optional] |",
+        ]),
+        toml("0.3.1", ""),
+    ];
+    let new = [
+        call(&[
+            ID,
+            "| **parent** | [Call](Call) | The parent. | [optional] |",
+        ]),
+        toml("0.3.1", ""),
+    ];
+    check("type_boxed", &old, &new, Bump::Major);
+}
+
+#[test]
+fn primitive_rust_type_changed() {
+    let started = "| **started** | datetime | When. | [optional] |";
+    let old = [call(&[ID, started]), toml("0.3.1", "")];
+    let new = [
+        call(&[ID, started]),
+        toml("0.3.1", "[types]\ndatetime = \"::std::string::String\"\n"),
+    ];
+    check("primitive_rust_type_changed", &old, &new, Bump::Major);
+}
+
+#[test]
+fn made_required() {
+    let old = [call(&[ID, NAME]), toml("0.3.1", "")];
+    let new = [
+        call(&[ID, "| **name** | str | The name. | |"]),
+        toml("0.3.1", ""),
+    ];
+    check("made_required", &old, &new, Bump::Major);
+}
+
+#[test]
+fn made_optional() {
+    let old = [
+        call(&[ID, "| **name** | str | The name. | |"]),
+        toml("0.3.1", ""),
+    ];
+    let new = [call(&[ID, NAME]), toml("0.3.1", "")];
+    check("made_optional", &old, &new, Bump::Major);
+}
+
+#[test]
+fn wire_name_changed() {
+    let old = [call(&[ID]), toml("0.3.1", "")];
+    let new = [
+        call(&[ID]),
+        toml("0.3.1", "[models.Call.fields.id]\nwire_name = \"callId\"\n"),
+    ];
+    check("wire_name_changed", &old, &new, Bump::Major);
+}
+
+#[test]
+fn rust_name_changed() {
+    let old = [call(&[ID]), toml("0.3.1", "")];
+    let new = [
+        call(&[ID]),
+        toml(
+            "0.3.1",
+            "[models.Call.fields.id]\nrust_name = \"call_id\"\n",
+        ),
+    ];
+    check("rust_name_changed", &old, &new, Bump::Major);
+}
+
+#[test]
+fn enum_value_added() {
+    let direction = "| **direction** | str | The direction. | [optional] |";
+    let old = [call(&[direction]), toml("0.3.1", DIRECTION_ENUM)];
+    let new = [
+        call(&[direction]),
+        toml(
+            "0.3.1",
+            "[models.Call.fields.direction]\nenum = [\"inbound\", \"outbound\", \"internal\"]\n",
+        ),
+    ];
+    check("enum_value_added", &old, &new, Bump::Minor);
+}
+
+#[test]
+fn enum_value_removed() {
+    let direction = "| **direction** | str | The direction. | [optional] |";
+    let old = [call(&[direction]), toml("0.3.1", DIRECTION_ENUM)];
+    let new = [
+        call(&[direction]),
+        toml(
+            "0.3.1",
+            "[models.Call.fields.direction]\nenum = [\"inbound\"]\n",
+        ),
+    ];
+    check("enum_value_removed", &old, &new, Bump::Major);
+}
+
+#[test]
+fn became_enum() {
+    let direction = "| **direction** | str | The direction. | [optional] |";
+    let old = [call(&[direction]), toml("0.3.1", "")];
+    let new = [call(&[direction]), toml("0.3.1", DIRECTION_ENUM)];
+    check("became_enum", &old, &new, Bump::Major);
+}
+
+#[test]
+fn default_lost() {
+    let direction = "| **direction** | str | The direction. | [optional] |";
+    let old = [call(&[direction]), toml("0.3.1", DIRECTION_ENUM)];
+    let new = [
+        call(&["| **direction** | str | The direction. | |"]),
+        toml("0.3.1", DIRECTION_ENUM),
+    ];
+    check("default_lost", &old, &new, Bump::Major);
+}
+
+#[test]
+fn default_gained() {
+    let direction = "| **direction** | str | The direction. | [optional] |";
+    let old = [
+        call(&["| **direction** | str | The direction. | |"]),
+        toml("0.0.4", DIRECTION_ENUM),
+    ];
+    let new = [call(&[direction]), toml("0.0.4", DIRECTION_ENUM)];
+    check("default_gained", &old, &new, Bump::Major);
+}
+
+#[test]
+fn recorded_surface_is_emitted_round_trips_and_stays_in_sync() {
+    let files = [
+        call(&[ID, "| **direction** | str | The direction. | |"]),
+        toml("0.3.1", DIRECTION_ENUM),
+    ];
+    let spec = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("diff")
+        .join("recorded");
+    let surface = surface("recorded", "spec", &files);
+    let model = model(&spec.join("spec"));
+    let (generated, _) = emit_crate(&model);
+    let record = generated
+        .iter()
+        .find(|file| file.path == Path::new(RECORD_FILE))
+        .expect("the crate records its surface at its root");
+    assert_eq!(record.contents, surface.to_json());
+    insta::assert_snapshot!("recorded_surface", record.contents);
+    assert_eq!(
+        ApiSurface::from_json(&record.contents).expect("the record reads back"),
+        surface
+    );
+
+    let out = spec.join("crate");
+    let written = write_files(&out, &generated, WriteMode::Write).expect("write the crate");
+    assert!(
+        written
+            .written
+            .iter()
+            .any(|path| path == Path::new(RECORD_FILE))
+    );
+    let again = write_files(&out, &generated, WriteMode::Check).expect("compare the crate");
+    assert!(again.is_clean(), "{again:?}");
+    fs::write(out.join(RECORD_FILE), "{}").expect("spoil the record");
+    let stale = write_files(&out, &generated, WriteMode::Check).expect("compare the crate");
+    assert_eq!(
+        stale.written,
+        [PathBuf::from(RECORD_FILE)],
+        "a changed record is stale"
+    );
+    assert!(stale.removed.is_empty(), "the record is never an orphan");
+}
+
+#[test]
+fn unreadable_records_are_errors_not_panics() {
+    for text in ["", "{}", "[1, 2]", "{\"crate\": 1}", "\u{0}"] {
+        assert!(ApiSurface::from_json(text).is_err(), "{text:?}");
+    }
+}
+
+/// The two real corpora, when `../shared/corpus` is present.
+#[test]
+fn corpora() {
+    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus");
+    let (old_dir, new_dir) = (
+        corpus.join("genesys-127.0.0"),
+        corpus.join("genesys-257.1.0"),
+    );
+    if !old_dir.is_dir() || !new_dir.is_dir() {
+        eprintln!("skipped: {} is not there", corpus.display());
+        return;
+    }
+    let (old, new) = (
+        ApiSurface::from_model(&model(&old_dir)),
+        ApiSurface::from_model(&model(&new_dir)),
+    );
+    for surface in [&old, &new] {
+        assert_eq!(
+            ApiSurface::from_json(&surface.to_json()).expect("the record reads back"),
+            *surface
+        );
+        assert!(diff(surface, surface).is_empty());
+    }
+    let report = diff(&old, &new);
+    let added = new
+        .models
+        .keys()
+        .filter(|name| !old.models.contains_key(*name))
+        .count();
+    let removed = old
+        .models
+        .keys()
+        .filter(|name| !new.models.contains_key(*name))
+        .count();
+    let counts = &report.counts;
+    assert_eq!(
+        counts
+            .get(&markdown_model_codegen::diff::ChangeKind::ModelAdded)
+            .copied(),
+        Some(added)
+    );
+    assert_eq!(
+        counts
+            .get(&markdown_model_codegen::diff::ChangeKind::ModelRemoved)
+            .copied(),
+        Some(removed)
+    );
+    assert_eq!(report.bump, Bump::Major);
+}
+
+#[test]
+fn enum_catch_all_renamed() {
+    let direction = "| **direction** | str | The direction. | [optional] |";
+    let old = [call(&[direction]), toml("0.3.1", DIRECTION_ENUM)];
+    let new = [
+        call(&[direction]),
+        toml(
+            "0.3.1",
+            "[models.Call.fields.direction]\nenum = [\"inbound\", \"outbound\", \"Other\"]\n",
+        ),
+    ];
+    check("enum_catch_all_renamed", &old, &new, Bump::Major);
+}
+
+/// Rust names the config cannot change (a struct's, an enum's, a variant's), as a change of the
+/// naming rules would: the surface is plain data, edited here.
+#[test]
+fn rust_names_of_types_and_variants_changed() {
+    let direction = "| **direction** | str | The direction. | [optional] |";
+    let old = surface(
+        "renamed",
+        "old",
+        &[call(&[direction]), toml("0.3.1", DIRECTION_ENUM)],
+    );
+    let mut new = old.clone();
+    let model = new.models.get_mut("Call").expect("the Call model");
+    model.rust = Some("PhoneCall".into());
+    let enumeration = model.fields[0]
+        .enumeration
+        .as_mut()
+        .expect("the direction enum");
+    enumeration.rust = "PhoneCallDirection".into();
+    enumeration
+        .values
+        .insert("inbound".into(), "InBound".into());
+    let report = diff(&old, &new);
+    insta::assert_snapshot!(
+        "rust_names_of_types_and_variants_changed",
+        format!("{report}\n{}", report.to_json())
+    );
+    assert_eq!(report.bump, Bump::Major);
+}

@@ -1,0 +1,108 @@
+//! `cargo xtask diff OLD_SPEC NEW_SPEC`: what changed in the generated types between two docs
+//! folders and which changes break users, without writing anything. Also reads the surface a
+//! generated crate records, for the report `cargo xtask codegen` prints.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::{Args, ValueEnum};
+use markdown_model_codegen::diff::{ApiSurface, RECORD_FILE, diff};
+use markdown_model_codegen::load;
+
+/// Options of `cargo xtask diff`.
+#[derive(Args)]
+pub struct DiffArgs {
+    /// The old folder of Markdown model pages.
+    old: PathBuf,
+    /// The new folder of Markdown model pages.
+    new: PathBuf,
+    /// The old side's config file [default: <OLD>/codegen.toml, when it exists].
+    #[arg(long)]
+    old_config: Option<PathBuf>,
+    /// The new side's config file [default: <NEW>/codegen.toml, when it exists].
+    #[arg(long)]
+    new_config: Option<PathBuf>,
+    /// How to print the report.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+/// How to print a report.
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// For people: changes grouped by impact, counts, the implied bump.
+    Text,
+    /// For release tooling: every change with its kind and impact.
+    Json,
+}
+
+/// Runs the task: loads both folders (in parallel) and prints the report.
+pub fn run(args: &DiffArgs) -> Result<ExitCode> {
+    let (old, new) = std::thread::scope(|scope| {
+        let old = scope.spawn(|| surface(&args.old, args.old_config.as_deref()));
+        let new = surface(&args.new, args.new_config.as_deref());
+        (
+            old.join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            new,
+        )
+    });
+    let (Some(old), Some(new)) = (old, new) else {
+        return Ok(ExitCode::FAILURE);
+    };
+    let report = diff(&old, &new);
+    match args.format {
+        Format::Text => print!("{report}"),
+        Format::Json => println!("{}", report.to_json()),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The surface of the type model of a docs folder; `None`, with the problems printed, when the
+/// folder does not generate.
+fn surface(spec: &Path, config: Option<&Path>) -> Option<ApiSurface> {
+    match load(spec, config) {
+        Ok((model, _, _, warnings, _)) => {
+            if !warnings.is_empty() {
+                eprintln!(
+                    "{}: {} warning(s); `cargo xtask codegen --spec` shows them",
+                    spec.display(),
+                    warnings.len()
+                );
+            }
+            Some(ApiSurface::from_model(&model))
+        }
+        Err(failure) => {
+            eprint!("{}: {}", spec.display(), failure.render());
+            None
+        }
+    }
+}
+
+/// The surface recorded in the crate folder `out`; `None` when there is none, or (with a warning)
+/// when it cannot be read.
+pub fn recorded(out: &Path) -> Option<ApiSurface> {
+    let path = out.join(RECORD_FILE);
+    let text = match fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return None,
+        Err(error) => {
+            eprintln!(
+                "warning: {}: {error}; no report of type changes",
+                path.display()
+            );
+            return None;
+        }
+    };
+    ApiSurface::from_json(&text)
+        .inspect_err(|error| {
+            eprintln!(
+                "warning: {}: {error}; no report of type changes",
+                path.display()
+            )
+        })
+        .ok()
+}
