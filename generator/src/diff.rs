@@ -823,3 +823,61 @@ impl fmt::Display for Report {
         writeln!(f)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_versions_follow_cargo_semver() {
+        let cases = [
+            ("1.4.2", Bump::Major, Some("2.0.0")),
+            ("1.4.2", Bump::Minor, Some("1.5.0")),
+            ("1.4.2", Bump::Patch, Some("1.4.3")),
+            ("0.3.1", Bump::Major, Some("0.4.0")),
+            ("0.3.1", Bump::Minor, Some("0.3.2")),
+            ("0.3.1", Bump::Patch, Some("0.3.2")),
+            ("0.0.4", Bump::Major, Some("0.0.5")),
+            ("0.0.4", Bump::Minor, Some("0.0.5")),
+            ("0.3.1", Bump::None, None),
+            ("1.0.0-beta.1", Bump::Major, None),
+            ("1.0", Bump::Major, None),
+            ("1.0.0.0", Bump::Major, None),
+            ("0.1.18446744073709551615", Bump::Patch, None),
+        ];
+        for (version, bump, next) in cases {
+            assert_eq!(
+                next_version(version, bump).as_deref(),
+                next,
+                "{version} {bump:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn empty_models_and_tables_keep_the_layout_and_read_back() {
+        let surface = ApiSurface {
+            generated: String::new(),
+            package: CrateId {
+                name: "empty".into(),
+                version: "0.1.0".into(),
+            },
+            rust_types: BTreeMap::new(),
+            models: BTreeMap::from([(
+                "Empty".to_owned(),
+                ModelSurface {
+                    rust: None,
+                    default: true,
+                    fields: Vec::new(),
+                },
+            )]),
+        };
+        let text = surface.to_json();
+        assert_eq!(
+            text,
+            "{\n  \"@generated\": \"\",\n  \"crate\": {\n    \"name\": \"empty\",\n    \"version\": \"0.1.0\"\n  },\n  \
+             \"rust_types\": {},\n  \"models\": {\n    \"Empty\": {\n      \"default\": true,\n      \"fields\": []\n    }\n  }\n}\n"
+        );
+        assert_eq!(ApiSurface::from_json(&text).expect("reads back"), surface);
+    }
+}
