@@ -9,6 +9,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod diff;
 pub mod emit;
+pub mod import;
 pub mod model;
 mod naming;
 pub mod output;

@@ -49,23 +49,23 @@ pub fn enum_name(model_type: &str, field_doc_name: &str) -> String {
     type_name(&format!("{model_type}{}", field_doc_name.to_upper_camel_case()))
 }
 
-/// Variant names for enum values, distinct from each other and from `reserved`: UpperCamelCase;
-/// a value with no letters or digits is spelled out (`*` -> `Asterisk`); a value that starts with
-/// a digit gets a `V` (`8kHz` -> `V8kHz`); values that would collide (`Failed`, `failed`) get a
-/// number (`Failed`, `Failed2`).
+/// Variant names for enum values, distinct from each other and from `reserved`: each value's
+/// [`variant_base`]; values that would collide (`Failed`, `failed`) get a number (`Failed`,
+/// `Failed2`; after a base that ends in a digit, `V1_2`).
 pub fn variant_names<'a>(values: impl IntoIterator<Item = &'a str>, reserved: &str) -> Vec<String> {
     let mut taken = vec![reserved.to_owned()];
     let mut names = Vec::new();
     for value in values {
-        let mut base = value.to_upper_camel_case();
-        if base.is_empty() {
-            base = value.chars().map(symbol_name).collect();
-        }
-        let base = prefix_digit(&base, "V");
+        let base = variant_base(value);
+        let separator = if base.ends_with(|c: char| c.is_ascii_digit()) {
+            "_"
+        } else {
+            ""
+        };
         let mut name = base.clone();
         let mut counter = 2;
         while taken.contains(&name) {
-            name = format!("{base}{counter}");
+            name = format!("{base}{separator}{counter}");
             counter += 1;
         }
         taken.push(name.clone());
@@ -74,11 +74,38 @@ pub fn variant_names<'a>(values: impl IntoIterator<Item = &'a str>, reserved: &s
     names
 }
 
+/// The variant name a value asks for: its UpperCamelCase in ASCII letters and digits; a value
+/// without any is spelled out (`*` -> `Asterisk`, the empty string -> `Empty`); a leading digit
+/// gets a `V` (`8kHz` -> `V8kHz`); `Self` gets a `_`.
+fn variant_base(value: &str) -> String {
+    let mut camel: String = value
+        .to_upper_camel_case()
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect();
+    // Dropping a non-ASCII letter can leave a lowercase start (`été` -> `t`).
+    if let Some(first) = camel.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    let base = if !camel.is_empty() {
+        camel
+    } else if value.is_empty() {
+        "Empty".to_owned()
+    } else {
+        value.chars().map(symbol_name).collect()
+    };
+    escape(prefix_digit(&base, "V"))
+}
+
 /// The name of the catch-all variant of an enum whose values are `values`: `Other`, or a name no
-/// value takes.
+/// value asks for.
 pub fn catch_all_name<'a>(values: impl IntoIterator<Item = &'a str> + Clone) -> String {
     let mut name = "Other".to_owned();
-    while values.clone().into_iter().any(|value| value.to_upper_camel_case() == name) {
+    while values
+        .clone()
+        .into_iter()
+        .any(|value| variant_base(value) == name)
+    {
         name.push_str("Value");
     }
     name
@@ -169,6 +196,29 @@ mod tests {
         assert_eq!(module_name("AnalyticsSession"), "analytics_session");
         assert_eq!(module_name("Match"), "r#match");
         assert_eq!(module_name("Self"), "self_");
+    }
+
+    #[test]
+    fn variant_names_of_values_without_letters_keywords_and_numbers() {
+        let values = [
+            "",
+            "Self",
+            "self",
+            "\u{e9}t\u{e9}",
+            "\u{e9}",
+            "1",
+            "-1",
+            "12",
+            "Empty",
+        ];
+        let catch_all = catch_all_name(values);
+        assert_eq!(catch_all, "Other");
+        assert_eq!(
+            variant_names(values, &catch_all),
+            [
+                "Empty", "Self_", "Self_2", "T", "Symbol", "V1", "V1_2", "V12", "Empty2"
+            ]
+        );
     }
 
     #[test]

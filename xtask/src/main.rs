@@ -4,6 +4,7 @@ mod bench;
 mod codegen;
 mod conformance;
 mod diff;
+mod import_wire_names;
 mod synth;
 
 use std::process::ExitCode;
@@ -26,6 +27,8 @@ enum Task {
     Conformance(conformance::ConformanceArgs),
     /// Report what changed in the types between two docs folders, and which changes break users.
     Diff(diff::DiffArgs),
+    /// Write the JSON names and enum values the pages cannot give into codegen.toml, from the SDK's Python models.
+    ImportWireNames(import_wire_names::ImportWireNamesArgs),
     /// Time the release generator on the corpora (median and min-max of several runs).
     Bench(bench::BenchArgs),
     /// One timed run in this process (used by `bench`).
@@ -39,6 +42,7 @@ fn main() -> ExitCode {
         Task::Codegen(args) => codegen::run(&args),
         Task::Conformance(args) => conformance::run(&args),
         Task::Diff(args) => diff::run(&args),
+        Task::ImportWireNames(args) => import_wire_names::run(&args),
         Task::Bench(args) => bench::run(&args),
         Task::BenchOnce(args) => bench::run_once(&args),
     };

@@ -46,6 +46,8 @@ pub enum DeliveryStatus {
     Queued,
     /// The value `Other`.
     Other,
+    /// The value `self`.
+    Self_,
     /// A value the docs do not list, kept verbatim.
     OtherValue(::std::string::String),
 }
@@ -57,6 +59,7 @@ impl DeliveryStatus {
             Self::Failed2 => "failed",
             Self::Queued => "Queued",
             Self::Other => "Other",
+            Self::Self_ => "self",
             Self::OtherValue(value) => value,
         }
     }
@@ -68,6 +71,7 @@ impl ::std::convert::From<::std::string::String> for DeliveryStatus {
             "failed" => Self::Failed2,
             "Queued" => Self::Queued,
             "Other" => Self::Other,
+            "self" => Self::Self_,
             _ => Self::OtherValue(value),
         }
     }
@@ -156,6 +160,8 @@ pub enum DeliveryFormats {
     EnUs,
     /// The value `*`.
     Asterisk,
+    /// The value `  `.
+    Empty,
     /// A value the docs do not list, kept verbatim.
     Other(::std::string::String),
 }
@@ -166,6 +172,7 @@ impl DeliveryFormats {
             Self::V8kHz => "8kHz",
             Self::EnUs => "en-US",
             Self::Asterisk => "*",
+            Self::Empty => "",
             Self::Other(value) => value,
         }
     }
@@ -176,6 +183,7 @@ impl ::std::convert::From<::std::string::String> for DeliveryFormats {
             "8kHz" => Self::V8kHz,
             "en-US" => Self::EnUs,
             "*" => Self::Asterisk,
+            "" => Self::Empty,
             _ => Self::Other(value),
         }
     }

@@ -1,0 +1,554 @@
+//! Importing what the Markdown pages cannot say from the SDK's Python model modules: each JSON
+//! name that the naming rule does not derive, and each enumerated field's values.
+//!
+//! [`import_wire_names`] reads every `*.py` module of a folder ([`python`]), matches each model
+//! class with the spec's model of the same name and each attribute with the page's field of the
+//! same doc name, and writes into `codegen.toml` only what the rule gets wrong: a `wire_name` where
+//! the attribute map's JSON name differs from what the naming rule derives (lowerCamelCase), and
+//! an `enum` for each field whose setter checks `allowed_values`.
+//!
+//! The file is edited in place (comments, formatting and every other key are kept). A value already
+//! in the file wins: when it differs from the SDK's, it is kept and the conflict is reported with
+//! both values (delete the entry and run again to take the SDK's). So a second run changes nothing.
+//! The edited file is checked with the rest of the spec before it is written; when that fails,
+//! nothing is written.
+
+pub mod python;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use toml_edit::{Array, DocumentMut, Item, Table, Value};
+
+use crate::config::{Config, FieldOverride};
+use crate::diagnostic::{Diagnostic, FileId, Sources};
+use crate::model::{BaseType, Field, Primitive, TypeModel, build_model};
+use crate::{Failure, naming, output, spec};
+use python::{ModuleOutcome, PythonField, PythonModel, read_module};
+
+/// What to import from where.
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    /// The folder of Markdown pages: only its models and fields are imported.
+    pub spec_dir: PathBuf,
+    /// The folder of Python model modules (`*.py`, not recursive).
+    pub python_dir: PathBuf,
+    /// The config file to edit; `None` means `<spec_dir>/codegen.toml`. Created when absent.
+    pub config: Option<PathBuf>,
+}
+
+/// The counts of one import.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportCounts {
+    /// `*.py` files found.
+    pub modules: usize,
+    /// Modules read as model modules.
+    pub models_read: usize,
+    /// Modules without a class (`__init__.py`): skipped.
+    pub not_models: usize,
+    /// Modules that could not be read: reported and skipped.
+    pub unreadable: usize,
+    /// Model modules for a model the spec does not define, or a second module for one: skipped.
+    pub unknown_models: usize,
+    /// Fields read from the modules of the spec's models.
+    pub fields: usize,
+    /// Fields that the model's page does not have: reported and skipped.
+    pub unknown_fields: usize,
+    /// Fields whose JSON name the naming rule does not derive.
+    pub wire_names: usize,
+    /// Of which, `wire_name` entries written.
+    pub wire_names_written: usize,
+    /// Enumerated fields.
+    pub enums: usize,
+    /// Of which, `enum` entries written.
+    pub enums_written: usize,
+    /// Of which, skipped because the field is not a `str` (or a list or dict of `str`).
+    pub enums_not_str: usize,
+    /// Entries already in the config with the SDK's value.
+    pub unchanged: usize,
+    /// Entries in the config that differ from the SDK's value: kept, and reported.
+    pub conflicts: usize,
+}
+
+impl fmt::Display for ImportCounts {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "modules: {} found, {} read, {} not models, {} unreadable (skipped), {} for models the spec lacks (skipped); \
+             fields: {} read, {} not on the page (skipped); \
+             wire names: {} differ from the rule, {} written; \
+             enums: {} read, {} written, {} on fields that are not str (skipped); \
+             {} already present, {} conflict(s) (the config's value kept)",
+            self.modules,
+            self.models_read,
+            self.not_models,
+            self.unreadable,
+            self.unknown_models,
+            self.fields,
+            self.unknown_fields,
+            self.wire_names,
+            self.wire_names_written,
+            self.enums,
+            self.enums_written,
+            self.enums_not_str,
+            self.unchanged,
+            self.conflicts,
+        )
+    }
+}
+
+/// A finished import.
+#[derive(Debug)]
+pub struct Imported {
+    /// The counts.
+    pub counts: ImportCounts,
+    /// The config file that was edited (or would have been, when nothing changed).
+    pub config_path: PathBuf,
+    /// Whether the file was written (it is not when it already had every entry).
+    pub written: bool,
+    /// Warnings: unreadable modules, unknown fields, conflicts.
+    pub warnings: Vec<Diagnostic>,
+    /// The input files, for rendering the warnings.
+    pub sources: Sources,
+    /// The type model made with the edited config.
+    pub model: TypeModel,
+}
+
+/// Reads the Python model modules and writes the overrides the Markdown cannot give into the
+/// config. Errors (a page or the config that does not read, a folder that does not exist) write
+/// nothing; a module that cannot be read is a warning and is skipped.
+pub fn import_wire_names(options: &ImportOptions) -> Result<Imported, Failure> {
+    let mut sources = Sources::default();
+    let mut diagnostics = Vec::new();
+    let config_path = options
+        .config
+        .clone()
+        .unwrap_or_else(|| options.spec_dir.join("codegen.toml"));
+    let pages = spec::read_pages(&options.spec_dir, &mut sources, &mut diagnostics);
+    let (pages, _) = spec::parse_pages(&pages, &sources, &mut diagnostics);
+    let old_text = read_config_text(&config_path, &mut diagnostics);
+    let config_file = sources.add(config_path.clone(), old_text.clone().unwrap_or_default());
+    let config = Config::parse(
+        config_file,
+        &sources.get(config_file).text,
+        &mut diagnostics,
+    );
+    let crate_name = spec::default_crate_name(&options.spec_dir);
+    let model = build_model(&pages, &config, &sources, &crate_name, &mut diagnostics);
+    let modules = read_modules(&options.python_dir, &mut sources, &mut diagnostics);
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(Failure::Input {
+            diagnostics,
+            sources,
+        });
+    }
+
+    let mut document: DocumentMut = match old_text.as_deref().unwrap_or_default().parse() {
+        Ok(document) => document,
+        Err(error) => {
+            let span = error.span().unwrap_or(0..0);
+            diagnostics.push(
+                Diagnostic::error(config_file, span, "the config cannot be edited")
+                    .with_label(error.message().to_owned()),
+            );
+            return Err(Failure::Input {
+                diagnostics,
+                sources,
+            });
+        }
+    };
+    let mut importer = Importer {
+        config: &config,
+        config_file,
+        sources: &sources,
+        document: &mut document,
+        counts: ImportCounts::default(),
+        diagnostics,
+    };
+    importer.counts.modules = modules.len();
+    importer.import(&model, modules);
+    let Importer {
+        counts,
+        mut diagnostics,
+        ..
+    } = importer;
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(Failure::Input {
+            diagnostics,
+            sources,
+        });
+    }
+
+    let new_text = document.to_string();
+    if old_text.as_deref() == Some(new_text.as_str()) {
+        return Ok(Imported {
+            counts,
+            config_path,
+            written: false,
+            warnings: diagnostics,
+            sources,
+            model,
+        });
+    }
+    // The edited config must still build: an entry the import wrote never makes the spec fail.
+    let mut check = Vec::new();
+    let new_file = sources.add(config_path.clone(), new_text.clone());
+    let new_config = Config::parse(new_file, &new_text, &mut check);
+    let new_model = build_model(&pages, &new_config, &sources, &crate_name, &mut check);
+    if check.iter().any(Diagnostic::is_error) {
+        diagnostics.extend(check);
+        diagnostics.push(Diagnostic::global_error(format!(
+            "the edited {} does not build; it was not written",
+            config_path.display()
+        )));
+        return Err(Failure::Input {
+            diagnostics,
+            sources,
+        });
+    }
+    output::write_atomically(&config_path, new_text.as_bytes()).map_err(Failure::Io)?;
+    Ok(Imported {
+        counts,
+        config_path,
+        written: true,
+        warnings: diagnostics,
+        sources,
+        model: new_model,
+    })
+}
+
+/// The config's text; `None` when the file does not exist yet.
+fn read_config_text(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
+    match fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => Some(text),
+            Err(_) => {
+                diagnostics.push(Diagnostic::global_error(format!(
+                    "the config file {} is not UTF-8",
+                    path.display()
+                )));
+                None
+            }
+        },
+        Err(error) if error.kind() == io::ErrorKind::NotFound => None,
+        Err(error) => {
+            diagnostics.push(Diagnostic::global_error(format!(
+                "cannot read {}: {error}",
+                path.display()
+            )));
+            None
+        }
+    }
+}
+
+/// Reads every `*.py` file of `dir`, sorted by name, into `sources`, and parses them in parallel.
+fn read_modules(
+    dir: &Path,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<ModuleOutcome> {
+    let mut paths: Vec<PathBuf> = match fs::read_dir(dir) {
+        Ok(entries) => entries
+            .filter_map(Result::ok)
+            .map(|entry| entry.path())
+            .filter(|path| {
+                path.extension().is_some_and(|extension| extension == "py") && path.is_file()
+            })
+            .collect(),
+        Err(error) => {
+            diagnostics.push(Diagnostic::global_error(format!(
+                "cannot read the Python models folder {}: {error}",
+                dir.display()
+            )));
+            return Vec::new();
+        }
+    };
+    paths.sort();
+    let mut files = Vec::with_capacity(paths.len());
+    let mut outcomes = Vec::with_capacity(paths.len());
+    for path in paths {
+        match fs::read(&path).map(String::from_utf8) {
+            Ok(Ok(text)) => files.push(sources.add(path, text)),
+            Ok(Err(error)) => {
+                let at = error.utf8_error().valid_up_to();
+                let file =
+                    sources.add(path, String::from_utf8_lossy(error.as_bytes()).into_owned());
+                diagnostics.push(
+                    Diagnostic::warning(file, at..at + 1, "the module is not UTF-8; skipped")
+                        .with_label("invalid byte here"),
+                );
+                outcomes.push(ModuleOutcome::Unreadable);
+            }
+            Err(error) => {
+                diagnostics.push(Diagnostic::global_error(format!(
+                    "cannot read {}: {error}",
+                    path.display()
+                )));
+            }
+        }
+    }
+    let sources = &*sources;
+    let parsed: Vec<(ModuleOutcome, Vec<Diagnostic>)> = files
+        .par_iter()
+        .map(|&file| {
+            let mut module_diagnostics = Vec::new();
+            let outcome = read_module(file, &sources.get(file).text, &mut module_diagnostics);
+            (outcome, module_diagnostics)
+        })
+        .collect();
+    for (outcome, module_diagnostics) in parsed {
+        diagnostics.extend(module_diagnostics);
+        outcomes.push(outcome);
+    }
+    outcomes
+}
+
+struct Importer<'a> {
+    config: &'a Config,
+    config_file: FileId,
+    sources: &'a Sources,
+    document: &'a mut DocumentMut,
+    counts: ImportCounts,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Importer<'_> {
+    fn import(&mut self, model: &TypeModel, modules: Vec<ModuleOutcome>) {
+        let mut by_class: BTreeMap<String, PythonModel> = BTreeMap::new();
+        for outcome in modules {
+            match outcome {
+                ModuleOutcome::NotAModel => self.counts.not_models += 1,
+                ModuleOutcome::Unreadable => self.counts.unreadable += 1,
+                ModuleOutcome::Model(module) => {
+                    self.counts.models_read += 1;
+                    if let Some(first) = by_class.get(&module.class_name) {
+                        let note = format!(
+                            "the first is {}",
+                            self.place(first.file, first.class_span.start)
+                        );
+                        self.diagnostics.push(
+                            Diagnostic::warning(
+                                module.file,
+                                module.class_span.clone(),
+                                format!(
+                                    "a second module for model `{}`; skipped",
+                                    module.class_name
+                                ),
+                            )
+                            .with_note(note),
+                        );
+                        self.counts.unknown_models += 1;
+                    } else {
+                        by_class.insert(module.class_name.clone(), module);
+                    }
+                }
+            }
+        }
+        for (class_name, module) in by_class {
+            let Some(spec_model) = model
+                .models
+                .iter()
+                .find(|spec_model| spec_model.name == class_name)
+            else {
+                self.counts.unknown_models += 1;
+                continue;
+            };
+            let overrides = self.config.models.get(&class_name);
+            for python_field in &module.fields {
+                let Some(field) = spec_model
+                    .fields
+                    .iter()
+                    .find(|field| field.doc_name == python_field.name)
+                else {
+                    self.counts.unknown_fields += 1;
+                    self.diagnostics.push(Diagnostic::warning(
+                        module.file,
+                        python_field.wire_span.clone(),
+                        format!(
+                            "`{class_name}` has no field `{}` on its page {}; skipped",
+                            python_field.name, spec_model.source
+                        ),
+                    ));
+                    continue;
+                };
+                self.counts.fields += 1;
+                let existing = overrides.and_then(|model| model.fields.get(&field.doc_name));
+                self.wire_name(&class_name, &module, python_field, existing);
+                self.enum_values(&class_name, &module, python_field, field, existing);
+            }
+        }
+    }
+
+    fn wire_name(
+        &mut self,
+        model: &str,
+        module: &PythonModel,
+        python: &PythonField,
+        existing: Option<&FieldOverride>,
+    ) {
+        let derived = naming::wire_name(&python.name);
+        if python.wire_name != derived {
+            self.counts.wire_names += 1;
+        }
+        match existing.and_then(|field| field.wire_name.as_ref()) {
+            Some(written) if written.value == python.wire_name => self.counts.unchanged += 1,
+            Some(written) => {
+                self.counts.conflicts += 1;
+                let note = format!(
+                    "the SDK says `{}` ({})",
+                    python.wire_name,
+                    self.place(module.file, python.wire_span.start)
+                );
+                self.diagnostics.push(
+                    Diagnostic::warning(
+                        written.file,
+                        written.span.clone(),
+                        format!(
+                            "`{model}.{}` keeps its wire_name `{}`",
+                            python.name, written.value
+                        ),
+                    )
+                    .with_label("differs from the SDK")
+                    .with_note(note)
+                    .with_note(
+                        "the config's value wins; delete it and run again to take the SDK's",
+                    ),
+                );
+            }
+            None if python.wire_name != derived => {
+                if let Some(table) = self.field_table(model, &python.name) {
+                    table.insert("wire_name", toml_edit::value(python.wire_name.as_str()));
+                    self.counts.wire_names_written += 1;
+                }
+            }
+            None => {}
+        }
+    }
+
+    fn enum_values(
+        &mut self,
+        model: &str,
+        module: &PythonModel,
+        python: &PythonField,
+        field: &Field,
+        existing: Option<&FieldOverride>,
+    ) {
+        let Some(values) = &python.enum_values else {
+            return;
+        };
+        self.counts.enums += 1;
+        let written = existing.and_then(|field| field.enum_values.as_ref());
+        if field.ty.base != BaseType::Primitive(Primitive::Str) && written.is_none() {
+            self.counts.enums_not_str += 1;
+            self.diagnostics.push(Diagnostic::warning(
+                module.file,
+                python.enum_span.clone(),
+                format!("`{model}.{}` is a `{}` on its page, not a `str`; its allowed values are not imported", python.name, field.ty.expr),
+            ));
+            return;
+        }
+        match written {
+            Some(written) if written.iter().map(|value| &value.value).eq(values) => {
+                self.counts.unchanged += 1
+            }
+            Some(written) => {
+                self.counts.conflicts += 1;
+                // An empty list has no value to point at: point at the field's table.
+                let at = match (written.first(), existing) {
+                    (Some(value), _) => (value.file, value.span.clone()),
+                    (None, Some(field)) => (field.name.file, field.name.span.clone()),
+                    (None, None) => (self.config_file, 0..0),
+                };
+                let note = format!(
+                    "the SDK allows {} ({})",
+                    quoted(values.iter()),
+                    self.place(module.file, python.enum_span.start)
+                );
+                self.diagnostics.push(
+                    Diagnostic::warning(
+                        at.0,
+                        at.1,
+                        format!(
+                            "`{model}.{}` keeps its enum {}",
+                            python.name,
+                            quoted(written.iter().map(|value| &value.value))
+                        ),
+                    )
+                    .with_label("differs from the SDK")
+                    .with_note(note)
+                    .with_note(
+                        "the config's values win; delete them and run again to take the SDK's",
+                    ),
+                );
+            }
+            None => {
+                if let Some(table) = self.field_table(model, &python.name) {
+                    table.insert("enum", Item::Value(Value::Array(enum_array(values))));
+                    self.counts.enums_written += 1;
+                }
+            }
+        }
+    }
+
+    /// The table `[models.<model>.fields.<field>]`, made when missing (its parents implicit).
+    fn field_table(&mut self, model: &str, field: &str) -> Option<&mut Table> {
+        let mut table = self.document.as_table_mut();
+        let path = ["models", model, "fields", field];
+        for (depth, key) in path.into_iter().enumerate() {
+            let item = table.entry(key).or_insert_with(|| {
+                let mut new = Table::new();
+                // Only the field's own table gets a `[header]`.
+                new.set_implicit(depth + 1 < path.len());
+                Item::Table(new)
+            });
+            match item.as_table_mut() {
+                Some(next) => table = next,
+                None => {
+                    self.diagnostics.push(Diagnostic::error(
+                        self.config_file,
+                        0..0,
+                        format!("`{}` is not written as a [table] in the config, so the import cannot add to it", path[..=depth].join(".")),
+                    ));
+                    return None;
+                }
+            }
+        }
+        Some(table)
+    }
+
+    fn place(&self, file: FileId, offset: usize) -> String {
+        let at = self.sources.line_column(file, offset);
+        format!(
+            "{}:{}:{}",
+            self.sources.get(file).path.display(),
+            at.line,
+            at.column
+        )
+    }
+}
+
+/// Values as a list of quoted strings, for messages.
+fn quoted<'v>(values: impl Iterator<Item = &'v String>) -> String {
+    let values: Vec<String> = values.map(|value| format!("{value:?}")).collect();
+    format!("[{}]", values.join(", "))
+}
+
+/// The widest an `enum = [...]` line gets before its values go one per line.
+const MAX_LINE: usize = 100;
+
+/// An `enum` array: on one line when it fits, else one value per line.
+fn enum_array(values: &[String]) -> Array {
+    let mut array: Array = values.iter().map(String::as_str).collect();
+    if quoted(values.iter()).len() + "enum = ".len() > MAX_LINE {
+        for value in array.iter_mut() {
+            value.decor_mut().set_prefix("\n    ");
+        }
+        array.set_trailing_comma(true);
+        array.set_trailing("\n");
+    }
+    array
+}

@@ -1,0 +1,364 @@
+//! A realistic fixture set for `import_wire_names`: a few hundred Python model modules in
+//! openapi-generator's format, written into a temporary folder from the Markdown pages of
+//! `../shared/corpus/genesys-127.0.0` (never copied into the repository), with awkward JSON names
+//! and enumerations injected. The import must give every field its module's JSON name, write an
+//! override only where the naming rule is wrong, and change nothing on a second run.
+//!
+//! `cargo test -p markdown-model-codegen --test import_realistic -- --nocapture` prints the counts.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use markdown_model_codegen::import::{ImportOptions, import_wire_names};
+use markdown_model_codegen::model::{Field, Model, Primitive};
+use markdown_model_codegen::{TypeModel, load};
+
+/// Every how many-th model of the corpus gets a module (about 340 of its 2,699).
+const EVERY: usize = 8;
+
+fn corpus() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/genesys-127.0.0");
+    dir.is_dir().then_some(dir)
+}
+
+/// What a module says of one field.
+struct Facts {
+    wire_name: String,
+    enum_values: Option<Vec<&'static str>>,
+}
+
+/// The awkward JSON names of the issue, injected in turn into every 23rd field.
+fn awkward(field: &Field, turn: usize) -> String {
+    let camel = &field.wire_name;
+    match turn % 6 {
+        0 => format!("{camel}URI"),
+        1 => format!("${camel}"),
+        2 => field.doc_name.replace('_', "-"),
+        3 => field.doc_name.clone(),
+        4 => {
+            let mut chars = camel.chars();
+            chars
+                .next()
+                .map(|first| first.to_ascii_uppercase())
+                .into_iter()
+                .chain(chars)
+                .collect()
+        }
+        _ => format!("urn:ietf:params:scim:schemas:extension:{camel}:2.0:User"),
+    }
+}
+
+const ENUMS: &[&[&str]] = &[
+    &["inbound", "outbound"],
+    &["Failed", "failed", "Queued", "Sent"],
+    &["en-US", "es-419", "*"],
+    &["8kHz", "16kHz", ""],
+    &["urn:ietf:params:scim:schemas:core:2.0:User", "Self", "self"],
+];
+
+/// Whether a field is a `str` (or a list or dict of them) that the fixture makes an enum.
+fn enumerated(field: &Field) -> bool {
+    let ty = field.ty.expr.to_string();
+    let leaf = ty.trim_end_matches([']', ')']);
+    leaf.ends_with("str")
+        && matches!(
+            field.ty.base,
+            markdown_model_codegen::model::BaseType::Primitive(Primitive::Str)
+        )
+        && ["type", "status", "state", "direction"]
+            .iter()
+            .any(|suffix| field.doc_name.ends_with(suffix))
+}
+
+/// The facts of every field of the chosen models, with the awkward ones injected.
+fn facts(models: &[&Model]) -> Vec<Vec<Facts>> {
+    let mut turn = 0;
+    let mut counter = 0;
+    models
+        .iter()
+        .map(|model| {
+            model
+                .fields
+                .iter()
+                .map(|field| {
+                    counter += 1;
+                    let wire_name = if counter % 23 == 0 {
+                        turn += 1;
+                        awkward(field, turn)
+                    } else {
+                        field.wire_name.clone()
+                    };
+                    let enum_values =
+                        enumerated(field).then(|| ENUMS[counter % ENUMS.len()].to_vec());
+                    Facts {
+                        wire_name,
+                        enum_values,
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// A Python string literal, in the quote style of `quote`.
+fn python_str(value: &str, quote: char) -> String {
+    let mut out = String::from(quote);
+    for c in value.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_ascii() => out.push(c),
+            c => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// One module as openapi-generator writes it: the older swagger-codegen style (untyped setters,
+/// `swagger_types`) or the newer typed one (`openapi_types`, `-> None`).
+fn module_text(model: &Model, facts: &[Facts], typed: bool) -> String {
+    let name = &model.name;
+    let types_name = if typed {
+        "openapi_types"
+    } else {
+        "swagger_types"
+    };
+    let mut out = String::new();
+    out.push_str("# coding: utf-8\n\n\"\"\"\n    Copyright 2016 SmartBear Software\n\n    Licensed under the Apache License, Version 2.0 (the \"License\");\n\n    Ref: https://github.com/swagger-api/swagger-codegen\n\"\"\"\n\nfrom pprint import pformat\nfrom six import iteritems\nimport re\nimport json\n\nfrom ..utils import sanitize_for_serialization\n\n");
+    if typed {
+        out.push_str("# type hinting support\nfrom typing import TYPE_CHECKING\nfrom typing import List\nfrom typing import Dict\n\nif TYPE_CHECKING:\n    from . import Division\n\n");
+    }
+    let _ = write!(
+        out,
+        "class {name}(object):\n    \"\"\"\n    NOTE: This class is auto generated by the swagger code generator program.\n    Do not edit the class manually.\n    \"\"\"\n    def __init__(self){}:\n        \"\"\"\n        {name} - a model defined in Swagger\n\n        :param dict swaggerTypes: The key is attribute name\n                                  and the value is attribute type.\n        :param dict attributeMap: The key is attribute name\n                                  and the value is json key in definition.\n        \"\"\"\n        self.{types_name} = {{\n",
+        if typed { " -> None" } else { "" }
+    );
+    let entries = |pairs: Vec<(String, String)>| {
+        pairs
+            .iter()
+            .map(|(key, value)| format!("            '{key}': {value}"))
+            .collect::<Vec<_>>()
+            .join(",\n")
+    };
+    out.push_str(&entries(
+        model
+            .fields
+            .iter()
+            .map(|field| {
+                (
+                    field.doc_name.clone(),
+                    python_str(&field.ty.expr.to_string(), '\''),
+                )
+            })
+            .collect(),
+    ));
+    out.push_str("\n        }\n\n        self.attribute_map = {\n");
+    out.push_str(&entries(
+        model
+            .fields
+            .iter()
+            .zip(facts)
+            .map(|(field, facts)| (field.doc_name.clone(), python_str(&facts.wire_name, '\'')))
+            .collect(),
+    ));
+    out.push_str("\n        }\n\n");
+    for field in &model.fields {
+        let _ = writeln!(out, "        self._{} = None", field.doc_name);
+    }
+    for (field, facts) in model.fields.iter().zip(facts) {
+        let doc = &field.doc_name;
+        let py_type = field.ty.expr.to_string();
+        let (annotation, returns) = if typed {
+            (format!(": '{py_type}'"), " -> None".to_owned())
+        } else {
+            (String::new(), String::new())
+        };
+        let _ = write!(
+            out,
+            "\n    @property\n    def {doc}(self){}:\n        \"\"\"\n        Gets the {doc} of this {name}.\n        {}\n\n        :return: The {doc} of this {name}.\n        :rtype: {py_type}\n        \"\"\"\n        return self._{doc}\n\n    @{doc}.setter\n    def {doc}(self, {doc}{annotation}){returns}:\n        \"\"\"\n        Sets the {doc} of this {name}.\n\n        :param {doc}: The {doc} of this {name}.\n        :type: {py_type}\n        \"\"\"\n",
+            if typed {
+                format!(" -> '{py_type}'")
+            } else {
+                String::new()
+            },
+            field
+                .description
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .replace('\\', "\\\\")
+                .replace("\"\"\"", "'''"),
+        );
+        match &facts.enum_values {
+            Some(values) => {
+                let quoted: Vec<String> =
+                    values.iter().map(|value| python_str(value, '"')).collect();
+                if typed {
+                    let _ = writeln!(
+                        out,
+                        "        if isinstance({doc}, int):\n            {doc} = str({doc})"
+                    );
+                }
+                let _ = write!(
+                    out,
+                    "        allowed_values = [{}]\n        if {doc}.lower() not in map(str.lower, allowed_values):\n            # print(\"Invalid value for {doc} -> \" + {doc})\n            self._{doc} = \"outdated_sdk_version\"\n        else:\n            self._{doc} = {doc}\n",
+                    quoted.join(", ")
+                );
+            }
+            None => {
+                let _ = writeln!(out, "        \n        self._{doc} = {doc}");
+            }
+        }
+    }
+    let _ = write!(
+        out,
+        "\n    def to_dict(self):\n        \"\"\"\n        Returns the model properties as a dict\n        \"\"\"\n        result = {{}}\n\n        for attr, _ in iteritems(self.{types_name}):\n            value = getattr(self, attr)\n            if isinstance(value, list):\n                result[attr] = list(map(\n                    lambda x: x.to_dict() if hasattr(x, \"to_dict\") else x,\n                    value\n                ))\n            elif isinstance(value, dict):\n                result[attr] = dict(map(\n                    lambda item: (item[0], item[1].to_dict())\n                    if hasattr(item[1], \"to_dict\") else item,\n                    value.items()\n                ))\n            else:\n                result[attr] = value\n\n        return result\n\n    def to_json(self):\n        \"\"\"\n        Returns the model as raw JSON\n        \"\"\"\n        return json.dumps(sanitize_for_serialization(self.to_dict()))\n\n    def __repr__(self):\n        \"\"\"\n        For `print` and `pprint`\n        \"\"\"\n        return pformat(self.to_dict())\n\n    def __ne__(self, other):\n        \"\"\"\n        Returns true if both objects are not equal\n        \"\"\"\n        return not self == other\n\n"
+    );
+    out
+}
+
+fn wire_names(model: &TypeModel, name: &str) -> Vec<String> {
+    let spec_model = model
+        .models
+        .iter()
+        .find(|model| model.name == name)
+        .expect("model");
+    spec_model
+        .fields
+        .iter()
+        .map(|field| field.wire_name.clone())
+        .collect()
+}
+
+#[test]
+fn import_from_a_realistic_fixture_set() {
+    let Some(corpus) = corpus() else {
+        println!("skipped: ../shared/corpus/genesys-127.0.0 is absent");
+        return;
+    };
+    let (spec, ..) = load(&corpus, None).unwrap_or_else(|failure| panic!("{}", failure.render()));
+    let chosen: Vec<&Model> = spec
+        .models
+        .iter()
+        .enumerate()
+        .filter(|(at, model)| at % EVERY == 0 || model.name == "ScimV2User")
+        .map(|(_, model)| model)
+        .collect();
+    let facts = facts(&chosen);
+
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("import_realistic");
+    let _ = fs::remove_dir_all(&dir);
+    let modules = dir.join("models");
+    fs::create_dir_all(&modules).expect("create the modules folder");
+    for (at, (model, facts)) in chosen.iter().zip(&facts).enumerate() {
+        let mut facts_for_module: Vec<Facts> = facts
+            .iter()
+            .map(|facts| Facts {
+                wire_name: facts.wire_name.clone(),
+                enum_values: facts.enum_values.clone(),
+            })
+            .collect();
+        if model.name == "ScimV2User" {
+            for (field, facts) in model.fields.iter().zip(&mut facts_for_module) {
+                if field.doc_name == "urnietfparamsscimschemasextensionenterprise2_0_user" {
+                    facts.wire_name =
+                        "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User".to_owned();
+                }
+            }
+        }
+        let file = modules.join(format!("{}.py", model.module.trim_start_matches("r#")));
+        fs::write(file, module_text(model, &facts_for_module, at % 2 == 1))
+            .expect("write a module");
+    }
+    let config = dir.join("codegen.toml");
+    let options = ImportOptions {
+        spec_dir: corpus.clone(),
+        python_dir: modules.clone(),
+        config: Some(config.clone()),
+    };
+    let imported =
+        import_wire_names(&options).unwrap_or_else(|failure| panic!("{}", failure.render()));
+    println!(
+        "realistic fixture set: {} modules from {} pages of genesys-127.0.0",
+        chosen.len(),
+        spec.models.len()
+    );
+    println!("{}", imported.counts);
+    let text = fs::read_to_string(&config).expect("the config was written");
+    println!(
+        "{}: {} lines, {} wire_name and {} enum entries",
+        config.display(),
+        text.lines().count(),
+        text.matches("\nwire_name = ").count(),
+        text.matches("\nenum = ").count()
+    );
+
+    let injected_names = chosen
+        .iter()
+        .zip(&facts)
+        .flat_map(|(model, facts)| model.fields.iter().zip(facts))
+        .filter(|(field, facts)| facts.wire_name != field.wire_name)
+        .count();
+    let injected_enums = facts
+        .iter()
+        .flatten()
+        .filter(|facts| facts.enum_values.is_some())
+        .count();
+    let counts = imported.counts;
+    assert_eq!(
+        (
+            counts.modules,
+            counts.models_read,
+            counts.unreadable,
+            counts.unknown_models
+        ),
+        (chosen.len(), chosen.len(), 0, 0)
+    );
+    assert_eq!(
+        counts.wire_names_written,
+        injected_names + 1,
+        "the injected names and ScimV2User's URN"
+    );
+    assert_eq!(counts.enums_written, injected_enums);
+    assert!(
+        counts.wire_names_written > 20 && counts.enums_written > 50,
+        "the fixture set exercises the import: {counts}"
+    );
+
+    let (after, ..) =
+        load(&corpus, Some(&config)).unwrap_or_else(|failure| panic!("{}", failure.render()));
+    let mut checked = 0;
+    for (model, facts) in chosen.iter().zip(&facts) {
+        let mut wanted: Vec<String> = facts.iter().map(|facts| facts.wire_name.clone()).collect();
+        if model.name == "ScimV2User" {
+            for (field, wire) in model.fields.iter().zip(&mut wanted) {
+                if field.doc_name == "urnietfparamsscimschemasextensionenterprise2_0_user" {
+                    *wire = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User".to_owned();
+                }
+            }
+        }
+        assert_eq!(
+            wire_names(&after, &model.name),
+            wanted,
+            "wire names of {}",
+            model.name
+        );
+        checked += wanted.len();
+    }
+    println!(
+        "every one of the {checked} fields of the {} modules has its module's JSON name",
+        chosen.len()
+    );
+
+    let again =
+        import_wire_names(&options).unwrap_or_else(|failure| panic!("{}", failure.render()));
+    assert!(!again.written, "a second run changes nothing");
+    assert_eq!(fs::read_to_string(&config).expect("read"), text);
+}

@@ -1,0 +1,392 @@
+//! `import::import_wire_names` on hand-written fixture modules of both openapi-generator styles
+//! (`swagger_types` with untyped setters, `openapi_types` with typed setters), with every awkward
+//! JSON name of the issue, and the config validation the imported entries rely on.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use markdown_model_codegen::import::{ImportCounts, ImportOptions, import_wire_names};
+use markdown_model_codegen::{Failure, TypeModel, load};
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/python_models")
+}
+
+/// An empty folder of this test's own.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("import_wire_names")
+        .join(name);
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).expect("create scratch folder");
+    dir
+}
+
+fn options(config: &Path) -> ImportOptions {
+    ImportOptions {
+        spec_dir: fixture().join("spec"),
+        python_dir: fixture().join("models"),
+        config: Some(config.to_owned()),
+    }
+}
+
+fn render(failure: &Failure) -> String {
+    failure.render()
+}
+
+/// The attribute maps of the fixture modules, as Python itself reads them
+/// (`ast.literal_eval`), for every field that the pages have.
+const ATTRIBUTE_MAPS: &[(&str, &[(&str, &str)])] = &[
+    (
+        "IdentityProvider",
+        &[
+            ("id", "id"),
+            ("name", "name"),
+            ("issuer_uri", "issuerURI"),
+            ("sso_target_uri", "ssoTargetURI"),
+            ("max_file_size_kb", "maxFileSizeKB"),
+            ("disabled", "disabled"),
+            ("pcSelf", "self"),
+            ("state", "state"),
+        ],
+    ),
+    (
+        "JsonSchemaDocument",
+        &[
+            ("id", "id"),
+            ("ref", "$ref"),
+            ("schema", "$schema"),
+            ("third_party", "third-party"),
+            ("org_id", "org-id"),
+            ("facet_feature", "facet_feature"),
+            ("kind", "kind"),
+        ],
+    ),
+    (
+        "MediaSettings",
+        &[
+            ("audio_tts", "audioTTS"),
+            ("marked_na", "markedNA"),
+            ("resources", "Resources"),
+            ("pc", "PC"),
+            ("language", "language"),
+            ("sample_rates", "sampleRates"),
+            ("status", "status"),
+            ("channels", "channels"),
+            ("media_type", "mediaType"),
+        ],
+    ),
+    (
+        "ScimV2EnterpriseUser",
+        &[("division", "division"), ("department", "department")],
+    ),
+    (
+        "ScimV2User",
+        &[
+            ("id", "id"),
+            ("schemas", "schemas"),
+            ("user_name", "userName"),
+            (
+                "urnietfparamsscimschemasextensionenterprise2_0_user",
+                "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
+            ),
+        ],
+    ),
+];
+
+/// Every field of every model has the JSON name of the fixture's attribute map, and every model
+/// and field of the spec is in the maps.
+fn assert_wire_names(model: &TypeModel) {
+    let names: Vec<&str> = model
+        .models
+        .iter()
+        .map(|model| model.name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        ATTRIBUTE_MAPS
+            .iter()
+            .map(|(name, _)| *name)
+            .collect::<Vec<_>>()
+    );
+    for (spec_model, (name, map)) in model.models.iter().zip(ATTRIBUTE_MAPS) {
+        let actual: Vec<(&str, &str)> = spec_model
+            .fields
+            .iter()
+            .map(|field| (field.doc_name.as_str(), field.wire_name.as_str()))
+            .collect();
+        assert_eq!(actual, *map, "wire names of {name}");
+    }
+}
+
+fn enum_values(model: &TypeModel, model_name: &str, field: &str) -> Vec<String> {
+    let spec_model = model
+        .models
+        .iter()
+        .find(|model| model.name == model_name)
+        .expect("model");
+    let item = spec_model
+        .enums
+        .iter()
+        .find(|item| item.field == field)
+        .unwrap_or_else(|| panic!("{model_name}.{field} is no enum"));
+    item.variants
+        .iter()
+        .map(|variant| variant.value.clone())
+        .collect()
+}
+
+#[test]
+fn imported_names_make_every_wire_name_right_and_a_second_run_changes_nothing() {
+    let dir = scratch("round");
+    let config = dir.join("codegen.toml");
+    fs::copy(fixture().join("spec/codegen.toml"), &config).expect("copy the hand-written config");
+
+    let (before, ..) = load(&fixture().join("spec"), Some(&config))
+        .unwrap_or_else(|failure| panic!("{}", render(&failure)));
+    let wrong = before
+        .models
+        .iter()
+        .flat_map(|model| &model.fields)
+        .filter(|field| {
+            ATTRIBUTE_MAPS
+                .iter()
+                .flat_map(|(_, map)| *map)
+                .any(|(doc, wire)| *doc == field.doc_name && *wire != field.wire_name)
+        });
+    assert_eq!(
+        wrong.count(),
+        12,
+        "the rule alone gets 12 fixture names wrong (one more is hand-written)"
+    );
+
+    let imported = import_wire_names(&options(&config))
+        .unwrap_or_else(|failure| panic!("{}", render(&failure)));
+    assert!(imported.written);
+    assert_eq!(
+        imported.counts,
+        ImportCounts {
+            modules: 8,
+            models_read: 6,
+            not_models: 1,
+            unreadable: 1,
+            unknown_models: 1,
+            fields: 30,
+            unknown_fields: 1,
+            wire_names: 13,
+            wire_names_written: 12,
+            enums: 8,
+            enums_written: 6,
+            enums_not_str: 1,
+            unchanged: 1,
+            conflicts: 1,
+        }
+    );
+    let text = fs::read_to_string(&config).expect("read the edited config");
+    let expected =
+        fs::read_to_string(fixture().join("expected_codegen.toml")).expect("expected_codegen.toml");
+    assert_eq!(
+        text, expected,
+        "the edited config differs from tests/fixtures/python_models/expected_codegen.toml"
+    );
+
+    let (after, ..) = load(&fixture().join("spec"), Some(&config))
+        .unwrap_or_else(|failure| panic!("{}", render(&failure)));
+    assert_wire_names(&after);
+    assert_wire_names(&imported.model);
+    assert_eq!(
+        enum_values(&after, "MediaSettings", "language"),
+        ["en-US", "en-us", "es-419", "*"]
+    );
+    assert_eq!(
+        enum_values(&after, "MediaSettings", "status"),
+        ["Failed", "failed", "Queued"],
+        "the hand-written values win"
+    );
+    assert_eq!(
+        enum_values(&after, "JsonSchemaDocument", "kind"),
+        [
+            "urn:ietf:params:scim:schemas:core:2.0:User",
+            "8kHz",
+            "*",
+            "",
+            "Self",
+            "self",
+            "dollar$\u{e9}"
+        ]
+    );
+    assert_eq!(
+        enum_values(&after, "IdentityProvider", "state"),
+        ["active", "inactive", "deleted"]
+    );
+    assert_eq!(enum_values(&after, "ScimV2User", "schemas").len(), 3);
+
+    let again = import_wire_names(&options(&config))
+        .unwrap_or_else(|failure| panic!("{}", render(&failure)));
+    assert!(!again.written);
+    assert_eq!(
+        (
+            again.counts.wire_names_written,
+            again.counts.enums_written,
+            again.counts.unchanged
+        ),
+        (0, 0, 19)
+    );
+    assert_eq!(
+        fs::read_to_string(&config).expect("read"),
+        text,
+        "a second run changes nothing"
+    );
+}
+
+#[test]
+fn unreadable_modules_unknown_fields_and_conflicts_are_reported_with_their_lines() {
+    let dir = scratch("warnings");
+    let config = dir.join("codegen.toml");
+    fs::copy(fixture().join("spec/codegen.toml"), &config).expect("copy the hand-written config");
+    let imported = import_wire_names(&options(&config))
+        .unwrap_or_else(|failure| panic!("{}", render(&failure)));
+    let summaries: Vec<String> = imported
+        .warnings
+        .iter()
+        .map(|warning| imported.sources.summarize(warning))
+        .collect();
+    let models = fixture().join("models");
+    let wanted = [
+        format!(
+            "{}:4:18: warning: cannot read this model module: unterminated string",
+            models.join("broken.py").display()
+        ),
+        format!(
+            "{}:15:9: warning: `MediaSettings.status` keeps its enum [\"Failed\", \"failed\", \"Queued\"]",
+            config.display()
+        ),
+        format!(
+            "{}:171:9: warning: `MediaSettings.channels` is a `int` on its page, not a `str`; its allowed values are not imported",
+            models.join("media_settings.py").display()
+        ),
+        format!(
+            "{}:38:21: warning: `ScimV2User` has no field `meta` on its page ScimV2User.md; skipped",
+            models.join("scim_v2_user.py").display()
+        ),
+    ];
+    assert_eq!(summaries, wanted);
+    let conflict = &imported.warnings[1];
+    assert!(
+        conflict.notes[0].contains("[\"Failed\", \"failed\", \"Queued\", \"Sent\"]"),
+        "{:?}",
+        conflict.notes
+    );
+    assert!(
+        conflict.notes[0].contains("media_settings.py:142:9"),
+        "{:?}",
+        conflict.notes
+    );
+}
+
+#[test]
+fn a_missing_config_is_created_with_only_what_the_rule_gets_wrong() {
+    let dir = scratch("created");
+    let config = dir.join("new.toml");
+    let imported = import_wire_names(&options(&config))
+        .unwrap_or_else(|failure| panic!("{}", render(&failure)));
+    assert!(imported.written);
+    assert_eq!(
+        (
+            imported.counts.wire_names_written,
+            imported.counts.enums_written,
+            imported.counts.conflicts
+        ),
+        (13, 7, 0)
+    );
+    let text = fs::read_to_string(&config).expect("the config was created");
+    assert_eq!(text.matches("wire_name = ").count(), 13);
+    assert_eq!(text.matches("enum = ").count(), 7);
+    for right in ["userName", "self", "sampleRates", "mediaType", "id"] {
+        assert!(
+            !text.contains(&format!("wire_name = \"{right}\"")),
+            "{right} needs no entry:\n{text}"
+        );
+    }
+    assert!(!text.contains("[package]"));
+    let (model, ..) = load(&fixture().join("spec"), Some(&config))
+        .unwrap_or_else(|failure| panic!("{}", render(&failure)));
+    assert_wire_names(&model);
+    assert_eq!(
+        enum_values(&model, "MediaSettings", "status"),
+        ["Failed", "failed", "Queued", "Sent"]
+    );
+}
+
+#[test]
+fn a_config_that_does_not_build_stops_the_import_before_anything_is_written() {
+    let dir = scratch("stale");
+    let config = dir.join("codegen.toml");
+    let text = "[models.MediaSetings.fields.status]\nenum = [\"a\"]\n";
+    fs::write(&config, text).expect("write config");
+    let Err(failure) = import_wire_names(&options(&config)) else {
+        panic!("a stale override must stop the import")
+    };
+    assert!(
+        render(&failure).contains("codegen.toml names model `MediaSetings`, which no page defines"),
+        "{}",
+        render(&failure)
+    );
+    assert_eq!(fs::read_to_string(&config).expect("read"), text);
+}
+
+/// The `path:line:column: severity: message` lines of a failed load.
+fn load_errors(config_text: &str, name: &str) -> (PathBuf, Vec<String>) {
+    let config = scratch(name).join("codegen.toml");
+    fs::write(&config, config_text).expect("write config");
+    match load(&fixture().join("spec"), Some(&config)) {
+        Ok(_) => panic!("the config must not load:\n{config_text}"),
+        Err(Failure::Input {
+            diagnostics,
+            sources,
+        }) => (
+            config,
+            diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .map(|d| sources.summarize(d))
+                .collect(),
+        ),
+        Err(other) => panic!("{}", render(&other)),
+    }
+}
+
+#[test]
+fn overrides_of_unknown_models_and_fields_are_errors_at_their_line() {
+    let (config, errors) = load_errors(
+        "# overrides that expired\n[models.MediaSetings.fields.status]\nenum = [\"a\"]\n\n[models.MediaSettings.fields.statuss]\nwire_name = \"x\"\n",
+        "unknown",
+    );
+    let path = config.display();
+    assert_eq!(
+        errors,
+        [
+            format!(
+                "{path}:2:9: error: codegen.toml names model `MediaSetings`, which no page defines"
+            ),
+            format!(
+                "{path}:5:30: error: codegen.toml names field `MediaSettings.statuss`, which the page does not have"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn an_enum_with_a_duplicate_value_is_an_error_at_the_duplicate() {
+    let (config, errors) = load_errors(
+        "[models.MediaSettings.fields.status]\nenum = [\"Failed\", \"failed\",\n  \"Failed\"]\n",
+        "duplicate",
+    );
+    assert_eq!(
+        errors,
+        [format!(
+            "{}:3:3: error: duplicate enum value `Failed`",
+            config.display()
+        )]
+    );
+}
