@@ -107,11 +107,26 @@ pub enum Failure {
 impl Failure {
     /// The failure as a user reads it.
     pub fn render(&self) -> String {
+        self.render_limited(usize::MAX)
+    }
+
+    /// The failure as a user reads it, with at most `warning_limit` warnings in full (see
+    /// [`Sources::render_limited`]); errors are always all shown.
+    pub fn render_limited(&self, warning_limit: usize) -> String {
         match self {
-            Failure::Input { diagnostics, sources } => {
-                let errors = diagnostics.iter().filter(|diagnostic| diagnostic.is_error()).count();
+            Failure::Input {
+                diagnostics,
+                sources,
+            } => {
+                let errors = diagnostics
+                    .iter()
+                    .filter(|diagnostic| diagnostic.is_error())
+                    .count();
                 let warnings = diagnostics.len() - errors;
-                format!("{}{errors} error(s), {warnings} warning(s); nothing was written\n", sources.render(diagnostics))
+                format!(
+                    "{}{errors} error(s), {warnings} warning(s); nothing was written\n",
+                    sources.render_limited(diagnostics, warning_limit)
+                )
             }
             Failure::Io(error) => format!("error: {error}\n"),
         }
@@ -119,7 +134,10 @@ impl Failure {
 }
 
 /// Parses every page of a folder and builds the type model (nothing is written).
-pub fn load(spec_dir: &Path, config: Option<&Path>) -> Result<(TypeModel, Stats, Sources, Vec<Diagnostic>, Timings), Failure> {
+pub fn load(
+    spec_dir: &Path,
+    config: Option<&Path>,
+) -> Result<(TypeModel, Stats, Sources, Vec<Diagnostic>, Timings), Failure> {
     let mut timings = Timings::default();
     let mut diagnostics = Vec::new();
     let mut sources = Sources::default();
@@ -142,22 +160,40 @@ pub fn load(spec_dir: &Path, config: Option<&Path>) -> Result<(TypeModel, Stats,
 
     let started = Instant::now();
     let default_name = spec::default_crate_name(spec_dir);
-    let model = model::build_model(&model_pages, &config, &sources, &default_name, &mut diagnostics);
+    let model = model::build_model(
+        &model_pages,
+        &config,
+        &sources,
+        &default_name,
+        &mut diagnostics,
+    );
     timings.model = started.elapsed();
 
     if diagnostics.iter().any(Diagnostic::is_error) {
-        return Err(Failure::Input { diagnostics, sources });
+        return Err(Failure::Input {
+            diagnostics,
+            sources,
+        });
     }
-    let stats = Stats { pages: pages.len(), skipped_pages: skipped, models: model.models.len(), fields: model.field_count() };
+    let stats = Stats {
+        pages: pages.len(),
+        skipped_pages: skipped,
+        models: model.models.len(),
+        fields: model.field_count(),
+    };
     Ok((model, stats, sources, diagnostics, timings))
 }
 
 /// Runs the whole pipeline: read, parse, build the model, emit, format, write.
 pub fn generate(options: &Options) -> Result<Generated, Failure> {
     let started = Instant::now();
-    let (model, stats, sources, diagnostics, mut timings) = load(&options.spec_dir, options.config.as_deref())?;
+    let (model, stats, sources, diagnostics, mut timings) =
+        load(&options.spec_dir, options.config.as_deref())?;
     if options.deny_warnings && !diagnostics.is_empty() {
-        return Err(Failure::Input { diagnostics, sources });
+        return Err(Failure::Input {
+            diagnostics,
+            sources,
+        });
     }
 
     let emit_started = Instant::now();
@@ -167,8 +203,16 @@ pub fn generate(options: &Options) -> Result<Generated, Failure> {
     timings.format_cpu = emit_timings.format;
 
     let write_started = Instant::now();
-    let report = output::write_files(&options.out_dir, &files, options.mode).map_err(Failure::Io)?;
+    let report =
+        output::write_files(&options.out_dir, &files, options.mode).map_err(Failure::Io)?;
     timings.write = write_started.elapsed();
     timings.total = started.elapsed();
-    Ok(Generated { stats, report, timings, warnings: diagnostics, sources, model })
+    Ok(Generated {
+        stats,
+        report,
+        timings,
+        warnings: diagnostics,
+        sources,
+        model,
+    })
 }

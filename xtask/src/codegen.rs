@@ -26,7 +26,14 @@ pub struct CodegenArgs {
     /// Fail on warnings too.
     #[arg(long)]
     deny_warnings: bool,
+    /// Show every warning in full, not only the first 20 and a count of each kind.
+    #[arg(long)]
+    all_warnings: bool,
 }
+
+/// How many warnings are shown in full unless `--all-warnings` is given: real docs folders have
+/// thousands (empty descriptions), which would bury everything else.
+const SHOWN_WARNINGS: usize = 20;
 
 /// Runs the task.
 pub fn run(args: &CodegenArgs) -> Result<ExitCode> {
@@ -34,19 +41,33 @@ pub fn run(args: &CodegenArgs) -> Result<ExitCode> {
         spec_dir: args.spec.clone(),
         out_dir: args.out.clone(),
         config: args.config.clone(),
-        mode: if args.check { WriteMode::Check } else { WriteMode::Write },
+        mode: if args.check {
+            WriteMode::Check
+        } else {
+            WriteMode::Write
+        },
         deny_warnings: args.deny_warnings,
+    };
+    let warning_limit = if args.all_warnings {
+        usize::MAX
+    } else {
+        SHOWN_WARNINGS
     };
     let recorded = crate::diff::recorded(&args.out);
     let generated = match generate(&options) {
         Ok(generated) => generated,
         Err(failure) => {
-            eprint!("{}", failure.render());
+            eprint!("{}", failure.render_limited(warning_limit));
             return Ok(ExitCode::FAILURE);
         }
     };
     if !generated.warnings.is_empty() {
-        eprint!("{}", generated.sources.render(&generated.warnings));
+        eprint!(
+            "{}",
+            generated
+                .sources
+                .render_limited(&generated.warnings, warning_limit)
+        );
     }
     let stats = generated.stats;
     let report = &generated.report;
@@ -60,12 +81,19 @@ pub fn run(args: &CodegenArgs) -> Result<ExitCode> {
         report.written.len(),
         report.unchanged,
         report.removed.len(),
-        if args.check { "would remove" } else { "removed" },
+        if args.check {
+            "would remove"
+        } else {
+            "removed"
+        },
         generated.warnings.len(),
         generated.timings.total,
     );
     if let Some(recorded) = recorded {
-        print!("{}", diff(&recorded, &ApiSurface::from_model(&generated.model)));
+        print!(
+            "{}",
+            diff(&recorded, &ApiSurface::from_model(&generated.model))
+        );
     }
     if args.check && !report.is_clean() {
         for path in &report.written {
@@ -74,7 +102,10 @@ pub fn run(args: &CodegenArgs) -> Result<ExitCode> {
         for path in &report.removed {
             eprintln!("orphan: {}", args.out.join(path).display());
         }
-        eprintln!("{} is out of date: run `cargo xtask codegen` and commit the result", args.out.display());
+        eprintln!(
+            "{} is out of date: run `cargo xtask codegen` and commit the result",
+            args.out.display()
+        );
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)

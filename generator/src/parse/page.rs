@@ -361,7 +361,11 @@ impl PageReader<'_, '_> {
         let trimmed_span = trim_span(self.text, description_span.clone());
         if description.is_empty() {
             // Mark the blank cell itself, not the `|` after it.
-            let blank = if description_span.is_empty() { trimmed_span.clone() } else { description_span };
+            let blank = if description_span.is_empty() {
+                trimmed_span.clone()
+            } else {
+                description_span
+            };
             self.diagnostics.push(
                 Diagnostic::warning(
                     self.file,
