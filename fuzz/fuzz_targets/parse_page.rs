@@ -19,10 +19,19 @@ fuzz_target!(|text: &str| {
         PageOutcome::Model(page) => vec![page],
         PageOutcome::NotAModel => Vec::new(),
     };
-    let model = model::build_model(&pages, &Config::default(), &sources, "fuzz-models", &mut diagnostics);
+    let model = model::build_model(
+        &pages,
+        &Config::default(),
+        &sources,
+        "fuzz-models",
+        &mut diagnostics,
+    );
     for diagnostic in &diagnostics {
         if let Some((_, span)) = &diagnostic.location {
-            assert!(span.start <= span.end && span.end <= text.len(), "{diagnostic:?}");
+            assert!(
+                span.start <= span.end && span.end <= text.len(),
+                "{diagnostic:?}"
+            );
         }
     }
     let rendered = sources.render(&diagnostics);

@@ -13,8 +13,14 @@ fuzz_target!(|text: &str| {
             assert_eq!(parse_type_expr(&printed).as_ref(), Ok(&expr), "{printed}");
         }
         Err(error) => {
-            assert!(error.span.start <= error.span.end && error.span.end <= text.len(), "{error:?}");
-            assert!(text.is_char_boundary(error.span.start) && text.is_char_boundary(error.span.end), "{error:?}");
+            assert!(
+                error.span.start <= error.span.end && error.span.end <= text.len(),
+                "{error:?}"
+            );
+            assert!(
+                text.is_char_boundary(error.span.start) && text.is_char_boundary(error.span.end),
+                "{error:?}"
+            );
         }
     }
 });
