@@ -131,12 +131,19 @@ impl Config {
                     let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
                     let file = sources.add(path.to_owned(), text);
                     let at = error.utf8_error().valid_up_to();
-                    diagnostics.push(Diagnostic::error(file, at..at + 1, "the config file is not UTF-8"));
+                    diagnostics.push(Diagnostic::error(
+                        file,
+                        at..at + 1,
+                        "the config file is not UTF-8",
+                    ));
                     return Config::default();
                 }
             },
             Err(error) => {
-                diagnostics.push(Diagnostic::global_error(format!("cannot read {}: {error}", path.display())));
+                diagnostics.push(Diagnostic::global_error(format!(
+                    "cannot read {}: {error}",
+                    path.display()
+                )));
                 return Config::default();
             }
         };
@@ -151,27 +158,43 @@ impl Config {
             Err(error) => {
                 let span = error.span().unwrap_or(0..0);
                 diagnostics.push(
-                    Diagnostic::error(file, span, "invalid codegen.toml").with_label(error.message().trim().to_owned()),
+                    Diagnostic::error(file, span, "invalid codegen.toml")
+                        .with_label(error.message().trim().to_owned()),
                 );
                 return Config::default();
             }
         };
-        let locate = |spanned: Spanned<String>| Located { span: spanned.span(), file, value: spanned.into_inner() };
+        let locate = |spanned: Spanned<String>| Located {
+            span: spanned.span(),
+            file,
+            value: spanned.into_inner(),
+        };
 
         let mut types = BTreeMap::new();
         for (name, rust_type) in raw.types {
             let Some(primitive) = Primitive::from_name(name.get_ref()) else {
-                let known: Vec<_> = Primitive::ALL.iter().map(|primitive| primitive.name()).collect();
+                let known: Vec<_> = Primitive::ALL
+                    .iter()
+                    .map(|primitive| primitive.name())
+                    .collect();
                 diagnostics.push(
-                    Diagnostic::error(file, name.span(), format!("`{}` is not a primitive type", name.get_ref()))
-                        .with_note(format!("the primitives are {}", known.join(", "))),
+                    Diagnostic::error(
+                        file,
+                        name.span(),
+                        format!("`{}` is not a primitive type", name.get_ref()),
+                    )
+                    .with_note(format!("the primitives are {}", known.join(", "))),
                 );
                 continue;
             };
             if let Err(error) = syn::parse_str::<syn::Type>(rust_type.get_ref()) {
                 diagnostics.push(
-                    Diagnostic::error(file, rust_type.span(), format!("`{}` is not a Rust type", rust_type.get_ref()))
-                        .with_label(error.to_string()),
+                    Diagnostic::error(
+                        file,
+                        rust_type.span(),
+                        format!("`{}` is not a Rust type", rust_type.get_ref()),
+                    )
+                    .with_label(error.to_string()),
                 );
                 continue;
             }
@@ -182,24 +205,39 @@ impl Config {
         for (model_name, raw_model) in raw.models {
             let mut fields = BTreeMap::new();
             for (field_name, raw_field) in raw_model.fields {
-                let type_expr = raw_field.type_expr.and_then(|text| match parse_type_expr(text.get_ref()) {
-                    Ok(expr) => Some(Located { value: expr, file, span: text.span() }),
-                    Err(error) => {
-                        let start = text.span().start + 1 + error.span.start;
-                        diagnostics.push(
-                            Diagnostic::error(file, start..start + error.span.len().max(1), "malformed type")
-                                .with_label(error.message),
-                        );
-                        None
-                    }
-                });
+                let type_expr =
+                    raw_field
+                        .type_expr
+                        .and_then(|text| match parse_type_expr(text.get_ref()) {
+                            Ok(expr) => Some(Located {
+                                value: expr,
+                                file,
+                                span: text.span(),
+                            }),
+                            Err(error) => {
+                                let start = text.span().start + 1 + error.span.start;
+                                diagnostics.push(
+                                    Diagnostic::error(
+                                        file,
+                                        start..start + error.span.len().max(1),
+                                        "malformed type",
+                                    )
+                                    .with_label(error.message),
+                                );
+                                None
+                            }
+                        });
                 let enum_values = raw_field.enum_values.map(|values| {
                     let mut seen = BTreeSet::new();
                     for value in &values {
                         if !seen.insert(value.get_ref().clone()) {
                             diagnostics.push(
-                                Diagnostic::error(file, value.span(), format!("duplicate enum value `{}`", value.get_ref()))
-                                    .with_label("already listed"),
+                                Diagnostic::error(
+                                    file,
+                                    value.span(),
+                                    format!("duplicate enum value `{}`", value.get_ref()),
+                                )
+                                .with_label("already listed"),
                             );
                         }
                     }
@@ -214,8 +252,19 @@ impl Config {
                 };
                 fields.insert(field_name.into_inner(), field);
             }
-            models.insert(model_name.get_ref().clone(), ModelOverrides { name: locate(model_name), fields });
+            models.insert(
+                model_name.get_ref().clone(),
+                ModelOverrides {
+                    name: locate(model_name),
+                    fields,
+                },
+            );
         }
-        Config { package: raw.package, types, dependencies: raw.dependencies, models }
+        Config {
+            package: raw.package,
+            types,
+            dependencies: raw.dependencies,
+            models,
+        }
     }
 }

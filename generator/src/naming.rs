@@ -5,10 +5,11 @@ use heck::{ToLowerCamelCase, ToSnakeCase, ToUpperCamelCase};
 
 /// Rust's strict and reserved keywords (edition 2024), which need `r#` or a rename.
 const KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate", "do", "dyn", "else",
-    "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "macro", "match", "mod",
-    "move", "mut", "override", "priv", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait",
-    "true", "try", "type", "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type",
+    "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
 /// Keywords that cannot be raw identifiers and get a trailing `_` instead.
@@ -35,7 +36,11 @@ pub fn field_name(wire_name: &str) -> String {
 
 /// The Rust type name for a model or enum name: kept when it is already UpperCamelCase.
 pub fn type_name(name: &str) -> String {
-    let camel = if is_upper_camel(name) { name.to_owned() } else { name.to_upper_camel_case() };
+    let camel = if is_upper_camel(name) {
+        name.to_owned()
+    } else {
+        name.to_upper_camel_case()
+    };
     escape(prefix_digit(&camel, "N"))
 }
 
@@ -46,7 +51,10 @@ pub fn module_name(model_name: &str) -> String {
 
 /// The enum type for the values of a field: the model's type name and the field's.
 pub fn enum_name(model_type: &str, field_doc_name: &str) -> String {
-    type_name(&format!("{model_type}{}", field_doc_name.to_upper_camel_case()))
+    type_name(&format!(
+        "{model_type}{}",
+        field_doc_name.to_upper_camel_case()
+    ))
 }
 
 /// Variant names for enum values, distinct from each other and from `reserved`: each value's
@@ -114,7 +122,10 @@ pub fn catch_all_name<'a>(values: impl IntoIterator<Item = &'a str> + Clone) -> 
 /// Whether `name` can be used as a Rust identifier (possibly as a raw one) once escaped.
 pub fn is_identifier(name: &str) -> bool {
     let mut chars = name.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_') && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 /// The identifier without a leading `r#`.
@@ -123,11 +134,16 @@ pub fn unraw(ident: &str) -> &str {
 }
 
 fn is_upper_camel(name: &str) -> bool {
-    name.starts_with(|c: char| c.is_ascii_uppercase()) && name.chars().all(|c| c.is_ascii_alphanumeric())
+    name.starts_with(|c: char| c.is_ascii_uppercase())
+        && name.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
 fn prefix_digit(name: &str, prefix: &str) -> String {
-    if name.starts_with(|c: char| c.is_ascii_digit()) { format!("{prefix}{name}") } else { name.to_owned() }
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("{prefix}{name}")
+    } else {
+        name.to_owned()
+    }
 }
 
 fn escape(name: String) -> String {
@@ -223,12 +239,28 @@ mod tests {
 
     #[test]
     fn variant_names_are_distinct_and_valid() {
-        let values = ["Failed", "failed", "en-US", "8kHz", "*", "urn:ietf:params:scim:schemas:core:2.0:User", "Other"];
+        let values = [
+            "Failed",
+            "failed",
+            "en-US",
+            "8kHz",
+            "*",
+            "urn:ietf:params:scim:schemas:core:2.0:User",
+            "Other",
+        ];
         let catch_all = catch_all_name(values);
         assert_eq!(catch_all, "OtherValue");
         assert_eq!(
             variant_names(values, &catch_all),
-            ["Failed", "Failed2", "EnUs", "V8kHz", "Asterisk", "UrnIetfParamsScimSchemasCore20User", "Other"]
+            [
+                "Failed",
+                "Failed2",
+                "EnUs",
+                "V8kHz",
+                "Asterisk",
+                "UrnIetfParamsScimSchemasCore20User",
+                "Other"
+            ]
         );
     }
 }

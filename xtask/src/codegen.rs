@@ -17,7 +17,7 @@ pub struct CodegenArgs {
     /// The crate folder to write (a complete crate: Cargo.toml and src/).
     #[arg(long, default_value = "generated")]
     out: PathBuf,
-    /// The config file [default: <spec>/codegen.toml, when it exists].
+    /// The config file [default: SPEC/codegen.toml, when it exists].
     #[arg(long)]
     config: Option<PathBuf>,
     /// Change nothing; fail, naming the stale files, when the output would differ.

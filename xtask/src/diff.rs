@@ -19,10 +19,10 @@ pub struct DiffArgs {
     old: PathBuf,
     /// The new folder of Markdown model pages.
     new: PathBuf,
-    /// The old side's config file [default: <OLD>/codegen.toml, when it exists].
+    /// The old side's config file [default: OLD/codegen.toml, when it exists].
     #[arg(long)]
     old_config: Option<PathBuf>,
-    /// The new side's config file [default: <NEW>/codegen.toml, when it exists].
+    /// The new side's config file [default: NEW/codegen.toml, when it exists].
     #[arg(long)]
     new_config: Option<PathBuf>,
     /// How to print the report.

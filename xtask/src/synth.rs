@@ -84,7 +84,7 @@ fn primitive_value(primitive: Primitive, seed: usize) -> Value {
         Primitive::Str => json!(format!("text-{seed}")),
         Primitive::Int => json!(seed as i64 * 7 + 1),
         Primitive::Float => json!(seed as f64 + 0.5),
-        Primitive::Bool => json!(seed % 2 == 0),
+        Primitive::Bool => json!(seed.is_multiple_of(2)),
         Primitive::Date => json!("2021-09-30"),
         Primitive::Datetime => json!(format!("2021-09-30T12:34:{second:02}.789Z")),
         Primitive::Object => json!({ "any": ["json", 1, true, null] }),

@@ -41,14 +41,21 @@ fn doc_lines(markdown: &str) -> Vec<String> {
 /// Plain text (a description from the docs) as Markdown that renders as that text: each line
 /// trimmed, Markdown punctuation escaped, bare URLs made autolinks.
 pub fn plain_text(text: &str) -> String {
-    text.lines().map(|line| escape_line(line.trim())).collect::<Vec<_>>().join("\n")
+    text.lines()
+        .map(|line| escape_line(line.trim()))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// `value` as a Markdown code span, with a fence longer than any run of backticks inside it.
 pub fn code_span(value: &str) -> String {
     let longest = value.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest + 1);
-    let pad = if value.starts_with('`') || value.ends_with('`') || value.is_empty() { " " } else { "" };
+    let pad = if value.starts_with('`') || value.ends_with('`') || value.is_empty() {
+        " "
+    } else {
+        ""
+    };
     format!("{fence}{pad}{value}{pad}{fence}")
 }
 
@@ -73,7 +80,10 @@ fn escape_line(line: &str) -> String {
         let previous = out.chars().last();
         let needs_escape = match c {
             '\\' | '`' | '[' | ']' | '<' | '>' | '*' | '&' | '~' | '|' => true,
-            '_' => !(previous.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)),
+            '_' => {
+                !(previous.is_some_and(char::is_alphanumeric)
+                    && next.is_some_and(char::is_alphanumeric))
+            }
             '#' | '+' | '-' | '=' => at_line_start,
             _ => false,
         };
@@ -83,7 +93,9 @@ fn escape_line(line: &str) -> String {
         out.push(c);
         if at_line_start && c.is_ascii_digit() {
             // `1. text` or `1) text` would start an ordered list.
-            let digits = rest.find(|d: char| !d.is_ascii_digit()).unwrap_or(rest.len());
+            let digits = rest
+                .find(|d: char| !d.is_ascii_digit())
+                .unwrap_or(rest.len());
             out.push_str(&rest[1..digits]);
             rest = &rest[digits..];
             if rest.starts_with(['.', ')']) {
@@ -103,7 +115,14 @@ fn url_length(text: &str) -> Option<usize> {
     if !(text.starts_with("https://") || text.starts_with("http://")) {
         return None;
     }
-    let end = text.find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`' | '[' | ']' | '{' | '}' | '|' | '\\' | '^'))
+    let end = text
+        .find(|c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '<' | '>' | '"' | '`' | '[' | ']' | '{' | '}' | '|' | '\\' | '^'
+                )
+        })
         .unwrap_or(text.len());
     let url = text[..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'']);
     (url.len() > "https://".len()).then_some(url.len())
@@ -117,7 +136,10 @@ mod tests {
     fn escapes_what_rustdoc_would_read_as_markup() {
         let cases = [
             ("plain text", " plain text"),
-            ("yyyy-MM-ddTHH:mm:ss[.mmm]Z", r" yyyy-MM-ddTHH:mm:ss\[.mmm\]Z"),
+            (
+                "yyyy-MM-ddTHH:mm:ss[.mmm]Z",
+                r" yyyy-MM-ddTHH:mm:ss\[.mmm\]Z",
+            ),
             ("the <userId> value", r" the \<userId\> value"),
             ("['a','b','c']", r" \['a','b','c'\]"),
             ("a *b* c", r" a \*b\* c"),
@@ -126,7 +148,10 @@ mod tests {
             ("- not a list", r" \- not a list"),
             ("1. not a list", r" 1\. not a list"),
             ("2021 was a year", " 2021 was a year"),
-            ("see https://example.com/a_b.", " see <https://example.com/a_b>."),
+            (
+                "see https://example.com/a_b.",
+                " see <https://example.com/a_b>.",
+            ),
             ("{\"key\": \"va\\\"lue\"}", r#" {"key": "va\\"lue"}"#),
             ("a `code` b", r" a \`code\` b"),
             ("AT&T", r" AT\&T"),
@@ -138,7 +163,10 @@ mod tests {
 
     #[test]
     fn trims_indentation_and_keeps_paragraphs() {
-        assert_eq!(doc_lines(&plain_text("first\n\n\n    indented\n")), [" first", "", " indented"]);
+        assert_eq!(
+            doc_lines(&plain_text("first\n\n\n    indented\n")),
+            [" first", "", " indented"]
+        );
         assert!(doc_lines(&plain_text("")).is_empty());
     }
 

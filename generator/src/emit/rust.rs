@@ -9,8 +9,8 @@ use rayon::prelude::*;
 
 use super::docs::{code_span, doc_attributes, inner_doc_attributes, plain_text};
 use super::{EmitTimings, GeneratedFile, HEADER};
-use crate::naming::unraw;
 use crate::model::{BaseType, Container, EnumType, Field, Model, Primitive, TypeModel};
+use crate::naming::unraw;
 
 /// `src/lib.rs` and the model modules, with the time spent on each step.
 pub fn rust_files(model: &TypeModel) -> (Vec<GeneratedFile>, EmitTimings) {
@@ -25,7 +25,11 @@ pub fn rust_files(model: &TypeModel) -> (Vec<GeneratedFile>, EmitTimings) {
             let emitted = Instant::now();
             let contents = format_file(tokens);
             let path = format!("src/{}.rs", unraw(&item.module)).into();
-            (GeneratedFile { path, contents }, emitted - started, emitted.elapsed())
+            (
+                GeneratedFile { path, contents },
+                emitted - started,
+                emitted.elapsed(),
+            )
         })
         .collect();
     let mut timings = EmitTimings::default();
@@ -38,14 +42,18 @@ pub fn rust_files(model: &TypeModel) -> (Vec<GeneratedFile>, EmitTimings) {
     let started = Instant::now();
     let tokens = lib_rs(model);
     let emitted = Instant::now();
-    files.push(GeneratedFile { path: "src/lib.rs".into(), contents: format_file(tokens) });
+    files.push(GeneratedFile {
+        path: "src/lib.rs".into(),
+        contents: format_file(tokens),
+    });
     timings.emit += emitted - started;
     timings.format += emitted.elapsed();
     (files, timings)
 }
 
 fn format_file(tokens: TokenStream) -> String {
-    let file: syn::File = syn::parse2(tokens).unwrap_or_else(|error| panic!("emitted Rust does not parse: {error}"));
+    let file: syn::File =
+        syn::parse2(tokens).unwrap_or_else(|error| panic!("emitted Rust does not parse: {error}"));
     format!("// {HEADER}\n\n{}", prettyplease::unparse(&file))
 }
 
@@ -58,8 +66,11 @@ impl PrimitiveTypes {
             table
                 .iter()
                 .map(|(primitive, rust)| {
-                    let parsed: syn::Type = syn::parse_str(rust)
-                        .unwrap_or_else(|error| panic!("type table entry `{rust}` was validated but does not parse: {error}"));
+                    let parsed: syn::Type = syn::parse_str(rust).unwrap_or_else(|error| {
+                        panic!(
+                            "type table entry `{rust}` was validated but does not parse: {error}"
+                        )
+                    });
                     (*primitive, quote!(#parsed))
                 })
                 .collect(),
@@ -81,7 +92,9 @@ fn lib_rs(model: &TypeModel) -> TokenStream {
     ));
     let modules = model.models.iter().map(|item| {
         let module = ident(&item.module);
-        let names = std::iter::once(&item.rust_name).chain(item.enums.iter().map(|e| &e.rust_name)).map(|name| ident(name));
+        let names = std::iter::once(&item.rust_name)
+            .chain(item.enums.iter().map(|e| &e.rust_name))
+            .map(|name| ident(name));
         quote! {
             mod #module;
             pub use #module::{ #(#names),* };
@@ -96,7 +109,11 @@ fn lib_rs(model: &TypeModel) -> TokenStream {
 fn model_module(model: &Model, types: &PrimitiveTypes) -> TokenStream {
     let name = ident(&model.rust_name);
     let module_docs = inner_doc_attributes(&format!("The {} model.", code_span(&model.name)));
-    let docs = doc_attributes(&format!("The {} model, from the page {}.", code_span(&model.name), code_span(&model.source)));
+    let docs = doc_attributes(&format!(
+        "The {} model, from the page {}.",
+        code_span(&model.name),
+        code_span(&model.source)
+    ));
     let default = model.has_default.then(|| quote!(::std::default::Default,));
     let fields = model.fields.iter().map(|field| struct_field(field, types));
     let enums = model.enums.iter().map(enum_type);
@@ -140,7 +157,10 @@ fn struct_field(field: &Field, types: &PrimitiveTypes) -> TokenStream {
     let ty = if field.required {
         ty
     } else {
-        serde_args.push(quote!(default, skip_serializing_if = "::std::option::Option::is_none"));
+        serde_args.push(quote!(
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        ));
         quote!(::std::option::Option<#ty>)
     };
     let serde = (!serde_args.is_empty()).then(|| quote!(#[serde(#(#serde_args),*)]));
@@ -154,10 +174,18 @@ fn struct_field(field: &Field, types: &PrimitiveTypes) -> TokenStream {
 fn field_type(field: &Field, types: &PrimitiveTypes) -> TokenStream {
     let mut ty = match &field.ty.base {
         BaseType::Primitive(primitive) => types.0[primitive].clone(),
-        BaseType::Model { module, rust_name, boxed } => {
+        BaseType::Model {
+            module,
+            rust_name,
+            boxed,
+        } => {
             let (module, rust_name) = (ident(module), ident(rust_name));
             let path = quote!(super::#module::#rust_name);
-            if *boxed { quote!(::std::boxed::Box<#path>) } else { path }
+            if *boxed {
+                quote!(::std::boxed::Box<#path>)
+            } else {
+                path
+            }
         }
         BaseType::Enum { rust_name } => {
             let rust_name = ident(rust_name);
@@ -181,9 +209,19 @@ fn enum_type(item: &EnumType) -> TokenStream {
         code_span(&item.field),
         item.catch_all
     ));
-    let variants: Vec<Ident> = item.variants.iter().map(|variant| ident(&variant.rust_name)).collect();
-    let values: Vec<&str> = item.variants.iter().map(|variant| variant.value.as_str()).collect();
-    let variant_docs = values.iter().map(|value| doc_attributes(&format!("The value {}.", code_span(value))));
+    let variants: Vec<Ident> = item
+        .variants
+        .iter()
+        .map(|variant| ident(&variant.rust_name))
+        .collect();
+    let values: Vec<&str> = item
+        .variants
+        .iter()
+        .map(|variant| variant.value.as_str())
+        .collect();
+    let variant_docs = values
+        .iter()
+        .map(|value| doc_attributes(&format!("The value {}.", code_span(value))));
     quote! {
         #docs
         #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
