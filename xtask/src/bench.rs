@@ -97,29 +97,79 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
             || "corpus".to_owned(),
             |name| name.to_string_lossy().into_owned(),
         );
-        let out = PathBuf::from("target/bench").join(&name);
+        let root = PathBuf::from("target/bench").join(&name);
+        remove_folder(&root)?;
         let mut cold = Vec::new();
         let mut warm = Vec::new();
         let mut pages = 0;
-        for _ in 0..args.runs {
-            if out.exists() {
-                fs::remove_dir_all(&out).with_context(|| format!("removing {}", out.display()))?;
-            }
+        // Each cold run writes into a folder never used before. Deleting thousands of files
+        // right before a run makes that run's file creation several times slower on this
+        // machine's disk (ext4 with discard), which would measure the deletion, not us.
+        // Baseline, interleaved with the cold runs so both see the disk in the same state: plain
+        // `fs::write` of as many files, of the same total size, into a fresh folder.
+        let mut baseline = Vec::new();
+        for run in 0..args.runs {
+            let out = root.join(format!("cold-{run}"));
             let (times, run_pages) = time_process(&binary, folder, &out)?;
             pages = run_pages;
             cold.push(times);
+            baseline.push(time_plain_writes(
+                &out,
+                &root.join(format!("baseline-{run}")),
+            )?);
         }
         for _ in 0..args.runs {
-            warm.push(time_process(&binary, folder, &out)?.0);
+            warm.push(time_process(&binary, folder, &root.join("cold-0"))?.0);
         }
+        remove_folder(&root)?;
         println!(
             "== {name}: {pages} pages, {} runs each, seconds: median (min-max)",
             args.runs
         );
         print_table("empty output folder", &cold, pages);
+        baseline.sort_by(f64::total_cmp);
+        let mut write: Vec<f64> = cold.iter().map(|run| run[6]).collect();
+        write.sort_by(f64::total_cmp);
+        println!(
+            "    baseline      {:>8.4} ({:.4}-{:.4}) plain fs::write of the same files; write phase / baseline = {:.2}",
+            baseline[baseline.len() / 2],
+            baseline[0],
+            baseline[baseline.len() - 1],
+            write[write.len() / 2] / baseline[baseline.len() / 2],
+        );
         print_table("unchanged output folder", &warm, pages);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Seconds to write, with a plain `fs::write` each, copies of every file under `generated` into
+/// the fresh folder `out`.
+fn time_plain_writes(generated: &Path, out: &Path) -> Result<f64> {
+    let mut contents = Vec::new();
+    let mut folders = vec![generated.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in fs::read_dir(&folder)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                contents.push(fs::read(&path)?);
+            }
+        }
+    }
+    fs::create_dir_all(out)?;
+    let started = Instant::now();
+    for (index, content) in contents.iter().enumerate() {
+        fs::write(out.join(format!("{index}.rs")), content)?;
+    }
+    Ok(started.elapsed().as_secs_f64())
+}
+
+fn remove_folder(folder: &Path) -> Result<()> {
+    if folder.exists() {
+        fs::remove_dir_all(folder).with_context(|| format!("removing {}", folder.display()))?;
+    }
+    Ok(())
 }
 
 /// Runs `bench-once` as a child process; its phase times plus the whole process's wall time.

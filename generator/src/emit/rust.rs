@@ -18,19 +18,21 @@ pub fn rust_files(model: &TypeModel) -> (Vec<GeneratedFile>, EmitTimings) {
     let results: Vec<(GeneratedFile, Duration, Duration)> = model
         .models
         .par_iter()
-        .map(|item| {
-            let types = PrimitiveTypes::new(&primitives);
-            let started = Instant::now();
-            let tokens = model_module(item, &types);
-            let emitted = Instant::now();
-            let contents = format_file(tokens);
-            let path = format!("src/{}.rs", unraw(&item.module)).into();
-            (
-                GeneratedFile { path, contents },
-                emitted - started,
-                emitted.elapsed(),
-            )
-        })
+        .map_init(
+            || PrimitiveTypes::new(&primitives),
+            |types, item| {
+                let started = Instant::now();
+                let tokens = model_module(item, types);
+                let emitted = Instant::now();
+                let contents = format_file(tokens);
+                let path = format!("src/{}.rs", unraw(&item.module)).into();
+                (
+                    GeneratedFile { path, contents },
+                    emitted - started,
+                    emitted.elapsed(),
+                )
+            },
+        )
         .collect();
     let mut timings = EmitTimings::default();
     let mut files = Vec::with_capacity(results.len() + 1);
@@ -57,7 +59,7 @@ fn format_file(tokens: TokenStream) -> String {
     format!("// {HEADER}\n\n{}", prettyplease::unparse(&file))
 }
 
-/// The Rust types of the primitives, parsed once per thread.
+/// The Rust types of the primitives, parsed once per worker (token streams cannot cross threads).
 struct PrimitiveTypes(BTreeMap<Primitive, TokenStream>);
 
 impl PrimitiveTypes {

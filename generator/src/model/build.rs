@@ -47,6 +47,7 @@ pub fn build_model(
         config,
         sources,
         diagnostics,
+        rust_names: HashMap::new(),
     };
     let pages = builder.index_pages(pages);
     builder.check_type_names(&pages);
@@ -130,6 +131,14 @@ struct Builder<'a, 'd> {
     config: &'a Config,
     sources: &'a Sources,
     diagnostics: &'d mut Vec<Diagnostic>,
+    /// Model name -> its Rust type and module names, computed once.
+    rust_names: HashMap<String, RustNames>,
+}
+
+/// The Rust names of one model.
+struct RustNames {
+    type_name: String,
+    module: String,
 }
 
 impl<'p> Builder<'_, '_> {
@@ -176,11 +185,12 @@ impl<'p> Builder<'_, '_> {
     fn check_type_names(&mut self, pages: &BTreeMap<&str, &ModelPage>) {
         let mut taken: HashMap<String, &ModelPage> = HashMap::new();
         for page in pages.values() {
-            for rust in [
-                naming::type_name(&page.name.value),
-                naming::module_name(&page.name.value),
-            ] {
-                if let Some(other) = taken.get(&rust) {
+            let names = RustNames {
+                type_name: naming::type_name(&page.name.value),
+                module: naming::module_name(&page.name.value),
+            };
+            for rust in [&names.type_name, &names.module] {
+                if let Some(other) = taken.get(rust) {
                     let note = format!(
                         "`{}` ({}) gets it too",
                         other.name.value,
@@ -199,9 +209,10 @@ impl<'p> Builder<'_, '_> {
                         .with_note(note),
                     );
                 } else {
-                    taken.insert(rust, page);
+                    taken.insert(rust.clone(), page);
                 }
             }
+            self.rust_names.insert(page.name.value.clone(), names);
         }
     }
 
@@ -244,7 +255,7 @@ impl<'p> Builder<'_, '_> {
 
     fn build_one(&mut self, page: &ModelPage, pages: &BTreeMap<&str, &ModelPage>) -> Model {
         let model_name = page.name.value.as_str();
-        let rust_name = naming::type_name(model_name);
+        let rust_name = self.rust_names[model_name].type_name.clone();
         let overrides = self.config.models.get(model_name);
         let mut fields = Vec::new();
         let mut enums = Vec::new();
@@ -308,7 +319,7 @@ impl<'p> Builder<'_, '_> {
             .unwrap_or_default();
         Model {
             name: model_name.to_owned(),
-            module: naming::module_name(model_name),
+            module: self.rust_names[model_name].module.clone(),
             rust_name,
             source,
             fields,
@@ -427,9 +438,9 @@ impl<'p> Builder<'_, '_> {
     ) -> BaseType {
         match &expr.leaf {
             Leaf::Primitive(primitive) => BaseType::Primitive(*primitive),
-            Leaf::Named(name) if pages.contains_key(name.as_str()) => BaseType::Model {
-                module: naming::module_name(name),
-                rust_name: naming::type_name(name),
+            Leaf::Named(name) if let Some(names) = self.rust_names.get(name) => BaseType::Model {
+                module: names.module.clone(),
+                rust_name: names.type_name.clone(),
                 boxed: false,
             },
             Leaf::Named(name) => {

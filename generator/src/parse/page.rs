@@ -66,8 +66,17 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
-    let events: Vec<(Event<'_>, Range<usize>)> =
-        Parser::new_ext(text, options).into_offset_iter().collect();
+    // A page without the word `Properties` cannot be a model page; only its title and first
+    // `## ` heading matter (for the "model page without a table" warning), so only the text up to
+    // that heading is parsed. Operation pages are most of a docs folder's bytes.
+    let parsed = if text.contains("Properties") {
+        text
+    } else {
+        up_to_first_h2(text)
+    };
+    let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(parsed, options)
+        .into_offset_iter()
+        .collect();
 
     let mut reader = PageReader {
         file,
@@ -139,6 +148,21 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
         reader.properties_without_table(heading_span);
     }
     reader.finish(properties)
+}
+
+/// The text up to the end of the first line that starts with `## ` (all of it when there is none).
+fn up_to_first_h2(text: &str) -> &str {
+    let start = if text.starts_with("## ") {
+        Some(0)
+    } else {
+        text.find("\n## ").map(|at| at + 1)
+    };
+    match start {
+        Some(start) => text[start..]
+            .find('\n')
+            .map_or(text, |end| &text[..start + end + 1]),
+        None => text,
+    }
 }
 
 struct PageReader<'a, 'd> {
