@@ -7,7 +7,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use markdown_model_codegen::parse::{PageOutcome, parse_page};
+use markdown_model_codegen::parse::{PageOutcome, parse_operations, parse_page};
 use markdown_model_codegen::{Config, Sources, emit, model};
 
 fuzz_target!(|text: &str| {
@@ -15,12 +15,18 @@ fuzz_target!(|text: &str| {
     let file = sources.add("Fuzz.md".into(), text.to_owned());
     let mut diagnostics = Vec::new();
     let outcome = parse_page(file, text, &mut diagnostics);
-    let pages: Vec<_> = match outcome {
-        PageOutcome::Model(page) => vec![page],
-        PageOutcome::NotAModel => Vec::new(),
+    let (pages, operations): (Vec<_>, Vec<_>) = match outcome {
+        PageOutcome::Model(page) => (vec![page], Vec::new()),
+        PageOutcome::NotAModel => (
+            Vec::new(),
+            parse_operations(file, text, "Fuzz", &mut diagnostics)
+                .into_iter()
+                .collect(),
+        ),
     };
     let model = model::build_model(
         &pages,
+        &operations,
         &Config::default(),
         &sources,
         "fuzz-models",

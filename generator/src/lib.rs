@@ -155,13 +155,14 @@ pub fn load(
     timings.read = started.elapsed();
 
     let started = Instant::now();
-    let (model_pages, skipped) = spec::parse_pages(&pages, &sources, &mut diagnostics);
+    let parsed = spec::parse_pages(&pages, &sources, &mut diagnostics);
     timings.parse = started.elapsed();
 
     let started = Instant::now();
     let default_name = spec::default_crate_name(spec_dir);
     let model = model::build_model(
-        &model_pages,
+        &parsed.models,
+        &parsed.operations,
         &config,
         &sources,
         &default_name,
@@ -177,7 +178,7 @@ pub fn load(
     }
     let stats = Stats {
         pages: pages.len(),
-        skipped_pages: skipped,
+        skipped_pages: parsed.skipped,
         models: model.models.len(),
         fields: model.field_count(),
     };

@@ -49,6 +49,21 @@ pub fn module_name(model_name: &str) -> String {
     escape(prefix_digit(&model_name.to_snake_case(), "m"))
 }
 
+/// The Cargo feature of an API group: its page title without `Api`, in snake_case
+/// (`AnalyticsApi` -> `analytics`, `WebChatApi` -> `web_chat`).
+pub fn feature_name(group: &str) -> String {
+    let name = group
+        .strip_suffix("Api")
+        .filter(|name| !name.is_empty())
+        .unwrap_or(group)
+        .to_snake_case();
+    if name.is_empty() {
+        "api".to_owned()
+    } else {
+        name
+    }
+}
+
 /// The enum type for the values of a field: the model's type name and the field's.
 pub fn enum_name(model_type: &str, field_doc_name: &str) -> String {
     type_name(&format!(

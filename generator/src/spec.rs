@@ -6,7 +6,9 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, FileId, Sources};
-use crate::parse::{ModelPage, PageOutcome, parse_page};
+use crate::parse::{
+    ModelPage, OperationPage, PageOutcome, looks_like_operations, parse_operations, parse_page,
+};
 
 /// Reads every `*.md` file of `dir` (not recursively), sorted by name, into `sources`.
 pub fn read_pages(
@@ -63,31 +65,57 @@ pub fn read_pages(
     pages
 }
 
-/// Parses the pages in parallel; returns the model pages in page order and how many pages were
-/// skipped as not being model pages.
+/// The parsed pages of a spec folder.
+pub struct ParsedPages {
+    /// Model pages, in page order.
+    pub models: Vec<ModelPage>,
+    /// Operation pages, in page order.
+    pub operations: Vec<OperationPage>,
+    /// How many pages are not model pages (operation pages included).
+    pub skipped: usize,
+}
+
+/// Parses the pages in parallel: model pages, and operation pages among the others.
 pub fn parse_pages(
     pages: &[FileId],
     sources: &Sources,
     diagnostics: &mut Vec<Diagnostic>,
-) -> (Vec<ModelPage>, usize) {
-    let outcomes: Vec<(PageOutcome, Vec<Diagnostic>)> = pages
+) -> ParsedPages {
+    let outcomes: Vec<(PageOutcome, Option<OperationPage>, Vec<Diagnostic>)> = pages
         .par_iter()
         .map(|&file| {
             let mut page_diagnostics = Vec::new();
-            let outcome = parse_page(file, &sources.get(file).text, &mut page_diagnostics);
-            (outcome, page_diagnostics)
+            let source = sources.get(file);
+            let outcome = parse_page(file, &source.text, &mut page_diagnostics);
+            let operations = match outcome {
+                PageOutcome::NotAModel if looks_like_operations(&source.text) => {
+                    let stem = source.path.file_stem().map(|stem| stem.to_string_lossy());
+                    parse_operations(
+                        file,
+                        &source.text,
+                        stem.as_deref().unwrap_or("api"),
+                        &mut page_diagnostics,
+                    )
+                }
+                _ => None,
+            };
+            (outcome, operations, page_diagnostics)
         })
         .collect();
-    let mut models = Vec::new();
-    let mut skipped = 0;
-    for (outcome, page_diagnostics) in outcomes {
+    let mut parsed = ParsedPages {
+        models: Vec::new(),
+        operations: Vec::new(),
+        skipped: 0,
+    };
+    for (outcome, operations, page_diagnostics) in outcomes {
         diagnostics.extend(page_diagnostics);
         match outcome {
-            PageOutcome::Model(page) => models.push(page),
-            PageOutcome::NotAModel => skipped += 1,
+            PageOutcome::Model(page) => parsed.models.push(page),
+            PageOutcome::NotAModel => parsed.skipped += 1,
         }
+        parsed.operations.extend(operations);
     }
-    (models, skipped)
+    parsed
 }
 
 /// A crate name for a folder without `[package]` in its config: `<folder>-models`.

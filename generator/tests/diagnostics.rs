@@ -580,3 +580,76 @@ fn many_warnings_are_shown_in_part_and_counted_by_kind() {
     let all = reported.sources.render_limited(&reported.diagnostics, 31);
     assert_eq!(all, reported.sources.render(&reported.diagnostics));
 }
+
+/// An operation page of the 257.1.0 dialect with one operation; `body_type` is its body
+/// parameter's type cell (line 11), `returned` its return type (line 15).
+fn operation_page(group: &str, body_type: &str, returned: &str) -> String {
+    format!(
+        "# {group}\n\n## PureCloudPlatformClientV2.{group}\n\n## post_thing\n\n### Parameters\n\n\
+         |Name | Type | Description  | Notes|\n|------------- | ------------- | ------------- | -------------|\n\
+         | **body** | {body_type}| Body |  |\n\n### Return type\n\n{returned}\n"
+    )
+}
+
+#[test]
+fn an_operation_naming_a_model_no_page_defines() {
+    let reported = Spec::new()
+        .model("Address", &["| **street** | **str** | Street | |"])
+        .file(
+            "PlacesApi.md",
+            operation_page(
+                "PlacesApi",
+                "[**list[Adress]**](Adress)",
+                "[**Address**](Address)",
+            ),
+        )
+        .load();
+    assert_eq!(
+        reported.lines(),
+        ["PlacesApi.md:11:22: error: unknown model `Adress` in an operation of `PlacesApi`"]
+    );
+    assert_eq!(reported.notes(), ["did you mean `Address`?"]);
+}
+
+#[test]
+fn a_malformed_type_in_an_operation() {
+    let reported = Spec::new()
+        .model("Address", &["| **street** | **str** | Street | |"])
+        .file(
+            "PlacesApi.md",
+            operation_page("PlacesApi", "**list[str**", "void (empty response body)"),
+        )
+        .load();
+    assert_eq!(
+        reported.lines(),
+        [
+            "PlacesApi.md:11:23: error: malformed type `list[str`: expected `]`, found the end of the type"
+        ]
+    );
+}
+
+#[test]
+fn api_groups_whose_feature_names_clash_or_are_reserved() {
+    let reported = Spec::new()
+        .model("Address", &["| **street** | **str** | Street | |"])
+        .file(
+            "FullApi.md",
+            operation_page("FullApi", "**str**", "[**Address**](Address)"),
+        )
+        .file(
+            "WebChatApi.md",
+            operation_page("WebChatApi", "**str**", "[**Address**](Address)"),
+        )
+        .file(
+            "Web_ChatApi.md",
+            operation_page("Web_ChatApi", "**str**", "[**Address**](Address)"),
+        )
+        .load();
+    assert_eq!(
+        reported.lines(),
+        [
+            "FullApi.md:1:1: error: the API group `FullApi` would get the feature name `full`, which the generated crate uses itself",
+            "Web_ChatApi.md:1:1: error: two API groups would get the feature name `web_chat`",
+        ]
+    );
+}

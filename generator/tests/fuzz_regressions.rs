@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use markdown_model_codegen::parse::{PageOutcome, parse_page, parse_type_expr};
+use markdown_model_codegen::parse::{PageOutcome, parse_operations, parse_page, parse_type_expr};
 use markdown_model_codegen::{Config, Sources, emit, model};
 
 fn inputs(target: &str) -> Vec<(PathBuf, String)> {
@@ -28,12 +28,19 @@ fn seed_pages_go_through_the_pipeline() {
         let mut sources = Sources::default();
         let file = sources.add(path.clone(), text.clone());
         let mut diagnostics = Vec::new();
-        let pages: Vec<_> = match parse_page(file, &text, &mut diagnostics) {
-            PageOutcome::Model(page) => vec![page],
-            PageOutcome::NotAModel => Vec::new(),
+        let (pages, operations): (Vec<_>, Vec<_>) = match parse_page(file, &text, &mut diagnostics)
+        {
+            PageOutcome::Model(page) => (vec![page], Vec::new()),
+            PageOutcome::NotAModel => (
+                Vec::new(),
+                parse_operations(file, &text, "Seed", &mut diagnostics)
+                    .into_iter()
+                    .collect(),
+            ),
         };
         let model = model::build_model(
             &pages,
+            &operations,
             &Config::default(),
             &sources,
             "seed-models",

@@ -12,6 +12,9 @@
 #[path = "../golden/enums/src/lib.rs"]
 pub mod enums;
 #[rustfmt::skip]
+#[path = "../golden/features/src/lib.rs"]
+pub mod features;
+#[rustfmt::skip]
 #[path = "../golden/keywords/src/lib.rs"]
 pub mod keywords;
 #[rustfmt::skip]

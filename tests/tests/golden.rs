@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use markdown_model_codegen::emit::emit_crate;
 use markdown_model_codegen::output::{WriteMode, write_files};
 
-const CASES: [&str; 4] = ["enums", "keywords", "recursion", "types"];
+const CASES: [&str; 5] = ["enums", "features", "keywords", "recursion", "types"];
 
 fn tests_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -60,6 +60,11 @@ fn check_case(case: &str) {
 #[test]
 fn enums() {
     check_case("enums");
+}
+
+#[test]
+fn features() {
+    check_case("features");
 }
 
 #[test]

@@ -206,7 +206,8 @@ fn parse_counts(line: &str) -> Option<(usize, usize)> {
     ))
 }
 
-fn cargo(args: &[&str], dir: &Path, target_dir: &Path, env: &[(&str, &str)]) -> Result<bool> {
+/// Runs cargo in `dir` with a shared target folder; whether it succeeded.
+pub fn cargo(args: &[&str], dir: &Path, target_dir: &Path, env: &[(&str, &str)]) -> Result<bool> {
     let target_dir = std::path::absolute(target_dir)?;
     let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()));
     command

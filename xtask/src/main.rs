@@ -4,6 +4,7 @@ mod bench;
 mod codegen;
 mod conformance;
 mod diff;
+mod features;
 mod import_wire_names;
 mod synth;
 
@@ -34,6 +35,8 @@ enum Task {
     Diff(diff::DiffArgs),
     /// Write the JSON names and enum values the pages cannot give into codegen.toml, from the SDK's Python models.
     ImportWireNames(import_wire_names::ImportWireNamesArgs),
+    /// Check that every Cargo feature of the corpora's crates compiles on its own.
+    Features(features::FeaturesArgs),
     /// Time the release generator on the corpora (median and min-max of several runs).
     Bench(bench::BenchArgs),
     /// One timed run in this process (used by `bench`).
@@ -48,6 +51,7 @@ fn main() -> ExitCode {
         Task::Conformance(args) => conformance::run(&args),
         Task::Diff(args) => diff::run(&args),
         Task::ImportWireNames(args) => import_wire_names::run(&args),
+        Task::Features(args) => features::run(&args),
         Task::Bench(args) => bench::run(&args),
         Task::BenchOnce(args) => bench::run_once(&args),
     };

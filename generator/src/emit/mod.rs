@@ -75,5 +75,19 @@ fn cargo_toml(model: &TypeModel) -> String {
             name.to_string().trim_matches('"')
         ));
     }
+    if !model.features.is_empty() {
+        let names: Vec<&str> = model
+            .features
+            .iter()
+            .map(|feature| feature.name.as_str())
+            .collect();
+        let mut features = toml::Table::new();
+        features.insert("default".into(), vec!["full"].into());
+        features.insert("full".into(), names.clone().into());
+        for name in names {
+            features.insert(name.into(), toml::Value::Array(Vec::new()));
+        }
+        manifest.push_str(&format!("\n[features]\n{features}"));
+    }
     manifest
 }

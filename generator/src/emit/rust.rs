@@ -90,15 +90,19 @@ fn lib_rs(model: &TypeModel) -> TokenStream {
          the API adds later do not break your code. Enumerated fields are open enums: a value \
          the docs do not list is kept verbatim in the catch-all variant. The enums are \
          `#[non_exhaustive]`: match them with a `_` arm, so that values the docs add later do not \
-         break your code."
+         break your code.{}",
+        feature_docs(model)
     ));
     let modules = model.models.iter().map(|item| {
         let module = ident(&item.module);
         let names = std::iter::once(&item.rust_name)
             .chain(item.enums.iter().map(|e| &e.rust_name))
             .map(|name| ident(name));
+        let cfg = feature_cfg(&item.features);
         quote! {
+            #cfg
             mod #module;
+            #cfg
             pub use #module::{ #(#names),* };
         }
     });
@@ -106,6 +110,41 @@ fn lib_rs(model: &TypeModel) -> TokenStream {
         #crate_docs
         #(#modules)*
     }
+}
+
+/// `#[cfg(...)]` for a model enabled by `features` (nothing when the crate has no features).
+fn feature_cfg(features: &[String]) -> Option<TokenStream> {
+    match features {
+        [] => None,
+        [feature] => Some(quote!(#[cfg(feature = #feature)])),
+        features => Some(quote!(#[cfg(any( #(feature = #features),* ))])),
+    }
+}
+
+/// The crate docs' list of features, with their model counts.
+fn feature_docs(model: &TypeModel) -> String {
+    if model.features.is_empty() {
+        return String::new();
+    }
+    let mut docs = format!(
+        "\n\n# Features\n\nOne Cargo feature per API group enables the models its operations take and \
+         return, with every model those reach. `full` (the default) enables all of them; to compile \
+         less, depend with `default-features = false, features = [\"{}\"]`.\n\n\
+         | feature | API group | models |\n| --- | --- | --- |",
+        model.features[0].name
+    );
+    for feature in &model.features {
+        let group = if feature.group.is_empty() {
+            "models no operation uses".to_owned()
+        } else {
+            code_span(&feature.group)
+        };
+        docs.push_str(&format!(
+            "\n| `{}` | {group} | {} |",
+            feature.name, feature.models
+        ));
+    }
+    docs
 }
 
 fn model_module(model: &Model, types: &PrimitiveTypes) -> TokenStream {

@@ -129,7 +129,7 @@ pub fn import_wire_names(options: &ImportOptions) -> Result<Imported, Failure> {
         .clone()
         .unwrap_or_else(|| options.spec_dir.join("codegen.toml"));
     let pages = spec::read_pages(&options.spec_dir, &mut sources, &mut diagnostics);
-    let (pages, _) = spec::parse_pages(&pages, &sources, &mut diagnostics);
+    let parsed = spec::parse_pages(&pages, &sources, &mut diagnostics);
     let old_text = read_config_text(&config_path, &mut diagnostics);
     let config_file = sources.add(config_path.clone(), old_text.clone().unwrap_or_default());
     let config = Config::parse(
@@ -138,7 +138,14 @@ pub fn import_wire_names(options: &ImportOptions) -> Result<Imported, Failure> {
         &mut diagnostics,
     );
     let crate_name = spec::default_crate_name(&options.spec_dir);
-    let model = build_model(&pages, &config, &sources, &crate_name, &mut diagnostics);
+    let model = build_model(
+        &parsed.models,
+        &parsed.operations,
+        &config,
+        &sources,
+        &crate_name,
+        &mut diagnostics,
+    );
     let modules = read_modules(&options.python_dir, &mut sources, &mut diagnostics);
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(Failure::Input {
@@ -198,7 +205,14 @@ pub fn import_wire_names(options: &ImportOptions) -> Result<Imported, Failure> {
     let mut check = Vec::new();
     let new_file = sources.add(config_path.clone(), new_text.clone());
     let new_config = Config::parse(new_file, &new_text, &mut check);
-    let new_model = build_model(&pages, &new_config, &sources, &crate_name, &mut check);
+    let new_model = build_model(
+        &parsed.models,
+        &parsed.operations,
+        &new_config,
+        &sources,
+        &crate_name,
+        &mut check,
+    );
     if check.iter().any(Diagnostic::is_error) {
         diagnostics.extend(check);
         diagnostics.push(Diagnostic::global_error(format!(

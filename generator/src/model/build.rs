@@ -6,11 +6,12 @@ use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use super::cycles::components;
+use super::features::assign_features;
 use super::{BaseType, EnumType, Field, FieldType, Model, Package, TypeModel, Variant};
 use crate::config::{Config, FieldOverride, Located};
 use crate::diagnostic::{Diagnostic, FileId, Sources};
 use crate::naming;
-use crate::parse::{Leaf, ModelPage, Primitive, PropertyRow, TypeExpr};
+use crate::parse::{Leaf, ModelPage, OperationPage, Primitive, PropertyRow, TypeExpr};
 
 /// The deepest type nesting accepted: 32 containers (`list[list[...]]`; real docs nest 2 deep).
 /// The parser reads any depth; deeper types are an error here, because syn and prettyplease
@@ -38,6 +39,7 @@ fn default_rust_type(primitive: Primitive) -> &'static str {
 /// incomplete and must not be emitted.
 pub fn build_model(
     pages: &[ModelPage],
+    operations: &[OperationPage],
     config: &Config,
     sources: &Sources,
     default_crate_name: &str,
@@ -58,6 +60,7 @@ pub fn build_model(
         .collect();
     box_cycles(&mut models);
     mark_defaults(&mut models);
+    let features = assign_features(&mut models, operations, sources, builder.diagnostics);
 
     let package = match &config.package {
         Some(package) => Package {
@@ -91,6 +94,7 @@ pub fn build_model(
         dependencies: dependencies(&rust_types, config),
         rust_types,
         models,
+        features,
     }
 }
 
@@ -325,6 +329,7 @@ impl<'p> Builder<'_, '_> {
             fields,
             enums,
             has_default: true,
+            features: Vec::new(),
         }
     }
 
@@ -494,7 +499,7 @@ fn enum_type(rust_name: String, field: &str, values: &[Located<String>]) -> Enum
 }
 
 /// `did you mean ...?` for the closest candidate, when one is close enough.
-fn suggest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
+pub(super) fn suggest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
     let lower = name.to_lowercase();
     candidates
         .map(|candidate| {

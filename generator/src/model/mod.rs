@@ -5,6 +5,7 @@
 
 mod build;
 mod cycles;
+mod features;
 
 use std::collections::BTreeMap;
 
@@ -22,6 +23,21 @@ pub struct TypeModel {
     pub dependencies: BTreeMap<String, toml::Value>,
     /// Every model, sorted by name.
     pub models: Vec<Model>,
+    /// The crate's Cargo features, one per API group, sorted by name; empty when the docs have no
+    /// operation pages.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub features: Vec<Feature>,
+}
+
+/// A Cargo feature of the generated crate: the models one API group's operations use.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Feature {
+    /// The feature's name (`analytics`).
+    pub name: String,
+    /// The operation page's title (`AnalyticsApi`); empty for [`UNREFERENCED`].
+    pub group: String,
+    /// How many models it enables.
+    pub models: usize,
 }
 
 /// Package metadata of the generated crate.
@@ -55,6 +71,9 @@ pub struct Model {
     pub enums: Vec<EnumType>,
     /// Whether the struct can implement `Default` (false when a required field's type cannot).
     pub has_default: bool,
+    /// The features that enable this model, sorted; empty when the crate has no features.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub features: Vec<String>,
 }
 
 /// One field of a model.

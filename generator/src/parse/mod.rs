@@ -1,11 +1,14 @@
-//! Parse: Markdown model pages into their syntax ([`ModelPage`]), one page at a time.
+//! Parse: Markdown pages into their syntax, one page at a time: model pages ([`ModelPage`]) and
+//! operation pages ([`OperationPage`]).
 //!
 //! Nothing here knows about other pages or about Rust: resolving references, naming and
 //! overrides belong to [`crate::model`].
 
+mod operations;
 mod page;
 mod type_expr;
 
+pub use operations::{OperationPage, looks_like_operations, parse_operations};
 pub use page::{ModelPage, PageOutcome, PropertyRow, Spanned, parse_page};
 pub use type_expr::{
     Container, Leaf, Primitive, TypeExpr, TypeSyntaxError, parse_type_expr,

@@ -150,6 +150,23 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
     reader.finish(properties)
 }
 
+/// The `title:` of YAML front matter whose text starts at byte `start` of the page.
+pub(super) fn front_matter_title(yaml: &str, start: usize) -> Option<Spanned<String>> {
+    let mut offset = start;
+    for line in yaml.split_inclusive('\n') {
+        if let Some(value) = line.trim_end().strip_prefix("title:") {
+            let value_start = offset + "title:".len() + (value.len() - value.trim_start().len());
+            let value = value.trim().trim_matches(|c| c == '"' || c == '\'');
+            return Some(Spanned {
+                value: value.to_owned(),
+                span: value_start..value_start + value.len(),
+            });
+        }
+        offset += line.len();
+    }
+    None
+}
+
 /// The text up to the end of the first line that starts with `## ` (all of it when there is none).
 fn up_to_first_h2(text: &str) -> &str {
     let start = if text.starts_with("## ") {
@@ -176,18 +193,8 @@ struct PageReader<'a, 'd> {
 
 impl PageReader<'_, '_> {
     fn read_front_matter(&mut self, yaml: &str, start: usize) {
-        let mut offset = start;
-        for line in yaml.split_inclusive('\n') {
-            if let Some(value) = line.trim_end().strip_prefix("title:") {
-                let value_start =
-                    offset + "title:".len() + (value.len() - value.trim_start().len());
-                let value = value.trim().trim_matches(|c| c == '"' || c == '\'');
-                self.title = Some(Spanned {
-                    value: value.to_owned(),
-                    span: value_start..value_start + value.len(),
-                });
-            }
-            offset += line.len();
+        if let Some(title) = front_matter_title(yaml, start) {
+            self.title = Some(title);
         }
     }
 
@@ -500,7 +507,7 @@ fn is_notes(notes: &str) -> bool {
 }
 
 /// A kramdown attribute line (`{: class="table table-striped"}`) that Markdown reads as a row.
-fn is_attribute_line(row: &str) -> bool {
+pub(super) fn is_attribute_line(row: &str) -> bool {
     let row = row.trim();
     row.starts_with("{:") && row.ends_with('}')
 }
@@ -521,12 +528,12 @@ fn surplus_cells(text: &str, row: &Range<usize>, last_cell_end: usize) -> Option
     Some(row.start + separator + 1..row.start + body.len())
 }
 
-struct Cell<'e, 'a> {
-    events: &'e [(Event<'a>, Range<usize>)],
-    range: Range<usize>,
+pub(super) struct Cell<'e, 'a> {
+    pub(super) events: &'e [(Event<'a>, Range<usize>)],
+    pub(super) range: Range<usize>,
 }
 
-fn cells<'e, 'a>(events: &'e [(Event<'a>, Range<usize>)]) -> Vec<Cell<'e, 'a>> {
+pub(super) fn cells<'e, 'a>(events: &'e [(Event<'a>, Range<usize>)]) -> Vec<Cell<'e, 'a>> {
     let mut cells = Vec::new();
     let mut index = 0;
     while index < events.len() {
@@ -544,7 +551,7 @@ fn cells<'e, 'a>(events: &'e [(Event<'a>, Range<usize>)]) -> Vec<Cell<'e, 'a>> {
 
 /// The index of the `End` event that closes the `Start` event at `start` (or `start` itself for
 /// events that are not containers).
-fn find_end(events: &[(Event<'_>, Range<usize>)], start: usize) -> usize {
+pub(super) fn find_end(events: &[(Event<'_>, Range<usize>)], start: usize) -> usize {
     if !matches!(events[start].0, Event::Start(_)) {
         return start;
     }
@@ -565,8 +572,8 @@ fn find_end(events: &[(Event<'_>, Range<usize>)], start: usize) -> usize {
 }
 
 /// The text of some inline events, with where each piece came from.
-struct CellText {
-    text: String,
+pub(super) struct CellText {
+    pub(super) text: String,
     /// `(offset in text, offset in source)` at the start of each piece.
     pieces: Vec<(usize, usize)>,
 }
@@ -584,7 +591,7 @@ impl CellText {
 
     /// The source span of a span of the text, kept inside `cell` (the text's pieces can be
     /// shorter or longer than their source: decoded entities, markup around them).
-    fn source_span(&self, span: Range<usize>, cell: &Range<usize>) -> Range<usize> {
+    pub(super) fn source_span(&self, span: Range<usize>, cell: &Range<usize>) -> Range<usize> {
         let clamp = |offset: Option<usize>, default: usize| {
             offset.unwrap_or(default).clamp(cell.start, cell.end)
         };
@@ -596,7 +603,7 @@ impl CellText {
 
 /// The plain text of inline events: entities decoded, emphasis and links reduced to their text,
 /// line breaks (`<br>`) kept as new lines.
-fn collect_text(events: &[(Event<'_>, Range<usize>)]) -> CellText {
+pub(super) fn collect_text(events: &[(Event<'_>, Range<usize>)]) -> CellText {
     let mut cell = CellText {
         text: String::new(),
         pieces: Vec::new(),
@@ -631,7 +638,7 @@ fn inline_text(markdown: &str) -> String {
 }
 
 /// `range` without the white space at either end.
-fn trim_span(text: &str, range: Range<usize>) -> Range<usize> {
+pub(super) fn trim_span(text: &str, range: Range<usize>) -> Range<usize> {
     let slice = &text[range.clone()];
     let start = range.start + (slice.len() - slice.trim_start().len());
     start..start + slice.trim().len()
