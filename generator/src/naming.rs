@@ -26,7 +26,11 @@ pub fn wire_name(doc_name: &str) -> String {
         let first = chars.next().map(|c| c.to_ascii_lowercase()).into_iter();
         return first.chain(chars).collect();
     }
-    doc_name.to_lower_camel_case()
+    // heck drops leading and trailing underscores; on the wire they are part of the name.
+    let core = doc_name.trim_matches('_');
+    let leading = &doc_name[..doc_name.len() - doc_name.trim_start_matches('_').len()];
+    let trailing = &doc_name[doc_name.trim_end_matches('_').len()..];
+    format!("{leading}{}{trailing}", core.to_lower_camel_case())
 }
 
 /// The Rust field name for a wire name: snake_case, keywords as raw identifiers.
@@ -134,13 +138,24 @@ pub fn catch_all_name<'a>(values: impl IntoIterator<Item = &'a str> + Clone) -> 
     name
 }
 
-/// Whether `name` can be used as a Rust identifier (possibly as a raw one) once escaped.
+/// Whether `name` can become a Rust identifier once escaped: ASCII letters, digits and `_`, not
+/// starting with a digit, with at least one letter or digit (`_` alone is no identifier).
 pub fn is_identifier(name: &str) -> bool {
     let mut chars = name.chars();
     chars
         .next()
         .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && name.chars().any(|c| c.is_ascii_alphanumeric())
+}
+
+/// Whether a Rust field name written by the user (`rust_name` in codegen.toml) is valid as it
+/// stands: an identifier that is not a keyword, or `r#` and a keyword that may be raw.
+pub fn is_field_name(name: &str) -> bool {
+    match name.strip_prefix("r#") {
+        Some(raw) => is_identifier(raw) && !NOT_RAW.contains(&raw),
+        None => is_identifier(name) && !KEYWORDS.contains(&name),
+    }
 }
 
 /// The identifier without a leading `r#`.
@@ -206,6 +221,26 @@ mod tests {
         assert_eq!(wire_name("pcProperty"), "property");
         assert_eq!(wire_name("pcIn"), "in");
         assert_eq!(wire_name("ani"), "ani");
+        assert_eq!(wire_name("_links"), "_links");
+        assert_eq!(wire_name("name_"), "name_");
+    }
+
+    #[test]
+    fn identifiers_and_user_field_names() {
+        assert!(
+            is_identifier("a_b")
+                && is_identifier("_x1")
+                && !is_identifier("_")
+                && !is_identifier("__")
+        );
+        assert!(!is_identifier("1a") && !is_identifier("a-b") && !is_identifier(""));
+        assert!(is_field_name("r#type") && is_field_name("kind") && is_field_name("r#kind"));
+        assert!(
+            !is_field_name("type")
+                && !is_field_name("r#self")
+                && !is_field_name("r#_")
+                && !is_field_name("_")
+        );
     }
 
     #[test]

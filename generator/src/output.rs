@@ -2,7 +2,8 @@
 //!
 //! A file whose contents are unchanged is not rewritten (its mtime is kept). A changed file is
 //! written to a temporary file in the same folder and renamed over the old one, so an interrupted
-//! run leaves every file old or new, never truncated. Stale `src/*.rs` files are removed only
+//! run leaves every file old or new, never truncated. Stale `src/**/*.rs` files (and temporary
+//! files a killed run left there) are removed only
 //! after every new file is in place. In check mode nothing is touched.
 
 use std::collections::BTreeSet;
@@ -41,7 +42,7 @@ impl WriteReport {
     }
 }
 
-/// Makes `out_dir` hold exactly `files` (plus anything outside `src/*.rs` that is not ours).
+/// Makes `out_dir` hold exactly `files` (plus anything outside `src/**/*.rs` that is not ours).
 pub fn write_files(
     out_dir: &Path,
     files: &[GeneratedFile],
@@ -112,7 +113,8 @@ pub fn write_files_with_hook(
     Ok(report)
 }
 
-/// `src/**/*.rs` files that are not among the wanted ones.
+/// `src/**/*.rs` files that are not among the wanted ones, and temporary files (`.*.tmp`) that an
+/// interrupted run left in `src/`.
 fn stale_files(out_dir: &Path, wanted: &BTreeSet<&Path>) -> io::Result<Vec<PathBuf>> {
     let mut stale = Vec::new();
     let mut folders = vec![PathBuf::from("src")];
@@ -127,10 +129,8 @@ fn stale_files(out_dir: &Path, wanted: &BTreeSet<&Path>) -> io::Result<Vec<PathB
             let relative = folder.join(entry.file_name());
             if entry.file_type()?.is_dir() {
                 folders.push(relative);
-            } else if relative
-                .extension()
-                .is_some_and(|extension| extension == "rs")
-                && !wanted.contains(relative.as_path())
+            } else if !wanted.contains(relative.as_path())
+                && (is_rust(&relative) || is_temporary(&relative))
             {
                 stale.push(relative);
             }
@@ -138,6 +138,19 @@ fn stale_files(out_dir: &Path, wanted: &BTreeSet<&Path>) -> io::Result<Vec<PathB
     }
     stale.sort();
     Ok(stale)
+}
+
+fn is_rust(path: &Path) -> bool {
+    path.extension().is_some_and(|extension| extension == "rs")
+}
+
+/// A temporary file of [`write_temporary`]: `.<name>.<pid>.tmp`.
+fn is_temporary(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|name| name.to_string_lossy())
+        .unwrap_or_default();
+    name.starts_with('.') && name.ends_with(".tmp")
 }
 
 /// Writes `contents` to a temporary file beside `path`, then renames it over `path`.

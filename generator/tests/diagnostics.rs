@@ -653,3 +653,53 @@ fn api_groups_whose_feature_names_clash_or_are_reserved() {
         ]
     );
 }
+
+#[test]
+fn underscore_names_cannot_become_identifiers() {
+    let reported = Spec::new()
+        .model(
+            "Thing",
+            &["| **_** | **str** | Nothing but an underscore | |"],
+        )
+        .load();
+    assert_eq!(
+        reported.lines(),
+        ["Thing.md:10:3: error: `_` cannot become a Rust field name"]
+    );
+}
+
+#[test]
+fn a_rust_name_override_that_is_a_keyword_or_cannot_be_raw() {
+    let reported = Spec::new()
+        .model("Thing", &["| **kind** | **str** | Kind | |", "| **other** | **str** | Other | |"])
+        .file(
+            "codegen.toml",
+            "[models.Thing.fields.kind]\nrust_name = \"type\"\n\n[models.Thing.fields.other]\nrust_name = \"r#self\"\n",
+        )
+        .load();
+    assert_eq!(
+        reported.lines(),
+        [
+            "codegen.toml:2:13: error: `type` is not a Rust identifier",
+            "codegen.toml:5:13: error: `r#self` is not a Rust identifier",
+        ]
+    );
+}
+
+#[test]
+fn an_enum_whose_type_name_a_model_has() {
+    let reported = Spec::new()
+        .model("Foo", &["| **bar** | **str** | An enumerated field | |"])
+        .model("FooBar", &["| **baz** | **str** | Baz | |"])
+        .file(
+            "codegen.toml",
+            "[models.Foo.fields.bar]\nenum = [\"a\", \"b\"]\n",
+        )
+        .load();
+    assert_eq!(
+        reported.lines(),
+        [
+            "codegen.toml:1:20: error: the enum of `Foo.bar` would get the Rust name `FooBar`, which model `FooBar` has"
+        ]
+    );
+}

@@ -240,7 +240,7 @@ fn a_run_interrupted_after_any_file_leaves_every_file_complete() {
                     completed < changed,
                     "interrupted although every file was written: {error}"
                 );
-                // Stale files go last: `src/toy.rs` is still there, and every wanted file exists.
+                // Stale files go last: `src/toy.rs` is still there.
                 assert!(
                     files.contains_key(Path::new("src/toy.rs")),
                     "a stale file was removed early"
@@ -269,4 +269,22 @@ fn a_run_interrupted_after_any_file_leaves_every_file_complete() {
             }
         }
     }
+}
+
+#[test]
+fn temporary_files_a_killed_run_left_are_removed_by_the_next() {
+    let root = tempfile::tempdir().unwrap();
+    let (spec, out) = (root.path().join("spec"), root.path().join("out"));
+    fs::create_dir_all(&spec).unwrap();
+    write_spec_v1(&spec);
+    generate(&options(&spec, &out)).unwrap_or_else(|failure| panic!("{}", failure.render()));
+    let leftover = out.join("src/.toy.rs.4242.tmp");
+    fs::write(&leftover, "half a fi").unwrap();
+    let generated =
+        generate(&options(&spec, &out)).unwrap_or_else(|failure| panic!("{}", failure.render()));
+    assert!(!leftover.exists());
+    assert_eq!(
+        generated.report.removed,
+        [PathBuf::from("src/.toy.rs.4242.tmp")]
+    );
 }

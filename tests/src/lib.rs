@@ -1,7 +1,5 @@
 //! The golden outputs of the generator, compiled: each `golden/<case>/src/lib.rs` is included as a
-//! module here, under `#![deny(warnings)]
-
-// The goldens are formatted by prettyplease, as the generator writes them; rustfmt leaves them alone.`, so a golden that is not warning-free Rust fails the
+//! module here, under `#![deny(warnings)]`, so a golden that is not warning-free Rust fails the
 //! build. `tests/golden.rs` checks that the generator still produces exactly these files.
 
 #![deny(warnings)]

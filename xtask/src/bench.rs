@@ -18,8 +18,8 @@ pub struct BenchArgs {
     /// Docs folders to time [default: every folder under ../shared/corpus].
     corpora: Vec<PathBuf>,
     /// Runs of each kind per corpus.
-    #[arg(long, default_value_t = 7)]
-    runs: usize,
+    #[arg(long, default_value_t = 7, value_parser = clap::value_parser!(u16).range(1..))]
+    runs: u16,
 }
 
 /// Options of the hidden `bench-once`: one in-process run that prints its phase times.
@@ -91,7 +91,9 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
     if !status.success() {
         bail!("building the release generator failed");
     }
-    let binary = PathBuf::from("target/release/xtask");
+    let target_dir =
+        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| PathBuf::from("target"), PathBuf::from);
+    let binary = target_dir.join("release").join("xtask");
     for folder in &folders {
         let name = folder.file_name().map_or_else(
             || "corpus".to_owned(),

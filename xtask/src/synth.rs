@@ -39,10 +39,11 @@ impl Synthesizer<'_> {
                 continue;
             }
             let enum_values = model.enums.iter().find(|item| item.field == field.doc_name);
-            let first_value = enum_values
-                .and_then(|item| item.variants.first())
+            // Each document takes a different known value, so the values are all exercised.
+            let enum_value = enum_values
+                .and_then(|item| item.variants.get(index % item.variants.len().max(1)))
                 .map(|variant| variant.value.as_str());
-            if let Some(value) = self.value(&field.ty, first_value, depth, index) {
+            if let Some(value) = self.value(&field.ty, enum_value, depth, index) {
                 object.insert(field.wire_name.clone(), value);
             }
         }

@@ -59,7 +59,8 @@ pub fn build_model(
         .map(|page| builder.build_one(page, &pages))
         .collect();
     box_cycles(&mut models);
-    mark_defaults(&mut models);
+    builder.check_enum_names(&models);
+    mark_defaults(&mut models, &config.types);
     let features = assign_features(&mut models, operations, sources, builder.diagnostics);
 
     let package = match &config.package {
@@ -73,7 +74,7 @@ pub fn build_model(
             name: default_crate_name.to_owned(),
             version: "0.1.0".to_owned(),
             description: format!(
-                "Types generated from the `{default_crate_name}` Markdown model docs"
+                "Types generated from the {default_crate_name} Markdown model docs"
             ),
             license: None,
         },
@@ -220,6 +221,38 @@ impl<'p> Builder<'_, '_> {
         }
     }
 
+    /// Enum types whose names another enum or a model already has at the crate root.
+    fn check_enum_names(&mut self, models: &[Model]) {
+        let mut taken: HashMap<String, String> = HashMap::new();
+        for model in models {
+            taken.insert(model.rust_name.clone(), format!("model `{}`", model.name));
+            taken.insert(
+                model.module.clone(),
+                format!("the module of model `{}`", model.name),
+            );
+        }
+        for model in models {
+            for item in &model.enums {
+                let what = format!("the enum of `{}.{}`", model.name, item.field);
+                let Some(previous) = taken.insert(item.rust_name.clone(), what.clone()) else {
+                    continue;
+                };
+                let at = self
+                    .config
+                    .models
+                    .get(&model.name)
+                    .and_then(|overrides| overrides.fields.get(&item.field));
+                if let Some(at) = at {
+                    self.diagnostics.push(
+                        Diagnostic::error(at.name.file, at.name.span.clone(), format!("{what} would get the Rust name `{}`, which {previous} has", item.rust_name))
+                            .with_label("name collision")
+                            .with_note("rename the other item, or give this field a `type` that is not an enum"),
+                    );
+                }
+            }
+        }
+    }
+
     /// Overrides that name a model or field the spec does not have.
     fn check_stale_overrides(&mut self, pages: &BTreeMap<&str, &ModelPage>) {
         for (model_name, overrides) in &self.config.models {
@@ -348,7 +381,7 @@ impl<'p> Builder<'_, '_> {
             .and_then(|o| o.wire_name.as_ref())
             .map_or(rule_wire_name.clone(), |o| o.value.clone());
         let rust_name = match field_override.and_then(|o| o.rust_name.as_ref()) {
-            Some(name) if naming::is_identifier(naming::unraw(&name.value)) => name.value.clone(),
+            Some(name) if naming::is_field_name(&name.value) => name.value.clone(),
             Some(name) => {
                 self.diagnostics.push(
                     Diagnostic::error(
@@ -356,7 +389,8 @@ impl<'p> Builder<'_, '_> {
                         name.span.clone(),
                         format!("`{}` is not a Rust identifier", name.value),
                     )
-                    .with_label("invalid rust_name"),
+                    .with_label("invalid rust_name")
+                    .with_note("keywords need `r#` (`r#type`); `self`, `Self`, `crate`, `super` and `_` cannot be field names"),
                 );
                 naming::field_name(&rule_wire_name)
             }
@@ -556,9 +590,10 @@ fn box_cycles(models: &mut [Model]) {
     }
 }
 
-/// A struct implements `Default` unless a required field holds an enum, or (transitively) a
-/// model without `Default`.
-fn mark_defaults(models: &mut [Model]) {
+/// A struct implements `Default` unless a required field holds an enum, a boxed reference (a
+/// required cycle: its default would never end), a primitive whose Rust type the config replaced
+/// (which may have no `Default`), or (transitively) a model without `Default`.
+fn mark_defaults(models: &mut [Model], replaced_types: &BTreeMap<Primitive, String>) {
     let index: HashMap<String, usize> = models
         .iter()
         .enumerate()
@@ -575,11 +610,11 @@ fn mark_defaults(models: &mut [Model]) {
                 .iter()
                 .filter(|field| field.required && field.ty.containers.is_empty())
                 .any(|field| match &field.ty.base {
-                    BaseType::Enum { .. } => true,
+                    BaseType::Enum { .. } | BaseType::Model { boxed: true, .. } => true,
                     BaseType::Model { rust_name, .. } => index
                         .get(rust_name)
                         .is_some_and(|&target| !models[target].has_default),
-                    BaseType::Primitive(_) => false,
+                    BaseType::Primitive(primitive) => replaced_types.contains_key(primitive),
                 });
             if blocked {
                 models[at].has_default = false;
