@@ -117,6 +117,62 @@ fn assert_wire_names(model: &TypeModel) {
             .collect();
         assert_eq!(actual, *map, "wire names of {name}");
     }
+    assert_emitted_serde_names(model);
+}
+
+/// The emitted structs' serde names (a `rename`, or else the field's own name) are the fixture's
+/// JSON names too: read back from the generated Rust with syn.
+fn assert_emitted_serde_names(model: &TypeModel) {
+    let (files, _) = markdown_model_codegen::emit::emit_crate(model);
+    for (spec_model, (name, map)) in model.models.iter().zip(ATTRIBUTE_MAPS) {
+        let path = format!("src/{}.rs", spec_model.module.trim_start_matches("r#"));
+        let file = files
+            .iter()
+            .find(|file| file.path.to_str() == Some(path.as_str()))
+            .expect("a module per model");
+        let parsed: syn::File = syn::parse_str(&file.contents).expect("emitted Rust parses");
+        let fields = parsed
+            .items
+            .iter()
+            .find_map(|item| match item {
+                syn::Item::Struct(item) if item.ident == spec_model.rust_name => Some(&item.fields),
+                _ => None,
+            })
+            .expect("the model's struct");
+        let serde_names: Vec<String> = fields.iter().map(serde_name).collect();
+        let expected: Vec<&str> = map.iter().map(|(_, wire)| *wire).collect();
+        assert_eq!(serde_names, expected, "serde names emitted for {name}");
+    }
+}
+
+/// The JSON name serde gives a field: its `rename`, or its identifier without `r#`.
+fn serde_name(field: &syn::Field) -> String {
+    let mut rename = None;
+    for attribute in field
+        .attrs
+        .iter()
+        .filter(|attribute| attribute.path().is_ident("serde"))
+    {
+        attribute
+            .parse_nested_meta(|meta| {
+                if meta.path.is_ident("rename") {
+                    rename = Some(meta.value()?.parse::<syn::LitStr>()?.value());
+                } else if meta.input.peek(syn::Token![=]) {
+                    meta.value()?.parse::<syn::Expr>()?;
+                }
+                Ok(())
+            })
+            .expect("serde attribute parses");
+    }
+    rename.unwrap_or_else(|| {
+        field
+            .ident
+            .as_ref()
+            .expect("named field")
+            .to_string()
+            .trim_start_matches("r#")
+            .to_owned()
+    })
 }
 
 fn enum_values(model: &TypeModel, model_name: &str, field: &str) -> Vec<String> {
