@@ -28,10 +28,15 @@ pub struct ConformanceArgs {
 /// Where the shared corpora live, relative to the workspace root.
 pub const CORPUS_ROOT: &str = "../shared/corpus";
 
-/// The corpus folders to use: the ones given, or every folder under `../shared/corpus`.
+/// The corpus folders to use: the ones given that exist, or every folder under `../shared/corpus`.
 pub fn corpus_folders(given: &[PathBuf]) -> Result<Vec<PathBuf>> {
     if !given.is_empty() {
-        return Ok(given.to_vec());
+        // A corpus folder that is not on this machine is skipped, said so, not an error.
+        let (present, absent): (Vec<_>, Vec<_>) = given.iter().cloned().partition(|folder| folder.is_dir());
+        for folder in absent {
+            println!("skipped: {} is absent", folder.display());
+        }
+        return Ok(present);
     }
     let root = Path::new(CORPUS_ROOT);
     if !root.is_dir() {
