@@ -32,7 +32,8 @@ pub const CORPUS_ROOT: &str = "../shared/corpus";
 pub fn corpus_folders(given: &[PathBuf]) -> Result<Vec<PathBuf>> {
     if !given.is_empty() {
         // A corpus folder that is not on this machine is skipped, said so, not an error.
-        let (present, absent): (Vec<_>, Vec<_>) = given.iter().cloned().partition(|folder| folder.is_dir());
+        let (present, absent): (Vec<_>, Vec<_>) =
+            given.iter().cloned().partition(|folder| folder.is_dir());
         for folder in absent {
             println!("skipped: {} is absent", folder.display());
         }
