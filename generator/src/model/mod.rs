@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 
 pub use crate::parse::{Container, Primitive, TypeExpr};
 pub use build::{MAX_TYPE_DEPTH, build_model};
+pub use features::UNREFERENCED;
 
 /// Everything the generated crate is made from.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
