@@ -235,18 +235,22 @@ fn rust_name_changed() {
     check("rust_name_changed", &old, &new, Bump::Major);
 }
 
-#[test]
-fn enum_value_added() {
+/// The `direction` field of `Call`, an enum of `inbound` and `outbound`, given `new_values`.
+fn direction_enum_changed(snapshot: &str, new_values: &str, bump: Bump) {
     let direction = "| **direction** | str | The direction. | [optional] |";
     let old = [call(&[direction]), toml("0.3.1", DIRECTION_ENUM)];
-    let new = [
-        call(&[direction]),
-        toml(
-            "0.3.1",
-            "[models.Call.fields.direction]\nenum = [\"inbound\", \"outbound\", \"internal\"]\n",
-        ),
-    ];
-    check("enum_value_added", &old, &new, Bump::Minor);
+    let new_enum = format!("[models.Call.fields.direction]\nenum = {new_values}\n");
+    let new = [call(&[direction]), toml("0.3.1", &new_enum)];
+    check(snapshot, &old, &new, bump);
+}
+
+#[test]
+fn enum_value_added() {
+    direction_enum_changed(
+        "enum_value_added",
+        r#"["inbound", "outbound", "internal"]"#,
+        Bump::Minor,
+    );
 }
 
 #[test]
@@ -395,16 +399,11 @@ fn corpora() {
 
 #[test]
 fn enum_catch_all_renamed() {
-    let direction = "| **direction** | str | The direction. | [optional] |";
-    let old = [call(&[direction]), toml("0.3.1", DIRECTION_ENUM)];
-    let new = [
-        call(&[direction]),
-        toml(
-            "0.3.1",
-            "[models.Call.fields.direction]\nenum = [\"inbound\", \"outbound\", \"Other\"]\n",
-        ),
-    ];
-    check("enum_catch_all_renamed", &old, &new, Bump::Major);
+    direction_enum_changed(
+        "enum_catch_all_renamed",
+        r#"["inbound", "outbound", "Other"]"#,
+        Bump::Major,
+    );
 }
 
 /// Rust names the config cannot change (a struct's, an enum's, a variant's), as a change of the
