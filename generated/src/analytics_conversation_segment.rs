@@ -8,62 +8,79 @@
     ::std::cmp::PartialEq,
     ::std::default::Default,
     ::serde::Serialize,
+    ::serde::Deserialize,
 )]
 pub struct AnalyticsConversationSegment {
     /// Whether the audio of this segment was muted
     #[serde(
         rename = "audioMuted",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub audio_muted: ::std::option::Option<bool>,
     /// Whether the segment took place in a conference
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub conference: ::std::option::Option<bool>,
     /// Identifier of the conversation a transfer or consult went to
     #[serde(
         rename = "destinationConversationId",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub destination_conversation_id: ::std::option::Option<::std::string::String>,
     /// Identifier of the session a transfer or consult went to
     #[serde(
         rename = "destinationSessionId",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub destination_session_id: ::std::option::Option<::std::string::String>,
     /// How the segment ended (for example by the client, the endpoint or a transfer)
     #[serde(
         rename = "disconnectType",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub disconnect_type: ::std::option::Option<::std::string::String>,
     /// Code of the error that ended the segment, when one did
     #[serde(
         rename = "errorCode",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Identifier of the group involved in the segment
-    #[serde(rename = "groupId", skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "groupId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub group_id: ::std::option::Option<::std::string::String>,
     /// Q.850 cause codes received during the segment
     #[serde(
         rename = "q850ResponseCodes",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub q850_response_codes: ::std::option::Option<::std::vec::Vec<i64>>,
     /// Identifier of the queue the segment belongs to
-    #[serde(rename = "queueId", skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "queueId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub queue_id: ::std::option::Option<::std::string::String>,
     /// Identifier of the language requested for routing
     #[serde(
         rename = "requestedLanguageId",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub requested_language_id: ::std::option::Option<::std::string::String>,
     /// Identifiers of the skills requested for routing
     #[serde(
         rename = "requestedRoutingSkillIds",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub requested_routing_skill_ids: ::std::option::Option<
@@ -72,6 +89,7 @@ pub struct AnalyticsConversationSegment {
     /// Identifiers of the agents requested for routing
     #[serde(
         rename = "requestedRoutingUserIds",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub requested_routing_user_ids: ::std::option::Option<
@@ -80,194 +98,90 @@ pub struct AnalyticsConversationSegment {
     /// When the segment ended, as an ISO-8601 date-time in UTC
     #[serde(
         rename = "segmentEnd",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub segment_end: ::std::option::Option<::jiff::Timestamp>,
     /// When the segment started, as an ISO-8601 date-time in UTC
     #[serde(
         rename = "segmentStart",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub segment_start: ::std::option::Option<::jiff::Timestamp>,
     /// What was happening during the segment (alerting, hold, interact, wrap-up and so on)
     #[serde(
         rename = "segmentType",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub segment_type: ::std::option::Option<AnalyticsConversationSegmentSegmentType>,
     /// SIP response codes received during the segment
     #[serde(
         rename = "sipResponseCodes",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub sip_response_codes: ::std::option::Option<::std::vec::Vec<i64>>,
     /// Identifier of the conversation a transfer or consult came from
     #[serde(
         rename = "sourceConversationId",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub source_conversation_id: ::std::option::Option<::std::string::String>,
     /// Identifier of the session a transfer or consult came from
     #[serde(
         rename = "sourceSessionId",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub source_session_id: ::std::option::Option<::std::string::String>,
     /// Subject of the interaction, for media that have one (such as email)
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub subject: ::std::option::Option<::std::string::String>,
     /// Whether the video of this segment was muted
     #[serde(
         rename = "videoMuted",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub video_muted: ::std::option::Option<bool>,
     /// Identifier of the wrap-up code the agent chose
     #[serde(
         rename = "wrapUpCode",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub wrap_up_code: ::std::option::Option<::std::string::String>,
     /// Free-text note the agent wrote at wrap-up
     #[serde(
         rename = "wrapUpNote",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub wrap_up_note: ::std::option::Option<::std::string::String>,
     /// Tags the agent added at wrap-up
     #[serde(
         rename = "wrapUpTags",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub wrap_up_tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Agents that predictive routing scored for this segment
     #[serde(
         rename = "scoredAgents",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub scored_agents: ::std::option::Option<
         ::std::vec::Vec<super::analytics_scored_agent::AnalyticsScoredAgent>,
     >,
     /// User-defined properties attached to this segment
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub properties: ::std::option::Option<
         ::std::vec::Vec<super::analytics_property::AnalyticsProperty>,
     >,
-}
-impl<'de> ::serde::Deserialize<'de>
-for super::analytics_conversation_segment::AnalyticsConversationSegment {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
-            type Value = super::analytics_conversation_segment::AnalyticsConversationSegment;
-            fn expecting(
-                &self,
-                formatter: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                formatter
-                    .write_str(
-                        "the `AnalyticsConversationSegment` model (a JSON object)",
-                    )
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<
-                super::analytics_conversation_segment::AnalyticsConversationSegment,
-                A::Error,
-            > {
-                let mut field0 = ::std::option::Option::None;
-                let mut field1 = ::std::option::Option::None;
-                let mut field2 = ::std::option::Option::None;
-                let mut field3 = ::std::option::Option::None;
-                let mut field4 = ::std::option::Option::None;
-                let mut field5 = ::std::option::Option::None;
-                let mut field6 = ::std::option::Option::None;
-                let mut field7 = ::std::option::Option::None;
-                let mut field8 = ::std::option::Option::None;
-                let mut field9 = ::std::option::Option::None;
-                let mut field10 = ::std::option::Option::None;
-                let mut field11 = ::std::option::Option::None;
-                let mut field12 = ::std::option::Option::None;
-                let mut field13 = ::std::option::Option::None;
-                let mut field14 = ::std::option::Option::None;
-                let mut field15 = ::std::option::Option::None;
-                let mut field16 = ::std::option::Option::None;
-                let mut field17 = ::std::option::Option::None;
-                let mut field18 = ::std::option::Option::None;
-                let mut field19 = ::std::option::Option::None;
-                let mut field20 = ::std::option::Option::None;
-                let mut field21 = ::std::option::Option::None;
-                let mut field22 = ::std::option::Option::None;
-                let mut field23 = ::std::option::Option::None;
-                let mut field24 = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<super::__Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "audioMuted" => field0 = map.next_value()?,
-                        "conference" => field1 = map.next_value()?,
-                        "destinationConversationId" => field2 = map.next_value()?,
-                        "destinationSessionId" => field3 = map.next_value()?,
-                        "disconnectType" => field4 = map.next_value()?,
-                        "errorCode" => field5 = map.next_value()?,
-                        "groupId" => field6 = map.next_value()?,
-                        "q850ResponseCodes" => field7 = map.next_value()?,
-                        "queueId" => field8 = map.next_value()?,
-                        "requestedLanguageId" => field9 = map.next_value()?,
-                        "requestedRoutingSkillIds" => field10 = map.next_value()?,
-                        "requestedRoutingUserIds" => field11 = map.next_value()?,
-                        "segmentEnd" => field12 = map.next_value()?,
-                        "segmentStart" => field13 = map.next_value()?,
-                        "segmentType" => field14 = map.next_value()?,
-                        "sipResponseCodes" => field15 = map.next_value()?,
-                        "sourceConversationId" => field16 = map.next_value()?,
-                        "sourceSessionId" => field17 = map.next_value()?,
-                        "subject" => field18 = map.next_value()?,
-                        "videoMuted" => field19 = map.next_value()?,
-                        "wrapUpCode" => field20 = map.next_value()?,
-                        "wrapUpNote" => field21 = map.next_value()?,
-                        "wrapUpTags" => field22 = map.next_value()?,
-                        "scoredAgents" => field23 = map.next_value()?,
-                        "properties" => field24 = map.next_value()?,
-                        _ => {
-                            map.next_value::<::serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                ::std::result::Result::Ok(super::analytics_conversation_segment::AnalyticsConversationSegment {
-                    audio_muted: field0,
-                    conference: field1,
-                    destination_conversation_id: field2,
-                    destination_session_id: field3,
-                    disconnect_type: field4,
-                    error_code: field5,
-                    group_id: field6,
-                    q850_response_codes: field7,
-                    queue_id: field8,
-                    requested_language_id: field9,
-                    requested_routing_skill_ids: field10,
-                    requested_routing_user_ids: field11,
-                    segment_end: field12,
-                    segment_start: field13,
-                    segment_type: field14,
-                    sip_response_codes: field15,
-                    source_conversation_id: field16,
-                    source_session_id: field17,
-                    subject: field18,
-                    video_muted: field19,
-                    wrap_up_code: field20,
-                    wrap_up_note: field21,
-                    wrap_up_tags: field22,
-                    scored_agents: field23,
-                    properties: field24,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
 }
 /// The values of the `segment_type` field. A value the docs do not list is kept verbatim in [`Self::Other`].
 #[derive(

@@ -8,166 +8,112 @@
     ::std::cmp::PartialEq,
     ::std::default::Default,
     ::serde::Serialize,
+    ::serde::Deserialize,
 )]
 pub struct AnalyticsFlow {
     /// Language the flow was running in when it ended
     #[serde(
         rename = "endingLanguage",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub ending_language: ::std::option::Option<::std::string::String>,
     /// Why the flow was entered (for example the DNIS dialed or the transferring flow)
     #[serde(
         rename = "entryReason",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub entry_reason: ::std::option::Option<::std::string::String>,
     /// How the flow was entered
     #[serde(
         rename = "entryType",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub entry_type: ::std::option::Option<AnalyticsFlowEntryType>,
     /// Why the flow was left
     #[serde(
         rename = "exitReason",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub exit_reason: ::std::option::Option<::std::string::String>,
     /// Identifier of the flow
-    #[serde(rename = "flowId", skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "flowId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub flow_id: ::std::option::Option<::std::string::String>,
     /// Name of the flow when it ran
-    #[serde(rename = "flowName", skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "flowName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub flow_name: ::std::option::Option<::std::string::String>,
     /// Kind of flow (inbound call, in-queue, outbound and so on)
-    #[serde(rename = "flowType", skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "flowType",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub flow_type: ::std::option::Option<::std::string::String>,
     /// Version of the flow that ran
     #[serde(
         rename = "flowVersion",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub flow_version: ::std::option::Option<::std::string::String>,
     /// Whether the flow scheduled a callback
     #[serde(
         rename = "issuedCallback",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub issued_callback: ::std::option::Option<bool>,
     /// Why speech or input recognition failed, when it did
     #[serde(
         rename = "recognitionFailureReason",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub recognition_failure_reason: ::std::option::Option<::std::string::String>,
     /// Language the flow was running in when it started
     #[serde(
         rename = "startingLanguage",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub starting_language: ::std::option::Option<::std::string::String>,
     /// Address the flow transferred the conversation to
     #[serde(
         rename = "transferTargetAddress",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub transfer_target_address: ::std::option::Option<::std::string::String>,
     /// Name of the target the flow transferred the conversation to
     #[serde(
         rename = "transferTargetName",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub transfer_target_name: ::std::option::Option<::std::string::String>,
     /// Kind of transfer the flow made
     #[serde(
         rename = "transferType",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub transfer_type: ::std::option::Option<::std::string::String>,
     /// Outcomes the flow reached while it ran
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub outcomes: ::std::option::Option<
         ::std::vec::Vec<super::analytics_flow_outcome::AnalyticsFlowOutcome>,
     >,
-}
-impl<'de> ::serde::Deserialize<'de> for super::analytics_flow::AnalyticsFlow {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
-            type Value = super::analytics_flow::AnalyticsFlow;
-            fn expecting(
-                &self,
-                formatter: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                formatter.write_str("the `AnalyticsFlow` model (a JSON object)")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<super::analytics_flow::AnalyticsFlow, A::Error> {
-                let mut field0 = ::std::option::Option::None;
-                let mut field1 = ::std::option::Option::None;
-                let mut field2 = ::std::option::Option::None;
-                let mut field3 = ::std::option::Option::None;
-                let mut field4 = ::std::option::Option::None;
-                let mut field5 = ::std::option::Option::None;
-                let mut field6 = ::std::option::Option::None;
-                let mut field7 = ::std::option::Option::None;
-                let mut field8 = ::std::option::Option::None;
-                let mut field9 = ::std::option::Option::None;
-                let mut field10 = ::std::option::Option::None;
-                let mut field11 = ::std::option::Option::None;
-                let mut field12 = ::std::option::Option::None;
-                let mut field13 = ::std::option::Option::None;
-                let mut field14 = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<super::__Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "endingLanguage" => field0 = map.next_value()?,
-                        "entryReason" => field1 = map.next_value()?,
-                        "entryType" => field2 = map.next_value()?,
-                        "exitReason" => field3 = map.next_value()?,
-                        "flowId" => field4 = map.next_value()?,
-                        "flowName" => field5 = map.next_value()?,
-                        "flowType" => field6 = map.next_value()?,
-                        "flowVersion" => field7 = map.next_value()?,
-                        "issuedCallback" => field8 = map.next_value()?,
-                        "recognitionFailureReason" => field9 = map.next_value()?,
-                        "startingLanguage" => field10 = map.next_value()?,
-                        "transferTargetAddress" => field11 = map.next_value()?,
-                        "transferTargetName" => field12 = map.next_value()?,
-                        "transferType" => field13 = map.next_value()?,
-                        "outcomes" => field14 = map.next_value()?,
-                        _ => {
-                            map.next_value::<::serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                ::std::result::Result::Ok(super::analytics_flow::AnalyticsFlow {
-                    ending_language: field0,
-                    entry_reason: field1,
-                    entry_type: field2,
-                    exit_reason: field3,
-                    flow_id: field4,
-                    flow_name: field5,
-                    flow_type: field6,
-                    flow_version: field7,
-                    issued_callback: field8,
-                    recognition_failure_reason: field9,
-                    starting_language: field10,
-                    transfer_target_address: field11,
-                    transfer_target_name: field12,
-                    transfer_type: field13,
-                    outcomes: field14,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
 }
 /// The values of the `entry_type` field. A value the docs do not list is kept verbatim in [`Self::Other`].
 #[derive(

@@ -8,88 +8,42 @@
     ::std::cmp::PartialEq,
     ::std::default::Default,
     ::serde::Serialize,
+    ::serde::Deserialize,
 )]
 pub struct AnalyticsFlowOutcome {
     /// Combined identifier and value of the outcome
     #[serde(
         rename = "flowOutcome",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub flow_outcome: ::std::option::Option<::std::string::String>,
     /// When the outcome was reached, as an ISO-8601 date-time in UTC
     #[serde(
         rename = "flowOutcomeEndTimestamp",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub flow_outcome_end_timestamp: ::std::option::Option<::jiff::Timestamp>,
     /// Identifier of the outcome
     #[serde(
         rename = "flowOutcomeId",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub flow_outcome_id: ::std::option::Option<::std::string::String>,
     /// When the flow started working towards the outcome, as an ISO-8601 date-time in UTC
     #[serde(
         rename = "flowOutcomeStartTimestamp",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub flow_outcome_start_timestamp: ::std::option::Option<::jiff::Timestamp>,
     /// Value the outcome ended with (for example SUCCESS or FAILURE)
     #[serde(
         rename = "flowOutcomeValue",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub flow_outcome_value: ::std::option::Option<::std::string::String>,
-}
-impl<'de> ::serde::Deserialize<'de>
-for super::analytics_flow_outcome::AnalyticsFlowOutcome {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
-            type Value = super::analytics_flow_outcome::AnalyticsFlowOutcome;
-            fn expecting(
-                &self,
-                formatter: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                formatter.write_str("the `AnalyticsFlowOutcome` model (a JSON object)")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<
-                super::analytics_flow_outcome::AnalyticsFlowOutcome,
-                A::Error,
-            > {
-                let mut field0 = ::std::option::Option::None;
-                let mut field1 = ::std::option::Option::None;
-                let mut field2 = ::std::option::Option::None;
-                let mut field3 = ::std::option::Option::None;
-                let mut field4 = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<super::__Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "flowOutcome" => field0 = map.next_value()?,
-                        "flowOutcomeEndTimestamp" => field1 = map.next_value()?,
-                        "flowOutcomeId" => field2 = map.next_value()?,
-                        "flowOutcomeStartTimestamp" => field3 = map.next_value()?,
-                        "flowOutcomeValue" => field4 = map.next_value()?,
-                        _ => {
-                            map.next_value::<::serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                ::std::result::Result::Ok(super::analytics_flow_outcome::AnalyticsFlowOutcome {
-                    flow_outcome: field0,
-                    flow_outcome_end_timestamp: field1,
-                    flow_outcome_id: field2,
-                    flow_outcome_start_timestamp: field3,
-                    flow_outcome_value: field4,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
 }

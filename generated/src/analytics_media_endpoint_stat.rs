@@ -8,137 +8,80 @@
     ::std::cmp::PartialEq,
     ::std::default::Default,
     ::serde::Serialize,
+    ::serde::Deserialize,
 )]
 pub struct AnalyticsMediaEndpointStat {
     /// Codecs used on this media endpoint
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub codecs: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Number of packets discarded (for example because they arrived too late)
     #[serde(
         rename = "discardedPackets",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub discarded_packets: ::std::option::Option<i64>,
     /// Number of duplicate packets received
     #[serde(
         rename = "duplicatePackets",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub duplicate_packets: ::std::option::Option<i64>,
     /// When these statistics were taken, as an ISO-8601 date-time in UTC
     #[serde(
         rename = "eventTime",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub event_time: ::std::option::Option<::jiff::Timestamp>,
     /// Number of malformed or otherwise invalid packets
     #[serde(
         rename = "invalidPackets",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub invalid_packets: ::std::option::Option<i64>,
     /// Highest latency seen, in milliseconds
     #[serde(
         rename = "maxLatencyMs",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub max_latency_ms: ::std::option::Option<i64>,
     /// Lowest estimated Mean Opinion Score seen
-    #[serde(rename = "minMos", skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "minMos",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub min_mos: ::std::option::Option<f64>,
     /// Lowest R-factor (voice quality score) seen
     #[serde(
         rename = "minRFactor",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub min_r_factor: ::std::option::Option<f64>,
     /// Number of packets lost because a jitter buffer was full
     #[serde(
         rename = "overrunPackets",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub overrun_packets: ::std::option::Option<i64>,
     /// Number of packets received
     #[serde(
         rename = "receivedPackets",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub received_packets: ::std::option::Option<i64>,
     /// Number of times a jitter buffer ran empty
     #[serde(
         rename = "underrunPackets",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub underrun_packets: ::std::option::Option<i64>,
-}
-impl<'de> ::serde::Deserialize<'de>
-for super::analytics_media_endpoint_stat::AnalyticsMediaEndpointStat {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
-            type Value = super::analytics_media_endpoint_stat::AnalyticsMediaEndpointStat;
-            fn expecting(
-                &self,
-                formatter: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                formatter
-                    .write_str("the `AnalyticsMediaEndpointStat` model (a JSON object)")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<
-                super::analytics_media_endpoint_stat::AnalyticsMediaEndpointStat,
-                A::Error,
-            > {
-                let mut field0 = ::std::option::Option::None;
-                let mut field1 = ::std::option::Option::None;
-                let mut field2 = ::std::option::Option::None;
-                let mut field3 = ::std::option::Option::None;
-                let mut field4 = ::std::option::Option::None;
-                let mut field5 = ::std::option::Option::None;
-                let mut field6 = ::std::option::Option::None;
-                let mut field7 = ::std::option::Option::None;
-                let mut field8 = ::std::option::Option::None;
-                let mut field9 = ::std::option::Option::None;
-                let mut field10 = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<super::__Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "codecs" => field0 = map.next_value()?,
-                        "discardedPackets" => field1 = map.next_value()?,
-                        "duplicatePackets" => field2 = map.next_value()?,
-                        "eventTime" => field3 = map.next_value()?,
-                        "invalidPackets" => field4 = map.next_value()?,
-                        "maxLatencyMs" => field5 = map.next_value()?,
-                        "minMos" => field6 = map.next_value()?,
-                        "minRFactor" => field7 = map.next_value()?,
-                        "overrunPackets" => field8 = map.next_value()?,
-                        "receivedPackets" => field9 = map.next_value()?,
-                        "underrunPackets" => field10 = map.next_value()?,
-                        _ => {
-                            map.next_value::<::serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                ::std::result::Result::Ok(super::analytics_media_endpoint_stat::AnalyticsMediaEndpointStat {
-                    codecs: field0,
-                    discarded_packets: field1,
-                    duplicate_packets: field2,
-                    event_time: field3,
-                    invalid_packets: field4,
-                    max_latency_ms: field5,
-                    min_mos: field6,
-                    min_r_factor: field7,
-                    overrun_packets: field8,
-                    received_packets: field9,
-                    underrun_packets: field10,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
 }

@@ -8,65 +8,22 @@
     ::std::cmp::PartialEq,
     ::std::default::Default,
     ::serde::Serialize,
+    ::serde::Deserialize,
 )]
 pub struct AnalyticsProperty {
     /// Name of a user-defined property attached to a segment
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub property: ::std::option::Option<::std::string::String>,
     /// Data type of the value, which decides how it is compared
     #[serde(
         rename = "propertyType",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub property_type: ::std::option::Option<AnalyticsPropertyPropertyType>,
     /// The property value
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<::std::string::String>,
-}
-impl<'de> ::serde::Deserialize<'de> for super::analytics_property::AnalyticsProperty {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
-            type Value = super::analytics_property::AnalyticsProperty;
-            fn expecting(
-                &self,
-                formatter: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                formatter.write_str("the `AnalyticsProperty` model (a JSON object)")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<
-                super::analytics_property::AnalyticsProperty,
-                A::Error,
-            > {
-                let mut field0 = ::std::option::Option::None;
-                let mut field1 = ::std::option::Option::None;
-                let mut field2 = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<super::__Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "property" => field0 = map.next_value()?,
-                        "propertyType" => field1 = map.next_value()?,
-                        "value" => field2 = map.next_value()?,
-                        _ => {
-                            map.next_value::<::serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                ::std::result::Result::Ok(super::analytics_property::AnalyticsProperty {
-                    property: field0,
-                    property_type: field1,
-                    value: field2,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
 }
 /// The values of the `property_type` field. A value the docs do not list is kept verbatim in [`Self::Other`].
 #[derive(

@@ -8,61 +8,21 @@
     ::std::cmp::PartialEq,
     ::std::default::Default,
     ::serde::Serialize,
+    ::serde::Deserialize,
 )]
 pub struct AnalyticsProposedAgent {
     /// Rank predictive routing gave this agent
     #[serde(
         rename = "agentRank",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub agent_rank: ::std::option::Option<i64>,
     /// Identifier of the agent predictive routing proposed
     #[serde(
         rename = "proposedAgentId",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub proposed_agent_id: ::std::option::Option<::std::string::String>,
-}
-impl<'de> ::serde::Deserialize<'de>
-for super::analytics_proposed_agent::AnalyticsProposedAgent {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
-            type Value = super::analytics_proposed_agent::AnalyticsProposedAgent;
-            fn expecting(
-                &self,
-                formatter: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                formatter.write_str("the `AnalyticsProposedAgent` model (a JSON object)")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<
-                super::analytics_proposed_agent::AnalyticsProposedAgent,
-                A::Error,
-            > {
-                let mut field0 = ::std::option::Option::None;
-                let mut field1 = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<super::__Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "agentRank" => field0 = map.next_value()?,
-                        "proposedAgentId" => field1 = map.next_value()?,
-                        _ => {
-                            map.next_value::<::serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                ::std::result::Result::Ok(super::analytics_proposed_agent::AnalyticsProposedAgent {
-                    agent_rank: field0,
-                    proposed_agent_id: field1,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
 }

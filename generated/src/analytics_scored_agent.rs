@@ -8,61 +8,21 @@
     ::std::cmp::PartialEq,
     ::std::default::Default,
     ::serde::Serialize,
+    ::serde::Deserialize,
 )]
 pub struct AnalyticsScoredAgent {
     /// Score, from 0 to 100, that predictive routing gave this agent
     #[serde(
         rename = "agentScore",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub agent_score: ::std::option::Option<i64>,
     /// Identifier of the agent that was scored
     #[serde(
         rename = "scoredAgentId",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub scored_agent_id: ::std::option::Option<::std::string::String>,
-}
-impl<'de> ::serde::Deserialize<'de>
-for super::analytics_scored_agent::AnalyticsScoredAgent {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
-            type Value = super::analytics_scored_agent::AnalyticsScoredAgent;
-            fn expecting(
-                &self,
-                formatter: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                formatter.write_str("the `AnalyticsScoredAgent` model (a JSON object)")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<
-                super::analytics_scored_agent::AnalyticsScoredAgent,
-                A::Error,
-            > {
-                let mut field0 = ::std::option::Option::None;
-                let mut field1 = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<super::__Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "agentScore" => field0 = map.next_value()?,
-                        "scoredAgentId" => field1 = map.next_value()?,
-                        _ => {
-                            map.next_value::<::serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                ::std::result::Result::Ok(super::analytics_scored_agent::AnalyticsScoredAgent {
-                    agent_score: field0,
-                    scored_agent_id: field1,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
 }

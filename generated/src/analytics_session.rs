@@ -8,390 +8,465 @@
     ::std::cmp::PartialEq,
     ::std::default::Default,
     ::serde::Serialize,
+    ::serde::Deserialize,
 )]
 pub struct AnalyticsSession {
     /// ID(s) of Skill(s) that are active on the conversation
     #[serde(
         rename = "activeSkillIds",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub active_skill_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Marker for an agent that skipped after call work
     #[serde(
         rename = "acwSkipped",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub acw_skipped: ::std::option::Option<bool>,
     /// The address that initiated an action
     #[serde(
         rename = "addressFrom",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub address_from: ::std::option::Option<::std::string::String>,
     /// The email address for the participant on the other side of the email conversation
     #[serde(
         rename = "addressOther",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub address_other: ::std::option::Option<::std::string::String>,
     /// The email address for the participant on this side of the email conversation
     #[serde(
         rename = "addressSelf",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub address_self: ::std::option::Option<::std::string::String>,
     /// The address receiving an action
     #[serde(
         rename = "addressTo",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub address_to: ::std::option::Option<::std::string::String>,
     /// Unique identifier of the active virtual agent assistant
     #[serde(
         rename = "agentAssistantId",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub agent_assistant_id: ::std::option::Option<::std::string::String>,
     /// Bullseye ring of the targeted agent
     #[serde(
         rename = "agentBullseyeRing",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub agent_bullseye_ring: ::std::option::Option<i64>,
     /// Flag indicating an agent-owned callback
     #[serde(
         rename = "agentOwned",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub agent_owned: ::std::option::Option<bool>,
     /// Automatic Number Identification (caller's number)
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ani: ::std::option::Option<::std::string::String>,
     /// ID of the user that manually assigned a conversation
     #[serde(
         rename = "assignerId",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub assigner_id: ::std::option::Option<::std::string::String>,
     /// Flag that indicates that the identity of the customer has been asserted as verified by the provider.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub authenticated: ::std::option::Option<bool>,
     /// Callback phone number(s)
     #[serde(
         rename = "callbackNumbers",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub callback_numbers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Scheduled callback date/time. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss\[.mmm\]Z
     #[serde(
         rename = "callbackScheduledTime",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub callback_scheduled_time: ::std::option::Option<::jiff::Timestamp>,
     /// The name of the user requesting a call back
     #[serde(
         rename = "callbackUserName",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub callback_user_name: ::std::option::Option<::std::string::String>,
     /// The participantId being coached (if someone (e.g. an agent) is being coached, this would correspond to one of the other participantIds present in the conversation)
     #[serde(
         rename = "coachedParticipantId",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub coached_participant_id: ::std::option::Option<::std::string::String>,
     /// Describes side of the cobrowse (sharer or viewer)
     #[serde(
         rename = "cobrowseRole",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub cobrowse_role: ::std::option::Option<::std::string::String>,
     /// A unique identifier for a PureCloud cobrowse room
     #[serde(
         rename = "cobrowseRoomId",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub cobrowse_room_id: ::std::option::Option<::std::string::String>,
     /// The email delivery status
     #[serde(
         rename = "deliveryStatus",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub delivery_status: ::std::option::Option<AnalyticsSessionDeliveryStatus>,
     /// Date and time of the most recent delivery status change. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss\[.mmm\]Z
     #[serde(
         rename = "deliveryStatusChangeDate",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub delivery_status_change_date: ::std::option::Option<::jiff::Timestamp>,
     /// Destination address(es) of transfers or consults
     #[serde(
         rename = "destinationAddresses",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub destination_addresses: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
     /// The direction of the communication
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub direction: ::std::option::Option<AnalyticsSessionDirection>,
     /// (Dialer) Analyzer (for example speech.person)
     #[serde(
         rename = "dispositionAnalyzer",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub disposition_analyzer: ::std::option::Option<::std::string::String>,
     /// (Dialer) Result of the analysis (for example disposition.classification.callable.machine)
     #[serde(
         rename = "dispositionName",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub disposition_name: ::std::option::Option<::std::string::String>,
     /// Dialed number identification service (number dialed by the calling party)
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub dnis: ::std::option::Option<::std::string::String>,
     /// Unique identifier of the edge device
-    #[serde(rename = "edgeId", skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "edgeId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub edge_id: ::std::option::Option<::std::string::String>,
     /// Number of eligible agents for each predictive routing attempt
     #[serde(
         rename = "eligibleAgentCounts",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub eligible_agent_counts: ::std::option::Option<::std::vec::Vec<i64>>,
     /// Type of flow in that occurred when entering ACD.
     #[serde(
         rename = "flowInType",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub flow_in_type: ::std::option::Option<::std::string::String>,
     /// Type of flow out that occurred when emitting tFlowOut.
     #[serde(
         rename = "flowOutType",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub flow_out_type: ::std::option::Option<::std::string::String>,
     /// Identifier of the journey action.
     #[serde(
         rename = "journeyActionId",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub journey_action_id: ::std::option::Option<::std::string::String>,
     /// Identifier of the journey action map that triggered the action.
     #[serde(
         rename = "journeyActionMapId",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub journey_action_map_id: ::std::option::Option<::std::string::String>,
     /// Version of the journey action map that triggered the action.
     #[serde(
         rename = "journeyActionMapVersion",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub journey_action_map_version: ::std::option::Option<i64>,
     /// Primary identifier of the journey customer in the source where the activities originate from.
     #[serde(
         rename = "journeyCustomerId",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub journey_customer_id: ::std::option::Option<::std::string::String>,
     /// Type of primary identifier of the journey customer (e.g. cookie).
     #[serde(
         rename = "journeyCustomerIdType",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub journey_customer_id_type: ::std::option::Option<::std::string::String>,
     /// Unique identifier of the journey session.
     #[serde(
         rename = "journeyCustomerSessionId",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub journey_customer_session_id: ::std::option::Option<::std::string::String>,
     /// Type or category of journey sessions (e.g. web, ticket, delivery, atm).
     #[serde(
         rename = "journeyCustomerSessionIdType",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub journey_customer_session_id_type: ::std::option::Option<::std::string::String>,
     /// Media bridge ID for the conference session consistent across all participants
     #[serde(
         rename = "mediaBridgeId",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub media_bridge_id: ::std::option::Option<::std::string::String>,
     /// Count of any media (images, files, etc) included in this session
     #[serde(
         rename = "mediaCount",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub media_count: ::std::option::Option<i64>,
     /// The session media type
     #[serde(
         rename = "mediaType",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub media_type: ::std::option::Option<AnalyticsSessionMediaType>,
     /// Message type for messaging services. E.g.: sms, facebook, twitter, line
     #[serde(
         rename = "messageType",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub message_type: ::std::option::Option<::std::string::String>,
     /// The participantId being monitored (if someone (e.g. an agent) is being monitored, this would correspond to one of the other participantIds present in the conversation)
     #[serde(
         rename = "monitoredParticipantId",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub monitored_participant_id: ::std::option::Option<::std::string::String>,
     /// (Dialer) Unique identifier of the outbound campaign
     #[serde(
         rename = "outboundCampaignId",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub outbound_campaign_id: ::std::option::Option<::std::string::String>,
     /// (Dialer) Unique identifier of the contact
     #[serde(
         rename = "outboundContactId",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub outbound_contact_id: ::std::option::Option<::std::string::String>,
     /// (Dialer) Unique identifier of the contact list that this contact belongs to
     #[serde(
         rename = "outboundContactListId",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub outbound_contact_list_id: ::std::option::Option<::std::string::String>,
     /// This identifies pairs of related sessions on a conversation. E.g. an external session’s peerId will be the session that the call originally connected to, e.g. if an IVR was dialed, the IVR session, which will also have the external session’s ID as its peer. After that point, any transfers of that session to other internal components (acd, agent, etc.) will all spawn new sessions whose peerIds point back to that original external session.
-    #[serde(rename = "peerId", skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "peerId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub peer_id: ::std::option::Option<::std::string::String>,
     /// The original voice protocol call ID, e.g. a SIP call ID
     #[serde(
         rename = "protocolCallId",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub protocol_call_id: ::std::option::Option<::std::string::String>,
     /// The source provider for the communication.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub provider: ::std::option::Option<::std::string::String>,
     /// Flag determining if an audio recording was started or not
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub recording: ::std::option::Option<bool>,
     /// Name, phone number, or email address of the remote party.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub remote: ::std::option::Option<::std::string::String>,
     /// Unique identifier for the remote party
     #[serde(
         rename = "remoteNameDisplayable",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub remote_name_displayable: ::std::option::Option<::std::string::String>,
     /// ID(s) of Skill(s) that have been removed by bullseye routing
     #[serde(
         rename = "removedSkillIds",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub removed_skill_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Routing type(s) for requested/attempted routing methods.
     #[serde(
         rename = "requestedRoutings",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub requested_routings: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
     /// Unique identifier for the room
-    #[serde(rename = "roomId", skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "roomId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub room_id: ::std::option::Option<::std::string::String>,
     /// Routing ring for bullseye or preferred agent routing
     #[serde(
         rename = "routingRing",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub routing_ring: ::std::option::Option<i64>,
     /// Direct ScreenShare address
     #[serde(
         rename = "screenShareAddressSelf",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub screen_share_address_self: ::std::option::Option<::std::string::String>,
     /// A unique identifier for a PureCloud ScreenShare room
     #[serde(
         rename = "screenShareRoomId",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub screen_share_room_id: ::std::option::Option<::std::string::String>,
     /// A unique identifier for a script
-    #[serde(rename = "scriptId", skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "scriptId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub script_id: ::std::option::Option<::std::string::String>,
     /// Selected agent ID
     #[serde(
         rename = "selectedAgentId",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub selected_agent_id: ::std::option::Option<::std::string::String>,
     /// Selected agent GPR rank
     #[serde(
         rename = "selectedAgentRank",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub selected_agent_rank: ::std::option::Option<i64>,
     /// Dialed number for the current session; this can be different from dnis, e.g. if the call was transferred
     #[serde(
         rename = "sessionDnis",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub session_dnis: ::std::option::Option<::std::string::String>,
     /// The unique identifier of this session
     #[serde(
         rename = "sessionId",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub session_id: ::std::option::Option<::std::string::String>,
     /// Flag determining if screenShare is started or not (true/false)
     #[serde(
         rename = "sharingScreen",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub sharing_screen: ::std::option::Option<bool>,
     /// (Dialer) Whether the agent can skip the dialer contact
     #[serde(
         rename = "skipEnabled",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub skip_enabled: ::std::option::Option<bool>,
     /// The number of seconds before PureCloud begins the call for a call back (0 disables automatic calling)
     #[serde(
         rename = "timeoutSeconds",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub timeout_seconds: ::std::option::Option<i64>,
     /// Complete routing method
     #[serde(
         rename = "usedRouting",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub used_routing: ::std::option::Option<AnalyticsSessionUsedRouting>,
     /// Direct Video address
     #[serde(
         rename = "videoAddressSelf",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub video_address_self: ::std::option::Option<::std::string::String>,
     /// A unique identifier for a PureCloud video room
     #[serde(
         rename = "videoRoomId",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub video_room_id: ::std::option::Option<::std::string::String>,
     /// Number of waiting interactions for each predictive routing attempt
     #[serde(
         rename = "waitingInteractionCounts",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub waiting_interaction_counts: ::std::option::Option<::std::vec::Vec<i64>>,
     /// Proposed agents
     #[serde(
         rename = "proposedAgents",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub proposed_agents: ::std::option::Option<
@@ -400,281 +475,27 @@ pub struct AnalyticsSession {
     /// MediaEndpointStats associated with this session
     #[serde(
         rename = "mediaEndpointStats",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub media_endpoint_stats: ::std::option::Option<
         ::std::vec::Vec<super::analytics_media_endpoint_stat::AnalyticsMediaEndpointStat>,
     >,
     /// IVR flow execution associated with this session
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub flow: ::std::option::Option<super::analytics_flow::AnalyticsFlow>,
     /// List of metrics for this session
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub metrics: ::std::option::Option<
         ::std::vec::Vec<super::analytics_session_metric::AnalyticsSessionMetric>,
     >,
     /// List of segments for this session
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub segments: ::std::option::Option<
         ::std::vec::Vec<
             super::analytics_conversation_segment::AnalyticsConversationSegment,
         >,
     >,
-}
-impl<'de> ::serde::Deserialize<'de> for super::analytics_session::AnalyticsSession {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
-            type Value = super::analytics_session::AnalyticsSession;
-            fn expecting(
-                &self,
-                formatter: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                formatter.write_str("the `AnalyticsSession` model (a JSON object)")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<
-                super::analytics_session::AnalyticsSession,
-                A::Error,
-            > {
-                let mut field0 = ::std::option::Option::None;
-                let mut field1 = ::std::option::Option::None;
-                let mut field2 = ::std::option::Option::None;
-                let mut field3 = ::std::option::Option::None;
-                let mut field4 = ::std::option::Option::None;
-                let mut field5 = ::std::option::Option::None;
-                let mut field6 = ::std::option::Option::None;
-                let mut field7 = ::std::option::Option::None;
-                let mut field8 = ::std::option::Option::None;
-                let mut field9 = ::std::option::Option::None;
-                let mut field10 = ::std::option::Option::None;
-                let mut field11 = ::std::option::Option::None;
-                let mut field12 = ::std::option::Option::None;
-                let mut field13 = ::std::option::Option::None;
-                let mut field14 = ::std::option::Option::None;
-                let mut field15 = ::std::option::Option::None;
-                let mut field16 = ::std::option::Option::None;
-                let mut field17 = ::std::option::Option::None;
-                let mut field18 = ::std::option::Option::None;
-                let mut field19 = ::std::option::Option::None;
-                let mut field20 = ::std::option::Option::None;
-                let mut field21 = ::std::option::Option::None;
-                let mut field22 = ::std::option::Option::None;
-                let mut field23 = ::std::option::Option::None;
-                let mut field24 = ::std::option::Option::None;
-                let mut field25 = ::std::option::Option::None;
-                let mut field26 = ::std::option::Option::None;
-                let mut field27 = ::std::option::Option::None;
-                let mut field28 = ::std::option::Option::None;
-                let mut field29 = ::std::option::Option::None;
-                let mut field30 = ::std::option::Option::None;
-                let mut field31 = ::std::option::Option::None;
-                let mut field32 = ::std::option::Option::None;
-                let mut field33 = ::std::option::Option::None;
-                let mut field34 = ::std::option::Option::None;
-                let mut field35 = ::std::option::Option::None;
-                let mut field36 = ::std::option::Option::None;
-                let mut field37 = ::std::option::Option::None;
-                let mut field38 = ::std::option::Option::None;
-                let mut field39 = ::std::option::Option::None;
-                let mut field40 = ::std::option::Option::None;
-                let mut field41 = ::std::option::Option::None;
-                let mut field42 = ::std::option::Option::None;
-                let mut field43 = ::std::option::Option::None;
-                let mut field44 = ::std::option::Option::None;
-                let mut field45 = ::std::option::Option::None;
-                let mut field46 = ::std::option::Option::None;
-                let mut field47 = ::std::option::Option::None;
-                let mut field48 = ::std::option::Option::None;
-                let mut field49 = ::std::option::Option::None;
-                let mut field50 = ::std::option::Option::None;
-                let mut field51 = ::std::option::Option::None;
-                let mut field52 = ::std::option::Option::None;
-                let mut field53 = ::std::option::Option::None;
-                let mut field54 = ::std::option::Option::None;
-                let mut field55 = ::std::option::Option::None;
-                let mut field56 = ::std::option::Option::None;
-                let mut field57 = ::std::option::Option::None;
-                let mut field58 = ::std::option::Option::None;
-                let mut field59 = ::std::option::Option::None;
-                let mut field60 = ::std::option::Option::None;
-                let mut field61 = ::std::option::Option::None;
-                let mut field62 = ::std::option::Option::None;
-                let mut field63 = ::std::option::Option::None;
-                let mut field64 = ::std::option::Option::None;
-                let mut field65 = ::std::option::Option::None;
-                let mut field66 = ::std::option::Option::None;
-                let mut field67 = ::std::option::Option::None;
-                let mut field68 = ::std::option::Option::None;
-                let mut field69 = ::std::option::Option::None;
-                let mut field70 = ::std::option::Option::None;
-                let mut field71 = ::std::option::Option::None;
-                let mut field72 = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<super::__Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "activeSkillIds" => field0 = map.next_value()?,
-                        "acwSkipped" => field1 = map.next_value()?,
-                        "addressFrom" => field2 = map.next_value()?,
-                        "addressOther" => field3 = map.next_value()?,
-                        "addressSelf" => field4 = map.next_value()?,
-                        "addressTo" => field5 = map.next_value()?,
-                        "agentAssistantId" => field6 = map.next_value()?,
-                        "agentBullseyeRing" => field7 = map.next_value()?,
-                        "agentOwned" => field8 = map.next_value()?,
-                        "ani" => field9 = map.next_value()?,
-                        "assignerId" => field10 = map.next_value()?,
-                        "authenticated" => field11 = map.next_value()?,
-                        "callbackNumbers" => field12 = map.next_value()?,
-                        "callbackScheduledTime" => field13 = map.next_value()?,
-                        "callbackUserName" => field14 = map.next_value()?,
-                        "coachedParticipantId" => field15 = map.next_value()?,
-                        "cobrowseRole" => field16 = map.next_value()?,
-                        "cobrowseRoomId" => field17 = map.next_value()?,
-                        "deliveryStatus" => field18 = map.next_value()?,
-                        "deliveryStatusChangeDate" => field19 = map.next_value()?,
-                        "destinationAddresses" => field20 = map.next_value()?,
-                        "direction" => field21 = map.next_value()?,
-                        "dispositionAnalyzer" => field22 = map.next_value()?,
-                        "dispositionName" => field23 = map.next_value()?,
-                        "dnis" => field24 = map.next_value()?,
-                        "edgeId" => field25 = map.next_value()?,
-                        "eligibleAgentCounts" => field26 = map.next_value()?,
-                        "flowInType" => field27 = map.next_value()?,
-                        "flowOutType" => field28 = map.next_value()?,
-                        "journeyActionId" => field29 = map.next_value()?,
-                        "journeyActionMapId" => field30 = map.next_value()?,
-                        "journeyActionMapVersion" => field31 = map.next_value()?,
-                        "journeyCustomerId" => field32 = map.next_value()?,
-                        "journeyCustomerIdType" => field33 = map.next_value()?,
-                        "journeyCustomerSessionId" => field34 = map.next_value()?,
-                        "journeyCustomerSessionIdType" => field35 = map.next_value()?,
-                        "mediaBridgeId" => field36 = map.next_value()?,
-                        "mediaCount" => field37 = map.next_value()?,
-                        "mediaType" => field38 = map.next_value()?,
-                        "messageType" => field39 = map.next_value()?,
-                        "monitoredParticipantId" => field40 = map.next_value()?,
-                        "outboundCampaignId" => field41 = map.next_value()?,
-                        "outboundContactId" => field42 = map.next_value()?,
-                        "outboundContactListId" => field43 = map.next_value()?,
-                        "peerId" => field44 = map.next_value()?,
-                        "protocolCallId" => field45 = map.next_value()?,
-                        "provider" => field46 = map.next_value()?,
-                        "recording" => field47 = map.next_value()?,
-                        "remote" => field48 = map.next_value()?,
-                        "remoteNameDisplayable" => field49 = map.next_value()?,
-                        "removedSkillIds" => field50 = map.next_value()?,
-                        "requestedRoutings" => field51 = map.next_value()?,
-                        "roomId" => field52 = map.next_value()?,
-                        "routingRing" => field53 = map.next_value()?,
-                        "screenShareAddressSelf" => field54 = map.next_value()?,
-                        "screenShareRoomId" => field55 = map.next_value()?,
-                        "scriptId" => field56 = map.next_value()?,
-                        "selectedAgentId" => field57 = map.next_value()?,
-                        "selectedAgentRank" => field58 = map.next_value()?,
-                        "sessionDnis" => field59 = map.next_value()?,
-                        "sessionId" => field60 = map.next_value()?,
-                        "sharingScreen" => field61 = map.next_value()?,
-                        "skipEnabled" => field62 = map.next_value()?,
-                        "timeoutSeconds" => field63 = map.next_value()?,
-                        "usedRouting" => field64 = map.next_value()?,
-                        "videoAddressSelf" => field65 = map.next_value()?,
-                        "videoRoomId" => field66 = map.next_value()?,
-                        "waitingInteractionCounts" => field67 = map.next_value()?,
-                        "proposedAgents" => field68 = map.next_value()?,
-                        "mediaEndpointStats" => field69 = map.next_value()?,
-                        "flow" => field70 = map.next_value()?,
-                        "metrics" => field71 = map.next_value()?,
-                        "segments" => field72 = map.next_value()?,
-                        _ => {
-                            map.next_value::<::serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                ::std::result::Result::Ok(super::analytics_session::AnalyticsSession {
-                    active_skill_ids: field0,
-                    acw_skipped: field1,
-                    address_from: field2,
-                    address_other: field3,
-                    address_self: field4,
-                    address_to: field5,
-                    agent_assistant_id: field6,
-                    agent_bullseye_ring: field7,
-                    agent_owned: field8,
-                    ani: field9,
-                    assigner_id: field10,
-                    authenticated: field11,
-                    callback_numbers: field12,
-                    callback_scheduled_time: field13,
-                    callback_user_name: field14,
-                    coached_participant_id: field15,
-                    cobrowse_role: field16,
-                    cobrowse_room_id: field17,
-                    delivery_status: field18,
-                    delivery_status_change_date: field19,
-                    destination_addresses: field20,
-                    direction: field21,
-                    disposition_analyzer: field22,
-                    disposition_name: field23,
-                    dnis: field24,
-                    edge_id: field25,
-                    eligible_agent_counts: field26,
-                    flow_in_type: field27,
-                    flow_out_type: field28,
-                    journey_action_id: field29,
-                    journey_action_map_id: field30,
-                    journey_action_map_version: field31,
-                    journey_customer_id: field32,
-                    journey_customer_id_type: field33,
-                    journey_customer_session_id: field34,
-                    journey_customer_session_id_type: field35,
-                    media_bridge_id: field36,
-                    media_count: field37,
-                    media_type: field38,
-                    message_type: field39,
-                    monitored_participant_id: field40,
-                    outbound_campaign_id: field41,
-                    outbound_contact_id: field42,
-                    outbound_contact_list_id: field43,
-                    peer_id: field44,
-                    protocol_call_id: field45,
-                    provider: field46,
-                    recording: field47,
-                    remote: field48,
-                    remote_name_displayable: field49,
-                    removed_skill_ids: field50,
-                    requested_routings: field51,
-                    room_id: field52,
-                    routing_ring: field53,
-                    screen_share_address_self: field54,
-                    screen_share_room_id: field55,
-                    script_id: field56,
-                    selected_agent_id: field57,
-                    selected_agent_rank: field58,
-                    session_dnis: field59,
-                    session_id: field60,
-                    sharing_screen: field61,
-                    skip_enabled: field62,
-                    timeout_seconds: field63,
-                    used_routing: field64,
-                    video_address_self: field65,
-                    video_room_id: field66,
-                    waiting_interaction_counts: field67,
-                    proposed_agents: field68,
-                    media_endpoint_stats: field69,
-                    flow: field70,
-                    metrics: field71,
-                    segments: field72,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
 }
 /// The values of the `delivery_status` field. A value the docs do not list is kept verbatim in [`Self::Other`].
 #[derive(

@@ -8,61 +8,20 @@
     ::std::cmp::PartialEq,
     ::std::default::Default,
     ::serde::Serialize,
+    ::serde::Deserialize,
 )]
 pub struct AnalyticsSessionMetric {
     /// When the metric was emitted, as an ISO-8601 date-time in UTC
-    #[serde(rename = "emitDate", skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "emitDate",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub emit_date: ::std::option::Option<::jiff::Timestamp>,
     /// Name of the metric
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Value of the metric
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<i64>,
-}
-impl<'de> ::serde::Deserialize<'de>
-for super::analytics_session_metric::AnalyticsSessionMetric {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
-            type Value = super::analytics_session_metric::AnalyticsSessionMetric;
-            fn expecting(
-                &self,
-                formatter: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                formatter.write_str("the `AnalyticsSessionMetric` model (a JSON object)")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<
-                super::analytics_session_metric::AnalyticsSessionMetric,
-                A::Error,
-            > {
-                let mut field0 = ::std::option::Option::None;
-                let mut field1 = ::std::option::Option::None;
-                let mut field2 = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<super::__Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "emitDate" => field0 = map.next_value()?,
-                        "name" => field1 = map.next_value()?,
-                        "value" => field2 = map.next_value()?,
-                        _ => {
-                            map.next_value::<::serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                ::std::result::Result::Ok(super::analytics_session_metric::AnalyticsSessionMetric {
-                    emit_date: field0,
-                    name: field1,
-                    value: field2,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
 }

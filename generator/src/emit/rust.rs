@@ -108,40 +108,6 @@ fn lib_rs(model: &TypeModel) -> TokenStream {
     });
     quote! {
         #crate_docs
-
-        /// An object key, borrowed from the input when it can be.
-        #[allow(dead_code, reason = "unused when the enabled features enable no model")]
-        struct __Key<'de>(::std::borrow::Cow<'de, str>);
-
-        #[allow(dead_code, reason = "unused when the enabled features enable no model")]
-        impl __Key<'_> {
-            fn as_str(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for __Key<'de> {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                struct Visitor;
-                impl<'de> ::serde::de::Visitor<'de> for Visitor {
-                    type Value = __Key<'de>;
-                    fn expecting(&self, formatter: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                        formatter.write_str("an object key")
-                    }
-                    fn visit_borrowed_str<E: ::serde::de::Error>(self, key: &'de str) -> ::std::result::Result<Self::Value, E> {
-                        ::std::result::Result::Ok(__Key(::std::borrow::Cow::Borrowed(key)))
-                    }
-                    fn visit_str<E: ::serde::de::Error>(self, key: &str) -> ::std::result::Result<Self::Value, E> {
-                        ::std::result::Result::Ok(__Key(::std::borrow::Cow::Owned(key.to_owned())))
-                    }
-                    fn visit_string<E: ::serde::de::Error>(self, key: ::std::string::String) -> ::std::result::Result<Self::Value, E> {
-                        ::std::result::Result::Ok(__Key(::std::borrow::Cow::Owned(key)))
-                    }
-                }
-                deserializer.deserialize_str(Visitor)
-            }
-        }
-
         #(#modules)*
     }
 }
@@ -192,7 +158,6 @@ fn model_module(model: &Model, types: &PrimitiveTypes) -> TokenStream {
     let default = model.has_default.then(|| quote!(::std::default::Default,));
     let fields = model.fields.iter().map(|field| struct_field(field, types));
     let enums = model.enums.iter().map(enum_type);
-    let deserialize = deserialize_impl(model);
     quote! {
         #module_docs
 
@@ -203,78 +168,13 @@ fn model_module(model: &Model, types: &PrimitiveTypes) -> TokenStream {
             ::std::cmp::PartialEq,
             #default
             ::serde::Serialize,
+            ::serde::Deserialize,
         )]
         pub struct #name {
             #(#fields)*
         }
 
-        #deserialize
-
         #(#enums)*
-    }
-}
-
-/// A `Deserialize` impl that reads a JSON object's keys and nothing else: leaner to compile
-/// than serde's derive (no sequence form, no field-identifier visitor), same results for JSON.
-/// Unknown keys are skipped; a missing required field is an error; for a repeated key the last
-/// value wins.
-fn deserialize_impl(model: &Model) -> TokenStream {
-    let module = ident(&model.module);
-    let name = ident(&model.rust_name);
-    let path = quote!(super::#module::#name);
-    let expecting = format!("the `{}` model (a JSON object)", model.name);
-    let vars: Vec<Ident> = (0..model.fields.len())
-        .map(|index| quote::format_ident!("field{index}"))
-        .collect();
-    let wires = model.fields.iter().map(|field| field.wire_name.as_str());
-    let reads = model.fields.iter().zip(&vars).map(|(field, var)| {
-        if field.required {
-            quote!(#var = ::std::option::Option::Some(map.next_value()?))
-        } else {
-            quote!(#var = map.next_value()?)
-        }
-    });
-    let inits = model.fields.iter().zip(&vars).map(|(field, var)| {
-        let field_name = ident(&field.rust_name);
-        if field.required {
-            let wire = &field.wire_name;
-            quote!(#field_name: #var.ok_or_else(|| <A::Error as ::serde::de::Error>::missing_field(#wire))?)
-        } else {
-            quote!(#field_name: #var)
-        }
-    });
-    let skip = quote!(map.next_value::<::serde::de::IgnoredAny>()?;);
-    let read_value = if model.fields.is_empty() {
-        quote!(let _ = key; #skip)
-    } else {
-        quote! {
-            match key.as_str() {
-                #( #wires => #reads, )*
-                _ => { #skip }
-            }
-        }
-    };
-    quote! {
-        impl<'de> ::serde::Deserialize<'de> for #path {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                struct Visitor;
-                impl<'de> ::serde::de::Visitor<'de> for Visitor {
-                    type Value = #path;
-                    fn expecting(&self, formatter: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                        formatter.write_str(#expecting)
-                    }
-                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#path, A::Error> {
-                        // Each variable's type is inferred from the struct field it ends in.
-                        #( let mut #vars = ::std::option::Option::None; )*
-                        while let ::std::option::Option::Some(key) = map.next_key::<super::__Key<'de>>()? {
-                            #read_value
-                        }
-                        ::std::result::Result::Ok(#path { #(#inits),* })
-                    }
-                }
-                deserializer.deserialize_map(Visitor)
-            }
-        }
     }
 }
 
@@ -299,6 +199,7 @@ fn struct_field(field: &Field, types: &PrimitiveTypes) -> TokenStream {
         ty
     } else {
         serde_args.push(quote!(
+            default,
             skip_serializing_if = "::std::option::Option::is_none"
         ));
         quote!(::std::option::Option<#ty>)

@@ -7,72 +7,26 @@
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::serde::Serialize,
+    ::serde::Deserialize,
 )]
 pub struct Delivery {
     /// An open enum with values that differ only in case.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<DeliveryStatus>,
     /// A required enum: the struct has no Default.
     ///
     /// Required.
     pub kind: DeliveryKind,
     /// A list of enum values.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub formats: ::std::option::Option<::std::vec::Vec<DeliveryFormats>>,
     /// Values that are not identifiers.
     #[serde(
         rename = "schemaList",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub schemas: ::std::option::Option<::std::vec::Vec<DeliverySchemas>>,
-}
-impl<'de> ::serde::Deserialize<'de> for super::delivery::Delivery {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
-            type Value = super::delivery::Delivery;
-            fn expecting(
-                &self,
-                formatter: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                formatter.write_str("the `Delivery` model (a JSON object)")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<super::delivery::Delivery, A::Error> {
-                let mut field0 = ::std::option::Option::None;
-                let mut field1 = ::std::option::Option::None;
-                let mut field2 = ::std::option::Option::None;
-                let mut field3 = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<super::__Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "status" => field0 = map.next_value()?,
-                        "kind" => field1 = ::std::option::Option::Some(map.next_value()?),
-                        "formats" => field2 = map.next_value()?,
-                        "schemaList" => field3 = map.next_value()?,
-                        _ => {
-                            map.next_value::<::serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                ::std::result::Result::Ok(super::delivery::Delivery {
-                    status: field0,
-                    kind: field1
-                        .ok_or_else(|| <A::Error as ::serde::de::Error>::missing_field(
-                            "kind",
-                        ))?,
-                    formats: field2,
-                    schemas: field3,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
 }
 /// The values of the `status` field. A value the docs do not list is kept verbatim in [`Self::OtherValue`].
 #[derive(

@@ -13,52 +13,6 @@
 //! | `pets` | `PetsApi` | 2 |
 //! | `store` | `StoreApi` | 3 |
 //! | `unreferenced` | models no operation uses | 2 |
-/// An object key, borrowed from the input when it can be.
-#[allow(dead_code, reason = "unused when the enabled features enable no model")]
-struct __Key<'de>(::std::borrow::Cow<'de, str>);
-#[allow(dead_code, reason = "unused when the enabled features enable no model")]
-impl __Key<'_> {
-    fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for __Key<'de> {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
-            type Value = __Key<'de>;
-            fn expecting(
-                &self,
-                formatter: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                formatter.write_str("an object key")
-            }
-            fn visit_borrowed_str<E: ::serde::de::Error>(
-                self,
-                key: &'de str,
-            ) -> ::std::result::Result<Self::Value, E> {
-                ::std::result::Result::Ok(__Key(::std::borrow::Cow::Borrowed(key)))
-            }
-            fn visit_str<E: ::serde::de::Error>(
-                self,
-                key: &str,
-            ) -> ::std::result::Result<Self::Value, E> {
-                ::std::result::Result::Ok(
-                    __Key(::std::borrow::Cow::Owned(key.to_owned())),
-                )
-            }
-            fn visit_string<E: ::serde::de::Error>(
-                self,
-                key: ::std::string::String,
-            ) -> ::std::result::Result<Self::Value, E> {
-                ::std::result::Result::Ok(__Key(::std::borrow::Cow::Owned(key)))
-            }
-        }
-        deserializer.deserialize_str(Visitor)
-    }
-}
 #[cfg(feature = "store")]
 mod order;
 #[cfg(feature = "store")]

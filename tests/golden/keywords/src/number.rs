@@ -8,57 +8,16 @@
     ::std::cmp::PartialEq,
     ::std::default::Default,
     ::serde::Serialize,
+    ::serde::Deserialize,
 )]
 pub struct Number {
     /// Where it starts.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub start: ::std::option::Option<::std::string::String>,
     /// Where it ends.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<::std::string::String>,
     /// A model named like std's Vec.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub values: ::std::option::Option<::std::vec::Vec<super::vec::Vec>>,
-}
-impl<'de> ::serde::Deserialize<'de> for super::number::Number {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
-            type Value = super::number::Number;
-            fn expecting(
-                &self,
-                formatter: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                formatter.write_str("the `Number` model (a JSON object)")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<super::number::Number, A::Error> {
-                let mut field0 = ::std::option::Option::None;
-                let mut field1 = ::std::option::Option::None;
-                let mut field2 = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<super::__Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "start" => field0 = map.next_value()?,
-                        "end" => field1 = map.next_value()?,
-                        "values" => field2 = map.next_value()?,
-                        _ => {
-                            map.next_value::<::serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                ::std::result::Result::Ok(super::number::Number {
-                    start: field0,
-                    end: field1,
-                    values: field2,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
 }

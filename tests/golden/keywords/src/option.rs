@@ -8,81 +8,32 @@
     ::std::cmp::PartialEq,
     ::std::default::Default,
     ::serde::Serialize,
+    ::serde::Deserialize,
 )]
 pub struct Option {
     /// A field named like a keyword.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<::std::string::String>,
     /// Another keyword.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub r#ref: ::std::option::Option<::std::string::String>,
     /// And another.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub r#match: ::std::option::Option<bool>,
     /// A keyword of newer editions.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub r#async: ::std::option::Option<i64>,
     /// Escaped with pc in the docs; self on the wire.
-    #[serde(rename = "self", skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "self",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub self_: ::std::option::Option<::std::string::String>,
     /// from on the wire.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub from: ::std::option::Option<::std::string::String>,
     /// A model named Result.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub result: ::std::option::Option<super::result::Result>,
-}
-impl<'de> ::serde::Deserialize<'de> for super::option::Option {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
-            type Value = super::option::Option;
-            fn expecting(
-                &self,
-                formatter: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                formatter.write_str("the `Option` model (a JSON object)")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<super::option::Option, A::Error> {
-                let mut field0 = ::std::option::Option::None;
-                let mut field1 = ::std::option::Option::None;
-                let mut field2 = ::std::option::Option::None;
-                let mut field3 = ::std::option::Option::None;
-                let mut field4 = ::std::option::Option::None;
-                let mut field5 = ::std::option::Option::None;
-                let mut field6 = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<super::__Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "type" => field0 = map.next_value()?,
-                        "ref" => field1 = map.next_value()?,
-                        "match" => field2 = map.next_value()?,
-                        "async" => field3 = map.next_value()?,
-                        "self" => field4 = map.next_value()?,
-                        "from" => field5 = map.next_value()?,
-                        "result" => field6 = map.next_value()?,
-                        _ => {
-                            map.next_value::<::serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                ::std::result::Result::Ok(super::option::Option {
-                    r#type: field0,
-                    r#ref: field1,
-                    r#match: field2,
-                    r#async: field3,
-                    self_: field4,
-                    from: field5,
-                    result: field6,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
 }

@@ -8,6 +8,7 @@
     ::std::cmp::PartialEq,
     ::std::default::Default,
     ::serde::Serialize,
+    ::serde::Deserialize,
 )]
 pub struct Result {
     /// A model named Number.
@@ -15,50 +16,10 @@ pub struct Result {
     /// Required.
     pub number: super::number::Number,
     /// A keyword that cannot be a raw identifier.
-    #[serde(rename = "crate", skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "crate",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub crate_: ::std::option::Option<::std::string::String>,
-}
-impl<'de> ::serde::Deserialize<'de> for super::result::Result {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
-            type Value = super::result::Result;
-            fn expecting(
-                &self,
-                formatter: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                formatter.write_str("the `Result` model (a JSON object)")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<super::result::Result, A::Error> {
-                let mut field0 = ::std::option::Option::None;
-                let mut field1 = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<super::__Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "number" => {
-                            field0 = ::std::option::Option::Some(map.next_value()?);
-                        }
-                        "crate" => field1 = map.next_value()?,
-                        _ => {
-                            map.next_value::<::serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                ::std::result::Result::Ok(super::result::Result {
-                    number: field0
-                        .ok_or_else(|| <A::Error as ::serde::de::Error>::missing_field(
-                            "number",
-                        ))?,
-                    crate_: field1,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
 }

@@ -8,6 +8,7 @@
     ::std::cmp::PartialEq,
     ::std::default::Default,
     ::serde::Serialize,
+    ::serde::Deserialize,
 )]
 pub struct Node {
     /// The payload.
@@ -15,56 +16,9 @@ pub struct Node {
     /// Required.
     pub value: i64,
     /// A model that contains itself directly: boxed.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::boxed::Box<super::node::Node>>,
     /// Through a list: not boxed.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub children: ::std::option::Option<::std::vec::Vec<super::node::Node>>,
-}
-impl<'de> ::serde::Deserialize<'de> for super::node::Node {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
-            type Value = super::node::Node;
-            fn expecting(
-                &self,
-                formatter: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                formatter.write_str("the `Node` model (a JSON object)")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<super::node::Node, A::Error> {
-                let mut field0 = ::std::option::Option::None;
-                let mut field1 = ::std::option::Option::None;
-                let mut field2 = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<super::__Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "value" => {
-                            field0 = ::std::option::Option::Some(map.next_value()?);
-                        }
-                        "next" => field1 = map.next_value()?,
-                        "children" => field2 = map.next_value()?,
-                        _ => {
-                            map.next_value::<::serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                ::std::result::Result::Ok(super::node::Node {
-                    value: field0
-                        .ok_or_else(|| <A::Error as ::serde::de::Error>::missing_field(
-                            "value",
-                        ))?,
-                    next: field1,
-                    children: field2,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
 }

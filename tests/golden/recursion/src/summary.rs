@@ -8,34 +8,6 @@
     ::std::cmp::PartialEq,
     ::std::default::Default,
     ::serde::Serialize,
+    ::serde::Deserialize,
 )]
 pub struct Summary {}
-impl<'de> ::serde::Deserialize<'de> for super::summary::Summary {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
-            type Value = super::summary::Summary;
-            fn expecting(
-                &self,
-                formatter: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                formatter.write_str("the `Summary` model (a JSON object)")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<super::summary::Summary, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<super::__Key<'de>>()?
-                {
-                    let _ = key;
-                    map.next_value::<::serde::de::IgnoredAny>()?;
-                }
-                ::std::result::Result::Ok(super::summary::Summary {})
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}

@@ -8,6 +8,7 @@
     ::std::cmp::PartialEq,
     ::std::default::Default,
     ::serde::Serialize,
+    ::serde::Deserialize,
 )]
 pub struct Everything {
     /// A required string.
@@ -19,47 +20,49 @@ pub struct Everything {
     /// Required.
     pub count: i64,
     /// A floating-point number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ratio: ::std::option::Option<f64>,
     /// A flag.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub enabled: ::std::option::Option<bool>,
     /// A calendar date.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub birthday: ::std::option::Option<::jiff::civil::Date>,
     /// An instant, RFC 3339 on the wire.
     #[serde(
         rename = "createdAt",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub created_at: ::std::option::Option<::jiff::Timestamp>,
     /// Any JSON value.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub payload: ::std::option::Option<::serde_json::Value>,
     /// A date and time without a zone.
     #[serde(
         rename = "localStart",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub local_start: ::std::option::Option<::jiff::civil::DateTime>,
     /// Months as yyyy-MM.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub months: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Tags.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Rows of cells.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub matrix: ::std::option::Option<
         ::std::vec::Vec<::std::vec::Vec<::std::string::String>>,
     >,
     /// Labels by key.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub labels: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// Items grouped by key.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub groups: ::std::option::Option<
         ::std::collections::BTreeMap<
             ::std::string::String,
@@ -67,14 +70,14 @@ pub struct Everything {
         >,
     >,
     /// Item tables.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub lookups: ::std::option::Option<
         ::std::vec::Vec<
             ::std::collections::BTreeMap<::std::string::String, super::item::Item>,
         >,
     >,
     /// One item.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub item: ::std::option::Option<super::item::Item>,
     /// Items that must be present.
     ///
@@ -84,116 +87,14 @@ pub struct Everything {
     /// Digits after letters in a name.
     #[serde(
         rename = "q850Codes",
+        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub q850_codes: ::std::option::Option<::std::vec::Vec<i64>>,
     /// Text with markup: \[.mmm\], \<userId\>, \['a','b'\], stars, ticks, <https://example.com/docs> and a line\<br /\>break.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub notes: ::std::option::Option<::std::string::String>,
     /// The `undocumented` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub undocumented: ::std::option::Option<::std::string::String>,
-}
-impl<'de> ::serde::Deserialize<'de> for super::everything::Everything {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
-            type Value = super::everything::Everything;
-            fn expecting(
-                &self,
-                formatter: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                formatter.write_str("the `Everything` model (a JSON object)")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<super::everything::Everything, A::Error> {
-                let mut field0 = ::std::option::Option::None;
-                let mut field1 = ::std::option::Option::None;
-                let mut field2 = ::std::option::Option::None;
-                let mut field3 = ::std::option::Option::None;
-                let mut field4 = ::std::option::Option::None;
-                let mut field5 = ::std::option::Option::None;
-                let mut field6 = ::std::option::Option::None;
-                let mut field7 = ::std::option::Option::None;
-                let mut field8 = ::std::option::Option::None;
-                let mut field9 = ::std::option::Option::None;
-                let mut field10 = ::std::option::Option::None;
-                let mut field11 = ::std::option::Option::None;
-                let mut field12 = ::std::option::Option::None;
-                let mut field13 = ::std::option::Option::None;
-                let mut field14 = ::std::option::Option::None;
-                let mut field15 = ::std::option::Option::None;
-                let mut field16 = ::std::option::Option::None;
-                let mut field17 = ::std::option::Option::None;
-                let mut field18 = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<super::__Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "text" => field0 = ::std::option::Option::Some(map.next_value()?),
-                        "count" => {
-                            field1 = ::std::option::Option::Some(map.next_value()?);
-                        }
-                        "ratio" => field2 = map.next_value()?,
-                        "enabled" => field3 = map.next_value()?,
-                        "birthday" => field4 = map.next_value()?,
-                        "createdAt" => field5 = map.next_value()?,
-                        "payload" => field6 = map.next_value()?,
-                        "localStart" => field7 = map.next_value()?,
-                        "months" => field8 = map.next_value()?,
-                        "tags" => field9 = map.next_value()?,
-                        "matrix" => field10 = map.next_value()?,
-                        "labels" => field11 = map.next_value()?,
-                        "groups" => field12 = map.next_value()?,
-                        "lookups" => field13 = map.next_value()?,
-                        "item" => field14 = map.next_value()?,
-                        "requiredItems" => {
-                            field15 = ::std::option::Option::Some(map.next_value()?);
-                        }
-                        "q850Codes" => field16 = map.next_value()?,
-                        "notes" => field17 = map.next_value()?,
-                        "undocumented" => field18 = map.next_value()?,
-                        _ => {
-                            map.next_value::<::serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                ::std::result::Result::Ok(super::everything::Everything {
-                    text: field0
-                        .ok_or_else(|| <A::Error as ::serde::de::Error>::missing_field(
-                            "text",
-                        ))?,
-                    count: field1
-                        .ok_or_else(|| <A::Error as ::serde::de::Error>::missing_field(
-                            "count",
-                        ))?,
-                    ratio: field2,
-                    enabled: field3,
-                    birthday: field4,
-                    created_at: field5,
-                    payload: field6,
-                    local_start: field7,
-                    months: field8,
-                    tags: field9,
-                    matrix: field10,
-                    labels: field11,
-                    groups: field12,
-                    lookups: field13,
-                    item: field14,
-                    required_items: field15
-                        .ok_or_else(|| <A::Error as ::serde::de::Error>::missing_field(
-                            "requiredItems",
-                        ))?,
-                    q850_codes: field16,
-                    notes: field17,
-                    undocumented: field18,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
 }
