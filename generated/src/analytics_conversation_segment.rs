@@ -7,181 +7,84 @@
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize,
 )]
 pub struct AnalyticsConversationSegment {
     /// Whether the audio of this segment was muted
-    #[serde(
-        rename = "audioMuted",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub audio_muted: ::std::option::Option<bool>,
     /// Whether the segment took place in a conference
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub conference: ::std::option::Option<bool>,
     /// Identifier of the conversation a transfer or consult went to
-    #[serde(
-        rename = "destinationConversationId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub destination_conversation_id: ::std::option::Option<::std::string::String>,
     /// Identifier of the session a transfer or consult went to
-    #[serde(
-        rename = "destinationSessionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub destination_session_id: ::std::option::Option<::std::string::String>,
     /// How the segment ended (for example by the client, the endpoint or a transfer)
-    #[serde(
-        rename = "disconnectType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub disconnect_type: ::std::option::Option<::std::string::String>,
     /// Code of the error that ended the segment, when one did
-    #[serde(
-        rename = "errorCode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Identifier of the group involved in the segment
-    #[serde(
-        rename = "groupId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub group_id: ::std::option::Option<::std::string::String>,
     /// Q.850 cause codes received during the segment
-    #[serde(
-        rename = "q850ResponseCodes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub q850_response_codes: ::std::option::Option<::std::vec::Vec<i64>>,
     /// Identifier of the queue the segment belongs to
-    #[serde(
-        rename = "queueId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub queue_id: ::std::option::Option<::std::string::String>,
     /// Identifier of the language requested for routing
-    #[serde(
-        rename = "requestedLanguageId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub requested_language_id: ::std::option::Option<::std::string::String>,
     /// Identifiers of the skills requested for routing
-    #[serde(
-        rename = "requestedRoutingSkillIds",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub requested_routing_skill_ids: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
     /// Identifiers of the agents requested for routing
-    #[serde(
-        rename = "requestedRoutingUserIds",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub requested_routing_user_ids: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
     /// When the segment ended, as an ISO-8601 date-time in UTC
-    #[serde(
-        rename = "segmentEnd",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub segment_end: ::std::option::Option<::jiff::Timestamp>,
     /// When the segment started, as an ISO-8601 date-time in UTC
-    #[serde(
-        rename = "segmentStart",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub segment_start: ::std::option::Option<::jiff::Timestamp>,
     /// What was happening during the segment (alerting, hold, interact, wrap-up and so on)
-    #[serde(
-        rename = "segmentType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub segment_type: ::std::option::Option<AnalyticsConversationSegmentSegmentType>,
     /// SIP response codes received during the segment
-    #[serde(
-        rename = "sipResponseCodes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sip_response_codes: ::std::option::Option<::std::vec::Vec<i64>>,
     /// Identifier of the conversation a transfer or consult came from
-    #[serde(
-        rename = "sourceConversationId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub source_conversation_id: ::std::option::Option<::std::string::String>,
     /// Identifier of the session a transfer or consult came from
-    #[serde(
-        rename = "sourceSessionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub source_session_id: ::std::option::Option<::std::string::String>,
     /// Subject of the interaction, for media that have one (such as email)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub subject: ::std::option::Option<::std::string::String>,
     /// Whether the video of this segment was muted
-    #[serde(
-        rename = "videoMuted",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub video_muted: ::std::option::Option<bool>,
     /// Identifier of the wrap-up code the agent chose
-    #[serde(
-        rename = "wrapUpCode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub wrap_up_code: ::std::option::Option<::std::string::String>,
     /// Free-text note the agent wrote at wrap-up
-    #[serde(
-        rename = "wrapUpNote",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub wrap_up_note: ::std::option::Option<::std::string::String>,
     /// Tags the agent added at wrap-up
-    #[serde(
-        rename = "wrapUpTags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub wrap_up_tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Agents that predictive routing scored for this segment
-    #[serde(
-        rename = "scoredAgents",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub scored_agents: ::std::option::Option<
         ::std::vec::Vec<super::analytics_scored_agent::AnalyticsScoredAgent>,
     >,
     /// User-defined properties attached to this segment
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub properties: ::std::option::Option<
         ::std::vec::Vec<super::analytics_property::AnalyticsProperty>,
     >,
+}
+model_serde! {
+    AnalyticsConversationSegment { optional audio_muted = "audioMuted", optional
+    conference = "conference", optional destination_conversation_id =
+    "destinationConversationId", optional destination_session_id =
+    "destinationSessionId", optional disconnect_type = "disconnectType", optional
+    error_code = "errorCode", optional group_id = "groupId", optional q850_response_codes
+    = "q850ResponseCodes", optional queue_id = "queueId", optional requested_language_id
+    = "requestedLanguageId", optional requested_routing_skill_ids =
+    "requestedRoutingSkillIds", optional requested_routing_user_ids =
+    "requestedRoutingUserIds", optional segment_end = "segmentEnd", optional
+    segment_start = "segmentStart", optional segment_type = "segmentType", optional
+    sip_response_codes = "sipResponseCodes", optional source_conversation_id =
+    "sourceConversationId", optional source_session_id = "sourceSessionId", optional
+    subject = "subject", optional video_muted = "videoMuted", optional wrap_up_code =
+    "wrapUpCode", optional wrap_up_note = "wrapUpNote", optional wrap_up_tags =
+    "wrapUpTags", optional scored_agents = "scoredAgents", optional properties =
+    "properties", }
 }
 /// The values of the `segment_type` field. A value the docs do not list is kept verbatim in [`Self::Other`].
 #[derive(

@@ -7,113 +7,51 @@
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize,
 )]
 pub struct AnalyticsFlow {
     /// Language the flow was running in when it ended
-    #[serde(
-        rename = "endingLanguage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ending_language: ::std::option::Option<::std::string::String>,
     /// Why the flow was entered (for example the DNIS dialed or the transferring flow)
-    #[serde(
-        rename = "entryReason",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub entry_reason: ::std::option::Option<::std::string::String>,
     /// How the flow was entered
-    #[serde(
-        rename = "entryType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub entry_type: ::std::option::Option<AnalyticsFlowEntryType>,
     /// Why the flow was left
-    #[serde(
-        rename = "exitReason",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub exit_reason: ::std::option::Option<::std::string::String>,
     /// Identifier of the flow
-    #[serde(
-        rename = "flowId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub flow_id: ::std::option::Option<::std::string::String>,
     /// Name of the flow when it ran
-    #[serde(
-        rename = "flowName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub flow_name: ::std::option::Option<::std::string::String>,
     /// Kind of flow (inbound call, in-queue, outbound and so on)
-    #[serde(
-        rename = "flowType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub flow_type: ::std::option::Option<::std::string::String>,
     /// Version of the flow that ran
-    #[serde(
-        rename = "flowVersion",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub flow_version: ::std::option::Option<::std::string::String>,
     /// Whether the flow scheduled a callback
-    #[serde(
-        rename = "issuedCallback",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub issued_callback: ::std::option::Option<bool>,
     /// Why speech or input recognition failed, when it did
-    #[serde(
-        rename = "recognitionFailureReason",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub recognition_failure_reason: ::std::option::Option<::std::string::String>,
     /// Language the flow was running in when it started
-    #[serde(
-        rename = "startingLanguage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub starting_language: ::std::option::Option<::std::string::String>,
     /// Address the flow transferred the conversation to
-    #[serde(
-        rename = "transferTargetAddress",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub transfer_target_address: ::std::option::Option<::std::string::String>,
     /// Name of the target the flow transferred the conversation to
-    #[serde(
-        rename = "transferTargetName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub transfer_target_name: ::std::option::Option<::std::string::String>,
     /// Kind of transfer the flow made
-    #[serde(
-        rename = "transferType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub transfer_type: ::std::option::Option<::std::string::String>,
     /// Outcomes the flow reached while it ran
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub outcomes: ::std::option::Option<
         ::std::vec::Vec<super::analytics_flow_outcome::AnalyticsFlowOutcome>,
     >,
+}
+model_serde! {
+    AnalyticsFlow { optional ending_language = "endingLanguage", optional entry_reason =
+    "entryReason", optional entry_type = "entryType", optional exit_reason =
+    "exitReason", optional flow_id = "flowId", optional flow_name = "flowName", optional
+    flow_type = "flowType", optional flow_version = "flowVersion", optional
+    issued_callback = "issuedCallback", optional recognition_failure_reason =
+    "recognitionFailureReason", optional starting_language = "startingLanguage", optional
+    transfer_target_address = "transferTargetAddress", optional transfer_target_name =
+    "transferTargetName", optional transfer_type = "transferType", optional outcomes =
+    "outcomes", }
 }
 /// The values of the `entry_type` field. A value the docs do not list is kept verbatim in [`Self::Other`].
 #[derive(

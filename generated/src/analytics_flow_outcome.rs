@@ -7,43 +7,22 @@
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize,
 )]
 pub struct AnalyticsFlowOutcome {
     /// Combined identifier and value of the outcome
-    #[serde(
-        rename = "flowOutcome",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub flow_outcome: ::std::option::Option<::std::string::String>,
     /// When the outcome was reached, as an ISO-8601 date-time in UTC
-    #[serde(
-        rename = "flowOutcomeEndTimestamp",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub flow_outcome_end_timestamp: ::std::option::Option<::jiff::Timestamp>,
     /// Identifier of the outcome
-    #[serde(
-        rename = "flowOutcomeId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub flow_outcome_id: ::std::option::Option<::std::string::String>,
     /// When the flow started working towards the outcome, as an ISO-8601 date-time in UTC
-    #[serde(
-        rename = "flowOutcomeStartTimestamp",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub flow_outcome_start_timestamp: ::std::option::Option<::jiff::Timestamp>,
     /// Value the outcome ended with (for example SUCCESS or FAILURE)
-    #[serde(
-        rename = "flowOutcomeValue",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub flow_outcome_value: ::std::option::Option<::std::string::String>,
+}
+model_serde! {
+    AnalyticsFlowOutcome { optional flow_outcome = "flowOutcome", optional
+    flow_outcome_end_timestamp = "flowOutcomeEndTimestamp", optional flow_outcome_id =
+    "flowOutcomeId", optional flow_outcome_start_timestamp = "flowOutcomeStartTimestamp",
+    optional flow_outcome_value = "flowOutcomeValue", }
 }

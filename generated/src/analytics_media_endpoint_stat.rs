@@ -7,81 +7,36 @@
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize,
 )]
 pub struct AnalyticsMediaEndpointStat {
     /// Codecs used on this media endpoint
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub codecs: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Number of packets discarded (for example because they arrived too late)
-    #[serde(
-        rename = "discardedPackets",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub discarded_packets: ::std::option::Option<i64>,
     /// Number of duplicate packets received
-    #[serde(
-        rename = "duplicatePackets",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub duplicate_packets: ::std::option::Option<i64>,
     /// When these statistics were taken, as an ISO-8601 date-time in UTC
-    #[serde(
-        rename = "eventTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub event_time: ::std::option::Option<::jiff::Timestamp>,
     /// Number of malformed or otherwise invalid packets
-    #[serde(
-        rename = "invalidPackets",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub invalid_packets: ::std::option::Option<i64>,
     /// Highest latency seen, in milliseconds
-    #[serde(
-        rename = "maxLatencyMs",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub max_latency_ms: ::std::option::Option<i64>,
     /// Lowest estimated Mean Opinion Score seen
-    #[serde(
-        rename = "minMos",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub min_mos: ::std::option::Option<f64>,
     /// Lowest R-factor (voice quality score) seen
-    #[serde(
-        rename = "minRFactor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub min_r_factor: ::std::option::Option<f64>,
     /// Number of packets lost because a jitter buffer was full
-    #[serde(
-        rename = "overrunPackets",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub overrun_packets: ::std::option::Option<i64>,
     /// Number of packets received
-    #[serde(
-        rename = "receivedPackets",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub received_packets: ::std::option::Option<i64>,
     /// Number of times a jitter buffer ran empty
-    #[serde(
-        rename = "underrunPackets",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub underrun_packets: ::std::option::Option<i64>,
+}
+model_serde! {
+    AnalyticsMediaEndpointStat { optional codecs = "codecs", optional discarded_packets =
+    "discardedPackets", optional duplicate_packets = "duplicatePackets", optional
+    event_time = "eventTime", optional invalid_packets = "invalidPackets", optional
+    max_latency_ms = "maxLatencyMs", optional min_mos = "minMos", optional min_r_factor =
+    "minRFactor", optional overrun_packets = "overrunPackets", optional received_packets
+    = "receivedPackets", optional underrun_packets = "underrunPackets", }
 }

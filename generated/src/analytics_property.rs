@@ -7,23 +7,18 @@
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize,
 )]
 pub struct AnalyticsProperty {
     /// Name of a user-defined property attached to a segment
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub property: ::std::option::Option<::std::string::String>,
     /// Data type of the value, which decides how it is compared
-    #[serde(
-        rename = "propertyType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub property_type: ::std::option::Option<AnalyticsPropertyPropertyType>,
     /// The property value
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<::std::string::String>,
+}
+model_serde! {
+    AnalyticsProperty { optional property = "property", optional property_type =
+    "propertyType", optional value = "value", }
 }
 /// The values of the `property_type` field. A value the docs do not list is kept verbatim in [`Self::Other`].
 #[derive(

@@ -7,22 +7,14 @@
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize,
 )]
 pub struct AnalyticsProposedAgent {
     /// Rank predictive routing gave this agent
-    #[serde(
-        rename = "agentRank",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub agent_rank: ::std::option::Option<i64>,
     /// Identifier of the agent predictive routing proposed
-    #[serde(
-        rename = "proposedAgentId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub proposed_agent_id: ::std::option::Option<::std::string::String>,
+}
+model_serde! {
+    AnalyticsProposedAgent { optional agent_rank = "agentRank", optional
+    proposed_agent_id = "proposedAgentId", }
 }

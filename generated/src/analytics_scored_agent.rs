@@ -7,22 +7,14 @@
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize,
 )]
 pub struct AnalyticsScoredAgent {
     /// Score, from 0 to 100, that predictive routing gave this agent
-    #[serde(
-        rename = "agentScore",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub agent_score: ::std::option::Option<i64>,
     /// Identifier of the agent that was scored
-    #[serde(
-        rename = "scoredAgentId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub scored_agent_id: ::std::option::Option<::std::string::String>,
+}
+model_serde! {
+    AnalyticsScoredAgent { optional agent_score = "agentScore", optional scored_agent_id
+    = "scoredAgentId", }
 }

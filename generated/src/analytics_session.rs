@@ -7,495 +7,213 @@
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize,
 )]
 pub struct AnalyticsSession {
     /// ID(s) of Skill(s) that are active on the conversation
-    #[serde(
-        rename = "activeSkillIds",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub active_skill_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Marker for an agent that skipped after call work
-    #[serde(
-        rename = "acwSkipped",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub acw_skipped: ::std::option::Option<bool>,
     /// The address that initiated an action
-    #[serde(
-        rename = "addressFrom",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address_from: ::std::option::Option<::std::string::String>,
     /// The email address for the participant on the other side of the email conversation
-    #[serde(
-        rename = "addressOther",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address_other: ::std::option::Option<::std::string::String>,
     /// The email address for the participant on this side of the email conversation
-    #[serde(
-        rename = "addressSelf",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address_self: ::std::option::Option<::std::string::String>,
     /// The address receiving an action
-    #[serde(
-        rename = "addressTo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address_to: ::std::option::Option<::std::string::String>,
     /// Unique identifier of the active virtual agent assistant
-    #[serde(
-        rename = "agentAssistantId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub agent_assistant_id: ::std::option::Option<::std::string::String>,
     /// Bullseye ring of the targeted agent
-    #[serde(
-        rename = "agentBullseyeRing",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub agent_bullseye_ring: ::std::option::Option<i64>,
     /// Flag indicating an agent-owned callback
-    #[serde(
-        rename = "agentOwned",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub agent_owned: ::std::option::Option<bool>,
     /// Automatic Number Identification (caller's number)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ani: ::std::option::Option<::std::string::String>,
     /// ID of the user that manually assigned a conversation
-    #[serde(
-        rename = "assignerId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub assigner_id: ::std::option::Option<::std::string::String>,
     /// Flag that indicates that the identity of the customer has been asserted as verified by the provider.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub authenticated: ::std::option::Option<bool>,
     /// Callback phone number(s)
-    #[serde(
-        rename = "callbackNumbers",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub callback_numbers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Scheduled callback date/time. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss\[.mmm\]Z
-    #[serde(
-        rename = "callbackScheduledTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub callback_scheduled_time: ::std::option::Option<::jiff::Timestamp>,
     /// The name of the user requesting a call back
-    #[serde(
-        rename = "callbackUserName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub callback_user_name: ::std::option::Option<::std::string::String>,
     /// The participantId being coached (if someone (e.g. an agent) is being coached, this would correspond to one of the other participantIds present in the conversation)
-    #[serde(
-        rename = "coachedParticipantId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub coached_participant_id: ::std::option::Option<::std::string::String>,
     /// Describes side of the cobrowse (sharer or viewer)
-    #[serde(
-        rename = "cobrowseRole",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cobrowse_role: ::std::option::Option<::std::string::String>,
     /// A unique identifier for a PureCloud cobrowse room
-    #[serde(
-        rename = "cobrowseRoomId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cobrowse_room_id: ::std::option::Option<::std::string::String>,
     /// The email delivery status
-    #[serde(
-        rename = "deliveryStatus",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub delivery_status: ::std::option::Option<AnalyticsSessionDeliveryStatus>,
     /// Date and time of the most recent delivery status change. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss\[.mmm\]Z
-    #[serde(
-        rename = "deliveryStatusChangeDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub delivery_status_change_date: ::std::option::Option<::jiff::Timestamp>,
     /// Destination address(es) of transfers or consults
-    #[serde(
-        rename = "destinationAddresses",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub destination_addresses: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
     /// The direction of the communication
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub direction: ::std::option::Option<AnalyticsSessionDirection>,
     /// (Dialer) Analyzer (for example speech.person)
-    #[serde(
-        rename = "dispositionAnalyzer",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub disposition_analyzer: ::std::option::Option<::std::string::String>,
     /// (Dialer) Result of the analysis (for example disposition.classification.callable.machine)
-    #[serde(
-        rename = "dispositionName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub disposition_name: ::std::option::Option<::std::string::String>,
     /// Dialed number identification service (number dialed by the calling party)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub dnis: ::std::option::Option<::std::string::String>,
     /// Unique identifier of the edge device
-    #[serde(
-        rename = "edgeId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub edge_id: ::std::option::Option<::std::string::String>,
     /// Number of eligible agents for each predictive routing attempt
-    #[serde(
-        rename = "eligibleAgentCounts",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub eligible_agent_counts: ::std::option::Option<::std::vec::Vec<i64>>,
     /// Type of flow in that occurred when entering ACD.
-    #[serde(
-        rename = "flowInType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub flow_in_type: ::std::option::Option<::std::string::String>,
     /// Type of flow out that occurred when emitting tFlowOut.
-    #[serde(
-        rename = "flowOutType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub flow_out_type: ::std::option::Option<::std::string::String>,
     /// Identifier of the journey action.
-    #[serde(
-        rename = "journeyActionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub journey_action_id: ::std::option::Option<::std::string::String>,
     /// Identifier of the journey action map that triggered the action.
-    #[serde(
-        rename = "journeyActionMapId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub journey_action_map_id: ::std::option::Option<::std::string::String>,
     /// Version of the journey action map that triggered the action.
-    #[serde(
-        rename = "journeyActionMapVersion",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub journey_action_map_version: ::std::option::Option<i64>,
     /// Primary identifier of the journey customer in the source where the activities originate from.
-    #[serde(
-        rename = "journeyCustomerId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub journey_customer_id: ::std::option::Option<::std::string::String>,
     /// Type of primary identifier of the journey customer (e.g. cookie).
-    #[serde(
-        rename = "journeyCustomerIdType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub journey_customer_id_type: ::std::option::Option<::std::string::String>,
     /// Unique identifier of the journey session.
-    #[serde(
-        rename = "journeyCustomerSessionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub journey_customer_session_id: ::std::option::Option<::std::string::String>,
     /// Type or category of journey sessions (e.g. web, ticket, delivery, atm).
-    #[serde(
-        rename = "journeyCustomerSessionIdType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub journey_customer_session_id_type: ::std::option::Option<::std::string::String>,
     /// Media bridge ID for the conference session consistent across all participants
-    #[serde(
-        rename = "mediaBridgeId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub media_bridge_id: ::std::option::Option<::std::string::String>,
     /// Count of any media (images, files, etc) included in this session
-    #[serde(
-        rename = "mediaCount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub media_count: ::std::option::Option<i64>,
     /// The session media type
-    #[serde(
-        rename = "mediaType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub media_type: ::std::option::Option<AnalyticsSessionMediaType>,
     /// Message type for messaging services. E.g.: sms, facebook, twitter, line
-    #[serde(
-        rename = "messageType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message_type: ::std::option::Option<::std::string::String>,
     /// The participantId being monitored (if someone (e.g. an agent) is being monitored, this would correspond to one of the other participantIds present in the conversation)
-    #[serde(
-        rename = "monitoredParticipantId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub monitored_participant_id: ::std::option::Option<::std::string::String>,
     /// (Dialer) Unique identifier of the outbound campaign
-    #[serde(
-        rename = "outboundCampaignId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub outbound_campaign_id: ::std::option::Option<::std::string::String>,
     /// (Dialer) Unique identifier of the contact
-    #[serde(
-        rename = "outboundContactId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub outbound_contact_id: ::std::option::Option<::std::string::String>,
     /// (Dialer) Unique identifier of the contact list that this contact belongs to
-    #[serde(
-        rename = "outboundContactListId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub outbound_contact_list_id: ::std::option::Option<::std::string::String>,
     /// This identifies pairs of related sessions on a conversation. E.g. an external session’s peerId will be the session that the call originally connected to, e.g. if an IVR was dialed, the IVR session, which will also have the external session’s ID as its peer. After that point, any transfers of that session to other internal components (acd, agent, etc.) will all spawn new sessions whose peerIds point back to that original external session.
-    #[serde(
-        rename = "peerId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub peer_id: ::std::option::Option<::std::string::String>,
     /// The original voice protocol call ID, e.g. a SIP call ID
-    #[serde(
-        rename = "protocolCallId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub protocol_call_id: ::std::option::Option<::std::string::String>,
     /// The source provider for the communication.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub provider: ::std::option::Option<::std::string::String>,
     /// Flag determining if an audio recording was started or not
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub recording: ::std::option::Option<bool>,
     /// Name, phone number, or email address of the remote party.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub remote: ::std::option::Option<::std::string::String>,
     /// Unique identifier for the remote party
-    #[serde(
-        rename = "remoteNameDisplayable",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub remote_name_displayable: ::std::option::Option<::std::string::String>,
     /// ID(s) of Skill(s) that have been removed by bullseye routing
-    #[serde(
-        rename = "removedSkillIds",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub removed_skill_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Routing type(s) for requested/attempted routing methods.
-    #[serde(
-        rename = "requestedRoutings",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub requested_routings: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
     /// Unique identifier for the room
-    #[serde(
-        rename = "roomId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub room_id: ::std::option::Option<::std::string::String>,
     /// Routing ring for bullseye or preferred agent routing
-    #[serde(
-        rename = "routingRing",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub routing_ring: ::std::option::Option<i64>,
     /// Direct ScreenShare address
-    #[serde(
-        rename = "screenShareAddressSelf",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub screen_share_address_self: ::std::option::Option<::std::string::String>,
     /// A unique identifier for a PureCloud ScreenShare room
-    #[serde(
-        rename = "screenShareRoomId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub screen_share_room_id: ::std::option::Option<::std::string::String>,
     /// A unique identifier for a script
-    #[serde(
-        rename = "scriptId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub script_id: ::std::option::Option<::std::string::String>,
     /// Selected agent ID
-    #[serde(
-        rename = "selectedAgentId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub selected_agent_id: ::std::option::Option<::std::string::String>,
     /// Selected agent GPR rank
-    #[serde(
-        rename = "selectedAgentRank",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub selected_agent_rank: ::std::option::Option<i64>,
     /// Dialed number for the current session; this can be different from dnis, e.g. if the call was transferred
-    #[serde(
-        rename = "sessionDnis",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub session_dnis: ::std::option::Option<::std::string::String>,
     /// The unique identifier of this session
-    #[serde(
-        rename = "sessionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub session_id: ::std::option::Option<::std::string::String>,
     /// Flag determining if screenShare is started or not (true/false)
-    #[serde(
-        rename = "sharingScreen",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sharing_screen: ::std::option::Option<bool>,
     /// (Dialer) Whether the agent can skip the dialer contact
-    #[serde(
-        rename = "skipEnabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub skip_enabled: ::std::option::Option<bool>,
     /// The number of seconds before PureCloud begins the call for a call back (0 disables automatic calling)
-    #[serde(
-        rename = "timeoutSeconds",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub timeout_seconds: ::std::option::Option<i64>,
     /// Complete routing method
-    #[serde(
-        rename = "usedRouting",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub used_routing: ::std::option::Option<AnalyticsSessionUsedRouting>,
     /// Direct Video address
-    #[serde(
-        rename = "videoAddressSelf",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub video_address_self: ::std::option::Option<::std::string::String>,
     /// A unique identifier for a PureCloud video room
-    #[serde(
-        rename = "videoRoomId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub video_room_id: ::std::option::Option<::std::string::String>,
     /// Number of waiting interactions for each predictive routing attempt
-    #[serde(
-        rename = "waitingInteractionCounts",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub waiting_interaction_counts: ::std::option::Option<::std::vec::Vec<i64>>,
     /// Proposed agents
-    #[serde(
-        rename = "proposedAgents",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub proposed_agents: ::std::option::Option<
         ::std::vec::Vec<super::analytics_proposed_agent::AnalyticsProposedAgent>,
     >,
     /// MediaEndpointStats associated with this session
-    #[serde(
-        rename = "mediaEndpointStats",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub media_endpoint_stats: ::std::option::Option<
         ::std::vec::Vec<super::analytics_media_endpoint_stat::AnalyticsMediaEndpointStat>,
     >,
     /// IVR flow execution associated with this session
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub flow: ::std::option::Option<super::analytics_flow::AnalyticsFlow>,
     /// List of metrics for this session
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub metrics: ::std::option::Option<
         ::std::vec::Vec<super::analytics_session_metric::AnalyticsSessionMetric>,
     >,
     /// List of segments for this session
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub segments: ::std::option::Option<
         ::std::vec::Vec<
             super::analytics_conversation_segment::AnalyticsConversationSegment,
         >,
     >,
+}
+model_serde! {
+    AnalyticsSession { optional active_skill_ids = "activeSkillIds", optional acw_skipped
+    = "acwSkipped", optional address_from = "addressFrom", optional address_other =
+    "addressOther", optional address_self = "addressSelf", optional address_to =
+    "addressTo", optional agent_assistant_id = "agentAssistantId", optional
+    agent_bullseye_ring = "agentBullseyeRing", optional agent_owned = "agentOwned",
+    optional ani = "ani", optional assigner_id = "assignerId", optional authenticated =
+    "authenticated", optional callback_numbers = "callbackNumbers", optional
+    callback_scheduled_time = "callbackScheduledTime", optional callback_user_name =
+    "callbackUserName", optional coached_participant_id = "coachedParticipantId",
+    optional cobrowse_role = "cobrowseRole", optional cobrowse_room_id =
+    "cobrowseRoomId", optional delivery_status = "deliveryStatus", optional
+    delivery_status_change_date = "deliveryStatusChangeDate", optional
+    destination_addresses = "destinationAddresses", optional direction = "direction",
+    optional disposition_analyzer = "dispositionAnalyzer", optional disposition_name =
+    "dispositionName", optional dnis = "dnis", optional edge_id = "edgeId", optional
+    eligible_agent_counts = "eligibleAgentCounts", optional flow_in_type = "flowInType",
+    optional flow_out_type = "flowOutType", optional journey_action_id =
+    "journeyActionId", optional journey_action_map_id = "journeyActionMapId", optional
+    journey_action_map_version = "journeyActionMapVersion", optional journey_customer_id
+    = "journeyCustomerId", optional journey_customer_id_type = "journeyCustomerIdType",
+    optional journey_customer_session_id = "journeyCustomerSessionId", optional
+    journey_customer_session_id_type = "journeyCustomerSessionIdType", optional
+    media_bridge_id = "mediaBridgeId", optional media_count = "mediaCount", optional
+    media_type = "mediaType", optional message_type = "messageType", optional
+    monitored_participant_id = "monitoredParticipantId", optional outbound_campaign_id =
+    "outboundCampaignId", optional outbound_contact_id = "outboundContactId", optional
+    outbound_contact_list_id = "outboundContactListId", optional peer_id = "peerId",
+    optional protocol_call_id = "protocolCallId", optional provider = "provider",
+    optional recording = "recording", optional remote = "remote", optional
+    remote_name_displayable = "remoteNameDisplayable", optional removed_skill_ids =
+    "removedSkillIds", optional requested_routings = "requestedRoutings", optional
+    room_id = "roomId", optional routing_ring = "routingRing", optional
+    screen_share_address_self = "screenShareAddressSelf", optional screen_share_room_id =
+    "screenShareRoomId", optional script_id = "scriptId", optional selected_agent_id =
+    "selectedAgentId", optional selected_agent_rank = "selectedAgentRank", optional
+    session_dnis = "sessionDnis", optional session_id = "sessionId", optional
+    sharing_screen = "sharingScreen", optional skip_enabled = "skipEnabled", optional
+    timeout_seconds = "timeoutSeconds", optional used_routing = "usedRouting", optional
+    video_address_self = "videoAddressSelf", optional video_room_id = "videoRoomId",
+    optional waiting_interaction_counts = "waitingInteractionCounts", optional
+    proposed_agents = "proposedAgents", optional media_endpoint_stats =
+    "mediaEndpointStats", optional flow = "flow", optional metrics = "metrics", optional
+    segments = "segments", }
 }
 /// The values of the `delivery_status` field. A value the docs do not list is kept verbatim in [`Self::Other`].
 #[derive(

@@ -7,21 +7,16 @@
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize,
 )]
 pub struct AnalyticsSessionMetric {
     /// When the metric was emitted, as an ISO-8601 date-time in UTC
-    #[serde(
-        rename = "emitDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub emit_date: ::std::option::Option<::jiff::Timestamp>,
     /// Name of the metric
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Value of the metric
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<i64>,
+}
+model_serde! {
+    AnalyticsSessionMetric { optional emit_date = "emitDate", optional name = "name",
+    optional value = "value", }
 }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use markdown_model_codegen::import::{ImportCounts, ImportOptions, import_wire_names};
 use markdown_model_codegen::{Failure, TypeModel, load};
+use syn::ext::IdentExt;
 
 fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/python_models")
@@ -120,8 +121,9 @@ fn assert_wire_names(model: &TypeModel) {
     assert_emitted_serde_names(model);
 }
 
-/// The emitted structs' serde names (a `rename`, or else the field's own name) are the fixture's
-/// JSON names too: read back from the generated Rust with syn.
+/// The wire names the emitted serde impls use (the `model_serde!` invocation after each
+/// struct: `Model { kind field = "wireName", ... }`) are the fixture's JSON names too: read back
+/// from the generated Rust with syn.
 fn assert_emitted_serde_names(model: &TypeModel) {
     let (files, _) = markdown_model_codegen::emit::emit_crate(model);
     for (spec_model, (name, map)) in model.models.iter().zip(ATTRIBUTE_MAPS) {
@@ -131,48 +133,34 @@ fn assert_emitted_serde_names(model: &TypeModel) {
             .find(|file| file.path.to_str() == Some(path.as_str()))
             .expect("a module per model");
         let parsed: syn::File = syn::parse_str(&file.contents).expect("emitted Rust parses");
-        let fields = parsed
+        let invocation = parsed
             .items
             .iter()
             .find_map(|item| match item {
-                syn::Item::Struct(item) if item.ident == spec_model.rust_name => Some(&item.fields),
+                syn::Item::Macro(item) if item.mac.path.is_ident("model_serde") => Some(&item.mac),
                 _ => None,
             })
-            .expect("the model's struct");
-        let serde_names: Vec<String> = fields.iter().map(serde_name).collect();
+            .expect("the model's serde impls");
+        let serde_names = invocation
+            .parse_body_with(|input: syn::parse::ParseStream| {
+                let model: syn::Ident = input.parse()?;
+                assert_eq!(model, spec_model.rust_name);
+                let fields;
+                syn::braced!(fields in input);
+                let mut wires = Vec::new();
+                while !fields.is_empty() {
+                    fields.parse::<syn::Ident>()?; // the kind
+                    fields.call(syn::Ident::parse_any)?; // the field
+                    fields.parse::<syn::Token![=]>()?;
+                    wires.push(fields.parse::<syn::LitStr>()?.value());
+                    fields.parse::<syn::Token![,]>()?;
+                }
+                Ok(wires)
+            })
+            .expect("the invocation parses");
         let expected: Vec<&str> = map.iter().map(|(_, wire)| *wire).collect();
         assert_eq!(serde_names, expected, "serde names emitted for {name}");
     }
-}
-
-/// The JSON name serde gives a field: its `rename`, or its identifier without `r#`.
-fn serde_name(field: &syn::Field) -> String {
-    let mut rename = None;
-    for attribute in field
-        .attrs
-        .iter()
-        .filter(|attribute| attribute.path().is_ident("serde"))
-    {
-        attribute
-            .parse_nested_meta(|meta| {
-                if meta.path.is_ident("rename") {
-                    rename = Some(meta.value()?.parse::<syn::LitStr>()?.value());
-                } else if meta.input.peek(syn::Token![=]) {
-                    meta.value()?.parse::<syn::Expr>()?;
-                }
-                Ok(())
-            })
-            .expect("serde attribute parses");
-    }
-    rename.unwrap_or_else(|| {
-        field
-            .ident
-            .as_ref()
-            .expect("named field")
-            .to_string()
-            .trim_start_matches("r#")
-            .to_owned()
-    })
 }
 
 fn enum_values(model: &TypeModel, model_name: &str, field: &str) -> Vec<String> {

@@ -7,6 +7,7 @@
 
 mod docs;
 mod rust;
+mod serde_impls;
 
 use std::path::PathBuf;
 use std::time::Duration;

@@ -8,6 +8,7 @@ use quote::quote;
 use rayon::prelude::*;
 
 use super::docs::{code_span, doc_attributes, inner_doc_attributes, plain_text};
+use super::serde_impls::{model_impls, support_items};
 use super::{EmitTimings, GeneratedFile, HEADER};
 use crate::model::{BaseType, Container, EnumType, Field, Model, Primitive, TypeModel};
 use crate::naming::unraw;
@@ -106,8 +107,10 @@ fn lib_rs(model: &TypeModel) -> TokenStream {
             pub use #module::{ #(#names),* };
         }
     });
+    let support = support_items(!model.features.is_empty());
     quote! {
         #crate_docs
+        #support
         #(#modules)*
     }
 }
@@ -158,6 +161,7 @@ fn model_module(model: &Model, types: &PrimitiveTypes) -> TokenStream {
     let default = model.has_default.then(|| quote!(::std::default::Default,));
     let fields = model.fields.iter().map(|field| struct_field(field, types));
     let enums = model.enums.iter().map(enum_type);
+    let serde_impls = model_impls(model);
     quote! {
         #module_docs
 
@@ -167,12 +171,12 @@ fn model_module(model: &Model, types: &PrimitiveTypes) -> TokenStream {
             ::std::clone::Clone,
             ::std::cmp::PartialEq,
             #default
-            ::serde::Serialize,
-            ::serde::Deserialize,
         )]
         pub struct #name {
             #(#fields)*
         }
+
+        #serde_impls
 
         #(#enums)*
     }
@@ -190,24 +194,13 @@ fn struct_field(field: &Field, types: &PrimitiveTypes) -> TokenStream {
     let docs = doc_attributes(&text);
     let name = ident(&field.rust_name);
     let ty = field_type(field, types);
-    let mut serde_args = Vec::new();
-    if field.wire_name != unraw(&field.rust_name) {
-        let wire = &field.wire_name;
-        serde_args.push(quote!(rename = #wire));
-    }
     let ty = if field.required {
         ty
     } else {
-        serde_args.push(quote!(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        ));
         quote!(::std::option::Option<#ty>)
     };
-    let serde = (!serde_args.is_empty()).then(|| quote!(#[serde(#(#serde_args),*)]));
     quote! {
         #docs
-        #serde
         pub #name: #ty,
     }
 }
@@ -310,7 +303,7 @@ fn enum_type(item: &EnumType) -> TokenStream {
 }
 
 /// An identifier, raw when written `r#name`.
-fn ident(name: &str) -> Ident {
+pub(super) fn ident(name: &str) -> Ident {
     match name.strip_prefix("r#") {
         Some(raw) => Ident::new_raw(raw, Span::call_site()),
         None => Ident::new(name, Span::call_site()),

@@ -118,7 +118,7 @@ fn dependencies(
         );
         toml::Value::Table(table)
     };
-    dependencies.insert("serde".to_owned(), with_features("1", &["derive"]));
+    dependencies.insert("serde".to_owned(), toml::Value::from("1"));
     dependencies.insert("serde_json".to_owned(), toml::Value::from("1"));
     if rust_types
         .values()

@@ -2,31 +2,22 @@
 
 //! The `Delivery` model.
 /// The `Delivery` model, from the page `Delivery.md`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct Delivery {
     /// An open enum with values that differ only in case.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<DeliveryStatus>,
     /// A required enum: the struct has no Default.
     ///
     /// Required.
     pub kind: DeliveryKind,
     /// A list of enum values.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub formats: ::std::option::Option<::std::vec::Vec<DeliveryFormats>>,
     /// Values that are not identifiers.
-    #[serde(
-        rename = "schemaList",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub schemas: ::std::option::Option<::std::vec::Vec<DeliverySchemas>>,
+}
+model_serde! {
+    Delivery { optional status = "status", required kind = "kind", optional formats =
+    "formats", optional schemas = "schemaList", }
 }
 /// The values of the `status` field. A value the docs do not list is kept verbatim in [`Self::OtherValue`].
 #[derive(

@@ -13,6 +13,190 @@
 //! | `pets` | `PetsApi` | 2 |
 //! | `store` | `StoreApi` | 3 |
 //! | `unreferenced` | models no operation uses | 2 |
+/// Implements `Serialize`, `Deserialize` and `__FromObject` for a model struct, as a JSON
+/// object whose keys are the fields' wire names: `model_serde! { Model { optional field =
+/// "wireName", required other = "otherName", } }`, fields in page order. Each field's kind
+/// names the method of `__Count`, `__Object` and `__Map` that handles it.
+#[allow(unused_macros, reason = "unused when the enabled features enable no model")]
+macro_rules! model_serde {
+    ($model:ident { $($kind:ident $field:ident = $wire:literal,)* }) => {
+        impl ::serde::Serialize for $model { fn serialize < S : ::serde::Serializer > (&
+        self, serializer : S) -> ::std::result::Result < S::Ok, S::Error > { let len = 0
+        $(+ super::__Count:: $kind (& self. $field))*;
+        super::__Object(::serde::Serializer::serialize_struct(serializer,
+        ::std::stringify!($model), len) ?) $(. $kind ($wire, & self. $field) ?)* .end() }
+        } impl < 'de > ::serde::Deserialize < 'de > for $model { fn deserialize < D :
+        ::serde::Deserializer < 'de >> (deserializer : D) -> ::std::result::Result <
+        Self, D::Error > { super::__deserialize_object(deserializer) } } impl
+        super::__FromObject for $model { const EXPECTING : & 'static str =
+        ::std::concat!("an object (the `", ::std::stringify!($model), "` model)"); fn
+        from_object < 'de, A : ::serde::de::MapAccess < 'de >> (mut map : super::__Map <
+        'de, A >) -> ::std::result::Result < Self, A::Error > { $(let mut $field =
+        ::std::option::Option::None;)* while let ::std::option::Option::Some(key) = map
+        .key() ? { match & * key { $($wire => $field = map.value() ?,)* _ => map.skip()
+        ?, } } ::std::result::Result::Ok(Self { $($field : map. $kind ($field, $wire)
+        ?,)* }) } }
+    };
+}
+/// How many entries a field writes, by kind: see `model_serde!`.
+#[allow(dead_code, reason = "unused when the enabled features enable no model")]
+struct __Count;
+#[allow(dead_code, reason = "a crate may have no field of one kind")]
+impl __Count {
+    /// A required field: one.
+    fn required<T>(_value: &T) -> usize {
+        1
+    }
+    /// An optional field: one when it is `Some`.
+    fn optional<T>(value: &::std::option::Option<T>) -> usize {
+        usize::from(value.is_some())
+    }
+}
+/// Writes a model's fields into a serialized struct.
+#[allow(dead_code, reason = "unused when the enabled features enable no model")]
+struct __Object<S>(S);
+#[allow(dead_code, reason = "a crate may have no field of one kind")]
+impl<S: ::serde::ser::SerializeStruct> __Object<S> {
+    /// Writes a required field.
+    fn required<T: ::serde::Serialize>(
+        mut self,
+        wire: &'static str,
+        value: &T,
+    ) -> ::std::result::Result<Self, S::Error> {
+        self.0.serialize_field(wire, value)?;
+        ::std::result::Result::Ok(self)
+    }
+    /// Writes an optional field, or leaves it out when it is `None`.
+    fn optional<T: ::serde::Serialize>(
+        mut self,
+        wire: &'static str,
+        value: &::std::option::Option<T>,
+    ) -> ::std::result::Result<Self, S::Error> {
+        match value {
+            ::std::option::Option::Some(value) => self.0.serialize_field(wire, value)?,
+            ::std::option::Option::None => self.0.skip_field(wire)?,
+        }
+        ::std::result::Result::Ok(self)
+    }
+    /// Ends the struct.
+    fn end(self) -> ::std::result::Result<S::Ok, S::Error> {
+        self.0.end()
+    }
+}
+/// The entries of a JSON object that a model is read from.
+#[allow(dead_code, reason = "unused when the enabled features enable no model")]
+struct __Map<'de, A>(A, ::std::marker::PhantomData<&'de ()>);
+#[allow(dead_code, reason = "a crate may have no field of one kind")]
+impl<'de, A: ::serde::de::MapAccess<'de>> __Map<'de, A> {
+    /// The next key, borrowed from the input when it can be; `None` after the last.
+    fn key(
+        &mut self,
+    ) -> ::std::result::Result<
+        ::std::option::Option<::std::borrow::Cow<'de, str>>,
+        A::Error,
+    > {
+        ::std::result::Result::Ok(self.0.next_key::<__Key<'de>>()?.map(|key| key.0))
+    }
+    /// The value of the key just read, in `Some` (a field's value so far).
+    fn value<T: ::serde::Deserialize<'de>>(
+        &mut self,
+    ) -> ::std::result::Result<::std::option::Option<T>, A::Error> {
+        self.0.next_value().map(::std::option::Option::Some)
+    }
+    /// Skips the value of a key no field has.
+    fn skip(&mut self) -> ::std::result::Result<(), A::Error> {
+        self.0.next_value::<::serde::de::IgnoredAny>().map(|_| ())
+    }
+    /// A required field's value, or the error that it is missing.
+    fn required<T>(
+        &self,
+        value: ::std::option::Option<T>,
+        wire: &'static str,
+    ) -> ::std::result::Result<T, A::Error> {
+        value.ok_or_else(|| <A::Error as ::serde::de::Error>::missing_field(wire))
+    }
+    /// An optional field's value: `None` when it is missing or `null`.
+    fn optional<T>(
+        &self,
+        value: ::std::option::Option<::std::option::Option<T>>,
+        _wire: &'static str,
+    ) -> ::std::result::Result<::std::option::Option<T>, A::Error> {
+        ::std::result::Result::Ok(value.flatten())
+    }
+}
+/// A model that is read from the entries of a JSON object.
+#[allow(dead_code, reason = "unused when the enabled features enable no model")]
+trait __FromObject: Sized {
+    /// What the input should have been, for error messages.
+    const EXPECTING: &'static str;
+    /// Reads the model from the entries of an object.
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        map: __Map<'de, A>,
+    ) -> ::std::result::Result<Self, A::Error>;
+}
+/// Reads a model from a JSON object.
+#[allow(dead_code, reason = "unused when the enabled features enable no model")]
+fn __deserialize_object<'de, T: __FromObject, D: ::serde::Deserializer<'de>>(
+    deserializer: D,
+) -> ::std::result::Result<T, D::Error> {
+    struct Visitor<T>(::std::marker::PhantomData<T>);
+    impl<'de, T: __FromObject> ::serde::de::Visitor<'de> for Visitor<T> {
+        type Value = T;
+        fn expecting(
+            &self,
+            formatter: &mut ::std::fmt::Formatter<'_>,
+        ) -> ::std::fmt::Result {
+            formatter.write_str(T::EXPECTING)
+        }
+        fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            self,
+            map: A,
+        ) -> ::std::result::Result<T, A::Error> {
+            T::from_object(__Map(map, ::std::marker::PhantomData))
+        }
+    }
+    deserializer.deserialize_map(Visitor(::std::marker::PhantomData))
+}
+/// An object key, borrowed from the input when it can be.
+#[allow(dead_code, reason = "unused when the enabled features enable no model")]
+struct __Key<'de>(::std::borrow::Cow<'de, str>);
+impl<'de> ::serde::Deserialize<'de> for __Key<'de> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+            type Value = __Key<'de>;
+            fn expecting(
+                &self,
+                formatter: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                formatter.write_str("an object key")
+            }
+            fn visit_borrowed_str<E: ::serde::de::Error>(
+                self,
+                key: &'de str,
+            ) -> ::std::result::Result<Self::Value, E> {
+                ::std::result::Result::Ok(__Key(::std::borrow::Cow::Borrowed(key)))
+            }
+            fn visit_str<E: ::serde::de::Error>(
+                self,
+                key: &str,
+            ) -> ::std::result::Result<Self::Value, E> {
+                ::std::result::Result::Ok(
+                    __Key(::std::borrow::Cow::Owned(key.to_owned())),
+                )
+            }
+            fn visit_string<E: ::serde::de::Error>(
+                self,
+                key: ::std::string::String,
+            ) -> ::std::result::Result<Self::Value, E> {
+                ::std::result::Result::Ok(__Key(::std::borrow::Cow::Owned(key)))
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}
 #[cfg(feature = "store")]
 mod order;
 #[cfg(feature = "store")]

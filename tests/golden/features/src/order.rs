@@ -7,13 +7,13 @@
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize,
 )]
 pub struct Order {
     /// Pets by id: Pet is needed by both groups.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub pets: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, super::pet::Pet>,
     >,
+}
+model_serde! {
+    Order { optional pets = "pets", }
 }

@@ -7,14 +7,13 @@
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize,
 )]
 pub struct Orphan {
     /// No operation uses this model.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub note: ::std::option::Option<::std::string::String>,
     /// Also reached from Pet: enabled by unreferenced too.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub tag: ::std::option::Option<super::tag::Tag>,
+}
+model_serde! {
+    Orphan { optional note = "note", optional tag = "tag", }
 }

@@ -7,8 +7,6 @@
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize,
 )]
 pub struct Pet {
     /// The pet's name.
@@ -16,6 +14,8 @@ pub struct Pet {
     /// Required.
     pub name: ::std::string::String,
     /// Reached from Pet, so enabled with it.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<super::tag::Tag>>,
+}
+model_serde! {
+    Pet { required name = "name", optional tags = "tags", }
 }

@@ -7,17 +7,16 @@
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize,
 )]
 pub struct Number {
     /// Where it starts.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub start: ::std::option::Option<::std::string::String>,
     /// Where it ends.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<::std::string::String>,
     /// A model named like std's Vec.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub values: ::std::option::Option<::std::vec::Vec<super::vec::Vec>>,
+}
+model_serde! {
+    Number { optional start = "start", optional end = "end", optional values = "values",
+    }
 }

@@ -7,8 +7,6 @@
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize,
 )]
 pub struct Result {
     /// A model named Number.
@@ -16,10 +14,8 @@ pub struct Result {
     /// Required.
     pub number: super::number::Number,
     /// A keyword that cannot be a raw identifier.
-    #[serde(
-        rename = "crate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub crate_: ::std::option::Option<::std::string::String>,
+}
+model_serde! {
+    Result { required number = "number", optional crate_ = "crate", }
 }

@@ -7,11 +7,22 @@
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize,
 )]
 pub struct Vec {
     /// A field named like a std type.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub string: ::std::option::Option<::std::string::String>,
+    /// A field named like a local of the serde impls.
+    pub map: ::std::option::Option<::std::string::String>,
+    /// A field named like a local of the serde impls.
+    ///
+    /// Required.
+    pub key: i64,
+    /// A field named like a local of the serde impls.
+    pub len: ::std::option::Option<bool>,
+    /// A field named like a local of the serde impls.
+    pub object: ::std::option::Option<::std::string::String>,
+}
+model_serde! {
+    Vec { optional string = "string", optional map = "map", required key = "key",
+    optional len = "len", optional object = "object", }
 }

@@ -7,14 +7,13 @@
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize,
 )]
 pub struct Draft {
     /// One side of a cycle of two.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub miner: ::std::option::Option<::std::boxed::Box<super::miner::Miner>>,
     /// Not part of a cycle: not boxed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub summary: ::std::option::Option<super::summary::Summary>,
+}
+model_serde! {
+    Draft { optional miner = "miner", optional summary = "summary", }
 }

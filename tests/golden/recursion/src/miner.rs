@@ -7,16 +7,15 @@
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize,
 )]
 pub struct Miner {
     /// The other side of the cycle.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub draft: ::std::option::Option<::std::boxed::Box<super::draft::Draft>>,
     /// Through a map: not boxed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub drafts: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, super::draft::Draft>,
     >,
+}
+model_serde! {
+    Miner { optional draft = "draft", optional drafts = "drafts", }
 }

@@ -7,8 +7,6 @@
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize,
 )]
 pub struct Node {
     /// The payload.
@@ -16,9 +14,11 @@ pub struct Node {
     /// Required.
     pub value: i64,
     /// A model that contains itself directly: boxed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::boxed::Box<super::node::Node>>,
     /// Through a list: not boxed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub children: ::std::option::Option<::std::vec::Vec<super::node::Node>>,
+}
+model_serde! {
+    Node { required value = "value", optional next = "next", optional children =
+    "children", }
 }

@@ -7,7 +7,8 @@
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize,
 )]
 pub struct Summary {}
+model_serde! {
+    Summary {}
+}

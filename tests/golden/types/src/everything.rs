@@ -7,8 +7,6 @@
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize,
 )]
 pub struct Everything {
     /// A required string.
@@ -20,49 +18,30 @@ pub struct Everything {
     /// Required.
     pub count: i64,
     /// A floating-point number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ratio: ::std::option::Option<f64>,
     /// A flag.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub enabled: ::std::option::Option<bool>,
     /// A calendar date.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub birthday: ::std::option::Option<::jiff::civil::Date>,
     /// An instant, RFC 3339 on the wire.
-    #[serde(
-        rename = "createdAt",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_at: ::std::option::Option<::jiff::Timestamp>,
     /// Any JSON value.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub payload: ::std::option::Option<::serde_json::Value>,
     /// A date and time without a zone.
-    #[serde(
-        rename = "localStart",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub local_start: ::std::option::Option<::jiff::civil::DateTime>,
     /// Months as yyyy-MM.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub months: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Tags.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Rows of cells.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub matrix: ::std::option::Option<
         ::std::vec::Vec<::std::vec::Vec<::std::string::String>>,
     >,
     /// Labels by key.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub labels: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// Items grouped by key.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub groups: ::std::option::Option<
         ::std::collections::BTreeMap<
             ::std::string::String,
@@ -70,31 +49,31 @@ pub struct Everything {
         >,
     >,
     /// Item tables.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub lookups: ::std::option::Option<
         ::std::vec::Vec<
             ::std::collections::BTreeMap<::std::string::String, super::item::Item>,
         >,
     >,
     /// One item.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub item: ::std::option::Option<super::item::Item>,
     /// Items that must be present.
     ///
     /// Required.
-    #[serde(rename = "requiredItems")]
     pub required_items: ::std::vec::Vec<super::item::Item>,
     /// Digits after letters in a name.
-    #[serde(
-        rename = "q850Codes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub q850_codes: ::std::option::Option<::std::vec::Vec<i64>>,
     /// Text with markup: \[.mmm\], \<userId\>, \['a','b'\], stars, ticks, <https://example.com/docs> and a line\<br /\>break.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub notes: ::std::option::Option<::std::string::String>,
     /// The `undocumented` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub undocumented: ::std::option::Option<::std::string::String>,
+}
+model_serde! {
+    Everything { required text = "text", required count = "count", optional ratio =
+    "ratio", optional enabled = "enabled", optional birthday = "birthday", optional
+    created_at = "createdAt", optional payload = "payload", optional local_start =
+    "localStart", optional months = "months", optional tags = "tags", optional matrix =
+    "matrix", optional labels = "labels", optional groups = "groups", optional lookups =
+    "lookups", optional item = "item", required required_items = "requiredItems",
+    optional q850_codes = "q850Codes", optional notes = "notes", optional undocumented =
+    "undocumented", }
 }

@@ -7,8 +7,6 @@
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize,
 )]
 pub struct Item {
     /// The item's identifier.
@@ -16,6 +14,8 @@ pub struct Item {
     /// Required.
     pub id: ::std::string::String,
     /// Weight in kilograms.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub weight: ::std::option::Option<f64>,
+}
+model_serde! {
+    Item { required id = "id", optional weight = "weight", }
 }

@@ -1,0 +1,126 @@
+//! What the generated serde impls (the `model_serde!` macro each generated `lib.rs` defines) do
+//! at the edges of the JSON they read and write, checked on the compiled goldens.
+
+use codegen_tests::keywords::Vec as Keywords;
+use codegen_tests::recursion::{Node, Summary};
+use codegen_tests::types::Everything;
+use serde_json::{Value, json};
+
+fn keywords(document: Value) -> Result<Keywords, serde_json::Error> {
+    serde_json::from_value(document)
+}
+
+#[test]
+fn fields_named_like_the_impls_locals_round_trip() {
+    let document = json!({"string": "s", "map": "m", "key": 7, "len": true, "object": "o"});
+    let value = keywords(document.clone()).unwrap();
+    assert_eq!(value.map.as_deref(), Some("m"));
+    assert_eq!(value.key, 7);
+    assert_eq!(value.len, Some(true));
+    assert_eq!(value.object.as_deref(), Some("o"));
+    assert_eq!(serde_json::to_value(&value).unwrap(), document);
+}
+
+#[test]
+fn fields_are_written_in_page_order_and_none_is_left_out() {
+    let value = keywords(json!({"object": "o", "key": 1, "string": "s"})).unwrap();
+    assert_eq!(
+        serde_json::to_string(&value).unwrap(),
+        r#"{"string":"s","key":1,"object":"o"}"#
+    );
+}
+
+#[test]
+fn a_missing_required_field_is_an_error_naming_it() {
+    let error = keywords(json!({"string": "s"})).unwrap_err();
+    assert_eq!(error.to_string(), "missing field `key`");
+}
+
+#[test]
+fn null_is_none_for_an_optional_field_and_an_error_for_a_required_one() {
+    let value = keywords(json!({"key": 1, "map": null})).unwrap();
+    assert_eq!(value.map, None);
+    let error = keywords(json!({"key": null})).unwrap_err();
+    assert!(
+        error.to_string().starts_with("invalid type: null"),
+        "{error}"
+    );
+}
+
+#[test]
+fn unknown_keys_are_skipped_whatever_their_value() {
+    let value = keywords(json!({
+        "key": 1,
+        "unknown": {"deep": [1, {"x": null}]},
+        "Key": "wire names are case-sensitive",
+    }))
+    .unwrap();
+    assert_eq!(value.key, 1);
+}
+
+#[test]
+fn of_a_repeated_key_the_last_value_wins() {
+    let value: Keywords = serde_json::from_str(r#"{"key": 1, "key": 2}"#).unwrap();
+    assert_eq!(value.key, 2);
+}
+
+#[test]
+fn keys_that_cannot_be_borrowed_are_read_too() {
+    // An escaped key and a reader both hand the impl an owned key instead of a borrowed one.
+    let escaped: Keywords = serde_json::from_str(r#"{"\u006bey": 3}"#).unwrap();
+    assert_eq!(escaped.key, 3);
+    let read: Keywords = serde_json::from_reader(r#"{"key": 4}"#.as_bytes()).unwrap();
+    assert_eq!(read.key, 4);
+}
+
+#[test]
+fn a_value_that_is_no_object_is_an_error_naming_the_model() {
+    let error = keywords(json!([1, 2])).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "invalid type: sequence, expected an object (the `Vec` model)"
+    );
+}
+
+#[test]
+fn a_model_without_fields_reads_any_object_and_writes_an_empty_one() {
+    let summary: Summary = serde_json::from_value(json!({"anything": [1]})).unwrap();
+    assert_eq!(serde_json::to_value(summary).unwrap(), json!({}));
+}
+
+#[test]
+fn recursive_and_nested_models_round_trip() {
+    let document = json!({
+        "value": 1,
+        "next": {"value": 2, "children": [{"value": 3}]},
+    });
+    let node: Node = serde_json::from_value(document.clone()).unwrap();
+    assert_eq!(
+        node.next.as_ref().unwrap().children.as_ref().unwrap()[0].value,
+        3
+    );
+    assert_eq!(serde_json::to_value(&node).unwrap(), document);
+}
+
+#[test]
+fn every_kind_of_type_round_trips() {
+    let document = json!({
+        "text": "t",
+        "count": -5,
+        "ratio": 0.5,
+        "enabled": false,
+        "birthday": "2021-02-03",
+        "createdAt": "2021-02-03T04:05:06.789Z",
+        "payload": {"any": ["json", null]},
+        "localStart": "2021-02-03T04:05:06",
+        "months": ["2021-02"],
+        "tags": ["a", "b"],
+        "matrix": [["x"]],
+        "labels": {"k": "v"},
+        "requiredItems": [{"id": "i"}],
+        "q850Codes": [16],
+    });
+    let value: Everything = serde_json::from_value(document.clone()).unwrap();
+    assert_eq!(value.required_items[0].id, "i");
+    assert_eq!(serde_json::to_value(&value).unwrap(), document);
+}
