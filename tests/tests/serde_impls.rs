@@ -124,3 +124,65 @@ fn every_kind_of_type_round_trips() {
     assert_eq!(value.required_items[0].id, "i");
     assert_eq!(serde_json::to_value(&value).unwrap(), document);
 }
+
+#[test]
+fn a_value_of_the_wrong_type_is_an_error_wherever_it_is() {
+    // The impls read each value without a branch and return its error at the next key: the
+    // error must come back whether the bad value is first, in the middle or last.
+    for document in [
+        json!({"key": "one", "string": "s"}),
+        json!({"string": "s", "key": "one", "map": "m"}),
+        json!({"string": "s", "map": "m", "key": "one"}),
+        json!({"key": 1, "len": "yes"}),
+    ] {
+        let error = keywords(document.clone()).unwrap_err();
+        assert!(
+            error.to_string().starts_with("invalid type: string"),
+            "{document}: {error}"
+        );
+    }
+    let error = keywords(json!({"key": 1, "unknown": "skipped", "object": 5})).unwrap_err();
+    assert!(
+        error.to_string().starts_with("invalid type: integer"),
+        "{error}"
+    );
+}
+
+#[test]
+fn an_error_while_writing_a_field_is_returned() {
+    /// Accepts `room` bytes, fails the one write that does not fit, then accepts everything
+    /// again: an error the impls dropped would not resurface in a later write.
+    struct FailsOnce {
+        room: usize,
+        failed: bool,
+    }
+    impl std::io::Write for FailsOnce {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            if !self.failed && bytes.len() > self.room {
+                self.failed = true;
+                return Err(std::io::Error::other("full"));
+            }
+            self.room = self.room.saturating_sub(bytes.len());
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let value = keywords(json!({"string": "s", "map": "m", "key": 1, "object": "o"})).unwrap();
+    let written = serde_json::to_vec(&value).unwrap();
+    // Fail at every byte of the output: inside the first field, between fields, in the last.
+    for room in 0..written.len() {
+        let writer = FailsOnce {
+            room,
+            failed: false,
+        };
+        let result = serde_json::to_writer(writer, &value);
+        assert!(result.is_err(), "no error with room for {room} bytes");
+    }
+    let writer = FailsOnce {
+        room: written.len(),
+        failed: false,
+    };
+    serde_json::to_writer(writer, &value).unwrap();
+}

@@ -36,6 +36,8 @@ pub fn support_items(gated: bool) -> TokenStream {
     );
     let allow_unused_kind =
         quote!(#[allow(dead_code, reason = "a crate may have no field of one kind")]);
+    let allow_unused_required =
+        quote!(#[allow(dead_code, reason = "a crate may have no required field")]);
     quote! {
         /// Implements `Serialize`, `Deserialize` and `__FromObject` for a model struct, as a JSON
         /// object whose keys are the fields' wire names: `model_serde! { Model { optional field =
@@ -47,8 +49,8 @@ pub fn support_items(gated: bool) -> TokenStream {
                 impl ::serde::Serialize for $model {
                     fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                         let len = 0 $(+ super::__Count::$kind(&self.$field))*;
-                        super::__Object(::serde::Serializer::serialize_struct(serializer, ::std::stringify!($model), len)?)
-                            $(.$kind($wire, &self.$field)?)*
+                        super::__Object(::serde::Serializer::serialize_struct(serializer, ::std::stringify!($model), len))
+                            $(.$kind($wire, &self.$field))*
                             .end()
                     }
                 }
@@ -66,13 +68,19 @@ pub fn support_items(gated: bool) -> TokenStream {
                         $(let mut $field = ::std::option::Option::None;)*
                         while let ::std::option::Option::Some(key) = map.key()? {
                             match &*key {
-                                $($wire => $field = map.value()?,)*
-                                _ => map.skip()?,
+                                $($wire => $field = map.value(),)*
+                                _ => map.skip(),
                             }
                         }
-                        ::std::result::Result::Ok(Self { $($field: map.$kind($field, $wire)?,)* })
+                        ::std::result::Result::Ok(Self { $($field: model_serde!(@value $kind map $field $wire),)* })
                     }
                 }
+            };
+            (@value required $map:ident $field:ident $wire:literal) => {
+                $map.required($field, $wire)?
+            };
+            (@value optional $map:ident $field:ident $wire:literal) => {
+                ::std::option::Option::flatten($field)
             };
         }
 
@@ -93,62 +101,86 @@ pub fn support_items(gated: bool) -> TokenStream {
             }
         }
 
-        /// Writes a model's fields into a serialized struct.
+        /// Writes a model's fields into a serialized struct, keeping the first error: a model's
+        /// impl writes each field without a branch, and `end` returns the error.
         #allow_unused_item
-        struct __Object<S>(S);
+        struct __Object<S: ::serde::ser::SerializeStruct>(::std::result::Result<S, S::Error>);
 
         #allow_unused_kind
         impl<S: ::serde::ser::SerializeStruct> __Object<S> {
             /// Writes a required field.
-            fn required<T: ::serde::Serialize>(mut self, wire: &'static str, value: &T) -> ::std::result::Result<Self, S::Error> {
-                self.0.serialize_field(wire, value)?;
-                ::std::result::Result::Ok(self)
+            fn required<T: ::serde::Serialize>(mut self, wire: &'static str, value: &T) -> Self {
+                if let ::std::result::Result::Ok(object) = &mut self.0
+                    && let ::std::result::Result::Err(error) = object.serialize_field(wire, value)
+                {
+                    self.0 = ::std::result::Result::Err(error);
+                }
+                self
             }
 
             /// Writes an optional field, or leaves it out when it is `None`.
-            fn optional<T: ::serde::Serialize>(mut self, wire: &'static str, value: &::std::option::Option<T>) -> ::std::result::Result<Self, S::Error> {
+            fn optional<T: ::serde::Serialize>(mut self, wire: &'static str, value: &::std::option::Option<T>) -> Self {
                 match value {
-                    ::std::option::Option::Some(value) => self.0.serialize_field(wire, value)?,
-                    ::std::option::Option::None => self.0.skip_field(wire)?,
+                    ::std::option::Option::Some(value) => self.required(wire, value),
+                    ::std::option::Option::None => {
+                        if let ::std::result::Result::Ok(object) = &mut self.0
+                            && let ::std::result::Result::Err(error) = object.skip_field(wire)
+                        {
+                            self.0 = ::std::result::Result::Err(error);
+                        }
+                        self
+                    }
                 }
-                ::std::result::Result::Ok(self)
             }
 
-            /// Ends the struct.
+            /// Ends the struct, or returns the first error.
             fn end(self) -> ::std::result::Result<S::Ok, S::Error> {
-                self.0.end()
+                self.0?.end()
             }
         }
 
-        /// The entries of a JSON object that a model is read from.
+        /// The entries of a JSON object that a model is read from. A value that fails to read is
+        /// kept as the error the next `key` returns, so that a model's impl reads each field
+        /// without a branch.
         #allow_unused_item
-        struct __Map<'de, A>(A, ::std::marker::PhantomData<&'de ()>);
+        struct __Map<'de, A: ::serde::de::MapAccess<'de>> {
+            access: A,
+            error: ::std::option::Option<A::Error>,
+        }
 
-        #allow_unused_kind
+        #allow_unused_item
         impl<'de, A: ::serde::de::MapAccess<'de>> __Map<'de, A> {
             /// The next key, borrowed from the input when it can be; `None` after the last.
             fn key(&mut self) -> ::std::result::Result<::std::option::Option<::std::borrow::Cow<'de, str>>, A::Error> {
-                ::std::result::Result::Ok(self.0.next_key::<__Key<'de>>()?.map(|key| key.0))
+                if let ::std::option::Option::Some(error) = self.error.take() {
+                    return ::std::result::Result::Err(error);
+                }
+                ::std::result::Result::Ok(self.access.next_key::<__Key<'de>>()?.map(|key| key.0))
             }
 
-            /// The value of the key just read, in `Some` (a field's value so far).
-            fn value<T: ::serde::Deserialize<'de>>(&mut self) -> ::std::result::Result<::std::option::Option<T>, A::Error> {
-                self.0.next_value().map(::std::option::Option::Some)
+            /// The value of the key just read, in `Some` (a field's value so far); `None` when it
+            /// fails to read.
+            fn value<T: ::serde::Deserialize<'de>>(&mut self) -> ::std::option::Option<T> {
+                match self.access.next_value() {
+                    ::std::result::Result::Ok(value) => ::std::option::Option::Some(value),
+                    ::std::result::Result::Err(error) => {
+                        self.error = ::std::option::Option::Some(error);
+                        ::std::option::Option::None
+                    }
+                }
             }
 
             /// Skips the value of a key no field has.
-            fn skip(&mut self) -> ::std::result::Result<(), A::Error> {
-                self.0.next_value::<::serde::de::IgnoredAny>().map(|_| ())
+            fn skip(&mut self) {
+                if let ::std::result::Result::Err(error) = self.access.next_value::<::serde::de::IgnoredAny>() {
+                    self.error = ::std::option::Option::Some(error);
+                }
             }
 
             /// A required field's value, or the error that it is missing.
+            #allow_unused_required
             fn required<T>(&self, value: ::std::option::Option<T>, wire: &'static str) -> ::std::result::Result<T, A::Error> {
                 value.ok_or_else(|| <A::Error as ::serde::de::Error>::missing_field(wire))
-            }
-
-            /// An optional field's value: `None` when it is missing or `null`.
-            fn optional<T>(&self, value: ::std::option::Option<::std::option::Option<T>>, _wire: &'static str) -> ::std::result::Result<::std::option::Option<T>, A::Error> {
-                ::std::result::Result::Ok(value.flatten())
             }
         }
 
@@ -174,7 +206,10 @@ pub fn support_items(gated: bool) -> TokenStream {
                 }
 
                 fn visit_map<A: ::serde::de::MapAccess<'de>>(self, map: A) -> ::std::result::Result<T, A::Error> {
-                    T::from_object(__Map(map, ::std::marker::PhantomData))
+                    T::from_object(__Map {
+                        access: map,
+                        error: ::std::option::Option::None,
+                    })
                 }
             }
             deserializer.deserialize_map(Visitor(::std::marker::PhantomData))

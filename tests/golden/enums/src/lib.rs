@@ -13,8 +13,8 @@ macro_rules! model_serde {
         self, serializer : S) -> ::std::result::Result < S::Ok, S::Error > { let len = 0
         $(+ super::__Count:: $kind (& self. $field))*;
         super::__Object(::serde::Serializer::serialize_struct(serializer,
-        ::std::stringify!($model), len) ?) $(. $kind ($wire, & self. $field) ?)* .end() }
-        } impl < 'de > ::serde::Deserialize < 'de > for $model { fn deserialize < D :
+        ::std::stringify!($model), len)) $(. $kind ($wire, & self. $field))* .end() } }
+        impl < 'de > ::serde::Deserialize < 'de > for $model { fn deserialize < D :
         ::serde::Deserializer < 'de >> (deserializer : D) -> ::std::result::Result <
         Self, D::Error > { super::__deserialize_object(deserializer) } } impl
         super::__FromObject for $model { const EXPECTING : & 'static str =
@@ -22,9 +22,15 @@ macro_rules! model_serde {
         from_object < 'de, A : ::serde::de::MapAccess < 'de >> (mut map : super::__Map <
         'de, A >) -> ::std::result::Result < Self, A::Error > { $(let mut $field =
         ::std::option::Option::None;)* while let ::std::option::Option::Some(key) = map
-        .key() ? { match & * key { $($wire => $field = map.value() ?,)* _ => map.skip()
-        ?, } } ::std::result::Result::Ok(Self { $($field : map. $kind ($field, $wire)
-        ?,)* }) } }
+        .key() ? { match & * key { $($wire => $field = map.value(),)* _ => map.skip(), }
+        } ::std::result::Result::Ok(Self { $($field : model_serde!(@ value $kind map
+        $field $wire),)* }) } }
+    };
+    (@ value required $map:ident $field:ident $wire:literal) => {
+        $map .required($field, $wire) ?
+    };
+    (@ value optional $map:ident $field:ident $wire:literal) => {
+        ::std::option::Option::flatten($field)
     };
 }
 /// How many entries a field writes, by kind: see `model_serde!`.
@@ -40,39 +46,51 @@ impl __Count {
         usize::from(value.is_some())
     }
 }
-/// Writes a model's fields into a serialized struct.
-struct __Object<S>(S);
+/// Writes a model's fields into a serialized struct, keeping the first error: a model's
+/// impl writes each field without a branch, and `end` returns the error.
+struct __Object<S: ::serde::ser::SerializeStruct>(::std::result::Result<S, S::Error>);
 #[allow(dead_code, reason = "a crate may have no field of one kind")]
 impl<S: ::serde::ser::SerializeStruct> __Object<S> {
     /// Writes a required field.
-    fn required<T: ::serde::Serialize>(
-        mut self,
-        wire: &'static str,
-        value: &T,
-    ) -> ::std::result::Result<Self, S::Error> {
-        self.0.serialize_field(wire, value)?;
-        ::std::result::Result::Ok(self)
+    fn required<T: ::serde::Serialize>(mut self, wire: &'static str, value: &T) -> Self {
+        if let ::std::result::Result::Ok(object) = &mut self.0
+            && let ::std::result::Result::Err(error) = object
+                .serialize_field(wire, value)
+        {
+            self.0 = ::std::result::Result::Err(error);
+        }
+        self
     }
     /// Writes an optional field, or leaves it out when it is `None`.
     fn optional<T: ::serde::Serialize>(
         mut self,
         wire: &'static str,
         value: &::std::option::Option<T>,
-    ) -> ::std::result::Result<Self, S::Error> {
+    ) -> Self {
         match value {
-            ::std::option::Option::Some(value) => self.0.serialize_field(wire, value)?,
-            ::std::option::Option::None => self.0.skip_field(wire)?,
+            ::std::option::Option::Some(value) => self.required(wire, value),
+            ::std::option::Option::None => {
+                if let ::std::result::Result::Ok(object) = &mut self.0
+                    && let ::std::result::Result::Err(error) = object.skip_field(wire)
+                {
+                    self.0 = ::std::result::Result::Err(error);
+                }
+                self
+            }
         }
-        ::std::result::Result::Ok(self)
     }
-    /// Ends the struct.
+    /// Ends the struct, or returns the first error.
     fn end(self) -> ::std::result::Result<S::Ok, S::Error> {
-        self.0.end()
+        self.0?.end()
     }
 }
-/// The entries of a JSON object that a model is read from.
-struct __Map<'de, A>(A, ::std::marker::PhantomData<&'de ()>);
-#[allow(dead_code, reason = "a crate may have no field of one kind")]
+/// The entries of a JSON object that a model is read from. A value that fails to read is
+/// kept as the error the next `key` returns, so that a model's impl reads each field
+/// without a branch.
+struct __Map<'de, A: ::serde::de::MapAccess<'de>> {
+    access: A,
+    error: ::std::option::Option<A::Error>,
+}
 impl<'de, A: ::serde::de::MapAccess<'de>> __Map<'de, A> {
     /// The next key, borrowed from the input when it can be; `None` after the last.
     fn key(
@@ -81,33 +99,39 @@ impl<'de, A: ::serde::de::MapAccess<'de>> __Map<'de, A> {
         ::std::option::Option<::std::borrow::Cow<'de, str>>,
         A::Error,
     > {
-        ::std::result::Result::Ok(self.0.next_key::<__Key<'de>>()?.map(|key| key.0))
+        if let ::std::option::Option::Some(error) = self.error.take() {
+            return ::std::result::Result::Err(error);
+        }
+        ::std::result::Result::Ok(self.access.next_key::<__Key<'de>>()?.map(|key| key.0))
     }
-    /// The value of the key just read, in `Some` (a field's value so far).
-    fn value<T: ::serde::Deserialize<'de>>(
-        &mut self,
-    ) -> ::std::result::Result<::std::option::Option<T>, A::Error> {
-        self.0.next_value().map(::std::option::Option::Some)
+    /// The value of the key just read, in `Some` (a field's value so far); `None` when it
+    /// fails to read.
+    fn value<T: ::serde::Deserialize<'de>>(&mut self) -> ::std::option::Option<T> {
+        match self.access.next_value() {
+            ::std::result::Result::Ok(value) => ::std::option::Option::Some(value),
+            ::std::result::Result::Err(error) => {
+                self.error = ::std::option::Option::Some(error);
+                ::std::option::Option::None
+            }
+        }
     }
     /// Skips the value of a key no field has.
-    fn skip(&mut self) -> ::std::result::Result<(), A::Error> {
-        self.0.next_value::<::serde::de::IgnoredAny>().map(|_| ())
+    fn skip(&mut self) {
+        if let ::std::result::Result::Err(error) = self
+            .access
+            .next_value::<::serde::de::IgnoredAny>()
+        {
+            self.error = ::std::option::Option::Some(error);
+        }
     }
     /// A required field's value, or the error that it is missing.
+    #[allow(dead_code, reason = "a crate may have no required field")]
     fn required<T>(
         &self,
         value: ::std::option::Option<T>,
         wire: &'static str,
     ) -> ::std::result::Result<T, A::Error> {
         value.ok_or_else(|| <A::Error as ::serde::de::Error>::missing_field(wire))
-    }
-    /// An optional field's value: `None` when it is missing or `null`.
-    fn optional<T>(
-        &self,
-        value: ::std::option::Option<::std::option::Option<T>>,
-        _wire: &'static str,
-    ) -> ::std::result::Result<::std::option::Option<T>, A::Error> {
-        ::std::result::Result::Ok(value.flatten())
     }
 }
 /// A model that is read from the entries of a JSON object.
@@ -136,7 +160,10 @@ fn __deserialize_object<'de, T: __FromObject, D: ::serde::Deserializer<'de>>(
             self,
             map: A,
         ) -> ::std::result::Result<T, A::Error> {
-            T::from_object(__Map(map, ::std::marker::PhantomData))
+            T::from_object(__Map {
+                access: map,
+                error: ::std::option::Option::None,
+            })
         }
     }
     deserializer.deserialize_map(Visitor(::std::marker::PhantomData))
