@@ -3,17 +3,18 @@
 //! `optional`), name and wire name.
 //!
 //! Why not `#[derive(Serialize, Deserialize)]`: type- and borrow-checking what serde's derives
-//! expand to (a field-identifier enum and visitor per model, the sequence form, private helpers)
-//! was most of the generated crate's build. These impls share one visitor and one borrowed key
-//! type among all models, and read and write JSON objects as the derives with `rename`,
-//! `default` and `skip_serializing_if = "Option::is_none"` did. On the 6,220-model 257.1.0 docs
-//! (debug build, dependencies built) the crate builds in about half the time and memory.
+//! expand to (a field-identifier enum and visitor per model, the sequence form, a `?` branch per
+//! field read and written) was most of the generated crate's build. These impls share one visitor
+//! and one borrowed key type among all models, and write and read each field without a branch:
+//! the first error is kept (in `__Object`, in `__Map`) and returned once. They read and write
+//! JSON objects as the derives with `rename`, `default` and `skip_serializing_if =
+//! "Option::is_none"` did. Measurements are in the README ("Build time of the generated crate").
 //!
-//! Why a macro rather than the impls written out in each module: written out they build a third
-//! faster still, but each field then costs about 50 tokens of statements that syn must parse and
-//! prettyplease print, which made the generator twice as slow; a macro invocation is a few
-//! tokens per field that syn keeps unparsed. The price is layout: prettyplease prints macro
-//! bodies and invocations as running text.
+//! Why a macro rather than the impls written out in each module: written out, each field costs
+//! about 50 tokens of statements that syn must parse and prettyplease print, which made the
+//! generator twice as slow; a macro invocation is a few tokens per field that syn keeps
+//! unparsed. The price is layout: prettyplease prints macro bodies and invocations as running
+//! text.
 //!
 //! What the impls do: an optional field (an `Option`) is left out when `None` and is `None` when
 //! missing or `null`; a required field missing from the input is an error; unknown keys are
@@ -42,7 +43,8 @@ pub fn support_items(gated: bool) -> TokenStream {
         /// Implements `Serialize`, `Deserialize` and `__FromObject` for a model struct, as a JSON
         /// object whose keys are the fields' wire names: `model_serde! { Model { optional field =
         /// "wireName", required other = "otherName", } }`, fields in page order. Each field's kind
-        /// names the method of `__Count`, `__Object` and `__Map` that handles it.
+        /// names the method of `__Count` and `__Object` that handles it, and the `@value` rule
+        /// that makes its value from what was read.
         #allow_unused_macro
         macro_rules! model_serde {
             ($model:ident { $($kind:ident $field:ident = $wire:literal,)* }) => {

@@ -6,7 +6,8 @@
 /// Implements `Serialize`, `Deserialize` and `__FromObject` for a model struct, as a JSON
 /// object whose keys are the fields' wire names: `model_serde! { Model { optional field =
 /// "wireName", required other = "otherName", } }`, fields in page order. Each field's kind
-/// names the method of `__Count`, `__Object` and `__Map` that handles it.
+/// names the method of `__Count` and `__Object` that handles it, and the `@value` rule
+/// that makes its value from what was read.
 macro_rules! model_serde {
     ($model:ident { $($kind:ident $field:ident = $wire:literal,)* }) => {
         impl ::serde::Serialize for $model { fn serialize < S : ::serde::Serializer > (&
