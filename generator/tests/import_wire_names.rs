@@ -434,3 +434,26 @@ fn an_enum_with_a_duplicate_value_is_an_error_at_the_duplicate() {
         )]
     );
 }
+
+#[test]
+fn a_table_written_inline_is_an_error_at_its_line() {
+    let dir = scratch("inline");
+    let config = dir.join("codegen.toml");
+    let text = "# Overrides.\nmodels = {}\n";
+    fs::write(&config, text).expect("write config");
+    let Err(failure) = import_wire_names(&options(&config)) else {
+        panic!("the import cannot add to an inline table")
+    };
+    let rendered = render(&failure);
+    let wanted = format!(
+        "error: `models` is not written as a [table] in the config, so the import cannot add to it\n  ┌─ {}:2:10",
+        config.display()
+    );
+    assert!(rendered.contains(&wanted), "{rendered}");
+    assert_eq!(
+        rendered.matches("is not written as a [table]").count(),
+        1,
+        "{rendered}"
+    );
+    assert_eq!(fs::read_to_string(&config).expect("read"), text);
+}

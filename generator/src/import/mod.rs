@@ -522,11 +522,21 @@ impl Importer<'_> {
             match item.as_table_mut() {
                 Some(next) => table = next,
                 None => {
-                    self.diagnostics.push(Diagnostic::error(
+                    let written = &path[..=depth];
+                    let diagnostic = Diagnostic::error(
                         self.config_file,
-                        0..0,
-                        format!("`{}` is not written as a [table] in the config, so the import cannot add to it", path[..=depth].join(".")),
-                    ));
+                        config_span(&self.sources.get(self.config_file).text, written),
+                        format!(
+                            "`{}` is not written as a [table] in the config, so the import cannot add to it",
+                            written.join(".")
+                        ),
+                    )
+                    .with_label("not a [table]")
+                    .with_note(format!("write it as a `[{}]` table", written.join(".")));
+                    // Every field below it runs into the same value: report it once.
+                    if !self.diagnostics.contains(&diagnostic) {
+                        self.diagnostics.push(diagnostic);
+                    }
                     return None;
                 }
             }
@@ -565,4 +575,20 @@ fn enum_array(values: &[String]) -> Array {
         array.set_trailing("\n");
     }
     array
+}
+
+/// Where the value at `path` (keys from the document's root) is written in the config `text`:
+/// the document the import edits keeps no spans, so the text is parsed again to find it.
+fn config_span(text: &str, path: &[&str]) -> std::ops::Range<usize> {
+    let Ok(document) = toml_edit::Document::parse(text) else {
+        return 0..0;
+    };
+    let mut item = document.as_item();
+    for key in path {
+        match item.get(key) {
+            Some(next) => item = next,
+            None => return 0..0,
+        }
+    }
+    item.span().unwrap_or(0..0)
 }
