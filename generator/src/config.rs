@@ -205,28 +205,31 @@ impl Config {
         for (model_name, raw_model) in raw.models {
             let mut fields = BTreeMap::new();
             for (field_name, raw_field) in raw_model.fields {
-                let type_expr =
-                    raw_field
-                        .type_expr
-                        .and_then(|text| match parse_type_expr(text.get_ref()) {
-                            Ok(expr) => Some(Located {
-                                value: expr,
-                                file,
-                                span: text.span(),
-                            }),
-                            Err(error) => {
-                                let start = text.span().start + 1 + error.span.start;
-                                diagnostics.push(
-                                    Diagnostic::error(
-                                        file,
-                                        start..start + error.span.len().max(1),
-                                        "malformed type",
-                                    )
-                                    .with_label(error.message),
-                                );
-                                None
-                            }
-                        });
+                let type_expr = raw_field.type_expr.and_then(|written| {
+                    match parse_type_expr(written.get_ref()) {
+                        Ok(expr) => Some(Located {
+                            value: expr,
+                            file,
+                            span: written.span(),
+                        }),
+                        Err(error) => {
+                            diagnostics.push(
+                                Diagnostic::error(
+                                    file,
+                                    span_in_string(
+                                        text,
+                                        written.span(),
+                                        written.get_ref(),
+                                        error.span,
+                                    ),
+                                    "malformed type",
+                                )
+                                .with_label(error.message),
+                            );
+                            None
+                        }
+                    }
+                });
                 let enum_values = raw_field.enum_values.map(|values| {
                     let mut seen = BTreeSet::new();
                     for value in &values {
@@ -266,5 +269,26 @@ impl Config {
             dependencies: raw.dependencies,
             models,
         }
+    }
+}
+
+/// Where the bytes `inner` of a string value lie in the config `source`, the string being written
+/// at `written`: exact when the string is written as it reads (one quote each side, no escapes),
+/// else the whole string, since escapes and `"""` move its bytes.
+fn span_in_string(
+    source: &str,
+    written: Range<usize>,
+    value: &str,
+    inner: Range<usize>,
+) -> Range<usize> {
+    let literal = source
+        .get(written.clone())
+        .and_then(|quoted| quoted.get(1..quoted.len().checked_sub(1)?))
+        .is_some_and(|unquoted| unquoted == value && written.len() == value.len() + 2);
+    if literal {
+        let start = written.start + 1 + inner.start;
+        start..start + inner.len().max(1)
+    } else {
+        written
     }
 }

@@ -703,3 +703,31 @@ fn an_enum_whose_type_name_a_model_has() {
         ]
     );
 }
+
+#[test]
+fn a_malformed_type_override_is_marked_inside_its_string_when_written_plainly() {
+    // Plain: the mark is at the fault. With an escape or `"""`, the string's bytes are not its
+    // value's, so the whole string is marked instead of a wrong spot.
+    let config = "[models.Person.fields.name]\ntype = \"list[str\"\n\n\
+                  [models.Person.fields.age]\ntype = \"list[\\u0073tr\"\n\n\
+                  [models.Person.fields.pets]\ntype = \"\"\"list[str\"\"\"\n";
+    let reported = Spec::new()
+        .model(
+            "Person",
+            &[
+                "| **name** | **str** | Name | |",
+                "| **age** | **int** | Age | |",
+                "| **pets** | **str** | Pets | |",
+            ],
+        )
+        .file("codegen.toml", config)
+        .load();
+    assert_eq!(
+        reported.lines(),
+        [
+            "codegen.toml:5:8: error: malformed type",
+            "codegen.toml:2:17: error: malformed type",
+            "codegen.toml:8:8: error: malformed type",
+        ]
+    );
+}
