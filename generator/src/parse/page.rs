@@ -155,8 +155,11 @@ pub(super) fn front_matter_title(yaml: &str, start: usize) -> Option<Spanned<Str
     let mut offset = start;
     for line in yaml.split_inclusive('\n') {
         if let Some(value) = line.trim_end().strip_prefix("title:") {
-            let value_start = offset + "title:".len() + (value.len() - value.trim_start().len());
-            let value = value.trim().trim_matches(|c| c == '"' || c == '\'');
+            let is_quote = |c| c == '"' || c == '\'';
+            let trimmed = value.trim_start();
+            let unquoted = trimmed.trim_start_matches(is_quote);
+            let value_start = offset + "title:".len() + (value.len() - unquoted.len());
+            let value = unquoted.trim_end_matches(is_quote);
             return Some(Spanned {
                 value: value.to_owned(),
                 span: value_start..value_start + value.len(),
@@ -642,4 +645,19 @@ pub(super) fn trim_span(text: &str, range: Range<usize>) -> Range<usize> {
     let slice = &text[range.clone()];
     let start = range.start + (slice.len() - slice.trim_start().len());
     start..start + slice.trim().len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::front_matter_title;
+
+    #[test]
+    fn a_front_matter_title_is_located_at_its_text_quoted_or_not() {
+        for yaml in ["title: Pet\n", "title: \"Pet\"\n", "title:   'Pet'\n"] {
+            let page = format!("---\n{yaml}---\n");
+            let title = front_matter_title(&page[4..], 4).expect("a title");
+            assert_eq!(title.value, "Pet");
+            assert_eq!(&page[title.span], "Pet", "{yaml:?}");
+        }
+    }
 }
