@@ -18,7 +18,7 @@ pub struct AnalyticsConversationSegment {
     /// Identifier of the session a transfer or consult went to
     pub destination_session_id: ::std::option::Option<::std::string::String>,
     /// How the segment ended (for example by the client, the endpoint or a transfer)
-    pub disconnect_type: ::std::option::Option<::std::string::String>,
+    pub disconnect_type: ::std::option::Option<enums::DisconnectType>,
     /// Code of the error that ended the segment, when one did
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Identifier of the group involved in the segment
@@ -42,7 +42,7 @@ pub struct AnalyticsConversationSegment {
     /// When the segment started, as an ISO-8601 date-time in UTC
     pub segment_start: ::std::option::Option<::jiff::Timestamp>,
     /// What was happening during the segment (alerting, hold, interact, wrap-up and so on)
-    pub segment_type: ::std::option::Option<AnalyticsConversationSegmentSegmentType>,
+    pub segment_type: ::std::option::Option<enums::SegmentType>,
     /// SIP response codes received during the segment
     pub sip_response_codes: ::std::option::Option<::std::vec::Vec<i64>>,
     /// Identifier of the conversation a transfer or consult came from
@@ -61,12 +61,10 @@ pub struct AnalyticsConversationSegment {
     pub wrap_up_tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Agents that predictive routing scored for this segment
     pub scored_agents: ::std::option::Option<
-        ::std::vec::Vec<super::analytics_scored_agent::AnalyticsScoredAgent>,
+        ::std::vec::Vec<super::AnalyticsScoredAgent>,
     >,
     /// User-defined properties attached to this segment
-    pub properties: ::std::option::Option<
-        ::std::vec::Vec<super::analytics_property::AnalyticsProperty>,
-    >,
+    pub properties: ::std::option::Option<::std::vec::Vec<super::AnalyticsProperty>>,
 }
 model_serde! {
     AnalyticsConversationSegment { optional audio_muted = "audioMuted", optional
@@ -86,120 +84,230 @@ model_serde! {
     "wrapUpTags", optional scored_agents = "scoredAgents", optional properties =
     "properties", }
 }
-/// The values of the `segment_type` field. A value the docs do not list is kept verbatim in [`Self::Other`].
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum AnalyticsConversationSegmentSegmentType {
-    /// The value `alert`.
-    Alert,
-    /// The value `callback`.
-    Callback,
-    /// The value `coaching`.
-    Coaching,
-    /// The value `contacting`.
-    Contacting,
-    /// The value `converting`.
-    Converting,
-    /// The value `delay`.
-    Delay,
-    /// The value `dialing`.
-    Dialing,
-    /// The value `hold`.
-    Hold,
-    /// The value `interact`.
-    Interact,
-    /// The value `ivr`.
-    Ivr,
-    /// The value `scheduled`.
-    Scheduled,
-    /// The value `sharing`.
-    Sharing,
-    /// The value `system`.
-    System,
-    /// The value `transmitting`.
-    Transmitting,
-    /// The value `unknown`.
-    Unknown,
-    /// The value `uploading`.
-    Uploading,
-    /// The value `voicemail`.
-    Voicemail,
-    /// The value `wrapup`.
-    Wrapup,
-    /// A value the docs do not list, kept verbatim.
-    Other(::std::string::String),
-}
-impl AnalyticsConversationSegmentSegmentType {
-    /// The value as it is on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Alert => "alert",
-            Self::Callback => "callback",
-            Self::Coaching => "coaching",
-            Self::Contacting => "contacting",
-            Self::Converting => "converting",
-            Self::Delay => "delay",
-            Self::Dialing => "dialing",
-            Self::Hold => "hold",
-            Self::Interact => "interact",
-            Self::Ivr => "ivr",
-            Self::Scheduled => "scheduled",
-            Self::Sharing => "sharing",
-            Self::System => "system",
-            Self::Transmitting => "transmitting",
-            Self::Unknown => "unknown",
-            Self::Uploading => "uploading",
-            Self::Voicemail => "voicemail",
-            Self::Wrapup => "wrapup",
-            Self::Other(value) => value,
+/// The enums of the [`AnalyticsConversationSegment`](super::AnalyticsConversationSegment) model's fields.
+pub mod enums {
+    /// The values of the `disconnect_type` field. A value the docs do not list is kept verbatim in [`Self::Other`].
+    #[derive(
+        ::std::fmt::Debug,
+        ::std::clone::Clone,
+        ::std::cmp::PartialEq,
+        ::std::cmp::Eq,
+        ::std::hash::Hash
+    )]
+    #[non_exhaustive]
+    pub enum DisconnectType {
+        /// The value `client`.
+        Client,
+        /// The value `conferenceTransfer`.
+        ConferenceTransfer,
+        /// The value `consultTransfer`.
+        ConsultTransfer,
+        /// The value `endpoint`.
+        Endpoint,
+        /// The value `error`.
+        Error,
+        /// The value `forwardTransfer`.
+        ForwardTransfer,
+        /// The value `noAnswerTransfer`.
+        NoAnswerTransfer,
+        /// The value `notAvailableTransfer`.
+        NotAvailableTransfer,
+        /// The value `other`.
+        Other_,
+        /// The value `peer`.
+        Peer,
+        /// The value `spam`.
+        Spam,
+        /// The value `system`.
+        System,
+        /// The value `timeout`.
+        Timeout,
+        /// The value `transfer`.
+        Transfer,
+        /// The value `transportFailure`.
+        TransportFailure,
+        /// The value `uncallable`.
+        Uncallable,
+        /// A value the docs do not list, kept verbatim.
+        Other(::std::string::String),
+    }
+    impl DisconnectType {
+        /// The value as it is on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Client => "client",
+                Self::ConferenceTransfer => "conferenceTransfer",
+                Self::ConsultTransfer => "consultTransfer",
+                Self::Endpoint => "endpoint",
+                Self::Error => "error",
+                Self::ForwardTransfer => "forwardTransfer",
+                Self::NoAnswerTransfer => "noAnswerTransfer",
+                Self::NotAvailableTransfer => "notAvailableTransfer",
+                Self::Other_ => "other",
+                Self::Peer => "peer",
+                Self::Spam => "spam",
+                Self::System => "system",
+                Self::Timeout => "timeout",
+                Self::Transfer => "transfer",
+                Self::TransportFailure => "transportFailure",
+                Self::Uncallable => "uncallable",
+                Self::Other(value) => value,
+            }
         }
     }
-}
-impl ::std::convert::From<::std::string::String>
-for AnalyticsConversationSegmentSegmentType {
-    fn from(value: ::std::string::String) -> Self {
-        match value.as_str() {
-            "alert" => Self::Alert,
-            "callback" => Self::Callback,
-            "coaching" => Self::Coaching,
-            "contacting" => Self::Contacting,
-            "converting" => Self::Converting,
-            "delay" => Self::Delay,
-            "dialing" => Self::Dialing,
-            "hold" => Self::Hold,
-            "interact" => Self::Interact,
-            "ivr" => Self::Ivr,
-            "scheduled" => Self::Scheduled,
-            "sharing" => Self::Sharing,
-            "system" => Self::System,
-            "transmitting" => Self::Transmitting,
-            "unknown" => Self::Unknown,
-            "uploading" => Self::Uploading,
-            "voicemail" => Self::Voicemail,
-            "wrapup" => Self::Wrapup,
-            _ => Self::Other(value),
+    impl ::std::convert::From<::std::string::String> for DisconnectType {
+        fn from(value: ::std::string::String) -> Self {
+            match value.as_str() {
+                "client" => Self::Client,
+                "conferenceTransfer" => Self::ConferenceTransfer,
+                "consultTransfer" => Self::ConsultTransfer,
+                "endpoint" => Self::Endpoint,
+                "error" => Self::Error,
+                "forwardTransfer" => Self::ForwardTransfer,
+                "noAnswerTransfer" => Self::NoAnswerTransfer,
+                "notAvailableTransfer" => Self::NotAvailableTransfer,
+                "other" => Self::Other_,
+                "peer" => Self::Peer,
+                "spam" => Self::Spam,
+                "system" => Self::System,
+                "timeout" => Self::Timeout,
+                "transfer" => Self::Transfer,
+                "transportFailure" => Self::TransportFailure,
+                "uncallable" => Self::Uncallable,
+                _ => Self::Other(value),
+            }
         }
     }
-}
-impl ::serde::Serialize for AnalyticsConversationSegmentSegmentType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+    impl ::serde::Serialize for DisconnectType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
     }
-}
-impl<'de> ::serde::Deserialize<'de> for AnalyticsConversationSegmentSegmentType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
-            .map(::std::convert::From::from)
+    impl<'de> ::serde::Deserialize<'de> for DisconnectType {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
+                .map(::std::convert::From::from)
+        }
+    }
+    /// The values of the `segment_type` field. A value the docs do not list is kept verbatim in [`Self::Other`].
+    #[derive(
+        ::std::fmt::Debug,
+        ::std::clone::Clone,
+        ::std::cmp::PartialEq,
+        ::std::cmp::Eq,
+        ::std::hash::Hash
+    )]
+    #[non_exhaustive]
+    pub enum SegmentType {
+        /// The value `alert`.
+        Alert,
+        /// The value `callback`.
+        Callback,
+        /// The value `coaching`.
+        Coaching,
+        /// The value `contacting`.
+        Contacting,
+        /// The value `converting`.
+        Converting,
+        /// The value `delay`.
+        Delay,
+        /// The value `dialing`.
+        Dialing,
+        /// The value `hold`.
+        Hold,
+        /// The value `interact`.
+        Interact,
+        /// The value `ivr`.
+        Ivr,
+        /// The value `scheduled`.
+        Scheduled,
+        /// The value `sharing`.
+        Sharing,
+        /// The value `system`.
+        System,
+        /// The value `transmitting`.
+        Transmitting,
+        /// The value `unknown`.
+        Unknown,
+        /// The value `uploading`.
+        Uploading,
+        /// The value `voicemail`.
+        Voicemail,
+        /// The value `wrapup`.
+        Wrapup,
+        /// A value the docs do not list, kept verbatim.
+        Other(::std::string::String),
+    }
+    impl SegmentType {
+        /// The value as it is on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Alert => "alert",
+                Self::Callback => "callback",
+                Self::Coaching => "coaching",
+                Self::Contacting => "contacting",
+                Self::Converting => "converting",
+                Self::Delay => "delay",
+                Self::Dialing => "dialing",
+                Self::Hold => "hold",
+                Self::Interact => "interact",
+                Self::Ivr => "ivr",
+                Self::Scheduled => "scheduled",
+                Self::Sharing => "sharing",
+                Self::System => "system",
+                Self::Transmitting => "transmitting",
+                Self::Unknown => "unknown",
+                Self::Uploading => "uploading",
+                Self::Voicemail => "voicemail",
+                Self::Wrapup => "wrapup",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::std::convert::From<::std::string::String> for SegmentType {
+        fn from(value: ::std::string::String) -> Self {
+            match value.as_str() {
+                "alert" => Self::Alert,
+                "callback" => Self::Callback,
+                "coaching" => Self::Coaching,
+                "contacting" => Self::Contacting,
+                "converting" => Self::Converting,
+                "delay" => Self::Delay,
+                "dialing" => Self::Dialing,
+                "hold" => Self::Hold,
+                "interact" => Self::Interact,
+                "ivr" => Self::Ivr,
+                "scheduled" => Self::Scheduled,
+                "sharing" => Self::Sharing,
+                "system" => Self::System,
+                "transmitting" => Self::Transmitting,
+                "unknown" => Self::Unknown,
+                "uploading" => Self::Uploading,
+                "voicemail" => Self::Voicemail,
+                "wrapup" => Self::Wrapup,
+                _ => Self::Other(value),
+            }
+        }
+    }
+    impl ::serde::Serialize for SegmentType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for SegmentType {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
+                .map(::std::convert::From::from)
+        }
     }
 }

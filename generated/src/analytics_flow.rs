@@ -14,7 +14,7 @@ pub struct AnalyticsFlow {
     /// Why the flow was entered (for example the DNIS dialed or the transferring flow)
     pub entry_reason: ::std::option::Option<::std::string::String>,
     /// How the flow was entered
-    pub entry_type: ::std::option::Option<AnalyticsFlowEntryType>,
+    pub entry_type: ::std::option::Option<enums::EntryType>,
     /// Why the flow was left
     pub exit_reason: ::std::option::Option<::std::string::String>,
     /// Identifier of the flow
@@ -22,7 +22,7 @@ pub struct AnalyticsFlow {
     /// Name of the flow when it ran
     pub flow_name: ::std::option::Option<::std::string::String>,
     /// Kind of flow (inbound call, in-queue, outbound and so on)
-    pub flow_type: ::std::option::Option<::std::string::String>,
+    pub flow_type: ::std::option::Option<enums::FlowType>,
     /// Version of the flow that ran
     pub flow_version: ::std::option::Option<::std::string::String>,
     /// Whether the flow scheduled a callback
@@ -38,9 +38,7 @@ pub struct AnalyticsFlow {
     /// Kind of transfer the flow made
     pub transfer_type: ::std::option::Option<::std::string::String>,
     /// Outcomes the flow reached while it ran
-    pub outcomes: ::std::option::Option<
-        ::std::vec::Vec<super::analytics_flow_outcome::AnalyticsFlowOutcome>,
-    >,
+    pub outcomes: ::std::option::Option<::std::vec::Vec<super::AnalyticsFlowOutcome>>,
 }
 model_serde! {
     AnalyticsFlow { optional ending_language = "endingLanguage", optional entry_reason =
@@ -53,67 +51,178 @@ model_serde! {
     "transferTargetName", optional transfer_type = "transferType", optional outcomes =
     "outcomes", }
 }
-/// The values of the `entry_type` field. A value the docs do not list is kept verbatim in [`Self::Other`].
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum AnalyticsFlowEntryType {
-    /// The value `agent`.
-    Agent,
-    /// The value `direct`.
-    Direct,
-    /// The value `dnis`.
-    Dnis,
-    /// The value `flow`.
-    Flow,
-    /// The value `outbound`.
-    Outbound,
-    /// A value the docs do not list, kept verbatim.
-    Other(::std::string::String),
-}
-impl AnalyticsFlowEntryType {
-    /// The value as it is on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Agent => "agent",
-            Self::Direct => "direct",
-            Self::Dnis => "dnis",
-            Self::Flow => "flow",
-            Self::Outbound => "outbound",
-            Self::Other(value) => value,
+/// The enums of the [`AnalyticsFlow`](super::AnalyticsFlow) model's fields.
+pub mod enums {
+    /// The values of the `entry_type` field. A value the docs do not list is kept verbatim in [`Self::Other`].
+    #[derive(
+        ::std::fmt::Debug,
+        ::std::clone::Clone,
+        ::std::cmp::PartialEq,
+        ::std::cmp::Eq,
+        ::std::hash::Hash
+    )]
+    #[non_exhaustive]
+    pub enum EntryType {
+        /// The value `agent`.
+        Agent,
+        /// The value `direct`.
+        Direct,
+        /// The value `dnis`.
+        Dnis,
+        /// The value `flow`.
+        Flow,
+        /// The value `outbound`.
+        Outbound,
+        /// A value the docs do not list, kept verbatim.
+        Other(::std::string::String),
+    }
+    impl EntryType {
+        /// The value as it is on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Agent => "agent",
+                Self::Direct => "direct",
+                Self::Dnis => "dnis",
+                Self::Flow => "flow",
+                Self::Outbound => "outbound",
+                Self::Other(value) => value,
+            }
         }
     }
-}
-impl ::std::convert::From<::std::string::String> for AnalyticsFlowEntryType {
-    fn from(value: ::std::string::String) -> Self {
-        match value.as_str() {
-            "agent" => Self::Agent,
-            "direct" => Self::Direct,
-            "dnis" => Self::Dnis,
-            "flow" => Self::Flow,
-            "outbound" => Self::Outbound,
-            _ => Self::Other(value),
+    impl ::std::convert::From<::std::string::String> for EntryType {
+        fn from(value: ::std::string::String) -> Self {
+            match value.as_str() {
+                "agent" => Self::Agent,
+                "direct" => Self::Direct,
+                "dnis" => Self::Dnis,
+                "flow" => Self::Flow,
+                "outbound" => Self::Outbound,
+                _ => Self::Other(value),
+            }
         }
     }
-}
-impl ::serde::Serialize for AnalyticsFlowEntryType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+    impl ::serde::Serialize for EntryType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
     }
-}
-impl<'de> ::serde::Deserialize<'de> for AnalyticsFlowEntryType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
-            .map(::std::convert::From::from)
+    impl<'de> ::serde::Deserialize<'de> for EntryType {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
+                .map(::std::convert::From::from)
+        }
+    }
+    /// The values of the `flow_type` field. A value the docs do not list is kept verbatim in [`Self::Other`].
+    #[derive(
+        ::std::fmt::Debug,
+        ::std::clone::Clone,
+        ::std::cmp::PartialEq,
+        ::std::cmp::Eq,
+        ::std::hash::Hash
+    )]
+    #[non_exhaustive]
+    pub enum FlowType {
+        /// The value `BOT`.
+        Bot,
+        /// The value `COMMONMODULE`.
+        Commonmodule,
+        /// The value `INBOUNDCALL`.
+        Inboundcall,
+        /// The value `INBOUNDCHAT`.
+        Inboundchat,
+        /// The value `INBOUNDEMAIL`.
+        Inboundemail,
+        /// The value `INBOUNDSHORTMESSAGE`.
+        Inboundshortmessage,
+        /// The value `INQUEUECALL`.
+        Inqueuecall,
+        /// The value `INQUEUEEMAIL`.
+        Inqueueemail,
+        /// The value `INQUEUESHORTMESSAGE`.
+        Inqueueshortmessage,
+        /// The value `OUTBOUNDCALL`.
+        Outboundcall,
+        /// The value `SECURECALL`.
+        Securecall,
+        /// The value `SPEECH`.
+        Speech,
+        /// The value `SURVEYINVITE`.
+        Surveyinvite,
+        /// The value `VOICEMAIL`.
+        Voicemail,
+        /// The value `WORKFLOW`.
+        Workflow,
+        /// The value `WORKITEM`.
+        Workitem,
+        /// A value the docs do not list, kept verbatim.
+        Other(::std::string::String),
+    }
+    impl FlowType {
+        /// The value as it is on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Bot => "BOT",
+                Self::Commonmodule => "COMMONMODULE",
+                Self::Inboundcall => "INBOUNDCALL",
+                Self::Inboundchat => "INBOUNDCHAT",
+                Self::Inboundemail => "INBOUNDEMAIL",
+                Self::Inboundshortmessage => "INBOUNDSHORTMESSAGE",
+                Self::Inqueuecall => "INQUEUECALL",
+                Self::Inqueueemail => "INQUEUEEMAIL",
+                Self::Inqueueshortmessage => "INQUEUESHORTMESSAGE",
+                Self::Outboundcall => "OUTBOUNDCALL",
+                Self::Securecall => "SECURECALL",
+                Self::Speech => "SPEECH",
+                Self::Surveyinvite => "SURVEYINVITE",
+                Self::Voicemail => "VOICEMAIL",
+                Self::Workflow => "WORKFLOW",
+                Self::Workitem => "WORKITEM",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::std::convert::From<::std::string::String> for FlowType {
+        fn from(value: ::std::string::String) -> Self {
+            match value.as_str() {
+                "BOT" => Self::Bot,
+                "COMMONMODULE" => Self::Commonmodule,
+                "INBOUNDCALL" => Self::Inboundcall,
+                "INBOUNDCHAT" => Self::Inboundchat,
+                "INBOUNDEMAIL" => Self::Inboundemail,
+                "INBOUNDSHORTMESSAGE" => Self::Inboundshortmessage,
+                "INQUEUECALL" => Self::Inqueuecall,
+                "INQUEUEEMAIL" => Self::Inqueueemail,
+                "INQUEUESHORTMESSAGE" => Self::Inqueueshortmessage,
+                "OUTBOUNDCALL" => Self::Outboundcall,
+                "SECURECALL" => Self::Securecall,
+                "SPEECH" => Self::Speech,
+                "SURVEYINVITE" => Self::Surveyinvite,
+                "VOICEMAIL" => Self::Voicemail,
+                "WORKFLOW" => Self::Workflow,
+                "WORKITEM" => Self::Workitem,
+                _ => Self::Other(value),
+            }
+        }
+    }
+    impl ::serde::Serialize for FlowType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for FlowType {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
+                .map(::std::convert::From::from)
+        }
     }
 }

@@ -12,7 +12,7 @@ pub struct AnalyticsProperty {
     /// Name of a user-defined property attached to a segment
     pub property: ::std::option::Option<::std::string::String>,
     /// Data type of the value, which decides how it is compared
-    pub property_type: ::std::option::Option<AnalyticsPropertyPropertyType>,
+    pub property_type: ::std::option::Option<enums::PropertyType>,
     /// The property value
     pub value: ::std::option::Option<::std::string::String>,
 }
@@ -20,71 +20,74 @@ model_serde! {
     AnalyticsProperty { optional property = "property", optional property_type =
     "propertyType", optional value = "value", }
 }
-/// The values of the `property_type` field. A value the docs do not list is kept verbatim in [`Self::Other`].
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum AnalyticsPropertyPropertyType {
-    /// The value `bool`.
-    Bool,
-    /// The value `integer`.
-    Integer,
-    /// The value `real`.
-    Real,
-    /// The value `date`.
-    Date,
-    /// The value `string`.
-    String,
-    /// The value `uuid`.
-    Uuid,
-    /// A value the docs do not list, kept verbatim.
-    Other(::std::string::String),
-}
-impl AnalyticsPropertyPropertyType {
-    /// The value as it is on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Bool => "bool",
-            Self::Integer => "integer",
-            Self::Real => "real",
-            Self::Date => "date",
-            Self::String => "string",
-            Self::Uuid => "uuid",
-            Self::Other(value) => value,
+/// The enums of the [`AnalyticsProperty`](super::AnalyticsProperty) model's fields.
+pub mod enums {
+    /// The values of the `property_type` field. A value the docs do not list is kept verbatim in [`Self::Other`].
+    #[derive(
+        ::std::fmt::Debug,
+        ::std::clone::Clone,
+        ::std::cmp::PartialEq,
+        ::std::cmp::Eq,
+        ::std::hash::Hash
+    )]
+    #[non_exhaustive]
+    pub enum PropertyType {
+        /// The value `bool`.
+        Bool,
+        /// The value `integer`.
+        Integer,
+        /// The value `real`.
+        Real,
+        /// The value `date`.
+        Date,
+        /// The value `string`.
+        String,
+        /// The value `uuid`.
+        Uuid,
+        /// A value the docs do not list, kept verbatim.
+        Other(::std::string::String),
+    }
+    impl PropertyType {
+        /// The value as it is on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Bool => "bool",
+                Self::Integer => "integer",
+                Self::Real => "real",
+                Self::Date => "date",
+                Self::String => "string",
+                Self::Uuid => "uuid",
+                Self::Other(value) => value,
+            }
         }
     }
-}
-impl ::std::convert::From<::std::string::String> for AnalyticsPropertyPropertyType {
-    fn from(value: ::std::string::String) -> Self {
-        match value.as_str() {
-            "bool" => Self::Bool,
-            "integer" => Self::Integer,
-            "real" => Self::Real,
-            "date" => Self::Date,
-            "string" => Self::String,
-            "uuid" => Self::Uuid,
-            _ => Self::Other(value),
+    impl ::std::convert::From<::std::string::String> for PropertyType {
+        fn from(value: ::std::string::String) -> Self {
+            match value.as_str() {
+                "bool" => Self::Bool,
+                "integer" => Self::Integer,
+                "real" => Self::Real,
+                "date" => Self::Date,
+                "string" => Self::String,
+                "uuid" => Self::Uuid,
+                _ => Self::Other(value),
+            }
         }
     }
-}
-impl ::serde::Serialize for AnalyticsPropertyPropertyType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+    impl ::serde::Serialize for PropertyType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
     }
-}
-impl<'de> ::serde::Deserialize<'de> for AnalyticsPropertyPropertyType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
-            .map(::std::convert::From::from)
+    impl<'de> ::serde::Deserialize<'de> for PropertyType {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
+                .map(::std::convert::From::from)
+        }
     }
 }

@@ -46,7 +46,7 @@ pub struct AnalyticsSession {
     /// A unique identifier for a PureCloud cobrowse room
     pub cobrowse_room_id: ::std::option::Option<::std::string::String>,
     /// The email delivery status
-    pub delivery_status: ::std::option::Option<AnalyticsSessionDeliveryStatus>,
+    pub delivery_status: ::std::option::Option<enums::DeliveryStatus>,
     /// Date and time of the most recent delivery status change. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss\[.mmm\]Z
     pub delivery_status_change_date: ::std::option::Option<::jiff::Timestamp>,
     /// Destination address(es) of transfers or consults
@@ -54,7 +54,7 @@ pub struct AnalyticsSession {
         ::std::vec::Vec<::std::string::String>,
     >,
     /// The direction of the communication
-    pub direction: ::std::option::Option<AnalyticsSessionDirection>,
+    pub direction: ::std::option::Option<enums::Direction>,
     /// (Dialer) Analyzer (for example speech.person)
     pub disposition_analyzer: ::std::option::Option<::std::string::String>,
     /// (Dialer) Result of the analysis (for example disposition.classification.callable.machine)
@@ -88,7 +88,7 @@ pub struct AnalyticsSession {
     /// Count of any media (images, files, etc) included in this session
     pub media_count: ::std::option::Option<i64>,
     /// The session media type
-    pub media_type: ::std::option::Option<AnalyticsSessionMediaType>,
+    pub media_type: ::std::option::Option<enums::MediaType>,
     /// Message type for messaging services. E.g.: sms, facebook, twitter, line
     pub message_type: ::std::option::Option<::std::string::String>,
     /// The participantId being monitored (if someone (e.g. an agent) is being monitored, this would correspond to one of the other participantIds present in the conversation)
@@ -142,7 +142,7 @@ pub struct AnalyticsSession {
     /// The number of seconds before PureCloud begins the call for a call back (0 disables automatic calling)
     pub timeout_seconds: ::std::option::Option<i64>,
     /// Complete routing method
-    pub used_routing: ::std::option::Option<AnalyticsSessionUsedRouting>,
+    pub used_routing: ::std::option::Option<enums::UsedRouting>,
     /// Direct Video address
     pub video_address_self: ::std::option::Option<::std::string::String>,
     /// A unique identifier for a PureCloud video room
@@ -151,23 +151,19 @@ pub struct AnalyticsSession {
     pub waiting_interaction_counts: ::std::option::Option<::std::vec::Vec<i64>>,
     /// Proposed agents
     pub proposed_agents: ::std::option::Option<
-        ::std::vec::Vec<super::analytics_proposed_agent::AnalyticsProposedAgent>,
+        ::std::vec::Vec<super::AnalyticsProposedAgent>,
     >,
     /// MediaEndpointStats associated with this session
     pub media_endpoint_stats: ::std::option::Option<
-        ::std::vec::Vec<super::analytics_media_endpoint_stat::AnalyticsMediaEndpointStat>,
+        ::std::vec::Vec<super::AnalyticsMediaEndpointStat>,
     >,
     /// IVR flow execution associated with this session
-    pub flow: ::std::option::Option<super::analytics_flow::AnalyticsFlow>,
+    pub flow: ::std::option::Option<super::AnalyticsFlow>,
     /// List of metrics for this session
-    pub metrics: ::std::option::Option<
-        ::std::vec::Vec<super::analytics_session_metric::AnalyticsSessionMetric>,
-    >,
+    pub metrics: ::std::option::Option<::std::vec::Vec<super::AnalyticsSessionMetric>>,
     /// List of segments for this session
     pub segments: ::std::option::Option<
-        ::std::vec::Vec<
-            super::analytics_conversation_segment::AnalyticsConversationSegment,
-        >,
+        ::std::vec::Vec<super::AnalyticsConversationSegment>,
     >,
 }
 model_serde! {
@@ -215,275 +211,278 @@ model_serde! {
     "mediaEndpointStats", optional flow = "flow", optional metrics = "metrics", optional
     segments = "segments", }
 }
-/// The values of the `delivery_status` field. A value the docs do not list is kept verbatim in [`Self::Other`].
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum AnalyticsSessionDeliveryStatus {
-    /// The value `DeliveryFailed`.
-    DeliveryFailed,
-    /// The value `DeliverySuccess`.
-    DeliverySuccess,
-    /// The value `Failed`.
-    Failed,
-    /// The value `Queued`.
-    Queued,
-    /// The value `Read`.
-    Read,
-    /// The value `Received`.
-    Received,
-    /// The value `Sent`.
-    Sent,
-    /// A value the docs do not list, kept verbatim.
-    Other(::std::string::String),
-}
-impl AnalyticsSessionDeliveryStatus {
-    /// The value as it is on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::DeliveryFailed => "DeliveryFailed",
-            Self::DeliverySuccess => "DeliverySuccess",
-            Self::Failed => "Failed",
-            Self::Queued => "Queued",
-            Self::Read => "Read",
-            Self::Received => "Received",
-            Self::Sent => "Sent",
-            Self::Other(value) => value,
+/// The enums of the [`AnalyticsSession`](super::AnalyticsSession) model's fields.
+pub mod enums {
+    /// The values of the `delivery_status` field. A value the docs do not list is kept verbatim in [`Self::Other`].
+    #[derive(
+        ::std::fmt::Debug,
+        ::std::clone::Clone,
+        ::std::cmp::PartialEq,
+        ::std::cmp::Eq,
+        ::std::hash::Hash
+    )]
+    #[non_exhaustive]
+    pub enum DeliveryStatus {
+        /// The value `DeliveryFailed`.
+        DeliveryFailed,
+        /// The value `DeliverySuccess`.
+        DeliverySuccess,
+        /// The value `Failed`.
+        Failed,
+        /// The value `Queued`.
+        Queued,
+        /// The value `Read`.
+        Read,
+        /// The value `Received`.
+        Received,
+        /// The value `Sent`.
+        Sent,
+        /// A value the docs do not list, kept verbatim.
+        Other(::std::string::String),
+    }
+    impl DeliveryStatus {
+        /// The value as it is on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::DeliveryFailed => "DeliveryFailed",
+                Self::DeliverySuccess => "DeliverySuccess",
+                Self::Failed => "Failed",
+                Self::Queued => "Queued",
+                Self::Read => "Read",
+                Self::Received => "Received",
+                Self::Sent => "Sent",
+                Self::Other(value) => value,
+            }
         }
     }
-}
-impl ::std::convert::From<::std::string::String> for AnalyticsSessionDeliveryStatus {
-    fn from(value: ::std::string::String) -> Self {
-        match value.as_str() {
-            "DeliveryFailed" => Self::DeliveryFailed,
-            "DeliverySuccess" => Self::DeliverySuccess,
-            "Failed" => Self::Failed,
-            "Queued" => Self::Queued,
-            "Read" => Self::Read,
-            "Received" => Self::Received,
-            "Sent" => Self::Sent,
-            _ => Self::Other(value),
+    impl ::std::convert::From<::std::string::String> for DeliveryStatus {
+        fn from(value: ::std::string::String) -> Self {
+            match value.as_str() {
+                "DeliveryFailed" => Self::DeliveryFailed,
+                "DeliverySuccess" => Self::DeliverySuccess,
+                "Failed" => Self::Failed,
+                "Queued" => Self::Queued,
+                "Read" => Self::Read,
+                "Received" => Self::Received,
+                "Sent" => Self::Sent,
+                _ => Self::Other(value),
+            }
         }
     }
-}
-impl ::serde::Serialize for AnalyticsSessionDeliveryStatus {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for AnalyticsSessionDeliveryStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
-            .map(::std::convert::From::from)
-    }
-}
-/// The values of the `direction` field. A value the docs do not list is kept verbatim in [`Self::Other`].
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum AnalyticsSessionDirection {
-    /// The value `inbound`.
-    Inbound,
-    /// The value `outbound`.
-    Outbound,
-    /// A value the docs do not list, kept verbatim.
-    Other(::std::string::String),
-}
-impl AnalyticsSessionDirection {
-    /// The value as it is on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Inbound => "inbound",
-            Self::Outbound => "outbound",
-            Self::Other(value) => value,
+    impl ::serde::Serialize for DeliveryStatus {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
         }
     }
-}
-impl ::std::convert::From<::std::string::String> for AnalyticsSessionDirection {
-    fn from(value: ::std::string::String) -> Self {
-        match value.as_str() {
-            "inbound" => Self::Inbound,
-            "outbound" => Self::Outbound,
-            _ => Self::Other(value),
+    impl<'de> ::serde::Deserialize<'de> for DeliveryStatus {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
+                .map(::std::convert::From::from)
         }
     }
-}
-impl ::serde::Serialize for AnalyticsSessionDirection {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+    /// The values of the `direction` field. A value the docs do not list is kept verbatim in [`Self::Other`].
+    #[derive(
+        ::std::fmt::Debug,
+        ::std::clone::Clone,
+        ::std::cmp::PartialEq,
+        ::std::cmp::Eq,
+        ::std::hash::Hash
+    )]
+    #[non_exhaustive]
+    pub enum Direction {
+        /// The value `inbound`.
+        Inbound,
+        /// The value `outbound`.
+        Outbound,
+        /// A value the docs do not list, kept verbatim.
+        Other(::std::string::String),
     }
-}
-impl<'de> ::serde::Deserialize<'de> for AnalyticsSessionDirection {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
-            .map(::std::convert::From::from)
-    }
-}
-/// The values of the `media_type` field. A value the docs do not list is kept verbatim in [`Self::Other`].
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum AnalyticsSessionMediaType {
-    /// The value `callback`.
-    Callback,
-    /// The value `chat`.
-    Chat,
-    /// The value `cobrowse`.
-    Cobrowse,
-    /// The value `email`.
-    Email,
-    /// The value `message`.
-    Message,
-    /// The value `screenshare`.
-    Screenshare,
-    /// The value `unknown`.
-    Unknown,
-    /// The value `video`.
-    Video,
-    /// The value `voice`.
-    Voice,
-    /// A value the docs do not list, kept verbatim.
-    Other(::std::string::String),
-}
-impl AnalyticsSessionMediaType {
-    /// The value as it is on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Callback => "callback",
-            Self::Chat => "chat",
-            Self::Cobrowse => "cobrowse",
-            Self::Email => "email",
-            Self::Message => "message",
-            Self::Screenshare => "screenshare",
-            Self::Unknown => "unknown",
-            Self::Video => "video",
-            Self::Voice => "voice",
-            Self::Other(value) => value,
+    impl Direction {
+        /// The value as it is on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Inbound => "inbound",
+                Self::Outbound => "outbound",
+                Self::Other(value) => value,
+            }
         }
     }
-}
-impl ::std::convert::From<::std::string::String> for AnalyticsSessionMediaType {
-    fn from(value: ::std::string::String) -> Self {
-        match value.as_str() {
-            "callback" => Self::Callback,
-            "chat" => Self::Chat,
-            "cobrowse" => Self::Cobrowse,
-            "email" => Self::Email,
-            "message" => Self::Message,
-            "screenshare" => Self::Screenshare,
-            "unknown" => Self::Unknown,
-            "video" => Self::Video,
-            "voice" => Self::Voice,
-            _ => Self::Other(value),
+    impl ::std::convert::From<::std::string::String> for Direction {
+        fn from(value: ::std::string::String) -> Self {
+            match value.as_str() {
+                "inbound" => Self::Inbound,
+                "outbound" => Self::Outbound,
+                _ => Self::Other(value),
+            }
         }
     }
-}
-impl ::serde::Serialize for AnalyticsSessionMediaType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for AnalyticsSessionMediaType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
-            .map(::std::convert::From::from)
-    }
-}
-/// The values of the `used_routing` field. A value the docs do not list is kept verbatim in [`Self::Other`].
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum AnalyticsSessionUsedRouting {
-    /// The value `Bullseye`.
-    Bullseye,
-    /// The value `Last`.
-    Last,
-    /// The value `Manual`.
-    Manual,
-    /// The value `Predictive`.
-    Predictive,
-    /// The value `Preferred`.
-    Preferred,
-    /// The value `Standard`.
-    Standard,
-    /// A value the docs do not list, kept verbatim.
-    Other(::std::string::String),
-}
-impl AnalyticsSessionUsedRouting {
-    /// The value as it is on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Bullseye => "Bullseye",
-            Self::Last => "Last",
-            Self::Manual => "Manual",
-            Self::Predictive => "Predictive",
-            Self::Preferred => "Preferred",
-            Self::Standard => "Standard",
-            Self::Other(value) => value,
+    impl ::serde::Serialize for Direction {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
         }
     }
-}
-impl ::std::convert::From<::std::string::String> for AnalyticsSessionUsedRouting {
-    fn from(value: ::std::string::String) -> Self {
-        match value.as_str() {
-            "Bullseye" => Self::Bullseye,
-            "Last" => Self::Last,
-            "Manual" => Self::Manual,
-            "Predictive" => Self::Predictive,
-            "Preferred" => Self::Preferred,
-            "Standard" => Self::Standard,
-            _ => Self::Other(value),
+    impl<'de> ::serde::Deserialize<'de> for Direction {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
+                .map(::std::convert::From::from)
         }
     }
-}
-impl ::serde::Serialize for AnalyticsSessionUsedRouting {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+    /// The values of the `media_type` field. A value the docs do not list is kept verbatim in [`Self::Other`].
+    #[derive(
+        ::std::fmt::Debug,
+        ::std::clone::Clone,
+        ::std::cmp::PartialEq,
+        ::std::cmp::Eq,
+        ::std::hash::Hash
+    )]
+    #[non_exhaustive]
+    pub enum MediaType {
+        /// The value `callback`.
+        Callback,
+        /// The value `chat`.
+        Chat,
+        /// The value `cobrowse`.
+        Cobrowse,
+        /// The value `email`.
+        Email,
+        /// The value `message`.
+        Message,
+        /// The value `screenshare`.
+        Screenshare,
+        /// The value `unknown`.
+        Unknown,
+        /// The value `video`.
+        Video,
+        /// The value `voice`.
+        Voice,
+        /// A value the docs do not list, kept verbatim.
+        Other(::std::string::String),
     }
-}
-impl<'de> ::serde::Deserialize<'de> for AnalyticsSessionUsedRouting {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
-            .map(::std::convert::From::from)
+    impl MediaType {
+        /// The value as it is on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Callback => "callback",
+                Self::Chat => "chat",
+                Self::Cobrowse => "cobrowse",
+                Self::Email => "email",
+                Self::Message => "message",
+                Self::Screenshare => "screenshare",
+                Self::Unknown => "unknown",
+                Self::Video => "video",
+                Self::Voice => "voice",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::std::convert::From<::std::string::String> for MediaType {
+        fn from(value: ::std::string::String) -> Self {
+            match value.as_str() {
+                "callback" => Self::Callback,
+                "chat" => Self::Chat,
+                "cobrowse" => Self::Cobrowse,
+                "email" => Self::Email,
+                "message" => Self::Message,
+                "screenshare" => Self::Screenshare,
+                "unknown" => Self::Unknown,
+                "video" => Self::Video,
+                "voice" => Self::Voice,
+                _ => Self::Other(value),
+            }
+        }
+    }
+    impl ::serde::Serialize for MediaType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for MediaType {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
+                .map(::std::convert::From::from)
+        }
+    }
+    /// The values of the `used_routing` field. A value the docs do not list is kept verbatim in [`Self::Other`].
+    #[derive(
+        ::std::fmt::Debug,
+        ::std::clone::Clone,
+        ::std::cmp::PartialEq,
+        ::std::cmp::Eq,
+        ::std::hash::Hash
+    )]
+    #[non_exhaustive]
+    pub enum UsedRouting {
+        /// The value `Bullseye`.
+        Bullseye,
+        /// The value `Last`.
+        Last,
+        /// The value `Manual`.
+        Manual,
+        /// The value `Predictive`.
+        Predictive,
+        /// The value `Preferred`.
+        Preferred,
+        /// The value `Standard`.
+        Standard,
+        /// A value the docs do not list, kept verbatim.
+        Other(::std::string::String),
+    }
+    impl UsedRouting {
+        /// The value as it is on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Bullseye => "Bullseye",
+                Self::Last => "Last",
+                Self::Manual => "Manual",
+                Self::Predictive => "Predictive",
+                Self::Preferred => "Preferred",
+                Self::Standard => "Standard",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::std::convert::From<::std::string::String> for UsedRouting {
+        fn from(value: ::std::string::String) -> Self {
+            match value.as_str() {
+                "Bullseye" => Self::Bullseye,
+                "Last" => Self::Last,
+                "Manual" => Self::Manual,
+                "Predictive" => Self::Predictive,
+                "Preferred" => Self::Preferred,
+                "Standard" => Self::Standard,
+                _ => Self::Other(value),
+            }
+        }
+    }
+    impl ::serde::Serialize for UsedRouting {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for UsedRouting {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
+                .map(::std::convert::From::from)
+        }
     }
 }

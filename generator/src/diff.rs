@@ -96,7 +96,7 @@ pub struct FieldSurface {
 /// An open enum's surface.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct EnumSurface {
-    /// The enum's Rust type name.
+    /// The enum's path from the crate root (`analytics_session::MediaType`).
     pub rust: String,
     /// The catch-all variant's name.
     pub other: String,
@@ -170,7 +170,7 @@ impl FieldSurface {
                 .iter()
                 .find(|item| &item.rust_name == rust_name)
                 .map(|item| EnumSurface {
-                    rust: item.rust_name.clone(),
+                    rust: format!("{}::{}", model.module, item.rust_name),
                     other: item.catch_all.clone(),
                     values: item
                         .variants

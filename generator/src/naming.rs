@@ -1,7 +1,35 @@
-//! Every naming decision: wire names from doc names, Rust identifiers for fields, types, modules
-//! and enum variants. Case conversion is heck's; this module adds keywords, digits and symbols.
+//! Every naming decision: wire names from doc names, Rust identifiers for fields, types, modules,
+//! files, features and enum variants. Case conversion is heck's; this module adds keywords,
+//! digits and symbols.
+//!
+//! Names are collision-free by construction and stable: each is a function of one item's own name
+//! (never of which other items exist), and each function is injective over the names it is given,
+//! so two items never get one name and adding an item never renames another. The scheme (the
+//! generated crate's root holds the types and the enum modules of its models):
+//!
+//! | item | name | example |
+//! | --- | --- | --- |
+//! | model struct, at the root | [`type_name`]: the page name when UpperCamelCase | `AnalyticsSession` |
+//! | module of a model's field enums, at the root | [`module_name`]: snake_case | `analytics_session` |
+//! | a model's file, and its private module | [`file_stem`], [`private_module_name`] | `analytics_session.rs`, `_analytics_session` |
+//! | enum of a field, in its model's module | [`enum_name`]: the field's UpperCamelCase | `analytics_session::MediaType` |
+//! | enum variant | [`variant_names`]; the catch-all is always [`CATCH_ALL`] | `Voice`, `Other(String)` |
+//! | Cargo feature of an API group | [`feature_name`] | `analytics` |
+//!
+//! The ranges are disjoint: types have an uppercase first letter; modules are lowercase and never
+//! start with a single `_`; private modules are `_` and a module name; [`SUPPORT_MODULE`] ends in a
+//! single `_`, which a module name only does for an escaped keyword. Models whose names differ
+//! only in letter case (`GDPRSubject`, `GdprSubject`) cannot both exist: their files would be one
+//! file on case-insensitive file systems (the vendor's SDK has the same problem), so the docs are
+//! rejected with both pages named.
 
 use heck::{ToLowerCamelCase, ToSnakeCase, ToUpperCamelCase};
+
+/// The private module of the support code every generated crate carries (the serde helpers).
+pub const SUPPORT_MODULE: &str = "support_";
+
+/// The catch-all variant of every open enum: it keeps a value the docs do not list.
+pub const CATCH_ALL: &str = "Other";
 
 /// Rust's strict and reserved keywords (edition 2024), which need `r#` or a rename.
 const KEYWORDS: &[&str] = &[
@@ -38,52 +66,107 @@ pub fn field_name(wire_name: &str) -> String {
     escape(prefix_digit(&wire_name.to_snake_case(), "_"))
 }
 
-/// The Rust type name for a model or enum name: kept when it is already UpperCamelCase.
+/// The Rust type name of a model: its page name when that is UpperCamelCase (ASCII letters and
+/// digits, a capital first), which real names are. Any other name keeps its spelling with the first
+/// letter made uppercase (`foo_bar` -> `Foo_bar`), and one more `_` when it ends in `_`, so that
+/// `Self_` stays free for a model named `Self`.
 pub fn type_name(name: &str) -> String {
-    let camel = if is_upper_camel(name) {
-        name.to_owned()
-    } else {
-        name.to_upper_camel_case()
-    };
-    escape(prefix_digit(&camel, "N"))
+    if name == "Self" || name == "self" {
+        return "Self_".to_owned();
+    }
+    if is_upper_camel(name) {
+        return name.to_owned();
+    }
+    let mut type_name = name.to_owned();
+    if let Some(first) = type_name.find(|c: char| c.is_ascii_alphabetic()) {
+        type_name[first..=first].make_ascii_uppercase();
+    }
+    if type_name.ends_with('_') {
+        type_name.push('_');
+    }
+    type_name
 }
 
-/// The Rust module (and file) name of a model: snake_case.
+/// The Rust module of a model, which holds its field enums: snake_case (`AnalyticsSession` ->
+/// `analytics_session`). A name's own underscores become `__`, so `Foo_Bar` and `FooBar` differ;
+/// keywords are raw (`r#match`), and `self`, `super`, `crate`, `lib` and `main` get a trailing
+/// `_` (the last two would be the crate's own `src/lib.rs` and `src/main.rs`).
 pub fn module_name(model_name: &str) -> String {
-    escape(prefix_digit(&model_name.to_snake_case(), "m"))
-}
-
-/// The Cargo feature of an API group: its page title without `Api`, in snake_case
-/// (`AnalyticsApi` -> `analytics`, `WebChatApi` -> `web_chat`).
-pub fn feature_name(group: &str) -> String {
-    let name = group
-        .strip_suffix("Api")
-        .filter(|name| !name.is_empty())
-        .unwrap_or(group)
-        .to_snake_case();
-    if name.is_empty() {
-        "api".to_owned()
+    let snake = snake_segments(model_name);
+    if ["lib", "main"].contains(&snake.as_str()) {
+        format!("{snake}_")
     } else {
-        name
+        escape(snake)
     }
 }
 
-/// The enum type for the values of a field: the model's type name and the field's.
-pub fn enum_name(model_type: &str, field_doc_name: &str) -> String {
-    type_name(&format!(
-        "{model_type}{}",
-        field_doc_name.to_upper_camel_case()
-    ))
+/// The file (without `.rs`) of the model whose module is `module`: the module's name.
+pub fn file_stem(module: &str) -> &str {
+    unraw(module)
 }
 
-/// Variant names for enum values, distinct from each other and from `reserved`: each value's
+/// The private module a model's file is, whose public items the crate root re-exports: `_` and
+/// the file's name (`_analytics_session`). The model's public module (see [`module_name`]) is
+/// re-exported from it, so the struct and its field enums are never in one namespace.
+pub fn private_module_name(module: &str) -> String {
+    format!("_{}", file_stem(module))
+}
+
+/// The Cargo feature of an API group: its page title without `Api` (or Go's `API`), in snake_case
+/// (`AnalyticsApi` -> `analytics`, `WebChatApi` -> `web_chat`). A title that would take a name the
+/// crate uses itself keeps `-api` (`FullApi` -> `full-api`); one without the suffix gets `-group`
+/// (`Misc` -> `misc-group`). Snake case has no `-`, so the three kinds never meet.
+pub fn feature_name(group: &str) -> String {
+    let stem = group
+        .strip_suffix("Api")
+        .or_else(|| group.strip_suffix("API"))
+        .filter(|stem| !stem.is_empty());
+    match stem {
+        Some(stem) => {
+            let name = snake_segments(stem);
+            if RESERVED_FEATURES.contains(&name.as_str()) {
+                format!("{name}-api")
+            } else {
+                name
+            }
+        }
+        None => format!("{}-group", snake_segments(group)),
+    }
+}
+
+/// The feature of the models that no operation uses.
+pub const UNREFERENCED: &str = "unreferenced";
+
+/// Feature names the generated crate's `[features]` table uses itself.
+const RESERVED_FEATURES: [&str; 3] = ["default", "full", UNREFERENCED];
+
+/// The enum type of an enumerated field, in its model's module: the UpperCamelCase of the field's
+/// Rust name (`media_type` -> `MediaType`, `r#type` -> `Type`). A name that case conversion would
+/// not give back (`foo_bar_2` and `foo_bar2` both camel-case to `FooBar2`) keeps its words apart:
+/// `Foo_Bar_2_`; the trailing `_` keeps that form apart from the plain one.
+pub fn enum_name(field_rust_name: &str) -> String {
+    let snake = unraw(field_rust_name);
+    let camel = snake.to_upper_camel_case();
+    if camel.to_snake_case() == snake && is_upper_camel(&camel) && camel != "Self" {
+        return camel;
+    }
+    let mut words: Vec<String> = snake.split('_').map(upper_first).collect();
+    words.push(String::new());
+    words.join("_")
+}
+
+/// Variant names for enum values, distinct from each other and from [`CATCH_ALL`]: each value's
 /// [`variant_base`]; values that would collide (`Failed`, `failed`) get a number (`Failed`,
-/// `Failed2`; after a base that ends in a digit, `V1_2`).
-pub fn variant_names<'a>(values: impl IntoIterator<Item = &'a str>, reserved: &str) -> Vec<String> {
-    let mut taken = vec![reserved.to_owned()];
+/// `Failed2`; after a base that ends in a digit, `V1_2`). A value that asks for `Other` gets
+/// `Other_`, so the catch-all never changes its name when the API adds such a value.
+pub fn variant_names<'a>(values: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut taken = vec![CATCH_ALL.to_owned()];
     let mut names = Vec::new();
     for value in values {
-        let base = variant_base(value);
+        let mut base = variant_base(value);
+        if base == CATCH_ALL {
+            base.push('_');
+        }
         let separator = if base.ends_with(|c: char| c.is_ascii_digit()) {
             "_"
         } else {
@@ -124,20 +207,6 @@ fn variant_base(value: &str) -> String {
     escape(prefix_digit(&base, "V"))
 }
 
-/// The name of the catch-all variant of an enum whose values are `values`: `Other`, or a name no
-/// value asks for.
-pub fn catch_all_name<'a>(values: impl IntoIterator<Item = &'a str> + Clone) -> String {
-    let mut name = "Other".to_owned();
-    while values
-        .clone()
-        .into_iter()
-        .any(|value| variant_base(value) == name)
-    {
-        name.push_str("Value");
-    }
-    name
-}
-
 /// Whether `name` can become a Rust identifier once escaped: ASCII letters, digits and `_`, not
 /// starting with a digit, with at least one letter or digit (`_` alone is no identifier).
 pub fn is_identifier(name: &str) -> bool {
@@ -150,12 +219,35 @@ pub fn is_identifier(name: &str) -> bool {
 }
 
 /// Whether a Rust field name written by the user (`rust_name` in codegen.toml) is valid as it
-/// stands: an identifier that is not a keyword, or `r#` and a keyword that may be raw.
+/// stands: a snake_case identifier (no capitals) that is not a keyword, or `r#` and a keyword that
+/// may be raw.
 pub fn is_field_name(name: &str) -> bool {
-    match name.strip_prefix("r#") {
-        Some(raw) => is_identifier(raw) && !NOT_RAW.contains(&raw),
-        None => is_identifier(name) && !KEYWORDS.contains(&name),
-    }
+    let snake = !name.contains(|c: char| c.is_ascii_uppercase());
+    snake
+        && match name.strip_prefix("r#") {
+            Some(raw) => is_identifier(raw) && !NOT_RAW.contains(&raw),
+            None => is_identifier(name) && !KEYWORDS.contains(&name),
+        }
+}
+
+/// Whether rustc's `non_camel_case_types` lint accepts `name` as a type or variant name: after
+/// trimming `_`s, no lowercase start, no `__`, and no `_` next to a letter. Names this module makes
+/// to avoid a clash (`Phone_Number`, `Other_2`) need an `#[allow]`.
+pub fn is_camel_case(name: &str) -> bool {
+    let name = unraw(name).trim_matches('_');
+    let chars: Vec<char> = name.chars().collect();
+    !name.starts_with(|c: char| c.is_ascii_lowercase())
+        && !name.contains("__")
+        && !chars.windows(2).any(|pair| {
+            (pair[0].is_ascii_alphabetic() && pair[1] == '_')
+                || (pair[1].is_ascii_alphabetic() && pair[0] == '_')
+        })
+}
+
+/// Whether rustc's `non_snake_case` lint accepts `name` as a module name: no `__` inside (the
+/// `Foo_Bar` model's module is `foo__bar`, and needs an `#[allow]`).
+pub fn is_snake_case(name: &str) -> bool {
+    !unraw(name).trim_matches('_').contains("__")
 }
 
 /// The identifier without a leading `r#`.
@@ -166,6 +258,25 @@ pub fn unraw(ident: &str) -> &str {
 fn is_upper_camel(name: &str) -> bool {
     name.starts_with(|c: char| c.is_ascii_uppercase())
         && name.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+/// snake_case, word by word of each `_`-separated part, the parts joined by `__` (heck alone
+/// would give `Foo_Bar` and `FooBar` one name).
+fn snake_segments(name: &str) -> String {
+    name.split('_')
+        .map(ToSnakeCase::to_snake_case)
+        .collect::<Vec<_>>()
+        .join("__")
+}
+
+fn upper_first(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|first| first.to_ascii_uppercase())
+        .into_iter()
+        .chain(chars)
+        .collect()
 }
 
 fn prefix_digit(name: &str, prefix: &str) -> String {
@@ -240,6 +351,7 @@ mod tests {
                 && !is_field_name("r#self")
                 && !is_field_name("r#_")
                 && !is_field_name("_")
+                && !is_field_name("fooBar")
         );
     }
 
@@ -258,10 +370,45 @@ mod tests {
         assert_eq!(type_name("AnalyticsSession"), "AnalyticsSession");
         assert_eq!(type_name("ADFS"), "ADFS");
         assert_eq!(type_name("Self"), "Self_");
-        assert_eq!(type_name("foo_bar"), "FooBar");
+        assert_eq!(type_name("Self_"), "Self__");
+        assert_eq!(type_name("foo_bar"), "Foo_bar");
+        assert_eq!(type_name("_foo"), "_Foo");
         assert_eq!(module_name("AnalyticsSession"), "analytics_session");
+        assert_eq!(module_name("GDPRSubject"), "gdpr_subject");
+        assert_eq!(module_name("Foo_Bar"), "foo__bar");
+        assert_eq!(module_name("FooBar"), "foo_bar");
+        assert_eq!(module_name("_Foo"), "__foo");
         assert_eq!(module_name("Match"), "r#match");
         assert_eq!(module_name("Self"), "self_");
+        assert_eq!(module_name("Lib"), "lib_");
+        assert_eq!(module_name("Main"), "main_");
+        assert_eq!(file_stem("r#match"), "match");
+        assert_eq!(private_module_name("r#match"), "_match");
+        assert_eq!(
+            private_module_name("analytics_session"),
+            "_analytics_session"
+        );
+    }
+
+    #[test]
+    fn feature_names() {
+        assert_eq!(feature_name("AnalyticsApi"), "analytics");
+        assert_eq!(feature_name("WebChatApi"), "web_chat");
+        assert_eq!(feature_name("IdentityAPI"), "identity");
+        assert_eq!(feature_name("FullApi"), "full-api");
+        assert_eq!(feature_name("UnreferencedApi"), "unreferenced-api");
+        assert_eq!(feature_name("Api"), "api-group");
+        assert_eq!(feature_name("Misc"), "misc-group");
+    }
+
+    #[test]
+    fn enum_names() {
+        assert_eq!(enum_name("media_type"), "MediaType");
+        assert_eq!(enum_name("r#type"), "Type");
+        assert_eq!(enum_name("self_"), "Self__");
+        assert_eq!(enum_name("foo_bar2"), "FooBar2");
+        assert_eq!(enum_name("foo_bar_2"), "Foo_Bar_2_");
+        assert_eq!(enum_name("_8k"), "_8k_");
     }
 
     #[test]
@@ -277,10 +424,8 @@ mod tests {
             "12",
             "Empty",
         ];
-        let catch_all = catch_all_name(values);
-        assert_eq!(catch_all, "Other");
         assert_eq!(
-            variant_names(values, &catch_all),
+            variant_names(values),
             [
                 "Empty", "Self_", "Self_2", "T", "Symbol", "V1", "V1_2", "V12", "Empty2"
             ]
@@ -288,7 +433,7 @@ mod tests {
     }
 
     #[test]
-    fn variant_names_are_distinct_and_valid() {
+    fn variant_names_are_distinct_and_valid_and_other_is_kept_for_the_catch_all() {
         let values = [
             "Failed",
             "failed",
@@ -297,11 +442,10 @@ mod tests {
             "*",
             "urn:ietf:params:scim:schemas:core:2.0:User",
             "Other",
+            "other",
         ];
-        let catch_all = catch_all_name(values);
-        assert_eq!(catch_all, "OtherValue");
         assert_eq!(
-            variant_names(values, &catch_all),
+            variant_names(values),
             [
                 "Failed",
                 "Failed2",
@@ -309,7 +453,8 @@ mod tests {
                 "V8kHz",
                 "Asterisk",
                 "UrnIetfParamsScimSchemasCore20User",
-                "Other"
+                "Other_",
+                "Other_2"
             ]
         );
     }

@@ -398,11 +398,12 @@ fn corpora() {
 }
 
 #[test]
-fn enum_catch_all_renamed() {
+fn a_value_named_like_the_catch_all_is_a_compatible_addition() {
+    // The catch-all is always `Other`; the new value gets `Other_`, and nothing is renamed.
     direction_enum_changed(
-        "enum_catch_all_renamed",
+        "a_value_named_like_the_catch_all_is_a_compatible_addition",
         r#"["inbound", "outbound", "Other"]"#,
-        Bump::Major,
+        Bump::Minor,
     );
 }
 
@@ -423,7 +424,7 @@ fn rust_names_of_types_and_variants_changed() {
         .enumeration
         .as_mut()
         .expect("the direction enum");
-    enumeration.rust = "PhoneCallDirection".into();
+    enumeration.rust = "phone_call::Direction".into();
     enumeration
         .values
         .insert("inbound".into(), "InBound".into());

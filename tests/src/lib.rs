@@ -7,6 +7,9 @@
 // The goldens are formatted by prettyplease, as the generator writes them; rustfmt leaves them alone.
 
 #[rustfmt::skip]
+#[path = "../golden/clashes/src/lib.rs"]
+pub mod clashes;
+#[rustfmt::skip]
 #[path = "../golden/enums/src/lib.rs"]
 pub mod enums;
 #[rustfmt::skip]

@@ -2,26 +2,27 @@
 //! that are not identifiers (`8kHz`, `en-US`, `*`, the empty string, `self`, URNs) each have their
 //! own variant; deserializing is case-sensitive; any other value is kept verbatim.
 
-use codegen_tests::enums::{Delivery, DeliveryFormats, DeliveryKind, DeliveryStatus};
+use codegen_tests::enums::Delivery;
+use codegen_tests::enums::delivery::{Formats, Kind, Status};
 use serde_json::json;
 
-fn status(value: &str) -> DeliveryStatus {
+fn status(value: &str) -> Status {
     serde_json::from_value(json!(value)).expect("a string deserializes")
 }
 
 #[test]
 fn values_that_differ_only_in_case_are_different_variants() {
-    assert_eq!(status("Failed"), DeliveryStatus::Failed);
-    assert_eq!(status("failed"), DeliveryStatus::Failed2);
+    assert_eq!(status("Failed"), Status::Failed);
+    assert_eq!(status("failed"), Status::Failed2);
     assert_eq!(
         status("FAILED"),
-        DeliveryStatus::OtherValue("FAILED".to_owned()),
+        Status::Other("FAILED".to_owned()),
         "matching is case-sensitive"
     );
-    assert_eq!(status("self"), DeliveryStatus::Self_);
+    assert_eq!(status("self"), Status::Self_);
     assert_eq!(
         status("Other"),
-        DeliveryStatus::Other,
+        Status::Other_,
         "a value named like the catch-all is a known value"
     );
 }
@@ -38,31 +39,31 @@ fn every_known_and_unknown_value_round_trips_verbatim() {
         );
     }
     for value in ["8kHz", "en-US", "*", "", "8KHZ", "en-us"] {
-        let format: DeliveryFormats = serde_json::from_value(json!(value)).expect("deserializes");
+        let format: Formats = serde_json::from_value(json!(value)).expect("deserializes");
         assert_eq!(format.as_str(), value);
         assert_eq!(
             serde_json::to_value(&format).expect("serializes"),
             json!(value)
         );
     }
-    let empty: DeliveryFormats = serde_json::from_value(json!("")).expect("deserializes");
-    assert_eq!(empty, DeliveryFormats::Empty);
-    let unknown: DeliveryFormats = serde_json::from_value(json!("8KHZ")).expect("deserializes");
-    assert_eq!(unknown, DeliveryFormats::Other("8KHZ".to_owned()));
+    let empty: Formats = serde_json::from_value(json!("")).expect("deserializes");
+    assert_eq!(empty, Formats::Empty);
+    let unknown: Formats = serde_json::from_value(json!("8KHZ")).expect("deserializes");
+    assert_eq!(unknown, Formats::Other("8KHZ".to_owned()));
 }
 
 #[test]
 fn a_struct_with_enums_reads_and_writes_its_wire_names() {
     let wire = json!({"status": "failed", "kind": "fax", "formats": ["", "*", "16kHz"], "schemaList": ["urn:ietf:params:scim:schemas:core:2.0:User"]});
     let delivery: Delivery = serde_json::from_value(wire.clone()).expect("deserializes");
-    assert_eq!(delivery.kind, DeliveryKind::Other("fax".to_owned()));
+    assert_eq!(delivery.kind, Kind::Other("fax".to_owned()));
     assert_eq!(
         delivery.formats.as_deref(),
         Some(
             &[
-                DeliveryFormats::Empty,
-                DeliveryFormats::Asterisk,
-                DeliveryFormats::Other("16kHz".to_owned())
+                Formats::Empty,
+                Formats::Asterisk,
+                Formats::Other("16kHz".to_owned())
             ][..]
         )
     );

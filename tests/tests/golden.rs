@@ -9,7 +9,14 @@ use std::path::{Path, PathBuf};
 use markdown_model_codegen::emit::emit_crate;
 use markdown_model_codegen::output::{WriteMode, write_files};
 
-const CASES: [&str; 5] = ["enums", "features", "keywords", "recursion", "types"];
+const CASES: [&str; 6] = [
+    "clashes",
+    "enums",
+    "features",
+    "keywords",
+    "recursion",
+    "types",
+];
 
 fn tests_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -55,6 +62,11 @@ fn check_case(case: &str) {
         problems.is_empty(),
         "the generator's output differs from the goldens (UPDATE_GOLDENS=1 rewrites them):\n{problems}"
     );
+}
+
+#[test]
+fn clashes() {
+    check_case("clashes");
 }
 
 #[test]

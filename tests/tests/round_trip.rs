@@ -1,8 +1,10 @@
 //! Round trips of the shipped crate's types through their real JSON wire format.
 
 use genesys_cloud_models::{
-    AnalyticsConversationSegmentSegmentType, AnalyticsFlowEntryType, AnalyticsSession,
-    AnalyticsSessionDirection, AnalyticsSessionMediaType,
+    AnalyticsSession,
+    analytics_conversation_segment::SegmentType,
+    analytics_flow::EntryType,
+    analytics_session::{Direction, MediaType},
 };
 use serde_json::{Value, json};
 
@@ -15,13 +17,10 @@ fn every_field_of_a_session_survives_a_round_trip() {
     assert_eq!(serde_json::to_value(&session).unwrap(), wire);
 
     // The document really reached the nested types, under their wire names.
-    assert_eq!(session.direction, Some(AnalyticsSessionDirection::Inbound));
+    assert_eq!(session.direction, Some(Direction::Inbound));
     let segments = session.segments.as_ref().unwrap();
     assert_eq!(segments.len(), 2);
-    assert_eq!(
-        segments[0].segment_type,
-        Some(AnalyticsConversationSegmentSegmentType::Interact)
-    );
+    assert_eq!(segments[0].segment_type, Some(SegmentType::Interact));
     assert_eq!(
         segments[0].properties.as_ref().unwrap()[0]
             .property
@@ -30,7 +29,7 @@ fn every_field_of_a_session_survives_a_round_trip() {
     );
     assert_eq!(
         session.flow.as_ref().unwrap().entry_type,
-        Some(AnalyticsFlowEntryType::Dnis)
+        Some(EntryType::Dnis)
     );
     assert_eq!(session.metrics.as_ref().unwrap().len(), 2);
     assert_eq!(
@@ -75,12 +74,12 @@ fn an_unknown_enum_value_is_kept_verbatim() {
     let session: AnalyticsSession = serde_json::from_value(wire.clone()).unwrap();
     assert_eq!(
         session.media_type,
-        Some(AnalyticsSessionMediaType::Other("hologram".to_owned()))
+        Some(MediaType::Other("hologram".to_owned()))
     );
     // Enum values are case-sensitive, as the JSON is: `Inbound` is not `inbound`.
     assert_eq!(
         session.direction,
-        Some(AnalyticsSessionDirection::Other("Inbound".to_owned()))
+        Some(Direction::Other("Inbound".to_owned()))
     );
     assert_eq!(serde_json::to_value(&session).unwrap(), wire);
 }

@@ -11,7 +11,7 @@ use super::docs::{code_span, doc_attributes, inner_doc_attributes, plain_text};
 use super::serde_impls::{model_impls, support_items};
 use super::{EmitTimings, GeneratedFile, HEADER};
 use crate::model::{BaseType, Container, EnumType, Field, Model, Primitive, TypeModel};
-use crate::naming::unraw;
+use crate::naming::{file_stem, is_camel_case, is_snake_case, private_module_name};
 
 /// `src/lib.rs` and the model modules, with the time spent on each step.
 pub fn rust_files(model: &TypeModel) -> (Vec<GeneratedFile>, EmitTimings) {
@@ -26,7 +26,7 @@ pub fn rust_files(model: &TypeModel) -> (Vec<GeneratedFile>, EmitTimings) {
                 let tokens = model_module(item, types);
                 let emitted = Instant::now();
                 let contents = format_file(tokens);
-                let path = format!("src/{}.rs", unraw(&item.module)).into();
+                let path = format!("src/{}.rs", file_stem(&item.module)).into();
                 (
                     GeneratedFile { path, contents },
                     emitted - started,
@@ -88,23 +88,35 @@ fn lib_rs(model: &TypeModel) -> TokenStream {
          Every model of the docs is a struct at the crate root, with serde impls that read and write \
          the API's JSON. Optional fields are `Option`s that are left out of the JSON when `None`. \
          Build values with `..Default::default()` (where a struct has `Default`), so that fields \
-         the API adds later do not break your code. Enumerated fields are open enums: a value \
+         the API adds later do not break your code. Enumerated fields are open enums, in the \
+         module named after their model (`my_model::Status` for `MyModel.status`): a value \
          the docs do not list is kept verbatim in the catch-all variant. The enums are \
          `#[non_exhaustive]`: match them with a `_` arm, so that values the docs add later do not \
          break your code.{}",
         feature_docs(model)
     ));
     let modules = model.models.iter().map(|item| {
-        let module = ident(&item.module);
-        let names = std::iter::once(&item.rust_name)
-            .chain(item.enums.iter().map(|e| &e.rust_name))
-            .map(|name| ident(name));
+        let file = format!("{}.rs", file_stem(&item.module));
+        let private_name = private_module_name(&item.module);
+        let allow_snake = (!is_snake_case(&private_name)).then(|| quote!(#[allow(non_snake_case)]));
+        let private = ident(&private_name);
+        let name = ident(&item.rust_name);
         let cfg = feature_cfg(&item.features);
+        let enums = (!item.enums.is_empty()).then(|| {
+            let module = ident(&item.module);
+            quote! {
+                #cfg
+                pub use #private::enums as #module;
+            }
+        });
         quote! {
             #cfg
-            mod #module;
+            #[path = #file]
+            #allow_snake
+            mod #private;
             #cfg
-            pub use #module::{ #(#names),* };
+            pub use #private::#name;
+            #enums
         }
     });
     let support = support_items(!model.features.is_empty());
@@ -159,9 +171,22 @@ fn model_module(model: &Model, types: &PrimitiveTypes) -> TokenStream {
         code_span(&model.source)
     ));
     let default = model.has_default.then(|| quote!(::std::default::Default,));
+    let allow_camel = allow_camel_case(is_camel_case(&model.rust_name));
     let fields = model.fields.iter().map(|field| struct_field(field, types));
-    let enums = model.enums.iter().map(enum_type);
     let serde_impls = model_impls(model);
+    let enums = (!model.enums.is_empty()).then(|| {
+        let enums_docs = doc_attributes(&format!(
+            "The enums of the [`{}`](super::{}) model's fields.",
+            model.rust_name, model.rust_name
+        ));
+        let enums = model.enums.iter().map(enum_type);
+        quote! {
+            #enums_docs
+            pub mod enums {
+                #(#enums)*
+            }
+        }
+    });
     quote! {
         #module_docs
 
@@ -172,13 +197,14 @@ fn model_module(model: &Model, types: &PrimitiveTypes) -> TokenStream {
             ::std::cmp::PartialEq,
             #default
         )]
+        #allow_camel
         pub struct #name {
             #(#fields)*
         }
 
         #serde_impls
 
-        #(#enums)*
+        #enums
     }
 }
 
@@ -208,13 +234,9 @@ fn struct_field(field: &Field, types: &PrimitiveTypes) -> TokenStream {
 fn field_type(field: &Field, types: &PrimitiveTypes) -> TokenStream {
     let mut ty = match &field.ty.base {
         BaseType::Primitive(primitive) => types.0[primitive].clone(),
-        BaseType::Model {
-            module,
-            rust_name,
-            boxed,
-        } => {
-            let (module, rust_name) = (ident(module), ident(rust_name));
-            let path = quote!(super::#module::#rust_name);
+        BaseType::Model { rust_name, boxed } => {
+            let rust_name = ident(rust_name);
+            let path = quote!(super::#rust_name);
             if *boxed {
                 quote!(::std::boxed::Box<#path>)
             } else {
@@ -223,7 +245,7 @@ fn field_type(field: &Field, types: &PrimitiveTypes) -> TokenStream {
         }
         BaseType::Enum { rust_name } => {
             let rust_name = ident(rust_name);
-            quote!(#rust_name)
+            quote!(enums::#rust_name)
         }
     };
     for container in field.ty.containers.iter().rev() {
@@ -256,10 +278,18 @@ fn enum_type(item: &EnumType) -> TokenStream {
     let variant_docs = values
         .iter()
         .map(|value| doc_attributes(&format!("The value {}.", code_span(value))));
+    let allow_camel = allow_camel_case(
+        is_camel_case(&item.rust_name)
+            && item
+                .variants
+                .iter()
+                .all(|variant| is_camel_case(&variant.rust_name)),
+    );
     quote! {
         #docs
         #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
         #[non_exhaustive]
+        #allow_camel
         pub enum #name {
             #(
                 #variant_docs
@@ -300,6 +330,12 @@ fn enum_type(item: &EnumType) -> TokenStream {
             }
         }
     }
+}
+
+/// `#[allow(non_camel_case_types)]` for an item whose names are not all UpperCamelCase (names
+/// kept apart from another's, see [`crate::naming`]).
+fn allow_camel_case(is_camel_case: bool) -> Option<TokenStream> {
+    (!is_camel_case).then(|| quote!(#[allow(non_camel_case_types)]))
 }
 
 /// An identifier, raw when written `r#name`.

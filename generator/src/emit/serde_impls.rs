@@ -6,7 +6,7 @@
 //! expand to (a field-identifier enum and visitor per model, the sequence form, a `?` branch per
 //! field read and written) was most of the generated crate's build. These impls share one visitor
 //! and one borrowed key type among all models, and write and read each field without a branch:
-//! the first error is kept (in `__Object`, in `__Map`) and returned once. They read and write
+//! the first error is kept (in `Object`, in `Map`) and returned once. They read and write
 //! JSON objects as the derives with `rename`, `default` and `skip_serializing_if =
 //! "Option::is_none"` did. Measurements are in the README ("Build time of the generated crate").
 //!
@@ -25,10 +25,12 @@ use quote::quote;
 
 use super::rust::ident;
 use crate::model::Model;
+use crate::naming::SUPPORT_MODULE;
 
 /// The helpers the models' impls share, for `lib.rs`. `gated`: the crate has features, so a
 /// build may enable no model and use none of them.
 pub fn support_items(gated: bool) -> TokenStream {
+    let support = ident(SUPPORT_MODULE);
     let allow_unused_macro = gated.then(
         || quote!(#[allow(unused_macros, reason = "unused when the enabled features enable no model")]),
     );
@@ -40,18 +42,18 @@ pub fn support_items(gated: bool) -> TokenStream {
     let allow_unused_required =
         quote!(#[allow(dead_code, reason = "a crate may have no required field")]);
     quote! {
-        /// Implements `Serialize`, `Deserialize` and `__FromObject` for a model struct, as a JSON
+        /// Implements `Serialize`, `Deserialize` and `FromObject` for a model struct, as a JSON
         /// object whose keys are the fields' wire names: `model_serde! { Model { optional field =
         /// "wireName", required other = "otherName", } }`, fields in page order. Each field's kind
-        /// names the method of `__Count` and `__Object` that handles it, and the `@value` rule
+        /// names the method of `Count` and `Object` that handles it, and the `@value` rule
         /// that makes its value from what was read.
         #allow_unused_macro
         macro_rules! model_serde {
             ($model:ident { $($kind:ident $field:ident = $wire:literal,)* }) => {
                 impl ::serde::Serialize for $model {
                     fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                        let len = 0 $(+ super::__Count::$kind(&self.$field))*;
-                        super::__Object(::serde::Serializer::serialize_struct(serializer, ::std::stringify!($model), len))
+                        let len = 0 $(+ super::#support::Count::$kind(&self.$field))*;
+                        super::#support::Object(::serde::Serializer::serialize_struct(serializer, ::std::stringify!($model), len))
                             $(.$kind($wire, &self.$field))*
                             .end()
                     }
@@ -59,14 +61,14 @@ pub fn support_items(gated: bool) -> TokenStream {
 
                 impl<'de> ::serde::Deserialize<'de> for $model {
                     fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                        super::__deserialize_object(deserializer)
+                        super::#support::deserialize_object(deserializer)
                     }
                 }
 
-                impl super::__FromObject for $model {
+                impl super::#support::FromObject for $model {
                     const EXPECTING: &'static str = ::std::concat!("an object (the `", ::std::stringify!($model), "` model)");
 
-                    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(mut map: super::__Map<'de, A>) -> ::std::result::Result<Self, A::Error> {
+                    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(mut map: super::#support::Map<'de, A>) -> ::std::result::Result<Self, A::Error> {
                         $(let mut $field = ::std::option::Option::None;)*
                         while let ::std::option::Option::Some(key) = map.key()? {
                             match &*key {
@@ -86,19 +88,21 @@ pub fn support_items(gated: bool) -> TokenStream {
             };
         }
 
+        /// The helpers the models' serde impls share (see `model_serde!`).
+        mod #support {
         /// How many entries a field writes, by kind: see `model_serde!`.
         #allow_unused_item
-        struct __Count;
+        pub(super) struct Count;
 
         #allow_unused_kind
-        impl __Count {
+        impl Count {
             /// A required field: one.
-            fn required<T>(_value: &T) -> usize {
+            pub(super) fn required<T>(_value: &T) -> usize {
                 1
             }
 
             /// An optional field: one when it is `Some`.
-            fn optional<T>(value: &::std::option::Option<T>) -> usize {
+            pub(super) fn optional<T>(value: &::std::option::Option<T>) -> usize {
                 usize::from(value.is_some())
             }
         }
@@ -106,12 +110,12 @@ pub fn support_items(gated: bool) -> TokenStream {
         /// Writes a model's fields into a serialized struct, keeping the first error: a model's
         /// impl writes each field without a branch, and `end` returns the error.
         #allow_unused_item
-        struct __Object<S: ::serde::ser::SerializeStruct>(::std::result::Result<S, S::Error>);
+        pub(super) struct Object<S: ::serde::ser::SerializeStruct>(pub(super) ::std::result::Result<S, S::Error>);
 
         #allow_unused_kind
-        impl<S: ::serde::ser::SerializeStruct> __Object<S> {
+        impl<S: ::serde::ser::SerializeStruct> Object<S> {
             /// Writes a required field.
-            fn required<T: ::serde::Serialize>(mut self, wire: &'static str, value: &T) -> Self {
+            pub(super) fn required<T: ::serde::Serialize>(mut self, wire: &'static str, value: &T) -> Self {
                 if let ::std::result::Result::Ok(object) = &mut self.0
                     && let ::std::result::Result::Err(error) = object.serialize_field(wire, value)
                 {
@@ -121,7 +125,7 @@ pub fn support_items(gated: bool) -> TokenStream {
             }
 
             /// Writes an optional field, or leaves it out when it is `None`.
-            fn optional<T: ::serde::Serialize>(mut self, wire: &'static str, value: &::std::option::Option<T>) -> Self {
+            pub(super) fn optional<T: ::serde::Serialize>(mut self, wire: &'static str, value: &::std::option::Option<T>) -> Self {
                 match value {
                     ::std::option::Option::Some(value) => self.required(wire, value),
                     ::std::option::Option::None => {
@@ -136,7 +140,7 @@ pub fn support_items(gated: bool) -> TokenStream {
             }
 
             /// Ends the struct, or returns the first error.
-            fn end(self) -> ::std::result::Result<S::Ok, S::Error> {
+            pub(super) fn end(self) -> ::std::result::Result<S::Ok, S::Error> {
                 self.0?.end()
             }
         }
@@ -145,24 +149,24 @@ pub fn support_items(gated: bool) -> TokenStream {
         /// kept as the error the next `key` returns, so that a model's impl reads each field
         /// without a branch.
         #allow_unused_item
-        struct __Map<'de, A: ::serde::de::MapAccess<'de>> {
+        pub(super) struct Map<'de, A: ::serde::de::MapAccess<'de>> {
             access: A,
             error: ::std::option::Option<A::Error>,
         }
 
         #allow_unused_item
-        impl<'de, A: ::serde::de::MapAccess<'de>> __Map<'de, A> {
+        impl<'de, A: ::serde::de::MapAccess<'de>> Map<'de, A> {
             /// The next key, borrowed from the input when it can be; `None` after the last.
-            fn key(&mut self) -> ::std::result::Result<::std::option::Option<::std::borrow::Cow<'de, str>>, A::Error> {
+            pub(super) fn key(&mut self) -> ::std::result::Result<::std::option::Option<::std::borrow::Cow<'de, str>>, A::Error> {
                 if let ::std::option::Option::Some(error) = self.error.take() {
                     return ::std::result::Result::Err(error);
                 }
-                ::std::result::Result::Ok(self.access.next_key::<__Key<'de>>()?.map(|key| key.0))
+                ::std::result::Result::Ok(self.access.next_key::<Key<'de>>()?.map(|key| key.0))
             }
 
             /// The value of the key just read, in `Some` (a field's value so far); `None` when it
             /// fails to read.
-            fn value<T: ::serde::Deserialize<'de>>(&mut self) -> ::std::option::Option<T> {
+            pub(super) fn value<T: ::serde::Deserialize<'de>>(&mut self) -> ::std::option::Option<T> {
                 match self.access.next_value() {
                     ::std::result::Result::Ok(value) => ::std::option::Option::Some(value),
                     ::std::result::Result::Err(error) => {
@@ -173,7 +177,7 @@ pub fn support_items(gated: bool) -> TokenStream {
             }
 
             /// Skips the value of a key no field has.
-            fn skip(&mut self) {
+            pub(super) fn skip(&mut self) {
                 if let ::std::result::Result::Err(error) = self.access.next_value::<::serde::de::IgnoredAny>() {
                     self.error = ::std::option::Option::Some(error);
                 }
@@ -181,26 +185,26 @@ pub fn support_items(gated: bool) -> TokenStream {
 
             /// A required field's value, or the error that it is missing.
             #allow_unused_required
-            fn required<T>(&self, value: ::std::option::Option<T>, wire: &'static str) -> ::std::result::Result<T, A::Error> {
+            pub(super) fn required<T>(&self, value: ::std::option::Option<T>, wire: &'static str) -> ::std::result::Result<T, A::Error> {
                 value.ok_or_else(|| <A::Error as ::serde::de::Error>::missing_field(wire))
             }
         }
 
         /// A model that is read from the entries of a JSON object.
         #allow_unused_item
-        trait __FromObject: Sized {
+        pub(super) trait FromObject: Sized {
             /// What the input should have been, for error messages.
             const EXPECTING: &'static str;
 
             /// Reads the model from the entries of an object.
-            fn from_object<'de, A: ::serde::de::MapAccess<'de>>(map: __Map<'de, A>) -> ::std::result::Result<Self, A::Error>;
+            fn from_object<'de, A: ::serde::de::MapAccess<'de>>(map: Map<'de, A>) -> ::std::result::Result<Self, A::Error>;
         }
 
         /// Reads a model from a JSON object.
         #allow_unused_item
-        fn __deserialize_object<'de, T: __FromObject, D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<T, D::Error> {
+        pub(super) fn deserialize_object<'de, T: FromObject, D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<T, D::Error> {
             struct Visitor<T>(::std::marker::PhantomData<T>);
-            impl<'de, T: __FromObject> ::serde::de::Visitor<'de> for Visitor<T> {
+            impl<'de, T: FromObject> ::serde::de::Visitor<'de> for Visitor<T> {
                 type Value = T;
 
                 fn expecting(&self, formatter: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -208,7 +212,7 @@ pub fn support_items(gated: bool) -> TokenStream {
                 }
 
                 fn visit_map<A: ::serde::de::MapAccess<'de>>(self, map: A) -> ::std::result::Result<T, A::Error> {
-                    T::from_object(__Map {
+                    T::from_object(Map {
                         access: map,
                         error: ::std::option::Option::None,
                     })
@@ -219,28 +223,29 @@ pub fn support_items(gated: bool) -> TokenStream {
 
         /// An object key, borrowed from the input when it can be.
         #allow_unused_item
-        struct __Key<'de>(::std::borrow::Cow<'de, str>);
+        struct Key<'de>(::std::borrow::Cow<'de, str>);
 
-        impl<'de> ::serde::Deserialize<'de> for __Key<'de> {
+        impl<'de> ::serde::Deserialize<'de> for Key<'de> {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                 struct Visitor;
                 impl<'de> ::serde::de::Visitor<'de> for Visitor {
-                    type Value = __Key<'de>;
+                    type Value = Key<'de>;
                     fn expecting(&self, formatter: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                         formatter.write_str("an object key")
                     }
                     fn visit_borrowed_str<E: ::serde::de::Error>(self, key: &'de str) -> ::std::result::Result<Self::Value, E> {
-                        ::std::result::Result::Ok(__Key(::std::borrow::Cow::Borrowed(key)))
+                        ::std::result::Result::Ok(Key(::std::borrow::Cow::Borrowed(key)))
                     }
                     fn visit_str<E: ::serde::de::Error>(self, key: &str) -> ::std::result::Result<Self::Value, E> {
-                        ::std::result::Result::Ok(__Key(::std::borrow::Cow::Owned(key.to_owned())))
+                        ::std::result::Result::Ok(Key(::std::borrow::Cow::Owned(key.to_owned())))
                     }
                     fn visit_string<E: ::serde::de::Error>(self, key: ::std::string::String) -> ::std::result::Result<Self::Value, E> {
-                        ::std::result::Result::Ok(__Key(::std::borrow::Cow::Owned(key)))
+                        ::std::result::Result::Ok(Key(::std::borrow::Cow::Owned(key)))
                     }
                 }
                 deserializer.deserialize_str(Visitor)
             }
+        }
         }
     }
 }

@@ -52,14 +52,12 @@ pub fn build_model(
         rust_names: HashMap::new(),
     };
     let pages = builder.index_pages(pages);
-    builder.check_type_names(&pages);
     builder.check_stale_overrides(&pages);
     let mut models: Vec<Model> = pages
         .values()
         .map(|page| builder.build_one(page, &pages))
         .collect();
     box_cycles(&mut models);
-    builder.check_enum_names(&models);
     mark_defaults(&mut models, &config.types);
     let features = assign_features(&mut models, operations, sources, builder.diagnostics);
 
@@ -147,12 +145,14 @@ struct RustNames {
 }
 
 impl<'p> Builder<'_, '_> {
-    /// Pages by model name, reporting duplicates and names that cannot become Rust names.
+    /// Pages by model name, with their Rust names, reporting duplicates (names equal but for
+    /// letter case count as one, see [`naming`]) and names that cannot become Rust names.
     fn index_pages(&mut self, pages: &'p [ModelPage]) -> BTreeMap<&'p str, &'p ModelPage> {
         let mut by_name: BTreeMap<&str, &ModelPage> = BTreeMap::new();
+        let mut by_folded_name: HashMap<String, &ModelPage> = HashMap::new();
         for page in pages {
             let name = page.name.value.as_str();
-            if !naming::is_identifier(name) {
+            if !naming::is_identifier(name) || !name.contains(|c: char| c.is_ascii_alphabetic()) {
                 self.diagnostics.push(
                     Diagnostic::error(
                         page.file,
@@ -160,97 +160,48 @@ impl<'p> Builder<'_, '_> {
                         format!("`{name}` cannot become a Rust type name"),
                     )
                     .with_label(
-                        "a model name must be letters, digits and `_`, not starting with a digit",
+                        "a model name must be letters, digits and `_`, with a letter, not starting with a digit",
                     ),
                 );
                 continue;
             }
-            if let Some(first) = by_name.get(name) {
+            if let Some(first) = by_folded_name.get(&name.to_ascii_lowercase()) {
                 let note = format!(
                     "first defined in {}",
                     self.place(first.file, &first.name.span)
                 );
-                self.diagnostics.push(
+                let mut diagnostic = if first.name.value == name {
                     Diagnostic::error(
                         page.file,
                         page.name.span.clone(),
                         format!("model `{name}` is defined twice"),
                     )
-                    .with_label("second definition")
-                    .with_note(note),
-                );
+                } else {
+                    Diagnostic::error(
+                        page.file,
+                        page.name.span.clone(),
+                        format!(
+                            "models `{}` and `{name}` differ only in letter case",
+                            first.name.value
+                        ),
+                    )
+                    .with_note("their files would be one file on case-insensitive file systems, in the docs folder and in the generated crate")
+                };
+                diagnostic = diagnostic.with_label("second definition").with_note(note);
+                self.diagnostics.push(diagnostic);
                 continue;
             }
+            by_folded_name.insert(name.to_ascii_lowercase(), page);
             by_name.insert(name, page);
-        }
-        by_name
-    }
-
-    /// Two models whose Rust type or module names would be the same.
-    fn check_type_names(&mut self, pages: &BTreeMap<&str, &ModelPage>) {
-        let mut taken: HashMap<String, &ModelPage> = HashMap::new();
-        for page in pages.values() {
-            let names = RustNames {
-                type_name: naming::type_name(&page.name.value),
-                module: naming::module_name(&page.name.value),
-            };
-            for rust in [&names.type_name, &names.module] {
-                if let Some(other) = taken.get(rust) {
-                    let note = format!(
-                        "`{}` ({}) gets it too",
-                        other.name.value,
-                        self.place(other.file, &other.name.span)
-                    );
-                    self.diagnostics.push(
-                        Diagnostic::error(
-                            page.file,
-                            page.name.span.clone(),
-                            format!(
-                                "model `{}` would get the Rust name `{rust}`, which is taken",
-                                page.name.value
-                            ),
-                        )
-                        .with_label("name collision")
-                        .with_note(note),
-                    );
-                } else {
-                    taken.insert(rust.clone(), page);
-                }
-            }
-            self.rust_names.insert(page.name.value.clone(), names);
-        }
-    }
-
-    /// Enum types whose names another enum or a model already has at the crate root.
-    fn check_enum_names(&mut self, models: &[Model]) {
-        let mut taken: HashMap<String, String> = HashMap::new();
-        for model in models {
-            taken.insert(model.rust_name.clone(), format!("model `{}`", model.name));
-            taken.insert(
-                model.module.clone(),
-                format!("the module of model `{}`", model.name),
+            self.rust_names.insert(
+                name.to_owned(),
+                RustNames {
+                    type_name: naming::type_name(name),
+                    module: naming::module_name(name),
+                },
             );
         }
-        for model in models {
-            for item in &model.enums {
-                let what = format!("the enum of `{}.{}`", model.name, item.field);
-                let Some(previous) = taken.insert(item.rust_name.clone(), what.clone()) else {
-                    continue;
-                };
-                let at = self
-                    .config
-                    .models
-                    .get(&model.name)
-                    .and_then(|overrides| overrides.fields.get(&item.field));
-                if let Some(at) = at {
-                    self.diagnostics.push(
-                        Diagnostic::error(at.name.file, at.name.span.clone(), format!("{what} would get the Rust name `{}`, which {previous} has", item.rust_name))
-                            .with_label("name collision")
-                            .with_note("rename the other item, or give this field a `type` that is not an enum"),
-                    );
-                }
-            }
-        }
+        by_name
     }
 
     /// Overrides that name a model or field the spec does not have.
@@ -322,7 +273,7 @@ impl<'p> Builder<'_, '_> {
                 continue;
             }
             let field_override = overrides.and_then(|model| model.fields.get(doc_name));
-            let field = self.build_field(page, row, field_override, pages, &rust_name, &mut enums);
+            let field = self.build_field(page, row, field_override, pages, &mut enums);
             for (names, name, what) in [
                 (&mut rust_names, &field.rust_name, "Rust"),
                 (&mut wire_names, &field.wire_name, "JSON"),
@@ -372,7 +323,6 @@ impl<'p> Builder<'_, '_> {
         row: &PropertyRow,
         field_override: Option<&FieldOverride>,
         pages: &BTreeMap<&str, &ModelPage>,
-        model_rust_name: &str,
         enums: &mut Vec<EnumType>,
     ) -> Field {
         let doc_name = row.name.value.as_str();
@@ -432,11 +382,7 @@ impl<'p> Builder<'_, '_> {
         let mut base = self.resolve_leaf(&expr, file, leaf_span, pages, &page.name.value, doc_name);
         if let Some(values) = field_override.and_then(|o| o.enum_values.as_ref()) {
             if base == BaseType::Primitive(Primitive::Str) {
-                let enum_type = enum_type(
-                    naming::enum_name(model_rust_name, doc_name),
-                    doc_name,
-                    values,
-                );
+                let enum_type = enum_type(naming::enum_name(&rust_name), doc_name, values);
                 base = BaseType::Enum {
                     rust_name: enum_type.rust_name.clone(),
                 };
@@ -478,7 +424,6 @@ impl<'p> Builder<'_, '_> {
         match &expr.leaf {
             Leaf::Primitive(primitive) => BaseType::Primitive(*primitive),
             Leaf::Named(name) if let Some(names) = self.rust_names.get(name) => BaseType::Model {
-                module: names.module.clone(),
                 rust_name: names.type_name.clone(),
                 boxed: false,
             },
@@ -514,8 +459,7 @@ impl<'p> Builder<'_, '_> {
 }
 
 fn enum_type(rust_name: String, field: &str, values: &[Located<String>]) -> EnumType {
-    let catch_all = naming::catch_all_name(values.iter().map(|value| value.value.as_str()));
-    let names = naming::variant_names(values.iter().map(|value| value.value.as_str()), &catch_all);
+    let names = naming::variant_names(values.iter().map(|value| value.value.as_str()));
     let variants = names
         .into_iter()
         .zip(values)
@@ -528,7 +472,7 @@ fn enum_type(rust_name: String, field: &str, values: &[Located<String>]) -> Enum
         rust_name,
         field: field.to_owned(),
         variants,
-        catch_all,
+        catch_all: naming::CATCH_ALL.to_owned(),
     }
 }
 

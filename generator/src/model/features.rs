@@ -9,11 +9,7 @@ use crate::diagnostic::{Diagnostic, Sources};
 use crate::naming;
 use crate::parse::{Leaf, OperationPage};
 
-/// The feature of the models that no operation uses.
-pub const UNREFERENCED: &str = "unreferenced";
-
-/// Names the generated crate's `[features]` table uses itself.
-const RESERVED: [&str; 3] = ["default", "full", UNREFERENCED];
+pub use crate::naming::UNREFERENCED;
 
 /// Sets [`Model::features`] and returns the features, sorted by name; none when there are no
 /// operation pages.
@@ -55,23 +51,22 @@ pub fn assign_features(
     let mut groups: BTreeMap<String, (&OperationPage, BTreeSet<usize>)> = BTreeMap::new();
     for page in operations {
         let feature = naming::feature_name(&page.group.value);
-        if RESERVED.contains(&feature.as_str()) {
-            diagnostics.push(
-                Diagnostic::error(page.file, page.group.span.clone(), format!("the API group `{}` would get the feature name `{feature}`, which the generated crate uses itself", page.group.value))
-                    .with_label("reserved feature name"),
-            );
-            continue;
-        }
         if let Some((first, _)) = groups.get(&feature) {
-            let first = sources.get(first.file).path.display().to_string();
             diagnostics.push(
                 Diagnostic::error(
                     page.file,
                     page.group.span.clone(),
-                    format!("two API groups would get the feature name `{feature}`"),
+                    format!(
+                        "API groups `{}` and `{}` would get one feature name, `{feature}`",
+                        first.group.value, page.group.value
+                    ),
                 )
                 .with_label("second group")
-                .with_note(format!("the first is {first}")),
+                .with_note(format!(
+                    "the first is {}",
+                    sources.get(first.file).path.display()
+                ))
+                .with_note("group names equal but for letter case count as one"),
             );
             continue;
         }

@@ -60,9 +60,9 @@ pub struct Package {
 pub struct Model {
     /// The name in the docs (`AnalyticsSession`).
     pub name: String,
-    /// The Rust type name.
+    /// The Rust type name, at the crate root.
     pub rust_name: String,
-    /// The Rust module (and file) name.
+    /// The Rust module of the model's field enums, at the crate root; its file is named after it.
     pub module: String,
     /// The page it came from (file name).
     pub source: String,
@@ -113,8 +113,6 @@ pub enum BaseType {
     Primitive(Primitive),
     /// Another model (or this one).
     Model {
-        /// The referenced model's Rust module.
-        module: String,
         /// The referenced model's Rust type name.
         rust_name: String,
         /// Whether the reference is boxed, to break a cycle of direct references.
@@ -122,15 +120,15 @@ pub enum BaseType {
     },
     /// An enum of this model ([`Model::enums`]).
     Enum {
-        /// The enum's Rust type name.
+        /// The enum's Rust type name, in the model's module.
         rust_name: String,
     },
 }
 
-/// An enumerated field's values, as an open Rust enum.
+/// An enumerated field's values, as an open Rust enum in its model's module.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct EnumType {
-    /// The enum's Rust type name.
+    /// The enum's Rust type name, in the model's module (`MediaType`).
     pub rust_name: String,
     /// The doc name of the field it was made for.
     pub field: String,

@@ -5,253 +5,256 @@
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct Delivery {
     /// An open enum with values that differ only in case.
-    pub status: ::std::option::Option<DeliveryStatus>,
+    pub status: ::std::option::Option<enums::Status>,
     /// A required enum: the struct has no Default.
     ///
     /// Required.
-    pub kind: DeliveryKind,
+    pub kind: enums::Kind,
     /// A list of enum values.
-    pub formats: ::std::option::Option<::std::vec::Vec<DeliveryFormats>>,
+    pub formats: ::std::option::Option<::std::vec::Vec<enums::Formats>>,
     /// Values that are not identifiers.
-    pub schemas: ::std::option::Option<::std::vec::Vec<DeliverySchemas>>,
+    pub schemas: ::std::option::Option<::std::vec::Vec<enums::Schemas>>,
 }
 model_serde! {
     Delivery { optional status = "status", required kind = "kind", optional formats =
     "formats", optional schemas = "schemaList", }
 }
-/// The values of the `status` field. A value the docs do not list is kept verbatim in [`Self::OtherValue`].
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum DeliveryStatus {
-    /// The value `Failed`.
-    Failed,
-    /// The value `failed`.
-    Failed2,
-    /// The value `Queued`.
-    Queued,
-    /// The value `Other`.
-    Other,
-    /// The value `self`.
-    Self_,
-    /// A value the docs do not list, kept verbatim.
-    OtherValue(::std::string::String),
-}
-impl DeliveryStatus {
-    /// The value as it is on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Failed => "Failed",
-            Self::Failed2 => "failed",
-            Self::Queued => "Queued",
-            Self::Other => "Other",
-            Self::Self_ => "self",
-            Self::OtherValue(value) => value,
-        }
+/// The enums of the [`Delivery`](super::Delivery) model's fields.
+pub mod enums {
+    /// The values of the `status` field. A value the docs do not list is kept verbatim in [`Self::Other`].
+    #[derive(
+        ::std::fmt::Debug,
+        ::std::clone::Clone,
+        ::std::cmp::PartialEq,
+        ::std::cmp::Eq,
+        ::std::hash::Hash
+    )]
+    #[non_exhaustive]
+    pub enum Status {
+        /// The value `Failed`.
+        Failed,
+        /// The value `failed`.
+        Failed2,
+        /// The value `Queued`.
+        Queued,
+        /// The value `Other`.
+        Other_,
+        /// The value `self`.
+        Self_,
+        /// A value the docs do not list, kept verbatim.
+        Other(::std::string::String),
     }
-}
-impl ::std::convert::From<::std::string::String> for DeliveryStatus {
-    fn from(value: ::std::string::String) -> Self {
-        match value.as_str() {
-            "Failed" => Self::Failed,
-            "failed" => Self::Failed2,
-            "Queued" => Self::Queued,
-            "Other" => Self::Other,
-            "self" => Self::Self_,
-            _ => Self::OtherValue(value),
-        }
-    }
-}
-impl ::serde::Serialize for DeliveryStatus {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for DeliveryStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
-            .map(::std::convert::From::from)
-    }
-}
-/// The values of the `kind` field. A value the docs do not list is kept verbatim in [`Self::Other`].
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum DeliveryKind {
-    /// The value `email`.
-    Email,
-    /// The value `sms`.
-    Sms,
-    /// A value the docs do not list, kept verbatim.
-    Other(::std::string::String),
-}
-impl DeliveryKind {
-    /// The value as it is on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Email => "email",
-            Self::Sms => "sms",
-            Self::Other(value) => value,
-        }
-    }
-}
-impl ::std::convert::From<::std::string::String> for DeliveryKind {
-    fn from(value: ::std::string::String) -> Self {
-        match value.as_str() {
-            "email" => Self::Email,
-            "sms" => Self::Sms,
-            _ => Self::Other(value),
-        }
-    }
-}
-impl ::serde::Serialize for DeliveryKind {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for DeliveryKind {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
-            .map(::std::convert::From::from)
-    }
-}
-/// The values of the `formats` field. A value the docs do not list is kept verbatim in [`Self::Other`].
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum DeliveryFormats {
-    /// The value `8kHz`.
-    V8kHz,
-    /// The value `en-US`.
-    EnUs,
-    /// The value `*`.
-    Asterisk,
-    /// The value `  `.
-    Empty,
-    /// A value the docs do not list, kept verbatim.
-    Other(::std::string::String),
-}
-impl DeliveryFormats {
-    /// The value as it is on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V8kHz => "8kHz",
-            Self::EnUs => "en-US",
-            Self::Asterisk => "*",
-            Self::Empty => "",
-            Self::Other(value) => value,
-        }
-    }
-}
-impl ::std::convert::From<::std::string::String> for DeliveryFormats {
-    fn from(value: ::std::string::String) -> Self {
-        match value.as_str() {
-            "8kHz" => Self::V8kHz,
-            "en-US" => Self::EnUs,
-            "*" => Self::Asterisk,
-            "" => Self::Empty,
-            _ => Self::Other(value),
-        }
-    }
-}
-impl ::serde::Serialize for DeliveryFormats {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for DeliveryFormats {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
-            .map(::std::convert::From::from)
-    }
-}
-/// The values of the `schemas` field. A value the docs do not list is kept verbatim in [`Self::Other`].
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum DeliverySchemas {
-    /// The value `urn:ietf:params:scim:schemas:core:2.0:User`.
-    UrnIetfParamsScimSchemasCore20User,
-    /// The value `urn:ietf:params:scim:schemas:extension:enterprise:2.0:User`.
-    UrnIetfParamsScimSchemasExtensionEnterprise20User,
-    /// A value the docs do not list, kept verbatim.
-    Other(::std::string::String),
-}
-impl DeliverySchemas {
-    /// The value as it is on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::UrnIetfParamsScimSchemasCore20User => {
-                "urn:ietf:params:scim:schemas:core:2.0:User"
+    impl Status {
+        /// The value as it is on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Failed => "Failed",
+                Self::Failed2 => "failed",
+                Self::Queued => "Queued",
+                Self::Other_ => "Other",
+                Self::Self_ => "self",
+                Self::Other(value) => value,
             }
-            Self::UrnIetfParamsScimSchemasExtensionEnterprise20User => {
-                "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
-            }
-            Self::Other(value) => value,
         }
     }
-}
-impl ::std::convert::From<::std::string::String> for DeliverySchemas {
-    fn from(value: ::std::string::String) -> Self {
-        match value.as_str() {
-            "urn:ietf:params:scim:schemas:core:2.0:User" => {
-                Self::UrnIetfParamsScimSchemasCore20User
+    impl ::std::convert::From<::std::string::String> for Status {
+        fn from(value: ::std::string::String) -> Self {
+            match value.as_str() {
+                "Failed" => Self::Failed,
+                "failed" => Self::Failed2,
+                "Queued" => Self::Queued,
+                "Other" => Self::Other_,
+                "self" => Self::Self_,
+                _ => Self::Other(value),
             }
-            "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User" => {
-                Self::UrnIetfParamsScimSchemasExtensionEnterprise20User
-            }
-            _ => Self::Other(value),
         }
     }
-}
-impl ::serde::Serialize for DeliverySchemas {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+    impl ::serde::Serialize for Status {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
     }
-}
-impl<'de> ::serde::Deserialize<'de> for DeliverySchemas {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
-            .map(::std::convert::From::from)
+    impl<'de> ::serde::Deserialize<'de> for Status {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
+                .map(::std::convert::From::from)
+        }
+    }
+    /// The values of the `kind` field. A value the docs do not list is kept verbatim in [`Self::Other`].
+    #[derive(
+        ::std::fmt::Debug,
+        ::std::clone::Clone,
+        ::std::cmp::PartialEq,
+        ::std::cmp::Eq,
+        ::std::hash::Hash
+    )]
+    #[non_exhaustive]
+    pub enum Kind {
+        /// The value `email`.
+        Email,
+        /// The value `sms`.
+        Sms,
+        /// A value the docs do not list, kept verbatim.
+        Other(::std::string::String),
+    }
+    impl Kind {
+        /// The value as it is on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Email => "email",
+                Self::Sms => "sms",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::std::convert::From<::std::string::String> for Kind {
+        fn from(value: ::std::string::String) -> Self {
+            match value.as_str() {
+                "email" => Self::Email,
+                "sms" => Self::Sms,
+                _ => Self::Other(value),
+            }
+        }
+    }
+    impl ::serde::Serialize for Kind {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for Kind {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
+                .map(::std::convert::From::from)
+        }
+    }
+    /// The values of the `formats` field. A value the docs do not list is kept verbatim in [`Self::Other`].
+    #[derive(
+        ::std::fmt::Debug,
+        ::std::clone::Clone,
+        ::std::cmp::PartialEq,
+        ::std::cmp::Eq,
+        ::std::hash::Hash
+    )]
+    #[non_exhaustive]
+    pub enum Formats {
+        /// The value `8kHz`.
+        V8kHz,
+        /// The value `en-US`.
+        EnUs,
+        /// The value `*`.
+        Asterisk,
+        /// The value `  `.
+        Empty,
+        /// A value the docs do not list, kept verbatim.
+        Other(::std::string::String),
+    }
+    impl Formats {
+        /// The value as it is on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::V8kHz => "8kHz",
+                Self::EnUs => "en-US",
+                Self::Asterisk => "*",
+                Self::Empty => "",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::std::convert::From<::std::string::String> for Formats {
+        fn from(value: ::std::string::String) -> Self {
+            match value.as_str() {
+                "8kHz" => Self::V8kHz,
+                "en-US" => Self::EnUs,
+                "*" => Self::Asterisk,
+                "" => Self::Empty,
+                _ => Self::Other(value),
+            }
+        }
+    }
+    impl ::serde::Serialize for Formats {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for Formats {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
+                .map(::std::convert::From::from)
+        }
+    }
+    /// The values of the `schemas` field. A value the docs do not list is kept verbatim in [`Self::Other`].
+    #[derive(
+        ::std::fmt::Debug,
+        ::std::clone::Clone,
+        ::std::cmp::PartialEq,
+        ::std::cmp::Eq,
+        ::std::hash::Hash
+    )]
+    #[non_exhaustive]
+    pub enum Schemas {
+        /// The value `urn:ietf:params:scim:schemas:core:2.0:User`.
+        UrnIetfParamsScimSchemasCore20User,
+        /// The value `urn:ietf:params:scim:schemas:extension:enterprise:2.0:User`.
+        UrnIetfParamsScimSchemasExtensionEnterprise20User,
+        /// A value the docs do not list, kept verbatim.
+        Other(::std::string::String),
+    }
+    impl Schemas {
+        /// The value as it is on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::UrnIetfParamsScimSchemasCore20User => {
+                    "urn:ietf:params:scim:schemas:core:2.0:User"
+                }
+                Self::UrnIetfParamsScimSchemasExtensionEnterprise20User => {
+                    "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
+                }
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::std::convert::From<::std::string::String> for Schemas {
+        fn from(value: ::std::string::String) -> Self {
+            match value.as_str() {
+                "urn:ietf:params:scim:schemas:core:2.0:User" => {
+                    Self::UrnIetfParamsScimSchemasCore20User
+                }
+                "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User" => {
+                    Self::UrnIetfParamsScimSchemasExtensionEnterprise20User
+                }
+                _ => Self::Other(value),
+            }
+        }
+    }
+    impl ::serde::Serialize for Schemas {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for Schemas {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
+                .map(::std::convert::From::from)
+        }
     }
 }

@@ -11,7 +11,7 @@
 pub struct Order {
     /// Pets by id: Pet is needed by both groups.
     pub pets: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, super::pet::Pet>,
+        ::std::collections::BTreeMap<::std::string::String, super::Pet>,
     >,
 }
 model_serde! {

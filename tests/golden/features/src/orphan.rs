@@ -12,7 +12,7 @@ pub struct Orphan {
     /// No operation uses this model.
     pub note: ::std::option::Option<::std::string::String>,
     /// Also reached from Pet: enabled by unreferenced too.
-    pub tag: ::std::option::Option<super::tag::Tag>,
+    pub tag: ::std::option::Option<super::Tag>,
 }
 model_serde! {
     Orphan { optional note = "note", optional tag = "tag", }

@@ -14,7 +14,7 @@ pub struct Pet {
     /// Required.
     pub name: ::std::string::String,
     /// Reached from Pet, so enabled with it.
-    pub tags: ::std::option::Option<::std::vec::Vec<super::tag::Tag>>,
+    pub tags: ::std::option::Option<::std::vec::Vec<super::Tag>>,
 }
 model_serde! {
     Pet { required name = "name", optional tags = "tags", }

@@ -14,7 +14,7 @@ pub struct Number {
     /// Where it ends.
     pub end: ::std::option::Option<::std::string::String>,
     /// A model named like std's Vec.
-    pub values: ::std::option::Option<::std::vec::Vec<super::vec::Vec>>,
+    pub values: ::std::option::Option<::std::vec::Vec<super::Vec>>,
 }
 model_serde! {
     Number { optional start = "start", optional end = "end", optional values = "values",

@@ -22,7 +22,7 @@ pub struct Option {
     /// from on the wire.
     pub from: ::std::option::Option<::std::string::String>,
     /// A model named Result.
-    pub result: ::std::option::Option<super::result::Result>,
+    pub result: ::std::option::Option<super::Result>,
 }
 model_serde! {
     Option { optional r#type = "type", optional r#ref = "ref", optional r#match =

@@ -12,7 +12,7 @@ pub struct Result {
     /// A model named Number.
     ///
     /// Required.
-    pub number: super::number::Number,
+    pub number: super::Number,
     /// A keyword that cannot be a raw identifier.
     pub crate_: ::std::option::Option<::std::string::String>,
 }

@@ -10,9 +10,9 @@
 )]
 pub struct Draft {
     /// One side of a cycle of two.
-    pub miner: ::std::option::Option<::std::boxed::Box<super::miner::Miner>>,
+    pub miner: ::std::option::Option<::std::boxed::Box<super::Miner>>,
     /// Not part of a cycle: not boxed.
-    pub summary: ::std::option::Option<super::summary::Summary>,
+    pub summary: ::std::option::Option<super::Summary>,
 }
 model_serde! {
     Draft { optional miner = "miner", optional summary = "summary", }

@@ -10,10 +10,10 @@
 )]
 pub struct Miner {
     /// The other side of the cycle.
-    pub draft: ::std::option::Option<::std::boxed::Box<super::draft::Draft>>,
+    pub draft: ::std::option::Option<::std::boxed::Box<super::Draft>>,
     /// Through a map: not boxed.
     pub drafts: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, super::draft::Draft>,
+        ::std::collections::BTreeMap<::std::string::String, super::Draft>,
     >,
 }
 model_serde! {

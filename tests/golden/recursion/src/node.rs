@@ -14,9 +14,9 @@ pub struct Node {
     /// Required.
     pub value: i64,
     /// A model that contains itself directly: boxed.
-    pub next: ::std::option::Option<::std::boxed::Box<super::node::Node>>,
+    pub next: ::std::option::Option<::std::boxed::Box<super::Node>>,
     /// Through a list: not boxed.
-    pub children: ::std::option::Option<::std::vec::Vec<super::node::Node>>,
+    pub children: ::std::option::Option<::std::vec::Vec<super::Node>>,
 }
 model_serde! {
     Node { required value = "value", optional next = "next", optional children =

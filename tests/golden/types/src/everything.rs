@@ -43,23 +43,18 @@ pub struct Everything {
     >,
     /// Items grouped by key.
     pub groups: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<super::item::Item>,
-        >,
+        ::std::collections::BTreeMap<::std::string::String, ::std::vec::Vec<super::Item>>,
     >,
     /// Item tables.
     pub lookups: ::std::option::Option<
-        ::std::vec::Vec<
-            ::std::collections::BTreeMap<::std::string::String, super::item::Item>,
-        >,
+        ::std::vec::Vec<::std::collections::BTreeMap<::std::string::String, super::Item>>,
     >,
     /// One item.
-    pub item: ::std::option::Option<super::item::Item>,
+    pub item: ::std::option::Option<super::Item>,
     /// Items that must be present.
     ///
     /// Required.
-    pub required_items: ::std::vec::Vec<super::item::Item>,
+    pub required_items: ::std::vec::Vec<super::Item>,
     /// Digits after letters in a name.
     pub q850_codes: ::std::option::Option<::std::vec::Vec<i64>>,
     /// Text with markup: \[.mmm\], \<userId\>, \['a','b'\], stars, ticks, <https://example.com/docs> and a line\<br /\>break.
