@@ -25,7 +25,7 @@ use rayon::prelude::*;
 use toml_edit::{Array, DocumentMut, Item, Table, Value};
 
 use crate::config::{Config, FieldOverride};
-use crate::diagnostic::{Diagnostic, FileId, Sources};
+use crate::diagnostic::{Diagnostic, FileId, Sources, decode};
 use crate::model::{BaseType, Field, Primitive, TypeModel, build_model};
 use crate::{Failure, naming, output, spec};
 use python::{ModuleOutcome, PythonField, PythonModel, read_module};
@@ -238,7 +238,7 @@ pub fn import_wire_names(options: &ImportOptions) -> Result<Imported, Failure> {
 /// The config's text; `None` when the file does not exist yet.
 fn read_config_text(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
     match fs::read(path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
+        Ok(bytes) => match decode(bytes) {
             Ok(text) => Some(text),
             Err(_) => {
                 diagnostics.push(Diagnostic::global_error(format!(
@@ -285,18 +285,17 @@ fn read_modules(
     let mut files = Vec::with_capacity(paths.len());
     let mut outcomes = Vec::with_capacity(paths.len());
     for path in paths {
-        match fs::read(&path).map(String::from_utf8) {
-            Ok(Ok(text)) => files.push(sources.add(path, text)),
-            Ok(Err(error)) => {
-                let at = error.utf8_error().valid_up_to();
-                let file =
-                    sources.add(path, String::from_utf8_lossy(error.as_bytes()).into_owned());
-                diagnostics.push(
-                    Diagnostic::warning(file, at..at + 1, "the module is not UTF-8; skipped")
-                        .with_label("invalid byte here"),
-                );
-                outcomes.push(ModuleOutcome::Unreadable);
-            }
+        match fs::read(&path) {
+            Ok(bytes) => match sources.add_read(path, bytes) {
+                (file, None) => files.push(file),
+                (file, Some(at)) => {
+                    diagnostics.push(
+                        Diagnostic::warning(file, at..at + 1, "the module is not UTF-8; skipped")
+                            .with_label("invalid byte here"),
+                    );
+                    outcomes.push(ModuleOutcome::Unreadable);
+                }
+            },
             Err(error) => {
                 diagnostics.push(Diagnostic::global_error(format!(
                     "cannot read {}: {error}",
