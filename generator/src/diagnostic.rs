@@ -160,12 +160,14 @@ pub struct Sources {
     unread: Vec<UnreadFile>,
 }
 
-/// A file's bytes as text: UTF-8, without the byte-order mark some editors write at its start.
-/// The mark is no character an editor shows, so leaving it out keeps lines and columns as the
-/// user sees them (rustc does the same).
+/// The byte-order mark some editors write at the start of a UTF-8 file.
+pub const BYTE_ORDER_MARK: &str = "\u{feff}";
+
+/// A file's bytes as text: UTF-8, without a leading [`BYTE_ORDER_MARK`]. The mark is no
+/// character an editor shows, so leaving it out keeps lines and columns as the user sees them
+/// (rustc does the same).
 pub fn decode(mut bytes: Vec<u8>) -> Result<String, std::string::FromUtf8Error> {
-    const BYTE_ORDER_MARK: &[u8] = "\u{feff}".as_bytes();
-    if bytes.starts_with(BYTE_ORDER_MARK) {
+    if bytes.starts_with(BYTE_ORDER_MARK.as_bytes()) {
         bytes.drain(..BYTE_ORDER_MARK.len());
     }
     String::from_utf8(bytes)

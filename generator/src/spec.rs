@@ -191,3 +191,53 @@ pub fn default_crate_name(dir: &Path) -> String {
     }
     format!("{}-models", name.trim_end_matches('-'))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{FileKind, kind_of, looks_like};
+
+    #[test]
+    fn which_files_are_pages() {
+        for page in [
+            "Pet.md",
+            "Pet.MD",
+            "Pet.Md",
+            "pet.mD",
+            "index.md",
+            "Pet.v2.md",
+        ] {
+            assert_eq!(kind_of(page), FileKind::Page, "{page}");
+        }
+        for leftover in [
+            "Pet.md~",
+            "#Pet.md#",
+            ".#Pet.md",
+            "._Pet.md",
+            ".Pet.md.swp",
+            ".Pet.md.swo",
+            ".DS_Store",
+            "Thumbs.db",
+            "desktop.ini",
+        ] {
+            assert_eq!(kind_of(leftover), FileKind::Leftover, "{leftover}");
+        }
+        for unread in [
+            "Pet.markdown",
+            "Pet.txt",
+            "Pet",
+            ".Pet.md",
+            "codegen.toml",
+            "#",
+        ] {
+            assert!(matches!(kind_of(unread), FileKind::NotRead(_)), "{unread}");
+        }
+    }
+
+    #[test]
+    fn the_model_name_a_file_name_suggests() {
+        assert_eq!(looks_like("Pet.markdown"), "Pet");
+        assert_eq!(looks_like(".Pet.md"), "Pet");
+        assert_eq!(looks_like("Pet"), "Pet");
+        assert_eq!(looks_like("pet.md.txt"), "pet");
+    }
+}

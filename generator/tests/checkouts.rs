@@ -395,3 +395,29 @@ fn a_missing_model_without_such_a_file_keeps_the_suggestion() {
         assert_eq!(notes, ["did you mean `AnalyticsFlow`?"], "{leftover:?}");
     }
 }
+
+/// The same note when an operation names the model.
+#[test]
+fn a_missing_model_an_operation_names_whose_page_is_in_the_folder_under_another_name() {
+    let checkout = Checkout::new();
+    let operations = "# AnalyticsApi\n\n## PureCloudPlatformClientV2.AnalyticsApi\n\n## get_outcome\n\n\
+         ### Parameters\n\nThis endpoint does not need any parameters.\n\n\
+         ### Return type\n\n[**AnalyticsFlowOutcome**](AnalyticsFlowOutcome)\n";
+    checkout
+        .write("AnalyticsApi.md", operations)
+        .rename("AnalyticsFlowOutcome.md", "AnalyticsFlowOutcome.txt");
+    let (lines, notes, _) = checkout.failure();
+    let at = line_column_of(operations, "AnalyticsFlowOutcome**]");
+    assert_eq!(
+        lines.last().map(String::as_str),
+        Some(
+            format!(
+                "AnalyticsApi.md:{at}: error: unknown model `AnalyticsFlowOutcome` in an operation of `AnalyticsApi`"
+            )
+            .as_str()
+        ),
+        "{lines:?}"
+    );
+    let note = "`AnalyticsFlowOutcome.txt` is in the spec folder but is not read: pages are files named `*.md`";
+    assert_eq!(notes, [note, note]);
+}
