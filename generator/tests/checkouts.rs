@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use markdown_model_codegen::{Failure, Generated, Options, Sources, WriteMode, generate, load};
+use markdown_model_codegen::{Failure, Generated, Options, WriteMode, generate, load};
 use tempfile::TempDir;
 
 const BOM: &str = "\u{feff}";
@@ -124,18 +124,11 @@ impl Checkout {
                     .iter()
                     .flat_map(|diagnostic| diagnostic.notes.iter().cloned())
                     .collect();
-                (lines, notes, render(&sources, &diagnostics, &prefix))
+                let rendered = sources.render(&diagnostics).replace(&prefix, "");
+                (lines, notes, rendered)
             }
         }
     }
-}
-
-fn render(
-    sources: &Sources,
-    diagnostics: &[markdown_model_codegen::Diagnostic],
-    prefix: &str,
-) -> String {
-    sources.render(diagnostics).replace(prefix, "")
 }
 
 fn shipped_spec() -> PathBuf {
@@ -187,6 +180,8 @@ fn a_byte_order_mark_on_a_page_changes_nothing() {
     checkout.assert_generates_the_shipped_crate();
 }
 
+/// A regression test: the TOML parser already skipped the mark (its columns were one off: see
+/// the test of a problem on the config's first line).
 #[test]
 fn a_byte_order_mark_on_the_config_changes_nothing() {
     let checkout = Checkout::new();
