@@ -124,13 +124,10 @@ impl Config {
     /// Reads and validates a config file. Problems are appended to `diagnostics`; the result is
     /// what could be read (defaults for what could not).
     pub fn load(path: &Path, sources: &mut Sources, diagnostics: &mut Vec<Diagnostic>) -> Config {
-        let text = match std::fs::read(path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => text,
-                Err(error) => {
-                    let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
-                    let file = sources.add(path.to_owned(), text);
-                    let at = error.utf8_error().valid_up_to();
+        let file = match std::fs::read(path) {
+            Ok(bytes) => match sources.add_read(path.to_owned(), bytes) {
+                (file, None) => file,
+                (file, Some(at)) => {
                     diagnostics.push(Diagnostic::error(
                         file,
                         at..at + 1,
@@ -147,7 +144,6 @@ impl Config {
                 return Config::default();
             }
         };
-        let file = sources.add(path.to_owned(), text);
         Config::parse(file, &sources.get(file).text, diagnostics)
     }
 

@@ -137,6 +137,17 @@ pub struct Source {
     pub text: String,
 }
 
+/// A file of the spec folder that is not read as a page (another extension, a hidden file).
+#[derive(Debug, Clone)]
+pub struct UnreadFile {
+    /// Where it is.
+    pub path: PathBuf,
+    /// The model name its file name suggests: `Pet` for `Pet.txt`, `.Pet.md` or `Pet`.
+    pub looks_like: String,
+    /// Why it is not read, for the user.
+    pub why: &'static str,
+}
+
 /// The input files of one run, addressed by [`FileId`].
 #[derive(Debug, Clone, Default)]
 pub struct Sources {
@@ -144,6 +155,22 @@ pub struct Sources {
     /// For each file, the byte offset where each of its lines starts: locating a span is a
     /// binary search, so reporting many diagnostics in a large page stays linear.
     line_starts: Vec<Vec<usize>>,
+    /// The spec folder's files that are not pages, so that a diagnostic about a model no page
+    /// defines can name the file that looks like its page.
+    unread: Vec<UnreadFile>,
+}
+
+/// The byte-order mark some editors write at the start of a UTF-8 file.
+pub const BYTE_ORDER_MARK: &str = "\u{feff}";
+
+/// A file's bytes as text: UTF-8, without a leading [`BYTE_ORDER_MARK`]. The mark is no
+/// character an editor shows, so leaving it out keeps lines and columns as the user sees them
+/// (rustc does the same).
+pub fn decode(mut bytes: Vec<u8>) -> Result<String, std::string::FromUtf8Error> {
+    if bytes.starts_with(BYTE_ORDER_MARK.as_bytes()) {
+        bytes.drain(..BYTE_ORDER_MARK.len());
+    }
+    String::from_utf8(bytes)
 }
 
 /// A 1-based line and column (counted in characters).
@@ -164,6 +191,40 @@ impl Sources {
         self.line_starts.push(line_starts);
         self.files.push(Source { path, text });
         FileId(self.files.len() - 1)
+    }
+
+    /// Adds a file read from disk, its text [`decode`]d. When the bytes are not UTF-8, the
+    /// text is decoded lossily (for display) and the offset of the first invalid byte is
+    /// returned with the file's id.
+    pub fn add_read(&mut self, path: PathBuf, bytes: Vec<u8>) -> (FileId, Option<usize>) {
+        match decode(bytes) {
+            Ok(text) => (self.add(path, text), None),
+            Err(error) => {
+                let at = error.utf8_error().valid_up_to();
+                let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
+                (self.add(path, text), Some(at))
+            }
+        }
+    }
+
+    /// Records a file of the spec folder that is not read as a page.
+    pub fn add_unread(&mut self, file: UnreadFile) {
+        self.unread.push(file);
+    }
+
+    /// A note naming the unread file whose name suggests the model `name` (in any case), when
+    /// there is one: what a user needs when no page defines a model they see a file for.
+    pub fn unread_page_note(&self, name: &str) -> Option<String> {
+        let file = self
+            .unread
+            .iter()
+            .find(|file| file.looks_like.eq_ignore_ascii_case(name))?;
+        let file_name = file.path.file_name().unwrap_or(file.path.as_os_str());
+        Some(format!(
+            "`{}` is in the spec folder but is not read: {}",
+            file_name.display(),
+            file.why
+        ))
     }
 
     /// The file with this id.

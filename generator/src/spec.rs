@@ -5,12 +5,13 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use crate::diagnostic::{Diagnostic, FileId, Sources};
+use crate::diagnostic::{Diagnostic, FileId, Sources, UnreadFile};
 use crate::parse::{
     ModelPage, OperationPage, PageOutcome, looks_like_operations, parse_operations, parse_page,
 };
 
-/// Reads every `*.md` file of `dir` (not recursively), sorted by name, into `sources`.
+/// Reads every page of `dir` (not recursively: see [`kind_of`]), sorted by name, into `sources`,
+/// and records the other files there except leftovers, for diagnostics.
 pub fn read_pages(
     dir: &Path,
     sources: &mut Sources,
@@ -26,14 +27,28 @@ pub fn read_pages(
             return Vec::new();
         }
     };
-    let mut paths: Vec<_> = entries
+    let mut files: Vec<_> = entries
         .filter_map(Result::ok)
         .map(|entry| entry.path())
-        .filter(|path| {
-            path.extension().is_some_and(|extension| extension == "md") && path.is_file()
-        })
+        .filter(|path| path.is_file())
         .collect();
-    paths.sort();
+    files.sort();
+    let mut paths = Vec::with_capacity(files.len());
+    for path in files {
+        let name = path
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        match kind_of(&name) {
+            FileKind::Page => paths.push(path),
+            FileKind::Leftover => {}
+            FileKind::NotRead(why) => sources.add_unread(UnreadFile {
+                looks_like: looks_like(&name).to_owned(),
+                path,
+                why,
+            }),
+        }
+    }
     if paths.is_empty() {
         diagnostics.push(Diagnostic::global_error(format!(
             "the spec folder {} has no Markdown pages",
@@ -44,17 +59,12 @@ pub fn read_pages(
     let mut pages = Vec::with_capacity(paths.len());
     for (path, content) in paths.into_iter().zip(contents) {
         match content {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => pages.push(sources.add(path, text)),
-                Err(error) => {
-                    let at = error.utf8_error().valid_up_to();
-                    let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
-                    let file = sources.add(path, text);
-                    diagnostics.push(
-                        Diagnostic::error(file, at..at + 1, "the page is not UTF-8")
-                            .with_label("invalid byte here"),
-                    );
-                }
+            Ok(bytes) => match sources.add_read(path, bytes) {
+                (file, None) => pages.push(file),
+                (file, Some(at)) => diagnostics.push(
+                    Diagnostic::error(file, at..at + 1, "the page is not UTF-8")
+                        .with_label("invalid byte here"),
+                ),
             },
             Err(error) => diagnostics.push(Diagnostic::global_error(format!(
                 "cannot read {}: {error}",
@@ -63,6 +73,47 @@ pub fn read_pages(
         }
     }
     pages
+}
+
+/// What a file of a spec folder is to the reader.
+#[derive(Debug, PartialEq, Eq)]
+enum FileKind {
+    /// A page: a file named `*.md`, the extension in any case (`.MD` comes from case-insensitive
+    /// file systems), that is not hidden.
+    Page,
+    /// What editors and operating systems leave beside the files: skipped without a word.
+    Leftover,
+    /// Any other file: not read, and named in a diagnostic when a model no page defines has its
+    /// name (for this reason).
+    NotRead(&'static str),
+}
+
+/// The kind of the file named `name`.
+fn kind_of(name: &str) -> FileKind {
+    let extension = name.rsplit_once('.').map(|(_, extension)| extension);
+    let leftover = name.ends_with('~') // backups: Emacs, vim, gedit
+        || name.starts_with(".#") // Emacs lock files
+        || (name.len() > 1 && name.starts_with('#') && name.ends_with('#')) // Emacs auto-saves
+        || name.starts_with("._") // macOS resource forks on other file systems
+        || matches!(extension, Some("swp" | "swo" | "swx")) // vim swap files
+        || [".DS_Store", "Thumbs.db", "desktop.ini", ".directory"] // folder views' state
+            .iter()
+            .any(|state| name.eq_ignore_ascii_case(state));
+    if leftover {
+        FileKind::Leftover
+    } else if name.starts_with('.') {
+        FileKind::NotRead("hidden files (names starting with `.`) are not pages")
+    } else if extension.is_some_and(|extension| extension.eq_ignore_ascii_case("md")) {
+        FileKind::Page
+    } else {
+        FileKind::NotRead("pages are files named `*.md`")
+    }
+}
+
+/// The model name a file's name suggests: without leading dots, up to the next dot.
+fn looks_like(name: &str) -> &str {
+    let name = name.trim_start_matches('.');
+    name.split('.').next().unwrap_or(name)
 }
 
 /// The parsed pages of a spec folder.
@@ -139,4 +190,54 @@ pub fn default_crate_name(dir: &Path) -> String {
         name.insert_str(0, "spec-");
     }
     format!("{}-models", name.trim_end_matches('-'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{FileKind, kind_of, looks_like};
+
+    #[test]
+    fn which_files_are_pages() {
+        for page in [
+            "Pet.md",
+            "Pet.MD",
+            "Pet.Md",
+            "pet.mD",
+            "index.md",
+            "Pet.v2.md",
+        ] {
+            assert_eq!(kind_of(page), FileKind::Page, "{page}");
+        }
+        for leftover in [
+            "Pet.md~",
+            "#Pet.md#",
+            ".#Pet.md",
+            "._Pet.md",
+            ".Pet.md.swp",
+            ".Pet.md.swo",
+            ".DS_Store",
+            "Thumbs.db",
+            "desktop.ini",
+        ] {
+            assert_eq!(kind_of(leftover), FileKind::Leftover, "{leftover}");
+        }
+        for unread in [
+            "Pet.markdown",
+            "Pet.txt",
+            "Pet",
+            ".Pet.md",
+            "codegen.toml",
+            "#",
+        ] {
+            assert!(matches!(kind_of(unread), FileKind::NotRead(_)), "{unread}");
+        }
+    }
+
+    #[test]
+    fn the_model_name_a_file_name_suggests() {
+        assert_eq!(looks_like("Pet.markdown"), "Pet");
+        assert_eq!(looks_like(".Pet.md"), "Pet");
+        assert_eq!(looks_like("Pet"), "Pet");
+        assert_eq!(looks_like("pet.md.txt"), "pet");
+    }
 }

@@ -457,3 +457,21 @@ fn a_table_written_inline_is_an_error_at_its_line() {
     );
     assert_eq!(fs::read_to_string(&config).expect("read"), text);
 }
+
+/// A config an editor saved with a byte-order mark is edited like any other, and keeps its mark.
+#[test]
+fn a_config_with_a_byte_order_mark_keeps_it() {
+    let dir = scratch("byte_order_mark");
+    let config = dir.join("codegen.toml");
+    fs::write(&config, "\u{feff}[types]\n").expect("write the config");
+    let imported = import_wire_names(&options(&config))
+        .unwrap_or_else(|failure| panic!("{}", render(&failure)));
+    assert!(imported.written);
+    let text = fs::read_to_string(&config).expect("read the config");
+    assert!(text.starts_with("\u{feff}[types]\n"), "{text}");
+    assert_eq!(text.matches("wire_name = ").count(), 13);
+    assert_eq!(text.matches('\u{feff}').count(), 1);
+    let again = import_wire_names(&options(&config))
+        .unwrap_or_else(|failure| panic!("{}", render(&failure)));
+    assert!(!again.written, "a second run changes nothing");
+}

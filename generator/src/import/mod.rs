@@ -25,7 +25,7 @@ use rayon::prelude::*;
 use toml_edit::{Array, DocumentMut, Item, Table, Value};
 
 use crate::config::{Config, FieldOverride};
-use crate::diagnostic::{Diagnostic, FileId, Sources};
+use crate::diagnostic::{BYTE_ORDER_MARK, Diagnostic, FileId, Sources, decode};
 use crate::model::{BaseType, Field, Primitive, TypeModel, build_model};
 use crate::{Failure, naming, output, spec};
 use python::{ModuleOutcome, PythonField, PythonModel, read_module};
@@ -130,7 +130,7 @@ pub fn import_wire_names(options: &ImportOptions) -> Result<Imported, Failure> {
         .unwrap_or_else(|| options.spec_dir.join("codegen.toml"));
     let pages = spec::read_pages(&options.spec_dir, &mut sources, &mut diagnostics);
     let parsed = spec::parse_pages(&pages, &sources, &mut diagnostics);
-    let old_text = read_config_text(&config_path, &mut diagnostics);
+    let (old_text, marked) = read_config_text(&config_path, &mut diagnostics).unzip();
     let config_file = sources.add(config_path.clone(), old_text.clone().unwrap_or_default());
     let config = Config::parse(
         config_file,
@@ -224,7 +224,13 @@ pub fn import_wire_names(options: &ImportOptions) -> Result<Imported, Failure> {
             sources,
         });
     }
-    output::write_atomically(&config_path, new_text.as_bytes()).map_err(Failure::Io)?;
+    let mark = if marked == Some(true) {
+        BYTE_ORDER_MARK
+    } else {
+        ""
+    };
+    output::write_atomically(&config_path, format!("{mark}{new_text}").as_bytes())
+        .map_err(Failure::Io)?;
     Ok(Imported {
         counts,
         config_path,
@@ -235,12 +241,13 @@ pub fn import_wire_names(options: &ImportOptions) -> Result<Imported, Failure> {
     })
 }
 
-/// The config's text; `None` when the file does not exist yet.
-fn read_config_text(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
+/// The config's text ([`decode`]d) and whether it starts with a byte-order mark (which the
+/// edited file keeps); `None` when the file does not exist yet.
+fn read_config_text(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<(String, bool)> {
     match fs::read(path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => Some(text),
-            Err(_) => {
+        Ok(bytes) => match (bytes.starts_with(BYTE_ORDER_MARK.as_bytes()), decode(bytes)) {
+            (marked, Ok(text)) => Some((text, marked)),
+            (_, Err(_)) => {
                 diagnostics.push(Diagnostic::global_error(format!(
                     "the config file {} is not UTF-8",
                     path.display()
@@ -285,18 +292,17 @@ fn read_modules(
     let mut files = Vec::with_capacity(paths.len());
     let mut outcomes = Vec::with_capacity(paths.len());
     for path in paths {
-        match fs::read(&path).map(String::from_utf8) {
-            Ok(Ok(text)) => files.push(sources.add(path, text)),
-            Ok(Err(error)) => {
-                let at = error.utf8_error().valid_up_to();
-                let file =
-                    sources.add(path, String::from_utf8_lossy(error.as_bytes()).into_owned());
-                diagnostics.push(
-                    Diagnostic::warning(file, at..at + 1, "the module is not UTF-8; skipped")
-                        .with_label("invalid byte here"),
-                );
-                outcomes.push(ModuleOutcome::Unreadable);
-            }
+        match fs::read(&path) {
+            Ok(bytes) => match sources.add_read(path, bytes) {
+                (file, None) => files.push(file),
+                (file, Some(at)) => {
+                    diagnostics.push(
+                        Diagnostic::warning(file, at..at + 1, "the module is not UTF-8; skipped")
+                            .with_label("invalid byte here"),
+                    );
+                    outcomes.push(ModuleOutcome::Unreadable);
+                }
+            },
             Err(error) => {
                 diagnostics.push(Diagnostic::global_error(format!(
                     "cannot read {}: {error}",

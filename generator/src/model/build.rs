@@ -438,7 +438,8 @@ impl<'p> Builder<'_, '_> {
                     format!("unknown type `{name}` in field `{model_name}.{field_name}`"),
                 )
                 .with_label("not a primitive, and no page defines a model of this name");
-                if let Some(hint) = suggest(name, candidates) {
+                let hint = self.sources.unread_page_note(name);
+                if let Some(hint) = hint.or_else(|| suggest(name, candidates)) {
                     diagnostic = diagnostic.with_note(hint);
                 }
                 self.diagnostics.push(diagnostic);

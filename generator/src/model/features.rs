@@ -89,9 +89,9 @@ pub fn assign_features(
                         ),
                     )
                     .with_label("no page defines a model of this name");
-                    if let Some(hint) =
-                        super::build::suggest(name, models.iter().map(|model| model.name.as_str()))
-                    {
+                    let names = models.iter().map(|model| model.name.as_str());
+                    let hint = sources.unread_page_note(name);
+                    if let Some(hint) = hint.or_else(|| super::build::suggest(name, names)) {
                         diagnostic = diagnostic.with_note(hint);
                     }
                     diagnostics.push(diagnostic);
