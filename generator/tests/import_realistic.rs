@@ -1,8 +1,12 @@
 //! A realistic fixture set for `import_wire_names`: a few hundred Python model modules in
-//! openapi-generator's format, written into a temporary folder from the Markdown pages of
-//! `../shared/corpus/genesys-127.0.0` (never copied into the repository), with awkward JSON names
-//! and enumerations injected. The import must give every field its module's JSON name, write an
-//! override only where the naming rule is wrong, and change nothing on a second run.
+//! openapi-generator's format, written into a temporary folder from the Markdown pages of each
+//! Genesys corpus in `../shared/corpus` (never copied into the repository), with awkward JSON
+//! names and enumerations injected. The import must give every field its module's JSON name, write
+//! an override only where the naming rule is wrong, and change nothing on a second run. The set
+//! includes the real SDK's enums whose old crate-root names were models' names (`Dependency.type`
+//! and the model `DependencyType`, `User.state` and `UserState`, and in 257.1.0
+//! `WorkitemStatus.category` and `Workitem.status_category`): the import and the generation must
+//! succeed with them.
 //!
 //! `cargo test -p markdown-model-codegen --test import_realistic -- --nocapture` prints the counts.
 
@@ -10,6 +14,7 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use markdown_model_codegen::emit::emit_crate;
 use markdown_model_codegen::import::{ImportOptions, import_wire_names};
 use markdown_model_codegen::model::{Field, Model, Primitive};
 use markdown_model_codegen::{TypeModel, load};
@@ -17,8 +22,13 @@ use markdown_model_codegen::{TypeModel, load};
 /// Every how many-th model of the corpus gets a module (about 340 of its 2,699).
 const EVERY: usize = 8;
 
-fn corpus() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/genesys-127.0.0");
+/// Models whose enumerated fields clashed with other items under the old naming.
+const CLASHING: [&str; 4] = ["Dependency", "User", "Workitem", "WorkitemStatus"];
+
+fn corpus(name: &str) -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/corpus")
+        .join(name);
     dir.is_dir().then_some(dir)
 }
 
@@ -66,7 +76,7 @@ fn enumerated(field: &Field) -> bool {
             field.ty.base,
             markdown_model_codegen::model::BaseType::Primitive(Primitive::Str)
         )
-        && ["type", "status", "state", "direction"]
+        && ["type", "status", "state", "direction", "category"]
             .iter()
             .any(|suffix| field.doc_name.ends_with(suffix))
 }
@@ -238,9 +248,19 @@ fn wire_names(model: &TypeModel, name: &str) -> Vec<String> {
 }
 
 #[test]
-fn import_from_a_realistic_fixture_set() {
-    let Some(corpus) = corpus() else {
-        println!("skipped: ../shared/corpus/genesys-127.0.0 is absent");
+fn import_from_a_realistic_fixture_set_of_127() {
+    import_from_a_realistic_fixture_set("genesys-127.0.0", 2);
+}
+
+#[test]
+fn import_from_a_realistic_fixture_set_of_257() {
+    import_from_a_realistic_fixture_set("genesys-257.1.0", 4);
+}
+
+/// Imports the fixture set of the corpus `name`, of which `clashing` of [`CLASHING`] exist.
+fn import_from_a_realistic_fixture_set(name: &str, clashing: usize) {
+    let Some(corpus) = corpus(name) else {
+        println!("skipped: ../shared/corpus/{name} is absent");
         return;
     };
     let (spec, ..) = load(&corpus, None).unwrap_or_else(|failure| panic!("{}", failure.render()));
@@ -248,12 +268,23 @@ fn import_from_a_realistic_fixture_set() {
         .models
         .iter()
         .enumerate()
-        .filter(|(at, model)| at % EVERY == 0 || model.name == "ScimV2User")
+        .filter(|(at, model)| {
+            at % EVERY == 0 || model.name == "ScimV2User" || CLASHING.contains(&model.name.as_str())
+        })
         .map(|(_, model)| model)
         .collect();
     let facts = facts(&chosen);
 
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("import_realistic");
+    assert_eq!(
+        chosen
+            .iter()
+            .filter(|model| CLASHING.contains(&model.name.as_str()))
+            .count(),
+        clashing
+    );
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("import_realistic")
+        .join(name);
     let _ = fs::remove_dir_all(&dir);
     let modules = dir.join("models");
     fs::create_dir_all(&modules).expect("create the modules folder");
@@ -286,7 +317,7 @@ fn import_from_a_realistic_fixture_set() {
     let imported =
         import_wire_names(&options).unwrap_or_else(|failure| panic!("{}", failure.render()));
     println!(
-        "realistic fixture set: {} modules from {} pages of genesys-127.0.0",
+        "realistic fixture set: {} modules from {} pages of {name}",
         chosen.len(),
         spec.models.len()
     );
@@ -334,6 +365,23 @@ fn import_from_a_realistic_fixture_set() {
 
     let (after, ..) =
         load(&corpus, Some(&config)).unwrap_or_else(|failure| panic!("{}", failure.render()));
+    // The enums that clashed have their own names in their models' modules, and the crate emits.
+    for model in after
+        .models
+        .iter()
+        .filter(|model| CLASHING.contains(&model.name.as_str()))
+    {
+        assert!(!model.enums.is_empty(), "{} has its enums", model.name);
+        for item in &model.enums {
+            println!("{}::{}", model.module, item.rust_name);
+        }
+    }
+    let (files, _) = emit_crate(&after);
+    let module_files = files
+        .iter()
+        .filter(|file| file.path.starts_with("src") && !file.path.ends_with("lib.rs"))
+        .count();
+    assert_eq!(module_files, after.models.len(), "one file per model");
     let mut checked = 0;
     for (model, facts) in chosen.iter().zip(&facts) {
         let mut wanted: Vec<String> = facts.iter().map(|facts| facts.wire_name.clone()).collect();

@@ -219,6 +219,7 @@ fn imported_names_make_every_wire_name_right_and_a_second_run_changes_nothing() 
             unknown_fields: 1,
             wire_names: 13,
             wire_names_written: 12,
+            wire_names_clashing: 0,
             enums: 8,
             enums_written: 6,
             enums_not_str: 1,
@@ -474,4 +475,227 @@ fn a_config_with_a_byte_order_mark_keeps_it() {
     let again = import_wire_names(&options(&config))
         .unwrap_or_else(|failure| panic!("{}", render(&failure)));
     assert!(!again.written, "a second run changes nothing");
+}
+
+/// A model module in openapi-generator's format with these fields: (attribute, JSON name, allowed
+/// values).
+fn module(class: &str, fields: &[(&str, &str, Option<&[&str]>)]) -> String {
+    let mut text = format!(
+        "class {class}(object):\n    def __init__(self):\n        self.swagger_types = {{\n"
+    );
+    for (name, _, _) in fields {
+        text.push_str(&format!("            '{name}': 'str',\n"));
+    }
+    text.push_str("        }\n\n        self.attribute_map = {\n");
+    for (name, wire, _) in fields {
+        text.push_str(&format!("            '{name}': '{wire}',\n"));
+    }
+    text.push_str("        }\n");
+    for (name, _, values) in fields {
+        text.push_str(&format!(
+            "\n    @{name}.setter\n    def {name}(self, {name}):\n"
+        ));
+        if let Some(values) = values {
+            let quoted: Vec<String> = values.iter().map(|value| format!("\"{value}\"")).collect();
+            text.push_str(&format!(
+                "        allowed_values = [{}]\n        if {name}.lower() not in map(str.lower, allowed_values):\n            self._{name} = \"outdated_sdk_version\"\n        else:\n            self._{name} = {name}\n",
+                quoted.join(", ")
+            ));
+        } else {
+            text.push_str(&format!("        self._{name} = {name}\n"));
+        }
+    }
+    text
+}
+
+/// A page in the 257.1.0 dialect with optional `str` fields.
+fn str_page(name: &str, fields: &[&str]) -> String {
+    let mut page = format!(
+        "# {name}\n\n## {name}\n\n## Properties\n\n|Name | Type | Description | Notes|\n|------------ | ------------- | ------------- | -------------|\n"
+    );
+    for field in fields {
+        page.push_str(&format!(
+            "| **{field}** | str | The {field}. | [optional] |\n"
+        ));
+    }
+    page
+}
+
+/// The enums of the SDK whose crate-root names used to be other items' (`DependencyType` was both
+/// a model and the enum of `Dependency.type`) are imported, and the spec generates.
+#[test]
+fn enums_named_like_models_or_other_enums_are_imported_and_generate() {
+    let dir = scratch("clashes");
+    let (spec, modules) = (dir.join("spec"), dir.join("models"));
+    fs::create_dir_all(&spec).expect("spec folder");
+    fs::create_dir_all(&modules).expect("modules folder");
+    for (name, fields) in [
+        ("Dependency", &["name", "type"][..]),
+        ("DependencyType", &["id"]),
+        ("User", &["state"]),
+        ("UserState", &["state"]),
+        ("Workitem", &["status_category"]),
+        ("WorkitemStatus", &["category"]),
+        ("WorkitemStatusCategory", &["id"]),
+    ] {
+        fs::write(spec.join(format!("{name}.md")), str_page(name, fields)).expect("page");
+    }
+    for (file, class, fields) in [
+        (
+            "dependency",
+            "Dependency",
+            &[
+                ("name", "name", None),
+                ("type", "type", Some(&["RUNTIME", "BUILD"][..])),
+            ][..],
+        ),
+        (
+            "user",
+            "User",
+            &[(
+                "state",
+                "state",
+                Some(&["active", "inactive", "deleted"][..]),
+            )],
+        ),
+        (
+            "user_state",
+            "UserState",
+            &[("state", "state", Some(&["on", "off"][..]))],
+        ),
+        (
+            "workitem",
+            "Workitem",
+            &[(
+                "status_category",
+                "statusCategory",
+                Some(&["Open", "Closed"][..]),
+            )],
+        ),
+        (
+            "workitem_status",
+            "WorkitemStatus",
+            &[(
+                "category",
+                "category",
+                Some(&["Open", "Waiting", "Closed"][..]),
+            )],
+        ),
+    ] {
+        fs::write(modules.join(format!("{file}.py")), module(class, fields)).expect("module");
+    }
+    let config = dir.join("codegen.toml");
+    let imported = import_wire_names(&ImportOptions {
+        spec_dir: spec.clone(),
+        python_dir: modules,
+        config: Some(config.clone()),
+    })
+    .unwrap_or_else(|failure| panic!("{}", render(&failure)));
+    assert_eq!(imported.counts.enums_written, 5, "{}", imported.counts);
+    let (model, ..) =
+        load(&spec, Some(&config)).unwrap_or_else(|failure| panic!("{}", render(&failure)));
+    let enums: Vec<String> = model
+        .models
+        .iter()
+        .flat_map(|model| {
+            model
+                .enums
+                .iter()
+                .map(move |item| format!("{}::{}", model.module, item.rust_name))
+        })
+        .collect();
+    assert_eq!(
+        enums,
+        [
+            "dependency::Type",
+            "user::State",
+            "user_state::State",
+            "workitem::StatusCategory",
+            "workitem_status::Category"
+        ]
+    );
+}
+
+/// A JSON name that another field of the model has is a warning at the module's line and is not
+/// imported; everything else is.
+#[test]
+fn a_json_name_another_field_has_is_a_warning_and_the_rest_is_imported() {
+    let dir = scratch("taken_wire_name");
+    let (spec, modules) = (dir.join("spec"), dir.join("models"));
+    fs::create_dir_all(&spec).expect("spec folder");
+    fs::create_dir_all(&modules).expect("modules folder");
+    fs::write(
+        spec.join("Book.md"),
+        str_page("Book", &["name", "title", "isbn"]),
+    )
+    .expect("page");
+    fs::write(
+        modules.join("book.py"),
+        module(
+            "Book",
+            &[
+                ("name", "name", None),
+                ("title", "name", None),
+                ("isbn", "ISBN", None),
+            ],
+        ),
+    )
+    .expect("module");
+    let config = dir.join("codegen.toml");
+    let imported = import_wire_names(&ImportOptions {
+        spec_dir: spec.clone(),
+        python_dir: modules,
+        config: Some(config.clone()),
+    })
+    .unwrap_or_else(|failure| panic!("{}", render(&failure)));
+    assert_eq!(
+        (
+            imported.counts.wire_names_written,
+            imported.counts.wire_names_clashing
+        ),
+        (1, 1)
+    );
+    let warnings: Vec<String> = imported
+        .warnings
+        .iter()
+        .map(|warning| imported.sources.summarize(warning))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].ends_with("book.py:11:22: warning: the JSON name `name` of `Book.title` is also `Book.name`'s; not imported"),
+        "{warnings:?}"
+    );
+    let (model, ..) =
+        load(&spec, Some(&config)).unwrap_or_else(|failure| panic!("{}", render(&failure)));
+    let wire: Vec<&str> = model.models[0]
+        .fields
+        .iter()
+        .map(|field| field.wire_name.as_str())
+        .collect();
+    assert_eq!(wire, ["name", "title", "ISBN"]);
+}
+
+/// The shipped `spec/codegen.toml` already has everything the SDK's real modules of its nine
+/// models say: importing them again changes nothing.
+#[test]
+fn the_shipped_config_has_every_name_and_enum_of_the_real_sdk_modules() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let sdk = root.join("../shared/sdk-python-models/genesys-127.0.0");
+    if !sdk.is_dir() {
+        println!("skipped: {} is absent", sdk.display());
+        return;
+    }
+    let config = scratch("shipped").join("codegen.toml");
+    let shipped = fs::read(root.join("spec/codegen.toml")).expect("spec/codegen.toml");
+    fs::write(&config, &shipped).expect("copy the config");
+    let imported = import_wire_names(&ImportOptions {
+        spec_dir: root.join("spec"),
+        python_dir: sdk,
+        config: Some(config.clone()),
+    })
+    .unwrap_or_else(|failure| panic!("{}", render(&failure)));
+    assert_eq!(imported.counts.modules, 9);
+    assert_eq!(imported.counts.enums, 9, "{}", imported.counts);
+    assert!(!imported.written, "{}", imported.counts);
+    assert_eq!(fs::read(&config).expect("read"), shipped);
 }

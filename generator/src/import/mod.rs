@@ -15,7 +15,7 @@
 
 pub mod python;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::fs;
 use std::io;
@@ -26,7 +26,7 @@ use toml_edit::{Array, DocumentMut, Item, Table, Value};
 
 use crate::config::{Config, FieldOverride};
 use crate::diagnostic::{BYTE_ORDER_MARK, Diagnostic, FileId, Sources, decode};
-use crate::model::{BaseType, Field, Primitive, TypeModel, build_model};
+use crate::model::{BaseType, Field, Model, Primitive, TypeModel, build_model};
 use crate::{Failure, naming, output, spec};
 use python::{ModuleOutcome, PythonField, PythonModel, read_module};
 
@@ -62,6 +62,8 @@ pub struct ImportCounts {
     pub wire_names: usize,
     /// Of which, `wire_name` entries written.
     pub wire_names_written: usize,
+    /// Of which, not imported because another field of the model has that JSON name.
+    pub wire_names_clashing: usize,
     /// Enumerated fields.
     pub enums: usize,
     /// Of which, `enum` entries written.
@@ -80,7 +82,7 @@ impl fmt::Display for ImportCounts {
             f,
             "modules: {} found, {} read, {} not models, {} unreadable (skipped), {} for models the spec lacks (skipped); \
              fields: {} read, {} not on the page (skipped); \
-             wire names: {} differ from the rule, {} written; \
+             wire names: {} differ from the rule, {} written, {} taken by another field (skipped); \
              enums: {} read, {} written, {} on fields that are not str (skipped); \
              {} already present, {} conflict(s) (the config's value kept)",
             self.modules,
@@ -92,6 +94,7 @@ impl fmt::Display for ImportCounts {
             self.unknown_fields,
             self.wire_names,
             self.wire_names_written,
+            self.wire_names_clashing,
             self.enums,
             self.enums_written,
             self.enums_not_str,
@@ -378,6 +381,11 @@ impl Importer<'_> {
                 continue;
             };
             let overrides = self.config.models.get(&class_name);
+            let taken_wire_names = taken_wire_names(spec_model, &module.fields, |field| {
+                overrides
+                    .and_then(|model| model.fields.get(field))
+                    .is_some_and(|field| field.wire_name.is_some())
+            });
             for python_field in &module.fields {
                 let Some(field) = spec_model
                     .fields
@@ -397,7 +405,20 @@ impl Importer<'_> {
                 };
                 self.counts.fields += 1;
                 let existing = overrides.and_then(|model| model.fields.get(&field.doc_name));
-                self.wire_name(&class_name, &module, python_field, existing);
+                match taken_wire_names.get(python_field.name.as_str()) {
+                    Some(other) => {
+                        self.counts.wire_names_clashing += 1;
+                        self.diagnostics.push(Diagnostic::warning(
+                            module.file,
+                            python_field.wire_span.clone(),
+                            format!(
+                                "the JSON name `{}` of `{class_name}.{}` is also `{class_name}.{other}`'s; not imported",
+                                python_field.wire_name, python_field.name
+                            ),
+                        ).with_label("taken by another field").with_note("two fields of one model cannot share a JSON name: set the right one's `wire_name` in the config by hand"));
+                    }
+                    None => self.wire_name(&class_name, &module, python_field, existing),
+                }
                 self.enum_values(&class_name, &module, python_field, field, existing);
             }
         }
@@ -559,6 +580,45 @@ impl Importer<'_> {
             at.column
         )
     }
+}
+
+/// The SDK's fields of one model whose JSON name would be another field's once imported: doc name
+/// -> the other field's doc name. A field's JSON name after the import is the config's when it
+/// sets one (`in_config`), else the SDK's, else the rule's; only a name that the SDK gives and
+/// another field has, then, is refused.
+fn taken_wire_names<'m>(
+    spec_model: &'m Model,
+    python_fields: &[PythonField],
+    in_config: impl Fn(&str) -> bool,
+) -> HashMap<&'m str, &'m str> {
+    let imported: HashMap<&str, &str> = python_fields
+        .iter()
+        .filter(|field| !in_config(&field.name))
+        .map(|field| (field.name.as_str(), field.wire_name.as_str()))
+        .collect();
+    let mut holders: HashMap<&str, Vec<&str>> = HashMap::new();
+    for field in &spec_model.fields {
+        let name = field.doc_name.as_str();
+        let wire = imported
+            .get(name)
+            .copied()
+            .unwrap_or(field.wire_name.as_str());
+        holders.entry(wire).or_default().push(name);
+    }
+    let mut taken = HashMap::new();
+    for field in &spec_model.fields {
+        let name = field.doc_name.as_str();
+        let Some(wire) = imported.get(name) else {
+            continue;
+        };
+        if *wire == field.wire_name {
+            continue;
+        }
+        if let Some(other) = holders[wire].iter().find(|other| **other != name) {
+            taken.insert(name, *other);
+        }
+    }
+    taken
 }
 
 /// Values as a list of quoted strings, for messages.
