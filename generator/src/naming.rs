@@ -458,4 +458,139 @@ mod tests {
             ]
         );
     }
+
+    mod properties {
+        use std::collections::HashMap;
+
+        use proptest::prelude::*;
+
+        use super::super::*;
+
+        /// Pieces of real and awkward names, so that random names clash often.
+        const PIECES: &[&str] = &[
+            "User",
+            "State",
+            "Status",
+            "Dependency",
+            "Type",
+            "Self",
+            "self",
+            "Lib",
+            "Main",
+            "Match",
+            "Other",
+            "Enums",
+            "Support",
+            "GDPR",
+            "Gdpr",
+            "Subject",
+            "_",
+            "__",
+            "2",
+            "V2",
+            "Api",
+            "API",
+            "Full",
+            "Unreferenced",
+            "support",
+            "x",
+            "Count",
+            "Map",
+        ];
+
+        /// A model or group name: pieces glued, which must be an identifier with a letter.
+        fn name() -> impl Strategy<Value = String> {
+            proptest::collection::vec(proptest::sample::select(PIECES), 1..4)
+                .prop_map(|pieces| pieces.concat())
+                .prop_filter("an identifier with a letter", |name| {
+                    is_identifier(name) && name.contains(|c: char| c.is_ascii_alphabetic())
+                })
+        }
+
+        /// Asserts that `naming` gives distinct names to names distinct but for letter case.
+        fn assert_injective(names: &[String], naming: impl Fn(&str) -> String) {
+            let mut seen: HashMap<String, &str> = HashMap::new();
+            for name in names {
+                if let Some(other) = seen.insert(naming(name), name) {
+                    assert!(
+                        other.eq_ignore_ascii_case(name),
+                        "`{other}` and `{name}` get one name, `{}`",
+                        naming(name)
+                    );
+                }
+            }
+        }
+
+        fn is_rust_identifier(name: &str) -> bool {
+            syn::parse_str::<syn::Ident>(name).is_ok()
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(512))]
+
+            #[test]
+            fn model_names_are_injective_valid_and_in_disjoint_ranges(names in proptest::collection::vec(name(), 1..40)) {
+                assert_injective(&names, type_name);
+                assert_injective(&names, module_name);
+                assert_injective(&names, |name| private_module_name(&module_name(name)));
+                assert_injective(&names, |name| file_stem(&module_name(name)).to_owned());
+                assert_injective(&names, feature_name);
+                for name in &names {
+                    let (ty, module) = (type_name(name), module_name(name));
+                    let private = private_module_name(&module);
+                    prop_assert!(is_rust_identifier(&ty), "type {ty}");
+                    prop_assert!(is_rust_identifier(&module), "module {module}");
+                    prop_assert!(is_rust_identifier(&private), "private module {private}");
+                    prop_assert!(!["lib", "main"].contains(&file_stem(&module)));
+                    for other in &names {
+                        let (other_ty, other_module) = (type_name(other), module_name(other));
+                        prop_assert_ne!(&ty, &other_module);
+                        prop_assert_ne!(&ty, &private_module_name(&other_module));
+                        prop_assert_ne!(&module, &private_module_name(&other_module));
+                        prop_assert_ne!(&other_ty, SUPPORT_MODULE);
+                    }
+                    prop_assert_ne!(module.as_str(), SUPPORT_MODULE);
+                    prop_assert_ne!(private.as_str(), SUPPORT_MODULE);
+                    prop_assert!(!RESERVED_FEATURES.contains(&feature_name(name).as_str()));
+                }
+            }
+
+            #[test]
+            fn enum_names_are_injective_over_field_names(
+                doc_names in proptest::collection::vec("(pc)?[a-zA-Z_][a-zA-Z0-9_]{0,12}", 1..30)
+            ) {
+                // A model's fields have distinct Rust names (the model reports the others).
+                let mut fields: Vec<String> = doc_names
+                    .iter()
+                    .filter(|doc_name| is_identifier(doc_name))
+                    .map(|doc_name| field_name(&wire_name(doc_name)))
+                    .collect();
+                fields.sort();
+                fields.dedup();
+                let mut seen: HashMap<String, &str> = HashMap::new();
+                for field in &fields {
+                    let name = enum_name(field);
+                    prop_assert!(is_rust_identifier(&name), "enum {name} of {field}");
+                    if let Some(other) = seen.insert(name.clone(), field) {
+                        prop_assert_eq!(other, field.as_str(), "`{}` and `{}` get `{}`", other, field, name);
+                    }
+                }
+            }
+
+            #[test]
+            fn variant_names_are_distinct_valid_and_never_the_catch_all(
+                values in proptest::collection::vec(proptest::sample::select(&["Other", "other", "OTHER", "Self", "self", "", "*", "8kHz", "a", "A", "Failed", "failed", "1", "1_2", "V1", "\u{e9}"][..]), 0..12)
+            ) {
+                let names = variant_names(values.iter().copied());
+                let mut sorted = names.clone();
+                sorted.sort();
+                sorted.dedup();
+                prop_assert_eq!(sorted.len(), names.len(), "{:?} -> {:?}", values, names);
+                for name in &names {
+                    prop_assert!(is_rust_identifier(name), "{name}");
+                    prop_assert_ne!(name.as_str(), CATCH_ALL);
+                }
+            }
+        }
+    }
 }
