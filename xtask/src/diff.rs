@@ -1,6 +1,7 @@
-//! `cargo xtask diff OLD_SPEC NEW_SPEC`: what changed in the generated types between two docs
-//! folders and which changes break users, without writing anything. Also reads the surface a
-//! generated crate records, for the report `cargo xtask codegen` prints.
+//! `cargo xtask diff OLD NEW`: what changed in the generated types between two docs folders, or
+//! two generated crates (the surface each records), and which changes break users, without writing
+//! anything. Also reads the surface a generated crate records, for the report `cargo xtask codegen`
+//! prints.
 
 use std::fs;
 use std::io;
@@ -15,9 +16,10 @@ use markdown_model_codegen::load;
 /// Options of `cargo xtask diff`.
 #[derive(Args)]
 pub struct DiffArgs {
-    /// The old folder of Markdown model pages.
+    /// The old folder of Markdown model pages, or a generated crate (a folder with `Cargo.toml` and
+    /// `model.json`): then the surface it records, as its generator made it.
     old: PathBuf,
-    /// The new folder of Markdown model pages.
+    /// The new folder of Markdown model pages, or a generated crate.
     new: PathBuf,
     /// The old side's config file [default: OLD/codegen.toml, when it exists].
     #[arg(long)]
@@ -61,9 +63,16 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The surface of the type model of a docs folder; `None`, with the problems printed, when the
-/// folder does not generate.
+/// The surface of the type model of a docs folder, or the one a generated crate records; `None`,
+/// with the problems printed, when the folder does not generate.
 fn surface(spec: &Path, config: Option<&Path>) -> Option<ApiSurface> {
+    if spec.join("Cargo.toml").is_file() && spec.join(RECORD_FILE).is_file() {
+        let recorded = recorded(spec);
+        if recorded.is_none() {
+            eprintln!("{}: no readable {RECORD_FILE}", spec.display());
+        }
+        return recorded;
+    }
     match load(spec, config) {
         Ok((model, _, _, warnings, _)) => {
             if !warnings.is_empty() {
@@ -105,4 +114,22 @@ pub fn recorded(out: &Path) -> Option<ApiSurface> {
             )
         })
         .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::surface;
+    use markdown_model_codegen::diff::{ApiSurface, RECORD_FILE};
+
+    #[test]
+    fn a_generated_crate_gives_the_surface_it_records() {
+        let generated = Path::new(env!("CARGO_MANIFEST_DIR")).join("../generated");
+        let recorded = std::fs::read_to_string(generated.join(RECORD_FILE)).expect("model.json");
+        assert_eq!(
+            surface(&generated, None),
+            Some(ApiSurface::from_json(&recorded).expect("a surface"))
+        );
+    }
 }
