@@ -377,11 +377,16 @@ fn import_from_a_realistic_fixture_set(name: &str, clashing: usize) {
         }
     }
     let (files, _) = emit_crate(&after);
-    let module_files = files
-        .iter()
-        .filter(|file| file.path.starts_with("src") && !file.path.ends_with("lib.rs"))
-        .count();
-    assert_eq!(module_files, after.models.len(), "one file per model");
+    let paths: std::collections::BTreeSet<&Path> =
+        files.iter().map(|file| file.path.as_path()).collect();
+    assert_eq!(paths.len(), files.len(), "no two files share a path");
+    for model in &after.models {
+        let stem = model.module.trim_start_matches("r#");
+        assert!(paths.contains(Path::new(&format!("src/{stem}.rs"))));
+        if !model.enums.is_empty() {
+            assert!(paths.contains(Path::new(&format!("src/enums/{stem}.rs"))));
+        }
+    }
     let mut checked = 0;
     for (model, facts) in chosen.iter().zip(&facts) {
         let mut wanted: Vec<String> = facts.iter().map(|facts| facts.wire_name.clone()).collect();

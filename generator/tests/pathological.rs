@@ -74,7 +74,7 @@ fn a_page_of_100_000_rows() {
     // `field_99999` is `field99999` on the wire and in Rust.
     assert_eq!(big.matches("    pub field").count(), 100_000);
     assert!(
-        big.contains("pub field99999: ::std::option::Option<::std::vec::Vec<"),
+        big.contains("pub field99999: Option<Vec<super::Item>>,"),
         "the last field is emitted"
     );
 }
@@ -180,7 +180,7 @@ fn the_deepest_accepted_type_is_generated() {
     let (result, temp) = run(&[("Deep.md", page("Deep", &rows))], None);
     result.unwrap_or_else(|failure| panic!("{}", failure.render()));
     let emitted = fs::read_to_string(temp.path().join("out/src/deep.rs")).unwrap();
-    assert_eq!(emitted.matches("::std::vec::Vec<").count(), MAX_TYPE_DEPTH);
+    assert_eq!(emitted.matches("Vec<").count(), MAX_TYPE_DEPTH);
 }
 
 #[test]

@@ -6,6 +6,12 @@
 
 // The goldens are formatted by prettyplease, as the generator writes them; rustfmt leaves them alone.
 
+/// The support module every generated crate carries verbatim (`src/support_.rs`), included here so
+/// that `cargo fmt` and clippy check the template itself; the goldens compile and test its copies.
+#[path = "../../generator/templates/support_.rs"]
+#[macro_use]
+mod support_template;
+
 #[rustfmt::skip]
 #[path = "../golden/clashes/src/lib.rs"]
 pub mod clashes;

@@ -19,8 +19,12 @@ pub fn inner_doc_attributes(markdown: &str) -> TokenStream {
     quote! { #( #![doc = #lines] )* }
 }
 
-/// The lines of a doc comment for `markdown`, each with the leading space of `/// `; runs of
-/// blank lines become one, and blank lines at either end are dropped.
+/// The widest a doc line's text gets before it is wrapped: a comment indented once (`    /// `)
+/// then ends within 100 columns.
+const WIDTH: usize = 92;
+
+/// The lines of a doc comment for `markdown`, each with the leading space of `/// `, wrapped at
+/// [`WIDTH`]; runs of blank lines become one, and blank lines at either end are dropped.
 fn doc_lines(markdown: &str) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     for line in markdown.lines().map(str::trim_end) {
@@ -30,12 +34,44 @@ fn doc_lines(markdown: &str) -> Vec<String> {
             }
             continue;
         }
-        lines.push(format!(" {line}"));
+        let mut rest = line;
+        while rest.len() > WIDTH
+            && let Some(at) = wrap_point(rest)
+        {
+            lines.push(format!(" {}", &rest[..at]));
+            rest = &rest[at + 1..];
+        }
+        lines.push(format!(" {rest}"));
     }
     while lines.last().is_some_and(String::is_empty) {
         lines.pop();
     }
     lines
+}
+
+/// Where to wrap `line`: the last space within [`WIDTH`] (else the first after it) that is outside
+/// a code span and followed by a letter. A line that starts with anything else could start a
+/// list, a heading or a code block, and a code span would gain a space.
+fn wrap_point(line: &str) -> Option<usize> {
+    let bytes = line.as_bytes();
+    let mut in_code = false;
+    let mut best = None;
+    for (at, &byte) in bytes.iter().enumerate() {
+        match byte {
+            b'`' if at == 0 || bytes[at - 1] != b'\\' => in_code = !in_code,
+            b' ' if !in_code && bytes.get(at + 1).is_some_and(u8::is_ascii_alphabetic) => {
+                if at > WIDTH && best.is_some() {
+                    break;
+                }
+                best = Some(at);
+                if at > WIDTH {
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    best.filter(|&at| at > 0)
 }
 
 /// Plain text (a description from the docs) as Markdown that renders as that text: each line
@@ -168,6 +204,26 @@ mod tests {
             [" first", "", " indented"]
         );
         assert!(doc_lines(&plain_text("")).is_empty());
+    }
+
+    #[test]
+    fn long_lines_wrap_before_letters_outside_code_spans() {
+        let words = "word ".repeat(30);
+        let lines = doc_lines(words.trim());
+        assert!(lines.len() > 1 && lines.iter().all(|line| line.len() <= WIDTH + 1));
+        assert_eq!(lines.join("").replace(' ', ""), "word".repeat(30));
+        // Never before a digit, a dash or inside a code span.
+        let tricky = format!("{} `a b c` - 1. x", "w".repeat(WIDTH - 6));
+        let lines = doc_lines(&tricky);
+        assert_eq!(
+            lines,
+            [
+                format!(" {} `a b c` - 1.", "w".repeat(WIDTH - 6)),
+                " x".to_owned()
+            ]
+        );
+        let unbreakable = "x".repeat(WIDTH * 2);
+        assert_eq!(doc_lines(&unbreakable), [format!(" {unbreakable}")]);
     }
 
     #[test]

@@ -2,10 +2,11 @@
 //! model, and the record of its API surface, [`crate::diff::RECORD_FILE`]), Rust written with
 //! `quote!` and formatted with prettyplease.
 //!
-//! Emitted code names everything by its full path (`::std::option::Option`, `::serde::Serialize`),
-//! so that no model name (`Option`, `Result`, `Number`) can shadow what it uses.
+//! Emitted code writes a path short only where no item of the module can shadow it (see
+//! [`rust`]); the macros' impls use full paths (`::std::option::Option`, `::serde::Serialize`).
 
 mod docs;
+mod layout;
 mod rust;
 mod serde_impls;
 

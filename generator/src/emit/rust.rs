@@ -1,4 +1,10 @@
-//! The Rust files: `src/lib.rs` and one module per model.
+//! The Rust files: `src/lib.rs`, the support module, one private module per model (its struct)
+//! and one public module per model with enums (its field enums, `src/enums/<model>.rs`).
+//!
+//! Paths are short where that cannot change their meaning: `Option`, `String`, `Vec` and `Box`
+//! come from the prelude unless the module defines an item of that name (a model `Option`), in
+//! which case they are written in full; `BTreeMap` is imported likewise. Other models are
+//! `super::Name` (the crate root's re-export), a model's enums `enums::Name`.
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
@@ -8,60 +14,66 @@ use quote::quote;
 use rayon::prelude::*;
 
 use super::docs::{code_span, doc_attributes, inner_doc_attributes, plain_text};
-use super::serde_impls::{model_impls, support_items};
+use super::layout::{self, Item};
+use super::serde_impls::{SUPPORT, enum_impls, model_impls};
 use super::{EmitTimings, GeneratedFile, HEADER};
 use crate::model::{BaseType, Container, EnumType, Field, Model, Primitive, TypeModel};
-use crate::naming::{file_stem, is_camel_case, is_snake_case, private_module_name};
+use crate::naming::{SUPPORT_MODULE, file_stem, is_camel_case, is_snake_case, private_module_name};
 
-/// `src/lib.rs` and the model modules, with the time spent on each step.
+/// Every Rust file, with the time spent on each step.
 pub fn rust_files(model: &TypeModel) -> (Vec<GeneratedFile>, EmitTimings) {
     let primitives: BTreeMap<Primitive, String> = model.rust_types.clone();
-    let results: Vec<(GeneratedFile, Duration, Duration)> = model
+    let results: Vec<(Vec<GeneratedFile>, Duration, Duration)> = model
         .models
         .par_iter()
         .map_init(
             || PrimitiveTypes::new(&primitives),
             |types, item| {
                 let started = Instant::now();
-                let tokens = model_module(item, types);
-                let emitted = Instant::now();
-                let contents = format_file(tokens);
-                let path = format!("src/{}.rs", file_stem(&item.module)).into();
-                (
-                    GeneratedFile { path, contents },
-                    emitted - started,
-                    emitted.elapsed(),
-                )
+                let mut files = vec![GeneratedFile {
+                    path: format!("src/{}.rs", file_stem(&item.module)).into(),
+                    contents: model_file(item, types),
+                }];
+                if !item.enums.is_empty() {
+                    files.push(GeneratedFile {
+                        path: format!("src/enums/{}.rs", file_stem(&item.module)).into(),
+                        contents: enums_file(item),
+                    });
+                }
+                (files, started.elapsed(), Duration::ZERO)
             },
         )
         .collect();
     let mut timings = EmitTimings::default();
-    let mut files = Vec::with_capacity(results.len() + 1);
-    for (file, emit, format) in results {
+    let mut files = Vec::with_capacity(results.len() + 2);
+    for (model_files, emit, format) in results {
         timings.emit += emit;
         timings.format += format;
-        files.push(file);
+        files.extend(model_files);
     }
     let started = Instant::now();
-    let tokens = lib_rs(model);
-    let emitted = Instant::now();
     files.push(GeneratedFile {
         path: "src/lib.rs".into(),
-        contents: format_file(tokens),
+        contents: lib_rs(model),
     });
-    timings.emit += emitted - started;
-    timings.format += emitted.elapsed();
+    files.push(GeneratedFile {
+        path: format!("src/{SUPPORT_MODULE}.rs").into(),
+        contents: format!("// {HEADER}\n\n{SUPPORT}"),
+    });
+    timings.emit += started.elapsed();
     (files, timings)
 }
 
-fn format_file(tokens: TokenStream) -> String {
-    let file: syn::File =
-        syn::parse2(tokens).unwrap_or_else(|error| panic!("emitted Rust does not parse: {error}"));
-    format!("// {HEADER}\n\n{}", prettyplease::unparse(&file))
-}
-
 /// The Rust types of the primitives, parsed once per worker (token streams cannot cross threads).
-struct PrimitiveTypes(BTreeMap<Primitive, TokenStream>);
+struct PrimitiveTypes(BTreeMap<Primitive, PrimitiveType>);
+
+/// One primitive's Rust type.
+enum PrimitiveType {
+    /// `::std::string::String`, which a module may write `String`.
+    String,
+    /// Any other type, as the table writes it.
+    Other(TokenStream),
+}
 
 impl PrimitiveTypes {
     fn new(table: &BTreeMap<Primitive, String>) -> Self {
@@ -74,14 +86,87 @@ impl PrimitiveTypes {
                             "type table entry `{rust}` was validated but does not parse: {error}"
                         )
                     });
-                    (*primitive, quote!(#parsed))
+                    let spelled: String = rust.split_whitespace().collect();
+                    let ty = if spelled == "::std::string::String" {
+                        PrimitiveType::String
+                    } else {
+                        PrimitiveType::Other(quote!(#parsed))
+                    };
+                    (*primitive, ty)
                 })
                 .collect(),
         )
     }
 }
 
-fn lib_rs(model: &TypeModel) -> TokenStream {
+/// The names a module can write short: the prelude's types, and `BTreeMap`, unless the module
+/// defines an item of that name.
+struct Scope<'a> {
+    /// The names of the types the module defines.
+    defined: Vec<&'a str>,
+}
+
+impl Scope<'_> {
+    fn short(&self, name: &str) -> bool {
+        !self.defined.contains(&name)
+    }
+
+    fn option(&self, ty: TokenStream) -> TokenStream {
+        if self.short("Option") {
+            quote!(Option<#ty>)
+        } else {
+            quote!(::std::option::Option<#ty>)
+        }
+    }
+
+    fn vec(&self, ty: TokenStream) -> TokenStream {
+        if self.short("Vec") {
+            quote!(Vec<#ty>)
+        } else {
+            quote!(::std::vec::Vec<#ty>)
+        }
+    }
+
+    fn boxed(&self, ty: TokenStream) -> TokenStream {
+        if self.short("Box") {
+            quote!(Box<#ty>)
+        } else {
+            quote!(::std::boxed::Box<#ty>)
+        }
+    }
+
+    fn string(&self) -> TokenStream {
+        if self.short("String") {
+            quote!(String)
+        } else {
+            quote!(::std::string::String)
+        }
+    }
+
+    /// A map with string keys; `BTreeMap` is imported by [`Scope::imports`].
+    fn map(&self, ty: TokenStream) -> TokenStream {
+        let key = self.string();
+        if self.short("BTreeMap") {
+            quote!(BTreeMap<#key, #ty>)
+        } else {
+            quote!(::std::collections::BTreeMap<#key, #ty>)
+        }
+    }
+
+    /// The `use` items the module needs: `BTreeMap` when a field is a map and it can be short.
+    fn imports(&self, fields: &[Field]) -> Option<TokenStream> {
+        let maps = fields
+            .iter()
+            .any(|field| field.ty.containers.contains(&Container::Map));
+        (maps && self.short("BTreeMap")).then(|| {
+            quote!(
+                use ::std::collections::BTreeMap;
+            )
+        })
+    }
+}
+
+fn lib_rs(model: &TypeModel) -> String {
     let description = plain_text(&model.package.description);
     let crate_docs = inner_doc_attributes(&format!(
         "{description}\n\n\
@@ -95,36 +180,41 @@ fn lib_rs(model: &TypeModel) -> TokenStream {
          break your code.{}",
         feature_docs(model)
     ));
-    let modules = model.models.iter().map(|item| {
+    let support = ident(SUPPORT_MODULE);
+    let mut items = vec![Item::Tokens(quote! {
+        /// The serde support the models and enums share: the macros they invoke and their helpers.
+        #[macro_use]
+        mod #support;
+    })];
+    items.extend(model.models.iter().map(|item| {
         let file = format!("{}.rs", file_stem(&item.module));
         let private_name = private_module_name(&item.module);
-        let allow_snake = (!is_snake_case(&private_name)).then(|| quote!(#[allow(non_snake_case)]));
         let private = ident(&private_name);
+        let allow_private = allow_snake_case(&private_name);
         let name = ident(&item.rust_name);
         let cfg = feature_cfg(&item.features);
         let enums = (!item.enums.is_empty()).then(|| {
             let module = ident(&item.module);
+            let allow_module = allow_snake_case(&item.module);
+            let file = format!("enums/{file}");
             quote! {
                 #cfg
-                pub use #private::enums as #module;
+                #[path = #file]
+                #allow_module
+                pub mod #module;
             }
         });
-        quote! {
+        Item::Tokens(quote! {
             #cfg
             #[path = #file]
-            #allow_snake
+            #allow_private
             mod #private;
             #cfg
             pub use #private::#name;
             #enums
-        }
-    });
-    let support = support_items(!model.features.is_empty());
-    quote! {
-        #crate_docs
-        #support
-        #(#modules)*
-    }
+        })
+    }));
+    layout::file(crate_docs, items)
 }
 
 /// `#[cfg(...)]` for a model enabled by `features` (nothing when the crate has no features).
@@ -162,86 +252,96 @@ fn feature_docs(model: &TypeModel) -> String {
     docs
 }
 
-fn model_module(model: &Model, types: &PrimitiveTypes) -> TokenStream {
+/// A model's file: its struct and the struct's serde impls.
+fn model_file(model: &Model, types: &PrimitiveTypes) -> String {
+    let scope = Scope {
+        defined: vec![model.rust_name.as_str()],
+    };
+    let enums_import = (!model.enums.is_empty()).then(|| {
+        let module = ident(&model.module);
+        quote!(use super::#module as enums;)
+    });
+    let map_import = scope.imports(&model.fields);
+    let mut items = Vec::new();
+    if enums_import.is_some() || map_import.is_some() {
+        items.push(Item::Tokens(quote! { #map_import #enums_import }));
+    }
     let name = ident(&model.rust_name);
-    let module_docs = inner_doc_attributes(&format!("The {} model.", code_span(&model.name)));
     let docs = doc_attributes(&format!(
         "The {} model, from the page {}.",
         code_span(&model.name),
         code_span(&model.source)
     ));
-    let default = model.has_default.then(|| quote!(::std::default::Default,));
+    let default = model.has_default.then(|| quote!(, Default));
     let allow_camel = allow_camel_case(is_camel_case(&model.rust_name));
-    let fields = model.fields.iter().map(|field| struct_field(field, types));
-    let serde_impls = model_impls(model);
-    let enums = (!model.enums.is_empty()).then(|| {
-        let enums_docs = doc_attributes(&format!(
-            "The enums of the [`{}`](super::{}) model's fields.",
-            model.rust_name, model.rust_name
-        ));
-        let enums = model.enums.iter().map(enum_type);
-        quote! {
-            #enums_docs
-            pub mod enums {
-                #(#enums)*
-            }
-        }
-    });
-    quote! {
-        #module_docs
-
+    let fields = model
+        .fields
+        .iter()
+        .map(|field| struct_field(field, types, &scope));
+    items.push(Item::Tokens(quote! {
         #docs
-        #[derive(
-            ::std::fmt::Debug,
-            ::std::clone::Clone,
-            ::std::cmp::PartialEq,
-            #default
-        )]
+        #[derive(Debug, Clone, PartialEq #default)]
         #allow_camel
         pub struct #name {
             #(#fields)*
         }
-
-        #serde_impls
-
-        #enums
-    }
+    }));
+    items.push(model_impls(model));
+    layout::file(TokenStream::new(), items)
 }
 
-fn struct_field(field: &Field, types: &PrimitiveTypes) -> TokenStream {
-    let mut text = if field.description.is_empty() {
-        format!("The {} property.", code_span(&field.wire_name))
-    } else {
-        plain_text(&field.description)
+/// The public module of a model's field enums.
+fn enums_file(model: &Model) -> String {
+    let scope = Scope {
+        defined: model
+            .enums
+            .iter()
+            .map(|item| item.rust_name.as_str())
+            .collect(),
     };
-    if field.required {
-        text.push_str("\n\nRequired.");
-    }
+    let docs = inner_doc_attributes(&format!(
+        "The enums of the fields of [`{0}`](super::{0}).",
+        model.rust_name
+    ));
+    let items = model
+        .enums
+        .iter()
+        .flat_map(|item| [enum_type(model, item, &scope), enum_impls(item)])
+        .collect();
+    layout::file(docs, items)
+}
+
+fn struct_field(field: &Field, types: &PrimitiveTypes, scope: &Scope) -> TokenStream {
+    let mut text = plain_text(&field.description);
+    text.push_str(&format!(
+        "\n\nJSON {}; {}.",
+        code_span(&field.wire_name),
+        if field.required {
+            "required"
+        } else {
+            "optional"
+        }
+    ));
     let docs = doc_attributes(&text);
     let name = ident(&field.rust_name);
-    let ty = field_type(field, types);
-    let ty = if field.required {
-        ty
-    } else {
-        quote!(::std::option::Option<#ty>)
-    };
+    let ty = field_type(field, types, scope);
+    let ty = if field.required { ty } else { scope.option(ty) };
     quote! {
         #docs
         pub #name: #ty,
     }
 }
 
-fn field_type(field: &Field, types: &PrimitiveTypes) -> TokenStream {
+fn field_type(field: &Field, types: &PrimitiveTypes, scope: &Scope) -> TokenStream {
     let mut ty = match &field.ty.base {
-        BaseType::Primitive(primitive) => types.0[primitive].clone(),
+        BaseType::Primitive(primitive) => match &types.0[primitive] {
+            PrimitiveType::String => scope.string(),
+            PrimitiveType::Other(ty) => ty.clone(),
+        },
         BaseType::Model { rust_name, boxed } => {
             let rust_name = ident(rust_name);
             let path = quote!(super::#rust_name);
-            if *boxed {
-                quote!(::std::boxed::Box<#path>)
-            } else {
-                path
-            }
+            if *boxed { scope.boxed(path) } else { path }
         }
         BaseType::Enum { rust_name } => {
             let rust_name = ident(rust_name);
@@ -250,34 +350,34 @@ fn field_type(field: &Field, types: &PrimitiveTypes) -> TokenStream {
     };
     for container in field.ty.containers.iter().rev() {
         ty = match container {
-            Container::List => quote!(::std::vec::Vec<#ty>),
-            Container::Map => quote!(::std::collections::BTreeMap<::std::string::String, #ty>),
+            Container::List => scope.vec(ty),
+            Container::Map => scope.map(ty),
         };
     }
     ty
 }
 
-fn enum_type(item: &EnumType) -> TokenStream {
+/// An open enum's definition: a variant per known value and the catch-all.
+fn enum_type(model: &Model, item: &EnumType, scope: &Scope) -> Item {
     let name = ident(&item.rust_name);
     let catch_all = ident(&item.catch_all);
+    let wire = model
+        .fields
+        .iter()
+        .find(|field| field.doc_name == item.field)
+        .map_or(item.field.as_str(), |field| field.wire_name.as_str());
     let docs = doc_attributes(&format!(
-        "The values of the {} field. A value the docs do not list is kept verbatim in [`Self::{}`].",
-        code_span(&item.field),
-        item.catch_all
+        "The values of the {} field of [`{model}`](super::{model}). A value the docs do not list \
+         is kept verbatim in [`Self::{catch_all}`].",
+        code_span(wire),
+        model = model.rust_name,
+        catch_all = item.catch_all,
     ));
-    let variants: Vec<Ident> = item
-        .variants
-        .iter()
-        .map(|variant| ident(&variant.rust_name))
-        .collect();
-    let values: Vec<&str> = item
-        .variants
-        .iter()
-        .map(|variant| variant.value.as_str())
-        .collect();
-    let variant_docs = values
-        .iter()
-        .map(|value| doc_attributes(&format!("The value {}.", code_span(value))));
+    let variants = item.variants.iter().map(|variant| {
+        let docs = doc_attributes(&code_span(&variant.value));
+        let name = ident(&variant.rust_name);
+        quote! { #docs #name, }
+    });
     let allow_camel = allow_camel_case(
         is_camel_case(&item.rust_name)
             && item
@@ -285,57 +385,29 @@ fn enum_type(item: &EnumType) -> TokenStream {
                 .iter()
                 .all(|variant| is_camel_case(&variant.rust_name)),
     );
-    quote! {
+    let string = scope.string();
+    Item::Tokens(quote! {
         #docs
-        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         #allow_camel
         pub enum #name {
-            #(
-                #variant_docs
-                #variants,
-            )*
+            #(#variants)*
             /// A value the docs do not list, kept verbatim.
-            #catch_all(::std::string::String),
+            #catch_all(#string),
         }
-
-        impl #name {
-            /// The value as it is on the wire.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    #( Self::#variants => #values, )*
-                    Self::#catch_all(value) => value,
-                }
-            }
-        }
-
-        impl ::std::convert::From<::std::string::String> for #name {
-            fn from(value: ::std::string::String) -> Self {
-                match value.as_str() {
-                    #( #values => Self::#variants, )*
-                    _ => Self::#catch_all(value),
-                }
-            }
-        }
-
-        impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                <::std::string::String as ::serde::Deserialize>::deserialize(deserializer).map(::std::convert::From::from)
-            }
-        }
-    }
+    })
 }
 
 /// `#[allow(non_camel_case_types)]` for an item whose names are not all UpperCamelCase (names
 /// kept apart from another's, see [`crate::naming`]).
 fn allow_camel_case(is_camel_case: bool) -> Option<TokenStream> {
     (!is_camel_case).then(|| quote!(#[allow(non_camel_case_types)]))
+}
+
+/// `#[allow(non_snake_case)]` for a module named with `__` (the `Foo_Bar` model's `foo__bar`).
+fn allow_snake_case(module: &str) -> Option<TokenStream> {
+    (!is_snake_case(module)).then(|| quote!(#[allow(non_snake_case)]))
 }
 
 /// An identifier, raw when written `r#name`.

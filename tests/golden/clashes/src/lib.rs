@@ -2,11 +2,19 @@
 
 //! Golden test: names built to clash, each given its own Rust name
 //!
-//! Every model of the docs is a struct at the crate root, with serde impls that read and write the API's JSON. Optional fields are `Option`s that are left out of the JSON when `None`. Build values with `..Default::default()` (where a struct has `Default`), so that fields the API adds later do not break your code. Enumerated fields are open enums, in the module named after their model (`my_model::Status` for `MyModel.status`): a value the docs do not list is kept verbatim in the catch-all variant. The enums are `#[non_exhaustive]`: match them with a `_` arm, so that values the docs add later do not break your code.
+//! Every model of the docs is a struct at the crate root, with serde impls that read and write
+//! the API's JSON. Optional fields are `Option`s that are left out of the JSON when `None`.
+//! Build values with `..Default::default()` (where a struct has `Default`), so that fields the
+//! API adds later do not break your code. Enumerated fields are open enums, in the module named
+//! after their model (`my_model::Status` for `MyModel.status`): a value the docs do not list is
+//! kept verbatim in the catch-all variant. The enums are `#[non_exhaustive]`: match them with
+//! a `_` arm, so that values the docs add later do not break your code.
 //!
 //! # Features
 //!
-//! One Cargo feature per API group enables the models its operations take and return, with every model those reach. `full` (the default) enables all of them; to compile less, depend with `default-features = false, features = ["full-api"]`.
+//! One Cargo feature per API group enables the models its operations take and return, with
+//! every model those reach. `full` (the default) enables all of them; to compile less, depend
+//! with `default-features = false, features = ["full-api"]`.
 //!
 //! | feature | API group | models |
 //! | --- | --- | --- |
@@ -14,276 +22,65 @@
 //! | `unreferenced` | models no operation uses | 10 |
 //! | `web__chat` | `Web_ChatApi` | 2 |
 //! | `web_chat` | `WebChatApi` | 2 |
-/// Implements `Serialize`, `Deserialize` and `FromObject` for a model struct, as a JSON
-/// object whose keys are the fields' wire names: `model_serde! { Model { optional field =
-/// "wireName", required other = "otherName", } }`, fields in page order. Each field's kind
-/// names the method of `Count` and `Object` that handles it, and the `@value` rule
-/// that makes its value from what was read.
-#[allow(unused_macros, reason = "unused when the enabled features enable no model")]
-macro_rules! model_serde {
-    ($model:ident { $($kind:ident $field:ident = $wire:literal,)* }) => {
-        impl ::serde::Serialize for $model { fn serialize < S : ::serde::Serializer > (&
-        self, serializer : S) -> ::std::result::Result < S::Ok, S::Error > { let len = 0
-        $(+ super::support_::Count:: $kind (& self. $field))*;
-        super::support_::Object(::serde::Serializer::serialize_struct(serializer,
-        ::std::stringify!($model), len)) $(. $kind ($wire, & self. $field))* .end() } }
-        impl < 'de > ::serde::Deserialize < 'de > for $model { fn deserialize < D :
-        ::serde::Deserializer < 'de >> (deserializer : D) -> ::std::result::Result <
-        Self, D::Error > { super::support_::deserialize_object(deserializer) } } impl
-        super::support_::FromObject for $model { const EXPECTING : & 'static str =
-        ::std::concat!("an object (the `", ::std::stringify!($model), "` model)"); fn
-        from_object < 'de, A : ::serde::de::MapAccess < 'de >> (mut map :
-        super::support_::Map < 'de, A >) -> ::std::result::Result < Self, A::Error > {
-        $(let mut $field = ::std::option::Option::None;)* while let
-        ::std::option::Option::Some(key) = map.key() ? { match & * key { $($wire =>
-        $field = map.value(),)* _ => map.skip(), } } ::std::result::Result::Ok(Self {
-        $($field : model_serde!(@ value $kind map $field $wire),)* }) } }
-    };
-    (@ value required $map:ident $field:ident $wire:literal) => {
-        $map .required($field, $wire) ?
-    };
-    (@ value optional $map:ident $field:ident $wire:literal) => {
-        ::std::option::Option::flatten($field)
-    };
-}
-/// The helpers the models' serde impls share (see `model_serde!`).
-mod support_ {
-    /// How many entries a field writes, by kind: see `model_serde!`.
-    #[allow(dead_code, reason = "unused when the enabled features enable no model")]
-    pub(super) struct Count;
-    #[allow(dead_code, reason = "a crate may have no field of one kind")]
-    impl Count {
-        /// A required field: one.
-        pub(super) fn required<T>(_value: &T) -> usize {
-            1
-        }
-        /// An optional field: one when it is `Some`.
-        pub(super) fn optional<T>(value: &::std::option::Option<T>) -> usize {
-            usize::from(value.is_some())
-        }
-    }
-    /// Writes a model's fields into a serialized struct, keeping the first error: a model's
-    /// impl writes each field without a branch, and `end` returns the error.
-    #[allow(dead_code, reason = "unused when the enabled features enable no model")]
-    pub(super) struct Object<S: ::serde::ser::SerializeStruct>(
-        pub(super) ::std::result::Result<S, S::Error>,
-    );
-    #[allow(dead_code, reason = "a crate may have no field of one kind")]
-    impl<S: ::serde::ser::SerializeStruct> Object<S> {
-        /// Writes a required field.
-        pub(super) fn required<T: ::serde::Serialize>(
-            mut self,
-            wire: &'static str,
-            value: &T,
-        ) -> Self {
-            if let ::std::result::Result::Ok(object) = &mut self.0
-                && let ::std::result::Result::Err(error) = object
-                    .serialize_field(wire, value)
-            {
-                self.0 = ::std::result::Result::Err(error);
-            }
-            self
-        }
-        /// Writes an optional field, or leaves it out when it is `None`.
-        pub(super) fn optional<T: ::serde::Serialize>(
-            mut self,
-            wire: &'static str,
-            value: &::std::option::Option<T>,
-        ) -> Self {
-            match value {
-                ::std::option::Option::Some(value) => self.required(wire, value),
-                ::std::option::Option::None => {
-                    if let ::std::result::Result::Ok(object) = &mut self.0
-                        && let ::std::result::Result::Err(error) = object
-                            .skip_field(wire)
-                    {
-                        self.0 = ::std::result::Result::Err(error);
-                    }
-                    self
-                }
-            }
-        }
-        /// Ends the struct, or returns the first error.
-        pub(super) fn end(self) -> ::std::result::Result<S::Ok, S::Error> {
-            self.0?.end()
-        }
-    }
-    /// The entries of a JSON object that a model is read from. A value that fails to read is
-    /// kept as the error the next `key` returns, so that a model's impl reads each field
-    /// without a branch.
-    #[allow(dead_code, reason = "unused when the enabled features enable no model")]
-    pub(super) struct Map<'de, A: ::serde::de::MapAccess<'de>> {
-        access: A,
-        error: ::std::option::Option<A::Error>,
-    }
-    #[allow(dead_code, reason = "unused when the enabled features enable no model")]
-    impl<'de, A: ::serde::de::MapAccess<'de>> Map<'de, A> {
-        /// The next key, borrowed from the input when it can be; `None` after the last.
-        pub(super) fn key(
-            &mut self,
-        ) -> ::std::result::Result<
-            ::std::option::Option<::std::borrow::Cow<'de, str>>,
-            A::Error,
-        > {
-            if let ::std::option::Option::Some(error) = self.error.take() {
-                return ::std::result::Result::Err(error);
-            }
-            ::std::result::Result::Ok(
-                self.access.next_key::<Key<'de>>()?.map(|key| key.0),
-            )
-        }
-        /// The value of the key just read, in `Some` (a field's value so far); `None` when it
-        /// fails to read.
-        pub(super) fn value<T: ::serde::Deserialize<'de>>(
-            &mut self,
-        ) -> ::std::option::Option<T> {
-            match self.access.next_value() {
-                ::std::result::Result::Ok(value) => ::std::option::Option::Some(value),
-                ::std::result::Result::Err(error) => {
-                    self.error = ::std::option::Option::Some(error);
-                    ::std::option::Option::None
-                }
-            }
-        }
-        /// Skips the value of a key no field has.
-        pub(super) fn skip(&mut self) {
-            if let ::std::result::Result::Err(error) = self
-                .access
-                .next_value::<::serde::de::IgnoredAny>()
-            {
-                self.error = ::std::option::Option::Some(error);
-            }
-        }
-        /// A required field's value, or the error that it is missing.
-        #[allow(dead_code, reason = "a crate may have no required field")]
-        pub(super) fn required<T>(
-            &self,
-            value: ::std::option::Option<T>,
-            wire: &'static str,
-        ) -> ::std::result::Result<T, A::Error> {
-            value.ok_or_else(|| <A::Error as ::serde::de::Error>::missing_field(wire))
-        }
-    }
-    /// A model that is read from the entries of a JSON object.
-    #[allow(dead_code, reason = "unused when the enabled features enable no model")]
-    pub(super) trait FromObject: Sized {
-        /// What the input should have been, for error messages.
-        const EXPECTING: &'static str;
-        /// Reads the model from the entries of an object.
-        fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
-            map: Map<'de, A>,
-        ) -> ::std::result::Result<Self, A::Error>;
-    }
-    /// Reads a model from a JSON object.
-    #[allow(dead_code, reason = "unused when the enabled features enable no model")]
-    pub(super) fn deserialize_object<'de, T: FromObject, D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<T, D::Error> {
-        struct Visitor<T>(::std::marker::PhantomData<T>);
-        impl<'de, T: FromObject> ::serde::de::Visitor<'de> for Visitor<T> {
-            type Value = T;
-            fn expecting(
-                &self,
-                formatter: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                formatter.write_str(T::EXPECTING)
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                map: A,
-            ) -> ::std::result::Result<T, A::Error> {
-                T::from_object(Map {
-                    access: map,
-                    error: ::std::option::Option::None,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor(::std::marker::PhantomData))
-    }
-    /// An object key, borrowed from the input when it can be.
-    #[allow(dead_code, reason = "unused when the enabled features enable no model")]
-    struct Key<'de>(::std::borrow::Cow<'de, str>);
-    impl<'de> ::serde::Deserialize<'de> for Key<'de> {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            struct Visitor;
-            impl<'de> ::serde::de::Visitor<'de> for Visitor {
-                type Value = Key<'de>;
-                fn expecting(
-                    &self,
-                    formatter: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    formatter.write_str("an object key")
-                }
-                fn visit_borrowed_str<E: ::serde::de::Error>(
-                    self,
-                    key: &'de str,
-                ) -> ::std::result::Result<Self::Value, E> {
-                    ::std::result::Result::Ok(Key(::std::borrow::Cow::Borrowed(key)))
-                }
-                fn visit_str<E: ::serde::de::Error>(
-                    self,
-                    key: &str,
-                ) -> ::std::result::Result<Self::Value, E> {
-                    ::std::result::Result::Ok(
-                        Key(::std::borrow::Cow::Owned(key.to_owned())),
-                    )
-                }
-                fn visit_string<E: ::serde::de::Error>(
-                    self,
-                    key: ::std::string::String,
-                ) -> ::std::result::Result<Self::Value, E> {
-                    ::std::result::Result::Ok(Key(::std::borrow::Cow::Owned(key)))
-                }
-            }
-            deserializer.deserialize_str(Visitor)
-        }
-    }
-}
+
+/// The serde support the models and enums share: the macros they invoke and their helpers.
+#[macro_use]
+mod support_;
+
 #[cfg(feature = "full-api")]
 #[path = "dependency.rs"]
 mod _dependency;
 #[cfg(feature = "full-api")]
 pub use _dependency::Dependency;
 #[cfg(feature = "full-api")]
-pub use _dependency::enums as dependency;
+#[path = "enums/dependency.rs"]
+pub mod dependency;
+
 #[cfg(feature = "full-api")]
 #[path = "dependency_type.rs"]
 mod _dependency_type;
 #[cfg(feature = "full-api")]
 pub use _dependency_type::DependencyType;
+
 #[cfg(feature = "unreferenced")]
 #[path = "enums.rs"]
 mod _enums;
 #[cfg(feature = "unreferenced")]
 pub use _enums::Enums;
 #[cfg(feature = "unreferenced")]
-pub use _enums::enums as enums;
+#[path = "enums/enums.rs"]
+pub mod enums;
+
 #[cfg(feature = "unreferenced")]
 #[path = "lib_.rs"]
 mod _lib_;
 #[cfg(feature = "unreferenced")]
 pub use _lib_::Lib;
 #[cfg(feature = "unreferenced")]
-pub use _lib_::enums as lib_;
+#[path = "enums/lib_.rs"]
+pub mod lib_;
+
 #[cfg(feature = "unreferenced")]
 #[path = "main_.rs"]
 mod _main_;
 #[cfg(feature = "unreferenced")]
 pub use _main_::Main;
+
 #[cfg(feature = "unreferenced")]
 #[path = "match.rs"]
 mod _match;
 #[cfg(feature = "unreferenced")]
 pub use _match::Match;
 #[cfg(feature = "unreferenced")]
-pub use _match::enums as r#match;
+#[path = "enums/match.rs"]
+pub mod r#match;
+
 #[cfg(feature = "unreferenced")]
 #[path = "phone_number.rs"]
 mod _phone_number;
 #[cfg(feature = "unreferenced")]
 pub use _phone_number::PhoneNumber;
+
 #[cfg(feature = "unreferenced")]
 #[path = "phone__number.rs"]
 #[allow(non_snake_case)]
@@ -291,60 +88,78 @@ mod _phone__number;
 #[cfg(feature = "unreferenced")]
 pub use _phone__number::Phone_Number;
 #[cfg(feature = "unreferenced")]
-pub use _phone__number::enums as phone__number;
+#[path = "enums/phone__number.rs"]
+#[allow(non_snake_case)]
+pub mod phone__number;
+
 #[cfg(feature = "unreferenced")]
 #[path = "self_.rs"]
 mod _self_;
 #[cfg(feature = "unreferenced")]
 pub use _self_::Self_;
 #[cfg(feature = "unreferenced")]
-pub use _self_::enums as self_;
+#[path = "enums/self_.rs"]
+pub mod self_;
+
 #[cfg(feature = "unreferenced")]
 #[path = "self__.rs"]
 mod _self__;
 #[cfg(feature = "unreferenced")]
 pub use _self__::Self__;
 #[cfg(feature = "unreferenced")]
-pub use _self__::enums as self__;
+#[path = "enums/self__.rs"]
+pub mod self__;
+
 #[cfg(feature = "unreferenced")]
 #[path = "status.rs"]
 mod _status;
 #[cfg(feature = "unreferenced")]
 pub use _status::Status;
 #[cfg(feature = "unreferenced")]
-pub use _status::enums as status;
+#[path = "enums/status.rs"]
+pub mod status;
+
 #[cfg(feature = "unreferenced")]
 #[path = "support.rs"]
 mod _support;
 #[cfg(feature = "unreferenced")]
 pub use _support::Support;
 #[cfg(feature = "unreferenced")]
-pub use _support::enums as support;
+#[path = "enums/support.rs"]
+pub mod support;
+
 #[cfg(feature = "web_chat")]
 #[path = "user.rs"]
 mod _user;
 #[cfg(feature = "web_chat")]
 pub use _user::User;
 #[cfg(feature = "web_chat")]
-pub use _user::enums as user;
+#[path = "enums/user.rs"]
+pub mod user;
+
 #[cfg(feature = "web_chat")]
 #[path = "user_state.rs"]
 mod _user_state;
 #[cfg(feature = "web_chat")]
 pub use _user_state::UserState;
 #[cfg(feature = "web_chat")]
-pub use _user_state::enums as user_state;
+#[path = "enums/user_state.rs"]
+pub mod user_state;
+
 #[cfg(feature = "web__chat")]
 #[path = "workitem.rs"]
 mod _workitem;
 #[cfg(feature = "web__chat")]
 pub use _workitem::Workitem;
 #[cfg(feature = "web__chat")]
-pub use _workitem::enums as workitem;
+#[path = "enums/workitem.rs"]
+pub mod workitem;
+
 #[cfg(feature = "web__chat")]
 #[path = "workitem_status.rs"]
 mod _workitem_status;
 #[cfg(feature = "web__chat")]
 pub use _workitem_status::WorkitemStatus;
 #[cfg(feature = "web__chat")]
-pub use _workitem_status::enums as workitem_status;
+#[path = "enums/workitem_status.rs"]
+pub mod workitem_status;

@@ -2,235 +2,30 @@
 
 //! Golden test: keywords as field names, models named like std types
 //!
-//! Every model of the docs is a struct at the crate root, with serde impls that read and write the API's JSON. Optional fields are `Option`s that are left out of the JSON when `None`. Build values with `..Default::default()` (where a struct has `Default`), so that fields the API adds later do not break your code. Enumerated fields are open enums, in the module named after their model (`my_model::Status` for `MyModel.status`): a value the docs do not list is kept verbatim in the catch-all variant. The enums are `#[non_exhaustive]`: match them with a `_` arm, so that values the docs add later do not break your code.
-/// Implements `Serialize`, `Deserialize` and `FromObject` for a model struct, as a JSON
-/// object whose keys are the fields' wire names: `model_serde! { Model { optional field =
-/// "wireName", required other = "otherName", } }`, fields in page order. Each field's kind
-/// names the method of `Count` and `Object` that handles it, and the `@value` rule
-/// that makes its value from what was read.
-macro_rules! model_serde {
-    ($model:ident { $($kind:ident $field:ident = $wire:literal,)* }) => {
-        impl ::serde::Serialize for $model { fn serialize < S : ::serde::Serializer > (&
-        self, serializer : S) -> ::std::result::Result < S::Ok, S::Error > { let len = 0
-        $(+ super::support_::Count:: $kind (& self. $field))*;
-        super::support_::Object(::serde::Serializer::serialize_struct(serializer,
-        ::std::stringify!($model), len)) $(. $kind ($wire, & self. $field))* .end() } }
-        impl < 'de > ::serde::Deserialize < 'de > for $model { fn deserialize < D :
-        ::serde::Deserializer < 'de >> (deserializer : D) -> ::std::result::Result <
-        Self, D::Error > { super::support_::deserialize_object(deserializer) } } impl
-        super::support_::FromObject for $model { const EXPECTING : & 'static str =
-        ::std::concat!("an object (the `", ::std::stringify!($model), "` model)"); fn
-        from_object < 'de, A : ::serde::de::MapAccess < 'de >> (mut map :
-        super::support_::Map < 'de, A >) -> ::std::result::Result < Self, A::Error > {
-        $(let mut $field = ::std::option::Option::None;)* while let
-        ::std::option::Option::Some(key) = map.key() ? { match & * key { $($wire =>
-        $field = map.value(),)* _ => map.skip(), } } ::std::result::Result::Ok(Self {
-        $($field : model_serde!(@ value $kind map $field $wire),)* }) } }
-    };
-    (@ value required $map:ident $field:ident $wire:literal) => {
-        $map .required($field, $wire) ?
-    };
-    (@ value optional $map:ident $field:ident $wire:literal) => {
-        ::std::option::Option::flatten($field)
-    };
-}
-/// The helpers the models' serde impls share (see `model_serde!`).
-mod support_ {
-    /// How many entries a field writes, by kind: see `model_serde!`.
-    pub(super) struct Count;
-    #[allow(dead_code, reason = "a crate may have no field of one kind")]
-    impl Count {
-        /// A required field: one.
-        pub(super) fn required<T>(_value: &T) -> usize {
-            1
-        }
-        /// An optional field: one when it is `Some`.
-        pub(super) fn optional<T>(value: &::std::option::Option<T>) -> usize {
-            usize::from(value.is_some())
-        }
-    }
-    /// Writes a model's fields into a serialized struct, keeping the first error: a model's
-    /// impl writes each field without a branch, and `end` returns the error.
-    pub(super) struct Object<S: ::serde::ser::SerializeStruct>(
-        pub(super) ::std::result::Result<S, S::Error>,
-    );
-    #[allow(dead_code, reason = "a crate may have no field of one kind")]
-    impl<S: ::serde::ser::SerializeStruct> Object<S> {
-        /// Writes a required field.
-        pub(super) fn required<T: ::serde::Serialize>(
-            mut self,
-            wire: &'static str,
-            value: &T,
-        ) -> Self {
-            if let ::std::result::Result::Ok(object) = &mut self.0
-                && let ::std::result::Result::Err(error) = object
-                    .serialize_field(wire, value)
-            {
-                self.0 = ::std::result::Result::Err(error);
-            }
-            self
-        }
-        /// Writes an optional field, or leaves it out when it is `None`.
-        pub(super) fn optional<T: ::serde::Serialize>(
-            mut self,
-            wire: &'static str,
-            value: &::std::option::Option<T>,
-        ) -> Self {
-            match value {
-                ::std::option::Option::Some(value) => self.required(wire, value),
-                ::std::option::Option::None => {
-                    if let ::std::result::Result::Ok(object) = &mut self.0
-                        && let ::std::result::Result::Err(error) = object
-                            .skip_field(wire)
-                    {
-                        self.0 = ::std::result::Result::Err(error);
-                    }
-                    self
-                }
-            }
-        }
-        /// Ends the struct, or returns the first error.
-        pub(super) fn end(self) -> ::std::result::Result<S::Ok, S::Error> {
-            self.0?.end()
-        }
-    }
-    /// The entries of a JSON object that a model is read from. A value that fails to read is
-    /// kept as the error the next `key` returns, so that a model's impl reads each field
-    /// without a branch.
-    pub(super) struct Map<'de, A: ::serde::de::MapAccess<'de>> {
-        access: A,
-        error: ::std::option::Option<A::Error>,
-    }
-    impl<'de, A: ::serde::de::MapAccess<'de>> Map<'de, A> {
-        /// The next key, borrowed from the input when it can be; `None` after the last.
-        pub(super) fn key(
-            &mut self,
-        ) -> ::std::result::Result<
-            ::std::option::Option<::std::borrow::Cow<'de, str>>,
-            A::Error,
-        > {
-            if let ::std::option::Option::Some(error) = self.error.take() {
-                return ::std::result::Result::Err(error);
-            }
-            ::std::result::Result::Ok(
-                self.access.next_key::<Key<'de>>()?.map(|key| key.0),
-            )
-        }
-        /// The value of the key just read, in `Some` (a field's value so far); `None` when it
-        /// fails to read.
-        pub(super) fn value<T: ::serde::Deserialize<'de>>(
-            &mut self,
-        ) -> ::std::option::Option<T> {
-            match self.access.next_value() {
-                ::std::result::Result::Ok(value) => ::std::option::Option::Some(value),
-                ::std::result::Result::Err(error) => {
-                    self.error = ::std::option::Option::Some(error);
-                    ::std::option::Option::None
-                }
-            }
-        }
-        /// Skips the value of a key no field has.
-        pub(super) fn skip(&mut self) {
-            if let ::std::result::Result::Err(error) = self
-                .access
-                .next_value::<::serde::de::IgnoredAny>()
-            {
-                self.error = ::std::option::Option::Some(error);
-            }
-        }
-        /// A required field's value, or the error that it is missing.
-        #[allow(dead_code, reason = "a crate may have no required field")]
-        pub(super) fn required<T>(
-            &self,
-            value: ::std::option::Option<T>,
-            wire: &'static str,
-        ) -> ::std::result::Result<T, A::Error> {
-            value.ok_or_else(|| <A::Error as ::serde::de::Error>::missing_field(wire))
-        }
-    }
-    /// A model that is read from the entries of a JSON object.
-    pub(super) trait FromObject: Sized {
-        /// What the input should have been, for error messages.
-        const EXPECTING: &'static str;
-        /// Reads the model from the entries of an object.
-        fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
-            map: Map<'de, A>,
-        ) -> ::std::result::Result<Self, A::Error>;
-    }
-    /// Reads a model from a JSON object.
-    pub(super) fn deserialize_object<'de, T: FromObject, D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<T, D::Error> {
-        struct Visitor<T>(::std::marker::PhantomData<T>);
-        impl<'de, T: FromObject> ::serde::de::Visitor<'de> for Visitor<T> {
-            type Value = T;
-            fn expecting(
-                &self,
-                formatter: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                formatter.write_str(T::EXPECTING)
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                map: A,
-            ) -> ::std::result::Result<T, A::Error> {
-                T::from_object(Map {
-                    access: map,
-                    error: ::std::option::Option::None,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor(::std::marker::PhantomData))
-    }
-    /// An object key, borrowed from the input when it can be.
-    struct Key<'de>(::std::borrow::Cow<'de, str>);
-    impl<'de> ::serde::Deserialize<'de> for Key<'de> {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            struct Visitor;
-            impl<'de> ::serde::de::Visitor<'de> for Visitor {
-                type Value = Key<'de>;
-                fn expecting(
-                    &self,
-                    formatter: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    formatter.write_str("an object key")
-                }
-                fn visit_borrowed_str<E: ::serde::de::Error>(
-                    self,
-                    key: &'de str,
-                ) -> ::std::result::Result<Self::Value, E> {
-                    ::std::result::Result::Ok(Key(::std::borrow::Cow::Borrowed(key)))
-                }
-                fn visit_str<E: ::serde::de::Error>(
-                    self,
-                    key: &str,
-                ) -> ::std::result::Result<Self::Value, E> {
-                    ::std::result::Result::Ok(
-                        Key(::std::borrow::Cow::Owned(key.to_owned())),
-                    )
-                }
-                fn visit_string<E: ::serde::de::Error>(
-                    self,
-                    key: ::std::string::String,
-                ) -> ::std::result::Result<Self::Value, E> {
-                    ::std::result::Result::Ok(Key(::std::borrow::Cow::Owned(key)))
-                }
-            }
-            deserializer.deserialize_str(Visitor)
-        }
-    }
-}
+//! Every model of the docs is a struct at the crate root, with serde impls that read and write
+//! the API's JSON. Optional fields are `Option`s that are left out of the JSON when `None`.
+//! Build values with `..Default::default()` (where a struct has `Default`), so that fields the
+//! API adds later do not break your code. Enumerated fields are open enums, in the module named
+//! after their model (`my_model::Status` for `MyModel.status`): a value the docs do not list is
+//! kept verbatim in the catch-all variant. The enums are `#[non_exhaustive]`: match them with
+//! a `_` arm, so that values the docs add later do not break your code.
+
+/// The serde support the models and enums share: the macros they invoke and their helpers.
+#[macro_use]
+mod support_;
+
 #[path = "number.rs"]
 mod _number;
 pub use _number::Number;
+
 #[path = "option.rs"]
 mod _option;
 pub use _option::Option;
+
 #[path = "result.rs"]
 mod _result;
 pub use _result::Result;
+
 #[path = "vec.rs"]
 mod _vec;
 pub use _vec::Vec;

@@ -1,0 +1,104 @@
+//! The layout of a generated file: items formatted by prettyplease one by one, with a blank line
+//! between them, and the table-like macro invocations (`model_serde!`, `open_enum!`) one entry
+//! per line, which prettyplease would print as running text.
+
+use proc_macro2::{Ident, TokenStream};
+
+use super::HEADER;
+
+/// One top-level item of a file.
+pub enum Item {
+    /// Rust tokens: one item, or several that belong together (printed without blank lines).
+    Tokens(TokenStream),
+    /// A macro invocation whose body is `target { entry, entry, }`.
+    Table {
+        /// The macro's name (`model_serde`).
+        name: &'static str,
+        /// What the entries are of (a struct or enum name).
+        target: Ident,
+        /// The entries, each printed on its own line with a trailing comma.
+        entries: Vec<TokenStream>,
+    },
+}
+
+/// A file: the header comment, inner doc attributes (`#![doc]`, may be empty), and the items with
+/// a blank line between them.
+pub fn file(inner_docs: TokenStream, items: Vec<Item>) -> String {
+    let mut out = format!("// {HEADER}\n");
+    if !inner_docs.is_empty() {
+        out.push('\n');
+        out.push_str(&unparse(inner_docs));
+    }
+    for item in items {
+        out.push('\n');
+        match item {
+            Item::Tokens(tokens) => out.push_str(&unparse(tokens)),
+            Item::Table {
+                name,
+                target,
+                entries,
+            } => table(&mut out, name, &target, &entries),
+        }
+    }
+    out
+}
+
+fn unparse(tokens: TokenStream) -> String {
+    let file: syn::File =
+        syn::parse2(tokens).unwrap_or_else(|error| panic!("emitted Rust does not parse: {error}"));
+    prettyplease::unparse(&file)
+}
+
+/// `name! {\n    target {\n        entry,\n    }\n}\n`.
+fn table(out: &mut String, name: &str, target: &Ident, entries: &[TokenStream]) {
+    out.push_str(name);
+    out.push_str("! {\n    ");
+    out.push_str(&target.to_string());
+    if entries.is_empty() {
+        out.push_str(" {}\n}\n");
+        return;
+    }
+    out.push_str(" {\n");
+    for entry in entries {
+        out.push_str("        ");
+        out.push_str(&entry.to_string());
+        out.push_str(",\n");
+    }
+    out.push_str("    }\n}\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::{format_ident, quote};
+
+    use super::*;
+
+    #[test]
+    fn items_are_apart_and_tables_have_one_entry_per_line() {
+        let text = file(
+            quote!(#![doc = " Docs."]),
+            vec![
+                Item::Tokens(quote!(
+                    pub struct A {}
+                )),
+                Item::Table {
+                    name: "model_serde",
+                    target: format_ident!("A"),
+                    entries: vec![quote!(optional r#type = "type"), quote!(required b = "b\"")],
+                },
+                Item::Table {
+                    name: "model_serde",
+                    target: format_ident!("Empty"),
+                    entries: Vec::new(),
+                },
+            ],
+        );
+        assert_eq!(
+            text,
+            format!(
+                "// {HEADER}\n\n//! Docs.\n\npub struct A {{}}\n\nmodel_serde! {{\n    A {{\n        optional r#type = \"type\",\n        required b = \"b\\\"\",\n    }}\n}}\n\nmodel_serde! {{\n    Empty {{}}\n}}\n"
+            )
+        );
+        syn::parse_file(&text).expect("the layout is Rust");
+    }
+}
