@@ -336,7 +336,7 @@ fn write_checker(
     let arms = model.models.iter().map(|item| {
         let name = &item.name;
         let ty = format_ident!("{}", item.rust_name.trim_start_matches("r#"));
-        quote!(#name => check::<models::#ty>(entry),)
+        quote!(#name => check::<models::#ty>(&entry),)
     });
     let main = quote! {
         //! Round-trips every document: deserialize, check the enum values' variants, serialize.
