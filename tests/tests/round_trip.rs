@@ -2,8 +2,7 @@
 
 use genesys_cloud_models::{
     AnalyticsConversationSegmentSegmentType, AnalyticsFlowEntryType, AnalyticsMediaEndpointStat,
-    AnalyticsSession,
-    AnalyticsSessionDirection, AnalyticsSessionMediaType,
+    AnalyticsSession, AnalyticsSessionDirection, AnalyticsSessionMediaType,
 };
 use serde_json::{Value, json};
 
@@ -69,18 +68,28 @@ fn check_keys(record: &Value, model: &str, value: &Value, path: &str, problems: 
     keys.sort_unstable();
     let wanted = wire_names(record, model);
     if keys != wanted {
-        problems.push(format!("{path} ({model}): keys {keys:?}, fields {wanted:?}"));
+        problems.push(format!(
+            "{path} ({model}): keys {keys:?}, fields {wanted:?}"
+        ));
     }
     for field in record["models"][model]["fields"].as_array().unwrap() {
-        let wire = field.get("wire").unwrap_or(&field["name"]).as_str().unwrap();
+        let wire = field
+            .get("wire")
+            .unwrap_or(&field["name"])
+            .as_str()
+            .unwrap();
         // `list[T]` and `dict(str, T)` around the base type, outermost first.
         let mut ty = field["type"].as_str().unwrap();
         let mut maps = Vec::new();
         loop {
-            if let Some(inner) = ty.strip_prefix("list[").and_then(|rest| rest.strip_suffix(']')) {
+            if let Some(inner) = ty
+                .strip_prefix("list[")
+                .and_then(|rest| rest.strip_suffix(']'))
+            {
                 (ty, maps) = (inner, [maps, vec![false]].concat());
-            } else if let Some(inner) =
-                ty.strip_prefix("dict(str, ").and_then(|rest| rest.strip_suffix(')'))
+            } else if let Some(inner) = ty
+                .strip_prefix("dict(str, ")
+                .and_then(|rest| rest.strip_suffix(')'))
             {
                 (ty, maps) = (inner, [maps, vec![true]].concat());
             } else {
@@ -107,12 +116,26 @@ fn check_nested(
         (None, _) => check_keys(record, model, value, path, problems),
         (Some((false, inner)), Value::Array(items)) => {
             for (index, item) in items.iter().enumerate() {
-                check_nested(record, model, inner, item, &format!("{path}[{index}]"), problems);
+                check_nested(
+                    record,
+                    model,
+                    inner,
+                    item,
+                    &format!("{path}[{index}]"),
+                    problems,
+                );
             }
         }
         (Some((true, inner)), Value::Object(entries)) => {
             for (key, item) in entries {
-                check_nested(record, model, inner, item, &format!("{path}[{key:?}]"), problems);
+                check_nested(
+                    record,
+                    model,
+                    inner,
+                    item,
+                    &format!("{path}[{key:?}]"),
+                    problems,
+                );
             }
         }
         _ => problems.push(format!("{path}: not the container its type says")),
@@ -217,8 +240,16 @@ fn hard_values_keep_their_value_and_lose_only_their_spelling() {
     // type that keeps one in `[types]`.
     assert_eq!(
         stat.event_time,
-        Some("2021-09-30T12:00:00.12Z".parse::<jiff::Timestamp>().unwrap())
+        Some(
+            "2021-09-30T12:00:00.12Z"
+                .parse::<jiff::Timestamp>()
+                .unwrap()
+        )
     );
     // And the text of the float is `5.0`: equal as JSON numbers, not as JSON text.
-    assert!(serde_json::to_string(&stat).unwrap().contains(r#""minMos":5.0"#));
+    assert!(
+        serde_json::to_string(&stat)
+            .unwrap()
+            .contains(r#""minMos":5.0"#)
+    );
 }

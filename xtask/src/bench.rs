@@ -117,7 +117,10 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
             let run = time_process(&binary, folder, &root.join("cold-0"))?;
             // An unchanged run that writes is not what this row claims to time, and is a bug.
             if run.written != 0 {
-                bail!("{name}: a run on an unchanged output folder wrote {} file(s)", run.written);
+                bail!(
+                    "{name}: a run on an unchanged output folder wrote {} file(s)",
+                    run.written
+                );
             }
             warm.push(run.times);
         }
@@ -207,7 +210,9 @@ fn time_process(binary: &Path, spec: &Path, out: &Path) -> Result<Run> {
 
 /// Reads `phases T1 ... T8 pages P written W`.
 fn parse_run(stdout: &str) -> Option<Run> {
-    let line = stdout.lines().find_map(|line| line.strip_prefix("phases "))?;
+    let line = stdout
+        .lines()
+        .find_map(|line| line.strip_prefix("phases "))?;
     let fields: Vec<&str> = line.split_whitespace().collect();
     let times = fields
         .get(..8)?

@@ -219,7 +219,11 @@ fn check_corpus(folder: &Path, config: Option<&Path>, work: &Path, doc: bool) ->
         stats.skipped_pages,
         stats.models,
         stats.fields,
-        model.models.iter().map(|item| item.enums.len()).sum::<usize>(),
+        model
+            .models
+            .iter()
+            .map(|item| item.enums.len())
+            .sum::<usize>(),
         if compiled { "ok, 0 warnings" } else { "FAILED" },
         synthesized.passed,
         synthesized.failed,

@@ -107,9 +107,12 @@ pub fn task_folders(given: &[PathBuf], with_spec: bool) -> Result<Corpora> {
 /// Whether `folder` directly holds a Markdown page.
 fn has_pages(folder: &Path) -> bool {
     fs::read_dir(folder).is_ok_and(|entries| {
-        entries
-            .filter_map(Result::ok)
-            .any(|entry| entry.path().extension().is_some_and(|extension| extension == "md"))
+        entries.filter_map(Result::ok).any(|entry| {
+            entry
+                .path()
+                .extension()
+                .is_some_and(|extension| extension == "md")
+        })
     })
 }
 

@@ -15,7 +15,9 @@
 
 use std::collections::HashMap;
 
-use markdown_model_codegen::model::{BaseType, Container, Field, FieldType, Model, Primitive, TypeModel};
+use markdown_model_codegen::model::{
+    BaseType, Container, Field, FieldType, Model, Primitive, TypeModel,
+};
 use serde_json::{Number, Value};
 
 /// The models of a type model by doc name and by Rust name.
@@ -28,7 +30,11 @@ impl<'a> Types<'a> {
     /// Indexes `model`.
     pub fn new(model: &'a TypeModel) -> Self {
         Self {
-            by_name: model.models.iter().map(|item| (item.name.as_str(), item)).collect(),
+            by_name: model
+                .models
+                .iter()
+                .map(|item| (item.name.as_str(), item))
+                .collect(),
             by_rust_name: model
                 .models
                 .iter()
@@ -55,8 +61,18 @@ impl<'a> Types<'a> {
             let Some(back_value) = back.get(key) else {
                 return Err(format!("{path}: lost (was {sent_value})"));
             };
-            match model.fields.iter().find(|field: &&Field| &field.wire_name == key) {
-                Some(field) => self.typed(&field.ty, &field.ty.containers, sent_value, back_value, &path)?,
+            match model
+                .fields
+                .iter()
+                .find(|field: &&Field| &field.wire_name == key)
+            {
+                Some(field) => self.typed(
+                    &field.ty,
+                    &field.ty.containers,
+                    sent_value,
+                    back_value,
+                    &path,
+                )?,
                 None if sent_value == back_value => {}
                 None => return differs(&path, sent_value, back_value),
             }
@@ -112,9 +128,11 @@ impl<'a> Types<'a> {
             (BaseType::Primitive(Primitive::Float), Value::Number(sent), Value::Number(back)) => {
                 numbers_equal(sent, back)
             }
-            (BaseType::Primitive(Primitive::Datetime), Value::String(sent), Value::String(back)) => {
-                same_parsed::<jiff::Timestamp>(sent, back)
-            }
+            (
+                BaseType::Primitive(Primitive::Datetime),
+                Value::String(sent),
+                Value::String(back),
+            ) => same_parsed::<jiff::Timestamp>(sent, back),
             (
                 BaseType::Primitive(Primitive::LocalDateTime),
                 Value::String(sent),
@@ -122,7 +140,11 @@ impl<'a> Types<'a> {
             ) => same_parsed::<jiff::civil::DateTime>(sent, back),
             _ => sent == back,
         };
-        if equal { Ok(()) } else { differs(path, sent, back) }
+        if equal {
+            Ok(())
+        } else {
+            differs(path, sent, back)
+        }
     }
 }
 
@@ -155,7 +177,9 @@ pub fn numbers_equal(a: &Number, b: &Number) -> bool {
 /// Whether the float is exactly the integer.
 fn float_is(float: Option<f64>, integer: i128) -> bool {
     // i128 -> f64 rounds; checking both directions makes the comparison exact.
-    float.is_some_and(|float| float.fract() == 0.0 && float == integer as f64 && float as i128 == integer)
+    float.is_some_and(|float| {
+        float.fract() == 0.0 && float == integer as f64 && float as i128 == integer
+    })
 }
 
 #[cfg(test)]
@@ -175,8 +199,20 @@ mod tests {
     #[test]
     fn a_float_field_compares_numbers() {
         assert_eq!(compare(json!({"ratio": 5}), json!({"ratio": 5.0})), Ok(()));
-        assert_eq!(compare(json!({"ratios": {"k": [5]}}), json!({"ratios": {"k": [5.0]}})), Ok(()));
-        assert!(compare(json!({"ratio": 9_007_199_254_740_993_i64}), json!({"ratio": 9_007_199_254_740_992.0})).is_err());
+        assert_eq!(
+            compare(
+                json!({"ratios": {"k": [5]}}),
+                json!({"ratios": {"k": [5.0]}})
+            ),
+            Ok(())
+        );
+        assert!(
+            compare(
+                json!({"ratio": 9_007_199_254_740_993_i64}),
+                json!({"ratio": 9_007_199_254_740_992.0})
+            )
+            .is_err()
+        );
         assert!(compare(json!({"ratio": 5}), json!({"ratio": 5.5})).is_err());
     }
 
@@ -189,14 +225,38 @@ mod tests {
         );
         assert!(compare(json!({"label": "5"}), json!({"label": "5.0"})).is_err());
         // A date-time string in a string field is only text.
-        assert!(compare(json!({"label": "2021-09-30T12:00:00.120Z"}), json!({"label": "2021-09-30T12:00:00.12Z"})).is_err());
+        assert!(
+            compare(
+                json!({"label": "2021-09-30T12:00:00.120Z"}),
+                json!({"label": "2021-09-30T12:00:00.12Z"})
+            )
+            .is_err()
+        );
     }
 
     #[test]
     fn a_date_time_field_compares_instants() {
-        assert_eq!(compare(json!({"at": "2021-09-30T12:00:00.120Z"}), json!({"at": "2021-09-30T12:00:00.12Z"})), Ok(()));
-        assert_eq!(compare(json!({"at": "2021-09-30T14:00:00+02:00"}), json!({"at": "2021-09-30T12:00:00Z"})), Ok(()));
-        assert!(compare(json!({"at": "2021-09-30T14:00:00+02:00"}), json!({"at": "2021-09-30T14:00:00Z"})).is_err());
+        assert_eq!(
+            compare(
+                json!({"at": "2021-09-30T12:00:00.120Z"}),
+                json!({"at": "2021-09-30T12:00:00.12Z"})
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            compare(
+                json!({"at": "2021-09-30T14:00:00+02:00"}),
+                json!({"at": "2021-09-30T12:00:00Z"})
+            ),
+            Ok(())
+        );
+        assert!(
+            compare(
+                json!({"at": "2021-09-30T14:00:00+02:00"}),
+                json!({"at": "2021-09-30T14:00:00Z"})
+            )
+            .is_err()
+        );
     }
 
     #[test]

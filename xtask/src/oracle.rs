@@ -49,7 +49,8 @@ impl Oracle {
 
     /// Reads an OpenAPI document.
     pub fn load(path: &Path) -> Result<Self> {
-        let text = fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        let text =
+            fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
         let document: Value =
             serde_json::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
         Self::from_document(document).with_context(|| path.display().to_string())
@@ -57,10 +58,7 @@ impl Oracle {
 
     /// The oracle of a parsed OpenAPI document.
     pub fn from_document(mut document: Value) -> Result<Self> {
-        match document
-            .pointer_mut("/components/schemas")
-            .map(Value::take)
-        {
+        match document.pointer_mut("/components/schemas").map(Value::take) {
             Some(Value::Object(schemas)) => Ok(Self { schemas }),
             _ => bail!("no components.schemas object"),
         }
@@ -85,11 +83,14 @@ impl Oracle {
     /// Follows `$ref`s (to `#/components/schemas/...`), at most a few in a row.
     fn resolve<'a>(&'a self, mut schema: &'a Value) -> &'a Value {
         for _ in 0..MAX_DEPTH {
-            match schema.get("$ref").and_then(Value::as_str).and_then(|reference| {
-                reference
-                    .strip_prefix("#/components/schemas/")
-                    .and_then(|name| self.schemas.get(name))
-            }) {
+            match schema
+                .get("$ref")
+                .and_then(Value::as_str)
+                .and_then(|reference| {
+                    reference
+                        .strip_prefix("#/components/schemas/")
+                        .and_then(|name| self.schemas.get(name))
+                }) {
                 Some(target) => schema = target,
                 None => break,
             }
@@ -98,7 +99,10 @@ impl Oracle {
     }
 
     /// The properties and required names of an object schema, `allOf` parts merged.
-    fn properties<'a>(&'a self, schema: &'a Value) -> (Vec<(&'a str, &'a Value)>, BTreeSet<&'a str>) {
+    fn properties<'a>(
+        &'a self,
+        schema: &'a Value,
+    ) -> (Vec<(&'a str, &'a Value)>, BTreeSet<&'a str>) {
         let schema = self.resolve(schema);
         let mut properties = Vec::new();
         let mut required = BTreeSet::new();
@@ -142,7 +146,10 @@ impl Oracle {
     fn type_name(schema: &Value) -> Option<&str> {
         match schema.get("type")? {
             Value::String(name) => Some(name),
-            Value::Array(names) => names.iter().filter_map(Value::as_str).find(|name| *name != "null"),
+            Value::Array(names) => names
+                .iter()
+                .filter_map(Value::as_str)
+                .find(|name| *name != "null"),
             _ => None,
         }
     }
@@ -151,13 +158,19 @@ impl Oracle {
     fn enum_values(&self, schema: &Value) -> Option<Vec<String>> {
         let schema = self.chosen(schema);
         if let Some(values) = schema.get("enum").and_then(Value::as_array) {
-            return Some(values.iter().filter_map(Value::as_str).map(str::to_owned).collect());
+            return Some(
+                values
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_owned)
+                    .collect(),
+            );
         }
         match Self::type_name(schema) {
             Some("array") => self.enum_values(schema.get("items")?),
-            Some("object") if schema.get("properties").is_none() => {
-                schema.get("additionalProperties").and_then(|inner| self.enum_values(inner))
-            }
+            Some("object") if schema.get("properties").is_none() => schema
+                .get("additionalProperties")
+                .and_then(|inner| self.enum_values(inner)),
             _ => None,
         }
     }
@@ -166,7 +179,9 @@ impl Oracle {
         let schema = self.chosen(schema);
         if let Some(values) = schema.get("enum").and_then(Value::as_array) {
             let values: Vec<&Value> = values.iter().filter(|value| !value.is_null()).collect();
-            return values.get(seed % values.len().max(1)).map(|value| (*value).clone());
+            return values
+                .get(seed % values.len().max(1))
+                .map(|value| (*value).clone());
         }
         let is_object = Self::type_name(schema) == Some("object")
             || schema.get("properties").is_some()
@@ -214,7 +229,9 @@ impl Oracle {
         }
         // A map: one entry (a free-form object gets none: its values are anything).
         if object.is_empty()
-            && let Some(values) = schema.get("additionalProperties").filter(|inner| inner.is_object())
+            && let Some(values) = schema
+                .get("additionalProperties")
+                .filter(|inner| inner.is_object())
             && let Some(value) = self.value(values, depth + 1, seed)
         {
             object.insert("key".to_owned(), value);
@@ -273,7 +290,9 @@ impl Oracle {
             for field in &item.fields {
                 let at = format!("{}.{}", item.name, field.wire_name);
                 let Some(facts) = fields.get(&field.wire_name) else {
-                    comparison.mismatches.push(format!("{at}: no such property in the oracle"));
+                    comparison
+                        .mismatches
+                        .push(format!("{at}: no such property in the oracle"));
                     continue;
                 };
                 comparison.fields_compared += 1;
@@ -288,7 +307,13 @@ impl Oracle {
                     .enums
                     .iter()
                     .find(|enum_type| enum_type.field == field.doc_name)
-                    .map(|enum_type| enum_type.variants.iter().map(|variant| variant.value.as_str()).collect());
+                    .map(|enum_type| {
+                        enum_type
+                            .variants
+                            .iter()
+                            .map(|variant| variant.value.as_str())
+                            .collect()
+                    });
                 let oracle_values: Option<Vec<&str>> = facts
                     .enum_values
                     .as_ref()
@@ -303,9 +328,10 @@ impl Oracle {
             }
             for name in fields.keys() {
                 if !item.fields.iter().any(|field| &field.wire_name == name) {
-                    comparison
-                        .mismatches
-                        .push(format!("{}.{name}: in the oracle, not in the docs", item.name));
+                    comparison.mismatches.push(format!(
+                        "{}.{name}: in the oracle, not in the docs",
+                        item.name
+                    ));
                 }
             }
         }
@@ -384,8 +410,18 @@ impl fmt::Display for Comparison {
             self.oracle_enums,
             self.mismatches.len()
         )?;
-        writeln!(f, "models only in the docs ({}): {}", self.models_only_in_docs.len(), self.models_only_in_docs.join(", "))?;
-        writeln!(f, "models only in the oracle ({}): {}", self.models_only_in_oracle.len(), self.models_only_in_oracle.join(", "))?;
+        writeln!(
+            f,
+            "models only in the docs ({}): {}",
+            self.models_only_in_docs.len(),
+            self.models_only_in_docs.join(", ")
+        )?;
+        writeln!(
+            f,
+            "models only in the oracle ({}): {}",
+            self.models_only_in_oracle.len(),
+            self.models_only_in_oracle.join(", ")
+        )?;
         for mismatch in &self.mismatches {
             writeln!(f, "{mismatch}")?;
         }
@@ -432,17 +468,42 @@ mod tests {
     #[test]
     fn a_document_has_the_oracles_wire_names_values_and_nesting() {
         let document = oracle().document("Identity", 0).unwrap();
-        let keys: Vec<&str> = document.as_object().unwrap().keys().map(String::as_str).collect();
+        let keys: Vec<&str> = document
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
         assert_eq!(
             keys,
-            ["addresses", "created_at", "credentials", "id", "metadata", "schema_id", "state", "traits"]
+            [
+                "addresses",
+                "created_at",
+                "credentials",
+                "id",
+                "metadata",
+                "schema_id",
+                "state",
+                "traits"
+            ]
         );
         assert!(["active", "inactive"].contains(&document["state"].as_str().unwrap()));
         assert_eq!(document["id"], "9f8e7d6c-5b4a-4321-8fed-cba987654321");
-        assert!(document["created_at"].as_str().unwrap().parse::<jiff::Timestamp>().is_ok());
+        assert!(
+            document["created_at"]
+                .as_str()
+                .unwrap()
+                .parse::<jiff::Timestamp>()
+                .is_ok()
+        );
         // allOf merged, deeper than FULL_DEPTH: only the required properties of both parts.
         let address = &document["addresses"][0];
-        let mut address_keys: Vec<&str> = address.as_object().unwrap().keys().map(String::as_str).collect();
+        let mut address_keys: Vec<&str> = address
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
         address_keys.sort_unstable();
         assert_eq!(address_keys, ["value", "via"]);
         assert!(["email", "sms"].contains(&address["via"].as_str().unwrap()));
@@ -477,7 +538,11 @@ mod tests {
             ]
         );
         assert_eq!(
-            (comparison.docs_models, comparison.oracle_models, comparison.models_compared),
+            (
+                comparison.docs_models,
+                comparison.oracle_models,
+                comparison.models_compared
+            ),
             (2, 3, 2)
         );
         assert_eq!((comparison.docs_enums, comparison.oracle_enums), (2, 2));
@@ -491,7 +556,10 @@ mod tests {
         fs::create_dir_all(root.join("python")).unwrap();
         assert_eq!(Oracle::find(&root.join("python")), None);
         fs::write(root.join("openapi.json"), "{}").unwrap();
-        assert_eq!(Oracle::find(&root.join("python")), Some(root.join("openapi.json")));
+        assert_eq!(
+            Oracle::find(&root.join("python")),
+            Some(root.join("openapi.json"))
+        );
         assert_eq!(Oracle::find(&root), Some(root.join("openapi.json")));
         fs::remove_dir_all(&root).unwrap();
     }

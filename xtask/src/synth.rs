@@ -127,7 +127,8 @@ impl Synthesizer<'_> {
             let seed = seed + index;
             let enum_value = match &field.ty.base {
                 BaseType::Enum { .. } => {
-                    let Some(enum_type) = model.enums.iter().find(|item| item.field == field.doc_name)
+                    let Some(enum_type) =
+                        model.enums.iter().find(|item| item.field == field.doc_name)
                     else {
                         bail!(
                             "{}.{}: the field's type is an enum the model does not define",
@@ -268,7 +269,12 @@ pub(crate) mod tests {
         };
         assert_eq!(
             values("e"),
-            [json!("x"), json!("y"), json!("z"), json!("undocumented-value")]
+            [
+                json!("x"),
+                json!("y"),
+                json!("z"),
+                json!("undocumented-value")
+            ]
         );
         assert_eq!(
             values("f"),
@@ -316,9 +322,7 @@ pub(crate) mod tests {
             by_rust_name: HashMap::new(),
         };
         for seed in 0..20 {
-            let document = synthesizer
-                .object(&model.models[0], 0, seed, None)
-                .unwrap();
+            let document = synthesizer.object(&model.models[0], 0, seed, None).unwrap();
             seen.push(document.to_string());
         }
         let all = seen.join("\n");

@@ -4,7 +4,7 @@
 //! and enumerations injected. The import must give every field its module's JSON name, write an
 //! override only where the naming rule is wrong, and change nothing on a second run.
 //!
-//! `cargo test -p markdown-model-codegen --test import_realistic -- --nocapture` prints the counts.
+//! `cargo test -p codegen-tests --test import_realistic -- --nocapture` prints the counts.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -17,9 +17,8 @@ use markdown_model_codegen::{TypeModel, load};
 /// Every how many-th model of the corpus gets a module (about 340 of its 2,699).
 const EVERY: usize = 8;
 
-fn corpus() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/genesys-127.0.0");
-    dir.is_dir().then_some(dir)
+fn corpus() -> PathBuf {
+    codegen_tests::shared::folder("corpus/genesys-127.0.0")
 }
 
 /// What a module says of one field.
@@ -238,11 +237,9 @@ fn wire_names(model: &TypeModel, name: &str) -> Vec<String> {
 }
 
 #[test]
+#[cfg_attr(corpus_absent, ignore = "../shared/corpus is absent")]
 fn import_from_a_realistic_fixture_set() {
-    let Some(corpus) = corpus() else {
-        println!("skipped: ../shared/corpus/genesys-127.0.0 is absent");
-        return;
-    };
+    let corpus = corpus();
     let (spec, ..) = load(&corpus, None).unwrap_or_else(|failure| panic!("{}", failure.render()));
     let chosen: Vec<&Model> = spec
         .models
