@@ -45,9 +45,9 @@ fn check_case(case: &str) {
             path = path.display()
         ));
     }
-    for path in &report.removed {
+    for path in report.removed.iter().chain(&report.unknown) {
         problems.push_str(&format!(
-            "golden/{case}/{} is no longer generated\n",
+            "golden/{case}/{} is not generated\n",
             path.display()
         ));
     }
