@@ -143,8 +143,8 @@ mod tests {
     fn an_absent_corpus_is_skipped_visibly_or_fails_in_ci() {
         let absent = project_root().join("no-such-corpus");
         let spec = project_root().join("spec");
-        let corpora = corpus_folders(&[], &[spec.clone()], &absent, false).unwrap();
-        assert_eq!(corpora.folders, [spec.clone()]);
+        let corpora = corpus_folders(&[], std::slice::from_ref(&spec), &absent, false).unwrap();
+        assert_eq!(corpora.folders, std::slice::from_ref(&spec));
         assert_eq!(
             corpora.skipped_note(),
             format!("; SKIPPED: {} is absent", absent.display())
