@@ -56,10 +56,10 @@ fn check_case(case: &str) {
     );
 }
 
-/// The fixture folders, sorted: each is a case.
-fn cases() -> Vec<String> {
-    let mut cases: Vec<String> = std::fs::read_dir(tests_dir().join("fixtures"))
-        .expect("fixtures folder")
+/// The names of the folders in `tests/<folder>`, sorted.
+fn folders_in(folder: &str) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(tests_dir().join(folder))
+        .unwrap_or_else(|error| panic!("{folder}: {error}"))
         .map(|entry| {
             entry
                 .expect("entry")
@@ -68,8 +68,13 @@ fn cases() -> Vec<String> {
                 .into_owned()
         })
         .collect();
-    cases.sort();
-    cases
+    names.sort();
+    names
+}
+
+/// The fixture folders: each is a case.
+fn cases() -> Vec<String> {
+    folders_in("fixtures")
 }
 
 #[test]
@@ -82,17 +87,7 @@ fn every_fixture_generates_its_golden() {
 
 #[test]
 fn every_golden_has_a_fixture_and_is_compiled() {
-    let mut goldens: Vec<String> = std::fs::read_dir(tests_dir().join("golden"))
-        .expect("golden folder")
-        .map(|entry| {
-            entry
-                .expect("entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    goldens.sort();
+    let goldens = folders_in("golden");
     assert_eq!(
         goldens,
         cases(),
