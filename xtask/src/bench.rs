@@ -250,3 +250,17 @@ fn print_table(title: &str, runs: &[Vec<f64>], pages: usize) {
         pages as f64 / median.as_secs_f64()
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_run_line_gives_its_times_pages_and_files_written() {
+        let run = parse_run("noise\nphases 1 2 3 4 5 6 7 8.5 pages 9 written 3\n").unwrap();
+        assert_eq!(run.times, [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.5]);
+        assert_eq!((run.pages, run.written), (9, 3));
+        // The count of files written is what tells an unchanged run from one that wrote.
+        assert!(parse_run("phases 1 2 3 4 5 6 7 8 pages 9").is_none());
+    }
+}
