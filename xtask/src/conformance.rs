@@ -1,7 +1,8 @@
 //! `cargo xtask conformance`: for each docs folder, generate the crate into `target/`, build it
 //! with warnings denied, then build and run a checker that round-trips every document of
-//! [`synth`] (and of the [`oracle`], when the folder has an OpenAPI document): deserialize, check
-//! that enum values reached their variants, serialize, and compare with [`equality`].
+//! [`crate::synth`] (and of [`crate::oracle`], when the folder has an OpenAPI document):
+//! deserialize, check that enum values reached their variants, serialize, and compare with
+//! [`crate::equality`].
 //!
 //! The default set is the shipped `spec/` (with its `codegen.toml`, so its enums are exercised)
 //! and every docs folder under `../shared/corpus`.

@@ -35,7 +35,7 @@ pub struct Corpora {
 }
 
 impl Corpora {
-    /// `; skipped: ...` for a summary line, or nothing.
+    /// `; SKIPPED: ...` for a summary line, or nothing.
     pub fn skipped_note(&self) -> String {
         if self.skipped.is_empty() {
             String::new()
