@@ -15,9 +15,7 @@
 
 use std::collections::HashMap;
 
-use markdown_model_codegen::model::{
-    BaseType, Container, Field, FieldType, Model, Primitive, TypeModel,
-};
+use markdown_model_codegen::model::{BaseType, Container, FieldType, Model, Primitive, TypeModel};
 use serde_json::{Number, Value};
 
 /// The models of a type model by doc name and by Rust name.
@@ -61,11 +59,7 @@ impl<'a> Types<'a> {
             let Some(back_value) = back.get(key) else {
                 return Err(format!("{path}: lost (was {sent_value})"));
             };
-            match model
-                .fields
-                .iter()
-                .find(|field: &&Field| &field.wire_name == key)
-            {
+            match model.fields.iter().find(|field| &field.wire_name == key) {
                 Some(field) => self.typed(
                     &field.ty,
                     &field.ty.containers,
