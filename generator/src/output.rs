@@ -4,7 +4,8 @@
 //! written to a temporary file in the same folder and renamed over the old one, so an interrupted
 //! run leaves every file old or new, never truncated. Stale `src/**/*.rs` files (and temporary
 //! files a killed run left there) are removed only
-//! after every new file is in place. In check mode nothing is touched.
+//! after every new file is in place; any other file is left alone and reported as unknown. In
+//! check mode nothing is touched.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -33,16 +34,21 @@ pub struct WriteReport {
     pub unchanged: usize,
     /// Stale files removed (relative paths).
     pub removed: Vec<PathBuf>,
+    /// Other files in the output folder that the generator neither writes nor removes (relative
+    /// paths): anything outside `src/`, or in `src/` but not Rust. Left alone, but a folder that
+    /// has them is not what the generator makes (outside a top-level `target/`).
+    pub unknown: Vec<PathBuf>,
 }
 
 impl WriteReport {
-    /// Whether the folder already matched.
+    /// Whether the folder already held exactly the generated files.
     pub fn is_clean(&self) -> bool {
-        self.written.is_empty() && self.removed.is_empty()
+        self.written.is_empty() && self.removed.is_empty() && self.unknown.is_empty()
     }
 }
 
-/// Makes `out_dir` hold exactly `files` (plus anything outside `src/**/*.rs` that is not ours).
+/// Makes `out_dir` hold exactly `files` (plus anything outside `src/**/*.rs` that is not ours,
+/// which is reported in [`WriteReport::unknown`]).
 pub fn write_files(
     out_dir: &Path,
     files: &[GeneratedFile],
@@ -73,9 +79,10 @@ pub fn write_files_with_hook(
         }
     }
     let wanted: BTreeSet<&Path> = files.iter().map(|file| file.path.as_path()).collect();
-    let stale = stale_files(out_dir, &wanted)?;
+    let (stale, unknown) = other_files(out_dir, &wanted)?;
     report.written = changed.iter().map(|file| file.path.clone()).collect();
     report.removed = stale;
+    report.unknown = unknown;
     if mode == WriteMode::Check {
         return Ok(report);
     }
@@ -113,11 +120,16 @@ pub fn write_files_with_hook(
     Ok(report)
 }
 
-/// `src/**/*.rs` files that are not among the wanted ones, and temporary files (`.*.tmp`) that an
-/// interrupted run left in `src/`.
-fn stale_files(out_dir: &Path, wanted: &BTreeSet<&Path>) -> io::Result<Vec<PathBuf>> {
+/// The files of `out_dir` that are not among the wanted ones: the stale ones (`src/**/*.rs`, and
+/// temporary files (`.*.tmp`) that an interrupted run left in `src/`), which writing removes, and
+/// the unknown ones (everything else but a top-level `target/`), which it leaves alone.
+fn other_files(
+    out_dir: &Path,
+    wanted: &BTreeSet<&Path>,
+) -> io::Result<(Vec<PathBuf>, Vec<PathBuf>)> {
     let mut stale = Vec::new();
-    let mut folders = vec![PathBuf::from("src")];
+    let mut unknown = Vec::new();
+    let mut folders = vec![PathBuf::new()];
     while let Some(folder) = folders.pop() {
         let entries = match fs::read_dir(out_dir.join(&folder)) {
             Ok(entries) => entries,
@@ -128,16 +140,22 @@ fn stale_files(out_dir: &Path, wanted: &BTreeSet<&Path>) -> io::Result<Vec<PathB
             let entry = entry?;
             let relative = folder.join(entry.file_name());
             if entry.file_type()?.is_dir() {
-                folders.push(relative);
-            } else if !wanted.contains(relative.as_path())
-                && (is_rust(&relative) || is_temporary(&relative))
-            {
-                stale.push(relative);
+                if relative != Path::new("target") {
+                    folders.push(relative);
+                }
+            } else if !wanted.contains(relative.as_path()) {
+                let ours = is_rust(&relative) || is_temporary(&relative);
+                if relative.starts_with("src") && ours {
+                    stale.push(relative);
+                } else {
+                    unknown.push(relative);
+                }
             }
         }
     }
     stale.sort();
-    Ok(stale)
+    unknown.sort();
+    Ok((stale, unknown))
 }
 
 fn is_rust(path: &Path) -> bool {

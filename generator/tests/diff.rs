@@ -1,6 +1,6 @@
 //! The change report: one pair of small spec folders per kind of change (written from the strings
 //! below into Cargo's test scratch folder), each report snapshot-tested as text and JSON; the
-//! recorded surface file; and, when `../shared/corpus` is present, the two real corpora.
+//! recorded surface file. (The two real corpora: `tests/tests/corpus_diff.rs`.)
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -345,56 +345,6 @@ fn unreadable_records_are_errors_not_panics() {
     for text in ["", "{}", "[1, 2]", "{\"crate\": 1}", "\u{0}"] {
         assert!(ApiSurface::from_json(text).is_err(), "{text:?}");
     }
-}
-
-/// The two real corpora, when `../shared/corpus` is present.
-#[test]
-fn corpora() {
-    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus");
-    let (old_dir, new_dir) = (
-        corpus.join("genesys-127.0.0"),
-        corpus.join("genesys-257.1.0"),
-    );
-    if !old_dir.is_dir() || !new_dir.is_dir() {
-        eprintln!("skipped: {} is not there", corpus.display());
-        return;
-    }
-    let (old, new) = (
-        ApiSurface::from_model(&model(&old_dir)),
-        ApiSurface::from_model(&model(&new_dir)),
-    );
-    for surface in [&old, &new] {
-        assert_eq!(
-            ApiSurface::from_json(&surface.to_json()).expect("the record reads back"),
-            *surface
-        );
-        assert!(diff(surface, surface).is_empty());
-    }
-    let report = diff(&old, &new);
-    let added = new
-        .models
-        .keys()
-        .filter(|name| !old.models.contains_key(*name))
-        .count();
-    let removed = old
-        .models
-        .keys()
-        .filter(|name| !new.models.contains_key(*name))
-        .count();
-    let counts = &report.counts;
-    assert_eq!(
-        counts
-            .get(&markdown_model_codegen::diff::ChangeKind::ModelAdded)
-            .copied(),
-        Some(added)
-    );
-    assert_eq!(
-        counts
-            .get(&markdown_model_codegen::diff::ChangeKind::ModelRemoved)
-            .copied(),
-        Some(removed)
-    );
-    assert_eq!(report.bump, Bump::Major);
 }
 
 #[test]

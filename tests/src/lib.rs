@@ -30,3 +30,24 @@ pub mod recursion;
 #[rustfmt::skip]
 #[path = "../golden/types/src/lib.rs"]
 pub mod types;
+
+/// The real data beside the project, for the tests that read it (never copied into the
+/// repository).
+pub mod shared {
+    use std::path::PathBuf;
+
+    /// `../shared/<relative>` from the project root. The tests that call this are ignored when
+    /// the folder is absent (see `build.rs`), except in CI, where reaching this without the folder
+    /// fails the test.
+    pub fn folder(relative: &str) -> PathBuf {
+        let folder = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../../shared")
+            .join(relative);
+        assert!(
+            folder.is_dir(),
+            "{} is absent: in CI (CI=true) every corpus must be there; elsewhere this test is ignored when it is",
+            folder.display()
+        );
+        folder
+    }
+}

@@ -1,5 +1,6 @@
 //! Golden tests: each fixture spec under `fixtures/` generates exactly the files under
-//! `golden/<case>/`, and its type model matches the insta snapshot.
+//! `golden/<case>/`, its type model matches the insta snapshot, and each golden builds as its own
+//! crate (its Cargo.toml, every feature alone).
 //!
 //! `UPDATE_GOLDENS=1 cargo test -p codegen-tests --test golden` rewrites the goldens (review the
 //! diff, then commit); `cargo insta review` handles the type-model snapshots.
@@ -8,15 +9,6 @@ use std::path::{Path, PathBuf};
 
 use markdown_model_codegen::emit::emit_crate;
 use markdown_model_codegen::output::{WriteMode, write_files};
-
-const CASES: [&str; 6] = [
-    "clashes",
-    "enums",
-    "features",
-    "keywords",
-    "recursion",
-    "types",
-];
 
 fn tests_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -52,9 +44,9 @@ fn check_case(case: &str) {
             path = path.display()
         ));
     }
-    for path in &report.removed {
+    for path in report.removed.iter().chain(&report.unknown) {
         problems.push_str(&format!(
-            "golden/{case}/{} is no longer generated\n",
+            "golden/{case}/{} is not generated\n",
             path.display()
         ));
     }
@@ -64,40 +56,10 @@ fn check_case(case: &str) {
     );
 }
 
-#[test]
-fn clashes() {
-    check_case("clashes");
-}
-
-#[test]
-fn enums() {
-    check_case("enums");
-}
-
-#[test]
-fn features() {
-    check_case("features");
-}
-
-#[test]
-fn keywords() {
-    check_case("keywords");
-}
-
-#[test]
-fn recursion() {
-    check_case("recursion");
-}
-
-#[test]
-fn types() {
-    check_case("types");
-}
-
-#[test]
-fn every_fixture_has_a_test_and_a_compiled_golden() {
-    let fixtures: Vec<String> = std::fs::read_dir(tests_dir().join("fixtures"))
-        .expect("fixtures folder")
+/// The names of the folders in `tests/<folder>`, sorted.
+fn folders_in(folder: &str) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(tests_dir().join(folder))
+        .unwrap_or_else(|error| panic!("{folder}: {error}"))
         .map(|entry| {
             entry
                 .expect("entry")
@@ -106,15 +68,106 @@ fn every_fixture_has_a_test_and_a_compiled_golden() {
                 .into_owned()
         })
         .collect();
-    let mut fixtures = fixtures;
-    fixtures.sort();
-    assert_eq!(fixtures, CASES, "every fixture needs a #[test] here");
+    names.sort();
+    names
+}
+
+/// The fixture folders: each is a case.
+fn cases() -> Vec<String> {
+    folders_in("fixtures")
+}
+
+#[test]
+fn every_fixture_generates_its_golden() {
+    // Iterates the folders: a new fixture is checked without being listed anywhere.
+    for case in cases() {
+        check_case(&case);
+    }
+}
+
+#[test]
+fn every_golden_has_a_fixture_and_is_compiled() {
+    let goldens = folders_in("golden");
+    assert_eq!(
+        goldens,
+        cases(),
+        "a golden without a fixture, or a fixture without a golden"
+    );
     let lib = std::fs::read_to_string(tests_dir().join("src/lib.rs")).expect("src/lib.rs");
-    for case in CASES {
+    for case in cases() {
         assert!(
-            lib.contains(&format!("golden/{case}/src/lib.rs")),
+            lib.contains(&format!("#[path = \"../golden/{case}/src/lib.rs\"]")),
             "src/lib.rs must compile golden/{case}"
         );
-        assert!(Path::new(&tests_dir().join("golden").join(case).join("src/lib.rs")).is_file());
     }
+}
+
+/// Copies the files of `from` into `to`, recursively.
+fn copy_folder(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create a folder");
+    for entry in std::fs::read_dir(from).expect("read a folder") {
+        let path = entry.expect("entry").path();
+        let target = to.join(path.file_name().expect("a name"));
+        if path.is_dir() {
+            copy_folder(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).expect("copy a file");
+        }
+    }
+}
+
+#[test]
+fn every_golden_builds_as_its_own_crate_with_no_feature_and_each_feature_alone() {
+    // `src/lib.rs` compiles the goldens' code as modules of this crate, with this crate's
+    // features; this builds each golden as the crate it is, with its own Cargo.toml: its default
+    // features, none, and each alone, warnings denied. Copies under target/ keep the goldens
+    // free of Cargo.lock; the workspace's lock file pins the same dependency versions.
+    let work = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("golden-crates");
+    let lock = tests_dir().join("../Cargo.lock");
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let mut failed = Vec::new();
+    let mut builds = 0;
+    for case in cases() {
+        let copy = work.join(&case);
+        let _ = std::fs::remove_dir_all(&copy);
+        copy_folder(&tests_dir().join("golden").join(&case), &copy);
+        std::fs::copy(&lock, copy.join("Cargo.lock")).expect("copy Cargo.lock");
+        let model =
+            match markdown_model_codegen::load(&tests_dir().join("fixtures").join(&case), None) {
+                Ok((model, ..)) => model,
+                Err(failure) => panic!("fixture {case} does not generate:\n{}", failure.render()),
+            };
+        let mut runs: Vec<Vec<String>> = vec![Vec::new(), vec!["--no-default-features".to_owned()]];
+        for feature in model
+            .features
+            .iter()
+            .map(|feature| feature.name.as_str())
+            .chain(["full"])
+        {
+            runs.push(
+                ["--no-default-features", "--features", feature]
+                    .map(str::to_owned)
+                    .to_vec(),
+            );
+        }
+        if model.features.is_empty() {
+            runs.truncate(1);
+        }
+        for run in runs {
+            builds += 1;
+            let status = std::process::Command::new(&cargo)
+                .args(["check", "--quiet", "--lib"])
+                .args(&run)
+                .current_dir(&copy)
+                .env("CARGO_TARGET_DIR", work.join("target"))
+                .env("RUSTFLAGS", "-D warnings")
+                .status()
+                .expect("run cargo");
+            if !status.success() {
+                failed.push(format!("golden/{case}: cargo check {}", run.join(" ")));
+            }
+        }
+    }
+    assert!(builds >= 10, "{builds} builds");
+    assert_eq!(failed, Vec::<String>::new());
 }

@@ -10,7 +10,7 @@ use anyhow::{Context, Result, bail};
 use clap::Args;
 use markdown_model_codegen::{Options, WriteMode, generate};
 
-use crate::conformance::{CORPUS_ROOT, corpus_folders};
+use crate::corpora::{folder_name, project_root, task_folders};
 
 /// Options of `cargo xtask bench`.
 #[derive(Args)]
@@ -80,26 +80,19 @@ pub fn run_once(args: &BenchOnceArgs) -> Result<ExitCode> {
 
 /// Runs the task.
 pub fn run(args: &BenchArgs) -> Result<ExitCode> {
-    let folders = corpus_folders(&args.corpora)?;
-    if folders.is_empty() {
-        println!("bench: skipped: no corpus folders under {CORPUS_ROOT} (and none given)");
-        return Ok(ExitCode::SUCCESS);
-    }
+    let corpora = task_folders(&args.corpora, false)?;
     let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()))
         .args(["build", "--quiet", "--release", "--package", "xtask"])
         .status()?;
     if !status.success() {
         bail!("building the release generator failed");
     }
-    let target_dir =
-        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| PathBuf::from("target"), PathBuf::from);
+    let target_dir = std::env::var_os("CARGO_TARGET_DIR")
+        .map_or_else(|| project_root().join("target"), PathBuf::from);
     let binary = target_dir.join("release").join("xtask");
-    for folder in &folders {
-        let name = folder.file_name().map_or_else(
-            || "corpus".to_owned(),
-            |name| name.to_string_lossy().into_owned(),
-        );
-        let root = PathBuf::from("target/bench").join(&name);
+    for folder in &corpora.folders {
+        let name = folder_name(folder);
+        let root = project_root().join("target/bench").join(&name);
         remove_folder(&root)?;
         let mut cold = Vec::new();
         let mut warm = Vec::new();
@@ -110,18 +103,26 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
         // Baseline, interleaved with the cold runs so both see the disk in the same state: plain
         // `fs::write` of as many files, of the same total size, into a fresh folder.
         let mut baseline = Vec::new();
-        for run in 0..args.runs {
-            let out = root.join(format!("cold-{run}"));
-            let (times, run_pages) = time_process(&binary, folder, &out)?;
-            pages = run_pages;
-            cold.push(times);
+        for index in 0..args.runs {
+            let out = root.join(format!("cold-{index}"));
+            let run = time_process(&binary, folder, &out)?;
+            pages = run.pages;
+            cold.push(run.times);
             baseline.push(time_plain_writes(
                 &out,
-                &root.join(format!("baseline-{run}")),
+                &root.join(format!("baseline-{index}")),
             )?);
         }
         for _ in 0..args.runs {
-            warm.push(time_process(&binary, folder, &root.join("cold-0"))?.0);
+            let run = time_process(&binary, folder, &root.join("cold-0"))?;
+            // An unchanged run that writes is not what this row claims to time, and is a bug.
+            if run.written != 0 {
+                bail!(
+                    "{name}: a run on an unchanged output folder wrote {} file(s)",
+                    run.written
+                );
+            }
+            warm.push(run.times);
         }
         remove_folder(&root)?;
         println!(
@@ -141,6 +142,11 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
         );
         print_table("unchanged output folder", &warm, pages);
     }
+    println!(
+        "bench: {} folder(s) timed{}",
+        corpora.folders.len(),
+        corpora.skipped_note()
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -174,8 +180,18 @@ fn remove_folder(folder: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Runs `bench-once` as a child process; its phase times plus the whole process's wall time.
-fn time_process(binary: &Path, spec: &Path, out: &Path) -> Result<(Vec<f64>, usize)> {
+/// One `bench-once` run, as its output says.
+struct Run {
+    /// The phase times, then the whole process's wall time, in seconds.
+    times: Vec<f64>,
+    /// Pages read.
+    pages: usize,
+    /// Files written.
+    written: usize,
+}
+
+/// Runs `bench-once` as a child process.
+fn time_process(binary: &Path, spec: &Path, out: &Path) -> Result<Run> {
     let started = Instant::now();
     let output = Command::new(binary)
         .arg("bench-once")
@@ -187,21 +203,30 @@ fn time_process(binary: &Path, spec: &Path, out: &Path) -> Result<(Vec<f64>, usi
         bail!("{}", String::from_utf8_lossy(&output.stderr));
     }
     let stdout = String::from_utf8_lossy(&output.stdout);
+    let mut run = parse_run(&stdout).context("no phase times printed")?;
+    run.times.push(wall.as_secs_f64());
+    Ok(run)
+}
+
+/// Reads `phases T1 ... T8 pages P written W`.
+fn parse_run(stdout: &str) -> Option<Run> {
     let line = stdout
         .lines()
-        .find_map(|line| line.strip_prefix("phases "))
-        .context("no phase times printed")?;
+        .find_map(|line| line.strip_prefix("phases "))?;
     let fields: Vec<&str> = line.split_whitespace().collect();
-    let mut times: Vec<f64> = fields[..8]
+    let times = fields
+        .get(..8)?
         .iter()
-        .map(|field| field.parse())
-        .collect::<Result<_, _>>()?;
-    times.push(wall.as_secs_f64());
-    let pages = fields
-        .get(9)
-        .and_then(|pages| pages.parse().ok())
-        .unwrap_or(0);
-    Ok((times, pages))
+        .map(|field| field.parse().ok())
+        .collect::<Option<_>>()?;
+    match fields.get(8..)? {
+        ["pages", pages, "written", written] => Some(Run {
+            times,
+            pages: pages.parse().ok()?,
+            written: written.parse().ok()?,
+        }),
+        _ => None,
+    }
 }
 
 fn print_table(title: &str, runs: &[Vec<f64>], pages: usize) {
@@ -224,4 +249,18 @@ fn print_table(title: &str, runs: &[Vec<f64>], pages: usize) {
         "    pages/s       {:>8.0} (whole process, median)",
         pages as f64 / median.as_secs_f64()
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_run_line_gives_its_times_pages_and_files_written() {
+        let run = parse_run("noise\nphases 1 2 3 4 5 6 7 8.5 pages 9 written 3\n").unwrap();
+        assert_eq!(run.times, [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.5]);
+        assert_eq!((run.pages, run.written), (9, 3));
+        // The count of files written is what tells an unchanged run from one that wrote.
+        assert!(parse_run("phases 1 2 3 4 5 6 7 8 pages 9").is_none());
+    }
 }

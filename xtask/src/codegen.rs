@@ -89,6 +89,19 @@ pub fn run(args: &CodegenArgs) -> Result<ExitCode> {
         generated.warnings.len(),
         generated.timings.total,
     );
+    if !args.check && !report.unknown.is_empty() {
+        eprintln!(
+            "note: {} file(s) in {} are not generated (left alone; `--check` fails until they are deleted): {}",
+            report.unknown.len(),
+            args.out.display(),
+            report
+                .unknown
+                .iter()
+                .map(|path| path.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
     if let Some(recorded) = recorded {
         print!(
             "{}",
@@ -101,6 +114,12 @@ pub fn run(args: &CodegenArgs) -> Result<ExitCode> {
         }
         for path in &report.removed {
             eprintln!("orphan: {}", args.out.join(path).display());
+        }
+        for path in &report.unknown {
+            eprintln!(
+                "orphan: {} (not generated, and generation does not remove it: delete it)",
+                args.out.join(path).display()
+            );
         }
         eprintln!(
             "{} is out of date: run `cargo xtask codegen` and commit the result",

@@ -1,6 +1,11 @@
 //! `cargo xtask conformance`: for each docs folder, generate the crate into `target/`, build it
-//! with warnings denied, then build and run a round-trip check of every model against a JSON
-//! document synthesized from the type model.
+//! with warnings denied, then build and run a checker that round-trips every document of
+//! [`crate::synth`] (and of [`crate::oracle`], when the folder has an OpenAPI document):
+//! deserialize, check that enum values reached their variants, serialize, and compare with
+//! [`crate::equality`].
+//!
+//! The default set is the shipped `spec/` (with its `codegen.toml`, so its enums are exercised)
+//! and every docs folder under `../shared/corpus`.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -12,59 +17,35 @@ use anyhow::{Context, Result, bail};
 use clap::Args;
 use markdown_model_codegen::{Options, TypeModel, WriteMode, generate};
 use quote::{format_ident, quote};
+use serde_json::Value;
 
+use crate::corpora::{folder_name, project_root, task_folders};
+use crate::equality::Types;
+use crate::oracle::Oracle;
 use crate::synth;
 
 /// Options of `cargo xtask conformance`.
 #[derive(Args)]
 pub struct ConformanceArgs {
-    /// Docs folders to check [default: every folder under ../shared/corpus].
+    /// Docs folders to check [default: spec/ and every docs folder under ../shared/corpus].
     corpora: Vec<PathBuf>,
     /// Also build the generated crate's docs with rustdoc warnings denied.
     #[arg(long)]
     doc: bool,
-}
-
-/// Where the shared corpora live, relative to the workspace root.
-pub const CORPUS_ROOT: &str = "../shared/corpus";
-
-/// The corpus folders to use: the ones given that exist, or every folder under `../shared/corpus`.
-pub fn corpus_folders(given: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    if !given.is_empty() {
-        // A corpus folder that is not on this machine is skipped, said so, not an error.
-        let (present, absent): (Vec<_>, Vec<_>) =
-            given.iter().cloned().partition(|folder| folder.is_dir());
-        for folder in absent {
-            println!("skipped: {} is absent", folder.display());
-        }
-        return Ok(present);
-    }
-    let root = Path::new(CORPUS_ROOT);
-    if !root.is_dir() {
-        return Ok(Vec::new());
-    }
-    let mut folders: Vec<PathBuf> = fs::read_dir(root)
-        .with_context(|| format!("reading {}", root.display()))?
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| path.is_dir())
-        .collect();
-    folders.sort();
-    Ok(folders)
+    /// The config file for every folder of this run [default: each folder's codegen.toml, when
+    /// it exists].
+    #[arg(long)]
+    config: Option<PathBuf>,
 }
 
 /// Runs the task.
 pub fn run(args: &ConformanceArgs) -> Result<ExitCode> {
-    let folders = corpus_folders(&args.corpora)?;
-    if folders.is_empty() {
-        println!("conformance: skipped: no corpus folders under {CORPUS_ROOT} (and none given)");
-        return Ok(ExitCode::SUCCESS);
-    }
-    let work = PathBuf::from("target/conformance");
+    let corpora = task_folders(&args.corpora, true)?;
+    let work = project_root().join("target/conformance");
     let mut all_passed = true;
     let mut lines = Vec::new();
-    for folder in &folders {
-        let outcome = check_corpus(folder, &work, args.doc)?;
+    for folder in &corpora.folders {
+        let outcome = check_corpus(folder, args.config.as_deref(), &work, args.doc)?;
         all_passed &= outcome.passed();
         println!("{}", outcome.line);
         lines.push(outcome.line);
@@ -73,6 +54,11 @@ pub fn run(args: &ConformanceArgs) -> Result<ExitCode> {
     for line in lines {
         println!("{line}");
     }
+    println!(
+        "conformance: {} folder(s) checked{}",
+        corpora.folders.len(),
+        corpora.skipped_note()
+    );
     Ok(if all_passed {
         ExitCode::SUCCESS
     } else {
@@ -82,21 +68,31 @@ pub fn run(args: &ConformanceArgs) -> Result<ExitCode> {
 
 struct Outcome {
     line: String,
-    compiled: bool,
-    failed: usize,
+    passed: bool,
 }
 
 impl Outcome {
     fn passed(&self) -> bool {
-        self.compiled && self.failed == 0
+        self.passed
     }
 }
 
-fn check_corpus(folder: &Path, work: &Path, doc: bool) -> Result<Outcome> {
-    let name = folder.file_name().map_or_else(
-        || "corpus".to_owned(),
-        |name| name.to_string_lossy().into_owned(),
-    );
+/// Where a document came from: synthesized from the type model, or from the oracle.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    Model,
+    Oracle,
+}
+
+/// Passed and failed round trips of one origin.
+#[derive(Default)]
+struct Tally {
+    passed: usize,
+    failed: usize,
+}
+
+fn check_corpus(folder: &Path, config: Option<&Path>, work: &Path, doc: bool) -> Result<Outcome> {
+    let name = folder_name(folder);
     let root = work.join(&name);
     let models_dir = root.join("models");
     let check_dir = root.join("check");
@@ -106,7 +102,7 @@ fn check_corpus(folder: &Path, work: &Path, doc: bool) -> Result<Outcome> {
     let options = Options {
         spec_dir: folder.to_owned(),
         out_dir: models_dir.clone(),
-        config: None,
+        config: config.map(Path::to_owned),
         mode: WriteMode::Write,
         deny_warnings: false,
     };
@@ -119,8 +115,49 @@ fn check_corpus(folder: &Path, work: &Path, doc: bool) -> Result<Outcome> {
     };
     let generate_time = started.elapsed();
     let stats = generated.stats;
+    let model = &generated.model;
 
-    write_checker(&check_dir, &generated.model)?;
+    let mut documents: Vec<(Origin, synth::Document)> = synth::documents(model)
+        .with_context(|| format!("{name}: synthesizing documents"))?
+        .into_iter()
+        .map(|document| (Origin::Model, document))
+        .collect();
+    let mut oracle_note = String::new();
+    let mut oracle_agrees = true;
+    if let Some(path) = Oracle::find(folder) {
+        let oracle = Oracle::load(&path)?;
+        let comparison = oracle.compare(model);
+        let report = root.join("oracle-report.txt");
+        fs::create_dir_all(&root)?;
+        fs::write(&report, comparison.to_string())
+            .with_context(|| format!("writing {}", report.display()))?;
+        for mismatch in comparison.mismatches.iter().take(20) {
+            eprintln!("{name}: oracle: {mismatch}");
+        }
+        oracle_agrees = comparison.agrees();
+        write!(
+            oracle_note,
+            "; oracle {}: {} (report: {})",
+            path.display(),
+            comparison.to_string().lines().next().unwrap_or_default(),
+            report.display()
+        )?;
+        for (position, item) in model.models.iter().enumerate() {
+            if let Some(document) = oracle.document(&item.name, position) {
+                documents.push((
+                    Origin::Oracle,
+                    synth::Document {
+                        model: item.name.clone(),
+                        document,
+                        present: Vec::new(),
+                        absent: Vec::new(),
+                    },
+                ));
+            }
+        }
+    }
+
+    write_checker(&check_dir, model, &documents)?;
 
     let started = Instant::now();
     let compiled = cargo(
@@ -140,7 +177,7 @@ fn check_corpus(folder: &Path, work: &Path, doc: bool) -> Result<Outcome> {
                 "--quiet",
                 "--no-deps",
                 "--package",
-                &generated.model.package.name,
+                &model.package.name,
             ],
             &check_dir,
             &target_dir,
@@ -155,61 +192,117 @@ fn check_corpus(folder: &Path, work: &Path, doc: bool) -> Result<Outcome> {
         if !documented {
             return Ok(Outcome {
                 line: format!("{name}: rustdoc failed{doc_note}"),
-                compiled: false,
-                failed: 0,
+                passed: false,
             });
         }
     }
 
-    let (passed, failed, check_time) = if compiled {
-        let started = Instant::now();
-        let binary = target_dir.join("debug").join("conformance-check");
-        let output = Command::new(&binary)
-            .arg(check_dir.join("documents.jsonl"))
-            .output()
-            .with_context(|| format!("running {}", binary.display()))?;
-        eprint!("{}", String::from_utf8_lossy(&output.stderr));
-        let stdout = String::from_utf8_lossy(&output.stdout);
-        let counts = stdout
-            .lines()
-            .find_map(parse_counts)
-            .context("the checker printed no counts")?;
-        (counts.0, counts.1, started.elapsed())
+    let started = Instant::now();
+    let (synthesized, from_oracle) = if compiled {
+        run_checker(&name, model, &target_dir, &check_dir, &documents)?
     } else {
-        (0, stats.models, Duration::ZERO)
+        Default::default()
     };
+    let check_time = started.elapsed();
 
+    let oracle_counts = if oracle_note.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; oracle documents: {} passed, {} failed",
+            from_oracle.passed, from_oracle.failed
+        )
+    };
     let line = format!(
-        "{name}: {} pages ({} skipped), {} models, {} fields; compile: {}; round trips: {passed} passed, {failed} failed; \
-         generate {}, build {}, check {}{doc_note}",
+        "{name}: {} pages ({} skipped), {} models, {} fields, {} enums; compile: {}; round trips: {} passed, {} failed{oracle_counts}; \
+         generate {}, build {}, check {}{doc_note}{oracle_note}",
         stats.pages,
         stats.skipped_pages,
         stats.models,
         stats.fields,
+        model
+            .models
+            .iter()
+            .map(|item| item.enums.len())
+            .sum::<usize>(),
         if compiled { "ok, 0 warnings" } else { "FAILED" },
+        synthesized.passed,
+        synthesized.failed,
         seconds(generate_time),
         seconds(build_time),
         seconds(check_time),
     );
     Ok(Outcome {
         line,
-        compiled,
-        failed,
+        passed: compiled
+            && synthesized.failed == 0
+            && from_oracle.failed == 0
+            && synthesized.passed > 0
+            && oracle_agrees,
     })
+}
+
+/// Runs the built checker on the documents and compares what came back with [`Types::compare`];
+/// the tallies of the synthesized and the oracle's documents.
+fn run_checker(
+    name: &str,
+    model: &TypeModel,
+    target_dir: &Path,
+    check_dir: &Path,
+    documents: &[(Origin, synth::Document)],
+) -> Result<(Tally, Tally)> {
+    let binary = target_dir.join("debug").join("conformance-check");
+    let output = Command::new(&binary)
+        .arg(check_dir.join("documents.jsonl"))
+        .output()
+        .with_context(|| format!("running {}", binary.display()))?;
+    eprint!("{}", String::from_utf8_lossy(&output.stderr));
+    if !output.status.success() {
+        bail!("{name}: the checker failed");
+    }
+    let stdout = String::from_utf8(output.stdout).context("the checker's output is not UTF-8")?;
+    let results: Vec<&str> = stdout.lines().collect();
+    if results.len() != documents.len() {
+        bail!(
+            "{name}: the checker answered {} of {} documents",
+            results.len(),
+            documents.len()
+        );
+    }
+    let types = Types::new(model);
+    let (mut synthesized, mut from_oracle) = (Tally::default(), Tally::default());
+    let mut shown = 0;
+    for ((origin, document), result) in documents.iter().zip(results) {
+        let result: Value = serde_json::from_str(result).context("a checker line is not JSON")?;
+        let verdict = match (result.get("back"), result.get("error")) {
+            (Some(back), _) => types.compare(&document.model, &document.document, back),
+            (None, Some(error)) => Err(error.as_str().unwrap_or_default().to_owned()),
+            (None, None) => Err(format!("unreadable checker line {result}")),
+        };
+        let tally = match origin {
+            Origin::Model => &mut synthesized,
+            Origin::Oracle => &mut from_oracle,
+        };
+        match verdict {
+            Ok(()) => tally.passed += 1,
+            Err(error) => {
+                tally.failed += 1;
+                shown += 1;
+                if shown <= 20 {
+                    let origin = match origin {
+                        Origin::Model => "",
+                        Origin::Oracle => " (oracle document)",
+                    };
+                    eprintln!("{name}: {}{origin}: {error}", document.model);
+                }
+            }
+        }
+    }
+    Ok((synthesized, from_oracle))
 }
 
 fn seconds(duration: Duration) -> String {
     format!("{:.1}s", duration.as_secs_f64())
-}
-
-/// `N passed, M failed` from the checker's output line.
-fn parse_counts(line: &str) -> Option<(usize, usize)> {
-    let rest = line.strip_prefix("round-trips: ")?;
-    let (passed, failed) = rest.split_once(" passed, ")?;
-    Some((
-        passed.parse().ok()?,
-        failed.strip_suffix(" failed")?.parse().ok()?,
-    ))
 }
 
 /// Runs cargo in `dir` with a shared target folder; whether it succeeded.
@@ -229,8 +322,14 @@ pub fn cargo(args: &[&str], dir: &Path, target_dir: &Path, env: &[(&str, &str)])
         .success())
 }
 
-/// Writes the checker crate: a `main.rs` that round-trips each model's document, and the documents.
-fn write_checker(dir: &Path, model: &TypeModel) -> Result<()> {
+/// Writes the checker crate: a `main.rs` that, for each document, deserializes it into its
+/// model's type, checks the enum expectations on its `Debug` text, serializes it back and prints
+/// `{"back": ...}` (or `{"error": ...}`) on one line; and the documents.
+fn write_checker(
+    dir: &Path,
+    model: &TypeModel,
+    documents: &[(Origin, synth::Document)],
+) -> Result<()> {
     fs::create_dir_all(dir.join("src"))?;
     let manifest = format!(
         "[package]\nname = \"conformance-check\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
@@ -242,51 +341,63 @@ fn write_checker(dir: &Path, model: &TypeModel) -> Result<()> {
     let arms = model.models.iter().map(|item| {
         let name = &item.name;
         let ty = format_ident!("{}", item.rust_name.trim_start_matches("r#"));
-        quote!(#name => check::<models::#ty>(document),)
+        quote!(#name => check::<models::#ty>(&entry),)
     });
     let main = quote! {
-        //! Round-trips every model's synthesized document: deserialize, serialize, compare.
+        //! Round-trips every document: deserialize, check the enum values' variants, serialize.
 
-        fn check<T: ::serde::de::DeserializeOwned + ::serde::Serialize>(document: &::serde_json::Value) -> ::std::result::Result<(), ::std::string::String> {
-            let value: T = ::serde_json::from_value(document.clone()).map_err(|error| format!("deserialize: {error}"))?;
-            let back = ::serde_json::to_value(&value).map_err(|error| format!("serialize: {error}"))?;
-            if &back == document { Ok(()) } else { Err(format!("differs after the round trip: {back}")) }
+        fn strings(entry: &::serde_json::Value, key: &str) -> ::std::vec::Vec<::std::string::String> {
+            entry[key].as_array().into_iter().flatten().filter_map(|text| text.as_str().map(::std::borrow::ToOwned::to_owned)).collect()
+        }
+
+        fn check<T: ::serde::de::DeserializeOwned + ::serde::Serialize + ::std::fmt::Debug>(entry: &::serde_json::Value) -> ::std::result::Result<::serde_json::Value, ::std::string::String> {
+            let value: T = ::serde_json::from_value(entry["document"].clone()).map_err(|error| format!("deserialize: {error}"))?;
+            let debug = format!("{value:?}");
+            for text in strings(entry, "present") {
+                if !debug.contains(&text) {
+                    return Err(format!("an undocumented enum value missed the catch-all: no {text} in {debug}"));
+                }
+            }
+            for text in strings(entry, "absent") {
+                if debug.contains(&text) {
+                    return Err(format!("a documented enum value fell into the catch-all: {text}"));
+                }
+            }
+            ::serde_json::to_value(&value).map_err(|error| format!("serialize: {error}"))
         }
 
         fn main() {
             let path = ::std::env::args().nth(1).expect("usage: conformance-check DOCUMENTS");
             let text = ::std::fs::read_to_string(path).expect("read the documents");
-            let (mut passed, mut failed) = (0usize, 0usize);
             for line in text.lines() {
                 let entry: ::serde_json::Value = ::serde_json::from_str(line).expect("a JSON line");
-                let model = entry["model"].as_str().expect("a model name");
-                let document = &entry["document"];
-                let result = match model {
+                let result = match entry["model"].as_str().unwrap_or_default() {
                     #(#arms)*
                     other => Err(format!("no type for model {other}")),
                 };
-                match result {
-                    Ok(()) => passed += 1,
-                    Err(error) => {
-                        failed += 1;
-                        if failed <= 20 {
-                            eprintln!("{model}: {error}");
-                        }
-                    }
-                }
+                let answer = match result {
+                    Ok(back) => ::serde_json::json!({ "back": back }),
+                    Err(error) => ::serde_json::json!({ "error": error }),
+                };
+                println!("{answer}");
             }
-            println!("round-trips: {passed} passed, {failed} failed");
         }
     };
     let file: syn::File = syn::parse2(main).context("the checker's code does not parse")?;
     write_if_changed(&dir.join("src/main.rs"), &prettyplease::unparse(&file))?;
 
-    let mut documents = String::new();
-    for (name, document) in synth::documents(model) {
-        documents.push_str(&serde_json::json!({ "model": name, "document": document }).to_string());
-        documents.push('\n');
+    let mut lines = String::new();
+    for (_, document) in documents {
+        let entry = serde_json::json!({
+            "model": document.model,
+            "document": document.document,
+            "present": document.present,
+            "absent": document.absent,
+        });
+        lines.push_str(&entry.to_string());
+        lines.push('\n');
     }
-    write_if_changed(&dir.join("documents.jsonl"), &documents)?;
+    write_if_changed(&dir.join("documents.jsonl"), &lines)?;
     Ok(())
 }
 

@@ -9,30 +9,24 @@ use anyhow::{Result, bail};
 use clap::Args;
 use markdown_model_codegen::{Options, WriteMode, generate};
 
-use crate::conformance::{CORPUS_ROOT, cargo, corpus_folders};
+use crate::conformance::cargo;
+use crate::corpora::{folder_name, project_root, task_folders};
 
 /// Options of `cargo xtask features`.
 #[derive(Args)]
 pub struct FeaturesArgs {
-    /// Docs folders to check [default: every folder under ../shared/corpus].
+    /// Docs folders to check [default: every docs folder under ../shared/corpus].
     corpora: Vec<PathBuf>,
 }
 
 /// Runs the task.
 pub fn run(args: &FeaturesArgs) -> Result<ExitCode> {
-    let folders = corpus_folders(&args.corpora)?;
-    if folders.is_empty() {
-        println!("features: skipped: no corpus folders under {CORPUS_ROOT} (and none given)");
-        return Ok(ExitCode::SUCCESS);
-    }
-    let work = PathBuf::from("target/features");
+    let corpora = task_folders(&args.corpora, false)?;
+    let work = project_root().join("target/features");
     let target_dir = work.join("target");
     let mut all_passed = true;
-    for folder in &folders {
-        let name = folder.file_name().map_or_else(
-            || "corpus".to_owned(),
-            |name| name.to_string_lossy().into_owned(),
-        );
+    for folder in &corpora.folders {
+        let name = folder_name(folder);
         let out = work.join(&name);
         let options = Options {
             spec_dir: folder.clone(),
@@ -91,6 +85,11 @@ pub fn run(args: &FeaturesArgs) -> Result<ExitCode> {
         );
         all_passed &= failed.is_empty();
     }
+    println!(
+        "features: {} folder(s) checked{}",
+        corpora.folders.len(),
+        corpora.skipped_note()
+    );
     Ok(if all_passed {
         ExitCode::SUCCESS
     } else {

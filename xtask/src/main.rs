@@ -3,9 +3,12 @@
 mod bench;
 mod codegen;
 mod conformance;
+mod corpora;
 mod diff;
+mod equality;
 mod features;
 mod import_wire_names;
+mod oracle;
 mod synth;
 
 use std::process::ExitCode;
@@ -29,7 +32,7 @@ struct Cli {
 enum Task {
     /// Generate the crate from a folder of Markdown model docs.
     Codegen(codegen::CodegenArgs),
-    /// Generate, build and round-trip every model of the corpora under ../shared/corpus.
+    /// Generate, build and round-trip every model of spec/ and the corpora under ../shared/corpus.
     Conformance(conformance::ConformanceArgs),
     /// Report what changed in the types between two docs folders, and which changes break users.
     Diff(diff::DiffArgs),

@@ -1,9 +1,23 @@
 //! JSON documents synthesized from the type model, for round-trip checks: every field present
-//! under its wire name, nested models to a bounded depth.
+//! under its wire name, nested models to a bounded depth, every value of every enum and one value
+//! no enum lists, and the values real JSON has that tidy samples avoid (negative and 2^53+1
+//! integers, whole-number floats, date-times with `.120` fractions and `+02:00` offsets, strings
+//! with quotes, escapes, emoji and U+2028).
+//!
+//! What this proves, and what it cannot: a document is built from the very type model under test
+//! (its wire names, its required flags, its enum values), so a wrong JSON name or a field wrongly
+//! marked required passes here. It proves that the generated serde impls read back what they
+//! write, for every field and every hard value, and that each listed enum value reaches its own
+//! variant. Whether the types match the API is checked against independent data: the SDK's
+//! Python modules for the shipped spec (`tests/tests/sdk_models.rs`) and the OpenAPI document of
+//! a docs folder that has one ([`crate::oracle`]).
 
 use std::collections::HashMap;
 
-use markdown_model_codegen::model::{BaseType, Container, FieldType, Model, Primitive, TypeModel};
+use anyhow::{Result, bail};
+use markdown_model_codegen::model::{
+    BaseType, Container, EnumType, FieldType, Model, Primitive, TypeModel,
+};
 use serde_json::{Map, Value, json};
 
 /// Nested models up to this depth get every field; deeper ones only their required fields.
@@ -11,8 +25,27 @@ const FULL_DEPTH: usize = 1;
 /// Past this depth no further model is nested (a required field there stays absent).
 const MAX_DEPTH: usize = 8;
 
-/// One document per model, in model order: `(model name, document)`.
-pub fn documents(model: &TypeModel) -> Vec<(String, Value)> {
+/// One synthesized document and what deserializing it must show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// The model's doc name.
+    pub model: String,
+    /// The JSON document.
+    pub document: Value,
+    /// Text that the `Debug` output of the deserialized value must contain: an undocumented
+    /// enum value in the enum's catch-all variant (`Other("undocumented-value")`).
+    pub present: Vec<String>,
+    /// Text that it must not contain: a documented value in the catch-all (`Other("voice")`),
+    /// which would mean the value missed its own variant.
+    pub absent: Vec<String>,
+}
+
+/// The documents of every model, in model order: for each model one with every field, and when
+/// it has enums, one per enum value index (the `k`-th value of each of its enums, or a value none
+/// lists once an enum has fewer values), so that every value is tried.
+///
+/// Fails when a field's type is an enum the model does not define: there is no value to try.
+pub fn documents(model: &TypeModel) -> Result<Vec<Document>> {
     let synthesizer = Synthesizer {
         by_rust_name: model
             .models
@@ -20,11 +53,56 @@ pub fn documents(model: &TypeModel) -> Vec<(String, Value)> {
             .map(|item| (item.rust_name.as_str(), item))
             .collect(),
     };
-    model
-        .models
+    let mut documents = Vec::new();
+    for (position, item) in model.models.iter().enumerate() {
+        documents.push(Document {
+            model: item.name.clone(),
+            document: synthesizer.object(item, 0, position, None)?,
+            present: Vec::new(),
+            absent: Vec::new(),
+        });
+        let rounds = item
+            .enums
+            .iter()
+            .map(|item| item.variants.len() + 1)
+            .max()
+            .unwrap_or(0);
+        for round in 0..rounds {
+            let mut present = Vec::new();
+            let mut absent = Vec::new();
+            for enum_type in &item.enums {
+                match enum_type.variants.get(round) {
+                    Some(variant) => absent.push(catch_all_debug(enum_type, &variant.value)),
+                    None => present.push(catch_all_debug(enum_type, &unknown_value(enum_type))),
+                }
+            }
+            documents.push(Document {
+                model: item.name.clone(),
+                document: synthesizer.object(item, 0, position + round, Some(round))?,
+                present,
+                absent,
+            });
+        }
+    }
+    Ok(documents)
+}
+
+/// How the catch-all variant holding `value` prints with `Debug`: `Other("value")`.
+fn catch_all_debug(enum_type: &EnumType, value: &str) -> String {
+    format!("{}({value:?})", enum_type.catch_all)
+}
+
+/// A value the enum does not list.
+pub fn unknown_value(enum_type: &EnumType) -> String {
+    let mut value = "undocumented-value".to_owned();
+    while enum_type
+        .variants
         .iter()
-        .map(|item| (item.name.clone(), synthesizer.object(item, 0)))
-        .collect()
+        .any(|variant| variant.value == value)
+    {
+        value.push('+');
+    }
+    value
 }
 
 struct Synthesizer<'a> {
@@ -32,64 +110,233 @@ struct Synthesizer<'a> {
 }
 
 impl Synthesizer<'_> {
-    fn object(&self, model: &Model, depth: usize) -> Value {
+    /// The object of `model`; `round` picks the enum values of its own fields (nested models
+    /// take one picked by the seed).
+    fn object(
+        &self,
+        model: &Model,
+        depth: usize,
+        seed: usize,
+        round: Option<usize>,
+    ) -> Result<Value> {
         let mut object = Map::new();
         for (index, field) in model.fields.iter().enumerate() {
             if depth > FULL_DEPTH && !field.required {
                 continue;
             }
-            let enum_values = model.enums.iter().find(|item| item.field == field.doc_name);
-            // Each document takes a different known value, so the values are all exercised.
-            let enum_value = enum_values
-                .and_then(|item| item.variants.get(index % item.variants.len().max(1)))
-                .map(|variant| variant.value.as_str());
-            if let Some(value) = self.value(&field.ty, enum_value, depth, index) {
+            let seed = seed + index;
+            let enum_value = match &field.ty.base {
+                BaseType::Enum { .. } => {
+                    let Some(enum_type) =
+                        model.enums.iter().find(|item| item.field == field.doc_name)
+                    else {
+                        bail!(
+                            "{}.{}: the field's type is an enum the model does not define",
+                            model.name,
+                            field.doc_name
+                        );
+                    };
+                    let pick = round.unwrap_or(seed % enum_type.variants.len().max(1));
+                    Some(match enum_type.variants.get(pick) {
+                        Some(variant) => variant.value.clone(),
+                        None => unknown_value(enum_type),
+                    })
+                }
+                _ => None,
+            };
+            if let Some(value) = self.value(&field.ty, enum_value, depth, seed)? {
                 object.insert(field.wire_name.clone(), value);
             }
         }
-        Value::Object(object)
+        Ok(Value::Object(object))
     }
 
     fn value(
         &self,
         ty: &FieldType,
-        enum_value: Option<&str>,
+        enum_value: Option<String>,
         depth: usize,
         seed: usize,
-    ) -> Option<Value> {
+    ) -> Result<Option<Value>> {
         let mut value = match &ty.base {
             BaseType::Primitive(primitive) => Some(primitive_value(*primitive, seed)),
-            BaseType::Enum { .. } => Some(Value::from(enum_value.unwrap_or("value"))),
-            BaseType::Model { rust_name, .. } if depth < MAX_DEPTH => self
-                .by_rust_name
-                .get(rust_name.as_str())
-                .map(|target| self.object(target, depth + 1)),
+            BaseType::Enum { .. } => enum_value.map(Value::from),
+            BaseType::Model { rust_name, .. } if depth < MAX_DEPTH => {
+                match self.by_rust_name.get(rust_name.as_str()) {
+                    Some(target) => Some(self.object(target, depth + 1, seed, None)?),
+                    None => bail!("no model has the Rust name {rust_name}"),
+                }
+            }
             BaseType::Model { .. } => None,
         };
         for container in ty.containers.iter().rev() {
             value = Some(match (container, value) {
                 (Container::List, Some(element)) => json!([element]),
                 (Container::List, None) => json!([]),
-                (Container::Map, Some(element)) => json!({ "key": element }),
+                (Container::Map, Some(element)) => json!({ HARD_KEY: element }),
                 (Container::Map, None) => json!({}),
             });
         }
-        value
+        Ok(value)
     }
 }
 
-/// A value of a primitive in its wire format; date-times with milliseconds.
-fn primitive_value(primitive: Primitive, seed: usize) -> Value {
-    let second = seed % 60;
+/// A map key with a quote, an escape, an emoji and a line separator.
+const HARD_KEY: &str = "key \"1\"\\ 😀\u{2028}";
+
+/// Strings a JSON reader or writer can get wrong: quotes and backslashes, control characters,
+/// emoji (a surrogate pair when escaped), U+2028 (JavaScript's line separator), the empty string.
+const STRINGS: [&str; 4] = [
+    "quote \" backslash \\ slash / tab \t newline \n nul \u{0}",
+    "emoji 😀 and U+2028 \u{2028} and U+2029 \u{2029}",
+    "",
+    "plain",
+];
+/// Integers: negative, 2^53 + 1 (no f64 holds it), zero, the extremes of i64.
+const INTS: [i64; 5] = [-3, 9_007_199_254_740_993, 0, i64::MAX, i64::MIN];
+/// RFC 3339 date-times: a fraction with a trailing zero, offsets east and west, no fraction,
+/// nanoseconds.
+const DATE_TIMES: [&str; 5] = [
+    "2021-09-30T12:00:00.120Z",
+    "2021-09-30T14:00:00+02:00",
+    "2021-09-30T06:30:00.5-05:30",
+    "2021-09-30T12:34:56Z",
+    "2021-09-30T12:34:56.123456789Z",
+];
+/// Local date-times: with a trailing zero in the fraction, and without a fraction.
+const LOCAL_DATE_TIMES: [&str; 2] = ["2021-09-30T12:00:00.120", "2021-09-30T12:34:56"];
+
+/// A value of a primitive in its wire format, chosen among the hard cases by `seed`.
+pub fn primitive_value(primitive: Primitive, seed: usize) -> Value {
     match primitive {
-        Primitive::Str => json!(format!("text-{seed}")),
-        Primitive::Int => json!(seed as i64 * 7 + 1),
-        Primitive::Float => json!(seed as f64 + 0.5),
+        Primitive::Str => json!(format!("{} {seed}", STRINGS[seed % STRINGS.len()])),
+        Primitive::Int => json!(INTS[seed % INTS.len()]),
+        // A whole number written without a fraction, as JSON writers do, then fractions.
+        Primitive::Float => match seed % 4 {
+            0 => json!(5),
+            1 => json!(-0.25),
+            2 => json!(1.5e300),
+            _ => json!(seed as f64 + 0.5),
+        },
         Primitive::Bool => json!(seed.is_multiple_of(2)),
         Primitive::Date => json!("2021-09-30"),
-        Primitive::Datetime => json!(format!("2021-09-30T12:34:{second:02}.789Z")),
-        Primitive::Object => json!({ "any": ["json", 1, true, null] }),
-        Primitive::LocalDateTime => json!(format!("2021-09-30T12:34:{second:02}.789")),
+        Primitive::Datetime => json!(DATE_TIMES[seed % DATE_TIMES.len()]),
+        Primitive::Object => json!({ "any": ["json", -1, 2.5, true, null, { HARD_KEY: [] }] }),
+        Primitive::LocalDateTime => json!(LOCAL_DATE_TIMES[seed % LOCAL_DATE_TIMES.len()]),
         Primitive::YearMonth => json!("2021-09"),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// The type model of a small spec written to a temporary folder: `(name, table rows)` pages.
+    pub(crate) fn model_of(pages: &[(&str, &str)], config: &str) -> TypeModel {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, rows) in pages {
+            let page = format!(
+                "# {name}\n\n## {name}\n\n## Properties\n\n|Name | Type | Description | Notes|\n\
+                 |------------ | ------------- | ------------- | -------------|\n{rows}"
+            );
+            std::fs::write(dir.path().join(format!("{name}.md")), page).unwrap();
+        }
+        std::fs::write(dir.path().join("codegen.toml"), config).unwrap();
+        match markdown_model_codegen::load(dir.path(), None) {
+            Ok((model, ..)) => model,
+            Err(failure) => panic!("{}", failure.render()),
+        }
+    }
+
+    const EVERYTHING: &str = "| **a** | **str** | | [optional] |\n| **b** | **int** | | [optional] |\n| **c** | **float** | | [optional] |\n\
+        | **d** | **datetime** | | [optional] |\n| **e** | **str** | | [optional] |\n| **f** | **list[str]** | | [optional] |\n";
+
+    #[test]
+    fn every_enum_value_and_an_unknown_one_are_tried() {
+        let model = model_of(
+            &[("Everything", EVERYTHING)],
+            "[models.Everything.fields.e]\nenum = [\"x\", \"y\", \"z\"]\n\n\
+             [models.Everything.fields.f]\nenum = [\"p\"]\n",
+        );
+        let documents = documents(&model).unwrap();
+        // One with every field, then one per value index: three values and an unknown one.
+        assert_eq!(documents.len(), 5);
+        let values = |wire: &str| -> Vec<Value> {
+            documents[1..]
+                .iter()
+                .map(|document| document.document[wire].clone())
+                .collect()
+        };
+        assert_eq!(
+            values("e"),
+            [
+                json!("x"),
+                json!("y"),
+                json!("z"),
+                json!("undocumented-value")
+            ]
+        );
+        assert_eq!(
+            values("f"),
+            [
+                json!(["p"]),
+                json!(["undocumented-value"]),
+                json!(["undocumented-value"]),
+                json!(["undocumented-value"])
+            ]
+        );
+        assert_eq!(documents[1].absent, [r#"Other("x")"#, r#"Other("p")"#]);
+        assert_eq!(documents[2].present, [r#"Other("undocumented-value")"#]);
+        assert_eq!(documents[4].present.len(), 2);
+    }
+
+    #[test]
+    fn the_unknown_value_is_not_a_listed_one() {
+        let model = model_of(
+            &[("Everything", EVERYTHING)],
+            "[models.Everything.fields.e]\nenum = [\"undocumented-value\", \"undocumented-value+\"]\n",
+        );
+        assert_eq!(
+            unknown_value(&model.models[0].enums[0]),
+            "undocumented-value++"
+        );
+    }
+
+    #[test]
+    fn an_enum_type_without_its_values_is_an_error_not_a_fallback() {
+        let mut model = model_of(
+            &[("Everything", EVERYTHING)],
+            "[models.Everything.fields.e]\nenum = [\"x\"]\n",
+        );
+        model.models[0].enums.clear();
+        let error = documents(&model).unwrap_err().to_string();
+        assert!(error.contains("Everything.e"), "{error}");
+    }
+
+    #[test]
+    fn the_documents_carry_the_hard_values() {
+        let model = model_of(&[("Everything", EVERYTHING)], "");
+        let mut seen = Vec::new();
+        // A model with n fields sees n consecutive seeds; over consecutive models every case.
+        let synthesizer = Synthesizer {
+            by_rust_name: HashMap::new(),
+        };
+        for seed in 0..20 {
+            let document = synthesizer.object(&model.models[0], 0, seed, None).unwrap();
+            seen.push(document.to_string());
+        }
+        let all = seen.join("\n");
+        for wanted in [
+            r#""b":-3"#,
+            r#""b":9007199254740993"#,
+            r#""c":5,"#,
+            r#""2021-09-30T12:00:00.120Z""#,
+            r#""2021-09-30T14:00:00+02:00""#,
+            r#"quote \" backslash \\"#,
+            "😀",
+            "\u{2028}",
+        ] {
+            assert!(all.contains(wanted), "no {wanted} in\n{all}");
+        }
     }
 }

@@ -8,7 +8,7 @@
 //! `WorkitemStatus.category` and `Workitem.status_category`): the import and the generation must
 //! succeed with them.
 //!
-//! `cargo test -p markdown-model-codegen --test import_realistic -- --nocapture` prints the counts.
+//! `cargo test -p codegen-tests --test import_realistic -- --nocapture` prints the counts.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -25,11 +25,8 @@ const EVERY: usize = 8;
 /// Models whose enumerated fields clashed with other items under the old naming.
 const CLASHING: [&str; 4] = ["Dependency", "User", "Workitem", "WorkitemStatus"];
 
-fn corpus(name: &str) -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/corpus")
-        .join(name);
-    dir.is_dir().then_some(dir)
+fn corpus(name: &str) -> PathBuf {
+    codegen_tests::shared::folder(&format!("corpus/{name}"))
 }
 
 /// What a module says of one field.
@@ -248,21 +245,20 @@ fn wire_names(model: &TypeModel, name: &str) -> Vec<String> {
 }
 
 #[test]
+#[cfg_attr(corpus_absent, ignore = "../shared/corpus is absent")]
 fn import_from_a_realistic_fixture_set_of_127() {
     import_from_a_realistic_fixture_set("genesys-127.0.0", 2);
 }
 
 #[test]
+#[cfg_attr(corpus_absent, ignore = "../shared/corpus is absent")]
 fn import_from_a_realistic_fixture_set_of_257() {
     import_from_a_realistic_fixture_set("genesys-257.1.0", 4);
 }
 
 /// Imports the fixture set of the corpus `name`, of which `clashing` of [`CLASHING`] exist.
 fn import_from_a_realistic_fixture_set(name: &str, clashing: usize) {
-    let Some(corpus) = corpus(name) else {
-        println!("skipped: ../shared/corpus/{name} is absent");
-        return;
-    };
+    let corpus = corpus(name);
     let (spec, ..) = load(&corpus, None).unwrap_or_else(|failure| panic!("{}", failure.render()));
     let chosen: Vec<&Model> = spec
         .models
