@@ -8,6 +8,7 @@ use std::fs;
 
 use markdown_model_codegen::Sources;
 use markdown_model_codegen::import::python::{ModuleOutcome, PythonModel, read_module};
+use markdown_model_codegen::import::{ImportOptions, import_wire_names};
 use markdown_model_codegen::model::Model;
 
 /// Every model module of the folder.
@@ -133,4 +134,30 @@ fn the_spec_matches_the_sdk_modules_field_by_field() {
         found.len(),
         found.join("\n")
     );
+}
+
+/// The shipped `spec/codegen.toml` already has everything the SDK's real modules of its nine
+/// models say: importing them into a copy of it changes nothing.
+#[test]
+#[cfg_attr(sdk_models_absent, ignore = "../shared/sdk-python-models is absent")]
+fn importing_the_real_sdk_modules_changes_nothing() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let config = dir.path().join("codegen.toml");
+    let shipped = fs::read(root.join("spec/codegen.toml")).expect("spec/codegen.toml");
+    fs::write(&config, &shipped).expect("copy the config");
+    let imported = import_wire_names(&ImportOptions {
+        spec_dir: root.join("spec"),
+        python_dir: codegen_tests::shared::folder("sdk-python-models/genesys-127.0.0"),
+        config: Some(config.clone()),
+    })
+    .unwrap_or_else(|failure| panic!("{}", failure.render()));
+    assert_eq!(
+        (imported.counts.modules, imported.counts.enums),
+        (9, 9),
+        "{}",
+        imported.counts
+    );
+    assert!(!imported.written, "{}", imported.counts);
+    assert_eq!(fs::read(&config).expect("read"), shipped);
 }
