@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use markdown_model_codegen::import::{ImportCounts, ImportOptions, import_wire_names};
+use markdown_model_codegen::import::{ImportCounts, ImportOptions, Imported, import_wire_names};
 use markdown_model_codegen::{Failure, TypeModel, load};
 use syn::ext::IdentExt;
 
@@ -508,6 +508,16 @@ fn module(class: &str, fields: &[(&str, &str, Option<&[&str]>)]) -> String {
     text
 }
 
+/// Imports the modules of `modules` into `config` for the pages of `spec`; it must succeed.
+fn import_folders(spec: &Path, modules: PathBuf, config: &Path) -> Imported {
+    import_wire_names(&ImportOptions {
+        spec_dir: spec.to_owned(),
+        python_dir: modules,
+        config: Some(config.to_owned()),
+    })
+    .unwrap_or_else(|failure| panic!("{}", render(&failure)))
+}
+
 /// A page in the 257.1.0 dialect with optional `str` fields.
 fn str_page(name: &str, fields: &[&str]) -> String {
     let mut page = format!(
@@ -585,12 +595,7 @@ fn enums_named_like_models_or_other_enums_are_imported_and_generate() {
         fs::write(modules.join(format!("{file}.py")), module(class, fields)).expect("module");
     }
     let config = dir.join("codegen.toml");
-    let imported = import_wire_names(&ImportOptions {
-        spec_dir: spec.clone(),
-        python_dir: modules,
-        config: Some(config.clone()),
-    })
-    .unwrap_or_else(|failure| panic!("{}", render(&failure)));
+    let imported = import_folders(&spec, modules, &config);
     assert_eq!(imported.counts.enums_written, 5, "{}", imported.counts);
     let (model, ..) =
         load(&spec, Some(&config)).unwrap_or_else(|failure| panic!("{}", render(&failure)));
@@ -642,12 +647,7 @@ fn a_json_name_another_field_has_is_a_warning_and_the_rest_is_imported() {
     )
     .expect("module");
     let config = dir.join("codegen.toml");
-    let imported = import_wire_names(&ImportOptions {
-        spec_dir: spec.clone(),
-        python_dir: modules,
-        config: Some(config.clone()),
-    })
-    .unwrap_or_else(|failure| panic!("{}", render(&failure)));
+    let imported = import_folders(&spec, modules, &config);
     assert_eq!(
         (
             imported.counts.wire_names_written,
