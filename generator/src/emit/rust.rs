@@ -30,17 +30,21 @@ pub fn rust_files(model: &TypeModel) -> (Vec<GeneratedFile>, EmitTimings) {
             || PrimitiveTypes::new(&primitives),
             |types, item| {
                 let started = Instant::now();
+                let model_items = model_file(item, types);
+                let enum_items = (!item.enums.is_empty()).then(|| enums_file(item));
+                let emitted = Instant::now();
+                let stem = file_stem(&item.module);
                 let mut files = vec![GeneratedFile {
-                    path: format!("src/{}.rs", file_stem(&item.module)).into(),
-                    contents: model_file(item, types),
+                    path: format!("src/{stem}.rs").into(),
+                    contents: layout::file(TokenStream::new(), model_items),
                 }];
-                if !item.enums.is_empty() {
+                if let Some((docs, items)) = enum_items {
                     files.push(GeneratedFile {
-                        path: format!("src/enums/{}.rs", file_stem(&item.module)).into(),
-                        contents: enums_file(item),
+                        path: format!("src/enums/{stem}.rs").into(),
+                        contents: layout::file(docs, items),
                     });
                 }
-                (files, started.elapsed(), Duration::ZERO)
+                (files, emitted - started, emitted.elapsed())
             },
         )
         .collect();
@@ -52,15 +56,18 @@ pub fn rust_files(model: &TypeModel) -> (Vec<GeneratedFile>, EmitTimings) {
         files.extend(model_files);
     }
     let started = Instant::now();
+    let (crate_docs, items) = lib_rs(model);
+    let emitted = Instant::now();
     files.push(GeneratedFile {
         path: "src/lib.rs".into(),
-        contents: lib_rs(model),
+        contents: layout::file(crate_docs, items),
     });
     files.push(GeneratedFile {
         path: format!("src/{SUPPORT_MODULE}.rs").into(),
         contents: format!("// {HEADER}\n\n{SUPPORT}"),
     });
-    timings.emit += started.elapsed();
+    timings.emit += emitted - started;
+    timings.format += emitted.elapsed();
     (files, timings)
 }
 
@@ -166,7 +173,8 @@ impl Scope<'_> {
     }
 }
 
-fn lib_rs(model: &TypeModel) -> String {
+/// The crate docs and the items of `src/lib.rs`.
+fn lib_rs(model: &TypeModel) -> (TokenStream, Vec<Item>) {
     let description = plain_text(&model.package.description);
     let crate_docs = inner_doc_attributes(&format!(
         "{description}\n\n\
@@ -214,7 +222,7 @@ fn lib_rs(model: &TypeModel) -> String {
             #enums
         })
     }));
-    layout::file(crate_docs, items)
+    (crate_docs, items)
 }
 
 /// `#[cfg(...)]` for a model enabled by `features` (nothing when the crate has no features).
@@ -252,8 +260,8 @@ fn feature_docs(model: &TypeModel) -> String {
     docs
 }
 
-/// A model's file: its struct and the struct's serde impls.
-fn model_file(model: &Model, types: &PrimitiveTypes) -> String {
+/// The items of a model's file: its struct and the struct's serde impls.
+fn model_file(model: &Model, types: &PrimitiveTypes) -> Vec<Item> {
     let scope = Scope {
         defined: vec![model.rust_name.as_str()],
     };
@@ -287,11 +295,11 @@ fn model_file(model: &Model, types: &PrimitiveTypes) -> String {
         }
     }));
     items.push(model_impls(model));
-    layout::file(TokenStream::new(), items)
+    items
 }
 
-/// The public module of a model's field enums.
-fn enums_file(model: &Model) -> String {
+/// The inner docs and items of the public module of a model's field enums.
+fn enums_file(model: &Model) -> (TokenStream, Vec<Item>) {
     let scope = Scope {
         defined: model
             .enums
@@ -308,7 +316,7 @@ fn enums_file(model: &Model) -> String {
         .iter()
         .flat_map(|item| [enum_type(model, item, &scope), enum_impls(item)])
         .collect();
-    layout::file(docs, items)
+    (docs, items)
 }
 
 fn struct_field(field: &Field, types: &PrimitiveTypes, scope: &Scope) -> TokenStream {
