@@ -14,6 +14,14 @@
 #[macro_use]
 mod support_;
 
+#[path = "b_tree_map.rs"]
+mod _b_tree_map;
+pub use _b_tree_map::BTreeMap;
+
+#[path = "box.rs"]
+mod _box;
+pub use _box::Box;
+
 #[path = "number.rs"]
 mod _number;
 pub use _number::Number;
@@ -25,6 +33,10 @@ pub use _option::Option;
 #[path = "result.rs"]
 mod _result;
 pub use _result::Result;
+
+#[path = "string.rs"]
+mod _string;
+pub use _string::String;
 
 #[path = "vec.rs"]
 mod _vec;
