@@ -3,7 +3,9 @@
 
 use std::collections::HashMap;
 
-use markdown_model_codegen::model::{BaseType, Container, FieldType, Model, Primitive, TypeModel};
+use markdown_model_codegen::model::{
+    BaseType, Container, EnumType, FieldType, Model, ModelKind, Primitive, TypeModel,
+};
 use serde_json::{Map, Value, json};
 
 /// Nested models up to this depth get every field; deeper ones only their required fields.
@@ -23,8 +25,21 @@ pub fn documents(model: &TypeModel) -> Vec<(String, Value)> {
     model
         .models
         .iter()
-        .map(|item| (item.name.clone(), synthesizer.object(item, 0)))
+        .map(|item| {
+            let document = match &item.kind {
+                ModelKind::Struct => synthesizer.object(item, 0),
+                ModelKind::Enum(values) => known_value(values, 0),
+            };
+            (item.name.clone(), document)
+        })
         .collect()
+}
+
+/// One of an enum's known values (the `seed`-th, cycling), or any text when it has none.
+fn known_value(item: &EnumType, seed: usize) -> Value {
+    item.variants
+        .get(seed % item.variants.len().max(1))
+        .map_or_else(|| json!("value"), |variant| json!(variant.value))
 }
 
 struct Synthesizer<'a> {
@@ -65,6 +80,16 @@ impl Synthesizer<'_> {
                 .get(rust_name.as_str())
                 .map(|target| self.object(target, depth + 1)),
             BaseType::Model { .. } => None,
+            BaseType::SharedEnum { rust_name, .. } => {
+                match self
+                    .by_rust_name
+                    .get(rust_name.as_str())
+                    .map(|target| &target.kind)
+                {
+                    Some(ModelKind::Enum(item)) => Some(known_value(item, seed)),
+                    _ => None,
+                }
+            }
         };
         for container in ty.containers.iter().rev() {
             value = Some(match (container, value) {

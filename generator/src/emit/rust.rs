@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use super::docs::{code_span, doc_attributes, inner_doc_attributes, plain_text};
 use super::serde_impls::{model_impls, support_items};
 use super::{EmitTimings, GeneratedFile, HEADER};
-use crate::model::{BaseType, Container, EnumType, Field, Model, Primitive, TypeModel};
+use crate::model::{BaseType, Container, EnumType, Field, Model, ModelKind, Primitive, TypeModel};
 use crate::naming::unraw;
 
 /// `src/lib.rs` and the model modules, with the time spent on each step.
@@ -153,14 +153,39 @@ fn feature_docs(model: &TypeModel) -> String {
 fn model_module(model: &Model, types: &PrimitiveTypes) -> TokenStream {
     let name = ident(&model.rust_name);
     let module_docs = inner_doc_attributes(&format!("The {} model.", code_span(&model.name)));
-    let docs = doc_attributes(&format!(
+    let origin = format!(
         "The {} model, from the page {}.",
         code_span(&model.name),
         code_span(&model.source)
-    ));
+    );
+    let docs_text = if model.description.is_empty() {
+        origin
+    } else {
+        format!("{}\n\n{origin}", plain_text(&model.description))
+    };
+    if let ModelKind::Enum(item) = &model.kind {
+        let docs = format!(
+            "{docs_text} A value the docs do not list is kept verbatim in [`Self::{}`].",
+            item.catch_all
+        );
+        let item = enum_type(item, &docs);
+        return quote! {
+            #module_docs
+
+            #item
+        };
+    }
+    let docs = doc_attributes(&docs_text);
     let default = model.has_default.then(|| quote!(::std::default::Default,));
     let fields = model.fields.iter().map(|field| struct_field(field, types));
-    let enums = model.enums.iter().map(enum_type);
+    let enums = model.enums.iter().map(|item| {
+        let docs = format!(
+            "The values of the {} field. A value the docs do not list is kept verbatim in [`Self::{}`].",
+            code_span(&item.field),
+            item.catch_all
+        );
+        enum_type(item, &docs)
+    });
     let serde_impls = model_impls(model);
     quote! {
         #module_docs
@@ -225,6 +250,10 @@ fn field_type(field: &Field, types: &PrimitiveTypes) -> TokenStream {
             let rust_name = ident(rust_name);
             quote!(#rust_name)
         }
+        BaseType::SharedEnum { module, rust_name } => {
+            let (module, rust_name) = (ident(module), ident(rust_name));
+            quote!(super::#module::#rust_name)
+        }
     };
     for container in field.ty.containers.iter().rev() {
         ty = match container {
@@ -235,14 +264,11 @@ fn field_type(field: &Field, types: &PrimitiveTypes) -> TokenStream {
     ty
 }
 
-fn enum_type(item: &EnumType) -> TokenStream {
+/// An open enum with its impls, documented by `docs`.
+fn enum_type(item: &EnumType, docs: &str) -> TokenStream {
     let name = ident(&item.rust_name);
     let catch_all = ident(&item.catch_all);
-    let docs = doc_attributes(&format!(
-        "The values of the {} field. A value the docs do not list is kept verbatim in [`Self::{}`].",
-        code_span(&item.field),
-        item.catch_all
-    ));
+    let docs = doc_attributes(docs);
     let variants: Vec<Ident> = item
         .variants
         .iter()

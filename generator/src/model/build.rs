@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::cycles::components;
 use super::features::assign_features;
-use super::{BaseType, EnumType, Field, FieldType, Model, Package, TypeModel, Variant};
+use super::{BaseType, EnumType, Field, FieldType, Model, ModelKind, Package, TypeModel, Variant};
 use crate::config::{Config, FieldOverride, Located};
 use crate::diagnostic::{Diagnostic, FileId, Sources};
 use crate::naming;
@@ -56,12 +56,24 @@ pub fn build_model(
     builder.check_stale_overrides(&pages);
     let mut models: Vec<Model> = pages
         .values()
+        .filter(|page| literal_enum(page).is_none())
         .map(|page| builder.build_one(page, &pages))
         .collect();
     box_cycles(&mut models);
     builder.check_enum_names(&models);
     mark_defaults(&mut models, &config.types);
-    let features = assign_features(&mut models, operations, sources, builder.diagnostics);
+    let not_models = pages
+        .values()
+        .filter(|page| literal_enum(page).is_some())
+        .map(|page| page.name.value.as_str())
+        .collect();
+    let features = assign_features(
+        &mut models,
+        &not_models,
+        operations,
+        sources,
+        builder.diagnostics,
+    );
 
     let package = match &config.package {
         Some(package) => Package {
@@ -354,14 +366,24 @@ impl<'p> Builder<'_, '_> {
             .file_name()
             .map(|name| name.to_string_lossy().into_owned())
             .unwrap_or_default();
+        let kind = match &page.enum_values {
+            Some(values) => ModelKind::Enum(enum_type(
+                rust_name.clone(),
+                "",
+                values.values.iter().map(|value| value.value.as_str()),
+            )),
+            None => ModelKind::Struct,
+        };
         Model {
             name: model_name.to_owned(),
             module: self.rust_names[model_name].module.clone(),
+            has_default: kind.is_struct(),
             rust_name,
             source,
+            description: page.description.clone(),
+            kind,
             fields,
             enums,
-            has_default: true,
             features: Vec::new(),
         }
     }
@@ -435,7 +457,7 @@ impl<'p> Builder<'_, '_> {
                 let enum_type = enum_type(
                     naming::enum_name(model_rust_name, doc_name),
                     doc_name,
-                    values,
+                    values.iter().map(|value| value.value.as_str()),
                 );
                 base = BaseType::Enum {
                     rust_name: enum_type.rust_name.clone(),
@@ -477,11 +499,29 @@ impl<'p> Builder<'_, '_> {
     ) -> BaseType {
         match &expr.leaf {
             Leaf::Primitive(primitive) => BaseType::Primitive(*primitive),
-            Leaf::Named(name) if let Some(names) = self.rust_names.get(name) => BaseType::Model {
-                module: names.module.clone(),
-                rust_name: names.type_name.clone(),
-                boxed: false,
-            },
+            Leaf::Named(name)
+                if let Some(primitive) =
+                    pages.get(name.as_str()).and_then(|page| literal_enum(page)) =>
+            {
+                BaseType::Primitive(primitive)
+            }
+            Leaf::Named(name) if let Some(names) = self.rust_names.get(name) => {
+                if pages
+                    .get(name.as_str())
+                    .is_some_and(|page| page.enum_values.is_some())
+                {
+                    BaseType::SharedEnum {
+                        module: names.module.clone(),
+                        rust_name: names.type_name.clone(),
+                    }
+                } else {
+                    BaseType::Model {
+                        module: names.module.clone(),
+                        rust_name: names.type_name.clone(),
+                        boxed: false,
+                    }
+                }
+            }
             Leaf::Named(name) => {
                 let candidates = pages
                     .keys()
@@ -513,15 +553,19 @@ impl<'p> Builder<'_, '_> {
     }
 }
 
-fn enum_type(rust_name: String, field: &str, values: &[Located<String>]) -> EnumType {
-    let catch_all = naming::catch_all_name(values.iter().map(|value| value.value.as_str()));
-    let names = naming::variant_names(values.iter().map(|value| value.value.as_str()), &catch_all);
+fn enum_type<'v>(
+    rust_name: String,
+    field: &str,
+    values: impl Iterator<Item = &'v str> + Clone,
+) -> EnumType {
+    let catch_all = naming::catch_all_name(values.clone());
+    let names = naming::variant_names(values.clone(), &catch_all);
     let variants = names
         .into_iter()
         .zip(values)
         .map(|(rust_name, value)| Variant {
             rust_name,
-            value: value.value.clone(),
+            value: value.to_owned(),
         })
         .collect();
     EnumType {
@@ -530,6 +574,16 @@ fn enum_type(rust_name: String, field: &str, values: &[Located<String>]) -> Enum
         variants,
         catch_all,
     }
+}
+
+/// The primitive an enum page of literals (`1`, `2`) stands for: such a page is no Rust type of its
+/// own, its references are the primitive. `None` for other pages (an enum page of strings is an
+/// open enum).
+fn literal_enum(page: &ModelPage) -> Option<Primitive> {
+    page.enum_values
+        .as_ref()
+        .map(|values| values.primitive)
+        .filter(|primitive| *primitive != Primitive::Str)
 }
 
 /// `did you mean ...?` for the closest candidate, when one is close enough.
@@ -610,7 +664,9 @@ fn mark_defaults(models: &mut [Model], replaced_types: &BTreeMap<Primitive, Stri
                 .iter()
                 .filter(|field| field.required && field.ty.containers.is_empty())
                 .any(|field| match &field.ty.base {
-                    BaseType::Enum { .. } | BaseType::Model { boxed: true, .. } => true,
+                    BaseType::Enum { .. }
+                    | BaseType::SharedEnum { .. }
+                    | BaseType::Model { boxed: true, .. } => true,
                     BaseType::Model { rust_name, .. } => index
                         .get(rust_name)
                         .is_some_and(|&target| !models[target].has_default),

@@ -16,9 +16,10 @@ pub const UNREFERENCED: &str = "unreferenced";
 const RESERVED: [&str; 3] = ["default", "full", UNREFERENCED];
 
 /// Sets [`Model::features`] and returns the features, sorted by name; none when there are no
-/// operation pages.
+/// operation pages. Operations may name `not_models`: pages that are no Rust type of their own.
 pub fn assign_features(
     models: &mut [Model],
+    not_models: &BTreeSet<&str>,
     operations: &[OperationPage],
     sources: &Sources,
     diagnostics: &mut Vec<Diagnostic>,
@@ -43,7 +44,7 @@ pub fn assign_features(
                 .fields
                 .iter()
                 .filter_map(|field| match &field.ty.base {
-                    BaseType::Model { rust_name, .. } => {
+                    BaseType::Model { rust_name, .. } | BaseType::SharedEnum { rust_name, .. } => {
                         by_rust_name.get(rust_name.as_str()).copied()
                     }
                     _ => None,
@@ -84,6 +85,7 @@ pub fn assign_features(
                 Some(&at) => {
                     seeds.insert(at);
                 }
+                None if not_models.contains(name.as_str()) => {}
                 None => {
                     let mut diagnostic = Diagnostic::error(
                         page.file,

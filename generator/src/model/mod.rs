@@ -55,7 +55,7 @@ pub struct Package {
     pub license: Option<String>,
 }
 
-/// One model: a struct, with the enums of its enumerated fields.
+/// One model: a struct with the enums of its enumerated fields, or the open enum of an enum page.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Model {
     /// The name in the docs (`AnalyticsSession`).
@@ -66,6 +66,12 @@ pub struct Model {
     pub module: String,
     /// The page it came from (file name).
     pub source: String,
+    /// The page's description (plain text, may be empty): the type's doc comment.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// A struct, or an enum page's enum.
+    #[serde(default, skip_serializing_if = "ModelKind::is_struct")]
+    pub kind: ModelKind,
     /// Fields in page order.
     pub fields: Vec<Field>,
     /// Enums of this model's enumerated fields, in field order.
@@ -75,6 +81,25 @@ pub struct Model {
     /// The features that enable this model, sorted; empty when the crate has no features.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub features: Vec<String>,
+}
+
+/// What a model is.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ModelKind {
+    /// A struct of [`Model::fields`].
+    #[default]
+    Struct,
+    /// The open enum of an enum page, shared by every field that names the page
+    /// ([`BaseType::SharedEnum`]); [`Model::fields`] and [`Model::enums`] are empty.
+    Enum(EnumType),
+}
+
+impl ModelKind {
+    /// Whether this is [`ModelKind::Struct`].
+    pub fn is_struct(&self) -> bool {
+        matches!(self, ModelKind::Struct)
+    }
 }
 
 /// One field of a model.
@@ -125,6 +150,13 @@ pub enum BaseType {
         /// The enum's Rust type name.
         rust_name: String,
     },
+    /// The enum of an enum page: a model of kind [`ModelKind::Enum`].
+    SharedEnum {
+        /// The enum's Rust module.
+        module: String,
+        /// The enum's Rust type name.
+        rust_name: String,
+    },
 }
 
 /// An enumerated field's values, as an open Rust enum.
@@ -132,7 +164,7 @@ pub enum BaseType {
 pub struct EnumType {
     /// The enum's Rust type name.
     pub rust_name: String,
-    /// The doc name of the field it was made for.
+    /// The doc name of the field it was made for (empty for an enum page's enum).
     pub field: String,
     /// The known values, in the order given.
     pub variants: Vec<Variant>,
