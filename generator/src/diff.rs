@@ -23,7 +23,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::io;
 
-use crate::model::{BaseType, Field, Model, TypeModel};
+use crate::model::{BaseType, EnumType, Field, Model, ModelKind, TypeModel};
 use crate::parse::{Leaf, parse_type_expr};
 
 /// The file, at the generated crate's root, that records its [`ApiSurface`].
@@ -63,6 +63,9 @@ pub struct ModelSurface {
     pub default: bool,
     /// The fields, in page order.
     pub fields: Vec<FieldSurface>,
+    /// The open enum an enum page is, if it is one.
+    #[serde(default, rename = "enum", skip_serializing_if = "Option::is_none")]
+    pub enumeration: Option<EnumSurface>,
 }
 
 /// One field's surface.
@@ -158,6 +161,24 @@ impl ModelSurface {
                 .iter()
                 .map(|field| FieldSurface::new(model, field))
                 .collect(),
+            enumeration: match &model.kind {
+                ModelKind::Enum(item) => Some(EnumSurface::new(item)),
+                ModelKind::Struct => None,
+            },
+        }
+    }
+}
+
+impl EnumSurface {
+    fn new(item: &EnumType) -> Self {
+        EnumSurface {
+            rust: item.rust_name.clone(),
+            other: item.catch_all.clone(),
+            values: item
+                .variants
+                .iter()
+                .map(|variant| (variant.value.clone(), variant.rust_name.clone()))
+                .collect(),
         }
     }
 }
@@ -169,15 +190,7 @@ impl FieldSurface {
                 .enums
                 .iter()
                 .find(|item| &item.rust_name == rust_name)
-                .map(|item| EnumSurface {
-                    rust: item.rust_name.clone(),
-                    other: item.catch_all.clone(),
-                    values: item
-                        .variants
-                        .iter()
-                        .map(|variant| (variant.value.clone(), variant.rust_name.clone()))
-                        .collect(),
-                }),
+                .map(EnumSurface::new),
             _ => None,
         };
         FieldSurface {
@@ -540,6 +553,9 @@ impl Differ<'_> {
             ),
             _ => {}
         }
+        if let (Some(old_enum), Some(new_enum)) = (&old.enumeration, &new.enumeration) {
+            self.enumeration(at, old_enum, new_enum);
+        }
         let old_fields: BTreeMap<&str, &FieldSurface> = old
             .fields
             .iter()
@@ -869,6 +885,7 @@ mod tests {
                     rust: None,
                     default: true,
                     fields: Vec::new(),
+                    enumeration: None,
                 },
             )]),
         };

@@ -1,7 +1,7 @@
 //! Every naming decision: wire names from doc names, Rust identifiers for fields, types, modules
 //! and enum variants. Case conversion is heck's; this module adds keywords, digits and symbols.
 
-use heck::{ToLowerCamelCase, ToSnakeCase, ToUpperCamelCase};
+use heck::{ToKebabCase, ToLowerCamelCase, ToSnakeCase, ToUpperCamelCase};
 
 /// Rust's strict and reserved keywords (edition 2024), which need `r#` or a rename.
 const KEYWORDS: &[&str] = &[
@@ -15,22 +15,97 @@ const KEYWORDS: &[&str] = &[
 /// Keywords that cannot be raw identifiers and get a trailing `_` instead.
 const NOT_RAW: &[&str] = &["crate", "self", "Self", "super"];
 
-/// The JSON name the naming rule derives from a doc name: lowerCamelCase (`active_skill_ids` ->
-/// `activeSkillIds`), except that a Python keyword escaped with a `pc` prefix goes on the wire
-/// without it (`pcSelf` -> `self`).
-pub fn wire_name(doc_name: &str) -> String {
+/// How an API spells its JSON names, given its docs' Name column (`[naming] wire` in
+/// codegen.toml). The docs cannot say it: a Python SDK's Name column is the snake_case Python
+/// attribute whatever the JSON is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum WireCase {
+    /// lowerCamelCase (`active_skill_ids` -> `activeSkillIds`; `pod_i_ps` -> `podIPs`): Genesys.
+    #[default]
+    CamelCase,
+    /// snake_case (`activeSkillIds` -> `active_skill_ids`).
+    SnakeCase,
+    /// The Name column as written.
+    AsWritten,
+    /// PascalCase (`active_skill_ids` -> `ActiveSkillIds`).
+    PascalCase,
+    /// kebab-case (`active_skill_ids` -> `active-skill-ids`).
+    KebabCase,
+}
+
+impl WireCase {
+    /// Every rule, in a fixed order.
+    pub const ALL: [WireCase; 5] = [
+        WireCase::CamelCase,
+        WireCase::SnakeCase,
+        WireCase::AsWritten,
+        WireCase::PascalCase,
+        WireCase::KebabCase,
+    ];
+
+    /// The rule's name in codegen.toml.
+    pub fn name(self) -> &'static str {
+        match self {
+            WireCase::CamelCase => "camelCase",
+            WireCase::SnakeCase => "snake_case",
+            WireCase::AsWritten => "as-written",
+            WireCase::PascalCase => "PascalCase",
+            WireCase::KebabCase => "kebab-case",
+        }
+    }
+
+    /// The rule with this name.
+    pub fn from_name(name: &str) -> Option<WireCase> {
+        WireCase::ALL.into_iter().find(|rule| rule.name() == name)
+    }
+}
+
+/// Names the Python templates escape, because they are Python keywords or names their generated
+/// code uses itself (openapi-generator's `python` reserved words).
+const PYTHON_RESERVED: &[&str] = &[
+    "False", "None", "True", "and", "as", "assert", "async", "await", "base64", "break", "class",
+    "continue", "date", "def", "del", "elif", "else", "except", "exec", "finally", "float", "for",
+    "from", "global", "if", "import", "in", "is", "json", "lambda", "nonlocal", "not", "or",
+    "pass", "print", "property", "raise", "return", "schema", "self", "try", "while", "with",
+    "yield",
+];
+
+/// The name a Python template escaped, when `doc_name` is an escape: `pcSelf` (swagger-codegen
+/// templates such as Genesys's; any name), `var_from` (openapi-generator's pydantic templates)
+/// and `_from` (its older ones) of a reserved name.
+fn python_unescaped(doc_name: &str) -> Option<String> {
     if let Some(rest) = doc_name.strip_prefix("pc")
         && rest.starts_with(|c: char| c.is_ascii_uppercase())
     {
         let mut chars = rest.chars();
         let first = chars.next().map(|c| c.to_ascii_lowercase()).into_iter();
-        return first.chain(chars).collect();
+        return Some(first.chain(chars).collect());
+    }
+    let rest = doc_name
+        .strip_prefix("var_")
+        .or_else(|| doc_name.strip_prefix('_'))?;
+    PYTHON_RESERVED.contains(&rest).then(|| rest.to_owned())
+}
+
+/// The JSON name the naming rule derives from a doc name: a Python keyword escape goes on the
+/// wire without it (`pcSelf`, `var_self`, `_self` -> `self`); any other name is spelled by
+/// `rule`. Leading and trailing underscores are part of the name (`_links`).
+pub fn wire_name(doc_name: &str, rule: WireCase) -> String {
+    if let Some(name) = python_unescaped(doc_name) {
+        return name;
     }
     // heck drops leading and trailing underscores; on the wire they are part of the name.
     let core = doc_name.trim_matches('_');
     let leading = &doc_name[..doc_name.len() - doc_name.trim_start_matches('_').len()];
     let trailing = &doc_name[doc_name.trim_end_matches('_').len()..];
-    format!("{leading}{}{trailing}", core.to_lower_camel_case())
+    let core = match rule {
+        WireCase::CamelCase => core.to_lower_camel_case(),
+        WireCase::SnakeCase => core.to_snake_case(),
+        WireCase::AsWritten => core.to_owned(),
+        WireCase::PascalCase => core.to_upper_camel_case(),
+        WireCase::KebabCase => core.to_kebab_case(),
+    };
+    format!("{leading}{core}{trailing}")
 }
 
 /// The Rust field name for a wire name: snake_case, keywords as raw identifiers.
@@ -215,14 +290,47 @@ mod tests {
 
     #[test]
     fn wire_names() {
-        assert_eq!(wire_name("active_skill_ids"), "activeSkillIds");
-        assert_eq!(wire_name("q850_response_codes"), "q850ResponseCodes");
-        assert_eq!(wire_name("pcSelf"), "self");
-        assert_eq!(wire_name("pcProperty"), "property");
-        assert_eq!(wire_name("pcIn"), "in");
-        assert_eq!(wire_name("ani"), "ani");
-        assert_eq!(wire_name("_links"), "_links");
-        assert_eq!(wire_name("name_"), "name_");
+        let camel = |name| wire_name(name, WireCase::CamelCase);
+        assert_eq!(camel("active_skill_ids"), "activeSkillIds");
+        assert_eq!(camel("q850_response_codes"), "q850ResponseCodes");
+        assert_eq!(camel("pcSelf"), "self");
+        assert_eq!(camel("pcProperty"), "property");
+        assert_eq!(camel("pcIn"), "in");
+        assert_eq!(camel("pci"), "pci");
+        assert_eq!(camel("ani"), "ani");
+        assert_eq!(camel("_links"), "_links");
+        assert_eq!(camel("name_"), "name_");
+        // Python's snake_case of `podIPs` splits the acronym; camelCase joins it again.
+        assert_eq!(camel("pod_i_ps"), "podIPs");
+    }
+
+    #[test]
+    fn wire_name_rules() {
+        let cases = [
+            (WireCase::SnakeCase, "activeSkillIds", "active_skill_ids"),
+            (WireCase::SnakeCase, "podIPs", "pod_i_ps"),
+            (WireCase::SnakeCase, "_links", "_links"),
+            (WireCase::AsWritten, "schema_id", "schema_id"),
+            (WireCase::AsWritten, "X-Rate", "X-Rate"),
+            (WireCase::PascalCase, "active_skill_ids", "ActiveSkillIds"),
+            (WireCase::KebabCase, "active_skill_ids", "active-skill-ids"),
+        ];
+        for (rule, doc_name, wire) in cases {
+            assert_eq!(wire_name(doc_name, rule), wire, "{rule:?} {doc_name}");
+        }
+    }
+
+    #[test]
+    fn python_keyword_escapes_go_on_the_wire_without_the_escape() {
+        for rule in WireCase::ALL {
+            assert_eq!(wire_name("var_async", rule), "async");
+            assert_eq!(wire_name("var_class", rule), "class");
+            assert_eq!(wire_name("_from", rule), "from");
+            assert_eq!(wire_name("pcFrom", rule), "from");
+        }
+        // Not escapes: the rest is no reserved name.
+        assert_eq!(wire_name("var_name", WireCase::AsWritten), "var_name");
+        assert_eq!(wire_name("_links", WireCase::AsWritten), "_links");
     }
 
     #[test]

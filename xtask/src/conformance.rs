@@ -23,6 +23,9 @@ pub struct ConformanceArgs {
     /// Also build the generated crate's docs with rustdoc warnings denied.
     #[arg(long)]
     doc: bool,
+    /// The codegen.toml to generate every folder with [default: each folder's own, if any].
+    #[arg(long)]
+    config: Option<PathBuf>,
 }
 
 /// Where the shared corpora live, relative to the workspace root.
@@ -64,7 +67,7 @@ pub fn run(args: &ConformanceArgs) -> Result<ExitCode> {
     let mut all_passed = true;
     let mut lines = Vec::new();
     for folder in &folders {
-        let outcome = check_corpus(folder, &work, args.doc)?;
+        let outcome = check_corpus(folder, &work, args)?;
         all_passed &= outcome.passed();
         println!("{}", outcome.line);
         lines.push(outcome.line);
@@ -92,7 +95,7 @@ impl Outcome {
     }
 }
 
-fn check_corpus(folder: &Path, work: &Path, doc: bool) -> Result<Outcome> {
+fn check_corpus(folder: &Path, work: &Path, args: &ConformanceArgs) -> Result<Outcome> {
     let name = folder.file_name().map_or_else(
         || "corpus".to_owned(),
         |name| name.to_string_lossy().into_owned(),
@@ -106,7 +109,7 @@ fn check_corpus(folder: &Path, work: &Path, doc: bool) -> Result<Outcome> {
     let options = Options {
         spec_dir: folder.to_owned(),
         out_dir: models_dir.clone(),
-        config: None,
+        config: args.config.clone(),
         mode: WriteMode::Write,
         deny_warnings: false,
     };
@@ -132,7 +135,7 @@ fn check_corpus(folder: &Path, work: &Path, doc: bool) -> Result<Outcome> {
     let build_time = started.elapsed();
 
     let mut doc_note = String::new();
-    if doc && compiled {
+    if args.doc && compiled {
         let started = Instant::now();
         let documented = cargo(
             &[

@@ -152,9 +152,14 @@ fn feature_docs(model: &TypeModel) -> String {
 
 fn model_module(model: &Model, types: &PrimitiveTypes) -> TokenStream {
     let name = ident(&model.rust_name);
-    let module_docs = inner_doc_attributes(&format!("The {} model.", code_span(&model.name)));
+    let what = if model.kind.is_struct() {
+        "model"
+    } else {
+        "enum"
+    };
+    let module_docs = inner_doc_attributes(&format!("The {} {what}.", code_span(&model.name)));
     let origin = format!(
-        "The {} model, from the page {}.",
+        "The {} {what}, from the page {}.",
         code_span(&model.name),
         code_span(&model.source)
     );

@@ -404,7 +404,7 @@ impl Importer<'_> {
         python: &PythonField,
         existing: Option<&FieldOverride>,
     ) {
-        let derived = naming::wire_name(&python.name);
+        let derived = naming::wire_name(&python.name, self.config.wire_case);
         if python.wire_name != derived {
             self.counts.wire_names += 1;
         }

@@ -398,7 +398,12 @@ impl<'p> Builder<'_, '_> {
         enums: &mut Vec<EnumType>,
     ) -> Field {
         let doc_name = row.name.value.as_str();
-        let rule_wire_name = naming::wire_name(doc_name);
+        let composition = self
+            .config
+            .models
+            .get(&page.name.value)
+            .is_some_and(|overrides| overrides.composition);
+        let rule_wire_name = naming::wire_name(doc_name, self.config.wire_case);
         let wire_name = field_override
             .and_then(|o| o.wire_name.as_ref())
             .map_or(rule_wire_name.clone(), |o| o.value.clone());
@@ -483,7 +488,7 @@ impl<'p> Builder<'_, '_> {
                 expr,
                 base,
             },
-            required: row.required,
+            required: row.required && !composition,
             description: row.description.clone(),
         }
     }
