@@ -9,7 +9,14 @@ use std::path::{Path, PathBuf};
 use markdown_model_codegen::emit::emit_crate;
 use markdown_model_codegen::output::{WriteMode, write_files};
 
-const CASES: [&str; 5] = ["enums", "features", "keywords", "recursion", "types"];
+const CASES: [&str; 6] = [
+    "enums",
+    "features",
+    "keywords",
+    "pydantic",
+    "recursion",
+    "types",
+];
 
 fn tests_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -70,6 +77,11 @@ fn features() {
 #[test]
 fn keywords() {
     check_case("keywords");
+}
+
+#[test]
+fn pydantic() {
+    check_case("pydantic");
 }
 
 #[test]
