@@ -9,10 +9,11 @@ use std::path::{Path, PathBuf};
 use markdown_model_codegen::emit::emit_crate;
 use markdown_model_codegen::output::{WriteMode, write_files};
 
-const CASES: [&str; 6] = [
+const CASES: [&str; 7] = [
     "enums",
     "features",
     "keywords",
+    "prior",
     "pydantic",
     "recursion",
     "types",
@@ -77,6 +78,11 @@ fn features() {
 #[test]
 fn keywords() {
     check_case("keywords");
+}
+
+#[test]
+fn prior() {
+    check_case("prior");
 }
 
 #[test]

@@ -62,6 +62,16 @@ impl Synthesizer<'_> {
                 object.insert(field.wire_name.clone(), value);
             }
         }
+        // A key no field names, kept by a model that keeps extra keys.
+        if let Some(extra) = &model.additional_properties
+            && let Some(value) = self.value(&extra.ty, None, depth, model.fields.len())
+        {
+            let mut key = "extra".to_owned();
+            while model.fields.iter().any(|field| field.wire_name == key) {
+                key.push('_');
+            }
+            object.insert(key, value);
+        }
         Value::Object(object)
     }
 

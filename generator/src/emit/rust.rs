@@ -10,7 +10,9 @@ use rayon::prelude::*;
 use super::docs::{code_span, doc_attributes, inner_doc_attributes, plain_text};
 use super::serde_impls::{model_impls, support_items};
 use super::{EmitTimings, GeneratedFile, HEADER};
-use crate::model::{BaseType, Container, EnumType, Field, Model, ModelKind, Primitive, TypeModel};
+use crate::model::{
+    BaseType, Container, EnumType, Field, FieldType, Model, ModelKind, Primitive, TypeModel,
+};
 use crate::naming::unraw;
 
 /// `src/lib.rs` and the model modules, with the time spent on each step.
@@ -107,7 +109,11 @@ fn lib_rs(model: &TypeModel) -> TokenStream {
             pub use #module::{ #(#names),* };
         }
     });
-    let support = support_items(!model.features.is_empty());
+    let extra_keys = model
+        .models
+        .iter()
+        .any(|item| item.additional_properties.is_some());
+    let support = support_items(!model.features.is_empty(), extra_keys);
     quote! {
         #crate_docs
         #support
@@ -183,6 +189,22 @@ fn model_module(model: &Model, types: &PrimitiveTypes) -> TokenStream {
     let docs = doc_attributes(&docs_text);
     let default = model.has_default.then(|| quote!(::std::default::Default,));
     let fields = model.fields.iter().map(|field| struct_field(field, types));
+    let additional = model.additional_properties.as_ref().map(|extra| {
+        let text = if extra.description.is_empty() {
+            "The keys the other fields do not name, with their values.".to_owned()
+        } else {
+            plain_text(&extra.description)
+        };
+        let docs = doc_attributes(&format!(
+            "{text}\n\nFlattened: these entries sit beside the fields in the JSON object."
+        ));
+        let name = ident(&extra.rust_name);
+        let ty = field_type(&extra.ty, types);
+        quote! {
+            #docs
+            pub #name: ::std::collections::BTreeMap<::std::string::String, #ty>,
+        }
+    });
     let enums = model.enums.iter().map(|item| {
         let docs = format!(
             "The values of the {} field. A value the docs do not list is kept verbatim in [`Self::{}`].",
@@ -204,6 +226,7 @@ fn model_module(model: &Model, types: &PrimitiveTypes) -> TokenStream {
         )]
         pub struct #name {
             #(#fields)*
+            #additional
         }
 
         #serde_impls
@@ -223,7 +246,7 @@ fn struct_field(field: &Field, types: &PrimitiveTypes) -> TokenStream {
     }
     let docs = doc_attributes(&text);
     let name = ident(&field.rust_name);
-    let ty = field_type(field, types);
+    let ty = field_type(&field.ty, types);
     let ty = if field.required {
         ty
     } else {
@@ -235,8 +258,8 @@ fn struct_field(field: &Field, types: &PrimitiveTypes) -> TokenStream {
     }
 }
 
-fn field_type(field: &Field, types: &PrimitiveTypes) -> TokenStream {
-    let mut ty = match &field.ty.base {
+fn field_type(field_type: &FieldType, types: &PrimitiveTypes) -> TokenStream {
+    let mut ty = match &field_type.base {
         BaseType::Primitive(primitive) => types.0[primitive].clone(),
         BaseType::Model {
             module,
@@ -260,7 +283,7 @@ fn field_type(field: &Field, types: &PrimitiveTypes) -> TokenStream {
             quote!(super::#module::#rust_name)
         }
     };
-    for container in field.ty.containers.iter().rev() {
+    for container in field_type.containers.iter().rev() {
         ty = match container {
             Container::List => quote!(::std::vec::Vec<#ty>),
             Container::Map => quote!(::std::collections::BTreeMap<::std::string::String, #ty>),

@@ -27,8 +27,9 @@ use super::rust::ident;
 use crate::model::Model;
 
 /// The helpers the models' impls share, for `lib.rs`. `gated`: the crate has features, so a
-/// build may enable no model and use none of them.
-pub fn support_items(gated: bool) -> TokenStream {
+/// build may enable no model and use none of them. `extra_keys`: some model keeps the keys its
+/// fields do not name (the macro's `..rest` form and its writer are only written then).
+pub fn support_items(gated: bool, extra_keys: bool) -> TokenStream {
     let allow_unused_macro = gated.then(
         || quote!(#[allow(unused_macros, reason = "unused when the enabled features enable no model")]),
     );
@@ -39,7 +40,88 @@ pub fn support_items(gated: bool) -> TokenStream {
         quote!(#[allow(dead_code, reason = "a crate may have no field of one kind")]);
     let allow_unused_required =
         quote!(#[allow(dead_code, reason = "a crate may have no required field")]);
+    let allow_unused_beside_extra_keys = extra_keys
+        .then(|| quote!(#[allow(dead_code, reason = "unused when every model keeps extra keys")]));
+    let extra_keys_arm = extra_keys.then(|| quote! {
+            ($model:ident { $($kind:ident $field:ident = $wire:literal,)* } ..$rest:ident) => {
+                impl ::serde::Serialize for $model {
+                    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                        let len = 0 $(+ super::__Count::$kind(&self.$field))* + self.$rest.len();
+                        let mut entries = super::__Entries(::serde::Serializer::serialize_map(serializer, ::std::option::Option::Some(len)))
+                            $(.$kind($wire, &self.$field))*;
+                        for (key, value) in &self.$rest {
+                            entries = entries.entry(key, value);
+                        }
+                        entries.end()
+                    }
+                }
+
+                impl<'de> ::serde::Deserialize<'de> for $model {
+                    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                        super::__deserialize_object(deserializer)
+                    }
+                }
+
+                impl super::__FromObject for $model {
+                    const EXPECTING: &'static str = ::std::concat!("an object (the `", ::std::stringify!($model), "` model)");
+
+                    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(mut map: super::__Map<'de, A>) -> ::std::result::Result<Self, A::Error> {
+                        $(let mut $field = ::std::option::Option::None;)*
+                        let mut $rest = ::std::collections::BTreeMap::new();
+                        while let ::std::option::Option::Some(key) = map.key()? {
+                            match &*key {
+                                $($wire => $field = map.value(),)*
+                                _ => {
+                                    if let ::std::option::Option::Some(value) = map.value() {
+                                        $rest.insert(key.into_owned(), value);
+                                    }
+                                }
+                            }
+                        }
+                        ::std::result::Result::Ok(Self { $($field: model_serde!(@value $kind map $field $wire),)* $rest })
+                    }
+                }
+            };
+    });
+    let extra_keys_writer = extra_keys.then(|| quote! {
+        /// Writes a model that keeps extra keys into a serialized map, keeping the first error,
+        /// as `__Object` does for a struct.
+        struct __Entries<S: ::serde::ser::SerializeMap>(::std::result::Result<S, S::Error>);
+
+        #allow_unused_kind
+        impl<S: ::serde::ser::SerializeMap> __Entries<S> {
+            /// Writes one entry.
+            fn entry<T: ::serde::Serialize + ?::std::marker::Sized>(mut self, key: &str, value: &T) -> Self {
+                if let ::std::result::Result::Ok(map) = &mut self.0
+                    && let ::std::result::Result::Err(error) = map.serialize_entry(key, value)
+                {
+                    self.0 = ::std::result::Result::Err(error);
+                }
+                self
+            }
+
+            /// Writes a required field.
+            fn required<T: ::serde::Serialize>(self, wire: &'static str, value: &T) -> Self {
+                self.entry(wire, value)
+            }
+
+            /// Writes an optional field, or leaves it out when it is `None`.
+            fn optional<T: ::serde::Serialize>(self, wire: &'static str, value: &::std::option::Option<T>) -> Self {
+                match value {
+                    ::std::option::Option::Some(value) => self.entry(wire, value),
+                    ::std::option::Option::None => self,
+                }
+            }
+
+            /// Ends the map, or returns the first error.
+            fn end(self) -> ::std::result::Result<S::Ok, S::Error> {
+                self.0?.end()
+            }
+        }
+    });
     quote! {
+        #extra_keys_writer
+
         /// Implements `Serialize`, `Deserialize` and `__FromObject` for a model struct, as a JSON
         /// object whose keys are the fields' wire names: `model_serde! { Model { optional field =
         /// "wireName", required other = "otherName", } }`, fields in page order. Each field's kind
@@ -78,6 +160,7 @@ pub fn support_items(gated: bool) -> TokenStream {
                     }
                 }
             };
+            #extra_keys_arm
             (@value required $map:ident $field:ident $wire:literal) => {
                 $map.required($field, $wire)?
             };
@@ -106,6 +189,7 @@ pub fn support_items(gated: bool) -> TokenStream {
         /// Writes a model's fields into a serialized struct, keeping the first error: a model's
         /// impl writes each field without a branch, and `end` returns the error.
         #allow_unused_item
+        #allow_unused_beside_extra_keys
         struct __Object<S: ::serde::ser::SerializeStruct>(::std::result::Result<S, S::Error>);
 
         #allow_unused_kind
@@ -173,6 +257,7 @@ pub fn support_items(gated: bool) -> TokenStream {
             }
 
             /// Skips the value of a key no field has.
+            #allow_unused_beside_extra_keys
             fn skip(&mut self) {
                 if let ::std::result::Result::Err(error) = self.access.next_value::<::serde::de::IgnoredAny>() {
                     self.error = ::std::option::Option::Some(error);
@@ -257,9 +342,13 @@ pub fn model_impls(model: &Model) -> TokenStream {
         let (field_name, wire) = (ident(&field.rust_name), &field.wire_name);
         quote!(#kind #field_name = #wire,)
     });
+    let rest = model.additional_properties.as_ref().map(|extra| {
+        let rest = ident(&extra.rust_name);
+        quote!(..#rest)
+    });
     quote! {
         model_serde! {
-            #name { #(#fields)* }
+            #name { #(#fields)* } #rest
         }
     }
 }

@@ -7,7 +7,10 @@ use std::ops::Range;
 
 use super::cycles::components;
 use super::features::assign_features;
-use super::{BaseType, EnumType, Field, FieldType, Model, ModelKind, Package, TypeModel, Variant};
+use super::{
+    AdditionalProperties, BaseType, EnumType, Field, FieldType, Model, ModelKind, Package,
+    TypeModel, Variant,
+};
 use crate::config::{Config, FieldOverride, Located};
 use crate::diagnostic::{Diagnostic, FileId, Sources};
 use crate::naming;
@@ -366,6 +369,30 @@ impl<'p> Builder<'_, '_> {
             .file_name()
             .map(|name| name.to_string_lossy().into_owned())
             .unwrap_or_default();
+        let additional_properties = page.additional_properties.as_ref().map(|row| {
+            let expr = &row.type_expr.value;
+            let base = self.resolve_leaf(
+                expr,
+                page.file,
+                row.leaf_span.clone(),
+                pages,
+                model_name,
+                &row.name.value,
+            );
+            let mut rust_name = "additional_properties".to_owned();
+            while fields.iter().any(|field| field.rust_name == rust_name) {
+                rust_name.push('_');
+            }
+            AdditionalProperties {
+                rust_name,
+                ty: FieldType {
+                    expr: expr.clone(),
+                    containers: expr.containers.clone(),
+                    base,
+                },
+                description: row.description.clone(),
+            }
+        });
         let kind = match &page.enum_values {
             Some(values) => ModelKind::Enum(enum_type(
                 rust_name.clone(),
@@ -383,6 +410,7 @@ impl<'p> Builder<'_, '_> {
             description: page.description.clone(),
             kind,
             fields,
+            additional_properties,
             enums,
             features: Vec::new(),
         }

@@ -43,7 +43,9 @@ pub fn assign_features(
             model
                 .fields
                 .iter()
-                .filter_map(|field| match &field.ty.base {
+                .map(|field| &field.ty)
+                .chain(model.additional_properties.iter().map(|extra| &extra.ty))
+                .filter_map(|ty| match &ty.base {
                     BaseType::Model { rust_name, .. } | BaseType::SharedEnum { rust_name, .. } => {
                         by_rust_name.get(rust_name.as_str()).copied()
                     }

@@ -74,6 +74,9 @@ pub struct Model {
     pub kind: ModelKind,
     /// Fields in page order.
     pub fields: Vec<Field>,
+    /// The keys the fields do not name, when the page keeps them (an `any string name` row).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub additional_properties: Option<AdditionalProperties>,
     /// Enums of this model's enumerated fields, in field order.
     pub enums: Vec<EnumType>,
     /// Whether the struct can implement `Default` (false when a required field's type cannot).
@@ -81,6 +84,18 @@ pub struct Model {
     /// The features that enable this model, sorted; empty when the crate has no features.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub features: Vec<String>,
+}
+
+/// The keys of a model's JSON object that its fields do not name, kept in a map beside them
+/// (flattened on the wire).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct AdditionalProperties {
+    /// The Rust name of the map field (`additional_properties`, unless a field has that name).
+    pub rust_name: String,
+    /// The type of each value.
+    pub ty: FieldType,
+    /// The description from the docs (plain text, may be empty).
+    pub description: String,
 }
 
 /// What a model is.
