@@ -50,6 +50,10 @@ pub struct Stats {
     pub models: usize,
     /// Fields of all models.
     pub fields: usize,
+    /// Of the models, the enums of enum pages.
+    pub enums: usize,
+    /// The docs' dialect: the one codegen.toml names, or the one the pages' syntax shows.
+    pub dialect: parse::Dialect,
 }
 
 /// Wall-clock time of each phase of one run.
@@ -156,6 +160,11 @@ pub fn load(
 
     let started = Instant::now();
     let parsed = spec::parse_pages(&pages, &sources, &mut diagnostics);
+    let forced = config
+        .dialect
+        .as_ref()
+        .map(|dialect| (dialect.value, dialect.file, dialect.span.clone()));
+    let dialect = parse::folder_dialect(&parsed.models, forced, &sources, &mut diagnostics);
     timings.parse = started.elapsed();
 
     let started = Instant::now();
@@ -181,6 +190,12 @@ pub fn load(
         skipped_pages: parsed.skipped,
         models: model.models.len(),
         fields: model.field_count(),
+        enums: model
+            .models
+            .iter()
+            .filter(|item| !item.kind.is_struct())
+            .count(),
+        dialect,
     };
     Ok((model, stats, sources, diagnostics, timings))
 }

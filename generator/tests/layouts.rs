@@ -193,3 +193,84 @@ fn python_prior_enum_pages_type_syntax_and_notes() {
     );
     assert!(field(shape, "corners").required && !field(shape, "sides").required);
 }
+
+/// Loads a folder and returns the summaries of its diagnostics (paths made relative).
+fn diagnostics_of(pages: &[(&str, &str)]) -> Vec<String> {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    for (name, text) in pages {
+        fs::write(dir.path().join(name), text).expect("write a page");
+    }
+    let prefix = format!("{}/", dir.path().display());
+    let (diagnostics, sources) = match load(dir.path(), None) {
+        Ok((_, _, sources, warnings, _)) => (warnings, sources),
+        Err(Failure::Input {
+            diagnostics,
+            sources,
+        }) => (diagnostics, sources),
+        Err(failure) => panic!("{}", failure.render()),
+    };
+    diagnostics
+        .iter()
+        .map(|diagnostic| sources.summarize(diagnostic).replace(&prefix, ""))
+        .collect()
+}
+
+fn page_with_type(name: &str, ty: &str) -> String {
+    format!(
+        "# {name}\n\n## Properties\n\nName | Type | Description | Notes\n\
+         ------------ | ------------- | ------------- | -------------\n**a** | **{ty}** | A. | \n"
+    )
+}
+
+#[test]
+fn the_dialect_is_detected_and_reported() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    fs::write(dir.path().join("A.md"), page_with_type("A", "List[str]")).expect("write");
+    fs::write(dir.path().join("B.md"), page_with_type("B", "str")).expect("write");
+    let (_, stats, ..) =
+        load(dir.path(), None).unwrap_or_else(|failure| panic!("{}", failure.render()));
+    assert_eq!(stats.dialect.name(), "python-pydantic");
+}
+
+#[test]
+fn one_folder_mixing_dialects_is_an_error_naming_two_pages() {
+    let a = page_with_type("A", "List[str]");
+    let b = page_with_type("B", "str");
+    let c = page_with_type("C", "list[str]");
+    assert_eq!(
+        diagnostics_of(&[("A.md", &a), ("B.md", &b), ("C.md", &c)]),
+        [
+            "C.md:7:9: error: one folder mixes dialects: `C` is written in python, `A` in python-pydantic"
+        ]
+    );
+}
+
+#[test]
+fn a_dialect_forced_in_codegen_toml_is_checked_against_the_pages() {
+    let a = page_with_type("A", "[str]");
+    assert_eq!(
+        diagnostics_of(&[
+            ("A.md", &a),
+            ("codegen.toml", "dialect = \"python-pydantic\"\n")
+        ]),
+        [
+            "A.md:7:9: error: `A` is written in python-prior, but codegen.toml says the docs are python-pydantic"
+        ]
+    );
+    assert_eq!(
+        diagnostics_of(&[("A.md", &a), ("codegen.toml", "dialect = \"cobol\"\n")]),
+        ["codegen.toml:1:11: error: `cobol` is not a dialect"]
+    );
+}
+
+#[test]
+fn an_unknown_naming_rule_is_an_error() {
+    let a = page_with_type("A", "str");
+    assert_eq!(
+        diagnostics_of(&[
+            ("A.md", &a),
+            ("codegen.toml", "[naming]\nwire = \"SCREAMING\"\n")
+        ]),
+        ["codegen.toml:2:8: error: `SCREAMING` is not a naming rule"]
+    );
+}

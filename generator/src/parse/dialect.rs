@@ -3,12 +3,18 @@
 //! the page layout, and a page's syntax shows its dialect.
 
 use std::fmt;
+use std::ops::Range;
+
+use super::page::{ModelPage, Spanned};
+use crate::diagnostic::{Diagnostic, FileId, Sources};
 
 /// A template family whose model docs the generator reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Dialect {
     /// swagger-codegen's and the early openapi-generator's `python` (and templates derived from
-    /// them, such as Genesys Cloud's): `list[X]`, `dict(str, X)`.
+    /// them, such as Genesys Cloud's): `list[X]`, `dict(str, X)`. The default: its syntax is the
+    /// plainest.
+    #[default]
     Python,
     /// openapi-generator's `python-prior` (2021): `[X]`, `{str: (X,)}`, `none_type`,
     /// `**any string name**` rows, enums as a `value` row that `must be one of [...]`.
@@ -47,4 +53,77 @@ impl fmt::Display for Dialect {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
     }
+}
+
+/// The dialect of a folder's model pages: `forced` (from codegen.toml, with where it is written)
+/// or the one their syntax shows; [`Dialect::Python`] when no page shows one (its syntax is the
+/// plainest). A page whose syntax shows another dialect is an error: against `forced`, or (when
+/// nothing is forced) naming the first two pages that disagree.
+pub fn folder_dialect(
+    pages: &[ModelPage],
+    forced: Option<(Dialect, FileId, Range<usize>)>,
+    sources: &Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Dialect {
+    let place = |file: FileId, offset: usize| {
+        let at = sources.line_column(file, offset);
+        format!(
+            "{}:{}:{}",
+            sources.get(file).path.display(),
+            at.line,
+            at.column
+        )
+    };
+    let marked = pages
+        .iter()
+        .filter_map(|page| page.dialect.as_ref().map(|mark| (page, mark)));
+    if let Some((dialect, file, span)) = forced {
+        for (page, mark) in marked.filter(|(_, mark)| mark.value != dialect) {
+            diagnostics.push(
+                Diagnostic::error(
+                    page.file,
+                    mark.span.clone(),
+                    format!(
+                        "`{}` is written in {}, but codegen.toml says the docs are {dialect}",
+                        page.name.value, mark.value
+                    ),
+                )
+                .with_label(format!("{} syntax", mark.value))
+                .with_note(format!(
+                    "`dialect = \"{dialect}\"` is at {}; without it the dialect is detected",
+                    place(file, span.start)
+                )),
+            );
+        }
+        return dialect;
+    }
+    let mut first: Option<(&ModelPage, &Spanned<Dialect>)> = None;
+    for (page, mark) in marked {
+        match first {
+            None => first = Some((page, mark)),
+            Some((first_page, first_mark)) if first_mark.value != mark.value => {
+                diagnostics.push(
+                    Diagnostic::error(
+                        page.file,
+                        mark.span.clone(),
+                        format!(
+                            "one folder mixes dialects: `{}` is written in {}, `{}` in {}",
+                            page.name.value, mark.value, first_page.name.value, first_mark.value
+                        ),
+                    )
+                    .with_label(format!("{} syntax", mark.value))
+                    .with_note(format!(
+                        "`{}` shows {} at {}",
+                        first_page.name.value,
+                        first_mark.value,
+                        place(first_page.file, first_mark.span.start)
+                    ))
+                    .with_note("generate each template's docs from its own folder, or set `dialect` in codegen.toml"),
+                );
+                return first_mark.value;
+            }
+            Some(_) => {}
+        }
+    }
+    first.map_or(Dialect::Python, |(_, mark)| mark.value)
 }

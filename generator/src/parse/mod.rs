@@ -9,9 +9,9 @@ mod operations;
 mod page;
 mod type_expr;
 
-pub use dialect::Dialect;
+pub use dialect::{Dialect, folder_dialect};
 pub use operations::{OperationPage, looks_like_operations, parse_operations};
-pub use page::{ModelPage, PageOutcome, PropertyRow, Spanned, parse_page};
+pub use page::{EnumValues, ModelPage, PageOutcome, PropertyRow, Spanned, parse_page};
 pub use type_expr::{
     Container, Leaf, ParsedType, Primitive, TypeExpr, TypeSyntaxError, parse_type, parse_type_expr,
     parse_type_expr_with_leaf_span,
