@@ -39,7 +39,7 @@ pub struct ModelPage {
     /// The rows of the Properties table, in page order (none for an enum page).
     pub properties: Vec<PropertyRow>,
     /// The `**any string name**` row: the type of the keys the table does not name.
-    pub additional_properties: Option<PropertyRow>,
+    pub additional_properties: Option<Box<PropertyRow>>,
     /// The values, when the page is an enum page.
     pub enum_values: Option<EnumValues>,
     /// The template dialect the page's syntax shows, if any.
@@ -243,7 +243,7 @@ struct PageReader<'a, 'd> {
     has_properties_heading: bool,
     /// The first dialect mark seen, and where.
     dialect: Option<Spanned<Dialect>>,
-    additional_properties: Option<PropertyRow>,
+    additional_properties: Option<Box<PropertyRow>>,
 }
 
 impl PageReader<'_, '_> {
@@ -280,7 +280,7 @@ impl PageReader<'_, '_> {
                     if let Some(row) = self.read_row(&events[index + 1..end], range.clone()) {
                         if row.name.value.eq_ignore_ascii_case(ANY_NAME) {
                             self.mark(Dialect::PythonPrior, row.name.span.clone());
-                            self.additional_properties = Some(row);
+                            self.additional_properties = Some(Box::new(row));
                         } else {
                             rows.push(row);
                         }
