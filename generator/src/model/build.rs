@@ -155,10 +155,22 @@ struct Builder<'a, 'd> {
     rust_names: HashMap<String, RustNames>,
 }
 
-/// The Rust names of one model.
+/// The Rust names of one model, and what its page is.
 struct RustNames {
     type_name: String,
     module: String,
+    kind: PageKind,
+}
+
+/// What a page defines, as its references see it.
+#[derive(Clone, Copy)]
+enum PageKind {
+    /// A struct.
+    Struct,
+    /// An open enum.
+    Enum,
+    /// No type of its own: an enum page of literals stands for their primitive.
+    Literals(Primitive),
 }
 
 impl<'p> Builder<'_, '_> {
@@ -208,6 +220,11 @@ impl<'p> Builder<'_, '_> {
             let names = RustNames {
                 type_name: naming::type_name(&page.name.value),
                 module: naming::module_name(&page.name.value),
+                kind: match (&page.enum_values, literal_enum(page)) {
+                    (_, Some(primitive)) => PageKind::Literals(primitive),
+                    (Some(_), None) => PageKind::Enum,
+                    (None, None) => PageKind::Struct,
+                },
             };
             for rust in [&names.type_name, &names.module] {
                 if let Some(other) = taken.get(rust) {
@@ -532,29 +549,18 @@ impl<'p> Builder<'_, '_> {
     ) -> BaseType {
         match &expr.leaf {
             Leaf::Primitive(primitive) => BaseType::Primitive(*primitive),
-            Leaf::Named(name)
-                if let Some(primitive) =
-                    pages.get(name.as_str()).and_then(|page| literal_enum(page)) =>
-            {
-                BaseType::Primitive(primitive)
-            }
-            Leaf::Named(name) if let Some(names) = self.rust_names.get(name) => {
-                if pages
-                    .get(name.as_str())
-                    .is_some_and(|page| page.enum_values.is_some())
-                {
-                    BaseType::SharedEnum {
-                        module: names.module.clone(),
-                        rust_name: names.type_name.clone(),
-                    }
-                } else {
-                    BaseType::Model {
-                        module: names.module.clone(),
-                        rust_name: names.type_name.clone(),
-                        boxed: false,
-                    }
-                }
-            }
+            Leaf::Named(name) if let Some(names) = self.rust_names.get(name) => match names.kind {
+                PageKind::Struct => BaseType::Model {
+                    module: names.module.clone(),
+                    rust_name: names.type_name.clone(),
+                    boxed: false,
+                },
+                PageKind::Enum => BaseType::SharedEnum {
+                    module: names.module.clone(),
+                    rust_name: names.type_name.clone(),
+                },
+                PageKind::Literals(primitive) => BaseType::Primitive(primitive),
+            },
             Leaf::Named(name) => {
                 let candidates = pages
                     .keys()
