@@ -292,41 +292,39 @@ impl Config {
                 },
             );
         }
-        let wire_case = raw.naming.wire.map_or(WireCase::default(), |written| {
-            WireCase::from_name(written.get_ref()).unwrap_or_else(|| {
-                let known: Vec<_> = WireCase::ALL.iter().map(|rule| rule.name()).collect();
+        let mut named = |written: &Spanned<String>, what: &str, known: &[&str]| {
+            let found = known.contains(&written.get_ref().as_str());
+            if !found {
                 diagnostics.push(
                     Diagnostic::error(
                         file,
                         written.span(),
-                        format!("`{}` is not a naming rule", written.get_ref()),
+                        format!("`{}` is not a {what}", written.get_ref()),
                     )
-                    .with_label("unknown rule")
-                    .with_note(format!("the rules are {}", known.join(", "))),
-                );
-                WireCase::default()
-            })
-        });
-        let dialect = raw.dialect.and_then(|written| {
-            let found = Dialect::from_name(written.get_ref());
-            if found.is_none() {
-                let known: Vec<_> = Dialect::ALL.iter().map(|dialect| dialect.name()).collect();
-                diagnostics.push(
-                    Diagnostic::error(
-                        file,
-                        written.span(),
-                        format!("`{}` is not a dialect", written.get_ref()),
-                    )
-                    .with_label("unknown dialect")
-                    .with_note(format!("the dialects are {}", known.join(", "))),
+                    .with_label(format!("unknown {what}"))
+                    .with_note(format!("the choices are {}", known.join(", "))),
                 );
             }
-            Some(Located {
-                value: found?,
-                file,
-                span: written.span(),
-            })
-        });
+            found
+        };
+        let rules = WireCase::ALL.map(WireCase::name);
+        let wire_case = raw
+            .naming
+            .wire
+            .filter(|written| named(written, "naming rule", &rules))
+            .and_then(|written| WireCase::from_name(written.get_ref()))
+            .unwrap_or_default();
+        let dialects = Dialect::ALL.map(Dialect::name);
+        let dialect = raw
+            .dialect
+            .filter(|written| named(written, "dialect", &dialects))
+            .and_then(|written| {
+                Some(Located {
+                    value: Dialect::from_name(written.get_ref())?,
+                    file,
+                    span: written.span(),
+                })
+            });
         Config {
             package: raw.package,
             types,
