@@ -60,44 +60,14 @@ impl WireCase {
     }
 }
 
-/// Names the Python templates escape, because they are Python keywords or names their generated
-/// code uses itself (openapi-generator's `python` reserved words).
-const PYTHON_RESERVED: &[&str] = &[
-    "False", "None", "True", "and", "as", "assert", "async", "await", "base64", "break", "class",
-    "continue", "date", "def", "del", "elif", "else", "except", "exec", "finally", "float", "for",
-    "from", "global", "if", "import", "in", "is", "json", "lambda", "nonlocal", "not", "or",
-    "pass", "print", "property", "raise", "return", "schema", "self", "try", "while", "with",
-    "yield",
-];
-
-/// The name a Python template escaped, when `doc_name` is an escape: `pcSelf` (swagger-codegen
-/// templates such as Genesys's; any name), `var_from` (openapi-generator's pydantic templates)
-/// and `_from` (its older ones) of a reserved name.
-fn python_unescaped(doc_name: &str) -> Option<String> {
-    if let Some(rest) = doc_name.strip_prefix("pc")
-        && rest.starts_with(|c: char| c.is_ascii_uppercase())
-    {
-        let mut chars = rest.chars();
-        let first = chars.next().map(|c| c.to_ascii_lowercase()).into_iter();
-        return Some(first.chain(chars).collect());
-    }
-    let rest = doc_name
-        .strip_prefix("var_")
-        .or_else(|| doc_name.strip_prefix('_'))?;
-    PYTHON_RESERVED.contains(&rest).then(|| rest.to_owned())
-}
-
-/// The JSON name the naming rule derives from a doc name: a Python keyword escape goes on the
-/// wire without it (`pcSelf`, `var_self`, `_self` -> `self`); any other name is spelled by
-/// `rule`. Leading and trailing underscores are part of the name (`_links`).
-pub fn wire_name(doc_name: &str, rule: WireCase) -> String {
-    if let Some(name) = python_unescaped(doc_name) {
-        return name;
-    }
+/// The JSON name `rule` spells from an API name (a doc name without its template's keyword
+/// escape: [`crate::parse::PropertyRow::api_name`]). Leading and trailing underscores are part of
+/// the name (`_links`).
+pub fn wire_name(api_name: &str, rule: WireCase) -> String {
     // heck drops leading and trailing underscores; on the wire they are part of the name.
-    let core = doc_name.trim_matches('_');
-    let leading = &doc_name[..doc_name.len() - doc_name.trim_start_matches('_').len()];
-    let trailing = &doc_name[doc_name.trim_end_matches('_').len()..];
+    let core = api_name.trim_matches('_');
+    let leading = &api_name[..api_name.len() - api_name.trim_start_matches('_').len()];
+    let trailing = &api_name[api_name.trim_end_matches('_').len()..];
     let core = match rule {
         WireCase::CamelCase => core.to_lower_camel_case(),
         WireCase::SnakeCase => core.to_snake_case(),
@@ -293,9 +263,7 @@ mod tests {
         let camel = |name| wire_name(name, WireCase::CamelCase);
         assert_eq!(camel("active_skill_ids"), "activeSkillIds");
         assert_eq!(camel("q850_response_codes"), "q850ResponseCodes");
-        assert_eq!(camel("pcSelf"), "self");
-        assert_eq!(camel("pcProperty"), "property");
-        assert_eq!(camel("pcIn"), "in");
+        assert_eq!(camel("self"), "self");
         assert_eq!(camel("pci"), "pci");
         assert_eq!(camel("ani"), "ani");
         assert_eq!(camel("_links"), "_links");
@@ -318,19 +286,6 @@ mod tests {
         for (rule, doc_name, wire) in cases {
             assert_eq!(wire_name(doc_name, rule), wire, "{rule:?} {doc_name}");
         }
-    }
-
-    #[test]
-    fn python_keyword_escapes_go_on_the_wire_without_the_escape() {
-        for rule in WireCase::ALL {
-            assert_eq!(wire_name("var_async", rule), "async");
-            assert_eq!(wire_name("var_class", rule), "class");
-            assert_eq!(wire_name("_from", rule), "from");
-            assert_eq!(wire_name("pcFrom", rule), "from");
-        }
-        // Not escapes: the rest is no reserved name.
-        assert_eq!(wire_name("var_name", WireCase::AsWritten), "var_name");
-        assert_eq!(wire_name("_links", WireCase::AsWritten), "_links");
     }
 
     #[test]

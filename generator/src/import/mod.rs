@@ -27,6 +27,7 @@ use toml_edit::{Array, DocumentMut, Item, Table, Value};
 use crate::config::{Config, FieldOverride};
 use crate::diagnostic::{Diagnostic, FileId, Sources};
 use crate::model::{BaseType, Field, Primitive, TypeModel, build_model};
+use crate::parse::python_api_name;
 use crate::{Failure, naming, output, spec};
 use python::{ModuleOutcome, PythonField, PythonModel, read_module};
 
@@ -404,7 +405,7 @@ impl Importer<'_> {
         python: &PythonField,
         existing: Option<&FieldOverride>,
     ) {
-        let derived = naming::wire_name(&python.name, self.config.wire_case);
+        let derived = naming::wire_name(&python_api_name(&python.name), self.config.wire_case);
         if python.wire_name != derived {
             self.counts.wire_names += 1;
         }

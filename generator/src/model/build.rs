@@ -448,7 +448,7 @@ impl<'p> Builder<'_, '_> {
             .models
             .get(&page.name.value)
             .is_some_and(|overrides| overrides.composition);
-        let rule_wire_name = naming::wire_name(doc_name, self.config.wire_case);
+        let rule_wire_name = naming::wire_name(&row.api_name, self.config.wire_case);
         let wire_name = field_override
             .and_then(|o| o.wire_name.as_ref())
             .map_or(rule_wire_name.clone(), |o| o.value.clone());

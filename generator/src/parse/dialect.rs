@@ -49,6 +49,35 @@ impl Dialect {
     }
 }
 
+/// Names the Python templates escape, because they are Python keywords or names their generated
+/// code uses itself (openapi-generator's `python` reserved words).
+const PYTHON_RESERVED: &[&str] = &[
+    "False", "None", "True", "and", "as", "assert", "async", "await", "base64", "break", "class",
+    "continue", "date", "def", "del", "elif", "else", "except", "exec", "finally", "float", "for",
+    "from", "global", "if", "import", "in", "is", "json", "lambda", "nonlocal", "not", "or",
+    "pass", "print", "property", "raise", "return", "schema", "self", "try", "while", "with",
+    "yield",
+];
+
+/// The Python family's Name-column convention: the API's name of a property whose Name cell is
+/// `name`, the template's keyword escape removed: `pcSelf` -> `self` (swagger-codegen templates
+/// such as Genesys's; any name), `var_from` (openapi-generator's pydantic templates) and `_from`
+/// (its older ones) of a reserved name -> `from`. Any other name is the API's name as written.
+pub fn python_api_name(name: &str) -> String {
+    if let Some(rest) = name.strip_prefix("pc")
+        && rest.starts_with(|c: char| c.is_ascii_uppercase())
+    {
+        let mut chars = rest.chars();
+        let first = chars.next().map(|c| c.to_ascii_lowercase()).into_iter();
+        return first.chain(chars).collect();
+    }
+    name.strip_prefix("var_")
+        .or_else(|| name.strip_prefix('_'))
+        .filter(|rest| PYTHON_RESERVED.contains(rest))
+        .unwrap_or(name)
+        .to_owned()
+}
+
 impl fmt::Display for Dialect {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
@@ -126,4 +155,28 @@ pub fn folder_dialect(
         }
     }
     first.map_or(Dialect::Python, |(_, mark)| mark.value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::python_api_name;
+
+    #[test]
+    fn python_keyword_escapes_are_removed() {
+        for (name, api) in [
+            ("pcSelf", "self"),
+            ("pcProperty", "property"),
+            ("pcIn", "in"),
+            ("var_async", "async"),
+            ("var_class", "class"),
+            ("_from", "from"),
+            // Not escapes: the rest is no reserved name, or `pc` starts a word.
+            ("var_name", "var_name"),
+            ("_links", "_links"),
+            ("pci", "pci"),
+            ("pci_dss", "pci_dss"),
+        ] {
+            assert_eq!(python_api_name(name), api, "{name}");
+        }
+    }
 }

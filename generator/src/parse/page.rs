@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag};
 
-use super::dialect::Dialect;
+use super::dialect::{Dialect, python_api_name};
 use super::type_expr::{Leaf, Primitive, TypeExpr, parse_type};
 use crate::diagnostic::{Diagnostic, FileId};
 
@@ -60,6 +60,9 @@ pub struct EnumValues {
 pub struct PropertyRow {
     /// The property's name in the docs (`active_skill_ids`, `pcSelf`).
     pub name: Spanned<String>,
+    /// The API's name of the property: the name without the template's keyword escape
+    /// (`pcSelf` -> `self`, `var_from` -> `from`); `[naming] wire` spells the JSON name from it.
+    pub api_name: String,
     /// The parsed type expression and the span of its cell.
     pub type_expr: Spanned<TypeExpr>,
     /// The span of the innermost type's name inside the cell (`Modle` in `list[Modle]`).
@@ -477,6 +480,7 @@ impl PageReader<'_, '_> {
         }
         let notes = notes.trim().to_owned();
         Some(PropertyRow {
+            api_name: python_api_name(&name.value),
             name,
             type_expr: Spanned {
                 value: type_expr,
