@@ -159,12 +159,13 @@ pub fn load(
     timings.read = started.elapsed();
 
     let started = Instant::now();
-    let parsed = spec::parse_pages(&pages, &sources, &mut diagnostics);
+    let mut parsed = spec::parse_pages(&pages, &sources, &mut diagnostics);
     let forced = config
         .dialect
         .as_ref()
         .map(|dialect| (dialect.value, dialect.file, dialect.span.clone()));
     let dialect = parse::folder_dialect(&parsed.models, forced, &sources, &mut diagnostics);
+    parse::apply_folder_conventions(&mut parsed.models, dialect);
     timings.parse = started.elapsed();
 
     let started = Instant::now();

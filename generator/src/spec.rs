@@ -110,7 +110,7 @@ pub fn parse_pages(
     for (outcome, operations, page_diagnostics) in outcomes {
         diagnostics.extend(page_diagnostics);
         match outcome {
-            PageOutcome::Model(page) => parsed.models.push(page),
+            PageOutcome::Model(page) => parsed.models.push(*page),
             PageOutcome::NotAModel => parsed.skipped += 1,
         }
         parsed.operations.extend(operations);

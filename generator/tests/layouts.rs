@@ -274,3 +274,16 @@ fn an_unknown_naming_rule_is_an_error() {
         ["codegen.toml:2:8: error: `SCREAMING` is not a naming rule"]
     );
 }
+
+#[test]
+fn an_alias_page_that_names_itself_is_a_warning_and_any_json_value() {
+    let loop_page = "# Loop\n\n## Properties\nName | Type | Description | Notes\n\
+------------ | ------------- | ------------- | -------------\n**value** | [**[Loop]**](Loop.md) |  | \n";
+    let user = "# User\n\n## Properties\nName | Type | Description | Notes\n\
+------------ | ------------- | ------------- | -------------\n\
+**loops** | [**Loop**](Loop.md) |  | [optional] \n**tags** | **[str]** |  | [optional] \n";
+    assert_eq!(
+        diagnostics_of(&[("Loop.md", loop_page), ("User.md", user)]),
+        ["User.md:6:16: warning: the alias page `Loop` names itself, through field `User.loops`"]
+    );
+}

@@ -52,3 +52,16 @@ fn a_value_row_that_must_be_one_of_is_an_open_enum() {
         json!("skittish")
     );
 }
+
+#[test]
+fn an_alias_page_stands_for_the_type_it_names() {
+    // `Herd` is `[Zebra]`: `herd` is a list of zebras, `herds` a list of lists.
+    let zebra: Zebra = serde_json::from_value(json!({
+        "class_name": "z",
+        "herd": [{"class_name": "a"}],
+        "herds": [[{"class_name": "b"}], []]
+    }))
+    .expect("reads");
+    assert_eq!(zebra.herd.expect("a herd")[0].class_name, "a");
+    assert_eq!(zebra.herds.expect("herds")[0][0].class_name, "b");
+}

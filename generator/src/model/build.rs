@@ -14,7 +14,7 @@ use super::{
 use crate::config::{Config, FieldOverride, Located};
 use crate::diagnostic::{Diagnostic, FileId, Sources};
 use crate::naming;
-use crate::parse::{Leaf, ModelPage, OperationPage, Primitive, PropertyRow, TypeExpr};
+use crate::parse::{Container, Leaf, ModelPage, OperationPage, Primitive, PropertyRow, TypeExpr};
 
 /// The deepest type nesting accepted: 32 containers (`list[list[...]]`; real docs nest 2 deep).
 /// The parser reads any depth; deeper types are an error here, because syn and prettyplease
@@ -59,7 +59,7 @@ pub fn build_model(
     builder.check_stale_overrides(&pages);
     let mut models: Vec<Model> = pages
         .values()
-        .filter(|page| literal_enum(page).is_none())
+        .filter(|page| defines_a_type(page))
         .map(|page| builder.build_one(page, &pages))
         .collect();
     box_cycles(&mut models);
@@ -67,7 +67,7 @@ pub fn build_model(
     mark_defaults(&mut models, &config.types);
     let not_models = pages
         .values()
-        .filter(|page| literal_enum(page).is_some())
+        .filter(|page| !defines_a_type(page))
         .map(|page| page.name.value.as_str())
         .collect();
     let features = assign_features(
@@ -171,6 +171,8 @@ enum PageKind {
     Enum,
     /// No type of its own: an enum page of literals stands for their primitive.
     Literals(Primitive),
+    /// No type of its own: an alias page stands for the type it names ([`ModelPage::alias`]).
+    Alias,
 }
 
 impl<'p> Builder<'_, '_> {
@@ -221,6 +223,7 @@ impl<'p> Builder<'_, '_> {
                 type_name: naming::type_name(&page.name.value),
                 module: naming::module_name(&page.name.value),
                 kind: match (&page.enum_values, literal_enum(page)) {
+                    _ if page.alias.is_some() => PageKind::Alias,
                     (_, Some(primitive)) => PageKind::Literals(primitive),
                     (Some(_), None) => PageKind::Enum,
                     (None, None) => PageKind::Struct,
@@ -388,7 +391,7 @@ impl<'p> Builder<'_, '_> {
             .unwrap_or_default();
         let additional_properties = page.additional_properties.as_ref().map(|row| {
             let expr = &row.type_expr.value;
-            let base = self.resolve_leaf(
+            let (containers, base) = self.resolve(
                 expr,
                 page.file,
                 row.leaf_span.clone(),
@@ -404,7 +407,7 @@ impl<'p> Builder<'_, '_> {
                 rust_name,
                 ty: FieldType {
                     expr: expr.clone(),
-                    containers: expr.containers.clone(),
+                    containers,
                     base,
                 },
                 description: row.description.clone(),
@@ -484,7 +487,9 @@ impl<'p> Builder<'_, '_> {
                 row.leaf_span.clone(),
             ),
         };
-        if expr.containers.len() > MAX_TYPE_DEPTH {
+        let (containers, mut base) =
+            self.resolve(&expr, file, leaf_span, pages, &page.name.value, doc_name);
+        if containers.len() > MAX_TYPE_DEPTH {
             self.diagnostics.push(
                 Diagnostic::error(
                     file,
@@ -492,7 +497,7 @@ impl<'p> Builder<'_, '_> {
                     format!(
                         "the type of field `{}.{doc_name}` is nested {} deep, more than {MAX_TYPE_DEPTH}",
                         page.name.value,
-                        expr.containers.len()
+                        containers.len()
                     ),
                 )
                 .with_label("too many nested `list[...]` / `dict(str, ...)`")
@@ -501,7 +506,7 @@ impl<'p> Builder<'_, '_> {
                 )),
             );
         }
-        let mut base = self.resolve_leaf(&expr, file, leaf_span, pages, &page.name.value, doc_name);
+
         if let Some(values) = field_override.and_then(|o| o.enum_values.as_ref()) {
             if base == BaseType::Primitive(Primitive::Str) {
                 let enum_type = enum_type(
@@ -529,7 +534,7 @@ impl<'p> Builder<'_, '_> {
             rust_name,
             wire_name,
             ty: FieldType {
-                containers: expr.containers.clone(),
+                containers,
                 expr,
                 base,
             },
@@ -538,7 +543,9 @@ impl<'p> Builder<'_, '_> {
         }
     }
 
-    fn resolve_leaf(
+    /// The containers and base type of a type expression, alias pages expanded
+    /// (`list[AnimalFarm]` with `AnimalFarm` = `list[Animal]` is `list[list[Animal]]`).
+    fn resolve(
         &mut self,
         expr: &TypeExpr,
         file: FileId,
@@ -546,8 +553,44 @@ impl<'p> Builder<'_, '_> {
         pages: &BTreeMap<&str, &ModelPage>,
         model_name: &str,
         field_name: &str,
+    ) -> (Vec<Container>, BaseType) {
+        let mut containers = expr.containers.clone();
+        let mut leaf = &expr.leaf;
+        let mut hops = 0;
+        while let Leaf::Named(name) = leaf
+            && let Some(alias) = pages
+                .get(name.as_str())
+                .and_then(|page| page.alias.as_ref())
+        {
+            hops += 1;
+            if hops > pages.len() {
+                self.diagnostics.push(
+                    Diagnostic::warning(
+                        file,
+                        span,
+                        format!("the alias page `{name}` names itself, through field `{model_name}.{field_name}`"),
+                    )
+                    .with_label("read as any JSON value (`serde_json::Value`)"),
+                );
+                return (containers, BaseType::Primitive(Primitive::Object));
+            }
+            containers.extend(alias.value.containers.iter().copied());
+            leaf = &alias.value.leaf;
+        }
+        let base = self.resolve_leaf(leaf, file, span, pages, model_name, field_name);
+        (containers, base)
+    }
+
+    fn resolve_leaf(
+        &mut self,
+        leaf: &Leaf,
+        file: FileId,
+        span: Range<usize>,
+        pages: &BTreeMap<&str, &ModelPage>,
+        model_name: &str,
+        field_name: &str,
     ) -> BaseType {
-        match &expr.leaf {
+        match leaf {
             Leaf::Primitive(primitive) => BaseType::Primitive(*primitive),
             Leaf::Named(name) if let Some(names) = self.rust_names.get(name) => match names.kind {
                 PageKind::Struct => BaseType::Model {
@@ -560,6 +603,8 @@ impl<'p> Builder<'_, '_> {
                     rust_name: names.type_name.clone(),
                 },
                 PageKind::Literals(primitive) => BaseType::Primitive(primitive),
+                // `resolve` expands alias pages before it gets here.
+                PageKind::Alias => BaseType::Primitive(Primitive::Object),
             },
             Leaf::Named(name) => {
                 let candidates = pages
@@ -613,6 +658,12 @@ fn enum_type<'v>(
         variants,
         catch_all,
     }
+}
+
+/// Whether a page defines a Rust type of its own (enum pages of literals and alias pages do not:
+/// their references are what they stand for).
+fn defines_a_type(page: &ModelPage) -> bool {
+    literal_enum(page).is_none() && page.alias.is_none()
 }
 
 /// The primitive an enum page of literals (`1`, `2`) stands for: such a page is no Rust type of its

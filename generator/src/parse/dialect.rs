@@ -157,6 +157,29 @@ pub fn folder_dialect(
     first.map_or(Dialect::Python, |(_, mark)| mark.value)
 }
 
+/// What a page means once the folder's dialect is known: in `python-prior`, a page whose only
+/// row is a required `value` (the template's `isAlias` / `isArray` form) is no object but an
+/// alias of that row's type (`AnimalFarm` = `[Animal]`).
+pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
+    if dialect != Dialect::PythonPrior {
+        return;
+    }
+    for page in pages {
+        if page.enum_values.is_none()
+            && let [row] = page.properties.as_slice()
+            && row.name.value == "value"
+            && row.required
+        {
+            page.alias = Some(Spanned {
+                value: row.type_expr.value.clone(),
+                span: row.type_expr.span.clone(),
+            });
+            page.properties.clear();
+            page.additional_properties = None;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::python_api_name;

@@ -9,7 +9,7 @@ mod operations;
 mod page;
 mod type_expr;
 
-pub use dialect::{Dialect, folder_dialect, python_api_name};
+pub use dialect::{Dialect, apply_folder_conventions, folder_dialect, python_api_name};
 pub use operations::{OperationPage, looks_like_operations, parse_operations};
 pub use page::{EnumValues, ModelPage, PageOutcome, PropertyRow, Spanned, parse_page};
 pub use type_expr::{

@@ -39,9 +39,12 @@ pub struct ModelPage {
     /// The rows of the Properties table, in page order (none for an enum page).
     pub properties: Vec<PropertyRow>,
     /// The `**any string name**` row: the type of the keys the table does not name.
-    pub additional_properties: Option<Box<PropertyRow>>,
+    pub additional_properties: Option<PropertyRow>,
     /// The values, when the page is an enum page.
     pub enum_values: Option<EnumValues>,
+    /// The type the page names, when it is an alias (`python-prior`'s one `value` row; see
+    /// [`super::apply_folder_conventions`]).
+    pub alias: Option<Spanned<TypeExpr>>,
     /// The template dialect the page's syntax shows, if any.
     pub dialect: Option<Spanned<Dialect>>,
 }
@@ -81,7 +84,7 @@ pub struct PropertyRow {
 #[derive(Debug, Clone, PartialEq)]
 pub enum PageOutcome {
     /// A model page (a struct or an enum).
-    Model(ModelPage),
+    Model(Box<ModelPage>),
     /// A page without a Properties table (an operation page, an index): skipped.
     NotAModel,
 }
@@ -246,7 +249,7 @@ struct PageReader<'a, 'd> {
     has_properties_heading: bool,
     /// The first dialect mark seen, and where.
     dialect: Option<Spanned<Dialect>>,
-    additional_properties: Option<Box<PropertyRow>>,
+    additional_properties: Option<PropertyRow>,
 }
 
 impl PageReader<'_, '_> {
@@ -283,7 +286,7 @@ impl PageReader<'_, '_> {
                     if let Some(row) = self.read_row(&events[index + 1..end], range.clone()) {
                         if row.name.value.eq_ignore_ascii_case(ANY_NAME) {
                             self.mark(Dialect::PythonPrior, row.name.span.clone());
-                            self.additional_properties = Some(Box::new(row));
+                            self.additional_properties = Some(row);
                         } else {
                             rows.push(row);
                         }
@@ -620,15 +623,16 @@ impl PageReader<'_, '_> {
         if enum_values.is_some() {
             properties.clear();
         }
-        PageOutcome::Model(ModelPage {
+        PageOutcome::Model(Box::new(ModelPage {
             file: self.file,
             name,
             description: self.description.join("\n\n").trim().to_owned(),
             properties,
             additional_properties: self.additional_properties,
             enum_values,
+            alias: None,
             dialect: self.dialect,
-        })
+        }))
     }
 }
 

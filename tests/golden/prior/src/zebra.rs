@@ -19,6 +19,10 @@ pub struct Zebra {
     pub stripes: ::std::option::Option<::std::vec::Vec<i64>>,
     /// Others.
     pub herd: ::std::option::Option<::std::vec::Vec<super::zebra::Zebra>>,
+    /// Neighbouring herds.
+    pub herds: ::std::option::Option<
+        ::std::vec::Vec<::std::vec::Vec<super::zebra::Zebra>>,
+    >,
     /// The `marks` property.
     pub marks: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
@@ -39,6 +43,7 @@ pub struct Zebra {
 }
 model_serde! {
     Zebra { required class_name = "class_name", optional stripes = "stripes", optional
-    herd = "herd", optional marks = "marks", optional nickname = "nickname", optional
-    mood = "mood", optional from = "from", } ..additional_properties
+    herd = "herd", optional herds = "herds", optional marks = "marks", optional nickname
+    = "nickname", optional mood = "mood", optional from = "from", }
+    ..additional_properties
 }
