@@ -287,3 +287,26 @@ fn an_alias_page_that_names_itself_is_a_warning_and_any_json_value() {
         ["User.md:6:16: warning: the alias page `Loop` names itself, through field `User.loops`"]
     );
 }
+
+#[test]
+fn a_composition_without_properties_is_any_json_value() {
+    // The pydantic templates document a oneOf of non-objects with an empty table: without the
+    // mark it is an empty struct; marked as a composition, its references are any JSON value.
+    let int_or_string = "# IntOrString\n\n## Properties\n\nName | Type | Description | Notes\n\
+------------ | ------------- | ------------- | -------------\n\n## Example\n";
+    let user = "# User\n\n## Properties\n\nName | Type | Description | Notes\n\
+------------ | ------------- | ------------- | -------------\n\
+**id** | [**IntOrString**](IntOrString.md) |  | \n";
+    let plain = model_of(&[("IntOrString.md", int_or_string), ("User.md", user)]);
+    assert!(model(&plain, "IntOrString").fields.is_empty());
+    let marked = model_of(&[
+        ("IntOrString.md", int_or_string),
+        ("User.md", user),
+        ("codegen.toml", "[models.IntOrString]\ncomposition = true\n"),
+    ]);
+    assert!(marked.models.iter().all(|item| item.name != "IntOrString"));
+    assert_eq!(
+        field(model(&marked, "User"), "id").ty.base,
+        BaseType::Primitive(Primitive::Object)
+    );
+}

@@ -57,17 +57,18 @@ pub fn build_model(
     let pages = builder.index_pages(pages);
     builder.check_type_names(&pages);
     builder.check_stale_overrides(&pages);
-    let mut models: Vec<Model> = pages
+    let (typed, not_models): (Vec<&ModelPage>, Vec<&ModelPage>) = pages
         .values()
-        .filter(|page| defines_a_type(page))
+        .partition(|page| builder.defines_a_type(page));
+    let mut models: Vec<Model> = typed
+        .into_iter()
         .map(|page| builder.build_one(page, &pages))
         .collect();
     box_cycles(&mut models);
     builder.check_enum_names(&models);
     mark_defaults(&mut models, &config.types);
-    let not_models = pages
-        .values()
-        .filter(|page| !defines_a_type(page))
+    let not_models = not_models
+        .into_iter()
         .map(|page| page.name.value.as_str())
         .collect();
     let features = assign_features(
@@ -169,7 +170,8 @@ enum PageKind {
     Struct,
     /// An open enum.
     Enum,
-    /// No type of its own: an enum page of literals stands for their primitive.
+    /// No type of its own: an enum page of literals stands for their primitive; a composition
+    /// without properties (a oneOf of non-objects) for any JSON value.
     Literals(Primitive),
     /// No type of its own: an alias page stands for the type it names ([`ModelPage::alias`]).
     Alias,
@@ -215,6 +217,27 @@ impl<'p> Builder<'_, '_> {
         by_name
     }
 
+    /// Whether a page defines a Rust type of its own (enum pages of literals, alias pages and bare
+    /// compositions do not: their references are what they stand for).
+    fn defines_a_type(&self, page: &ModelPage) -> bool {
+        self.rust_names
+            .get(&page.name.value)
+            .is_some_and(|names| matches!(names.kind, PageKind::Struct | PageKind::Enum))
+    }
+
+    /// A page codegen.toml marks as a composition whose table has no rows: the pydantic templates
+    /// document a oneOf / anyOf of non-objects (`IntOrString`) so. Its JSON is not an object.
+    fn is_bare_composition(&self, page: &ModelPage) -> bool {
+        page.enum_values.is_none()
+            && page.properties.is_empty()
+            && page.additional_properties.is_none()
+            && self
+                .config
+                .models
+                .get(&page.name.value)
+                .is_some_and(|overrides| overrides.composition)
+    }
+
     /// Two models whose Rust type or module names would be the same.
     fn check_type_names(&mut self, pages: &BTreeMap<&str, &ModelPage>) {
         let mut taken: HashMap<String, &ModelPage> = HashMap::new();
@@ -224,6 +247,7 @@ impl<'p> Builder<'_, '_> {
                 module: naming::module_name(&page.name.value),
                 kind: match (&page.enum_values, literal_enum(page)) {
                     _ if page.alias.is_some() => PageKind::Alias,
+                    _ if self.is_bare_composition(page) => PageKind::Literals(Primitive::Object),
                     (_, Some(primitive)) => PageKind::Literals(primitive),
                     (Some(_), None) => PageKind::Enum,
                     (None, None) => PageKind::Struct,
@@ -658,12 +682,6 @@ fn enum_type<'v>(
         variants,
         catch_all,
     }
-}
-
-/// Whether a page defines a Rust type of its own (enum pages of literals and alias pages do not:
-/// their references are what they stand for).
-fn defines_a_type(page: &ModelPage) -> bool {
-    literal_enum(page).is_none() && page.alias.is_none()
 }
 
 /// The primitive an enum page of literals (`1`, `2`) stands for: such a page is no Rust type of its
