@@ -581,72 +581,67 @@ impl<'p> Builder<'_, '_> {
         let mut containers = expr.containers.clone();
         let mut leaf = &expr.leaf;
         let mut hops = 0;
-        while let Leaf::Named(name) = leaf
-            && let Some(alias) = pages
-                .get(name.as_str())
-                .and_then(|page| page.alias.as_ref())
-        {
-            hops += 1;
-            if hops > pages.len() {
-                self.diagnostics.push(
-                    Diagnostic::warning(
+        loop {
+            let name = match leaf {
+                Leaf::Primitive(primitive) => return (containers, BaseType::Primitive(*primitive)),
+                Leaf::Named(name) => name,
+            };
+            let base = match self.rust_names.get(name) {
+                Some(names) => match names.kind {
+                    PageKind::Struct => BaseType::Model {
+                        module: names.module.clone(),
+                        rust_name: names.type_name.clone(),
+                        boxed: false,
+                    },
+                    PageKind::Enum => BaseType::SharedEnum {
+                        module: names.module.clone(),
+                        rust_name: names.type_name.clone(),
+                    },
+                    PageKind::Literals(primitive) => BaseType::Primitive(primitive),
+                    PageKind::Alias => {
+                        let alias = pages
+                            .get(name.as_str())
+                            .and_then(|page| page.alias.as_ref());
+                        hops += 1;
+                        match alias {
+                            Some(alias) if hops <= pages.len() => {
+                                containers.extend(alias.value.containers.iter().copied());
+                                leaf = &alias.value.leaf;
+                                continue;
+                            }
+                            _ => {
+                                self.diagnostics.push(
+                                    Diagnostic::warning(
+                                        file,
+                                        span,
+                                        format!("the alias page `{name}` names itself, through field `{model_name}.{field_name}`"),
+                                    )
+                                    .with_label("read as any JSON value (`serde_json::Value`)"),
+                                );
+                                BaseType::Primitive(Primitive::Object)
+                            }
+                        }
+                    }
+                },
+                None => {
+                    let candidates = pages
+                        .keys()
+                        .copied()
+                        .chain(Primitive::ALL.iter().map(|primitive| primitive.name()));
+                    let mut diagnostic = Diagnostic::error(
                         file,
                         span,
-                        format!("the alias page `{name}` names itself, through field `{model_name}.{field_name}`"),
+                        format!("unknown type `{name}` in field `{model_name}.{field_name}`"),
                     )
-                    .with_label("read as any JSON value (`serde_json::Value`)"),
-                );
-                return (containers, BaseType::Primitive(Primitive::Object));
-            }
-            containers.extend(alias.value.containers.iter().copied());
-            leaf = &alias.value.leaf;
-        }
-        let base = self.resolve_leaf(leaf, file, span, pages, model_name, field_name);
-        (containers, base)
-    }
-
-    fn resolve_leaf(
-        &mut self,
-        leaf: &Leaf,
-        file: FileId,
-        span: Range<usize>,
-        pages: &BTreeMap<&str, &ModelPage>,
-        model_name: &str,
-        field_name: &str,
-    ) -> BaseType {
-        match leaf {
-            Leaf::Primitive(primitive) => BaseType::Primitive(*primitive),
-            Leaf::Named(name) if let Some(names) = self.rust_names.get(name) => match names.kind {
-                PageKind::Struct => BaseType::Model {
-                    module: names.module.clone(),
-                    rust_name: names.type_name.clone(),
-                    boxed: false,
-                },
-                PageKind::Enum => BaseType::SharedEnum {
-                    module: names.module.clone(),
-                    rust_name: names.type_name.clone(),
-                },
-                PageKind::Literals(primitive) => BaseType::Primitive(primitive),
-                // `resolve` expands alias pages before it gets here.
-                PageKind::Alias => BaseType::Primitive(Primitive::Object),
-            },
-            Leaf::Named(name) => {
-                let candidates = pages
-                    .keys()
-                    .copied()
-                    .chain(Primitive::ALL.iter().map(|primitive| primitive.name()));
-                let mut diagnostic = Diagnostic::error(
-                    file,
-                    span,
-                    format!("unknown type `{name}` in field `{model_name}.{field_name}`"),
-                )
-                .with_label("not a primitive, and no page defines a model of this name");
-                if let Some(hint) = suggest(name, candidates) {
-                    diagnostic = diagnostic.with_note(hint);
+                    .with_label("not a primitive, and no page defines a model of this name");
+                    if let Some(hint) = suggest(name, candidates) {
+                        diagnostic = diagnostic.with_note(hint);
+                    }
+                    self.diagnostics.push(diagnostic);
+                    BaseType::Primitive(Primitive::Object)
                 }
-                self.diagnostics.push(diagnostic);
-                BaseType::Primitive(Primitive::Object)
-            }
+            };
+            return (containers, base);
         }
     }
 
