@@ -101,13 +101,20 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
-    // A page without `Properties` or `## Enum` cannot define a type; only its title and first
-    // `## ` heading matter (for the "model page without a table" warning), so only the text up to
-    // that heading is parsed. Operation pages are most of a docs folder's bytes.
-    let parsed = if text.contains("Properties") || text.contains("## Enum") {
+    // A page without `Properties` cannot define a type unless its first `## ` heading is
+    // `## Enum`; otherwise only its title and that heading matter (for the "model page without a
+    // table" warning), so only the text up to that heading is parsed. Operation pages are most of
+    // a docs folder's bytes.
+    let parsed = if text.contains("Properties") {
         text
     } else {
-        up_to_first_h2(text)
+        let head = up_to_first_h2(text);
+        let first_h2 = head.trim_end().rsplit('\n').next().unwrap_or_default();
+        if first_h2.trim_end() == "## Enum" {
+            text
+        } else {
+            head
+        }
     };
     let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(parsed, options)
         .into_offset_iter()

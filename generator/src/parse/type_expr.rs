@@ -232,6 +232,20 @@ pub struct ParsedType {
 /// `float`, and of anything else is `object` (any JSON value). Bytes are base64 strings on the
 /// wire, so `bytearray` is `str`. Nesting is read with an explicit stack, not recursion.
 pub fn parse_type(text: &str) -> Result<ParsedType, TypeSyntaxError> {
+    // Most types are one name (`str`, a model): no containers, no stack.
+    let name = text.trim();
+    if !name.is_empty() && name.chars().all(is_name_char) {
+        let start = text.len() - text.trim_start().len();
+        let (partial, dialect) = leaf(name, start..start + name.len())?;
+        return Ok(ParsedType {
+            expr: TypeExpr {
+                containers: partial.containers_inner_first,
+                leaf: partial.leaf,
+            },
+            leaf_span: partial.leaf_span,
+            dialect,
+        });
+    }
     let mut lexer = Lexer { text, position: 0 };
     let mut dialect = None;
     let mut frames = vec![Frame {
