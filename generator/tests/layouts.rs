@@ -310,3 +310,26 @@ fn a_composition_without_properties_is_any_json_value() {
         BaseType::Primitive(Primitive::Object)
     );
 }
+
+/// The Ory client's Python docs (openapi-generator 7's pydantic `python` template), when
+/// `../shared/corpus` is present: every page reads, quietly, with only the naming rule set.
+#[test]
+fn a_real_pydantic_corpus_reads_with_no_error_and_no_warning() {
+    let folder = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/corpus/ory-client-1.22.63/python");
+    if !folder.is_dir() {
+        eprintln!("skipped: {} is not there", folder.display());
+        return;
+    }
+    let config = tempfile::NamedTempFile::new().expect("temporary file");
+    fs::write(config.path(), "[naming]\nwire = \"snake_case\"\n").expect("write the config");
+    let (_, stats, sources, warnings, _) = load(&folder, Some(config.path()))
+        .unwrap_or_else(|failure| panic!("{}", failure.render_limited(10)));
+    assert!(
+        warnings.is_empty(),
+        "{}",
+        sources.render_limited(&warnings, 10)
+    );
+    assert_eq!(stats.dialect.name(), "python-pydantic");
+    assert_eq!((stats.models, stats.enums), (379, 16));
+}
