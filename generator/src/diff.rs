@@ -553,8 +553,16 @@ impl Differ<'_> {
             ),
             _ => {}
         }
-        if let (Some(old_enum), Some(new_enum)) = (&old.enumeration, &new.enumeration) {
-            self.enumeration(at, old_enum, new_enum);
+        match (&old.enumeration, &new.enumeration) {
+            (Some(old_enum), Some(new_enum)) => self.enumeration(at, old_enum, new_enum),
+            // An enum page became an object page, or the other way round.
+            (old_enum, new_enum) => self.changed(
+                at,
+                ChangeKind::TypeChanged,
+                Impact::Breaking,
+                if old_enum.is_some() { "enum" } else { "struct" },
+                if new_enum.is_some() { "enum" } else { "struct" },
+            ),
         }
         let old_fields: BTreeMap<&str, &FieldSurface> = old
             .fields
