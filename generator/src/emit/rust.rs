@@ -93,7 +93,8 @@ fn lib_rs(model: &TypeModel) -> TokenStream {
          the API adds later do not break your code. Enumerated fields are open enums: a value \
          the docs do not list is kept verbatim in the catch-all variant. The enums are \
          `#[non_exhaustive]`: match them with a `_` arm, so that values the docs add later do not \
-         break your code.{}",
+         break your code.{}{}",
+        enum_page_docs(model),
         feature_docs(model)
     ));
     let modules = model.models.iter().map(|item| {
@@ -128,6 +129,15 @@ fn feature_cfg(features: &[String]) -> Option<TokenStream> {
         [feature] => Some(quote!(#[cfg(feature = #feature)])),
         features => Some(quote!(#[cfg(any( #(feature = #features),* ))])),
     }
+}
+
+/// The crate docs' sentence on enum pages, when the docs have any.
+fn enum_page_docs(model: &TypeModel) -> &'static str {
+    if model.models.iter().all(|item| item.kind.is_struct()) {
+        return "";
+    }
+    " The docs' enum pages are open enums at the crate root too, each shared by every field \
+     that names it."
 }
 
 /// The crate docs' list of features, with their model counts.

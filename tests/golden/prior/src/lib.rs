@@ -2,7 +2,7 @@
 
 //! Golden test: openapi-generator's python-prior templates (2021): type syntax, additional properties, enums as a value row
 //!
-//! Every model of the docs is a struct at the crate root, with serde impls that read and write the API's JSON. Optional fields are `Option`s that are left out of the JSON when `None`. Build values with `..Default::default()` (where a struct has `Default`), so that fields the API adds later do not break your code. Enumerated fields are open enums: a value the docs do not list is kept verbatim in the catch-all variant. The enums are `#[non_exhaustive]`: match them with a `_` arm, so that values the docs add later do not break your code.
+//! Every model of the docs is a struct at the crate root, with serde impls that read and write the API's JSON. Optional fields are `Option`s that are left out of the JSON when `None`. Build values with `..Default::default()` (where a struct has `Default`), so that fields the API adds later do not break your code. Enumerated fields are open enums: a value the docs do not list is kept verbatim in the catch-all variant. The enums are `#[non_exhaustive]`: match them with a `_` arm, so that values the docs add later do not break your code. The docs' enum pages are open enums at the crate root too, each shared by every field that names it.
 /// Writes a model that keeps extra keys into a serialized map, keeping the first error,
 /// as `__Object` does for a struct.
 struct __Entries<S: ::serde::ser::SerializeMap>(::std::result::Result<S, S::Error>);

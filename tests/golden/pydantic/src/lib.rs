@@ -2,7 +2,7 @@
 
 //! Golden test: the layout, type syntax and enum pages of openapi-generator's pydantic python templates
 //!
-//! Every model of the docs is a struct at the crate root, with serde impls that read and write the API's JSON. Optional fields are `Option`s that are left out of the JSON when `None`. Build values with `..Default::default()` (where a struct has `Default`), so that fields the API adds later do not break your code. Enumerated fields are open enums: a value the docs do not list is kept verbatim in the catch-all variant. The enums are `#[non_exhaustive]`: match them with a `_` arm, so that values the docs add later do not break your code.
+//! Every model of the docs is a struct at the crate root, with serde impls that read and write the API's JSON. Optional fields are `Option`s that are left out of the JSON when `None`. Build values with `..Default::default()` (where a struct has `Default`), so that fields the API adds later do not break your code. Enumerated fields are open enums: a value the docs do not list is kept verbatim in the catch-all variant. The enums are `#[non_exhaustive]`: match them with a `_` arm, so that values the docs add later do not break your code. The docs' enum pages are open enums at the crate root too, each shared by every field that names it.
 /// Implements `Serialize`, `Deserialize` and `__FromObject` for a model struct, as a JSON
 /// object whose keys are the fields' wire names: `model_serde! { Model { optional field =
 /// "wireName", required other = "otherName", } }`, fields in page order. Each field's kind
