@@ -159,13 +159,7 @@ pub fn load(
     timings.read = started.elapsed();
 
     let started = Instant::now();
-    let mut parsed = spec::parse_pages(&pages, &sources, &mut diagnostics);
-    let forced = config
-        .dialect
-        .as_ref()
-        .map(|dialect| (dialect.value, dialect.file, dialect.span.clone()));
-    let dialect = parse::folder_dialect(&parsed.models, forced, &sources, &mut diagnostics);
-    parse::apply_folder_conventions(&mut parsed.models, dialect);
+    let parsed = spec::parse_pages(&pages, &sources, config.dialect.as_ref(), &mut diagnostics);
     timings.parse = started.elapsed();
 
     let started = Instant::now();
@@ -196,7 +190,7 @@ pub fn load(
             .iter()
             .filter(|item| !item.kind.is_struct())
             .count(),
-        dialect,
+        dialect: parsed.dialect,
     };
     Ok((model, stats, sources, diagnostics, timings))
 }

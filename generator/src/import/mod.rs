@@ -130,7 +130,6 @@ pub fn import_wire_names(options: &ImportOptions) -> Result<Imported, Failure> {
         .clone()
         .unwrap_or_else(|| options.spec_dir.join("codegen.toml"));
     let pages = spec::read_pages(&options.spec_dir, &mut sources, &mut diagnostics);
-    let parsed = spec::parse_pages(&pages, &sources, &mut diagnostics);
     let old_text = read_config_text(&config_path, &mut diagnostics);
     let config_file = sources.add(config_path.clone(), old_text.clone().unwrap_or_default());
     let config = Config::parse(
@@ -138,6 +137,7 @@ pub fn import_wire_names(options: &ImportOptions) -> Result<Imported, Failure> {
         &sources.get(config_file).text,
         &mut diagnostics,
     );
+    let parsed = spec::parse_pages(&pages, &sources, config.dialect.as_ref(), &mut diagnostics);
     let crate_name = spec::default_crate_name(&options.spec_dir);
     let model = build_model(
         &parsed.models,

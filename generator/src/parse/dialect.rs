@@ -47,6 +47,16 @@ impl Dialect {
             .into_iter()
             .find(|dialect| dialect.name() == name)
     }
+
+    /// The dialect's Name-column convention: the API's name of a property whose Name cell is
+    /// `name` (see [`super::PropertyRow::api_name`]).
+    pub fn api_name(self, name: &str) -> String {
+        match self {
+            Dialect::Python | Dialect::PythonPrior | Dialect::PythonPydantic => {
+                python_api_name(name)
+            }
+        }
+    }
 }
 
 /// Names the Python templates escape, because they are Python keywords or names their generated
@@ -157,15 +167,21 @@ pub fn folder_dialect(
     first.map_or(Dialect::Python, |(_, mark)| mark.value)
 }
 
-/// What a page means once the folder's dialect is known: in `python-prior`, a page whose only
+/// What a page means once the folder's dialect is known: each row's API name follows the
+/// dialect's Name-column convention ([`Dialect::api_name`]); in `python-prior`, a page whose only
 /// row is a required `value` (the template's `isAlias` / `isArray` form) is no object but an
 /// alias of that row's type (`AnimalFarm` = `[Animal]`).
 pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
-    if dialect != Dialect::PythonPrior {
-        return;
-    }
     for page in pages {
-        if page.enum_values.is_none()
+        for row in page
+            .properties
+            .iter_mut()
+            .chain(&mut page.additional_properties)
+        {
+            row.api_name = dialect.api_name(&row.name.value);
+        }
+        if dialect == Dialect::PythonPrior
+            && page.enum_values.is_none()
             && let [row] = page.properties.as_slice()
             && row.name.value == "value"
             && row.required

@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag};
 
-use super::dialect::{Dialect, python_api_name};
+use super::dialect::Dialect;
 use super::type_expr::{Leaf, Primitive, TypeExpr, parse_type};
 use crate::diagnostic::{Diagnostic, FileId};
 
@@ -64,7 +64,8 @@ pub struct PropertyRow {
     /// The property's name in the docs (`active_skill_ids`, `pcSelf`).
     pub name: Spanned<String>,
     /// The API's name of the property: the name without the template's keyword escape
-    /// (`pcSelf` -> `self`, `var_from` -> `from`); `[naming] wire` spells the JSON name from it.
+    /// (`pcSelf` -> `self`, `var_from` -> `from`), set by the folder's dialect
+    /// ([`super::apply_folder_conventions`]); `[naming] wire` spells the JSON name from it.
     pub api_name: String,
     /// The parsed type expression and the span of its cell.
     pub type_expr: Spanned<TypeExpr>,
@@ -490,7 +491,7 @@ impl PageReader<'_, '_> {
         }
         let notes = notes.trim().to_owned();
         Some(PropertyRow {
-            api_name: python_api_name(&name.value),
+            api_name: name.value.clone(),
             name,
             type_expr: Spanned {
                 value: type_expr,
