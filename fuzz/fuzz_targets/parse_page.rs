@@ -16,7 +16,7 @@ fuzz_target!(|text: &str| {
     let mut diagnostics = Vec::new();
     let outcome = parse_page(file, text, &mut diagnostics);
     let (pages, operations): (Vec<_>, Vec<_>) = match outcome {
-        PageOutcome::Model(page) => (vec![page], Vec::new()),
+        PageOutcome::Model(page) => (vec![*page], Vec::new()),
         PageOutcome::NotAModel => (
             Vec::new(),
             parse_operations(file, text, "Fuzz", &mut diagnostics)

@@ -13,6 +13,15 @@
 //! [dependencies]               # optional: added to the generated crate's dependencies
 //! chrono = { version = "0.4", features = ["serde"] }
 //!
+//! [naming]
+//! wire = "camelCase"           # how the JSON spells the Name column: also "snake_case",
+//!                              # "as-written", "PascalCase", "kebab-case"
+//!
+//! dialect = "python-pydantic"  # optional, at the top: the docs' template (else detected)
+//!
+//! [models.UiNodeAttributes]
+//! composition = true                 # a oneOf / anyOf page: no field is required
+//!
 //! [models.AnalyticsSession.fields.direction]
 //! enum = ["inbound", "outbound"]     # also: wire_name, rust_name, type
 //! ```
@@ -25,7 +34,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, FileId, Sources};
-use crate::parse::{Primitive, TypeExpr, parse_type_expr};
+pub use crate::naming::WireCase;
+use crate::parse::{Dialect, Primitive, TypeExpr, parse_type_expr};
 
 /// A value of the config and where it was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +59,10 @@ pub struct Config {
     pub dependencies: toml::Table,
     /// Field overrides: model name -> doc field name -> override.
     pub models: BTreeMap<String, ModelOverrides>,
+    /// How the JSON spells the docs' names (`[naming] wire`).
+    pub wire_case: WireCase,
+    /// The docs' dialect when the config names one (else it is detected from the pages).
+    pub dialect: Option<Located<Dialect>>,
 }
 
 /// `[package]`: metadata of the generated crate.
@@ -71,6 +85,9 @@ pub struct PackageConfig {
 pub struct ModelOverrides {
     /// Where the model's table was named.
     pub name: Located<String>,
+    /// `composition = true`: the page documents a oneOf / anyOf as the union of its variants'
+    /// properties, so no field is required (any one variant's JSON must read).
+    pub composition: bool,
     /// Doc field name -> override.
     pub fields: BTreeMap<String, FieldOverride>,
 }
@@ -93,6 +110,9 @@ pub struct FieldOverride {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
+    dialect: Option<Spanned<String>>,
+    #[serde(default)]
+    naming: RawNaming,
     package: Option<PackageConfig>,
     #[serde(default)]
     types: BTreeMap<Spanned<String>, Spanned<String>>,
@@ -102,9 +122,17 @@ struct RawConfig {
     models: BTreeMap<Spanned<String>, RawModel>,
 }
 
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawNaming {
+    wire: Option<Spanned<String>>,
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawModel {
+    #[serde(default)]
+    composition: bool,
     #[serde(default)]
     fields: BTreeMap<Spanned<String>, RawField>,
 }
@@ -255,15 +283,51 @@ impl Config {
                 model_name.get_ref().clone(),
                 ModelOverrides {
                     name: locate(model_name),
+                    composition: raw_model.composition,
                     fields,
                 },
             );
         }
+        let mut named = |written: &Spanned<String>, what: &str, known: &[&str]| {
+            let found = known.contains(&written.get_ref().as_str());
+            if !found {
+                diagnostics.push(
+                    Diagnostic::error(
+                        file,
+                        written.span(),
+                        format!("`{}` is not a {what}", written.get_ref()),
+                    )
+                    .with_label(format!("unknown {what}"))
+                    .with_note(format!("the choices are {}", known.join(", "))),
+                );
+            }
+            found
+        };
+        let rules = WireCase::ALL.map(WireCase::name);
+        let wire_case = raw
+            .naming
+            .wire
+            .filter(|written| named(written, "naming rule", &rules))
+            .and_then(|written| WireCase::from_name(written.get_ref()))
+            .unwrap_or_default();
+        let dialects = Dialect::ALL.map(Dialect::name);
+        let dialect = raw
+            .dialect
+            .filter(|written| named(written, "dialect", &dialects))
+            .and_then(|written| {
+                Some(Located {
+                    value: Dialect::from_name(written.get_ref())?,
+                    file,
+                    span: written.span(),
+                })
+            });
         Config {
             package: raw.package,
             types,
             dependencies: raw.dependencies,
             models,
+            wire_case,
+            dialect,
         }
     }
 }

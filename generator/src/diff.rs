@@ -23,7 +23,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::io;
 
-use crate::model::{BaseType, Field, Model, TypeModel};
+use crate::model::{BaseType, EnumType, Field, Model, ModelKind, TypeModel};
 use crate::parse::{Leaf, parse_type_expr};
 
 /// The file, at the generated crate's root, that records its [`ApiSurface`].
@@ -63,6 +63,9 @@ pub struct ModelSurface {
     pub default: bool,
     /// The fields, in page order.
     pub fields: Vec<FieldSurface>,
+    /// The open enum an enum page is, if it is one.
+    #[serde(default, rename = "enum", skip_serializing_if = "Option::is_none")]
+    pub enumeration: Option<EnumSurface>,
 }
 
 /// One field's surface.
@@ -158,6 +161,25 @@ impl ModelSurface {
                 .iter()
                 .map(|field| FieldSurface::new(model, field))
                 .collect(),
+            enumeration: match &model.kind {
+                ModelKind::Enum(item) => Some(EnumSurface::new(item.rust_name.clone(), item)),
+                ModelKind::Struct => None,
+            },
+        }
+    }
+}
+
+impl EnumSurface {
+    /// The surface of `item`, whose path from the crate root is `rust`.
+    fn new(rust: String, item: &EnumType) -> Self {
+        EnumSurface {
+            rust,
+            other: item.catch_all.clone(),
+            values: item
+                .variants
+                .iter()
+                .map(|variant| (variant.value.clone(), variant.rust_name.clone()))
+                .collect(),
         }
     }
 }
@@ -169,14 +191,8 @@ impl FieldSurface {
                 .enums
                 .iter()
                 .find(|item| &item.rust_name == rust_name)
-                .map(|item| EnumSurface {
-                    rust: format!("{}::{}", model.module, item.rust_name),
-                    other: item.catch_all.clone(),
-                    values: item
-                        .variants
-                        .iter()
-                        .map(|variant| (variant.value.clone(), variant.rust_name.clone()))
-                        .collect(),
+                .map(|item| {
+                    EnumSurface::new(format!("{}::{}", model.module, item.rust_name), item)
                 }),
             _ => None,
         };
@@ -540,6 +556,17 @@ impl Differ<'_> {
             ),
             _ => {}
         }
+        match (&old.enumeration, &new.enumeration) {
+            (Some(old_enum), Some(new_enum)) => self.enumeration(at, old_enum, new_enum),
+            // An enum page became an object page, or the other way round.
+            (old_enum, new_enum) => self.changed(
+                at,
+                ChangeKind::TypeChanged,
+                Impact::Breaking,
+                if old_enum.is_some() { "enum" } else { "struct" },
+                if new_enum.is_some() { "enum" } else { "struct" },
+            ),
+        }
         let old_fields: BTreeMap<&str, &FieldSurface> = old
             .fields
             .iter()
@@ -869,6 +896,7 @@ mod tests {
                     rust: None,
                     default: true,
                     fields: Vec::new(),
+                    enumeration: None,
                 },
             )]),
         };

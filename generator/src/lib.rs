@@ -50,6 +50,10 @@ pub struct Stats {
     pub models: usize,
     /// Fields of all models.
     pub fields: usize,
+    /// Of the models, the enums of enum pages.
+    pub enums: usize,
+    /// The docs' dialect: the one codegen.toml names, or the one the pages' syntax shows.
+    pub dialect: parse::Dialect,
 }
 
 /// Wall-clock time of each phase of one run.
@@ -155,7 +159,7 @@ pub fn load(
     timings.read = started.elapsed();
 
     let started = Instant::now();
-    let parsed = spec::parse_pages(&pages, &sources, &mut diagnostics);
+    let parsed = spec::parse_pages(&pages, &sources, config.dialect.as_ref(), &mut diagnostics);
     timings.parse = started.elapsed();
 
     let started = Instant::now();
@@ -181,6 +185,12 @@ pub fn load(
         skipped_pages: parsed.skipped,
         models: model.models.len(),
         fields: model.field_count(),
+        enums: model
+            .models
+            .iter()
+            .filter(|item| !item.kind.is_struct())
+            .count(),
+        dialect: parsed.dialect,
     };
     Ok((model, stats, sources, diagnostics, timings))
 }

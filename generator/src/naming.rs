@@ -23,7 +23,7 @@
 //! file on case-insensitive file systems (the vendor's SDK has the same problem), so the docs are
 //! rejected with both pages named.
 
-use heck::{ToLowerCamelCase, ToSnakeCase, ToUpperCamelCase};
+use heck::{ToKebabCase, ToLowerCamelCase, ToSnakeCase, ToUpperCamelCase};
 
 /// The private module of the support code every generated crate carries (the serde helpers).
 pub const SUPPORT_MODULE: &str = "support_";
@@ -43,22 +43,67 @@ const KEYWORDS: &[&str] = &[
 /// Keywords that cannot be raw identifiers and get a trailing `_` instead.
 const NOT_RAW: &[&str] = &["crate", "self", "Self", "super"];
 
-/// The JSON name the naming rule derives from a doc name: lowerCamelCase (`active_skill_ids` ->
-/// `activeSkillIds`), except that a Python keyword escaped with a `pc` prefix goes on the wire
-/// without it (`pcSelf` -> `self`).
-pub fn wire_name(doc_name: &str) -> String {
-    if let Some(rest) = doc_name.strip_prefix("pc")
-        && rest.starts_with(|c: char| c.is_ascii_uppercase())
-    {
-        let mut chars = rest.chars();
-        let first = chars.next().map(|c| c.to_ascii_lowercase()).into_iter();
-        return first.chain(chars).collect();
+/// How an API spells its JSON names, given its docs' Name column (`[naming] wire` in
+/// codegen.toml). The docs cannot say it: a Python SDK's Name column is the snake_case Python
+/// attribute whatever the JSON is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum WireCase {
+    /// lowerCamelCase (`active_skill_ids` -> `activeSkillIds`; `pod_i_ps` -> `podIPs`): Genesys.
+    #[default]
+    CamelCase,
+    /// snake_case (`activeSkillIds` -> `active_skill_ids`).
+    SnakeCase,
+    /// The Name column as written.
+    AsWritten,
+    /// PascalCase (`active_skill_ids` -> `ActiveSkillIds`).
+    PascalCase,
+    /// kebab-case (`active_skill_ids` -> `active-skill-ids`).
+    KebabCase,
+}
+
+impl WireCase {
+    /// Every rule, in a fixed order.
+    pub const ALL: [WireCase; 5] = [
+        WireCase::CamelCase,
+        WireCase::SnakeCase,
+        WireCase::AsWritten,
+        WireCase::PascalCase,
+        WireCase::KebabCase,
+    ];
+
+    /// The rule's name in codegen.toml.
+    pub fn name(self) -> &'static str {
+        match self {
+            WireCase::CamelCase => "camelCase",
+            WireCase::SnakeCase => "snake_case",
+            WireCase::AsWritten => "as-written",
+            WireCase::PascalCase => "PascalCase",
+            WireCase::KebabCase => "kebab-case",
+        }
     }
+
+    /// The rule with this name.
+    pub fn from_name(name: &str) -> Option<WireCase> {
+        WireCase::ALL.into_iter().find(|rule| rule.name() == name)
+    }
+}
+
+/// The JSON name `rule` spells from an API name (a doc name without its template's keyword
+/// escape: [`crate::parse::PropertyRow::api_name`]). Leading and trailing underscores are part of
+/// the name (`_links`).
+pub fn wire_name(api_name: &str, rule: WireCase) -> String {
     // heck drops leading and trailing underscores; on the wire they are part of the name.
-    let core = doc_name.trim_matches('_');
-    let leading = &doc_name[..doc_name.len() - doc_name.trim_start_matches('_').len()];
-    let trailing = &doc_name[doc_name.trim_end_matches('_').len()..];
-    format!("{leading}{}{trailing}", core.to_lower_camel_case())
+    let core = api_name.trim_matches('_');
+    let leading = &api_name[..api_name.len() - api_name.trim_start_matches('_').len()];
+    let trailing = &api_name[api_name.trim_end_matches('_').len()..];
+    let core = match rule {
+        WireCase::CamelCase => core.to_lower_camel_case(),
+        WireCase::SnakeCase => core.to_snake_case(),
+        WireCase::AsWritten => core.to_owned(),
+        WireCase::PascalCase => core.to_upper_camel_case(),
+        WireCase::KebabCase => core.to_kebab_case(),
+    };
+    format!("{leading}{core}{trailing}")
 }
 
 /// The Rust field name for a wire name: snake_case, keywords as raw identifiers.
@@ -326,14 +371,32 @@ mod tests {
 
     #[test]
     fn wire_names() {
-        assert_eq!(wire_name("active_skill_ids"), "activeSkillIds");
-        assert_eq!(wire_name("q850_response_codes"), "q850ResponseCodes");
-        assert_eq!(wire_name("pcSelf"), "self");
-        assert_eq!(wire_name("pcProperty"), "property");
-        assert_eq!(wire_name("pcIn"), "in");
-        assert_eq!(wire_name("ani"), "ani");
-        assert_eq!(wire_name("_links"), "_links");
-        assert_eq!(wire_name("name_"), "name_");
+        let camel = |name| wire_name(name, WireCase::CamelCase);
+        assert_eq!(camel("active_skill_ids"), "activeSkillIds");
+        assert_eq!(camel("q850_response_codes"), "q850ResponseCodes");
+        assert_eq!(camel("self"), "self");
+        assert_eq!(camel("pci"), "pci");
+        assert_eq!(camel("ani"), "ani");
+        assert_eq!(camel("_links"), "_links");
+        assert_eq!(camel("name_"), "name_");
+        // Python's snake_case of `podIPs` splits the acronym; camelCase joins it again.
+        assert_eq!(camel("pod_i_ps"), "podIPs");
+    }
+
+    #[test]
+    fn wire_name_rules() {
+        let cases = [
+            (WireCase::SnakeCase, "activeSkillIds", "active_skill_ids"),
+            (WireCase::SnakeCase, "podIPs", "pod_i_ps"),
+            (WireCase::SnakeCase, "_links", "_links"),
+            (WireCase::AsWritten, "schema_id", "schema_id"),
+            (WireCase::AsWritten, "X-Rate", "X-Rate"),
+            (WireCase::PascalCase, "active_skill_ids", "ActiveSkillIds"),
+            (WireCase::KebabCase, "active_skill_ids", "active-skill-ids"),
+        ];
+        for (rule, doc_name, wire) in cases {
+            assert_eq!(wire_name(doc_name, rule), wire, "{rule:?} {doc_name}");
+        }
     }
 
     #[test]
@@ -563,7 +626,7 @@ mod tests {
                 let mut fields: Vec<String> = doc_names
                     .iter()
                     .filter(|doc_name| is_identifier(doc_name))
-                    .map(|doc_name| field_name(&wire_name(doc_name)))
+                    .map(|doc_name| field_name(&wire_name(doc_name, WireCase::CamelCase)))
                     .collect();
                 fields.sort();
                 fields.dedup();

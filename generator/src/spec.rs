@@ -5,9 +5,11 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
+use crate::config::Located;
 use crate::diagnostic::{Diagnostic, FileId, Sources, UnreadFile};
 use crate::parse::{
-    ModelPage, OperationPage, PageOutcome, looks_like_operations, parse_operations, parse_page,
+    Dialect, ModelPage, OperationPage, PageOutcome, apply_folder_conventions, folder_dialect,
+    looks_like_operations, parse_operations, parse_page,
 };
 
 /// Reads every page of `dir` (not recursively: see [`kind_of`]), sorted by name, into `sources`,
@@ -118,7 +120,9 @@ fn looks_like(name: &str) -> &str {
 
 /// The parsed pages of a spec folder.
 pub struct ParsedPages {
-    /// Model pages, in page order.
+    /// The folder's dialect (forced by the config, or detected).
+    pub dialect: Dialect,
+    /// Model pages, in page order, with the dialect's conventions applied.
     pub models: Vec<ModelPage>,
     /// Operation pages, in page order.
     pub operations: Vec<OperationPage>,
@@ -126,10 +130,12 @@ pub struct ParsedPages {
     pub skipped: usize,
 }
 
-/// Parses the pages in parallel: model pages, and operation pages among the others.
+/// Parses the pages in parallel: model pages, and operation pages among the others; then finds
+/// the folder's dialect (`forced`: the config's) and applies its conventions to the model pages.
 pub fn parse_pages(
     pages: &[FileId],
     sources: &Sources,
+    forced: Option<&Located<Dialect>>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> ParsedPages {
     let outcomes: Vec<(PageOutcome, Option<OperationPage>, Vec<Diagnostic>)> = pages
@@ -154,6 +160,7 @@ pub fn parse_pages(
         })
         .collect();
     let mut parsed = ParsedPages {
+        dialect: Dialect::default(),
         models: Vec::new(),
         operations: Vec::new(),
         skipped: 0,
@@ -161,11 +168,14 @@ pub fn parse_pages(
     for (outcome, operations, page_diagnostics) in outcomes {
         diagnostics.extend(page_diagnostics);
         match outcome {
-            PageOutcome::Model(page) => parsed.models.push(page),
+            PageOutcome::Model(page) => parsed.models.push(*page),
             PageOutcome::NotAModel => parsed.skipped += 1,
         }
         parsed.operations.extend(operations);
     }
+    let forced = forced.map(|dialect| (dialect.value, dialect.file, dialect.span.clone()));
+    parsed.dialect = folder_dialect(&parsed.models, forced, sources, diagnostics);
+    apply_folder_conventions(&mut parsed.models, parsed.dialect);
     parsed
 }
 

@@ -458,7 +458,9 @@ fn a_model_page_without_a_properties_table_is_a_warning() {
 }
 
 #[test]
-fn an_empty_description_is_a_warning() {
+fn an_empty_description_is_no_warning() {
+    // Real docs leave most descriptions empty (8,255 fields of Genesys 127.0.0): normal, not a
+    // problem a user could act on.
     let reported = Spec::new()
         .model(
             "Person",
@@ -468,17 +470,17 @@ fn an_empty_description_is_a_warning() {
             ],
         )
         .load();
-    assert_eq!(
-        reported.lines(),
-        ["Person.md:11:23: warning: field `nick` has an empty description"]
-    );
+    assert_eq!(reported.lines(), Vec::<String>::new());
 }
 
 #[test]
 fn warnings_fail_a_run_only_under_deny_warnings() {
     let spec = Spec::new().model(
         "Person",
-        &["| **name** | **str** |  | |", "| **nick** | **str** |  | |"],
+        &[
+            "| **name** | **str** | Name | odd |",
+            "| **nick** | **str** | Nick | odd |",
+        ],
     );
     let out = tempfile::tempdir().unwrap();
     let mut options = Options {
@@ -554,7 +556,7 @@ fn every_problem_of_a_run_is_reported_together() {
 #[test]
 fn many_warnings_are_shown_in_part_and_counted_by_kind() {
     let rows: Vec<String> = (0..30)
-        .map(|at| format!("| **field_{at}** | **str** |  | [optional] |"))
+        .map(|at| format!("| **field_{at}** | **str** | F | odd |"))
         .collect();
     let rows: Vec<&str> = rows
         .iter()
@@ -568,11 +570,15 @@ fn many_warnings_are_shown_in_part_and_counted_by_kind() {
         .render_limited(&reported.diagnostics, 5)
         .replace(&reported.prefix, "");
     let (full, summary) = shown.split_at(shown.find("note:").expect("a summary"));
-    assert_eq!(full.matches("warning: field").count(), 5, "{shown}");
+    assert_eq!(
+        full.matches("warning: unexpected Notes").count(),
+        5,
+        "{shown}"
+    );
     assert_eq!(
         summary,
         "note: 5 of 31 warnings shown; all of them by kind (count, then the first of each kind):\n  \
-         30  Person.md:10:26: warning: field `field_0` has an empty description\n   \
+         30  Person.md:10:31: warning: unexpected Notes `odd`\n   \
           1  Person.md:40:23: warning: unescaped `|` in a description\n"
     );
     // Under the limit everything is shown and there is no summary.

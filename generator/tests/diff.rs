@@ -385,3 +385,32 @@ fn rust_names_of_types_and_variants_changed() {
     );
     assert_eq!(report.bump, Bump::Major);
 }
+
+/// An enum page (`## Enum`) with the given values, as openapi-generator's pydantic template
+/// writes it.
+fn enum_page(name: &str, values: &[&str]) -> (&'static str, String) {
+    let items: String = values
+        .iter()
+        .map(|value| format!("* `{}` (value: `'{value}'`)\n\n", value.to_uppercase()))
+        .collect();
+    ("Status.md", format!("# {name}\n\n## Enum\n\n{items}"))
+}
+
+#[test]
+fn enum_page_value_added_and_removed() {
+    let old = [enum_page("Status", &["open", "closed"]), toml("0.3.1", "")];
+    let added = [
+        enum_page("Status", &["open", "closed", "held"]),
+        toml("0.3.1", ""),
+    ];
+    check("enum_page_value_added", &old, &added, Bump::Minor);
+    let removed = [enum_page("Status", &["open"]), toml("0.3.1", "")];
+    check("enum_page_value_removed", &old, &removed, Bump::Major);
+}
+
+#[test]
+fn enum_page_became_a_struct() {
+    let old = [enum_page("Status", &["open"]), toml("0.3.1", "")];
+    let new = [("Status.md", page("Status", &[NAME])), toml("0.3.1", "")];
+    check("enum_page_became_a_struct", &old, &new, Bump::Major);
+}

@@ -152,7 +152,7 @@ fn a_failing_spec_leaves_the_generated_crate_byte_identical() {
     // Warnings under deny_warnings fail the same way.
     fs::write(
         spec.join("Broken.md"),
-        page("Broken", &["| **x** | str |  | |"]),
+        page("Broken", &["| **x** | str | X | odd |"]),
     )
     .unwrap();
     let mut strict = options(&spec, &out);

@@ -82,7 +82,7 @@ fn a_page_of_100_000_rows() {
 #[test]
 fn a_page_of_100_000_rows_with_a_warning_each() {
     let rows: String = (0..100_000)
-        .map(|at| format!("| **field_{at}** | str |  | |\n"))
+        .map(|at| format!("| **field_{at}** | str | F | odd |\n"))
         .collect();
     let (result, _temp) = run(&[("Big.md", page("Big", &rows))], None);
     let generated = result.unwrap_or_else(|failure| panic!("{}", failure.render()));
@@ -90,7 +90,7 @@ fn a_page_of_100_000_rows_with_a_warning_each() {
     // Locating every one of them (a line index per file, not a scan per diagnostic).
     let last = generated.sources.summarize(&generated.warnings[99_999]);
     assert!(
-        last.ends_with("Big.md:100008:26: warning: field `field_99999` has an empty description"),
+        last.ends_with("Big.md:100008:31: warning: unexpected Notes `odd`"),
         "{last}"
     );
     let lines: usize = generated

@@ -11,12 +11,12 @@ fn container() -> impl Strategy<Value = Container> {
     prop_oneof![Just(Container::List), Just(Container::Map)]
 }
 
-/// Model names: letters, digits and `_` (any script), not starting with a digit, and not a
-/// primitive's name (which would parse as the primitive).
+/// Model names: letters, digits and `_` (any script), not starting with a digit, and not a name
+/// the type language reserves (a primitive, an alias such as `StrictStr`, a bare `list`).
 fn model_name() -> impl Strategy<Value = String> {
     "[A-Za-z_\u{e9}\u{4e2d}][A-Za-z0-9_\u{e9}\u{4e2d}]{0,12}"
-        .prop_filter("a primitive's name is not a model name", |name| {
-            Primitive::from_name(name).is_none()
+        .prop_filter("a reserved name is not a model name", |name| {
+            parse_type_expr(name).is_ok_and(|expr| expr.leaf == Leaf::Named(name.clone()))
         })
 }
 

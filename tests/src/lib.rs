@@ -25,6 +25,12 @@ pub mod features;
 #[path = "../golden/keywords/src/lib.rs"]
 pub mod keywords;
 #[rustfmt::skip]
+#[path = "../golden/prior/src/lib.rs"]
+pub mod prior;
+#[rustfmt::skip]
+#[path = "../golden/pydantic/src/lib.rs"]
+pub mod pydantic;
+#[rustfmt::skip]
 #[path = "../golden/recursion/src/lib.rs"]
 pub mod recursion;
 #[rustfmt::skip]

@@ -73,10 +73,12 @@ pub fn run(args: &CodegenArgs) -> Result<ExitCode> {
     let report = &generated.report;
     let verb = if args.check { "would write" } else { "written" };
     println!(
-        "{} pages ({} skipped: no Properties table), {} models, {} fields; files: {} {verb}, {} unchanged, {} {}; {} warning(s); {:.0?}",
+        "{}: {} pages ({} skipped: no Properties table), {} models ({} enums), {} fields; files: {} {verb}, {} unchanged, {} {}; {} warning(s); {:.0?}",
+        stats.dialect,
         stats.pages,
         stats.skipped_pages,
         stats.models,
+        stats.enums,
         stats.fields,
         report.written.len(),
         report.unchanged,

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 
 use anyhow::{Result, bail};
 use markdown_model_codegen::model::{
-    BaseType, Container, EnumType, FieldType, Model, Primitive, TypeModel,
+    BaseType, Container, EnumType, FieldType, Model, ModelKind, Primitive, TypeModel,
 };
 use serde_json::{Map, Value, json};
 
@@ -55,6 +55,10 @@ pub fn documents(model: &TypeModel) -> Result<Vec<Document>> {
     };
     let mut documents = Vec::new();
     for (position, item) in model.models.iter().enumerate() {
+        if let ModelKind::Enum(values) = &item.kind {
+            documents.extend(enum_page_documents(&item.name, values));
+            continue;
+        }
         documents.push(Document {
             model: item.name.clone(),
             document: synthesizer.object(item, 0, position, None)?,
@@ -85,6 +89,28 @@ pub fn documents(model: &TypeModel) -> Result<Vec<Document>> {
         }
     }
     Ok(documents)
+}
+
+/// The documents of an enum page: each value (which must reach its own variant) and a value it
+/// does not list (which must land in the catch-all).
+fn enum_page_documents(model: &str, values: &EnumType) -> Vec<Document> {
+    let unknown = unknown_value(values);
+    values
+        .variants
+        .iter()
+        .map(|variant| Document {
+            model: model.to_owned(),
+            document: json!(variant.value),
+            present: Vec::new(),
+            absent: vec![catch_all_debug(values, &variant.value)],
+        })
+        .chain([Document {
+            model: model.to_owned(),
+            document: json!(unknown),
+            present: vec![catch_all_debug(values, &unknown)],
+            absent: Vec::new(),
+        }])
+        .collect()
 }
 
 /// How the catch-all variant holding `value` prints with `Debug`: `Other("value")`.
@@ -148,6 +174,16 @@ impl Synthesizer<'_> {
                 object.insert(field.wire_name.clone(), value);
             }
         }
+        // A key no field names, kept by a model that keeps extra keys.
+        if let Some(extra) = &model.additional_properties
+            && let Some(value) = self.value(&extra.ty, None, depth, seed + model.fields.len())?
+        {
+            let mut key = "extra".to_owned();
+            while model.fields.iter().any(|field| field.wire_name == key) {
+                key.push('_');
+            }
+            object.insert(key, value);
+        }
         Ok(Value::Object(object))
     }
 
@@ -168,6 +204,18 @@ impl Synthesizer<'_> {
                 }
             }
             BaseType::Model { .. } => None,
+            BaseType::SharedEnum { rust_name } => match self
+                .by_rust_name
+                .get(rust_name.as_str())
+                .map(|target| &target.kind)
+            {
+                Some(ModelKind::Enum(values)) => values
+                    .variants
+                    .get(seed % values.variants.len().max(1))
+                    .map(|variant| json!(variant.value))
+                    .or_else(|| Some(json!(unknown_value(values)))),
+                _ => bail!("no enum page has the Rust name {rust_name}"),
+            },
         };
         for container in ty.containers.iter().rev() {
             value = Some(match (container, value) {

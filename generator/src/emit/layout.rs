@@ -18,6 +18,8 @@ pub enum Item {
         target: Ident,
         /// The entries, each printed on its own line with a trailing comma.
         entries: Vec<TokenStream>,
+        /// The field written after the entries as `..rest`, if any.
+        rest: Option<Ident>,
     },
 }
 
@@ -37,7 +39,8 @@ pub fn file(inner_docs: TokenStream, items: Vec<Item>) -> String {
                 name,
                 target,
                 entries,
-            } => table(&mut out, name, &target, &entries),
+                rest,
+            } => table(&mut out, name, &target, &entries, rest),
         }
     }
     out
@@ -49,22 +52,33 @@ fn unparse(tokens: TokenStream) -> String {
     prettyplease::unparse(&file)
 }
 
-/// `name! {\n    target {\n        entry,\n    }\n}\n`.
-fn table(out: &mut String, name: &str, target: &Ident, entries: &[TokenStream]) {
+/// `name! {\n    target {\n        entry,\n    } ..rest\n}\n`.
+fn table(
+    out: &mut String,
+    name: &str,
+    target: &Ident,
+    entries: &[TokenStream],
+    rest: Option<Ident>,
+) {
     out.push_str(name);
     out.push_str("! {\n    ");
     out.push_str(&target.to_string());
     if entries.is_empty() {
-        out.push_str(" {}\n}\n");
-        return;
+        out.push_str(" {}");
+    } else {
+        out.push_str(" {\n");
+        for entry in entries {
+            out.push_str("        ");
+            out.push_str(&entry.to_string());
+            out.push_str(",\n");
+        }
+        out.push_str("    }");
     }
-    out.push_str(" {\n");
-    for entry in entries {
-        out.push_str("        ");
-        out.push_str(&entry.to_string());
-        out.push_str(",\n");
+    if let Some(rest) = rest {
+        out.push_str(" ..");
+        out.push_str(&rest.to_string());
     }
-    out.push_str("    }\n}\n");
+    out.push_str("\n}\n");
 }
 
 #[cfg(test)]
@@ -85,18 +99,20 @@ mod tests {
                     name: "model_serde",
                     target: format_ident!("A"),
                     entries: vec![quote!(optional r#type = "type"), quote!(required b = "b\"")],
+                    rest: None,
                 },
                 Item::Table {
                     name: "model_serde",
                     target: format_ident!("Empty"),
                     entries: Vec::new(),
+                    rest: Some(format_ident!("rest")),
                 },
             ],
         );
         assert_eq!(
             text,
             format!(
-                "// {HEADER}\n\n//! Docs.\n\npub struct A {{}}\n\nmodel_serde! {{\n    A {{\n        optional r#type = \"type\",\n        required b = \"b\\\"\",\n    }}\n}}\n\nmodel_serde! {{\n    Empty {{}}\n}}\n"
+                "// {HEADER}\n\n//! Docs.\n\npub struct A {{}}\n\nmodel_serde! {{\n    A {{\n        optional r#type = \"type\",\n        required b = \"b\\\"\",\n    }}\n}}\n\nmodel_serde! {{\n    Empty {{}} ..rest\n}}\n"
             )
         );
         syn::parse_file(&text).expect("the layout is Rust");

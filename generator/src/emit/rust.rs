@@ -17,7 +17,9 @@ use super::docs::{code_span, doc_attributes, inner_doc_attributes, plain_text};
 use super::layout::{self, Item};
 use super::serde_impls::{SUPPORT, enum_impls, model_impls};
 use super::{EmitTimings, GeneratedFile, HEADER};
-use crate::model::{BaseType, Container, EnumType, Field, Model, Primitive, TypeModel};
+use crate::model::{
+    BaseType, Container, EnumType, Field, FieldType, Model, ModelKind, Primitive, TypeModel,
+};
 use crate::naming::{SUPPORT_MODULE, file_stem, is_camel_case, is_snake_case, private_module_name};
 
 /// Every Rust file, with the time spent on each step.
@@ -160,11 +162,14 @@ impl Scope<'_> {
         }
     }
 
-    /// The `use` items the module needs: `BTreeMap` when a field is a map and it can be short.
-    fn imports(&self, fields: &[Field]) -> Option<TokenStream> {
-        let maps = fields
-            .iter()
-            .any(|field| field.ty.containers.contains(&Container::Map));
+    /// The `use` items a model's module needs: `BTreeMap` when a field is a map (or the model
+    /// keeps extra keys) and it can be short.
+    fn imports(&self, model: &Model) -> Option<TokenStream> {
+        let maps = model.additional_properties.is_some()
+            || model
+                .fields
+                .iter()
+                .any(|field| field.ty.containers.contains(&Container::Map));
         (maps && self.short("BTreeMap")).then(|| {
             quote!(
                 use ::std::collections::BTreeMap;
@@ -185,7 +190,8 @@ fn lib_rs(model: &TypeModel) -> (TokenStream, Vec<Item>) {
          module named after their model (`my_model::Status` for `MyModel.status`): a value \
          the docs do not list is kept verbatim in the catch-all variant. The enums are \
          `#[non_exhaustive]`: match them with a `_` arm, so that values the docs add later do not \
-         break your code.{}",
+         break your code.{}{}",
+        enum_page_docs(model),
         feature_docs(model)
     ));
     let support = ident(SUPPORT_MODULE);
@@ -234,6 +240,15 @@ fn feature_cfg(features: &[String]) -> Option<TokenStream> {
     }
 }
 
+/// The crate docs' sentence on enum pages, when the docs have any.
+fn enum_page_docs(model: &TypeModel) -> &'static str {
+    if model.models.iter().all(|item| item.kind.is_struct()) {
+        return "";
+    }
+    " The docs' enum pages are open enums at the crate root too, each shared by every field \
+     that names it."
+}
+
 /// The crate docs' list of features, with their model counts.
 fn feature_docs(model: &TypeModel) -> String {
     if model.features.is_empty() {
@@ -260,8 +275,30 @@ fn feature_docs(model: &TypeModel) -> String {
     docs
 }
 
-/// The items of a model's file: its struct and the struct's serde impls.
+/// The items of a model's file: its struct and the struct's serde impls, or an enum page's enum
+/// and its impls.
 fn model_file(model: &Model, types: &PrimitiveTypes) -> Vec<Item> {
+    let origin = format!(
+        "The {} {}, from the page {}.",
+        code_span(&model.name),
+        if model.kind.is_struct() {
+            "model"
+        } else {
+            "enum"
+        },
+        code_span(&model.source)
+    );
+    let docs_text = if model.description.is_empty() {
+        origin
+    } else {
+        format!("{}\n\n{origin}", plain_text(&model.description))
+    };
+    if let ModelKind::Enum(item) = &model.kind {
+        let scope = Scope {
+            defined: vec![model.rust_name.as_str()],
+        };
+        return vec![enum_type(&docs_text, item, &scope), enum_impls(item)];
+    }
     let scope = Scope {
         defined: vec![model.rust_name.as_str()],
     };
@@ -269,29 +306,42 @@ fn model_file(model: &Model, types: &PrimitiveTypes) -> Vec<Item> {
         let module = ident(&model.module);
         quote!(use super::#module as enums;)
     });
-    let map_import = scope.imports(&model.fields);
+    let map_import = scope.imports(model);
     let mut items = Vec::new();
     if enums_import.is_some() || map_import.is_some() {
         items.push(Item::Tokens(quote! { #map_import #enums_import }));
     }
     let name = ident(&model.rust_name);
-    let docs = doc_attributes(&format!(
-        "The {} model, from the page {}.",
-        code_span(&model.name),
-        code_span(&model.source)
-    ));
+    let docs = doc_attributes(&docs_text);
     let default = model.has_default.then(|| quote!(, Default));
     let allow_camel = allow_camel_case(is_camel_case(&model.rust_name));
     let fields = model
         .fields
         .iter()
         .map(|field| struct_field(field, types, &scope));
+    let additional = model.additional_properties.as_ref().map(|extra| {
+        let text = if extra.description.is_empty() {
+            "The keys the other fields do not name, with their values.".to_owned()
+        } else {
+            plain_text(&extra.description)
+        };
+        let docs = doc_attributes(&format!(
+            "{text}\n\nFlattened: these entries sit beside the fields in the JSON object."
+        ));
+        let name = ident(&extra.rust_name);
+        let ty = scope.map(field_type(&extra.ty, types, &scope));
+        quote! {
+            #docs
+            pub #name: #ty,
+        }
+    });
     items.push(Item::Tokens(quote! {
         #docs
         #[derive(Debug, Clone, PartialEq #default)]
         #allow_camel
         pub struct #name {
             #(#fields)*
+            #additional
         }
     }));
     items.push(model_impls(model));
@@ -314,7 +364,7 @@ fn enums_file(model: &Model) -> (TokenStream, Vec<Item>) {
     let items = model
         .enums
         .iter()
-        .flat_map(|item| [enum_type(model, item, &scope), enum_impls(item)])
+        .flat_map(|item| [field_enum(model, item, &scope), enum_impls(item)])
         .collect();
     (docs, items)
 }
@@ -332,7 +382,7 @@ fn struct_field(field: &Field, types: &PrimitiveTypes, scope: &Scope) -> TokenSt
     ));
     let docs = doc_attributes(&text);
     let name = ident(&field.rust_name);
-    let ty = field_type(field, types, scope);
+    let ty = field_type(&field.ty, types, scope);
     let ty = if field.required { ty } else { scope.option(ty) };
     quote! {
         #docs
@@ -340,8 +390,8 @@ fn struct_field(field: &Field, types: &PrimitiveTypes, scope: &Scope) -> TokenSt
     }
 }
 
-fn field_type(field: &Field, types: &PrimitiveTypes, scope: &Scope) -> TokenStream {
-    let mut ty = match &field.ty.base {
+fn field_type(field_type: &FieldType, types: &PrimitiveTypes, scope: &Scope) -> TokenStream {
+    let mut ty = match &field_type.base {
         BaseType::Primitive(primitive) => match &types.0[primitive] {
             PrimitiveType::String => scope.string(),
             PrimitiveType::Other(ty) => ty.clone(),
@@ -351,12 +401,16 @@ fn field_type(field: &Field, types: &PrimitiveTypes, scope: &Scope) -> TokenStre
             let path = quote!(super::#rust_name);
             if *boxed { scope.boxed(path) } else { path }
         }
+        BaseType::SharedEnum { rust_name } => {
+            let rust_name = ident(rust_name);
+            quote!(super::#rust_name)
+        }
         BaseType::Enum { rust_name } => {
             let rust_name = ident(rust_name);
             quote!(enums::#rust_name)
         }
     };
-    for container in field.ty.containers.iter().rev() {
+    for container in field_type.containers.iter().rev() {
         ty = match container {
             Container::List => scope.vec(ty),
             Container::Map => scope.map(ty),
@@ -365,21 +419,28 @@ fn field_type(field: &Field, types: &PrimitiveTypes, scope: &Scope) -> TokenStre
     ty
 }
 
-/// An open enum's definition: a variant per known value and the catch-all.
-fn enum_type(model: &Model, item: &EnumType, scope: &Scope) -> Item {
-    let name = ident(&item.rust_name);
-    let catch_all = ident(&item.catch_all);
+/// The open enum of a model's field, documented with the field it is for.
+fn field_enum(model: &Model, item: &EnumType, scope: &Scope) -> Item {
     let wire = model
         .fields
         .iter()
         .find(|field| field.doc_name == item.field)
         .map_or(item.field.as_str(), |field| field.wire_name.as_str());
-    let docs = doc_attributes(&format!(
-        "The values of the {} field of [`{model}`](super::{model}). A value the docs do not list \
-         is kept verbatim in [`Self::{catch_all}`].",
+    let docs = format!(
+        "The values of the {} field of [`{model}`](super::{model}).",
         code_span(wire),
         model = model.rust_name,
-        catch_all = item.catch_all,
+    );
+    enum_type(&docs, item, scope)
+}
+
+/// An open enum's definition, documented by `docs`: a variant per known value and the catch-all.
+fn enum_type(docs: &str, item: &EnumType, scope: &Scope) -> Item {
+    let name = ident(&item.rust_name);
+    let catch_all = ident(&item.catch_all);
+    let docs = doc_attributes(&format!(
+        "{docs} A value the docs do not list is kept verbatim in [`Self::{}`].",
+        item.catch_all
     ));
     let variants = item.variants.iter().map(|variant| {
         let docs = doc_attributes(&code_span(&variant.value));

@@ -18,7 +18,8 @@ use crate::model::{EnumType, Model};
 /// The generated crate's support module, `src/support_.rs` (without the header).
 pub const SUPPORT: &str = include_str!("../../templates/support_.rs");
 
-/// The `model_serde!` invocation for `model`: each field's kind, name and wire name.
+/// The `model_serde!` invocation for `model`: each field's kind, name and wire name, and the map
+/// field that keeps the keys no field names (`..rest`), when the model has one.
 pub fn model_impls(model: &Model) -> Item {
     let entries = model
         .fields
@@ -37,6 +38,10 @@ pub fn model_impls(model: &Model) -> Item {
         name: "model_serde",
         target: ident(&model.rust_name),
         entries,
+        rest: model
+            .additional_properties
+            .as_ref()
+            .map(|extra| ident(&extra.rust_name)),
     }
 }
 
@@ -54,5 +59,6 @@ pub fn enum_impls(item: &EnumType) -> Item {
         name: "open_enum",
         target: ident(&item.rust_name),
         entries,
+        rest: None,
     }
 }

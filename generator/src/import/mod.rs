@@ -27,6 +27,7 @@ use toml_edit::{Array, DocumentMut, Item, Table, Value};
 use crate::config::{Config, FieldOverride};
 use crate::diagnostic::{BYTE_ORDER_MARK, Diagnostic, FileId, Sources, decode};
 use crate::model::{BaseType, Field, Model, Primitive, TypeModel, build_model};
+use crate::parse::python_api_name;
 use crate::{Failure, naming, output, spec};
 use python::{ModuleOutcome, PythonField, PythonModel, read_module};
 
@@ -132,7 +133,6 @@ pub fn import_wire_names(options: &ImportOptions) -> Result<Imported, Failure> {
         .clone()
         .unwrap_or_else(|| options.spec_dir.join("codegen.toml"));
     let pages = spec::read_pages(&options.spec_dir, &mut sources, &mut diagnostics);
-    let parsed = spec::parse_pages(&pages, &sources, &mut diagnostics);
     let (old_text, marked) = read_config_text(&config_path, &mut diagnostics).unzip();
     let config_file = sources.add(config_path.clone(), old_text.clone().unwrap_or_default());
     let config = Config::parse(
@@ -140,6 +140,7 @@ pub fn import_wire_names(options: &ImportOptions) -> Result<Imported, Failure> {
         &sources.get(config_file).text,
         &mut diagnostics,
     );
+    let parsed = spec::parse_pages(&pages, &sources, config.dialect.as_ref(), &mut diagnostics);
     let crate_name = spec::default_crate_name(&options.spec_dir);
     let model = build_model(
         &parsed.models,
@@ -431,7 +432,7 @@ impl Importer<'_> {
         python: &PythonField,
         existing: Option<&FieldOverride>,
     ) {
-        let derived = naming::wire_name(&python.name);
+        let derived = naming::wire_name(&python_api_name(&python.name), self.config.wire_case);
         if python.wire_name != derived {
             self.counts.wire_names += 1;
         }

@@ -7,11 +7,14 @@ use std::ops::Range;
 
 use super::cycles::components;
 use super::features::assign_features;
-use super::{BaseType, EnumType, Field, FieldType, Model, Package, TypeModel, Variant};
+use super::{
+    AdditionalProperties, BaseType, EnumType, Field, FieldType, Model, ModelKind, Package,
+    TypeModel, Variant,
+};
 use crate::config::{Config, FieldOverride, Located};
 use crate::diagnostic::{Diagnostic, FileId, Sources};
 use crate::naming;
-use crate::parse::{Leaf, ModelPage, OperationPage, Primitive, PropertyRow, TypeExpr};
+use crate::parse::{Container, Leaf, ModelPage, OperationPage, Primitive, PropertyRow, TypeExpr};
 
 /// The deepest type nesting accepted: 32 containers (`list[list[...]]`; real docs nest 2 deep).
 /// The parser reads any depth; deeper types are an error here, because syn and prettyplease
@@ -52,14 +55,28 @@ pub fn build_model(
         rust_names: HashMap::new(),
     };
     let pages = builder.index_pages(pages);
+    builder.name_pages(&pages);
     builder.check_stale_overrides(&pages);
-    let mut models: Vec<Model> = pages
+    let (typed, not_models): (Vec<&ModelPage>, Vec<&ModelPage>) = pages
         .values()
+        .partition(|page| builder.defines_a_type(page));
+    let mut models: Vec<Model> = typed
+        .into_iter()
         .map(|page| builder.build_one(page, &pages))
         .collect();
     box_cycles(&mut models);
     mark_defaults(&mut models, &config.types);
-    let features = assign_features(&mut models, operations, sources, builder.diagnostics);
+    let not_models = not_models
+        .into_iter()
+        .map(|page| page.name.value.as_str())
+        .collect();
+    let features = assign_features(
+        &mut models,
+        &not_models,
+        operations,
+        sources,
+        builder.diagnostics,
+    );
 
     let package = match &config.package {
         Some(package) => Package {
@@ -138,15 +155,30 @@ struct Builder<'a, 'd> {
     rust_names: HashMap<String, RustNames>,
 }
 
-/// The Rust names of one model.
+/// The Rust names of one model, and what its page is.
 struct RustNames {
     type_name: String,
     module: String,
+    kind: PageKind,
+}
+
+/// What a page defines, as its references see it.
+#[derive(Clone, Copy)]
+enum PageKind {
+    /// A struct.
+    Struct,
+    /// An open enum.
+    Enum,
+    /// No type of its own: an enum page of literals stands for their primitive; a composition
+    /// without properties (a oneOf of non-objects) for any JSON value.
+    Literals(Primitive),
+    /// No type of its own: an alias page stands for the type it names ([`ModelPage::alias`]).
+    Alias,
 }
 
 impl<'p> Builder<'_, '_> {
-    /// Pages by model name, with their Rust names, reporting duplicates (names equal but for
-    /// letter case count as one, see [`naming`]) and names that cannot become Rust names.
+    /// Pages by model name, reporting duplicates (names equal but for letter case count as one, see
+    /// [`naming`]) and names that cannot become Rust names.
     fn index_pages(&mut self, pages: &'p [ModelPage]) -> BTreeMap<&'p str, &'p ModelPage> {
         let mut by_name: BTreeMap<&str, &ModelPage> = BTreeMap::new();
         let mut by_folded_name: HashMap<String, &ModelPage> = HashMap::new();
@@ -193,15 +225,48 @@ impl<'p> Builder<'_, '_> {
             }
             by_folded_name.insert(name.to_ascii_lowercase(), page);
             by_name.insert(name, page);
-            self.rust_names.insert(
-                name.to_owned(),
-                RustNames {
-                    type_name: naming::type_name(name),
-                    module: naming::module_name(name),
-                },
-            );
         }
         by_name
+    }
+
+    /// Whether a page defines a Rust type of its own (enum pages of literals, alias pages and bare
+    /// compositions do not: their references are what they stand for).
+    fn defines_a_type(&self, page: &ModelPage) -> bool {
+        self.rust_names
+            .get(&page.name.value)
+            .is_some_and(|names| matches!(names.kind, PageKind::Struct | PageKind::Enum))
+    }
+
+    /// A page codegen.toml marks as a composition whose table has no rows: the pydantic templates
+    /// document a oneOf / anyOf of non-objects (`IntOrString`) so. Its JSON is not an object.
+    fn is_bare_composition(&self, page: &ModelPage) -> bool {
+        page.enum_values.is_none()
+            && page.properties.is_empty()
+            && page.additional_properties.is_none()
+            && self
+                .config
+                .models
+                .get(&page.name.value)
+                .is_some_and(|overrides| overrides.composition)
+    }
+
+    /// The Rust names of every page and what it defines: collision-free by construction (see
+    /// [`naming`]), so nothing here can clash.
+    fn name_pages(&mut self, pages: &BTreeMap<&str, &ModelPage>) {
+        for page in pages.values() {
+            let names = RustNames {
+                type_name: naming::type_name(&page.name.value),
+                module: naming::module_name(&page.name.value),
+                kind: match (&page.enum_values, literal_enum(page)) {
+                    _ if page.alias.is_some() => PageKind::Alias,
+                    _ if self.is_bare_composition(page) => PageKind::Literals(Primitive::Object),
+                    (_, Some(primitive)) => PageKind::Literals(primitive),
+                    (Some(_), None) => PageKind::Enum,
+                    (None, None) => PageKind::Struct,
+                },
+            };
+            self.rust_names.insert(page.name.value.clone(), names);
+        }
     }
 
     /// Overrides that name a model or field the spec does not have.
@@ -305,14 +370,49 @@ impl<'p> Builder<'_, '_> {
             .file_name()
             .map(|name| name.to_string_lossy().into_owned())
             .unwrap_or_default();
+        let additional_properties = page.additional_properties.as_ref().map(|row| {
+            let expr = &row.type_expr.value;
+            let (containers, base) = self.resolve(
+                expr,
+                page.file,
+                row.leaf_span.clone(),
+                pages,
+                model_name,
+                &row.name.value,
+            );
+            let mut rust_name = "additional_properties".to_owned();
+            while fields.iter().any(|field| field.rust_name == rust_name) {
+                rust_name.push('_');
+            }
+            AdditionalProperties {
+                rust_name,
+                ty: FieldType {
+                    expr: expr.clone(),
+                    containers,
+                    base,
+                },
+                description: row.description.clone(),
+            }
+        });
+        let kind = match &page.enum_values {
+            Some(values) => ModelKind::Enum(enum_type(
+                rust_name.clone(),
+                "",
+                values.values.iter().map(|value| value.value.as_str()),
+            )),
+            None => ModelKind::Struct,
+        };
         Model {
             name: model_name.to_owned(),
             module: self.rust_names[model_name].module.clone(),
+            has_default: kind.is_struct(),
             rust_name,
             source,
+            description: page.description.clone(),
+            kind,
             fields,
+            additional_properties,
             enums,
-            has_default: true,
             features: Vec::new(),
         }
     }
@@ -326,7 +426,12 @@ impl<'p> Builder<'_, '_> {
         enums: &mut Vec<EnumType>,
     ) -> Field {
         let doc_name = row.name.value.as_str();
-        let rule_wire_name = naming::wire_name(doc_name);
+        let composition = self
+            .config
+            .models
+            .get(&page.name.value)
+            .is_some_and(|overrides| overrides.composition);
+        let rule_wire_name = naming::wire_name(&row.api_name, self.config.wire_case);
         let wire_name = field_override
             .and_then(|o| o.wire_name.as_ref())
             .map_or(rule_wire_name.clone(), |o| o.value.clone());
@@ -362,7 +467,9 @@ impl<'p> Builder<'_, '_> {
                 row.leaf_span.clone(),
             ),
         };
-        if expr.containers.len() > MAX_TYPE_DEPTH {
+        let (containers, mut base) =
+            self.resolve(&expr, file, leaf_span, pages, &page.name.value, doc_name);
+        if containers.len() > MAX_TYPE_DEPTH {
             self.diagnostics.push(
                 Diagnostic::error(
                     file,
@@ -370,7 +477,7 @@ impl<'p> Builder<'_, '_> {
                     format!(
                         "the type of field `{}.{doc_name}` is nested {} deep, more than {MAX_TYPE_DEPTH}",
                         page.name.value,
-                        expr.containers.len()
+                        containers.len()
                     ),
                 )
                 .with_label("too many nested `list[...]` / `dict(str, ...)`")
@@ -379,10 +486,14 @@ impl<'p> Builder<'_, '_> {
                 )),
             );
         }
-        let mut base = self.resolve_leaf(&expr, file, leaf_span, pages, &page.name.value, doc_name);
+
         if let Some(values) = field_override.and_then(|o| o.enum_values.as_ref()) {
             if base == BaseType::Primitive(Primitive::Str) {
-                let enum_type = enum_type(naming::enum_name(&rust_name), doc_name, values);
+                let enum_type = enum_type(
+                    naming::enum_name(&rust_name),
+                    doc_name,
+                    values.iter().map(|value| value.value.as_str()),
+                );
                 base = BaseType::Enum {
                     rust_name: enum_type.rust_name.clone(),
                 };
@@ -403,16 +514,18 @@ impl<'p> Builder<'_, '_> {
             rust_name,
             wire_name,
             ty: FieldType {
-                containers: expr.containers.clone(),
+                containers,
                 expr,
                 base,
             },
-            required: row.required,
+            required: row.required && !composition,
             description: row.description.clone(),
         }
     }
 
-    fn resolve_leaf(
+    /// The containers and base type of a type expression, alias pages expanded
+    /// (`list[AnimalFarm]` with `AnimalFarm` = `list[Animal]` is `list[list[Animal]]`).
+    fn resolve(
         &mut self,
         expr: &TypeExpr,
         file: FileId,
@@ -420,31 +533,70 @@ impl<'p> Builder<'_, '_> {
         pages: &BTreeMap<&str, &ModelPage>,
         model_name: &str,
         field_name: &str,
-    ) -> BaseType {
-        match &expr.leaf {
-            Leaf::Primitive(primitive) => BaseType::Primitive(*primitive),
-            Leaf::Named(name) if let Some(names) = self.rust_names.get(name) => BaseType::Model {
-                rust_name: names.type_name.clone(),
-                boxed: false,
-            },
-            Leaf::Named(name) => {
-                let candidates = pages
-                    .keys()
-                    .copied()
-                    .chain(Primitive::ALL.iter().map(|primitive| primitive.name()));
-                let mut diagnostic = Diagnostic::error(
-                    file,
-                    span,
-                    format!("unknown type `{name}` in field `{model_name}.{field_name}`"),
-                )
-                .with_label("not a primitive, and no page defines a model of this name");
-                let hint = self.sources.unread_page_note(name);
-                if let Some(hint) = hint.or_else(|| suggest(name, candidates)) {
-                    diagnostic = diagnostic.with_note(hint);
+    ) -> (Vec<Container>, BaseType) {
+        let mut containers = expr.containers.clone();
+        let mut leaf = &expr.leaf;
+        let mut hops = 0;
+        loop {
+            let name = match leaf {
+                Leaf::Primitive(primitive) => return (containers, BaseType::Primitive(*primitive)),
+                Leaf::Named(name) => name,
+            };
+            let base = match self.rust_names.get(name) {
+                Some(names) => match names.kind {
+                    PageKind::Struct => BaseType::Model {
+                        rust_name: names.type_name.clone(),
+                        boxed: false,
+                    },
+                    PageKind::Enum => BaseType::SharedEnum {
+                        rust_name: names.type_name.clone(),
+                    },
+                    PageKind::Literals(primitive) => BaseType::Primitive(primitive),
+                    PageKind::Alias => {
+                        let alias = pages
+                            .get(name.as_str())
+                            .and_then(|page| page.alias.as_ref());
+                        hops += 1;
+                        match alias {
+                            Some(alias) if hops <= pages.len() => {
+                                containers.extend(alias.value.containers.iter().copied());
+                                leaf = &alias.value.leaf;
+                                continue;
+                            }
+                            _ => {
+                                self.diagnostics.push(
+                                    Diagnostic::warning(
+                                        file,
+                                        span,
+                                        format!("the alias page `{name}` names itself, through field `{model_name}.{field_name}`"),
+                                    )
+                                    .with_label("read as any JSON value (`serde_json::Value`)"),
+                                );
+                                BaseType::Primitive(Primitive::Object)
+                            }
+                        }
+                    }
+                },
+                None => {
+                    let candidates = pages
+                        .keys()
+                        .copied()
+                        .chain(Primitive::ALL.iter().map(|primitive| primitive.name()));
+                    let mut diagnostic = Diagnostic::error(
+                        file,
+                        span,
+                        format!("unknown type `{name}` in field `{model_name}.{field_name}`"),
+                    )
+                    .with_label("not a primitive, and no page defines a model of this name");
+                    let hint = self.sources.unread_page_note(name);
+                    if let Some(hint) = hint.or_else(|| suggest(name, candidates)) {
+                        diagnostic = diagnostic.with_note(hint);
+                    }
+                    self.diagnostics.push(diagnostic);
+                    BaseType::Primitive(Primitive::Object)
                 }
-                self.diagnostics.push(diagnostic);
-                BaseType::Primitive(Primitive::Object)
-            }
+            };
+            return (containers, base);
         }
     }
 
@@ -459,14 +611,18 @@ impl<'p> Builder<'_, '_> {
     }
 }
 
-fn enum_type(rust_name: String, field: &str, values: &[Located<String>]) -> EnumType {
-    let names = naming::variant_names(values.iter().map(|value| value.value.as_str()));
+fn enum_type<'v>(
+    rust_name: String,
+    field: &str,
+    values: impl Iterator<Item = &'v str> + Clone,
+) -> EnumType {
+    let names = naming::variant_names(values.clone());
     let variants = names
         .into_iter()
         .zip(values)
         .map(|(rust_name, value)| Variant {
             rust_name,
-            value: value.value.clone(),
+            value: value.to_owned(),
         })
         .collect();
     EnumType {
@@ -475,6 +631,16 @@ fn enum_type(rust_name: String, field: &str, values: &[Located<String>]) -> Enum
         variants,
         catch_all: naming::CATCH_ALL.to_owned(),
     }
+}
+
+/// The primitive an enum page of literals (`1`, `2`) stands for: such a page is no Rust type of its
+/// own, its references are the primitive. `None` for other pages (an enum page of strings is an
+/// open enum).
+fn literal_enum(page: &ModelPage) -> Option<Primitive> {
+    page.enum_values
+        .as_ref()
+        .map(|values| values.primitive)
+        .filter(|primitive| *primitive != Primitive::Str)
 }
 
 /// `did you mean ...?` for the closest candidate, when one is close enough.
@@ -555,7 +721,9 @@ fn mark_defaults(models: &mut [Model], replaced_types: &BTreeMap<Primitive, Stri
                 .iter()
                 .filter(|field| field.required && field.ty.containers.is_empty())
                 .any(|field| match &field.ty.base {
-                    BaseType::Enum { .. } | BaseType::Model { boxed: true, .. } => true,
+                    BaseType::Enum { .. }
+                    | BaseType::SharedEnum { .. }
+                    | BaseType::Model { boxed: true, .. } => true,
                     BaseType::Model { rust_name, .. } => index
                         .get(rust_name)
                         .is_some_and(|&target| !models[target].has_default),

@@ -12,9 +12,10 @@ use crate::parse::{Leaf, OperationPage};
 pub use crate::naming::UNREFERENCED;
 
 /// Sets [`Model::features`] and returns the features, sorted by name; none when there are no
-/// operation pages.
+/// operation pages. Operations may name `not_models`: pages that are no Rust type of their own.
 pub fn assign_features(
     models: &mut [Model],
+    not_models: &BTreeSet<&str>,
     operations: &[OperationPage],
     sources: &Sources,
     diagnostics: &mut Vec<Diagnostic>,
@@ -38,8 +39,10 @@ pub fn assign_features(
             model
                 .fields
                 .iter()
-                .filter_map(|field| match &field.ty.base {
-                    BaseType::Model { rust_name, .. } => {
+                .map(|field| &field.ty)
+                .chain(model.additional_properties.iter().map(|extra| &extra.ty))
+                .filter_map(|ty| match &ty.base {
+                    BaseType::Model { rust_name, .. } | BaseType::SharedEnum { rust_name, .. } => {
                         by_rust_name.get(rust_name.as_str()).copied()
                     }
                     _ => None,
@@ -79,6 +82,7 @@ pub fn assign_features(
                 Some(&at) => {
                     seeds.insert(at);
                 }
+                None if not_models.contains(name.as_str()) => {}
                 None => {
                     let mut diagnostic = Diagnostic::error(
                         page.file,

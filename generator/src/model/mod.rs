@@ -55,7 +55,7 @@ pub struct Package {
     pub license: Option<String>,
 }
 
-/// One model: a struct, with the enums of its enumerated fields.
+/// One model: a struct with the enums of its enumerated fields, or the open enum of an enum page.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Model {
     /// The name in the docs (`AnalyticsSession`).
@@ -66,8 +66,17 @@ pub struct Model {
     pub module: String,
     /// The page it came from (file name).
     pub source: String,
+    /// The page's description (plain text, may be empty): the type's doc comment.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// A struct, or an enum page's enum.
+    #[serde(default, skip_serializing_if = "ModelKind::is_struct")]
+    pub kind: ModelKind,
     /// Fields in page order.
     pub fields: Vec<Field>,
+    /// The keys the fields do not name, when the page keeps them (an `any string name` row).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub additional_properties: Option<AdditionalProperties>,
     /// Enums of this model's enumerated fields, in field order.
     pub enums: Vec<EnumType>,
     /// Whether the struct can implement `Default` (false when a required field's type cannot).
@@ -75,6 +84,37 @@ pub struct Model {
     /// The features that enable this model, sorted; empty when the crate has no features.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub features: Vec<String>,
+}
+
+/// The keys of a model's JSON object that its fields do not name, kept in a map beside them
+/// (flattened on the wire).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct AdditionalProperties {
+    /// The Rust name of the map field (`additional_properties`, unless a field has that name).
+    pub rust_name: String,
+    /// The type of each value.
+    pub ty: FieldType,
+    /// The description from the docs (plain text, may be empty).
+    pub description: String,
+}
+
+/// What a model is.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ModelKind {
+    /// A struct of [`Model::fields`].
+    #[default]
+    Struct,
+    /// The open enum of an enum page, shared by every field that names the page
+    /// ([`BaseType::SharedEnum`]); [`Model::fields`] and [`Model::enums`] are empty.
+    Enum(EnumType),
+}
+
+impl ModelKind {
+    /// Whether this is [`ModelKind::Struct`].
+    pub fn is_struct(&self) -> bool {
+        matches!(self, ModelKind::Struct)
+    }
 }
 
 /// One field of a model.
@@ -123,14 +163,20 @@ pub enum BaseType {
         /// The enum's Rust type name, in the model's module.
         rust_name: String,
     },
+    /// The enum of an enum page: a model of kind [`ModelKind::Enum`].
+    SharedEnum {
+        /// The enum's Rust type name, at the crate root.
+        rust_name: String,
+    },
 }
 
 /// An enumerated field's values, as an open Rust enum in its model's module.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct EnumType {
-    /// The enum's Rust type name, in the model's module (`MediaType`).
+    /// The enum's Rust type name: in the model's module (`MediaType`), or for an enum page at the
+    /// crate root.
     pub rust_name: String,
-    /// The doc name of the field it was made for.
+    /// The doc name of the field it was made for (empty for an enum page's enum).
     pub field: String,
     /// The known values, in the order given.
     pub variants: Vec<Variant>,

@@ -1,14 +1,21 @@
-//! One Markdown page: its title, its `## Name` heading and its `## Properties` table.
+//! One Markdown page: its title, its description, and its `## Properties` table or `## Enum` list.
 //!
-//! Both dialects of openapi-generator's docs are read: YAML front matter or a `# Name` heading;
-//! bold or plain type cells; links ending in `.html` or bare; a kramdown attribute line after the
-//! table (ignored) or a version footer (ignored).
+//! The layouts of openapi-generator's and swagger-codegen's templates are read: the title from YAML
+//! front matter, `# Name` or a `## Name` heading before the body; an optional description
+//! paragraph; `## Properties` with or without blank lines around it; rows with or without outer
+//! pipes; bold or plain type cells; links ending in `.md`, `.html`, bare or empty (`(.md)`);
+//! Notes such as `[optional]`, `[readonly]`, `[default to X]` (and `python-prior`'s `defaults to
+//! X`, `must be one of [...]`); and whatever follows the body (`## Example`, back-links, a
+//! kramdown attribute line, a version footer) ignored. Enum pages are a `## Enum` list of
+//! `` `NAME` (value: `'value'`) `` items, or (`python-prior`) a Properties table of one `value` row
+//! that `must be one of [...]`.
 
 use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag};
 
-use super::type_expr::{TypeExpr, parse_type_expr_with_leaf_span};
+use super::dialect::Dialect;
+use super::type_expr::{Leaf, Primitive, TypeExpr, parse_type};
 use crate::diagnostic::{Diagnostic, FileId};
 
 /// A value and the byte span of the source it came from.
@@ -20,15 +27,35 @@ pub struct Spanned<T> {
     pub span: Range<usize>,
 }
 
-/// A page with a `## Properties` table: one model.
+/// A page that defines a type: a `## Properties` table or an enum.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModelPage {
     /// The file the page was read from.
     pub file: FileId,
-    /// The model's name, from its `## Name` heading.
+    /// The model's name: the `## Name` heading before the body, else the title.
     pub name: Spanned<String>,
-    /// The rows of the Properties table, in page order.
+    /// The paragraphs between the title and the body (plain text); may be empty.
+    pub description: String,
+    /// The rows of the Properties table, in page order (none for an enum page).
     pub properties: Vec<PropertyRow>,
+    /// The `**any string name**` row: the type of the keys the table does not name.
+    pub additional_properties: Option<PropertyRow>,
+    /// The values, when the page is an enum page.
+    pub enum_values: Option<EnumValues>,
+    /// The type the page names, when it is an alias (`python-prior`'s one `value` row; see
+    /// [`super::apply_folder_conventions`]).
+    pub alias: Option<Spanned<TypeExpr>>,
+    /// The template dialect the page's syntax shows, if any.
+    pub dialect: Option<Spanned<Dialect>>,
+}
+
+/// The values of an enum page, in page order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumValues {
+    /// The values as they are on the wire (quotes removed).
+    pub values: Vec<Spanned<String>>,
+    /// `str` for quoted values; `int`, `float` or `bool` for a page of literals (`1`, `2.5`).
+    pub primitive: Primitive,
 }
 
 /// One row of a Properties table.
@@ -36,6 +63,10 @@ pub struct ModelPage {
 pub struct PropertyRow {
     /// The property's name in the docs (`active_skill_ids`, `pcSelf`).
     pub name: Spanned<String>,
+    /// The API's name of the property: the name without the template's keyword escape
+    /// (`pcSelf` -> `self`, `var_from` -> `from`), set by the folder's dialect
+    /// ([`super::apply_folder_conventions`]); `[naming] wire` spells the JSON name from it.
+    pub api_name: String,
     /// The parsed type expression and the span of its cell.
     pub type_expr: Spanned<TypeExpr>,
     /// The span of the innermost type's name inside the cell (`Modle` in `list[Modle]`).
@@ -46,13 +77,15 @@ pub struct PropertyRow {
     pub description_span: Range<usize>,
     /// `true` unless the Notes cell says `[optional]`.
     pub required: bool,
+    /// The Notes cell's text, trimmed.
+    pub notes: String,
 }
 
 /// What one page turned out to be.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PageOutcome {
-    /// A model page.
-    Model(ModelPage),
+    /// A model page (a struct or an enum).
+    Model(Box<ModelPage>),
     /// A page without a Properties table (an operation page, an index): skipped.
     NotAModel,
 }
@@ -60,19 +93,29 @@ pub enum PageOutcome {
 /// The expected header of a Properties table.
 const HEADER: [&str; 4] = ["Name", "Type", "Description", "Notes"];
 
+/// The Name cell of an additional-properties row (`python-prior`).
+const ANY_NAME: &str = "any string name";
+
 /// Parses one page. Problems are appended to `diagnostics`; a page with errors still yields what
 /// could be read of it, so that one run reports every problem.
 pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -> PageOutcome {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
-    // A page without the word `Properties` cannot be a model page; only its title and first
-    // `## ` heading matter (for the "model page without a table" warning), so only the text up to
-    // that heading is parsed. Operation pages are most of a docs folder's bytes.
+    // A page without `Properties` cannot define a type unless its first `## ` heading is
+    // `## Enum`; otherwise only its title and that heading matter (for the "model page without a
+    // table" warning), so only the text up to that heading is parsed. Operation pages are most of
+    // a docs folder's bytes.
     let parsed = if text.contains("Properties") {
         text
     } else {
-        up_to_first_h2(text)
+        let head = up_to_first_h2(text);
+        let first_h2 = head.trim_end().rsplit('\n').next().unwrap_or_default();
+        if first_h2.trim_end() == "## Enum" {
+            text
+        } else {
+            head
+        }
     };
     let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(parsed, options)
         .into_offset_iter()
@@ -84,13 +127,19 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
         diagnostics,
         title: None,
         name: None,
+        description: Vec::new(),
         has_properties_heading: false,
+        dialect: None,
+        additional_properties: None,
     };
     let mut index = 0;
     let mut properties = None;
-    let mut expect_table = None;
+    let mut enum_values = None;
+    let mut expect = Expect::Nothing;
+    let mut in_body = false;
     while index < events.len() {
         let (event, range) = &events[index];
+        let end = find_end(&events, index);
         match event {
             Event::Start(Tag::MetadataBlock(MetadataBlockKind::YamlStyle)) => {
                 if let Some((Event::Text(yaml), yaml_range)) = events.get(index + 1) {
@@ -98,56 +147,69 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
                 }
             }
             Event::Start(Tag::Heading { level, .. }) => {
-                let end = find_end(&events, index);
                 let heading = collect_text(&events[index + 1..end]);
                 let heading = Spanned {
                     value: heading.text.trim().to_owned(),
                     span: trim_span(text, range.clone()),
                 };
-                if expect_table.take().is_some() {
-                    reader.properties_without_table(heading.span.clone());
+                if let Expect::Table(heading_span) = std::mem::take(&mut expect) {
+                    reader.properties_without_table(heading_span);
                 }
                 match level {
                     HeadingLevel::H1 if reader.title.is_none() => reader.title = Some(heading),
-                    HeadingLevel::H2 if heading.value == "Properties" => {
+                    HeadingLevel::H2 if heading.value == "Properties" && !in_body => {
                         reader.has_properties_heading = true;
-                        expect_table = Some(heading.span);
+                        in_body = true;
+                        expect = Expect::Table(heading.span);
                     }
-                    HeadingLevel::H2 if reader.name.is_none() => reader.name = Some(heading),
+                    HeadingLevel::H2 if heading.value == "Enum" && !in_body => {
+                        in_body = true;
+                        expect = Expect::List;
+                    }
+                    HeadingLevel::H2 if reader.name.is_none() && !in_body => {
+                        reader.name = Some(heading)
+                    }
                     _ => {}
                 }
-                index = end;
             }
-            Event::Start(Tag::Table(_)) => {
-                let end = find_end(&events, index);
-                if let Some(heading_span) = expect_table.take() {
-                    if properties.is_some() {
-                        reader.diagnostics.push(
-                            Diagnostic::error(
-                                file,
-                                heading_span,
-                                "a second `## Properties` table on one page",
-                            )
-                            .with_label("each model page has one Properties table"),
-                        );
-                    } else {
-                        properties = Some(reader.read_table(&events[index + 1..end]));
-                    }
+            Event::Start(Tag::Table(_)) => match std::mem::take(&mut expect) {
+                Expect::Table(_) => properties = Some(reader.read_table(&events[index + 1..end])),
+                Expect::List | Expect::Nothing => {}
+            },
+            Event::Start(Tag::List(_)) if expect == Expect::List => {
+                expect = Expect::Nothing;
+                enum_values = Some(reader.read_enum_list(&events[index + 1..end]));
+            }
+            Event::Start(Tag::Paragraph) if !in_body => {
+                reader
+                    .description
+                    .push(collect_text(&events[index + 1..end]).text);
+            }
+            Event::Start(_) => {
+                if let Expect::Table(heading_span) = std::mem::take(&mut expect) {
+                    reader.properties_without_table(heading_span);
                 }
-                index = end;
-            }
-            Event::Start(_) if expect_table.is_some() => {
-                let heading_span = expect_table.take().unwrap_or_default();
-                reader.properties_without_table(heading_span);
             }
             _ => {}
         }
-        index += 1;
+        index = end + 1;
     }
-    if let Some(heading_span) = expect_table {
+    if let Expect::Table(heading_span) = expect {
         reader.properties_without_table(heading_span);
     }
-    reader.finish(properties)
+    reader.finish(properties, enum_values)
+}
+
+/// What the last body heading announced.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+enum Expect {
+    /// Nothing in particular.
+    #[default]
+    Nothing,
+    /// The Properties table, announced by the heading at this span.
+    Table(Range<usize>),
+    /// The `## Enum` list.
+    List,
 }
 
 /// The `title:` of YAML front matter whose text starts at byte `start` of the page.
@@ -191,7 +253,11 @@ struct PageReader<'a, 'd> {
     diagnostics: &'d mut Vec<Diagnostic>,
     title: Option<Spanned<String>>,
     name: Option<Spanned<String>>,
+    description: Vec<String>,
     has_properties_heading: bool,
+    /// The first dialect mark seen, and where.
+    dialect: Option<Spanned<Dialect>>,
+    additional_properties: Option<PropertyRow>,
 }
 
 impl PageReader<'_, '_> {
@@ -226,7 +292,12 @@ impl PageReader<'_, '_> {
                 }
                 Event::Start(Tag::TableRow) if !is_attribute_line(&self.text[range.clone()]) => {
                     if let Some(row) = self.read_row(&events[index + 1..end], range.clone()) {
-                        rows.push(row);
+                        if row.name.value.eq_ignore_ascii_case(ANY_NAME) {
+                            self.mark(Dialect::PythonPrior, row.name.span.clone());
+                            self.additional_properties = Some(row);
+                        } else {
+                            rows.push(row);
+                        }
                     }
                 }
                 _ => {}
@@ -284,7 +355,11 @@ impl PageReader<'_, '_> {
             &row_span,
             cells.last().map_or(row_span.start, |cell| cell.range.end),
         );
-        if written < HEADER.len() {
+        // Without outer pipes, a row whose Notes are empty ends in the `|` before them:
+        // `**id** | **str** | The id. | ` has three cells and an empty fourth.
+        let empty_last_cell =
+            written == HEADER.len() - 1 && !row_text.starts_with('|') && row_text.ends_with('|');
+        if written < HEADER.len() && !empty_last_cell {
             self.diagnostics.push(
                 Diagnostic::error(
                     self.file,
@@ -295,7 +370,6 @@ impl PageReader<'_, '_> {
             );
             return None;
         }
-
         let name_cell = &cells[0];
         let name_text = collect_text(name_cell.events).text.trim().to_owned();
         let name = Spanned {
@@ -322,8 +396,13 @@ impl PageReader<'_, '_> {
             type_cell.source_span(leading + span.start..leading + span.end, &type_span)
         };
         let (type_expr, leaf_span) =
-            match parse_type_expr_with_leaf_span(type_text) {
-                Ok((expr, leaf_span)) => (expr, to_source(leaf_span)),
+            match parse_type(type_text) {
+                Ok(parsed) => {
+                    if let Some(dialect) = parsed.dialect {
+                        self.mark(dialect, type_span.clone());
+                    }
+                    (parsed.expr, to_source(parsed.leaf_span))
+                }
                 Err(error) => {
                     self.diagnostics.push(
                     Diagnostic::error(
@@ -334,7 +413,8 @@ impl PageReader<'_, '_> {
                     .with_label(error.message)
                     .with_note(
                         "types are `str`, `int`, `float`, `bool`, `date`, `datetime`, `object`, \
-                         `list[T]`, `dict(str, T)` or a model name",
+                         `list[T]`, `dict(str, T)` (or the same in another Python template's \
+                         syntax: `List[T]`, `Dict[str, T]`, `[T]`, `{str: (T,)}`) or a model name",
                     ),
                 );
                     return None;
@@ -344,12 +424,18 @@ impl PageReader<'_, '_> {
         let (description, description_span, notes, notes_span) = match surplus {
             None => {
                 cells.truncate(4);
-                let notes = collect_text(cells[3].events).text;
+                let notes = cells
+                    .get(3)
+                    .map(|cell| collect_text(cell.events).text)
+                    .unwrap_or_default();
+                let notes_span = cells
+                    .get(3)
+                    .map_or(row_span.end..row_span.end, |cell| cell.range.clone());
                 (
                     collect_text(cells[2].events).text,
                     cells[2].range.clone(),
                     notes,
-                    cells[3].range.clone(),
+                    notes_span,
                 )
             }
             Some(last_cell) => {
@@ -392,24 +478,7 @@ impl PageReader<'_, '_> {
             }
         };
         let description = description.trim().to_owned();
-        let trimmed_span = trim_span(self.text, description_span.clone());
-        if description.is_empty() {
-            // Mark the blank cell itself, not the `|` after it.
-            let blank = if description_span.is_empty() {
-                trimmed_span.clone()
-            } else {
-                description_span
-            };
-            self.diagnostics.push(
-                Diagnostic::warning(
-                    self.file,
-                    blank,
-                    format!("field `{}` has an empty description", name.value),
-                )
-                .with_label("the Description cell is empty")
-                .with_note("the generated field is documented only by its JSON name"),
-            );
-        }
+        let trimmed_span = trim_span(self.text, description_span);
         if !is_notes(&notes) {
             self.diagnostics.push(
                 Diagnostic::warning(
@@ -417,10 +486,12 @@ impl PageReader<'_, '_> {
                     trim_span(self.text, notes_span),
                     format!("unexpected Notes `{}`", notes.trim()),
                 )
-                .with_label("expected `[optional]` or nothing; read as required"),
+                .with_label("expected `[optional]`, `[readonly]`, `[default to X]` or nothing; read as required"),
             );
         }
+        let notes = notes.trim().to_owned();
         Some(PropertyRow {
+            api_name: name.value.clone(),
             name,
             type_expr: Spanned {
                 value: type_expr,
@@ -430,11 +501,63 @@ impl PageReader<'_, '_> {
             description,
             description_span: trimmed_span,
             required: !notes.contains("[optional]"),
+            notes,
         })
     }
 
-    fn finish(self, properties: Option<Vec<PropertyRow>>) -> PageOutcome {
-        let Some(properties) = properties else {
+    /// Records the first dialect mark of the page.
+    fn mark(&mut self, dialect: Dialect, span: Range<usize>) {
+        self.dialect.get_or_insert(Spanned {
+            value: dialect,
+            span,
+        });
+    }
+
+    /// The values of a `## Enum` list: `` `NAME` (value: `'value'`) `` items, the last code span
+    /// of each being its value.
+    fn read_enum_list(&mut self, events: &[(Event<'_>, Range<usize>)]) -> EnumValues {
+        let mut literals = Vec::new();
+        let mut index = 0;
+        while index < events.len() {
+            let end = find_end(events, index);
+            if let (Event::Start(Tag::Item), range) = &events[index] {
+                let value = events[index + 1..end]
+                    .iter()
+                    .rev()
+                    .find_map(|(event, range)| match event {
+                        Event::Code(code) => Some((code.to_string(), range.clone())),
+                        _ => None,
+                    });
+                match value {
+                    Some((code, span)) => literals.push(Spanned {
+                        value: code,
+                        span: trim_span(self.text, span),
+                    }),
+                    None => self.diagnostics.push(
+                        Diagnostic::error(
+                            self.file,
+                            trim_span(self.text, range.clone()),
+                            "an enum item without a value",
+                        )
+                        .with_label("expected `` `NAME` (value: `'value'`) ``"),
+                    ),
+                }
+            }
+            index = end + 1;
+        }
+        self.mark(
+            Dialect::PythonPydantic,
+            literals.first().map_or(0..0, |v| v.span.clone()),
+        );
+        read_literals(literals, None)
+    }
+
+    fn finish(
+        mut self,
+        properties: Option<Vec<PropertyRow>>,
+        enum_values: Option<EnumValues>,
+    ) -> PageOutcome {
+        if properties.is_none() && enum_values.is_none() {
             if !self.has_properties_heading
                 && let (Some(title), Some(name)) = (&self.title, &self.name)
                 && title.value == name.value
@@ -449,41 +572,144 @@ impl PageReader<'_, '_> {
                 );
             }
             return PageOutcome::NotAModel;
-        };
-        let Some(name) = self.name else {
-            self.diagnostics.push(
-                Diagnostic::error(self.file, 0..0, "model page without a `## Name` heading")
-                    .with_label(
-                        "expected the model's name as a level-2 heading before `## Properties`",
-                    ),
-            );
-            return PageOutcome::NotAModel;
-        };
-        if let Some(title) = &self.title
-            && title.value != name.value
-        {
-            self.diagnostics.push(
-                Diagnostic::error(
-                    self.file,
-                    name.span.clone(),
-                    format!(
-                        "the `## {}` heading disagrees with the page title `{}`",
-                        name.value, title.value
-                    ),
-                )
-                .with_label("the model's name comes from this heading")
-                .with_note(format!(
-                    "the title is at line {}",
-                    line_of(self.text, title.span.start)
-                )),
-            );
         }
-        PageOutcome::Model(ModelPage {
+        let name = match (self.name.take(), &self.title) {
+            (Some(name), Some(title)) => {
+                if title.value != name.value {
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            self.file,
+                            name.span.clone(),
+                            format!(
+                                "the `## {}` heading disagrees with the page title `{}`",
+                                name.value, title.value
+                            ),
+                        )
+                        .with_label("the model's name comes from this heading")
+                        .with_note(format!(
+                            "the title is at line {}",
+                            line_of(self.text, title.span.start)
+                        )),
+                    );
+                }
+                name
+            }
+            (Some(name), None) => name,
+            (None, Some(title)) => title.clone(),
+            (None, None) => {
+                self.diagnostics.push(
+                    Diagnostic::error(self.file, 0..0, "model page without a title")
+                        .with_label(
+                            "expected the model's name as `# Name` (or a `## Name` heading) before its body",
+                        ),
+                );
+                return PageOutcome::NotAModel;
+            }
+        };
+        let mut properties = properties.unwrap_or_default();
+        // `python-prior` writes an enum as one `value` row that `must be one of [...]`.
+        let enum_values = enum_values.or_else(|| {
+            let [row] = properties.as_slice() else {
+                return None;
+            };
+            let list = row.notes.split_once("must be one of [")?.1;
+            let list = list.rsplit_once(']').map_or(list, |(list, _)| list);
+            let Leaf::Primitive(primitive) = row.type_expr.value.leaf else {
+                return None;
+            };
+            let span = row.type_expr.span.clone();
+            let literals = split_literals(list)
+                .into_iter()
+                .map(|value| Spanned {
+                    value,
+                    span: span.clone(),
+                })
+                .collect();
+            self.mark(Dialect::PythonPrior, row.name.span.clone());
+            Some(read_literals(literals, Some(primitive)))
+        });
+        if enum_values.is_some() {
+            properties.clear();
+        }
+        PageOutcome::Model(Box::new(ModelPage {
             file: self.file,
             name,
+            description: self.description.join("\n\n").trim().to_owned(),
             properties,
-        })
+            additional_properties: self.additional_properties,
+            enum_values,
+            alias: None,
+            dialect: self.dialect,
+        }))
     }
+}
+
+/// Enum values from their literals: quoted (`'a'`, `"a"`) are strings; otherwise the literals'
+/// kind (`1` int, `1.5` float, `true` bool), or `given` (the page's `value` type) when known.
+fn read_literals(literals: Vec<Spanned<String>>, given: Option<Primitive>) -> EnumValues {
+    let unquoted = |literal: &str| -> Option<String> {
+        let quote = literal.chars().next().filter(|c| *c == '\'' || *c == '"')?;
+        let inner = literal.strip_prefix(quote)?.strip_suffix(quote)?;
+        Some(inner.to_owned())
+    };
+    if literals
+        .iter()
+        .all(|literal| unquoted(&literal.value).is_some())
+    {
+        let values = literals
+            .into_iter()
+            .map(|literal| Spanned {
+                value: unquoted(&literal.value).unwrap_or_default(),
+                span: literal.span,
+            })
+            .collect();
+        return EnumValues {
+            values,
+            primitive: Primitive::Str,
+        };
+    }
+    let all = |test: fn(&str) -> bool| literals.iter().all(|literal| test(&literal.value));
+    let primitive = given.unwrap_or(if all(|value| value.parse::<i64>().is_ok()) {
+        Primitive::Int
+    } else if all(|value| value.parse::<f64>().is_ok()) {
+        Primitive::Float
+    } else if all(|value| value == "true" || value == "false") {
+        Primitive::Bool
+    } else {
+        Primitive::Str
+    });
+    EnumValues {
+        values: literals,
+        primitive,
+    }
+}
+
+/// The literals of `"a", "b", ` or `0, 1, `: split at commas outside quotes, trimmed, empty
+/// pieces dropped; quotes are kept (they tell strings from numbers).
+fn split_literals(list: &str) -> Vec<String> {
+    let mut literals = Vec::new();
+    let mut current = String::new();
+    let mut quote = None;
+    for c in list.chars() {
+        match (quote, c) {
+            (None, ',') => literals.push(std::mem::take(&mut current)),
+            (None, '"' | '\'') => {
+                quote = Some(c);
+                current.push(c);
+            }
+            (Some(open), _) if c == open => {
+                quote = None;
+                current.push(c);
+            }
+            _ => current.push(c),
+        }
+    }
+    literals.push(current);
+    literals
+        .into_iter()
+        .map(|literal| literal.trim().to_owned())
+        .filter(|literal| !literal.is_empty())
+        .collect()
 }
 
 /// A type expression short enough for a one-line message (a type nested thousands deep is not).
@@ -503,10 +729,15 @@ fn line_of(text: &str, offset: usize) -> usize {
         + 1
 }
 
-/// `[optional]`, empty, or what the operation pages add after it (defaults, values).
+/// `[optional]`, `[readonly]`, `[default to X]`, empty, or what the operation pages add after it
+/// (values); `python-prior`'s `defaults to X`, `if omitted ...` and `must be one of [...]`.
 fn is_notes(notes: &str) -> bool {
     let notes = notes.trim();
-    notes.is_empty() || notes.starts_with('[')
+    notes.is_empty()
+        || notes.starts_with('[')
+        || ["defaults to", "if omitted", "must be one of"]
+            .iter()
+            .any(|prefix| notes.starts_with(prefix))
 }
 
 /// A kramdown attribute line (`{: class="table table-striped"}`) that Markdown reads as a row.

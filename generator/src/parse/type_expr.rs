@@ -1,11 +1,16 @@
-//! The type expressions of the docs' `Type` column: `str`, `list[T]`, `dict(str, T)`, model names.
+//! The type expressions of the docs' `Type` column, in the Python family's syntax (see
+//! [`parse_type`]): `str`, `list[T]`, `List[T]`, `[T]`, `dict(str, T)`, `Dict[str, T]`, model
+//! names.
 //!
 //! Every container has exactly one type argument, so an expression is a chain of containers
-//! around one leaf. It is stored flat ([`TypeExpr::containers`] + [`TypeExpr::leaf`]) and parsed
-//! without recursion: a type nested 10,000 deep costs no stack.
+//! around one leaf: dialect-neutral, printed in the legacy syntax (`list[T]`, `dict(str, T)`).
+//! It is stored flat ([`TypeExpr::containers`] + [`TypeExpr::leaf`]) and parsed without
+//! recursion: a type nested 10,000 deep costs no stack.
 
 use std::fmt;
 use std::ops::Range;
+
+use super::dialect::Dialect;
 
 /// A parsed type expression.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -191,9 +196,9 @@ fn is_name_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
-/// Parses a type expression such as `dict(str, list[Model])`.
+/// Parses a type expression such as `dict(str, list[Model])` or `List[Model]`.
 pub fn parse_type_expr(text: &str) -> Result<TypeExpr, TypeSyntaxError> {
-    parse_type_expr_with_leaf_span(text).map(|(expr, _)| expr)
+    parse_type(text).map(|parsed| parsed.expr)
 }
 
 /// Parses a type expression and also returns where its innermost type's name is (byte offsets
@@ -201,62 +206,331 @@ pub fn parse_type_expr(text: &str) -> Result<TypeExpr, TypeSyntaxError> {
 pub fn parse_type_expr_with_leaf_span(
     text: &str,
 ) -> Result<(TypeExpr, Range<usize>), TypeSyntaxError> {
+    parse_type(text).map(|parsed| (parsed.expr, parsed.leaf_span))
+}
+
+/// A parsed type expression, where its innermost type's name is, and the dialect its syntax
+/// shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedType {
+    /// The expression.
+    pub expr: TypeExpr,
+    /// Byte span of the innermost type's name (`Model` in `list[Model]`).
+    pub leaf_span: Range<usize>,
+    /// The dialect the syntax belongs to; `None` when it fits every Python dialect (`str`).
+    pub dialect: Option<Dialect>,
+}
+
+/// Parses the type language of the Python family of templates, in all its eras:
+/// - legacy (`python`, swagger-codegen): `list[X]`, `dict(str, X)`;
+/// - `python-prior` (2021): `[X]`, `{str: (X,)}`, unions written `A, B` or `(A, B,)`, `none_type`;
+/// - pydantic (`python` since 7.0, `python-pydantic-v1`): `List[X]`, `Dict[str, X]`,
+///   `Optional[X]`, `Union[A, B]`, `Any`, `StrictStr`-style aliases, `bytearray`.
+///
+/// Into the dialect-neutral expression: `null` (`none_type`, `None`) is dropped from a union
+/// (absence is `Option` already); a union of one type is that type, of `int` and `float` is
+/// `float`, and of anything else is `object` (any JSON value). Bytes are base64 strings on the
+/// wire, so `bytearray` is `str`. Nesting is read with an explicit stack, not recursion.
+pub fn parse_type(text: &str) -> Result<ParsedType, TypeSyntaxError> {
+    // Most types are one name (`str`, a model): no containers, no stack.
+    let name = text.trim();
+    if !name.is_empty() && name.chars().all(is_name_char) {
+        let start = text.len() - text.trim_start().len();
+        let (partial, dialect) = leaf(name, start..start + name.len())?;
+        return Ok(ParsedType {
+            expr: TypeExpr {
+                containers: partial.containers_inner_first,
+                leaf: partial.leaf,
+            },
+            leaf_span: partial.leaf_span,
+            dialect,
+        });
+    }
     let mut lexer = Lexer { text, position: 0 };
-    let mut containers = Vec::new();
-    let (leaf, leaf_span) = loop {
+    let mut dialect = None;
+    let mut frames = vec![Frame {
+        kind: FrameKind::Top,
+        members: Vec::new(),
+    }];
+    loop {
+        // Expect a type: open containers until a name.
         let (token, span) = lexer.next();
-        let Token::Name(name) = token else {
-            return Err(expected("a type", token, span));
+        let step = match token {
+            Token::Name(name) => name_step(name, span, &mut lexer)?,
+            Token::Punct('[') => (Step::Open(FrameKind::List(']')), Some(Dialect::PythonPrior)),
+            Token::Punct('{') => {
+                expect_str_key(&mut lexer, ':')?;
+                (Step::Open(FrameKind::Map('}')), Some(Dialect::PythonPrior))
+            }
+            Token::Punct('(') => (
+                Step::Open(FrameKind::Union(')')),
+                Some(Dialect::PythonPrior),
+            ),
+            _ => return Err(expected("a type", token, span)),
         };
-        let checkpoint = lexer.position;
-        let opener = lexer.next().0;
-        match (name, opener) {
-            ("list", Token::Punct('[')) => containers.push(Container::List),
-            ("dict", Token::Punct('(')) => {
-                let (key, key_span) = lexer.next();
-                if key != Token::Name("str") {
-                    return Err(TypeSyntaxError {
-                        message: format!("a dict's keys must be `str`, found {}", describe(key)),
-                        span: key_span,
+        dialect = dialect.or(step.1);
+        let mut done = match step.0 {
+            Step::Open(kind) => {
+                frames.push(Frame {
+                    kind,
+                    members: Vec::new(),
+                });
+                continue;
+            }
+            Step::Leaf(partial) => partial,
+        };
+        // After a type: close frames, or go on with the next member of a union.
+        loop {
+            let frame = frames.last_mut().expect("the top frame is never popped");
+            frame.members.push(done);
+            let (token, span) = lexer.next();
+            let closer = frame.kind.closer();
+            if token == Token::Punct(',') && frame.kind.is_union() {
+                if frame.kind == FrameKind::Top {
+                    dialect = dialect.or(Some(Dialect::PythonPrior));
+                }
+                // A trailing comma (`(str,)`) closes the union right away.
+                let checkpoint = lexer.position;
+                if closer.is_some() && lexer.next().0 == Token::Punct(closer.unwrap_or(' ')) {
+                    done = close(frames.pop().expect("checked above"));
+                    continue;
+                }
+                lexer.position = checkpoint;
+                break;
+            }
+            match closer {
+                Some(closer) if token == Token::Punct(closer) => {
+                    done = close(frames.pop().expect("checked above"));
+                }
+                Some(closer) => {
+                    let what = if frame.kind.is_union() {
+                        format!("`,` or `{closer}`")
+                    } else {
+                        format!("`{closer}`")
+                    };
+                    return Err(expected(&what, token, span));
+                }
+                None if token == Token::End => {
+                    let top = frames.pop().expect("the top frame");
+                    let result = close(top);
+                    let containers = result.containers_inner_first.into_iter().rev().collect();
+                    return Ok(ParsedType {
+                        expr: TypeExpr {
+                            containers,
+                            leaf: result.leaf,
+                        },
+                        leaf_span: result.leaf_span,
+                        dialect,
                     });
                 }
-                let (comma, comma_span) = lexer.next();
-                if comma != Token::Punct(',') {
-                    return Err(expected("`,` after the dict's key type", comma, comma_span));
-                }
-                containers.push(Container::Map);
+                None => return Err(expected("the end of the type", token, span)),
             }
-            _ => {
-                lexer.position = checkpoint;
-                let leaf = match Primitive::from_name(name) {
-                    Some(primitive) => Leaf::Primitive(primitive),
-                    None if name.starts_with(|c: char| c.is_ascii_digit()) => {
-                        return Err(TypeSyntaxError {
-                            message: format!("`{name}` is not a type name: it starts with a digit"),
-                            span,
-                        });
-                    }
-                    None => Leaf::Named(name.to_owned()),
-                };
-                break (leaf, span);
-            }
+        }
+    }
+}
+
+/// What a name starts: a container or union, or a leaf.
+enum Step {
+    Open(FrameKind),
+    Leaf(Partial),
+}
+
+/// The step a name starts (`List` followed by `[` opens a list), and the dialect it shows.
+fn name_step(
+    name: &str,
+    span: Range<usize>,
+    lexer: &mut Lexer<'_>,
+) -> Result<(Step, Option<Dialect>), TypeSyntaxError> {
+    let checkpoint = lexer.position;
+    let (opener, _) = lexer.next();
+    let (kind, dialect) = match (name, opener) {
+        ("list", Token::Punct('[')) => (FrameKind::List(']'), Dialect::Python),
+        ("List" | "Set", Token::Punct('[')) => (FrameKind::List(']'), Dialect::PythonPydantic),
+        ("dict", Token::Punct('(')) => {
+            expect_str_key(lexer, ',')?;
+            (FrameKind::Map(')'), Dialect::Python)
+        }
+        ("Dict", Token::Punct('[')) => {
+            expect_str_key(lexer, ',')?;
+            (FrameKind::Map(']'), Dialect::PythonPydantic)
+        }
+        ("Optional" | "Union", Token::Punct('[')) => {
+            (FrameKind::Union(']'), Dialect::PythonPydantic)
+        }
+        _ => {
+            lexer.position = checkpoint;
+            let (partial, dialect) = leaf(name, span)?;
+            return Ok((Step::Leaf(partial), dialect));
         }
     };
-    for container in containers.iter().rev() {
-        let closer = match container {
-            Container::List => ']',
-            Container::Map => ')',
-        };
-        let (token, span) = lexer.next();
-        if token != Token::Punct(closer) {
-            return Err(expected(&format!("`{closer}`"), token, span));
+    Ok((Step::Open(kind), Some(dialect)))
+}
+
+/// A container or union being read.
+struct Frame {
+    kind: FrameKind,
+    members: Vec<Partial>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FrameKind {
+    /// The whole expression: a type, or (`python-prior`) a union `A, B`.
+    Top,
+    /// A list, closed by the given character.
+    List(char),
+    /// A map with `str` keys, closed by the given character.
+    Map(char),
+    /// A union (`Union[...]`, `Optional[...]`, `(A, B,)`), closed by the given character.
+    Union(char),
+}
+
+impl FrameKind {
+    fn closer(self) -> Option<char> {
+        match self {
+            FrameKind::Top => None,
+            FrameKind::List(closer) | FrameKind::Map(closer) | FrameKind::Union(closer) => {
+                Some(closer)
+            }
         }
     }
-    let (token, span) = lexer.next();
-    if token != Token::End {
-        return Err(expected("the end of the type", token, span));
+
+    fn is_union(self) -> bool {
+        matches!(self, FrameKind::Top | FrameKind::Union(_))
     }
-    Ok((TypeExpr { containers, leaf }, leaf_span))
+}
+
+/// A type read so far; its containers innermost first, so that wrapping one is a push.
+#[derive(Debug, Clone)]
+struct Partial {
+    containers_inner_first: Vec<Container>,
+    leaf: Leaf,
+    leaf_span: Range<usize>,
+    /// `none_type` / `None`: dropped from unions.
+    null: bool,
+}
+
+/// The type a finished frame stands for.
+fn close(frame: Frame) -> Partial {
+    let mut members = frame.members;
+    match frame.kind {
+        FrameKind::List(_) | FrameKind::Map(_) => {
+            let mut inner = members.pop().expect("a container holds one type");
+            inner.containers_inner_first.push(match frame.kind {
+                FrameKind::List(_) => Container::List,
+                _ => Container::Map,
+            });
+            inner.null = false;
+            inner
+        }
+        FrameKind::Top | FrameKind::Union(_) => union(members),
+    }
+}
+
+/// One type for the members of a union (see [`parse_type`]).
+fn union(members: Vec<Partial>) -> Partial {
+    let span = members
+        .first()
+        .map_or(0..0, |member| member.leaf_span.clone());
+    let mut present: Vec<Partial> = Vec::new();
+    for member in members {
+        let known = present.iter().any(|seen| {
+            seen.containers_inner_first == member.containers_inner_first && seen.leaf == member.leaf
+        });
+        if !member.null && !known {
+            present.push(member);
+        }
+    }
+    let numbers = |member: &Partial| {
+        member.containers_inner_first.is_empty()
+            && matches!(
+                member.leaf,
+                Leaf::Primitive(Primitive::Int | Primitive::Float)
+            )
+    };
+    match present.len() {
+        0 => object(span, true),
+        1 => present.pop().expect("one member"),
+        _ if present.iter().all(numbers) => Partial {
+            containers_inner_first: Vec::new(),
+            leaf: Leaf::Primitive(Primitive::Float),
+            leaf_span: span,
+            null: false,
+        },
+        _ => object(span, false),
+    }
+}
+
+fn object(leaf_span: Range<usize>, null: bool) -> Partial {
+    Partial {
+        containers_inner_first: Vec::new(),
+        leaf: Leaf::Primitive(Primitive::Object),
+        leaf_span,
+        null,
+    }
+}
+
+/// A type name: a primitive (or an alias of one, with the dialect it shows), `null`, or a model.
+fn leaf(name: &str, span: Range<usize>) -> Result<(Partial, Option<Dialect>), TypeSyntaxError> {
+    let primitive = |primitive| (Vec::new(), Leaf::Primitive(primitive));
+    let ((containers, leaf), dialect) = match name {
+        "none_type" => return Ok((object(span, true), Some(Dialect::PythonPrior))),
+        "None" => return Ok((object(span, true), Some(Dialect::PythonPydantic))),
+        "StrictStr" | "StrictBytes" | "bytearray" | "bytes" => {
+            (primitive(Primitive::Str), Some(Dialect::PythonPydantic))
+        }
+        "StrictInt" => (primitive(Primitive::Int), Some(Dialect::PythonPydantic)),
+        "StrictFloat" => (primitive(Primitive::Float), Some(Dialect::PythonPydantic)),
+        "StrictBool" => (primitive(Primitive::Bool), Some(Dialect::PythonPydantic)),
+        "Any" => (primitive(Primitive::Object), Some(Dialect::PythonPydantic)),
+        // Bare containers: of any JSON values.
+        "list" => (
+            (vec![Container::List], Leaf::Primitive(Primitive::Object)),
+            None,
+        ),
+        "dict" => (
+            (vec![Container::Map], Leaf::Primitive(Primitive::Object)),
+            None,
+        ),
+        _ => match Primitive::from_name(name) {
+            Some(found) => (primitive(found), None),
+            None if name.starts_with(|c: char| c.is_ascii_digit()) => {
+                return Err(TypeSyntaxError {
+                    message: format!("`{name}` is not a type name: it starts with a digit"),
+                    span,
+                });
+            }
+            None => ((Vec::new(), Leaf::Named(name.to_owned())), None),
+        },
+    };
+    Ok((
+        Partial {
+            containers_inner_first: containers,
+            leaf,
+            leaf_span: span,
+            null: false,
+        },
+        dialect,
+    ))
+}
+
+/// `str` and then `separator`: the key of a map, which is always a string.
+fn expect_str_key(lexer: &mut Lexer<'_>, separator: char) -> Result<(), TypeSyntaxError> {
+    let (key, key_span) = lexer.next();
+    if key != Token::Name("str") {
+        return Err(TypeSyntaxError {
+            message: format!("a dict's keys must be `str`, found {}", describe(key)),
+            span: key_span,
+        });
+    }
+    let (found, span) = lexer.next();
+    if found != Token::Punct(separator) {
+        return Err(expected(
+            &format!("`{separator}` after the dict's key type"),
+            found,
+            span,
+        ));
+    }
+    Ok(())
 }
 
 fn expected(what: &str, found: Token<'_>, span: Range<usize>) -> TypeSyntaxError {
@@ -307,10 +581,77 @@ mod tests {
         }
     }
 
+    #[track_caller]
+    fn reads_as(text: &str, neutral: &str, dialect: Option<Dialect>) {
+        let parsed = parse_type(text).unwrap_or_else(|error| panic!("{text}: {error:?}"));
+        assert_eq!(
+            (parsed.expr.to_string().as_str(), parsed.dialect),
+            (neutral, dialect),
+            "{text}"
+        );
+    }
+
     #[test]
-    fn names_that_look_like_containers_are_models() {
-        let parsed = parse_type_expr("list").unwrap();
-        assert_eq!(parsed.leaf, Leaf::Named("list".to_owned()));
+    fn bare_containers_hold_any_json_value() {
+        reads_as("list", "list[object]", None);
+        reads_as("dict", "dict(str, object)", None);
+    }
+
+    #[test]
+    fn reads_the_pydantic_syntax() {
+        let pydantic = Some(Dialect::PythonPydantic);
+        reads_as("List[str]", "list[str]", pydantic);
+        reads_as("Dict[str, List[Model]]", "dict(str, list[Model])", pydantic);
+        reads_as("Optional[Model]", "Model", pydantic);
+        reads_as("Union[StrictFloat, StrictInt]", "float", pydantic);
+        reads_as("Union[str, Model]", "object", pydantic);
+        reads_as("Optional[Union[str, None]]", "str", pydantic);
+        reads_as("Any", "object", pydantic);
+        reads_as("Dict[str, Any]", "dict(str, object)", pydantic);
+        reads_as("bytearray", "str", pydantic);
+        reads_as("List[bytearray]", "list[str]", pydantic);
+        reads_as("StrictStr", "str", pydantic);
+        reads_as("StrictBool", "bool", pydantic);
+        reads_as("Set[StrictInt]", "list[int]", pydantic);
+    }
+
+    #[test]
+    fn reads_the_python_prior_syntax() {
+        let prior = Some(Dialect::PythonPrior);
+        reads_as("[str]", "list[str]", prior);
+        reads_as("[[Model]]", "list[list[Model]]", prior);
+        reads_as("{str: (str,)}", "dict(str, str)", prior);
+        reads_as(
+            "{str: ({str: (str,)},)}",
+            "dict(str, dict(str, str))",
+            prior,
+        );
+        reads_as("str, none_type", "str", prior);
+        reads_as(
+            "bool, date, datetime, dict, float, int, list, str, none_type",
+            "object",
+            prior,
+        );
+        reads_as(
+            "{str: (bool, date, datetime, dict, float, int, list, str, none_type)}",
+            "dict(str, object)",
+            prior,
+        );
+        reads_as("none_type", "object", prior);
+    }
+
+    #[test]
+    fn the_first_mark_names_the_dialect() {
+        reads_as("list[Model]", "list[Model]", Some(Dialect::Python));
+        reads_as("dict(str, int)", "dict(str, int)", Some(Dialect::Python));
+        reads_as("Model", "Model", None);
+    }
+
+    #[test]
+    fn a_unions_leaf_span_is_its_first_members() {
+        let text = "Optional[ Model ]";
+        let parsed = parse_type(text).unwrap();
+        assert_eq!(&text[parsed.leaf_span], "Model");
     }
 
     #[test]
@@ -335,6 +676,19 @@ mod tests {
                 "`8kHz` is not a type name: it starts with a digit",
                 0..4,
             ),
+            (
+                "Dict[int, str]",
+                "a dict's keys must be `str`, found `int`",
+                5..8,
+            ),
+            ("List[str, int]", "expected `]`, found `,`", 8..9),
+            ("Union[str int]", "expected `,` or `]`, found `int`", 10..13),
+            (
+                "{str (str,)}",
+                "expected `:` after the dict's key type, found `(`",
+                5..6,
+            ),
+            ("[str", "expected `]`, found the end of the type", 4..4),
         ];
         for (text, message, span) in cases {
             let error = parse_type_expr(text).unwrap_err();

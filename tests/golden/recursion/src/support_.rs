@@ -16,7 +16,8 @@
 
 /// Implements `Serialize`, `Deserialize` and [`FromObject`] for a model struct, as a JSON object
 /// whose keys are the fields' wire names: `model_serde! { Model { optional field = "wireName",
-/// required other = "otherName", } }`, fields in page order. Each field's kind names the method
+/// required other = "otherName", } }`, fields in page order. A model that keeps the keys its
+/// fields do not name ends with `..rest`, its map field, flattened beside the fields. Each field's kind names the method
 /// of [`Count`] and [`Object`] that handles it, and the `@value` rule that makes its value from
 /// what was read.
 #[allow(
@@ -64,6 +65,59 @@ macro_rules! model_serde {
                 }
                 ::std::result::Result::Ok(Self {
                     $($field: model_serde!(@value $kind map $field $wire),)*
+                })
+            }
+        }
+    };
+    ($model:ident { $($kind:ident $field:ident = $wire:literal,)* } ..$rest:ident) => {
+        impl ::serde::Serialize for $model {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let len = 0 $(+ super::support_::Count::$kind(&self.$field))* + self.$rest.len();
+                let map = ::serde::Serializer::serialize_map(
+                    serializer,
+                    ::std::option::Option::Some(len),
+                );
+                let mut entries = super::support_::Entries(map)$(.$kind($wire, &self.$field))*;
+                for (key, value) in &self.$rest {
+                    entries = entries.entry(key, value);
+                }
+                entries.end()
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $model {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::support_::deserialize_object(deserializer)
+            }
+        }
+
+        impl super::support_::FromObject for $model {
+            const EXPECTING: &'static str =
+                ::std::concat!("an object (the `", ::std::stringify!($model), "` model)");
+
+            fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+                mut map: super::support_::Map<'de, A>,
+            ) -> ::std::result::Result<Self, A::Error> {
+                $(let mut $field = ::std::option::Option::None;)*
+                let mut $rest = ::std::collections::BTreeMap::new();
+                while let ::std::option::Option::Some(key) = map.key()? {
+                    match &*key {
+                        $($wire => $field = map.value(),)*
+                        _ => {
+                            if let ::std::option::Option::Some(value) = map.value() {
+                                $rest.insert(key.into_owned(), value);
+                            }
+                        }
+                    }
+                }
+                ::std::result::Result::Ok(Self {
+                    $($field: model_serde!(@value $kind map $field $wire),)*
+                    $rest,
                 })
             }
         }
@@ -180,6 +234,52 @@ impl<S: ::serde::ser::SerializeStruct> Object<S> {
     }
 
     /// Ends the struct, or returns the first error.
+    pub(super) fn end(self) -> ::std::result::Result<S::Ok, S::Error> {
+        self.0?.end()
+    }
+}
+
+/// Writes a model that keeps extra keys into a serialized map, keeping the first error, as
+/// [`Object`] does for a struct.
+#[allow(dead_code, reason = "unused when no model keeps extra keys")]
+pub(super) struct Entries<S: ::serde::ser::SerializeMap>(
+    pub(super) ::std::result::Result<S, S::Error>,
+);
+
+#[allow(dead_code, reason = "unused when no model keeps extra keys")]
+impl<S: ::serde::ser::SerializeMap> Entries<S> {
+    /// Writes one entry.
+    pub(super) fn entry<T: ::serde::Serialize + ?::std::marker::Sized>(
+        mut self,
+        key: &str,
+        value: &T,
+    ) -> Self {
+        if let ::std::result::Result::Ok(map) = &mut self.0
+            && let ::std::result::Result::Err(error) = map.serialize_entry(key, value)
+        {
+            self.0 = ::std::result::Result::Err(error);
+        }
+        self
+    }
+
+    /// Writes a required field.
+    pub(super) fn required<T: ::serde::Serialize>(self, wire: &'static str, value: &T) -> Self {
+        self.entry(wire, value)
+    }
+
+    /// Writes an optional field, or leaves it out when it is `None`.
+    pub(super) fn optional<T: ::serde::Serialize>(
+        self,
+        wire: &'static str,
+        value: &::std::option::Option<T>,
+    ) -> Self {
+        match value {
+            ::std::option::Option::Some(value) => self.entry(wire, value),
+            ::std::option::Option::None => self,
+        }
+    }
+
+    /// Ends the map, or returns the first error.
     pub(super) fn end(self) -> ::std::result::Result<S::Ok, S::Error> {
         self.0?.end()
     }

@@ -1,0 +1,221 @@
+//! The dialects of model docs: which template wrote a folder. Each dialect's pages are read into
+//! the same dialect-neutral [`ModelPage`](super::ModelPage); what differs is the type syntax and
+//! the page layout, and a page's syntax shows its dialect.
+
+use std::fmt;
+use std::ops::Range;
+
+use super::page::{ModelPage, Spanned};
+use crate::diagnostic::{Diagnostic, FileId, Sources};
+
+/// A template family whose model docs the generator reads.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Dialect {
+    /// swagger-codegen's and the early openapi-generator's `python` (and templates derived from
+    /// them, such as Genesys Cloud's): `list[X]`, `dict(str, X)`. The default: its syntax is the
+    /// plainest.
+    #[default]
+    Python,
+    /// openapi-generator's `python-prior` (2021): `[X]`, `{str: (X,)}`, `none_type`,
+    /// `**any string name**` rows, enums as a `value` row that `must be one of [...]`.
+    PythonPrior,
+    /// openapi-generator's pydantic templates (`python` since 7.0, `python-pydantic-v1`):
+    /// `List[X]`, `Dict[str, X]`, `Optional[X]`, `StrictStr`; enum pages with a `## Enum` list.
+    PythonPydantic,
+}
+
+impl Dialect {
+    /// Every dialect, in a fixed order.
+    pub const ALL: [Dialect; 3] = [
+        Dialect::Python,
+        Dialect::PythonPrior,
+        Dialect::PythonPydantic,
+    ];
+
+    /// The dialect's name, as `codegen.toml` writes it and runs report it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Dialect::Python => "python",
+            Dialect::PythonPrior => "python-prior",
+            Dialect::PythonPydantic => "python-pydantic",
+        }
+    }
+
+    /// The dialect with this name.
+    pub fn from_name(name: &str) -> Option<Dialect> {
+        Dialect::ALL
+            .into_iter()
+            .find(|dialect| dialect.name() == name)
+    }
+
+    /// The dialect's Name-column convention: the API's name of a property whose Name cell is
+    /// `name` (see [`super::PropertyRow::api_name`]).
+    pub fn api_name(self, name: &str) -> String {
+        match self {
+            Dialect::Python | Dialect::PythonPrior | Dialect::PythonPydantic => {
+                python_api_name(name)
+            }
+        }
+    }
+}
+
+/// Names the Python templates escape, because they are Python keywords or names their generated
+/// code uses itself (openapi-generator's `python` reserved words).
+const PYTHON_RESERVED: &[&str] = &[
+    "False", "None", "True", "and", "as", "assert", "async", "await", "base64", "break", "class",
+    "continue", "date", "def", "del", "elif", "else", "except", "exec", "finally", "float", "for",
+    "from", "global", "if", "import", "in", "is", "json", "lambda", "nonlocal", "not", "or",
+    "pass", "print", "property", "raise", "return", "schema", "self", "try", "while", "with",
+    "yield",
+];
+
+/// The Python family's Name-column convention: the API's name of a property whose Name cell is
+/// `name`, the template's keyword escape removed: `pcSelf` -> `self` (swagger-codegen templates
+/// such as Genesys's; any name), `var_from` (openapi-generator's pydantic templates) and `_from`
+/// (its older ones) of a reserved name -> `from`. Any other name is the API's name as written.
+pub fn python_api_name(name: &str) -> String {
+    if let Some(rest) = name.strip_prefix("pc")
+        && rest.starts_with(|c: char| c.is_ascii_uppercase())
+    {
+        let mut chars = rest.chars();
+        let first = chars.next().map(|c| c.to_ascii_lowercase()).into_iter();
+        return first.chain(chars).collect();
+    }
+    name.strip_prefix("var_")
+        .or_else(|| name.strip_prefix('_'))
+        .filter(|rest| PYTHON_RESERVED.contains(rest))
+        .unwrap_or(name)
+        .to_owned()
+}
+
+impl fmt::Display for Dialect {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The dialect of a folder's model pages: `forced` (from codegen.toml, with where it is written)
+/// or the one their syntax shows; [`Dialect::Python`] when no page shows one (its syntax is the
+/// plainest). A page whose syntax shows another dialect is an error: against `forced`, or (when
+/// nothing is forced) naming the first two pages that disagree.
+pub fn folder_dialect(
+    pages: &[ModelPage],
+    forced: Option<(Dialect, FileId, Range<usize>)>,
+    sources: &Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Dialect {
+    let place = |file: FileId, offset: usize| {
+        let at = sources.line_column(file, offset);
+        format!(
+            "{}:{}:{}",
+            sources.get(file).path.display(),
+            at.line,
+            at.column
+        )
+    };
+    let marked = pages
+        .iter()
+        .filter_map(|page| page.dialect.as_ref().map(|mark| (page, mark)));
+    if let Some((dialect, file, span)) = forced {
+        for (page, mark) in marked.filter(|(_, mark)| mark.value != dialect) {
+            diagnostics.push(
+                Diagnostic::error(
+                    page.file,
+                    mark.span.clone(),
+                    format!(
+                        "`{}` is written in {}, but codegen.toml says the docs are {dialect}",
+                        page.name.value, mark.value
+                    ),
+                )
+                .with_label(format!("{} syntax", mark.value))
+                .with_note(format!(
+                    "`dialect = \"{dialect}\"` is at {}; without it the dialect is detected",
+                    place(file, span.start)
+                )),
+            );
+        }
+        return dialect;
+    }
+    let mut first: Option<(&ModelPage, &Spanned<Dialect>)> = None;
+    for (page, mark) in marked {
+        match first {
+            None => first = Some((page, mark)),
+            Some((first_page, first_mark)) if first_mark.value != mark.value => {
+                diagnostics.push(
+                    Diagnostic::error(
+                        page.file,
+                        mark.span.clone(),
+                        format!(
+                            "one folder mixes dialects: `{}` is written in {}, `{}` in {}",
+                            page.name.value, mark.value, first_page.name.value, first_mark.value
+                        ),
+                    )
+                    .with_label(format!("{} syntax", mark.value))
+                    .with_note(format!(
+                        "`{}` shows {} at {}",
+                        first_page.name.value,
+                        first_mark.value,
+                        place(first_page.file, first_mark.span.start)
+                    ))
+                    .with_note("generate each template's docs from its own folder, or set `dialect` in codegen.toml"),
+                );
+                return first_mark.value;
+            }
+            Some(_) => {}
+        }
+    }
+    first.map_or(Dialect::Python, |(_, mark)| mark.value)
+}
+
+/// What a page means once the folder's dialect is known: each row's API name follows the
+/// dialect's Name-column convention ([`Dialect::api_name`]); in `python-prior`, a page whose only
+/// row is a required `value` (the template's `isAlias` / `isArray` form) is no object but an
+/// alias of that row's type (`AnimalFarm` = `[Animal]`).
+pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
+    for page in pages {
+        for row in page
+            .properties
+            .iter_mut()
+            .chain(&mut page.additional_properties)
+        {
+            row.api_name = dialect.api_name(&row.name.value);
+        }
+        if dialect == Dialect::PythonPrior
+            && page.enum_values.is_none()
+            && let [row] = page.properties.as_slice()
+            && row.name.value == "value"
+            && row.required
+        {
+            page.alias = Some(Spanned {
+                value: row.type_expr.value.clone(),
+                span: row.type_expr.span.clone(),
+            });
+            page.properties.clear();
+            page.additional_properties = None;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::python_api_name;
+
+    #[test]
+    fn python_keyword_escapes_are_removed() {
+        for (name, api) in [
+            ("pcSelf", "self"),
+            ("pcProperty", "property"),
+            ("pcIn", "in"),
+            ("var_async", "async"),
+            ("var_class", "class"),
+            ("_from", "from"),
+            // Not escapes: the rest is no reserved name, or `pc` starts a word.
+            ("var_name", "var_name"),
+            ("_links", "_links"),
+            ("pci", "pci"),
+            ("pci_dss", "pci_dss"),
+        ] {
+            assert_eq!(python_api_name(name), api, "{name}");
+        }
+    }
+}

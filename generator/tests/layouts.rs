@@ -1,0 +1,334 @@
+//! The page layouts of the template family, each read into the type model: openapi-generator's
+//! standard layout (`# Name`, a description, rows without outer pipes, sections after the table),
+//! enum pages (`## Enum` lists, `python-prior`'s `must be one of`), and the Notes and links the
+//! templates write. Pages here are small ones written after the public templates.
+
+use std::fs;
+
+use markdown_model_codegen::model::{BaseType, Field, Model, ModelKind, Primitive, TypeModel};
+use markdown_model_codegen::{Failure, load};
+
+/// Loads a folder of `(file name, contents)` pages; panics with the rendered diagnostics on
+/// failure, and on any warning.
+fn model_of(pages: &[(&str, &str)]) -> TypeModel {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    for (name, text) in pages {
+        fs::write(dir.path().join(name), text).expect("write a page");
+    }
+    match load(dir.path(), None) {
+        Ok((model, _, sources, warnings, _)) => {
+            assert!(warnings.is_empty(), "{}", sources.render(&warnings));
+            model
+        }
+        Err(failure @ Failure::Input { .. }) => panic!("{}", failure.render()),
+        Err(failure) => panic!("{}", failure.render()),
+    }
+}
+
+fn model<'m>(model: &'m TypeModel, name: &str) -> &'m Model {
+    model
+        .models
+        .iter()
+        .find(|item| item.name == name)
+        .unwrap_or_else(|| panic!("no model {name}"))
+}
+
+fn field<'m>(model: &'m Model, name: &str) -> &'m Field {
+    model
+        .fields
+        .iter()
+        .find(|field| field.doc_name == name)
+        .unwrap_or_else(|| panic!("no field {name}"))
+}
+
+const STANDARD: &str = "# Order\n\nAn order of the store.\nIt spans two lines.\n\n## Properties\n\n\
+Name | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n\
+**id** | **str** | The id. | \n\
+**quantity** | **int** |  | [optional] \n\
+**ship_date** | **datetime** | When. | [optional] [readonly] \n\
+**note** | **str** | A note. | [optional] [default to 'none']\n\
+**item** | [**Item**](Item.md) | The item. | [readonly] \n\n\
+## Example\n\n```python\nfrom store.models.order import Order\n```\n\
+[[Back to Model list]](../README.md#documentation-for-models) [[Back to README]](../README.md)\n";
+
+const ITEM: &str = "# Item\n\n## Properties\n\
+Name | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n\
+**sku** | **str** | The SKU. | \n";
+
+#[test]
+fn the_standard_layout_title_description_rows_without_pipes_and_sections_after() {
+    let built = model_of(&[("Order.md", STANDARD), ("Item.md", ITEM)]);
+    let order = model(&built, "Order");
+    assert_eq!(
+        order.description,
+        "An order of the store.\nIt spans two lines."
+    );
+    let required: Vec<(&str, bool)> = order
+        .fields
+        .iter()
+        .map(|field| (field.doc_name.as_str(), field.required))
+        .collect();
+    assert_eq!(
+        required,
+        [
+            ("id", true),
+            ("quantity", false),
+            ("ship_date", false),
+            ("note", false),
+            ("item", true)
+        ],
+        "empty Notes without an outer pipe are required; [readonly] alone too"
+    );
+    assert!(matches!(
+        field(order, "item").ty.base,
+        BaseType::Model { .. }
+    ));
+    // `Item` has no blank lines around its heading and no sections after the table.
+    assert_eq!(model(&built, "Item").fields.len(), 1);
+}
+
+#[test]
+fn the_name_comes_from_the_title_not_from_a_heading_after_the_table() {
+    // The old reader took `## Example` for the model's name and reported a disagreement.
+    let built = model_of(&[("Order.md", STANDARD), ("Item.md", ITEM)]);
+    assert_eq!(
+        built
+            .models
+            .iter()
+            .map(|item| item.name.as_str())
+            .collect::<Vec<_>>(),
+        ["Item", "Order"]
+    );
+}
+
+#[test]
+fn link_targets_md_html_bare_and_empty() {
+    let page = "# Links\n\n## Properties\n\n\
+| Name | Type | Description | Notes |\n| --- | --- | --- | --- |\n\
+| **a** | [**Item**](Item.md) | A. | [optional] |\n\
+| **b** | [**list[Item]**](Item.html) | B. | [optional] |\n\
+| **c** | [Item](Item) | C. | [optional] |\n\
+| **d** | [**object**](.md) | D. | [optional] |\n";
+    let built = model_of(&[("Links.md", page), ("Item.md", ITEM)]);
+    let links = model(&built, "Links");
+    let types: Vec<String> = links.fields.iter().map(|f| f.ty.expr.to_string()).collect();
+    assert_eq!(types, ["Item", "list[Item]", "Item", "object"]);
+}
+
+#[test]
+fn an_enum_page_is_one_open_enum_that_its_references_share() {
+    let status = "# Status\n\nA state.\n\n## Enum\n\n\
+* `ACTIVE` (value: `'active'`)\n\n* `IN_REVIEW` (value: `'in review'`)\n\n\
+[[Back to Model list]](../README.md#documentation-for-models)\n";
+    let user = "# User\n\n## Properties\n\n\
+Name | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n\
+**status** | [**Status**](Status.md) |  | [optional] [default to Status.ACTIVE]\n\
+**history** | [**List[Status]**](Status.md) |  | [optional] \n";
+    let built = model_of(&[("Status.md", status), ("User.md", user)]);
+    let status = model(&built, "Status");
+    let ModelKind::Enum(values) = &status.kind else {
+        panic!("Status is an enum: {:?}", status.kind);
+    };
+    let values: Vec<&str> = values.variants.iter().map(|v| v.value.as_str()).collect();
+    assert_eq!(values, ["active", "in review"]);
+    assert_eq!(status.description, "A state.");
+    let user = model(&built, "User");
+    for name in ["status", "history"] {
+        assert_eq!(
+            field(user, name).ty.base,
+            BaseType::SharedEnum {
+                rust_name: "Status".to_owned()
+            }
+        );
+    }
+}
+
+#[test]
+fn an_enum_page_of_numbers_stands_for_its_number() {
+    let level = "# Level\n\n## Enum\n\n* `NUMBER_1` (value: `1`)\n\n* `NUMBER_2` (value: `2`)\n";
+    let user = "# User\n\n## Properties\n\n\
+Name | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n\
+**level** | [**Level**](Level.md) |  | \n";
+    let built = model_of(&[("Level.md", level), ("User.md", user)]);
+    assert!(built.models.iter().all(|item| item.name != "Level"));
+    assert_eq!(
+        field(model(&built, "User"), "level").ty.base,
+        BaseType::Primitive(Primitive::Int)
+    );
+}
+
+#[test]
+fn python_prior_enum_pages_type_syntax_and_notes() {
+    let color = "# Color\n\n\n## Properties\nName | Type | Description | Notes\n\
+------------ | ------------- | ------------- | -------------\n\
+**value** | **str** |  | defaults to \"red\",  must be one of [\"red\", \"dark, green\", ]\n\n\
+[[Back to Model list]](../README.md#documentation-for-models)\n";
+    let shape = "# Shape\n\n\n## Properties\nName | Type | Description | Notes\n\
+------------ | ------------- | ------------- | -------------\n\
+**corners** | **int** |  | \n\
+**fill** | [**Color**](Color.md) |  | [optional] \n\
+**sides** | **[float]** |  | [optional]  if omitted the server will use the default value of []\n\
+**tags** | **{str: (str,)}** |  | [optional] \n\
+**label** | **str, none_type** |  | [optional] \n\
+**anything** | **bool, date, datetime, dict, float, int, list, str, none_type** |  | [optional] \n";
+    let built = model_of(&[("Color.md", color), ("Shape.md", shape)]);
+    let ModelKind::Enum(values) = &model(&built, "Color").kind else {
+        panic!("Color is an enum");
+    };
+    let values: Vec<&str> = values.variants.iter().map(|v| v.value.as_str()).collect();
+    assert_eq!(values, ["red", "dark, green"]);
+    let shape = model(&built, "Shape");
+    let types: Vec<String> = shape.fields.iter().map(|f| f.ty.expr.to_string()).collect();
+    assert_eq!(
+        types,
+        [
+            "int",
+            "Color",
+            "list[float]",
+            "dict(str, str)",
+            "str",
+            "object"
+        ]
+    );
+    assert!(field(shape, "corners").required && !field(shape, "sides").required);
+}
+
+/// Loads a folder and returns the summaries of its diagnostics (paths made relative).
+fn diagnostics_of(pages: &[(&str, &str)]) -> Vec<String> {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    for (name, text) in pages {
+        fs::write(dir.path().join(name), text).expect("write a page");
+    }
+    let prefix = format!("{}/", dir.path().display());
+    let (diagnostics, sources) = match load(dir.path(), None) {
+        Ok((_, _, sources, warnings, _)) => (warnings, sources),
+        Err(Failure::Input {
+            diagnostics,
+            sources,
+        }) => (diagnostics, sources),
+        Err(failure) => panic!("{}", failure.render()),
+    };
+    diagnostics
+        .iter()
+        .map(|diagnostic| sources.summarize(diagnostic).replace(&prefix, ""))
+        .collect()
+}
+
+fn page_with_type(name: &str, ty: &str) -> String {
+    format!(
+        "# {name}\n\n## Properties\n\nName | Type | Description | Notes\n\
+         ------------ | ------------- | ------------- | -------------\n**a** | **{ty}** | A. | \n"
+    )
+}
+
+#[test]
+fn the_dialect_is_detected_and_reported() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    fs::write(dir.path().join("A.md"), page_with_type("A", "List[str]")).expect("write");
+    fs::write(dir.path().join("B.md"), page_with_type("B", "str")).expect("write");
+    let (_, stats, ..) =
+        load(dir.path(), None).unwrap_or_else(|failure| panic!("{}", failure.render()));
+    assert_eq!(stats.dialect.name(), "python-pydantic");
+}
+
+#[test]
+fn one_folder_mixing_dialects_is_an_error_naming_two_pages() {
+    let a = page_with_type("A", "List[str]");
+    let b = page_with_type("B", "str");
+    let c = page_with_type("C", "list[str]");
+    assert_eq!(
+        diagnostics_of(&[("A.md", &a), ("B.md", &b), ("C.md", &c)]),
+        [
+            "C.md:7:9: error: one folder mixes dialects: `C` is written in python, `A` in python-pydantic"
+        ]
+    );
+}
+
+#[test]
+fn a_dialect_forced_in_codegen_toml_is_checked_against_the_pages() {
+    let a = page_with_type("A", "[str]");
+    assert_eq!(
+        diagnostics_of(&[
+            ("A.md", &a),
+            ("codegen.toml", "dialect = \"python-pydantic\"\n")
+        ]),
+        [
+            "A.md:7:9: error: `A` is written in python-prior, but codegen.toml says the docs are python-pydantic"
+        ]
+    );
+    assert_eq!(
+        diagnostics_of(&[("A.md", &a), ("codegen.toml", "dialect = \"cobol\"\n")]),
+        ["codegen.toml:1:11: error: `cobol` is not a dialect"]
+    );
+}
+
+#[test]
+fn an_unknown_naming_rule_is_an_error() {
+    let a = page_with_type("A", "str");
+    assert_eq!(
+        diagnostics_of(&[
+            ("A.md", &a),
+            ("codegen.toml", "[naming]\nwire = \"SCREAMING\"\n")
+        ]),
+        ["codegen.toml:2:8: error: `SCREAMING` is not a naming rule"]
+    );
+}
+
+#[test]
+fn an_alias_page_that_names_itself_is_a_warning_and_any_json_value() {
+    let loop_page = "# Loop\n\n## Properties\nName | Type | Description | Notes\n\
+------------ | ------------- | ------------- | -------------\n**value** | [**[Loop]**](Loop.md) |  | \n";
+    let user = "# User\n\n## Properties\nName | Type | Description | Notes\n\
+------------ | ------------- | ------------- | -------------\n\
+**loops** | [**Loop**](Loop.md) |  | [optional] \n**tags** | **[str]** |  | [optional] \n";
+    assert_eq!(
+        diagnostics_of(&[("Loop.md", loop_page), ("User.md", user)]),
+        ["User.md:6:16: warning: the alias page `Loop` names itself, through field `User.loops`"]
+    );
+}
+
+#[test]
+fn a_composition_without_properties_is_any_json_value() {
+    // The pydantic templates document a oneOf of non-objects with an empty table: without the
+    // mark it is an empty struct; marked as a composition, its references are any JSON value.
+    let int_or_string = "# IntOrString\n\n## Properties\n\nName | Type | Description | Notes\n\
+------------ | ------------- | ------------- | -------------\n\n## Example\n";
+    let user = "# User\n\n## Properties\n\nName | Type | Description | Notes\n\
+------------ | ------------- | ------------- | -------------\n\
+**id** | [**IntOrString**](IntOrString.md) |  | \n";
+    let plain = model_of(&[("IntOrString.md", int_or_string), ("User.md", user)]);
+    assert!(model(&plain, "IntOrString").fields.is_empty());
+    let marked = model_of(&[
+        ("IntOrString.md", int_or_string),
+        ("User.md", user),
+        ("codegen.toml", "[models.IntOrString]\ncomposition = true\n"),
+    ]);
+    assert!(marked.models.iter().all(|item| item.name != "IntOrString"));
+    assert_eq!(
+        field(model(&marked, "User"), "id").ty.base,
+        BaseType::Primitive(Primitive::Object)
+    );
+}
+
+/// The Ory client's Python docs (openapi-generator 7's pydantic `python` template), when
+/// `../shared/corpus` is present: every page reads, quietly, with only the naming rule set.
+#[test]
+fn a_real_pydantic_corpus_reads_with_no_error_and_no_warning() {
+    let folder = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/corpus/ory-client-1.22.63/python");
+    if !folder.is_dir() {
+        eprintln!("skipped: {} is not there", folder.display());
+        return;
+    }
+    let config = tempfile::NamedTempFile::new().expect("temporary file");
+    fs::write(config.path(), "[naming]\nwire = \"snake_case\"\n").expect("write the config");
+    let (_, stats, sources, warnings, _) = load(&folder, Some(config.path()))
+        .unwrap_or_else(|failure| panic!("{}", failure.render_limited(10)));
+    assert!(
+        warnings.is_empty(),
+        "{}",
+        sources.render_limited(&warnings, 10)
+    );
+    assert_eq!(stats.dialect.name(), "python-pydantic");
+    assert_eq!((stats.models, stats.enums), (379, 16));
+}
