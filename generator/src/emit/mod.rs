@@ -2,8 +2,8 @@
 //! model, and the record of its API surface, [`crate::diff::RECORD_FILE`]), Rust written with
 //! `quote!` and formatted with prettyplease.
 //!
-//! Emitted code writes a path short only where no item of the module can shadow it (see
-//! [`rust`]); the macros' impls use full paths (`::std::option::Option`, `::serde::Serialize`).
+//! Emitted code writes a path short only where no item of the module can shadow it (see the
+//! `rust` module); the macros' impls use full paths (`::std::option::Option`, `::serde::Serialize`).
 
 mod docs;
 mod layout;
