@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use super::cycles::components;
 use super::features::assign_features;
+use super::operations::build_operations;
 use super::{BaseType, EnumType, Field, FieldType, Model, Package, TypeModel, Variant};
 use crate::config::{Config, FieldOverride, Located};
 use crate::diagnostic::{Diagnostic, FileId, Sources};
@@ -59,7 +60,12 @@ pub fn build_model(
         .collect();
     box_cycles(&mut models);
     mark_defaults(&mut models, &config.types);
-    let features = assign_features(&mut models, operations, sources, builder.diagnostics);
+    let model_names: HashMap<&str, &str> = models
+        .iter()
+        .map(|model| (model.name.as_str(), model.rust_name.as_str()))
+        .collect();
+    let operations = build_operations(operations, &model_names, sources, builder.diagnostics);
+    let features = assign_features(&mut models, &operations);
 
     let package = match &config.package {
         Some(package) => Package {
@@ -94,6 +100,7 @@ pub fn build_model(
         rust_types,
         models,
         features,
+        operations,
     }
 }
 
@@ -382,7 +389,11 @@ impl<'p> Builder<'_, '_> {
         let mut base = self.resolve_leaf(&expr, file, leaf_span, pages, &page.name.value, doc_name);
         if let Some(values) = field_override.and_then(|o| o.enum_values.as_ref()) {
             if base == BaseType::Primitive(Primitive::Str) {
-                let enum_type = enum_type(naming::enum_name(&rust_name), doc_name, values);
+                let enum_type = enum_type(
+                    naming::enum_name(&rust_name),
+                    doc_name,
+                    values.iter().map(|value| value.value.as_str()),
+                );
                 base = BaseType::Enum {
                     rust_name: enum_type.rust_name.clone(),
                 };
@@ -459,14 +470,19 @@ impl<'p> Builder<'_, '_> {
     }
 }
 
-fn enum_type(rust_name: String, field: &str, values: &[Located<String>]) -> EnumType {
-    let names = naming::variant_names(values.iter().map(|value| value.value.as_str()));
+/// The open enum of a field's or parameter's values.
+pub(super) fn enum_type<'v>(
+    rust_name: String,
+    field: &str,
+    values: impl Iterator<Item = &'v str> + Clone,
+) -> EnumType {
+    let names = naming::variant_names(values.clone());
     let variants = names
         .into_iter()
         .zip(values)
         .map(|(rust_name, value)| Variant {
             rust_name,
-            value: value.value.clone(),
+            value: value.to_owned(),
         })
         .collect();
     EnumType {

@@ -8,7 +8,10 @@ mod operations;
 mod page;
 mod type_expr;
 
-pub use operations::{OperationPage, looks_like_operations, parse_operations};
+pub use operations::{
+    HttpMethod, OperationPage, OperationSection, ParameterRow, Permissions, TypeCell,
+    looks_like_operations, parse_operations,
+};
 pub use page::{ModelPage, PageOutcome, PropertyRow, Spanned, parse_page};
 pub use type_expr::{
     Container, Leaf, Primitive, TypeExpr, TypeSyntaxError, parse_type_expr,
