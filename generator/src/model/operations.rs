@@ -4,8 +4,10 @@
 //! it is the body parameter (named `body`, or of a type a query string cannot carry: a model,
 //! `object`, a map), and the query otherwise (its wire name by the naming rule).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::ops::Range;
+
+use rayon::iter::{IntoParallelIterator, ParallelIterator};
 
 use super::build::{MAX_TYPE_DEPTH, enum_type, suggest};
 use super::{
@@ -36,7 +38,7 @@ pub fn build_operations(
     sources: &Sources,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<OperationGroup> {
-    let mut groups: BTreeMap<String, (&OperationPage, OperationGroup)> = BTreeMap::new();
+    let mut accepted: Vec<(&OperationPage, String)> = Vec::new();
     let mut by_feature: HashMap<String, &OperationPage> = HashMap::new();
     for page in pages {
         let feature = naming::feature_name(&page.group.value);
@@ -60,34 +62,49 @@ pub fn build_operations(
             continue;
         }
         by_feature.insert(feature.clone(), page);
-        let mut resolver = Resolver {
-            file: page.file,
-            group: &page.group.value,
-            models,
-            sources,
-            diagnostics,
-        };
-        let mut operations: Vec<Operation> = page
-            .operations
-            .iter()
-            .map(|section| resolver.operation(section))
-            .collect();
-        operations.sort_by(|a, b| a.name.cmp(&b.name));
-        let source = sources
-            .get(page.file)
-            .path
-            .file_name()
-            .map(|name| name.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let group = OperationGroup {
-            name: page.group.value.clone(),
-            feature,
-            source,
-            operations,
-        };
-        groups.insert(page.group.value.clone(), (page, group));
+        accepted.push((page, feature));
     }
-    groups.into_values().map(|(_, group)| group).collect()
+    // Groups are independent of each other: built in parallel, their diagnostics kept in page
+    // order.
+    let built: Vec<(OperationGroup, Vec<Diagnostic>)> = accepted
+        .into_par_iter()
+        .map(|(page, feature)| {
+            let mut page_diagnostics = Vec::new();
+            let mut resolver = Resolver {
+                file: page.file,
+                group: &page.group.value,
+                models,
+                sources,
+                diagnostics: &mut page_diagnostics,
+            };
+            let mut operations: Vec<Operation> = page
+                .operations
+                .iter()
+                .map(|section| resolver.operation(section))
+                .collect();
+            operations.sort_by(|a, b| a.name.cmp(&b.name));
+            let source = sources
+                .get(page.file)
+                .path
+                .file_name()
+                .map(|name| name.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let group = OperationGroup {
+                name: page.group.value.clone(),
+                feature,
+                source,
+                operations,
+            };
+            (group, page_diagnostics)
+        })
+        .collect();
+    let mut groups = Vec::new();
+    for (group, page_diagnostics) in built {
+        diagnostics.extend(page_diagnostics);
+        groups.push(group);
+    }
+    groups.sort_by(|a, b| a.name.cmp(&b.name));
+    groups
 }
 
 struct Resolver<'a, 'd> {
@@ -157,7 +174,7 @@ impl Resolver<'_, '_> {
                 }
                 None => (ParameterLocation::Query, rule_wire_name),
             };
-            let mut ty = self.resolve(&row.ty, &format!("parameter `{doc_name}` of `{name}`"));
+            let mut ty = self.resolve(&row.ty, || format!("parameter `{doc_name}` of `{name}`"));
             if !row.allowed_values.is_empty() && ty.base == BaseType::Primitive(Primitive::Str) {
                 let enum_type = enum_type(
                     naming::enum_name(&rust_name),
@@ -198,7 +215,7 @@ impl Resolver<'_, '_> {
         let returns = section
             .returns
             .as_ref()
-            .map(|returned| self.resolve(returned, &format!("the return type of `{name}`")));
+            .map(|returned| self.resolve(returned, || format!("the return type of `{name}`")));
         Operation {
             name: name.to_owned(),
             rust_name: naming::function_name(name),
@@ -216,7 +233,7 @@ impl Resolver<'_, '_> {
     }
 
     /// A type of an operation, resolved as a field's; `what` names its place for messages.
-    fn resolve(&mut self, cell: &TypeCell, what: &str) -> FieldType {
+    fn resolve(&mut self, cell: &TypeCell, what: impl Fn() -> String) -> FieldType {
         let expr = &cell.expr.value;
         if expr.containers.len() > MAX_TYPE_DEPTH {
             self.diagnostics.push(
@@ -224,7 +241,8 @@ impl Resolver<'_, '_> {
                     self.file,
                     cell.expr.span.clone(),
                     format!(
-                        "the type of {what} is nested {} deep, more than {MAX_TYPE_DEPTH}",
+                        "the type of {} is nested {} deep, more than {MAX_TYPE_DEPTH}",
+                        what(),
                         expr.containers.len()
                     ),
                 )
