@@ -311,3 +311,65 @@ fn a_preview_note_marks_the_operation_and_is_no_note() {
     assert_eq!(operations[0].notes, "");
     assert!(!operations[1].preview);
 }
+
+mod edited_pages {
+    use markdown_model_codegen::parse::{PageOutcome, parse_operations, parse_page};
+    use markdown_model_codegen::{Config, Sources, model};
+    use proptest::prelude::*;
+
+    /// Characters that matter to an operation page's syntax, and one that is not ASCII.
+    const PIECES: &[&str] = &[
+        "{", "}", "|", "*", "[", "]", "(", ")", "#", "\n", " ", "`", "é", ":::", "<br />", "## x\n",
+        "Wraps ", "\\|", "---\n",
+    ];
+
+    /// Applies each edit (position as a fraction of the text, bytes to delete, piece to insert)
+    /// at a character boundary.
+    fn edit(text: &str, edits: &[(f64, usize, usize)]) -> String {
+        let mut text = text.to_owned();
+        for &(at, delete, piece) in edits {
+            let mut start = ((text.len() as f64) * at) as usize;
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let mut end = (start + delete).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            text.replace_range(start..end, PIECES[piece % PIECES.len()]);
+        }
+        text
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// An edited page never panics the parser, the model builder or the rendering, and every
+        /// diagnostic is inside the page, on character boundaries.
+        #[test]
+        fn an_edited_operation_page_is_reported_never_a_panic(
+            old in any::<bool>(),
+            edits in proptest::collection::vec((0.0..1.0f64, 0..40usize, 0..64usize), 1..8),
+        ) {
+            let base = if old { super::OLD_DIALECT } else { super::NEW_DIALECT };
+            let text = edit(base, &edits);
+            let mut sources = Sources::default();
+            let file = sources.add("ThingsApi.md".into(), text.clone());
+            let mut diagnostics = Vec::new();
+            let operations: Vec<_> = match parse_page(file, &text, &mut diagnostics) {
+                PageOutcome::Model(_) => Vec::new(),
+                PageOutcome::NotAModel => parse_operations(file, &text, "ThingsApi", &mut diagnostics)
+                    .into_iter()
+                    .collect(),
+            };
+            let _ = model::build_model(&[], &operations, &Config::default(), &sources, "edited", &mut diagnostics);
+            for diagnostic in &diagnostics {
+                if let Some((_, span)) = &diagnostic.location {
+                    prop_assert!(span.start <= span.end && span.end <= text.len(), "{diagnostic:?}");
+                    prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end), "{diagnostic:?}");
+                }
+            }
+            let _ = sources.render(&diagnostics);
+        }
+    }
+}

@@ -238,7 +238,8 @@ impl PageReader<'_, '_> {
     /// Reads one top-level block: its start event, its content and its end event.
     fn block(&mut self, block: &Events<'_>) {
         let (event, range) = &block[0];
-        let inner = &block[1..block.len().saturating_sub(1)];
+        // A container's content: without its start and end events (a lone event has none).
+        let inner = block.get(1..block.len().saturating_sub(1)).unwrap_or_default();
         match event {
             Event::Start(Tag::MetadataBlock(MetadataBlockKind::YamlStyle)) => {
                 if let Some((Event::Text(yaml), yaml_range)) = block.get(1) {
@@ -615,8 +616,9 @@ fn read_request(
     };
     if let Err((fault, message)) = check_path(path) {
         let at = path_span.start + fault;
+        let width = path[fault..].chars().next().map_or(0, char::len_utf8);
         diagnostics.push(
-            Diagnostic::error(file, at..at + 1, format!("malformed path `{path}`"))
+            Diagnostic::error(file, at..at + width, format!("malformed path `{path}`"))
                 .with_label(message),
         );
         return None;
