@@ -201,7 +201,10 @@ fn operations_of(page: &str) -> Vec<Operation> {
     let [group] = &model.operations[..] else {
         panic!("one group: {:?}", model.operations);
     };
-    assert_eq!((group.name.as_str(), group.feature.as_str()), ("ThingsApi", "things"));
+    assert_eq!(
+        (group.name.as_str(), group.feature.as_str()),
+        ("ThingsApi", "things")
+    );
     group.operations.clone()
 }
 
@@ -246,9 +249,27 @@ fn both_dialects_give_the_same_operations() {
     assert_eq!(
         summary,
         [
-            ("pageSize", ParameterLocation::Query, false, Some("25"), "int".to_owned()),
-            ("sortOrder", ParameterLocation::Query, false, Some("asc"), "str".to_owned()),
-            ("ids", ParameterLocation::Query, false, None, "list[str]".to_owned()),
+            (
+                "pageSize",
+                ParameterLocation::Query,
+                false,
+                Some("25"),
+                "int".to_owned()
+            ),
+            (
+                "sortOrder",
+                ParameterLocation::Query,
+                false,
+                Some("asc"),
+                "str".to_owned()
+            ),
+            (
+                "ids",
+                ParameterLocation::Query,
+                false,
+                None,
+                "list[str]".to_owned()
+            ),
         ]
     );
     let sort_order = &get_things.parameters[1];
@@ -293,7 +314,10 @@ fn both_dialects_give_the_same_operations() {
             boxed: false
         }
     );
-    assert_eq!(patch_thing_part.parameters[3].default.as_deref(), Some("false"));
+    assert_eq!(
+        patch_thing_part.parameters[3].default.as_deref(),
+        Some("false")
+    );
     assert_eq!(
         patch_thing_part.parameters[3].ty.base,
         BaseType::Primitive(Primitive::Bool)
@@ -319,8 +343,8 @@ mod edited_pages {
 
     /// Characters that matter to an operation page's syntax, and one that is not ASCII.
     const PIECES: &[&str] = &[
-        "{", "}", "|", "*", "[", "]", "(", ")", "#", "\n", " ", "`", "é", ":::", "<br />", "## x\n",
-        "Wraps ", "\\|", "---\n",
+        "{", "}", "|", "*", "[", "]", "(", ")", "#", "\n", " ", "`", "é", ":::", "<br />",
+        "## x\n", "Wraps ", "\\|", "---\n",
     ];
 
     /// Applies each edit (position as a fraction of the text, bytes to delete, piece to insert)

@@ -46,7 +46,11 @@ fn check_corpus(spec: &Path) -> BTreeMap<HttpMethod, usize> {
         .iter()
         .filter(|diagnostic| {
             diagnostic.location.as_ref().is_some_and(|(file, _)| {
-                sources.get(*file).path.to_string_lossy().ends_with("Api.md")
+                sources
+                    .get(*file)
+                    .path
+                    .to_string_lossy()
+                    .ends_with("Api.md")
             })
         })
         .collect();
@@ -85,12 +89,21 @@ fn check_corpus(spec: &Path) -> BTreeMap<HttpMethod, usize> {
             .iter()
             .map(|operation| operation.name.clone())
             .collect();
-        assert_eq!(parsed, listed.operations, "{file_name}: the method table's operations");
+        assert_eq!(
+            parsed, listed.operations,
+            "{file_name}: the method table's operations"
+        );
         for operation in &group.operations {
             let at = format!("{file_name}: {}", operation.name);
             *per_method.entry(operation.method).or_default() += 1;
-            assert!(operation.path.starts_with("/api/v2/"), "{at}: {}", operation.path);
-            let slots: Vec<&str> = placeholders(&operation.path).map(|(_, name)| name).collect();
+            assert!(
+                operation.path.starts_with("/api/v2/"),
+                "{at}: {}",
+                operation.path
+            );
+            let slots: Vec<&str> = placeholders(&operation.path)
+                .map(|(_, name)| name)
+                .collect();
             let mut path_parameters: Vec<&str> = operation
                 .parameters
                 .iter()
@@ -113,7 +126,12 @@ fn check_corpus(spec: &Path) -> BTreeMap<HttpMethod, usize> {
         .iter()
         .map(|(method, count)| (method.as_str().to_owned(), *count))
         .collect();
-    assert_eq!(parsed_methods, listed_methods, "{}: operations per method", spec.display());
+    assert_eq!(
+        parsed_methods,
+        listed_methods,
+        "{}: operations per method",
+        spec.display()
+    );
     per_method
 }
 
@@ -127,7 +145,11 @@ fn every_operation_of_both_corpora_is_parsed() {
             .iter()
             .map(|(method, count)| format!("{} {count}", method.as_str()))
             .collect();
-        println!("{corpus}: {} operations: {}", per_method.values().sum::<usize>(), counts.join(", "));
+        println!(
+            "{corpus}: {} operations: {}",
+            per_method.values().sum::<usize>(),
+            counts.join(", ")
+        );
         assert_eq!(per_method.values().sum::<usize>(), total, "{corpus}");
     }
 }

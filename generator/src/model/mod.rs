@@ -11,9 +11,9 @@ mod operations;
 use std::collections::BTreeMap;
 
 pub use crate::parse::{Container, HttpMethod, Permissions, Primitive, TypeExpr};
-pub use operations::placeholders;
 pub use build::{MAX_TYPE_DEPTH, build_model};
 pub use features::UNREFERENCED;
+pub use operations::placeholders;
 
 /// Everything the generated crate is made from.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -248,7 +248,10 @@ pub struct Variant {
 impl TypeModel {
     /// How many operations all groups have together.
     pub fn operation_count(&self) -> usize {
-        self.operations.iter().map(|group| group.operations.len()).sum()
+        self.operations
+            .iter()
+            .map(|group| group.operations.len())
+            .sum()
     }
 
     /// How many fields all models have together.

@@ -10,9 +10,7 @@ use std::ops::Range;
 use rayon::iter::{IntoParallelIterator, ParallelIterator};
 
 use super::build::{MAX_TYPE_DEPTH, enum_type, suggest};
-use super::{
-    BaseType, FieldType, Operation, OperationGroup, Parameter, ParameterLocation,
-};
+use super::{BaseType, FieldType, Operation, OperationGroup, Parameter, ParameterLocation};
 use crate::diagnostic::{Diagnostic, FileId, Sources};
 use crate::naming;
 use crate::parse::{
@@ -205,7 +203,9 @@ impl Resolver<'_, '_> {
                     Diagnostic::error(
                         self.file,
                         at,
-                        format!("the path of `{name}` has `{{{placeholder}}}`, which no parameter fills"),
+                        format!(
+                            "the path of `{name}` has `{{{placeholder}}}`, which no parameter fills"
+                        ),
                     )
                     .with_label("no parameter of this name")
                     .with_note("a path parameter `foo_bar` fills `{fooBar}`"),
@@ -261,7 +261,10 @@ impl Resolver<'_, '_> {
                 let mut diagnostic = Diagnostic::error(
                     self.file,
                     cell.leaf_span.clone(),
-                    format!("unknown model `{model}` in an operation of `{}`", self.group),
+                    format!(
+                        "unknown model `{model}` in an operation of `{}`",
+                        self.group
+                    ),
                 )
                 .with_label("no page defines a model of this name");
                 let hint = self.sources.unread_page_note(model);
@@ -309,7 +312,10 @@ fn slot_of(slots: &[(Range<usize>, &str)], rule_wire_name: &str) -> Option<usize
 fn is_body(row: &ParameterRow) -> bool {
     let expr = &row.ty.expr.value;
     row.name.value == "body"
-        || matches!(expr.leaf, Leaf::Named(_) | Leaf::Primitive(Primitive::Object))
+        || matches!(
+            expr.leaf,
+            Leaf::Named(_) | Leaf::Primitive(Primitive::Object)
+        )
         || expr.containers.contains(&Container::Map)
 }
 

@@ -239,7 +239,9 @@ impl PageReader<'_, '_> {
     fn block(&mut self, block: &Events<'_>) {
         let (event, range) = &block[0];
         // A container's content: without its start and end events (a lone event has none).
-        let inner = block.get(1..block.len().saturating_sub(1)).unwrap_or_default();
+        let inner = block
+            .get(1..block.len().saturating_sub(1))
+            .unwrap_or_default();
         match event {
             Event::Start(Tag::MetadataBlock(MetadataBlockKind::YamlStyle)) => {
                 if let Some((Event::Text(yaml), yaml_range)) = block.get(1) {
@@ -452,10 +454,16 @@ impl PageReader<'_, '_> {
         };
         let mut missing = Vec::new();
         if draft.request.is_none() && !draft.broken {
-            missing.push(("no `Wraps METHOD /path` line", "the method and path are read from `Wraps GET /api/v2/...`"));
+            missing.push((
+                "no `Wraps METHOD /path` line",
+                "the method and path are read from `Wraps GET /api/v2/...`",
+            ));
         }
         if draft.returns.is_none() && !draft.broken {
-            missing.push(("no `### Return type`", "expected `### Return type` followed by a type or `void`"));
+            missing.push((
+                "no `### Return type`",
+                "expected `### Return type` followed by a type or `void`",
+            ));
         }
         for (what, note) in missing {
             self.diagnostics.push(
@@ -669,7 +677,10 @@ fn read_parameter(
     let row_span = trim_span(text, range.clone());
     let cells = cells(row);
     let written = written_cells(&cells, &row_span);
-    let bars = text[row_span.clone()].replace("\\|", "").matches('|').count();
+    let bars = text[row_span.clone()]
+        .replace("\\|", "")
+        .matches('|')
+        .count();
     if written != PARAMETERS_HEADER.len() || bars > PARAMETERS_HEADER.len() + 1 {
         diagnostics.push(
             Diagnostic::error(
@@ -823,11 +834,17 @@ mod tests {
 
     #[test]
     fn paths_and_their_placeholders() {
-        assert_eq!(check_path("/api/v2/things/{thingId}/parts/{partId}"), Ok(()));
+        assert_eq!(
+            check_path("/api/v2/things/{thingId}/parts/{partId}"),
+            Ok(())
+        );
         assert_eq!(check_path("api"), Err((0, "a path starts with `/`")));
         assert_eq!(check_path("/a/{b"), Err((3, "this `{` is never closed")));
         assert_eq!(check_path("/a/b}"), Err((4, "a `}` without its `{`")));
         assert_eq!(check_path("/a/{}"), Err((4, "an empty placeholder")));
-        assert_eq!(check_path("/a/{{b}}"), Err((4, "a `{` inside a placeholder")));
+        assert_eq!(
+            check_path("/a/{{b}}"),
+            Err((4, "a `{` inside a placeholder"))
+        );
     }
 }

@@ -496,7 +496,11 @@ pub(super) fn parse_type_cell(
                 Diagnostic::error(
                     file,
                     to_source(error.span),
-                    format!("malformed type `{}`: {}", abbreviate(type_text), error.message),
+                    format!(
+                        "malformed type `{}`: {}",
+                        abbreviate(type_text),
+                        error.message
+                    ),
                 )
                 .with_label(error.message)
                 .with_note(
