@@ -27,6 +27,7 @@ fn options(config: &Path) -> ImportOptions {
     ImportOptions {
         spec_dir: fixture().join("spec"),
         python_dir: fixture().join("models"),
+        python_apis: None,
         config: Some(config.to_owned()),
     }
 }
@@ -588,6 +589,7 @@ fn enums_named_like_models_or_other_enums_are_imported_and_generate() {
     let imported = import_wire_names(&ImportOptions {
         spec_dir: spec.clone(),
         python_dir: modules,
+        python_apis: None,
         config: Some(config.clone()),
     })
     .unwrap_or_else(|failure| panic!("{}", render(&failure)));
@@ -645,6 +647,7 @@ fn a_json_name_another_field_has_is_a_warning_and_the_rest_is_imported() {
     let imported = import_wire_names(&ImportOptions {
         spec_dir: spec.clone(),
         python_dir: modules,
+        python_apis: None,
         config: Some(config.clone()),
     })
     .unwrap_or_else(|failure| panic!("{}", render(&failure)));

@@ -64,7 +64,13 @@ pub fn build_model(
         .iter()
         .map(|model| (model.name.as_str(), model.rust_name.as_str()))
         .collect();
-    let operations = build_operations(operations, &model_names, sources, builder.diagnostics);
+    let operations = build_operations(
+        operations,
+        &model_names,
+        &config.operations,
+        sources,
+        builder.diagnostics,
+    );
     let features = assign_features(&mut models, &operations);
 
     let package = match &config.package {

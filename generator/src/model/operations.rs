@@ -4,13 +4,14 @@
 //! it is the body parameter (named `body`, or of a type a query string cannot carry: a model,
 //! `object`, a map), and the query otherwise (its wire name by the naming rule).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use rayon::iter::{IntoParallelIterator, ParallelIterator};
 
 use super::build::{MAX_TYPE_DEPTH, enum_type, suggest};
 use super::{BaseType, FieldType, Operation, OperationGroup, Parameter, ParameterLocation};
+use crate::config::OperationOverrides;
 use crate::diagnostic::{Diagnostic, FileId, Sources};
 use crate::naming;
 use crate::parse::{
@@ -28,14 +29,18 @@ pub fn placeholders(path: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
     })
 }
 
-/// Builds the operation groups, sorted by name; `models` maps model names to Rust type names.
-/// Two groups that would get one feature name are reported, and the second is left out.
+/// Builds the operation groups, sorted by name; `models` maps model names to Rust type names,
+/// `overrides` are the config's parameter overrides (group -> operation -> overrides). Two groups
+/// that would get one feature name are reported, and the second is left out; so are overrides
+/// naming an operation or parameter the pages do not have.
 pub fn build_operations(
     pages: &[OperationPage],
     models: &HashMap<&str, &str>,
+    overrides: &BTreeMap<String, BTreeMap<String, OperationOverrides>>,
     sources: &Sources,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<OperationGroup> {
+    check_stale_overrides(pages, overrides, diagnostics);
     let mut accepted: Vec<(&OperationPage, String)> = Vec::new();
     let mut by_feature: HashMap<String, &OperationPage> = HashMap::new();
     for page in pages {
@@ -71,6 +76,7 @@ pub fn build_operations(
             let mut resolver = Resolver {
                 file: page.file,
                 group: &page.group.value,
+                overrides: overrides.get(&page.group.value),
                 models,
                 sources,
                 diagnostics: &mut page_diagnostics,
@@ -108,6 +114,7 @@ pub fn build_operations(
 struct Resolver<'a, 'd> {
     file: FileId,
     group: &'a str,
+    overrides: Option<&'a BTreeMap<String, OperationOverrides>>,
     models: &'a HashMap<&'a str, &'a str>,
     sources: &'a Sources,
     diagnostics: &'d mut Vec<Diagnostic>,
@@ -123,6 +130,10 @@ impl Resolver<'_, '_> {
         let mut enums = Vec::new();
         let mut seen: HashMap<String, &ParameterRow> = HashMap::new();
         let mut body: Option<&ParameterRow> = None;
+        let overrides = self
+            .overrides
+            .and_then(|operations| operations.get(name))
+            .map(|operation| &operation.parameters);
         for row in &section.parameters {
             let doc_name = row.name.value.as_str();
             if !naming::is_identifier(doc_name) {
@@ -149,7 +160,12 @@ impl Resolver<'_, '_> {
                 );
                 continue;
             }
-            let slot = slot_of(&slots, &rule_wire_name);
+            // The config's name, else the rule's: the placeholder it fills, or the query key.
+            let wanted = overrides
+                .and_then(|parameters| parameters.get(doc_name))
+                .and_then(|parameter| parameter.wire_name.as_ref())
+                .map_or(rule_wire_name, |wire_name| wire_name.value.clone());
+            let slot = slot_of(&slots, &wanted);
             let (location, wire_name) = match slot {
                 Some(at) => {
                     filled[at] = true;
@@ -168,9 +184,9 @@ impl Resolver<'_, '_> {
                         );
                         continue;
                     }
-                    (ParameterLocation::Body, rule_wire_name)
+                    (ParameterLocation::Body, wanted)
                 }
-                None => (ParameterLocation::Query, rule_wire_name),
+                None => (ParameterLocation::Query, wanted),
             };
             let mut ty = self.resolve(&row.ty, || format!("parameter `{doc_name}` of `{name}`"));
             if !row.allowed_values.is_empty() && ty.base == BaseType::Primitive(Primitive::Str) {
@@ -290,6 +306,57 @@ impl Resolver<'_, '_> {
             at.line,
             at.column
         )
+    }
+}
+
+/// Overrides naming an operation or a parameter that no page has.
+fn check_stale_overrides(
+    pages: &[OperationPage],
+    overrides: &BTreeMap<String, BTreeMap<String, OperationOverrides>>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for (group, operations) in overrides {
+        let page = pages.iter().find(|page| &page.group.value == group);
+        for (name, operation) in operations {
+            let section = page.and_then(|page| {
+                page.operations
+                    .iter()
+                    .find(|section| &section.name.value == name)
+            });
+            let Some(section) = section else {
+                diagnostics.push(
+                    Diagnostic::error(
+                        operation.name.file,
+                        operation.name.span.clone(),
+                        format!("codegen.toml names operation `{group}.{name}`, which no operation page defines"),
+                    )
+                    .with_label("unknown operation"),
+                );
+                continue;
+            };
+            for (parameter, written) in &operation.parameters {
+                if !section
+                    .parameters
+                    .iter()
+                    .any(|row| &row.name.value == parameter)
+                {
+                    let hint = suggest(
+                        parameter,
+                        section.parameters.iter().map(|row| row.name.value.as_str()),
+                    );
+                    let mut diagnostic = Diagnostic::error(
+                        written.name.file,
+                        written.name.span.clone(),
+                        format!("codegen.toml names parameter `{parameter}` of `{group}.{name}`, which the page does not have"),
+                    )
+                    .with_label("unknown parameter");
+                    if let Some(hint) = hint {
+                        diagnostic = diagnostic.with_note(hint);
+                    }
+                    diagnostics.push(diagnostic);
+                }
+            }
+        }
     }
 }
 
