@@ -226,6 +226,7 @@ fn imported_names_make_every_wire_name_right_and_a_second_run_changes_nothing() 
             enums_not_str: 1,
             unchanged: 1,
             conflicts: 1,
+            ..ImportCounts::default()
         }
     );
     let text = fs::read_to_string(&config).expect("read the edited config");
