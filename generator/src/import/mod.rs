@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use toml_edit::{Array, DocumentMut, Item, Table, Value};
 
-use crate::config::{Config, FieldOverride};
+use crate::config::{Config, FieldOverride, Located};
 use crate::diagnostic::{BYTE_ORDER_MARK, Diagnostic, FileId, Sources, decode};
 use crate::model::{
     BaseType, Field, Model, Operation, OperationGroup, ParameterLocation, Primitive, TypeModel,
@@ -521,29 +521,12 @@ impl Importer<'_> {
         }
         match existing.and_then(|field| field.wire_name.as_ref()) {
             Some(written) if written.value == python.wire_name => self.counts.unchanged += 1,
-            Some(written) => {
-                self.counts.conflicts += 1;
-                let note = format!(
-                    "the SDK says `{}` ({})",
-                    python.wire_name,
-                    self.place(module.file, python.wire_span.start)
-                );
-                self.diagnostics.push(
-                    Diagnostic::warning(
-                        written.file,
-                        written.span.clone(),
-                        format!(
-                            "`{model}.{}` keeps its wire_name `{}`",
-                            python.name, written.value
-                        ),
-                    )
-                    .with_label("differs from the SDK")
-                    .with_note(note)
-                    .with_note(
-                        "the config's value wins; delete it and run again to take the SDK's",
-                    ),
-                );
-            }
+            Some(written) => self.wire_name_conflict(
+                written,
+                format!("`{model}.{}`", python.name),
+                &python.wire_name,
+                (module.file, python.wire_span.start),
+            ),
             None if python.wire_name != derived => {
                 if let Some(table) = self.field_table(model, &python.name) {
                     table.insert("wire_name", toml_edit::value(python.wire_name.as_str()));
@@ -660,6 +643,32 @@ impl Importer<'_> {
         Some(table)
     }
 
+    /// Reports a `wire_name` of the config (`written`, for `what`) that differs from the SDK's,
+    /// found at `sdk` (file and offset): the config's value is kept.
+    fn wire_name_conflict(
+        &mut self,
+        written: &Located<String>,
+        what: String,
+        sdk_wire_name: &str,
+        sdk: (FileId, usize),
+    ) {
+        self.counts.conflicts += 1;
+        let note = format!(
+            "the SDK says `{sdk_wire_name}` ({})",
+            self.place(sdk.0, sdk.1)
+        );
+        self.diagnostics.push(
+            Diagnostic::warning(
+                written.file,
+                written.span.clone(),
+                format!("{what} keeps its wire_name `{}`", written.value),
+            )
+            .with_label("differs from the SDK")
+            .with_note(note)
+            .with_note("the config's value wins; delete it and run again to take the SDK's"),
+        );
+    }
+
     /// The wire names of the API modules' path and query parameters that the pages do not give:
     /// each a `wire_name` of `[operations.<group>.<operation>.parameters.<parameter>]`.
     fn import_operations(&mut self, model: &TypeModel, apis: Vec<PythonApi>) {
@@ -750,29 +759,12 @@ impl Importer<'_> {
         }
         match written {
             Some(written) if written.value == parameter.wire_name => self.counts.unchanged += 1,
-            Some(written) => {
-                self.counts.conflicts += 1;
-                let note = format!(
-                    "the SDK says `{}` ({})",
-                    parameter.wire_name,
-                    self.place(api.file, parameter.wire_span.start)
-                );
-                self.diagnostics.push(
-                    Diagnostic::warning(
-                        written.file,
-                        written.span.clone(),
-                        format!(
-                            "parameter `{}` of {at} keeps its wire_name `{}`",
-                            parameter.name, written.value
-                        ),
-                    )
-                    .with_label("differs from the SDK")
-                    .with_note(note)
-                    .with_note(
-                        "the config's value wins; delete it and run again to take the SDK's",
-                    ),
-                );
-            }
+            Some(written) => self.wire_name_conflict(
+                written,
+                format!("parameter `{}` of {at}", parameter.name),
+                &parameter.wire_name,
+                (api.file, parameter.wire_span.start),
+            ),
             None if parameter.wire_name != spec.wire_name => {
                 let path = [
                     "operations",
