@@ -2,8 +2,10 @@
 //! is parsed into the type model: each page's method table (which lists every operation of the
 //! page) names exactly the operations the model has for that group, the model's operations per
 //! method are the page's `Wraps METHOD` lines per method, and every `{placeholder}` of a path is
-//! filled by exactly one path parameter. The pages are read here line by line, independently of
-//! the generator's Markdown parser. Operation pages must give no diagnostic at all.
+//! filled by exactly one path parameter; each operation has the parameters (and required ones),
+//! preview and deprecated marks and `void` return its section shows. The pages are read here line
+//! by line, independently of the generator's Markdown parser. Operation pages must give no
+//! diagnostic at all.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -11,17 +13,35 @@ use std::path::Path;
 
 use markdown_model_codegen::model::{HttpMethod, ParameterLocation, placeholders};
 
-/// What a page lists, read line by line: the method table's operations, and `Wraps` methods.
+/// What a page lists, read line by line: the method table's operations, `Wraps` methods, and
+/// what each operation's section shows.
 struct Listed {
     operations: BTreeSet<String>,
     methods: BTreeMap<String, usize>,
+    sections: BTreeMap<String, Shown>,
+}
+
+/// What one operation's section shows, read line by line.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Shown {
+    /// Rows of the Parameters table.
+    parameters: usize,
+    /// Of which, without `[optional]`.
+    required: usize,
+    preview: bool,
+    deprecated: bool,
+    /// The return type is `void`.
+    void: bool,
 }
 
 fn read_listing(text: &str) -> Listed {
     let mut listed = Listed {
         operations: BTreeSet::new(),
         methods: BTreeMap::new(),
+        sections: BTreeMap::new(),
     };
+    let mut current: Option<(String, Shown)> = None;
+    let mut part = "";
     for line in text.lines() {
         if let Some(rest) = line.strip_prefix("|[**")
             && let Some(end) = rest.find("**]")
@@ -32,6 +52,49 @@ fn read_listing(text: &str) -> Listed {
             let method = rest.split_whitespace().next().unwrap_or_default();
             *listed.methods.entry(method.to_owned()).or_default() += 1;
         }
+        if let Some(heading) = line.strip_prefix("## ") {
+            // `## name`, or `## [**Type**](Type.html) name(args)`.
+            let before = &heading[..heading.rfind('(').unwrap_or(heading.len())];
+            let name = before
+                .split_whitespace()
+                .last()
+                .unwrap_or_default()
+                .to_owned();
+            if let Some((name, shown)) = current.take() {
+                listed.sections.insert(name, shown);
+            }
+            current = (!name.contains('.')).then(|| (name, Shown::default()));
+            part = "";
+            continue;
+        }
+        let Some((name, shown)) = &mut current else {
+            continue;
+        };
+        if let Some(heading) = line.strip_prefix("### ") {
+            part = if heading.trim() == "Parameters" || heading.trim() == "Return type" {
+                heading.trim()
+            } else {
+                ""
+            };
+            continue;
+        }
+        shown.preview |= line.starts_with(&format!("{name} is a preview method"));
+        shown.deprecated |=
+            line.contains("\"title\":\"Deprecated\"") || line.contains(">DEPRECATED</span>");
+        match part {
+            "Parameters" if line.starts_with("| **") => {
+                shown.parameters += 1;
+                shown.required += usize::from(!line.contains("[optional]"));
+            }
+            "Return type" if !line.trim().is_empty() => {
+                shown.void = line.starts_with("void");
+                part = "";
+            }
+            _ => {}
+        }
+    }
+    if let Some((name, shown)) = current {
+        listed.sections.insert(name, shown);
     }
     listed
 }
@@ -95,6 +158,20 @@ fn check_corpus(spec: &Path) -> BTreeMap<HttpMethod, usize> {
         );
         for operation in &group.operations {
             let at = format!("{file_name}: {}", operation.name);
+            let shown = Shown {
+                parameters: operation.parameters.len(),
+                required: operation
+                    .parameters
+                    .iter()
+                    .filter(|parameter| parameter.required)
+                    .count(),
+                preview: operation.preview,
+                deprecated: operation.deprecated,
+                void: operation.returns.is_none(),
+            };
+            assert_eq!(Some(&shown), listed.sections.get(&operation.name), "{at}");
+            assert!(!operation.summary.is_empty(), "{at}: no summary");
+            assert!(operation.permissions.is_some(), "{at}: no permissions");
             *per_method.entry(operation.method).or_default() += 1;
             assert!(
                 operation.path.starts_with("/api/v2/"),
@@ -131,6 +208,30 @@ fn check_corpus(spec: &Path) -> BTreeMap<HttpMethod, usize> {
         listed_methods,
         "{}: operations per method",
         spec.display()
+    );
+    let operations = || model.operations.iter().flat_map(|group| &group.operations);
+    let parameters = || operations().flat_map(|operation| &operation.parameters);
+    let located = |location| {
+        parameters()
+            .filter(|parameter| parameter.location == location)
+            .count()
+    };
+    println!(
+        "{}: {} preview, {} deprecated, {} void; parameters: {} path, {} query, {} body; {} enums",
+        spec.display(),
+        operations().filter(|operation| operation.preview).count(),
+        operations()
+            .filter(|operation| operation.deprecated)
+            .count(),
+        operations()
+            .filter(|operation| operation.returns.is_none())
+            .count(),
+        located(ParameterLocation::Path),
+        located(ParameterLocation::Query),
+        located(ParameterLocation::Body),
+        operations()
+            .map(|operation| operation.enums.len())
+            .sum::<usize>(),
     );
     per_method
 }
