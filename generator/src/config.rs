@@ -24,6 +24,9 @@
 //!
 //! [models.AnalyticsSession.fields.direction]
 //! enum = ["inbound", "outbound"]     # also: wire_name, rust_name, type
+//!
+//! [operations.AnalyticsApi.get_analytics_reporting_exports.parameters.page_size]
+//! wire_name = "pageSize"             # a query parameter's name, when the rule gets it wrong
 //! ```
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -63,6 +66,26 @@ pub struct Config {
     pub wire_case: WireCase,
     /// The docs' dialect when the config names one (else it is detected from the pages).
     pub dialect: Option<Located<Dialect>>,
+    /// Parameter overrides: API group -> operation -> doc parameter name -> override.
+    pub operations: BTreeMap<String, BTreeMap<String, OperationOverrides>>,
+}
+
+/// The overrides of one operation's parameters.
+#[derive(Debug, Clone)]
+pub struct OperationOverrides {
+    /// Where the operation's table was named.
+    pub name: Located<String>,
+    /// Doc parameter name -> override.
+    pub parameters: BTreeMap<String, ParameterOverride>,
+}
+
+/// What `codegen.toml` says of one parameter.
+#[derive(Debug, Clone)]
+pub struct ParameterOverride {
+    /// Where the parameter's table was named.
+    pub name: Located<String>,
+    /// The query key, when the naming rule gets it wrong.
+    pub wire_name: Option<Located<String>>,
 }
 
 /// `[package]`: metadata of the generated crate.
@@ -120,6 +143,21 @@ struct RawConfig {
     dependencies: toml::Table,
     #[serde(default)]
     models: BTreeMap<Spanned<String>, RawModel>,
+    #[serde(default)]
+    operations: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, RawOperation>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOperation {
+    #[serde(default)]
+    parameters: BTreeMap<Spanned<String>, RawParameter>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawParameter {
+    wire_name: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -321,6 +359,36 @@ impl Config {
                     span: written.span(),
                 })
             });
+        let operations = raw
+            .operations
+            .into_iter()
+            .map(|(group, operations)| {
+                let operations = operations
+                    .into_iter()
+                    .map(|(operation, raw_operation)| {
+                        let parameters = raw_operation
+                            .parameters
+                            .into_iter()
+                            .map(|(parameter, raw_parameter)| {
+                                let name = parameter.get_ref().clone();
+                                let located = ParameterOverride {
+                                    name: locate(parameter),
+                                    wire_name: raw_parameter.wire_name.map(locate),
+                                };
+                                (name, located)
+                            })
+                            .collect();
+                        let name = operation.get_ref().clone();
+                        let overrides = OperationOverrides {
+                            name: locate(operation),
+                            parameters,
+                        };
+                        (name, overrides)
+                    })
+                    .collect();
+                (group.into_inner(), operations)
+            })
+            .collect();
         Config {
             package: raw.package,
             types,
@@ -328,6 +396,7 @@ impl Config {
             models,
             wire_case,
             dialect,
+            operations,
         }
     }
 }

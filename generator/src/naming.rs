@@ -15,6 +15,8 @@
 //! | enum of a field, in its model's module | [`enum_name`]: the field's UpperCamelCase | `analytics_session::MediaType` |
 //! | enum variant | [`variant_names`]; the catch-all is always [`CATCH_ALL`] | `Voice`, `Other(String)` |
 //! | Cargo feature of an API group | [`feature_name`] | `analytics` |
+//! | operation, and its parameters | [`function_name`]; parameters as fields ([`field_name`]) | `get_thing`, `thing_id` |
+//! | enum of a parameter, in its operation's namespace | [`enum_name`] | `SortOrder` |
 //!
 //! The ranges are disjoint: types have an uppercase first letter; modules are lowercase and never
 //! start with a single `_`; private modules are `_` and a module name; [`SUPPORT_MODULE`] ends in a
@@ -177,6 +179,13 @@ pub fn feature_name(group: &str) -> String {
         }
         None => format!("{}-group", snake_segments(group)),
     }
+}
+
+/// The Rust function of an operation: its name as the docs write it (snake_case in real docs:
+/// `get_analytics_conversation_details`), a keyword raw (`r#match`) or, when it cannot be raw,
+/// with a trailing `_` (`self_`).
+pub fn function_name(operation: &str) -> String {
+    escape(operation.to_owned())
 }
 
 /// The feature of the models that no operation uses.
@@ -416,6 +425,13 @@ mod tests {
                 && !is_field_name("_")
                 && !is_field_name("fooBar")
         );
+    }
+
+    #[test]
+    fn function_names() {
+        assert_eq!(function_name("get_thing"), "get_thing");
+        assert_eq!(function_name("match"), "r#match");
+        assert_eq!(function_name("self"), "self_");
     }
 
     #[test]

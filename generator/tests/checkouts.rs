@@ -396,6 +396,7 @@ fn a_missing_model_without_such_a_file_keeps_the_suggestion() {
 fn a_missing_model_an_operation_names_whose_page_is_in_the_folder_under_another_name() {
     let checkout = Checkout::new();
     let operations = "# AnalyticsApi\n\n## PureCloudPlatformClientV2.AnalyticsApi\n\n## get_outcome\n\n\
+         Wraps GET /api/v2/analytics/outcome\n\n\
          ### Parameters\n\nThis endpoint does not need any parameters.\n\n\
          ### Return type\n\n[**AnalyticsFlowOutcome**](AnalyticsFlowOutcome)\n";
     checkout

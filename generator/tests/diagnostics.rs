@@ -587,10 +587,11 @@ fn many_warnings_are_shown_in_part_and_counted_by_kind() {
 }
 
 /// An operation page of the 257.1.0 dialect with one operation; `body_type` is its body
-/// parameter's type cell (line 11), `returned` its return type (line 15).
+/// parameter's type cell (line 13), `returned` its return type (line 17).
 fn operation_page(group: &str, body_type: &str, returned: &str) -> String {
     format!(
-        "# {group}\n\n## PureCloudPlatformClientV2.{group}\n\n## post_thing\n\n### Parameters\n\n\
+        "# {group}\n\n## PureCloudPlatformClientV2.{group}\n\n## post_thing\n\n\
+         Wraps POST /api/v2/things\n\n### Parameters\n\n\
          |Name | Type | Description  | Notes|\n|------------- | ------------- | ------------- | -------------|\n\
          | **body** | {body_type}| Body |  |\n\n### Return type\n\n{returned}\n"
     )
@@ -611,7 +612,7 @@ fn an_operation_naming_a_model_no_page_defines() {
         .load();
     assert_eq!(
         reported.lines(),
-        ["PlacesApi.md:11:22: error: unknown model `Adress` in an operation of `PlacesApi`"]
+        ["PlacesApi.md:13:22: error: unknown model `Adress` in an operation of `PlacesApi`"]
     );
     assert_eq!(reported.notes(), ["did you mean `Address`?"]);
 }
@@ -628,7 +629,7 @@ fn a_malformed_type_in_an_operation() {
     assert_eq!(
         reported.lines(),
         [
-            "PlacesApi.md:11:23: error: malformed type `list[str`: expected `]`, found the end of the type"
+            "PlacesApi.md:13:24: error: malformed type `list[str`: expected `]`, found the end of the type"
         ]
     );
 }
@@ -710,6 +711,145 @@ fn a_malformed_type_override_is_marked_inside_its_string_when_written_plainly() 
             "codegen.toml:5:8: error: malformed type",
             "codegen.toml:2:17: error: malformed type",
             "codegen.toml:8:8: error: malformed type",
+        ]
+    );
+}
+
+/// A page of the 127.0.0 dialect with every kind of problem an operation can have; each is
+/// reported at its spot, all in one run, and the operations without problems are kept.
+const BROKEN_OPERATIONS: &str = r#"---
+title: ThingsApi
+---
+
+## PureCloudPlatformClientV2.ThingsApi
+
+|Method | Description|
+|------------- | -------------|
+|[**get_thing**](ThingsApi.html#get_thing) | Get a thing|
+|[**get_gone**](ThingsApi.html#get_gone) | Listed, never defined|
+{: class="table table-striped"}
+
+##  get_thing(thing_id)
+
+Get a thing
+
+Wraps GET /api/v2/things/{thingId} 
+
+### Parameters
+
+|Name | Type | Description  | Notes|
+|------------- | ------------- | ------------- | -------------|
+| **thing_id** | **str**| Thing ID |  |
+| **expand** | **str**| Expand | [optional] maybe |
+{: class="table table-striped"}
+
+### Return type
+
+[**Address**](Address.html)
+
+##  get_thing(thing_id)
+
+Wraps GET /api/v2/things/{thingId} 
+
+### Return type
+
+void (empty response body)
+
+##  no_wraps()
+
+Nothing says how to call this.
+
+### Return type
+
+void (empty response body)
+
+##  no_return(thing_id)
+
+Wraps DELETE /api/v2/things/{thingId} 
+
+##  fetch_thing()
+
+Wraps FETCH /api/v2/things 
+
+### Return type
+
+void (empty response body)
+
+##  open_brace()
+
+Wraps GET /api/v2/things/{thingId 
+
+### Return type
+
+void (empty response body)
+
+##  unfilled(thing_id)
+
+Wraps GET /api/v2/things/{thingId}/parts/{partId} 
+
+### Parameters
+
+|Name | Type | Description  | Notes|
+|------------- | ------------- | ------------- | -------------|
+| **thing_id** | **str**| Thing ID |  |
+
+### Return type
+
+void (empty response body)
+
+##  two_bodies(body, address)
+
+Wraps POST /api/v2/things 
+
+### Parameters
+
+|Name | Type | Description  | Notes|
+|------------- | ------------- | ------------- | -------------|
+| **body** | [**Address**](Address.html)| Body |  |
+| **address** | [**Address**](Address.html)| Another |  |
+| **pcSelf** | **str**| One |  |
+| **self** | **str**| Two |  |
+{: class="table table-striped"}
+
+### Return type
+
+void (empty response body)
+
+##  short_row(short)
+
+Wraps GET /api/v2/things 
+
+### Parameters
+
+|Name | Type | Description  | Notes|
+|------------- | ------------- | ------------- | -------------|
+| **short** | **str**| Too few cells |
+
+### Return type
+
+void (empty response body)
+"#;
+
+#[test]
+fn every_problem_of_an_operation_page_is_located() {
+    let reported = Spec::new()
+        .model("Address", &["| **street** | **str** | Street | |"])
+        .file("ThingsApi.md", BROKEN_OPERATIONS)
+        .load();
+    assert_eq!(
+        reported.lines(),
+        [
+            "ThingsApi.md:24:34: warning: unexpected Notes `maybe`",
+            "ThingsApi.md:39:5: error: operation `no_wraps` has no `Wraps METHOD /path` line",
+            "ThingsApi.md:47:5: error: operation `no_return` has no `### Return type`",
+            "ThingsApi.md:53:7: error: unknown HTTP method `FETCH`",
+            "ThingsApi.md:61:26: error: malformed path `/api/v2/things/{thingId`",
+            "ThingsApi.md:107:1: error: this row has 3 cells, expected 4",
+            "ThingsApi.md:31:1: error: operation `get_thing` is defined twice",
+            "ThingsApi.md:10:5: error: operation `get_gone` is listed in the method table but has no section",
+            "ThingsApi.md:69:43: error: the path of `unfilled` has `{partId}`, which no parameter fills",
+            "ThingsApi.md:90:3: error: operation `two_bodies` has two body parameters, `body` and `address`",
+            "ThingsApi.md:92:3: error: parameters `pcSelf` and `self` of `two_bodies` would get one Rust name, `self_`",
         ]
     );
 }

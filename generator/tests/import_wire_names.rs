@@ -27,6 +27,7 @@ fn options(config: &Path) -> ImportOptions {
     ImportOptions {
         spec_dir: fixture().join("spec"),
         python_dir: fixture().join("models"),
+        python_apis: None,
         config: Some(config.to_owned()),
     }
 }
@@ -225,6 +226,7 @@ fn imported_names_make_every_wire_name_right_and_a_second_run_changes_nothing() 
             enums_not_str: 1,
             unchanged: 1,
             conflicts: 1,
+            ..ImportCounts::default()
         }
     );
     let text = fs::read_to_string(&config).expect("read the edited config");
@@ -513,6 +515,7 @@ fn import_folders(spec: &Path, modules: PathBuf, config: &Path) -> Imported {
     import_wire_names(&ImportOptions {
         spec_dir: spec.to_owned(),
         python_dir: modules,
+        python_apis: None,
         config: Some(config.to_owned()),
     })
     .unwrap_or_else(|failure| panic!("{}", render(&failure)))

@@ -308,6 +308,7 @@ fn import_from_a_realistic_fixture_set(name: &str, clashing: usize) {
     let options = ImportOptions {
         spec_dir: corpus.clone(),
         python_dir: modules.clone(),
+        python_apis: None,
         config: Some(config.clone()),
     };
     let imported =

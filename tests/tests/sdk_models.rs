@@ -149,6 +149,7 @@ fn importing_the_real_sdk_modules_changes_nothing() {
     let imported = import_wire_names(&ImportOptions {
         spec_dir: root.join("spec"),
         python_dir: codegen_tests::shared::folder("sdk-python-models/genesys-127.0.0"),
+        python_apis: None,
         config: Some(config.clone()),
     })
     .unwrap_or_else(|failure| panic!("{}", failure.render()));

@@ -1,5 +1,6 @@
 //! `cargo xtask import-wire-names`: write the JSON names and enum values that the Markdown pages
-//! cannot give into `codegen.toml`, from the SDK's Python model modules.
+//! cannot give into `codegen.toml`, from the SDK's Python model modules (and, with
+//! `--python-apis`, the parameters' wire names from its API modules).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -14,6 +15,10 @@ pub struct ImportWireNamesArgs {
     /// The folder of the SDK's Python model modules (`*.py`).
     #[arg(long)]
     python_models: PathBuf,
+    /// The folder of the SDK's Python API modules (`apis/*.py`): the query and path parameters'
+    /// wire names.
+    #[arg(long)]
+    python_apis: Option<PathBuf>,
     /// The folder of Markdown model pages: only its models and fields are imported.
     #[arg(long, default_value = "spec")]
     spec: PathBuf,
@@ -27,6 +32,7 @@ pub fn run(args: &ImportWireNamesArgs) -> Result<ExitCode> {
     let options = ImportOptions {
         spec_dir: args.spec.clone(),
         python_dir: args.python_models.clone(),
+        python_apis: args.python_apis.clone(),
         config: args.config.clone(),
     };
     let imported = match import_wire_names(&options) {

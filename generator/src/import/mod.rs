@@ -14,6 +14,7 @@
 //! nothing is written.
 
 pub mod python;
+pub mod python_api;
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -24,12 +25,16 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use toml_edit::{Array, DocumentMut, Item, Table, Value};
 
-use crate::config::{Config, FieldOverride};
+use crate::config::{Config, FieldOverride, Located};
 use crate::diagnostic::{BYTE_ORDER_MARK, Diagnostic, FileId, Sources, decode};
-use crate::model::{BaseType, Field, Model, Primitive, TypeModel, build_model};
+use crate::model::{
+    BaseType, Field, Model, Operation, OperationGroup, ParameterLocation, Primitive, TypeModel,
+    build_model,
+};
 use crate::parse::python_api_name;
 use crate::{Failure, naming, output, spec};
 use python::{ModuleOutcome, PythonField, PythonModel, read_module};
+use python_api::{PythonApi, PythonParameter, read_api_module};
 
 /// What to import from where.
 #[derive(Debug, Clone)]
@@ -38,6 +43,9 @@ pub struct ImportOptions {
     pub spec_dir: PathBuf,
     /// The folder of Python model modules (`*.py`, not recursive).
     pub python_dir: PathBuf,
+    /// The folder of Python API modules (`apis/*.py`), whose operations give the query and path
+    /// parameters' wire names; `None` imports none.
+    pub python_apis: Option<PathBuf>,
     /// The config file to edit; `None` means `<spec_dir>/codegen.toml`. Created when absent.
     pub config: Option<PathBuf>,
 }
@@ -75,6 +83,22 @@ pub struct ImportCounts {
     pub unchanged: usize,
     /// Entries in the config that differ from the SDK's value: kept, and reported.
     pub conflicts: usize,
+    /// API modules read (with at least one operation).
+    pub apis_read: usize,
+    /// Operations read from the API modules of the spec's groups.
+    pub operations: usize,
+    /// Operations (or whole API classes) the spec does not have: skipped.
+    pub unknown_operations: usize,
+    /// Path and query parameters read from those operations.
+    pub parameters: usize,
+    /// Of which, not on the operation's page, or in the path on one side only: reported, skipped.
+    pub unmatched_parameters: usize,
+    /// Parameters whose wire name the page does not give (the rule's, or the path's placeholder).
+    pub parameter_wire_names: usize,
+    /// Of which, `wire_name` entries written.
+    pub parameter_wire_names_written: usize,
+    /// Header parameters: not modelled yet, so not imported.
+    pub header_parameters: usize,
 }
 
 impl fmt::Display for ImportCounts {
@@ -101,7 +125,24 @@ impl fmt::Display for ImportCounts {
             self.enums_not_str,
             self.unchanged,
             self.conflicts,
-        )
+        )?;
+        if self.apis_read > 0 {
+            write!(
+                f,
+                "; API modules: {} read; operations: {} read, {} the spec lacks (skipped); \
+                 parameters: {} read, {} not matched (skipped), {} wire names the pages do not give, {} written, \
+                 {} header parameters (not imported)",
+                self.apis_read,
+                self.operations,
+                self.unknown_operations,
+                self.parameters,
+                self.unmatched_parameters,
+                self.parameter_wire_names,
+                self.parameter_wire_names_written,
+                self.header_parameters,
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -151,6 +192,10 @@ pub fn import_wire_names(options: &ImportOptions) -> Result<Imported, Failure> {
         &mut diagnostics,
     );
     let modules = read_modules(&options.python_dir, &mut sources, &mut diagnostics);
+    let apis = match &options.python_apis {
+        Some(dir) => read_apis(dir, &mut sources, &mut diagnostics),
+        None => Vec::new(),
+    };
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(Failure::Input {
             diagnostics,
@@ -182,6 +227,7 @@ pub fn import_wire_names(options: &ImportOptions) -> Result<Imported, Failure> {
     };
     importer.counts.modules = modules.len();
     importer.import(&model, modules);
+    importer.import_operations(&model, apis);
     let Importer {
         counts,
         mut diagnostics,
@@ -270,12 +316,14 @@ fn read_config_text(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<(S
     }
 }
 
-/// Reads every `*.py` file of `dir`, sorted by name, into `sources`, and parses them in parallel.
-fn read_modules(
+/// Reads every `*.py` file of `dir` (`what` names the folder in messages), sorted by name, into
+/// `sources`: the files that are UTF-8, and how many are not (reported).
+fn read_python_files(
     dir: &Path,
+    what: &str,
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<ModuleOutcome> {
+) -> (Vec<FileId>, usize) {
     let mut paths: Vec<PathBuf> = match fs::read_dir(dir) {
         Ok(entries) => entries
             .filter_map(Result::ok)
@@ -286,15 +334,15 @@ fn read_modules(
             .collect(),
         Err(error) => {
             diagnostics.push(Diagnostic::global_error(format!(
-                "cannot read the Python models folder {}: {error}",
+                "cannot read the Python {what} folder {}: {error}",
                 dir.display()
             )));
-            return Vec::new();
+            return (Vec::new(), 0);
         }
     };
     paths.sort();
     let mut files = Vec::with_capacity(paths.len());
-    let mut outcomes = Vec::with_capacity(paths.len());
+    let mut not_utf8 = 0;
     for path in paths {
         match fs::read(&path) {
             Ok(bytes) => match sources.add_read(path, bytes) {
@@ -304,7 +352,7 @@ fn read_modules(
                         Diagnostic::warning(file, at..at + 1, "the module is not UTF-8; skipped")
                             .with_label("invalid byte here"),
                     );
-                    outcomes.push(ModuleOutcome::Unreadable);
+                    not_utf8 += 1;
                 }
             },
             Err(error) => {
@@ -315,20 +363,56 @@ fn read_modules(
             }
         }
     }
-    let sources = &*sources;
-    let parsed: Vec<(ModuleOutcome, Vec<Diagnostic>)> = files
+    (files, not_utf8)
+}
+
+/// Parses `files` in parallel with `read`, keeping each file's diagnostics in file order.
+fn parse_in_parallel<T: Send>(
+    files: &[FileId],
+    sources: &Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+    read: impl Fn(FileId, &str, &mut Vec<Diagnostic>) -> T + Sync,
+) -> Vec<T> {
+    let parsed: Vec<(T, Vec<Diagnostic>)> = files
         .par_iter()
         .map(|&file| {
             let mut module_diagnostics = Vec::new();
-            let outcome = read_module(file, &sources.get(file).text, &mut module_diagnostics);
+            let outcome = read(file, &sources.get(file).text, &mut module_diagnostics);
             (outcome, module_diagnostics)
         })
         .collect();
-    for (outcome, module_diagnostics) in parsed {
-        diagnostics.extend(module_diagnostics);
-        outcomes.push(outcome);
-    }
+    parsed
+        .into_iter()
+        .map(|(outcome, module_diagnostics)| {
+            diagnostics.extend(module_diagnostics);
+            outcome
+        })
+        .collect()
+}
+
+/// Reads and parses every model module of `dir`.
+fn read_modules(
+    dir: &Path,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<ModuleOutcome> {
+    let (files, not_utf8) = read_python_files(dir, "models", sources, diagnostics);
+    let mut outcomes = vec![ModuleOutcome::Unreadable; not_utf8];
+    outcomes.extend(parse_in_parallel(&files, sources, diagnostics, read_module));
     outcomes
+}
+
+/// Reads and parses every API module of `dir`: the ones with operations.
+fn read_apis(
+    dir: &Path,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<PythonApi> {
+    let (files, _) = read_python_files(dir, "APIs", sources, diagnostics);
+    parse_in_parallel(&files, sources, diagnostics, read_api_module)
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 struct Importer<'a> {
@@ -438,29 +522,12 @@ impl Importer<'_> {
         }
         match existing.and_then(|field| field.wire_name.as_ref()) {
             Some(written) if written.value == python.wire_name => self.counts.unchanged += 1,
-            Some(written) => {
-                self.counts.conflicts += 1;
-                let note = format!(
-                    "the SDK says `{}` ({})",
-                    python.wire_name,
-                    self.place(module.file, python.wire_span.start)
-                );
-                self.diagnostics.push(
-                    Diagnostic::warning(
-                        written.file,
-                        written.span.clone(),
-                        format!(
-                            "`{model}.{}` keeps its wire_name `{}`",
-                            python.name, written.value
-                        ),
-                    )
-                    .with_label("differs from the SDK")
-                    .with_note(note)
-                    .with_note(
-                        "the config's value wins; delete it and run again to take the SDK's",
-                    ),
-                );
-            }
+            Some(written) => self.wire_name_conflict(
+                written,
+                format!("`{model}.{}`", python.name),
+                &python.wire_name,
+                (module.file, python.wire_span.start),
+            ),
             None if python.wire_name != derived => {
                 if let Some(table) = self.field_table(model, &python.name) {
                     table.insert("wire_name", toml_edit::value(python.wire_name.as_str()));
@@ -538,9 +605,14 @@ impl Importer<'_> {
 
     /// The table `[models.<model>.fields.<field>]`, made when missing (its parents implicit).
     fn field_table(&mut self, model: &str, field: &str) -> Option<&mut Table> {
+        self.table_at(&["models", model, "fields", field])
+    }
+
+    /// The table at `path` (keys from the document's root), made when missing (its parents
+    /// implicit).
+    fn table_at(&mut self, path: &[&str]) -> Option<&mut Table> {
         let mut table = self.document.as_table_mut();
-        let path = ["models", model, "fields", field];
-        for (depth, key) in path.into_iter().enumerate() {
+        for (depth, &key) in path.iter().enumerate() {
             let item = table.entry(key).or_insert_with(|| {
                 let mut new = Table::new();
                 // Only the field's own table gets a `[header]`.
@@ -570,6 +642,145 @@ impl Importer<'_> {
             }
         }
         Some(table)
+    }
+
+    /// Reports a `wire_name` of the config (`written`, for `what`) that differs from the SDK's,
+    /// found at `sdk` (file and offset): the config's value is kept.
+    fn wire_name_conflict(
+        &mut self,
+        written: &Located<String>,
+        what: String,
+        sdk_wire_name: &str,
+        sdk: (FileId, usize),
+    ) {
+        self.counts.conflicts += 1;
+        let note = format!(
+            "the SDK says `{sdk_wire_name}` ({})",
+            self.place(sdk.0, sdk.1)
+        );
+        self.diagnostics.push(
+            Diagnostic::warning(
+                written.file,
+                written.span.clone(),
+                format!("{what} keeps its wire_name `{}`", written.value),
+            )
+            .with_label("differs from the SDK")
+            .with_note(note)
+            .with_note("the config's value wins; delete it and run again to take the SDK's"),
+        );
+    }
+
+    /// The wire names of the API modules' path and query parameters that the pages do not give:
+    /// each a `wire_name` of `[operations.<group>.<operation>.parameters.<parameter>]`.
+    fn import_operations(&mut self, model: &TypeModel, apis: Vec<PythonApi>) {
+        for api in apis {
+            self.counts.apis_read += 1;
+            let Some(group) = model
+                .operations
+                .iter()
+                .find(|group| group.name == api.class_name)
+            else {
+                self.counts.unknown_operations += api.operations.len();
+                continue;
+            };
+            for python in &api.operations {
+                let Some(operation) = group
+                    .operations
+                    .iter()
+                    .find(|operation| operation.name == python.name)
+                else {
+                    self.counts.unknown_operations += 1;
+                    continue;
+                };
+                self.counts.operations += 1;
+                self.counts.header_parameters += python.header_params.len();
+                for (parameters, location) in [
+                    (&python.path_params, ParameterLocation::Path),
+                    (&python.query_params, ParameterLocation::Query),
+                ] {
+                    for parameter in parameters {
+                        self.counts.parameters += 1;
+                        self.parameter_wire_name(&api, group, operation, parameter, location);
+                    }
+                }
+            }
+        }
+    }
+
+    fn parameter_wire_name(
+        &mut self,
+        api: &PythonApi,
+        group: &OperationGroup,
+        operation: &Operation,
+        parameter: &PythonParameter,
+        location: ParameterLocation,
+    ) {
+        let at = format!("`{}.{}`", group.name, operation.name);
+        let Some(spec) = operation
+            .parameters
+            .iter()
+            .find(|spec| spec.doc_name == parameter.name)
+        else {
+            self.counts.unmatched_parameters += 1;
+            self.diagnostics.push(Diagnostic::warning(
+                api.file,
+                parameter.wire_span.clone(),
+                format!(
+                    "{at} has no parameter `{}` on its page {}; skipped",
+                    parameter.name, group.source
+                ),
+            ));
+            return;
+        };
+        let written = self
+            .config
+            .operations
+            .get(&group.name)
+            .and_then(|operations| operations.get(&operation.name))
+            .and_then(|overrides| overrides.parameters.get(&parameter.name))
+            .and_then(|overrides| overrides.wire_name.as_ref());
+        // A path parameter whose placeholder the page's name does not find is fixed by the
+        // SDK's name; a query parameter the page puts in the path is not.
+        if location == ParameterLocation::Query && spec.location == ParameterLocation::Path {
+            self.counts.unmatched_parameters += 1;
+            self.diagnostics.push(Diagnostic::warning(
+                api.file,
+                parameter.wire_span.clone(),
+                format!(
+                    "the SDK sends `{}` of {at} in the query, the page's path `{}` has it; skipped",
+                    parameter.name, operation.path
+                ),
+            ));
+            return;
+        }
+        // The page's name is the rule's or the placeholder; an entry in the config means the
+        // page's is not the wire's.
+        if written.is_some() || parameter.wire_name != spec.wire_name {
+            self.counts.parameter_wire_names += 1;
+        }
+        match written {
+            Some(written) if written.value == parameter.wire_name => self.counts.unchanged += 1,
+            Some(written) => self.wire_name_conflict(
+                written,
+                format!("parameter `{}` of {at}", parameter.name),
+                &parameter.wire_name,
+                (api.file, parameter.wire_span.start),
+            ),
+            None if parameter.wire_name != spec.wire_name => {
+                let path = [
+                    "operations",
+                    group.name.as_str(),
+                    operation.name.as_str(),
+                    "parameters",
+                    parameter.name.as_str(),
+                ];
+                if let Some(table) = self.table_at(&path) {
+                    table.insert("wire_name", toml_edit::value(parameter.wire_name.as_str()));
+                    self.counts.parameter_wire_names_written += 1;
+                }
+            }
+            None => {}
+        }
     }
 
     fn place(&self, file: FileId, offset: usize) -> String {

@@ -87,10 +87,10 @@ pub fn read_module(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) 
 
 /// Why a module cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct SyntaxError {
-    span: Range<usize>,
-    message: String,
-    label: &'static str,
+pub(super) struct SyntaxError {
+    pub(super) span: Range<usize>,
+    pub(super) message: String,
+    pub(super) label: &'static str,
 }
 
 impl SyntaxError {
@@ -105,13 +105,13 @@ impl SyntaxError {
 
 /// One token of a logical line.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Token {
-    kind: Kind,
-    span: Range<usize>,
+pub(super) struct Token {
+    pub(super) kind: Kind,
+    pub(super) span: Range<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Kind {
+pub(super) enum Kind {
     /// An identifier or keyword; its text is the span's.
     Name,
     /// A string literal, decoded.
@@ -126,9 +126,9 @@ enum Kind {
 
 /// One logical line: its indentation (in columns, tabs to multiples of 8) and its tokens.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Line {
-    indent: usize,
-    tokens: Vec<Token>,
+pub(super) struct Line {
+    pub(super) indent: usize,
+    pub(super) tokens: Vec<Token>,
 }
 
 const OPERATORS: &[&str] = &[
@@ -138,7 +138,7 @@ const OPERATORS: &[&str] = &[
 ];
 
 /// Splits a module into logical lines.
-fn tokenize(text: &str) -> Result<Vec<Line>, SyntaxError> {
+pub(super) fn tokenize(text: &str) -> Result<Vec<Line>, SyntaxError> {
     let bytes = text.as_bytes();
     let mut lines = Vec::new();
     let mut tokens: Vec<Token> = Vec::new();
@@ -1014,7 +1014,7 @@ fn top_level_equals(line: &Line, from: usize) -> Option<usize> {
 
 /// The index after the block that the line at `start` opens: the first later line that is not
 /// indented deeper.
-fn block_end(lines: &[Line], start: usize) -> usize {
+pub(super) fn block_end(lines: &[Line], start: usize) -> usize {
     let indent = lines[start].indent;
     lines[start + 1..]
         .iter()

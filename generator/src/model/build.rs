@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use super::cycles::components;
 use super::features::assign_features;
+use super::operations::build_operations;
 use super::{
     AdditionalProperties, BaseType, EnumType, Field, FieldType, Model, ModelKind, Package,
     TypeModel, Variant,
@@ -57,26 +58,30 @@ pub fn build_model(
     let pages = builder.index_pages(pages);
     builder.name_pages(&pages);
     builder.check_stale_overrides(&pages);
-    let (typed, not_models): (Vec<&ModelPage>, Vec<&ModelPage>) = pages
+    let typed: Vec<&ModelPage> = pages
         .values()
-        .partition(|page| builder.defines_a_type(page));
+        .copied()
+        .filter(|page| builder.defines_a_type(page))
+        .collect();
     let mut models: Vec<Model> = typed
         .into_iter()
         .map(|page| builder.build_one(page, &pages))
         .collect();
     box_cycles(&mut models);
     mark_defaults(&mut models, &config.types);
-    let not_models = not_models
-        .into_iter()
-        .map(|page| page.name.value.as_str())
+    let named_types: HashMap<&str, (Vec<Container>, BaseType)> = pages
+        .keys()
+        .filter_map(|&name| Some((name, builder.stands_for(name, &pages).ok()?)))
         .collect();
-    let features = assign_features(
-        &mut models,
-        &not_models,
+    let operations = build_operations(
         operations,
+        &named_types,
+        config.wire_case,
+        &config.operations,
         sources,
         builder.diagnostics,
     );
+    let features = assign_features(&mut models, &operations);
 
     let package = match &config.package {
         Some(package) => Package {
@@ -111,6 +116,7 @@ pub fn build_model(
         rust_types,
         models,
         features,
+        operations,
     }
 }
 
@@ -160,6 +166,14 @@ struct RustNames {
     type_name: String,
     module: String,
     kind: PageKind,
+}
+
+/// Why a name stands for no type.
+enum Unresolved {
+    /// No page has this name.
+    Unknown(String),
+    /// The alias page of this name leads back to itself.
+    Loop(String),
 }
 
 /// What a page defines, as its references see it.
@@ -535,69 +549,93 @@ impl<'p> Builder<'_, '_> {
         field_name: &str,
     ) -> (Vec<Container>, BaseType) {
         let mut containers = expr.containers.clone();
-        let mut leaf = &expr.leaf;
-        let mut hops = 0;
-        loop {
-            let name = match leaf {
-                Leaf::Primitive(primitive) => return (containers, BaseType::Primitive(*primitive)),
-                Leaf::Named(name) => name,
-            };
-            let base = match self.rust_names.get(name) {
-                Some(names) => match names.kind {
-                    PageKind::Struct => BaseType::Model {
-                        rust_name: names.type_name.clone(),
-                        boxed: false,
-                    },
-                    PageKind::Enum => BaseType::SharedEnum {
-                        rust_name: names.type_name.clone(),
-                    },
-                    PageKind::Literals(primitive) => BaseType::Primitive(primitive),
-                    PageKind::Alias => {
-                        let alias = pages
-                            .get(name.as_str())
-                            .and_then(|page| page.alias.as_ref());
-                        hops += 1;
-                        match alias {
-                            Some(alias) if hops <= pages.len() => {
-                                containers.extend(alias.value.containers.iter().copied());
-                                leaf = &alias.value.leaf;
-                                continue;
-                            }
-                            _ => {
-                                self.diagnostics.push(
-                                    Diagnostic::warning(
-                                        file,
-                                        span,
-                                        format!("the alias page `{name}` names itself, through field `{model_name}.{field_name}`"),
-                                    )
-                                    .with_label("read as any JSON value (`serde_json::Value`)"),
-                                );
-                                BaseType::Primitive(Primitive::Object)
-                            }
-                        }
-                    }
-                },
-                None => {
-                    let candidates = pages
-                        .keys()
-                        .copied()
-                        .chain(Primitive::ALL.iter().map(|primitive| primitive.name()));
-                    let mut diagnostic = Diagnostic::error(
+        let name = match &expr.leaf {
+            Leaf::Primitive(primitive) => return (containers, BaseType::Primitive(*primitive)),
+            Leaf::Named(name) => name,
+        };
+        let base = match self.stands_for(name, pages) {
+            Ok((more, base)) => {
+                containers.extend(more);
+                base
+            }
+            Err(Unresolved::Loop(alias)) => {
+                self.diagnostics.push(
+                    Diagnostic::warning(
                         file,
                         span,
-                        format!("unknown type `{name}` in field `{model_name}.{field_name}`"),
+                        format!("the alias page `{alias}` names itself, through field `{model_name}.{field_name}`"),
                     )
-                    .with_label("not a primitive, and no page defines a model of this name");
-                    let hint = self.sources.unread_page_note(name);
-                    if let Some(hint) = hint.or_else(|| suggest(name, candidates)) {
-                        diagnostic = diagnostic.with_note(hint);
+                    .with_label("read as any JSON value (`serde_json::Value`)"),
+                );
+                BaseType::Primitive(Primitive::Object)
+            }
+            Err(Unresolved::Unknown(name)) => {
+                let candidates = pages
+                    .keys()
+                    .copied()
+                    .chain(Primitive::ALL.iter().map(|primitive| primitive.name()));
+                let mut diagnostic = Diagnostic::error(
+                    file,
+                    span,
+                    format!("unknown type `{name}` in field `{model_name}.{field_name}`"),
+                )
+                .with_label("not a primitive, and no page defines a model of this name");
+                let hint = self.sources.unread_page_note(&name);
+                if let Some(hint) = hint.or_else(|| suggest(&name, candidates)) {
+                    diagnostic = diagnostic.with_note(hint);
+                }
+                self.diagnostics.push(diagnostic);
+                BaseType::Primitive(Primitive::Object)
+            }
+        };
+        (containers, base)
+    }
+
+    /// What the page name `name` stands for where a type names it: the model or enum its page
+    /// defines, or for a page that defines none, what it stands for (an enum page of literals
+    /// its primitive, an alias page the type it names, with the containers that adds).
+    fn stands_for(
+        &self,
+        name: &str,
+        pages: &BTreeMap<&str, &ModelPage>,
+    ) -> Result<(Vec<Container>, BaseType), Unresolved> {
+        let mut containers = Vec::new();
+        let mut name = name.to_owned();
+        for _ in 0..=pages.len() {
+            let Some(names) = self.rust_names.get(&name) else {
+                return Err(Unresolved::Unknown(name));
+            };
+            let base = match names.kind {
+                PageKind::Struct => BaseType::Model {
+                    rust_name: names.type_name.clone(),
+                    boxed: false,
+                },
+                PageKind::Enum => BaseType::SharedEnum {
+                    rust_name: names.type_name.clone(),
+                },
+                PageKind::Literals(primitive) => BaseType::Primitive(primitive),
+                PageKind::Alias => {
+                    let Some(alias) = pages
+                        .get(name.as_str())
+                        .and_then(|page| page.alias.as_ref())
+                    else {
+                        return Err(Unresolved::Loop(name));
+                    };
+                    containers.extend(alias.value.containers.iter().copied());
+                    match &alias.value.leaf {
+                        Leaf::Primitive(primitive) => {
+                            return Ok((containers, BaseType::Primitive(*primitive)));
+                        }
+                        Leaf::Named(next) => {
+                            name = next.clone();
+                            continue;
+                        }
                     }
-                    self.diagnostics.push(diagnostic);
-                    BaseType::Primitive(Primitive::Object)
                 }
             };
-            return (containers, base);
+            return Ok((containers, base));
         }
+        Err(Unresolved::Loop(name))
     }
 
     fn place(&self, file: FileId, span: &Range<usize>) -> String {
@@ -611,7 +649,8 @@ impl<'p> Builder<'_, '_> {
     }
 }
 
-fn enum_type<'v>(
+/// The open enum of a field's or parameter's values.
+pub(super) fn enum_type<'v>(
     rust_name: String,
     field: &str,
     values: impl Iterator<Item = &'v str> + Clone,

@@ -6,12 +6,14 @@
 mod build;
 mod cycles;
 mod features;
+mod operations;
 
 use std::collections::BTreeMap;
 
-pub use crate::parse::{Container, Primitive, TypeExpr};
+pub use crate::parse::{Container, HttpMethod, Permissions, Primitive, TypeExpr};
 pub use build::{MAX_TYPE_DEPTH, build_model};
 pub use features::UNREFERENCED;
+pub use operations::placeholders;
 
 /// Everything the generated crate is made from.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -28,6 +30,102 @@ pub struct TypeModel {
     /// operation pages.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub features: Vec<Feature>,
+    /// The API's operations, one group per operation page, sorted by group name; empty when the
+    /// docs have no operation pages.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub operations: Vec<OperationGroup>,
+}
+
+/// The operations of one API group: one operation page.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OperationGroup {
+    /// The page title (`AnalyticsApi`).
+    pub name: String,
+    /// The Cargo feature that enables the models its operations use ([`Feature::name`]).
+    pub feature: String,
+    /// The page it came from (file name).
+    pub source: String,
+    /// The operations, sorted by name.
+    pub operations: Vec<Operation>,
+}
+
+/// One documented API call.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Operation {
+    /// The name in the docs (`get_analytics_conversation_details`).
+    pub name: String,
+    /// The Rust function name.
+    pub rust_name: String,
+    /// The HTTP method.
+    pub method: HttpMethod,
+    /// The path template: `{placeholder}`s are the path parameters' wire names
+    /// (`/api/v2/analytics/conversations/{conversationId}/details`; see [`placeholders`]).
+    pub path: String,
+    /// The first paragraph of the description (plain text; may be empty).
+    pub summary: String,
+    /// The rest of the description (plain text; may be empty).
+    pub notes: String,
+    /// The permissions the docs say it requires, when they say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permissions: Option<Permissions>,
+    /// A preview operation: subject to change without notice.
+    pub preview: bool,
+    /// Deprecated.
+    pub deprecated: bool,
+    /// The parameters, in page order.
+    pub parameters: Vec<Parameter>,
+    /// What a successful call returns; `None` for an empty response (`void`).
+    pub returns: Option<FieldType>,
+    /// Enums of this operation's enumerated parameters, in parameter order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub enums: Vec<EnumType>,
+}
+
+/// One parameter of an operation.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Parameter {
+    /// The name in the docs (`conversation_id`).
+    pub doc_name: String,
+    /// The Rust name (as for fields: `conversation_id`, `r#type`).
+    pub rust_name: String,
+    /// The name on the wire: the path's placeholder, or the query key; for the body, the naming
+    /// rule's name (a body has no name on the wire).
+    pub wire_name: String,
+    /// Where the value goes.
+    pub location: ParameterLocation,
+    /// The type, resolved as a field's: enumerated `str` values become [`Operation::enums`].
+    pub ty: FieldType,
+    /// Whether a call must give it.
+    pub required: bool,
+    /// The value the server assumes when it is not given, as on the wire (`25`, `ASC`, `false`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<String>,
+    /// The values the docs allow, in their order (for any type; `str` ones are also an enum).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allowed_values: Vec<String>,
+    /// The description (plain text; may be empty).
+    pub description: String,
+}
+
+/// Where a parameter goes in the request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParameterLocation {
+    /// A `{placeholder}` of the path.
+    Path,
+    /// The query string.
+    Query,
+    /// The JSON body.
+    Body,
+}
+
+impl Operation {
+    /// The body parameter, if the operation takes one.
+    pub fn body(&self) -> Option<&Parameter> {
+        self.parameters
+            .iter()
+            .find(|parameter| parameter.location == ParameterLocation::Body)
+    }
 }
 
 /// A Cargo feature of the generated crate: the models one API group's operations use.
@@ -194,6 +292,14 @@ pub struct Variant {
 }
 
 impl TypeModel {
+    /// How many operations all groups have together.
+    pub fn operation_count(&self) -> usize {
+        self.operations
+            .iter()
+            .map(|group| group.operations.len())
+            .sum()
+    }
+
     /// How many fields all models have together.
     pub fn field_count(&self) -> usize {
         self.models.iter().map(|model| model.fields.len()).sum()

@@ -10,7 +10,10 @@ mod page;
 mod type_expr;
 
 pub use dialect::{Dialect, apply_folder_conventions, folder_dialect, python_api_name};
-pub use operations::{OperationPage, looks_like_operations, parse_operations};
+pub use operations::{
+    HttpMethod, OperationPage, OperationSection, ParameterRow, Permissions, TypeCell,
+    looks_like_operations, parse_operations,
+};
 pub use page::{EnumValues, ModelPage, PageOutcome, PropertyRow, Spanned, parse_page};
 pub use type_expr::{
     Container, Leaf, ParsedType, Primitive, TypeExpr, TypeSyntaxError, parse_type, parse_type_expr,

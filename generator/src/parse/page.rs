@@ -308,20 +308,8 @@ impl PageReader<'_, '_> {
     }
 
     fn check_header(&mut self, events: &[(Event<'_>, Range<usize>)], range: Range<usize>) {
-        let cells = cells(events);
-        let names: Vec<String> = cells
-            .iter()
-            .map(|cell| collect_text(cell.events).text.trim().to_owned())
-            .collect();
-        let expected = HEADER
-            .iter()
-            .map(|name| name.to_string())
-            .collect::<Vec<_>>();
-        if !names
-            .iter()
-            .map(|name| name.to_lowercase())
-            .eq(expected.iter().map(|name| name.to_lowercase()))
-        {
+        let names = header_names(events);
+        if !is_header(&names, &HEADER) {
             self.diagnostics.push(
                 Diagnostic::error(
                     self.file,
@@ -345,11 +333,7 @@ impl PageReader<'_, '_> {
         let row_span = trim_span(self.text, range);
         let row_text = &self.text[row_span.clone()];
         let mut cells = cells(events);
-        // pulldown-cmark pads short rows with empty cells placed at the end of the row.
-        let written = cells
-            .iter()
-            .filter(|cell| cell.range.start < row_span.end || !cell.range.is_empty())
-            .count();
+        let written = written_cells(&cells, &row_span);
         let surplus = surplus_cells(
             self.text,
             &row_span,
@@ -388,38 +372,11 @@ impl PageReader<'_, '_> {
             return None;
         }
 
-        let type_cell = collect_text(cells[1].events);
-        let type_span = trim_span(self.text, cells[1].range.clone());
-        let type_text = type_cell.text.trim();
-        let leading = type_cell.text.len() - type_cell.text.trim_start().len();
-        let to_source = |span: Range<usize>| {
-            type_cell.source_span(leading + span.start..leading + span.end, &type_span)
-        };
-        let (type_expr, leaf_span) =
-            match parse_type(type_text) {
-                Ok(parsed) => {
-                    if let Some(dialect) = parsed.dialect {
-                        self.mark(dialect, type_span.clone());
-                    }
-                    (parsed.expr, to_source(parsed.leaf_span))
-                }
-                Err(error) => {
-                    self.diagnostics.push(
-                    Diagnostic::error(
-                        self.file,
-                        to_source(error.span),
-                        format!("malformed type `{}`: {}", abbreviate(type_text), error.message),
-                    )
-                    .with_label(error.message)
-                    .with_note(
-                        "types are `str`, `int`, `float`, `bool`, `date`, `datetime`, `object`, \
-                         `list[T]`, `dict(str, T)` (or the same in another Python template's \
-                         syntax: `List[T]`, `Dict[str, T]`, `[T]`, `{str: (T,)}`) or a model name",
-                    ),
-                );
-                    return None;
-                }
-            };
+        let (type_expr, leaf_span, dialect) =
+            parse_type_cell(self.file, self.text, &cells[1], self.diagnostics)?;
+        if let Some(dialect) = dialect {
+            self.mark(dialect, type_expr.span.clone());
+        }
 
         let (description, description_span, notes, notes_span) = match surplus {
             None => {
@@ -493,10 +450,7 @@ impl PageReader<'_, '_> {
         Some(PropertyRow {
             api_name: name.value.clone(),
             name,
-            type_expr: Spanned {
-                value: type_expr,
-                span: type_span,
-            },
+            type_expr,
             leaf_span,
             description,
             description_span: trimmed_span,
@@ -712,6 +666,79 @@ fn split_literals(list: &str) -> Vec<String> {
         .collect()
 }
 
+/// The texts of a table header's cells.
+pub(super) fn header_names(events: &[(Event<'_>, Range<usize>)]) -> Vec<String> {
+    cells(events)
+        .iter()
+        .map(|cell| collect_text(cell.events).text.trim().to_owned())
+        .collect()
+}
+
+/// Whether a header's cells are `expected`, ignoring letter case.
+pub(super) fn is_header(names: &[String], expected: &[&str]) -> bool {
+    names
+        .iter()
+        .map(|name| name.to_lowercase())
+        .eq(expected.iter().map(|name| name.to_lowercase()))
+}
+
+/// How many cells a row really has: pulldown-cmark pads short rows with empty cells placed at
+/// the end of the row.
+pub(super) fn written_cells(cells: &[Cell<'_, '_>], row_span: &Range<usize>) -> usize {
+    cells
+        .iter()
+        .filter(|cell| cell.range.start < row_span.end || !cell.range.is_empty())
+        .count()
+}
+
+/// Parses a `Type` cell: the expression with the cell's span, the span of its innermost type's
+/// name (`Modle` in `list[Modle]`), and the dialect its syntax marks, if any. A malformed type is
+/// reported at its fault.
+pub(super) fn parse_type_cell(
+    file: FileId,
+    text: &str,
+    cell: &Cell<'_, '_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(Spanned<TypeExpr>, Range<usize>, Option<Dialect>)> {
+    let type_cell = collect_text(cell.events);
+    let type_span = trim_span(text, cell.range.clone());
+    let type_text = type_cell.text.trim();
+    let leading = type_cell.text.len() - type_cell.text.trim_start().len();
+    let to_source = |span: Range<usize>| {
+        type_cell.source_span(leading + span.start..leading + span.end, &type_span)
+    };
+    match parse_type(type_text) {
+        Ok(parsed) => Some((
+            Spanned {
+                value: parsed.expr,
+                span: type_span.clone(),
+            },
+            to_source(parsed.leaf_span),
+            parsed.dialect,
+        )),
+        Err(error) => {
+            diagnostics.push(
+                Diagnostic::error(
+                    file,
+                    to_source(error.span),
+                    format!(
+                        "malformed type `{}`: {}",
+                        abbreviate(type_text),
+                        error.message
+                    ),
+                )
+                .with_label(error.message)
+                .with_note(
+                    "types are `str`, `int`, `float`, `bool`, `date`, `datetime`, `object`, \
+                     `list[T]`, `dict(str, T)` (or the same in another Python template's \
+                     syntax: `List[T]`, `Dict[str, T]`, `[T]`, `{str: (T,)}`) or a model name",
+                ),
+            );
+            None
+        }
+    }
+}
+
 /// A type expression short enough for a one-line message (a type nested thousands deep is not).
 fn abbreviate(text: &str) -> String {
     const LIMIT: usize = 60;
@@ -721,7 +748,7 @@ fn abbreviate(text: &str) -> String {
     }
 }
 
-fn line_of(text: &str, offset: usize) -> usize {
+pub(super) fn line_of(text: &str, offset: usize) -> usize {
     text.as_bytes()[..offset.min(text.len())]
         .iter()
         .filter(|&&byte| byte == b'\n')

@@ -1,0 +1,414 @@
+//! Operations from operation pages: types resolved as fields' are, names from [`naming`], and each
+//! parameter's place in the request. A parameter is in the path when the path has its
+//! `{placeholder}` (the placeholder is its exact wire name: `job_id` -> `{jobId}`), the body when
+//! it is the body parameter (named `body`, or of a type a query string cannot carry: a model,
+//! `object`, a map), and the query otherwise (its wire name by the naming rule).
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+
+use rayon::iter::{IntoParallelIterator, ParallelIterator};
+
+use super::build::{MAX_TYPE_DEPTH, enum_type, suggest};
+use super::{BaseType, FieldType, Operation, OperationGroup, Parameter, ParameterLocation};
+use crate::config::OperationOverrides;
+use crate::diagnostic::{Diagnostic, FileId, Sources};
+use crate::naming::{self, WireCase};
+use crate::parse::{
+    Container, Leaf, OperationPage, OperationSection, ParameterRow, Primitive, TypeCell,
+    python_api_name,
+};
+
+/// The `{placeholder}`s of a path template, with their byte ranges (inside the braces).
+pub fn placeholders(path: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
+    let mut rest = 0;
+    std::iter::from_fn(move || {
+        let open = rest + path[rest..].find('{')? + 1;
+        let close = open + path[open..].find('}')?;
+        rest = close + 1;
+        Some((open..close, &path[open..close]))
+    })
+}
+
+/// Builds the operation groups, sorted by name; `types` maps page names to what they stand for
+/// (the containers an alias page adds, and the base type),
+/// `overrides` are the config's parameter overrides (group -> operation -> overrides). Two groups
+/// that would get one feature name are reported, and the second is left out; so are overrides
+/// naming an operation or parameter the pages do not have.
+pub fn build_operations(
+    pages: &[OperationPage],
+    types: &HashMap<&str, (Vec<Container>, BaseType)>,
+    wire_case: WireCase,
+    overrides: &BTreeMap<String, BTreeMap<String, OperationOverrides>>,
+    sources: &Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<OperationGroup> {
+    check_stale_overrides(pages, overrides, diagnostics);
+    let mut accepted: Vec<(&OperationPage, String)> = Vec::new();
+    let mut by_feature: HashMap<String, &OperationPage> = HashMap::new();
+    for page in pages {
+        let feature = naming::feature_name(&page.group.value);
+        if let Some(first) = by_feature.get(&feature) {
+            diagnostics.push(
+                Diagnostic::error(
+                    page.file,
+                    page.group.span.clone(),
+                    format!(
+                        "API groups `{}` and `{}` would get one feature name, `{feature}`",
+                        first.group.value, page.group.value
+                    ),
+                )
+                .with_label("second group")
+                .with_note(format!(
+                    "the first is {}",
+                    sources.get(first.file).path.display()
+                ))
+                .with_note("group names equal but for letter case count as one"),
+            );
+            continue;
+        }
+        by_feature.insert(feature.clone(), page);
+        accepted.push((page, feature));
+    }
+    // Groups are independent of each other: built in parallel, their diagnostics kept in page
+    // order.
+    let built: Vec<(OperationGroup, Vec<Diagnostic>)> = accepted
+        .into_par_iter()
+        .map(|(page, feature)| {
+            let mut page_diagnostics = Vec::new();
+            let mut resolver = Resolver {
+                file: page.file,
+                group: &page.group.value,
+                overrides: overrides.get(&page.group.value),
+                types,
+                wire_case,
+                sources,
+                diagnostics: &mut page_diagnostics,
+            };
+            let mut operations: Vec<Operation> = page
+                .operations
+                .iter()
+                .map(|section| resolver.operation(section))
+                .collect();
+            operations.sort_by(|a, b| a.name.cmp(&b.name));
+            let source = sources
+                .get(page.file)
+                .path
+                .file_name()
+                .map(|name| name.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let group = OperationGroup {
+                name: page.group.value.clone(),
+                feature,
+                source,
+                operations,
+            };
+            (group, page_diagnostics)
+        })
+        .collect();
+    let mut groups = Vec::new();
+    for (group, page_diagnostics) in built {
+        diagnostics.extend(page_diagnostics);
+        groups.push(group);
+    }
+    groups.sort_by(|a, b| a.name.cmp(&b.name));
+    groups
+}
+
+struct Resolver<'a, 'd> {
+    file: FileId,
+    group: &'a str,
+    overrides: Option<&'a BTreeMap<String, OperationOverrides>>,
+    types: &'a HashMap<&'a str, (Vec<Container>, BaseType)>,
+    /// How the JSON spells the docs' names: query keys follow it.
+    wire_case: WireCase,
+    sources: &'a Sources,
+    diagnostics: &'d mut Vec<Diagnostic>,
+}
+
+impl Resolver<'_, '_> {
+    fn operation(&mut self, section: &OperationSection) -> Operation {
+        let name = section.name.value.as_str();
+        let path = &section.path;
+        let slots: Vec<(Range<usize>, &str)> = placeholders(&path.value).collect();
+        let mut filled = vec![false; slots.len()];
+        let mut parameters = Vec::new();
+        let mut enums = Vec::new();
+        let mut seen: HashMap<String, &ParameterRow> = HashMap::new();
+        let mut body: Option<&ParameterRow> = None;
+        let overrides = self
+            .overrides
+            .and_then(|operations| operations.get(name))
+            .map(|operation| &operation.parameters);
+        for row in &section.parameters {
+            let doc_name = row.name.value.as_str();
+            if !naming::is_identifier(doc_name) {
+                self.diagnostics.push(
+                    Diagnostic::error(self.file, row.name.span.clone(), format!("`{doc_name}` cannot become a Rust parameter name"))
+                        .with_label("a parameter name must be letters, digits and `_`, not starting with a digit"),
+                );
+                continue;
+            }
+            // Operation pages are the Python family's: their names carry its keyword escapes.
+            let rule_wire_name = naming::wire_name(&python_api_name(doc_name), self.wire_case);
+            let rust_name = naming::field_name(&rule_wire_name);
+            if let Some(first) = seen.insert(rust_name.clone(), row) {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        self.file,
+                        row.name.span.clone(),
+                        format!(
+                            "parameters `{}` and `{doc_name}` of `{name}` would get one Rust name, `{rust_name}`",
+                            first.name.value
+                        ),
+                    )
+                    .with_label("second parameter")
+                    .with_note(format!("the first is at {}", self.place(&first.name.span))),
+                );
+                continue;
+            }
+            // The config's name, else the rule's: the placeholder it fills, or the query key.
+            let wanted = overrides
+                .and_then(|parameters| parameters.get(doc_name))
+                .and_then(|parameter| parameter.wire_name.as_ref())
+                .map_or(rule_wire_name, |wire_name| wire_name.value.clone());
+            let slot = slot_of(&slots, &wanted);
+            let (location, wire_name) = match slot {
+                Some(at) => {
+                    filled[at] = true;
+                    (ParameterLocation::Path, slots[at].1.to_owned())
+                }
+                None if is_body(row) => {
+                    if let Some(first) = body.replace(row) {
+                        self.diagnostics.push(
+                            Diagnostic::error(
+                                self.file,
+                                row.name.span.clone(),
+                                format!("operation `{name}` has two body parameters, `{}` and `{doc_name}`", first.name.value),
+                            )
+                            .with_label("second body parameter")
+                            .with_note("a parameter named `body`, or typed as a model, `object` or a map, is the request's body; a request has one"),
+                        );
+                        continue;
+                    }
+                    (ParameterLocation::Body, wanted)
+                }
+                None => (ParameterLocation::Query, wanted),
+            };
+            let mut ty = self.resolve(&row.ty, || format!("parameter `{doc_name}` of `{name}`"));
+            if !row.allowed_values.is_empty() && ty.base == BaseType::Primitive(Primitive::Str) {
+                let enum_type = enum_type(
+                    naming::enum_name(&rust_name),
+                    doc_name,
+                    row.allowed_values.iter().map(String::as_str),
+                );
+                ty.base = BaseType::Enum {
+                    rust_name: enum_type.rust_name.clone(),
+                };
+                enums.push(enum_type);
+            }
+            parameters.push(Parameter {
+                doc_name: doc_name.to_owned(),
+                rust_name,
+                wire_name,
+                location,
+                ty,
+                required: row.required,
+                default: row.default.clone(),
+                allowed_values: row.allowed_values.clone(),
+                description: row.description.clone(),
+            });
+        }
+        for ((span, placeholder), filled) in slots.iter().zip(filled) {
+            if !filled {
+                let at = path.span.start + span.start..path.span.start + span.end;
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        self.file,
+                        at,
+                        format!(
+                            "the path of `{name}` has `{{{placeholder}}}`, which no parameter fills"
+                        ),
+                    )
+                    .with_label("no parameter of this name")
+                    .with_note("a path parameter `foo_bar` fills `{fooBar}`"),
+                );
+            }
+        }
+        let returns = section
+            .returns
+            .as_ref()
+            .map(|returned| self.resolve(returned, || format!("the return type of `{name}`")));
+        Operation {
+            name: name.to_owned(),
+            rust_name: naming::function_name(name),
+            method: section.method.value,
+            path: path.value.clone(),
+            summary: section.summary.clone(),
+            notes: section.notes.clone(),
+            permissions: section.permissions.clone(),
+            preview: section.preview,
+            deprecated: section.deprecated,
+            parameters,
+            returns,
+            enums,
+        }
+    }
+
+    /// A type of an operation, resolved as a field's; `what` names its place for messages.
+    fn resolve(&mut self, cell: &TypeCell, what: impl Fn() -> String) -> FieldType {
+        let expr = &cell.expr.value;
+        if expr.containers.len() > MAX_TYPE_DEPTH {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    self.file,
+                    cell.expr.span.clone(),
+                    format!(
+                        "the type of {} is nested {} deep, more than {MAX_TYPE_DEPTH}",
+                        what(),
+                        expr.containers.len()
+                    ),
+                )
+                .with_label("too many nested `list[...]` / `dict(str, ...)`"),
+            );
+        }
+        let mut containers = expr.containers.clone();
+        let base = match &expr.leaf {
+            Leaf::Primitive(primitive) => BaseType::Primitive(*primitive),
+            Leaf::Named(model) if let Some((more, base)) = self.types.get(model.as_str()) => {
+                containers.extend(more.iter().copied());
+                base.clone()
+            }
+            Leaf::Named(model) => {
+                let mut diagnostic = Diagnostic::error(
+                    self.file,
+                    cell.leaf_span.clone(),
+                    format!(
+                        "unknown model `{model}` in an operation of `{}`",
+                        self.group
+                    ),
+                )
+                .with_label("no page defines a model of this name");
+                let hint = self.sources.unread_page_note(model);
+                if let Some(hint) = hint.or_else(|| suggest(model, self.types.keys().copied())) {
+                    diagnostic = diagnostic.with_note(hint);
+                }
+                self.diagnostics.push(diagnostic);
+                BaseType::Primitive(Primitive::Object)
+            }
+        };
+        FieldType {
+            expr: expr.clone(),
+            containers,
+            base,
+        }
+    }
+
+    fn place(&self, span: &Range<usize>) -> String {
+        let at = self.sources.line_column(self.file, span.start);
+        format!(
+            "{}:{}:{}",
+            self.sources.get(self.file).path.display(),
+            at.line,
+            at.column
+        )
+    }
+}
+
+/// Overrides naming an operation or a parameter that no page has.
+fn check_stale_overrides(
+    pages: &[OperationPage],
+    overrides: &BTreeMap<String, BTreeMap<String, OperationOverrides>>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for (group, operations) in overrides {
+        let page = pages.iter().find(|page| &page.group.value == group);
+        for (name, operation) in operations {
+            let section = page.and_then(|page| {
+                page.operations
+                    .iter()
+                    .find(|section| &section.name.value == name)
+            });
+            let Some(section) = section else {
+                diagnostics.push(
+                    Diagnostic::error(
+                        operation.name.file,
+                        operation.name.span.clone(),
+                        format!("codegen.toml names operation `{group}.{name}`, which no operation page defines"),
+                    )
+                    .with_label("unknown operation"),
+                );
+                continue;
+            };
+            for (parameter, written) in &operation.parameters {
+                if !section
+                    .parameters
+                    .iter()
+                    .any(|row| &row.name.value == parameter)
+                {
+                    let hint = suggest(
+                        parameter,
+                        section.parameters.iter().map(|row| row.name.value.as_str()),
+                    );
+                    let mut diagnostic = Diagnostic::error(
+                        written.name.file,
+                        written.name.span.clone(),
+                        format!("codegen.toml names parameter `{parameter}` of `{group}.{name}`, which the page does not have"),
+                    )
+                    .with_label("unknown parameter");
+                    if let Some(hint) = hint {
+                        diagnostic = diagnostic.with_note(hint);
+                    }
+                    diagnostics.push(diagnostic);
+                }
+            }
+        }
+    }
+}
+
+/// The placeholder a parameter fills: the one that is its rule wire name, else the one equal to
+/// it but for letter case and `_` (`{job_id}`, `{jobID}` for `job_id`).
+fn slot_of(slots: &[(Range<usize>, &str)], rule_wire_name: &str) -> Option<usize> {
+    let fold = |name: &str| name.replace('_', "").to_ascii_lowercase();
+    slots
+        .iter()
+        .position(|(_, placeholder)| *placeholder == rule_wire_name)
+        .or_else(|| {
+            slots
+                .iter()
+                .position(|(_, placeholder)| fold(placeholder) == fold(rule_wire_name))
+        })
+}
+
+/// Whether a parameter outside the path is the request's body: named `body`, or of a type a
+/// query string cannot carry (a model, `object`, a map).
+fn is_body(row: &ParameterRow) -> bool {
+    let expr = &row.ty.expr.value;
+    row.name.value == "body"
+        || matches!(
+            expr.leaf,
+            Leaf::Named(_) | Leaf::Primitive(Primitive::Object)
+        )
+        || expr.containers.contains(&Container::Map)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{placeholders, slot_of};
+
+    #[test]
+    fn placeholders_of_a_path() {
+        let path = "/api/v2/things/{thingId}/parts/{partId}";
+        let found: Vec<_> = placeholders(path).collect();
+        assert_eq!(found, [(16..23, "thingId"), (32..38, "partId")]);
+        assert_eq!(placeholders("/api/v2/things").count(), 0);
+    }
+
+    #[test]
+    fn a_parameter_fills_its_placeholder_exactly_or_folded() {
+        let slots = [(0..0, "jobId"), (0..0, "job_id2")];
+        assert_eq!(slot_of(&slots, "jobId"), Some(0));
+        assert_eq!(slot_of(&slots, "jobId2"), Some(1));
+        assert_eq!(slot_of(&slots, "other"), None);
+    }
+}
