@@ -310,6 +310,55 @@ fn a_composition_without_properties_is_any_json_value() {
     );
 }
 
+#[test]
+fn a_compositions_model_fields_keep_every_variants_shape() {
+    // A oneOf page documents the union of its variants' properties, with one variant's type for
+    // a field each variant shapes differently: marked as a composition, every field is optional
+    // and such a field is any JSON value (its docs say so), so no variant's keys are lost.
+    let flow = "# Flow
+
+## Properties
+
+Name | Type | Description | Notes
+------------ | ------------- | ------------- | -------------
+**id** | **str** |  | 
+";
+    let continue_with = "# ContinueWith
+
+## Properties
+
+Name | Type | Description | Notes
+------------ | ------------- | ------------- | -------------
+**action** | **str** |  | 
+**flow** | [**Flow**](Flow.md) | The flow. | 
+";
+    let plain = model_of(&[("Flow.md", flow), ("ContinueWith.md", continue_with)]);
+    let flow_field = field(model(&plain, "ContinueWith"), "flow");
+    assert!(flow_field.required);
+    assert!(matches!(flow_field.ty.base, BaseType::Model { .. }));
+    let marked = model_of(&[
+        ("Flow.md", flow),
+        ("ContinueWith.md", continue_with),
+        (
+            "codegen.toml",
+            "[models.ContinueWith]\ncomposition = true\n",
+        ),
+    ]);
+    let continue_with = model(&marked, "ContinueWith");
+    assert!(continue_with.fields.iter().all(|field| !field.required));
+    let flow_field = field(continue_with, "flow");
+    assert_eq!(flow_field.ty.base, BaseType::Primitive(Primitive::Object));
+    assert!(
+        flow_field.description.contains("read as any JSON value"),
+        "{}",
+        flow_field.description
+    );
+    assert_eq!(
+        field(continue_with, "action").ty.base,
+        BaseType::Primitive(Primitive::Str)
+    );
+}
+
 /// The Ory client's Python docs (openapi-generator 7's pydantic `python` template), when
 /// `../shared/corpus` is present: every page reads, quietly, with only the naming rule set.
 #[test]

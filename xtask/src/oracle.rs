@@ -14,7 +14,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
-use markdown_model_codegen::model::{Primitive, TypeModel};
+use markdown_model_codegen::model::{BaseType, ModelKind, Primitive, TypeModel};
 use serde_json::{Map, Value, json};
 
 use crate::synth::primitive_value;
@@ -123,10 +123,20 @@ impl Oracle {
     }
 
     /// The schema a composition stands for: the first `oneOf` / `anyOf` variant that is not
-    /// `null`, followed through `$ref`s.
+    /// `null`, or the one part of an `allOf` that adds nothing (a `$ref` with a description),
+    /// followed through `$ref`s.
     fn chosen<'a>(&'a self, schema: &'a Value) -> &'a Value {
         let mut schema = self.resolve(schema);
         for _ in 0..MAX_DEPTH {
+            if let Some([only]) = schema
+                .get("allOf")
+                .and_then(Value::as_array)
+                .map(Vec::as_slice)
+                && schema.get("properties").is_none()
+            {
+                schema = self.resolve(only);
+                continue;
+            }
             let variants = ["oneOf", "anyOf"]
                 .iter()
                 .find_map(|key| schema.get(*key).and_then(Value::as_array));
@@ -273,7 +283,11 @@ impl Oracle {
             oracle_models: oracle.len(),
             docs_fields: model.field_count(),
             oracle_fields: oracle.values().map(BTreeMap::len).sum(),
-            docs_enums: model.models.iter().map(|item| item.enums.len()).sum(),
+            docs_enums: model
+                .models
+                .iter()
+                .map(|item| item.enums.len() + usize::from(!item.kind.is_struct()))
+                .sum(),
             oracle_enums: oracle
                 .values()
                 .flat_map(BTreeMap::values)
@@ -303,22 +317,41 @@ impl Oracle {
                         required_word(field.required)
                     ));
                 }
-                let docs_values: Option<Vec<&str>> = item
-                    .enums
-                    .iter()
-                    .find(|enum_type| enum_type.field == field.doc_name)
-                    .map(|enum_type| {
-                        enum_type
-                            .variants
-                            .iter()
-                            .map(|variant| variant.value.as_str())
-                            .collect()
-                    });
+                // A field's own enum, or the enum page its type names.
+                let docs_enum = match &field.ty.base {
+                    BaseType::SharedEnum { rust_name } => model
+                        .models
+                        .iter()
+                        .find(|page| &page.rust_name == rust_name)
+                        .and_then(|page| match &page.kind {
+                            ModelKind::Enum(values) => Some(values),
+                            ModelKind::Struct => None,
+                        }),
+                    _ => item
+                        .enums
+                        .iter()
+                        .find(|enum_type| enum_type.field == field.doc_name),
+                };
+                let docs_values: Option<Vec<&str>> = docs_enum.map(|enum_type| {
+                    enum_type
+                        .variants
+                        .iter()
+                        .map(|variant| variant.value.as_str())
+                        .collect()
+                });
                 let oracle_values: Option<Vec<&str>> = facts
                     .enum_values
                     .as_ref()
                     .map(|values| values.iter().map(String::as_str).collect());
-                if docs_values != oracle_values {
+                let plain_string =
+                    docs_values.is_none() && field.ty.base == BaseType::Primitive(Primitive::Str);
+                if plain_string && oracle_values.is_some() {
+                    // An inline enum: the docs show a plain string and list no values.
+                    comparison.enums_the_docs_do_not_list.push(format!(
+                        "{at}: oracle {}",
+                        values_text(oracle_values.as_deref())
+                    ));
+                } else if docs_values != oracle_values {
                     comparison.mismatches.push(format!(
                         "{at}: enum values: oracle {}, docs {}",
                         values_text(oracle_values.as_deref()),
@@ -385,6 +418,10 @@ pub struct Comparison {
     pub models_only_in_oracle: Vec<String>,
     /// Every disagreement on a compared model: a field, a required flag, enum values.
     pub mismatches: Vec<String>,
+    /// Properties whose values the oracle enumerates but the docs show as a plain string (an
+    /// inline enum, which the docs' templates do not list): counted and listed, not a
+    /// disagreement, since no reader of the docs can know them.
+    pub enums_the_docs_do_not_list: Vec<String>,
 }
 
 impl Comparison {
@@ -399,7 +436,7 @@ impl fmt::Display for Comparison {
         writeln!(
             f,
             "models: docs {}, oracle {}, compared {}; fields: docs {}, oracle {}, compared {}; \
-             enums: docs {}, oracle {}; mismatches: {}",
+             enums: docs {}, oracle {}, inline enums the docs do not list {}; mismatches: {}",
             self.docs_models,
             self.oracle_models,
             self.models_compared,
@@ -408,6 +445,7 @@ impl fmt::Display for Comparison {
             self.fields_compared,
             self.docs_enums,
             self.oracle_enums,
+            self.enums_the_docs_do_not_list.len(),
             self.mismatches.len()
         )?;
         writeln!(
@@ -424,6 +462,9 @@ impl fmt::Display for Comparison {
         )?;
         for mismatch in &self.mismatches {
             writeln!(f, "{mismatch}")?;
+        }
+        for unlisted in &self.enums_the_docs_do_not_list {
+            writeln!(f, "inline enum the docs do not list: {unlisted}")?;
         }
         Ok(())
     }
@@ -512,6 +553,26 @@ mod tests {
         assert!(document["metadata"]["key"].is_i64());
         assert_eq!(document["traits"], json!({}));
         assert_eq!(oracle().document("Nothing", 0), None);
+    }
+
+    #[test]
+    fn an_inline_enum_the_docs_show_as_a_string_is_listed_not_a_disagreement() {
+        // `Address.via` is an inline enum in the oracle; a docs page that shows it as `str` cannot
+        // know its values. A lone `allOf` part (a `$ref` with a description) is that part.
+        let address = "| **value** | **str** | | |\n| **weight** | **float** | | [optional] |\n| **via** | **str** | | |\n";
+        let model = model_of(&[("Address", address)], "");
+        let comparison = oracle().compare(&model);
+        assert_eq!(comparison.mismatches, Vec::<String>::new());
+        assert_eq!(
+            comparison.enums_the_docs_do_not_list,
+            [r#"Address.via: oracle ["email", "sms"]"#]
+        );
+        let wrapped = json!({ "allOf": [ { "$ref": "#/components/schemas/identityState" } ], "description": "State." });
+        assert_eq!(
+            oracle().enum_values(&wrapped),
+            Some(vec!["active".to_owned(), "inactive".to_owned()])
+        );
+        assert_eq!(oracle().value(&wrapped, 0, 1), Some(json!("inactive")));
     }
 
     #[test]

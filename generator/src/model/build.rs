@@ -523,6 +523,16 @@ impl<'p> Builder<'_, '_> {
                 );
             }
         }
+        let mut description = row.description.clone();
+        // A composition's page documents one variant's type for a field that each variant may
+        // shape differently (`flow` of `ContinueWith`): any JSON value keeps every variant's.
+        if composition && matches!(base, BaseType::Model { .. }) {
+            base = BaseType::Primitive(Primitive::Object);
+            description.push_str(&format!(
+                "\n\nThe docs give its type as `{expr}`, but the variants of this composition \
+                 shape it differently: it is read as any JSON value."
+            ));
+        }
         Field {
             doc_name: doc_name.to_owned(),
             rust_name,
@@ -533,7 +543,7 @@ impl<'p> Builder<'_, '_> {
                 base,
             },
             required: row.required && !composition,
-            description: row.description.clone(),
+            description,
         }
     }
 
