@@ -41,13 +41,7 @@ macro_rules! model_serde {
             }
         }
 
-        impl<'de> ::serde::Deserialize<'de> for $model {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> ::std::result::Result<Self, D::Error> {
-                super::support_::deserialize_object(deserializer)
-            }
-        }
+        model_serde!(@deserialize $model);
 
         impl super::support_::FromObject for $model {
             const EXPECTING: &'static str =
@@ -88,13 +82,7 @@ macro_rules! model_serde {
             }
         }
 
-        impl<'de> ::serde::Deserialize<'de> for $model {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> ::std::result::Result<Self, D::Error> {
-                super::support_::deserialize_object(deserializer)
-            }
-        }
+        model_serde!(@deserialize $model);
 
         impl super::support_::FromObject for $model {
             const EXPECTING: &'static str =
@@ -119,6 +107,15 @@ macro_rules! model_serde {
                     $($field: model_serde!(@value $kind map $field $wire),)*
                     $rest,
                 })
+            }
+        }
+    };
+    (@deserialize $model:ident) => {
+        impl<'de> ::serde::Deserialize<'de> for $model {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                super::support_::deserialize_object(deserializer)
             }
         }
     };
