@@ -501,18 +501,26 @@ impl<'p> Builder<'_, '_> {
             );
         }
 
-        if let Some(values) = field_override.and_then(|o| o.enum_values.as_ref()) {
+        // The field's values: an override's, else those its page lists (Java's enum tables).
+        let override_values = field_override.and_then(|o| o.enum_values.as_ref());
+        let values: Option<Vec<&str>> = match override_values {
+            Some(values) => Some(values.iter().map(|value| value.value.as_str()).collect()),
+            None => row.enum_values.as_ref().map(|listed| {
+                listed
+                    .values
+                    .iter()
+                    .map(|value| value.value.as_str())
+                    .collect()
+            }),
+        };
+        if let Some(values) = values {
             if base == BaseType::Primitive(Primitive::Str) {
-                let enum_type = enum_type(
-                    naming::enum_name(&rust_name),
-                    doc_name,
-                    values.iter().map(|value| value.value.as_str()),
-                );
+                let enum_type = enum_type(naming::enum_name(&rust_name), doc_name, values.into_iter());
                 base = BaseType::Enum {
                     rust_name: enum_type.rust_name.clone(),
                 };
                 enums.push(enum_type);
-            } else if let Some(first) = values.first() {
+            } else if let Some(first) = override_values.and_then(|values| values.first()) {
                 self.diagnostics.push(
                     Diagnostic::error(
                         first.file,

@@ -2,10 +2,12 @@
 //! the same dialect-neutral [`ModelPage`](super::ModelPage); what differs is the type syntax and
 //! the page layout, and a page's syntax shows its dialect.
 
+use std::collections::BTreeSet;
 use std::fmt;
 use std::ops::Range;
 
 use super::page::{ModelPage, Spanned};
+use super::type_expr::{Leaf, Primitive};
 use crate::diagnostic::{Diagnostic, FileId, Sources};
 
 /// A template family whose model docs the generator reads.
@@ -22,14 +24,19 @@ pub enum Dialect {
     /// openapi-generator's pydantic templates (`python` since 7.0, `python-pydantic-v1`):
     /// `List[X]`, `Dict[str, X]`, `Optional[X]`, `StrictStr`; enum pages with a `## Enum` list.
     PythonPydantic,
+    /// openapi-generator's `java` (and `kotlin`-like) templates: `List<X>`, `Map<String, X>`,
+    /// `OffsetDateTime`, `byte[]`; lowerCamelCase names; a field's own enum as a
+    /// `## Enum: XEnum` table after the properties.
+    Java,
 }
 
 impl Dialect {
     /// Every dialect, in a fixed order.
-    pub const ALL: [Dialect; 3] = [
+    pub const ALL: [Dialect; 4] = [
         Dialect::Python,
         Dialect::PythonPrior,
         Dialect::PythonPydantic,
+        Dialect::Java,
     ];
 
     /// The dialect's name, as `codegen.toml` writes it and runs report it.
@@ -38,6 +45,7 @@ impl Dialect {
             Dialect::Python => "python",
             Dialect::PythonPrior => "python-prior",
             Dialect::PythonPydantic => "python-pydantic",
+            Dialect::Java => "java",
         }
     }
 
@@ -55,8 +63,48 @@ impl Dialect {
             Dialect::Python | Dialect::PythonPrior | Dialect::PythonPydantic => {
                 python_api_name(name)
             }
+            Dialect::Java => java_api_name(name),
         }
     }
+}
+
+/// Names the Java templates escape with a leading `_`: Java keywords and literals, and names
+/// their generated code uses itself (openapi-generator's `AbstractJavaCodegen` reserved words).
+const JAVA_RESERVED: &[&str] = &[
+    "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const",
+    "continue", "default", "do", "double", "else", "enum", "extends", "false", "file", "final",
+    "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int",
+    "interface", "list", "long", "native", "new", "null", "object", "package", "private",
+    "protected", "public", "return", "short", "static", "strictfp", "super", "switch",
+    "synchronized", "this", "throw", "throws", "transient", "true", "try", "void", "volatile",
+    "while",
+];
+
+/// The Java Name-column convention: the API's name of a property whose Name cell is `name`: the
+/// property's lowerCamelCase name (`createdAt`; `[naming] wire` spells the JSON from it), the
+/// template's `_` escape of a reserved name removed (`_object` -> `object`).
+pub fn java_api_name(name: &str) -> String {
+    name.strip_prefix('_')
+        .filter(|rest| JAVA_RESERVED.contains(rest))
+        .unwrap_or(name)
+        .to_owned()
+}
+
+/// The primitive a Java type name stands for (`String`, `Long`, `OffsetDateTime`), unless a page
+/// of the folder defines a model of that name. The names carry no dialect mark of their own
+/// (`String` could be any template's model), so they are read once the folder is known to be
+/// Java. `UUID`, `URI` and `File` are strings on the wire; `BigDecimal` is read as a float.
+fn java_primitive(name: &str) -> Option<Primitive> {
+    Some(match name {
+        "String" | "UUID" | "URI" | "File" => Primitive::Str,
+        "Integer" | "Long" => Primitive::Int,
+        "Float" | "Double" | "BigDecimal" => Primitive::Float,
+        "Boolean" => Primitive::Bool,
+        "OffsetDateTime" => Primitive::Datetime,
+        "LocalDate" => Primitive::Date,
+        "Object" => Primitive::Object,
+        _ => return None,
+    })
 }
 
 /// Names the Python templates escape, because they are Python keywords or names their generated
@@ -168,10 +216,12 @@ pub fn folder_dialect(
 }
 
 /// What a page means once the folder's dialect is known: each row's API name follows the
-/// dialect's Name-column convention ([`Dialect::api_name`]); in `python-prior`, a page whose only
+/// dialect's Name-column convention ([`Dialect::api_name`]); in `java`, the type names of Java's
+/// standard library are primitives (see [`java_primitive`]); in `python-prior`, a page whose only
 /// row is a required `value` (the template's `isAlias` / `isArray` form) is no object but an
 /// alias of that row's type (`AnimalFarm` = `[Animal]`).
 pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
+    let page_names: BTreeSet<String> = pages.iter().map(|page| page.name.value.clone()).collect();
     for page in pages {
         for row in page
             .properties
@@ -179,6 +229,13 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
             .chain(&mut page.additional_properties)
         {
             row.api_name = dialect.api_name(&row.name.value);
+            if dialect == Dialect::Java
+                && let Leaf::Named(name) = &row.type_expr.value.leaf
+                && !page_names.contains(name)
+                && let Some(primitive) = java_primitive(name)
+            {
+                row.type_expr.value.leaf = Leaf::Primitive(primitive);
+            }
         }
         if dialect == Dialect::PythonPrior
             && page.enum_values.is_none()

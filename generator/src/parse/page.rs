@@ -79,6 +79,9 @@ pub struct PropertyRow {
     pub required: bool,
     /// The Notes cell's text, trimmed.
     pub notes: String,
+    /// The values the page lists for this field (Java's `## Enum: XEnum` tables): the field is
+    /// an open enum of them.
+    pub enum_values: Option<EnumValues>,
 }
 
 /// What one page turned out to be.
@@ -131,6 +134,7 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
         has_properties_heading: false,
         dialect: None,
         additional_properties: None,
+        field_enums: Vec::new(),
     };
     let mut index = 0;
     let mut properties = None;
@@ -166,6 +170,11 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
                         in_body = true;
                         expect = Expect::List;
                     }
+                    HeadingLevel::H2 if in_body && heading.value.starts_with("Enum: ") => {
+                        reader.mark(Dialect::Java, heading.span.clone());
+                        let name = heading.value["Enum: ".len()..].trim().to_owned();
+                        expect = Expect::EnumTable(name);
+                    }
                     HeadingLevel::H2 if reader.name.is_none() && !in_body => {
                         reader.name = Some(heading)
                     }
@@ -174,6 +183,10 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
             }
             Event::Start(Tag::Table(_)) => match std::mem::take(&mut expect) {
                 Expect::Table(_) => properties = Some(reader.read_table(&events[index + 1..end])),
+                Expect::EnumTable(name) => {
+                    let values = reader.read_enum_table(&events[index + 1..end]);
+                    reader.field_enums.push((name, values));
+                }
                 Expect::List | Expect::Nothing => {}
             },
             Event::Start(Tag::List(_)) if expect == Expect::List => {
@@ -210,6 +223,9 @@ enum Expect {
     Table(Range<usize>),
     /// The `## Enum` list.
     List,
+    /// A `## Enum: XEnum` table of a field's values (`| ACTIVE | "active" |`), for the fields
+    /// whose type links to `#XEnum`.
+    EnumTable(String),
 }
 
 /// The `title:` of YAML front matter whose text starts at byte `start` of the page.
@@ -258,6 +274,9 @@ struct PageReader<'a, 'd> {
     /// The first dialect mark seen, and where.
     dialect: Option<Spanned<Dialect>>,
     additional_properties: Option<PropertyRow>,
+    /// The `## Enum: XEnum` tables after the properties (Java): the values of the fields whose
+    /// type links to `#XEnum`.
+    field_enums: Vec<(String, EnumValues)>,
 }
 
 impl PageReader<'_, '_> {
@@ -456,6 +475,7 @@ impl PageReader<'_, '_> {
             description_span: trimmed_span,
             required: !notes.contains("[optional]"),
             notes,
+            enum_values: None,
         })
     }
 
@@ -499,10 +519,40 @@ impl PageReader<'_, '_> {
             }
             index = end + 1;
         }
-        self.mark(
-            Dialect::PythonPydantic,
-            literals.first().map_or(0..0, |v| v.span.clone()),
-        );
+        // The pydantic templates quote the values with `'`, Java's with `"`.
+        let dialect = match literals.first() {
+            Some(first) if first.value.starts_with('"') => Dialect::Java,
+            _ => Dialect::PythonPydantic,
+        };
+        self.mark(dialect, literals.first().map_or(0..0, |v| v.span.clone()));
+        read_literals(literals, None)
+    }
+
+    /// The values of a `## Enum: XEnum` table (`Name | Value`): the Value cells, quoted for
+    /// strings (`"active"`), bare for numbers.
+    fn read_enum_table(&mut self, events: &[(Event<'_>, Range<usize>)]) -> EnumValues {
+        let mut literals = Vec::new();
+        let mut index = 0;
+        while index < events.len() {
+            let end = find_end(events, index);
+            if let (Event::Start(Tag::TableRow), range) = &events[index] {
+                match cells(&events[index + 1..end]).get(1) {
+                    Some(cell) => literals.push(Spanned {
+                        value: collect_text(cell.events).text.trim().to_owned(),
+                        span: trim_span(self.text, cell.range.clone()),
+                    }),
+                    None => self.diagnostics.push(
+                        Diagnostic::error(
+                            self.file,
+                            trim_span(self.text, range.clone()),
+                            "an enum row without a value",
+                        )
+                        .with_label("expected `| NAME | \"value\" |`"),
+                    ),
+                }
+            }
+            index = end + 1;
+        }
         read_literals(literals, None)
     }
 
@@ -584,6 +634,19 @@ impl PageReader<'_, '_> {
         });
         if enum_values.is_some() {
             properties.clear();
+        }
+        // A field whose type links to one of the page's `## Enum: XEnum` tables holds those
+        // values: strings are an open enum of the field; numbers stand for their number.
+        for row in &mut properties {
+            let Leaf::Named(name) = &row.type_expr.value.leaf else {
+                continue;
+            };
+            if let Some((_, values)) = self.field_enums.iter().find(|(table, _)| table == name) {
+                row.type_expr.value.leaf = Leaf::Primitive(values.primitive);
+                if values.primitive == Primitive::Str {
+                    row.enum_values = Some(values.clone());
+                }
+            }
         }
         PageOutcome::Model(Box::new(ModelPage {
             file: self.file,

@@ -259,7 +259,7 @@ pub fn parse_type(text: &str) -> Result<ParsedType, TypeSyntaxError> {
             Token::Name(name) => name_step(name, span, &mut lexer)?,
             Token::Punct('[') => (Step::Open(FrameKind::List(']')), Some(Dialect::PythonPrior)),
             Token::Punct('{') => {
-                expect_str_key(&mut lexer, ':')?;
+                expect_str_key(&mut lexer, "str", ':')?;
                 (Step::Open(FrameKind::Map('}')), Some(Dialect::PythonPrior))
             }
             Token::Punct('(') => (
@@ -347,12 +347,27 @@ fn name_step(
         ("list", Token::Punct('[')) => (FrameKind::List(']'), Dialect::Python),
         ("List" | "Set", Token::Punct('[')) => (FrameKind::List(']'), Dialect::PythonPydantic),
         ("dict", Token::Punct('(')) => {
-            expect_str_key(lexer, ',')?;
+            expect_str_key(lexer, "str", ',')?;
             (FrameKind::Map(')'), Dialect::Python)
         }
         ("Dict", Token::Punct('[')) => {
-            expect_str_key(lexer, ',')?;
+            expect_str_key(lexer, "str", ',')?;
             (FrameKind::Map(']'), Dialect::PythonPydantic)
+        }
+        ("List" | "Set", Token::Punct('<')) => (FrameKind::List('>'), Dialect::Java),
+        ("Map", Token::Punct('<')) => {
+            expect_str_key(lexer, "String", ',')?;
+            (FrameKind::Map('>'), Dialect::Java)
+        }
+        // Java's `byte[]`: bytes are base64 strings on the wire.
+        ("byte", Token::Punct('[')) => {
+            let (closer, closer_span) = lexer.next();
+            if closer != Token::Punct(']') {
+                return Err(expected("`]` after `byte[`", closer, closer_span));
+            }
+            let leaf_span = span.start..closer_span.end;
+            let (partial, _) = leaf("str", leaf_span)?;
+            return Ok((Step::Leaf(partial), Some(Dialect::Java)));
         }
         ("Optional" | "Union", Token::Punct('[')) => {
             (FrameKind::Union(']'), Dialect::PythonPydantic)
@@ -513,12 +528,17 @@ fn leaf(name: &str, span: Range<usize>) -> Result<(Partial, Option<Dialect>), Ty
     ))
 }
 
-/// `str` and then `separator`: the key of a map, which is always a string.
-fn expect_str_key(lexer: &mut Lexer<'_>, separator: char) -> Result<(), TypeSyntaxError> {
+/// `string` (the dialect's string type) and then `separator`: the key of a map, which is always a
+/// string.
+fn expect_str_key(
+    lexer: &mut Lexer<'_>,
+    string: &str,
+    separator: char,
+) -> Result<(), TypeSyntaxError> {
     let (key, key_span) = lexer.next();
-    if key != Token::Name("str") {
+    if key != Token::Name(string) {
         return Err(TypeSyntaxError {
-            message: format!("a dict's keys must be `str`, found {}", describe(key)),
+            message: format!("a dict's keys must be `{string}`, found {}", describe(key)),
             span: key_span,
         });
     }
