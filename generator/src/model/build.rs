@@ -515,7 +515,8 @@ impl<'p> Builder<'_, '_> {
         };
         if let Some(values) = values {
             if base == BaseType::Primitive(Primitive::Str) {
-                let enum_type = enum_type(naming::enum_name(&rust_name), doc_name, values.into_iter());
+                let enum_type =
+                    enum_type(naming::enum_name(&rust_name), doc_name, values.into_iter());
                 base = BaseType::Enum {
                     rust_name: enum_type.rust_name.clone(),
                 };

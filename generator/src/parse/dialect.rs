@@ -71,19 +71,72 @@ impl Dialect {
 /// Names the Java templates escape with a leading `_`: Java keywords and literals, and names
 /// their generated code uses itself (openapi-generator's `AbstractJavaCodegen` reserved words).
 const JAVA_RESERVED: &[&str] = &[
-    "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const",
-    "continue", "default", "do", "double", "else", "enum", "extends", "false", "file", "final",
-    "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int",
-    "interface", "list", "long", "native", "new", "null", "object", "package", "private",
-    "protected", "public", "return", "short", "static", "strictfp", "super", "switch",
-    "synchronized", "this", "throw", "throws", "transient", "true", "try", "void", "volatile",
+    "abstract",
+    "assert",
+    "boolean",
+    "break",
+    "byte",
+    "case",
+    "catch",
+    "char",
+    "class",
+    "const",
+    "continue",
+    "default",
+    "do",
+    "double",
+    "else",
+    "enum",
+    "extends",
+    "false",
+    "file",
+    "final",
+    "finally",
+    "float",
+    "for",
+    "goto",
+    "if",
+    "implements",
+    "import",
+    "instanceof",
+    "int",
+    "interface",
+    "list",
+    "long",
+    "native",
+    "new",
+    "null",
+    "object",
+    "package",
+    "private",
+    "protected",
+    "public",
+    "return",
+    "short",
+    "static",
+    "strictfp",
+    "super",
+    "switch",
+    "synchronized",
+    "this",
+    "throw",
+    "throws",
+    "transient",
+    "true",
+    "try",
+    "void",
+    "volatile",
     "while",
 ];
 
 /// The Java Name-column convention: the API's name of a property whose Name cell is `name`: the
 /// property's lowerCamelCase name (`createdAt`; `[naming] wire` spells the JSON from it), the
-/// template's `_` escape of a reserved name removed (`_object` -> `object`).
+/// template's escapes removed: `_` before a reserved name (`_object` -> `object`), and
+/// `propertyClass`, its name for `class`.
 pub fn java_api_name(name: &str) -> String {
+    if name == "propertyClass" {
+        return "class".to_owned();
+    }
     name.strip_prefix('_')
         .filter(|rest| JAVA_RESERVED.contains(rest))
         .unwrap_or(name)

@@ -519,12 +519,18 @@ impl PageReader<'_, '_> {
             }
             index = end + 1;
         }
-        // The pydantic templates quote the values with `'`, Java's with `"`.
-        let dialect = match literals.first() {
-            Some(first) if first.value.starts_with('"') => Dialect::Java,
-            _ => Dialect::PythonPydantic,
-        };
-        self.mark(dialect, literals.first().map_or(0..0, |v| v.span.clone()));
+        // The pydantic templates quote string values with `'`, Java's with `"`; numbers show
+        // no dialect.
+        let dialect = literals
+            .first()
+            .and_then(|first| match first.value.chars().next() {
+                Some('\'') => Some((Dialect::PythonPydantic, first.span.clone())),
+                Some('"') => Some((Dialect::Java, first.span.clone())),
+                _ => None,
+            });
+        if let Some((dialect, span)) = dialect {
+            self.mark(dialect, span);
+        }
         read_literals(literals, None)
     }
 
