@@ -381,3 +381,155 @@ fn a_real_pydantic_corpus_reads_with_no_error_and_no_warning() {
     assert_eq!(stats.dialect.name(), "python-pydantic");
     assert_eq!((stats.models, stats.enums), (379, 16));
 }
+
+/// A model page of openapi-generator's `java` template (after the petstore sample's `Pet.md` and
+/// `EnumTest.md`): lowerCamelCase names, `List&lt;X&gt;`, links to `#XEnum` tables.
+const JAVA_PET: &str = "\n\n# Pet\n\nA pet for sale.\n\n## Properties\n\n\
+| Name | Type | Description | Notes |\n|------------ | ------------- | ------------- | -------------|\n\
+|**id** | **Long** |  |  [optional] |\n\
+|**name** | **String** |  |  |\n\
+|**photoUrls** | **Set&lt;String&gt;** |  |  |\n\
+|**tags** | [**List&lt;Tag&gt;**](Tag.md) |  |  [optional] |\n\
+|**attributes** | [**Map&lt;String, Tag&gt;**](Tag.md) |  |  [optional] |\n\
+|**born** | **LocalDate** |  |  [optional] |\n\
+|**updatedAt** | **OffsetDateTime** |  |  [optional] |\n\
+|**weight** | **BigDecimal** |  |  [optional] |\n\
+|**photo** | **byte[]** |  |  [optional] |\n\
+|**_object** | **Object** |  |  [optional] |\n\
+|**propertyClass** | **String** |  |  [optional] |\n\
+|**status** | [**StatusEnum**](#StatusEnum) | pet status in the store |  [optional] |\n\
+|**enumInteger** | [**EnumIntegerEnum**](#EnumIntegerEnum) |  |  [optional] |\n\
+|**size** | **Size** |  |  [optional] |\n\n\n\n\
+## Enum: StatusEnum\n\n| Name | Value |\n|---- | -----|\n\
+| AVAILABLE | &quot;available&quot; |\n| PENDING | &quot;pending&quot; |\n| EMPTY | &quot;&quot; |\n\n\n\n\
+## Enum: EnumIntegerEnum\n\n| Name | Value |\n|---- | -----|\n| NUMBER_1 | 1 |\n| NUMBER_MINUS_1 | -1 |\n\n\n\n";
+
+const JAVA_TAG: &str = "\n\n# Tag\n\n## Properties\n\n\
+| Name | Type | Description | Notes |\n|------------ | ------------- | ------------- | -------------|\n\
+|**id** | **Long** |  |  [optional] |\n|**name** | **String** |  |  [optional] |\n\n\n\n";
+
+const JAVA_SIZE: &str = "\n\n# Size\n\n## Enum\n\n\n* `SMALL` (value: `\"small\"`)\n\n* `LARGE` (value: `\"large\"`)\n\n\n\n";
+
+#[test]
+fn java_pages_read_into_the_same_type_model() {
+    let built = model_of(&[
+        ("Pet.md", JAVA_PET),
+        ("Tag.md", JAVA_TAG),
+        ("Size.md", JAVA_SIZE),
+        ("codegen.toml", "[naming]\nwire = \"snake_case\"\n"),
+    ]);
+    let pet = model(&built, "Pet");
+    let fields: Vec<(&str, &str, String, bool)> = pet
+        .fields
+        .iter()
+        .map(|f| {
+            (
+                f.doc_name.as_str(),
+                f.wire_name.as_str(),
+                f.ty.expr.to_string(),
+                f.required,
+            )
+        })
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("id", "id", "int".to_owned(), false),
+            ("name", "name", "str".to_owned(), true),
+            ("photoUrls", "photo_urls", "list[str]".to_owned(), true),
+            ("tags", "tags", "list[Tag]".to_owned(), false),
+            ("attributes", "attributes", "dict(str, Tag)".to_owned(), false),
+            ("born", "born", "date".to_owned(), false),
+            ("updatedAt", "updated_at", "datetime".to_owned(), false),
+            ("weight", "weight", "float".to_owned(), false),
+            ("photo", "photo", "str".to_owned(), false),
+            ("_object", "object", "object".to_owned(), false),
+            ("propertyClass", "class", "str".to_owned(), false),
+            ("status", "status", "str".to_owned(), false),
+            ("enumInteger", "enum_integer", "int".to_owned(), false),
+            ("size", "size", "Size".to_owned(), false),
+        ]
+    );
+    // The `## Enum: StatusEnum` table is the open enum of `status`; numbers stay numbers.
+    let BaseType::Enum { rust_name } = &field(pet, "status").ty.base else {
+        panic!("status is an enum: {:?}", field(pet, "status").ty.base);
+    };
+    let status = pet
+        .enums
+        .iter()
+        .find(|item| &item.rust_name == rust_name)
+        .expect("the status enum");
+    let values: Vec<&str> = status.variants.iter().map(|v| v.value.as_str()).collect();
+    assert_eq!(values, ["available", "pending", ""]);
+    assert_eq!(
+        field(pet, "enumInteger").ty.base,
+        BaseType::Primitive(Primitive::Int)
+    );
+    assert_eq!(
+        field(pet, "size").ty.base,
+        BaseType::SharedEnum {
+            rust_name: "Size".to_owned()
+        }
+    );
+}
+
+#[test]
+fn java_is_detected_and_its_type_names_stay_models_elsewhere() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    fs::write(dir.path().join("Pet.md"), JAVA_PET).expect("write");
+    fs::write(dir.path().join("Tag.md"), JAVA_TAG).expect("write");
+    fs::write(dir.path().join("Size.md"), JAVA_SIZE).expect("write");
+    let (_, stats, ..) =
+        load(dir.path(), None).unwrap_or_else(|failure| panic!("{}", failure.render()));
+    assert_eq!(stats.dialect.name(), "java");
+    // In a Python folder `String` is a model's name like any other.
+    let string = page_with_type("String", "str");
+    let user = page_with_type("User", "String");
+    let built = model_of(&[("String.md", &string), ("User.md", &user)]);
+    assert!(matches!(
+        field(model(&built, "User"), "a").ty.base,
+        BaseType::Model { .. }
+    ));
+}
+
+#[test]
+fn java_pages_beside_python_pages_are_an_error() {
+    let a = page_with_type("A", "List&lt;String&gt;");
+    let b = page_with_type("B", "list[str]");
+    assert_eq!(
+        diagnostics_of(&[("A.md", &a), ("B.md", &b)]),
+        ["B.md:7:9: error: one folder mixes dialects: `B` is written in python, `A` in java"]
+    );
+}
+
+/// The Ory client's Java docs (openapi-generator's `java` template), when `../shared/corpus` is
+/// present: every page reads, quietly, with only the naming rule set.
+#[test]
+fn a_real_java_corpus_reads_with_no_error_and_no_warning() {
+    let folder = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/corpus/ory-client-1.22.63/java");
+    if !folder.is_dir() {
+        eprintln!("skipped: {} is not there", folder.display());
+        return;
+    }
+    let config = tempfile::NamedTempFile::new().expect("temporary file");
+    fs::write(config.path(), "[naming]\nwire = \"snake_case\"\n").expect("write the config");
+    let (model, stats, sources, warnings, _) = load(&folder, Some(config.path()))
+        .unwrap_or_else(|failure| panic!("{}", failure.render_limited(10)));
+    assert!(
+        warnings.is_empty(),
+        "{}",
+        sources.render_limited(&warnings, 10)
+    );
+    assert_eq!(stats.dialect.name(), "java");
+    assert_eq!((stats.models, stats.enums), (379, 16));
+    let identity = model
+        .models
+        .iter()
+        .find(|item| item.name == "Identity")
+        .expect("Identity");
+    let state = field(identity, "state");
+    assert_eq!(state.wire_name, "state");
+    assert!(matches!(state.ty.base, BaseType::Enum { .. }));
+    assert_eq!(field(identity, "schemaId").wire_name, "schema_id");
+}

@@ -308,7 +308,21 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
 
 #[cfg(test)]
 mod tests {
-    use super::python_api_name;
+    use super::{java_api_name, python_api_name};
+
+    #[test]
+    fn java_escapes_are_removed() {
+        for (name, api) in [
+            ("_object", "object"),
+            ("_default", "default"),
+            ("propertyClass", "class"),
+            ("createdAt", "createdAt"),
+            // Not escapes: the rest is no reserved name.
+            ("_links", "_links"),
+        ] {
+            assert_eq!(java_api_name(name), api, "{name}");
+        }
+    }
 
     #[test]
     fn python_keyword_escapes_are_removed() {

@@ -1,6 +1,6 @@
-//! The type expressions of the docs' `Type` column, in the Python family's syntax (see
-//! [`parse_type`]): `str`, `list[T]`, `List[T]`, `[T]`, `dict(str, T)`, `Dict[str, T]`, model
-//! names.
+//! The type expressions of the docs' `Type` column, in the Python family's and Java's syntax
+//! (see [`parse_type`]): `str`, `list[T]`, `List[T]`, `[T]`, `dict(str, T)`, `Dict[str, T]`,
+//! `List<T>`, `Map<String, T>`, model names.
 //!
 //! Every container has exactly one type argument, so an expression is a chain of containers
 //! around one leaf: dialect-neutral, printed in the legacy syntax (`list[T]`, `dict(str, T)`).
@@ -225,7 +225,10 @@ pub struct ParsedType {
 /// - legacy (`python`, swagger-codegen): `list[X]`, `dict(str, X)`;
 /// - `python-prior` (2021): `[X]`, `{str: (X,)}`, unions written `A, B` or `(A, B,)`, `none_type`;
 /// - pydantic (`python` since 7.0, `python-pydantic-v1`): `List[X]`, `Dict[str, X]`,
-///   `Optional[X]`, `Union[A, B]`, `Any`, `StrictStr`-style aliases, `bytearray`.
+///   `Optional[X]`, `Union[A, B]`, `Any`, `StrictStr`-style aliases, `bytearray`;
+/// - and Java's (openapi-generator's `java`): `List<X>`, `Set<X>`, `Map<String, X>`, `byte[]`
+///   (its type names, `String`, `Long`, `OffsetDateTime`, stay names here: they are primitives
+///   only in a Java folder, see [`super::apply_folder_conventions`]).
 ///
 /// Into the dialect-neutral expression: `null` (`none_type`, `None`) is dropped from a union
 /// (absence is `Option` already); a union of one type is that type, of `int` and `float` is
@@ -636,6 +639,19 @@ mod tests {
     }
 
     #[test]
+    fn reads_the_java_syntax() {
+        let java = Some(Dialect::Java);
+        reads_as("List<String>", "list[String]", java);
+        reads_as("Set<Long>", "list[Long]", java);
+        reads_as("Map<String, List<Tag>>", "dict(str, list[Tag])", java);
+        reads_as("List<Map<String, Object>>", "list[dict(str, Object)]", java);
+        reads_as("byte[]", "str", java);
+        reads_as("List<byte[]>", "list[str]", java);
+        // Java's type names are read once the folder is known to be Java.
+        reads_as("String", "String", None);
+    }
+
+    #[test]
     fn reads_the_python_prior_syntax() {
         let prior = Some(Dialect::PythonPrior);
         reads_as("[str]", "list[str]", prior);
@@ -709,6 +725,13 @@ mod tests {
                 5..6,
             ),
             ("[str", "expected `]`, found the end of the type", 4..4),
+            (
+                "Map<Integer, Tag>",
+                "a dict's keys must be `String`, found `Integer`",
+                4..11,
+            ),
+            ("List<String", "expected `>`, found the end of the type", 11..11),
+            ("byte[", "expected `]` after `byte[`, found the end of the type", 5..5),
         ];
         for (text, message, span) in cases {
             let error = parse_type_expr(text).unwrap_err();
