@@ -28,15 +28,20 @@ pub enum Dialect {
     /// `OffsetDateTime`, `byte[]`; lowerCamelCase names; a field's own enum as a
     /// `## Enum: XEnum` table after the properties.
     Java,
+    /// openapi-generator's `go`: `Pointer to **X**`, `[]X`, `map[string]X`, `time.Time`,
+    /// `interface{}`, `NullableString`-style wrappers; PascalCase names; the `### Methods`
+    /// section after the table is not read.
+    Go,
 }
 
 impl Dialect {
     /// Every dialect, in a fixed order.
-    pub const ALL: [Dialect; 4] = [
+    pub const ALL: [Dialect; 5] = [
         Dialect::Python,
         Dialect::PythonPrior,
         Dialect::PythonPydantic,
         Dialect::Java,
+        Dialect::Go,
     ];
 
     /// The dialect's name, as `codegen.toml` writes it and runs report it.
@@ -46,6 +51,7 @@ impl Dialect {
             Dialect::PythonPrior => "python-prior",
             Dialect::PythonPydantic => "python-pydantic",
             Dialect::Java => "java",
+            Dialect::Go => "go",
         }
     }
 
@@ -64,6 +70,9 @@ impl Dialect {
                 python_api_name(name)
             }
             Dialect::Java => java_api_name(name),
+            // The exported Go field: PascalCase, which `[naming] wire` spells as it spells
+            // lowerCamelCase (`CreatedAt` is `created_at` in snake_case, `createdAt` in camelCase).
+            Dialect::Go => name.to_owned(),
         }
     }
 }
@@ -141,6 +150,21 @@ pub fn java_api_name(name: &str) -> String {
         .filter(|rest| JAVA_RESERVED.contains(rest))
         .unwrap_or(name)
         .to_owned()
+}
+
+/// The primitive a Go type name stands for (`string`, `int64`, `float64`), and the same for
+/// its `Nullable` wrapper (`NullableString`: the field may be `null`, which an `Option` reads).
+fn go_primitive(name: &str) -> Option<Primitive> {
+    Some(match name {
+        "string" | "NullableString" => Primitive::Str,
+        "int" | "int32" | "int64" | "NullableInt" | "NullableInt32" | "NullableInt64" => {
+            Primitive::Int
+        }
+        "float32" | "float64" | "NullableFloat32" | "NullableFloat64" => Primitive::Float,
+        "bool" | "NullableBool" => Primitive::Bool,
+        "NullableTime" => Primitive::Datetime,
+        _ => return None,
+    })
 }
 
 /// The primitive a Java type name stands for (`String`, `Long`, `OffsetDateTime`), unless a page
@@ -282,12 +306,21 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
             .chain(&mut page.additional_properties)
         {
             row.api_name = dialect.api_name(&row.name.value);
-            if dialect == Dialect::Java
-                && let Leaf::Named(name) = &row.type_expr.value.leaf
+            if let Leaf::Named(name) = &row.type_expr.value.leaf
                 && !page_names.contains(name)
-                && let Some(primitive) = java_primitive(name)
             {
-                row.type_expr.value.leaf = Leaf::Primitive(primitive);
+                let leaf = match dialect {
+                    Dialect::Java => java_primitive(name).map(Leaf::Primitive),
+                    Dialect::Go => go_primitive(name).map(Leaf::Primitive).or_else(|| {
+                        // `NullableX` of a model `X`: the model, which may be `null`.
+                        let model = name.strip_prefix("Nullable")?;
+                        page_names.contains(model).then(|| Leaf::Named(model.to_owned()))
+                    }),
+                    _ => None,
+                };
+                if let Some(leaf) = leaf {
+                    row.type_expr.value.leaf = leaf;
+                }
             }
         }
         if dialect == Dialect::PythonPrior

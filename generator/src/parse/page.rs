@@ -519,17 +519,12 @@ impl PageReader<'_, '_> {
             }
             index = end + 1;
         }
-        // The pydantic templates quote string values with `'`, Java's with `"`; numbers show
-        // no dialect.
-        let dialect = literals
-            .first()
-            .and_then(|first| match first.value.chars().next() {
-                Some('\'') => Some((Dialect::PythonPydantic, first.span.clone())),
-                Some('"') => Some((Dialect::Java, first.span.clone())),
-                _ => None,
-            });
-        if let Some((dialect, span)) = dialect {
-            self.mark(dialect, span);
+        // The pydantic templates quote string values with `'`; Java's and Go's with `"`, and
+        // numbers, show no dialect.
+        if let Some(first) = literals.first()
+            && first.value.starts_with('\'')
+        {
+            self.mark(Dialect::PythonPydantic, first.span.clone());
         }
         read_literals(literals, None)
     }

@@ -235,6 +235,9 @@ pub struct ParsedType {
 /// `float`, and of anything else is `object` (any JSON value). Bytes are base64 strings on the
 /// wire, so `bytearray` is `str`. Nesting is read with an explicit stack, not recursion.
 pub fn parse_type(text: &str) -> Result<ParsedType, TypeSyntaxError> {
+    if let Some(parsed) = go_type(text) {
+        return parsed;
+    }
     // Most types are one name (`str`, a model): no containers, no stack.
     let name = text.trim();
     if !name.is_empty() && name.chars().all(is_name_char) {
@@ -330,6 +333,64 @@ pub fn parse_type(text: &str) -> Result<ParsedType, TypeSyntaxError> {
             }
         }
     }
+}
+
+/// Go's type syntax (openapi-generator's `go`), when `text` shows it: `Pointer to **X**` (an
+/// optional field; the Notes say so too), the prefix containers `[]X` and `map[string]X`, and
+/// the leaves `time.Time`, `interface{}` and `*os.File`. Go's plain names (`string`, `int64`,
+/// `NullableString`) stay names here: they are primitives only in a Go folder (see
+/// [`super::apply_folder_conventions`]). `None` when the text shows no Go syntax.
+fn go_type(text: &str) -> Option<Result<ParsedType, TypeSyntaxError>> {
+    let mut rest = text.trim_start();
+    let mut go = false;
+    if let Some(after) = rest.strip_prefix("Pointer to ") {
+        rest = after.trim_start();
+        go = true;
+    }
+    let mut containers = Vec::new();
+    loop {
+        if let Some(after) = rest.strip_prefix("[]") {
+            containers.push(Container::List);
+            rest = after;
+        } else if let Some(after) = rest.strip_prefix("map[string]") {
+            containers.push(Container::Map);
+            rest = after;
+        } else {
+            break;
+        }
+        go = true;
+    }
+    let name = rest.trim_end();
+    let start = text.len() - rest.len();
+    let span = start..start + name.len();
+    let primitive = match name {
+        "time.Time" => Some(Primitive::Datetime),
+        "interface{}" => Some(Primitive::Object),
+        "*os.File" => Some(Primitive::Str),
+        _ => None,
+    };
+    if !go && primitive.is_none() {
+        return None;
+    }
+    let leaf = match primitive {
+        Some(primitive) => Leaf::Primitive(primitive),
+        None => match leaf(name, span.clone()) {
+            Ok((partial, None)) if partial.containers_inner_first.is_empty() && !name.is_empty() => {
+                partial.leaf
+            }
+            _ => {
+                return Some(Err(TypeSyntaxError {
+                    message: format!("expected a Go type name, found `{name}`"),
+                    span,
+                }));
+            }
+        },
+    };
+    Some(Ok(ParsedType {
+        expr: TypeExpr { containers, leaf },
+        leaf_span: span,
+        dialect: Some(Dialect::Go),
+    }))
 }
 
 /// What a name starts: a container or union, or a leaf.
