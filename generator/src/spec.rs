@@ -138,10 +138,17 @@ pub fn parse_pages(
     forced: Option<&Located<Dialect>>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> ParsedPages {
-    let outcomes: Vec<(PageOutcome, Option<OperationPage>, Vec<Diagnostic>)> = pages
+    type Outcome = (
+        PageOutcome,
+        Option<OperationPage>,
+        Vec<Diagnostic>,
+        Vec<Diagnostic>,
+    );
+    let outcomes: Vec<Outcome> = pages
         .par_iter()
         .map(|&file| {
             let mut page_diagnostics = Vec::new();
+            let mut operation_diagnostics = Vec::new();
             let source = sources.get(file);
             let outcome = parse_page(file, &source.text, &mut page_diagnostics);
             let operations = match outcome {
@@ -151,12 +158,12 @@ pub fn parse_pages(
                         file,
                         &source.text,
                         stem.as_deref().unwrap_or("api"),
-                        &mut page_diagnostics,
+                        &mut operation_diagnostics,
                     )
                 }
                 _ => None,
             };
-            (outcome, operations, page_diagnostics)
+            (outcome, operations, page_diagnostics, operation_diagnostics)
         })
         .collect();
     let mut parsed = ParsedPages {
@@ -165,16 +172,25 @@ pub fn parse_pages(
         operations: Vec::new(),
         skipped: 0,
     };
-    for (outcome, operations, page_diagnostics) in outcomes {
+    let mut operations = Vec::new();
+    for (outcome, page_operations, page_diagnostics, operation_diagnostics) in outcomes {
         diagnostics.extend(page_diagnostics);
         match outcome {
             PageOutcome::Model(page) => parsed.models.push(*page),
             PageOutcome::NotAModel => parsed.skipped += 1,
         }
-        parsed.operations.extend(operations);
+        operations.push((page_operations, operation_diagnostics));
     }
     let forced = forced.map(|dialect| (dialect.value, dialect.file, dialect.span.clone()));
     parsed.dialect = folder_dialect(&parsed.models, forced, sources, diagnostics);
+    // The operation reader knows the Python family's operation pages (`Wraps METHOD /path`);
+    // other templates' operation pages are skipped like any page without a model.
+    if parsed.dialect.documents_operations() {
+        for (page_operations, operation_diagnostics) in operations {
+            diagnostics.extend(operation_diagnostics);
+            parsed.operations.extend(page_operations);
+        }
+    }
     apply_folder_conventions(&mut parsed.models, parsed.dialect);
     parsed
 }

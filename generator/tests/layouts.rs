@@ -438,7 +438,12 @@ fn java_pages_read_into_the_same_type_model() {
             ("name", "name", "str".to_owned(), true),
             ("photoUrls", "photo_urls", "list[str]".to_owned(), true),
             ("tags", "tags", "list[Tag]".to_owned(), false),
-            ("attributes", "attributes", "dict(str, Tag)".to_owned(), false),
+            (
+                "attributes",
+                "attributes",
+                "dict(str, Tag)".to_owned(),
+                false
+            ),
             ("born", "born", "date".to_owned(), false),
             ("updatedAt", "updated_at", "datetime".to_owned(), false),
             ("weight", "weight", "float".to_owned(), false),
@@ -532,4 +537,108 @@ fn a_real_java_corpus_reads_with_no_error_and_no_warning() {
     assert_eq!(state.wire_name, "state");
     assert!(matches!(state.ty.base, BaseType::Enum { .. }));
     assert_eq!(field(identity, "schemaId").wire_name, "schema_id");
+}
+
+/// A model page of openapi-generator's `go` template (after the petstore sample's `Pet.md`):
+/// PascalCase names, `Pointer to`, prefix containers, and a `## Methods` section after the table.
+const GO_PET: &str = "# Pet\n\n## Properties\n\n\
+Name | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n\
+**Id** | Pointer to **int64** |  | [optional] \n\
+**Name** | **string** |  | \n\
+**PhotoUrls** | **[]string** |  | \n\
+**Tags** | Pointer to [**[]Tag**](Tag.md) |  | [optional] \n\
+**Labels** | Pointer to **map[string][]string** |  | [optional] \n\
+**Weight** | Pointer to **float32** |  | [optional] \n\
+**Sold** | Pointer to **bool** |  | [optional] \n\
+**BornAt** | Pointer to **time.Time** |  | [optional] \n\
+**Nickname** | Pointer to **NullableString** |  | [optional] \n\
+**Owner** | Pointer to [**NullableTag**](Tag.md) |  | [optional] \n\
+**Extra** | **interface{}** |  | \n\
+**Meta** | Pointer to **map[string]interface{}** |  | [optional] \n\
+**Photo** | Pointer to ***os.File** |  | [optional] \n\n\
+## Methods\n\n### NewPet\n\n`func NewPet(name string, photoUrls []string, ) *Pet`\n\n\
+### GetId\n\n`func (o *Pet) GetId() int64`\n\n\
+[[Back to Model list]](../README.md#documentation-for-models)\n";
+
+const GO_TAG: &str = "# Tag\n\n## Properties\n\n\
+Name | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n\
+**Id** | Pointer to **int64** |  | [optional] \n**Name** | Pointer to **string** |  | [optional] \n\n\
+## Methods\n\n### NewTag\n\n`func NewTag() *Tag`\n";
+
+#[test]
+fn go_pages_read_into_the_same_type_model() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    fs::write(dir.path().join("Pet.md"), GO_PET).expect("write");
+    fs::write(dir.path().join("Tag.md"), GO_TAG).expect("write");
+    let (_, stats, ..) =
+        load(dir.path(), None).unwrap_or_else(|failure| panic!("{}", failure.render()));
+    assert_eq!(stats.dialect.name(), "go");
+    let built = model_of(&[
+        ("Pet.md", GO_PET),
+        ("Tag.md", GO_TAG),
+        ("codegen.toml", "[naming]\nwire = \"snake_case\"\n"),
+    ]);
+    let pet = model(&built, "Pet");
+    let fields: Vec<(&str, &str, String, bool)> = pet
+        .fields
+        .iter()
+        .map(|f| {
+            (
+                f.doc_name.as_str(),
+                f.wire_name.as_str(),
+                f.ty.expr.to_string(),
+                f.required,
+            )
+        })
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("Id", "id", "int".to_owned(), false),
+            ("Name", "name", "str".to_owned(), true),
+            ("PhotoUrls", "photo_urls", "list[str]".to_owned(), true),
+            ("Tags", "tags", "list[Tag]".to_owned(), false),
+            ("Labels", "labels", "dict(str, list[str])".to_owned(), false),
+            ("Weight", "weight", "float".to_owned(), false),
+            ("Sold", "sold", "bool".to_owned(), false),
+            ("BornAt", "born_at", "datetime".to_owned(), false),
+            ("Nickname", "nickname", "str".to_owned(), false),
+            ("Owner", "owner", "Tag".to_owned(), false),
+            ("Extra", "extra", "object".to_owned(), true),
+            ("Meta", "meta", "dict(str, object)".to_owned(), false),
+            ("Photo", "photo", "str".to_owned(), false),
+        ]
+    );
+}
+
+/// The Ory client's Go docs (openapi-generator's `go` template), when `../shared/corpus` is
+/// present: every page reads, quietly, with only the naming rule set; the `*API.md` operation
+/// pages are skipped.
+#[test]
+fn a_real_go_corpus_reads_with_no_error_and_no_warning() {
+    let folder = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/corpus/ory-client-1.22.63/go");
+    if !folder.is_dir() {
+        eprintln!("skipped: {} is not there", folder.display());
+        return;
+    }
+    let config = tempfile::NamedTempFile::new().expect("temporary file");
+    fs::write(config.path(), "[naming]\nwire = \"snake_case\"\n").expect("write the config");
+    let (model, stats, sources, warnings, _) = load(&folder, Some(config.path()))
+        .unwrap_or_else(|failure| panic!("{}", failure.render_limited(10)));
+    assert!(
+        warnings.is_empty(),
+        "{}",
+        sources.render_limited(&warnings, 10)
+    );
+    assert_eq!(stats.dialect.name(), "go");
+    assert_eq!((stats.models, stats.enums), (379, 16));
+    assert!(model.operations.is_empty());
+    let identity = model
+        .models
+        .iter()
+        .find(|item| item.name == "Identity")
+        .expect("Identity");
+    assert_eq!(field(identity, "SchemaId").wire_name, "schema_id");
+    assert!(!field(identity, "OrganizationId").required);
 }

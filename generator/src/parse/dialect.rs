@@ -55,6 +55,15 @@ impl Dialect {
         }
     }
 
+    /// Whether the operation reader knows the dialect's operation pages (`Wraps METHOD /path`):
+    /// the Python family's; Java's and Go's are skipped.
+    pub fn documents_operations(self) -> bool {
+        matches!(
+            self,
+            Dialect::Python | Dialect::PythonPrior | Dialect::PythonPydantic
+        )
+    }
+
     /// The dialect with this name.
     pub fn from_name(name: &str) -> Option<Dialect> {
         Dialect::ALL
@@ -314,7 +323,9 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
                     Dialect::Go => go_primitive(name).map(Leaf::Primitive).or_else(|| {
                         // `NullableX` of a model `X`: the model, which may be `null`.
                         let model = name.strip_prefix("Nullable")?;
-                        page_names.contains(model).then(|| Leaf::Named(model.to_owned()))
+                        page_names
+                            .contains(model)
+                            .then(|| Leaf::Named(model.to_owned()))
                     }),
                     _ => None,
                 };

@@ -374,17 +374,18 @@ fn go_type(text: &str) -> Option<Result<ParsedType, TypeSyntaxError>> {
     }
     let leaf = match primitive {
         Some(primitive) => Leaf::Primitive(primitive),
-        None => match leaf(name, span.clone()) {
-            Ok((partial, None)) if partial.containers_inner_first.is_empty() && !name.is_empty() => {
-                partial.leaf
-            }
-            _ => {
-                return Some(Err(TypeSyntaxError {
-                    message: format!("expected a Go type name, found `{name}`"),
-                    span,
-                }));
-            }
-        },
+        None if !name.is_empty()
+            && name.chars().all(is_name_char)
+            && !name.starts_with(|c: char| c.is_ascii_digit()) =>
+        {
+            Leaf::Named(name.to_owned())
+        }
+        None => {
+            return Some(Err(TypeSyntaxError {
+                message: format!("expected a Go type name, found `{name}`"),
+                span,
+            }));
+        }
     };
     Some(Ok(ParsedType {
         expr: TypeExpr { containers, leaf },
@@ -713,6 +714,25 @@ mod tests {
     }
 
     #[test]
+    fn reads_the_go_syntax() {
+        let go = Some(Dialect::Go);
+        reads_as("Pointer to string", "string", go);
+        reads_as("[]Tag", "list[Tag]", go);
+        reads_as("Pointer to [][]int32", "list[list[int32]]", go);
+        reads_as("map[string][]string", "dict(str, list[string])", go);
+        reads_as("map[string]interface{}", "dict(str, object)", go);
+        reads_as("time.Time", "datetime", go);
+        reads_as("Pointer to *os.File", "str", go);
+        // Go's plain names are read once the folder is known to be Go.
+        reads_as("NullableString", "NullableString", None);
+        let error = parse_type_expr("Pointer to []map[int]X").unwrap_err();
+        assert_eq!(
+            (error.message.as_str(), error.span),
+            ("expected a Go type name, found `map[int]X`", 13..22)
+        );
+    }
+
+    #[test]
     fn reads_the_python_prior_syntax() {
         let prior = Some(Dialect::PythonPrior);
         reads_as("[str]", "list[str]", prior);
@@ -791,8 +811,16 @@ mod tests {
                 "a dict's keys must be `String`, found `Integer`",
                 4..11,
             ),
-            ("List<String", "expected `>`, found the end of the type", 11..11),
-            ("byte[", "expected `]` after `byte[`, found the end of the type", 5..5),
+            (
+                "List<String",
+                "expected `>`, found the end of the type",
+                11..11,
+            ),
+            (
+                "byte[",
+                "expected `]` after `byte[`, found the end of the type",
+                5..5,
+            ),
         ];
         for (text, message, span) in cases {
             let error = parse_type_expr(text).unwrap_err();
