@@ -466,6 +466,12 @@ fn java_pages_read_into_the_same_type_model() {
         .expect("the status enum");
     let values: Vec<&str> = status.variants.iter().map(|v| v.value.as_str()).collect();
     assert_eq!(values, ["available", "pending", ""]);
+    assert!(
+        field(pet, "weight")
+            .description
+            .contains("The docs give its type as `BigDecimal`"),
+        "a type the page cannot say exactly is said in its docs"
+    );
     assert_eq!(
         field(pet, "enumInteger").ty.base,
         BaseType::Primitive(Primitive::Int)

@@ -330,6 +330,15 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
                     _ => None,
                 };
                 if let Some(leaf) = leaf {
+                    if name == "BigDecimal" {
+                        if !row.description.is_empty() {
+                            row.description.push_str("\n\n");
+                        }
+                        row.description.push_str(
+                            "The docs give its type as `BigDecimal`, a decimal of any precision: \
+                             it is read as a float, which keeps about 15 significant digits.",
+                        );
+                    }
                     row.type_expr.value.leaf = leaf;
                 }
             }
