@@ -302,10 +302,12 @@ pub fn folder_dialect(
 }
 
 /// What a page means once the folder's dialect is known: each row's API name follows the
-/// dialect's Name-column convention ([`Dialect::api_name`]); in `java`, the type names of Java's
-/// standard library are primitives (see [`java_primitive`]); in `python-prior`, a page whose only
-/// row is a required `value` (the template's `isAlias` / `isArray` form) is no object but an
-/// alias of that row's type (`AnimalFarm` = `[Animal]`).
+/// dialect's Name-column convention ([`Dialect::api_name`]); in `java` and `go`, the language's
+/// own type names (`String`, `Long`, `OffsetDateTime`; `string`, `int64`, `NullableString`) are
+/// primitives unless a page defines that name, and Go's `NullableX` of a model is `X`; a Java
+/// `BigDecimal` says in the field's docs that it is read as a float; in `python-prior`, a page
+/// whose only row is a required `value` (the template's `isAlias` / `isArray` form) is no object
+/// but an alias of that row's type (`AnimalFarm` = `[Animal]`).
 pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
     let page_names: BTreeSet<String> = pages.iter().map(|page| page.name.value.clone()).collect();
     for page in pages {
