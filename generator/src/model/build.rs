@@ -35,6 +35,9 @@ fn default_rust_type(primitive: Primitive) -> &'static str {
         Primitive::Object => "::serde_json::Value",
         Primitive::LocalDateTime => "::jiff::civil::DateTime",
         Primitive::YearMonth => "::std::string::String",
+        // An integer or a float: kept exactly as sent (`5` stays `5`, `2.5` stays `2.5`);
+        // `f64` would rewrite integers, `i64` reject fractions.
+        Primitive::Number => "::serde_json::Number",
     }
 }
 
@@ -445,7 +448,10 @@ impl<'p> Builder<'_, '_> {
             .models
             .get(&page.name.value)
             .is_some_and(|overrides| overrides.composition);
-        let rule_wire_name = naming::wire_name(&row.api_name, self.config.wire_case);
+        let rule_wire_name = row
+            .wire_name
+            .clone()
+            .unwrap_or_else(|| naming::wire_name(&row.api_name, self.config.wire_case));
         let wire_name = field_override
             .and_then(|o| o.wire_name.as_ref())
             .map_or(rule_wire_name.clone(), |o| o.value.clone());
@@ -776,7 +782,10 @@ fn mark_defaults(models: &mut [Model], replaced_types: &BTreeMap<Primitive, Stri
                     BaseType::Model { rust_name, .. } => index
                         .get(rust_name)
                         .is_some_and(|&target| !models[target].has_default),
-                    BaseType::Primitive(primitive) => replaced_types.contains_key(primitive),
+                    // `serde_json::Number` has no default.
+                    BaseType::Primitive(primitive) => {
+                        *primitive == Primitive::Number || replaced_types.contains_key(primitive)
+                    }
                 });
             if blocked {
                 models[at].has_default = false;

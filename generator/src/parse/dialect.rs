@@ -22,14 +22,18 @@ pub enum Dialect {
     /// openapi-generator's pydantic templates (`python` since 7.0, `python-pydantic-v1`):
     /// `List[X]`, `Dict[str, X]`, `Optional[X]`, `StrictStr`; enum pages with a `## Enum` list.
     PythonPydantic,
+    /// openapi-generator's `typescript` and `typescript-axios`: `Array<X>`, `{ [key: string]: X; }`,
+    /// `string`, `number`, `boolean`, `any`, `X | null`; the Name column is the JSON name itself.
+    TypeScript,
 }
 
 impl Dialect {
     /// Every dialect, in a fixed order.
-    pub const ALL: [Dialect; 3] = [
+    pub const ALL: [Dialect; 4] = [
         Dialect::Python,
         Dialect::PythonPrior,
         Dialect::PythonPydantic,
+        Dialect::TypeScript,
     ];
 
     /// The dialect's name, as `codegen.toml` writes it and runs report it.
@@ -38,6 +42,7 @@ impl Dialect {
             Dialect::Python => "python",
             Dialect::PythonPrior => "python-prior",
             Dialect::PythonPydantic => "python-pydantic",
+            Dialect::TypeScript => "typescript",
         }
     }
 
@@ -55,6 +60,18 @@ impl Dialect {
             Dialect::Python | Dialect::PythonPrior | Dialect::PythonPydantic => {
                 python_api_name(name)
             }
+            Dialect::TypeScript => typescript_api_name(name),
+        }
+    }
+
+    /// Whether the dialect's Name column is the JSON name itself, so that `[naming] wire` does
+    /// not apply: TypeScript's templates write a property under its JSON name (quoted when it is
+    /// no identifier); the Python family writes a Python attribute, whose JSON spelling the docs
+    /// cannot show.
+    pub fn names_are_json(self) -> bool {
+        match self {
+            Dialect::Python | Dialect::PythonPrior | Dialect::PythonPydantic => false,
+            Dialect::TypeScript => true,
         }
     }
 }
@@ -84,6 +101,93 @@ pub fn python_api_name(name: &str) -> String {
     name.strip_prefix("var_")
         .or_else(|| name.strip_prefix('_'))
         .filter(|rest| PYTHON_RESERVED.contains(rest))
+        .unwrap_or(name)
+        .to_owned()
+}
+
+/// Names the TypeScript templates escape with a leading `_`: the language's reserved words and
+/// the names their generated code uses itself (openapi-generator's `typescript*` reserved words;
+/// `typescript-axios` also escapes `options`).
+const TYPESCRIPT_RESERVED: &[&str] = &[
+    "abstract",
+    "await",
+    "boolean",
+    "break",
+    "byte",
+    "case",
+    "catch",
+    "char",
+    "class",
+    "const",
+    "constructor",
+    "continue",
+    "debugger",
+    "default",
+    "delete",
+    "do",
+    "double",
+    "else",
+    "enum",
+    "export",
+    "extends",
+    "false",
+    "final",
+    "finally",
+    "float",
+    "for",
+    "formParams",
+    "from",
+    "function",
+    "goto",
+    "headerParams",
+    "if",
+    "implements",
+    "import",
+    "in",
+    "instanceof",
+    "int",
+    "interface",
+    "let",
+    "long",
+    "native",
+    "new",
+    "null",
+    "options",
+    "package",
+    "private",
+    "protected",
+    "public",
+    "queryParameters",
+    "requestOptions",
+    "return",
+    "short",
+    "static",
+    "super",
+    "switch",
+    "synchronized",
+    "this",
+    "throw",
+    "transient",
+    "true",
+    "try",
+    "typeof",
+    "useFormData",
+    "var",
+    "varLocalDeferred",
+    "varLocalPath",
+    "void",
+    "volatile",
+    "while",
+    "with",
+    "yield",
+];
+
+/// The TypeScript templates' Name-column convention: the JSON name itself, quoted when it is no
+/// identifier (`'@type'`), with `_` before a reserved name (`_class` -> `class`).
+pub fn typescript_api_name(name: &str) -> String {
+    let name = name.trim_matches(['\'', '"']);
+    name.strip_prefix('_')
+        .filter(|rest| TYPESCRIPT_RESERVED.contains(rest))
         .unwrap_or(name)
         .to_owned()
 }
@@ -168,7 +272,8 @@ pub fn folder_dialect(
 }
 
 /// What a page means once the folder's dialect is known: each row's API name follows the
-/// dialect's Name-column convention ([`Dialect::api_name`]); in `python-prior`, a page whose only
+/// dialect's Name-column convention ([`Dialect::api_name`]), and is its JSON name when the
+/// dialect's names are ([`Dialect::names_are_json`]); in `python-prior`, a page whose only
 /// row is a required `value` (the template's `isAlias` / `isArray` form) is no object but an
 /// alias of that row's type (`AnimalFarm` = `[Animal]`).
 pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
@@ -179,6 +284,7 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
             .chain(&mut page.additional_properties)
         {
             row.api_name = dialect.api_name(&row.name.value);
+            row.wire_name = dialect.names_are_json().then(|| row.api_name.clone());
         }
         if dialect == Dialect::PythonPrior
             && page.enum_values.is_none()
@@ -198,7 +304,25 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
 
 #[cfg(test)]
 mod tests {
-    use super::python_api_name;
+    use super::{python_api_name, typescript_api_name};
+
+    #[test]
+    fn typescript_names_are_json_names_without_the_escapes() {
+        for (name, api) in [
+            ("created_at", "created_at"),
+            ("client_dataJSON", "client_dataJSON"),
+            ("_class", "class"),
+            ("_delete", "delete"),
+            ("_options", "options"),
+            ("'@type'", "@type"),
+            ("\"x-total-count\"", "x-total-count"),
+            // Not escapes: the rest is no reserved name.
+            ("_links", "_links"),
+            ("_id", "_id"),
+        ] {
+            assert_eq!(typescript_api_name(name), api, "{name}");
+        }
+    }
 
     #[test]
     fn python_keyword_escapes_are_removed() {

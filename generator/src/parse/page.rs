@@ -67,6 +67,9 @@ pub struct PropertyRow {
     /// (`pcSelf` -> `self`, `var_from` -> `from`), set by the folder's dialect
     /// ([`super::apply_folder_conventions`]); `[naming] wire` spells the JSON name from it.
     pub api_name: String,
+    /// The JSON name, when the dialect's Name column is the JSON name itself (TypeScript), set
+    /// with [`Self::api_name`]; `None` when `[naming] wire` spells it from the API name.
+    pub wire_name: Option<String>,
     /// The parsed type expression and the span of its cell.
     pub type_expr: Spanned<TypeExpr>,
     /// The span of the innermost type's name inside the cell (`Modle` in `list[Modle]`).
@@ -230,6 +233,13 @@ pub(super) fn front_matter_title(yaml: &str, start: usize) -> Option<Spanned<Str
         offset += line.len();
     }
     None
+}
+
+/// Whether an enum item's name is openapi-generator's `enumUnknownDefaultCase` stand-in, in any
+/// language's spelling (`UnknownDefaultOpenApi`, `UNKNOWN_DEFAULT_OPEN_API`).
+fn is_unknown_default_case(name: &str) -> bool {
+    name.replace('_', "")
+        .eq_ignore_ascii_case("unknowndefaultopenapi")
 }
 
 /// The text up to the end of the first line that starts with `## ` (all of it when there is none).
@@ -449,6 +459,7 @@ impl PageReader<'_, '_> {
         let notes = notes.trim().to_owned();
         Some(PropertyRow {
             api_name: name.value.clone(),
+            wire_name: None,
             name,
             type_expr,
             leaf_span,
@@ -468,7 +479,9 @@ impl PageReader<'_, '_> {
     }
 
     /// The values of a `## Enum` list: `` `NAME` (value: `'value'`) `` items, the last code span
-    /// of each being its value.
+    /// of each being its value. The `enumUnknownDefaultCase` item (`UnknownDefaultOpenApi`,
+    /// value `'11184809'`) is left out: a client's stand-in for values it does not know, never
+    /// sent by the API (an open enum keeps unknown values already).
     fn read_enum_list(&mut self, events: &[(Event<'_>, Range<usize>)]) -> EnumValues {
         let mut literals = Vec::new();
         let mut index = 0;
@@ -482,7 +495,14 @@ impl PageReader<'_, '_> {
                         Event::Code(code) => Some((code.to_string(), range.clone())),
                         _ => None,
                     });
+                let first_code = events[index + 1..end]
+                    .iter()
+                    .find_map(|(event, _)| match event {
+                        Event::Code(code) => Some(code.as_ref()),
+                        _ => None,
+                    });
                 match value {
+                    Some(_) if first_code.is_some_and(is_unknown_default_case) => {}
                     Some((code, span)) => literals.push(Spanned {
                         value: code,
                         span: trim_span(self.text, span),
@@ -499,10 +519,7 @@ impl PageReader<'_, '_> {
             }
             index = end + 1;
         }
-        self.mark(
-            Dialect::PythonPydantic,
-            literals.first().map_or(0..0, |v| v.span.clone()),
-        );
+        // The list shows no dialect: the pydantic and TypeScript templates both write it.
         read_literals(literals, None)
     }
 

@@ -70,11 +70,14 @@ pub enum Primitive {
     LocalDateTime,
     /// `YearMonth`: a month of a year (`yyyy-MM`); linked like a model, with no page.
     YearMonth,
+    /// `number`: a JSON number the docs do not say is an integer or a float (TypeScript's
+    /// `number`); kept exactly as sent.
+    Number,
 }
 
 impl Primitive {
     /// Every primitive, in a fixed order.
-    pub const ALL: [Primitive; 9] = [
+    pub const ALL: [Primitive; 10] = [
         Primitive::Str,
         Primitive::Int,
         Primitive::Float,
@@ -84,6 +87,7 @@ impl Primitive {
         Primitive::Object,
         Primitive::LocalDateTime,
         Primitive::YearMonth,
+        Primitive::Number,
     ];
 
     /// The primitive's name in the docs.
@@ -98,6 +102,7 @@ impl Primitive {
             Primitive::Object => "object",
             Primitive::LocalDateTime => "LocalDateTime",
             Primitive::YearMonth => "YearMonth",
+            Primitive::Number => "number",
         }
     }
 
@@ -259,8 +264,8 @@ pub fn parse_type(text: &str) -> Result<ParsedType, TypeSyntaxError> {
             Token::Name(name) => name_step(name, span, &mut lexer)?,
             Token::Punct('[') => (Step::Open(FrameKind::List(']')), Some(Dialect::PythonPrior)),
             Token::Punct('{') => {
-                expect_str_key(&mut lexer, ':')?;
-                (Step::Open(FrameKind::Map('}')), Some(Dialect::PythonPrior))
+                let dialect = open_brace_map(&mut lexer)?;
+                (Step::Open(FrameKind::Map('}')), Some(dialect))
             }
             Token::Punct('(') => (
                 Step::Open(FrameKind::Union(')')),
@@ -283,8 +288,16 @@ pub fn parse_type(text: &str) -> Result<ParsedType, TypeSyntaxError> {
         loop {
             let frame = frames.last_mut().expect("the top frame is never popped");
             frame.members.push(done);
-            let (token, span) = lexer.next();
+            let (mut token, mut span) = lexer.next();
             let closer = frame.kind.closer();
+            // TypeScript's index signature ends its value type with `;`: `{ [key: string]: X; }`.
+            if token == Token::Punct(';') && closer == Some('}') {
+                (token, span) = lexer.next();
+            }
+            if token == Token::Punct('|') && frame.kind.is_union() {
+                dialect = dialect.or(Some(Dialect::TypeScript));
+                break;
+            }
             if token == Token::Punct(',') && frame.kind.is_union() {
                 if frame.kind == FrameKind::Top {
                     dialect = dialect.or(Some(Dialect::PythonPrior));
@@ -357,6 +370,7 @@ fn name_step(
         ("Optional" | "Union", Token::Punct('[')) => {
             (FrameKind::Union(']'), Dialect::PythonPydantic)
         }
+        ("Array", Token::Punct('<')) => (FrameKind::List('>'), Dialect::TypeScript),
         _ => {
             lexer.position = checkpoint;
             let (partial, dialect) = leaf(name, span)?;
@@ -482,6 +496,13 @@ fn leaf(name: &str, span: Range<usize>) -> Result<(Partial, Option<Dialect>), Ty
         "StrictFloat" => (primitive(Primitive::Float), Some(Dialect::PythonPydantic)),
         "StrictBool" => (primitive(Primitive::Bool), Some(Dialect::PythonPydantic)),
         "Any" => (primitive(Primitive::Object), Some(Dialect::PythonPydantic)),
+        "null" | "undefined" => return Ok((object(span, true), Some(Dialect::TypeScript))),
+        "string" => (primitive(Primitive::Str), Some(Dialect::TypeScript)),
+        "boolean" => (primitive(Primitive::Bool), Some(Dialect::TypeScript)),
+        "number" => (primitive(Primitive::Number), Some(Dialect::TypeScript)),
+        "any" => (primitive(Primitive::Object), Some(Dialect::TypeScript)),
+        // A JavaScript `Date` is an instant; the templates write it for `date-time`.
+        "Date" => (primitive(Primitive::Datetime), Some(Dialect::TypeScript)),
         // Bare containers: of any JSON values.
         "list" => (
             (vec![Container::List], Leaf::Primitive(Primitive::Object)),
@@ -511,6 +532,33 @@ fn leaf(name: &str, span: Range<usize>) -> Result<(Partial, Option<Dialect>), Ty
         },
         dialect,
     ))
+}
+
+/// The key part of a map opened by `{`: `str:` (`python-prior`'s `{str: (X,)}`) or
+/// `[key: string]:` (TypeScript's index signature `{ [key: string]: X; }`); the dialect it shows.
+fn open_brace_map(lexer: &mut Lexer<'_>) -> Result<Dialect, TypeSyntaxError> {
+    let checkpoint = lexer.position;
+    if lexer.next().0 != Token::Punct('[') {
+        lexer.position = checkpoint;
+        expect_str_key(lexer, ':')?;
+        return Ok(Dialect::PythonPrior);
+    }
+    let (key_name, span) = lexer.next();
+    let Token::Name(_) = key_name else {
+        return Err(expected("the index signature's key name", key_name, span));
+    };
+    for (what, want) in [
+        ("`:`", Token::Punct(':')),
+        ("`string`", Token::Name("string")),
+        ("`]`", Token::Punct(']')),
+        ("`:`", Token::Punct(':')),
+    ] {
+        let (found, span) = lexer.next();
+        if found != want {
+            return Err(expected(what, found, span));
+        }
+    }
+    Ok(Dialect::TypeScript)
 }
 
 /// `str` and then `separator`: the key of a map, which is always a string.
