@@ -381,3 +381,148 @@ fn a_real_pydantic_corpus_reads_with_no_error_and_no_warning() {
     assert_eq!(stats.dialect.name(), "python-pydantic");
     assert_eq!((stats.models, stats.enums), (379, 16));
 }
+
+/// A page in the layout of openapi-generator's `typescript` and `typescript-axios` model docs:
+/// bold TypeScript types, HTML-escaped generics, `[default to undefined]` Notes, the JSON name
+/// in the Name column (`_` before a reserved word).
+const TS_PET: &str = "# Pet\n\nA pet.\n\n## Properties\n\n\
+Name | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n\
+**id** | **number** |  | [optional] [default to undefined]\n\
+**name** | **string** |  | [default to undefined]\n\
+**photo_urls** | **Array&lt;string&gt;** |  | [default to undefined]\n\
+**tags** | [**Array&lt;Tag&gt;**](Tag.md) |  | [optional] [default to undefined]\n\
+**labels** | **{ [key: string]: string; }** |  | [optional] [default to undefined]\n\
+**born_at** | **Date** |  | [optional] [default to undefined]\n\
+**nickname** | **string &#124; null** |  | [optional] [default to undefined]\n\
+**vaccinated** | **boolean** |  | [optional] [default to undefined]\n\
+**extra** | **any** |  | [optional] [default to undefined]\n\
+**_class** | **string** |  | [optional] [default to undefined]\n\
+**status** | [**PetStatus**](PetStatus.md) |  | [optional] [default to undefined]\n\n\
+## Example\n\n```typescript\nimport { Pet } from './api';\n\nconst instance: Pet = {\n    id,\n};\n```\n\n\
+[[Back to Model list]](../README.md#documentation-for-models) [[Back to README]](../README.md)\n";
+
+const TS_TAG: &str = "# Tag\n\n\n## Properties\n\n\
+Name | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n\
+**id** | **number** |  | [optional] [default to undefined]\n";
+
+/// A TypeScript enum page, with the `enumUnknownDefaultCase` item the option adds.
+const TS_PET_STATUS: &str = "# PetStatus\n\nA pet's state.\n\n## Enum\n\n\
+* `Available` (value: `'available'`)\n\n* `Sold` (value: `'sold'`)\n\n\
+* `UnknownDefaultOpenApi` (value: `'11184809'`)\n\n\
+[[Back to Model list]](../README.md#documentation-for-models)\n";
+
+#[test]
+fn typescript_pages_read_into_the_same_model() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    for (name, text) in [
+        ("Pet.md", TS_PET),
+        ("Tag.md", TS_TAG),
+        ("PetStatus.md", TS_PET_STATUS),
+    ] {
+        fs::write(dir.path().join(name), text).expect("write a page");
+    }
+    let (built, stats, sources, warnings, _) =
+        load(dir.path(), None).unwrap_or_else(|failure| panic!("{}", failure.render()));
+    assert!(warnings.is_empty(), "{}", sources.render(&warnings));
+    assert_eq!(stats.dialect.name(), "typescript");
+    let pet = model(&built, "Pet");
+    let read: Vec<(&str, String, &str, bool)> = pet
+        .fields
+        .iter()
+        .map(|field| {
+            (
+                field.doc_name.as_str(),
+                field.ty.expr.to_string(),
+                field.wire_name.as_str(),
+                field.required,
+            )
+        })
+        .collect();
+    // The Name column is the JSON name: the default `[naming] wire` (camelCase) does not apply.
+    assert_eq!(
+        read,
+        [
+            ("id", "number".to_owned(), "id", false),
+            ("name", "str".to_owned(), "name", true),
+            ("photo_urls", "list[str]".to_owned(), "photo_urls", true),
+            ("tags", "list[Tag]".to_owned(), "tags", false),
+            ("labels", "dict(str, str)".to_owned(), "labels", false),
+            ("born_at", "datetime".to_owned(), "born_at", false),
+            ("nickname", "str".to_owned(), "nickname", false),
+            ("vaccinated", "bool".to_owned(), "vaccinated", false),
+            ("extra", "object".to_owned(), "extra", false),
+            ("_class", "str".to_owned(), "class", false),
+            ("status", "PetStatus".to_owned(), "status", false),
+        ]
+    );
+    assert_eq!(
+        field(pet, "id").ty.base,
+        BaseType::Primitive(Primitive::Number)
+    );
+    let status = model(&built, "PetStatus");
+    let ModelKind::Enum(values) = &status.kind else {
+        panic!("PetStatus is an enum: {:?}", status.kind);
+    };
+    let values: Vec<&str> = values.variants.iter().map(|v| v.value.as_str()).collect();
+    assert_eq!(
+        values,
+        ["available", "sold"],
+        "the unknown-default stand-in is left out"
+    );
+}
+
+#[test]
+fn typescript_and_python_pages_in_one_folder_are_an_error() {
+    let a = page_with_type("A", "Array&lt;string&gt;");
+    let b = page_with_type("B", "list[str]");
+    assert_eq!(
+        diagnostics_of(&[("A.md", &a), ("B.md", &b)]),
+        ["B.md:7:9: error: one folder mixes dialects: `B` is written in python, `A` in typescript"]
+    );
+}
+
+#[test]
+fn a_forced_typescript_dialect_reads_pages_that_show_none() {
+    // `number` alone shows TypeScript; a page of model names shows nothing until forced.
+    let a = page_with_type("A", "B");
+    let b = "# B\n\n## Properties\n\nName | Type | Description | Notes\n\
+------------ | ------------- | ------------- | -------------\n**dataJSON** | **object** |  | \n";
+    let dir = tempfile::tempdir().expect("temporary folder");
+    fs::write(dir.path().join("A.md"), a).expect("write");
+    fs::write(dir.path().join("B.md"), b).expect("write");
+    fs::write(
+        dir.path().join("codegen.toml"),
+        "dialect = \"typescript\"\n",
+    )
+    .expect("write");
+    let (built, stats, ..) = load(dir.path(), Some(&dir.path().join("codegen.toml")))
+        .unwrap_or_else(|failure| panic!("{}", failure.render()));
+    assert_eq!(stats.dialect.name(), "typescript");
+    assert_eq!(field(model(&built, "B"), "dataJSON").wire_name, "dataJSON");
+}
+
+#[test]
+fn a_real_typescript_corpus_reads_with_no_error_and_no_warning() {
+    let folder = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/corpus/ory-client-1.22.63/typescript");
+    if !folder.is_dir() {
+        eprintln!("skipped: {} is not there", folder.display());
+        return;
+    }
+    let (built, stats, sources, warnings, _) =
+        load(&folder, None).unwrap_or_else(|failure| panic!("{}", failure.render_limited(10)));
+    assert!(
+        warnings.is_empty(),
+        "{}",
+        sources.render_limited(&warnings, 10)
+    );
+    assert_eq!(stats.dialect.name(), "typescript");
+    assert_eq!((stats.models, stats.enums), (379, 16));
+    let numbers = built
+        .models
+        .iter()
+        .flat_map(|item| &item.fields)
+        .filter(|field| field.ty.base == BaseType::Primitive(Primitive::Number))
+        .count();
+    assert!(numbers > 0, "Ory's TypeScript docs write `number` fields");
+}

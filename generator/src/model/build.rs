@@ -41,6 +41,30 @@ fn default_rust_type(primitive: Primitive) -> &'static str {
     }
 }
 
+/// Whether any field, parameter or return type is a bare `number` (TypeScript's): only then does
+/// the type table list it, so that the tables of docs that never write it stay as they were.
+fn uses_number(models: &[Model], operations: &[super::OperationGroup]) -> bool {
+    let number = BaseType::Primitive(Primitive::Number);
+    let fields = models.iter().flat_map(|model| {
+        model
+            .fields
+            .iter()
+            .map(|field| &field.ty)
+            .chain(model.additional_properties.iter().map(|extra| &extra.ty))
+    });
+    let operations = operations
+        .iter()
+        .flat_map(|group| &group.operations)
+        .flat_map(|operation| {
+            operation
+                .parameters
+                .iter()
+                .map(|parameter| &parameter.ty)
+                .chain(&operation.returns)
+        });
+    fields.chain(operations).any(|ty| ty.base == number)
+}
+
 /// Builds the type model. `default_crate_name` names the crate when the config has no
 /// `[package]`. Problems are appended to `diagnostics`; when any is an error the returned model is
 /// incomplete and must not be emitted.
@@ -102,8 +126,12 @@ pub fn build_model(
             license: None,
         },
     };
+    let numbers_used = uses_number(&models, &operations);
     let rust_types: BTreeMap<Primitive, String> = Primitive::ALL
         .into_iter()
+        .filter(|&primitive| {
+            primitive != Primitive::Number || numbers_used || config.types.contains_key(&primitive)
+        })
         .map(|primitive| {
             let rust = config
                 .types

@@ -689,6 +689,46 @@ mod tests {
     }
 
     #[test]
+    fn reads_the_typescript_syntax() {
+        let typescript = Some(Dialect::TypeScript);
+        reads_as("string", "str", typescript);
+        reads_as("boolean", "bool", typescript);
+        reads_as("number", "number", typescript);
+        reads_as("any", "object", typescript);
+        reads_as("Date", "datetime", typescript);
+        reads_as("Array<string>", "list[str]", typescript);
+        reads_as("Array<Array<Model>>", "list[list[Model]]", typescript);
+        reads_as("{ [key: string]: Model; }", "dict(str, Model)", typescript);
+        reads_as(
+            "{ [key: string]: Array<number>; }",
+            "dict(str, list[number])",
+            typescript,
+        );
+        reads_as(
+            "Array<{ [key: string]: any; }>",
+            "list[dict(str, object)]",
+            typescript,
+        );
+        reads_as("string | null", "str", typescript);
+        reads_as("Model | null", "Model", typescript);
+        reads_as("string | number", "object", typescript);
+        // `object` is both languages' word: it shows no dialect.
+        reads_as("object", "object", None);
+        reads_as("Array<Model>", "list[Model]", typescript);
+    }
+
+    #[test]
+    fn reports_a_malformed_index_signature() {
+        let error = parse_type_expr("{ [key: number]: string; }").unwrap_err();
+        assert_eq!(
+            (error.message.as_str(), error.span),
+            ("expected `string`, found `number`", 8..14)
+        );
+        let error = parse_type_expr("Array<string").unwrap_err();
+        assert_eq!(error.message, "expected `>`, found the end of the type");
+    }
+
+    #[test]
     fn the_first_mark_names_the_dialect() {
         reads_as("list[Model]", "list[Model]", Some(Dialect::Python));
         reads_as("dict(str, int)", "dict(str, int)", Some(Dialect::Python));
