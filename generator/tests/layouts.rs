@@ -526,3 +526,96 @@ fn a_real_typescript_corpus_reads_with_no_error_and_no_warning() {
         .count();
     assert!(numbers > 0, "Ory's TypeScript docs write `number` fields");
 }
+
+/// Pages in the layout of openapi-generator's `ruby` model docs: a `Module::Name` title, a table
+/// with outer pipes, Ruby types, `_` before a reserved word; an enum page is an empty table, a
+/// oneOf page lists `openapi_one_of`.
+const RUBY_PET: &str = "# Store::Pet\n\n## Properties\n\n\
+| Name | Type | Description | Notes |\n| ---- | ---- | ----------- | ----- |\n\
+| **id** | **Integer** |  | [optional] |\n\
+| **weight** | **Float** |  | [optional] |\n\
+| **name** | **String** |  |  |\n\
+| **photo_urls** | **Array&lt;String&gt;** |  |  |\n\
+| **labels** | **Hash&lt;String, Tag&gt;** |  | [optional] |\n\
+| **born_on** | **Date** |  | [optional] |\n\
+| **seen_at** | **Time** |  | [optional] |\n\
+| **vaccinated** | **Boolean** |  | [optional] |\n\
+| **extra** | **Object** |  | [optional] |\n\
+| **_end** | **Time** |  | [optional] |\n\
+| **status** | [**PetStatus**](PetStatus.md) |  | [optional] |\n\
+| **owner** | [**Owner**](Owner.md) |  | [optional] |\n\n\
+## Example\n\n```ruby\nrequire 'store'\n\ninstance = Store::Pet.new(\n  id: null\n)\n```\n\n";
+
+const RUBY_TAG: &str = "# Store::Tag\n\n## Properties\n\n\
+| Name | Type | Description | Notes |\n| ---- | ---- | ----------- | ----- |\n\
+| **id** | **Integer** |  | [optional] |\n";
+
+const RUBY_PET_STATUS: &str = "# Store::PetStatus\n\n## Properties\n\n\
+| Name | Type | Description | Notes |\n| ---- | ---- | ----------- | ----- |\n\n\
+## Example\n\n```ruby\nrequire 'store'\n\ninstance = Store::PetStatus.new()\n```\n\n";
+
+const RUBY_OWNER: &str = "# Store::Owner\n\n## Class instance methods\n\n\
+### `openapi_one_of`\n\nReturns the list of classes defined in oneOf.\n\n\
+#### Example\n\n```ruby\nrequire 'store'\n\nStore::Owner.openapi_one_of\n# =>\n# [\n#   :'Person',\n#   :'Shop'\n# ]\n```\n\n\
+### build\n\nFind the appropriate object from the `openapi_one_of` list and casts the data into it.\n";
+
+#[test]
+fn ruby_pages_read_into_the_same_model() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    for (name, text) in [
+        ("Pet.md", RUBY_PET),
+        ("Tag.md", RUBY_TAG),
+        ("PetStatus.md", RUBY_PET_STATUS),
+        ("Owner.md", RUBY_OWNER),
+    ] {
+        fs::write(dir.path().join(name), text).expect("write a page");
+    }
+    fs::write(
+        dir.path().join("codegen.toml"),
+        "[naming]\nwire = \"snake_case\"\n",
+    )
+    .expect("write");
+    let (built, stats, sources, warnings, _) =
+        load(dir.path(), Some(&dir.path().join("codegen.toml")))
+            .unwrap_or_else(|failure| panic!("{}", failure.render()));
+    assert!(warnings.is_empty(), "{}", sources.render(&warnings));
+    assert_eq!(stats.dialect.name(), "ruby");
+    let pet = model(&built, "Pet");
+    let read: Vec<(&str, String, &str, bool)> = pet
+        .fields
+        .iter()
+        .map(|field| {
+            (
+                field.doc_name.as_str(),
+                field.ty.expr.to_string(),
+                field.wire_name.as_str(),
+                field.required,
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("id", "int".to_owned(), "id", false),
+            ("weight", "float".to_owned(), "weight", false),
+            ("name", "str".to_owned(), "name", true),
+            ("photo_urls", "list[str]".to_owned(), "photo_urls", true),
+            ("labels", "dict(str, Tag)".to_owned(), "labels", false),
+            ("born_on", "date".to_owned(), "born_on", false),
+            ("seen_at", "datetime".to_owned(), "seen_at", false),
+            ("vaccinated", "bool".to_owned(), "vaccinated", false),
+            ("extra", "object".to_owned(), "extra", false),
+            ("_end", "datetime".to_owned(), "end", false),
+            ("status", "PetStatus".to_owned(), "status", false),
+            ("owner", "Owner".to_owned(), "owner", false),
+        ]
+    );
+    // The enum page and the oneOf page say too little for more than any JSON value.
+    for name in ["status", "owner"] {
+        assert_eq!(
+            field(pet, name).ty.base,
+            BaseType::Primitive(Primitive::Object),
+            "{name}"
+        );
+    }
+}

@@ -6,6 +6,7 @@ use std::fmt;
 use std::ops::Range;
 
 use super::page::{ModelPage, Spanned};
+use super::type_expr::{Leaf, Primitive, TypeExpr};
 use crate::diagnostic::{Diagnostic, FileId, Sources};
 
 /// A template family whose model docs the generator reads.
@@ -25,15 +26,20 @@ pub enum Dialect {
     /// openapi-generator's `typescript` and `typescript-axios`: `Array<X>`, `{ [key: string]: X; }`,
     /// `string`, `number`, `boolean`, `any`, `X | null`; the Name column is the JSON name itself.
     TypeScript,
+    /// openapi-generator's `ruby`: `Array<X>`, `Hash<String, X>`, `String`, `Integer`, `Float`,
+    /// `Boolean`, `Time`, `Date`, `Object`; titles `# Module::Name`; the Name column snake_case
+    /// (`_` before a reserved word); enum pages an empty Properties table.
+    Ruby,
 }
 
 impl Dialect {
     /// Every dialect, in a fixed order.
-    pub const ALL: [Dialect; 4] = [
+    pub const ALL: [Dialect; 5] = [
         Dialect::Python,
         Dialect::PythonPrior,
         Dialect::PythonPydantic,
         Dialect::TypeScript,
+        Dialect::Ruby,
     ];
 
     /// The dialect's name, as `codegen.toml` writes it and runs report it.
@@ -43,6 +49,7 @@ impl Dialect {
             Dialect::PythonPrior => "python-prior",
             Dialect::PythonPydantic => "python-pydantic",
             Dialect::TypeScript => "typescript",
+            Dialect::Ruby => "ruby",
         }
     }
 
@@ -61,6 +68,7 @@ impl Dialect {
                 python_api_name(name)
             }
             Dialect::TypeScript => typescript_api_name(name),
+            Dialect::Ruby => ruby_api_name(name),
         }
     }
 
@@ -70,7 +78,9 @@ impl Dialect {
     /// cannot show.
     pub fn names_are_json(self) -> bool {
         match self {
-            Dialect::Python | Dialect::PythonPrior | Dialect::PythonPydantic => false,
+            Dialect::Python | Dialect::PythonPrior | Dialect::PythonPydantic | Dialect::Ruby => {
+                false
+            }
             Dialect::TypeScript => true,
         }
     }
@@ -192,6 +202,67 @@ pub fn typescript_api_name(name: &str) -> String {
         .to_owned()
 }
 
+/// Names the Ruby template escapes with a leading `_` (openapi-generator's `ruby` reserved
+/// words).
+const RUBY_RESERVED: &[&str] = &[
+    "__FILE__",
+    "__LINE__",
+    "_header_accept",
+    "_header_accept_result",
+    "_header_content_type",
+    "alias",
+    "and",
+    "auth_names",
+    "begin",
+    "break",
+    "case",
+    "class",
+    "def",
+    "defined?",
+    "do",
+    "else",
+    "elsif",
+    "end",
+    "ensure",
+    "false",
+    "for",
+    "form_params",
+    "header_params",
+    "if",
+    "in",
+    "local_var_path",
+    "module",
+    "next",
+    "nil",
+    "not",
+    "or",
+    "post_body",
+    "query_params",
+    "redo",
+    "rescue",
+    "retry",
+    "return",
+    "self",
+    "super",
+    "then",
+    "true",
+    "undef",
+    "unless",
+    "until",
+    "when",
+    "while",
+    "yield",
+];
+
+/// The Ruby template's Name-column convention: the snake_case attribute, `_` before a reserved
+/// word (`_end` -> `end`).
+pub fn ruby_api_name(name: &str) -> String {
+    name.strip_prefix('_')
+        .filter(|rest| RUBY_RESERVED.contains(rest))
+        .unwrap_or(name)
+        .to_owned()
+}
+
 impl fmt::Display for Dialect {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
@@ -285,6 +356,27 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
         {
             row.api_name = dialect.api_name(&row.name.value);
             row.wire_name = dialect.names_are_json().then(|| row.api_name.clone());
+            // A JavaScript `Date` is an instant: the TypeScript templates write it for `date-time`.
+            if dialect == Dialect::TypeScript
+                && row.type_expr.value.leaf == Leaf::Primitive(Primitive::Date)
+            {
+                row.type_expr.value.leaf = Leaf::Primitive(Primitive::Datetime);
+            }
+        }
+        // The Ruby template writes an enum page as an empty Properties table, like an empty
+        // object's: such a page stands for any JSON value, which either reads as.
+        if dialect == Dialect::Ruby
+            && page.enum_values.is_none()
+            && page.properties.is_empty()
+            && page.additional_properties.is_none()
+        {
+            page.alias = Some(Spanned {
+                value: TypeExpr {
+                    containers: Vec::new(),
+                    leaf: Leaf::Primitive(Primitive::Object),
+                },
+                span: page.name.span.clone(),
+            });
         }
         if dialect == Dialect::PythonPrior
             && page.enum_values.is_none()

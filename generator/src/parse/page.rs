@@ -159,7 +159,9 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
                     reader.properties_without_table(heading_span);
                 }
                 match level {
-                    HeadingLevel::H1 if reader.title.is_none() => reader.title = Some(heading),
+                    HeadingLevel::H1 if reader.title.is_none() => {
+                        reader.title = Some(reader.without_module(heading))
+                    }
                     HeadingLevel::H2 if heading.value == "Properties" && !in_body => {
                         reader.has_properties_heading = true;
                         in_body = true;
@@ -169,8 +171,12 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
                         in_body = true;
                         expect = Expect::List;
                     }
+                    // The Ruby template's oneOf / anyOf page: its variants, no table.
+                    HeadingLevel::H2 if heading.value == "Class instance methods" && !in_body => {
+                        in_body = true;
+                    }
                     HeadingLevel::H2 if reader.name.is_none() && !in_body => {
-                        reader.name = Some(heading)
+                        reader.name = Some(reader.without_module(heading))
                     }
                     _ => {}
                 }
@@ -470,6 +476,24 @@ impl PageReader<'_, '_> {
         })
     }
 
+    /// A title without the Ruby module before it (`OryClient::Identity` -> `Identity`), which
+    /// marks the page Ruby.
+    fn without_module(&mut self, heading: Spanned<String>) -> Spanned<String> {
+        let Some(at) = heading.value.rfind("::") else {
+            return heading;
+        };
+        let name_start = at + "::".len();
+        let span = match self.text[heading.span.clone()].rfind("::") {
+            Some(source_at) => heading.span.start + source_at + "::".len()..heading.span.end,
+            None => heading.span.clone(),
+        };
+        self.mark(Dialect::Ruby, heading.span.clone());
+        Spanned {
+            value: heading.value[name_start..].to_owned(),
+            span,
+        }
+    }
+
     /// Records the first dialect mark of the page.
     fn mark(&mut self, dialect: Dialect, span: Range<usize>) {
         self.dialect.get_or_insert(Spanned {
@@ -528,6 +552,15 @@ impl PageReader<'_, '_> {
         properties: Option<Vec<PropertyRow>>,
         enum_values: Option<EnumValues>,
     ) -> PageOutcome {
+        // The Ruby template's oneOf / anyOf page lists its variants (`openapi_one_of`), no
+        // properties: a page of no properties, which a Ruby folder reads as any JSON value.
+        let ruby_union = self
+            .dialect
+            .as_ref()
+            .is_some_and(|mark| mark.value == Dialect::Ruby)
+            && (self.text.contains("### `openapi_one_of`")
+                || self.text.contains("### `openapi_any_of`"));
+        let properties = properties.or_else(|| ruby_union.then(Vec::new));
         if properties.is_none() && enum_values.is_none() {
             if !self.has_properties_heading
                 && let (Some(title), Some(name)) = (&self.title, &self.name)

@@ -360,17 +360,22 @@ fn name_step(
         ("list", Token::Punct('[')) => (FrameKind::List(']'), Dialect::Python),
         ("List" | "Set", Token::Punct('[')) => (FrameKind::List(']'), Dialect::PythonPydantic),
         ("dict", Token::Punct('(')) => {
-            expect_str_key(lexer, ',')?;
+            expect_key(lexer, "str", ',')?;
             (FrameKind::Map(')'), Dialect::Python)
         }
         ("Dict", Token::Punct('[')) => {
-            expect_str_key(lexer, ',')?;
+            expect_key(lexer, "str", ',')?;
             (FrameKind::Map(']'), Dialect::PythonPydantic)
         }
         ("Optional" | "Union", Token::Punct('[')) => {
             (FrameKind::Union(']'), Dialect::PythonPydantic)
         }
-        ("Array", Token::Punct('<')) => (FrameKind::List('>'), Dialect::TypeScript),
+        // TypeScript and Ruby both write `Array<X>`: it shows neither.
+        ("Array", Token::Punct('<')) => return Ok((Step::Open(FrameKind::List('>')), None)),
+        ("Hash", Token::Punct('<')) => {
+            expect_key(lexer, "String", ',')?;
+            (FrameKind::Map('>'), Dialect::Ruby)
+        }
         _ => {
             lexer.position = checkpoint;
             let (partial, dialect) = leaf(name, span)?;
@@ -501,8 +506,15 @@ fn leaf(name: &str, span: Range<usize>) -> Result<(Partial, Option<Dialect>), Ty
         "boolean" => (primitive(Primitive::Bool), Some(Dialect::TypeScript)),
         "number" => (primitive(Primitive::Number), Some(Dialect::TypeScript)),
         "any" => (primitive(Primitive::Object), Some(Dialect::TypeScript)),
-        // A JavaScript `Date` is an instant; the templates write it for `date-time`.
-        "Date" => (primitive(Primitive::Datetime), Some(Dialect::TypeScript)),
+        // Ruby's `Date` is a calendar date; TypeScript's an instant (see
+        // `super::apply_folder_conventions`): it shows neither.
+        "Date" => (primitive(Primitive::Date), None),
+        "String" => (primitive(Primitive::Str), Some(Dialect::Ruby)),
+        "Integer" => (primitive(Primitive::Int), Some(Dialect::Ruby)),
+        "Float" => (primitive(Primitive::Float), Some(Dialect::Ruby)),
+        "Boolean" => (primitive(Primitive::Bool), Some(Dialect::Ruby)),
+        "Time" => (primitive(Primitive::Datetime), Some(Dialect::Ruby)),
+        "Object" => (primitive(Primitive::Object), Some(Dialect::Ruby)),
         // Bare containers: of any JSON values.
         "list" => (
             (vec![Container::List], Leaf::Primitive(Primitive::Object)),
@@ -540,7 +552,7 @@ fn open_brace_map(lexer: &mut Lexer<'_>) -> Result<Dialect, TypeSyntaxError> {
     let checkpoint = lexer.position;
     if lexer.next().0 != Token::Punct('[') {
         lexer.position = checkpoint;
-        expect_str_key(lexer, ':')?;
+        expect_key(lexer, "str", ':')?;
         return Ok(Dialect::PythonPrior);
     }
     let (key_name, span) = lexer.next();
@@ -561,12 +573,20 @@ fn open_brace_map(lexer: &mut Lexer<'_>) -> Result<Dialect, TypeSyntaxError> {
     Ok(Dialect::TypeScript)
 }
 
-/// `str` and then `separator`: the key of a map, which is always a string.
-fn expect_str_key(lexer: &mut Lexer<'_>, separator: char) -> Result<(), TypeSyntaxError> {
+/// `string_type` (the language's string: `str`, Ruby's `String`) and then `separator`: the key
+/// of a map, which is always a string.
+fn expect_key(
+    lexer: &mut Lexer<'_>,
+    string_type: &str,
+    separator: char,
+) -> Result<(), TypeSyntaxError> {
     let (key, key_span) = lexer.next();
-    if key != Token::Name("str") {
+    if key != Token::Name(string_type) {
         return Err(TypeSyntaxError {
-            message: format!("a dict's keys must be `str`, found {}", describe(key)),
+            message: format!(
+                "a dict's keys must be `{string_type}`, found {}",
+                describe(key)
+            ),
             span: key_span,
         });
     }
@@ -695,7 +715,7 @@ mod tests {
         reads_as("boolean", "bool", typescript);
         reads_as("number", "number", typescript);
         reads_as("any", "object", typescript);
-        reads_as("Date", "datetime", typescript);
+        reads_as("Date", "date", None);
         reads_as("Array<string>", "list[str]", typescript);
         reads_as("Array<Array<Model>>", "list[list[Model]]", typescript);
         reads_as("{ [key: string]: Model; }", "dict(str, Model)", typescript);
@@ -714,7 +734,25 @@ mod tests {
         reads_as("string | number", "object", typescript);
         // `object` is both languages' word: it shows no dialect.
         reads_as("object", "object", None);
-        reads_as("Array<Model>", "list[Model]", typescript);
+        reads_as("Array<Model>", "list[Model]", None);
+    }
+
+    #[test]
+    fn reads_the_ruby_syntax() {
+        let ruby = Some(Dialect::Ruby);
+        reads_as("String", "str", ruby);
+        reads_as("Integer", "int", ruby);
+        reads_as("Float", "float", ruby);
+        reads_as("Boolean", "bool", ruby);
+        reads_as("Time", "datetime", ruby);
+        reads_as("Object", "object", ruby);
+        reads_as("Array<String>", "list[str]", ruby);
+        reads_as("Hash<String, Array<Model>>", "dict(str, list[Model])", ruby);
+        let error = parse_type_expr("Hash<Integer, String>").unwrap_err();
+        assert_eq!(
+            (error.message.as_str(), error.span),
+            ("a dict's keys must be `String`, found `Integer`", 5..12)
+        );
     }
 
     #[test]
