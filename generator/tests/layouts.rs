@@ -619,3 +619,25 @@ fn ruby_pages_read_into_the_same_model() {
         );
     }
 }
+
+#[test]
+fn a_real_ruby_corpus_reads_with_no_error_and_no_warning() {
+    let folder = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/corpus/ory-client-1.22.63/ruby");
+    if !folder.is_dir() {
+        eprintln!("skipped: {} is not there", folder.display());
+        return;
+    }
+    let config = tempfile::NamedTempFile::new().expect("temporary file");
+    fs::write(config.path(), "[naming]\nwire = \"snake_case\"\n").expect("write the config");
+    let (_, stats, sources, warnings, _) = load(&folder, Some(config.path()))
+        .unwrap_or_else(|failure| panic!("{}", failure.render_limited(10)));
+    assert!(
+        warnings.is_empty(),
+        "{}",
+        sources.render_limited(&warnings, 10)
+    );
+    assert_eq!(stats.dialect.name(), "ruby");
+    // 355 structs; the 16 enum pages and the 8 oneOf pages stand for any JSON value.
+    assert_eq!(stats.models, 355);
+}

@@ -348,10 +348,14 @@ impl Oracle {
                     .enum_values
                     .as_ref()
                     .map(|values| values.iter().map(String::as_str).collect());
-                let plain_string =
-                    docs_values.is_none() && field.ty.base == BaseType::Primitive(Primitive::Str);
+                // A plain string, or any JSON value (Ruby's enum pages list no values).
+                let plain_string = docs_values.is_none()
+                    && matches!(
+                        field.ty.base,
+                        BaseType::Primitive(Primitive::Str | Primitive::Object)
+                    );
                 if plain_string && oracle_values.is_some() {
-                    // An inline enum: the docs show a plain string and list no values.
+                    // An enum the docs do not list: they show a plain string or any JSON value.
                     comparison.enums_the_docs_do_not_list.push(format!(
                         "{at}: oracle {}",
                         values_text(oracle_values.as_deref())
@@ -423,9 +427,9 @@ pub struct Comparison {
     pub models_only_in_oracle: Vec<String>,
     /// Every disagreement on a compared model: a field, a required flag, enum values.
     pub mismatches: Vec<String>,
-    /// Properties whose values the oracle enumerates but the docs show as a plain string (an
-    /// inline enum, which the docs' templates do not list): counted and listed, not a
-    /// disagreement, since no reader of the docs can know them.
+    /// Properties whose values the oracle enumerates but the docs show as a plain string or any
+    /// JSON value (an inline enum, or Ruby's enum pages, whose values the templates do not
+    /// list): counted and listed, not a disagreement, since no reader of the docs can know them.
     pub enums_the_docs_do_not_list: Vec<String>,
     /// Fields the docs type as a bare `number` (TypeScript's), which says neither integer nor
     /// float: generated as `serde_json::Number`; counted and listed, not a disagreement.
