@@ -6,7 +6,7 @@
 use std::fs;
 
 use markdown_model_codegen::model::{BaseType, Field, Model, ModelKind, Primitive, TypeModel};
-use markdown_model_codegen::{Failure, load};
+use markdown_model_codegen::{Failure, Stats, load};
 
 /// Loads a folder of `(file name, contents)` pages; panics with the rendered diagnostics on
 /// failure, and on any warning.
@@ -361,25 +361,70 @@ Name | Type | Description | Notes
 
 /// The Ory client's Python docs (openapi-generator 7's pydantic `python` template), when
 /// `../shared/corpus` is present: every page reads, quietly, with only the naming rule set.
-#[test]
-fn a_real_pydantic_corpus_reads_with_no_error_and_no_warning() {
+/// The type model and stats of an Ory docs folder of `../shared` (`language`: `python`,
+/// `typescript`, ...), read with `[naming] wire = "snake_case"`; panics on an error or a warning;
+/// `None` (and a visible message) when the folder is absent.
+fn real_ory_corpus(language: &str) -> Option<(TypeModel, Stats)> {
     let folder = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/corpus/ory-client-1.22.63/python");
+        .join("../../shared/corpus/ory-client-1.22.63")
+        .join(language);
     if !folder.is_dir() {
         eprintln!("skipped: {} is not there", folder.display());
-        return;
+        return None;
     }
     let config = tempfile::NamedTempFile::new().expect("temporary file");
     fs::write(config.path(), "[naming]\nwire = \"snake_case\"\n").expect("write the config");
-    let (_, stats, sources, warnings, _) = load(&folder, Some(config.path()))
+    let (built, stats, sources, warnings, _) = load(&folder, Some(config.path()))
         .unwrap_or_else(|failure| panic!("{}", failure.render_limited(10)));
     assert!(
         warnings.is_empty(),
         "{}",
         sources.render_limited(&warnings, 10)
     );
+    Some((built, stats))
+}
+
+#[test]
+fn a_real_pydantic_corpus_reads_with_no_error_and_no_warning() {
+    let Some((_, stats)) = real_ory_corpus("python") else {
+        return;
+    };
     assert_eq!(stats.dialect.name(), "python-pydantic");
     assert_eq!((stats.models, stats.enums), (379, 16));
+}
+
+/// Loads a folder of pages and an optional codegen.toml; panics on failure and on any warning.
+/// Returns the model and the dialect read.
+fn model_and_dialect(pages: &[(&str, &str)], config: Option<&str>) -> (TypeModel, &'static str) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    for (name, text) in pages {
+        fs::write(dir.path().join(name), text).expect("write a page");
+    }
+    let config_path = dir.path().join("codegen.toml");
+    if let Some(config) = config {
+        fs::write(&config_path, config).expect("write the config");
+    }
+    let (built, stats, sources, warnings, _) =
+        load(dir.path(), config.map(|_| config_path.as_path()))
+            .unwrap_or_else(|failure| panic!("{}", failure.render()));
+    assert!(warnings.is_empty(), "{}", sources.render(&warnings));
+    (built, stats.dialect.name())
+}
+
+/// Each field's name in the docs, neutral type, JSON name and required flag.
+fn fields_read(model: &Model) -> Vec<(&str, String, &str, bool)> {
+    model
+        .fields
+        .iter()
+        .map(|field| {
+            (
+                field.doc_name.as_str(),
+                field.ty.expr.to_string(),
+                field.wire_name.as_str(),
+                field.required,
+            )
+        })
+        .collect()
 }
 
 /// A page in the layout of openapi-generator's `typescript` and `typescript-axios` model docs:
@@ -413,34 +458,19 @@ const TS_PET_STATUS: &str = "# PetStatus\n\nA pet's state.\n\n## Enum\n\n\
 
 #[test]
 fn typescript_pages_read_into_the_same_model() {
-    let dir = tempfile::tempdir().expect("temporary folder");
-    for (name, text) in [
-        ("Pet.md", TS_PET),
-        ("Tag.md", TS_TAG),
-        ("PetStatus.md", TS_PET_STATUS),
-    ] {
-        fs::write(dir.path().join(name), text).expect("write a page");
-    }
-    let (built, stats, sources, warnings, _) =
-        load(dir.path(), None).unwrap_or_else(|failure| panic!("{}", failure.render()));
-    assert!(warnings.is_empty(), "{}", sources.render(&warnings));
-    assert_eq!(stats.dialect.name(), "typescript");
+    let (built, dialect) = model_and_dialect(
+        &[
+            ("Pet.md", TS_PET),
+            ("Tag.md", TS_TAG),
+            ("PetStatus.md", TS_PET_STATUS),
+        ],
+        None,
+    );
+    assert_eq!(dialect, "typescript");
     let pet = model(&built, "Pet");
-    let read: Vec<(&str, String, &str, bool)> = pet
-        .fields
-        .iter()
-        .map(|field| {
-            (
-                field.doc_name.as_str(),
-                field.ty.expr.to_string(),
-                field.wire_name.as_str(),
-                field.required,
-            )
-        })
-        .collect();
     // The Name column is the JSON name: the default `[naming] wire` (camelCase) does not apply.
     assert_eq!(
-        read,
+        fields_read(pet),
         [
             ("id", "number".to_owned(), "id", false),
             ("name", "str".to_owned(), "name", true),
@@ -487,35 +517,19 @@ fn a_forced_typescript_dialect_reads_pages_that_show_none() {
     let a = page_with_type("A", "B");
     let b = "# B\n\n## Properties\n\nName | Type | Description | Notes\n\
 ------------ | ------------- | ------------- | -------------\n**dataJSON** | **object** |  | \n";
-    let dir = tempfile::tempdir().expect("temporary folder");
-    fs::write(dir.path().join("A.md"), a).expect("write");
-    fs::write(dir.path().join("B.md"), b).expect("write");
-    fs::write(
-        dir.path().join("codegen.toml"),
-        "dialect = \"typescript\"\n",
-    )
-    .expect("write");
-    let (built, stats, ..) = load(dir.path(), Some(&dir.path().join("codegen.toml")))
-        .unwrap_or_else(|failure| panic!("{}", failure.render()));
-    assert_eq!(stats.dialect.name(), "typescript");
+    let (built, dialect) = model_and_dialect(
+        &[("A.md", &a), ("B.md", b)],
+        Some("dialect = \"typescript\"\n"),
+    );
+    assert_eq!(dialect, "typescript");
     assert_eq!(field(model(&built, "B"), "dataJSON").wire_name, "dataJSON");
 }
 
 #[test]
 fn a_real_typescript_corpus_reads_with_no_error_and_no_warning() {
-    let folder = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/corpus/ory-client-1.22.63/typescript");
-    if !folder.is_dir() {
-        eprintln!("skipped: {} is not there", folder.display());
+    let Some((built, stats)) = real_ory_corpus("typescript") else {
         return;
-    }
-    let (built, stats, sources, warnings, _) =
-        load(&folder, None).unwrap_or_else(|failure| panic!("{}", failure.render_limited(10)));
-    assert!(
-        warnings.is_empty(),
-        "{}",
-        sources.render_limited(&warnings, 10)
-    );
+    };
     assert_eq!(stats.dialect.name(), "typescript");
     assert_eq!((stats.models, stats.enums), (379, 16));
     let numbers = built
@@ -561,40 +575,19 @@ const RUBY_OWNER: &str = "# Store::Owner\n\n## Class instance methods\n\n\
 
 #[test]
 fn ruby_pages_read_into_the_same_model() {
-    let dir = tempfile::tempdir().expect("temporary folder");
-    for (name, text) in [
-        ("Pet.md", RUBY_PET),
-        ("Tag.md", RUBY_TAG),
-        ("PetStatus.md", RUBY_PET_STATUS),
-        ("Owner.md", RUBY_OWNER),
-    ] {
-        fs::write(dir.path().join(name), text).expect("write a page");
-    }
-    fs::write(
-        dir.path().join("codegen.toml"),
-        "[naming]\nwire = \"snake_case\"\n",
-    )
-    .expect("write");
-    let (built, stats, sources, warnings, _) =
-        load(dir.path(), Some(&dir.path().join("codegen.toml")))
-            .unwrap_or_else(|failure| panic!("{}", failure.render()));
-    assert!(warnings.is_empty(), "{}", sources.render(&warnings));
-    assert_eq!(stats.dialect.name(), "ruby");
+    let (built, dialect) = model_and_dialect(
+        &[
+            ("Pet.md", RUBY_PET),
+            ("Tag.md", RUBY_TAG),
+            ("PetStatus.md", RUBY_PET_STATUS),
+            ("Owner.md", RUBY_OWNER),
+        ],
+        Some("[naming]\nwire = \"snake_case\"\n"),
+    );
+    assert_eq!(dialect, "ruby");
     let pet = model(&built, "Pet");
-    let read: Vec<(&str, String, &str, bool)> = pet
-        .fields
-        .iter()
-        .map(|field| {
-            (
-                field.doc_name.as_str(),
-                field.ty.expr.to_string(),
-                field.wire_name.as_str(),
-                field.required,
-            )
-        })
-        .collect();
     assert_eq!(
-        read,
+        fields_read(pet),
         [
             ("id", "int".to_owned(), "id", false),
             ("weight", "float".to_owned(), "weight", false),
@@ -622,21 +615,9 @@ fn ruby_pages_read_into_the_same_model() {
 
 #[test]
 fn a_real_ruby_corpus_reads_with_no_error_and_no_warning() {
-    let folder = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/corpus/ory-client-1.22.63/ruby");
-    if !folder.is_dir() {
-        eprintln!("skipped: {} is not there", folder.display());
+    let Some((_, stats)) = real_ory_corpus("ruby") else {
         return;
-    }
-    let config = tempfile::NamedTempFile::new().expect("temporary file");
-    fs::write(config.path(), "[naming]\nwire = \"snake_case\"\n").expect("write the config");
-    let (_, stats, sources, warnings, _) = load(&folder, Some(config.path()))
-        .unwrap_or_else(|failure| panic!("{}", failure.render_limited(10)));
-    assert!(
-        warnings.is_empty(),
-        "{}",
-        sources.render_limited(&warnings, 10)
-    );
+    };
     assert_eq!(stats.dialect.name(), "ruby");
     // 355 structs; the 16 enum pages and the 8 oneOf pages stand for any JSON value.
     assert_eq!(stats.models, 355);

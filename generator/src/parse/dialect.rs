@@ -118,147 +118,48 @@ pub fn python_api_name(name: &str) -> String {
 /// Names the TypeScript templates escape with a leading `_`: the language's reserved words and
 /// the names their generated code uses itself (openapi-generator's `typescript*` reserved words;
 /// `typescript-axios` also escapes `options`).
+#[rustfmt::skip]
 const TYPESCRIPT_RESERVED: &[&str] = &[
-    "abstract",
-    "await",
-    "boolean",
-    "break",
-    "byte",
-    "case",
-    "catch",
-    "char",
-    "class",
-    "const",
-    "constructor",
-    "continue",
-    "debugger",
-    "default",
-    "delete",
-    "do",
-    "double",
-    "else",
-    "enum",
-    "export",
-    "extends",
-    "false",
-    "final",
-    "finally",
-    "float",
-    "for",
-    "formParams",
-    "from",
-    "function",
-    "goto",
-    "headerParams",
-    "if",
-    "implements",
-    "import",
-    "in",
-    "instanceof",
-    "int",
-    "interface",
-    "let",
-    "long",
-    "native",
-    "new",
-    "null",
-    "options",
-    "package",
-    "private",
-    "protected",
-    "public",
-    "queryParameters",
-    "requestOptions",
-    "return",
-    "short",
-    "static",
-    "super",
-    "switch",
-    "synchronized",
-    "this",
-    "throw",
-    "transient",
-    "true",
-    "try",
-    "typeof",
-    "useFormData",
-    "var",
-    "varLocalDeferred",
-    "varLocalPath",
-    "void",
-    "volatile",
-    "while",
-    "with",
+    "abstract", "await", "boolean", "break", "byte", "case", "catch", "char", "class", "const",
+    "constructor", "continue", "debugger", "default", "delete", "do", "double", "else", "enum",
+    "export", "extends", "false", "final", "finally", "float", "for", "formParams", "from",
+    "function", "goto", "headerParams", "if", "implements", "import", "in", "instanceof", "int",
+    "interface", "let", "long", "native", "new", "null", "options", "package", "private",
+    "protected", "public", "queryParameters", "requestOptions", "return", "short", "static",
+    "super", "switch", "synchronized", "this", "throw", "transient", "true", "try", "typeof",
+    "useFormData", "var", "varLocalDeferred", "varLocalPath", "void", "volatile", "while", "with",
     "yield",
 ];
 
 /// The TypeScript templates' Name-column convention: the JSON name itself, quoted when it is no
 /// identifier (`'@type'`), with `_` before a reserved name (`_class` -> `class`).
 pub fn typescript_api_name(name: &str) -> String {
-    let name = name.trim_matches(['\'', '"']);
-    name.strip_prefix('_')
-        .filter(|rest| TYPESCRIPT_RESERVED.contains(rest))
-        .unwrap_or(name)
-        .to_owned()
+    without_underscore_escape(name.trim_matches(['\'', '"']), TYPESCRIPT_RESERVED)
 }
 
 /// Names the Ruby template escapes with a leading `_` (openapi-generator's `ruby` reserved
 /// words).
+#[rustfmt::skip]
 const RUBY_RESERVED: &[&str] = &[
-    "__FILE__",
-    "__LINE__",
-    "_header_accept",
-    "_header_accept_result",
-    "_header_content_type",
-    "alias",
-    "and",
-    "auth_names",
-    "begin",
-    "break",
-    "case",
-    "class",
-    "def",
-    "defined?",
-    "do",
-    "else",
-    "elsif",
-    "end",
-    "ensure",
-    "false",
-    "for",
-    "form_params",
-    "header_params",
-    "if",
-    "in",
-    "local_var_path",
-    "module",
-    "next",
-    "nil",
-    "not",
-    "or",
-    "post_body",
-    "query_params",
-    "redo",
-    "rescue",
-    "retry",
-    "return",
-    "self",
-    "super",
-    "then",
-    "true",
-    "undef",
-    "unless",
-    "until",
-    "when",
-    "while",
-    "yield",
+    "__FILE__", "__LINE__", "_header_accept", "_header_accept_result", "_header_content_type",
+    "alias", "and", "auth_names", "begin", "break", "case", "class", "def", "defined?", "do",
+    "else", "elsif", "end", "ensure", "false", "for", "form_params", "header_params", "if", "in",
+    "local_var_path", "module", "next", "nil", "not", "or", "post_body", "query_params", "redo",
+    "rescue", "retry", "return", "self", "super", "then", "true", "undef", "unless", "until",
+    "when", "while", "yield",
 ];
 
 /// The Ruby template's Name-column convention: the snake_case attribute, `_` before a reserved
 /// word (`_end` -> `end`).
 pub fn ruby_api_name(name: &str) -> String {
+    without_underscore_escape(name, RUBY_RESERVED)
+}
+
+/// `name` without the `_` a template writes before a `reserved` name (`_class` -> `class`); any
+/// other name as written (`_links`).
+fn without_underscore_escape(name: &str, reserved: &[&str]) -> String {
     name.strip_prefix('_')
-        .filter(|rest| RUBY_RESERVED.contains(rest))
+        .filter(|rest| reserved.contains(rest))
         .unwrap_or(name)
         .to_owned()
 }

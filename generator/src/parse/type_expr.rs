@@ -717,7 +717,7 @@ mod tests {
         reads_as("any", "object", typescript);
         reads_as("Date", "date", None);
         reads_as("Array<string>", "list[str]", typescript);
-        reads_as("Array<Array<Model>>", "list[list[Model]]", typescript);
+        reads_as("Array<Array<Model>>", "list[list[Model]]", None);
         reads_as("{ [key: string]: Model; }", "dict(str, Model)", typescript);
         reads_as(
             "{ [key: string]: Array<number>; }",
