@@ -622,3 +622,40 @@ fn a_real_ruby_corpus_reads_with_no_error_and_no_warning() {
     // 355 structs; the 16 enum pages and the 8 oneOf pages stand for any JSON value.
     assert_eq!(stats.models, 355);
 }
+
+#[test]
+fn a_typescript_number_is_an_exact_json_number_and_its_docs_say_so() {
+    let (built, _) = model_and_dialect(
+        &[
+            ("Pet.md", TS_PET),
+            ("Tag.md", TS_TAG),
+            ("PetStatus.md", TS_PET_STATUS),
+        ],
+        None,
+    );
+    let (files, _) = markdown_model_codegen::emit::emit_crate(&built);
+    let pet = files
+        .iter()
+        .find(|file| file.path.ends_with("pet.rs"))
+        .expect("pet.rs");
+    let id_field = pet
+        .contents
+        .split("pub id:")
+        .next()
+        .and_then(|before| before.rsplit("pub struct Pet {").next())
+        .expect("the id field's docs");
+    assert!(
+        id_field.contains("The docs say only `number`, not whether it is an integer or a float"),
+        "{id_field}"
+    );
+    assert!(
+        pet.contents
+            .contains("pub id: Option<::serde_json::Number>"),
+        "{}",
+        pet.contents
+    );
+    // Without a `number` field, the type table stays as it was.
+    assert!(built.rust_types.contains_key(&Primitive::Number));
+    let python = model_of(&[("Order.md", STANDARD), ("Item.md", ITEM)]);
+    assert!(!python.rust_types.contains_key(&Primitive::Number));
+}
