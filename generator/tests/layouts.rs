@@ -6,7 +6,7 @@
 use std::fs;
 
 use markdown_model_codegen::model::{BaseType, Field, Model, ModelKind, Primitive, TypeModel};
-use markdown_model_codegen::{Failure, load};
+use markdown_model_codegen::{Failure, Stats, load};
 
 /// Loads a folder of `(file name, contents)` pages; panics with the rendered diagnostics on
 /// failure, and on any warning.
@@ -359,10 +359,10 @@ Name | Type | Description | Notes
     );
 }
 
-/// The Ory client's docs in `language` (`../shared/corpus/ory-client-1.22.63/<language>`),
-/// loaded with only the naming rule set, after checking that every page reads quietly, in
-/// `dialect`, into 379 models of which 16 enums; `None` (and a visible message) when absent.
-fn real_ory_corpus(language: &str, dialect: &str) -> Option<TypeModel> {
+/// The type model and stats of an Ory docs folder of `../shared` (`language`: `python`,
+/// `typescript`, ...), read with `[naming] wire = "snake_case"`; panics on an error or a warning;
+/// `None` (and a visible message) when the folder is absent.
+fn real_ory_corpus(language: &str) -> Option<(TypeModel, Stats)> {
     let folder = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../../shared/corpus/ory-client-1.22.63")
         .join(language);
@@ -372,23 +372,23 @@ fn real_ory_corpus(language: &str, dialect: &str) -> Option<TypeModel> {
     }
     let config = tempfile::NamedTempFile::new().expect("temporary file");
     fs::write(config.path(), "[naming]\nwire = \"snake_case\"\n").expect("write the config");
-    let (model, stats, sources, warnings, _) = load(&folder, Some(config.path()))
+    let (built, stats, sources, warnings, _) = load(&folder, Some(config.path()))
         .unwrap_or_else(|failure| panic!("{}", failure.render_limited(10)));
     assert!(
         warnings.is_empty(),
         "{}",
         sources.render_limited(&warnings, 10)
     );
-    assert_eq!(stats.dialect.name(), dialect);
-    assert_eq!((stats.models, stats.enums), (379, 16));
-    Some(model)
+    Some((built, stats))
 }
 
-/// The Ory client's Python docs (openapi-generator 7's pydantic `python` template), when
-/// `../shared/corpus` is present: every page reads, quietly, with only the naming rule set.
 #[test]
 fn a_real_pydantic_corpus_reads_with_no_error_and_no_warning() {
-    real_ory_corpus("python", "python-pydantic");
+    let Some((_, stats)) = real_ory_corpus("python") else {
+        return;
+    };
+    assert_eq!(stats.dialect.name(), "python-pydantic");
+    assert_eq!((stats.models, stats.enums), (379, 16));
 }
 
 /// Each field's doc name, JSON name, type and required flag.
@@ -530,9 +530,11 @@ fn java_pages_beside_python_pages_are_an_error() {
 /// present: every page reads, quietly, with only the naming rule set.
 #[test]
 fn a_real_java_corpus_reads_with_no_error_and_no_warning() {
-    let Some(model) = real_ory_corpus("java", "java") else {
+    let Some((model, stats)) = real_ory_corpus("java") else {
         return;
     };
+    assert_eq!(stats.dialect.name(), "java");
+    assert_eq!((stats.models, stats.enums), (379, 16));
     let identity = model
         .models
         .iter()
@@ -609,9 +611,11 @@ fn go_pages_read_into_the_same_type_model() {
 /// pages are skipped.
 #[test]
 fn a_real_go_corpus_reads_with_no_error_and_no_warning() {
-    let Some(model) = real_ory_corpus("go", "go") else {
+    let Some((model, stats)) = real_ory_corpus("go") else {
         return;
     };
+    assert_eq!(stats.dialect.name(), "go");
+    assert_eq!((stats.models, stats.enums), (379, 16));
     assert!(model.operations.is_empty());
     let identity = model
         .models
@@ -620,4 +624,272 @@ fn a_real_go_corpus_reads_with_no_error_and_no_warning() {
         .expect("Identity");
     assert_eq!(field(identity, "SchemaId").wire_name, "schema_id");
     assert!(!field(identity, "OrganizationId").required);
+}
+
+/// Loads a folder of pages and an optional codegen.toml; panics on failure and on any warning.
+/// Returns the model and the dialect read.
+fn model_and_dialect(pages: &[(&str, &str)], config: Option<&str>) -> (TypeModel, &'static str) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    for (name, text) in pages {
+        fs::write(dir.path().join(name), text).expect("write a page");
+    }
+    let config_path = dir.path().join("codegen.toml");
+    if let Some(config) = config {
+        fs::write(&config_path, config).expect("write the config");
+    }
+    let (built, stats, sources, warnings, _) =
+        load(dir.path(), config.map(|_| config_path.as_path()))
+            .unwrap_or_else(|failure| panic!("{}", failure.render()));
+    assert!(warnings.is_empty(), "{}", sources.render(&warnings));
+    (built, stats.dialect.name())
+}
+
+/// Each field's name in the docs, neutral type, JSON name and required flag.
+fn fields_read(model: &Model) -> Vec<(&str, String, &str, bool)> {
+    model
+        .fields
+        .iter()
+        .map(|field| {
+            (
+                field.doc_name.as_str(),
+                field.ty.expr.to_string(),
+                field.wire_name.as_str(),
+                field.required,
+            )
+        })
+        .collect()
+}
+
+/// A page in the layout of openapi-generator's `typescript` and `typescript-axios` model docs:
+/// bold TypeScript types, HTML-escaped generics, `[default to undefined]` Notes, the JSON name
+/// in the Name column (`_` before a reserved word).
+const TS_PET: &str = "# Pet\n\nA pet.\n\n## Properties\n\n\
+Name | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n\
+**id** | **number** |  | [optional] [default to undefined]\n\
+**name** | **string** |  | [default to undefined]\n\
+**photo_urls** | **Array&lt;string&gt;** |  | [default to undefined]\n\
+**tags** | [**Array&lt;Tag&gt;**](Tag.md) |  | [optional] [default to undefined]\n\
+**labels** | **{ [key: string]: string; }** |  | [optional] [default to undefined]\n\
+**born_at** | **Date** |  | [optional] [default to undefined]\n\
+**nickname** | **string &#124; null** |  | [optional] [default to undefined]\n\
+**vaccinated** | **boolean** |  | [optional] [default to undefined]\n\
+**extra** | **any** |  | [optional] [default to undefined]\n\
+**_class** | **string** |  | [optional] [default to undefined]\n\
+**status** | [**PetStatus**](PetStatus.md) |  | [optional] [default to undefined]\n\n\
+## Example\n\n```typescript\nimport { Pet } from './api';\n\nconst instance: Pet = {\n    id,\n};\n```\n\n\
+[[Back to Model list]](../README.md#documentation-for-models) [[Back to README]](../README.md)\n";
+
+const TS_TAG: &str = "# Tag\n\n\n## Properties\n\n\
+Name | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n\
+**id** | **number** |  | [optional] [default to undefined]\n";
+
+/// A TypeScript enum page, with the `enumUnknownDefaultCase` item the option adds.
+const TS_PET_STATUS: &str = "# PetStatus\n\nA pet's state.\n\n## Enum\n\n\
+* `Available` (value: `'available'`)\n\n* `Sold` (value: `'sold'`)\n\n\
+* `UnknownDefaultOpenApi` (value: `'11184809'`)\n\n\
+[[Back to Model list]](../README.md#documentation-for-models)\n";
+
+#[test]
+fn typescript_pages_read_into_the_same_model() {
+    let (built, dialect) = model_and_dialect(
+        &[
+            ("Pet.md", TS_PET),
+            ("Tag.md", TS_TAG),
+            ("PetStatus.md", TS_PET_STATUS),
+        ],
+        None,
+    );
+    assert_eq!(dialect, "typescript");
+    let pet = model(&built, "Pet");
+    // The Name column is the JSON name: the default `[naming] wire` (camelCase) does not apply.
+    assert_eq!(
+        fields_read(pet),
+        [
+            ("id", "number".to_owned(), "id", false),
+            ("name", "str".to_owned(), "name", true),
+            ("photo_urls", "list[str]".to_owned(), "photo_urls", true),
+            ("tags", "list[Tag]".to_owned(), "tags", false),
+            ("labels", "dict(str, str)".to_owned(), "labels", false),
+            ("born_at", "datetime".to_owned(), "born_at", false),
+            ("nickname", "str".to_owned(), "nickname", false),
+            ("vaccinated", "bool".to_owned(), "vaccinated", false),
+            ("extra", "object".to_owned(), "extra", false),
+            ("_class", "str".to_owned(), "class", false),
+            ("status", "PetStatus".to_owned(), "status", false),
+        ]
+    );
+    assert_eq!(
+        field(pet, "id").ty.base,
+        BaseType::Primitive(Primitive::Number)
+    );
+    let status = model(&built, "PetStatus");
+    let ModelKind::Enum(values) = &status.kind else {
+        panic!("PetStatus is an enum: {:?}", status.kind);
+    };
+    let values: Vec<&str> = values.variants.iter().map(|v| v.value.as_str()).collect();
+    assert_eq!(
+        values,
+        ["available", "sold"],
+        "the unknown-default stand-in is left out"
+    );
+}
+
+#[test]
+fn typescript_and_python_pages_in_one_folder_are_an_error() {
+    // `string` is TypeScript's and Go's word; `boolean` is TypeScript's alone.
+    let a = page_with_type("A", "Array&lt;boolean&gt;");
+    let b = page_with_type("B", "list[str]");
+    assert_eq!(
+        diagnostics_of(&[("A.md", &a), ("B.md", &b)]),
+        ["B.md:7:9: error: one folder mixes dialects: `B` is written in python, `A` in typescript"]
+    );
+}
+
+#[test]
+fn a_forced_typescript_dialect_reads_pages_that_show_none() {
+    // `number` alone shows TypeScript; a page of model names shows nothing until forced.
+    let a = page_with_type("A", "B");
+    let b = "# B\n\n## Properties\n\nName | Type | Description | Notes\n\
+------------ | ------------- | ------------- | -------------\n**dataJSON** | **object** |  | \n";
+    let (built, dialect) = model_and_dialect(
+        &[("A.md", &a), ("B.md", b)],
+        Some("dialect = \"typescript\"\n"),
+    );
+    assert_eq!(dialect, "typescript");
+    assert_eq!(field(model(&built, "B"), "dataJSON").wire_name, "dataJSON");
+}
+
+#[test]
+fn a_real_typescript_corpus_reads_with_no_error_and_no_warning() {
+    let Some((built, stats)) = real_ory_corpus("typescript") else {
+        return;
+    };
+    assert_eq!(stats.dialect.name(), "typescript");
+    assert_eq!((stats.models, stats.enums), (379, 16));
+    let numbers = built
+        .models
+        .iter()
+        .flat_map(|item| &item.fields)
+        .filter(|field| field.ty.base == BaseType::Primitive(Primitive::Number))
+        .count();
+    assert!(numbers > 0, "Ory's TypeScript docs write `number` fields");
+}
+
+/// Pages in the layout of openapi-generator's `ruby` model docs: a `Module::Name` title, a table
+/// with outer pipes, Ruby types, `_` before a reserved word; an enum page is an empty table, a
+/// oneOf page lists `openapi_one_of`.
+const RUBY_PET: &str = "# Store::Pet\n\n## Properties\n\n\
+| Name | Type | Description | Notes |\n| ---- | ---- | ----------- | ----- |\n\
+| **id** | **Integer** |  | [optional] |\n\
+| **weight** | **Float** |  | [optional] |\n\
+| **name** | **String** |  |  |\n\
+| **photo_urls** | **Array&lt;String&gt;** |  |  |\n\
+| **labels** | **Hash&lt;String, Tag&gt;** |  | [optional] |\n\
+| **born_on** | **Date** |  | [optional] |\n\
+| **seen_at** | **Time** |  | [optional] |\n\
+| **vaccinated** | **Boolean** |  | [optional] |\n\
+| **extra** | **Object** |  | [optional] |\n\
+| **_end** | **Time** |  | [optional] |\n\
+| **status** | [**PetStatus**](PetStatus.md) |  | [optional] |\n\
+| **owner** | [**Owner**](Owner.md) |  | [optional] |\n\n\
+## Example\n\n```ruby\nrequire 'store'\n\ninstance = Store::Pet.new(\n  id: null\n)\n```\n\n";
+
+const RUBY_TAG: &str = "# Store::Tag\n\n## Properties\n\n\
+| Name | Type | Description | Notes |\n| ---- | ---- | ----------- | ----- |\n\
+| **id** | **Integer** |  | [optional] |\n";
+
+const RUBY_PET_STATUS: &str = "# Store::PetStatus\n\n## Properties\n\n\
+| Name | Type | Description | Notes |\n| ---- | ---- | ----------- | ----- |\n\n\
+## Example\n\n```ruby\nrequire 'store'\n\ninstance = Store::PetStatus.new()\n```\n\n";
+
+const RUBY_OWNER: &str = "# Store::Owner\n\n## Class instance methods\n\n\
+### `openapi_one_of`\n\nReturns the list of classes defined in oneOf.\n\n\
+#### Example\n\n```ruby\nrequire 'store'\n\nStore::Owner.openapi_one_of\n# =>\n# [\n#   :'Person',\n#   :'Shop'\n# ]\n```\n\n\
+### build\n\nFind the appropriate object from the `openapi_one_of` list and casts the data into it.\n";
+
+#[test]
+fn ruby_pages_read_into_the_same_model() {
+    let (built, dialect) = model_and_dialect(
+        &[
+            ("Pet.md", RUBY_PET),
+            ("Tag.md", RUBY_TAG),
+            ("PetStatus.md", RUBY_PET_STATUS),
+            ("Owner.md", RUBY_OWNER),
+        ],
+        Some("[naming]\nwire = \"snake_case\"\n"),
+    );
+    assert_eq!(dialect, "ruby");
+    let pet = model(&built, "Pet");
+    assert_eq!(
+        fields_read(pet),
+        [
+            ("id", "int".to_owned(), "id", false),
+            ("weight", "float".to_owned(), "weight", false),
+            ("name", "str".to_owned(), "name", true),
+            ("photo_urls", "list[str]".to_owned(), "photo_urls", true),
+            ("labels", "dict(str, Tag)".to_owned(), "labels", false),
+            ("born_on", "date".to_owned(), "born_on", false),
+            ("seen_at", "datetime".to_owned(), "seen_at", false),
+            ("vaccinated", "bool".to_owned(), "vaccinated", false),
+            ("extra", "object".to_owned(), "extra", false),
+            ("_end", "datetime".to_owned(), "end", false),
+            ("status", "PetStatus".to_owned(), "status", false),
+            ("owner", "Owner".to_owned(), "owner", false),
+        ]
+    );
+    // The enum page and the oneOf page say too little for more than any JSON value.
+    for name in ["status", "owner"] {
+        assert_eq!(
+            field(pet, name).ty.base,
+            BaseType::Primitive(Primitive::Object),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn a_real_ruby_corpus_reads_with_no_error_and_no_warning() {
+    let Some((_, stats)) = real_ory_corpus("ruby") else {
+        return;
+    };
+    assert_eq!(stats.dialect.name(), "ruby");
+    // 355 structs; the 16 enum pages and the 8 oneOf pages stand for any JSON value.
+    assert_eq!(stats.models, 355);
+}
+
+#[test]
+fn a_typescript_number_is_an_exact_json_number_and_its_docs_say_so() {
+    let (built, _) = model_and_dialect(
+        &[
+            ("Pet.md", TS_PET),
+            ("Tag.md", TS_TAG),
+            ("PetStatus.md", TS_PET_STATUS),
+        ],
+        None,
+    );
+    let (files, _) = markdown_model_codegen::emit::emit_crate(&built);
+    let pet = files
+        .iter()
+        .find(|file| file.path.ends_with("pet.rs"))
+        .expect("pet.rs");
+    let id_field = pet
+        .contents
+        .split("pub id:")
+        .next()
+        .and_then(|before| before.rsplit("pub struct Pet {").next())
+        .expect("the id field's docs");
+    assert!(
+        id_field.contains("The docs say only `number`, not whether it is an integer or a float"),
+        "{id_field}"
+    );
+    assert!(
+        pet.contents
+            .contains("pub id: Option<::serde_json::Number>"),
+        "{}",
+        pet.contents
+    );
+    // Without a `number` field, the type table stays as it was.
+    assert!(built.rust_types.contains_key(&Primitive::Number));
+    let python = model_of(&[("Order.md", STANDARD), ("Item.md", ITEM)]);
+    assert!(!python.rust_types.contains_key(&Primitive::Number));
 }

@@ -310,6 +310,11 @@ impl Oracle {
                     continue;
                 };
                 comparison.fields_compared += 1;
+                if field.ty.base == BaseType::Primitive(Primitive::Number) {
+                    comparison
+                        .numbers_of_unsaid_kind
+                        .push(format!("{at}: {}", field.ty.expr));
+                }
                 if facts.required != field.required {
                     comparison.mismatches.push(format!(
                         "{at}: {} in the oracle, {} in the docs",
@@ -343,10 +348,14 @@ impl Oracle {
                     .enum_values
                     .as_ref()
                     .map(|values| values.iter().map(String::as_str).collect());
-                let plain_string =
-                    docs_values.is_none() && field.ty.base == BaseType::Primitive(Primitive::Str);
+                // A plain string, or any JSON value (Ruby's enum pages list no values).
+                let plain_string = docs_values.is_none()
+                    && matches!(
+                        field.ty.base,
+                        BaseType::Primitive(Primitive::Str | Primitive::Object)
+                    );
                 if plain_string && oracle_values.is_some() {
-                    // An inline enum: the docs show a plain string and list no values.
+                    // An enum the docs do not list: they show a plain string or any JSON value.
                     comparison.enums_the_docs_do_not_list.push(format!(
                         "{at}: oracle {}",
                         values_text(oracle_values.as_deref())
@@ -418,10 +427,13 @@ pub struct Comparison {
     pub models_only_in_oracle: Vec<String>,
     /// Every disagreement on a compared model: a field, a required flag, enum values.
     pub mismatches: Vec<String>,
-    /// Properties whose values the oracle enumerates but the docs show as a plain string (an
-    /// inline enum, which the docs' templates do not list): counted and listed, not a
-    /// disagreement, since no reader of the docs can know them.
+    /// Properties whose values the oracle enumerates but the docs show as a plain string or any
+    /// JSON value (an inline enum, or Ruby's enum pages, whose values the templates do not
+    /// list): counted and listed, not a disagreement, since no reader of the docs can know them.
     pub enums_the_docs_do_not_list: Vec<String>,
+    /// Fields the docs type as a bare `number` (TypeScript's), which says neither integer nor
+    /// float: generated as `serde_json::Number`; counted and listed, not a disagreement.
+    pub numbers_of_unsaid_kind: Vec<String>,
 }
 
 impl Comparison {
@@ -436,7 +448,8 @@ impl fmt::Display for Comparison {
         writeln!(
             f,
             "models: docs {}, oracle {}, compared {}; fields: docs {}, oracle {}, compared {}; \
-             enums: docs {}, oracle {}, inline enums the docs do not list {}; mismatches: {}",
+             enums: docs {}, oracle {}, inline enums the docs do not list {}; \
+             numbers the docs do not say are integers or floats {}; mismatches: {}",
             self.docs_models,
             self.oracle_models,
             self.models_compared,
@@ -446,6 +459,7 @@ impl fmt::Display for Comparison {
             self.docs_enums,
             self.oracle_enums,
             self.enums_the_docs_do_not_list.len(),
+            self.numbers_of_unsaid_kind.len(),
             self.mismatches.len()
         )?;
         writeln!(
@@ -465,6 +479,12 @@ impl fmt::Display for Comparison {
         }
         for unlisted in &self.enums_the_docs_do_not_list {
             writeln!(f, "inline enum the docs do not list: {unlisted}")?;
+        }
+        for number in &self.numbers_of_unsaid_kind {
+            writeln!(
+                f,
+                "number the docs do not say is an integer or a float: {number}"
+            )?;
         }
         Ok(())
     }
@@ -573,6 +593,18 @@ mod tests {
             Some(vec!["active".to_owned(), "inactive".to_owned()])
         );
         assert_eq!(oracle().value(&wrapped, 0, 1), Some(json!("inactive")));
+    }
+
+    #[test]
+    fn a_number_of_unsaid_kind_is_listed_not_a_disagreement() {
+        // TypeScript's `number` for the oracle's `number` (`weight`): not said to be a float.
+        let address = "| **value** | **string** | | |\n| **weight** | **number** | | [optional] |\n| **via** | **string** | | |\n";
+        let comparison = oracle().compare(&model_of(&[("Address", address)], ""));
+        assert_eq!(comparison.mismatches, Vec::<String>::new());
+        assert_eq!(
+            comparison.numbers_of_unsaid_kind,
+            ["Address.weight: number"]
+        );
     }
 
     #[test]

@@ -272,6 +272,9 @@ pub fn primitive_value(primitive: Primitive, seed: usize) -> Value {
         Primitive::Object => json!({ "any": ["json", -1, 2.5, true, null, { HARD_KEY: [] }] }),
         Primitive::LocalDateTime => json!(LOCAL_DATE_TIMES[seed % LOCAL_DATE_TIMES.len()]),
         Primitive::YearMonth => json!("2021-09"),
+        // Integers and fractions alike: the docs do not say which.
+        Primitive::Number if seed.is_multiple_of(2) => primitive_value(Primitive::Int, seed / 2),
+        Primitive::Number => primitive_value(Primitive::Float, seed / 2),
     }
 }
 

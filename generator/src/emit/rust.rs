@@ -371,6 +371,12 @@ fn enums_file(model: &Model) -> (TokenStream, Vec<Item>) {
 
 fn struct_field(field: &Field, types: &PrimitiveTypes, scope: &Scope) -> TokenStream {
     let mut text = plain_text(&field.description);
+    if field.ty.base == BaseType::Primitive(Primitive::Number) {
+        text.push_str(
+            "\n\nThe docs say only `number`, not whether it is an integer or a float: \
+             kept as the exact JSON number.",
+        );
+    }
     text.push_str(&format!(
         "\n\nJSON {}; {}.",
         code_span(&field.wire_name),

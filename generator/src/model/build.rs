@@ -35,7 +35,34 @@ fn default_rust_type(primitive: Primitive) -> &'static str {
         Primitive::Object => "::serde_json::Value",
         Primitive::LocalDateTime => "::jiff::civil::DateTime",
         Primitive::YearMonth => "::std::string::String",
+        // An integer or a float: kept exactly as sent (`5` stays `5`, `2.5` stays `2.5`);
+        // `f64` would rewrite integers, `i64` reject fractions.
+        Primitive::Number => "::serde_json::Number",
     }
+}
+
+/// Whether any field, parameter or return type is a bare `number` (TypeScript's): only then does
+/// the type table list it, so that the tables of docs that never write it stay as they were.
+fn uses_number(models: &[Model], operations: &[super::OperationGroup]) -> bool {
+    let number = BaseType::Primitive(Primitive::Number);
+    let fields = models.iter().flat_map(|model| {
+        model
+            .fields
+            .iter()
+            .map(|field| &field.ty)
+            .chain(model.additional_properties.iter().map(|extra| &extra.ty))
+    });
+    let operations = operations
+        .iter()
+        .flat_map(|group| &group.operations)
+        .flat_map(|operation| {
+            operation
+                .parameters
+                .iter()
+                .map(|parameter| &parameter.ty)
+                .chain(&operation.returns)
+        });
+    fields.chain(operations).any(|ty| ty.base == number)
 }
 
 /// Builds the type model. `default_crate_name` names the crate when the config has no
@@ -99,8 +126,12 @@ pub fn build_model(
             license: None,
         },
     };
+    let numbers_used = uses_number(&models, &operations);
     let rust_types: BTreeMap<Primitive, String> = Primitive::ALL
         .into_iter()
+        .filter(|&primitive| {
+            primitive != Primitive::Number || numbers_used || config.types.contains_key(&primitive)
+        })
         .map(|primitive| {
             let rust = config
                 .types
@@ -445,7 +476,10 @@ impl<'p> Builder<'_, '_> {
             .models
             .get(&page.name.value)
             .is_some_and(|overrides| overrides.composition);
-        let rule_wire_name = naming::wire_name(&row.api_name, self.config.wire_case);
+        let rule_wire_name = row
+            .wire_name
+            .clone()
+            .unwrap_or_else(|| naming::wire_name(&row.api_name, self.config.wire_case));
         let wire_name = field_override
             .and_then(|o| o.wire_name.as_ref())
             .map_or(rule_wire_name.clone(), |o| o.value.clone());
@@ -785,7 +819,10 @@ fn mark_defaults(models: &mut [Model], replaced_types: &BTreeMap<Primitive, Stri
                     BaseType::Model { rust_name, .. } => index
                         .get(rust_name)
                         .is_some_and(|&target| !models[target].has_default),
-                    BaseType::Primitive(primitive) => replaced_types.contains_key(primitive),
+                    // `serde_json::Number` has no default.
+                    BaseType::Primitive(primitive) => {
+                        *primitive == Primitive::Number || replaced_types.contains_key(primitive)
+                    }
                 });
             if blocked {
                 models[at].has_default = false;

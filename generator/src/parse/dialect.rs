@@ -7,7 +7,7 @@ use std::fmt;
 use std::ops::Range;
 
 use super::page::{ModelPage, Spanned};
-use super::type_expr::{Leaf, Primitive};
+use super::type_expr::{Leaf, Primitive, TypeExpr};
 use crate::diagnostic::{Diagnostic, FileId, Sources};
 
 /// A template family whose model docs the generator reads.
@@ -32,16 +32,25 @@ pub enum Dialect {
     /// `interface{}`, `NullableString`-style wrappers; PascalCase names; the `### Methods`
     /// section after the table is not read.
     Go,
+    /// openapi-generator's `typescript` and `typescript-axios`: `Array<X>`, `{ [key: string]: X; }`,
+    /// `string`, `number`, `boolean`, `any`, `X | null`; the Name column is the JSON name itself.
+    TypeScript,
+    /// openapi-generator's `ruby`: `Array<X>`, `Hash<String, X>`, `String`, `Integer`, `Float`,
+    /// `Boolean`, `Time`, `Date`, `Object`; titles `# Module::Name`; the Name column snake_case
+    /// (`_` before a reserved word); enum pages an empty Properties table.
+    Ruby,
 }
 
 impl Dialect {
     /// Every dialect, in a fixed order.
-    pub const ALL: [Dialect; 5] = [
+    pub const ALL: [Dialect; 7] = [
         Dialect::Python,
         Dialect::PythonPrior,
         Dialect::PythonPydantic,
         Dialect::Java,
         Dialect::Go,
+        Dialect::TypeScript,
+        Dialect::Ruby,
     ];
 
     /// The dialect's name, as `codegen.toml` writes it and runs report it.
@@ -52,6 +61,8 @@ impl Dialect {
             Dialect::PythonPydantic => "python-pydantic",
             Dialect::Java => "java",
             Dialect::Go => "go",
+            Dialect::TypeScript => "typescript",
+            Dialect::Ruby => "ruby",
         }
     }
 
@@ -82,6 +93,24 @@ impl Dialect {
             // The exported Go field: PascalCase, which `[naming] wire` spells as it spells
             // lowerCamelCase (`CreatedAt` is `created_at` in snake_case, `createdAt` in camelCase).
             Dialect::Go => name.to_owned(),
+            Dialect::TypeScript => typescript_api_name(name),
+            Dialect::Ruby => ruby_api_name(name),
+        }
+    }
+
+    /// Whether the dialect's Name column is the JSON name itself, so that `[naming] wire` does
+    /// not apply: TypeScript's templates write a property under its JSON name (quoted when it is
+    /// no identifier); the Python family writes a Python attribute, whose JSON spelling the docs
+    /// cannot show.
+    pub fn names_are_json(self) -> bool {
+        match self {
+            Dialect::Python
+            | Dialect::PythonPrior
+            | Dialect::PythonPydantic
+            | Dialect::Java
+            | Dialect::Go
+            | Dialect::Ruby => false,
+            Dialect::TypeScript => true,
         }
     }
 }
@@ -176,6 +205,22 @@ fn go_primitive(name: &str) -> Option<Primitive> {
     })
 }
 
+/// The primitive a Ruby type name stands for (`String`, `Integer`, `Time`), unless a page of the
+/// folder defines a model of that name; read once the folder is known to be Ruby (its titles,
+/// `# Module::Name`, show it). `Date` is a calendar date, `Time` an instant.
+fn ruby_primitive(name: &str) -> Option<Primitive> {
+    Some(match name {
+        "String" => Primitive::Str,
+        "Integer" => Primitive::Int,
+        "Float" => Primitive::Float,
+        "Boolean" => Primitive::Bool,
+        "Time" => Primitive::Datetime,
+        "Date" => Primitive::Date,
+        "Object" => Primitive::Object,
+        _ => return None,
+    })
+}
+
 /// The primitive a Java type name stands for (`String`, `Long`, `OffsetDateTime`), unless a page
 /// of the folder defines a model of that name. The names carry no dialect mark of their own
 /// (`String` could be any template's model), so they are read once the folder is known to be
@@ -218,6 +263,55 @@ pub fn python_api_name(name: &str) -> String {
     name.strip_prefix("var_")
         .or_else(|| name.strip_prefix('_'))
         .filter(|rest| PYTHON_RESERVED.contains(rest))
+        .unwrap_or(name)
+        .to_owned()
+}
+
+/// Names the TypeScript templates escape with a leading `_`: the language's reserved words and
+/// the names their generated code uses itself (openapi-generator's `typescript*` reserved words;
+/// `typescript-axios` also escapes `options`).
+#[rustfmt::skip]
+const TYPESCRIPT_RESERVED: &[&str] = &[
+    "abstract", "await", "boolean", "break", "byte", "case", "catch", "char", "class", "const",
+    "constructor", "continue", "debugger", "default", "delete", "do", "double", "else", "enum",
+    "export", "extends", "false", "final", "finally", "float", "for", "formParams", "from",
+    "function", "goto", "headerParams", "if", "implements", "import", "in", "instanceof", "int",
+    "interface", "let", "long", "native", "new", "null", "options", "package", "private",
+    "protected", "public", "queryParameters", "requestOptions", "return", "short", "static",
+    "super", "switch", "synchronized", "this", "throw", "transient", "true", "try", "typeof",
+    "useFormData", "var", "varLocalDeferred", "varLocalPath", "void", "volatile", "while", "with",
+    "yield",
+];
+
+/// The TypeScript templates' Name-column convention: the JSON name itself, quoted when it is no
+/// identifier (`'@type'`), with `_` before a reserved name (`_class` -> `class`).
+pub fn typescript_api_name(name: &str) -> String {
+    without_underscore_escape(name.trim_matches(['\'', '"']), TYPESCRIPT_RESERVED)
+}
+
+/// Names the Ruby template escapes with a leading `_` (openapi-generator's `ruby` reserved
+/// words).
+#[rustfmt::skip]
+const RUBY_RESERVED: &[&str] = &[
+    "__FILE__", "__LINE__", "_header_accept", "_header_accept_result", "_header_content_type",
+    "alias", "and", "auth_names", "begin", "break", "case", "class", "def", "defined?", "do",
+    "else", "elsif", "end", "ensure", "false", "for", "form_params", "header_params", "if", "in",
+    "local_var_path", "module", "next", "nil", "not", "or", "post_body", "query_params", "redo",
+    "rescue", "retry", "return", "self", "super", "then", "true", "undef", "unless", "until",
+    "when", "while", "yield",
+];
+
+/// The Ruby template's Name-column convention: the snake_case attribute, `_` before a reserved
+/// word (`_end` -> `end`).
+pub fn ruby_api_name(name: &str) -> String {
+    without_underscore_escape(name, RUBY_RESERVED)
+}
+
+/// `name` without the `_` a template writes before a `reserved` name (`_class` -> `class`); any
+/// other name as written (`_links`).
+fn without_underscore_escape(name: &str, reserved: &[&str]) -> String {
+    name.strip_prefix('_')
+        .filter(|rest| reserved.contains(rest))
         .unwrap_or(name)
         .to_owned()
 }
@@ -302,12 +396,13 @@ pub fn folder_dialect(
 }
 
 /// What a page means once the folder's dialect is known: each row's API name follows the
-/// dialect's Name-column convention ([`Dialect::api_name`]); in `java` and `go`, the language's
-/// own type names (`String`, `Long`, `OffsetDateTime`; `string`, `int64`, `NullableString`) are
-/// primitives unless a page defines that name, and Go's `NullableX` of a model is `X`; a Java
-/// `BigDecimal` says in the field's docs that it is read as a float; in `python-prior`, a page
-/// whose only row is a required `value` (the template's `isAlias` / `isArray` form) is no object
-/// but an alias of that row's type (`AnimalFarm` = `[Animal]`).
+/// dialect's Name-column convention ([`Dialect::api_name`]), and is its JSON name when the
+/// dialect's names are ([`Dialect::names_are_json`]); in `java` and `go`, the language's own type
+/// names (`String`, `Long`, `OffsetDateTime`; `string`, `int64`, `NullableString`) are primitives
+/// unless a page defines that name, and Go's `NullableX` of a model is `X`; a Java `BigDecimal`
+/// says in the field's docs that it is read as a float; in `python-prior`, a page whose only row
+/// is a required `value` (the template's `isAlias` / `isArray` form) is no object but an alias of
+/// that row's type (`AnimalFarm` = `[Animal]`).
 pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
     let page_names: BTreeSet<String> = pages.iter().map(|page| page.name.value.clone()).collect();
     for page in pages {
@@ -329,6 +424,12 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
                             .contains(model)
                             .then(|| Leaf::Named(model.to_owned()))
                     }),
+                    Dialect::Ruby => ruby_primitive(name).map(Leaf::Primitive),
+                    // A JavaScript `Date` is an instant: the TypeScript templates write it for
+                    // `date-time`.
+                    Dialect::TypeScript => {
+                        (name == "Date").then_some(Leaf::Primitive(Primitive::Datetime))
+                    }
                     _ => None,
                 };
                 if let Some(leaf) = leaf {
@@ -344,6 +445,22 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
                     row.type_expr.value.leaf = leaf;
                 }
             }
+            row.wire_name = dialect.names_are_json().then(|| row.api_name.clone());
+        }
+        // The Ruby template writes an enum page as an empty Properties table, like an empty
+        // object's: such a page stands for any JSON value, which either reads as.
+        if dialect == Dialect::Ruby
+            && page.enum_values.is_none()
+            && page.properties.is_empty()
+            && page.additional_properties.is_none()
+        {
+            page.alias = Some(Spanned {
+                value: TypeExpr {
+                    containers: Vec::new(),
+                    leaf: Leaf::Primitive(Primitive::Object),
+                },
+                span: page.name.span.clone(),
+            });
         }
         if dialect == Dialect::PythonPrior
             && page.enum_values.is_none()
@@ -363,7 +480,7 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
 
 #[cfg(test)]
 mod tests {
-    use super::{java_api_name, python_api_name};
+    use super::{java_api_name, python_api_name, typescript_api_name};
 
     #[test]
     fn java_escapes_are_removed() {
@@ -376,6 +493,24 @@ mod tests {
             ("_links", "_links"),
         ] {
             assert_eq!(java_api_name(name), api, "{name}");
+        }
+    }
+
+    #[test]
+    fn typescript_names_are_json_names_without_the_escapes() {
+        for (name, api) in [
+            ("created_at", "created_at"),
+            ("client_dataJSON", "client_dataJSON"),
+            ("_class", "class"),
+            ("_delete", "delete"),
+            ("_options", "options"),
+            ("'@type'", "@type"),
+            ("\"x-total-count\"", "x-total-count"),
+            // Not escapes: the rest is no reserved name.
+            ("_links", "_links"),
+            ("_id", "_id"),
+        ] {
+            assert_eq!(typescript_api_name(name), api, "{name}");
         }
     }
 

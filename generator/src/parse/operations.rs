@@ -150,9 +150,15 @@ pub enum Permissions {
     Any(Vec<String>),
 }
 
-/// Whether a page has the shape of an operation page (cheap check before parsing).
+/// Whether a page has the shape of an operation page (cheap check before parsing). The Ruby
+/// template's API pages (titled `# Module::NameApi`, one `## method` section each with Ruby
+/// call examples) are another layout, which is not read.
 pub fn looks_like_operations(text: &str) -> bool {
-    text.contains("### Parameters") || text.contains("### Return type")
+    let ruby_title = text
+        .lines()
+        .next()
+        .is_some_and(|title| title.starts_with("# ") && title.contains("::"));
+    !ruby_title && (text.contains("### Parameters") || text.contains("### Return type"))
 }
 
 /// The header of a Parameters table.

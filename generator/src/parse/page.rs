@@ -67,6 +67,9 @@ pub struct PropertyRow {
     /// (`pcSelf` -> `self`, `var_from` -> `from`), set by the folder's dialect
     /// ([`super::apply_folder_conventions`]); `[naming] wire` spells the JSON name from it.
     pub api_name: String,
+    /// The JSON name, when the dialect's Name column is the JSON name itself (TypeScript), set
+    /// with [`Self::api_name`]; `None` when `[naming] wire` spells it from the API name.
+    pub wire_name: Option<String>,
     /// The parsed type expression and the span of its cell.
     pub type_expr: Spanned<TypeExpr>,
     /// The span of the innermost type's name inside the cell (`Modle` in `list[Modle]`).
@@ -160,7 +163,9 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
                     reader.properties_without_table(heading_span);
                 }
                 match level {
-                    HeadingLevel::H1 if reader.title.is_none() => reader.title = Some(heading),
+                    HeadingLevel::H1 if reader.title.is_none() => {
+                        reader.title = Some(reader.without_module(heading))
+                    }
                     HeadingLevel::H2 if heading.value == "Properties" && !in_body => {
                         reader.has_properties_heading = true;
                         in_body = true;
@@ -175,8 +180,12 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
                         let name = heading.value["Enum: ".len()..].trim().to_owned();
                         expect = Expect::EnumTable(name);
                     }
+                    // The Ruby template's oneOf / anyOf page: its variants, no table.
+                    HeadingLevel::H2 if heading.value == "Class instance methods" && !in_body => {
+                        in_body = true;
+                    }
                     HeadingLevel::H2 if reader.name.is_none() && !in_body => {
-                        reader.name = Some(heading)
+                        reader.name = Some(reader.without_module(heading))
                     }
                     _ => {}
                 }
@@ -246,6 +255,13 @@ pub(super) fn front_matter_title(yaml: &str, start: usize) -> Option<Spanned<Str
         offset += line.len();
     }
     None
+}
+
+/// Whether an enum item's name is openapi-generator's `enumUnknownDefaultCase` stand-in, in any
+/// language's spelling (`UnknownDefaultOpenApi`, `UNKNOWN_DEFAULT_OPEN_API`).
+fn is_unknown_default_case(name: &str) -> bool {
+    name.replace('_', "")
+        .eq_ignore_ascii_case("unknowndefaultopenapi")
 }
 
 /// The text up to the end of the first line that starts with `## ` (all of it when there is none).
@@ -468,6 +484,7 @@ impl PageReader<'_, '_> {
         let notes = notes.trim().to_owned();
         Some(PropertyRow {
             api_name: name.value.clone(),
+            wire_name: None,
             name,
             type_expr,
             leaf_span,
@@ -479,6 +496,24 @@ impl PageReader<'_, '_> {
         })
     }
 
+    /// A title without the Ruby module before it (`OryClient::Identity` -> `Identity`), which
+    /// marks the page Ruby.
+    fn without_module(&mut self, heading: Spanned<String>) -> Spanned<String> {
+        let Some(at) = heading.value.rfind("::") else {
+            return heading;
+        };
+        let name_start = at + "::".len();
+        let span = match self.text[heading.span.clone()].rfind("::") {
+            Some(source_at) => heading.span.start + source_at + "::".len()..heading.span.end,
+            None => heading.span.clone(),
+        };
+        self.mark(Dialect::Ruby, heading.span.clone());
+        Spanned {
+            value: heading.value[name_start..].to_owned(),
+            span,
+        }
+    }
+
     /// Records the first dialect mark of the page.
     fn mark(&mut self, dialect: Dialect, span: Range<usize>) {
         self.dialect.get_or_insert(Spanned {
@@ -488,7 +523,9 @@ impl PageReader<'_, '_> {
     }
 
     /// The values of a `## Enum` list: `` `NAME` (value: `'value'`) `` items, the last code span
-    /// of each being its value.
+    /// of each being its value. The `enumUnknownDefaultCase` item (`UnknownDefaultOpenApi`,
+    /// value `'11184809'`) is left out: a client's stand-in for values it does not know, never
+    /// sent by the API (an open enum keeps unknown values already).
     fn read_enum_list(&mut self, events: &[(Event<'_>, Range<usize>)]) -> EnumValues {
         let mut literals = Vec::new();
         let mut index = 0;
@@ -502,7 +539,14 @@ impl PageReader<'_, '_> {
                         Event::Code(code) => Some((code.to_string(), range.clone())),
                         _ => None,
                     });
+                let first_code = events[index + 1..end]
+                    .iter()
+                    .find_map(|(event, _)| match event {
+                        Event::Code(code) => Some(code.as_ref()),
+                        _ => None,
+                    });
                 match value {
+                    Some(_) if first_code.is_some_and(is_unknown_default_case) => {}
                     Some((code, span)) => literals.push(Spanned {
                         value: code,
                         span: trim_span(self.text, span),
@@ -519,13 +563,8 @@ impl PageReader<'_, '_> {
             }
             index = end + 1;
         }
-        // The pydantic templates quote string values with `'`; Java's and Go's with `"`, and
-        // numbers, show no dialect.
-        if let Some(first) = literals.first()
-            && first.value.starts_with('\'')
-        {
-            self.mark(Dialect::PythonPydantic, first.span.clone());
-        }
+        // The list shows no dialect: the pydantic, TypeScript, Java and Go templates all write
+        // one (quoted with `'` or `"`, or numbers).
         read_literals(literals, None)
     }
 
@@ -562,6 +601,15 @@ impl PageReader<'_, '_> {
         properties: Option<Vec<PropertyRow>>,
         enum_values: Option<EnumValues>,
     ) -> PageOutcome {
+        // The Ruby template's oneOf / anyOf page lists its variants (`openapi_one_of`), no
+        // properties: a page of no properties, which a Ruby folder reads as any JSON value.
+        let ruby_union = self
+            .dialect
+            .as_ref()
+            .is_some_and(|mark| mark.value == Dialect::Ruby)
+            && (self.text.contains("### `openapi_one_of`")
+                || self.text.contains("### `openapi_any_of`"));
+        let properties = properties.or_else(|| ruby_union.then(Vec::new));
         if properties.is_none() && enum_values.is_none() {
             if !self.has_properties_heading
                 && let (Some(title), Some(name)) = (&self.title, &self.name)

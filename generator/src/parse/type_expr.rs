@@ -70,11 +70,14 @@ pub enum Primitive {
     LocalDateTime,
     /// `YearMonth`: a month of a year (`yyyy-MM`); linked like a model, with no page.
     YearMonth,
+    /// `number`: a JSON number the docs do not say is an integer or a float (TypeScript's
+    /// `number`); kept exactly as sent.
+    Number,
 }
 
 impl Primitive {
     /// Every primitive, in a fixed order.
-    pub const ALL: [Primitive; 9] = [
+    pub const ALL: [Primitive; 10] = [
         Primitive::Str,
         Primitive::Int,
         Primitive::Float,
@@ -84,6 +87,7 @@ impl Primitive {
         Primitive::Object,
         Primitive::LocalDateTime,
         Primitive::YearMonth,
+        Primitive::Number,
     ];
 
     /// The primitive's name in the docs.
@@ -98,6 +102,7 @@ impl Primitive {
             Primitive::Object => "object",
             Primitive::LocalDateTime => "LocalDateTime",
             Primitive::YearMonth => "YearMonth",
+            Primitive::Number => "number",
         }
     }
 
@@ -265,8 +270,8 @@ pub fn parse_type(text: &str) -> Result<ParsedType, TypeSyntaxError> {
             Token::Name(name) => name_step(name, span, &mut lexer)?,
             Token::Punct('[') => (Step::Open(FrameKind::List(']')), Some(Dialect::PythonPrior)),
             Token::Punct('{') => {
-                expect_str_key(&mut lexer, "str", ':')?;
-                (Step::Open(FrameKind::Map('}')), Some(Dialect::PythonPrior))
+                let dialect = open_brace_map(&mut lexer)?;
+                (Step::Open(FrameKind::Map('}')), Some(dialect))
             }
             Token::Punct('(') => (
                 Step::Open(FrameKind::Union(')')),
@@ -289,8 +294,16 @@ pub fn parse_type(text: &str) -> Result<ParsedType, TypeSyntaxError> {
         loop {
             let frame = frames.last_mut().expect("the top frame is never popped");
             frame.members.push(done);
-            let (token, span) = lexer.next();
+            let (mut token, mut span) = lexer.next();
             let closer = frame.kind.closer();
+            // TypeScript's index signature ends its value type with `;`: `{ [key: string]: X; }`.
+            if token == Token::Punct(';') && closer == Some('}') {
+                (token, span) = lexer.next();
+            }
+            if token == Token::Punct('|') && frame.kind.is_union() {
+                dialect = dialect.or(Some(Dialect::TypeScript));
+                break;
+            }
             if token == Token::Punct(',') && frame.kind.is_union() {
                 if frame.kind == FrameKind::Top {
                     dialect = dialect.or(Some(Dialect::PythonPrior));
@@ -412,16 +425,16 @@ fn name_step(
         ("list", Token::Punct('[')) => (FrameKind::List(']'), Dialect::Python),
         ("List" | "Set", Token::Punct('[')) => (FrameKind::List(']'), Dialect::PythonPydantic),
         ("dict", Token::Punct('(')) => {
-            expect_str_key(lexer, "str", ',')?;
+            expect_key(lexer, "str", ',')?;
             (FrameKind::Map(')'), Dialect::Python)
         }
         ("Dict", Token::Punct('[')) => {
-            expect_str_key(lexer, "str", ',')?;
+            expect_key(lexer, "str", ',')?;
             (FrameKind::Map(']'), Dialect::PythonPydantic)
         }
         ("List" | "Set", Token::Punct('<')) => (FrameKind::List('>'), Dialect::Java),
         ("Map", Token::Punct('<')) => {
-            expect_str_key(lexer, "String", ',')?;
+            expect_key(lexer, "String", ',')?;
             (FrameKind::Map('>'), Dialect::Java)
         }
         // Java's `byte[]`: bytes are base64 strings on the wire.
@@ -436,6 +449,12 @@ fn name_step(
         }
         ("Optional" | "Union", Token::Punct('[')) => {
             (FrameKind::Union(']'), Dialect::PythonPydantic)
+        }
+        // TypeScript and Ruby both write `Array<X>`: it shows neither.
+        ("Array", Token::Punct('<')) => return Ok((Step::Open(FrameKind::List('>')), None)),
+        ("Hash", Token::Punct('<')) => {
+            expect_key(lexer, "String", ',')?;
+            (FrameKind::Map('>'), Dialect::Ruby)
         }
         _ => {
             lexer.position = checkpoint;
@@ -562,6 +581,15 @@ fn leaf(name: &str, span: Range<usize>) -> Result<(Partial, Option<Dialect>), Ty
         "StrictFloat" => (primitive(Primitive::Float), Some(Dialect::PythonPydantic)),
         "StrictBool" => (primitive(Primitive::Bool), Some(Dialect::PythonPydantic)),
         "Any" => (primitive(Primitive::Object), Some(Dialect::PythonPydantic)),
+        "null" | "undefined" => return Ok((object(span, true), Some(Dialect::TypeScript))),
+        // TypeScript's and Go's word: it shows neither.
+        "string" => (primitive(Primitive::Str), None),
+        "boolean" => (primitive(Primitive::Bool), Some(Dialect::TypeScript)),
+        "number" => (primitive(Primitive::Number), Some(Dialect::TypeScript)),
+        "any" => (primitive(Primitive::Object), Some(Dialect::TypeScript)),
+        // Capitalized type names (`String`, `Date`, `Object`) are Java's, Ruby's and TypeScript's
+        // alike, and could be any template's model: they stay names here, and a folder's
+        // dialect reads them (`super::apply_folder_conventions`).
         // Bare containers: of any JSON values.
         "list" => (
             (vec![Container::List], Leaf::Primitive(Primitive::Object)),
@@ -593,17 +621,47 @@ fn leaf(name: &str, span: Range<usize>) -> Result<(Partial, Option<Dialect>), Ty
     ))
 }
 
-/// `string` (the dialect's string type) and then `separator`: the key of a map, which is always a
-/// string.
-fn expect_str_key(
+/// The key part of a map opened by `{`: `str:` (`python-prior`'s `{str: (X,)}`) or
+/// `[key: string]:` (TypeScript's index signature `{ [key: string]: X; }`); the dialect it shows.
+fn open_brace_map(lexer: &mut Lexer<'_>) -> Result<Dialect, TypeSyntaxError> {
+    let checkpoint = lexer.position;
+    if lexer.next().0 != Token::Punct('[') {
+        lexer.position = checkpoint;
+        expect_key(lexer, "str", ':')?;
+        return Ok(Dialect::PythonPrior);
+    }
+    let (key_name, span) = lexer.next();
+    let Token::Name(_) = key_name else {
+        return Err(expected("the index signature's key name", key_name, span));
+    };
+    for (what, want) in [
+        ("`:`", Token::Punct(':')),
+        ("`string`", Token::Name("string")),
+        ("`]`", Token::Punct(']')),
+        ("`:`", Token::Punct(':')),
+    ] {
+        let (found, span) = lexer.next();
+        if found != want {
+            return Err(expected(what, found, span));
+        }
+    }
+    Ok(Dialect::TypeScript)
+}
+
+/// `string_type` (the language's string: `str`, Ruby's `String`) and then `separator`: the key
+/// of a map, which is always a string.
+fn expect_key(
     lexer: &mut Lexer<'_>,
-    string: &str,
+    string_type: &str,
     separator: char,
 ) -> Result<(), TypeSyntaxError> {
     let (key, key_span) = lexer.next();
-    if key != Token::Name(string) {
+    if key != Token::Name(string_type) {
         return Err(TypeSyntaxError {
-            message: format!("a dict's keys must be `{string}`, found {}", describe(key)),
+            message: format!(
+                "a dict's keys must be `{string_type}`, found {}",
+                describe(key)
+            ),
             span: key_span,
         });
     }
@@ -755,6 +813,61 @@ mod tests {
             prior,
         );
         reads_as("none_type", "object", prior);
+    }
+
+    #[test]
+    fn reads_the_typescript_syntax() {
+        let typescript = Some(Dialect::TypeScript);
+        reads_as("string", "str", None);
+        reads_as("boolean", "bool", typescript);
+        reads_as("number", "number", typescript);
+        reads_as("any", "object", typescript);
+        reads_as("Date", "Date", None);
+        reads_as("Array<string>", "list[str]", None);
+        reads_as("Array<Array<Model>>", "list[list[Model]]", None);
+        reads_as("{ [key: string]: Model; }", "dict(str, Model)", typescript);
+        reads_as(
+            "{ [key: string]: Array<number>; }",
+            "dict(str, list[number])",
+            typescript,
+        );
+        reads_as(
+            "Array<{ [key: string]: any; }>",
+            "list[dict(str, object)]",
+            typescript,
+        );
+        reads_as("string | null", "str", typescript);
+        reads_as("Model | null", "Model", typescript);
+        reads_as("string | number", "object", typescript);
+        // `object` is both languages' word: it shows no dialect.
+        reads_as("object", "object", None);
+        reads_as("Array<Model>", "list[Model]", None);
+    }
+
+    #[test]
+    fn reads_the_ruby_syntax() {
+        let ruby = Some(Dialect::Ruby);
+        // Ruby's type names are read once the folder is known to be Ruby.
+        reads_as("String", "String", None);
+        reads_as("Time", "Time", None);
+        reads_as("Array<String>", "list[String]", None);
+        reads_as("Hash<String, Array<Model>>", "dict(str, list[Model])", ruby);
+        let error = parse_type_expr("Hash<Integer, String>").unwrap_err();
+        assert_eq!(
+            (error.message.as_str(), error.span),
+            ("a dict's keys must be `String`, found `Integer`", 5..12)
+        );
+    }
+
+    #[test]
+    fn reports_a_malformed_index_signature() {
+        let error = parse_type_expr("{ [key: number]: string; }").unwrap_err();
+        assert_eq!(
+            (error.message.as_str(), error.span),
+            ("expected `string`, found `number`", 8..14)
+        );
+        let error = parse_type_expr("Array<string").unwrap_err();
+        assert_eq!(error.message, "expected `>`, found the end of the type");
     }
 
     #[test]
