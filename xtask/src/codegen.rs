@@ -73,7 +73,7 @@ pub fn run(args: &CodegenArgs) -> Result<ExitCode> {
     let report = &generated.report;
     let verb = if args.check { "would write" } else { "written" };
     println!(
-        "{}: {} pages ({} skipped: no Properties table), {} models ({} enums), {} fields; files: {} {verb}, {} unchanged, {} {}; {} warning(s); {:.0?}",
+        "{}: {} pages ({} skipped: no Properties table), {} models ({} from enum pages), {} fields; files: {} {verb}, {} unchanged, {} {}; {} warning(s); {:.0?}",
         stats.dialect,
         stats.pages,
         stats.skipped_pages,
