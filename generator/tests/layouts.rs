@@ -893,3 +893,161 @@ fn a_typescript_number_is_an_exact_json_number_and_its_docs_say_so() {
     let python = model_of(&[("Order.md", STANDARD), ("Item.md", ITEM)]);
     assert!(!python.rust_types.contains_key(&Primitive::Number));
 }
+
+/// Pages in the layout of openapi-generator's `rust` model docs: `Option<...>` around the type of
+/// an optional (or nullable) field, bold types inside it, models as `models::X` linked to their
+/// page (CommonMark reads `<models::Tag>` in `Vec<models::Tag>` as an autolink), a raw identifier
+/// for a keyword.
+const RUST_PET: &str = "# Pet\n\n## Properties\n\n\
+Name | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n\
+**id** | Option<**i64**> |  | [optional]\n\
+**weight** | Option<**f32**> |  | [optional]\n\
+**name** | **String** |  | \n\
+**photo_urls** | **Vec<String>** |  | \n\
+**tags** | Option<[**Vec<models::Tag>**](Tag.md)> |  | [optional]\n\
+**labels** | Option<[**std::collections::HashMap<String, models::Tag>**](Tag.md)> |  | [optional]\n\
+**owner_id** | Option<**uuid::Uuid**> |  | [optional]\n\
+**vaccinated** | Option<**bool**> |  | [optional]\n\
+**extra** | Option<[**serde_json::Value**](.md)> |  | \n\
+**r#type** | **String** |  | \n\
+**status** | Option<[**models::PetStatus**](PetStatus.md)> |  | [optional]\n\
+**size** | [**models::Size**](Size.md) |  | \n\
+**owner** | Option<[**models::Owner**](Owner.md)> |  | [optional]\n\
+**kind** | Option<[**models::Kind**](Kind.md)> |  | [optional]\n\n\
+[[Back to Model list]](../README.md#documentation-for-models) [[Back to API list]](../README.md#documentation-for-api-endpoints) [[Back to README]](../README.md)\n\n\n";
+
+const RUST_TAG: &str = "# Tag\n\n## Properties\n\n\
+Name | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n\
+**id** | Option<**i32**> |  | [optional]\n\n";
+
+/// An enum page: a `## Enum Variants` table of PascalCase names and unquoted values.
+const RUST_PET_STATUS: &str = "# PetStatus\n\n## Enum Variants\n\n\
+| Name | Value |\n|---- | -----|\n| Available | available |\n| SoldOut | sold_out |\n\n\n\
+[[Back to Model list]](../README.md#documentation-for-models)\n\n";
+
+/// An enum page of integers.
+const RUST_SIZE: &str = "# Size\n\n## Enum Variants\n\n\
+| Name | Value |\n|---- | -----|\n| Variant1 | 1 |\n| Variant2 | 2 |\n\n";
+
+/// A oneOf page: its variants' types in a `Name | Description` table.
+const RUST_OWNER: &str = "# Owner\n\n## Enum Variants\n\n\
+| Name | Description |\n|---- | -----|\n| Tag | A tag. |\n| String |  |\n\n";
+
+/// A discriminated oneOf: the variants and their tags, then each variant's properties.
+const RUST_KIND: &str = "# Kind\n\n## Enum Variants\n\n\
+| Name | Value |\n|---- | -----|\n| Tag | tag |\n\n\
+## Tag\n\nName | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n\
+**id** | Option<**i32**> |  | [optional]\n\n";
+
+#[test]
+fn rust_pages_read_into_the_same_model() {
+    let (built, dialect) = model_and_dialect(
+        &[
+            ("Pet.md", RUST_PET),
+            ("Tag.md", RUST_TAG),
+            ("PetStatus.md", RUST_PET_STATUS),
+            ("Size.md", RUST_SIZE),
+            ("Owner.md", RUST_OWNER),
+            ("Kind.md", RUST_KIND),
+        ],
+        Some("[naming]\nwire = \"snake_case\"\n"),
+    );
+    assert_eq!(dialect, "rust");
+    let pet = model(&built, "Pet");
+    assert_eq!(
+        fields_read(pet),
+        [
+            ("id", "int".to_owned(), "id", false),
+            ("weight", "float".to_owned(), "weight", false),
+            ("name", "str".to_owned(), "name", true),
+            ("photo_urls", "list[str]".to_owned(), "photo_urls", true),
+            ("tags", "list[Tag]".to_owned(), "tags", false),
+            ("labels", "dict(str, Tag)".to_owned(), "labels", false),
+            ("owner_id", "str".to_owned(), "owner_id", false),
+            ("vaccinated", "bool".to_owned(), "vaccinated", false),
+            // `Option<...>` without `[optional]`: required, and may be `null`.
+            ("extra", "object".to_owned(), "extra", true),
+            ("type", "str".to_owned(), "type", true),
+            ("status", "PetStatus".to_owned(), "status", false),
+            ("size", "Size".to_owned(), "size", true),
+            ("owner", "Owner".to_owned(), "owner", false),
+            ("kind", "Kind".to_owned(), "kind", false),
+        ]
+    );
+    let status = model(&built, "PetStatus");
+    let ModelKind::Enum(values) = &status.kind else {
+        panic!("PetStatus is an enum: {:?}", status.kind);
+    };
+    let values: Vec<&str> = values.variants.iter().map(|v| v.value.as_str()).collect();
+    assert_eq!(values, ["available", "sold_out"]);
+    // A table of numbers stands for its number; a oneOf of a model and a string, and a
+    // discriminated oneOf whose tag the page does not name, are any JSON value.
+    for (name, base) in [
+        ("size", BaseType::Primitive(Primitive::Int)),
+        ("owner", BaseType::Primitive(Primitive::Object)),
+        ("kind", BaseType::Primitive(Primitive::Object)),
+    ] {
+        assert_eq!(field(pet, name).ty.base, base, "{name}");
+    }
+}
+
+#[test]
+fn a_rust_one_of_of_numbers_is_a_float_and_an_empty_variants_table_any_json_value() {
+    let numbers = "# Amount\n\n## Enum Variants\n\n\
+| Name | Description |\n|---- | -----|\n| i64 |  |\n| f64 |  |\n\n";
+    let empty = "# Attributes\n\n## Enum Variants\n\n| Name | Value |\n|---- | -----|\n\n";
+    let order = "# Order\n\n## Properties\n\n\
+Name | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n\
+**amount** | [**models::Amount**](Amount.md) |  | \n\
+**attributes** | Option<[**Vec<models::Attributes>**](Attributes.md)> |  | [optional]\n";
+    let (built, _) = model_and_dialect(
+        &[
+            ("Amount.md", numbers),
+            ("Attributes.md", empty),
+            ("Order.md", order),
+        ],
+        None,
+    );
+    let order = model(&built, "Order");
+    assert_eq!(
+        field(order, "amount").ty.base,
+        BaseType::Primitive(Primitive::Float)
+    );
+    assert_eq!(
+        field(order, "attributes").ty.base,
+        BaseType::Primitive(Primitive::Object)
+    );
+}
+
+#[test]
+fn a_malformed_rust_variants_table_is_an_error() {
+    let page = "# Odd\n\n## Enum Variants\n\n| Name | Kind |\n|---- | -----|\n| A | a |\n\n";
+    assert_eq!(
+        diagnostics_of(&[("Odd.md", page)]),
+        [
+            "Odd.md:5:1: error: the Enum Variants table's header is `Name | Kind`, expected `Name | Value` or `Name | Description`"
+        ]
+    );
+}
+
+/// The Ory client's Rust docs (openapi-generator's `rust` template), when `../shared/corpus` is
+/// present: every page reads, quietly, with only the naming rule set.
+#[test]
+fn a_real_rust_corpus_reads_with_no_error_and_no_warning() {
+    let Some((model, stats)) = real_ory_corpus("rust") else {
+        return;
+    };
+    assert_eq!(stats.dialect.name(), "rust");
+    // 355 structs and 16 enum pages; the 8 oneOf pages stand for any JSON value.
+    assert_eq!((stats.models, stats.enums), (371, 16));
+    let identity = model
+        .models
+        .iter()
+        .find(|item| item.name == "Identity")
+        .expect("Identity");
+    assert_eq!(
+        field(identity, "recovery_addresses").ty.expr.to_string(),
+        "list[RecoveryIdentityAddress]"
+    );
+    assert!(field(identity, "traits").required);
+}

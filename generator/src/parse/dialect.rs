@@ -39,11 +39,15 @@ pub enum Dialect {
     /// `Boolean`, `Time`, `Date`, `Object`; titles `# Module::Name`; the Name column snake_case
     /// (`_` before a reserved word); enum pages an empty Properties table.
     Ruby,
+    /// openapi-generator's `rust`: `Option<X>`, `Vec<X>`, `std::collections::HashMap<String, X>`,
+    /// `models::X`, `serde_json::Value`, `i32`, `f64`, `String`; the Name column the snake_case
+    /// field (a raw identifier, `r#type`, for a keyword); enum pages a `## Enum Variants` table.
+    Rust,
 }
 
 impl Dialect {
     /// Every dialect, in a fixed order.
-    pub const ALL: [Dialect; 7] = [
+    pub const ALL: [Dialect; 8] = [
         Dialect::Python,
         Dialect::PythonPrior,
         Dialect::PythonPydantic,
@@ -51,6 +55,7 @@ impl Dialect {
         Dialect::Go,
         Dialect::TypeScript,
         Dialect::Ruby,
+        Dialect::Rust,
     ];
 
     /// The dialect's name, as `codegen.toml` writes it and runs report it.
@@ -63,6 +68,7 @@ impl Dialect {
             Dialect::Go => "go",
             Dialect::TypeScript => "typescript",
             Dialect::Ruby => "ruby",
+            Dialect::Rust => "rust",
         }
     }
 
@@ -95,6 +101,9 @@ impl Dialect {
             Dialect::Go => name.to_owned(),
             Dialect::TypeScript => typescript_api_name(name),
             Dialect::Ruby => ruby_api_name(name),
+            // The snake_case Rust field, as `[naming] wire` spells it; the page reader has
+            // read a raw identifier (`r#type`) as the identifier (`type`).
+            Dialect::Rust => name.to_owned(),
         }
     }
 
@@ -109,7 +118,8 @@ impl Dialect {
             | Dialect::PythonPydantic
             | Dialect::Java
             | Dialect::Go
-            | Dialect::Ruby => false,
+            | Dialect::Ruby
+            | Dialect::Rust => false,
             Dialect::TypeScript => true,
         }
     }
@@ -307,6 +317,14 @@ pub fn ruby_api_name(name: &str) -> String {
     without_underscore_escape(name, RUBY_RESERVED)
 }
 
+/// The primitive a Rust type name of the template stands for, unless a page of the folder
+/// defines a model of that name: `String` (which the template also writes for date-times, dates,
+/// URIs, decimals and bytes: the page says no more). Its other names (`i64`, `f64`, `bool`,
+/// `serde_json::Value`) show the dialect and are read with the syntax.
+fn rust_primitive(name: &str) -> Option<Primitive> {
+    (name == "String").then_some(Primitive::Str)
+}
+
 /// `name` without the `_` a template writes before a `reserved` name (`_class` -> `class`); any
 /// other name as written (`_links`).
 fn without_underscore_escape(name: &str, reserved: &[&str]) -> String {
@@ -425,6 +443,7 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
                             .then(|| Leaf::Named(model.to_owned()))
                     }),
                     Dialect::Ruby => ruby_primitive(name).map(Leaf::Primitive),
+                    Dialect::Rust => rust_primitive(name).map(Leaf::Primitive),
                     // A JavaScript `Date` is an instant: the TypeScript templates write it for
                     // `date-time`.
                     Dialect::TypeScript => {

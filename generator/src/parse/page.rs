@@ -12,10 +12,12 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag};
+use pulldown_cmark::{
+    Event, HeadingLevel, LinkType, MetadataBlockKind, Options, Parser, Tag, TagEnd,
+};
 
 use super::dialect::Dialect;
-use super::type_expr::{Leaf, Primitive, TypeExpr, parse_type};
+use super::type_expr::{Leaf, Primitive, TypeExpr, parse_type, union_of};
 use crate::diagnostic::{Diagnostic, FileId};
 
 /// A value and the byte span of the source it came from.
@@ -109,7 +111,7 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
     // A page without `Properties` cannot define a type unless its first `## ` heading is
-    // `## Enum`; otherwise only its title and that heading matter (for the "model page without a
+    // `## Enum` (or Rust's `## Enum Variants`); otherwise only its title and that heading matter (for the "model page without a
     // table" warning), so only the text up to that heading is parsed. Operation pages are most of
     // a docs folder's bytes.
     let parsed = if text.contains("Properties") {
@@ -117,7 +119,7 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
     } else {
         let head = up_to_first_h2(text);
         let first_h2 = head.trim_end().rsplit('\n').next().unwrap_or_default();
-        if first_h2.trim_end() == "## Enum" {
+        if matches!(first_h2.trim_end(), "## Enum" | "## Enum Variants") {
             text
         } else {
             head
@@ -138,6 +140,7 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
         dialect: None,
         additional_properties: None,
         field_enums: Vec::new(),
+        variants: None,
     };
     let mut index = 0;
     let mut properties = None;
@@ -175,6 +178,16 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
                         in_body = true;
                         expect = Expect::List;
                     }
+                    HeadingLevel::H2 if heading.value == "Enum Variants" && !in_body => {
+                        reader.mark(Dialect::Rust, heading.span.clone());
+                        in_body = true;
+                        expect = Expect::Variants;
+                    }
+                    // Rust's discriminated union: a section of each variant's properties after
+                    // the `## Enum Variants` table of variants and their tags.
+                    HeadingLevel::H2 if in_body && reader.variants.is_some() => {
+                        reader.variants = Some(Variants::Tagged);
+                    }
                     HeadingLevel::H2 if in_body && heading.value.starts_with("Enum: ") => {
                         reader.mark(Dialect::Java, heading.span.clone());
                         let name = heading.value["Enum: ".len()..].trim().to_owned();
@@ -195,6 +208,10 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
                 Expect::EnumTable(name) => {
                     let values = reader.read_enum_table(&events[index + 1..end]);
                     reader.field_enums.push((name, values));
+                }
+                Expect::Variants => {
+                    let variants = reader.read_variants(&events[index + 1..end], range.clone());
+                    reader.variants = Some(variants);
                 }
                 Expect::List | Expect::Nothing => {}
             },
@@ -235,6 +252,21 @@ enum Expect {
     /// A `## Enum: XEnum` table of a field's values (`| ACTIVE | "active" |`), for the fields
     /// whose type links to `#XEnum`.
     EnumTable(String),
+    /// Rust's `## Enum Variants` table.
+    Variants,
+}
+
+/// What a Rust `## Enum Variants` table says the page is.
+#[derive(Debug, Clone, PartialEq)]
+enum Variants {
+    /// `| Name | Value |` rows (`| Active | active |`): an enum of the values.
+    Values(EnumValues),
+    /// `| Name | Description |` rows naming types (`| String |  |`): a oneOf of them, which
+    /// stands for their union.
+    OneOf(Spanned<TypeExpr>),
+    /// A `| Name | Value |` table followed by a section of each variant's properties: a
+    /// discriminated oneOf, whose tag property the page does not name. Any JSON value.
+    Tagged,
 }
 
 /// The `title:` of YAML front matter whose text starts at byte `start` of the page.
@@ -293,6 +325,8 @@ struct PageReader<'a, 'd> {
     /// The `## Enum: XEnum` tables after the properties (Java): the values of the fields whose
     /// type links to `#XEnum`.
     field_enums: Vec<(String, EnumValues)>,
+    /// Rust's `## Enum Variants` table, once read.
+    variants: Option<Variants>,
 }
 
 impl PageReader<'_, '_> {
@@ -391,10 +425,16 @@ impl PageReader<'_, '_> {
         }
         let name_cell = &cells[0];
         let name_text = collect_text(name_cell.events).text.trim().to_owned();
-        let name = Spanned {
+        let mut name = Spanned {
             value: name_text,
             span: trim_span(self.text, name_cell.range.clone()),
         };
+        // Rust's raw identifier (`r#type`, the template's escape of a keyword) is the
+        // identifier (`type`), and shows the dialect.
+        if let Some(identifier) = name.value.strip_prefix("r#") {
+            name.value = identifier.to_owned();
+            self.mark(Dialect::Rust, name.span.clone());
+        }
         if name.value.is_empty() {
             self.diagnostics.push(
                 Diagnostic::error(
@@ -596,11 +636,103 @@ impl PageReader<'_, '_> {
         read_literals(literals, None)
     }
 
+    /// The `## Enum Variants` table of the Rust template: `Name | Value` for an enum (values
+    /// as written, unquoted: a table of numbers stands for its number, as Java's bare values),
+    /// `Name | Description` for a oneOf whose Name cells are its variants' Rust types.
+    fn read_variants(
+        &mut self,
+        events: &[(Event<'_>, Range<usize>)],
+        table: Range<usize>,
+    ) -> Variants {
+        let mut header = Vec::new();
+        let mut rows = Vec::new();
+        let mut index = 0;
+        while index < events.len() {
+            let end = find_end(events, index);
+            match &events[index].0 {
+                Event::Start(Tag::TableHead) => header = header_names(&events[index + 1..end]),
+                Event::Start(Tag::TableRow) => rows.push(&events[index + 1..end]),
+                _ => {}
+            }
+            index = end + 1;
+        }
+        let table = trim_span(self.text, table);
+        if is_header(&header, &["Name", "Description"]) {
+            let mut members = Vec::new();
+            for row in rows {
+                let row_cells = cells(row);
+                let Some((variant, _, _)) = row_cells
+                    .first()
+                    .and_then(|cell| parse_type_cell(self.file, self.text, cell, self.diagnostics))
+                else {
+                    continue;
+                };
+                let mut variant = variant.value;
+                // The page is Rust's: its `String` is the string type.
+                if variant.leaf == Leaf::Named("String".to_owned()) {
+                    variant.leaf = Leaf::Primitive(Primitive::Str);
+                }
+                members.push(variant);
+            }
+            return Variants::OneOf(Spanned {
+                value: union_of(members),
+                span: table,
+            });
+        }
+        if !is_header(&header, &["Name", "Value"]) {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    self.file,
+                    table.clone(),
+                    format!(
+                        "the Enum Variants table's header is `{}`, expected `Name | Value` or `Name | Description`",
+                        header.join(" | ")
+                    ),
+                )
+                .with_label("unexpected header"),
+            );
+        }
+        let literals = rows
+            .into_iter()
+            .filter_map(|row| {
+                let cell = cells(row).into_iter().nth(1)?;
+                Some(Spanned {
+                    value: collect_text(cell.events).text.trim().to_owned(),
+                    span: trim_span(self.text, cell.range.clone()),
+                })
+            })
+            .collect();
+        Variants::Values(read_literals(literals, None))
+    }
+
     fn finish(
         mut self,
         properties: Option<Vec<PropertyRow>>,
         enum_values: Option<EnumValues>,
     ) -> PageOutcome {
+        // Rust's `## Enum Variants` table: an enum of its values; a table of none (a
+        // discriminated oneOf whose variants the template did not list) or of tagged variants is
+        // any JSON value, and a oneOf its variants' union.
+        let (enum_values, alias) = match self.variants.take() {
+            Some(Variants::Values(values)) if !values.values.is_empty() => (Some(values), None),
+            Some(Variants::Values(_) | Variants::Tagged) => (
+                None,
+                Some(Spanned {
+                    value: TypeExpr {
+                        containers: Vec::new(),
+                        leaf: Leaf::Primitive(Primitive::Object),
+                    },
+                    span: self
+                        .name
+                        .as_ref()
+                        .or(self.title.as_ref())
+                        .map_or(0..0, |name| name.span.clone()),
+                }),
+            ),
+            Some(Variants::OneOf(union)) => (None, Some(union)),
+            None => (enum_values, None),
+        };
+        let properties = properties.or_else(|| alias.is_some().then(Vec::new));
         // The Ruby template's oneOf / anyOf page lists its variants (`openapi_one_of`), no
         // properties: a page of no properties, which a Ruby folder reads as any JSON value.
         let ruby_union = self
@@ -704,7 +836,7 @@ impl PageReader<'_, '_> {
             properties,
             additional_properties: self.additional_properties,
             enum_values,
-            alias: None,
+            alias,
             dialect: self.dialect,
         }))
     }
@@ -812,7 +944,7 @@ pub(super) fn parse_type_cell(
     cell: &Cell<'_, '_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(Spanned<TypeExpr>, Range<usize>, Option<Dialect>)> {
-    let type_cell = collect_text(cell.events);
+    let type_cell = collect_type_text(cell.events);
     let type_span = trim_span(text, cell.range.clone());
     let type_text = type_cell.text.trim();
     let leading = type_cell.text.len() - type_cell.text.trim_start().len();
@@ -977,12 +1109,38 @@ impl CellText {
 /// The plain text of inline events: entities decoded, emphasis and links reduced to their text,
 /// line breaks (`<br>`) kept as new lines.
 pub(super) fn collect_text(events: &[(Event<'_>, Range<usize>)]) -> CellText {
+    collect(events, false)
+}
+
+/// The plain text of a Type cell: as [`collect_text`], but an autolink keeps its `<` and `>`:
+/// in Rust's `Vec<models::Tag>`, CommonMark reads `<models::Tag>` as a link to the URI
+/// `models::Tag`.
+fn collect_type_text(events: &[(Event<'_>, Range<usize>)]) -> CellText {
+    collect(events, true)
+}
+
+fn collect(events: &[(Event<'_>, Range<usize>)], keep_autolinks: bool) -> CellText {
     let mut cell = CellText {
         text: String::new(),
         pieces: Vec::new(),
     };
+    let mut in_autolink = false;
     for (event, range) in events {
         let piece = match event {
+            Event::Start(Tag::Link {
+                link_type: LinkType::Autolink,
+                ..
+            }) if keep_autolinks => {
+                in_autolink = true;
+                "<"
+            }
+            Event::End(TagEnd::Link) if in_autolink => {
+                in_autolink = false;
+                cell.pieces
+                    .push((cell.text.len(), range.end.saturating_sub(1)));
+                cell.text.push('>');
+                continue;
+            }
             Event::Text(text) | Event::Code(text) => text.as_ref(),
             Event::InlineHtml(html) | Event::Html(html) if is_line_break(html) => "\n",
             Event::InlineHtml(html) | Event::Html(html) => html.as_ref(),

@@ -243,6 +243,9 @@ pub fn parse_type(text: &str) -> Result<ParsedType, TypeSyntaxError> {
     if let Some(parsed) = go_type(text) {
         return parsed;
     }
+    if let Some(parsed) = rust_type(text) {
+        return parsed;
+    }
     // Most types are one name (`str`, a model): no containers, no stack.
     let name = text.trim();
     if !name.is_empty() && name.chars().all(is_name_char) {
@@ -407,6 +410,144 @@ fn go_type(text: &str) -> Option<Result<ParsedType, TypeSyntaxError>> {
     }))
 }
 
+/// The prefixes of the Rust template's containers, and what each is: `Option<X>` (a field that
+/// may be absent or `null`: the Notes say which) adds none.
+const RUST_CONTAINERS: [(&str, Option<Container>); 4] = [
+    ("Option<", None),
+    ("Vec<", Some(Container::List)),
+    ("std::collections::HashSet<", Some(Container::List)),
+    ("std::collections::HashMap<", Some(Container::Map)),
+];
+
+/// Rust's type syntax (openapi-generator's `rust`), when `text` shows it: the containers
+/// `Option<X>`, `Vec<X>`, `std::collections::HashSet<X>` and
+/// `std::collections::HashMap<String, X>`, models as `models::X`, and the leaves
+/// `serde_json::Value` (any JSON value), `uuid::Uuid` and `std::path::PathBuf` (strings),
+/// `i32`-style integers and `f32` / `f64`. `String` and a bare model name stay names here, read
+/// by the folder's dialect (see [`super::apply_folder_conventions`]); `bool` is every dialect's.
+/// `None` when the text shows no Rust syntax. Containers are prefixes closed by as many `>`, read
+/// in a loop: nesting costs no stack.
+fn rust_type(text: &str) -> Option<Result<ParsedType, TypeSyntaxError>> {
+    let mut rest = text.trim_start();
+    let mut rust = false;
+    let mut open = 0usize;
+    let mut containers = Vec::new();
+    'prefixes: loop {
+        for (prefix, container) in RUST_CONTAINERS {
+            let Some(after) = rest.strip_prefix(prefix) else {
+                continue;
+            };
+            rust = true;
+            open += 1;
+            rest = after.trim_start();
+            containers.extend(container);
+            if container == Some(Container::Map) {
+                let key_start = text.len() - rest.len();
+                let key_end = rest.find([',', '>']).unwrap_or(rest.len());
+                let key = rest[..key_end].trim_end();
+                if key != "String" {
+                    return Some(Err(TypeSyntaxError {
+                        message: format!("a map's keys must be `String`, found `{key}`"),
+                        span: key_start..key_start + key.len(),
+                    }));
+                }
+                if !rest[key_end..].starts_with(',') {
+                    let at = key_start + key_end;
+                    return Some(Err(TypeSyntaxError {
+                        message: "expected `,` after the map's key type".to_owned(),
+                        span: at..(at + 1).min(text.len()),
+                    }));
+                }
+                rest = rest[key_end + 1..].trim_start();
+            }
+            continue 'prefixes;
+        }
+        break;
+    }
+    let name_length = rest.find(['>', ' ', ',']).unwrap_or(rest.len());
+    let name = &rest[..name_length];
+    let start = text.len() - rest.len();
+    let (last, path) = match name.rsplit_once("::") {
+        Some((path, last)) => (last, Some(path)),
+        None => (name, None),
+    };
+    let last_start = start + name.len() - last.len();
+    let primitive = match (path, last) {
+        (Some("serde_json"), "Value") => Some(Primitive::Object),
+        (Some("uuid"), "Uuid") | (Some("std::path"), "PathBuf") => Some(Primitive::Str),
+        (
+            None,
+            "i8" | "i16" | "i32" | "i64" | "i128" | "isize" | "u8" | "u16" | "u32" | "u64" | "u128"
+            | "usize",
+        ) => Some(Primitive::Int),
+        (None, "f32" | "f64") => Some(Primitive::Float),
+        _ => None,
+    };
+    let is_model_path = matches!(path, Some("models" | "crate::models"));
+    if !rust && primitive.is_none() && !is_model_path {
+        return None;
+    }
+    let leaf = match primitive {
+        Some(primitive) => Leaf::Primitive(primitive),
+        None if (path.is_none() || is_model_path)
+            && !last.is_empty()
+            && last.chars().all(is_name_char)
+            && !last.starts_with(|c: char| c.is_ascii_digit()) =>
+        {
+            match last {
+                "bool" => Leaf::Primitive(Primitive::Bool),
+                _ => Leaf::Named(last.to_owned()),
+            }
+        }
+        None => {
+            return Some(Err(TypeSyntaxError {
+                message: format!("expected a Rust type name, found `{name}`"),
+                span: start..start + name.len(),
+            }));
+        }
+    };
+    let leaf_span = if primitive.is_some() {
+        start..start + name.len()
+    } else {
+        last_start..start + name.len()
+    };
+    // Then exactly one `>` for each container opened.
+    let mut after = &rest[name_length..];
+    for _ in 0..open {
+        after = after.trim_start();
+        let at = text.len() - after.len();
+        match after.strip_prefix('>') {
+            Some(rest) => after = rest,
+            None => {
+                let found = after
+                    .chars()
+                    .next()
+                    .map_or_else(|| "the end of the type".to_owned(), |c| format!("`{c}`"));
+                return Some(Err(TypeSyntaxError {
+                    message: format!("expected `>`, found {found}"),
+                    span: at..at + after.chars().next().map_or(0, char::len_utf8),
+                }));
+            }
+        }
+    }
+    let trailing = after.trim_start();
+    if !trailing.is_empty() {
+        let at = text.len() - trailing.len();
+        return Some(Err(TypeSyntaxError {
+            message: format!(
+                "expected the end of the type, found `{}`",
+                trailing.trim_end()
+            ),
+            span: at..at + trailing.trim_end().len(),
+        }));
+    }
+    Some(Ok(ParsedType {
+        expr: TypeExpr { containers, leaf },
+        leaf_span,
+        dialect: Some(Dialect::Rust),
+    }))
+}
+
 /// What a name starts: a container or union, or a leaf.
 enum Step {
     Open(FrameKind),
@@ -556,6 +697,25 @@ fn union(members: Vec<Partial>) -> Partial {
             null: false,
         },
         _ => object(span, false),
+    }
+}
+
+/// One type for a union of whole types (Rust's oneOf pages), by the rules of [`parse_type`]:
+/// one member is itself, `int` and `float` are `float`, anything else any JSON value.
+pub fn union_of(members: Vec<TypeExpr>) -> TypeExpr {
+    let partials = members
+        .into_iter()
+        .map(|member| Partial {
+            containers_inner_first: member.containers.into_iter().rev().collect(),
+            leaf: member.leaf,
+            leaf_span: 0..0,
+            null: false,
+        })
+        .collect();
+    let union = union(partials);
+    TypeExpr {
+        containers: union.containers_inner_first.into_iter().rev().collect(),
+        leaf: union.leaf,
     }
 }
 
@@ -788,6 +948,99 @@ mod tests {
             (error.message.as_str(), error.span),
             ("expected a Go type name, found `map[int]X`", 13..22)
         );
+    }
+
+    #[test]
+    fn reads_the_rust_syntax() {
+        let rust = Some(Dialect::Rust);
+        reads_as("Option<String>", "String", rust);
+        reads_as("Vec<String>", "list[String]", rust);
+        reads_as("Option<Vec<models::Tag>>", "list[Tag]", rust);
+        reads_as(
+            "std::collections::HashMap<String, Vec<i32>>",
+            "dict(str, list[int])",
+            rust,
+        );
+        reads_as(
+            "Option<std::collections::HashMap<String, serde_json::Value>>",
+            "dict(str, object)",
+            rust,
+        );
+        reads_as("std::collections::HashSet<i64>", "list[int]", rust);
+        reads_as("Vec<Vec<f32>>", "list[list[float]]", rust);
+        reads_as("Option<bool>", "bool", rust);
+        reads_as("models::Tag", "Tag", rust);
+        reads_as("serde_json::Value", "object", rust);
+        reads_as("uuid::Uuid", "str", rust);
+        reads_as("std::path::PathBuf", "str", rust);
+        reads_as("f64", "float", rust);
+        reads_as("u32", "int", rust);
+        reads_as("Option<Tag>", "Tag", rust);
+        // `String`, `bool` and a bare model name are every dialect's words.
+        reads_as("String", "String", None);
+        reads_as("bool", "bool", None);
+        let text = "Option<Vec<models::Tag>>";
+        let parsed = parse_type(text).unwrap();
+        assert_eq!(&text[parsed.leaf_span], "Tag");
+    }
+
+    #[test]
+    fn reports_malformed_rust_types() {
+        for (text, message, span) in [
+            (
+                "Vec<String",
+                "expected `>`, found the end of the type",
+                10..10,
+            ),
+            (
+                "std::collections::HashMap<i32, String>",
+                "a map's keys must be `String`, found `i32`",
+                26..29,
+            ),
+            (
+                "Option<String>>",
+                "expected the end of the type, found `>`",
+                14..15,
+            ),
+            (
+                "Vec<foo::Bar>",
+                "expected a Rust type name, found `foo::Bar`",
+                4..12,
+            ),
+        ] {
+            let error = parse_type_expr(text).unwrap_err();
+            assert_eq!(
+                (error.message.as_str(), error.span),
+                (message, span),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_union_of_whole_types_follows_the_union_rules() {
+        let named = |name: &str| TypeExpr {
+            containers: Vec::new(),
+            leaf: Leaf::Named(name.to_owned()),
+        };
+        let primitive = |primitive| TypeExpr {
+            containers: Vec::new(),
+            leaf: Leaf::Primitive(primitive),
+        };
+        let list = TypeExpr {
+            containers: vec![Container::List],
+            leaf: Leaf::Primitive(Primitive::Str),
+        };
+        assert_eq!(union_of(vec![list.clone()]), list);
+        assert_eq!(
+            union_of(vec![primitive(Primitive::Int), primitive(Primitive::Float)]),
+            primitive(Primitive::Float)
+        );
+        assert_eq!(
+            union_of(vec![named("Tag"), primitive(Primitive::Str)]),
+            primitive(Primitive::Object)
+        );
+        assert_eq!(union_of(Vec::new()), primitive(Primitive::Object));
     }
 
     #[test]
