@@ -1051,3 +1051,104 @@ fn a_real_rust_corpus_reads_with_no_error_and_no_warning() {
     );
     assert!(field(identity, "traits").required);
 }
+
+/// A page in the layout of openapi-generator's `typescript-fetch` model docs: a `Name | Type`
+/// table of the TypeScript properties (names in code spans), then an example.
+const TSF_PET: &str = "\n# Pet\n\nA pet for sale.\n\n## Properties\n\nName | Type\n------------ | -------------\n\
+`id` | number\n\
+`name` | string\n\
+`photoUrls` | Array&lt;string&gt;\n\
+`tags` | [Array&lt;Tag&gt;](Tag.md)\n\
+`labels` | { [key: string]: string; }\n\
+`bornAt` | Date\n\
+`vaccinated` | boolean\n\
+`extra` | any\n\
+`_class` | string\n\
+`status` | [PetStatus](PetStatus.md)\n\n\
+## Example\n\n```typescript\nimport type { Pet } from ''\n\nconst example = {\n  \"id\": null,\n} satisfies Pet\n```\n\n\
+[[Back to top]](#) [[Back to API list]](../README.md#api-endpoints) [[Back to Model list]](../README.md#models) [[Back to README]](../README.md)\n\n";
+
+const TSF_TAG: &str =
+    "\n# Tag\n\n\n## Properties\n\nName | Type\n------------ | -------------\n`id` | number\n\n";
+
+/// An enum page: the template writes an enum as an empty table, as an empty object.
+const TSF_PET_STATUS: &str = "\n# PetStatus\n\nA pet's state.\n\n## Properties\n\nName | Type\n------------ | -------------\n\n\
+## Example\n\n```typescript\nconst example = {\n} satisfies PetStatus\n```\n";
+
+#[test]
+fn typescript_fetch_pages_read_into_the_same_model() {
+    let (built, dialect) = model_and_dialect(
+        &[
+            ("Pet.md", TSF_PET),
+            ("Tag.md", TSF_TAG),
+            ("PetStatus.md", TSF_PET_STATUS),
+        ],
+        Some("[naming]\nwire = \"snake_case\"\n"),
+    );
+    assert_eq!(dialect, "typescript-fetch");
+    let pet = model(&built, "Pet");
+    // The Name column is the TypeScript property (camelCase by default): `[naming] wire` spells
+    // the JSON. No field is said to be required.
+    assert_eq!(
+        fields_read(pet),
+        [
+            ("id", "number".to_owned(), "id", false),
+            ("name", "str".to_owned(), "name", false),
+            ("photoUrls", "list[str]".to_owned(), "photo_urls", false),
+            ("tags", "list[Tag]".to_owned(), "tags", false),
+            ("labels", "dict(str, str)".to_owned(), "labels", false),
+            ("bornAt", "datetime".to_owned(), "born_at", false),
+            ("vaccinated", "bool".to_owned(), "vaccinated", false),
+            ("extra", "object".to_owned(), "extra", false),
+            ("_class", "str".to_owned(), "class", false),
+            ("status", "PetStatus".to_owned(), "status", false),
+        ]
+    );
+    assert!(pet.fields.iter().all(|field| field.required_unknown));
+    assert_eq!(pet.description, "A pet for sale.");
+    // The empty table of an enum page stands for any JSON value.
+    assert_eq!(
+        field(pet, "status").ty.base,
+        BaseType::Primitive(Primitive::Object)
+    );
+    let (files, _) = markdown_model_codegen::emit::emit_crate(&built);
+    let pet_file = files
+        .iter()
+        .find(|file| file.path.ends_with("pet.rs"))
+        .expect("pet.rs");
+    assert!(
+        pet_file
+            .contents
+            .contains("The docs do not say whether it is required: optional"),
+        "{}",
+        pet_file.contents
+    );
+}
+
+#[test]
+fn typescript_fetch_and_typescript_pages_in_one_folder_are_an_error() {
+    let a = page_with_type("A", "Array&lt;boolean&gt;");
+    assert_eq!(
+        diagnostics_of(&[("A.md", &a), ("Tag.md", TSF_TAG)]),
+        [
+            "Tag.md:7:1: error: one folder mixes dialects: `Tag` is written in typescript-fetch, `A` in typescript"
+        ]
+    );
+}
+
+#[test]
+fn a_real_typescript_fetch_corpus_reads_with_no_error_and_no_warning() {
+    let Some((built, stats)) = real_ory_corpus("typescript-fetch") else {
+        return;
+    };
+    assert_eq!(stats.dialect.name(), "typescript-fetch");
+    // 363 structs; the 16 enum pages (empty tables) stand for any JSON value.
+    assert_eq!((stats.models, stats.enums), (363, 0));
+    assert!(
+        built
+            .models
+            .iter()
+            .flat_map(|item| &item.fields)
+            .all(|field| field.required_unknown && !field.required)
+    );
+}

@@ -315,7 +315,12 @@ impl Oracle {
                         .numbers_of_unsaid_kind
                         .push(format!("{at}: {}", field.ty.expr));
                 }
-                if facts.required != field.required {
+                if field.required_unknown {
+                    comparison.required_unsaid.push(format!(
+                        "{at}: {} in the oracle",
+                        required_word(facts.required)
+                    ));
+                } else if facts.required != field.required {
                     comparison.mismatches.push(format!(
                         "{at}: {} in the oracle, {} in the docs",
                         required_word(facts.required),
@@ -434,6 +439,9 @@ pub struct Comparison {
     /// Fields the docs type as a bare `number` (TypeScript's), which says neither integer nor
     /// float: generated as `serde_json::Number`; counted and listed, not a disagreement.
     pub numbers_of_unsaid_kind: Vec<String>,
+    /// Fields the docs do not say are required or optional (typescript-fetch's pages): generated
+    /// as optional; counted and listed, not a disagreement.
+    pub required_unsaid: Vec<String>,
 }
 
 impl Comparison {
@@ -449,7 +457,8 @@ impl fmt::Display for Comparison {
             f,
             "models: docs {}, oracle {}, compared {}; fields: docs {}, oracle {}, compared {}; \
              enums: docs {}, oracle {}, inline enums the docs do not list {}; \
-             numbers the docs do not say are integers or floats {}; mismatches: {}",
+             numbers the docs do not say are integers or floats {}; \
+             fields the docs do not say are required or optional {}; mismatches: {}",
             self.docs_models,
             self.oracle_models,
             self.models_compared,
@@ -460,6 +469,7 @@ impl fmt::Display for Comparison {
             self.oracle_enums,
             self.enums_the_docs_do_not_list.len(),
             self.numbers_of_unsaid_kind.len(),
+            self.required_unsaid.len(),
             self.mismatches.len()
         )?;
         writeln!(
@@ -484,6 +494,12 @@ impl fmt::Display for Comparison {
             writeln!(
                 f,
                 "number the docs do not say is an integer or a float: {number}"
+            )?;
+        }
+        for field in &self.required_unsaid {
+            writeln!(
+                f,
+                "field the docs do not say is required or optional: {field}"
             )?;
         }
         Ok(())
@@ -605,6 +621,31 @@ mod tests {
             comparison.numbers_of_unsaid_kind,
             ["Address.weight: number"]
         );
+    }
+
+    #[test]
+    fn a_required_flag_the_docs_do_not_give_is_listed_not_a_disagreement() {
+        // typescript-fetch's pages: every field optional, as the docs cannot say which are not.
+        let address = "| **value** | **str** | | [optional] |\n| **weight** | **float** | | [optional] |\n| **via** | **str** | | [optional] |\n";
+        let mut model = model_of(&[("Address", address)], "");
+        for field in &mut model.models[0].fields {
+            field.required_unknown = true;
+        }
+        let comparison = oracle().compare(&model);
+        assert_eq!(comparison.mismatches, Vec::<String>::new());
+        assert_eq!(
+            comparison.required_unsaid,
+            [
+                "Address.value: required in the oracle",
+                "Address.weight: optional in the oracle",
+                "Address.via: required in the oracle"
+            ]
+        );
+        // The same flags, said by the docs, are disagreements.
+        for field in &mut model.models[0].fields {
+            field.required_unknown = false;
+        }
+        assert_eq!(oracle().compare(&model).mismatches.len(), 2);
     }
 
     #[test]

@@ -377,6 +377,12 @@ fn struct_field(field: &Field, types: &PrimitiveTypes, scope: &Scope) -> TokenSt
              kept as the exact JSON number.",
         );
     }
+    if field.required_unknown {
+        text.push_str(
+            "\n\nThe docs do not say whether it is required: optional, so that a document \
+             without it reads.",
+        );
+    }
     text.push_str(&format!(
         "\n\nJSON {}; {}.",
         code_span(&field.wire_name),

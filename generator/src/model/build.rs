@@ -586,6 +586,7 @@ impl<'p> Builder<'_, '_> {
                 base,
             },
             required: row.required && !composition,
+            required_unknown: row.required_unknown,
             description,
         }
     }

@@ -228,6 +228,10 @@ pub struct Field {
     pub ty: FieldType,
     /// Whether the field must be present on the wire.
     pub required: bool,
+    /// The docs do not say whether the field is required (typescript-fetch's pages): it is
+    /// optional, so that every document reads.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub required_unknown: bool,
     /// The description from the docs (plain text, may be empty).
     pub description: String,
 }

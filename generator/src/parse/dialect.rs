@@ -43,11 +43,16 @@ pub enum Dialect {
     /// `models::X`, `serde_json::Value`, `i32`, `f64`, `String`; the Name column the snake_case
     /// field (a raw identifier, `r#type`, for a keyword); enum pages a `## Enum Variants` table.
     Rust,
+    /// openapi-generator's `typescript-fetch`: TypeScript's types in a `Name | Type` table (no
+    /// descriptions, no Notes: the page does not say which fields are required); the Name column
+    /// the TypeScript property (camelCase by default, the template's `modelPropertyNaming`); enum
+    /// pages an empty table.
+    TypeScriptFetch,
 }
 
 impl Dialect {
     /// Every dialect, in a fixed order.
-    pub const ALL: [Dialect; 8] = [
+    pub const ALL: [Dialect; 9] = [
         Dialect::Python,
         Dialect::PythonPrior,
         Dialect::PythonPydantic,
@@ -56,6 +61,7 @@ impl Dialect {
         Dialect::TypeScript,
         Dialect::Ruby,
         Dialect::Rust,
+        Dialect::TypeScriptFetch,
     ];
 
     /// The dialect's name, as `codegen.toml` writes it and runs report it.
@@ -69,6 +75,7 @@ impl Dialect {
             Dialect::TypeScript => "typescript",
             Dialect::Ruby => "ruby",
             Dialect::Rust => "rust",
+            Dialect::TypeScriptFetch => "typescript-fetch",
         }
     }
 
@@ -99,7 +106,7 @@ impl Dialect {
             // The exported Go field: PascalCase, which `[naming] wire` spells as it spells
             // lowerCamelCase (`CreatedAt` is `created_at` in snake_case, `createdAt` in camelCase).
             Dialect::Go => name.to_owned(),
-            Dialect::TypeScript => typescript_api_name(name),
+            Dialect::TypeScript | Dialect::TypeScriptFetch => typescript_api_name(name),
             Dialect::Ruby => ruby_api_name(name),
             // The snake_case Rust field, as `[naming] wire` spells it; the page reader has
             // read a raw identifier (`r#type`) as the identifier (`type`).
@@ -119,7 +126,9 @@ impl Dialect {
             | Dialect::Java
             | Dialect::Go
             | Dialect::Ruby
-            | Dialect::Rust => false,
+            | Dialect::Rust
+            // The property's name, camelCase by default: `[naming] wire` spells the JSON.
+            | Dialect::TypeScriptFetch => false,
             Dialect::TypeScript => true,
         }
     }
@@ -446,7 +455,7 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
                     Dialect::Rust => rust_primitive(name).map(Leaf::Primitive),
                     // A JavaScript `Date` is an instant: the TypeScript templates write it for
                     // `date-time`.
-                    Dialect::TypeScript => {
+                    Dialect::TypeScript | Dialect::TypeScriptFetch => {
                         (name == "Date").then_some(Leaf::Primitive(Primitive::Datetime))
                     }
                     _ => None,
@@ -466,9 +475,10 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
             }
             row.wire_name = dialect.names_are_json().then(|| row.api_name.clone());
         }
-        // The Ruby template writes an enum page as an empty Properties table, like an empty
-        // object's: such a page stands for any JSON value, which either reads as.
-        if dialect == Dialect::Ruby
+        // The Ruby and typescript-fetch templates write an enum page as an empty Properties
+        // table, like an empty object's: such a page stands for any JSON value, which either
+        // reads as.
+        if matches!(dialect, Dialect::Ruby | Dialect::TypeScriptFetch)
             && page.enum_values.is_none()
             && page.properties.is_empty()
             && page.additional_properties.is_none()

@@ -82,6 +82,9 @@ pub struct PropertyRow {
     pub description_span: Range<usize>,
     /// `true` unless the Notes cell says `[optional]`.
     pub required: bool,
+    /// The page does not say whether the field is required (typescript-fetch's table has no
+    /// Notes): [`Self::required`] is `false`, so that a document without it reads.
+    pub required_unknown: bool,
     /// The Notes cell's text, trimmed.
     pub notes: String,
     /// The values the page lists for this field (Java's `## Enum: XEnum` tables): the field is
@@ -100,6 +103,9 @@ pub enum PageOutcome {
 
 /// The expected header of a Properties table.
 const HEADER: [&str; 4] = ["Name", "Type", "Description", "Notes"];
+
+/// The header of typescript-fetch's Properties table: no descriptions, no Notes.
+const NAME_TYPE_HEADER: [&str; 2] = ["Name", "Type"];
 
 /// The Name cell of an additional-properties row (`python-prior`).
 const ANY_NAME: &str = "any string name";
@@ -141,6 +147,7 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
         additional_properties: None,
         field_enums: Vec::new(),
         variants: None,
+        name_and_type_only: false,
     };
     let mut index = 0;
     let mut properties = None;
@@ -327,6 +334,8 @@ struct PageReader<'a, 'd> {
     field_enums: Vec<(String, EnumValues)>,
     /// Rust's `## Enum Variants` table, once read.
     variants: Option<Variants>,
+    /// The Properties table is typescript-fetch's `Name | Type`.
+    name_and_type_only: bool,
 }
 
 impl PageReader<'_, '_> {
@@ -378,7 +387,10 @@ impl PageReader<'_, '_> {
 
     fn check_header(&mut self, events: &[(Event<'_>, Range<usize>)], range: Range<usize>) {
         let names = header_names(events);
-        if !is_header(&names, &HEADER) {
+        if is_header(&names, &NAME_TYPE_HEADER) {
+            self.mark(Dialect::TypeScriptFetch, trim_span(self.text, range));
+            self.name_and_type_only = true;
+        } else if !is_header(&names, &HEADER) {
             self.diagnostics.push(
                 Diagnostic::error(
                     self.file,
@@ -410,16 +422,23 @@ impl PageReader<'_, '_> {
         );
         // Without outer pipes, a row whose Notes are empty ends in the `|` before them:
         // `**id** | **str** | The id. | ` has three cells and an empty fourth.
-        let empty_last_cell =
-            written == HEADER.len() - 1 && !row_text.starts_with('|') && row_text.ends_with('|');
-        if written < HEADER.len() && !empty_last_cell {
+        let header: &[&str] = if self.name_and_type_only {
+            &NAME_TYPE_HEADER
+        } else {
+            &HEADER
+        };
+        let empty_last_cell = written == HEADER.len() - 1
+            && !self.name_and_type_only
+            && !row_text.starts_with('|')
+            && row_text.ends_with('|');
+        if written < header.len() && !empty_last_cell {
             self.diagnostics.push(
                 Diagnostic::error(
                     self.file,
                     row_span,
-                    format!("this row has {written} cells, expected 4"),
+                    format!("this row has {written} cells, expected {}", header.len()),
                 )
-                .with_label("every row needs `Name | Type | Description | Notes`"),
+                .with_label(format!("every row needs `{}`", header.join(" | "))),
             );
             return None;
         }
@@ -451,6 +470,22 @@ impl PageReader<'_, '_> {
             parse_type_cell(self.file, self.text, &cells[1], self.diagnostics)?;
         if let Some(dialect) = dialect {
             self.mark(dialect, type_expr.span.clone());
+        }
+        if self.name_and_type_only {
+            // typescript-fetch: the page says nothing of the field but its name and type.
+            return Some(PropertyRow {
+                api_name: name.value.clone(),
+                wire_name: None,
+                name,
+                type_expr,
+                leaf_span,
+                description: String::new(),
+                description_span: row_span.end..row_span.end,
+                required: false,
+                required_unknown: true,
+                notes: String::new(),
+                enum_values: None,
+            });
         }
 
         let (description, description_span, notes, notes_span) = match surplus {
@@ -531,6 +566,7 @@ impl PageReader<'_, '_> {
             description,
             description_span: trimmed_span,
             required: !notes.contains("[optional]"),
+            required_unknown: false,
             notes,
             enum_values: None,
         })
