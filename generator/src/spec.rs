@@ -9,7 +9,7 @@ use crate::config::Located;
 use crate::diagnostic::{Diagnostic, FileId, Sources, UnreadFile};
 use crate::parse::{
     Dialect, ModelPage, OperationPage, PageOutcome, apply_folder_conventions, folder_dialect,
-    looks_like_operations, parse_operations, parse_page,
+    looks_like_operations, name_the_type_syntax, parse_operations, parse_page,
 };
 
 /// Reads every page of `dir` (not recursively: see [`kind_of`]), sorted by name, into `sources`,
@@ -144,6 +144,7 @@ pub fn parse_pages(
         Vec<Diagnostic>,
         Vec<Diagnostic>,
     );
+    let first_diagnostic = diagnostics.len();
     let outcomes: Vec<Outcome> = pages
         .par_iter()
         .map(|&file| {
@@ -192,6 +193,7 @@ pub fn parse_pages(
         }
     }
     apply_folder_conventions(&mut parsed.models, parsed.dialect);
+    name_the_type_syntax(&mut diagnostics[first_diagnostic..], parsed.dialect);
     parsed
 }
 

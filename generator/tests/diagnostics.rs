@@ -207,6 +207,47 @@ fn malformed_type_expressions() {
 }
 
 #[test]
+fn a_malformed_types_note_names_the_folders_syntax() {
+    let row = |name: &str, ty: &str| {
+        format!(
+            "# {name}\n\n## Properties\n\nName | Type | Description | Notes\n\
+             ------------ | ------------- | ------------- | -------------\n**a** | {ty} |  | \n"
+        )
+    };
+    for (pages, syntax) in [
+        (
+            [
+                ("A.md", row("A", "Option<**Vec<String**>")),
+                ("B.md", row("B", "**i64**")),
+            ],
+            "Rust types are `String`, `i32`,",
+        ),
+        (
+            [
+                ("A.md", row("A", "**[]map[int]X**")),
+                ("B.md", row("B", "**time.Time**")),
+            ],
+            "Go types are `string`, `int32`,",
+        ),
+        (
+            [
+                ("A.md", row("A", "**Array&lt;string**")),
+                ("B.md", row("B", "**boolean**")),
+            ],
+            "TypeScript types are `string`, `number`,",
+        ),
+    ] {
+        let mut spec = Spec::new();
+        for (name, page) in &pages {
+            spec = spec.file(name, page);
+        }
+        let notes = spec.load().notes();
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(notes[0].starts_with(syntax), "{notes:?}");
+    }
+}
+
+#[test]
 fn a_reference_to_a_model_no_page_defines() {
     let reported = Spec::new()
         .model("Address", &["| **street** | **str** | Street | |"])

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::ops::Range;
 
-use super::page::{ModelPage, Spanned};
+use super::page::{MALFORMED_TYPE, ModelPage, Spanned};
 use super::type_expr::{Leaf, Primitive, TypeExpr};
 use crate::diagnostic::{Diagnostic, FileId, Sources};
 
@@ -111,6 +111,49 @@ impl Dialect {
             // The snake_case Rust field, as `[naming] wire` spells it; the page reader has
             // read a raw identifier (`r#type`) as the identifier (`type`).
             Dialect::Rust => name.to_owned(),
+        }
+    }
+
+    /// The dialect's type syntax, for the note of a malformed type.
+    pub fn type_syntax(self) -> &'static str {
+        match self {
+            Dialect::Python => {
+                "types are `str`, `int`, `float`, `bool`, `date`, `datetime`, `object`, \
+                 `list[T]`, `dict(str, T)` (or the same in another Python template's syntax: \
+                 `List[T]`, `Dict[str, T]`, `[T]`, `{str: (T,)}`) or a model name"
+            }
+            Dialect::PythonPrior => {
+                "python-prior types are `str`, `int`, `float`, `bool`, `date`, `datetime`, \
+                 `[T]`, `{str: (T,)}`, unions such as `str, none_type`, or a model name"
+            }
+            Dialect::PythonPydantic => {
+                "pydantic types are `str`, `int`, `float`, `bool`, `date`, `datetime`, `object`, \
+                 `StrictStr`-style aliases, `Any`, `List[T]`, `Dict[str, T]`, `Optional[T]`, \
+                 `Union[A, B]`, or a model name"
+            }
+            Dialect::Java => {
+                "Java types are `String`, `Integer`, `Long`, `Float`, `Double`, `BigDecimal`, \
+                 `Boolean`, `OffsetDateTime`, `LocalDate`, `UUID`, `Object`, `byte[]`, `List<T>`, \
+                 `Set<T>`, `Map<String, T>`, or a model name"
+            }
+            Dialect::Go => {
+                "Go types are `string`, `int32`, `int64`, `float32`, `float64`, `bool`, \
+                 `time.Time`, `interface{}`, `[]T`, `map[string]T`, `Pointer to T`, \
+                 `NullableT`, or a model name"
+            }
+            Dialect::TypeScript | Dialect::TypeScriptFetch => {
+                "TypeScript types are `string`, `number`, `boolean`, `Date`, `object`, `any`, \
+                 `Array<T>`, `{ [key: string]: T; }`, `T | null`, or a model name"
+            }
+            Dialect::Ruby => {
+                "Ruby types are `String`, `Integer`, `Float`, `Boolean`, `Time`, `Date`, \
+                 `Object`, `Array<T>`, `Hash<String, T>`, or a model name"
+            }
+            Dialect::Rust => {
+                "Rust types are `String`, `i32`, `i64`, `f32`, `f64`, `bool`, `uuid::Uuid`, \
+                 `serde_json::Value`, `Vec<T>`, `std::collections::HashMap<String, T>`, \
+                 `Option<T>`, `models::T`, or a model name"
+            }
         }
     }
 
@@ -420,6 +463,16 @@ pub fn folder_dialect(
         }
     }
     first.map_or(Dialect::Python, |(_, mark)| mark.value)
+}
+
+/// Adds to each malformed-type error among `diagnostics` a note naming the folder dialect's type
+/// syntax, which is known only once every page is read.
+pub fn name_the_type_syntax(diagnostics: &mut [Diagnostic], dialect: Dialect) {
+    for diagnostic in diagnostics {
+        if diagnostic.message.starts_with(MALFORMED_TYPE) {
+            diagnostic.notes.push(dialect.type_syntax().to_owned());
+        }
+    }
 }
 
 /// What a page means once the folder's dialect is known: each row's API name follows the

@@ -9,7 +9,9 @@ mod operations;
 mod page;
 mod type_expr;
 
-pub use dialect::{Dialect, apply_folder_conventions, folder_dialect, python_api_name};
+pub use dialect::{
+    Dialect, apply_folder_conventions, folder_dialect, name_the_type_syntax, python_api_name,
+};
 pub use operations::{
     HttpMethod, OperationPage, OperationSection, ParameterRow, Permissions, TypeCell,
     looks_like_operations, parse_operations,

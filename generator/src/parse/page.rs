@@ -971,6 +971,10 @@ pub(super) fn written_cells(cells: &[Cell<'_, '_>], row_span: &Range<usize>) -> 
         .count()
 }
 
+/// How the message of a malformed Type cell starts. The folder's type syntax, which its note
+/// names, is known once every page is read ([`super::name_the_type_syntax`]).
+pub(super) const MALFORMED_TYPE: &str = "malformed type";
+
 /// Parses a `Type` cell: the expression with the cell's span, the span of its innermost type's
 /// name (`Modle` in `list[Modle]`), and the dialect its syntax marks, if any. A malformed type is
 /// reported at its fault.
@@ -1002,17 +1006,12 @@ pub(super) fn parse_type_cell(
                     file,
                     to_source(error.span),
                     format!(
-                        "malformed type `{}`: {}",
+                        "{MALFORMED_TYPE} `{}`: {}",
                         abbreviate(type_text),
                         error.message
                     ),
                 )
-                .with_label(error.message)
-                .with_note(
-                    "types are `str`, `int`, `float`, `bool`, `date`, `datetime`, `object`, \
-                     `list[T]`, `dict(str, T)` (or the same in another Python template's \
-                     syntax: `List[T]`, `Dict[str, T]`, `[T]`, `{str: (T,)}`) or a model name",
-                ),
+                .with_label(error.message),
             );
             None
         }
