@@ -1152,3 +1152,46 @@ fn a_real_typescript_fetch_corpus_reads_with_no_error_and_no_warning() {
             .all(|field| field.required_unknown && !field.required)
     );
 }
+
+/// Go's enum pages (after the petstore sample's `OuterEnum.md` and `OuterEnumInteger.md`): a
+/// `## Enum` list of `` `NAME` (value: `"value"`) `` items, numbers bare.
+const GO_STATUS: &str = "# PetStatus\n\n## Enum\n\n\n\
+* `AVAILABLE` (value: `\"available\"`)\n\n* `SOLD_OUT` (value: `\"sold out\"`)\n\n\n\
+[[Back to Model list]](../README.md#documentation-for-models)\n\n\n";
+
+const GO_SIZE: &str = "# Size\n\n## Enum\n\n\n\
+* `SIZE__1` (value: `1`)\n\n* `SIZE__2` (value: `2`)\n\n\n";
+
+const GO_KENNEL: &str = "# Kennel\n\n## Properties\n\n\
+Name | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n\
+**Status** | Pointer to [**PetStatus**](PetStatus.md) |  | [optional] \n\
+**Sizes** | Pointer to [**[]Size**](Size.md) |  | [optional] \n\n\
+## Methods\n\n### NewKennel\n\n`func NewKennel() *Kennel`\n";
+
+#[test]
+fn go_enum_pages_give_the_shared_enums() {
+    let (built, dialect) = model_and_dialect(
+        &[
+            ("Kennel.md", GO_KENNEL),
+            ("PetStatus.md", GO_STATUS),
+            ("Size.md", GO_SIZE),
+        ],
+        None,
+    );
+    assert_eq!(dialect, "go");
+    let status = model(&built, "PetStatus");
+    let ModelKind::Enum(values) = &status.kind else {
+        panic!("PetStatus is an enum: {:?}", status.kind);
+    };
+    let values: Vec<&str> = values.variants.iter().map(|v| v.value.as_str()).collect();
+    assert_eq!(values, ["available", "sold out"]);
+    let kennel = model(&built, "Kennel");
+    assert!(matches!(
+        field(kennel, "Status").ty.base,
+        BaseType::SharedEnum { .. }
+    ));
+    assert_eq!(
+        field(kennel, "Sizes").ty.base,
+        BaseType::Primitive(Primitive::Int)
+    );
+}
