@@ -8,7 +8,8 @@
 //! X`, `must be one of [...]`); and whatever follows the body (`## Example`, back-links, a
 //! kramdown attribute line, a version footer) ignored. Enum pages are a `## Enum` list of
 //! `` `NAME` (value: `'value'`) `` items, or (`python-prior`) a Properties table of one `value` row
-//! that `must be one of [...]`.
+//! that `must be one of [...]`, or (Rust) a `## Enum Variants` table, which also lists a oneOf's
+//! variants. typescript-fetch's table is `Name | Type` only: its rows say nothing of required.
 
 use std::ops::Range;
 

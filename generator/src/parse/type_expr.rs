@@ -1,6 +1,7 @@
-//! The type expressions of the docs' `Type` column, in the Python family's and Java's syntax
-//! (see [`parse_type`]): `str`, `list[T]`, `List[T]`, `[T]`, `dict(str, T)`, `Dict[str, T]`,
-//! `List<T>`, `Map<String, T>`, model names.
+//! The type expressions of the docs' `Type` column, in the Python family's, Java's, Go's,
+//! TypeScript's, Ruby's and Rust's syntax (see [`parse_type`]): `str`, `list[T]`, `List[T]`,
+//! `[T]`, `dict(str, T)`, `Dict[str, T]`, `List<T>`, `Map<String, T>`, `[]T`, `Array<T>`,
+//! `Vec<T>`, model names.
 //!
 //! Every container has exactly one type argument, so an expression is a chain of containers
 //! around one leaf: dialect-neutral, printed in the legacy syntax (`list[T]`, `dict(str, T)`).
@@ -233,7 +234,8 @@ pub struct ParsedType {
 ///   `Optional[X]`, `Union[A, B]`, `Any`, `StrictStr`-style aliases, `bytearray`;
 /// - and Java's (openapi-generator's `java`): `List<X>`, `Set<X>`, `Map<String, X>`, `byte[]`
 ///   (its type names, `String`, `Long`, `OffsetDateTime`, stay names here: they are primitives
-///   only in a Java folder, see [`super::apply_folder_conventions`]).
+///   only in a Java folder, see [`super::apply_folder_conventions`]);
+/// - and Go's and Rust's, each read by its own function (`go_type`, `rust_type`) first.
 ///
 /// Into the dialect-neutral expression: `null` (`none_type`, `None`) is dropped from a union
 /// (absence is `Option` already); a union of one type is that type, of `int` and `float` is
