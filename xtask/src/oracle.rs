@@ -64,14 +64,9 @@ impl Oracle {
         }
     }
 
-    /// The schema name of the docs model `model`: the same name, or one whose first letter is
-    /// lower case.
+    /// The schema name of the docs model `model` (see [`matching_name`]).
     fn schema_name(&self, model: &str) -> Option<&str> {
-        self.schemas
-            .keys()
-            .find(|name| name.as_str() == model)
-            .or_else(|| self.schemas.keys().find(|name| upper_first(name) == model))
-            .map(String::as_str)
+        matching_name(self.schemas.keys(), model)
     }
 
     /// A document for the docs model `model` from its schema; `None` when no schema has its name.
@@ -295,8 +290,12 @@ impl Oracle {
                 .count(),
             ..Comparison::default()
         };
+        let mut matched = BTreeSet::new();
         for item in &model.models {
-            let Some(fields) = oracle.get(&item.name) else {
+            let Some(fields) = matching_name(oracle.keys(), &item.name).map(|name| {
+                matched.insert(name);
+                &oracle[name]
+            }) else {
                 comparison.models_only_in_docs.push(item.name.clone());
                 continue;
             };
@@ -384,11 +383,32 @@ impl Oracle {
         }
         comparison.models_only_in_oracle = oracle
             .keys()
-            .filter(|name| !model.models.iter().any(|item| &item.name == *name))
+            .filter(|name| !matched.contains(name.as_str()))
             .cloned()
             .collect();
         comparison
     }
+}
+
+/// Among `names` (schema names), the one of the docs model `model`: the same name; else one whose
+/// first letter is lower case; else the only one that differs from it in letter case alone
+/// (templates that camelize names write `IPRestriction` as `IpRestriction`).
+fn matching_name<'a>(
+    names: impl Iterator<Item = &'a String> + Clone,
+    model: &str,
+) -> Option<&'a str> {
+    let mut names_in_any_case = names
+        .clone()
+        .filter(|name| name.eq_ignore_ascii_case(model));
+    names
+        .clone()
+        .find(|name| name.as_str() == model)
+        .or_else(|| names.clone().find(|name| upper_first(name) == model))
+        .or_else(|| {
+            let only = names_in_any_case.next()?;
+            names_in_any_case.next().is_none().then_some(only)
+        })
+        .map(String::as_str)
 }
 
 fn upper_first(name: &str) -> String {
@@ -621,6 +641,25 @@ mod tests {
             comparison.numbers_of_unsaid_kind,
             ["Address.weight: number"]
         );
+    }
+
+    #[test]
+    fn a_docs_model_matches_its_schema_whatever_the_letter_case() {
+        let names: Vec<String> = ["IPRestriction", "identity", "Pin", "PIN"]
+            .map(String::from)
+            .to_vec();
+        for (model, schema) in [
+            ("IPRestriction", Some("IPRestriction")),
+            // Camelized by the template (Rust's).
+            ("IpRestriction", Some("IPRestriction")),
+            ("Identity", Some("identity")),
+            ("Pin", Some("Pin")),
+            // Two schemas differ from it in letter case alone: neither is taken.
+            ("PiN", None),
+            ("Other", None),
+        ] {
+            assert_eq!(matching_name(names.iter(), model), schema, "{model}");
+        }
     }
 
     #[test]
