@@ -1195,3 +1195,37 @@ fn go_enum_pages_give_the_shared_enums() {
         BaseType::Primitive(Primitive::Int)
     );
 }
+
+/// A page of the `rust` template before `Option<...>` (after the petstore sample of its day):
+/// models as `crate::models::X`, the optional ones written `***` (a stray `*` before the bold).
+const RUST_OLD_PET: &str = "# Pet\n\n## Properties\n\n\
+Name | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n\
+**id** | **i64** |  | [optional] \n\
+**category** | [***crate::models::Category**](Category.md) |  | [optional] \n\
+**name** | **String** |  | \n\
+**_type** | **String** |  | [optional] \n\
+**tags** | [**Vec<crate::models::Category>**](Category.md) |  | [optional] \n\n\
+[[Back to Model list]](../README.md#documentation-for-models)\n\n\n";
+
+const RUST_OLD_CATEGORY: &str = "# Category\n\n## Properties\n\n\
+Name | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n\
+**id** | **i64** |  | [optional] \n";
+
+#[test]
+fn an_older_rust_templates_pages_read_too() {
+    let (built, dialect) = model_and_dialect(
+        &[("Pet.md", RUST_OLD_PET), ("Category.md", RUST_OLD_CATEGORY)],
+        None,
+    );
+    assert_eq!(dialect, "rust");
+    assert_eq!(
+        fields_read(model(&built, "Pet")),
+        [
+            ("id", "int".to_owned(), "id", false),
+            ("category", "Category".to_owned(), "category", false),
+            ("name", "str".to_owned(), "name", true),
+            ("_type", "str".to_owned(), "type", false),
+            ("tags", "list[Category]".to_owned(), "tags", false),
+        ]
+    );
+}

@@ -108,9 +108,9 @@ impl Dialect {
             Dialect::Go => name.to_owned(),
             Dialect::TypeScript | Dialect::TypeScriptFetch => typescript_api_name(name),
             Dialect::Ruby => ruby_api_name(name),
-            // The snake_case Rust field, as `[naming] wire` spells it; the page reader has
-            // read a raw identifier (`r#type`) as the identifier (`type`).
-            Dialect::Rust => name.to_owned(),
+            // The snake_case Rust field; the page reader has read a raw identifier (`r#type`)
+            // as the identifier (`type`).
+            Dialect::Rust => rust_api_name(name),
         }
     }
 
@@ -369,6 +369,24 @@ pub fn ruby_api_name(name: &str) -> String {
     without_underscore_escape(name, RUBY_RESERVED)
 }
 
+/// Rust's keywords, which the `rust` template escaped with a leading `_` before it wrote raw
+/// identifiers (`_type`, now `r#type`).
+#[rustfmt::skip]
+const RUST_KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "if", "impl", "in",
+    "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "self", "static", "struct", "super", "trait", "true", "try", "type", "typeof",
+    "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// The Rust template's Name-column convention: the snake_case field, `_` before a keyword in
+/// its older pages (`_type` -> `type`; a raw identifier, `r#type`, is read as the identifier by
+/// the page reader).
+pub fn rust_api_name(name: &str) -> String {
+    without_underscore_escape(name, RUST_KEYWORDS)
+}
+
 /// The primitive a Rust type name of the template stands for, unless a page of the folder
 /// defines a model of that name: `String` (which the template also writes for date-times, dates,
 /// URIs, decimals and bytes: the page says no more). Its other names (`i64`, `f64`, `bool`,
@@ -562,7 +580,7 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
 
 #[cfg(test)]
 mod tests {
-    use super::{java_api_name, python_api_name, typescript_api_name};
+    use super::{java_api_name, python_api_name, rust_api_name, typescript_api_name};
 
     #[test]
     fn java_escapes_are_removed() {
@@ -593,6 +611,20 @@ mod tests {
             ("_id", "_id"),
         ] {
             assert_eq!(typescript_api_name(name), api, "{name}");
+        }
+    }
+
+    #[test]
+    fn rust_escapes_are_removed() {
+        for (name, api) in [
+            ("_type", "type"),
+            ("_async", "async"),
+            ("type", "type"),
+            ("schema_id", "schema_id"),
+            // Not escapes: the rest is no keyword.
+            ("_links", "_links"),
+        ] {
+            assert_eq!(rust_api_name(name), api, "{name}");
         }
     }
 

@@ -466,6 +466,12 @@ fn rust_type(text: &str) -> Option<Result<ParsedType, TypeSyntaxError>> {
         }
         break;
     }
+    // The template of 2019-2020 wrote `***crate::models::X**` for an optional model: a stray `*`.
+    if let Some(after) = rest.strip_prefix('*')
+        && (after.starts_with("crate::models::") || after.starts_with("models::"))
+    {
+        rest = after;
+    }
     let name_length = rest.find(['>', ' ', ',']).unwrap_or(rest.len());
     let name = &rest[..name_length];
     let start = text.len() - rest.len();
@@ -978,6 +984,8 @@ mod tests {
         reads_as("f64", "float", rust);
         reads_as("u32", "int", rust);
         reads_as("Option<Tag>", "Tag", rust);
+        reads_as("Vec<crate::models::Tag>", "list[Tag]", rust);
+        reads_as("*crate::models::Tag", "Tag", rust);
         // `String`, `bool` and a bare model name are every dialect's words.
         reads_as("String", "String", None);
         reads_as("bool", "bool", None);
