@@ -920,9 +920,11 @@ const RUST_TAG: &str = "# Tag\n\n## Properties\n\n\
 Name | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n\
 **id** | Option<**i32**> |  | [optional]\n\n";
 
-/// An enum page: a `## Enum Variants` table of PascalCase names and unquoted values.
+/// An enum page: a `## Enum Variants` table of PascalCase names and unquoted values (and a
+/// section after it that is no variant's).
 const RUST_PET_STATUS: &str = "# PetStatus\n\n## Enum Variants\n\n\
 | Name | Value |\n|---- | -----|\n| Available | available |\n| SoldOut | sold_out |\n\n\n\
+## Example\n\nNone.\n\n\
 [[Back to Model list]](../README.md#documentation-for-models)\n\n";
 
 /// An enum page of integers.

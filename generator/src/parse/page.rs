@@ -118,9 +118,9 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
     // A page without `Properties` cannot define a type unless its first `## ` heading is
-    // `## Enum` (or Rust's `## Enum Variants`); otherwise only its title and that heading matter (for the "model page without a
-    // table" warning), so only the text up to that heading is parsed. Operation pages are most of
-    // a docs folder's bytes.
+    // `## Enum` (or Rust's `## Enum Variants`); otherwise only its title and that heading matter
+    // (for the "model page without a table" warning), so only the text up to that heading is
+    // parsed. Operation pages are most of a docs folder's bytes.
     let parsed = if text.contains("Properties") {
         text
     } else {
@@ -191,9 +191,12 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
                         in_body = true;
                         expect = Expect::Variants;
                     }
-                    // Rust's discriminated union: a section of each variant's properties after
-                    // the `## Enum Variants` table of variants and their tags.
-                    HeadingLevel::H2 if in_body && reader.variants.is_some() => {
+                    // Rust's discriminated union: a section of each variant's properties, under
+                    // its name, after the `## Enum Variants` table of variants and their tags.
+                    HeadingLevel::H2
+                        if matches!(&reader.variants, Some(Variants::Values(_, names))
+                            if names.contains(&heading.value)) =>
+                    {
                         reader.variants = Some(Variants::Tagged);
                     }
                     HeadingLevel::H2 if in_body && heading.value.starts_with("Enum: ") => {
@@ -267,13 +270,15 @@ enum Expect {
 /// What a Rust `## Enum Variants` table says the page is.
 #[derive(Debug, Clone, PartialEq)]
 enum Variants {
-    /// `| Name | Value |` rows (`| Active | active |`): an enum of the values.
-    Values(EnumValues),
+    /// `| Name | Value |` rows (`| Active | active |`): an enum of the values, and the Name
+    /// cells.
+    Values(EnumValues, Vec<String>),
     /// `| Name | Description |` rows naming types (`| String |  |`): a oneOf of them, which
     /// stands for their union.
     OneOf(Spanned<TypeExpr>),
-    /// A `| Name | Value |` table followed by a section of each variant's properties: a
-    /// discriminated oneOf, whose tag property the page does not name. Any JSON value.
+    /// A `| Name | Value |` table followed by a section of a variant's properties, headed by a
+    /// Name cell: a discriminated oneOf, whose tag property the page does not name. Any JSON
+    /// value.
     Tagged,
 }
 
@@ -729,17 +734,20 @@ impl PageReader<'_, '_> {
                 .with_label("unexpected header"),
             );
         }
-        let literals = rows
-            .into_iter()
-            .filter_map(|row| {
-                let cell = cells(row).into_iter().nth(1)?;
-                Some(Spanned {
-                    value: collect_text(cell.events).text.trim().to_owned(),
-                    span: trim_span(self.text, cell.range.clone()),
-                })
-            })
-            .collect();
-        Variants::Values(read_literals(literals, None))
+        let mut names = Vec::new();
+        let mut literals = Vec::new();
+        for row in rows {
+            let row_cells = cells(row);
+            let text = |cell: &Cell<'_, '_>| collect_text(cell.events).text.trim().to_owned();
+            if let [name, value, ..] = row_cells.as_slice() {
+                names.push(text(name));
+                literals.push(Spanned {
+                    value: text(value),
+                    span: trim_span(self.text, value.range.clone()),
+                });
+            }
+        }
+        Variants::Values(read_literals(literals, None), names)
     }
 
     fn finish(
@@ -751,8 +759,8 @@ impl PageReader<'_, '_> {
         // discriminated oneOf whose variants the template did not list) or of tagged variants is
         // any JSON value, and a oneOf its variants' union.
         let (enum_values, alias) = match self.variants.take() {
-            Some(Variants::Values(values)) if !values.values.is_empty() => (Some(values), None),
-            Some(Variants::Values(_) | Variants::Tagged) => (
+            Some(Variants::Values(values, _)) if !values.values.is_empty() => (Some(values), None),
+            Some(Variants::Values(..) | Variants::Tagged) => (
                 None,
                 Some(Spanned {
                     value: TypeExpr {
