@@ -518,11 +518,18 @@ fn java_is_detected_and_its_type_names_stay_models_elsewhere() {
 
 #[test]
 fn java_pages_beside_python_pages_are_an_error() {
-    let a = page_with_type("A", "List&lt;String&gt;");
+    let a = page_with_type("A", "Map&lt;String, String&gt;");
     let b = page_with_type("B", "list[str]");
     assert_eq!(
         diagnostics_of(&[("A.md", &a), ("B.md", &b)]),
         ["B.md:7:9: error: one folder mixes dialects: `B` is written in python, `A` in java"]
+    );
+    // `List<X>` is C#'s too and shows no dialect: beside Python pages, Java's `String` is a
+    // name no page defines.
+    let a = page_with_type("A", "List&lt;String&gt;");
+    assert_eq!(
+        diagnostics_of(&[("A.md", &a), ("B.md", &b)]),
+        ["A.md:7:19: error: unknown type `String` in field `A.a`"]
     );
 }
 

@@ -39,11 +39,29 @@ pub enum Dialect {
     /// `Boolean`, `Time`, `Date`, `Object`; titles `# Module::Name`; the Name column snake_case
     /// (`_` before a reserved word); enum pages an empty Properties table.
     Ruby,
+    /// openapi-generator's `csharp` (every library: `generichost`, `httpclient`, `restsharp`)
+    /// and its older `csharp-netcore`: `List<X>`, `Dictionary<string, X>`, `long?`, `decimal`,
+    /// `DateTime`, `Guid`; titles `# Namespace.Model.Name`; PascalCase names; enum pages an
+    /// empty Properties table.
+    CSharp,
+    /// openapi-generator's `swift5` and `swift6`: `[X]`, `[String: X]`, `Int64`, `Double`,
+    /// `Date`, `UUID`, `AnyCodable`; lowerCamelCase names (`_` before a reserved word); enum
+    /// pages an empty Properties table.
+    Swift,
+    /// openapi-generator's `php` and `php-nextgen`: `X[]`, `array<string,X>`, `\DateTime`,
+    /// `mixed`, models as `\Vendor\Model\X`; titles `# # Name` (`php`); snake_case names;
+    /// enum pages an empty Properties table.
+    Php,
+    /// openapi-generator's `kotlin` (every library): `kotlin.collections.List<X>`,
+    /// `kotlin.collections.Map<kotlin.String, X>`, `kotlin.Long`, `java.time.OffsetDateTime`;
+    /// lowerCamelCase names; a field's own enum as `[**inline**](#X)` and a `## Enum: name`
+    /// table of comma-separated values.
+    Kotlin,
 }
 
 impl Dialect {
     /// Every dialect, in a fixed order.
-    pub const ALL: [Dialect; 7] = [
+    pub const ALL: [Dialect; 11] = [
         Dialect::Python,
         Dialect::PythonPrior,
         Dialect::PythonPydantic,
@@ -51,6 +69,10 @@ impl Dialect {
         Dialect::Go,
         Dialect::TypeScript,
         Dialect::Ruby,
+        Dialect::CSharp,
+        Dialect::Swift,
+        Dialect::Php,
+        Dialect::Kotlin,
     ];
 
     /// The dialect's name, as `codegen.toml` writes it and runs report it.
@@ -63,6 +85,10 @@ impl Dialect {
             Dialect::Go => "go",
             Dialect::TypeScript => "typescript",
             Dialect::Ruby => "ruby",
+            Dialect::CSharp => "csharp",
+            Dialect::Swift => "swift",
+            Dialect::Php => "php",
+            Dialect::Kotlin => "kotlin",
         }
     }
 
@@ -95,6 +121,12 @@ impl Dialect {
             Dialect::Go => name.to_owned(),
             Dialect::TypeScript => typescript_api_name(name),
             Dialect::Ruby => ruby_api_name(name),
+            Dialect::CSharp => csharp_api_name(name),
+            Dialect::Swift => without_underscore_escape(name, SWIFT_RESERVED),
+            Dialect::Php => php_api_name(name),
+            // The Kotlin property: lowerCamelCase; a reserved word is escaped with backticks,
+            // which Markdown shows as code, so the cell's text is the name itself.
+            Dialect::Kotlin => name.to_owned(),
         }
     }
 
@@ -109,7 +141,11 @@ impl Dialect {
             | Dialect::PythonPydantic
             | Dialect::Java
             | Dialect::Go
-            | Dialect::Ruby => false,
+            | Dialect::Ruby
+            | Dialect::CSharp
+            | Dialect::Swift
+            | Dialect::Php
+            | Dialect::Kotlin => false,
             Dialect::TypeScript => true,
         }
     }
@@ -316,6 +352,158 @@ fn without_underscore_escape(name: &str, reserved: &[&str]) -> String {
         .to_owned()
 }
 
+/// The names C#'s `toVarName` gives a `Property` prefix: members every generated model has.
+const CSHARP_MEMBERS: &[&str] = &[
+    "ToString",
+    "ToJson",
+    "GetHashCode",
+    "Equals",
+    "ShouldSerializeToString",
+];
+
+/// The C# templates' Name-column convention: the PascalCase property (`[naming] wire` spells
+/// the JSON from it, as from Go's), the template's escapes removed: `var` before a reserved
+/// word, a name starting with a digit or the model's own name (`varVersion` -> `Version`; a
+/// PascalCase property never starts with a lowercase `var`), and `Property` before a member
+/// every model has (`PropertyToString` -> `ToString`).
+pub fn csharp_api_name(name: &str) -> String {
+    if let Some(rest) = name.strip_prefix("var")
+        && rest.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit())
+    {
+        return rest.to_owned();
+    }
+    name.strip_prefix("Property")
+        .filter(|rest| CSHARP_MEMBERS.contains(rest))
+        .unwrap_or(name)
+        .to_owned()
+}
+
+/// Names the Swift templates escape with a leading `_` (the lowerCamelCase ones among
+/// openapi-generator's `swift5` reserved words: Swift's keywords).
+#[rustfmt::skip]
+const SWIFT_RESERVED: &[&str] = &[
+    "as", "associatedtype", "associativity", "break", "case", "catch", "class", "continue",
+    "convenience", "default", "defer", "deinit", "didSet", "do", "dynamic", "dynamicType", "else",
+    "enum", "extension", "fallthrough", "false", "fileprivate", "final", "for", "func", "get",
+    "guard", "if", "import", "in", "indirect", "infix", "init", "inout", "internal", "is", "lazy",
+    "left", "let", "mutating", "nil", "none", "nonmutating", "open", "operator", "optional",
+    "override", "postfix", "precedence", "prefix", "private", "protocol", "public", "repeat",
+    "required", "rethrows", "return", "right", "self", "set", "static", "struct", "subscript",
+    "super", "switch", "throw", "throws", "true", "try", "typealias", "unowned", "var", "weak",
+    "where", "while", "willSet",
+];
+
+/// The PHP templates' Name-column convention: the snake_case attribute (`[naming] wire` spells
+/// the JSON from it), without the `_` written before a name that starts with a digit
+/// (`_123_number` -> `123_number`). PHP keywords are not escaped.
+pub fn php_api_name(name: &str) -> String {
+    name.strip_prefix('_')
+        .filter(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+        .unwrap_or(name)
+        .to_owned()
+}
+
+/// The primitive a C# type name stands for (`long`, `decimal`, `DateTimeOffset`, `Guid`),
+/// unless a page of the folder defines a model of that name. `DateTime` is what the templates
+/// write for dates and date-times alike, so it is the string sent; `decimal` is read as a float.
+fn csharp_primitive(name: &str) -> Option<Primitive> {
+    Some(match name {
+        "DateTime" | "Guid" | "System.IO.Stream" | "FileParameter" => Primitive::Str,
+        "long" | "uint" | "ulong" => Primitive::Int,
+        "double" | "decimal" => Primitive::Float,
+        "DateTimeOffset" => Primitive::Datetime,
+        "DateOnly" => Primitive::Date,
+        "Object" => Primitive::Object,
+        _ => return None,
+    })
+}
+
+/// The primitive a Swift type name stands for (`Int64`, `Double`, `UUID`, `AnyCodable`), unless
+/// a page of the folder defines a model of that name. `Date` is what the templates write for
+/// dates and date-times alike, so it is the string sent; `Data` is base64, `URL` a file's
+/// bytes, both strings on the wire; `Decimal` is read as a float.
+fn swift_primitive(name: &str) -> Option<Primitive> {
+    Some(match name {
+        "String" | "Character" | "UUID" | "URL" | "Data" | "Date" => Primitive::Str,
+        "Int" | "Int32" | "Int64" => Primitive::Int,
+        "Float" | "Double" | "Decimal" => Primitive::Float,
+        "Bool" => Primitive::Bool,
+        "OpenAPIDateWithoutTime" => Primitive::Date,
+        "AnyCodable" | "JSONValue" => Primitive::Object,
+        _ => return None,
+    })
+}
+
+/// The primitive a PHP type name stands for (`double`, `\DateTime`, `\SplFileObject`). PHP's
+/// `\DateTime` is what the templates write for dates and date-times alike, so it is the string
+/// sent.
+fn php_primitive(name: &str) -> Option<Primitive> {
+    Some(match name {
+        "\\DateTime" | "\\SplFileObject" => Primitive::Str,
+        "double" => Primitive::Float,
+        _ => return None,
+    })
+}
+
+/// The primitive a Kotlin type name stands for: the qualified names its templates write
+/// (`kotlin.Long`, `java.time.OffsetDateTime`, `kotlinx.datetime.LocalDate`).
+/// `java.math.BigDecimal` is read as a float.
+fn kotlin_primitive(name: &str) -> Option<Primitive> {
+    Some(match name {
+        "kotlin.String" | "kotlin.Char" | "kotlin.ByteArray" | "java.io.File" | "java.net.URI"
+        | "java.net.URL" | "java.util.UUID" | "kotlin.uuid.Uuid" => Primitive::Str,
+        "kotlin.Int" | "kotlin.Long" | "kotlin.Short" | "kotlin.Byte" | "java.math.BigInteger" => {
+            Primitive::Int
+        }
+        "kotlin.Float" | "kotlin.Double" | "java.math.BigDecimal" => Primitive::Float,
+        "kotlin.Boolean" => Primitive::Bool,
+        "java.time.OffsetDateTime"
+        | "java.time.ZonedDateTime"
+        | "java.time.Instant"
+        | "kotlinx.datetime.Instant"
+        | "kotlin.time.Instant" => Primitive::Datetime,
+        "java.time.LocalDate" | "kotlinx.datetime.LocalDate" => Primitive::Date,
+        "kotlin.Any" | "kotlinx.serialization.json.JsonElement" => Primitive::Object,
+        _ => return None,
+    })
+}
+
+/// What a field's docs say when its page's type says less than the type it is read as: a
+/// decimal of any precision read as a float, a date-or-date-time read as the string sent, a
+/// C# model's own enum whose values the page does not list.
+fn inexact_type_note(name: &str, leaf: &Leaf) -> Option<String> {
+    let why = match (name, leaf) {
+        ("BigDecimal" | "java.math.BigDecimal" | "decimal" | "Decimal", _) => {
+            "a decimal of any precision: it is read as a float, which keeps about 15 significant \
+             digits."
+        }
+        ("DateTime" | "\\DateTime" | "Date", Leaf::Primitive(Primitive::Str)) => {
+            "which the template writes for dates and date-times alike: it is read as the string \
+             sent."
+        }
+        (_, Leaf::Primitive(Primitive::Object)) if name.contains('.') => {
+            "an enum of that model whose values the page does not list: it is read as any JSON \
+             value."
+        }
+        _ => return None,
+    };
+    Some(format!("The docs give its type as `{name}`, {why}"))
+}
+
+/// A C# name with a dot: a qualified model (`Org.OpenAPITools.Model.Pet` is `Pet`), or a
+/// model's own enum (`EnumArrays.ArrayEnumEnum`), whose values the page does not list: any JSON
+/// value.
+fn csharp_qualified(name: &str, page_names: &BTreeSet<String>) -> Option<Leaf> {
+    let (owner, last) = name.rsplit_once('.')?;
+    if page_names.contains(last) {
+        return Some(Leaf::Named(last.to_owned()));
+    }
+    let owner = owner.rsplit('.').next().unwrap_or(owner);
+    page_names
+        .contains(owner)
+        .then_some(Leaf::Primitive(Primitive::Object))
+}
+
 impl fmt::Display for Dialect {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
@@ -425,6 +613,12 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
                             .then(|| Leaf::Named(model.to_owned()))
                     }),
                     Dialect::Ruby => ruby_primitive(name).map(Leaf::Primitive),
+                    Dialect::CSharp => csharp_primitive(name)
+                        .map(Leaf::Primitive)
+                        .or_else(|| csharp_qualified(name, &page_names)),
+                    Dialect::Swift => swift_primitive(name).map(Leaf::Primitive),
+                    Dialect::Php => php_primitive(name).map(Leaf::Primitive),
+                    Dialect::Kotlin => kotlin_primitive(name).map(Leaf::Primitive),
                     // A JavaScript `Date` is an instant: the TypeScript templates write it for
                     // `date-time`.
                     Dialect::TypeScript => {
@@ -433,24 +627,24 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
                     _ => None,
                 };
                 if let Some(leaf) = leaf {
-                    if name == "BigDecimal" {
+                    if let Some(note) = inexact_type_note(name, &leaf) {
                         if !row.description.is_empty() {
                             row.description.push_str("\n\n");
                         }
-                        row.description.push_str(
-                            "The docs give its type as `BigDecimal`, a decimal of any precision: \
-                             it is read as a float, which keeps about 15 significant digits.",
-                        );
+                        row.description.push_str(&note);
                     }
                     row.type_expr.value.leaf = leaf;
                 }
             }
             row.wire_name = dialect.names_are_json().then(|| row.api_name.clone());
         }
-        // The Ruby template writes an enum page as an empty Properties table, like an empty
-        // object's: such a page stands for any JSON value, which either reads as.
-        if dialect == Dialect::Ruby
-            && page.enum_values.is_none()
+        // The Ruby, C#, Swift, PHP and Kotlin templates write an enum page as an empty
+        // Properties table, like an empty object's: such a page stands for any JSON value,
+        // which either reads as.
+        if matches!(
+            dialect,
+            Dialect::Ruby | Dialect::CSharp | Dialect::Swift | Dialect::Php | Dialect::Kotlin
+        ) && page.enum_values.is_none()
             && page.properties.is_empty()
             && page.additional_properties.is_none()
         {

@@ -138,6 +138,7 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
         dialect: None,
         additional_properties: None,
         field_enums: Vec::new(),
+        variant_list: false,
     };
     let mut index = 0;
     let mut properties = None;
@@ -164,7 +165,8 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
                 }
                 match level {
                     HeadingLevel::H1 if reader.title.is_none() => {
-                        reader.title = Some(reader.without_module(heading))
+                        let heading = reader.without_module(heading);
+                        reader.title = Some(reader.without_namespace(heading));
                     }
                     HeadingLevel::H2 if heading.value == "Properties" && !in_body => {
                         reader.has_properties_heading = true;
@@ -183,6 +185,13 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
                     // The Ruby template's oneOf / anyOf page: its variants, no table.
                     HeadingLevel::H2 if heading.value == "Class instance methods" && !in_body => {
                         in_body = true;
+                    }
+                    // `php-nextgen`'s oneOf / anyOf page: a list of its variants, no table.
+                    HeadingLevel::H2
+                        if (heading.value == "oneOf" || heading.value == "anyOf") && !in_body =>
+                    {
+                        in_body = true;
+                        reader.variant_list = true;
                     }
                     HeadingLevel::H2 if reader.name.is_none() && !in_body => {
                         reader.name = Some(reader.without_module(heading))
@@ -293,6 +302,8 @@ struct PageReader<'a, 'd> {
     /// The `## Enum: XEnum` tables after the properties (Java): the values of the fields whose
     /// type links to `#XEnum`.
     field_enums: Vec<(String, EnumValues)>,
+    /// Whether the page lists the variants of a oneOf / anyOf (`php-nextgen`'s `## oneOf`).
+    variant_list: bool,
 }
 
 impl PageReader<'_, '_> {
@@ -412,6 +423,11 @@ impl PageReader<'_, '_> {
         if let Some(dialect) = dialect {
             self.mark(dialect, type_expr.span.clone());
         }
+        // Kotlin's own enum of a field: `[**inline**](#Status)`, its values in the
+        // `## Enum: status` table after the properties.
+        if is_inline_enum(&type_expr.value) {
+            self.mark(Dialect::Kotlin, type_expr.span.clone());
+        }
 
         let (description, description_span, notes, notes_span) = match surplus {
             None => {
@@ -514,6 +530,43 @@ impl PageReader<'_, '_> {
         }
     }
 
+    /// A title without the namespace before it, which marks the page: C#'s
+    /// `Org.OpenAPITools.Model.Pet` (dotted identifiers) is `Pet`, PHP's `# # Pet` (a heading
+    /// whose text is `# Pet`) is `Pet`.
+    fn without_namespace(&mut self, heading: Spanned<String>) -> Spanned<String> {
+        let source = &self.text[heading.span.clone()];
+        if let Some(name) = heading.value.strip_prefix("# ") {
+            let name = name.trim();
+            let start = source
+                .rfind(name)
+                .map_or(heading.span.start, |at| heading.span.start + at);
+            self.mark(Dialect::Php, heading.span.clone());
+            return Spanned {
+                value: name.to_owned(),
+                span: start..start + name.len(),
+            };
+        }
+        let is_identifier = |segment: &str| {
+            segment.starts_with(|c: char| c.is_alphabetic() || c == '_')
+                && segment.chars().all(|c| c.is_alphanumeric() || c == '_')
+        };
+        let Some((_, name)) = heading.value.rsplit_once('.') else {
+            return heading;
+        };
+        if !heading.value.split('.').all(is_identifier) {
+            return heading;
+        }
+        let name = name.to_owned();
+        let start = source
+            .rfind('.')
+            .map_or(heading.span.start, |at| heading.span.start + at + 1);
+        self.mark(Dialect::CSharp, heading.span.clone());
+        Spanned {
+            span: start..start + name.len(),
+            value: name,
+        }
+    }
+
     /// Records the first dialect mark of the page.
     fn mark(&mut self, dialect: Dialect, span: Range<usize>) {
         self.dialect.get_or_insert(Spanned {
@@ -609,7 +662,7 @@ impl PageReader<'_, '_> {
             .is_some_and(|mark| mark.value == Dialect::Ruby)
             && (self.text.contains("### `openapi_one_of`")
                 || self.text.contains("### `openapi_any_of`"));
-        let properties = properties.or_else(|| ruby_union.then(Vec::new));
+        let properties = properties.or_else(|| (ruby_union || self.variant_list).then(Vec::new));
         if properties.is_none() && enum_values.is_none() {
             if !self.has_properties_heading
                 && let (Some(title), Some(name)) = (&self.title, &self.name)
@@ -690,10 +743,23 @@ impl PageReader<'_, '_> {
             let Leaf::Named(name) = &row.type_expr.value.leaf else {
                 continue;
             };
-            if let Some((_, values)) = self.field_enums.iter().find(|(table, _)| table == name) {
+            let values = if is_inline_enum(&row.type_expr.value) {
+                // Kotlin names the table after the JSON name (`## Enum: pet_status` of the
+                // property `petStatus`) and lists the values in one cell: `a, b, c`.
+                self.field_enums
+                    .iter()
+                    .find(|(table, _)| same_words(table, &row.name.value))
+                    .map(|(_, values)| listed_values(values))
+            } else {
+                self.field_enums
+                    .iter()
+                    .find(|(table, _)| table == name)
+                    .map(|(_, values)| values.clone())
+            };
+            if let Some(values) = values {
                 row.type_expr.value.leaf = Leaf::Primitive(values.primitive);
                 if values.primitive == Primitive::Str {
-                    row.enum_values = Some(values.clone());
+                    row.enum_values = Some(values);
                 }
             }
         }
@@ -708,6 +774,42 @@ impl PageReader<'_, '_> {
             dialect: self.dialect,
         }))
     }
+}
+
+/// Whether a type is Kotlin's `inline`, which its templates write for a field's own enum.
+fn is_inline_enum(expr: &TypeExpr) -> bool {
+    expr.containers.is_empty() && expr.leaf == Leaf::Named("inline".to_owned())
+}
+
+/// Whether two names are the same words: `pet_status`, `petStatus` and `PetStatus` are.
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |name: &str| -> String {
+        name.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    words(a) == words(b)
+}
+
+/// The values of a Kotlin `## Enum: name` table, whose cells list them comma-separated
+/// (`available, pending, sold`).
+fn listed_values(table: &EnumValues) -> EnumValues {
+    let literals = table
+        .values
+        .iter()
+        .flat_map(|cell| {
+            cell.value
+                .split(',')
+                .map(str::trim)
+                .filter(|value| !value.is_empty())
+                .map(|value| Spanned {
+                    value: value.to_owned(),
+                    span: cell.span.clone(),
+                })
+        })
+        .collect();
+    read_literals(literals, None)
 }
 
 /// Enum values from their literals: quoted (`'a'`, `"a"`) are strings; otherwise the literals'
