@@ -674,7 +674,7 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
 
 #[cfg(test)]
 mod tests {
-    use super::{java_api_name, python_api_name, typescript_api_name};
+    use super::{Dialect, java_api_name, python_api_name, typescript_api_name};
 
     #[test]
     fn java_escapes_are_removed() {
@@ -687,6 +687,35 @@ mod tests {
             ("_links", "_links"),
         ] {
             assert_eq!(java_api_name(name), api, "{name}");
+        }
+    }
+
+    #[test]
+    fn csharp_swift_and_php_escapes_are_removed() {
+        for (name, api) in [
+            ("varVersion", "Version"),
+            ("var123Number", "123Number"),
+            ("PropertyToString", "ToString"),
+            ("PhotoUrls", "PhotoUrls"),
+            // Not escapes: a PascalCase name, or no member after `Property`.
+            ("Variant", "Variant"),
+            ("PropertyName", "PropertyName"),
+        ] {
+            assert_eq!(Dialect::CSharp.api_name(name), api, "{name}");
+        }
+        for (name, api) in [
+            ("_default", "default"),
+            ("_self", "self"),
+            ("_links", "_links"),
+        ] {
+            assert_eq!(Dialect::Swift.api_name(name), api, "{name}");
+        }
+        for (name, api) in [
+            ("_123_number", "123_number"),
+            ("_links", "_links"),
+            ("class", "class"),
+        ] {
+            assert_eq!(Dialect::Php.api_name(name), api, "{name}");
         }
     }
 
