@@ -1,6 +1,6 @@
-//! The type expressions of the docs' `Type` column, in the Python family's and Java's syntax
+//! The type expressions of the docs' `Type` column, in the syntax of every template family read
 //! (see [`parse_type`]): `str`, `list[T]`, `List[T]`, `[T]`, `dict(str, T)`, `Dict[str, T]`,
-//! `List<T>`, `Map<String, T>`, model names.
+//! `List<T>`, `Map<String, T>`, `[String: T]`, `T[]`, `array<string,T>`, model names.
 //!
 //! Every container has exactly one type argument, so an expression is a chain of containers
 //! around one leaf: dialect-neutral, printed in the legacy syntax (`list[T]`, `dict(str, T)`).
@@ -241,7 +241,11 @@ pub struct ParsedType {
 ///   `Optional[X]`, `Union[A, B]`, `Any`, `StrictStr`-style aliases, `bytearray`;
 /// - and Java's (openapi-generator's `java`): `List<X>`, `Set<X>`, `Map<String, X>`, `byte[]`
 ///   (its type names, `String`, `Long`, `OffsetDateTime`, stay names here: they are primitives
-///   only in a Java folder, see [`super::apply_folder_conventions`]).
+///   only in a Java folder, see [`super::apply_folder_conventions`]);
+/// - and those of the other languages' templates: Go's (see `go_type`), TypeScript's, Ruby's,
+///   C#'s (`Dictionary<string, X>`, `X?`), Swift's (`[X]`, `[String: X]`), PHP's (`X[]`,
+///   `array<string,X>`, `\Vendor\Model\X`) and Kotlin's (`kotlin.collections.List<X>`); their
+///   type names, qualified or not, are read by the folder's dialect too.
 ///
 /// Into the dialect-neutral expression: `null` (`none_type`, `None`) is dropped from a union
 /// (absence is `Option` already); a union of one type is that type, of `int` and `float` is
