@@ -934,6 +934,19 @@ fn substance(model: &Model) -> Vec<(&str, Vec<Container>, BaseType, bool)> {
         .collect()
 }
 
+/// The rows the Python equivalents of the C#, Swift and PHP `Pet` pages start with.
+const PYTHON_PET_FIRST_ROWS: &[(&str, &str, bool)] = &[
+    ("id", "int", false),
+    ("category", "Category", false),
+    ("name", "str", true),
+    ("photo_urls", "list[str]", true),
+    ("tags", "list[Tag]", false),
+    ("labels", "dict(str, str)", false),
+    ("weight", "float", false),
+    ("ratio", "float", false),
+    ("vaccinated", "bool", false),
+];
+
 /// Reads `pages` (in `dialect`, which they must show) and the Python pages equivalent to them,
 /// and checks that `Pet` is the same model in both; returns the first.
 fn reads_as_python(
@@ -1013,26 +1026,21 @@ fn csharp_pages_read_into_the_same_type_model_as_python_pages() {
             ("PetStatus.md", CSHARP_PET_STATUS),
         ],
         &[
-            ("id", "int", false),
-            ("category", "Category", false),
-            ("name", "str", true),
-            ("photo_urls", "list[str]", true),
-            ("tags", "list[Tag]", false),
-            ("labels", "dict(str, str)", false),
-            ("weight", "float", false),
-            ("ratio", "float", false),
-            ("vaccinated", "bool", false),
-            ("born_on", "date", false),
-            ("seen_at", "datetime", false),
-            ("updated_at", "str", false),
-            ("uuid", "str", false),
-            ("photo", "str", false),
-            ("file", "str", false),
-            ("extra", "object", false),
-            ("status", "object", false),
-            ("sizes", "list[object]", false),
-            ("version", "str", false),
-        ],
+            PYTHON_PET_FIRST_ROWS,
+            &[
+                ("born_on", "date", false),
+                ("seen_at", "datetime", false),
+                ("updated_at", "str", false),
+                ("uuid", "str", false),
+                ("photo", "str", false),
+                ("file", "str", false),
+                ("extra", "object", false),
+                ("status", "object", false),
+                ("sizes", "list[object]", false),
+                ("version", "str", false),
+            ],
+        ]
+        .concat(),
         None,
     );
     let pet = model(&built, "Pet");
@@ -1123,25 +1131,20 @@ fn swift_pages_read_into_the_same_type_model_as_python_pages() {
             ("PetStatus.md", SWIFT_PET_STATUS),
         ],
         &[
-            ("id", "int", false),
-            ("category", "Category", false),
-            ("name", "str", true),
-            ("photo_urls", "list[str]", true),
-            ("tags", "list[Tag]", false),
-            ("labels", "dict(str, str)", false),
-            ("weight", "float", false),
-            ("ratio", "float", false),
-            ("vaccinated", "bool", false),
-            ("born_on", "date", false),
-            ("updated_at", "str", false),
-            ("uuid", "str", false),
-            ("photo", "str", false),
-            ("file", "str", false),
-            ("extra", "object", false),
-            ("scores", "dict(str, list[int])", false),
-            ("status", "object", false),
-            ("default", "str", false),
-        ],
+            PYTHON_PET_FIRST_ROWS,
+            &[
+                ("born_on", "date", false),
+                ("updated_at", "str", false),
+                ("uuid", "str", false),
+                ("photo", "str", false),
+                ("file", "str", false),
+                ("extra", "object", false),
+                ("scores", "dict(str, list[int])", false),
+                ("status", "object", false),
+                ("default", "str", false),
+            ],
+        ]
+        .concat(),
         None,
     );
     let description = &field(model(&built, "Pet"), "updatedAt").description;
@@ -1204,22 +1207,17 @@ fn php_pages_read_into_the_same_type_model_as_python_pages() {
             ("PetStatus.md", PHP_PET_STATUS),
         ],
         &[
-            ("id", "int", false),
-            ("category", "Category", false),
-            ("name", "str", true),
-            ("photo_urls", "list[str]", true),
-            ("tags", "list[Tag]", false),
-            ("labels", "dict(str, str)", false),
-            ("weight", "float", false),
-            ("ratio", "float", false),
-            ("vaccinated", "bool", false),
-            ("updated_at", "str", false),
-            ("photo", "str", false),
-            ("extra", "object", false),
-            ("meta", "object", false),
-            ("scores", "dict(str, list[int])", false),
-            ("status", "object", false),
-        ],
+            PYTHON_PET_FIRST_ROWS,
+            &[
+                ("updated_at", "str", false),
+                ("photo", "str", false),
+                ("extra", "object", false),
+                ("meta", "object", false),
+                ("scores", "dict(str, list[int])", false),
+                ("status", "object", false),
+            ],
+        ]
+        .concat(),
         None,
     );
     assert_eq!(model(&built, "Category").fields.len(), 1);
