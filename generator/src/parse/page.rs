@@ -8,7 +8,10 @@
 //! X`, `must be one of [...]`); and whatever follows the body (`## Example`, back-links, a
 //! kramdown attribute line, a version footer) ignored. Enum pages are a `## Enum` list of
 //! `` `NAME` (value: `'value'`) `` items, or (`python-prior`) a Properties table of one `value` row
-//! that `must be one of [...]`.
+//! that `must be one of [...]`. Titles may carry a Ruby module (`# Store::Pet`), a C# namespace
+//! (`# Store.Model.Pet`) or PHP's doubled `# # Pet`; a field's own enum is a `## Enum: XEnum`
+//! table (Java) or an `inline` type and a `## Enum: name` table of comma-separated values
+//! (Kotlin).
 
 use std::ops::Range;
 
@@ -192,6 +195,7 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
                     {
                         in_body = true;
                         reader.variant_list = true;
+                        reader.mark(Dialect::Php, heading.span.clone());
                     }
                     HeadingLevel::H2 if reader.name.is_none() && !in_body => {
                         reader.name = Some(reader.without_module(heading))
