@@ -1323,3 +1323,33 @@ fn kotlin_pages_beside_python_pages_are_an_error() {
         ["B.md:7:9: error: one folder mixes dialects: `B` is written in python, `A` in kotlin"]
     );
 }
+
+/// Kotlin's enum page (after the `kotlin-enum-default-value` sample): a `## Enum` list indented by
+/// four spaces, which Markdown reads as a code block; names escaped with backticks, values quoted,
+/// the `enumUnknownDefaultCase` item among them.
+const KOTLIN_PET_KIND: &str = "\n# PetKind\n\n## Enum\n\n\n\
+    \x20   * `dog` (value: `\"dog\"`)\n\n\
+    \x20   * `&#x60;guinea-pig&#x60;` (value: `\"guinea-pig\"`)\n\n\
+    \x20   * `fooBacktickBar` (value: `\"foo`bar\"`)\n\n\
+    \x20   * `unknown_default_open_api` (value: `\"unknown_default_open_api\"`)\n\n\n\n";
+
+#[test]
+fn kotlin_enum_pages_are_an_indented_list() {
+    let kind = page_with_type("Owner", "PetKind");
+    let (built, dialect) = model_and_dialect(
+        &[("PetKind.md", KOTLIN_PET_KIND), ("Owner.md", &kind)],
+        None,
+    );
+    assert_eq!(dialect, "kotlin");
+    let ModelKind::Enum(values) = &model(&built, "PetKind").kind else {
+        panic!("PetKind is an enum");
+    };
+    let values: Vec<&str> = values.variants.iter().map(|v| v.value.as_str()).collect();
+    assert_eq!(values, ["dog", "guinea-pig", "foo`bar"]);
+    assert_eq!(
+        field(model(&built, "Owner"), "a").ty.base,
+        BaseType::SharedEnum {
+            rust_name: "PetKind".to_owned()
+        }
+    );
+}

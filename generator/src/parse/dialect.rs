@@ -55,7 +55,7 @@ pub enum Dialect {
     /// openapi-generator's `kotlin` (every library): `kotlin.collections.List<X>`,
     /// `kotlin.collections.Map<kotlin.String, X>`, `kotlin.Long`, `java.time.OffsetDateTime`;
     /// lowerCamelCase names; a field's own enum as `[**inline**](#X)` and a `## Enum: name`
-    /// table of comma-separated values.
+    /// table of comma-separated values; enum pages a `## Enum` list indented into a code block.
     Kotlin,
 }
 
@@ -638,12 +638,12 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
             }
             row.wire_name = dialect.names_are_json().then(|| row.api_name.clone());
         }
-        // The Ruby, C#, Swift, PHP and Kotlin templates write an enum page as an empty
-        // Properties table, like an empty object's: such a page stands for any JSON value,
-        // which either reads as.
+        // The Ruby, C#, Swift and PHP templates write an enum page as an empty Properties
+        // table, like an empty object's: such a page stands for any JSON value, which either
+        // reads as.
         if matches!(
             dialect,
-            Dialect::Ruby | Dialect::CSharp | Dialect::Swift | Dialect::Php | Dialect::Kotlin
+            Dialect::Ruby | Dialect::CSharp | Dialect::Swift | Dialect::Php
         ) && page.enum_values.is_none()
             && page.properties.is_empty()
             && page.additional_properties.is_none()

@@ -215,6 +215,11 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
                 expect = Expect::Nothing;
                 enum_values = Some(reader.read_enum_list(&events[index + 1..end]));
             }
+            // Kotlin indents its `## Enum` list by four spaces, which Markdown reads as code.
+            Event::Start(Tag::CodeBlock(_)) if expect == Expect::List => {
+                expect = Expect::Nothing;
+                enum_values = Some(reader.read_indented_enum_list(range.clone()));
+            }
             Event::Start(Tag::Paragraph) if !in_body => {
                 reader
                     .description
@@ -622,6 +627,53 @@ impl PageReader<'_, '_> {
         }
         // The list shows no dialect: the pydantic, TypeScript, Java and Go templates all write
         // one (quoted with `'` or `"`, or numbers).
+        read_literals(literals, None)
+    }
+
+    /// The values of Kotlin's `## Enum` list, indented into a code block: lines
+    /// `` * `NAME` (value: `"value"`) `` of source text (no Markdown inside), the value between
+    /// `` (value: ` `` and the line's last `` `) ``. The `enumUnknownDefaultCase` item is left
+    /// out, as in [`Self::read_enum_list`].
+    fn read_indented_enum_list(&mut self, range: Range<usize>) -> EnumValues {
+        const OPEN: &str = "(value: `";
+        let mut literals = Vec::new();
+        let mut offset = range.start;
+        for line in self.text[range].split_inclusive('\n') {
+            let item = line.trim_start();
+            let value = item
+                .strip_prefix("* ")
+                .and_then(|item| Some((item, item.find(OPEN)? + OPEN.len(), item.rfind("`)")?)))
+                .filter(|(_, start, end)| start <= end);
+            match value {
+                Some((item, start, end)) => {
+                    let name = item.trim_start_matches('`');
+                    let name = name.split('`').next().unwrap_or_default();
+                    if !is_unknown_default_case(name) {
+                        let at = offset + (line.len() - item.len()) + start;
+                        literals.push(Spanned {
+                            value: item[start..end].to_owned(),
+                            span: at..at + (end - start),
+                        });
+                    }
+                }
+                None if !item.trim().is_empty() => self.diagnostics.push(
+                    Diagnostic::error(
+                        self.file,
+                        trim_span(self.text, offset..offset + line.len()),
+                        "an enum item without a value",
+                    )
+                    .with_label("expected `` * `NAME` (value: `\"value\"`) ``"),
+                ),
+                None => {}
+            }
+            offset += line.len();
+        }
+        self.mark(
+            Dialect::Kotlin,
+            literals
+                .first()
+                .map_or(offset..offset, |first| first.span.clone()),
+        );
         read_literals(literals, None)
     }
 

@@ -39,7 +39,7 @@ pub struct Pet {
     /// JSON `size`; optional.
     pub size: Option<i64>,
     /// JSON `kind`; optional.
-    pub kind: Option<::serde_json::Value>,
+    pub kind: Option<super::PetKind>,
 }
 
 model_serde! {
