@@ -1353,3 +1353,33 @@ fn kotlin_enum_pages_are_an_indented_list() {
         }
     );
 }
+
+#[test]
+fn a_swift_folder_without_maps_is_known_by_swifts_own_type_names() {
+    let pet = "# Pet\n\n## Properties\nName | Type | Description | Notes\n\
+------------ | ------------- | ------------- | -------------\n\
+**id** | **Int64** |  | [optional] \n**name** | **String** |  | \n**tags** | **[String]** |  | \n";
+    let (built, dialect) = model_and_dialect(&[("Pet.md", pet)], None);
+    assert_eq!(dialect, "swift");
+    let types: Vec<String> = model(&built, "Pet")
+        .fields
+        .iter()
+        .map(|field| format!("{:?}", field.ty.base))
+        .collect();
+    assert_eq!(
+        types,
+        ["Primitive(Int)", "Primitive(Str)", "Primitive(Str)"]
+    );
+}
+
+#[test]
+fn a_forced_csharp_dialect_reads_pages_that_show_none() {
+    // No namespace in the title and only words other templates write too: nothing shows C#.
+    let pet = page_with_type("Pet", "Guid");
+    let (built, dialect) = model_and_dialect(&[("Pet.md", &pet)], Some("dialect = \"csharp\"\n"));
+    assert_eq!(dialect, "csharp");
+    assert_eq!(
+        field(model(&built, "Pet"), "a").ty.base,
+        BaseType::Primitive(Primitive::Str)
+    );
+}

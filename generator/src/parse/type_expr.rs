@@ -689,6 +689,15 @@ fn leaf(name: &str, span: Range<usize>) -> Result<(Partial, Option<Dialect>), Ty
         "number" => (primitive(Primitive::Number), Some(Dialect::TypeScript)),
         "any" => (primitive(Primitive::Object), Some(Dialect::TypeScript)),
         "mixed" => (primitive(Primitive::Object), Some(Dialect::Php)),
+        // Swift's own type names (no other template writes them), read by a Swift folder; its
+        // others are shared (`String`, `Double`, `UUID`) and show no dialect.
+        "Int"
+        | "Int32"
+        | "Int64"
+        | "Bool"
+        | "Character"
+        | "AnyCodable"
+        | "OpenAPIDateWithoutTime" => (named(name), Some(Dialect::Swift)),
         // C#'s own words, read by a C# folder (`decimal` says in the field's docs what it is
         // read as).
         "long" | "decimal" | "uint" | "ulong" => (named(name), Some(Dialect::CSharp)),
@@ -1022,8 +1031,10 @@ mod tests {
             "dict(str, list[AnyCodable])",
             swift,
         );
-        // `[X]` is python-prior's too, and Swift's type names are read once the folder is
-        // known to be Swift.
+        // Its own type names show Swift; they are read once the folder is known to be Swift.
+        reads_as("[Int64]", "list[Int64]", swift);
+        reads_as("Bool", "Bool", swift);
+        // `[X]` is python-prior's too, `String` and `Set<X>` are Java's too.
         reads_as("[String]", "list[String]", None);
         reads_as("[[Tag]]", "list[list[Tag]]", None);
         reads_as("Set<String>", "list[String]", None);
