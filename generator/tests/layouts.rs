@@ -1383,3 +1383,16 @@ fn a_forced_csharp_dialect_reads_pages_that_show_none() {
         BaseType::Primitive(Primitive::Str)
     );
 }
+
+#[test]
+fn a_java_folder_of_lists_is_known_by_javas_own_type_names() {
+    // `List<X>` is C#'s too; `Long` is Java's alone.
+    let a = page_with_type("A", "List&lt;String&gt;");
+    let b = page_with_type("B", "Long");
+    let (built, dialect) = model_and_dialect(&[("A.md", &a), ("B.md", &b)], None);
+    assert_eq!(dialect, "java");
+    assert_eq!(
+        field(model(&built, "A"), "a").ty.base,
+        BaseType::Primitive(Primitive::Str)
+    );
+}

@@ -689,6 +689,11 @@ fn leaf(name: &str, span: Range<usize>) -> Result<(Partial, Option<Dialect>), Ty
         "number" => (primitive(Primitive::Number), Some(Dialect::TypeScript)),
         "any" => (primitive(Primitive::Object), Some(Dialect::TypeScript)),
         "mixed" => (primitive(Primitive::Object), Some(Dialect::Php)),
+        // Java's own type names (no other template writes them), read by a Java folder: with
+        // them a Java folder is known even when its containers are all `List<X>` (C#'s too).
+        "Long" | "OffsetDateTime" | "LocalDate" | "BigDecimal" => {
+            (named(name), Some(Dialect::Java))
+        }
         // Swift's own type names (no other template writes them), read by a Swift folder; its
         // others are shared (`String`, `Double`, `UUID`) and show no dialect.
         "Int"
@@ -895,9 +900,11 @@ mod tests {
         let java = Some(Dialect::Java);
         reads_as("Map<String, List<Tag>>", "dict(str, list[Tag])", java);
         reads_as("List<Map<String, Object>>", "list[dict(str, Object)]", java);
-        // `List<X>` and `byte[]` are C#'s too, `Set<X>` Swift's: they show no dialect.
+        // `List<X>` and `byte[]` are C#'s too, `Set<X>` Swift's: they show no dialect; Java's
+        // own type names do.
         reads_as("List<String>", "list[String]", None);
-        reads_as("Set<Long>", "list[Long]", None);
+        reads_as("Set<Long>", "list[Long]", java);
+        reads_as("OffsetDateTime", "OffsetDateTime", java);
         reads_as("byte[]", "str", None);
         reads_as("List<byte[]>", "list[str]", None);
         // Ory's Java model `Any` is pydantic's word, which shows no dialect inside `<...>`.
