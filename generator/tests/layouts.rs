@@ -1396,3 +1396,35 @@ fn a_java_folder_of_lists_is_known_by_javas_own_type_names() {
         BaseType::Primitive(Primitive::Str)
     );
 }
+
+#[test]
+fn the_new_dialects_beside_each_other_and_their_neighbours_are_located_errors() {
+    for (first, second, says) in [
+        (
+            "Dictionary&lt;string, Tag&gt;",
+            "Map&lt;String, Tag&gt;",
+            "`B` is written in java, `A` in csharp",
+        ),
+        (
+            "[String: Tag]",
+            "kotlin.collections.List&lt;Tag&gt;",
+            "`B` is written in kotlin, `A` in swift",
+        ),
+        ("Tag[]", "[]Tag", "`B` is written in go, `A` in php"),
+        (
+            "kotlin.Long",
+            "Set&lt;Long&gt;",
+            "`B` is written in java, `A` in kotlin",
+        ),
+    ] {
+        let a = page_with_type("A", first);
+        let b = page_with_type("B", second);
+        let tag = page_with_type("Tag", "str");
+        let found = diagnostics_of(&[("A.md", &a), ("B.md", &b), ("Tag.md", &tag)]);
+        assert_eq!(
+            found.first().map(String::as_str),
+            Some(format!("B.md:7:9: error: one folder mixes dialects: {says}").as_str()),
+            "{first} beside {second}: {found:?}"
+        );
+    }
+}
