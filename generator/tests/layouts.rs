@@ -5,7 +5,9 @@
 
 use std::fs;
 
-use markdown_model_codegen::model::{BaseType, Field, Model, ModelKind, Primitive, TypeModel};
+use markdown_model_codegen::model::{
+    BaseType, Container, Field, Model, ModelKind, Primitive, TypeModel,
+};
 use markdown_model_codegen::{Failure, Stats, load};
 
 /// Loads a folder of `(file name, contents)` pages; panics with the rendered diagnostics on
@@ -518,11 +520,18 @@ fn java_is_detected_and_its_type_names_stay_models_elsewhere() {
 
 #[test]
 fn java_pages_beside_python_pages_are_an_error() {
-    let a = page_with_type("A", "List&lt;String&gt;");
+    let a = page_with_type("A", "Map&lt;String, String&gt;");
     let b = page_with_type("B", "list[str]");
     assert_eq!(
         diagnostics_of(&[("A.md", &a), ("B.md", &b)]),
         ["B.md:7:9: error: one folder mixes dialects: `B` is written in python, `A` in java"]
+    );
+    // `List<X>` is C#'s too and shows no dialect: beside Python pages, Java's `String` is a
+    // name no page defines.
+    let a = page_with_type("A", "List&lt;String&gt;");
+    assert_eq!(
+        diagnostics_of(&[("A.md", &a), ("B.md", &b)]),
+        ["A.md:7:19: error: unknown type `String` in field `A.a`"]
     );
 }
 
@@ -710,7 +719,8 @@ fn typescript_pages_read_into_the_same_model() {
             ("photo_urls", "list[str]".to_owned(), "photo_urls", true),
             ("tags", "list[Tag]".to_owned(), "tags", false),
             ("labels", "dict(str, str)".to_owned(), "labels", false),
-            ("born_at", "datetime".to_owned(), "born_at", false),
+            // `Date` stands for dates and date-times alike: the string sent.
+            ("born_at", "str".to_owned(), "born_at", false),
             ("nickname", "str".to_owned(), "nickname", false),
             ("vaccinated", "bool".to_owned(), "vaccinated", false),
             ("extra", "object".to_owned(), "extra", false),
@@ -721,6 +731,13 @@ fn typescript_pages_read_into_the_same_model() {
     assert_eq!(
         field(pet, "id").ty.base,
         BaseType::Primitive(Primitive::Number)
+    );
+    assert!(
+        field(pet, "born_at")
+            .description
+            .contains("The docs give its type as `Date`, which the template writes for dates and date-times alike"),
+        "{}",
+        field(pet, "born_at").description
     );
     let status = model(&built, "PetStatus");
     let ModelKind::Enum(values) = &status.kind else {
@@ -1099,7 +1116,7 @@ fn typescript_fetch_pages_read_into_the_same_model() {
             ("photoUrls", "list[str]".to_owned(), "photo_urls", false),
             ("tags", "list[Tag]".to_owned(), "tags", false),
             ("labels", "dict(str, str)".to_owned(), "labels", false),
-            ("bornAt", "datetime".to_owned(), "born_at", false),
+            ("bornAt", "str".to_owned(), "born_at", false),
             ("vaccinated", "bool".to_owned(), "vaccinated", false),
             ("extra", "object".to_owned(), "extra", false),
             ("_class", "str".to_owned(), "class", false),
@@ -1230,4 +1247,530 @@ fn an_older_rust_templates_pages_read_too() {
             ("tags", "list[Category]".to_owned(), "tags", false),
         ]
     );
+}
+
+/// A page in the legacy Python layout with these `(name, type, required)` rows: what another
+/// language's page is compared with.
+fn python_page(name: &str, rows: &[(&str, &str, bool)]) -> String {
+    let mut page = format!(
+        "# {name}\n\n## Properties\n\nName | Type | Description | Notes\n\
+         ------------ | ------------- | ------------- | -------------\n"
+    );
+    for (field, ty, required) in rows {
+        let notes = if *required { "" } else { "[optional]" };
+        page.push_str(&format!("**{field}** | **{ty}** |  | {notes}\n"));
+    }
+    page
+}
+
+/// What each field of a model is, whatever the docs' language: its JSON name, containers, base
+/// type and required flag.
+fn substance(model: &Model) -> Vec<(&str, Vec<Container>, BaseType, bool)> {
+    model
+        .fields
+        .iter()
+        .map(|field| {
+            (
+                field.wire_name.as_str(),
+                field.ty.containers.clone(),
+                field.ty.base.clone(),
+                field.required,
+            )
+        })
+        .collect()
+}
+
+/// The rows the Python equivalents of the C#, Swift and PHP `Pet` pages start with.
+const PYTHON_PET_FIRST_ROWS: &[(&str, &str, bool)] = &[
+    ("id", "int", false),
+    ("category", "Category", false),
+    ("name", "str", true),
+    ("photo_urls", "list[str]", true),
+    ("tags", "list[Tag]", false),
+    ("labels", "dict(str, str)", false),
+    ("weight", "float", false),
+    ("ratio", "float", false),
+    ("vaccinated", "bool", false),
+];
+
+/// Reads `pages` (in `dialect`, which they must show) and the Python pages equivalent to them,
+/// and checks that `Pet` is the same model in both; returns the first.
+fn reads_as_python(
+    dialect: &str,
+    pages: &[(&str, &str)],
+    python_pet: &[(&str, &str, bool)],
+    python_config: Option<&str>,
+) -> TypeModel {
+    let (built, read) = model_and_dialect(pages, None);
+    assert_eq!(read, dialect);
+    let python_pet = python_page("Pet", python_pet);
+    let category = python_page("Category", &[("id", "int", false)]);
+    let tag = python_page("Tag", &[("name", "str", false)]);
+    let (python, read) = model_and_dialect(
+        &[
+            ("Pet.md", &python_pet),
+            ("Category.md", &category),
+            ("Tag.md", &tag),
+        ],
+        python_config,
+    );
+    assert_eq!(read, "python");
+    assert_eq!(
+        substance(model(&built, "Pet")),
+        substance(model(&python, "Pet")),
+        "{dialect} reads into the same model as Python"
+    );
+    built
+}
+
+/// A page of openapi-generator's `csharp` model docs (after the petstore samples of its
+/// `restsharp` and `generichost` libraries): `Namespace.Model.Name` titles, PascalCase names,
+/// C#'s types with `?` for nullable ones; an enum page is an empty table.
+const CSHARP_PET: &str = "# Store.Model.Pet\n\nA pet for sale.\n\n## Properties\n\n\
+Name | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n\
+**Id** | **long?** |  | [optional] \n\
+**Category** | [**Category?**](Category.md) |  | [optional] \n\
+**Name** | **string** |  | \n\
+**PhotoUrls** | **List&lt;string&gt;** |  | \n\
+**Tags** | [**List&lt;Tag&gt;**](Tag.md) |  | [optional] \n\
+**Labels** | **Dictionary&lt;string, string&gt;** |  | [optional] \n\
+**Weight** | **decimal** |  | [optional] \n\
+**Ratio** | **double?** |  | [optional] \n\
+**Vaccinated** | **bool?** |  | [optional] \n\
+**BornOn** | **DateOnly** |  | [optional] \n\
+**SeenAt** | **DateTimeOffset** |  | [optional] \n\
+**UpdatedAt** | **DateTime** |  | [optional] \n\
+**Uuid** | **Guid** |  | [optional] \n\
+**Photo** | **byte[]** |  | [optional] \n\
+**File** | **System.IO.Stream** |  | [optional] \n\
+**Extra** | **Object** |  | [optional] \n\
+**Status** | [**PetStatus**](PetStatus.md) |  | [optional] \n\
+**Sizes** | **List&lt;Pet.SizesEnum&gt;** |  | [optional] \n\
+**varVersion** | **string** |  | [optional] \n\n\
+[[Back to Model list]](../README.md#documentation-for-models) [[Back to API list]](../README.md#documentation-for-api-endpoints) [[Back to README]](../README.md)\n";
+
+const CSHARP_CATEGORY: &str = "# Store.Model.Category\n\n## Properties\n\n\
+Name | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n\
+**Id** | **long** |  | [optional] \n";
+
+const CSHARP_TAG: &str = "# Store.Model.Tag\n\n## Properties\n\n\
+Name | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n\
+**Name** | **string** |  | [optional] \n";
+
+const CSHARP_PET_STATUS: &str = "# Store.Model.PetStatus\nA pet's state.\n\n## Properties\n\n\
+Name | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n\n\
+[[Back to Model list]](../README.md#documentation-for-models)\n";
+
+#[test]
+fn csharp_pages_read_into_the_same_type_model_as_python_pages() {
+    let built = reads_as_python(
+        "csharp",
+        &[
+            ("Pet.md", CSHARP_PET),
+            ("Category.md", CSHARP_CATEGORY),
+            ("Tag.md", CSHARP_TAG),
+            ("PetStatus.md", CSHARP_PET_STATUS),
+        ],
+        &[
+            PYTHON_PET_FIRST_ROWS,
+            &[
+                ("born_on", "date", false),
+                ("seen_at", "datetime", false),
+                ("updated_at", "str", false),
+                ("uuid", "str", false),
+                ("photo", "str", false),
+                ("file", "str", false),
+                ("extra", "object", false),
+                ("status", "object", false),
+                ("sizes", "list[object]", false),
+                ("version", "str", false),
+            ],
+        ]
+        .concat(),
+        None,
+    );
+    let pet = model(&built, "Pet");
+    assert_eq!(pet.description, "A pet for sale.");
+    for (name, says) in [
+        ("Weight", "as `decimal`, a decimal of any precision"),
+        (
+            "UpdatedAt",
+            "as `DateTime`, which the template writes for dates and date-times",
+        ),
+        (
+            "Sizes",
+            "as `Pet.SizesEnum`, an enum of that model whose values",
+        ),
+    ] {
+        let description = &field(pet, name).description;
+        assert!(description.contains(says), "{name}: {description}");
+    }
+}
+
+#[test]
+fn csharp_pages_beside_python_pages_are_an_error() {
+    let python = page_with_type("Z", "list[str]");
+    assert_eq!(
+        diagnostics_of(&[
+            ("Pet.md", CSHARP_PET),
+            ("Category.md", CSHARP_CATEGORY),
+            ("Tag.md", CSHARP_TAG),
+            ("PetStatus.md", CSHARP_PET_STATUS),
+            ("Z.md", &python)
+        ]),
+        [
+            "Z.md:7:9: error: one folder mixes dialects: `Z` is written in python, `Category` in csharp"
+        ]
+    );
+    let python = page_with_type("B", "list[str]");
+    // A page without the namespace in its title shows C# by its types.
+    let csharp = page_with_type("A", "Dictionary&lt;string, long?&gt;");
+    assert_eq!(
+        diagnostics_of(&[("A.md", &csharp), ("B.md", &python)]),
+        ["B.md:7:9: error: one folder mixes dialects: `B` is written in python, `A` in csharp"]
+    );
+}
+
+/// A page of openapi-generator's `swift5` / `swift6` model docs (after their petstore samples):
+/// `[X]` and `[String: X]`, Swift's type names, containers of models not linked; an enum page
+/// is an empty table.
+const SWIFT_PET: &str = "# Pet\n\n## Properties\nName | Type | Description | Notes\n\
+------------ | ------------- | ------------- | -------------\n\
+**id** | **Int64** |  | [optional] \n\
+**category** | [**Category**](Category.md) |  | [optional] \n\
+**name** | **String** |  | \n\
+**photoUrls** | **[String]** |  | \n\
+**tags** | [Tag] |  | [optional] \n\
+**labels** | **[String: String]** |  | [optional] \n\
+**weight** | **Decimal** |  | [optional] \n\
+**ratio** | **Double** |  | [optional] \n\
+**vaccinated** | **Bool** |  | [optional] \n\
+**bornOn** | **OpenAPIDateWithoutTime** |  | [optional] \n\
+**updatedAt** | **Date** |  | [optional] \n\
+**uuid** | **UUID** |  | [optional] \n\
+**photo** | **Data** |  | [optional] \n\
+**file** | **URL** |  | [optional] \n\
+**extra** | **AnyCodable** |  | [optional] \n\
+**scores** | [String:[Int]] |  | [optional] \n\
+**status** | [**PetStatus**](PetStatus.md) |  | [optional] \n\
+**_default** | **String** |  | [optional] [default to \"none\"]\n\n\
+[[Back to Model list]](../README.md#documentation-for-models) [[Back to API list]](../README.md#documentation-for-api-endpoints) [[Back to README]](../README.md)\n\n\n";
+
+const SWIFT_CATEGORY: &str = "# Category\n\n## Properties\nName | Type | Description | Notes\n\
+------------ | ------------- | ------------- | -------------\n**id** | **Int** |  | [optional] \n";
+
+const SWIFT_TAG: &str = "# Tag\n\n## Properties\nName | Type | Description | Notes\n\
+------------ | ------------- | ------------- | -------------\n**name** | **String** |  | [optional] \n";
+
+const SWIFT_PET_STATUS: &str = "# PetStatus\n\n## Properties\nName | Type | Description | Notes\n\
+------------ | ------------- | ------------- | -------------\n\n\
+[[Back to Model list]](../README.md#documentation-for-models)\n";
+
+#[test]
+fn swift_pages_read_into_the_same_type_model_as_python_pages() {
+    let built = reads_as_python(
+        "swift",
+        &[
+            ("Pet.md", SWIFT_PET),
+            ("Category.md", SWIFT_CATEGORY),
+            ("Tag.md", SWIFT_TAG),
+            ("PetStatus.md", SWIFT_PET_STATUS),
+        ],
+        &[
+            PYTHON_PET_FIRST_ROWS,
+            &[
+                ("born_on", "date", false),
+                ("updated_at", "str", false),
+                ("uuid", "str", false),
+                ("photo", "str", false),
+                ("file", "str", false),
+                ("extra", "object", false),
+                ("scores", "dict(str, list[int])", false),
+                ("status", "object", false),
+                ("default", "str", false),
+            ],
+        ]
+        .concat(),
+        None,
+    );
+    let description = &field(model(&built, "Pet"), "updatedAt").description;
+    assert!(description.contains("as `Date`, which the template writes for dates and date-times"));
+}
+
+#[test]
+fn swift_pages_beside_python_pages_are_an_error() {
+    let swift = page_with_type("A", "[String: Int64]");
+    let python = page_with_type("B", "list[str]");
+    assert_eq!(
+        diagnostics_of(&[("A.md", &swift), ("B.md", &python)]),
+        ["B.md:7:9: error: one folder mixes dialects: `B` is written in python, `A` in swift"]
+    );
+}
+
+/// A page of openapi-generator's `php` model docs (after its petstore sample): the `# # Name`
+/// title, snake_case names, `X[]`, `array<string,X>`, models named with their namespace.
+const PHP_PET: &str = "# # Pet\n\n## Properties\n\n\
+Name | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n\
+**id** | **int** |  | [optional]\n\
+**category** | [**\\Store\\Model\\Category**](Category.md) |  | [optional]\n\
+**name** | **string** |  |\n\
+**photo_urls** | **string[]** |  | [default to []]\n\
+**tags** | [**\\Store\\Model\\Tag[]**](Tag.md) |  | [optional]\n\
+**labels** | **array<string,string>** |  | [optional]\n\
+**weight** | **float** |  | [optional]\n\
+**ratio** | **double** |  | [optional]\n\
+**vaccinated** | **bool** |  | [optional]\n\
+**updated_at** | **\\DateTime** |  | [optional]\n\
+**photo** | **\\SplFileObject** |  | [optional]\n\
+**extra** | **mixed** |  | [optional]\n\
+**meta** | **object** |  | [optional]\n\
+**scores** | **array<string,int[]>** |  | [optional]\n\
+**status** | [**\\Store\\Model\\PetStatus**](PetStatus.md) |  | [optional]\n\
+\n\
+[[Back to Model list]](../../README.md#models) [[Back to API list]](../../README.md#endpoints) [[Back to README]](../../README.md)\n";
+
+/// `php-nextgen`'s title is the plain `# Name`.
+const PHP_CATEGORY: &str = "# Category\n\n## Properties\n\n\
+Name | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n\
+**id** | **int** |  | [optional]\n";
+
+const PHP_TAG: &str = "# # Tag\n\n## Properties\n\n\
+Name | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n\
+**name** | **string** |  | [optional]\n";
+
+const PHP_PET_STATUS: &str = "# # PetStatus\n\n## Properties\n\n\
+Name | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n\n\
+[[Back to Model list]](../../README.md#models)\n";
+
+#[test]
+fn php_pages_read_into_the_same_type_model_as_python_pages() {
+    let built = reads_as_python(
+        "php",
+        &[
+            ("Pet.md", PHP_PET),
+            ("Category.md", PHP_CATEGORY),
+            ("Tag.md", PHP_TAG),
+            ("PetStatus.md", PHP_PET_STATUS),
+        ],
+        &[
+            PYTHON_PET_FIRST_ROWS,
+            &[
+                ("updated_at", "str", false),
+                ("photo", "str", false),
+                ("extra", "object", false),
+                ("meta", "object", false),
+                ("scores", "dict(str, list[int])", false),
+                ("status", "object", false),
+            ],
+        ]
+        .concat(),
+        None,
+    );
+    assert_eq!(model(&built, "Category").fields.len(), 1);
+}
+
+#[test]
+fn php_pages_beside_python_pages_are_an_error() {
+    let php = page_with_type("A", "array&lt;string,int&gt;");
+    let python = page_with_type("B", "list[str]");
+    assert_eq!(
+        diagnostics_of(&[("A.md", &php), ("B.md", &python)]),
+        ["B.md:7:9: error: one folder mixes dialects: `B` is written in python, `A` in php"]
+    );
+}
+
+/// A page of openapi-generator's `kotlin` model docs (after its petstore samples): qualified
+/// Kotlin and Java type names, a field's own enum as `[**inline**](#Status)` with its values
+/// listed in one cell of the `## Enum: status` table.
+const KOTLIN_PET: &str = "\n# Pet\n\n## Properties\n\
+| Name | Type | Description | Notes |\n| ------------ | ------------- | ------------- | ------------- |\n\
+| **name** | **kotlin.String** |  |  |\n\
+| **photoUrls** | **kotlin.collections.List&lt;kotlin.String&gt;** |  |  |\n\
+| **id** | **kotlin.Long** |  |  [optional] |\n\
+| **category** | [**Category**](Category.md) |  |  [optional] |\n\
+| **tags** | [**kotlin.collections.List&lt;Tag&gt;**](Tag.md) |  |  [optional] |\n\
+| **labels** | **kotlin.collections.Map&lt;kotlin.String, kotlin.String&gt;** |  |  [optional] |\n\
+| **weight** | **java.math.BigDecimal** |  |  [optional] |\n\
+| **ratio** | **kotlin.Double** |  |  [optional] |\n\
+| **vaccinated** | **kotlin.Boolean** |  |  [optional] |\n\
+| **bornOn** | [**java.time.LocalDate**](java.time.LocalDate.md) |  |  [optional] |\n\
+| **seenAt** | [**java.time.OffsetDateTime**](java.time.OffsetDateTime.md) |  |  [optional] |\n\
+| **uuid** | [**java.util.UUID**](java.util.UUID.md) |  |  [optional] |\n\
+| **photo** | **kotlin.ByteArray** |  |  [optional] |\n\
+| **extra** | [**kotlin.Any**](.md) |  |  [optional] |\n\
+| **scores** | **kotlin.Array&lt;kotlin.Int&gt;** |  |  [optional] |\n\
+| **petStatus** | [**inline**](#PetStatus) | pet status in the store |  [optional] |\n\
+| **level** | [**inline**](#Level) |  |  [optional] |\n\n\n\
+<a id=\"PetStatus\"></a>\n## Enum: pet_status\n| Name | Value |\n| ---- | ----- |\n\
+| pet_status | available, pending, sold |\n\n\n\
+<a id=\"Level\"></a>\n## Enum: level\n| Name | Value |\n| ---- | ----- |\n| level | 1, 2, 3 |\n\n\n\n";
+
+const KOTLIN_CATEGORY: &str = "\n# Category\n\n## Properties\n\
+| Name | Type | Description | Notes |\n| ------------ | ------------- | ------------- | ------------- |\n\
+| **id** | **kotlin.Long** |  |  [optional] |\n";
+
+const KOTLIN_TAG: &str = "\n# Tag\n\n## Properties\n\
+| Name | Type | Description | Notes |\n| ------------ | ------------- | ------------- | ------------- |\n\
+| **name** | **kotlin.String** |  |  [optional] |\n";
+
+#[test]
+fn kotlin_pages_read_into_the_same_type_model_as_python_pages() {
+    let built = reads_as_python(
+        "kotlin",
+        &[
+            ("Pet.md", KOTLIN_PET),
+            ("Category.md", KOTLIN_CATEGORY),
+            ("Tag.md", KOTLIN_TAG),
+        ],
+        &[
+            ("name", "str", true),
+            ("photo_urls", "list[str]", true),
+            ("id", "int", false),
+            ("category", "Category", false),
+            ("tags", "list[Tag]", false),
+            ("labels", "dict(str, str)", false),
+            ("weight", "float", false),
+            ("ratio", "float", false),
+            ("vaccinated", "bool", false),
+            ("born_on", "date", false),
+            ("seen_at", "datetime", false),
+            ("uuid", "str", false),
+            ("photo", "str", false),
+            ("extra", "object", false),
+            ("scores", "list[int]", false),
+            ("pet_status", "str", false),
+            ("level", "int", false),
+        ],
+        Some("[models.Pet.fields.pet_status]\nenum = [\"available\", \"pending\", \"sold\"]\n"),
+    );
+    // `petStatus` is the open enum its table lists.
+    let pet = model(&built, "Pet");
+    let BaseType::Enum { rust_name } = &field(pet, "petStatus").ty.base else {
+        panic!(
+            "petStatus is an enum: {:?}",
+            field(pet, "petStatus").ty.base
+        );
+    };
+    let status = pet
+        .enums
+        .iter()
+        .find(|item| &item.rust_name == rust_name)
+        .expect("the petStatus enum");
+    let values: Vec<&str> = status.variants.iter().map(|v| v.value.as_str()).collect();
+    assert_eq!(values, ["available", "pending", "sold"]);
+}
+
+#[test]
+fn kotlin_pages_beside_python_pages_are_an_error() {
+    let kotlin = page_with_type("A", "kotlin.collections.List&lt;kotlin.String&gt;");
+    let python = page_with_type("B", "list[str]");
+    assert_eq!(
+        diagnostics_of(&[("A.md", &kotlin), ("B.md", &python)]),
+        ["B.md:7:9: error: one folder mixes dialects: `B` is written in python, `A` in kotlin"]
+    );
+}
+
+/// Kotlin's enum page (after the `kotlin-enum-default-value` sample): a `## Enum` list indented by
+/// four spaces, which Markdown reads as a code block; names escaped with backticks, values quoted,
+/// the `enumUnknownDefaultCase` item among them.
+const KOTLIN_PET_KIND: &str = "\n# PetKind\n\n## Enum\n\n\n\
+    \x20   * `dog` (value: `\"dog\"`)\n\n\
+    \x20   * `&#x60;guinea-pig&#x60;` (value: `\"guinea-pig\"`)\n\n\
+    \x20   * `fooBacktickBar` (value: `\"foo`bar\"`)\n\n\
+    \x20   * `unknown_default_open_api` (value: `\"unknown_default_open_api\"`)\n\n\n\n";
+
+#[test]
+fn kotlin_enum_pages_are_an_indented_list() {
+    let kind = page_with_type("Owner", "PetKind");
+    let (built, dialect) = model_and_dialect(
+        &[("PetKind.md", KOTLIN_PET_KIND), ("Owner.md", &kind)],
+        None,
+    );
+    assert_eq!(dialect, "kotlin");
+    let ModelKind::Enum(values) = &model(&built, "PetKind").kind else {
+        panic!("PetKind is an enum");
+    };
+    let values: Vec<&str> = values.variants.iter().map(|v| v.value.as_str()).collect();
+    assert_eq!(values, ["dog", "guinea-pig", "foo`bar"]);
+    assert_eq!(
+        field(model(&built, "Owner"), "a").ty.base,
+        BaseType::SharedEnum {
+            rust_name: "PetKind".to_owned()
+        }
+    );
+}
+
+#[test]
+fn a_swift_folder_without_maps_is_known_by_swifts_own_type_names() {
+    let pet = "# Pet\n\n## Properties\nName | Type | Description | Notes\n\
+------------ | ------------- | ------------- | -------------\n\
+**id** | **Int64** |  | [optional] \n**name** | **String** |  | \n**tags** | **[String]** |  | \n";
+    let (built, dialect) = model_and_dialect(&[("Pet.md", pet)], None);
+    assert_eq!(dialect, "swift");
+    let types: Vec<String> = model(&built, "Pet")
+        .fields
+        .iter()
+        .map(|field| format!("{:?}", field.ty.base))
+        .collect();
+    assert_eq!(
+        types,
+        ["Primitive(Int)", "Primitive(Str)", "Primitive(Str)"]
+    );
+}
+
+#[test]
+fn a_forced_csharp_dialect_reads_pages_that_show_none() {
+    // No namespace in the title and only words other templates write too: nothing shows C#.
+    let pet = page_with_type("Pet", "Guid");
+    let (built, dialect) = model_and_dialect(&[("Pet.md", &pet)], Some("dialect = \"csharp\"\n"));
+    assert_eq!(dialect, "csharp");
+    assert_eq!(
+        field(model(&built, "Pet"), "a").ty.base,
+        BaseType::Primitive(Primitive::Str)
+    );
+}
+
+#[test]
+fn a_java_folder_of_lists_is_known_by_javas_own_type_names() {
+    // `List<X>` is C#'s too; `Long` is Java's alone.
+    let a = page_with_type("A", "List&lt;String&gt;");
+    let b = page_with_type("B", "Long");
+    let (built, dialect) = model_and_dialect(&[("A.md", &a), ("B.md", &b)], None);
+    assert_eq!(dialect, "java");
+    assert_eq!(
+        field(model(&built, "A"), "a").ty.base,
+        BaseType::Primitive(Primitive::Str)
+    );
+}
+
+#[test]
+fn the_new_dialects_beside_each_other_and_their_neighbours_are_located_errors() {
+    for (first, second, says) in [
+        (
+            "Dictionary&lt;string, Tag&gt;",
+            "Map&lt;String, Tag&gt;",
+            "`B` is written in java, `A` in csharp",
+        ),
+        (
+            "[String: Tag]",
+            "kotlin.collections.List&lt;Tag&gt;",
+            "`B` is written in kotlin, `A` in swift",
+        ),
+        ("Tag[]", "[]Tag", "`B` is written in go, `A` in php"),
+        (
+            "kotlin.Long",
+            "Set&lt;Long&gt;",
+            "`B` is written in java, `A` in kotlin",
+        ),
+    ] {
+        let a = page_with_type("A", first);
+        let b = page_with_type("B", second);
+        let tag = page_with_type("Tag", "str");
+        let found = diagnostics_of(&[("A.md", &a), ("B.md", &b), ("Tag.md", &tag)]);
+        assert_eq!(
+            found.first().map(String::as_str),
+            Some(format!("B.md:7:9: error: one folder mixes dialects: {says}").as_str()),
+            "{first} beside {second}: {found:?}"
+        );
+    }
 }

@@ -16,6 +16,9 @@ mod support_template;
 #[path = "../golden/clashes/src/lib.rs"]
 pub mod clashes;
 #[rustfmt::skip]
+#[path = "../golden/csharp/src/lib.rs"]
+pub mod csharp;
+#[rustfmt::skip]
 #[path = "../golden/enums/src/lib.rs"]
 pub mod enums;
 #[rustfmt::skip]
@@ -25,6 +28,12 @@ pub mod features;
 #[path = "../golden/keywords/src/lib.rs"]
 pub mod keywords;
 #[rustfmt::skip]
+#[path = "../golden/kotlin/src/lib.rs"]
+pub mod kotlin;
+#[rustfmt::skip]
+#[path = "../golden/php/src/lib.rs"]
+pub mod php;
+#[rustfmt::skip]
 #[path = "../golden/prior/src/lib.rs"]
 pub mod prior;
 #[rustfmt::skip]
@@ -33,6 +42,9 @@ pub mod pydantic;
 #[rustfmt::skip]
 #[path = "../golden/recursion/src/lib.rs"]
 pub mod recursion;
+#[rustfmt::skip]
+#[path = "../golden/swift/src/lib.rs"]
+pub mod swift;
 #[rustfmt::skip]
 #[path = "../golden/types/src/lib.rs"]
 pub mod types;

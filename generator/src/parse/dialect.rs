@@ -24,7 +24,7 @@ pub enum Dialect {
     /// openapi-generator's pydantic templates (`python` since 7.0, `python-pydantic-v1`):
     /// `List[X]`, `Dict[str, X]`, `Optional[X]`, `StrictStr`; enum pages with a `## Enum` list.
     PythonPydantic,
-    /// openapi-generator's `java` (and `kotlin`-like) templates: `List<X>`, `Map<String, X>`,
+    /// openapi-generator's `java` templates: `List<X>`, `Map<String, X>`,
     /// `OffsetDateTime`, `byte[]`; lowerCamelCase names; a field's own enum as a
     /// `## Enum: XEnum` table after the properties.
     Java,
@@ -48,11 +48,29 @@ pub enum Dialect {
     /// the TypeScript property (camelCase by default, the template's `modelPropertyNaming`); enum
     /// pages an empty table.
     TypeScriptFetch,
+    /// openapi-generator's `csharp` (every library: `generichost`, `httpclient`, `restsharp`)
+    /// and its older `csharp-netcore`: `List<X>`, `Dictionary<string, X>`, `long?`, `decimal`,
+    /// `DateTime`, `Guid`; titles `# Namespace.Model.Name`; PascalCase names; enum pages an
+    /// empty Properties table.
+    CSharp,
+    /// openapi-generator's `swift5` and `swift6`: `[X]`, `[String: X]`, `Int64`, `Double`,
+    /// `Date`, `UUID`, `AnyCodable`; lowerCamelCase names (`_` before a reserved word); enum
+    /// pages an empty Properties table.
+    Swift,
+    /// openapi-generator's `php` and `php-nextgen`: `X[]`, `array<string,X>`, `\DateTime`,
+    /// `mixed`, models as `\Vendor\Model\X`; titles `# # Name` (`php`); snake_case names;
+    /// enum pages an empty Properties table.
+    Php,
+    /// openapi-generator's `kotlin` (every library): `kotlin.collections.List<X>`,
+    /// `kotlin.collections.Map<kotlin.String, X>`, `kotlin.Long`, `java.time.OffsetDateTime`;
+    /// lowerCamelCase names; a field's own enum as `[**inline**](#X)` and a `## Enum: name`
+    /// table of comma-separated values; enum pages a `## Enum` list indented into a code block.
+    Kotlin,
 }
 
 impl Dialect {
     /// Every dialect, in a fixed order.
-    pub const ALL: [Dialect; 9] = [
+    pub const ALL: [Dialect; 13] = [
         Dialect::Python,
         Dialect::PythonPrior,
         Dialect::PythonPydantic,
@@ -62,6 +80,10 @@ impl Dialect {
         Dialect::Ruby,
         Dialect::Rust,
         Dialect::TypeScriptFetch,
+        Dialect::CSharp,
+        Dialect::Swift,
+        Dialect::Php,
+        Dialect::Kotlin,
     ];
 
     /// The dialect's name, as `codegen.toml` writes it and runs report it.
@@ -76,6 +98,10 @@ impl Dialect {
             Dialect::Ruby => "ruby",
             Dialect::Rust => "rust",
             Dialect::TypeScriptFetch => "typescript-fetch",
+            Dialect::CSharp => "csharp",
+            Dialect::Swift => "swift",
+            Dialect::Php => "php",
+            Dialect::Kotlin => "kotlin",
         }
     }
 
@@ -111,6 +137,12 @@ impl Dialect {
             // The snake_case Rust field; the page reader has read a raw identifier (`r#type`)
             // as the identifier (`type`).
             Dialect::Rust => rust_api_name(name),
+            Dialect::CSharp => csharp_api_name(name),
+            Dialect::Swift => without_underscore_escape(name, SWIFT_RESERVED),
+            Dialect::Php => php_api_name(name),
+            // The Kotlin property: lowerCamelCase; a reserved word is escaped with backticks,
+            // which Markdown shows as code, so the cell's text is the name itself.
+            Dialect::Kotlin => name.to_owned(),
         }
     }
 
@@ -154,6 +186,25 @@ impl Dialect {
                  `serde_json::Value`, `Vec<T>`, `std::collections::HashMap<String, T>`, \
                  `Option<T>`, `models::T`, or a model name"
             }
+            Dialect::CSharp => {
+                "C# types are `string`, `int`, `long`, `float`, `double`, `decimal`, `bool`, \
+                 `DateTime`, `DateOnly`, `Guid`, `Object`, `byte[]`, `T?`, `List<T>`, \
+                 `Dictionary<string, T>`, or a model name"
+            }
+            Dialect::Swift => {
+                "Swift types are `String`, `Int`, `Int64`, `Float`, `Double`, `Bool`, `Date`, \
+                 `UUID`, `URL`, `AnyCodable`, `[T]`, `[String: T]`, or a model name"
+            }
+            Dialect::Php => {
+                "PHP types are `string`, `int`, `float`, `bool`, `\\DateTime`, `object`, `mixed`, \
+                 `T[]`, `array<string,T>`, or a model name (`\\Vendor\\Model\\T`)"
+            }
+            Dialect::Kotlin => {
+                "Kotlin types are `kotlin.String`, `kotlin.Int`, `kotlin.Long`, `kotlin.Double`, \
+                 `kotlin.Boolean`, `java.time.OffsetDateTime`, `kotlin.Any`, \
+                 `kotlin.collections.List<T>`, `kotlin.collections.Map<kotlin.String, T>`, or a \
+                 model name"
+            }
         }
     }
 
@@ -171,7 +222,11 @@ impl Dialect {
             | Dialect::Ruby
             | Dialect::Rust
             // The property's name, camelCase by default: `[naming] wire` spells the JSON.
-            | Dialect::TypeScriptFetch => false,
+            | Dialect::TypeScriptFetch
+            | Dialect::CSharp
+            | Dialect::Swift
+            | Dialect::Php
+            | Dialect::Kotlin => false,
             Dialect::TypeScript => true,
         }
     }
@@ -404,6 +459,158 @@ fn without_underscore_escape(name: &str, reserved: &[&str]) -> String {
         .to_owned()
 }
 
+/// The names C#'s `toVarName` gives a `Property` prefix: members every generated model has.
+const CSHARP_MEMBERS: &[&str] = &[
+    "ToString",
+    "ToJson",
+    "GetHashCode",
+    "Equals",
+    "ShouldSerializeToString",
+];
+
+/// The C# templates' Name-column convention: the PascalCase property (`[naming] wire` spells
+/// the JSON from it, as from Go's), the template's escapes removed: `var` before a reserved
+/// word, a name starting with a digit or the model's own name (`varVersion` -> `Version`; a
+/// PascalCase property never starts with a lowercase `var`), and `Property` before a member
+/// every model has (`PropertyToString` -> `ToString`).
+pub fn csharp_api_name(name: &str) -> String {
+    if let Some(rest) = name.strip_prefix("var")
+        && rest.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit())
+    {
+        return rest.to_owned();
+    }
+    name.strip_prefix("Property")
+        .filter(|rest| CSHARP_MEMBERS.contains(rest))
+        .unwrap_or(name)
+        .to_owned()
+}
+
+/// Names the Swift templates escape with a leading `_` (the lowerCamelCase ones among
+/// openapi-generator's `swift5` reserved words: Swift's keywords).
+#[rustfmt::skip]
+const SWIFT_RESERVED: &[&str] = &[
+    "as", "associatedtype", "associativity", "break", "case", "catch", "class", "continue",
+    "convenience", "default", "defer", "deinit", "didSet", "do", "dynamic", "dynamicType", "else",
+    "enum", "extension", "fallthrough", "false", "fileprivate", "final", "for", "func", "get",
+    "guard", "if", "import", "in", "indirect", "infix", "init", "inout", "internal", "is", "lazy",
+    "left", "let", "mutating", "nil", "none", "nonmutating", "open", "operator", "optional",
+    "override", "postfix", "precedence", "prefix", "private", "protocol", "public", "repeat",
+    "required", "rethrows", "return", "right", "self", "set", "static", "struct", "subscript",
+    "super", "switch", "throw", "throws", "true", "try", "typealias", "unowned", "var", "weak",
+    "where", "while", "willSet",
+];
+
+/// The PHP templates' Name-column convention: the snake_case attribute (`[naming] wire` spells
+/// the JSON from it), without the `_` written before a name that starts with a digit
+/// (`_123_number` -> `123_number`). PHP keywords are not escaped.
+pub fn php_api_name(name: &str) -> String {
+    name.strip_prefix('_')
+        .filter(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+        .unwrap_or(name)
+        .to_owned()
+}
+
+/// The primitive a C# type name stands for (`long`, `decimal`, `DateTimeOffset`, `Guid`),
+/// unless a page of the folder defines a model of that name. `DateTime` is what the templates
+/// write for dates and date-times alike, so it is the string sent; `decimal` is read as a float.
+fn csharp_primitive(name: &str) -> Option<Primitive> {
+    Some(match name {
+        "DateTime" | "Guid" | "System.IO.Stream" | "FileParameter" => Primitive::Str,
+        "long" | "uint" | "ulong" => Primitive::Int,
+        "double" | "decimal" => Primitive::Float,
+        "DateTimeOffset" => Primitive::Datetime,
+        "DateOnly" => Primitive::Date,
+        "Object" => Primitive::Object,
+        _ => return None,
+    })
+}
+
+/// The primitive a Swift type name stands for (`Int64`, `Double`, `UUID`, `AnyCodable`), unless
+/// a page of the folder defines a model of that name. `Date` is what the templates write for
+/// dates and date-times alike, so it is the string sent; `Data` is base64, `URL` a file's
+/// bytes, both strings on the wire; `Decimal` is read as a float.
+fn swift_primitive(name: &str) -> Option<Primitive> {
+    Some(match name {
+        "String" | "Character" | "UUID" | "URL" | "Data" | "Date" => Primitive::Str,
+        "Int" | "Int32" | "Int64" => Primitive::Int,
+        "Float" | "Double" | "Decimal" => Primitive::Float,
+        "Bool" => Primitive::Bool,
+        "OpenAPIDateWithoutTime" => Primitive::Date,
+        "AnyCodable" | "JSONValue" => Primitive::Object,
+        _ => return None,
+    })
+}
+
+/// The primitive a PHP type name stands for (`double`, `\DateTime`, `\SplFileObject`). PHP's
+/// `\DateTime` is what the templates write for dates and date-times alike, so it is the string
+/// sent.
+fn php_primitive(name: &str) -> Option<Primitive> {
+    Some(match name {
+        "\\DateTime" | "\\SplFileObject" => Primitive::Str,
+        "double" => Primitive::Float,
+        _ => return None,
+    })
+}
+
+/// The primitive a Kotlin type name stands for: the qualified names its templates write
+/// (`kotlin.Long`, `java.time.OffsetDateTime`, `kotlinx.datetime.LocalDate`).
+/// `java.math.BigDecimal` is read as a float.
+fn kotlin_primitive(name: &str) -> Option<Primitive> {
+    Some(match name {
+        "kotlin.String" | "kotlin.Char" | "kotlin.ByteArray" | "java.io.File" | "java.net.URI"
+        | "java.net.URL" | "java.util.UUID" | "kotlin.uuid.Uuid" => Primitive::Str,
+        "kotlin.Int" | "kotlin.Long" | "kotlin.Short" | "kotlin.Byte" | "java.math.BigInteger" => {
+            Primitive::Int
+        }
+        "kotlin.Float" | "kotlin.Double" | "java.math.BigDecimal" => Primitive::Float,
+        "kotlin.Boolean" => Primitive::Bool,
+        "java.time.OffsetDateTime"
+        | "java.time.ZonedDateTime"
+        | "java.time.Instant"
+        | "kotlinx.datetime.Instant"
+        | "kotlin.time.Instant" => Primitive::Datetime,
+        "java.time.LocalDate" | "kotlinx.datetime.LocalDate" => Primitive::Date,
+        "kotlin.Any" | "kotlinx.serialization.json.JsonElement" => Primitive::Object,
+        _ => return None,
+    })
+}
+
+/// What a field's docs say when its page's type says less than the type it is read as: a
+/// decimal of any precision read as a float, a date-or-date-time read as the string sent, a
+/// C# model's own enum whose values the page does not list.
+fn inexact_type_note(name: &str, leaf: &Leaf) -> Option<String> {
+    let why = match (name, leaf) {
+        ("BigDecimal" | "java.math.BigDecimal" | "decimal" | "Decimal", _) => {
+            "a decimal of any precision: it is read as a float, which keeps about 15 significant \
+             digits."
+        }
+        ("DateTime" | "\\DateTime" | "Date", Leaf::Primitive(Primitive::Str)) => {
+            "which the template writes for dates and date-times alike: it is read as the string \
+             sent."
+        }
+        (_, Leaf::Primitive(Primitive::Object)) if name.contains('.') => {
+            "an enum of that model whose values the page does not list: it is read as any JSON \
+             value."
+        }
+        _ => return None,
+    };
+    Some(format!("The docs give its type as `{name}`, {why}"))
+}
+
+/// A C# name with a dot: a qualified model (`Org.OpenAPITools.Model.Pet` is `Pet`), or a
+/// model's own enum (`EnumArrays.ArrayEnumEnum`), whose values the page does not list: any JSON
+/// value.
+fn csharp_qualified(name: &str, page_names: &BTreeSet<String>) -> Option<Leaf> {
+    let (owner, last) = name.rsplit_once('.')?;
+    if page_names.contains(last) {
+        return Some(Leaf::Named(last.to_owned()));
+    }
+    let owner = owner.rsplit('.').next().unwrap_or(owner);
+    page_names
+        .contains(owner)
+        .then_some(Leaf::Primitive(Primitive::Object))
+}
+
 impl fmt::Display for Dialect {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
@@ -524,33 +731,42 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
                     }),
                     Dialect::Ruby => ruby_primitive(name).map(Leaf::Primitive),
                     Dialect::Rust => rust_primitive(name).map(Leaf::Primitive),
-                    // A JavaScript `Date` is an instant: the TypeScript templates write it for
-                    // `date-time`.
+                    Dialect::CSharp => csharp_primitive(name)
+                        .map(Leaf::Primitive)
+                        .or_else(|| csharp_qualified(name, &page_names)),
+                    Dialect::Swift => swift_primitive(name).map(Leaf::Primitive),
+                    Dialect::Php => php_primitive(name).map(Leaf::Primitive),
+                    Dialect::Kotlin => kotlin_primitive(name).map(Leaf::Primitive),
+                    // The TypeScript templates write `Date` for `date` and `date-time` alike
+                    // (their type mapping): the string sent, and the field's docs say why.
                     Dialect::TypeScript | Dialect::TypeScriptFetch => {
-                        (name == "Date").then_some(Leaf::Primitive(Primitive::Datetime))
+                        (name == "Date").then_some(Leaf::Primitive(Primitive::Str))
                     }
                     _ => None,
                 };
                 if let Some(leaf) = leaf {
-                    if name == "BigDecimal" {
+                    if let Some(note) = inexact_type_note(name, &leaf) {
                         if !row.description.is_empty() {
                             row.description.push_str("\n\n");
                         }
-                        row.description.push_str(
-                            "The docs give its type as `BigDecimal`, a decimal of any precision: \
-                             it is read as a float, which keeps about 15 significant digits.",
-                        );
+                        row.description.push_str(&note);
                     }
                     row.type_expr.value.leaf = leaf;
                 }
             }
             row.wire_name = dialect.names_are_json().then(|| row.api_name.clone());
         }
-        // The Ruby and typescript-fetch templates write an enum page as an empty Properties
-        // table, like an empty object's: such a page stands for any JSON value, which either
-        // reads as.
-        if matches!(dialect, Dialect::Ruby | Dialect::TypeScriptFetch)
-            && page.enum_values.is_none()
+        // The Ruby, typescript-fetch, C#, Swift and PHP templates write an enum page as an empty
+        // Properties table, like an empty object's: such a page stands for any JSON value, which
+        // either reads as.
+        if matches!(
+            dialect,
+            Dialect::Ruby
+                | Dialect::TypeScriptFetch
+                | Dialect::CSharp
+                | Dialect::Swift
+                | Dialect::Php
+        ) && page.enum_values.is_none()
             && page.properties.is_empty()
             && page.additional_properties.is_none()
         {
@@ -580,7 +796,7 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
 
 #[cfg(test)]
 mod tests {
-    use super::{java_api_name, python_api_name, rust_api_name, typescript_api_name};
+    use super::{Dialect, java_api_name, python_api_name, rust_api_name, typescript_api_name};
 
     #[test]
     fn java_escapes_are_removed() {
@@ -593,6 +809,35 @@ mod tests {
             ("_links", "_links"),
         ] {
             assert_eq!(java_api_name(name), api, "{name}");
+        }
+    }
+
+    #[test]
+    fn csharp_swift_and_php_escapes_are_removed() {
+        for (name, api) in [
+            ("varVersion", "Version"),
+            ("var123Number", "123Number"),
+            ("PropertyToString", "ToString"),
+            ("PhotoUrls", "PhotoUrls"),
+            // Not escapes: a PascalCase name, or no member after `Property`.
+            ("Variant", "Variant"),
+            ("PropertyName", "PropertyName"),
+        ] {
+            assert_eq!(Dialect::CSharp.api_name(name), api, "{name}");
+        }
+        for (name, api) in [
+            ("_default", "default"),
+            ("_self", "self"),
+            ("_links", "_links"),
+        ] {
+            assert_eq!(Dialect::Swift.api_name(name), api, "{name}");
+        }
+        for (name, api) in [
+            ("_123_number", "123_number"),
+            ("_links", "_links"),
+            ("class", "class"),
+        ] {
+            assert_eq!(Dialect::Php.api_name(name), api, "{name}");
         }
     }
 

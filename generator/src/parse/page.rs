@@ -10,6 +10,9 @@
 //! `` `NAME` (value: `'value'`) `` items, or (`python-prior`) a Properties table of one `value` row
 //! that `must be one of [...]`, or (Rust) a `## Enum Variants` table, which also lists a oneOf's
 //! variants. typescript-fetch's table is `Name | Type` only: its rows say nothing of required.
+//! Titles may carry a Ruby module (`# Store::Pet`), a C# namespace (`# Store.Model.Pet`) or PHP's
+//! doubled `# # Pet`; a field's own enum is a `## Enum: XEnum` table (Java) or an `inline` type
+//! and a `## Enum: name` table of comma-separated values (Kotlin).
 
 use std::ops::Range;
 
@@ -149,6 +152,7 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
         field_enums: Vec::new(),
         variants: None,
         name_and_type_only: false,
+        variant_list: false,
     };
     let mut index = 0;
     let mut properties = None;
@@ -175,7 +179,8 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
                 }
                 match level {
                     HeadingLevel::H1 if reader.title.is_none() => {
-                        reader.title = Some(reader.without_module(heading))
+                        let heading = reader.without_module(heading);
+                        reader.title = Some(reader.without_namespace(heading));
                     }
                     HeadingLevel::H2 if heading.value == "Properties" && !in_body => {
                         reader.has_properties_heading = true;
@@ -208,6 +213,14 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
                     HeadingLevel::H2 if heading.value == "Class instance methods" && !in_body => {
                         in_body = true;
                     }
+                    // `php-nextgen`'s oneOf / anyOf page: a list of its variants, no table.
+                    HeadingLevel::H2
+                        if (heading.value == "oneOf" || heading.value == "anyOf") && !in_body =>
+                    {
+                        in_body = true;
+                        reader.variant_list = true;
+                        reader.mark(Dialect::Php, heading.span.clone());
+                    }
                     HeadingLevel::H2 if reader.name.is_none() && !in_body => {
                         reader.name = Some(reader.without_module(heading))
                     }
@@ -229,6 +242,11 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
             Event::Start(Tag::List(_)) if expect == Expect::List => {
                 expect = Expect::Nothing;
                 enum_values = Some(reader.read_enum_list(&events[index + 1..end]));
+            }
+            // Kotlin indents its `## Enum` list by four spaces, which Markdown reads as code.
+            Event::Start(Tag::CodeBlock(_)) if expect == Expect::List => {
+                expect = Expect::Nothing;
+                enum_values = Some(reader.read_indented_enum_list(range.clone()));
             }
             Event::Start(Tag::Paragraph) if !in_body => {
                 reader
@@ -342,6 +360,8 @@ struct PageReader<'a, 'd> {
     variants: Option<Variants>,
     /// The Properties table is typescript-fetch's `Name | Type`.
     name_and_type_only: bool,
+    /// Whether the page lists the variants of a oneOf / anyOf (`php-nextgen`'s `## oneOf`).
+    variant_list: bool,
 }
 
 impl PageReader<'_, '_> {
@@ -477,6 +497,11 @@ impl PageReader<'_, '_> {
         if let Some(dialect) = dialect {
             self.mark(dialect, type_expr.span.clone());
         }
+        // Kotlin's own enum of a field: `[**inline**](#Status)`, its values in the
+        // `## Enum: status` table after the properties.
+        if is_inline_enum(&type_expr.value) {
+            self.mark(Dialect::Kotlin, type_expr.span.clone());
+        }
         if self.name_and_type_only {
             // typescript-fetch: the page says nothing of the field but its name and type.
             return Some(PropertyRow {
@@ -596,6 +621,43 @@ impl PageReader<'_, '_> {
         }
     }
 
+    /// A title without the namespace before it, which marks the page: C#'s
+    /// `Org.OpenAPITools.Model.Pet` (dotted identifiers) is `Pet`, PHP's `# # Pet` (a heading
+    /// whose text is `# Pet`) is `Pet`.
+    fn without_namespace(&mut self, heading: Spanned<String>) -> Spanned<String> {
+        let source = &self.text[heading.span.clone()];
+        if let Some(name) = heading.value.strip_prefix("# ") {
+            let name = name.trim();
+            let start = source
+                .rfind(name)
+                .map_or(heading.span.start, |at| heading.span.start + at);
+            self.mark(Dialect::Php, heading.span.clone());
+            return Spanned {
+                value: name.to_owned(),
+                span: start..start + name.len(),
+            };
+        }
+        let is_identifier = |segment: &str| {
+            segment.starts_with(|c: char| c.is_alphabetic() || c == '_')
+                && segment.chars().all(|c| c.is_alphanumeric() || c == '_')
+        };
+        let Some((_, name)) = heading.value.rsplit_once('.') else {
+            return heading;
+        };
+        if !heading.value.split('.').all(is_identifier) {
+            return heading;
+        }
+        let name = name.to_owned();
+        let start = source
+            .rfind('.')
+            .map_or(heading.span.start, |at| heading.span.start + at + 1);
+        self.mark(Dialect::CSharp, heading.span.clone());
+        Spanned {
+            span: start..start + name.len(),
+            value: name,
+        }
+    }
+
     /// Records the first dialect mark of the page.
     fn mark(&mut self, dialect: Dialect, span: Range<usize>) {
         self.dialect.get_or_insert(Spanned {
@@ -647,6 +709,53 @@ impl PageReader<'_, '_> {
         }
         // The list shows no dialect: the pydantic, TypeScript, Java and Go templates all write
         // one (quoted with `'` or `"`, or numbers).
+        read_literals(literals, None)
+    }
+
+    /// The values of Kotlin's `## Enum` list, indented into a code block: lines
+    /// `` * `NAME` (value: `"value"`) `` of source text (no Markdown inside), the value between
+    /// `` (value: ` `` and the line's last `` `) ``. The `enumUnknownDefaultCase` item is left
+    /// out, as in [`Self::read_enum_list`].
+    fn read_indented_enum_list(&mut self, range: Range<usize>) -> EnumValues {
+        const OPEN: &str = "(value: `";
+        let mut literals = Vec::new();
+        let mut offset = range.start;
+        for line in self.text[range].split_inclusive('\n') {
+            let item = line.trim_start();
+            let value = item
+                .strip_prefix("* ")
+                .and_then(|item| Some((item, item.find(OPEN)? + OPEN.len(), item.rfind("`)")?)))
+                .filter(|(_, start, end)| start <= end);
+            match value {
+                Some((item, start, end)) => {
+                    let name = item.trim_start_matches('`');
+                    let name = name.split('`').next().unwrap_or_default();
+                    if !is_unknown_default_case(name) {
+                        let at = offset + (line.len() - item.len()) + start;
+                        literals.push(Spanned {
+                            value: item[start..end].to_owned(),
+                            span: at..at + (end - start),
+                        });
+                    }
+                }
+                None if !item.trim().is_empty() => self.diagnostics.push(
+                    Diagnostic::error(
+                        self.file,
+                        trim_span(self.text, offset..offset + line.len()),
+                        "an enum item without a value",
+                    )
+                    .with_label("expected `` * `NAME` (value: `\"value\"`) ``"),
+                ),
+                None => {}
+            }
+            offset += line.len();
+        }
+        self.mark(
+            Dialect::Kotlin,
+            literals
+                .first()
+                .map_or(offset..offset, |first| first.span.clone()),
+        );
         read_literals(literals, None)
     }
 
@@ -786,7 +895,7 @@ impl PageReader<'_, '_> {
             .is_some_and(|mark| mark.value == Dialect::Ruby)
             && (self.text.contains("### `openapi_one_of`")
                 || self.text.contains("### `openapi_any_of`"));
-        let properties = properties.or_else(|| ruby_union.then(Vec::new));
+        let properties = properties.or_else(|| (ruby_union || self.variant_list).then(Vec::new));
         if properties.is_none() && enum_values.is_none() {
             if !self.has_properties_heading
                 && let (Some(title), Some(name)) = (&self.title, &self.name)
@@ -867,10 +976,23 @@ impl PageReader<'_, '_> {
             let Leaf::Named(name) = &row.type_expr.value.leaf else {
                 continue;
             };
-            if let Some((_, values)) = self.field_enums.iter().find(|(table, _)| table == name) {
+            let values = if is_inline_enum(&row.type_expr.value) {
+                // Kotlin names the table after the JSON name (`## Enum: pet_status` of the
+                // property `petStatus`) and lists the values in one cell: `a, b, c`.
+                self.field_enums
+                    .iter()
+                    .find(|(table, _)| same_words(table, &row.name.value))
+                    .map(|(_, values)| listed_values(values))
+            } else {
+                self.field_enums
+                    .iter()
+                    .find(|(table, _)| table == name)
+                    .map(|(_, values)| values.clone())
+            };
+            if let Some(values) = values {
                 row.type_expr.value.leaf = Leaf::Primitive(values.primitive);
                 if values.primitive == Primitive::Str {
-                    row.enum_values = Some(values.clone());
+                    row.enum_values = Some(values);
                 }
             }
         }
@@ -885,6 +1007,42 @@ impl PageReader<'_, '_> {
             dialect: self.dialect,
         }))
     }
+}
+
+/// Whether a type is Kotlin's `inline`, which its templates write for a field's own enum.
+fn is_inline_enum(expr: &TypeExpr) -> bool {
+    expr.containers.is_empty() && expr.leaf == Leaf::Named("inline".to_owned())
+}
+
+/// Whether two names are the same words: `pet_status`, `petStatus` and `PetStatus` are.
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |name: &str| -> String {
+        name.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    words(a) == words(b)
+}
+
+/// The values of a Kotlin `## Enum: name` table, whose cells list them comma-separated
+/// (`available, pending, sold`).
+fn listed_values(table: &EnumValues) -> EnumValues {
+    let literals = table
+        .values
+        .iter()
+        .flat_map(|cell| {
+            cell.value
+                .split(',')
+                .map(str::trim)
+                .filter(|value| !value.is_empty())
+                .map(|value| Spanned {
+                    value: value.to_owned(),
+                    span: cell.span.clone(),
+                })
+        })
+        .collect();
+    read_literals(literals, None)
 }
 
 /// Enum values from their literals: quoted (`'a'`, `"a"`) are strings; otherwise the literals'

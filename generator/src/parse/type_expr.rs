@@ -1,7 +1,7 @@
-//! The type expressions of the docs' `Type` column, in the Python family's, Java's, Go's,
-//! TypeScript's, Ruby's and Rust's syntax (see [`parse_type`]): `str`, `list[T]`, `List[T]`,
-//! `[T]`, `dict(str, T)`, `Dict[str, T]`, `List<T>`, `Map<String, T>`, `[]T`, `Array<T>`,
-//! `Vec<T>`, model names.
+//! The type expressions of the docs' `Type` column, in the syntax of every template family read
+//! (see [`parse_type`]): `str`, `list[T]`, `List[T]`, `[T]`, `dict(str, T)`, `Dict[str, T]`,
+//! `List<T>`, `Map<String, T>`, `[]T`, `Array<T>`, `Vec<T>`, `[String: T]`, `T[]`,
+//! `array<string,T>`, model names.
 //!
 //! Every container has exactly one type argument, so an expression is a chain of containers
 //! around one leaf: dialect-neutral, printed in the legacy syntax (`list[T]`, `dict(str, T)`).
@@ -183,13 +183,13 @@ impl<'a> Lexer<'a> {
             self.position = start;
             return (Token::End, start..start);
         };
-        let length = if is_name_char(first) {
+        let length = if is_name_start(first) {
             rest.find(|c: char| !is_name_char(c)).unwrap_or(rest.len())
         } else {
             first.len_utf8()
         };
         self.position = start + length;
-        let token = if is_name_char(first) {
+        let token = if is_name_start(first) {
             Token::Name(&rest[..length])
         } else {
             Token::Punct(first)
@@ -198,8 +198,16 @@ impl<'a> Lexer<'a> {
     }
 }
 
+/// Whether `c` can start a name: a letter, a digit, `_`, or the `\` of a PHP class name
+/// (`\DateTime`).
+fn is_name_start(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || c == '\\'
+}
+
+/// Whether `c` can continue a name: qualified names are one name (Kotlin's `kotlin.String`,
+/// C#'s `System.IO.Stream`, PHP's `\Vendor\Model\Pet`).
 fn is_name_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    is_name_start(c) || c == '.'
 }
 
 /// Parses a type expression such as `dict(str, list[Model])` or `List[Model]`.
@@ -235,7 +243,11 @@ pub struct ParsedType {
 /// - and Java's (openapi-generator's `java`): `List<X>`, `Set<X>`, `Map<String, X>`, `byte[]`
 ///   (its type names, `String`, `Long`, `OffsetDateTime`, stay names here: they are primitives
 ///   only in a Java folder, see [`super::apply_folder_conventions`]);
-/// - and Go's and Rust's, each read by its own function (`go_type`, `rust_type`) first.
+/// - and those of the other languages' templates: Go's and Rust's, each read by its own function
+///   (`go_type`, `rust_type`) first, TypeScript's, Ruby's, C#'s (`Dictionary<string, X>`, `X?`),
+///   Swift's (`[X]`, `[String: X]`), PHP's (`X[]`, `array<string,X>`, `\Vendor\Model\X`) and
+///   Kotlin's (`kotlin.collections.List<X>`); their type names, qualified or not, are read by the
+///   folder's dialect too.
 ///
 /// Into the dialect-neutral expression: `null` (`none_type`, `None`) is dropped from a union
 /// (absence is `Option` already); a union of one type is that type, of `int` and `float` is
@@ -250,7 +262,7 @@ pub fn parse_type(text: &str) -> Result<ParsedType, TypeSyntaxError> {
     }
     // Most types are one name (`str`, a model): no containers, no stack.
     let name = text.trim();
-    if !name.is_empty() && name.chars().all(is_name_char) {
+    if name.starts_with(is_name_start) && name.chars().all(is_name_char) {
         let start = text.len() - text.trim_start().len();
         let (partial, dialect) = leaf(name, start..start + name.len())?;
         return Ok(ParsedType {
@@ -273,7 +285,7 @@ pub fn parse_type(text: &str) -> Result<ParsedType, TypeSyntaxError> {
         let (token, span) = lexer.next();
         let step = match token {
             Token::Name(name) => name_step(name, span, &mut lexer)?,
-            Token::Punct('[') => (Step::Open(FrameKind::List(']')), Some(Dialect::PythonPrior)),
+            Token::Punct('[') => open_bracket(&mut lexer),
             Token::Punct('{') => {
                 let dialect = open_brace_map(&mut lexer)?;
                 (Step::Open(FrameKind::Map('}')), Some(dialect))
@@ -284,7 +296,18 @@ pub fn parse_type(text: &str) -> Result<ParsedType, TypeSyntaxError> {
             ),
             _ => return Err(expected("a type", token, span)),
         };
-        dialect = dialect.or(step.1);
+        // The Python templates never write `<`: inside `List<...>` a word of theirs is another
+        // language's name and shows no Python dialect (Java's `List<Any>`).
+        let in_angle_brackets = frames
+            .iter()
+            .any(|frame| matches!(frame.kind, FrameKind::List('>') | FrameKind::Map('>')));
+        let python = matches!(
+            step.1,
+            Some(Dialect::Python | Dialect::PythonPrior | Dialect::PythonPydantic)
+        );
+        if !(in_angle_brackets && python) {
+            dialect = dialect.or(step.1);
+        }
         let mut done = match step.0 {
             Step::Open(kind) => {
                 frames.push(Frame {
@@ -297,6 +320,7 @@ pub fn parse_type(text: &str) -> Result<ParsedType, TypeSyntaxError> {
         };
         // After a type: close frames, or go on with the next member of a union.
         loop {
+            postfix(&mut lexer, &mut done, &mut dialect);
             let frame = frames.last_mut().expect("the top frame is never popped");
             frame.members.push(done);
             let (mut token, mut span) = lexer.next();
@@ -348,6 +372,46 @@ pub fn parse_type(text: &str) -> Result<ParsedType, TypeSyntaxError> {
                     });
                 }
                 None => return Err(expected("the end of the type", token, span)),
+            }
+        }
+    }
+}
+
+/// What a `[` starts where a type is expected: Swift's map `[String: X]` (also `[String:X]`), or
+/// a list `[X]`, which is Swift's and `python-prior`'s: it shows `python-prior` when a Python
+/// type name follows (`[str]`; Swift writes `[String]`), no dialect otherwise (`[Pet]`).
+fn open_bracket(lexer: &mut Lexer<'_>) -> (Step, Option<Dialect>) {
+    let checkpoint = lexer.position;
+    let first = lexer.next().0;
+    if first == Token::Name("String") && lexer.next().0 == Token::Punct(':') {
+        return (Step::Open(FrameKind::Map(']')), Some(Dialect::Swift));
+    }
+    lexer.position = checkpoint;
+    let python = matches!(
+        first,
+        Token::Name("str" | "int" | "float" | "bool" | "date" | "datetime" | "none_type")
+    );
+    (
+        Step::Open(FrameKind::List(']')),
+        python.then_some(Dialect::PythonPrior),
+    )
+}
+
+/// The marks a language writes after a type: C#'s `?` (nullable, which an `Option` already is)
+/// and PHP's `[]` (a list of the type: `string[]`, `\Vendor\Model\Tag[]`).
+fn postfix(lexer: &mut Lexer<'_>, done: &mut Partial, dialect: &mut Option<Dialect>) {
+    loop {
+        let checkpoint = lexer.position;
+        match lexer.next().0 {
+            Token::Punct('?') => *dialect = dialect.or(Some(Dialect::CSharp)),
+            Token::Punct('[') if lexer.next().0 == Token::Punct(']') => {
+                done.containers_inner_first.push(Container::List);
+                done.null = false;
+                *dialect = dialect.or(Some(Dialect::Php));
+            }
+            _ => {
+                lexer.position = checkpoint;
+                return;
             }
         }
     }
@@ -581,12 +645,34 @@ fn name_step(
             expect_key(lexer, "str", ',')?;
             (FrameKind::Map(']'), Dialect::PythonPydantic)
         }
-        ("List" | "Set", Token::Punct('<')) => (FrameKind::List('>'), Dialect::Java),
+        // Java's and C#'s `List<X>`, Java's and Swift's `Set<X>`: they show no dialect.
+        ("List" | "Set", Token::Punct('<')) => return Ok((Step::Open(FrameKind::List('>')), None)),
         ("Map", Token::Punct('<')) => {
             expect_key(lexer, "String", ',')?;
             (FrameKind::Map('>'), Dialect::Java)
         }
-        // Java's `byte[]`: bytes are base64 strings on the wire.
+        ("Collection", Token::Punct('<')) => (FrameKind::List('>'), Dialect::CSharp),
+        ("Dictionary", Token::Punct('<')) => {
+            expect_key(lexer, "string", ',')?;
+            (FrameKind::Map('>'), Dialect::CSharp)
+        }
+        // PHP's maps: `array<string,X>`, and `map[string,X]` in its older templates.
+        ("array", Token::Punct('<')) => {
+            expect_key(lexer, "string", ',')?;
+            (FrameKind::Map('>'), Dialect::Php)
+        }
+        ("map", Token::Punct('[')) => {
+            expect_key(lexer, "string", ',')?;
+            (FrameKind::Map(']'), Dialect::Php)
+        }
+        (_, Token::Punct('<')) if kotlin_container(name) == Some(Container::List) => {
+            (FrameKind::List('>'), Dialect::Kotlin)
+        }
+        (_, Token::Punct('<')) if kotlin_container(name) == Some(Container::Map) => {
+            expect_key(lexer, "kotlin.String", ',')?;
+            (FrameKind::Map('>'), Dialect::Kotlin)
+        }
+        // Java's and C#'s `byte[]`: bytes are base64 strings on the wire.
         ("byte", Token::Punct('[')) => {
             let (closer, closer_span) = lexer.next();
             if closer != Token::Punct(']') {
@@ -594,7 +680,7 @@ fn name_step(
             }
             let leaf_span = span.start..closer_span.end;
             let (partial, _) = leaf("str", leaf_span)?;
-            return Ok((Step::Leaf(partial), Some(Dialect::Java)));
+            return Ok((Step::Leaf(partial), None));
         }
         ("Optional" | "Union", Token::Punct('[')) => {
             (FrameKind::Union(']'), Dialect::PythonPydantic)
@@ -612,6 +698,20 @@ fn name_step(
         }
     };
     Ok((Step::Open(kind), Some(dialect)))
+}
+
+/// The container a Kotlin collection name stands for: `kotlin.collections.List` (`Set`,
+/// `MutableList`, `MutableSet`) and `kotlin.Array` are lists, `kotlin.collections.Map`
+/// (`MutableMap`) a map.
+fn kotlin_container(name: &str) -> Option<Container> {
+    if name == "kotlin.Array" {
+        return Some(Container::List);
+    }
+    match name.strip_prefix("kotlin.collections.")? {
+        "List" | "Set" | "MutableList" | "MutableSet" => Some(Container::List),
+        "Map" | "MutableMap" => Some(Container::Map),
+        _ => None,
+    }
 }
 
 /// A container or union being read.
@@ -739,6 +839,7 @@ fn object(leaf_span: Range<usize>, null: bool) -> Partial {
 /// A type name: a primitive (or an alias of one, with the dialect it shows), `null`, or a model.
 fn leaf(name: &str, span: Range<usize>) -> Result<(Partial, Option<Dialect>), TypeSyntaxError> {
     let primitive = |primitive| (Vec::new(), Leaf::Primitive(primitive));
+    let named = |name: &str| (Vec::new(), Leaf::Named(name.to_owned()));
     let ((containers, leaf), dialect) = match name {
         "none_type" => return Ok((object(span, true), Some(Dialect::PythonPrior))),
         "None" => return Ok((object(span, true), Some(Dialect::PythonPydantic))),
@@ -755,6 +856,42 @@ fn leaf(name: &str, span: Range<usize>) -> Result<(Partial, Option<Dialect>), Ty
         "boolean" => (primitive(Primitive::Bool), Some(Dialect::TypeScript)),
         "number" => (primitive(Primitive::Number), Some(Dialect::TypeScript)),
         "any" => (primitive(Primitive::Object), Some(Dialect::TypeScript)),
+        "mixed" => (primitive(Primitive::Object), Some(Dialect::Php)),
+        // Java's own type names (no other template writes them), read by a Java folder: with
+        // them a Java folder is known even when its containers are all `List<X>` (C#'s too).
+        "Long" | "OffsetDateTime" | "LocalDate" | "BigDecimal" => {
+            (named(name), Some(Dialect::Java))
+        }
+        // Swift's own type names (no other template writes them), read by a Swift folder; its
+        // others are shared (`String`, `Double`, `UUID`) and show no dialect.
+        "Int"
+        | "Int32"
+        | "Int64"
+        | "Bool"
+        | "Character"
+        | "AnyCodable"
+        | "OpenAPIDateWithoutTime" => (named(name), Some(Dialect::Swift)),
+        // C#'s own words, read by a C# folder (`decimal` says in the field's docs what it is
+        // read as).
+        "long" | "decimal" | "uint" | "ulong" => (named(name), Some(Dialect::CSharp)),
+        // A PHP class: a model is named in full (`\Vendor\Model\Pet`, the model `Pet`); a
+        // class of PHP's own (`\DateTime`, `\SplFileObject`) is read by a PHP folder.
+        _ if name.starts_with('\\') => {
+            let class = match name[1..].rsplit_once('\\') {
+                Some((_, model)) => model,
+                None => name,
+            };
+            (named(class), Some(Dialect::Php))
+        }
+        // Only Kotlin and C# write qualified type names (`kotlin.Int`, `java.time.LocalDate`,
+        // `System.IO.Stream`); their folders read them.
+        _ if ["kotlin.", "kotlinx.", "java."]
+            .iter()
+            .any(|prefix| name.starts_with(prefix)) =>
+        {
+            (named(name), Some(Dialect::Kotlin))
+        }
+        _ if name.starts_with("System.") => (named(name), Some(Dialect::CSharp)),
         // Capitalized type names (`String`, `Date`, `Object`) are Java's, Ruby's and TypeScript's
         // alike, and could be any template's model: they stay names here, and a folder's
         // dialect reads them (`super::apply_folder_conventions`).
@@ -929,12 +1066,17 @@ mod tests {
     #[test]
     fn reads_the_java_syntax() {
         let java = Some(Dialect::Java);
-        reads_as("List<String>", "list[String]", java);
-        reads_as("Set<Long>", "list[Long]", java);
         reads_as("Map<String, List<Tag>>", "dict(str, list[Tag])", java);
         reads_as("List<Map<String, Object>>", "list[dict(str, Object)]", java);
-        reads_as("byte[]", "str", java);
-        reads_as("List<byte[]>", "list[str]", java);
+        // `List<X>` and `byte[]` are C#'s too, `Set<X>` Swift's: they show no dialect; Java's
+        // own type names do.
+        reads_as("List<String>", "list[String]", None);
+        reads_as("Set<Long>", "list[Long]", java);
+        reads_as("OffsetDateTime", "OffsetDateTime", java);
+        reads_as("byte[]", "str", None);
+        reads_as("List<byte[]>", "list[str]", None);
+        // Ory's Java model `Any` is pydantic's word, which shows no dialect inside `<...>`.
+        reads_as("List<Any>", "list[object]", None);
         // Java's type names are read once the folder is known to be Java.
         reads_as("String", "String", None);
     }
@@ -1057,7 +1199,9 @@ mod tests {
     fn reads_the_python_prior_syntax() {
         let prior = Some(Dialect::PythonPrior);
         reads_as("[str]", "list[str]", prior);
-        reads_as("[[Model]]", "list[list[Model]]", prior);
+        reads_as("[[str]]", "list[list[str]]", prior);
+        // Swift writes `[Model]` too: a list of a model's name shows no dialect.
+        reads_as("[[Model]]", "list[list[Model]]", None);
         reads_as("{str: (str,)}", "dict(str, str)", prior);
         reads_as(
             "{str: ({str: (str,)},)}",
@@ -1119,6 +1263,97 @@ mod tests {
         assert_eq!(
             (error.message.as_str(), error.span),
             ("a dict's keys must be `String`, found `Integer`", 5..12)
+        );
+    }
+
+    #[test]
+    fn reads_the_csharp_syntax() {
+        let csharp = Some(Dialect::CSharp);
+        reads_as(
+            "Dictionary<string, List<Tag>>",
+            "dict(str, list[Tag])",
+            csharp,
+        );
+        reads_as("long?", "long", csharp);
+        reads_as("List<Object?>?", "list[Object]", csharp);
+        reads_as("Tag?", "Tag", csharp);
+        reads_as("decimal", "decimal", csharp);
+        reads_as("System.IO.Stream", "System.IO.Stream", csharp);
+        reads_as("Collection<string>", "list[str]", csharp);
+        // Its other words are read once the folder is known to be C#.
+        reads_as("List<string>", "list[str]", None);
+        reads_as("Guid", "Guid", None);
+        reads_as("EnumArrays.ArrayEnumEnum", "EnumArrays.ArrayEnumEnum", None);
+        let error = parse_type_expr("Dictionary<int, Tag>").unwrap_err();
+        assert_eq!(
+            (error.message.as_str(), error.span),
+            ("a dict's keys must be `string`, found `int`", 11..14)
+        );
+    }
+
+    #[test]
+    fn reads_the_swift_syntax() {
+        let swift = Some(Dialect::Swift);
+        reads_as("[String: Int64]", "dict(str, Int64)", swift);
+        reads_as("[String:[String:Tag]]", "dict(str, dict(str, Tag))", swift);
+        reads_as(
+            "[String: [AnyCodable]]",
+            "dict(str, list[AnyCodable])",
+            swift,
+        );
+        // Its own type names show Swift; they are read once the folder is known to be Swift.
+        reads_as("[Int64]", "list[Int64]", swift);
+        reads_as("Bool", "Bool", swift);
+        // `[X]` is python-prior's too, `String` and `Set<X>` are Java's too.
+        reads_as("[String]", "list[String]", None);
+        reads_as("[[Tag]]", "list[list[Tag]]", None);
+        reads_as("Set<String>", "list[String]", None);
+    }
+
+    #[test]
+    fn reads_the_php_syntax() {
+        let php = Some(Dialect::Php);
+        reads_as("string[]", "list[str]", php);
+        reads_as("\\Store\\Model\\Tag[]", "list[Tag]", php);
+        reads_as("\\Store\\Model\\Tag", "Tag", php);
+        reads_as("array<string,int[]>", "dict(str, list[int])", php);
+        reads_as(
+            "array<string,array<string,\\Store\\Model\\Tag>>",
+            "dict(str, dict(str, Tag))",
+            php,
+        );
+        reads_as("map[string,bool]", "dict(str, bool)", php);
+        reads_as("object[][]", "list[list[object]]", php);
+        reads_as("mixed", "object", php);
+        reads_as("\\DateTime", "\\DateTime", php);
+        // The Go map stays Go's.
+        reads_as("map[string]bool", "dict(str, bool)", Some(Dialect::Go));
+    }
+
+    #[test]
+    fn reads_the_kotlin_syntax() {
+        let kotlin = Some(Dialect::Kotlin);
+        reads_as(
+            "kotlin.collections.List<kotlin.String>",
+            "list[kotlin.String]",
+            kotlin,
+        );
+        reads_as("kotlin.Array<Tag>", "list[Tag]", kotlin);
+        reads_as(
+            "kotlin.collections.Map<kotlin.String, kotlin.collections.Set<Tag>>",
+            "dict(str, list[Tag])",
+            kotlin,
+        );
+        reads_as(
+            "java.time.OffsetDateTime",
+            "java.time.OffsetDateTime",
+            kotlin,
+        );
+        reads_as("kotlin.collections.List<Tag>", "list[Tag]", kotlin);
+        let error = parse_type_expr("kotlin.collections.Map<kotlin.Int, Tag>").unwrap_err();
+        assert_eq!(
+            error.message,
+            "a dict's keys must be `kotlin.String`, found `kotlin.Int`"
         );
     }
 
