@@ -12,6 +12,11 @@
 #[macro_use]
 mod support_template;
 
+/// The request runtime every generated crate with operations carries verbatim
+/// (`src/request_.rs`), included here so that it is checked and tested (`tests/runtime.rs`).
+#[path = "../../generator/templates/request_.rs"]
+pub mod request_;
+
 #[rustfmt::skip]
 #[path = "../golden/clashes/src/lib.rs"]
 pub mod clashes;
