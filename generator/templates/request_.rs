@@ -1,10 +1,14 @@
 //! The requests of the generated crate's operations, without any I/O: each operation's function
-//! returns a [`Request`] (method, percent-encoded path and query, JSON body, and the type a success
-//! decodes to). Send it with any HTTP stack: [`Request::to_http`] makes an `http::Request`, and
-//! [`Request::decode_response`] turns the status and body of the response into the typed result or
-//! an [`ApiError`]. The `client` feature's `Client` does both over `reqwest`.
+//! returns a `Request` (method, percent-encoded path and query, JSON body, and the type a success
+//! decodes to). Send it with any HTTP stack: `Request::to_http` makes an `http::Request`, and
+//! `Request::decode_response` turns the status and body of the response into the typed result or
+//! an `ApiError`. The `client` feature's `Client` does both over `reqwest`.
 //!
 //! The same in every crate that has operations; it depends on `http`, `serde` and `serde_json` only.
+
+// No intra-doc links in the module docs above: rustdoc fails to resolve them when the module's
+// declaration has docs of its own. Nor from public items to the free functions, which a crate may
+// not re-export.
 
 /// A request ready to send: method, percent-encoded path, query, JSON body, and the type a success
 /// decodes to.
@@ -18,8 +22,8 @@ pub struct Request<T> {
 
 impl<T> Request<T> {
     /// A request without query or body. `path` is already percent-encoded (each parameter's
-    /// segment made with [`encode_path_segment`]) and starts with `/`; `decode` turns a success
-    /// body into `T` ([`decode_json`], [`decode_nothing`]).
+    /// segment made with `encode_path_segment`) and starts with `/`; `decode` turns a success
+    /// body into `T` (`decode_json`, `decode_nothing`).
     pub fn new(
         method: ::http::Method,
         path: ::std::string::String,

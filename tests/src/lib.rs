@@ -17,6 +17,12 @@ mod support_template;
 #[path = "../../generator/templates/request_.rs"]
 pub mod request_;
 
+/// The `client` feature's async client (`src/client_.rs` of a generated crate), tested over
+/// loopback (`tests/loopback.rs`).
+#[cfg(feature = "client")]
+#[path = "../../generator/templates/client_.rs"]
+pub mod client_;
+
 #[rustfmt::skip]
 #[path = "../golden/clashes/src/lib.rs"]
 pub mod clashes;
