@@ -69,7 +69,11 @@ impl Client {
             http.headers_mut()
                 .insert(::http::header::AUTHORIZATION, value);
         }
+        let path = http.uri().path().to_owned();
         let http = ::reqwest::Request::try_from(http).map_err(ClientError::Transport)?;
+        if http.url().path() != path {
+            return ::std::result::Result::Err(ClientError::DotSegment { path });
+        }
         let response = self
             .http
             .execute(http)
@@ -99,6 +103,7 @@ impl ::std::fmt::Debug for Client {
 
 /// Why [`Client::send`] gave no result.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum ClientError {
     /// No complete response: the connection failed or dropped, TLS failed, a timeout of your
     /// `reqwest::Client` passed, or `reqwest` refused the request's URL (`is_builder()`).
@@ -109,6 +114,13 @@ pub enum ClientError {
     /// The base URL and the request's path do not make a valid request, or the bearer token is
     /// not a valid header value.
     InvalidRequest(::http::Error),
+    /// The path has a segment `.` or `..` (a path parameter's value, or in the base URL): URL
+    /// normalization would remove it with the segment before it and send the request to another
+    /// resource (`DELETE /users/../roles` is `DELETE /roles`), so it was not sent.
+    DotSegment {
+        /// The path as the request has it.
+        path: ::std::string::String,
+    },
 }
 
 impl ClientError {
@@ -117,7 +129,7 @@ impl ClientError {
         match self {
             Self::Api(error) => ::std::option::Option::Some(error.status()),
             Self::Transport(error) => error.status(),
-            Self::InvalidRequest(_) => ::std::option::Option::None,
+            Self::InvalidRequest(_) | Self::DotSegment { .. } => ::std::option::Option::None,
         }
     }
 }
@@ -130,6 +142,10 @@ impl ::std::fmt::Display for ClientError {
             Self::InvalidRequest(error) => {
                 ::std::write!(formatter, "the request is not valid: {error}")
             }
+            Self::DotSegment { path } => ::std::write!(
+                formatter,
+                "the request was not sent: its path `{path}` has a `.` or `..` segment, which URL normalization would remove"
+            ),
         }
     }
 }
@@ -140,6 +156,7 @@ impl ::std::error::Error for ClientError {
             Self::Transport(error) => ::std::option::Option::Some(error),
             Self::Api(error) => ::std::option::Option::Some(error),
             Self::InvalidRequest(error) => ::std::option::Option::Some(error),
+            Self::DotSegment { .. } => ::std::option::Option::None,
         }
     }
 }

@@ -196,15 +196,24 @@ pub struct NoContent;
 
 /// Percent-encodes one path segment: every byte of its UTF-8 except RFC 3986's unreserved
 /// characters (`A-Z a-z 0-9 - . _ ~`) is written `%XX`, so `/`, `?`, `#`, `%`, spaces and `+`
-/// cannot change the path's shape.
+/// cannot change the path's shape. A segment `.` or `..` is written `%2E` or `%2E%2E`, which
+/// RFC 3986 paths keep; but URL parsers that follow the WHATWG URL standard (`reqwest`'s, browsers')
+/// still remove them with the segment before, which the `client` feature's `Client` refuses to
+/// send.
 #[allow(
     dead_code,
     reason = "unused when the enabled features enable no operation"
 )]
 pub fn encode_path_segment(value: &str) -> ::std::string::String {
-    let mut encoded = ::std::string::String::with_capacity(value.len());
-    push_encoded(&mut encoded, value);
-    encoded
+    match value {
+        "." => "%2E".into(),
+        ".." => "%2E%2E".into(),
+        _ => {
+            let mut encoded = ::std::string::String::with_capacity(value.len());
+            push_encoded(&mut encoded, value);
+            encoded
+        }
+    }
 }
 
 /// Appends `value` to `out`, percent-encoded as [`encode_path_segment`] says.
@@ -253,6 +262,7 @@ impl<T: ::serde::Serialize + ?::std::marker::Sized> QueryValue for T {
 
 /// What went wrong with a response, keeping its status and body.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum ApiError {
     /// The server answered with a status other than 2xx: its status and body (often a JSON error
     /// document: read it with [`ApiError::body_json`]).

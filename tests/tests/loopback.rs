@@ -373,3 +373,25 @@ fn debug_never_shows_the_token() {
     );
     assert!(debug.contains("<redacted>"), "{debug}");
 }
+
+#[tokio::test]
+async fn a_dot_segment_path_is_refused_not_normalized() {
+    let server = Server::start(Reply::json(StatusCode::OK, &pet_json())).await;
+    let client = Client::new(&server.base_url);
+    for id in [".", ".."] {
+        let error = client.send(get_pet(id, &[])).await.unwrap_err();
+        let ClientError::DotSegment { path } = &error else {
+            panic!("expected a dot segment error, got {error:?}");
+        };
+        assert!(path.starts_with("/api/v2/pets/%2E"), "{path}");
+    }
+    let error = Client::new(format!("{}/a/../b", server.base_url))
+        .send(get_pet("1", &[]))
+        .await
+        .unwrap_err();
+    assert!(matches!(error, ClientError::DotSegment { .. }), "{error:?}");
+    assert!(server.received.lock().unwrap().is_empty());
+    // Dots inside a segment are an ordinary value.
+    client.send(get_pet("a..b", &[])).await.unwrap();
+    assert_eq!(server.request().path_and_query, "/api/v2/pets/a..b");
+}

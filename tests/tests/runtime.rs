@@ -34,6 +34,14 @@ fn path_segments_encode_everything_but_unreserved_characters() {
         "%26%3D%3B%3A%40%21%24%27%28%29%2A%2C"
     );
     assert_eq!(get_pet("../x y").path(), "/api/v2/pets/..%2Fx%20y");
+    // Whole dot segments are encoded (RFC 3986 paths keep them; see the loopback tests for URL
+    // parsers that do not); dots inside a segment are left alone.
+    assert_eq!(encode_path_segment("."), "%2E");
+    assert_eq!(encode_path_segment(".."), "%2E%2E");
+    assert_eq!(encode_path_segment("..."), "...");
+    assert_eq!(encode_path_segment("a..b"), "a..b");
+    let http = get_pet("..").to_http("https://api.example.com").unwrap();
+    assert_eq!(http.uri().path(), "/api/v2/pets/%2E%2E");
 }
 
 #[test]
