@@ -12,6 +12,17 @@
 #[macro_use]
 mod support_template;
 
+/// The request runtime every generated crate with operations carries verbatim
+/// (`src/request_.rs`), included here so that it is checked and tested (`tests/runtime.rs`).
+#[path = "../../generator/templates/request_.rs"]
+pub mod request_;
+
+/// The `client` feature's async client (`src/client_.rs` of a generated crate), tested over
+/// loopback (`tests/loopback.rs`).
+#[cfg(feature = "client")]
+#[path = "../../generator/templates/client_.rs"]
+pub mod client_;
+
 #[rustfmt::skip]
 #[path = "../golden/clashes/src/lib.rs"]
 pub mod clashes;

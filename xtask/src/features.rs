@@ -1,7 +1,8 @@
 //! `cargo xtask features`: for each docs folder, generate the crate into `target/` and check
-//! that every Cargo feature compiles on its own (and `full`), with warnings denied.
+//! that every Cargo feature compiles on its own (and `full`), with warnings denied; and, when the
+//! crate has the `client` feature (it has operations), each of them again with `client`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -47,40 +48,52 @@ pub fn run(args: &FeaturesArgs) -> Result<ExitCode> {
             println!("{name}: no operation pages, so no features to check");
             continue;
         }
+        let with_client = has_client_feature(&out)?;
+        let alone = features
+            .iter()
+            .map(|feature| feature.name.clone())
+            .chain(["full".to_owned()]);
+        let sets: Vec<String> = if with_client {
+            alone
+                .flat_map(|feature| [format!("{feature},{CLIENT}"), feature])
+                .collect()
+        } else {
+            alone.collect()
+        };
         let mut failed = Vec::new();
         let started = Instant::now();
-        for feature in features
-            .iter()
-            .map(|feature| feature.name.as_str())
-            .chain(["full"])
-        {
+        for set in &sets {
             let ok = cargo(
                 &[
                     "check",
                     "--quiet",
                     "--no-default-features",
                     "--features",
-                    feature,
+                    set,
                 ],
                 &out,
                 &target_dir,
                 &[("RUSTFLAGS", "-D warnings")],
             )?;
             if !ok {
-                failed.push(feature.to_owned());
+                failed.push(set.clone());
             }
         }
-        let checked = features.len() + 1;
         println!(
-            "{name}: features: {} passed, {} failed ({} features and `full`, each checked alone, in {:.0}s){}",
-            checked - failed.len(),
+            "{name}: features: {} passed, {} failed ({} features and `full`, each checked alone{}, in {:.0}s){}",
+            sets.len() - failed.len(),
             failed.len(),
             features.len(),
+            if with_client {
+                " and with `client`"
+            } else {
+                ""
+            },
             started.elapsed().as_secs_f64(),
             if failed.is_empty() {
                 String::new()
             } else {
-                format!("; failed: {}", failed.join(", "))
+                format!("; failed: {}", failed.join(" "))
             },
         );
         all_passed &= failed.is_empty();
@@ -95,4 +108,37 @@ pub fn run(args: &FeaturesArgs) -> Result<ExitCode> {
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// The feature of the generated crate that compiles its async client.
+const CLIENT: &str = "client";
+
+/// Whether the crate written in `crate_dir` declares the [`CLIENT`] feature (crates with
+/// operations do).
+fn has_client_feature(crate_dir: &Path) -> Result<bool> {
+    let manifest: toml::Table = std::fs::read_to_string(crate_dir.join("Cargo.toml"))?.parse()?;
+    Ok(manifest
+        .get("features")
+        .and_then(toml::Value::as_table)
+        .is_some_and(|features| features.contains_key(CLIENT)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_client_feature_is_read_from_the_manifest() {
+        let dir = tempfile::tempdir().unwrap();
+        let write =
+            |manifest: &str| std::fs::write(dir.path().join("Cargo.toml"), manifest).unwrap();
+        write("[package]\nname = \"models\"\n");
+        assert!(!has_client_feature(dir.path()).unwrap());
+        write("[features]\ndefault = [\"full\"]\nfull = [\"pets\"]\npets = []\n");
+        assert!(!has_client_feature(dir.path()).unwrap());
+        write("[features]\nclient = [\"dep:reqwest\"]\nfull = []\n");
+        assert!(has_client_feature(dir.path()).unwrap());
+        write("[features\n");
+        assert!(has_client_feature(dir.path()).is_err());
+    }
 }

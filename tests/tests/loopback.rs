@@ -1,0 +1,397 @@
+//! The `client` feature's `Client` (`generator/templates/client_.rs`) against an in-process HTTP
+//! server on 127.0.0.1: the server records each request and answers with a prepared reply; the
+//! tests check what it received and what the client made of the answer.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use codegen_tests::client_::{Client, ClientError};
+use codegen_tests::features::{Order, Pet, Tag};
+use codegen_tests::request_::{
+    ApiError, NoContent, QueryValue, Request, decode_json, decode_nothing, encode_path_segment,
+};
+use http::{HeaderMap, Method, StatusCode};
+use http_body_util::{BodyExt, Full};
+use hyper::body::{Bytes, Incoming};
+use hyper_util::rt::TokioIo;
+use tokio::io::AsyncReadExt;
+use tokio::net::TcpListener;
+
+/// A request as the server received it.
+#[derive(Debug, Clone)]
+struct Received {
+    method: Method,
+    path_and_query: String,
+    headers: HeaderMap,
+    body: Vec<u8>,
+}
+
+/// What the server does with every request.
+#[derive(Debug, Clone)]
+enum Reply {
+    /// Answers with this status, content type and body.
+    Document {
+        status: StatusCode,
+        content_type: &'static str,
+        body: Vec<u8>,
+    },
+    /// Reads the request, then closes the connection without an answer.
+    Drop,
+    /// Reads the request and never answers.
+    Silence,
+}
+
+impl Reply {
+    fn json(status: StatusCode, body: &serde_json::Value) -> Self {
+        Self::Document {
+            status,
+            content_type: "application/json",
+            body: body.to_string().into_bytes(),
+        }
+    }
+}
+
+/// A server on a free port of 127.0.0.1, answering every request with one reply.
+struct Server {
+    base_url: String,
+    received: Arc<Mutex<Vec<Received>>>,
+}
+
+impl Server {
+    async fn start(reply: Reply) -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base_url = format!("http://{}", listener.local_addr().unwrap());
+        let received = Arc::new(Mutex::new(Vec::new()));
+        let log = Arc::clone(&received);
+        tokio::spawn(async move {
+            loop {
+                let (mut stream, _) = listener.accept().await.unwrap();
+                let (reply, log) = (reply.clone(), Arc::clone(&log));
+                tokio::spawn(async move {
+                    match reply {
+                        Reply::Document { .. } => {
+                            let service = hyper::service::service_fn(move |request| {
+                                answer(request, reply.clone(), Arc::clone(&log))
+                            });
+                            hyper::server::conn::http1::Builder::new()
+                                .serve_connection(TokioIo::new(stream), service)
+                                .await
+                                .unwrap();
+                        }
+                        Reply::Drop => {
+                            let _ = stream.read(&mut [0; 4096]).await;
+                        }
+                        Reply::Silence => {
+                            let _ = stream.read(&mut [0; 4096]).await;
+                            tokio::time::sleep(Duration::from_secs(60)).await;
+                        }
+                    }
+                });
+            }
+        });
+        Self { base_url, received }
+    }
+
+    /// The one request the server received.
+    fn request(&self) -> Received {
+        let received = self.received.lock().unwrap();
+        assert_eq!(received.len(), 1, "{received:#?}");
+        received[0].clone()
+    }
+}
+
+async fn answer(
+    request: hyper::Request<Incoming>,
+    reply: Reply,
+    log: Arc<Mutex<Vec<Received>>>,
+) -> Result<hyper::Response<Full<Bytes>>, hyper::Error> {
+    let (parts, body) = request.into_parts();
+    let body = body.collect().await?.to_bytes().to_vec();
+    log.lock().unwrap().push(Received {
+        method: parts.method,
+        path_and_query: parts.uri.path_and_query().unwrap().to_string(),
+        headers: parts.headers,
+        body,
+    });
+    let Reply::Document {
+        status,
+        content_type,
+        body,
+    } = reply
+    else {
+        unreachable!("only documents are answered");
+    };
+    Ok(hyper::Response::builder()
+        .status(status)
+        .header("content-type", content_type)
+        .body(Full::new(Bytes::from(body)))
+        .unwrap())
+}
+
+/// `GET /api/v2/pets/{petId}?expand=...`, built as a generated operation builds it.
+fn get_pet(pet_id: &str, expand: &[&str]) -> Request<Pet> {
+    let mut request = Request::new(
+        Method::GET,
+        format!("/api/v2/pets/{}", encode_path_segment(pet_id)),
+        decode_json,
+    );
+    for item in expand {
+        request.push_query("expand", &item.to_query_value());
+    }
+    request
+}
+
+fn pet_json() -> serde_json::Value {
+    serde_json::json!({"name": "Rex", "tags": [{"label": "good"}]})
+}
+
+fn header<'a>(received: &'a Received, name: &str) -> Option<&'a str> {
+    received
+        .headers
+        .get(name)
+        .map(|value| value.to_str().unwrap())
+}
+
+#[tokio::test]
+async fn a_typed_success_with_an_encoded_path_query_and_token() {
+    let server = Server::start(Reply::json(StatusCode::OK, &pet_json())).await;
+    let client = Client::new(&server.base_url).with_bearer_token("s3cret");
+    let pet = client
+        .send(get_pet("a/b c?#%+é", &["tags", "owner x"]))
+        .await
+        .unwrap();
+    assert_eq!(pet.name, "Rex");
+    assert_eq!(pet.tags.unwrap()[0].label.as_deref(), Some("good"));
+
+    let received = server.request();
+    assert_eq!(received.method, Method::GET);
+    assert_eq!(
+        received.path_and_query,
+        "/api/v2/pets/a%2Fb%20c%3F%23%25%2B%C3%A9?expand=tags&expand=owner%20x"
+    );
+    assert_eq!(header(&received, "authorization"), Some("Bearer s3cret"));
+    assert_eq!(header(&received, "accept"), Some("application/json"));
+    assert_eq!(header(&received, "content-type"), None);
+    assert!(received.body.is_empty());
+}
+
+#[tokio::test]
+async fn a_json_body_is_sent_with_its_content_type() {
+    let reply = serde_json::json!({"id": 7, "pets": {"7": {"name": "Rex"}}});
+    let server = Server::start(Reply::json(StatusCode::CREATED, &reply)).await;
+    let pet = Pet {
+        name: "Rex".into(),
+        tags: Some(vec![Tag {
+            label: Some("new \"one\" é".into()),
+        }]),
+    };
+    let order = Order {
+        pets: Some([("7".to_owned(), pet)].into()),
+    };
+    let mut request: Request<serde_json::Value> =
+        Request::new(Method::POST, "/api/v2/store/orders".into(), decode_json);
+    request.set_json_body(&order);
+    let answer = Client::new(&server.base_url).send(request).await.unwrap();
+    assert_eq!(answer, reply);
+
+    let received = server.request();
+    assert_eq!(received.method, Method::POST);
+    assert_eq!(received.path_and_query, "/api/v2/store/orders");
+    assert_eq!(header(&received, "content-type"), Some("application/json"));
+    assert_eq!(header(&received, "authorization"), None);
+    let sent: Order = serde_json::from_slice(&received.body).unwrap();
+    assert_eq!(sent, order);
+}
+
+#[tokio::test]
+async fn no_content_ignores_the_body() {
+    let server = Server::start(Reply::Document {
+        status: StatusCode::NO_CONTENT,
+        content_type: "text/plain",
+        body: Vec::new(),
+    })
+    .await;
+    let request = Request::new(Method::DELETE, "/api/v2/pets/1".into(), decode_nothing);
+    let result = Client::new(&server.base_url).send(request).await.unwrap();
+    assert_eq!(result, NoContent);
+    assert_eq!(server.request().method, Method::DELETE);
+}
+
+#[tokio::test]
+async fn client_and_server_errors_keep_status_and_json_body() {
+    for status in [StatusCode::NOT_FOUND, StatusCode::SERVICE_UNAVAILABLE] {
+        let document =
+            serde_json::json!({"message": "no", "code": "x.y", "status": status.as_u16()});
+        let server = Server::start(Reply::json(status, &document)).await;
+        let error = Client::new(&server.base_url)
+            .send(get_pet("1", &[]))
+            .await
+            .unwrap_err();
+        assert_eq!(error.status(), Some(status));
+        let ClientError::Api(ApiError::Status { status: got, body }) = &error else {
+            panic!("expected an API status error, got {error:?}");
+        };
+        assert_eq!(*got, status);
+        assert_eq!(
+            serde_json::from_slice::<serde_json::Value>(body).unwrap(),
+            document
+        );
+        assert!(
+            error
+                .to_string()
+                .starts_with(&format!("the API answered {status}; body: {{"))
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_success_body_that_is_not_json_is_a_decode_error() {
+    let server = Server::start(Reply::Document {
+        status: StatusCode::OK,
+        content_type: "text/html",
+        body: b"<html>maintenance</html>".to_vec(),
+    })
+    .await;
+    let error = Client::new(&server.base_url)
+        .send(get_pet("1", &[]))
+        .await
+        .unwrap_err();
+    let ClientError::Api(ApiError::Decode {
+        status,
+        body,
+        source,
+    }) = &error
+    else {
+        panic!("expected a decode error, got {error:?}");
+    };
+    assert_eq!(*status, StatusCode::OK);
+    assert_eq!(body, b"<html>maintenance</html>");
+    assert!(source.is_syntax());
+}
+
+#[tokio::test]
+async fn a_dropped_connection_is_a_transport_error() {
+    let server = Server::start(Reply::Drop).await;
+    let error = Client::new(&server.base_url)
+        .send(get_pet("1", &[]))
+        .await
+        .unwrap_err();
+    assert!(matches!(&error, ClientError::Transport(_)), "{error:?}");
+    assert_eq!(error.status(), None);
+    assert!(std::error::Error::source(&error).is_some());
+}
+
+#[tokio::test]
+async fn a_refused_connection_is_a_transport_error() {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base_url = format!("http://{}", listener.local_addr().unwrap());
+    drop(listener);
+    let error = Client::new(base_url)
+        .send(get_pet("1", &[]))
+        .await
+        .unwrap_err();
+    let ClientError::Transport(source) = &error else {
+        panic!("expected a transport error, got {error:?}");
+    };
+    assert!(source.is_connect(), "{source:?}");
+}
+
+#[tokio::test]
+async fn a_custom_http_client_brings_its_timeout_and_headers() {
+    let server = Server::start(Reply::Silence).await;
+    let http = reqwest::Client::builder()
+        .timeout(Duration::from_millis(200))
+        .build()
+        .unwrap();
+    let error = Client::new(&server.base_url)
+        .with_http_client(http)
+        .send(get_pet("1", &[]))
+        .await
+        .unwrap_err();
+    let ClientError::Transport(source) = &error else {
+        panic!("expected a transport error, got {error:?}");
+    };
+    assert!(source.is_timeout(), "{source:?}");
+
+    let server = Server::start(Reply::json(StatusCode::OK, &pet_json())).await;
+    let mut headers = HeaderMap::new();
+    headers.insert("x-app", "loopback".parse().unwrap());
+    let http = reqwest::Client::builder()
+        .default_headers(headers)
+        .build()
+        .unwrap();
+    let client = Client::new(&server.base_url)
+        .with_http_client(http)
+        .with_bearer_token("t");
+    client.send(get_pet("1", &[])).await.unwrap();
+    let received = server.request();
+    assert_eq!(header(&received, "x-app"), Some("loopback"));
+    assert_eq!(header(&received, "authorization"), Some("Bearer t"));
+}
+
+#[tokio::test]
+async fn a_base_url_path_prefix_is_kept() {
+    for prefix in ["/gateway/v1", "/gateway/v1/"] {
+        let server = Server::start(Reply::json(StatusCode::OK, &pet_json())).await;
+        let client = Client::new(format!("{}{prefix}", server.base_url));
+        assert_eq!(client.base_url(), format!("{}{prefix}", server.base_url));
+        client.send(get_pet("7", &["owner"])).await.unwrap();
+        assert_eq!(
+            server.request().path_and_query,
+            "/gateway/v1/api/v2/pets/7?expand=owner"
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_invalid_base_url_or_token_is_an_invalid_request() {
+    let error = Client::new("not a url")
+        .send(get_pet("1", &[]))
+        .await
+        .unwrap_err();
+    assert!(matches!(error, ClientError::InvalidRequest(_)), "{error:?}");
+    assert!(error.to_string().starts_with("the request is not valid: "));
+
+    let server = Server::start(Reply::json(StatusCode::OK, &pet_json())).await;
+    let error = Client::new(&server.base_url)
+        .with_bearer_token("line\nbreak")
+        .send(get_pet("1", &[]))
+        .await
+        .unwrap_err();
+    assert!(matches!(error, ClientError::InvalidRequest(_)), "{error:?}");
+    assert!(server.received.lock().unwrap().is_empty());
+}
+
+#[test]
+fn debug_never_shows_the_token() {
+    let client = Client::new("https://api.example.com").with_bearer_token("s3cret");
+    let debug = format!("{client:?}");
+    assert!(!debug.contains("s3cret"), "{debug}");
+    assert!(
+        debug.contains(r#"base_url: "https://api.example.com""#),
+        "{debug}"
+    );
+    assert!(debug.contains("<redacted>"), "{debug}");
+}
+
+#[tokio::test]
+async fn a_dot_segment_path_is_refused_not_normalized() {
+    let server = Server::start(Reply::json(StatusCode::OK, &pet_json())).await;
+    let client = Client::new(&server.base_url);
+    for id in [".", ".."] {
+        let error = client.send(get_pet(id, &[])).await.unwrap_err();
+        let ClientError::DotSegment { path } = &error else {
+            panic!("expected a dot segment error, got {error:?}");
+        };
+        assert!(path.starts_with("/api/v2/pets/%2E"), "{path}");
+    }
+    let error = Client::new(format!("{}/a/../b", server.base_url))
+        .send(get_pet("1", &[]))
+        .await
+        .unwrap_err();
+    assert!(matches!(error, ClientError::DotSegment { .. }), "{error:?}");
+    assert!(server.received.lock().unwrap().is_empty());
+    // Dots inside a segment are an ordinary value.
+    client.send(get_pet("a..b", &[])).await.unwrap();
+    assert_eq!(server.request().path_and_query, "/api/v2/pets/a..b");
+}
