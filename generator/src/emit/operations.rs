@@ -65,8 +65,9 @@ pub fn group_file(
     let emitter = Emitter {
         example,
         types,
+        // Nothing is imported: `BTreeMap` is written in full, as though the module defined one.
         scope: Scope {
-            defined: Vec::new(),
+            defined: vec!["BTreeMap"],
         },
     };
     let mut items = Vec::new();
