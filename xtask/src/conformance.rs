@@ -303,28 +303,16 @@ fn run_checker(
     check_dir: &Path,
     documents: &[(Origin, synth::Document)],
 ) -> Result<(Tally, Tally)> {
-    let binary = target_dir.join("debug").join("conformance-check");
-    let output = Command::new(&binary)
-        .arg(check_dir.join("documents.jsonl"))
-        .output()
-        .with_context(|| format!("running {}", binary.display()))?;
-    eprint!("{}", String::from_utf8_lossy(&output.stderr));
-    if !output.status.success() {
-        bail!("{name}: the checker failed");
-    }
-    let stdout = String::from_utf8(output.stdout).context("the checker's output is not UTF-8")?;
-    let results: Vec<&str> = stdout.lines().collect();
-    if results.len() != documents.len() {
-        bail!(
-            "{name}: the checker answered {} of {} documents",
-            results.len(),
-            documents.len()
-        );
-    }
+    let results = run_lines(
+        name,
+        &target_dir.join("debug").join("conformance-check"),
+        &check_dir.join("documents.jsonl"),
+        documents.len(),
+    )?;
     let types = Types::new(model);
     let (mut synthesized, mut from_oracle) = (Tally::default(), Tally::default());
     let mut shown = 0;
-    for ((origin, document), result) in documents.iter().zip(results) {
+    for ((origin, document), result) in documents.iter().zip(&results) {
         let result: Value = serde_json::from_str(result).context("a checker line is not JSON")?;
         let verdict = match (result.get("back"), result.get("error")) {
             (Some(back), _) => types.compare(&document.model, &document.document, back),
@@ -468,6 +456,29 @@ fn write_request_checker(dir: &Path, model: &TypeModel, calls: &[requests::Call]
     write_if_changed(&dir.join("calls.jsonl"), &requests::calls_file(calls))
 }
 
+/// Runs a checker binary on an input file of `expected` lines; its output lines, one per input
+/// line.
+fn run_lines(name: &str, binary: &Path, input: &Path, expected: usize) -> Result<Vec<String>> {
+    let output = Command::new(binary)
+        .arg(input)
+        .output()
+        .with_context(|| format!("running {}", binary.display()))?;
+    eprint!("{}", String::from_utf8_lossy(&output.stderr));
+    if !output.status.success() {
+        bail!("{name}: {} failed", binary.display());
+    }
+    let stdout = String::from_utf8(output.stdout).context("the checker's output is not UTF-8")?;
+    let lines: Vec<String> = stdout.lines().map(str::to_owned).collect();
+    if lines.len() != expected {
+        bail!(
+            "{name}: {} answered {} of {expected} lines",
+            binary.display(),
+            lines.len()
+        );
+    }
+    Ok(lines)
+}
+
 /// Runs the request checker and compares each request with the call's expectation.
 fn check_requests(
     name: &str,
@@ -475,26 +486,14 @@ fn check_requests(
     check_dir: &Path,
     calls: &[requests::Call],
 ) -> Result<Tally> {
-    let binary = target_dir.join("debug").join("requests");
-    let output = Command::new(&binary)
-        .arg(check_dir.join("calls.jsonl"))
-        .output()
-        .with_context(|| format!("running {}", binary.display()))?;
-    eprint!("{}", String::from_utf8_lossy(&output.stderr));
-    if !output.status.success() {
-        bail!("{name}: the request checker failed");
-    }
-    let stdout = String::from_utf8(output.stdout).context("the checker's output is not UTF-8")?;
-    let reports: Vec<&str> = stdout.lines().collect();
-    if reports.len() != calls.len() {
-        bail!(
-            "{name}: the request checker answered {} of {} calls",
-            reports.len(),
-            calls.len()
-        );
-    }
+    let reports = run_lines(
+        name,
+        &target_dir.join("debug").join("requests"),
+        &check_dir.join("calls.jsonl"),
+        calls.len(),
+    )?;
     let mut tally = Tally::default();
-    for (call, report) in calls.iter().zip(reports) {
+    for (call, report) in calls.iter().zip(&reports) {
         let report: Value = serde_json::from_str(report).context("a checker line is not JSON")?;
         match requests::observed(&report) {
             Ok(observed) if observed == call.expected => tally.passed += 1,
