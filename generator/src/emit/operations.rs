@@ -93,13 +93,7 @@ struct Emitter<'a> {
 impl Emitter<'_> {
     /// The module of an operation's enums, named after its function.
     fn enums_module(&self, operation: &Operation) -> Item {
-        let scope = Scope {
-            defined: operation
-                .enums
-                .iter()
-                .map(|item| item.rust_name.as_str())
-                .collect(),
-        };
+        let scope = Scope::of_enums(&operation.enums);
         let items = operation
             .enums
             .iter()

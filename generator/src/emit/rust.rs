@@ -158,7 +158,14 @@ pub(super) struct Scope<'a> {
     pub(super) defined: Vec<&'a str>,
 }
 
-impl Scope<'_> {
+impl<'a> Scope<'a> {
+    /// The scope of a module that defines these enums.
+    pub(super) fn of_enums(enums: &'a [EnumType]) -> Self {
+        Scope {
+            defined: enums.iter().map(|item| item.rust_name.as_str()).collect(),
+        }
+    }
+
     fn short(&self, name: &str) -> bool {
         !self.defined.contains(&name)
     }
@@ -455,13 +462,7 @@ fn model_file(model: &Model, types: &PrimitiveTypes) -> Vec<Item> {
 
 /// The inner docs and items of the public module of a model's field enums.
 fn enums_file(model: &Model) -> (TokenStream, Vec<Item>) {
-    let scope = Scope {
-        defined: model
-            .enums
-            .iter()
-            .map(|item| item.rust_name.as_str())
-            .collect(),
-    };
+    let scope = Scope::of_enums(&model.enums);
     let docs = inner_doc_attributes(&format!(
         "The enums of the fields of [`{0}`](super::{0}).",
         model.rust_name
