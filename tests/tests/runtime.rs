@@ -121,6 +121,7 @@ fn to_http_joins_the_base_url_and_sets_json_headers() {
         );
     }
     assert!(request.to_http("not a url").is_err());
+    assert!(request.to_http("api.example.com").is_err());
 }
 
 #[test]
