@@ -36,6 +36,9 @@ pub mod features;
 #[path = "../golden/keywords/src/lib.rs"]
 pub mod keywords;
 #[rustfmt::skip]
+#[path = "../golden/operations/src/lib.rs"]
+pub mod operations;
+#[rustfmt::skip]
 #[path = "../golden/prior/src/lib.rs"]
 pub mod prior;
 #[rustfmt::skip]

@@ -153,10 +153,20 @@ fn every_golden_builds_as_its_own_crate_with_no_feature_and_each_feature_alone()
         if model.features.is_empty() {
             runs.truncate(1);
         }
+        if !model.operations.is_empty() {
+            // The operations' examples are `no_run` doctests: compiled, not run.
+            runs.push(vec!["--doc".to_owned()]);
+        }
         for run in runs {
             builds += 1;
+            let doc = run.first().is_some_and(|arg| arg == "--doc");
+            let command: &[&str] = if doc {
+                &["test", "--quiet"]
+            } else {
+                &["check", "--quiet", "--lib"]
+            };
             let status = std::process::Command::new(&cargo)
-                .args(["check", "--quiet", "--lib"])
+                .args(command)
                 .args(&run)
                 .current_dir(&copy)
                 .env("CARGO_TARGET_DIR", work.join("target"))
@@ -164,7 +174,11 @@ fn every_golden_builds_as_its_own_crate_with_no_feature_and_each_feature_alone()
                 .status()
                 .expect("run cargo");
             if !status.success() {
-                failed.push(format!("golden/{case}: cargo check {}", run.join(" ")));
+                failed.push(format!(
+                    "golden/{case}: cargo {} {}",
+                    command[0],
+                    run.join(" ")
+                ));
             }
         }
     }

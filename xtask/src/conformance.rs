@@ -22,7 +22,7 @@ use serde_json::Value;
 use crate::corpora::{folder_name, project_root, task_folders};
 use crate::equality::Types;
 use crate::oracle::Oracle;
-use crate::synth;
+use crate::{requests, synth};
 
 /// Options of `cargo xtask conformance`.
 #[derive(Args)]
@@ -158,6 +158,8 @@ fn check_corpus(folder: &Path, config: Option<&Path>, work: &Path, doc: bool) ->
     }
 
     write_checker(&check_dir, model, &documents)?;
+    let calls = requests::calls(model).with_context(|| format!("{name}: synthesizing calls"))?;
+    write_request_checker(&check_dir, model, &calls)?;
 
     let started = Instant::now();
     let compiled = cargo(
@@ -203,7 +205,21 @@ fn check_corpus(folder: &Path, config: Option<&Path>, work: &Path, doc: bool) ->
     } else {
         Default::default()
     };
+    let requests = if compiled && !calls.is_empty() {
+        check_requests(&name, &target_dir, &check_dir, &calls)?
+    } else {
+        Tally::default()
+    };
     let check_time = started.elapsed();
+    let request_counts = if model.operations.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; operations: {} requests checked, {} failed",
+            requests.passed + requests.failed,
+            requests.failed
+        )
+    };
 
     let oracle_counts = if oracle_note.is_empty() {
         String::new()
@@ -214,7 +230,7 @@ fn check_corpus(folder: &Path, config: Option<&Path>, work: &Path, doc: bool) ->
         )
     };
     let line = format!(
-        "{name}: {} pages ({} skipped), {} models, {} fields, {} enums; compile: {}; round trips: {} passed, {} failed{oracle_counts}; \
+        "{name}: {} pages ({} skipped), {} models, {} fields, {} enums; compile: {}; round trips: {} passed, {} failed{oracle_counts}{request_counts}; \
          generate {}, build {}, check {}{doc_note}{oracle_note}",
         stats.pages,
         stats.skipped_pages,
@@ -237,6 +253,8 @@ fn check_corpus(folder: &Path, config: Option<&Path>, work: &Path, doc: bool) ->
         passed: compiled
             && synthesized.failed == 0
             && from_oracle.failed == 0
+            && requests.failed == 0
+            && requests.passed == calls.len()
             && synthesized.passed > 0
             && oracle_agrees,
     })
@@ -399,6 +417,71 @@ fn write_checker(
     }
     write_if_changed(&dir.join("documents.jsonl"), &lines)?;
     Ok(())
+}
+
+/// Writes the request checker (`src/bin/requests.rs`, see [`requests::checker_source`]) and its
+/// calls, or removes them when the docs have no operations.
+fn write_request_checker(dir: &Path, model: &TypeModel, calls: &[requests::Call]) -> Result<()> {
+    let binary = dir.join("src/bin/requests.rs");
+    if calls.is_empty() {
+        if binary.exists() {
+            fs::remove_file(&binary)?;
+        }
+        return Ok(());
+    }
+    fs::create_dir_all(dir.join("src/bin"))?;
+    write_if_changed(&binary, &requests::checker_source(model)?)?;
+    write_if_changed(&dir.join("calls.jsonl"), &requests::calls_file(calls))
+}
+
+/// Runs the request checker and compares each request with the call's expectation.
+fn check_requests(
+    name: &str,
+    target_dir: &Path,
+    check_dir: &Path,
+    calls: &[requests::Call],
+) -> Result<Tally> {
+    let binary = target_dir.join("debug").join("requests");
+    let output = Command::new(&binary)
+        .arg(check_dir.join("calls.jsonl"))
+        .output()
+        .with_context(|| format!("running {}", binary.display()))?;
+    eprint!("{}", String::from_utf8_lossy(&output.stderr));
+    if !output.status.success() {
+        bail!("{name}: the request checker failed");
+    }
+    let stdout = String::from_utf8(output.stdout).context("the checker's output is not UTF-8")?;
+    let reports: Vec<&str> = stdout.lines().collect();
+    if reports.len() != calls.len() {
+        bail!(
+            "{name}: the request checker answered {} of {} calls",
+            reports.len(),
+            calls.len()
+        );
+    }
+    let mut tally = Tally::default();
+    for (call, report) in calls.iter().zip(reports) {
+        let report: Value = serde_json::from_str(report).context("a checker line is not JSON")?;
+        match requests::observed(&report) {
+            Ok(observed) if observed == call.expected => tally.passed += 1,
+            Ok(observed) => {
+                tally.failed += 1;
+                if tally.failed <= 20 {
+                    eprintln!(
+                        "{name}: {}: expected {:?}, got {observed:?}",
+                        call.operation, call.expected
+                    );
+                }
+            }
+            Err(error) => {
+                tally.failed += 1;
+                if tally.failed <= 20 {
+                    eprintln!("{name}: {}: {error:#}", call.operation);
+                }
+            }
+        }
+    }
+    Ok(tally)
 }
 
 /// Keeps the file (and cargo's fingerprint) when its contents are already right.

@@ -143,7 +143,7 @@ pub fn build_model(
         .collect();
     TypeModel {
         package,
-        dependencies: dependencies(&rust_types, config),
+        dependencies: dependencies(&rust_types, !operations.is_empty(), config),
         rust_types,
         models,
         features,
@@ -151,9 +151,11 @@ pub fn build_model(
     }
 }
 
-/// serde and serde_json always; jiff when the type table uses it; then the config's own.
+/// serde and serde_json always; jiff when the type table uses it; http and the optional reqwest
+/// when there are operations; then the config's own.
 fn dependencies(
     rust_types: &BTreeMap<Primitive, String>,
+    has_operations: bool,
     config: &Config,
 ) -> BTreeMap<String, toml::Value> {
     let mut dependencies = BTreeMap::new();
@@ -177,6 +179,16 @@ fn dependencies(
         .any(|rust| rust.contains("::jiff::") || rust.starts_with("jiff::"))
     {
         dependencies.insert("jiff".to_owned(), with_features("1", &["serde"]));
+    }
+    if has_operations {
+        // The request runtime's types, and the optional client's HTTP stack.
+        dependencies.insert("http".to_owned(), toml::Value::from("1"));
+        let mut reqwest = toml::Table::new();
+        reqwest.insert("version".to_owned(), "0.12".into());
+        reqwest.insert("default-features".to_owned(), false.into());
+        reqwest.insert("features".to_owned(), vec!["rustls-tls"].into());
+        reqwest.insert("optional".to_owned(), true.into());
+        dependencies.insert("reqwest".to_owned(), toml::Value::Table(reqwest));
     }
     for (name, value) in &config.dependencies {
         dependencies.insert(name.clone(), value.clone());
