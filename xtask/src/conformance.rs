@@ -2,7 +2,8 @@
 //! with warnings denied, then build and run a checker that round-trips every document of
 //! [`crate::synth`] (and of [`crate::oracle`], when the folder has an OpenAPI document):
 //! deserialize, check that enum values reached their variants, serialize, and compare with
-//! [`crate::equality`].
+//! [`crate::equality`]; and a second checker that builds every operation's request from
+//! synthesized arguments ([`crate::requests`]) for comparison with what the docs say.
 //!
 //! The default set is the shipped `spec/` (with its `codegen.toml`, so its enums are exercised)
 //! and every docs folder under `../shared/corpus`.
@@ -29,7 +30,8 @@ use crate::{requests, synth};
 pub struct ConformanceArgs {
     /// Docs folders to check [default: spec/ and every docs folder under ../shared/corpus].
     corpora: Vec<PathBuf>,
-    /// Also build the generated crate's docs with rustdoc warnings denied.
+    /// Also build the generated crate's docs with rustdoc warnings denied, and compile the
+    /// operations' examples (doctests).
     #[arg(long)]
     doc: bool,
     /// The config file for every folder of this run [default: each folder's codegen.toml, when
@@ -161,13 +163,22 @@ fn check_corpus(folder: &Path, config: Option<&Path>, work: &Path, doc: bool) ->
     let calls = requests::calls(model).with_context(|| format!("{name}: synthesizing calls"))?;
     write_request_checker(&check_dir, model, &calls)?;
 
+    // The generated crate first, alone (timed on its own), then the checkers.
     let started = Instant::now();
-    let compiled = cargo(
-        &["build", "--quiet"],
+    let crate_built = cargo(
+        &["build", "--quiet", "--package", &model.package.name],
         &check_dir,
         &target_dir,
         &[("RUSTFLAGS", "-D warnings")],
     )?;
+    let crate_time = started.elapsed();
+    let compiled = crate_built
+        && cargo(
+            &["build", "--quiet"],
+            &check_dir,
+            &target_dir,
+            &[("RUSTFLAGS", "-D warnings")],
+        )?;
     let build_time = started.elapsed();
 
     let mut doc_note = String::new();
@@ -196,6 +207,28 @@ fn check_corpus(folder: &Path, config: Option<&Path>, work: &Path, doc: bool) ->
                 line: format!("{name}: rustdoc failed{doc_note}"),
                 passed: false,
             });
+        }
+        if !model.operations.is_empty() {
+            // The operations' `no_run` examples: compiled, not run.
+            let started = Instant::now();
+            let examples = cargo(
+                &["test", "--quiet", "--doc", "--package", &model.package.name],
+                &check_dir,
+                &target_dir,
+                &[("RUSTFLAGS", "-D warnings")],
+            )?;
+            write!(
+                doc_note,
+                "; doctests: {} in {}",
+                if examples { "ok" } else { "FAILED" },
+                seconds(started.elapsed())
+            )?;
+            if !examples {
+                return Ok(Outcome {
+                    line: format!("{name}: doctests failed{doc_note}"),
+                    passed: false,
+                });
+            }
         }
     }
 
@@ -231,7 +264,7 @@ fn check_corpus(folder: &Path, config: Option<&Path>, work: &Path, doc: bool) ->
     };
     let line = format!(
         "{name}: {} pages ({} skipped), {} models, {} fields, {} enums; compile: {}; round trips: {} passed, {} failed{oracle_counts}{request_counts}; \
-         generate {}, build {}, check {}{doc_note}{oracle_note}",
+         generate {}, build {} (the crate {}), check {}{doc_note}{oracle_note}",
         stats.pages,
         stats.skipped_pages,
         stats.models,
@@ -246,6 +279,7 @@ fn check_corpus(folder: &Path, config: Option<&Path>, work: &Path, doc: bool) ->
         synthesized.failed,
         seconds(generate_time),
         seconds(build_time),
+        seconds(crate_time),
         seconds(check_time),
     );
     Ok(Outcome {

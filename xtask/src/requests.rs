@@ -343,8 +343,13 @@ pub fn checker_source(model: &TypeModel) -> Result<String> {
             });
             arguments.push(quote!(&params));
         }
+        let call = if operation.parameters.is_empty() {
+            quote!(_)
+        } else {
+            quote!(call)
+        };
         functions.push(quote! {
-            fn #check(call: &::serde_json::Value) -> ::serde_json::Value {
+            fn #check(#call: &::serde_json::Value) -> ::serde_json::Value {
                 #(#statements)*
                 report(&models::#module::#function(#(#arguments),*))
             }
