@@ -476,3 +476,50 @@ async fn a_dot_segment_path_is_refused_not_normalized() {
     client.send(get_pet_by_id("a..b")).await.unwrap();
     assert_eq!(server.request().path_and_query, "/api/v2/pets/a..b");
 }
+
+#[tokio::test]
+async fn head_and_patch_with_and_without_their_optional_body() {
+    // A HEAD response has no body, whatever its headers say.
+    let server = Server::start(Reply::Document {
+        status: StatusCode::OK,
+        content_type: "application/json",
+        body: Vec::new(),
+    })
+    .await;
+    let client = codegen_tests::operations::Client::new(&server.base_url);
+    let result = client.send(things_api::head_thing("t?1")).await.unwrap();
+    assert_eq!(result, codegen_tests::operations::NoContent);
+    let received = server.request();
+    assert_eq!(received.method, Method::HEAD);
+    assert_eq!(received.path_and_query, "/api/v2/things/t%3F1");
+
+    let reply = serde_json::json!({"name": "renamed"});
+    for body in [
+        None,
+        Some(codegen_tests::operations::Thing {
+            name: "renamed".into(),
+            kind: None,
+        }),
+    ] {
+        let server = Server::start(Reply::json(StatusCode::OK, &reply)).await;
+        let client = codegen_tests::operations::Client::new(&server.base_url);
+        let params = things_api::PatchThingParams { body: body.clone() };
+        let thing = client
+            .send(things_api::patch_thing("t1", &params))
+            .await
+            .unwrap();
+        assert_eq!(thing.name, "renamed");
+        let received = server.request();
+        assert_eq!(received.method, Method::PATCH);
+        match body {
+            Some(_) => {
+                assert_eq!(header(&received, "content-type"), Some("application/json"));
+                assert_eq!(received.body, br#"{"name":"renamed"}"#);
+            }
+            None => {
+                assert_eq!(header(&received, "content-type"), None);
+                assert!(received.body.is_empty());
+            }
+        }
+    }
+}
