@@ -703,7 +703,7 @@ mod tests {
                 let mut functions: Vec<String> = names.iter().map(|name| function_name(name)).collect();
                 functions.sort();
                 functions.dedup();
-                assert_injective(&functions, |function| params_type_name(function));
+                assert_injective(&functions, params_type_name);
                 for function in &functions {
                     let params = params_type_name(function);
                     prop_assert!(is_rust_identifier(&params), "{params}");
