@@ -523,3 +523,41 @@ async fn head_and_patch_with_and_without_their_optional_body() {
         }
     }
 }
+
+#[tokio::test]
+async fn a_map_response_and_eight_required_query_parameters() {
+    use codegen_tests::operations::Thing;
+
+    let reply = serde_json::json!({"a": {"name": "one"}, "b/c": {"name": "two", "kind": "k"}});
+    let server = Server::start(Reply::json(StatusCode::CREATED, &reply)).await;
+    let client = codegen_tests::operations::Client::new(&server.base_url);
+    let things = [Thing {
+        name: "one".into(),
+        kind: None,
+    }];
+    let created = client.send(things_api::post_things(&things)).await.unwrap();
+    assert_eq!(created.len(), 2);
+    assert_eq!(created["b/c"].kind.as_deref(), Some("k"));
+    let received = server.request();
+    assert_eq!(received.path_and_query, "/api/v2/things");
+    assert_eq!(received.body, br#"[{"name":"one"}]"#);
+
+    let server = Server::start(Reply::json(StatusCode::OK, &serde_json::json!([]))).await;
+    let client = codegen_tests::operations::Client::new(&server.base_url);
+    let request = things_api::get_things_search(
+        "x y",
+        "",
+        &false,
+        &-1,
+        &["p".to_owned(), "q&r".to_owned()],
+        &things_api::get_things_search::F::from("unlisted value".to_owned()),
+        &"2024-02-29".parse().unwrap(),
+        "é",
+    );
+    assert!(client.send(request).await.unwrap().is_empty());
+    assert_eq!(
+        server.request().path_and_query,
+        "/api/v2/things/search?a=x%20y&b=&c=false&d=-1&e=p&e=q%26r&f=unlisted%20value\
+         &g=2024-02-29&h=%C3%A9"
+    );
+}
