@@ -478,7 +478,7 @@ async fn a_dot_segment_path_is_refused_not_normalized() {
 }
 
 #[tokio::test]
-async fn head_and_patch_with_and_without_their_optional_body() {
+async fn head_delete_and_patch_with_and_without_its_optional_body() {
     // A HEAD response has no body, whatever its headers say.
     let server = Server::start(Reply::Document {
         status: StatusCode::OK,
@@ -492,6 +492,19 @@ async fn head_and_patch_with_and_without_their_optional_body() {
     let received = server.request();
     assert_eq!(received.method, Method::HEAD);
     assert_eq!(received.path_and_query, "/api/v2/things/t%3F1");
+
+    let server = Server::start(Reply::Document {
+        status: StatusCode::NO_CONTENT,
+        content_type: "application/json",
+        body: Vec::new(),
+    })
+    .await;
+    let client = codegen_tests::operations::Client::new(&server.base_url);
+    let result = client.send(things_api::delete_thing("t 1")).await.unwrap();
+    assert_eq!(result, codegen_tests::operations::NoContent);
+    let received = server.request();
+    assert_eq!(received.method, Method::DELETE);
+    assert_eq!(received.path_and_query, "/api/v2/things/t%201");
 
     let reply = serde_json::json!({"name": "renamed"});
     for body in [
