@@ -478,6 +478,7 @@ async fn a_dot_segment_path_is_refused_not_normalized() {
 }
 
 #[tokio::test]
+#[allow(deprecated, reason = "the fixture's delete_thing is deprecated")]
 async fn head_delete_and_patch_with_and_without_its_optional_body() {
     // A HEAD response has no body, whatever its headers say.
     let server = Server::start(Reply::Document {
