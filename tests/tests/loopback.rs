@@ -42,6 +42,15 @@ enum Reply {
 }
 
 impl Reply {
+    /// `status` with an empty body (which says it is JSON: the client must not read it).
+    fn empty(status: StatusCode) -> Self {
+        Self::Document {
+            status,
+            content_type: "application/json",
+            body: Vec::new(),
+        }
+    }
+
     fn json(status: StatusCode, body: &serde_json::Value) -> Self {
         Self::Document {
             status,
@@ -273,12 +282,7 @@ async fn no_content_ignores_the_body() {
         assert_eq!(received.path_and_query, "/api/v2/pets/1");
     }
 
-    let server = Server::start(Reply::Document {
-        status: StatusCode::ACCEPTED,
-        content_type: "text/plain",
-        body: Vec::new(),
-    })
-    .await;
+    let server = Server::start(Reply::empty(StatusCode::ACCEPTED)).await;
     let params = PutStoreOrderParams {
         dry_run: Some(false),
     };
@@ -481,31 +485,28 @@ async fn a_dot_segment_path_is_refused_not_normalized() {
 #[allow(deprecated, reason = "the fixture's delete_thing is deprecated")]
 async fn head_delete_and_patch_with_and_without_its_optional_body() {
     // A HEAD response has no body, whatever its headers say.
-    let server = Server::start(Reply::Document {
-        status: StatusCode::OK,
-        content_type: "application/json",
-        body: Vec::new(),
-    })
-    .await;
-    let client = codegen_tests::operations::Client::new(&server.base_url);
-    let result = client.send(things_api::head_thing("t?1")).await.unwrap();
-    assert_eq!(result, codegen_tests::operations::NoContent);
-    let received = server.request();
-    assert_eq!(received.method, Method::HEAD);
-    assert_eq!(received.path_and_query, "/api/v2/things/t%3F1");
-
-    let server = Server::start(Reply::Document {
-        status: StatusCode::NO_CONTENT,
-        content_type: "application/json",
-        body: Vec::new(),
-    })
-    .await;
-    let client = codegen_tests::operations::Client::new(&server.base_url);
-    let result = client.send(things_api::delete_thing("t 1")).await.unwrap();
-    assert_eq!(result, codegen_tests::operations::NoContent);
-    let received = server.request();
-    assert_eq!(received.method, Method::DELETE);
-    assert_eq!(received.path_and_query, "/api/v2/things/t%201");
+    for (request, status, method, path) in [
+        (
+            things_api::head_thing("t?1"),
+            StatusCode::OK,
+            Method::HEAD,
+            "/api/v2/things/t%3F1",
+        ),
+        (
+            things_api::delete_thing("t 1"),
+            StatusCode::NO_CONTENT,
+            Method::DELETE,
+            "/api/v2/things/t%201",
+        ),
+    ] {
+        let server = Server::start(Reply::empty(status)).await;
+        let client = codegen_tests::operations::Client::new(&server.base_url);
+        let result = client.send(request).await.unwrap();
+        assert_eq!(result, codegen_tests::operations::NoContent);
+        let received = server.request();
+        assert_eq!(received.method, method);
+        assert_eq!(received.path_and_query, path);
+    }
 
     let reply = serde_json::json!({"name": "renamed"});
     for body in [
