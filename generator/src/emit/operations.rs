@@ -223,12 +223,17 @@ impl Emitter<'_> {
         // clippy's limit is 7; an operation takes as many as its page lists.
         let allow_arguments =
             (arguments.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+        // `#[inline]`: the crate itself does not generate code for its thousands of functions (and
+        // for the serde code their bodies and results instantiate: a model's impls are generic
+        // until a function decodes it with serde_json), only each user's crate for the ones it
+        // calls. Measured on the 127.0.0 crate: 2.6x the models-only build without, 1.25x with.
         quote! {
             #docs
             #example
             #deprecated
             #allow_case
             #allow_arguments
+            #[inline]
             pub fn #name(#(#arguments),*) -> super::Request<#returns> {
                 #body
             }

@@ -33,6 +33,7 @@
 /// # Ok(())
 /// # }
 /// ```
+#[inline]
 pub fn get_thing(thing_id: &str) -> super::Request<super::Dependency> {
     super::Request::new(
         ::http::Method::GET,

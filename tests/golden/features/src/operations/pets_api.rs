@@ -38,6 +38,7 @@
 /// # }
 /// ```
 #[deprecated]
+#[inline]
 pub fn delete_pet(pet_id: &str) -> super::Request<super::NoContent> {
     super::Request::new(
         ::http::Method::DELETE,
@@ -106,6 +107,7 @@ pub struct GetPetParams {
 /// # Ok(())
 /// # }
 /// ```
+#[inline]
 pub fn get_pet(pet_id: &str, params: &GetPetParams) -> super::Request<super::Pet> {
     let mut request_ = super::Request::new(
         ::http::Method::GET,
@@ -187,6 +189,7 @@ pub struct GetPetsParams {
 /// # Ok(())
 /// # }
 /// ```
+#[inline]
 pub fn get_pets(params: &GetPetsParams) -> super::Request<Vec<super::Pet>> {
     let mut request_ = super::Request::new(
         ::http::Method::GET,

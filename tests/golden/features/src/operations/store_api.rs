@@ -33,6 +33,7 @@
 /// # Ok(())
 /// # }
 /// ```
+#[inline]
 pub fn post_orders(body: &[super::Order]) -> super::Request<Vec<String>> {
     let mut request_ = super::Request::new(
         ::http::Method::POST,
@@ -87,6 +88,7 @@ pub struct PutStoreOrderParams {
 /// # }
 /// ```
 #[deprecated]
+#[inline]
 pub fn put_store_order(
     store_id: &str,
     order_id: &str,

@@ -37,6 +37,7 @@
 /// # }
 /// ```
 #[deprecated]
+#[inline]
 pub fn delete_thing(thing_id: &str) -> super::Request<super::NoContent> {
     super::Request::new(
         ::http::Method::DELETE,
@@ -164,6 +165,7 @@ pub struct GetThingPartParams {
 /// # Ok(())
 /// # }
 /// ```
+#[inline]
 pub fn get_thing_part(
     thing_id: &str,
     part_number: &i64,
@@ -284,6 +286,7 @@ pub mod get_things_search {
 /// # }
 /// ```
 #[allow(clippy::too_many_arguments)]
+#[inline]
 pub fn get_things_search(
     a: &str,
     b: &str,
@@ -334,6 +337,7 @@ pub fn get_things_search(
 /// # Ok(())
 /// # }
 /// ```
+#[inline]
 pub fn head_thing(thing_id: &str) -> super::Request<super::NoContent> {
     super::Request::new(
         ::http::Method::HEAD,
@@ -381,6 +385,7 @@ pub struct PatchThingParams {
 /// # Ok(())
 /// # }
 /// ```
+#[inline]
 pub fn patch_thing(
     thing_id: &str,
     params: &PatchThingParams,
@@ -421,6 +426,7 @@ pub fn patch_thing(
 /// # Ok(())
 /// # }
 /// ```
+#[inline]
 pub fn post_things(
     body: &[super::Thing],
 ) -> super::Request<::std::collections::BTreeMap<String, super::Thing>> {
