@@ -170,7 +170,7 @@ pub fn private_module_name(module: &str) -> String {
 
 /// The Cargo feature of an API group: its page title without `Api` (or Go's `API`), in snake_case
 /// (`AnalyticsApi` -> `analytics`, `WebChatApi` -> `web_chat`). A title that would take a name the
-/// crate uses itself keeps `-api` (`FullApi` -> `full-api`); one without the suffix gets `-group`
+/// crate uses itself keeps `-api` (`FullApi` -> `full-api`, `ClientApi` -> `client-api`); one without the suffix gets `-group`
 /// (`Misc` -> `misc-group`). Snake case has no `-`, so the three kinds never meet.
 pub fn feature_name(group: &str) -> String {
     let stem = group
@@ -234,8 +234,11 @@ pub const REQUEST_VARIABLE: &str = "request_";
 /// The feature of the models that no operation uses.
 pub const UNREFERENCED: &str = "unreferenced";
 
+/// The feature of the async client (`src/client_.rs`) in a crate with operations.
+pub const CLIENT_FEATURE: &str = "client";
+
 /// Feature names the generated crate's `[features]` table uses itself.
-const RESERVED_FEATURES: [&str; 3] = ["default", "full", UNREFERENCED];
+const RESERVED_FEATURES: [&str; 4] = ["default", "full", UNREFERENCED, CLIENT_FEATURE];
 
 /// The enum type of an enumerated field, in its model's module: the UpperCamelCase of the field's
 /// Rust name (`media_type` -> `MediaType`, `r#type` -> `Type`). A name that case conversion would
@@ -532,6 +535,7 @@ mod tests {
         assert_eq!(feature_name("IdentityAPI"), "identity");
         assert_eq!(feature_name("FullApi"), "full-api");
         assert_eq!(feature_name("UnreferencedApi"), "unreferenced-api");
+        assert_eq!(feature_name("ClientApi"), "client-api");
         assert_eq!(feature_name("Api"), "api-group");
         assert_eq!(feature_name("Misc"), "misc-group");
     }

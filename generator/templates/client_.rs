@@ -21,7 +21,8 @@ impl Client {
     /// A client for the API at `base_url`: scheme and host (`https://api.example.com`), and a path
     /// prefix if the API has one (`https://example.com/prefix`). Many APIs have one host per
     /// region: give the one your account lives in. It sends no credentials until
-    /// [`Client::with_bearer_token`], and uses a default `reqwest::Client` (no timeout) until
+    /// [`Client::with_bearer_token`], and uses a default `reqwest::Client` (no timeout; TLS by
+    /// rustls, trusting the Mozilla root certificates it bundles) until
     /// [`Client::with_http_client`].
     ///
     /// # Panics

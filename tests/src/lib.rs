@@ -17,8 +17,9 @@ mod support_template;
 #[path = "../../generator/templates/request_.rs"]
 pub mod request_;
 
-/// The `client` feature's async client (`src/client_.rs` of a generated crate), tested over
-/// loopback (`tests/loopback.rs`).
+/// The `client` feature's async client (`src/client_.rs` of a generated crate), included here so
+/// that `cargo fmt` and clippy check the template itself; `tests/loopback.rs` tests the goldens'
+/// copies.
 #[cfg(feature = "client")]
 #[path = "../../generator/templates/client_.rs"]
 pub mod client_;

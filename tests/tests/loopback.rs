@@ -1,15 +1,15 @@
-//! The `client` feature's `Client` (`generator/templates/client_.rs`) against an in-process HTTP
-//! server on 127.0.0.1: the server records each request and answers with a prepared reply; the
-//! tests check what it received and what the client made of the answer.
+//! The `client` feature's `Client` against an in-process HTTP server on 127.0.0.1: the requests are
+//! built by the generated operation functions of the `features` and `operations` goldens, the
+//! server records each request and answers with a prepared reply, and the tests check what it
+//! received and what the client made of the answer.
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use codegen_tests::client_::{Client, ClientError};
-use codegen_tests::features::{Order, Pet, Tag};
-use codegen_tests::request_::{
-    ApiError, NoContent, QueryValue, Request, decode_json, decode_nothing, encode_path_segment,
-};
+use codegen_tests::features::pets_api::{self, GetPetParams, GetPetsParams, get_pet, get_pets};
+use codegen_tests::features::store_api::{self, PutStoreOrderParams};
+use codegen_tests::features::{ApiError, Client, ClientError, NoContent, Order, Pet, Tag};
+use codegen_tests::operations::things_api::{self, GetThingPartParams};
 use http::{HeaderMap, Method, StatusCode};
 use http_body_util::{BodyExt, Full};
 use hyper::body::{Bytes, Incoming};
@@ -42,6 +42,15 @@ enum Reply {
 }
 
 impl Reply {
+    /// `status` with an empty body (which says it is JSON: the client must not read it).
+    fn empty(status: StatusCode) -> Self {
+        Self::Document {
+            status,
+            content_type: "application/json",
+            body: Vec::new(),
+        }
+    }
+
     fn json(status: StatusCode, body: &serde_json::Value) -> Self {
         Self::Document {
             status,
@@ -128,17 +137,9 @@ async fn answer(
         .unwrap())
 }
 
-/// `GET /api/v2/pets/{petId}?expand=...`, built as a generated operation builds it.
-fn get_pet(pet_id: &str, expand: &[&str]) -> Request<Pet> {
-    let mut request = Request::new(
-        Method::GET,
-        format!("/api/v2/pets/{}", encode_path_segment(pet_id)),
-        decode_json,
-    );
-    for item in expand {
-        request.push_query("expand", &item.to_query_value());
-    }
-    request
+/// `GET /api/v2/pets/{petId}` without optional parameters.
+fn get_pet_by_id(pet_id: &str) -> codegen_tests::features::Request<Pet> {
+    get_pet(pet_id, &GetPetParams::default())
 }
 
 fn pet_json() -> serde_json::Value {
@@ -156,10 +157,15 @@ fn header<'a>(received: &'a Received, name: &str) -> Option<&'a str> {
 async fn a_typed_success_with_an_encoded_path_query_and_token() {
     let server = Server::start(Reply::json(StatusCode::OK, &pet_json())).await;
     let client = Client::new(&server.base_url).with_bearer_token("s3cret");
-    let pet = client
-        .send(get_pet("a/b c?#%+é", &["tags", "owner x"]))
-        .await
-        .unwrap();
+    let expand = vec![
+        pets_api::get_pet::Expand::Tags,
+        pets_api::get_pet::Expand::Owner,
+        pets_api::get_pet::Expand::from("owner x&y".to_owned()),
+    ];
+    let params = GetPetParams {
+        expand: Some(expand),
+    };
+    let pet = client.send(get_pet("a/b c?#%+é", &params)).await.unwrap();
     assert_eq!(pet.name, "Rex");
     assert_eq!(pet.tags.unwrap()[0].label.as_deref(), Some("good"));
 
@@ -167,7 +173,7 @@ async fn a_typed_success_with_an_encoded_path_query_and_token() {
     assert_eq!(received.method, Method::GET);
     assert_eq!(
         received.path_and_query,
-        "/api/v2/pets/a%2Fb%20c%3F%23%25%2B%C3%A9?expand=tags&expand=owner%20x"
+        "/api/v2/pets/a%2Fb%20c%3F%23%25%2B%C3%A9?expand=tags&expand=owner&expand=owner%20x%26y"
     );
     assert_eq!(header(&received, "authorization"), Some("Bearer s3cret"));
     assert_eq!(header(&received, "accept"), Some("application/json"));
@@ -176,8 +182,52 @@ async fn a_typed_success_with_an_encoded_path_query_and_token() {
 }
 
 #[tokio::test]
+async fn a_list_with_every_kind_of_query_value() {
+    let reply = serde_json::json!([{"name": "Rex"}, {"name": "Tom", "tags": []}]);
+    let server = Server::start(Reply::json(StatusCode::OK, &reply)).await;
+    let params = GetPetsParams {
+        page_size: Some(25),
+        sort_order: Some(pets_api::get_pets::SortOrder::Desc),
+        include_tags: Some(true),
+    };
+    let pets = Client::new(&server.base_url)
+        .send(get_pets(&params))
+        .await
+        .unwrap();
+    assert_eq!(pets.len(), 2);
+    assert_eq!(pets[1].tags, Some(vec![]));
+    assert_eq!(
+        server.request().path_and_query,
+        "/api/v2/pets?pageSize=25&sortOrder=DESC&includeTags=true"
+    );
+
+    let reply = serde_json::json!({"name": "part", "kind": "bolt"});
+    let server = Server::start(Reply::json(StatusCode::OK, &reply)).await;
+    let params = GetThingPartParams {
+        expand: Some(vec![things_api::get_thing_part::Expand::Parts]),
+        since: Some("2024-05-01".parse().unwrap()),
+        until: Some("2024-05-01T14:00:00.120+02:00".parse().unwrap()),
+        ratio: Some(0.5),
+        ids: Some(vec![-3, 9_007_199_254_740_993]),
+        r#type: Some("a+b".into()),
+        ..Default::default()
+    };
+    // Another golden crate: its own `Request` type, its own copy of the client.
+    let thing = codegen_tests::operations::Client::new(&server.base_url)
+        .send(things_api::get_thing_part("t 1", &7, "q?", &params))
+        .await
+        .unwrap();
+    assert_eq!(thing.kind.as_deref(), Some("bolt"));
+    assert_eq!(
+        server.request().path_and_query,
+        "/api/v2/things/t%201/parts/7?q=q%3F&expand=parts&since=2024-05-01\
+         &until=2024-05-01T12%3A00%3A00.12Z&ratio=0.5&ids=-3&ids=9007199254740993&type=a%2Bb"
+    );
+}
+
+#[tokio::test]
 async fn a_json_body_is_sent_with_its_content_type() {
-    let reply = serde_json::json!({"id": 7, "pets": {"7": {"name": "Rex"}}});
+    let reply = serde_json::json!(["order-1", "order-2"]);
     let server = Server::start(Reply::json(StatusCode::CREATED, &reply)).await;
     let pet = Pet {
         name: "Rex".into(),
@@ -185,36 +235,68 @@ async fn a_json_body_is_sent_with_its_content_type() {
             label: Some("new \"one\" é".into()),
         }]),
     };
-    let order = Order {
-        pets: Some([("7".to_owned(), pet)].into()),
-    };
-    let mut request: Request<serde_json::Value> =
-        Request::new(Method::POST, "/api/v2/store/orders".into(), decode_json);
-    request.set_json_body(&order);
-    let answer = Client::new(&server.base_url).send(request).await.unwrap();
-    assert_eq!(answer, reply);
+    let orders = [
+        Order {
+            pets: Some([("7".to_owned(), pet)].into()),
+        },
+        Order::default(),
+    ];
+    let ids = Client::new(&server.base_url)
+        .send(store_api::post_orders(&orders))
+        .await
+        .unwrap();
+    assert_eq!(ids, ["order-1", "order-2"]);
 
     let received = server.request();
     assert_eq!(received.method, Method::POST);
     assert_eq!(received.path_and_query, "/api/v2/store/orders");
     assert_eq!(header(&received, "content-type"), Some("application/json"));
     assert_eq!(header(&received, "authorization"), None);
-    let sent: Order = serde_json::from_slice(&received.body).unwrap();
-    assert_eq!(sent, order);
+    let sent: Vec<Order> = serde_json::from_slice(&received.body).unwrap();
+    assert_eq!(sent, orders);
 }
 
 #[tokio::test]
+#[allow(
+    deprecated,
+    reason = "the fixture's operations that return nothing are deprecated"
+)]
 async fn no_content_ignores_the_body() {
-    let server = Server::start(Reply::Document {
-        status: StatusCode::NO_CONTENT,
-        content_type: "text/plain",
-        body: Vec::new(),
-    })
-    .await;
-    let request = Request::new(Method::DELETE, "/api/v2/pets/1".into(), decode_nothing);
+    for (status, body) in [
+        (StatusCode::NO_CONTENT, ""),
+        (StatusCode::OK, "{\"ignored\": true}"),
+    ] {
+        let server = Server::start(Reply::Document {
+            status,
+            content_type: "application/json",
+            body: body.into(),
+        })
+        .await;
+        let client = Client::new(&server.base_url);
+        assert_eq!(
+            client.send(pets_api::delete_pet("1")).await.unwrap(),
+            NoContent
+        );
+        let received = server.request();
+        assert_eq!(received.method, Method::DELETE);
+        assert_eq!(received.path_and_query, "/api/v2/pets/1");
+    }
+
+    let server = Server::start(Reply::empty(StatusCode::ACCEPTED)).await;
+    let params = PutStoreOrderParams {
+        dry_run: Some(false),
+    };
+    let request = store_api::put_store_order("s/1", "o 2", &Order::default(), &params);
     let result = Client::new(&server.base_url).send(request).await.unwrap();
     assert_eq!(result, NoContent);
-    assert_eq!(server.request().method, Method::DELETE);
+    let received = server.request();
+    assert_eq!(received.method, Method::PUT);
+    assert_eq!(
+        received.path_and_query,
+        "/api/v2/stores/s%2F1/orders/o%202?dryRun=false"
+    );
+    assert_eq!(received.body, b"{}");
+    assert_eq!(header(&received, "content-type"), Some("application/json"));
 }
 
 #[tokio::test]
@@ -224,7 +306,7 @@ async fn client_and_server_errors_keep_status_and_json_body() {
             serde_json::json!({"message": "no", "code": "x.y", "status": status.as_u16()});
         let server = Server::start(Reply::json(status, &document)).await;
         let error = Client::new(&server.base_url)
-            .send(get_pet("1", &[]))
+            .send(get_pet_by_id("1"))
             .await
             .unwrap_err();
         assert_eq!(error.status(), Some(status));
@@ -253,7 +335,7 @@ async fn a_success_body_that_is_not_json_is_a_decode_error() {
     })
     .await;
     let error = Client::new(&server.base_url)
-        .send(get_pet("1", &[]))
+        .send(get_pet_by_id("1"))
         .await
         .unwrap_err();
     let ClientError::Api(ApiError::Decode {
@@ -273,7 +355,7 @@ async fn a_success_body_that_is_not_json_is_a_decode_error() {
 async fn a_dropped_connection_is_a_transport_error() {
     let server = Server::start(Reply::Drop).await;
     let error = Client::new(&server.base_url)
-        .send(get_pet("1", &[]))
+        .send(get_pet_by_id("1"))
         .await
         .unwrap_err();
     assert!(matches!(&error, ClientError::Transport(_)), "{error:?}");
@@ -287,7 +369,7 @@ async fn a_refused_connection_is_a_transport_error() {
     let base_url = format!("http://{}", listener.local_addr().unwrap());
     drop(listener);
     let error = Client::new(base_url)
-        .send(get_pet("1", &[]))
+        .send(get_pet_by_id("1"))
         .await
         .unwrap_err();
     let ClientError::Transport(source) = &error else {
@@ -305,7 +387,7 @@ async fn a_custom_http_client_brings_its_timeout_and_headers() {
         .unwrap();
     let error = Client::new(&server.base_url)
         .with_http_client(http)
-        .send(get_pet("1", &[]))
+        .send(get_pet_by_id("1"))
         .await
         .unwrap_err();
     let ClientError::Transport(source) = &error else {
@@ -323,7 +405,7 @@ async fn a_custom_http_client_brings_its_timeout_and_headers() {
     let client = Client::new(&server.base_url)
         .with_http_client(http)
         .with_bearer_token("t");
-    client.send(get_pet("1", &[])).await.unwrap();
+    client.send(get_pet_by_id("1")).await.unwrap();
     let received = server.request();
     assert_eq!(header(&received, "x-app"), Some("loopback"));
     assert_eq!(header(&received, "authorization"), Some("Bearer t"));
@@ -335,7 +417,10 @@ async fn a_base_url_path_prefix_is_kept() {
         let server = Server::start(Reply::json(StatusCode::OK, &pet_json())).await;
         let client = Client::new(format!("{}{prefix}", server.base_url));
         assert_eq!(client.base_url(), format!("{}{prefix}", server.base_url));
-        client.send(get_pet("7", &["owner"])).await.unwrap();
+        let params = GetPetParams {
+            expand: Some(vec![pets_api::get_pet::Expand::Owner]),
+        };
+        client.send(get_pet("7", &params)).await.unwrap();
         assert_eq!(
             server.request().path_and_query,
             "/gateway/v1/api/v2/pets/7?expand=owner"
@@ -346,7 +431,7 @@ async fn a_base_url_path_prefix_is_kept() {
 #[tokio::test]
 async fn an_invalid_base_url_or_token_is_an_invalid_request() {
     let error = Client::new("not a url")
-        .send(get_pet("1", &[]))
+        .send(get_pet_by_id("1"))
         .await
         .unwrap_err();
     assert!(matches!(error, ClientError::InvalidRequest(_)), "{error:?}");
@@ -355,7 +440,7 @@ async fn an_invalid_base_url_or_token_is_an_invalid_request() {
     let server = Server::start(Reply::json(StatusCode::OK, &pet_json())).await;
     let error = Client::new(&server.base_url)
         .with_bearer_token("line\nbreak")
-        .send(get_pet("1", &[]))
+        .send(get_pet_by_id("1"))
         .await
         .unwrap_err();
     assert!(matches!(error, ClientError::InvalidRequest(_)), "{error:?}");
@@ -379,19 +464,115 @@ async fn a_dot_segment_path_is_refused_not_normalized() {
     let server = Server::start(Reply::json(StatusCode::OK, &pet_json())).await;
     let client = Client::new(&server.base_url);
     for id in [".", ".."] {
-        let error = client.send(get_pet(id, &[])).await.unwrap_err();
+        let error = client.send(get_pet_by_id(id)).await.unwrap_err();
         let ClientError::DotSegment { path } = &error else {
             panic!("expected a dot segment error, got {error:?}");
         };
         assert!(path.starts_with("/api/v2/pets/%2E"), "{path}");
     }
     let error = Client::new(format!("{}/a/../b", server.base_url))
-        .send(get_pet("1", &[]))
+        .send(get_pet_by_id("1"))
         .await
         .unwrap_err();
     assert!(matches!(error, ClientError::DotSegment { .. }), "{error:?}");
     assert!(server.received.lock().unwrap().is_empty());
     // Dots inside a segment are an ordinary value.
-    client.send(get_pet("a..b", &[])).await.unwrap();
+    client.send(get_pet_by_id("a..b")).await.unwrap();
     assert_eq!(server.request().path_and_query, "/api/v2/pets/a..b");
+}
+
+#[tokio::test]
+#[allow(deprecated, reason = "the fixture's delete_thing is deprecated")]
+async fn head_delete_and_patch_with_and_without_its_optional_body() {
+    // A HEAD response has no body, whatever its headers say.
+    for (request, status, method, path) in [
+        (
+            things_api::head_thing("t?1"),
+            StatusCode::OK,
+            Method::HEAD,
+            "/api/v2/things/t%3F1",
+        ),
+        (
+            things_api::delete_thing("t 1"),
+            StatusCode::NO_CONTENT,
+            Method::DELETE,
+            "/api/v2/things/t%201",
+        ),
+    ] {
+        let server = Server::start(Reply::empty(status)).await;
+        let client = codegen_tests::operations::Client::new(&server.base_url);
+        let result = client.send(request).await.unwrap();
+        assert_eq!(result, codegen_tests::operations::NoContent);
+        let received = server.request();
+        assert_eq!(received.method, method);
+        assert_eq!(received.path_and_query, path);
+    }
+
+    let reply = serde_json::json!({"name": "renamed"});
+    for body in [
+        None,
+        Some(codegen_tests::operations::Thing {
+            name: "renamed".into(),
+            kind: None,
+        }),
+    ] {
+        let server = Server::start(Reply::json(StatusCode::OK, &reply)).await;
+        let client = codegen_tests::operations::Client::new(&server.base_url);
+        let params = things_api::PatchThingParams { body: body.clone() };
+        let thing = client
+            .send(things_api::patch_thing("t1", &params))
+            .await
+            .unwrap();
+        assert_eq!(thing.name, "renamed");
+        let received = server.request();
+        assert_eq!(received.method, Method::PATCH);
+        match body {
+            Some(_) => {
+                assert_eq!(header(&received, "content-type"), Some("application/json"));
+                assert_eq!(received.body, br#"{"name":"renamed"}"#);
+            }
+            None => {
+                assert_eq!(header(&received, "content-type"), None);
+                assert!(received.body.is_empty());
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_map_response_and_eight_required_query_parameters() {
+    use codegen_tests::operations::Thing;
+
+    let reply = serde_json::json!({"a": {"name": "one"}, "b/c": {"name": "two", "kind": "k"}});
+    let server = Server::start(Reply::json(StatusCode::CREATED, &reply)).await;
+    let client = codegen_tests::operations::Client::new(&server.base_url);
+    let things = [Thing {
+        name: "one".into(),
+        kind: None,
+    }];
+    let created = client.send(things_api::post_things(&things)).await.unwrap();
+    assert_eq!(created.len(), 2);
+    assert_eq!(created["b/c"].kind.as_deref(), Some("k"));
+    let received = server.request();
+    assert_eq!(received.path_and_query, "/api/v2/things");
+    assert_eq!(received.body, br#"[{"name":"one"}]"#);
+
+    let server = Server::start(Reply::json(StatusCode::OK, &serde_json::json!([]))).await;
+    let client = codegen_tests::operations::Client::new(&server.base_url);
+    let request = things_api::get_things_search(
+        "x y",
+        "",
+        &false,
+        &-1,
+        &["p".to_owned(), "q&r".to_owned()],
+        &things_api::get_things_search::F::from("unlisted value".to_owned()),
+        &"2024-02-29".parse().unwrap(),
+        "é",
+    );
+    assert!(client.send(request).await.unwrap().is_empty());
+    assert_eq!(
+        server.request().path_and_query,
+        "/api/v2/things/search?a=x%20y&b=&c=false&d=-1&e=p&e=q%26r&f=unlisted%20value\
+         &g=2024-02-29&h=%C3%A9"
+    );
 }

@@ -77,6 +77,7 @@ fn query_values_are_the_json_values_without_quotes() {
     assert_eq!(5.0_f64.to_query_value(), "5.0");
     assert_eq!(0.1_f32.to_query_value(), "0.1");
     assert_eq!(true.to_query_value(), "true");
+    assert_eq!(f64::NAN.to_query_value(), "null");
     assert_eq!(serde_json::Number::from(7).to_query_value(), "7");
     assert_eq!(
         serde_json::json!({"a": [1]}).to_query_value(),
@@ -121,6 +122,7 @@ fn to_http_joins_the_base_url_and_sets_json_headers() {
         );
     }
     assert!(request.to_http("not a url").is_err());
+    assert!(request.to_http("api.example.com").is_err());
 }
 
 #[test]

@@ -89,7 +89,10 @@ fn cargo_toml(model: &TypeModel) -> String {
         features.insert("default".into(), vec!["full"].into());
         features.insert("full".into(), names.clone().into());
         if !model.operations.is_empty() {
-            features.insert("client".into(), vec!["dep:reqwest"].into());
+            features.insert(
+                crate::naming::CLIENT_FEATURE.into(),
+                vec!["dep:reqwest"].into(),
+            );
         }
         for name in names {
             features.insert(name.into(), toml::Value::Array(Vec::new()));

@@ -22,8 +22,8 @@ use crate::model::{
     BaseType, Container, EnumType, Field, FieldType, Model, ModelKind, Primitive, TypeModel,
 };
 use crate::naming::{
-    CLIENT_MODULE, REQUEST_MODULE, SUPPORT_MODULE, file_stem, is_camel_case, is_snake_case,
-    private_module_name,
+    CLIENT_FEATURE, CLIENT_MODULE, REQUEST_MODULE, SUPPORT_MODULE, file_stem, is_camel_case,
+    is_snake_case, private_module_name,
 };
 
 /// Every Rust file, with the time spent on each step.
@@ -313,9 +313,9 @@ fn runtime_items() -> TokenStream {
         mod #request;
         pub use #request::{ApiError, NoContent, Request};
         /// The async client of the `client` feature.
-        #[cfg(feature = "client")]
+        #[cfg(feature = #CLIENT_FEATURE)]
         mod #client;
-        #[cfg(feature = "client")]
+        #[cfg(feature = #CLIENT_FEATURE)]
         pub use #client::{Client, ClientError};
     }
 }

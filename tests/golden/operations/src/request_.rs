@@ -236,7 +236,8 @@ fn push_encoded(out: &mut ::std::string::String, value: &str) {
 /// without quotes when it is a string. So strings are themselves, numbers and booleans their
 /// JSON text (`25`, `2.5`, `true`), enums their wire value, dates and date-times the RFC 3339 text
 /// their serde impls write (`2024-05-01`, `2024-05-01T12:00:00Z`), whatever Rust types the crate
-/// maps them to. Implemented for every `Serialize` type.
+/// maps them to; a float JSON cannot hold (`NaN`, infinities) is `null`, as in a JSON body.
+/// Implemented for every `Serialize` type.
 #[allow(
     dead_code,
     reason = "unused when the enabled features enable no operation"
