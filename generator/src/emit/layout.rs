@@ -148,4 +148,35 @@ mod tests {
         );
         syn::parse_file(&text).expect("the layout is Rust");
     }
+
+    #[test]
+    fn an_inline_module_holds_its_items_indented() {
+        let text = file(
+            TokenStream::new(),
+            vec![Item::Module {
+                head: quote!(
+                    /// Enums.
+                    pub mod get_pets {}
+                ),
+                items: vec![
+                    Item::Tokens(quote!(
+                        pub enum A {}
+                    )),
+                    Item::Table {
+                        name: "open_enum",
+                        target: format_ident!("A"),
+                        entries: vec![quote!(X = "x")],
+                        rest: None,
+                    },
+                ],
+            }],
+        );
+        assert_eq!(
+            text,
+            format!(
+                "// {HEADER}\n\n/// Enums.\npub mod get_pets {{\n    pub enum A {{}}\n\n    open_enum! {{\n        A {{\n            X = \"x\",\n        }}\n    }}\n}}\n"
+            )
+        );
+        syn::parse_file(&text).expect("the layout is Rust");
+    }
 }
