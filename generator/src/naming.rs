@@ -39,6 +39,10 @@ pub const REQUEST_MODULE: &str = "request_";
 /// The private module of the async client (feature `client`), in crates with operations.
 pub const CLIENT_MODULE: &str = "client_";
 
+/// The runtime's types that a crate with operations re-exports at its root, beside the models:
+/// a model of one of these names cannot be in such a crate.
+pub const RUNTIME_TYPES: [&str; 5] = ["ApiError", "Client", "ClientError", "NoContent", "Request"];
+
 /// The catch-all variant of every open enum: it keeps a value the docs do not list.
 pub const CATCH_ALL: &str = "Other";
 

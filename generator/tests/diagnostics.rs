@@ -914,3 +914,22 @@ fn operations_whose_functions_would_have_one_name() {
         ]
     );
 }
+
+#[test]
+fn a_model_named_as_a_runtime_type_in_docs_with_operations() {
+    let reported = Spec::new()
+        .model("Request", &["| **street** | **str** | Street | |"])
+        .file(
+            "PlacesApi.md",
+            operation_page(
+                "PlacesApi",
+                "[**Request**](Request)",
+                "void (empty response body)",
+            ),
+        )
+        .load();
+    assert_eq!(
+        reported.lines(),
+        ["Request.md:4:1: error: model `Request` has the name of the request runtime's `Request`"]
+    );
+}
