@@ -183,49 +183,32 @@ fn check_corpus(folder: &Path, config: Option<&Path>, work: &Path, doc: bool) ->
 
     let mut doc_note = String::new();
     if doc && compiled {
-        let started = Instant::now();
-        let documented = cargo(
-            &[
-                "doc",
-                "--quiet",
-                "--no-deps",
-                "--package",
-                &model.package.name,
-            ],
-            &check_dir,
-            &target_dir,
-            &[("RUSTDOCFLAGS", "-D warnings")],
-        )?;
-        write!(
-            doc_note,
-            "; rustdoc: {} in {}",
-            if documented { "ok" } else { "FAILED" },
-            seconds(started.elapsed())
-        )?;
-        if !documented {
-            return Ok(Outcome {
-                line: format!("{name}: rustdoc failed{doc_note}"),
-                passed: false,
-            });
-        }
+        let package = model.package.name.as_str();
+        let mut steps = vec![(
+            "rustdoc",
+            vec!["doc", "--quiet", "--no-deps", "--package", package],
+            ("RUSTDOCFLAGS", "-D warnings"),
+        )];
         if !model.operations.is_empty() {
             // The operations' `no_run` examples: compiled, not run.
+            steps.push((
+                "doctests",
+                vec!["test", "--quiet", "--doc", "--package", package],
+                ("RUSTFLAGS", "-D warnings"),
+            ));
+        }
+        for (step, args, env) in steps {
             let started = Instant::now();
-            let examples = cargo(
-                &["test", "--quiet", "--doc", "--package", &model.package.name],
-                &check_dir,
-                &target_dir,
-                &[("RUSTFLAGS", "-D warnings")],
-            )?;
+            let ok = cargo(&args, &check_dir, &target_dir, &[env])?;
             write!(
                 doc_note,
-                "; doctests: {} in {}",
-                if examples { "ok" } else { "FAILED" },
+                "; {step}: {} in {}",
+                if ok { "ok" } else { "FAILED" },
                 seconds(started.elapsed())
             )?;
-            if !examples {
+            if !ok {
                 return Ok(Outcome {
-                    line: format!("{name}: doctests failed{doc_note}"),
+                    line: format!("{name}: {step} failed{doc_note}"),
                     passed: false,
                 });
             }
