@@ -116,3 +116,16 @@ fn void_operations_decode_no_content() {
         (&Method::HEAD, "/api/v2/things/x%20y")
     );
 }
+
+#[test]
+fn placeholders_next_to_each_other_are_encoded_each() {
+    use things_api::get_thing_file::Format;
+    let request = things_api::get_thing_file("t/1", "a.b c", &Format::Csv);
+    assert_eq!(request.path(), "/api/v2/things/t%2F1/files/a.b%20c.csv");
+    let other = things_api::get_thing_file("t", "f", &Format::Other("x/y".into()));
+    assert_eq!(other.path(), "/api/v2/things/t/files/f.x%2Fy");
+    let text = other
+        .decode_response(http::StatusCode::OK, br#""contents""#)
+        .expect("a string");
+    assert_eq!(text, "contents");
+}

@@ -47,6 +47,76 @@ pub fn delete_thing(thing_id: &str) -> super::Request<super::NoContent> {
     )
 }
 
+/// The enums of the parameters of `get_thing_file`.
+pub mod get_thing_file {
+    /// The values of the parameter `format` of `get_thing_file`. A value the docs do not list is
+    /// kept verbatim in [`Self::Other`].
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Format {
+        /// `json`
+        Json,
+        /// `csv`
+        Csv,
+        /// A value the docs do not list, kept verbatim.
+        Other(String),
+    }
+
+    open_enum! {
+        Format {
+            Json = "json",
+            Csv = "csv",
+        }
+    }
+}
+
+/// Get a file of a thing
+///
+/// `GET /api/v2/things/{thingId}/files/{fileName}.{format}`
+///
+/// Requires no permissions.
+///
+/// # Parameters
+///
+/// - `thing_id`: Thing ID. In the path, `{thingId}`.
+/// - `file_name`: File name, next to another placeholder. In the path, `{fileName}`.
+/// - `format`: File format. In the path, `{format}`; the docs list `json`, `csv`.
+///
+/// A success's body decodes to `str`.
+///
+/// # Example
+///
+/// ```no_run
+/// # use golden_operations::things_api;
+/// # fn example(base_url: &str, thing_id: &str, file_name: &str, format: &golden_operations::things_api::get_thing_file::Format) -> Result<(), Box<dyn std::error::Error>> {
+/// let request = things_api::get_thing_file(thing_id, file_name, format);
+/// let http_request = request.to_http(base_url)?;
+/// // Send `http_request` with any HTTP client, then decode its answer:
+/// // `request.decode_response(status, &body)`.
+/// # Ok(())
+/// # }
+/// ```
+#[inline]
+pub fn get_thing_file(
+    thing_id: &str,
+    file_name: &str,
+    format: &get_thing_file::Format,
+) -> super::Request<String> {
+    super::Request::new(
+        ::http::Method::GET,
+        [
+            "/api/v2/things/",
+            super::request_::encode_path_segment(thing_id).as_str(),
+            "/files/",
+            super::request_::encode_path_segment(file_name).as_str(),
+            ".",
+            super::request_::encode_path_segment(format.as_str()).as_str(),
+        ]
+            .concat(),
+        super::request_::decode_json,
+    )
+}
+
 /// The enums of the parameters of `get_thing_part`.
 pub mod get_thing_part {
     /// The values of the parameter `expand` of `get_thing_part`. A value the docs do not list is
