@@ -2,7 +2,8 @@
 //!
 //! Every generated crate records the API surface of the type model it was made from in
 //! [`RECORD_FILE`] at its root: an [`ApiSurface`] (models, fields, doc / Rust / wire names, type
-//! expressions, required or not, enum values, a hash of each description), as sorted JSON with one
+//! expressions, required or not, enum values, a hash of each description; operations with their
+//! method, path, return type and parameters), as sorted JSON with one
 //! field per line, so that a `git diff` of it is readable too. [`diff`] compares two surfaces and
 //! classifies each change by what it does to code written against the old crate; the [`Report`]
 //! ends with the semver bump that implies. Plain data in, report out: no I/O here.
@@ -18,12 +19,24 @@
 //! - compatible: an added model, an added optional field in a struct with `Default`, an added enum
 //!   value, a struct that gains `Default`;
 //! - descriptions: counted, not listed (a patch release).
+//!
+//! Operations (functions built with a `...Params` struct of their optional parameters, itself
+//! built with `..Default::default()`): an added operation, and an added optional parameter of an
+//! operation that already had a params struct, are compatible; a removed operation or
+//! parameter, an added required parameter (a new argument), an optional parameter that makes a
+//! params struct appear (a new argument), a changed return type, parameter type, required flag
+//! or Rust name (function, module, params struct, parameter, enum) are breaking; a changed
+//! method, path, wire name or place of a parameter (path, query, body) compiles but sends another
+//! request: breaking on the wire. An operation newly marked deprecated is compatible.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::io;
 
-use crate::model::{BaseType, EnumType, Field, Model, ModelKind, TypeModel};
+use crate::model::{
+    BaseType, EnumType, Field, Model, ModelKind, Operation, OperationGroup, Parameter,
+    ParameterLocation, TypeModel,
+};
 use crate::parse::{Leaf, parse_type_expr};
 
 /// The file, at the generated crate's root, that records its [`ApiSurface`].
@@ -42,6 +55,56 @@ pub struct ApiSurface {
     pub rust_types: BTreeMap<String, String>,
     /// Every model, by its name in the docs.
     pub models: BTreeMap<String, ModelSurface>,
+    /// Every operation, by `Group.operation` (`PetsApi.get_pet`); absent when there are none.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub operations: BTreeMap<String, OperationSurface>,
+}
+
+/// One operation's surface.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct OperationSurface {
+    /// The function's path from the crate root (`pets_api::get_pet`).
+    pub rust: String,
+    /// The struct of its optional parameters, when it has any (`GetPetParams`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub params: Option<String>,
+    /// The HTTP method.
+    pub method: String,
+    /// The path template.
+    pub path: String,
+    /// The return type expression; absent for `void`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub returns: Option<String>,
+    /// Whether the docs mark it deprecated.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub deprecated: bool,
+    /// The parameters, in page order.
+    pub parameters: Vec<ParameterSurface>,
+}
+
+/// One parameter's surface.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ParameterSurface {
+    /// The name in the docs.
+    pub name: String,
+    /// The Rust name, when it differs from the docs name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rust: Option<String>,
+    /// The wire name (placeholder or query key), when it differs from the docs name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wire: Option<String>,
+    /// `path`, `query` or `body`.
+    #[serde(rename = "in")]
+    pub location: String,
+    /// The type expression, in the docs' syntax.
+    #[serde(rename = "type")]
+    pub ty: String,
+    /// Whether a call must give it (an argument; otherwise a field of the params struct).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub required: bool,
+    /// The open enum its values are, if any.
+    #[serde(default, rename = "enum", skip_serializing_if = "Option::is_none")]
+    pub enumeration: Option<EnumSurface>,
 }
 
 /// A crate's name and version.
@@ -130,6 +193,18 @@ impl ApiSurface {
                 .iter()
                 .map(|item| (item.name.clone(), ModelSurface::new(item)))
                 .collect(),
+            operations: model
+                .operations
+                .iter()
+                .flat_map(|group| {
+                    group.operations.iter().map(move |operation| {
+                        (
+                            format!("{}.{}", group.name, operation.name),
+                            OperationSurface::new(group, operation),
+                        )
+                    })
+                })
+                .collect(),
         }
     }
 
@@ -165,6 +240,61 @@ impl ModelSurface {
                 ModelKind::Enum(item) => Some(EnumSurface::new(item.rust_name.clone(), item)),
                 ModelKind::Struct => None,
             },
+        }
+    }
+}
+
+impl OperationSurface {
+    fn new(group: &OperationGroup, operation: &Operation) -> Self {
+        OperationSurface {
+            rust: format!("{}::{}", group.module, operation.rust_name),
+            params: operation
+                .has_optional()
+                .then(|| operation.params_type.clone()),
+            method: operation.method.as_str().to_owned(),
+            path: operation.path.clone(),
+            returns: operation.returns.as_ref().map(|ty| ty.expr.to_string()),
+            deprecated: operation.deprecated,
+            parameters: operation
+                .parameters
+                .iter()
+                .map(|parameter| ParameterSurface::new(group, operation, parameter))
+                .collect(),
+        }
+    }
+}
+
+impl ParameterSurface {
+    fn new(group: &OperationGroup, operation: &Operation, parameter: &Parameter) -> Self {
+        let enumeration = match &parameter.ty.base {
+            BaseType::Enum { rust_name } => operation
+                .enums
+                .iter()
+                .find(|item| &item.rust_name == rust_name)
+                .map(|item| {
+                    EnumSurface::new(
+                        format!(
+                            "{}::{}::{}",
+                            group.module, operation.rust_name, item.rust_name
+                        ),
+                        item,
+                    )
+                }),
+            _ => None,
+        };
+        ParameterSurface {
+            name: parameter.doc_name.clone(),
+            rust: differs(&parameter.rust_name, &parameter.doc_name),
+            wire: differs(&parameter.wire_name, &parameter.doc_name),
+            location: match parameter.location {
+                ParameterLocation::Path => "path",
+                ParameterLocation::Query => "query",
+                ParameterLocation::Body => "body",
+            }
+            .to_owned(),
+            ty: parameter.ty.expr.to_string(),
+            required: parameter.required,
+            enumeration,
         }
     }
 }
@@ -359,6 +489,24 @@ pub enum ChangeKind {
     DefaultLost,
     /// A struct now implements `Default`.
     DefaultGained,
+    /// An operation is new.
+    OperationAdded,
+    /// An operation is gone.
+    OperationRemoved,
+    /// An operation's method or path changed.
+    RequestChanged,
+    /// An operation's return type changed.
+    ReturnTypeChanged,
+    /// A required parameter (a new argument) is new.
+    RequiredParameterAdded,
+    /// An optional parameter (a field of the params struct) is new.
+    OptionalParameterAdded,
+    /// A parameter is gone.
+    ParameterRemoved,
+    /// A parameter moved between the path, the query and the body.
+    ParameterMoved,
+    /// An operation is now marked deprecated.
+    Deprecated,
 }
 
 impl ChangeKind {
@@ -379,6 +527,15 @@ impl ChangeKind {
             ChangeKind::EnumValueRemoved => "enum values removed",
             ChangeKind::DefaultLost => "structs that lost Default",
             ChangeKind::DefaultGained => "structs that gained Default",
+            ChangeKind::OperationAdded => "operations added",
+            ChangeKind::OperationRemoved => "operations removed",
+            ChangeKind::RequestChanged => "method or path changes",
+            ChangeKind::ReturnTypeChanged => "return type changes",
+            ChangeKind::RequiredParameterAdded => "required parameters added",
+            ChangeKind::OptionalParameterAdded => "optional parameters added",
+            ChangeKind::ParameterRemoved => "parameters removed",
+            ChangeKind::ParameterMoved => "parameters moved",
+            ChangeKind::Deprecated => "operations deprecated",
         }
     }
 }
@@ -386,9 +543,9 @@ impl ChangeKind {
 /// One change of the surface.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Change {
-    /// The model (docs name).
+    /// The model (docs name), or the operation (`Group.operation`).
     pub model: String,
-    /// The field (docs name), for a change of a field or its enum.
+    /// The field or parameter (docs name), for a change of one or of its enum.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
     /// What changed.
@@ -458,6 +615,31 @@ pub fn diff(old: &ApiSurface, new: &ApiSurface) -> Report {
                 differ.push(at, ChangeKind::ModelAdded, Impact::Compatible, None, None)
             }
             (Some(before), Some(after)) => differ.model(name, before, after),
+            (None, None) => {}
+        }
+    }
+    let names: BTreeSet<&String> = old.operations.keys().chain(new.operations.keys()).collect();
+    for name in names {
+        let at = At {
+            model: name,
+            field: None,
+        };
+        match (old.operations.get(name), new.operations.get(name)) {
+            (Some(_), None) => differ.push(
+                at,
+                ChangeKind::OperationRemoved,
+                Impact::Breaking,
+                None,
+                None,
+            ),
+            (None, Some(_)) => differ.push(
+                at,
+                ChangeKind::OperationAdded,
+                Impact::Compatible,
+                None,
+                None,
+            ),
+            (Some(before), Some(after)) => differ.operation(name, before, after),
             (None, None) => {}
         }
     }
@@ -644,6 +826,135 @@ impl Differ<'_> {
         }
     }
 
+    fn operation(&mut self, name: &str, old: &OperationSurface, new: &OperationSurface) {
+        let at = At {
+            model: name,
+            field: None,
+        };
+        self.changed(
+            at,
+            ChangeKind::RustNameChanged,
+            Impact::Breaking,
+            &old.rust,
+            &new.rust,
+        );
+        if let (Some(old_params), Some(new_params)) = (&old.params, &new.params) {
+            self.changed(
+                at,
+                ChangeKind::RustNameChanged,
+                Impact::Breaking,
+                old_params,
+                new_params,
+            );
+        }
+        self.changed(
+            at,
+            ChangeKind::RequestChanged,
+            Impact::WireBreaking,
+            &format!("{} {}", old.method, old.path),
+            &format!("{} {}", new.method, new.path),
+        );
+        self.changed(
+            at,
+            ChangeKind::ReturnTypeChanged,
+            Impact::Breaking,
+            old.returns.as_deref().unwrap_or("void"),
+            new.returns.as_deref().unwrap_or("void"),
+        );
+        if !old.deprecated && new.deprecated {
+            self.push(at, ChangeKind::Deprecated, Impact::Compatible, None, None);
+        }
+        let old_parameters: BTreeMap<&str, &ParameterSurface> = old
+            .parameters
+            .iter()
+            .map(|parameter| (parameter.name.as_str(), parameter))
+            .collect();
+        for parameter in &new.parameters {
+            let at = At {
+                model: name,
+                field: Some(&parameter.name),
+            };
+            let Some(before) = old_parameters.get(parameter.name.as_str()) else {
+                // An optional parameter is a new field of the params struct, built with
+                // `..Default::default()`; when the struct is new, it is a new argument.
+                let (kind, impact) = if parameter.required {
+                    (ChangeKind::RequiredParameterAdded, Impact::Breaking)
+                } else if old.params.is_some() {
+                    (ChangeKind::OptionalParameterAdded, Impact::Compatible)
+                } else {
+                    (ChangeKind::OptionalParameterAdded, Impact::Breaking)
+                };
+                self.push(at, kind, impact, None, Some(parameter.ty.clone()));
+                continue;
+            };
+            self.parameter(at, before, parameter);
+        }
+        for parameter in old.parameters.iter().filter(|parameter| {
+            !new.parameters
+                .iter()
+                .any(|other| other.name == parameter.name)
+        }) {
+            let at = At {
+                model: name,
+                field: Some(&parameter.name),
+            };
+            self.push(
+                at,
+                ChangeKind::ParameterRemoved,
+                Impact::Breaking,
+                None,
+                None,
+            );
+        }
+    }
+
+    fn parameter(&mut self, at: At, old: &ParameterSurface, new: &ParameterSurface) {
+        let name_or = |rust: &Option<String>, base: &str| rust.clone().unwrap_or(base.to_owned());
+        self.changed(
+            at,
+            ChangeKind::RustNameChanged,
+            Impact::Breaking,
+            &name_or(&old.rust, &old.name),
+            &name_or(&new.rust, &new.name),
+        );
+        self.changed(
+            at,
+            ChangeKind::WireNameChanged,
+            Impact::WireBreaking,
+            &name_or(&old.wire, &old.name),
+            &name_or(&new.wire, &new.name),
+        );
+        self.changed(
+            at,
+            ChangeKind::ParameterMoved,
+            Impact::WireBreaking,
+            &old.location,
+            &new.location,
+        );
+        let type_text = |parameter: &ParameterSurface| {
+            if parameter.enumeration.is_some() {
+                format!("{} (open enum)", parameter.ty)
+            } else {
+                parameter.ty.clone()
+            }
+        };
+        self.changed(
+            at,
+            ChangeKind::TypeChanged,
+            Impact::Breaking,
+            &type_text(old),
+            &type_text(new),
+        );
+        match (old.required, new.required) {
+            (false, true) => self.push(at, ChangeKind::MadeRequired, Impact::Breaking, None, None),
+            (true, false) => self.push(at, ChangeKind::MadeOptional, Impact::Breaking, None, None),
+            _ => {}
+        }
+        if let (Some(old_enum), Some(new_enum)) = (&old.enumeration, &new.enumeration) {
+            self.enumeration(at, old_enum, new_enum);
+        }
+    }
+
     fn enumeration(&mut self, at: At, old: &EnumSurface, new: &EnumSurface) {
         self.changed(
             at,
@@ -775,6 +1086,21 @@ impl fmt::Display for Change {
             ChangeKind::EnumValueRemoved => write!(f, ": enum value removed, `{old}`"),
             ChangeKind::DefaultLost => write!(f, ": no longer implements Default"),
             ChangeKind::DefaultGained => write!(f, ": now implements Default"),
+            ChangeKind::OperationAdded => write!(f, ": operation added"),
+            ChangeKind::OperationRemoved => write!(f, ": operation removed"),
+            ChangeKind::RequestChanged => write!(f, ": request `{old}` -> `{new}`"),
+            ChangeKind::ReturnTypeChanged => write!(f, ": returns `{old}` -> `{new}`"),
+            ChangeKind::RequiredParameterAdded => {
+                write!(f, ": required parameter added, `{new}`")
+            }
+            ChangeKind::OptionalParameterAdded if self.impact == Impact::Breaking => write!(
+                f,
+                ": optional parameter added, `{new}` (the operation had no params struct: a new argument)"
+            ),
+            ChangeKind::OptionalParameterAdded => write!(f, ": optional parameter added, `{new}`"),
+            ChangeKind::ParameterRemoved => write!(f, ": parameter removed"),
+            ChangeKind::ParameterMoved => write!(f, ": moved from the {old} to the {new}"),
+            ChangeKind::Deprecated => write!(f, ": now deprecated"),
         }
     }
 }
@@ -798,7 +1124,7 @@ impl fmt::Display for Report {
             (Impact::Breaking, "breaking"),
             (
                 Impact::WireBreaking,
-                "breaking on the wire, compiles but reads and writes different JSON",
+                "breaking on the wire, compiles but reads, writes or sends something else",
             ),
             (Impact::Compatible, "compatible"),
         ] {
@@ -899,6 +1225,7 @@ mod tests {
                     enumeration: None,
                 },
             )]),
+            operations: BTreeMap::new(),
         };
         let text = surface.to_json();
         assert_eq!(

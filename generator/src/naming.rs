@@ -15,8 +15,11 @@
 //! | enum of a field, in its model's module | [`enum_name`]: the field's UpperCamelCase | `analytics_session::MediaType` |
 //! | enum variant | [`variant_names`]; the catch-all is always [`CATCH_ALL`] | `Voice`, `Other(String)` |
 //! | Cargo feature of an API group | [`feature_name`] | `analytics` |
-//! | operation, and its parameters | [`function_name`]; parameters as fields ([`field_name`]) | `get_thing`, `thing_id` |
-//! | enum of a parameter, in its operation's namespace | [`enum_name`] | `SortOrder` |
+//! | operation, in its group's module | [`function_name`] | `get_thing` |
+//! | module of an API group's operations, at the root | [`group_module_name`] | `pets_api` |
+//! | operation's optional parameters, in its group's module | [`params_type_name`] | `GetPetsParams` |
+//! | parameter | [`parameter_name`]: as a field, `params` -> `params_` | `page_size` |
+//! | enum of a parameter, in the module named after its operation | [`enum_name`] | `get_pets::SortOrder` |
 //!
 //! The ranges are disjoint: types have an uppercase first letter; modules are lowercase and never
 //! start with a single `_`; private modules are `_` and a module name; [`SUPPORT_MODULE`] ends in a
@@ -29,6 +32,16 @@ use heck::{ToKebabCase, ToLowerCamelCase, ToSnakeCase, ToUpperCamelCase};
 
 /// The private module of the support code every generated crate carries (the serde helpers).
 pub const SUPPORT_MODULE: &str = "support_";
+
+/// The private module of the request runtime, in crates with operations.
+pub const REQUEST_MODULE: &str = "request_";
+
+/// The private module of the async client (feature `client`), in crates with operations.
+pub const CLIENT_MODULE: &str = "client_";
+
+/// The runtime's types that a crate with operations re-exports at its root, beside the models:
+/// a model of one of these names cannot be in such a crate.
+pub const RUNTIME_TYPES: [&str; 5] = ["ApiError", "Client", "ClientError", "NoContent", "Request"];
 
 /// The catch-all variant of every open enum: it keeps a value the docs do not list.
 pub const CATCH_ALL: &str = "Other";
@@ -161,7 +174,7 @@ pub fn private_module_name(module: &str) -> String {
 
 /// The Cargo feature of an API group: its page title without `Api` (or Go's `API`), in snake_case
 /// (`AnalyticsApi` -> `analytics`, `WebChatApi` -> `web_chat`). A title that would take a name the
-/// crate uses itself keeps `-api` (`FullApi` -> `full-api`); one without the suffix gets `-group`
+/// crate uses itself keeps `-api` (`FullApi` -> `full-api`, `ClientApi` -> `client-api`); one without the suffix gets `-group`
 /// (`Misc` -> `misc-group`). Snake case has no `-`, so the three kinds never meet.
 pub fn feature_name(group: &str) -> String {
     let stem = group
@@ -188,11 +201,48 @@ pub fn function_name(operation: &str) -> String {
     escape(operation.to_owned())
 }
 
+/// The public module of an API group's operations, at the crate root: the page title as a model's
+/// module ([`module_name`]: `PetsApi` -> `pets_api`). A group and a model share the range: both
+/// are page names, and a group whose name equals a model's but for letter case is rejected (their
+/// modules, and their pages on case-insensitive file systems, would be one).
+pub fn group_module_name(group: &str) -> String {
+    module_name(group)
+}
+
+/// The struct of an operation's optional parameters, in its group's module: the UpperCamelCase of
+/// the function name ([`enum_name`], injective) and `Params` (`get_pets` -> `GetPetsParams`).
+/// Types in a group's module are only these; each operation's enums are in a module named after
+/// its function (`get_pets::SortOrder`), so no two can meet.
+pub fn params_type_name(function: &str) -> String {
+    format!("{}Params", enum_name(function))
+}
+
+/// The Rust name of an operation's parameter, from its wire name: as a field's ([`field_name`]),
+/// but `params`, the argument that carries the optional ones, becomes `params_`.
+pub fn parameter_name(wire_name: &str) -> String {
+    let name = field_name(wire_name);
+    if name == PARAMS_ARGUMENT {
+        format!("{name}_")
+    } else {
+        name
+    }
+}
+
+/// The argument of an operation's function that carries its optional parameters.
+pub const PARAMS_ARGUMENT: &str = "params";
+
+/// The local variable of an operation's function that holds the request being built: no
+/// parameter can have the name (only an escaped keyword ends in one `_`).
+pub const REQUEST_VARIABLE: &str = "request_";
+
 /// The feature of the models that no operation uses.
 pub const UNREFERENCED: &str = "unreferenced";
 
+/// The feature of the async client (`src/client_.rs`) in a crate with operations.
+pub const CLIENT_FEATURE: &str = "client";
+
 /// Feature names the generated crate's `[features]` table uses itself.
-const RESERVED_FEATURES: [&str; 3] = ["default", "full", UNREFERENCED];
+const RESERVED_FEATURES: [&str; 4] = ["default", "full", UNREFERENCED, CLIENT_FEATURE];
 
 /// The enum type of an enumerated field, in its model's module: the UpperCamelCase of the field's
 /// Rust name (`media_type` -> `MediaType`, `r#type` -> `Type`). A name that case conversion would
@@ -435,6 +485,19 @@ mod tests {
     }
 
     #[test]
+    fn operation_item_names() {
+        assert_eq!(group_module_name("PetsApi"), "pets_api");
+        assert_eq!(group_module_name("WebChatApi"), "web_chat_api");
+        assert_eq!(params_type_name("get_pets"), "GetPetsParams");
+        assert_eq!(params_type_name("r#match"), "MatchParams");
+        assert_eq!(params_type_name("get_pets_2"), "Get_Pets_2_Params");
+        assert_eq!(params_type_name("get_pets2"), "GetPets2Params");
+        assert_eq!(parameter_name("pageSize"), "page_size");
+        assert_eq!(parameter_name("params"), "params_");
+        assert_eq!(parameter_name("type"), "r#type");
+    }
+
+    #[test]
     fn field_names() {
         assert_eq!(field_name("activeSkillIds"), "active_skill_ids");
         assert_eq!(field_name("type"), "r#type");
@@ -476,6 +539,7 @@ mod tests {
         assert_eq!(feature_name("IdentityAPI"), "identity");
         assert_eq!(feature_name("FullApi"), "full-api");
         assert_eq!(feature_name("UnreferencedApi"), "unreferenced-api");
+        assert_eq!(feature_name("ClientApi"), "client-api");
         assert_eq!(feature_name("Api"), "api-group");
         assert_eq!(feature_name("Misc"), "misc-group");
     }
@@ -631,6 +695,30 @@ mod tests {
                     prop_assert_ne!(module.as_str(), SUPPORT_MODULE);
                     prop_assert_ne!(private.as_str(), SUPPORT_MODULE);
                     prop_assert!(!RESERVED_FEATURES.contains(&feature_name(name).as_str()));
+                }
+            }
+
+            #[test]
+            fn operation_names_are_injective_valid_and_apart_from_the_function_body(
+                names in proptest::collection::vec("[a-z][a-z0-9_]{0,10}", 1..30)
+            ) {
+                // Every such name is an identifier; a group's functions are distinct (the model
+                // reports operations that would share one, `self` and `self_`).
+                let mut functions: Vec<String> = names.iter().map(|name| function_name(name)).collect();
+                functions.sort();
+                functions.dedup();
+                assert_injective(&functions, params_type_name);
+                for function in &functions {
+                    let params = params_type_name(function);
+                    prop_assert!(is_rust_identifier(&params), "{params}");
+                    // Types in a group's module start uppercase, its operations' modules do not.
+                    prop_assert!(params.starts_with(|c: char| c.is_ascii_uppercase()));
+                }
+                for name in &names {
+                    let parameter = parameter_name(&wire_name(name, WireCase::CamelCase));
+                    prop_assert!(is_rust_identifier(&parameter), "{parameter}");
+                    prop_assert_ne!(parameter.as_str(), PARAMS_ARGUMENT);
+                    prop_assert_ne!(parameter.as_str(), REQUEST_VARIABLE);
                 }
             }
 

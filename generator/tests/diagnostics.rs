@@ -894,3 +894,83 @@ fn every_problem_of_an_operation_page_is_located() {
         ]
     );
 }
+
+#[test]
+fn an_api_group_named_as_a_model_but_for_letter_case() {
+    // Both would be the module `places_api` (and one file on case-insensitive file systems).
+    let reported = Spec::new()
+        .model("PlacesAPI", &["| **street** | **str** | Street | |"])
+        .file(
+            "PlacesApi.md",
+            operation_page("PlacesApi", "**str**", "void (empty response body)"),
+        )
+        .load();
+    assert_eq!(
+        reported.lines(),
+        [
+            "PlacesApi.md:1:1: error: API group `PlacesApi` and model `PlacesAPI` would get one module, `places_api`"
+        ]
+    );
+}
+
+#[test]
+fn an_api_group_title_that_cannot_become_a_module() {
+    let reported = Spec::new()
+        .model("Address", &["| **street** | **str** | Street | |"])
+        .file(
+            "PlacesApi.md",
+            operation_page("PlacesApi", "**str**", "void (empty response body)").replacen(
+                "# PlacesApi",
+                "# Places Api",
+                1,
+            ),
+        )
+        .load();
+    assert_eq!(
+        reported.lines(),
+        ["PlacesApi.md:1:1: error: `Places Api` cannot become a Rust module name"]
+    );
+}
+
+#[test]
+fn operations_whose_functions_would_have_one_name() {
+    let operation = |name: &str| {
+        format!(
+            "## {name}\n\nWraps GET /api/v2/{name}\n\n### Parameters\n\n\
+             |Name | Type | Description  | Notes|\n|------------- | ------------- | ------------- | -------------|\n\n\
+             ### Return type\n\nvoid (empty response body)\n\n"
+        )
+    };
+    let reported = Spec::new()
+        .model("Address", &["| **street** | **str** | Street | |"])
+        .file(
+            "PlacesApi.md",
+            format!("# PlacesApi\n\n{}{}", operation("self"), operation("self_")),
+        )
+        .load();
+    assert_eq!(
+        reported.lines(),
+        [
+            "PlacesApi.md:16:4: error: operations `self` and `self_` would get one Rust function, `self_`"
+        ]
+    );
+}
+
+#[test]
+fn a_model_named_as_a_runtime_type_in_docs_with_operations() {
+    let reported = Spec::new()
+        .model("Request", &["| **street** | **str** | Street | |"])
+        .file(
+            "PlacesApi.md",
+            operation_page(
+                "PlacesApi",
+                "[**Request**](Request)",
+                "void (empty response body)",
+            ),
+        )
+        .load();
+    assert_eq!(
+        reported.lines(),
+        ["Request.md:4:1: error: model `Request` has the name of the request runtime's `Request`"]
+    );
+}

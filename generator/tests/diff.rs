@@ -414,3 +414,100 @@ fn enum_page_became_a_struct() {
     let new = [("Status.md", page("Status", &[NAME])), toml("0.3.1", "")];
     check("enum_page_became_a_struct", &old, &new, Bump::Major);
 }
+
+/// An operation page `ThingsApi.md` in the 257.1.0 dialect: each operation is `(name, wraps,
+/// parameter rows, return type)`.
+fn things_api(operations: &[(&str, &str, &[&str], &str)]) -> (&'static str, String) {
+    let mut text = String::from("# ThingsApi\n\n## PureCloudPlatformClientV2.ThingsApi\n\n");
+    for (name, wraps, rows, returns) in operations {
+        text.push_str(&format!(
+            "## {name}\n\n> {name}()\n\nDoes a thing\n\nWraps {wraps} \n\n### Parameters\n\n\
+             |Name | Type | Description  | Notes|\n|------------- | ------------- | ------------- | -------------|\n{}\n\n\
+             ### Return type\n\n{returns}\n\n",
+            rows.join("\n")
+        ));
+    }
+    ("ThingsApi.md", text)
+}
+
+const THING_ID: &str = "| **thing_id** | **str**| Thing ID |  |";
+const PAGE_SIZE: &str = "| **page_size** | **int**| Page size | [optional] |";
+const SORT: &str = "| **sort** | **str**| Sort | [optional] <br />**Values**: asc, desc |";
+
+#[test]
+fn operations_added_and_optional_parameters_added_to_a_params_struct_are_compatible() {
+    let old = things_api(&[(
+        "get_thing",
+        "GET /api/v2/things/{thingId}",
+        &[THING_ID, PAGE_SIZE],
+        "[**Call**](Call)",
+    )]);
+    let new = things_api(&[
+        (
+            "get_thing",
+            "GET /api/v2/things/{thingId}",
+            &[THING_ID, PAGE_SIZE, SORT],
+            "[**Call**](Call)",
+        ),
+        (
+            "delete_thing",
+            "DELETE /api/v2/things/{thingId}",
+            &[THING_ID],
+            "void (empty response body)",
+        ),
+    ]);
+    check(
+        "operations_compatible",
+        &[toml("1.0.0", ""), call(&[ID]), old],
+        &[toml("1.0.0", ""), call(&[ID]), new],
+        Bump::Minor,
+    );
+}
+
+#[test]
+fn operation_changes_that_break_callers() {
+    let old = things_api(&[
+        (
+            "get_thing",
+            "GET /api/v2/things/{thingId}",
+            &[THING_ID, SORT],
+            "[**Call**](Call)",
+        ),
+        (
+            "list_things",
+            "GET /api/v2/things",
+            &[],
+            "[**list[Call]**](Call)",
+        ),
+        (
+            "gone",
+            "DELETE /api/v2/gone",
+            &[],
+            "void (empty response body)",
+        ),
+    ]);
+    let new = things_api(&[
+        (
+            "get_thing",
+            "GET /api/v2/things/{thingId}/details",
+            &[
+                THING_ID,
+                "| **sort** | **str**| Sort | [optional] <br />**Values**: asc |",
+                "| **q** | **str**| Query |  |",
+            ],
+            "[**list[Call]**](Call)",
+        ),
+        (
+            "list_things",
+            "GET /api/v2/things",
+            &[PAGE_SIZE],
+            "[**list[Call]**](Call)",
+        ),
+    ]);
+    check(
+        "operations_breaking",
+        &[toml("1.0.0", ""), call(&[ID]), old],
+        &[toml("1.0.0", ""), call(&[ID]), new],
+        Bump::Major,
+    );
+}

@@ -12,6 +12,18 @@
 #[macro_use]
 mod support_template;
 
+/// The request runtime every generated crate with operations carries verbatim
+/// (`src/request_.rs`), included here so that it is checked and tested (`tests/runtime.rs`).
+#[path = "../../generator/templates/request_.rs"]
+pub mod request_;
+
+/// The `client` feature's async client (`src/client_.rs` of a generated crate), included here so
+/// that `cargo fmt` and clippy check the template itself; `tests/loopback.rs` tests the goldens'
+/// copies.
+#[cfg(feature = "client")]
+#[path = "../../generator/templates/client_.rs"]
+pub mod client_;
+
 #[rustfmt::skip]
 #[path = "../golden/clashes/src/lib.rs"]
 pub mod clashes;
@@ -30,6 +42,9 @@ pub mod keywords;
 #[rustfmt::skip]
 #[path = "../golden/kotlin/src/lib.rs"]
 pub mod kotlin;
+#[rustfmt::skip]
+#[path = "../golden/operations/src/lib.rs"]
+pub mod operations;
 #[rustfmt::skip]
 #[path = "../golden/php/src/lib.rs"]
 pub mod php;

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use markdown_model_codegen::diff::{ApiSurface, Bump, diff};
+use markdown_model_codegen::diff::{ApiSurface, Bump, ChangeKind, diff};
 use markdown_model_codegen::{TypeModel, load};
 
 fn model(dir: &Path) -> TypeModel {
@@ -45,17 +45,23 @@ fn the_two_genesys_corpora() {
         .filter(|name| !new.models.contains_key(*name))
         .count();
     let counts = &report.counts;
+    assert_eq!(counts.get(&ChangeKind::ModelAdded).copied(), Some(added));
     assert_eq!(
-        counts
-            .get(&markdown_model_codegen::diff::ChangeKind::ModelAdded)
-            .copied(),
-        Some(added)
-    );
-    assert_eq!(
-        counts
-            .get(&markdown_model_codegen::diff::ChangeKind::ModelRemoved)
-            .copied(),
+        counts.get(&ChangeKind::ModelRemoved).copied(),
         Some(removed)
     );
+    // Operations count the same way: each added or removed one is reported once.
+    for (kind, from, to) in [
+        (ChangeKind::OperationAdded, &old, &new),
+        (ChangeKind::OperationRemoved, &new, &old),
+    ] {
+        let expected = to
+            .operations
+            .keys()
+            .filter(|name| !from.operations.contains_key(*name))
+            .count();
+        assert!(expected > 0, "{kind:?}: the corpora differ in operations");
+        assert_eq!(counts.get(&kind).copied(), Some(expected), "{kind:?}");
+    }
     assert_eq!(report.bump, Bump::Major);
 }

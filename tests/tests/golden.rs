@@ -120,7 +120,7 @@ fn copy_folder(from: &Path, to: &Path) {
 fn every_golden_builds_as_its_own_crate_with_no_feature_and_each_feature_alone() {
     // `src/lib.rs` compiles the goldens' code as modules of this crate, with this crate's
     // features; this builds each golden as the crate it is, with its own Cargo.toml: its default
-    // features, none, and each alone, warnings denied. Copies under target/ keep the goldens
+    // features, none, and each alone, warnings denied; with operations, also with `client`. Copies under target/ keep the goldens
     // free of Cargo.lock; the workspace's lock file pins the same dependency versions.
     let work = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("golden-crates");
     let lock = tests_dir().join("../Cargo.lock");
@@ -153,10 +153,28 @@ fn every_golden_builds_as_its_own_crate_with_no_feature_and_each_feature_alone()
         if model.features.is_empty() {
             runs.truncate(1);
         }
+        if !model.operations.is_empty() {
+            // The async client, with every group and with none (nothing of the request runtime
+            // may then be unused).
+            runs.push(vec!["--features".to_owned(), "client".to_owned()]);
+            runs.push(
+                ["--no-default-features", "--features", "client"]
+                    .map(str::to_owned)
+                    .to_vec(),
+            );
+            // The operations' examples are `no_run` doctests: compiled, not run.
+            runs.push(vec!["--doc".to_owned()]);
+        }
         for run in runs {
             builds += 1;
+            let doc = run.first().is_some_and(|arg| arg == "--doc");
+            let command: &[&str] = if doc {
+                &["test", "--quiet"]
+            } else {
+                &["check", "--quiet", "--lib"]
+            };
             let status = std::process::Command::new(&cargo)
-                .args(["check", "--quiet", "--lib"])
+                .args(command)
                 .args(&run)
                 .current_dir(&copy)
                 .env("CARGO_TARGET_DIR", work.join("target"))
@@ -164,7 +182,11 @@ fn every_golden_builds_as_its_own_crate_with_no_feature_and_each_feature_alone()
                 .status()
                 .expect("run cargo");
             if !status.success() {
-                failed.push(format!("golden/{case}: cargo check {}", run.join(" ")));
+                failed.push(format!(
+                    "golden/{case}: cargo {} {}",
+                    command[0],
+                    run.join(" ")
+                ));
             }
         }
     }

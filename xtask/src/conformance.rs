@@ -2,7 +2,8 @@
 //! with warnings denied, then build and run a checker that round-trips every document of
 //! [`crate::synth`] (and of [`crate::oracle`], when the folder has an OpenAPI document):
 //! deserialize, check that enum values reached their variants, serialize, and compare with
-//! [`crate::equality`].
+//! [`crate::equality`]; and a second checker that builds every operation's request from
+//! synthesized arguments ([`crate::requests`]) for comparison with what the docs say.
 //!
 //! The default set is the shipped `spec/` (with its `codegen.toml`, so its enums are exercised)
 //! and every docs folder under `../shared/corpus`.
@@ -22,14 +23,15 @@ use serde_json::Value;
 use crate::corpora::{folder_name, project_root, task_folders};
 use crate::equality::Types;
 use crate::oracle::Oracle;
-use crate::synth;
+use crate::{requests, synth};
 
 /// Options of `cargo xtask conformance`.
 #[derive(Args)]
 pub struct ConformanceArgs {
     /// Docs folders to check [default: spec/ and every docs folder under ../shared/corpus].
     corpora: Vec<PathBuf>,
-    /// Also build the generated crate's docs with rustdoc warnings denied.
+    /// Also build the generated crate's docs with rustdoc warnings denied, and compile the
+    /// operations' examples (doctests).
     #[arg(long)]
     doc: bool,
     /// The config file for every folder of this run [default: each folder's codegen.toml, when
@@ -158,42 +160,58 @@ fn check_corpus(folder: &Path, config: Option<&Path>, work: &Path, doc: bool) ->
     }
 
     write_checker(&check_dir, model, &documents)?;
+    let calls = requests::calls(model).with_context(|| format!("{name}: synthesizing calls"))?;
+    write_request_checker(&check_dir, model, &calls)?;
 
+    // The generated crate first, alone (timed on its own), then the checkers.
     let started = Instant::now();
-    let compiled = cargo(
-        &["build", "--quiet"],
+    let crate_built = cargo(
+        &["build", "--quiet", "--package", &model.package.name],
         &check_dir,
         &target_dir,
         &[("RUSTFLAGS", "-D warnings")],
     )?;
+    let crate_time = started.elapsed();
+    let compiled = crate_built
+        && cargo(
+            &["build", "--quiet"],
+            &check_dir,
+            &target_dir,
+            &[("RUSTFLAGS", "-D warnings")],
+        )?;
     let build_time = started.elapsed();
 
     let mut doc_note = String::new();
     if doc && compiled {
-        let started = Instant::now();
-        let documented = cargo(
-            &[
-                "doc",
-                "--quiet",
-                "--no-deps",
-                "--package",
-                &model.package.name,
-            ],
-            &check_dir,
-            &target_dir,
-            &[("RUSTDOCFLAGS", "-D warnings")],
-        )?;
-        write!(
-            doc_note,
-            "; rustdoc: {} in {}",
-            if documented { "ok" } else { "FAILED" },
-            seconds(started.elapsed())
-        )?;
-        if !documented {
-            return Ok(Outcome {
-                line: format!("{name}: rustdoc failed{doc_note}"),
-                passed: false,
-            });
+        let package = model.package.name.as_str();
+        let mut steps = vec![(
+            "rustdoc",
+            vec!["doc", "--quiet", "--no-deps", "--package", package],
+            ("RUSTDOCFLAGS", "-D warnings"),
+        )];
+        if !model.operations.is_empty() {
+            // The operations' `no_run` examples: compiled, not run.
+            steps.push((
+                "doctests",
+                vec!["test", "--quiet", "--doc", "--package", package],
+                ("RUSTFLAGS", "-D warnings"),
+            ));
+        }
+        for (step, args, env) in steps {
+            let started = Instant::now();
+            let ok = cargo(&args, &check_dir, &target_dir, &[env])?;
+            write!(
+                doc_note,
+                "; {step}: {} in {}",
+                if ok { "ok" } else { "FAILED" },
+                seconds(started.elapsed())
+            )?;
+            if !ok {
+                return Ok(Outcome {
+                    line: format!("{name}: {step} failed{doc_note}"),
+                    passed: false,
+                });
+            }
         }
     }
 
@@ -203,7 +221,21 @@ fn check_corpus(folder: &Path, config: Option<&Path>, work: &Path, doc: bool) ->
     } else {
         Default::default()
     };
+    let requests = if compiled && !calls.is_empty() {
+        check_requests(&name, &target_dir, &check_dir, &calls)?
+    } else {
+        Tally::default()
+    };
     let check_time = started.elapsed();
+    let request_counts = if model.operations.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; operations: {} requests checked, {} failed",
+            requests.passed + requests.failed,
+            requests.failed
+        )
+    };
 
     let oracle_counts = if oracle_note.is_empty() {
         String::new()
@@ -214,8 +246,8 @@ fn check_corpus(folder: &Path, config: Option<&Path>, work: &Path, doc: bool) ->
         )
     };
     let line = format!(
-        "{name}: {} pages ({} skipped), {} models, {} fields, {} enums; compile: {}; round trips: {} passed, {} failed{oracle_counts}; \
-         generate {}, build {}, check {}{doc_note}{oracle_note}",
+        "{name}: {} pages ({} skipped), {} models, {} fields, {} enums; compile: {}; round trips: {} passed, {} failed{oracle_counts}{request_counts}; \
+         generate {}, build {} (the crate {}), check {}{doc_note}{oracle_note}",
         stats.pages,
         stats.skipped_pages,
         stats.models,
@@ -230,6 +262,7 @@ fn check_corpus(folder: &Path, config: Option<&Path>, work: &Path, doc: bool) ->
         synthesized.failed,
         seconds(generate_time),
         seconds(build_time),
+        seconds(crate_time),
         seconds(check_time),
     );
     Ok(Outcome {
@@ -237,6 +270,8 @@ fn check_corpus(folder: &Path, config: Option<&Path>, work: &Path, doc: bool) ->
         passed: compiled
             && synthesized.failed == 0
             && from_oracle.failed == 0
+            && requests.failed == 0
+            && requests.passed == calls.len()
             && synthesized.passed > 0
             && oracle_agrees,
     })
@@ -251,28 +286,16 @@ fn run_checker(
     check_dir: &Path,
     documents: &[(Origin, synth::Document)],
 ) -> Result<(Tally, Tally)> {
-    let binary = target_dir.join("debug").join("conformance-check");
-    let output = Command::new(&binary)
-        .arg(check_dir.join("documents.jsonl"))
-        .output()
-        .with_context(|| format!("running {}", binary.display()))?;
-    eprint!("{}", String::from_utf8_lossy(&output.stderr));
-    if !output.status.success() {
-        bail!("{name}: the checker failed");
-    }
-    let stdout = String::from_utf8(output.stdout).context("the checker's output is not UTF-8")?;
-    let results: Vec<&str> = stdout.lines().collect();
-    if results.len() != documents.len() {
-        bail!(
-            "{name}: the checker answered {} of {} documents",
-            results.len(),
-            documents.len()
-        );
-    }
+    let results = run_lines(
+        name,
+        &target_dir.join("debug").join("conformance-check"),
+        &check_dir.join("documents.jsonl"),
+        documents.len(),
+    )?;
     let types = Types::new(model);
     let (mut synthesized, mut from_oracle) = (Tally::default(), Tally::default());
     let mut shown = 0;
-    for ((origin, document), result) in documents.iter().zip(results) {
+    for ((origin, document), result) in documents.iter().zip(&results) {
         let result: Value = serde_json::from_str(result).context("a checker line is not JSON")?;
         let verdict = match (result.get("back"), result.get("error")) {
             (Some(back), _) => types.compare(&document.model, &document.document, back),
@@ -399,6 +422,82 @@ fn write_checker(
     }
     write_if_changed(&dir.join("documents.jsonl"), &lines)?;
     Ok(())
+}
+
+/// Writes the request checker (`src/bin/requests.rs`, see [`requests::checker_source`]) and its
+/// calls, or removes them when the docs have no operations.
+fn write_request_checker(dir: &Path, model: &TypeModel, calls: &[requests::Call]) -> Result<()> {
+    let binary = dir.join("src/bin/requests.rs");
+    if calls.is_empty() {
+        if binary.exists() {
+            fs::remove_file(&binary)?;
+        }
+        return Ok(());
+    }
+    fs::create_dir_all(dir.join("src/bin"))?;
+    write_if_changed(&binary, &requests::checker_source(model)?)?;
+    write_if_changed(&dir.join("calls.jsonl"), &requests::calls_file(calls))
+}
+
+/// Runs a checker binary on an input file of `expected` lines; its output lines, one per input
+/// line.
+fn run_lines(name: &str, binary: &Path, input: &Path, expected: usize) -> Result<Vec<String>> {
+    let output = Command::new(binary)
+        .arg(input)
+        .output()
+        .with_context(|| format!("running {}", binary.display()))?;
+    eprint!("{}", String::from_utf8_lossy(&output.stderr));
+    if !output.status.success() {
+        bail!("{name}: {} failed", binary.display());
+    }
+    let stdout = String::from_utf8(output.stdout).context("the checker's output is not UTF-8")?;
+    let lines: Vec<String> = stdout.lines().map(str::to_owned).collect();
+    if lines.len() != expected {
+        bail!(
+            "{name}: {} answered {} of {expected} lines",
+            binary.display(),
+            lines.len()
+        );
+    }
+    Ok(lines)
+}
+
+/// Runs the request checker and compares each request with the call's expectation.
+fn check_requests(
+    name: &str,
+    target_dir: &Path,
+    check_dir: &Path,
+    calls: &[requests::Call],
+) -> Result<Tally> {
+    let reports = run_lines(
+        name,
+        &target_dir.join("debug").join("requests"),
+        &check_dir.join("calls.jsonl"),
+        calls.len(),
+    )?;
+    let mut tally = Tally::default();
+    for (call, report) in calls.iter().zip(&reports) {
+        let report: Value = serde_json::from_str(report).context("a checker line is not JSON")?;
+        match requests::observed(&report) {
+            Ok(observed) if observed == call.expected => tally.passed += 1,
+            Ok(observed) => {
+                tally.failed += 1;
+                if tally.failed <= 20 {
+                    eprintln!(
+                        "{name}: {}: expected {:?}, got {observed:?}",
+                        call.operation, call.expected
+                    );
+                }
+            }
+            Err(error) => {
+                tally.failed += 1;
+                if tally.failed <= 20 {
+                    eprintln!("{name}: {}: {error:#}", call.operation);
+                }
+            }
+        }
+    }
+    Ok(tally)
 }
 
 /// Keeps the file (and cargo's fingerprint) when its contents are already right.

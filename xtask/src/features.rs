@@ -1,9 +1,10 @@
 //! `cargo xtask features`: for each docs folder, generate the crate into `target/` and check
-//! that every Cargo feature compiles on its own (and `full`), with warnings denied.
+//! that every Cargo feature compiles on its own (and `full`), with warnings denied; and, when the
+//! crate has the `client` feature (it has operations), each of them again with `client`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::{Result, bail};
 use clap::Args;
@@ -47,40 +48,56 @@ pub fn run(args: &FeaturesArgs) -> Result<ExitCode> {
             println!("{name}: no operation pages, so no features to check");
             continue;
         }
-        let mut failed = Vec::new();
-        let started = Instant::now();
-        for feature in features
+        let with_client = has_client_feature(&out)?;
+        let alone: Vec<String> = features
             .iter()
-            .map(|feature| feature.name.as_str())
-            .chain(["full"])
-        {
+            .map(|feature| feature.name.clone())
+            .chain(["full".to_owned()])
+            .collect();
+        let mut failed = Vec::new();
+        let mut check = |set: &str| -> Result<Duration> {
+            let started = Instant::now();
             let ok = cargo(
                 &[
                     "check",
                     "--quiet",
                     "--no-default-features",
                     "--features",
-                    feature,
+                    set,
                 ],
                 &out,
                 &target_dir,
                 &[("RUSTFLAGS", "-D warnings")],
             )?;
             if !ok {
-                failed.push(feature.to_owned());
+                failed.push(set.to_owned());
+            }
+            Ok(started.elapsed())
+        };
+        let mut alone_time = Duration::ZERO;
+        let mut client_time = Duration::ZERO;
+        for feature in &alone {
+            alone_time += check(feature)?;
+            if with_client {
+                client_time += check(&format!("{feature},{CLIENT}"))?;
             }
         }
-        let checked = features.len() + 1;
+        let checked = alone.len() * if with_client { 2 } else { 1 };
         println!(
-            "{name}: features: {} passed, {} failed ({} features and `full`, each checked alone, in {:.0}s){}",
+            "{name}: features: {} passed, {} failed ({} features and `full`, each checked alone in {:.0}s{}){}",
             checked - failed.len(),
             failed.len(),
             features.len(),
-            started.elapsed().as_secs_f64(),
+            alone_time.as_secs_f64(),
+            if with_client {
+                format!(" and with `{CLIENT}` in {:.0}s", client_time.as_secs_f64())
+            } else {
+                String::new()
+            },
             if failed.is_empty() {
                 String::new()
             } else {
-                format!("; failed: {}", failed.join(", "))
+                format!("; failed: {}", failed.join(" "))
             },
         );
         all_passed &= failed.is_empty();
@@ -95,4 +112,37 @@ pub fn run(args: &FeaturesArgs) -> Result<ExitCode> {
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// The feature of the generated crate that compiles its async client.
+const CLIENT: &str = "client";
+
+/// Whether the crate written in `crate_dir` declares the [`CLIENT`] feature (crates with
+/// operations do).
+fn has_client_feature(crate_dir: &Path) -> Result<bool> {
+    let manifest: toml::Table = std::fs::read_to_string(crate_dir.join("Cargo.toml"))?.parse()?;
+    Ok(manifest
+        .get("features")
+        .and_then(toml::Value::as_table)
+        .is_some_and(|features| features.contains_key(CLIENT)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_client_feature_is_read_from_the_manifest() {
+        let dir = tempfile::tempdir().unwrap();
+        let write =
+            |manifest: &str| std::fs::write(dir.path().join("Cargo.toml"), manifest).unwrap();
+        write("[package]\nname = \"models\"\n");
+        assert!(!has_client_feature(dir.path()).unwrap());
+        write("[features]\ndefault = [\"full\"]\nfull = [\"pets\"]\npets = []\n");
+        assert!(!has_client_feature(dir.path()).unwrap());
+        write("[features]\nclient = [\"dep:reqwest\"]\nfull = []\n");
+        assert!(has_client_feature(dir.path()).unwrap());
+        write("[features\n");
+        assert!(has_client_feature(dir.path()).is_err());
+    }
 }

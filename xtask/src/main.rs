@@ -9,6 +9,7 @@ mod equality;
 mod features;
 mod import_wire_names;
 mod oracle;
+mod requests;
 mod synth;
 
 use std::process::ExitCode;

@@ -46,13 +46,7 @@ pub struct Document {
 ///
 /// Fails when a field's type is an enum the model does not define: there is no value to try.
 pub fn documents(model: &TypeModel) -> Result<Vec<Document>> {
-    let synthesizer = Synthesizer {
-        by_rust_name: model
-            .models
-            .iter()
-            .map(|item| (item.rust_name.as_str(), item))
-            .collect(),
-    };
+    let synthesizer = Synthesizer::new(model);
     let mut documents = Vec::new();
     for (position, item) in model.models.iter().enumerate() {
         if let ModelKind::Enum(values) = &item.kind {
@@ -131,11 +125,30 @@ pub fn unknown_value(enum_type: &EnumType) -> String {
     value
 }
 
-struct Synthesizer<'a> {
+/// Values of the type model's types.
+pub struct Synthesizer<'a> {
     by_rust_name: HashMap<&'a str, &'a Model>,
 }
 
-impl Synthesizer<'_> {
+impl<'a> Synthesizer<'a> {
+    /// The synthesizer of `model`'s types.
+    pub fn new(model: &'a TypeModel) -> Self {
+        Synthesizer {
+            by_rust_name: model
+                .models
+                .iter()
+                .map(|item| (item.rust_name.as_str(), item))
+                .collect(),
+        }
+    }
+
+    /// A value of `ty` (a request body's type, say): models with every field, as [`documents`]
+    /// builds them, primitives and containers as fields' values. `None` for an enum of a model's
+    /// own (the caller knows its values) or a model nested too deep.
+    pub fn value_of(&self, ty: &FieldType, seed: usize) -> Result<Option<Value>> {
+        self.value(ty, None, 0, seed)
+    }
+
     /// The object of `model`; `round` picks the enum values of its own fields (nested models
     /// take one picked by the seed).
     fn object(

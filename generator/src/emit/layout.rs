@@ -21,6 +21,14 @@ pub enum Item {
         /// The field written after the entries as `..rest`, if any.
         rest: Option<Ident>,
     },
+    /// An inline module: `head` is its attributes and `mod name {}`, whose body is `items`, laid
+    /// out as a file's and indented.
+    Module {
+        /// The module's docs and attributes, and `pub mod name {}`.
+        head: TokenStream,
+        /// The items inside it.
+        items: Vec<Item>,
+    },
 }
 
 /// A file: the header comment, inner doc attributes (`#![doc]`, may be empty), and the items with
@@ -31,6 +39,12 @@ pub fn file(inner_docs: TokenStream, items: Vec<Item>) -> String {
         out.push('\n');
         out.push_str(&unparse(inner_docs));
     }
+    push_items(&mut out, items);
+    out
+}
+
+/// Each item after a blank line.
+fn push_items(out: &mut String, items: Vec<Item>) {
     for item in items {
         out.push('\n');
         match item {
@@ -40,10 +54,27 @@ pub fn file(inner_docs: TokenStream, items: Vec<Item>) -> String {
                 target,
                 entries,
                 rest,
-            } => table(&mut out, name, &target, &entries, rest),
+            } => table(out, name, &target, &entries, rest),
+            Item::Module { head, items } => {
+                let head = unparse(head);
+                let head = head
+                    .strip_suffix("{}\n")
+                    .unwrap_or_else(|| panic!("a module head ends in `{{}}`: {head}"));
+                out.push_str(head);
+                out.push('{');
+                let mut inner = String::new();
+                push_items(&mut inner, items);
+                for line in inner.lines() {
+                    if !line.is_empty() {
+                        out.push_str("    ");
+                        out.push_str(line);
+                    }
+                    out.push('\n');
+                }
+                out.push_str("}\n");
+            }
         }
     }
-    out
 }
 
 fn unparse(tokens: TokenStream) -> String {
@@ -113,6 +144,37 @@ mod tests {
             text,
             format!(
                 "// {HEADER}\n\n//! Docs.\n\npub struct A {{}}\n\nmodel_serde! {{\n    A {{\n        optional r#type = \"type\",\n        required b = \"b\\\"\",\n    }}\n}}\n\nmodel_serde! {{\n    Empty {{}} ..rest\n}}\n"
+            )
+        );
+        syn::parse_file(&text).expect("the layout is Rust");
+    }
+
+    #[test]
+    fn an_inline_module_holds_its_items_indented() {
+        let text = file(
+            TokenStream::new(),
+            vec![Item::Module {
+                head: quote!(
+                    /// Enums.
+                    pub mod get_pets {}
+                ),
+                items: vec![
+                    Item::Tokens(quote!(
+                        pub enum A {}
+                    )),
+                    Item::Table {
+                        name: "open_enum",
+                        target: format_ident!("A"),
+                        entries: vec![quote!(X = "x")],
+                        rest: None,
+                    },
+                ],
+            }],
+        );
+        assert_eq!(
+            text,
+            format!(
+                "// {HEADER}\n\n/// Enums.\npub mod get_pets {{\n    pub enum A {{}}\n\n    open_enum! {{\n        A {{\n            X = \"x\",\n        }}\n    }}\n}}\n"
             )
         );
         syn::parse_file(&text).expect("the layout is Rust");

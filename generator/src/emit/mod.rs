@@ -7,6 +7,7 @@
 
 mod docs;
 mod layout;
+mod operations;
 mod rust;
 mod serde_impls;
 
@@ -87,6 +88,12 @@ fn cargo_toml(model: &TypeModel) -> String {
         let mut features = toml::Table::new();
         features.insert("default".into(), vec!["full"].into());
         features.insert("full".into(), names.clone().into());
+        if !model.operations.is_empty() {
+            features.insert(
+                crate::naming::CLIENT_FEATURE.into(),
+                vec!["dep:reqwest"].into(),
+            );
+        }
         for name in names {
             features.insert(name.into(), toml::Value::Array(Vec::new()));
         }

@@ -15,12 +15,16 @@ use rayon::prelude::*;
 
 use super::docs::{code_span, doc_attributes, inner_doc_attributes, plain_text};
 use super::layout::{self, Item};
+use super::operations::{CLIENT_RUNTIME, Example, FOLDER, REQUEST_RUNTIME, group_file};
 use super::serde_impls::{SUPPORT, enum_impls, model_impls};
 use super::{EmitTimings, GeneratedFile, HEADER};
 use crate::model::{
     BaseType, Container, EnumType, Field, FieldType, Model, ModelKind, Primitive, TypeModel,
 };
-use crate::naming::{SUPPORT_MODULE, file_stem, is_camel_case, is_snake_case, private_module_name};
+use crate::naming::{
+    CLIENT_FEATURE, CLIENT_MODULE, REQUEST_MODULE, SUPPORT_MODULE, file_stem, is_camel_case,
+    is_snake_case, private_module_name,
+};
 
 /// Every Rust file, with the time spent on each step.
 pub fn rust_files(model: &TypeModel) -> (Vec<GeneratedFile>, EmitTimings) {
@@ -57,6 +61,45 @@ pub fn rust_files(model: &TypeModel) -> (Vec<GeneratedFile>, EmitTimings) {
         timings.format += format;
         files.extend(model_files);
     }
+    let crate_name = model.package.name.replace('-', "_");
+    let group_results: Vec<(GeneratedFile, Duration, Duration)> = model
+        .operations
+        .par_iter()
+        .map_init(
+            || PrimitiveTypes::new(&primitives),
+            |types, group| {
+                let started = Instant::now();
+                let example = Example {
+                    crate_name: &crate_name,
+                    module: &group.module,
+                    rust_types: &primitives,
+                };
+                let (docs, items) = group_file(group, &example, types);
+                let emitted = Instant::now();
+                let file = GeneratedFile {
+                    path: group_file_path(&group.module).into(),
+                    contents: layout::file(docs, items),
+                };
+                (file, emitted - started, emitted.elapsed())
+            },
+        )
+        .collect();
+    for (file, emit, format) in group_results {
+        timings.emit += emit;
+        timings.format += format;
+        files.push(file);
+    }
+    if !model.operations.is_empty() {
+        for (name, runtime) in [
+            (REQUEST_MODULE, REQUEST_RUNTIME),
+            (CLIENT_MODULE, CLIENT_RUNTIME),
+        ] {
+            files.push(GeneratedFile {
+                path: format!("src/{name}.rs").into(),
+                contents: format!("// {HEADER}\n\n{runtime}"),
+            });
+        }
+    }
     let started = Instant::now();
     let (crate_docs, items) = lib_rs(model);
     let emitted = Instant::now();
@@ -74,10 +117,10 @@ pub fn rust_files(model: &TypeModel) -> (Vec<GeneratedFile>, EmitTimings) {
 }
 
 /// The Rust types of the primitives, parsed once per worker (token streams cannot cross threads).
-struct PrimitiveTypes(BTreeMap<Primitive, PrimitiveType>);
+pub(super) struct PrimitiveTypes(BTreeMap<Primitive, PrimitiveType>);
 
 /// One primitive's Rust type.
-enum PrimitiveType {
+pub(super) enum PrimitiveType {
     /// `::std::string::String`, which a module may write `String`.
     String,
     /// Any other type, as the table writes it.
@@ -85,7 +128,7 @@ enum PrimitiveType {
 }
 
 impl PrimitiveTypes {
-    fn new(table: &BTreeMap<Primitive, String>) -> Self {
+    pub(super) fn new(table: &BTreeMap<Primitive, String>) -> Self {
         Self(
             table
                 .iter()
@@ -110,17 +153,24 @@ impl PrimitiveTypes {
 
 /// The names a module can write short: the prelude's types, and `BTreeMap`, unless the module
 /// defines an item of that name.
-struct Scope<'a> {
+pub(super) struct Scope<'a> {
     /// The names of the types the module defines.
-    defined: Vec<&'a str>,
+    pub(super) defined: Vec<&'a str>,
 }
 
-impl Scope<'_> {
+impl<'a> Scope<'a> {
+    /// The scope of a module that defines these enums.
+    pub(super) fn of_enums(enums: &'a [EnumType]) -> Self {
+        Scope {
+            defined: enums.iter().map(|item| item.rust_name.as_str()).collect(),
+        }
+    }
+
     fn short(&self, name: &str) -> bool {
         !self.defined.contains(&name)
     }
 
-    fn option(&self, ty: TokenStream) -> TokenStream {
+    pub(super) fn option(&self, ty: TokenStream) -> TokenStream {
         if self.short("Option") {
             quote!(Option<#ty>)
         } else {
@@ -128,7 +178,7 @@ impl Scope<'_> {
         }
     }
 
-    fn vec(&self, ty: TokenStream) -> TokenStream {
+    pub(super) fn vec(&self, ty: TokenStream) -> TokenStream {
         if self.short("Vec") {
             quote!(Vec<#ty>)
         } else {
@@ -144,7 +194,7 @@ impl Scope<'_> {
         }
     }
 
-    fn string(&self) -> TokenStream {
+    pub(super) fn string(&self) -> TokenStream {
         if self.short("String") {
             quote!(String)
         } else {
@@ -153,7 +203,7 @@ impl Scope<'_> {
     }
 
     /// A map with string keys; `BTreeMap` is imported by [`Scope::imports`].
-    fn map(&self, ty: TokenStream) -> TokenStream {
+    pub(super) fn map(&self, ty: TokenStream) -> TokenStream {
         let key = self.string();
         if self.short("BTreeMap") {
             quote!(BTreeMap<#key, #ty>)
@@ -190,8 +240,9 @@ fn lib_rs(model: &TypeModel) -> (TokenStream, Vec<Item>) {
          module named after their model (`my_model::Status` for `MyModel.status`): a value \
          the docs do not list is kept verbatim in the catch-all variant. The enums are \
          `#[non_exhaustive]`: match them with a `_` arm, so that values the docs add later do not \
-         break your code.{}{}",
+         break your code.{}{}{}",
         enum_page_docs(model),
+        operation_docs(model),
         feature_docs(model)
     ));
     let support = ident(SUPPORT_MODULE);
@@ -228,7 +279,45 @@ fn lib_rs(model: &TypeModel) -> (TokenStream, Vec<Item>) {
             #enums
         })
     }));
+    if !model.operations.is_empty() {
+        items.push(Item::Tokens(runtime_items()));
+        items.extend(model.operations.iter().map(|group| {
+            let cfg = feature_cfg(std::slice::from_ref(&group.feature));
+            let file = group_file_path(&group.module)
+                .trim_start_matches("src/")
+                .to_owned();
+            let module = ident(&group.module);
+            let allow_module = allow_snake_case(&group.module);
+            Item::Tokens(quote! {
+                #cfg
+                #[path = #file]
+                #allow_module
+                pub mod #module;
+            })
+        }));
+    }
     (crate_docs, items)
+}
+
+/// The file of a group's module (`src/operations/pets_api.rs`).
+fn group_file_path(module: &str) -> String {
+    format!("src/{FOLDER}/{}.rs", file_stem(module))
+}
+
+/// The request runtime's module and re-exports, and the client's behind its feature.
+fn runtime_items() -> TokenStream {
+    let request = ident(REQUEST_MODULE);
+    let client = ident(CLIENT_MODULE);
+    quote! {
+        /// The request every operation's function builds, and what decoding its response gives.
+        mod #request;
+        pub use #request::{ApiError, NoContent, Request};
+        /// The async client of the `client` feature.
+        #[cfg(feature = #CLIENT_FEATURE)]
+        mod #client;
+        #[cfg(feature = #CLIENT_FEATURE)]
+        pub use #client::{Client, ClientError};
+    }
 }
 
 /// `#[cfg(...)]` for a model enabled by `features` (nothing when the crate has no features).
@@ -247,6 +336,29 @@ fn enum_page_docs(model: &TypeModel) -> &'static str {
     }
     " The docs' enum pages are open enums at the crate root too, each shared by every field \
      that names it."
+}
+
+/// The crate docs' paragraph on operations, when the docs have any.
+fn operation_docs(model: &TypeModel) -> String {
+    let Some(first) = model.operations.first() else {
+        return String::new();
+    };
+    format!(
+        "\n\n# Operations\n\nEvery operation of the docs is a function in the module of its API \
+         group ({}): it takes the required parameters, and the optional ones in a \
+         `Default`-able struct, and returns a [`Request`]: method, percent-encoded path, query and \
+         JSON body, sans I/O. Send it with any HTTP client ([`Request::to_http`], then \
+         [`Request::decode_response`] for the typed result or an [`ApiError`]), or with the \
+         async client of the `client` feature (off by default).",
+        code_span(&format!(
+            "{}::{}",
+            first.module,
+            first
+                .operations
+                .first()
+                .map_or("", |operation| operation.rust_name.as_str())
+        ))
+    )
 }
 
 /// The crate docs' list of features, with their model counts.
@@ -329,7 +441,7 @@ fn model_file(model: &Model, types: &PrimitiveTypes) -> Vec<Item> {
             "{text}\n\nFlattened: these entries sit beside the fields in the JSON object."
         ));
         let name = ident(&extra.rust_name);
-        let ty = scope.map(field_type(&extra.ty, types, &scope));
+        let ty = scope.map(field_type(&extra.ty, types, &scope, &quote!(enums)));
         quote! {
             #docs
             pub #name: #ty,
@@ -350,13 +462,7 @@ fn model_file(model: &Model, types: &PrimitiveTypes) -> Vec<Item> {
 
 /// The inner docs and items of the public module of a model's field enums.
 fn enums_file(model: &Model) -> (TokenStream, Vec<Item>) {
-    let scope = Scope {
-        defined: model
-            .enums
-            .iter()
-            .map(|item| item.rust_name.as_str())
-            .collect(),
-    };
+    let scope = Scope::of_enums(&model.enums);
     let docs = inner_doc_attributes(&format!(
         "The enums of the fields of [`{0}`](super::{0}).",
         model.rust_name
@@ -394,7 +500,7 @@ fn struct_field(field: &Field, types: &PrimitiveTypes, scope: &Scope) -> TokenSt
     ));
     let docs = doc_attributes(&text);
     let name = ident(&field.rust_name);
-    let ty = field_type(&field.ty, types, scope);
+    let ty = field_type(&field.ty, types, scope, &quote!(enums));
     let ty = if field.required { ty } else { scope.option(ty) };
     quote! {
         #docs
@@ -402,7 +508,14 @@ fn struct_field(field: &Field, types: &PrimitiveTypes, scope: &Scope) -> TokenSt
     }
 }
 
-fn field_type(field_type: &FieldType, types: &PrimitiveTypes, scope: &Scope) -> TokenStream {
+/// The Rust type of `field_type`; `own_enums` is the path of the module of its model's (or
+/// operation's) enums.
+pub(super) fn field_type(
+    field_type: &FieldType,
+    types: &PrimitiveTypes,
+    scope: &Scope,
+    own_enums: &TokenStream,
+) -> TokenStream {
     let mut ty = match &field_type.base {
         BaseType::Primitive(primitive) => match &types.0[primitive] {
             PrimitiveType::String => scope.string(),
@@ -419,7 +532,7 @@ fn field_type(field_type: &FieldType, types: &PrimitiveTypes, scope: &Scope) -> 
         }
         BaseType::Enum { rust_name } => {
             let rust_name = ident(rust_name);
-            quote!(enums::#rust_name)
+            quote!(#own_enums::#rust_name)
         }
     };
     for container in field_type.containers.iter().rev() {
@@ -447,7 +560,7 @@ fn field_enum(model: &Model, item: &EnumType, scope: &Scope) -> Item {
 }
 
 /// An open enum's definition, documented by `docs`: a variant per known value and the catch-all.
-fn enum_type(docs: &str, item: &EnumType, scope: &Scope) -> Item {
+pub(super) fn enum_type(docs: &str, item: &EnumType, scope: &Scope) -> Item {
     let name = ident(&item.rust_name);
     let catch_all = ident(&item.catch_all);
     let docs = doc_attributes(&format!(
@@ -482,7 +595,7 @@ fn enum_type(docs: &str, item: &EnumType, scope: &Scope) -> Item {
 
 /// `#[allow(non_camel_case_types)]` for an item whose names are not all UpperCamelCase (names
 /// kept apart from another's, see [`crate::naming`]).
-fn allow_camel_case(is_camel_case: bool) -> Option<TokenStream> {
+pub(super) fn allow_camel_case(is_camel_case: bool) -> Option<TokenStream> {
     (!is_camel_case).then(|| quote!(#[allow(non_camel_case_types)]))
 }
 

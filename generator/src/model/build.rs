@@ -108,6 +108,9 @@ pub fn build_model(
         sources,
         builder.diagnostics,
     );
+    if !operations.is_empty() {
+        builder.check_runtime_names(&pages);
+    }
     let features = assign_features(&mut models, &operations);
 
     let package = match &config.package {
@@ -143,7 +146,7 @@ pub fn build_model(
         .collect();
     TypeModel {
         package,
-        dependencies: dependencies(&rust_types, config),
+        dependencies: dependencies(&rust_types, !operations.is_empty(), config),
         rust_types,
         models,
         features,
@@ -151,9 +154,11 @@ pub fn build_model(
     }
 }
 
-/// serde and serde_json always; jiff when the type table uses it; then the config's own.
+/// serde and serde_json always; jiff when the type table uses it; http and the optional reqwest
+/// when there are operations; then the config's own.
 fn dependencies(
     rust_types: &BTreeMap<Primitive, String>,
+    has_operations: bool,
     config: &Config,
 ) -> BTreeMap<String, toml::Value> {
     let mut dependencies = BTreeMap::new();
@@ -177,6 +182,16 @@ fn dependencies(
         .any(|rust| rust.contains("::jiff::") || rust.starts_with("jiff::"))
     {
         dependencies.insert("jiff".to_owned(), with_features("1", &["serde"]));
+    }
+    if has_operations {
+        // The request runtime's types, and the optional client's HTTP stack.
+        dependencies.insert("http".to_owned(), toml::Value::from("1"));
+        let mut reqwest = toml::Table::new();
+        reqwest.insert("version".to_owned(), "0.12".into());
+        reqwest.insert("default-features".to_owned(), false.into());
+        reqwest.insert("features".to_owned(), vec!["rustls-tls"].into());
+        reqwest.insert("optional".to_owned(), true.into());
+        dependencies.insert("reqwest".to_owned(), toml::Value::Table(reqwest));
     }
     for (name, value) in &config.dependencies {
         dependencies.insert(name.clone(), value.clone());
@@ -272,6 +287,27 @@ impl<'p> Builder<'_, '_> {
             by_name.insert(name, page);
         }
         by_name
+    }
+
+    /// Models named as the runtime's types that a crate with operations re-exports at its root.
+    fn check_runtime_names(&mut self, pages: &BTreeMap<&str, &ModelPage>) {
+        for page in pages.values() {
+            let type_name = naming::type_name(&page.name.value);
+            if naming::RUNTIME_TYPES.contains(&type_name.as_str()) && self.defines_a_type(page) {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        page.file,
+                        page.name.span.clone(),
+                        format!("model `{}` has the name of the request runtime's `{type_name}`", page.name.value),
+                    )
+                    .with_label("a crate with operations has its own type of this name at its root")
+                    .with_note(format!(
+                        "the runtime's types are {}; a model of one of these names is not supported yet in docs with operation pages",
+                        naming::RUNTIME_TYPES.join(", ")
+                    )),
+                );
+            }
+        }
     }
 
     /// Whether a page defines a Rust type of its own (enum pages of literals, alias pages and bare

@@ -41,6 +41,8 @@ pub struct TypeModel {
 pub struct OperationGroup {
     /// The page title (`AnalyticsApi`).
     pub name: String,
+    /// The public module of its operations, at the crate root (`analytics_api`).
+    pub module: String,
     /// The Cargo feature that enables the models its operations use ([`Feature::name`]).
     pub feature: String,
     /// The page it came from (file name).
@@ -54,8 +56,11 @@ pub struct OperationGroup {
 pub struct Operation {
     /// The name in the docs (`get_analytics_conversation_details`).
     pub name: String,
-    /// The Rust function name.
+    /// The Rust function name, in its group's module; the module of its enums has this name too.
     pub rust_name: String,
+    /// The Rust struct of its optional parameters, in its group's module (`GetPetsParams`); only
+    /// emitted when it has optional parameters.
+    pub params_type: String,
     /// The HTTP method.
     pub method: HttpMethod,
     /// The path template: `{placeholder}`s are the path parameters' wire names
@@ -120,6 +125,11 @@ pub enum ParameterLocation {
 }
 
 impl Operation {
+    /// Whether the operation has optional parameters (its params struct is emitted).
+    pub fn has_optional(&self) -> bool {
+        self.parameters.iter().any(|parameter| !parameter.required)
+    }
+
     /// The body parameter, if the operation takes one.
     pub fn body(&self) -> Option<&Parameter> {
         self.parameters

@@ -46,8 +46,36 @@ pub fn build_operations(
     check_stale_overrides(pages, overrides, diagnostics);
     let mut accepted: Vec<(&OperationPage, String)> = Vec::new();
     let mut by_feature: HashMap<String, &OperationPage> = HashMap::new();
+    let models_by_folded_name: HashMap<String, &str> = types
+        .keys()
+        .map(|name| (name.to_ascii_lowercase(), *name))
+        .collect();
     for page in pages {
-        let feature = naming::feature_name(&page.group.value);
+        let group = page.group.value.as_str();
+        if !naming::is_identifier(group) || !group.contains(|c: char| c.is_ascii_alphabetic()) {
+            diagnostics.push(
+                Diagnostic::error(
+                    page.file,
+                    page.group.span.clone(),
+                    format!("`{group}` cannot become a Rust module name"),
+                )
+                .with_label("an operation page's title must be letters, digits and `_`, with a letter, not starting with a digit"),
+            );
+            continue;
+        }
+        if let Some(model) = models_by_folded_name.get(&group.to_ascii_lowercase()) {
+            diagnostics.push(
+                Diagnostic::error(
+                    page.file,
+                    page.group.span.clone(),
+                    format!("API group `{group}` and model `{model}` would get one module, `{}`", naming::group_module_name(group)),
+                )
+                .with_label("this group")
+                .with_note("a group and a model whose names are equal but for letter case cannot both exist: their pages would be one file on case-insensitive file systems"),
+            );
+            continue;
+        }
+        let feature = naming::feature_name(group);
         if let Some(first) = by_feature.get(&feature) {
             diagnostics.push(
                 Diagnostic::error(
@@ -91,6 +119,7 @@ pub fn build_operations(
                 .map(|section| resolver.operation(section))
                 .collect();
             operations.sort_by(|a, b| a.name.cmp(&b.name));
+            check_function_names(page, &operations, &mut page_diagnostics);
             let source = sources
                 .get(page.file)
                 .path
@@ -99,6 +128,7 @@ pub fn build_operations(
                 .unwrap_or_default();
             let group = OperationGroup {
                 name: page.group.value.clone(),
+                module: naming::group_module_name(&page.group.value),
                 feature,
                 source,
                 operations,
@@ -151,7 +181,7 @@ impl Resolver<'_, '_> {
             }
             // Operation pages are the Python family's: their names carry its keyword escapes.
             let rule_wire_name = naming::wire_name(&python_api_name(doc_name), self.wire_case);
-            let rust_name = naming::field_name(&rule_wire_name);
+            let rust_name = naming::parameter_name(&rule_wire_name);
             if let Some(first) = seen.insert(rust_name.clone(), row) {
                 self.diagnostics.push(
                     Diagnostic::error(
@@ -239,9 +269,11 @@ impl Resolver<'_, '_> {
             .returns
             .as_ref()
             .map(|returned| self.resolve(returned, || format!("the return type of `{name}`")));
+        let rust_name = naming::function_name(name);
         Operation {
             name: name.to_owned(),
-            rust_name: naming::function_name(name),
+            params_type: naming::params_type_name(&rust_name),
+            rust_name,
             method: section.method.value,
             path: path.value.clone(),
             summary: section.summary.clone(),
@@ -312,6 +344,35 @@ impl Resolver<'_, '_> {
             at.line,
             at.column
         )
+    }
+}
+
+/// Operations of one page whose functions would have one name (`self` and `self_`).
+fn check_function_names(
+    page: &OperationPage,
+    operations: &[Operation],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut seen: HashMap<&str, &str> = HashMap::new();
+    for operation in operations {
+        if let Some(first) = seen.insert(&operation.rust_name, &operation.name) {
+            let span = page
+                .operations
+                .iter()
+                .find(|section| section.name.value == operation.name)
+                .map_or(page.group.span.clone(), |section| section.name.span.clone());
+            diagnostics.push(
+                Diagnostic::error(
+                    page.file,
+                    span,
+                    format!(
+                        "operations `{first}` and `{}` would get one Rust function, `{}`",
+                        operation.name, operation.rust_name
+                    ),
+                )
+                .with_label("second operation"),
+            );
+        }
     }
 }
 

@@ -10,6 +10,15 @@
 //! kept verbatim in the catch-all variant. The enums are `#[non_exhaustive]`: match them with
 //! a `_` arm, so that values the docs add later do not break your code.
 //!
+//! # Operations
+//!
+//! Every operation of the docs is a function in the module of its API
+//! group (`full_api::get_thing`): it takes the required parameters, and the optional ones in
+//! a `Default`-able struct, and returns a [`Request`]: method, percent-encoded path, query and
+//! JSON body, sans I/O. Send it with any HTTP client ([`Request::to_http`],
+//! then [`Request::decode_response`] for the typed result or an [`ApiError`]), or with the
+//! async client of the `client` feature (off by default).
+//!
 //! # Features
 //!
 //! One Cargo feature per API group enables the models its operations take and return, with
@@ -163,3 +172,25 @@ pub use _workitem_status::WorkitemStatus;
 #[cfg(feature = "web__chat")]
 #[path = "enums/workitem_status.rs"]
 pub mod workitem_status;
+
+/// The request every operation's function builds, and what decoding its response gives.
+mod request_;
+pub use request_::{ApiError, NoContent, Request};
+/// The async client of the `client` feature.
+#[cfg(feature = "client")]
+mod client_;
+#[cfg(feature = "client")]
+pub use client_::{Client, ClientError};
+
+#[cfg(feature = "full-api")]
+#[path = "operations/full_api.rs"]
+pub mod full_api;
+
+#[cfg(feature = "web_chat")]
+#[path = "operations/web_chat_api.rs"]
+pub mod web_chat_api;
+
+#[cfg(feature = "web__chat")]
+#[path = "operations/web__chat_api.rs"]
+#[allow(non_snake_case)]
+pub mod web__chat_api;

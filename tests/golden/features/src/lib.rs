@@ -10,6 +10,15 @@
 //! kept verbatim in the catch-all variant. The enums are `#[non_exhaustive]`: match them with
 //! a `_` arm, so that values the docs add later do not break your code.
 //!
+//! # Operations
+//!
+//! Every operation of the docs is a function in the module of its API
+//! group (`pets_api::delete_pet`): it takes the required parameters, and the optional ones in
+//! a `Default`-able struct, and returns a [`Request`]: method, percent-encoded path, query and
+//! JSON body, sans I/O. Send it with any HTTP client ([`Request::to_http`],
+//! then [`Request::decode_response`] for the typed result or an [`ApiError`]), or with the
+//! async client of the `client` feature (off by default).
+//!
 //! # Features
 //!
 //! One Cargo feature per API group enables the models its operations take and return, with
@@ -49,3 +58,20 @@ pub use _pet::Pet;
 mod _tag;
 #[cfg(any(feature = "pets", feature = "store", feature = "unreferenced"))]
 pub use _tag::Tag;
+
+/// The request every operation's function builds, and what decoding its response gives.
+mod request_;
+pub use request_::{ApiError, NoContent, Request};
+/// The async client of the `client` feature.
+#[cfg(feature = "client")]
+mod client_;
+#[cfg(feature = "client")]
+pub use client_::{Client, ClientError};
+
+#[cfg(feature = "pets")]
+#[path = "operations/pets_api.rs"]
+pub mod pets_api;
+
+#[cfg(feature = "store")]
+#[path = "operations/store_api.rs"]
+pub mod store_api;

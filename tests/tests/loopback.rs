@@ -1,0 +1,578 @@
+//! The `client` feature's `Client` against an in-process HTTP server on 127.0.0.1: the requests are
+//! built by the generated operation functions of the `features` and `operations` goldens, the
+//! server records each request and answers with a prepared reply, and the tests check what it
+//! received and what the client made of the answer.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use codegen_tests::features::pets_api::{self, GetPetParams, GetPetsParams, get_pet, get_pets};
+use codegen_tests::features::store_api::{self, PutStoreOrderParams};
+use codegen_tests::features::{ApiError, Client, ClientError, NoContent, Order, Pet, Tag};
+use codegen_tests::operations::things_api::{self, GetThingPartParams};
+use http::{HeaderMap, Method, StatusCode};
+use http_body_util::{BodyExt, Full};
+use hyper::body::{Bytes, Incoming};
+use hyper_util::rt::TokioIo;
+use tokio::io::AsyncReadExt;
+use tokio::net::TcpListener;
+
+/// A request as the server received it.
+#[derive(Debug, Clone)]
+struct Received {
+    method: Method,
+    path_and_query: String,
+    headers: HeaderMap,
+    body: Vec<u8>,
+}
+
+/// What the server does with every request.
+#[derive(Debug, Clone)]
+enum Reply {
+    /// Answers with this status, content type and body.
+    Document {
+        status: StatusCode,
+        content_type: &'static str,
+        body: Vec<u8>,
+    },
+    /// Reads the request, then closes the connection without an answer.
+    Drop,
+    /// Reads the request and never answers.
+    Silence,
+}
+
+impl Reply {
+    /// `status` with an empty body (which says it is JSON: the client must not read it).
+    fn empty(status: StatusCode) -> Self {
+        Self::Document {
+            status,
+            content_type: "application/json",
+            body: Vec::new(),
+        }
+    }
+
+    fn json(status: StatusCode, body: &serde_json::Value) -> Self {
+        Self::Document {
+            status,
+            content_type: "application/json",
+            body: body.to_string().into_bytes(),
+        }
+    }
+}
+
+/// A server on a free port of 127.0.0.1, answering every request with one reply.
+struct Server {
+    base_url: String,
+    received: Arc<Mutex<Vec<Received>>>,
+}
+
+impl Server {
+    async fn start(reply: Reply) -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base_url = format!("http://{}", listener.local_addr().unwrap());
+        let received = Arc::new(Mutex::new(Vec::new()));
+        let log = Arc::clone(&received);
+        tokio::spawn(async move {
+            loop {
+                let (mut stream, _) = listener.accept().await.unwrap();
+                let (reply, log) = (reply.clone(), Arc::clone(&log));
+                tokio::spawn(async move {
+                    match reply {
+                        Reply::Document { .. } => {
+                            let service = hyper::service::service_fn(move |request| {
+                                answer(request, reply.clone(), Arc::clone(&log))
+                            });
+                            hyper::server::conn::http1::Builder::new()
+                                .serve_connection(TokioIo::new(stream), service)
+                                .await
+                                .unwrap();
+                        }
+                        Reply::Drop => {
+                            let _ = stream.read(&mut [0; 4096]).await;
+                        }
+                        Reply::Silence => {
+                            let _ = stream.read(&mut [0; 4096]).await;
+                            tokio::time::sleep(Duration::from_secs(60)).await;
+                        }
+                    }
+                });
+            }
+        });
+        Self { base_url, received }
+    }
+
+    /// The one request the server received.
+    fn request(&self) -> Received {
+        let received = self.received.lock().unwrap();
+        assert_eq!(received.len(), 1, "{received:#?}");
+        received[0].clone()
+    }
+}
+
+async fn answer(
+    request: hyper::Request<Incoming>,
+    reply: Reply,
+    log: Arc<Mutex<Vec<Received>>>,
+) -> Result<hyper::Response<Full<Bytes>>, hyper::Error> {
+    let (parts, body) = request.into_parts();
+    let body = body.collect().await?.to_bytes().to_vec();
+    log.lock().unwrap().push(Received {
+        method: parts.method,
+        path_and_query: parts.uri.path_and_query().unwrap().to_string(),
+        headers: parts.headers,
+        body,
+    });
+    let Reply::Document {
+        status,
+        content_type,
+        body,
+    } = reply
+    else {
+        unreachable!("only documents are answered");
+    };
+    Ok(hyper::Response::builder()
+        .status(status)
+        .header("content-type", content_type)
+        .body(Full::new(Bytes::from(body)))
+        .unwrap())
+}
+
+/// `GET /api/v2/pets/{petId}` without optional parameters.
+fn get_pet_by_id(pet_id: &str) -> codegen_tests::features::Request<Pet> {
+    get_pet(pet_id, &GetPetParams::default())
+}
+
+fn pet_json() -> serde_json::Value {
+    serde_json::json!({"name": "Rex", "tags": [{"label": "good"}]})
+}
+
+fn header<'a>(received: &'a Received, name: &str) -> Option<&'a str> {
+    received
+        .headers
+        .get(name)
+        .map(|value| value.to_str().unwrap())
+}
+
+#[tokio::test]
+async fn a_typed_success_with_an_encoded_path_query_and_token() {
+    let server = Server::start(Reply::json(StatusCode::OK, &pet_json())).await;
+    let client = Client::new(&server.base_url).with_bearer_token("s3cret");
+    let expand = vec![
+        pets_api::get_pet::Expand::Tags,
+        pets_api::get_pet::Expand::Owner,
+        pets_api::get_pet::Expand::from("owner x&y".to_owned()),
+    ];
+    let params = GetPetParams {
+        expand: Some(expand),
+    };
+    let pet = client.send(get_pet("a/b c?#%+é", &params)).await.unwrap();
+    assert_eq!(pet.name, "Rex");
+    assert_eq!(pet.tags.unwrap()[0].label.as_deref(), Some("good"));
+
+    let received = server.request();
+    assert_eq!(received.method, Method::GET);
+    assert_eq!(
+        received.path_and_query,
+        "/api/v2/pets/a%2Fb%20c%3F%23%25%2B%C3%A9?expand=tags&expand=owner&expand=owner%20x%26y"
+    );
+    assert_eq!(header(&received, "authorization"), Some("Bearer s3cret"));
+    assert_eq!(header(&received, "accept"), Some("application/json"));
+    assert_eq!(header(&received, "content-type"), None);
+    assert!(received.body.is_empty());
+}
+
+#[tokio::test]
+async fn a_list_with_every_kind_of_query_value() {
+    let reply = serde_json::json!([{"name": "Rex"}, {"name": "Tom", "tags": []}]);
+    let server = Server::start(Reply::json(StatusCode::OK, &reply)).await;
+    let params = GetPetsParams {
+        page_size: Some(25),
+        sort_order: Some(pets_api::get_pets::SortOrder::Desc),
+        include_tags: Some(true),
+    };
+    let pets = Client::new(&server.base_url)
+        .send(get_pets(&params))
+        .await
+        .unwrap();
+    assert_eq!(pets.len(), 2);
+    assert_eq!(pets[1].tags, Some(vec![]));
+    assert_eq!(
+        server.request().path_and_query,
+        "/api/v2/pets?pageSize=25&sortOrder=DESC&includeTags=true"
+    );
+
+    let reply = serde_json::json!({"name": "part", "kind": "bolt"});
+    let server = Server::start(Reply::json(StatusCode::OK, &reply)).await;
+    let params = GetThingPartParams {
+        expand: Some(vec![things_api::get_thing_part::Expand::Parts]),
+        since: Some("2024-05-01".parse().unwrap()),
+        until: Some("2024-05-01T14:00:00.120+02:00".parse().unwrap()),
+        ratio: Some(0.5),
+        ids: Some(vec![-3, 9_007_199_254_740_993]),
+        r#type: Some("a+b".into()),
+        ..Default::default()
+    };
+    // Another golden crate: its own `Request` type, its own copy of the client.
+    let thing = codegen_tests::operations::Client::new(&server.base_url)
+        .send(things_api::get_thing_part("t 1", &7, "q?", &params))
+        .await
+        .unwrap();
+    assert_eq!(thing.kind.as_deref(), Some("bolt"));
+    assert_eq!(
+        server.request().path_and_query,
+        "/api/v2/things/t%201/parts/7?q=q%3F&expand=parts&since=2024-05-01\
+         &until=2024-05-01T12%3A00%3A00.12Z&ratio=0.5&ids=-3&ids=9007199254740993&type=a%2Bb"
+    );
+}
+
+#[tokio::test]
+async fn a_json_body_is_sent_with_its_content_type() {
+    let reply = serde_json::json!(["order-1", "order-2"]);
+    let server = Server::start(Reply::json(StatusCode::CREATED, &reply)).await;
+    let pet = Pet {
+        name: "Rex".into(),
+        tags: Some(vec![Tag {
+            label: Some("new \"one\" é".into()),
+        }]),
+    };
+    let orders = [
+        Order {
+            pets: Some([("7".to_owned(), pet)].into()),
+        },
+        Order::default(),
+    ];
+    let ids = Client::new(&server.base_url)
+        .send(store_api::post_orders(&orders))
+        .await
+        .unwrap();
+    assert_eq!(ids, ["order-1", "order-2"]);
+
+    let received = server.request();
+    assert_eq!(received.method, Method::POST);
+    assert_eq!(received.path_and_query, "/api/v2/store/orders");
+    assert_eq!(header(&received, "content-type"), Some("application/json"));
+    assert_eq!(header(&received, "authorization"), None);
+    let sent: Vec<Order> = serde_json::from_slice(&received.body).unwrap();
+    assert_eq!(sent, orders);
+}
+
+#[tokio::test]
+#[allow(
+    deprecated,
+    reason = "the fixture's operations that return nothing are deprecated"
+)]
+async fn no_content_ignores_the_body() {
+    for (status, body) in [
+        (StatusCode::NO_CONTENT, ""),
+        (StatusCode::OK, "{\"ignored\": true}"),
+    ] {
+        let server = Server::start(Reply::Document {
+            status,
+            content_type: "application/json",
+            body: body.into(),
+        })
+        .await;
+        let client = Client::new(&server.base_url);
+        assert_eq!(
+            client.send(pets_api::delete_pet("1")).await.unwrap(),
+            NoContent
+        );
+        let received = server.request();
+        assert_eq!(received.method, Method::DELETE);
+        assert_eq!(received.path_and_query, "/api/v2/pets/1");
+    }
+
+    let server = Server::start(Reply::empty(StatusCode::ACCEPTED)).await;
+    let params = PutStoreOrderParams {
+        dry_run: Some(false),
+    };
+    let request = store_api::put_store_order("s/1", "o 2", &Order::default(), &params);
+    let result = Client::new(&server.base_url).send(request).await.unwrap();
+    assert_eq!(result, NoContent);
+    let received = server.request();
+    assert_eq!(received.method, Method::PUT);
+    assert_eq!(
+        received.path_and_query,
+        "/api/v2/stores/s%2F1/orders/o%202?dryRun=false"
+    );
+    assert_eq!(received.body, b"{}");
+    assert_eq!(header(&received, "content-type"), Some("application/json"));
+}
+
+#[tokio::test]
+async fn client_and_server_errors_keep_status_and_json_body() {
+    for status in [StatusCode::NOT_FOUND, StatusCode::SERVICE_UNAVAILABLE] {
+        let document =
+            serde_json::json!({"message": "no", "code": "x.y", "status": status.as_u16()});
+        let server = Server::start(Reply::json(status, &document)).await;
+        let error = Client::new(&server.base_url)
+            .send(get_pet_by_id("1"))
+            .await
+            .unwrap_err();
+        assert_eq!(error.status(), Some(status));
+        let ClientError::Api(ApiError::Status { status: got, body }) = &error else {
+            panic!("expected an API status error, got {error:?}");
+        };
+        assert_eq!(*got, status);
+        assert_eq!(
+            serde_json::from_slice::<serde_json::Value>(body).unwrap(),
+            document
+        );
+        assert!(
+            error
+                .to_string()
+                .starts_with(&format!("the API answered {status}; body: {{"))
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_success_body_that_is_not_json_is_a_decode_error() {
+    let server = Server::start(Reply::Document {
+        status: StatusCode::OK,
+        content_type: "text/html",
+        body: b"<html>maintenance</html>".to_vec(),
+    })
+    .await;
+    let error = Client::new(&server.base_url)
+        .send(get_pet_by_id("1"))
+        .await
+        .unwrap_err();
+    let ClientError::Api(ApiError::Decode {
+        status,
+        body,
+        source,
+    }) = &error
+    else {
+        panic!("expected a decode error, got {error:?}");
+    };
+    assert_eq!(*status, StatusCode::OK);
+    assert_eq!(body, b"<html>maintenance</html>");
+    assert!(source.is_syntax());
+}
+
+#[tokio::test]
+async fn a_dropped_connection_is_a_transport_error() {
+    let server = Server::start(Reply::Drop).await;
+    let error = Client::new(&server.base_url)
+        .send(get_pet_by_id("1"))
+        .await
+        .unwrap_err();
+    assert!(matches!(&error, ClientError::Transport(_)), "{error:?}");
+    assert_eq!(error.status(), None);
+    assert!(std::error::Error::source(&error).is_some());
+}
+
+#[tokio::test]
+async fn a_refused_connection_is_a_transport_error() {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base_url = format!("http://{}", listener.local_addr().unwrap());
+    drop(listener);
+    let error = Client::new(base_url)
+        .send(get_pet_by_id("1"))
+        .await
+        .unwrap_err();
+    let ClientError::Transport(source) = &error else {
+        panic!("expected a transport error, got {error:?}");
+    };
+    assert!(source.is_connect(), "{source:?}");
+}
+
+#[tokio::test]
+async fn a_custom_http_client_brings_its_timeout_and_headers() {
+    let server = Server::start(Reply::Silence).await;
+    let http = reqwest::Client::builder()
+        .timeout(Duration::from_millis(200))
+        .build()
+        .unwrap();
+    let error = Client::new(&server.base_url)
+        .with_http_client(http)
+        .send(get_pet_by_id("1"))
+        .await
+        .unwrap_err();
+    let ClientError::Transport(source) = &error else {
+        panic!("expected a transport error, got {error:?}");
+    };
+    assert!(source.is_timeout(), "{source:?}");
+
+    let server = Server::start(Reply::json(StatusCode::OK, &pet_json())).await;
+    let mut headers = HeaderMap::new();
+    headers.insert("x-app", "loopback".parse().unwrap());
+    let http = reqwest::Client::builder()
+        .default_headers(headers)
+        .build()
+        .unwrap();
+    let client = Client::new(&server.base_url)
+        .with_http_client(http)
+        .with_bearer_token("t");
+    client.send(get_pet_by_id("1")).await.unwrap();
+    let received = server.request();
+    assert_eq!(header(&received, "x-app"), Some("loopback"));
+    assert_eq!(header(&received, "authorization"), Some("Bearer t"));
+}
+
+#[tokio::test]
+async fn a_base_url_path_prefix_is_kept() {
+    for prefix in ["/gateway/v1", "/gateway/v1/"] {
+        let server = Server::start(Reply::json(StatusCode::OK, &pet_json())).await;
+        let client = Client::new(format!("{}{prefix}", server.base_url));
+        assert_eq!(client.base_url(), format!("{}{prefix}", server.base_url));
+        let params = GetPetParams {
+            expand: Some(vec![pets_api::get_pet::Expand::Owner]),
+        };
+        client.send(get_pet("7", &params)).await.unwrap();
+        assert_eq!(
+            server.request().path_and_query,
+            "/gateway/v1/api/v2/pets/7?expand=owner"
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_invalid_base_url_or_token_is_an_invalid_request() {
+    let error = Client::new("not a url")
+        .send(get_pet_by_id("1"))
+        .await
+        .unwrap_err();
+    assert!(matches!(error, ClientError::InvalidRequest(_)), "{error:?}");
+    assert!(error.to_string().starts_with("the request is not valid: "));
+
+    let server = Server::start(Reply::json(StatusCode::OK, &pet_json())).await;
+    let error = Client::new(&server.base_url)
+        .with_bearer_token("line\nbreak")
+        .send(get_pet_by_id("1"))
+        .await
+        .unwrap_err();
+    assert!(matches!(error, ClientError::InvalidRequest(_)), "{error:?}");
+    assert!(server.received.lock().unwrap().is_empty());
+}
+
+#[test]
+fn debug_never_shows_the_token() {
+    let client = Client::new("https://api.example.com").with_bearer_token("s3cret");
+    let debug = format!("{client:?}");
+    assert!(!debug.contains("s3cret"), "{debug}");
+    assert!(
+        debug.contains(r#"base_url: "https://api.example.com""#),
+        "{debug}"
+    );
+    assert!(debug.contains("<redacted>"), "{debug}");
+}
+
+#[tokio::test]
+async fn a_dot_segment_path_is_refused_not_normalized() {
+    let server = Server::start(Reply::json(StatusCode::OK, &pet_json())).await;
+    let client = Client::new(&server.base_url);
+    for id in [".", ".."] {
+        let error = client.send(get_pet_by_id(id)).await.unwrap_err();
+        let ClientError::DotSegment { path } = &error else {
+            panic!("expected a dot segment error, got {error:?}");
+        };
+        assert!(path.starts_with("/api/v2/pets/%2E"), "{path}");
+    }
+    let error = Client::new(format!("{}/a/../b", server.base_url))
+        .send(get_pet_by_id("1"))
+        .await
+        .unwrap_err();
+    assert!(matches!(error, ClientError::DotSegment { .. }), "{error:?}");
+    assert!(server.received.lock().unwrap().is_empty());
+    // Dots inside a segment are an ordinary value.
+    client.send(get_pet_by_id("a..b")).await.unwrap();
+    assert_eq!(server.request().path_and_query, "/api/v2/pets/a..b");
+}
+
+#[tokio::test]
+#[allow(deprecated, reason = "the fixture's delete_thing is deprecated")]
+async fn head_delete_and_patch_with_and_without_its_optional_body() {
+    // A HEAD response has no body, whatever its headers say.
+    for (request, status, method, path) in [
+        (
+            things_api::head_thing("t?1"),
+            StatusCode::OK,
+            Method::HEAD,
+            "/api/v2/things/t%3F1",
+        ),
+        (
+            things_api::delete_thing("t 1"),
+            StatusCode::NO_CONTENT,
+            Method::DELETE,
+            "/api/v2/things/t%201",
+        ),
+    ] {
+        let server = Server::start(Reply::empty(status)).await;
+        let client = codegen_tests::operations::Client::new(&server.base_url);
+        let result = client.send(request).await.unwrap();
+        assert_eq!(result, codegen_tests::operations::NoContent);
+        let received = server.request();
+        assert_eq!(received.method, method);
+        assert_eq!(received.path_and_query, path);
+    }
+
+    let reply = serde_json::json!({"name": "renamed"});
+    for body in [
+        None,
+        Some(codegen_tests::operations::Thing {
+            name: "renamed".into(),
+            kind: None,
+        }),
+    ] {
+        let server = Server::start(Reply::json(StatusCode::OK, &reply)).await;
+        let client = codegen_tests::operations::Client::new(&server.base_url);
+        let params = things_api::PatchThingParams { body: body.clone() };
+        let thing = client
+            .send(things_api::patch_thing("t1", &params))
+            .await
+            .unwrap();
+        assert_eq!(thing.name, "renamed");
+        let received = server.request();
+        assert_eq!(received.method, Method::PATCH);
+        match body {
+            Some(_) => {
+                assert_eq!(header(&received, "content-type"), Some("application/json"));
+                assert_eq!(received.body, br#"{"name":"renamed"}"#);
+            }
+            None => {
+                assert_eq!(header(&received, "content-type"), None);
+                assert!(received.body.is_empty());
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_map_response_and_eight_required_query_parameters() {
+    use codegen_tests::operations::Thing;
+
+    let reply = serde_json::json!({"a": {"name": "one"}, "b/c": {"name": "two", "kind": "k"}});
+    let server = Server::start(Reply::json(StatusCode::CREATED, &reply)).await;
+    let client = codegen_tests::operations::Client::new(&server.base_url);
+    let things = [Thing {
+        name: "one".into(),
+        kind: None,
+    }];
+    let created = client.send(things_api::post_things(&things)).await.unwrap();
+    assert_eq!(created.len(), 2);
+    assert_eq!(created["b/c"].kind.as_deref(), Some("k"));
+    let received = server.request();
+    assert_eq!(received.path_and_query, "/api/v2/things");
+    assert_eq!(received.body, br#"[{"name":"one"}]"#);
+
+    let server = Server::start(Reply::json(StatusCode::OK, &serde_json::json!([]))).await;
+    let client = codegen_tests::operations::Client::new(&server.base_url);
+    let request = things_api::get_things_search(
+        "x y",
+        "",
+        &false,
+        &-1,
+        &["p".to_owned(), "q&r".to_owned()],
+        &things_api::get_things_search::F::from("unlisted value".to_owned()),
+        &"2024-02-29".parse().unwrap(),
+        "é",
+    );
+    assert!(client.send(request).await.unwrap().is_empty());
+    assert_eq!(
+        server.request().path_and_query,
+        "/api/v2/things/search?a=x%20y&b=&c=false&d=-1&e=p&e=q%26r&f=unlisted%20value\
+         &g=2024-02-29&h=%C3%A9"
+    );
+}

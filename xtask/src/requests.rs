@@ -1,0 +1,462 @@
+//! The request checks of `cargo xtask conformance`: for every operation, a call with synthesized
+//! arguments (path values that need percent-encoding, every optional parameter set), made by the
+//! generated function in a checker binary; the request's method, path and query are compared with
+//! what the type model's operation documents, computed here without the generated code: the path
+//! template with each placeholder's value percent-encoded (everything outside RFC 3986's
+//! unreserved characters), and one `key=value` per query value under the parameter's wire name (a
+//! list repeats its key). A body is checked to be there, as JSON, exactly when one was given.
+
+use std::fmt::Write as _;
+
+use anyhow::{Context, Result, bail};
+use markdown_model_codegen::model::{
+    BaseType, Container, FieldType, ModelKind, Operation, OperationGroup, Parameter,
+    ParameterLocation, Primitive, TypeModel, placeholders,
+};
+use quote::{format_ident, quote};
+use serde_json::{Value, json};
+
+use crate::synth::{Synthesizer, unknown_value};
+
+/// One operation's call: its arguments as JSON (the checker deserializes each into its type) and
+/// the request the page documents for them.
+pub struct Call {
+    /// `module::function`, the checker's name for the operation.
+    pub operation: String,
+    /// The required parameters' values, in page order.
+    pub required: Vec<Value>,
+    /// The optional parameters' values, by Rust name.
+    pub optional: serde_json::Map<String, Value>,
+    /// What the request must be.
+    pub expected: Expected,
+}
+
+/// The request a call must build.
+#[derive(Debug, PartialEq)]
+pub struct Expected {
+    /// The method (`GET`).
+    pub method: String,
+    /// The percent-encoded path.
+    pub path: String,
+    /// The query's `(key, value)` pairs, decoded, sorted.
+    pub query: Vec<(String, String)>,
+    /// Whether a body was given.
+    pub body: bool,
+}
+
+/// Strings for parameters: reserved characters a path or query must encode, quotes, a backslash,
+/// non-ASCII and U+2028, and the unreserved punctuation that stays as it is.
+const STRINGS: [&str; 3] = [
+    "a/b c?d#e%f&g=h+i;j,k",
+    "quote \" backslash \\ é 😀 \u{2028}",
+    "plain-._~",
+];
+
+/// A call of every operation of every group, in group and operation order.
+pub fn calls(model: &TypeModel) -> Result<Vec<Call>> {
+    let synthesizer = Synthesizer::new(model);
+    let mut calls = Vec::new();
+    for group in &model.operations {
+        for operation in &group.operations {
+            calls.push(
+                call(model, &synthesizer, group, operation)
+                    .with_context(|| format!("{}.{}", group.name, operation.name))?,
+            );
+        }
+    }
+    Ok(calls)
+}
+
+fn call(
+    model: &TypeModel,
+    synthesizer: &Synthesizer,
+    group: &OperationGroup,
+    operation: &Operation,
+) -> Result<Call> {
+    let mut required = Vec::new();
+    let mut optional = serde_json::Map::new();
+    let mut path_values = Vec::new();
+    let mut query = Vec::new();
+    let mut body = false;
+    for (seed, parameter) in operation.parameters.iter().enumerate() {
+        let value = parameter_value(model, synthesizer, operation, parameter, seed)?;
+        match parameter.location {
+            ParameterLocation::Path => {
+                path_values.push((parameter.wire_name.as_str(), query_text(&value)?));
+            }
+            ParameterLocation::Query => {
+                let items = match (&value, parameter.ty.containers.first()) {
+                    (Value::Array(items), Some(Container::List)) => items.clone(),
+                    _ => vec![value.clone()],
+                };
+                for item in &items {
+                    query.push((parameter.wire_name.clone(), query_text(item)?));
+                }
+            }
+            ParameterLocation::Body => body = true,
+        }
+        if parameter.required {
+            required.push(value);
+        } else {
+            optional.insert(parameter.rust_name.clone(), value);
+        }
+    }
+    let mut path = String::new();
+    let mut rest = 0;
+    for (span, placeholder) in placeholders(&operation.path) {
+        path.push_str(&operation.path[rest..span.start - 1]);
+        rest = span.end + 1;
+        let Some((_, text)) = path_values.iter().find(|(wire, _)| *wire == placeholder) else {
+            bail!("no parameter fills {{{placeholder}}}");
+        };
+        path.push_str(&percent_encode(text));
+    }
+    path.push_str(&operation.path[rest..]);
+    query.sort();
+    Ok(Call {
+        operation: format!("{}::{}", group.module, operation.rust_name),
+        required,
+        optional,
+        expected: Expected {
+            method: operation.method.as_str().to_owned(),
+            path,
+            query,
+            body,
+        },
+    })
+}
+
+/// A parameter's synthesized value: two items for a list, a model with every field for a body.
+fn parameter_value(
+    model: &TypeModel,
+    synthesizer: &Synthesizer,
+    operation: &Operation,
+    parameter: &Parameter,
+    seed: usize,
+) -> Result<Value> {
+    if parameter.location == ParameterLocation::Body {
+        return synthesizer
+            .value_of(&parameter.ty, seed)?
+            .context("no value for the body's type");
+    }
+    let one = |seed: usize| -> Result<Value> {
+        Ok(match &parameter.ty.base {
+            BaseType::Primitive(primitive) => primitive_value(*primitive, seed),
+            BaseType::Enum { rust_name } => {
+                let Some(item) = operation
+                    .enums
+                    .iter()
+                    .find(|item| &item.rust_name == rust_name)
+                else {
+                    bail!("parameter {}: no enum {rust_name}", parameter.doc_name);
+                };
+                // Each listed value in turn, and one the docs do not list.
+                match item.variants.get(seed % (item.variants.len() + 1)) {
+                    Some(variant) => json!(variant.value),
+                    None => json!(unknown_value(item)),
+                }
+            }
+            BaseType::SharedEnum { rust_name } => {
+                let page = model
+                    .models
+                    .iter()
+                    .find(|item| &item.rust_name == rust_name);
+                let Some(ModelKind::Enum(item)) = page.map(|item| &item.kind) else {
+                    bail!("parameter {}: no enum page {rust_name}", parameter.doc_name);
+                };
+                match item.variants.get(seed % (item.variants.len() + 1)) {
+                    Some(variant) => json!(variant.value),
+                    None => json!(unknown_value(item)),
+                }
+            }
+            BaseType::Model { .. } => synthesizer
+                .value_of(&element_type(&parameter.ty), seed)?
+                .context("no value for the parameter's model")?,
+        })
+    };
+    let mut value = one(seed)?;
+    if parameter.ty.containers.len() > 1 {
+        bail!(
+            "parameter {} outside the body has nested containers, {}",
+            parameter.doc_name,
+            parameter.ty.expr
+        );
+    }
+    if parameter.ty.containers.first() == Some(&Container::List) {
+        value = json!([value, one(seed + 1)?]);
+    }
+    Ok(value)
+}
+
+/// The type without its containers.
+fn element_type(ty: &FieldType) -> FieldType {
+    FieldType {
+        containers: Vec::new(),
+        ..ty.clone()
+    }
+}
+
+/// A value of a primitive for a path or query parameter.
+fn primitive_value(primitive: Primitive, seed: usize) -> Value {
+    match primitive {
+        Primitive::Str => json!(STRINGS[seed % STRINGS.len()]),
+        Primitive::Int => json!([-3_i64, 9_007_199_254_740_993][seed % 2]),
+        Primitive::Float => json!([-0.25, 1.5][seed % 2]),
+        Primitive::Number => json!(3),
+        Primitive::Bool => json!(seed.is_multiple_of(2)),
+        Primitive::Date => json!("2021-09-30"),
+        Primitive::Datetime => json!("2021-09-30T12:34:56.5Z"),
+        Primitive::LocalDateTime => json!("2021-09-30T12:34:56"),
+        Primitive::YearMonth => json!("2021-09"),
+        Primitive::Object => json!({ "key": ["value", 1] }),
+    }
+}
+
+/// How a query or path writes a value: a string as it is, anything else as its JSON text.
+fn query_text(value: &Value) -> Result<String> {
+    Ok(match value {
+        Value::String(text) => text.clone(),
+        other => serde_json::to_string(other)?,
+    })
+}
+
+/// Every byte outside RFC 3986's unreserved characters as `%XX`.
+fn percent_encode(text: &str) -> String {
+    let mut out = String::new();
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            write!(out, "%{byte:02X}").expect("writing to a String");
+        }
+    }
+    out
+}
+
+/// `%XX` decoded; anything else as it is.
+fn percent_decode(text: &str) -> Result<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at] == b'%' {
+            let hex = text
+                .get(at + 1..at + 3)
+                .context("a `%` without two hex digits")?;
+            out.push(u8::from_str_radix(hex, 16).context("a `%` without two hex digits")?);
+            at += 3;
+        } else {
+            out.push(bytes[at]);
+            at += 1;
+        }
+    }
+    String::from_utf8(out).context("a decoded query is not UTF-8")
+}
+
+/// The request the checker reported (`{"method", "path", "query", "body"}`), in [`Expected`]'s
+/// form.
+pub fn observed(report: &Value) -> Result<Expected> {
+    let text = |key: &str| -> Result<String> {
+        Ok(report[key]
+            .as_str()
+            .with_context(|| format!("no {key} in {report}"))?
+            .to_owned())
+    };
+    let mut query = Vec::new();
+    for pair in text("query")?.split('&').filter(|pair| !pair.is_empty()) {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        query.push((percent_decode(key)?, percent_decode(value)?));
+    }
+    query.sort();
+    let body = match &report["body"] {
+        Value::Null => false,
+        Value::String(json) => {
+            serde_json::from_str::<Value>(json).context("the body is not JSON")?;
+            true
+        }
+        other => bail!("unreadable body {other}"),
+    };
+    Ok(Expected {
+        method: text("method")?,
+        path: text("path")?,
+        query,
+        body,
+    })
+}
+
+/// The checker's second binary (`src/bin/requests.rs`): for each call of the file it is given, the
+/// generated function's request as `{"method", "path", "query", "body"}`, one line each.
+pub fn checker_source(model: &TypeModel) -> Result<String> {
+    let mut functions = Vec::new();
+    let mut arms = Vec::new();
+    for (index, (group, operation)) in model
+        .operations
+        .iter()
+        .flat_map(|group| {
+            group
+                .operations
+                .iter()
+                .map(move |operation| (group, operation))
+        })
+        .enumerate()
+    {
+        let check = format_ident!("check_{index}");
+        let module = raw_ident(&group.module);
+        let function = raw_ident(&operation.rust_name);
+        let mut statements = Vec::new();
+        let mut arguments = Vec::new();
+        for (at, parameter) in operation
+            .parameters
+            .iter()
+            .filter(|parameter| parameter.required)
+            .enumerate()
+        {
+            let name = format_ident!("argument_{at}");
+            let ty = &parameter.ty;
+            let plain_string =
+                ty.containers.is_empty() && ty.base == BaseType::Primitive(Primitive::Str);
+            let annotation = if plain_string {
+                quote!(: ::std::string::String)
+            } else if ty.containers.first() == Some(&Container::List) {
+                quote!(: ::std::vec::Vec<_>)
+            } else {
+                quote!()
+            };
+            statements.push(quote! {
+                let #name #annotation = required(call, #at);
+            });
+            arguments.push(quote!(&#name));
+        }
+        if operation.has_optional() {
+            let params = raw_ident(&operation.params_type);
+            let fields = operation
+                .parameters
+                .iter()
+                .filter(|parameter| !parameter.required)
+                .map(|parameter| {
+                    let field = raw_ident(&parameter.rust_name);
+                    let key = &parameter.rust_name;
+                    quote!(#field: optional(call, #key),)
+                });
+            statements.push(quote! {
+                let params = models::#module::#params { #(#fields)* };
+            });
+            arguments.push(quote!(&params));
+        }
+        let call = if operation.parameters.is_empty() {
+            quote!(_)
+        } else {
+            quote!(call)
+        };
+        functions.push(quote! {
+            fn #check(#call: &::serde_json::Value) -> ::serde_json::Value {
+                #(#statements)*
+                report(&models::#module::#function(#(#arguments),*))
+            }
+        });
+        let key = format!("{}::{}", group.module, operation.rust_name);
+        arms.push(quote!(#key => #check(&call),));
+    }
+    let source = quote! {
+        //! Builds the request of every call of the file it is given, and prints it as JSON.
+        #![allow(deprecated, reason = "deprecated operations are checked too")]
+
+        fn required<T: ::serde::de::DeserializeOwned>(call: &::serde_json::Value, at: usize) -> T {
+            ::serde_json::from_value(call["required"][at].clone())
+                .unwrap_or_else(|error| panic!("{}: argument {at}: {error}", call["operation"]))
+        }
+
+        fn optional<T: ::serde::de::DeserializeOwned>(call: &::serde_json::Value, key: &str) -> T {
+            ::serde_json::from_value(call["optional"][key].clone())
+                .unwrap_or_else(|error| panic!("{}: parameter {key}: {error}", call["operation"]))
+        }
+
+        fn report<T>(request: &models::Request<T>) -> ::serde_json::Value {
+            ::serde_json::json!({
+                "method": request.method().as_str(),
+                "path": request.path(),
+                "query": request.query(),
+                "body": request.body().map(|body| ::std::string::String::from_utf8_lossy(body).into_owned()),
+            })
+        }
+
+        #(#functions)*
+
+        fn main() {
+            let path = ::std::env::args().nth(1).expect("usage: requests CALLS");
+            let text = ::std::fs::read_to_string(path).expect("read the calls");
+            for line in text.lines() {
+                let call: ::serde_json::Value = ::serde_json::from_str(line).expect("a JSON line");
+                let answer = match call["operation"].as_str().unwrap_or_default() {
+                    #(#arms)*
+                    other => ::serde_json::json!({ "error": format!("no operation {other}") }),
+                };
+                println!("{answer}");
+            }
+        }
+    };
+    let file: syn::File = syn::parse2(source).context("the request checker does not parse")?;
+    Ok(prettyplease::unparse(&file))
+}
+
+/// The calls as the checker reads them, one JSON line each.
+pub fn calls_file(calls: &[Call]) -> String {
+    let mut lines = String::new();
+    for call in calls {
+        let entry = json!({
+            "operation": call.operation,
+            "required": call.required,
+            "optional": call.optional,
+        });
+        lines.push_str(&entry.to_string());
+        lines.push('\n');
+    }
+    lines
+}
+
+/// An identifier, raw when written `r#name`.
+fn raw_ident(name: &str) -> proc_macro2::Ident {
+    match name.strip_prefix("r#") {
+        Some(raw) => proc_macro2::Ident::new_raw(raw, proc_macro2::Span::call_site()),
+        None => proc_macro2::Ident::new(name, proc_macro2::Span::call_site()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encoding_and_decoding_agree_and_leave_unreserved_characters() {
+        for text in STRINGS {
+            assert_eq!(
+                percent_decode(&percent_encode(text)).expect("decodes"),
+                text
+            );
+        }
+        assert_eq!(percent_encode("a/b c-._~"), "a%2Fb%20c-._~");
+    }
+
+    #[test]
+    fn a_report_reads_as_decoded_sorted_pairs() {
+        let report = json!({
+            "method": "GET",
+            "path": "/x",
+            "query": "b=2&a=%20&a=1",
+            "body": null,
+        });
+        assert_eq!(
+            observed(&report).expect("reads"),
+            Expected {
+                method: "GET".into(),
+                path: "/x".into(),
+                query: vec![
+                    ("a".into(), " ".into()),
+                    ("a".into(), "1".into()),
+                    ("b".into(), "2".into())
+                ],
+                body: false,
+            }
+        );
+    }
+}
