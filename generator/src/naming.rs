@@ -17,13 +17,17 @@
 //! | Cargo feature of an API group | [`feature_name`] | `analytics` |
 //! | operation, in its group's module | [`function_name`] | `get_thing` |
 //! | module of an API group's operations, at the root | [`group_module_name`] | `pets_api` |
+//! | the request runtime and the async client, at the root | [`REQUEST_MODULE`], [`CLIENT_MODULE`] | `request_::Request`, `client_::Client` |
 //! | operation's optional parameters, in its group's module | [`params_type_name`] | `GetPetsParams` |
 //! | parameter | [`parameter_name`]: as a field, `params` -> `params_` | `page_size` |
 //! | enum of a parameter, in the module named after its operation | [`enum_name`] | `get_pets::SortOrder` |
 //!
 //! The ranges are disjoint: types have an uppercase first letter; modules are lowercase and never
-//! start with a single `_`; private modules are `_` and a module name; [`SUPPORT_MODULE`] ends in a
-//! single `_`, which a module name only does for an escaped keyword. Models whose names differ
+//! start with a single `_`; private modules are `_` and a module name; the crate's own modules
+//! ([`SUPPORT_MODULE`], and the public runtime modules [`REQUEST_MODULE`] and [`CLIENT_MODULE`])
+//! end in a single `_`, which a module name only does for an escaped keyword (`self_`, `lib_`).
+//! So a model may be named `Request` or `Client`: the runtime's types are in their modules
+//! (`request_::Request`), never at the root beside the models. Models whose names differ
 //! only in letter case (`GDPRSubject`, `GdprSubject`) cannot both exist: their files would be one
 //! file on case-insensitive file systems (the vendor's SDK has the same problem), so the docs are
 //! rejected with both pages named.
@@ -33,15 +37,13 @@ use heck::{ToKebabCase, ToLowerCamelCase, ToSnakeCase, ToUpperCamelCase};
 /// The private module of the support code every generated crate carries (the serde helpers).
 pub const SUPPORT_MODULE: &str = "support_";
 
-/// The private module of the request runtime, in crates with operations.
+/// The public module of the request runtime (`Request`, `ApiError`, `NoContent`), in crates with
+/// operations. Its name ends in a single `_`, as no model's or group's module does.
 pub const REQUEST_MODULE: &str = "request_";
 
-/// The private module of the async client (feature `client`), in crates with operations.
+/// The public module of the async client (`Client`, `ClientError`; feature `client`), in crates
+/// with operations. Its name ends in a single `_`, as no model's or group's module does.
 pub const CLIENT_MODULE: &str = "client_";
-
-/// The runtime's types that a crate with operations re-exports at its root, beside the models:
-/// a model of one of these names cannot be in such a crate.
-pub const RUNTIME_TYPES: [&str; 5] = ["ApiError", "Client", "ClientError", "NoContent", "Request"];
 
 /// The catch-all variant of every open enum: it keeps a value the docs do not list.
 pub const CATCH_ALL: &str = "Other";
@@ -533,6 +535,24 @@ mod tests {
     }
 
     #[test]
+    fn models_named_as_the_runtime_s_types_stay_apart_from_its_modules() {
+        // The runtime's types are in `request_` and `client_`, not at the root: a model named
+        // `Request` or `Client` is the root's `Request` or `Client`, its enums in `request` or
+        // `client`, and so is a model or group named `Request_` or `client_` (`request__`).
+        for (model, ty, module) in [
+            ("Request", "Request", "request"),
+            ("Client", "Client", "client"),
+            ("Request_", "Request__", "request__"),
+            ("client_", "Client__", "client__"),
+            ("RequestApi", "RequestApi", "request_api"),
+        ] {
+            assert_eq!((type_name(model).as_str(), module_name(model).as_str()), (ty, module));
+            assert_eq!(group_module_name(model), module);
+            assert!(![REQUEST_MODULE, CLIENT_MODULE].contains(&module));
+        }
+    }
+
+    #[test]
     fn feature_names() {
         assert_eq!(feature_name("AnalyticsApi"), "analytics");
         assert_eq!(feature_name("WebChatApi"), "web_chat");
@@ -639,7 +659,14 @@ mod tests {
             "x",
             "Count",
             "Map",
+            "Request",
+            "request",
+            "Client",
+            "client",
         ];
+
+        /// The crate's own modules at the root, beside the models' and groups' modules.
+        const CRATE_MODULES: [&str; 3] = [SUPPORT_MODULE, REQUEST_MODULE, CLIENT_MODULE];
 
         /// A model or group name: pieces glued, which must be an identifier with a letter.
         fn name() -> impl Strategy<Value = String> {
@@ -690,10 +717,14 @@ mod tests {
                         prop_assert_ne!(&ty, &other_module);
                         prop_assert_ne!(&ty, &private_module_name(&other_module));
                         prop_assert_ne!(&module, &private_module_name(&other_module));
-                        prop_assert_ne!(&other_ty, SUPPORT_MODULE);
                     }
-                    prop_assert_ne!(module.as_str(), SUPPORT_MODULE);
-                    prop_assert_ne!(private.as_str(), SUPPORT_MODULE);
+                    // A group's module is named as a model's: this covers both.
+                    prop_assert_eq!(group_module_name(name), module.clone());
+                    for crate_module in CRATE_MODULES {
+                        prop_assert_ne!(ty.as_str(), crate_module);
+                        prop_assert_ne!(module.as_str(), crate_module);
+                        prop_assert_ne!(private.as_str(), crate_module);
+                    }
                     prop_assert!(!RESERVED_FEATURES.contains(&feature_name(name).as_str()));
                 }
             }

@@ -1,6 +1,6 @@
-//! An async client that sends the crate's `Request`s over `reqwest` (rustls), behind the `client`
-//! feature. Without the feature the crate compiles no HTTP stack: send the requests with your own
-//! (see `Request::to_http` and `Request::decode_response`).
+//! An async client that sends the crate's [`Request`]s over `reqwest` (rustls), behind the
+//! `client` feature. Without the feature the crate compiles no HTTP stack: send the requests with
+//! your own (see [`Request::to_http`] and [`Request::decode_response`]).
 //!
 //! The same in every crate that has operations.
 

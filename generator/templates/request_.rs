@@ -1,14 +1,15 @@
 //! The requests of the generated crate's operations, without any I/O: each operation's function
-//! returns a `Request` (method, percent-encoded path and query, JSON body, and the type a success
-//! decodes to). Send it with any HTTP stack: `Request::to_http` makes an `http::Request`, and
-//! `Request::decode_response` turns the status and body of the response into the typed result or
-//! an `ApiError`. The `client` feature's `Client` does both over `reqwest`.
+//! returns a [`Request`] (method, percent-encoded path and query, JSON body, and the type a
+//! success decodes to). Send it with any HTTP stack: [`Request::to_http`] makes an
+//! `http::Request`, and [`Request::decode_response`] turns the status and body of the response
+//! into the typed result or an [`ApiError`]. The `client` feature's `client_::Client` does both
+//! over `reqwest`.
+//!
+//! These types are not at the crate root, where the models are: a model may be named `Request`.
+//! To build a request for an operation the docs lack, use [`Request::new`] with
+//! [`encode_path_segment`], [`QueryValue`] and [`decode_json`] or [`decode_nothing`].
 //!
 //! The same in every crate that has operations; it depends on `http`, `serde` and `serde_json` only.
-
-// No intra-doc links in the module docs above: rustdoc fails to resolve them when the module's
-// declaration has docs of its own. Nor from public items to the free functions, which a crate may
-// not re-export.
 
 /// A request ready to send: method, percent-encoded path, query, JSON body, and the type a success
 /// decodes to.
@@ -22,8 +23,8 @@ pub struct Request<T> {
 
 impl<T> Request<T> {
     /// A request without query or body. `path` is already percent-encoded (each parameter's
-    /// segment made with `encode_path_segment`) and starts with `/`; `decode` turns a success
-    /// body into `T` (`decode_json`, `decode_nothing`).
+    /// segment made with [`encode_path_segment`]) and starts with `/`; `decode` turns a success
+    /// body into `T` ([`decode_json`], [`decode_nothing`]).
     pub fn new(
         method: ::http::Method,
         path: ::std::string::String,
@@ -171,10 +172,6 @@ const JSON: &str = "application/json";
 
 /// Decodes a success body as JSON: what an operation that returns a type passes to
 /// [`Request::new`].
-#[allow(
-    dead_code,
-    reason = "unused when the enabled features enable no operation"
-)]
 pub fn decode_json<T: ::serde::de::DeserializeOwned>(
     body: &[u8],
 ) -> ::std::result::Result<T, ::serde_json::Error> {
@@ -182,10 +179,6 @@ pub fn decode_json<T: ::serde::de::DeserializeOwned>(
 }
 
 /// Ignores a success body: what an operation that returns nothing passes to [`Request::new`].
-#[allow(
-    dead_code,
-    reason = "unused when the enabled features enable no operation"
-)]
 pub fn decode_nothing(_body: &[u8]) -> ::std::result::Result<NoContent, ::serde_json::Error> {
     ::std::result::Result::Ok(NoContent)
 }
@@ -200,10 +193,6 @@ pub struct NoContent;
 /// RFC 3986 paths keep; but URL parsers that follow the WHATWG URL standard (`reqwest`'s, browsers')
 /// still remove them with the segment before, which the `client` feature's `Client` refuses to
 /// send.
-#[allow(
-    dead_code,
-    reason = "unused when the enabled features enable no operation"
-)]
 pub fn encode_path_segment(value: &str) -> ::std::string::String {
     match value {
         "." => "%2E".into(),
@@ -236,10 +225,6 @@ fn push_encoded(out: &mut ::std::string::String, value: &str) {
 /// their serde impls write (`2024-05-01`, `2024-05-01T12:00:00Z`), whatever Rust types the crate
 /// maps them to; a float JSON cannot hold (`NaN`, infinities) is `null`, as in a JSON body.
 /// Implemented for every `Serialize` type.
-#[allow(
-    dead_code,
-    reason = "unused when the enabled features enable no operation"
-)]
 pub trait QueryValue {
     /// The value as the query writes it.
     fn to_query_value(&self) -> ::std::string::String;

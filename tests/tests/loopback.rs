@@ -8,7 +8,9 @@ use std::time::Duration;
 
 use codegen_tests::features::pets_api::{self, GetPetParams, GetPetsParams, get_pet, get_pets};
 use codegen_tests::features::store_api::{self, PutStoreOrderParams};
-use codegen_tests::features::{ApiError, Client, ClientError, NoContent, Order, Pet, Tag};
+use codegen_tests::features::client_::{Client, ClientError};
+use codegen_tests::features::request_::{ApiError, NoContent, Request};
+use codegen_tests::features::{Order, Pet, Tag};
 use codegen_tests::operations::things_api::{self, GetThingPartParams};
 use http::{HeaderMap, Method, StatusCode};
 use http_body_util::{BodyExt, Full};
@@ -138,7 +140,7 @@ async fn answer(
 }
 
 /// `GET /api/v2/pets/{petId}` without optional parameters.
-fn get_pet_by_id(pet_id: &str) -> codegen_tests::features::Request<Pet> {
+fn get_pet_by_id(pet_id: &str) -> Request<Pet> {
     get_pet(pet_id, &GetPetParams::default())
 }
 
@@ -213,7 +215,7 @@ async fn a_list_with_every_kind_of_query_value() {
         ..Default::default()
     };
     // Another golden crate: its own `Request` type, its own copy of the client.
-    let thing = codegen_tests::operations::Client::new(&server.base_url)
+    let thing = codegen_tests::operations::client_::Client::new(&server.base_url)
         .send(things_api::get_thing_part("t 1", &7, "q?", &params))
         .await
         .unwrap();
@@ -500,9 +502,9 @@ async fn head_delete_and_patch_with_and_without_its_optional_body() {
         ),
     ] {
         let server = Server::start(Reply::empty(status)).await;
-        let client = codegen_tests::operations::Client::new(&server.base_url);
+        let client = codegen_tests::operations::client_::Client::new(&server.base_url);
         let result = client.send(request).await.unwrap();
-        assert_eq!(result, codegen_tests::operations::NoContent);
+        assert_eq!(result, codegen_tests::operations::request_::NoContent);
         let received = server.request();
         assert_eq!(received.method, method);
         assert_eq!(received.path_and_query, path);
@@ -517,7 +519,7 @@ async fn head_delete_and_patch_with_and_without_its_optional_body() {
         }),
     ] {
         let server = Server::start(Reply::json(StatusCode::OK, &reply)).await;
-        let client = codegen_tests::operations::Client::new(&server.base_url);
+        let client = codegen_tests::operations::client_::Client::new(&server.base_url);
         let params = things_api::PatchThingParams { body: body.clone() };
         let thing = client
             .send(things_api::patch_thing("t1", &params))
@@ -545,7 +547,7 @@ async fn a_map_response_and_eight_required_query_parameters() {
 
     let reply = serde_json::json!({"a": {"name": "one"}, "b/c": {"name": "two", "kind": "k"}});
     let server = Server::start(Reply::json(StatusCode::CREATED, &reply)).await;
-    let client = codegen_tests::operations::Client::new(&server.base_url);
+    let client = codegen_tests::operations::client_::Client::new(&server.base_url);
     let things = [Thing {
         name: "one".into(),
         kind: None,
@@ -558,7 +560,7 @@ async fn a_map_response_and_eight_required_query_parameters() {
     assert_eq!(received.body, br#"[{"name":"one"}]"#);
 
     let server = Server::start(Reply::json(StatusCode::OK, &serde_json::json!([]))).await;
-    let client = codegen_tests::operations::Client::new(&server.base_url);
+    let client = codegen_tests::operations::client_::Client::new(&server.base_url);
     let request = things_api::get_things_search(
         "x y",
         "",

@@ -108,7 +108,7 @@ fn void_operations_decode_no_content() {
     let decoded = request.decode_response(StatusCode::NO_CONTENT, b"");
     assert_eq!(
         decoded.expect("no content"),
-        codegen_tests::operations::NoContent
+        codegen_tests::operations::request_::NoContent
     );
     let head = things_api::head_thing("x y");
     assert_eq!(
@@ -128,4 +128,41 @@ fn placeholders_next_to_each_other_are_encoded_each() {
         .decode_response(http::StatusCode::OK, br#""contents""#)
         .expect("a string");
     assert_eq!(text, "contents");
+}
+
+#[test]
+fn models_named_client_and_request_coexist_with_the_runtime() {
+    use codegen_tests::operations::{Client, Request, request};
+    // The model `Request` is the root's `Request`; the runtime's is `request_::Request`.
+    let request: codegen_tests::operations::request_::Request<Request> =
+        things_api::post_thing_requests(
+            "t/1",
+            &Client {
+                name: "c".to_owned(),
+            },
+        );
+    assert_eq!(
+        (request.method(), request.path(), request.body()),
+        (
+            &Method::POST,
+            "/api/v2/things/t%2F1/requests",
+            Some(br#"{"name":"c"}"#.as_slice())
+        )
+    );
+    let decoded = request
+        .decode_response(
+            StatusCode::CREATED,
+            br#"{"id": "r1", "client": {"name": "c"}, "state": "open"}"#,
+        )
+        .expect("a Request");
+    assert_eq!(
+        decoded,
+        Request {
+            id: "r1".to_owned(),
+            client: Some(Client {
+                name: "c".to_owned()
+            }),
+            state: Some(request::State::Open),
+        }
+    );
 }

@@ -9,6 +9,7 @@
 use std::fmt::Write as _;
 
 use anyhow::{Context, Result, bail};
+use markdown_model_codegen::naming;
 use markdown_model_codegen::model::{
     BaseType, Container, FieldType, ModelKind, Operation, OperationGroup, Parameter,
     ParameterLocation, Primitive, TypeModel, placeholders,
@@ -357,6 +358,7 @@ pub fn checker_source(model: &TypeModel) -> Result<String> {
         let key = format!("{}::{}", group.module, operation.rust_name);
         arms.push(quote!(#key => #check(&call),));
     }
+    let runtime = format_ident!("{}", naming::REQUEST_MODULE);
     let source = quote! {
         //! Builds the request of every call of the file it is given, and prints it as JSON.
         #![allow(deprecated, reason = "deprecated operations are checked too")]
@@ -371,7 +373,7 @@ pub fn checker_source(model: &TypeModel) -> Result<String> {
                 .unwrap_or_else(|error| panic!("{}: parameter {key}: {error}", call["operation"]))
         }
 
-        fn report<T>(request: &models::Request<T>) -> ::serde_json::Value {
+        fn report<T>(request: &models::#runtime::Request<T>) -> ::serde_json::Value {
             ::serde_json::json!({
                 "method": request.method().as_str(),
                 "path": request.path(),

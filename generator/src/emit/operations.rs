@@ -4,7 +4,8 @@
 //!
 //! A function takes the required parameters in page order (a string as `&str`, a list as a slice,
 //! anything else by reference) and, when the operation has optional ones, `params: &<Op>Params`;
-//! it returns `super::Request<T>` (`T` the return type, or `NoContent`). The request has the path
+//! it returns `super::request_::Request<T>` (`T` the return type, or `NoContent`): the runtime's
+//! types are named by their module, never at the root, where a model may have the same name. The request has the path
 //! with each path parameter percent-encoded, each query parameter under its wire name, and the
 //! JSON body. A list in the query repeats its key once per value (`expand=a&expand=b`): the form
 //! the vendor's Python SDK sends (its `collection_formats` are `multi`). Query and path values are
@@ -24,7 +25,7 @@ use crate::model::{
     BaseType, Container, FieldType, HttpMethod, Operation, OperationGroup, Parameter,
     ParameterLocation, Permissions, Primitive, placeholders,
 };
-use crate::naming::{PARAMS_ARGUMENT, REQUEST_VARIABLE, is_camel_case};
+use crate::naming::{PARAMS_ARGUMENT, REQUEST_MODULE, REQUEST_VARIABLE, is_camel_case};
 
 /// The folder of the groups' files, under `src/`.
 pub const FOLDER: &str = "operations";
@@ -53,11 +54,11 @@ pub fn group_file(
 ) -> (TokenStream, Vec<Item>) {
     let docs = inner_doc_attributes(&format!(
         "The operations of the API group {} (the page {}), with the feature {}.\n\n\
-         Each function builds a [`Request`](super::Request) from the operation's required \
-         parameters and, when it has optional ones, a `...Params` struct (build it with \
-         `..Default::default()`). Send the request with any HTTP client (see \
-         [`Request`](super::Request)), or with the `client` feature's client. Enumerated parameters are open enums, in the module named after their \
-         operation.",
+         Each function builds a [`Request`](super::{REQUEST_MODULE}::Request) from the \
+         operation's required parameters and, when it has optional ones, a `...Params` struct \
+         (build it with `..Default::default()`). Send the request with any HTTP client (see \
+         [`Request`](super::{REQUEST_MODULE}::Request)), or with the `client` feature's client. \
+         Enumerated parameters are open enums, in the module named after their operation.",
         code_span(&group.name),
         code_span(&group.source),
         code_span(&group.feature),
@@ -184,12 +185,12 @@ impl Emitter<'_> {
         }
         let returns = match &operation.returns {
             Some(ty) => self.rust_type(operation, ty),
-            None => quote!(super::NoContent),
+            None => runtime("NoContent"),
         };
         let decode = if operation.returns.is_some() {
-            quote!(super::request_::decode_json)
+            runtime("decode_json")
         } else {
-            quote!(super::request_::decode_nothing)
+            runtime("decode_nothing")
         };
         let method = method_constant(operation.method);
         let path = self.path(operation);
@@ -200,7 +201,8 @@ impl Emitter<'_> {
             .filter(|parameter| parameter.location != ParameterLocation::Path)
             .map(|parameter| self.statement(parameter, &request))
             .collect();
-        let new = quote!(super::Request::new(::http::Method::#method, #path, #decode));
+        let request_type = runtime("Request");
+        let new = quote!(#request_type::new(::http::Method::#method, #path, #decode));
         let body = if statements.is_empty() {
             new
         } else {
@@ -228,7 +230,7 @@ impl Emitter<'_> {
             #allow_case
             #allow_arguments
             #[inline]
-            pub fn #name(#(#arguments),*) -> super::Request<#returns> {
+            pub fn #name(#(#arguments),*) -> #request_type<#returns> {
                 #body
             }
         }
@@ -262,7 +264,8 @@ impl Emitter<'_> {
                 quote!(&#params.#name.clone().unwrap_or_default())
             };
             let text = self.text_of(&parameter.ty, &value);
-            parts.push(quote!(super::request_::encode_path_segment(#text).as_str()));
+            let encode = runtime("encode_path_segment");
+            parts.push(quote!(#encode(#text).as_str()));
         }
         let text = &template[rest..];
         if parts.is_empty() {
@@ -317,7 +320,10 @@ impl Emitter<'_> {
             BaseType::Enum { .. } | BaseType::SharedEnum { .. } if ty.containers.is_empty() => {
                 quote!(#value.as_str())
             }
-            _ => quote!(&super::request_::QueryValue::to_query_value(#value)),
+            _ => {
+                let query_value = runtime("QueryValue");
+                quote!(&#query_value::to_query_value(#value))
+            }
         }
     }
 
@@ -351,6 +357,14 @@ impl Emitter<'_> {
         let ty = self.rust_type(operation, ty);
         quote!(&#ty)
     }
+}
+
+/// The path of an item of the request runtime from a group's module
+/// (`super::request_::Request`).
+fn runtime(item: &str) -> TokenStream {
+    let module = ident(REQUEST_MODULE);
+    let item = ident(item);
+    quote!(super::#module::#item)
 }
 
 /// Whether `ty` is a `str` whose Rust type (`str_type`) is `String`.
@@ -443,7 +457,9 @@ fn function_docs(operation: &Operation) -> String {
             "A success's body decodes to {}.",
             code_span(&ty.expr.to_string())
         ),
-        None => "A success has no body: it decodes to `NoContent`.".to_owned(),
+        None => format!(
+            "A success has no body: it decodes to [`NoContent`](super::{REQUEST_MODULE}::NoContent)."
+        ),
     });
     text
 }

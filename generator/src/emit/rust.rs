@@ -304,19 +304,17 @@ fn group_file_path(module: &str) -> String {
     format!("src/{FOLDER}/{}.rs", file_stem(module))
 }
 
-/// The request runtime's module and re-exports, and the client's behind its feature.
+/// The request runtime's public module, and the client's behind its feature. Their types are
+/// not re-exported at the root: the models are there, and may have the same names.
 fn runtime_items() -> TokenStream {
     let request = ident(REQUEST_MODULE);
     let client = ident(CLIENT_MODULE);
     quote! {
         /// The request every operation's function builds, and what decoding its response gives.
-        mod #request;
-        pub use #request::{ApiError, NoContent, Request};
+        pub mod #request;
         /// The async client of the `client` feature.
         #[cfg(feature = #CLIENT_FEATURE)]
-        mod #client;
-        #[cfg(feature = #CLIENT_FEATURE)]
-        pub use #client::{Client, ClientError};
+        pub mod #client;
     }
 }
 
@@ -343,21 +341,25 @@ fn operation_docs(model: &TypeModel) -> String {
     let Some(first) = model.operations.first() else {
         return String::new();
     };
+    let example = code_span(&format!(
+        "{}::{}",
+        first.module,
+        first
+            .operations
+            .first()
+            .map_or("", |operation| operation.rust_name.as_str())
+    ));
+    let request = REQUEST_MODULE;
     format!(
         "\n\n# Operations\n\nEvery operation of the docs is a function in the module of its API \
-         group ({}): it takes the required parameters, and the optional ones in a \
-         `Default`-able struct, and returns a [`Request`]: method, percent-encoded path, query and \
-         JSON body, sans I/O. Send it with any HTTP client ([`Request::to_http`], then \
-         [`Request::decode_response`] for the typed result or an [`ApiError`]), or with the \
-         async client of the `client` feature (off by default).",
-        code_span(&format!(
-            "{}::{}",
-            first.module,
-            first
-                .operations
-                .first()
-                .map_or("", |operation| operation.rust_name.as_str())
-        ))
+         group ({example}): it takes the required parameters, and the optional ones in a \
+         `Default`-able struct, and returns a [`{request}::Request`]: method, percent-encoded \
+         path, query and JSON body, sans I/O. Send it with any HTTP client \
+         ([`Request::to_http`]({request}::Request::to_http), then \
+         [`Request::decode_response`]({request}::Request::decode_response) for the typed result \
+         or a [`{request}::ApiError`]), or with the async client of the `{CLIENT_FEATURE}` \
+         feature (off by default), `{CLIENT_MODULE}::Client`. The runtime's types are in these \
+         two modules, not at the crate root, so a model may have the same name."
     )
 }
 

@@ -108,9 +108,6 @@ pub fn build_model(
         sources,
         builder.diagnostics,
     );
-    if !operations.is_empty() {
-        builder.check_runtime_names(&pages);
-    }
     let features = assign_features(&mut models, &operations);
 
     let package = match &config.package {
@@ -287,27 +284,6 @@ impl<'p> Builder<'_, '_> {
             by_name.insert(name, page);
         }
         by_name
-    }
-
-    /// Models named as the runtime's types that a crate with operations re-exports at its root.
-    fn check_runtime_names(&mut self, pages: &BTreeMap<&str, &ModelPage>) {
-        for page in pages.values() {
-            let type_name = naming::type_name(&page.name.value);
-            if naming::RUNTIME_TYPES.contains(&type_name.as_str()) && self.defines_a_type(page) {
-                self.diagnostics.push(
-                    Diagnostic::error(
-                        page.file,
-                        page.name.span.clone(),
-                        format!("model `{}` has the name of the request runtime's `{type_name}`", page.name.value),
-                    )
-                    .with_label("a crate with operations has its own type of this name at its root")
-                    .with_note(format!(
-                        "the runtime's types are {}; a model of one of these names is not supported yet in docs with operation pages",
-                        naming::RUNTIME_TYPES.join(", ")
-                    )),
-                );
-            }
-        }
     }
 
     /// Whether a page defines a Rust type of its own (enum pages of literals, alias pages and bare

@@ -14,10 +14,13 @@
 //!
 //! Every operation of the docs is a function in the module of its API
 //! group (`full_api::get_thing`): it takes the required parameters, and the optional ones in
-//! a `Default`-able struct, and returns a [`Request`]: method, percent-encoded path, query and
-//! JSON body, sans I/O. Send it with any HTTP client ([`Request::to_http`],
-//! then [`Request::decode_response`] for the typed result or an [`ApiError`]), or with the
-//! async client of the `client` feature (off by default).
+//! a `Default`-able struct, and returns a [`request_::Request`]: method, percent-encoded path,
+//! query and JSON body, sans I/O. Send it with any HTTP
+//! client ([`Request::to_http`](request_::Request::to_http),
+//! then [`Request::decode_response`](request_::Request::decode_response) for the typed result
+//! or a [`request_::ApiError`]), or with the async client of the `client` feature (off by
+//! default), `client_::Client`. The runtime's types are in these two modules, not at the crate
+//! root, so a model may have the same name.
 //!
 //! # Features
 //!
@@ -174,13 +177,10 @@ pub use _workitem_status::WorkitemStatus;
 pub mod workitem_status;
 
 /// The request every operation's function builds, and what decoding its response gives.
-mod request_;
-pub use request_::{ApiError, NoContent, Request};
+pub mod request_;
 /// The async client of the `client` feature.
 #[cfg(feature = "client")]
-mod client_;
-#[cfg(feature = "client")]
-pub use client_::{Client, ClientError};
+pub mod client_;
 
 #[cfg(feature = "full-api")]
 #[path = "operations/full_api.rs"]

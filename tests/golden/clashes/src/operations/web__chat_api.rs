@@ -3,11 +3,11 @@
 //! The operations of the API group `Web_ChatApi` (the page `Web_ChatApi.md`), with the
 //! feature `web__chat`.
 //!
-//! Each function builds a [`Request`](super::Request) from the operation's required parameters
-//! and, when it has optional ones, a `...Params` struct (build it with `..Default::default()`).
-//! Send the request with any HTTP client (see [`Request`](super::Request)), or with
-//! the `client` feature's client. Enumerated parameters are open enums, in the module named
-//! after their operation.
+//! Each function builds a [`Request`](super::request_::Request) from the operation's required
+//! parameters and, when it has optional ones, a `...Params` struct (build it
+//! with `..Default::default()`). Send the request with any HTTP
+//! client (see [`Request`](super::request_::Request)), or with the `client` feature's client.
+//! Enumerated parameters are open enums, in the module named after their operation.
 
 /// Get a thing
 ///
@@ -34,8 +34,8 @@
 /// # }
 /// ```
 #[inline]
-pub fn get_thing(thing_id: &str) -> super::Request<super::Workitem> {
-    super::Request::new(
+pub fn get_thing(thing_id: &str) -> super::request_::Request<super::Workitem> {
+    super::request_::Request::new(
         ::http::Method::GET,
         ["/api/v2/things/", super::request_::encode_path_segment(thing_id).as_str()]
             .concat(),

@@ -2,11 +2,11 @@
 
 //! The operations of the API group `PetsApi` (the page `PetsApi.md`), with the feature `pets`.
 //!
-//! Each function builds a [`Request`](super::Request) from the operation's required parameters
-//! and, when it has optional ones, a `...Params` struct (build it with `..Default::default()`).
-//! Send the request with any HTTP client (see [`Request`](super::Request)), or with
-//! the `client` feature's client. Enumerated parameters are open enums, in the module named
-//! after their operation.
+//! Each function builds a [`Request`](super::request_::Request) from the operation's required
+//! parameters and, when it has optional ones, a `...Params` struct (build it
+//! with `..Default::default()`). Send the request with any HTTP
+//! client (see [`Request`](super::request_::Request)), or with the `client` feature's client.
+//! Enumerated parameters are open enums, in the module named after their operation.
 
 /// Delete a pet
 ///
@@ -22,7 +22,7 @@
 ///
 /// - `pet_id`: The pet's id. In the path, `{petId}`.
 ///
-/// A success has no body: it decodes to `NoContent`.
+/// A success has no body: it decodes to [`NoContent`](super::request_::NoContent).
 ///
 /// # Example
 ///
@@ -39,8 +39,8 @@
 /// ```
 #[deprecated]
 #[inline]
-pub fn delete_pet(pet_id: &str) -> super::Request<super::NoContent> {
-    super::Request::new(
+pub fn delete_pet(pet_id: &str) -> super::request_::Request<super::request_::NoContent> {
+    super::request_::Request::new(
         ::http::Method::DELETE,
         ["/api/v2/pets/", super::request_::encode_path_segment(pet_id).as_str()]
             .concat(),
@@ -108,8 +108,11 @@ pub struct GetPetParams {
 /// # }
 /// ```
 #[inline]
-pub fn get_pet(pet_id: &str, params: &GetPetParams) -> super::Request<super::Pet> {
-    let mut request_ = super::Request::new(
+pub fn get_pet(
+    pet_id: &str,
+    params: &GetPetParams,
+) -> super::request_::Request<super::Pet> {
+    let mut request_ = super::request_::Request::new(
         ::http::Method::GET,
         ["/api/v2/pets/", super::request_::encode_path_segment(pet_id).as_str()]
             .concat(),
@@ -190,8 +193,8 @@ pub struct GetPetsParams {
 /// # }
 /// ```
 #[inline]
-pub fn get_pets(params: &GetPetsParams) -> super::Request<Vec<super::Pet>> {
-    let mut request_ = super::Request::new(
+pub fn get_pets(params: &GetPetsParams) -> super::request_::Request<Vec<super::Pet>> {
+    let mut request_ = super::request_::Request::new(
         ::http::Method::GET,
         ::std::string::String::from("/api/v2/pets"),
         super::request_::decode_json,

@@ -3,11 +3,11 @@
 //! The operations of the API group `StoreApi` (the page `StoreApi.md`), with the
 //! feature `store`.
 //!
-//! Each function builds a [`Request`](super::Request) from the operation's required parameters
-//! and, when it has optional ones, a `...Params` struct (build it with `..Default::default()`).
-//! Send the request with any HTTP client (see [`Request`](super::Request)), or with
-//! the `client` feature's client. Enumerated parameters are open enums, in the module named
-//! after their operation.
+//! Each function builds a [`Request`](super::request_::Request) from the operation's required
+//! parameters and, when it has optional ones, a `...Params` struct (build it
+//! with `..Default::default()`). Send the request with any HTTP
+//! client (see [`Request`](super::request_::Request)), or with the `client` feature's client.
+//! Enumerated parameters are open enums, in the module named after their operation.
 
 /// Place orders
 ///
@@ -34,8 +34,8 @@
 /// # }
 /// ```
 #[inline]
-pub fn post_orders(body: &[super::Order]) -> super::Request<Vec<String>> {
-    let mut request_ = super::Request::new(
+pub fn post_orders(body: &[super::Order]) -> super::request_::Request<Vec<String>> {
+    let mut request_ = super::request_::Request::new(
         ::http::Method::POST,
         ::std::string::String::from("/api/v2/store/orders"),
         super::request_::decode_json,
@@ -72,7 +72,7 @@ pub struct PutStoreOrderParams {
 ///
 /// The optional parameters are the fields of `PutStoreOrderParams`.
 ///
-/// A success has no body: it decodes to `NoContent`.
+/// A success has no body: it decodes to [`NoContent`](super::request_::NoContent).
 ///
 /// # Example
 ///
@@ -94,8 +94,8 @@ pub fn put_store_order(
     order_id: &str,
     order: &super::Order,
     params: &PutStoreOrderParams,
-) -> super::Request<super::NoContent> {
-    let mut request_ = super::Request::new(
+) -> super::request_::Request<super::request_::NoContent> {
+    let mut request_ = super::request_::Request::new(
         ::http::Method::PUT,
         [
             "/api/v2/stores/",

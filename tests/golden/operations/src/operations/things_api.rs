@@ -3,11 +3,11 @@
 //! The operations of the API group `ThingsApi` (the page `ThingsApi.md`), with the
 //! feature `things`.
 //!
-//! Each function builds a [`Request`](super::Request) from the operation's required parameters
-//! and, when it has optional ones, a `...Params` struct (build it with `..Default::default()`).
-//! Send the request with any HTTP client (see [`Request`](super::Request)), or with
-//! the `client` feature's client. Enumerated parameters are open enums, in the module named
-//! after their operation.
+//! Each function builds a [`Request`](super::request_::Request) from the operation's required
+//! parameters and, when it has optional ones, a `...Params` struct (build it
+//! with `..Default::default()`). Send the request with any HTTP
+//! client (see [`Request`](super::request_::Request)), or with the `client` feature's client.
+//! Enumerated parameters are open enums, in the module named after their operation.
 
 /// Delete a thing
 ///
@@ -21,7 +21,7 @@
 ///
 /// - `thing_id`: Thing ID. In the path, `{thingId}`.
 ///
-/// A success has no body: it decodes to `NoContent`.
+/// A success has no body: it decodes to [`NoContent`](super::request_::NoContent).
 ///
 /// # Example
 ///
@@ -38,8 +38,10 @@
 /// ```
 #[deprecated]
 #[inline]
-pub fn delete_thing(thing_id: &str) -> super::Request<super::NoContent> {
-    super::Request::new(
+pub fn delete_thing(
+    thing_id: &str,
+) -> super::request_::Request<super::request_::NoContent> {
+    super::request_::Request::new(
         ::http::Method::DELETE,
         ["/api/v2/things/", super::request_::encode_path_segment(thing_id).as_str()]
             .concat(),
@@ -101,8 +103,8 @@ pub fn get_thing_file(
     thing_id: &str,
     file_name: &str,
     format: &get_thing_file::Format,
-) -> super::Request<String> {
-    super::Request::new(
+) -> super::request_::Request<String> {
+    super::request_::Request::new(
         ::http::Method::GET,
         [
             "/api/v2/things/",
@@ -241,8 +243,8 @@ pub fn get_thing_part(
     part_number: &i64,
     q: &str,
     params: &GetThingPartParams,
-) -> super::Request<super::Thing> {
-    let mut request_ = super::Request::new(
+) -> super::request_::Request<super::Thing> {
+    let mut request_ = super::request_::Request::new(
         ::http::Method::GET,
         [
             "/api/v2/things/",
@@ -366,8 +368,8 @@ pub fn get_things_search(
     f: &get_things_search::F,
     g: &::jiff::civil::Date,
     h: &str,
-) -> super::Request<Vec<super::Thing>> {
-    let mut request_ = super::Request::new(
+) -> super::request_::Request<Vec<super::Thing>> {
+    let mut request_ = super::request_::Request::new(
         ::http::Method::GET,
         ::std::string::String::from("/api/v2/things/search"),
         super::request_::decode_json,
@@ -393,7 +395,7 @@ pub fn get_things_search(
 ///
 /// - `thing_id`: Thing ID. In the path, `{thingId}`.
 ///
-/// A success has no body: it decodes to `NoContent`.
+/// A success has no body: it decodes to [`NoContent`](super::request_::NoContent).
 ///
 /// # Example
 ///
@@ -408,8 +410,10 @@ pub fn get_things_search(
 /// # }
 /// ```
 #[inline]
-pub fn head_thing(thing_id: &str) -> super::Request<super::NoContent> {
-    super::Request::new(
+pub fn head_thing(
+    thing_id: &str,
+) -> super::request_::Request<super::request_::NoContent> {
+    super::request_::Request::new(
         ::http::Method::HEAD,
         ["/api/v2/things/", super::request_::encode_path_segment(thing_id).as_str()]
             .concat(),
@@ -459,8 +463,8 @@ pub struct PatchThingParams {
 pub fn patch_thing(
     thing_id: &str,
     params: &PatchThingParams,
-) -> super::Request<super::Thing> {
-    let mut request_ = super::Request::new(
+) -> super::request_::Request<super::Thing> {
+    let mut request_ = super::request_::Request::new(
         ::http::Method::PATCH,
         ["/api/v2/things/", super::request_::encode_path_segment(thing_id).as_str()]
             .concat(),
@@ -469,6 +473,50 @@ pub fn patch_thing(
     if let Some(body) = &params.body {
         request_.set_json_body(body);
     }
+    request_
+}
+
+/// File a request about a thing
+///
+/// `POST /api/v2/things/{thingId}/requests`
+///
+/// Requires no permissions.
+///
+/// # Parameters
+///
+/// - `thing_id`: Thing ID. In the path, `{thingId}`.
+/// - `body`: Who asks. The JSON body.
+///
+/// A success's body decodes to `Request`.
+///
+/// # Example
+///
+/// ```no_run
+/// # use golden_operations::things_api;
+/// # fn example(base_url: &str, thing_id: &str, body: &golden_operations::Client) -> Result<(), Box<dyn std::error::Error>> {
+/// let request = things_api::post_thing_requests(thing_id, body);
+/// let http_request = request.to_http(base_url)?;
+/// // Send `http_request` with any HTTP client, then decode its answer:
+/// // `request.decode_response(status, &body)`.
+/// # Ok(())
+/// # }
+/// ```
+#[inline]
+pub fn post_thing_requests(
+    thing_id: &str,
+    body: &super::Client,
+) -> super::request_::Request<super::Request> {
+    let mut request_ = super::request_::Request::new(
+        ::http::Method::POST,
+        [
+            "/api/v2/things/",
+            super::request_::encode_path_segment(thing_id).as_str(),
+            "/requests",
+        ]
+            .concat(),
+        super::request_::decode_json,
+    );
+    request_.set_json_body(body);
     request_
 }
 
@@ -499,8 +547,8 @@ pub fn patch_thing(
 #[inline]
 pub fn post_things(
     body: &[super::Thing],
-) -> super::Request<::std::collections::BTreeMap<String, super::Thing>> {
-    let mut request_ = super::Request::new(
+) -> super::request_::Request<::std::collections::BTreeMap<String, super::Thing>> {
+    let mut request_ = super::request_::Request::new(
         ::http::Method::POST,
         ::std::string::String::from("/api/v2/things"),
         super::request_::decode_json,
