@@ -546,7 +546,10 @@ mod tests {
             ("client_", "Client__", "client__"),
             ("RequestApi", "RequestApi", "request_api"),
         ] {
-            assert_eq!((type_name(model).as_str(), module_name(model).as_str()), (ty, module));
+            assert_eq!(
+                (type_name(model).as_str(), module_name(model).as_str()),
+                (ty, module)
+            );
             assert_eq!(group_module_name(model), module);
             assert!(![REQUEST_MODULE, CLIENT_MODULE].contains(&module));
         }

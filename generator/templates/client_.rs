@@ -1,8 +1,11 @@
-//! An async client that sends the crate's [`Request`]s over `reqwest` (rustls), behind the
-//! `client` feature. Without the feature the crate compiles no HTTP stack: send the requests with
-//! your own (see [`Request::to_http`] and [`Request::decode_response`]).
+//! The async client of the `client` feature.
 //!
-//! The same in every crate that has operations.
+//! It sends the crate's [`Request`]s over `reqwest` (rustls). Without the feature the crate
+//! compiles no HTTP stack: send the requests with your own (see [`Request::to_http`] and
+//! [`Request::decode_response`]).
+//!
+//! The same in every crate that has operations. Its declaration in `lib.rs` has no docs: rustdoc
+//! would resolve the links above from there.
 
 use super::request_::{ApiError, Request};
 

@@ -12,14 +12,16 @@
 #[macro_use]
 mod support_template;
 
-/// The request runtime every generated crate with operations carries verbatim
-/// (`src/request_.rs`), included here so that it is checked and tested (`tests/runtime.rs`).
+// The request runtime every generated crate with operations carries verbatim
+// (`src/request_.rs`), included here so that it is checked and tested (`tests/runtime.rs`). Not
+// doc comments: the template's own docs are the module's (rustdoc would resolve their links from
+// here).
 #[path = "../../generator/templates/request_.rs"]
 pub mod request_;
 
-/// The `client` feature's async client (`src/client_.rs` of a generated crate), included here so
-/// that `cargo fmt` and clippy check the template itself; `tests/loopback.rs` tests the goldens'
-/// copies.
+// The `client` feature's async client (`src/client_.rs` of a generated crate), included here so
+// that `cargo fmt` and clippy check the template itself; `tests/loopback.rs` tests the goldens'
+// copies. Its own docs are the module's, as above.
 #[cfg(feature = "client")]
 #[path = "../../generator/templates/client_.rs"]
 pub mod client_;

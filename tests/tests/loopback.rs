@@ -6,10 +6,10 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use codegen_tests::features::pets_api::{self, GetPetParams, GetPetsParams, get_pet, get_pets};
-use codegen_tests::features::store_api::{self, PutStoreOrderParams};
 use codegen_tests::features::client_::{Client, ClientError};
+use codegen_tests::features::pets_api::{self, GetPetParams, GetPetsParams, get_pet, get_pets};
 use codegen_tests::features::request_::{ApiError, NoContent, Request};
+use codegen_tests::features::store_api::{self, PutStoreOrderParams};
 use codegen_tests::features::{Order, Pet, Tag};
 use codegen_tests::operations::things_api::{self, GetThingPartParams};
 use http::{HeaderMap, Method, StatusCode};

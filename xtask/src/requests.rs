@@ -9,7 +9,7 @@
 use std::fmt::Write as _;
 
 use anyhow::{Context, Result, bail};
-use markdown_model_codegen::naming;
+use markdown_model_codegen::emit::REQUEST_MODULE;
 use markdown_model_codegen::model::{
     BaseType, Container, FieldType, ModelKind, Operation, OperationGroup, Parameter,
     ParameterLocation, Primitive, TypeModel, placeholders,
@@ -358,7 +358,7 @@ pub fn checker_source(model: &TypeModel) -> Result<String> {
         let key = format!("{}::{}", group.module, operation.rust_name);
         arms.push(quote!(#key => #check(&call),));
     }
-    let runtime = format_ident!("{}", naming::REQUEST_MODULE);
+    let runtime = format_ident!("{}", REQUEST_MODULE);
     let source = quote! {
         //! Builds the request of every call of the file it is given, and prints it as JSON.
         #![allow(deprecated, reason = "deprecated operations are checked too")]

@@ -305,14 +305,14 @@ fn group_file_path(module: &str) -> String {
 }
 
 /// The request runtime's public module, and the client's behind its feature. Their types are
-/// not re-exported at the root: the models are there, and may have the same names.
+/// not re-exported at the root: the models are there, and may have the same names. The modules'
+/// docs are their files' own (outer docs here would make rustdoc resolve the files' intra-doc
+/// links from the root).
 fn runtime_items() -> TokenStream {
     let request = ident(REQUEST_MODULE);
     let client = ident(CLIENT_MODULE);
     quote! {
-        /// The request every operation's function builds, and what decoding its response gives.
         pub mod #request;
-        /// The async client of the `client` feature.
         #[cfg(feature = #CLIENT_FEATURE)]
         pub mod #client;
     }

@@ -176,9 +176,7 @@ pub use _workitem_status::WorkitemStatus;
 #[path = "enums/workitem_status.rs"]
 pub mod workitem_status;
 
-/// The request every operation's function builds, and what decoding its response gives.
 pub mod request_;
-/// The async client of the `client` feature.
 #[cfg(feature = "client")]
 pub mod client_;
 

@@ -62,9 +62,7 @@ mod _tag;
 #[cfg(any(feature = "pets", feature = "store", feature = "unreferenced"))]
 pub use _tag::Tag;
 
-/// The request every operation's function builds, and what decoding its response gives.
 pub mod request_;
-/// The async client of the `client` feature.
 #[cfg(feature = "client")]
 pub mod client_;
 

@@ -59,9 +59,7 @@ mod _thing;
 #[cfg(feature = "things")]
 pub use _thing::Thing;
 
-/// The request every operation's function builds, and what decoding its response gives.
 pub mod request_;
-/// The async client of the `client` feature.
 #[cfg(feature = "client")]
 pub mod client_;
 
