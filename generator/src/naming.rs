@@ -716,7 +716,7 @@ mod tests {
                     prop_assert!(is_rust_identifier(&private), "private module {private}");
                     prop_assert!(!["lib", "main"].contains(&file_stem(&module)));
                     for other in &names {
-                        let (other_ty, other_module) = (type_name(other), module_name(other));
+                        let other_module = module_name(other);
                         prop_assert_ne!(&ty, &other_module);
                         prop_assert_ne!(&ty, &private_module_name(&other_module));
                         prop_assert_ne!(&module, &private_module_name(&other_module));
