@@ -1,17 +1,18 @@
 //! The request every operation's function builds, and what decoding its response gives.
 //!
-//! Requests are built without any I/O: each operation's function returns a [`Request`] (method, percent-encoded path and query, JSON body, and the type a
-//! success decodes to). Send it with any HTTP stack: [`Request::to_http`] makes an
-//! `http::Request`, and [`Request::decode_response`] turns the status and body of the response
-//! into the typed result or an [`ApiError`]. The `client` feature's `client_::Client` does both
-//! over `reqwest`.
+//! Requests are built without any I/O: each operation's function returns a [`Request`]
+//! (method, percent-encoded path and query, JSON body, and the type a success decodes to). Send
+//! it with any HTTP stack: [`Request::to_http`] makes an `http::Request`, and
+//! [`Request::decode_response`] turns the status and body of the response into the typed result
+//! or an [`ApiError`]. The `client` feature's `client_::Client` does both over `reqwest`.
 //!
 //! These types are not at the crate root, where the models are: a model may be named `Request`.
 //! To build a request for an operation the docs lack, use [`Request::new`] with
 //! [`encode_path_segment`], [`QueryValue`] and [`decode_json`] or [`decode_nothing`].
 //!
-//! The same in every crate that has operations; it depends on `http`, `serde` and `serde_json` only.
-//! Its declaration in `lib.rs` has no docs: rustdoc would resolve the links above from there.
+//! The same in every crate that has operations; it depends on `http`, `serde` and `serde_json`
+//! only. Its declaration in `lib.rs` has no docs: rustdoc would resolve the links above from
+//! there.
 
 /// A request ready to send: method, percent-encoded path, query, JSON body, and the type a success
 /// decodes to.

@@ -5,12 +5,13 @@
 //! A function takes the required parameters in page order (a string as `&str`, a list as a slice,
 //! anything else by reference) and, when the operation has optional ones, `params: &<Op>Params`;
 //! it returns `super::request_::Request<T>` (`T` the return type, or `NoContent`): the runtime's
-//! types are named by their module, never at the root, where a model may have the same name. The request has the path
-//! with each path parameter percent-encoded, each query parameter under its wire name, and the
-//! JSON body. A list in the query repeats its key once per value (`expand=a&expand=b`): the form
-//! the vendor's Python SDK sends (its `collection_formats` are `multi`). Query and path values are
-//! written as strings as they are, enums as their wire value, anything else by the runtime's
-//! `QueryValue` (numbers and booleans as in JSON, dates in RFC 3339).
+//! types are named by their module, never at the root, where a model may have the same name.
+//! The request has the path with each path parameter percent-encoded, each query parameter under
+//! its wire name, and the JSON body. A list in the query repeats its key once per value
+//! (`expand=a&expand=b`): the form the vendor's Python SDK sends (its `collection_formats` are
+//! `multi`). Query and path values are written as strings as they are, enums as their wire value,
+//! anything else by the runtime's `QueryValue` (numbers and booleans as in JSON, dates in RFC
+//! 3339).
 
 use std::collections::BTreeMap;
 
