@@ -221,19 +221,21 @@ fn check_corpus(folder: &Path, config: Option<&Path>, work: &Path, doc: bool) ->
     } else {
         Default::default()
     };
-    let requests = if compiled && !calls.is_empty() {
-        check_requests(&name, &target_dir, &check_dir, &calls)?
+    let (requests, responses) = if compiled && !calls.is_empty() {
+        check_requests(&name, model, &target_dir, &check_dir, &calls)?
     } else {
-        Tally::default()
+        Default::default()
     };
     let check_time = started.elapsed();
     let request_counts = if model.operations.is_empty() {
         String::new()
     } else {
         format!(
-            "; operations: {} requests checked, {} failed",
+            "; operations: {} requests checked, {} failed; {} responses decoded, {} failed",
             requests.passed + requests.failed,
-            requests.failed
+            requests.failed,
+            responses.passed + responses.failed,
+            responses.failed
         )
     };
 
@@ -272,6 +274,8 @@ fn check_corpus(folder: &Path, config: Option<&Path>, work: &Path, doc: bool) ->
             && from_oracle.failed == 0
             && requests.failed == 0
             && requests.passed == calls.len()
+            && responses.failed == 0
+            && responses.passed == calls.len()
             && synthesized.passed > 0
             && oracle_agrees,
     })
@@ -356,7 +360,7 @@ fn write_checker(
     fs::create_dir_all(dir.join("src"))?;
     let manifest = format!(
         "[package]\nname = \"conformance-check\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
-         [dependencies]\nmodels = {{ path = \"../models\", package = \"{}\" }}\nserde = \"1\"\nserde_json = \"1\"\n\n[workspace]\n",
+         [dependencies]\nhttp = \"1\"\nmodels = {{ path = \"../models\", package = \"{}\" }}\nserde = \"1\"\nserde_json = \"1\"\n\n[workspace]\n",
         model.package.name
     );
     write_if_changed(&dir.join("Cargo.toml"), &manifest)?;
@@ -462,22 +466,34 @@ fn run_lines(name: &str, binary: &Path, input: &Path, expected: usize) -> Result
     Ok(lines)
 }
 
-/// Runs the request checker and compares each request with the call's expectation.
+/// Runs the request checker, compares each request with the call's expectation and checks its
+/// decoded responses ([`requests::check_response`]); the tallies of requests and of responses.
 fn check_requests(
     name: &str,
+    model: &TypeModel,
     target_dir: &Path,
     check_dir: &Path,
     calls: &[requests::Call],
-) -> Result<Tally> {
+) -> Result<(Tally, Tally)> {
     let reports = run_lines(
         name,
         &target_dir.join("debug").join("requests"),
         &check_dir.join("calls.jsonl"),
         calls.len(),
     )?;
-    let mut tally = Tally::default();
+    let types = Types::new(model);
+    let (mut tally, mut responses) = (Tally::default(), Tally::default());
     for (call, report) in calls.iter().zip(&reports) {
         let report: Value = serde_json::from_str(report).context("a checker line is not JSON")?;
+        match requests::check_response(&types, call, &report) {
+            Ok(()) => responses.passed += 1,
+            Err(error) => {
+                responses.failed += 1;
+                if responses.failed <= 20 {
+                    eprintln!("{name}: {}: {error}", call.operation);
+                }
+            }
+        }
         match requests::observed(&report) {
             Ok(observed) if observed == call.expected => tally.passed += 1,
             Ok(observed) => {
@@ -497,7 +513,7 @@ fn check_requests(
             }
         }
     }
-    Ok(tally)
+    Ok((tally, responses))
 }
 
 /// Keeps the file (and cargo's fingerprint) when its contents are already right.

@@ -5,6 +5,12 @@
 //! template with each placeholder's value percent-encoded (everything outside RFC 3986's
 //! unreserved characters), and one `key=value` per query value under the parameter's wire name (a
 //! list repeats its key). A body is checked to be there, as JSON, exactly when one was given.
+//!
+//! The same checker then decodes a response with each request's `decode_response`: a document
+//! synthesized for the return type ([`crate::synth`]) with status 200 must decode and serialize
+//! back to an equal document ([`Types::compare_type`]); an operation that returns nothing must
+//! decode an empty body; and a 404 with a JSON error body must be `ApiError::Status` with that
+//! status and body.
 
 use std::fmt::Write as _;
 
@@ -16,6 +22,7 @@ use markdown_model_codegen::model::{
 use quote::{format_ident, quote};
 use serde_json::{Value, json};
 
+use crate::equality::Types;
 use crate::synth::{Synthesizer, unknown_value};
 
 /// One operation's call: its arguments as JSON (the checker deserializes each into its type) and
@@ -29,6 +36,17 @@ pub struct Call {
     pub optional: serde_json::Map<String, Value>,
     /// What the request must be.
     pub expected: Expected,
+    /// The success response to decode; `None` when the operation returns nothing (its response is
+    /// an empty body).
+    pub response: Option<Response>,
+}
+
+/// A success response's document and the type it must decode to.
+pub struct Response {
+    /// The operation's return type.
+    pub ty: FieldType,
+    /// A document of that type.
+    pub document: Value,
 }
 
 /// The request a call must build.
@@ -52,6 +70,11 @@ const STRINGS: [&str; 3] = [
     "plain-._~",
 ];
 
+/// The body of the 404 every request decodes, which must come back as it is in
+/// `ApiError::Status`.
+const ERROR_BODY: &str =
+    r#"{"message":"no such resource: é 😀 \u2028","code":"not.found","status":404}"#;
+
 /// A call of every operation of every group, in group and operation order.
 pub fn calls(model: &TypeModel) -> Result<Vec<Call>> {
     let synthesizer = Synthesizer::new(model);
@@ -59,7 +82,7 @@ pub fn calls(model: &TypeModel) -> Result<Vec<Call>> {
     for group in &model.operations {
         for operation in &group.operations {
             calls.push(
-                call(model, &synthesizer, group, operation)
+                call(model, &synthesizer, group, operation, calls.len())
                     .with_context(|| format!("{}.{}", group.name, operation.name))?,
             );
         }
@@ -72,6 +95,7 @@ fn call(
     synthesizer: &Synthesizer,
     group: &OperationGroup,
     operation: &Operation,
+    seed: usize,
 ) -> Result<Call> {
     let mut required = Vec::new();
     let mut optional = serde_json::Map::new();
@@ -113,6 +137,15 @@ fn call(
     }
     path.push_str(&operation.path[rest..]);
     query.sort();
+    let response = match &operation.returns {
+        Some(ty) => Some(Response {
+            ty: ty.clone(),
+            document: synthesizer
+                .value_of(ty, seed)?
+                .with_context(|| format!("no value for the return type {}", ty.expr))?,
+        }),
+        None => None,
+    };
     Ok(Call {
         operation: format!("{}::{}", group.module, operation.rust_name),
         required,
@@ -123,6 +156,7 @@ fn call(
             query,
             body,
         },
+        response,
     })
 }
 
@@ -284,8 +318,42 @@ pub fn observed(report: &Value) -> Result<Expected> {
     })
 }
 
+/// Whether the checker's report of a call's responses (`"decoded"`: `{"ok": the decoded value
+/// serialized, null for nothing}` or `{"error": ...}`; `"not_found"`: the 404's status and body as
+/// `ApiError::Status` gave them back) is what the call's response must give.
+pub fn check_response(types: &Types, call: &Call, report: &Value) -> Result<(), String> {
+    let decoded = &report["decoded"];
+    let Some(back) = decoded.get("ok") else {
+        return Err(format!("the success response did not decode: {decoded}"));
+    };
+    match &call.response {
+        Some(response) => types
+            .compare_type(&response.ty, &response.document, back)
+            .map_err(|difference| format!("the decoded response differs: {difference}"))?,
+        None if back.is_null() => {}
+        None => return Err(format!("an empty response decoded to {back}")),
+    }
+    let wanted = json!({ "status": 404, "body": ERROR_BODY });
+    if report["not_found"] != wanted {
+        return Err(format!(
+            "a 404 gave {}, not ApiError::Status {wanted}",
+            report["not_found"]
+        ));
+    }
+    Ok(())
+}
+
+/// The runtime items of the generated crate that the checker names: the one place that spells
+/// their paths.
+fn runtime_imports() -> proc_macro2::TokenStream {
+    quote! {
+        use models::{ApiError, NoContent, Request};
+    }
+}
+
 /// The checker's second binary (`src/bin/requests.rs`): for each call of the file it is given, the
-/// generated function's request as `{"method", "path", "query", "body"}`, one line each.
+/// generated function's request as `{"method", "path", "query", "body"}` and the decoded responses
+/// (see [`check_response`]), one line each.
 pub fn checker_source(model: &TypeModel) -> Result<String> {
     let mut functions = Vec::new();
     let mut arms = Vec::new();
@@ -343,23 +411,35 @@ pub fn checker_source(model: &TypeModel) -> Result<String> {
             });
             arguments.push(quote!(&params));
         }
-        let call = if operation.parameters.is_empty() {
+        let call = if operation.parameters.is_empty() && operation.returns.is_none() {
             quote!(_)
         } else {
             quote!(call)
         };
+        let decoded = if operation.returns.is_some() {
+            quote!(decode_document(&request, call))
+        } else {
+            quote!(decode_empty(&request))
+        };
         functions.push(quote! {
             fn #check(#call: &::serde_json::Value) -> ::serde_json::Value {
                 #(#statements)*
-                report(&models::#module::#function(#(#arguments),*))
+                let request = models::#module::#function(#(#arguments),*);
+                let decoded = #decoded;
+                report(&request, decoded)
             }
         });
         let key = format!("{}::{}", group.module, operation.rust_name);
         arms.push(quote!(#key => #check(&call),));
     }
+    let runtime = runtime_imports();
+    let error_body = ERROR_BODY;
     let source = quote! {
-        //! Builds the request of every call of the file it is given, and prints it as JSON.
+        //! Builds the request of every call of the file it is given, decodes its responses, and
+        //! prints both as JSON.
         #![allow(deprecated, reason = "deprecated operations are checked too")]
+
+        #runtime
 
         fn required<T: ::serde::de::DeserializeOwned>(call: &::serde_json::Value, at: usize) -> T {
             ::serde_json::from_value(call["required"][at].clone())
@@ -371,12 +451,41 @@ pub fn checker_source(model: &TypeModel) -> Result<String> {
                 .unwrap_or_else(|error| panic!("{}: parameter {key}: {error}", call["operation"]))
         }
 
-        fn report<T>(request: &models::Request<T>) -> ::serde_json::Value {
+        fn decode_document<T: ::serde::Serialize>(request: &Request<T>, call: &::serde_json::Value) -> ::std::result::Result<::serde_json::Value, ::std::string::String> {
+            let body = ::serde_json::to_vec(&call["response"]).expect("a document serializes");
+            let value = request.decode_response(::http::StatusCode::OK, &body).map_err(|error| error.to_string())?;
+            ::serde_json::to_value(&value).map_err(|error| format!("serialize: {error}"))
+        }
+
+        fn decode_empty(request: &Request<NoContent>) -> ::std::result::Result<::serde_json::Value, ::std::string::String> {
+            match request.decode_response(::http::StatusCode::OK, b"") {
+                Ok(NoContent) => Ok(::serde_json::Value::Null),
+                Err(error) => Err(error.to_string()),
+            }
+        }
+
+        fn not_found<T>(request: &Request<T>) -> ::serde_json::Value {
+            match request.decode_response(::http::StatusCode::NOT_FOUND, #error_body.as_bytes()) {
+                Err(ApiError::Status { status, body }) => ::serde_json::json!({
+                    "status": status.as_u16(),
+                    "body": ::std::string::String::from_utf8_lossy(&body),
+                }),
+                Err(error) => ::serde_json::json!({ "other error": error.to_string() }),
+                Ok(_) => ::serde_json::json!("decoded as a success"),
+            }
+        }
+
+        fn report<T>(request: &Request<T>, decoded: ::std::result::Result<::serde_json::Value, ::std::string::String>) -> ::serde_json::Value {
             ::serde_json::json!({
                 "method": request.method().as_str(),
                 "path": request.path(),
                 "query": request.query(),
                 "body": request.body().map(|body| ::std::string::String::from_utf8_lossy(body).into_owned()),
+                "decoded": match decoded {
+                    Ok(value) => ::serde_json::json!({ "ok": value }),
+                    Err(error) => ::serde_json::json!({ "error": error }),
+                },
+                "not_found": not_found(request),
             })
         }
 
@@ -407,6 +516,7 @@ pub fn calls_file(calls: &[Call]) -> String {
             "operation": call.operation,
             "required": call.required,
             "optional": call.optional,
+            "response": call.response.as_ref().map(|response| &response.document),
         });
         lines.push_str(&entry.to_string());
         lines.push('\n');
@@ -435,6 +545,88 @@ mod tests {
             );
         }
         assert_eq!(percent_encode("a/b c-._~"), "a%2Fb%20c-._~");
+    }
+
+    /// A call of a `GET /x` that returns `response`.
+    fn call_returning(response: Option<Response>) -> Call {
+        Call {
+            operation: "x_api::get_x".into(),
+            required: Vec::new(),
+            optional: serde_json::Map::new(),
+            expected: Expected {
+                method: "GET".into(),
+                path: "/x".into(),
+                query: Vec::new(),
+                body: false,
+            },
+            response,
+        }
+    }
+
+    /// A checker's report with the decoded value `decoded` and a right 404.
+    fn report(decoded: Value) -> Value {
+        json!({
+            "decoded": decoded,
+            "not_found": { "status": 404, "body": ERROR_BODY },
+        })
+    }
+
+    #[test]
+    fn a_decoded_model_must_serialize_back_to_its_document() {
+        let model = crate::synth::tests::model_of(
+            &[
+                (
+                    "Parent",
+                    "| **child** | [**Child**](Child.md) | | [optional] |\n",
+                ),
+                (
+                    "Child",
+                    "| **ratio** | **float** | | [optional] |\n| **name** | **str** | | [optional] |\n",
+                ),
+            ],
+            "",
+        );
+        let types = Types::new(&model);
+        let parent = model
+            .models
+            .iter()
+            .find(|item| item.name == "Parent")
+            .unwrap();
+        let call = call_returning(Some(Response {
+            ty: parent.fields[0].ty.clone(),
+            document: json!({ "ratio": 5, "name": "a" }),
+        }));
+        // A float's spelling may change; nothing else may.
+        let same = report(json!({ "ok": { "ratio": 5.0, "name": "a" } }));
+        assert_eq!(check_response(&types, &call, &same), Ok(()));
+        for broken in [
+            report(json!({ "ok": { "ratio": 5.0 } })),
+            report(json!({ "ok": { "ratio": 5.0, "name": "b" } })),
+            report(json!({ "error": "the body of a 200 OK response did not decode" })),
+        ] {
+            assert!(check_response(&types, &call, &broken).is_err(), "{broken}");
+        }
+    }
+
+    #[test]
+    fn nothing_decodes_to_null_and_a_404_must_keep_status_and_body() {
+        let model = crate::synth::tests::model_of(&[("Child", "| **name** | **str** | | |\n")], "");
+        let types = Types::new(&model);
+        let call = call_returning(None);
+        assert_eq!(
+            check_response(&types, &call, &report(json!({ "ok": null }))),
+            Ok(())
+        );
+        assert!(check_response(&types, &call, &report(json!({ "ok": {} }))).is_err());
+        for not_found in [
+            json!({ "status": 404, "body": "" }),
+            json!({ "status": 200, "body": ERROR_BODY }),
+            json!({ "other error": "the body of a 404 did not decode" }),
+            json!("decoded as a success"),
+        ] {
+            let report = json!({ "decoded": { "ok": null }, "not_found": not_found });
+            assert!(check_response(&types, &call, &report).is_err(), "{report}");
+        }
     }
 
     #[test]
