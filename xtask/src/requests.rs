@@ -320,8 +320,14 @@ pub fn observed(report: &Value) -> Result<Expected> {
 
 /// Whether the checker's report of a call's responses (`"decoded"`: `{"ok": the decoded value
 /// serialized, null for nothing}` or `{"error": ...}`; `"not_found"`: the 404's status and body as
-/// `ApiError::Status` gave them back) is what the call's response must give.
-pub fn check_response(types: &Types, call: &Call, report: &Value) -> Result<(), String> {
+/// `ApiError::Status` gave them back) is what the call's response must give. `over_http`: the
+/// responses came over HTTP, where the answer to a `HEAD` has no body.
+pub fn check_response(
+    types: &Types,
+    call: &Call,
+    report: &Value,
+    over_http: bool,
+) -> Result<(), String> {
     let decoded = &report["decoded"];
     let Some(back) = decoded.get("ok") else {
         return Err(format!("the success response did not decode: {decoded}"));
@@ -333,7 +339,12 @@ pub fn check_response(types: &Types, call: &Call, report: &Value) -> Result<(), 
         None if back.is_null() => {}
         None => return Err(format!("an empty response decoded to {back}")),
     }
-    let wanted = json!({ "status": 404, "body": ERROR_BODY });
+    let body = if over_http && call.expected.method == "HEAD" {
+        ""
+    } else {
+        ERROR_BODY
+    };
+    let wanted = json!({ "status": 404, "body": body });
     if report["not_found"] != wanted {
         return Err(format!(
             "a 404 gave {}, not ApiError::Status {wanted}",
@@ -343,18 +354,72 @@ pub fn check_response(types: &Types, call: &Call, report: &Value) -> Result<(), 
     Ok(())
 }
 
-/// The runtime items of the generated crate that the checker names: the one place that spells
-/// their paths.
-fn runtime_imports() -> proc_macro2::TokenStream {
+/// The runtime items of the generated crate that the checkers name (with the `client` feature's
+/// too when `client`): the one place that spells their paths.
+pub fn runtime_imports(client: bool) -> proc_macro2::TokenStream {
+    let client = client.then(|| {
+        quote!(
+            use models::{Client, ClientError};
+        )
+    });
     quote! {
         use models::{ApiError, NoContent, Request};
+        #client
     }
 }
 
 /// The checker's second binary (`src/bin/requests.rs`): for each call of the file it is given, the
 /// generated function's request as `{"method", "path", "query", "body"}` and the decoded responses
-/// (see [`check_response`]), one line each.
+/// (see [`check_response`]), one line each. Its exchange is `Request::decode_response` on the
+/// answer, without I/O.
 pub fn checker_source(model: &TypeModel) -> Result<String> {
+    let runtime = runtime_imports(false);
+    let exchange = quote! {
+        #runtime
+
+        /// What [`exchange`] fails with.
+        type Error = ApiError;
+
+        /// The request as built, and the answer `status` and `body` decoded by the request.
+        fn exchange<T>(
+            request: &Request<T>,
+            status: ::http::StatusCode,
+            body: &[u8],
+        ) -> (::serde_json::Value, ::std::result::Result<T, Error>) {
+            let sent = ::serde_json::json!({
+                "method": request.method().as_str(),
+                "path": request.path(),
+                "query": request.query(),
+                "body": request.body().map(|body| ::std::string::String::from_utf8_lossy(body).into_owned()),
+            });
+            (sent, request.decode_response(status, body))
+        }
+
+        /// The API error within an exchange's error: all of them are.
+        fn api_error(error: Error) -> ::std::result::Result<ApiError, ::std::string::String> {
+            Ok(error)
+        }
+    };
+    checker_binary(
+        model,
+        "Builds the request of every call of the file it is given, decodes its responses, and \
+         prints both as JSON.",
+        &exchange,
+    )
+}
+
+/// A checker binary: `exchange` defines `Error`, `exchange(request, status, body)` (the request as
+/// it was sent, and the result of the answer with `status` and `body`) and `api_error` (the
+/// `ApiError` within an `Error`, or its text); this adds, for each operation, a function that
+/// builds its request from a call's arguments and exchanges it twice: answered with the call's
+/// document (an empty body when it returns nothing), then with a 404. For each call of the file
+/// given as its argument it prints one line, `{"method", "path", "query", "body", "decoded",
+/// "not_found"}`, which [`observed`] and [`check_response`] read.
+pub fn checker_binary(
+    model: &TypeModel,
+    about: &str,
+    exchange: &proc_macro2::TokenStream,
+) -> Result<String> {
     let mut functions = Vec::new();
     let mut arms = Vec::new();
     for (index, (group, operation)) in model
@@ -416,30 +481,27 @@ pub fn checker_source(model: &TypeModel) -> Result<String> {
         } else {
             quote!(call)
         };
-        let decoded = if operation.returns.is_some() {
-            quote!(decode_document(&request, call))
+        let run = if operation.returns.is_some() {
+            quote!(run_document(&request, call))
         } else {
-            quote!(decode_empty(&request))
+            quote!(run_empty(&request))
         };
         functions.push(quote! {
             fn #check(#call: &::serde_json::Value) -> ::serde_json::Value {
                 #(#statements)*
                 let request = models::#module::#function(#(#arguments),*);
-                let decoded = #decoded;
-                report(&request, decoded)
+                #run
             }
         });
         let key = format!("{}::{}", group.module, operation.rust_name);
         arms.push(quote!(#key => #check(&call),));
     }
-    let runtime = runtime_imports();
     let error_body = ERROR_BODY;
     let source = quote! {
-        //! Builds the request of every call of the file it is given, decodes its responses, and
-        //! prints both as JSON.
+        #![doc = #about]
         #![allow(deprecated, reason = "deprecated operations are checked too")]
 
-        #runtime
+        #exchange
 
         fn required<T: ::serde::de::DeserializeOwned>(call: &::serde_json::Value, at: usize) -> T {
             ::serde_json::from_value(call["required"][at].clone())
@@ -451,48 +513,51 @@ pub fn checker_source(model: &TypeModel) -> Result<String> {
                 .unwrap_or_else(|error| panic!("{}: parameter {key}: {error}", call["operation"]))
         }
 
-        fn decode_document<T: ::serde::Serialize>(request: &Request<T>, call: &::serde_json::Value) -> ::std::result::Result<::serde_json::Value, ::std::string::String> {
+        /// Answers with the call's document; the decoded value serialized.
+        fn run_document<T: ::serde::Serialize>(request: &Request<T>, call: &::serde_json::Value) -> ::serde_json::Value {
             let body = ::serde_json::to_vec(&call["response"]).expect("a document serializes");
-            let value = request.decode_response(::http::StatusCode::OK, &body).map_err(|error| error.to_string())?;
-            ::serde_json::to_value(&value).map_err(|error| format!("serialize: {error}"))
+            let (sent, result) = exchange(request, ::http::StatusCode::OK, &body);
+            let decoded = result
+                .map_err(|error| error.to_string())
+                .and_then(|value| ::serde_json::to_value(&value).map_err(|error| format!("serialize: {error}")));
+            report(request, sent, decoded)
         }
 
-        fn decode_empty(request: &Request<NoContent>) -> ::std::result::Result<::serde_json::Value, ::std::string::String> {
-            match request.decode_response(::http::StatusCode::OK, b"") {
-                Ok(NoContent) => Ok(::serde_json::Value::Null),
-                Err(error) => Err(error.to_string()),
-            }
+        /// Answers with an empty body; `null` for `NoContent`.
+        fn run_empty(request: &Request<NoContent>) -> ::serde_json::Value {
+            let (sent, result) = exchange(request, ::http::StatusCode::OK, b"");
+            let decoded = result.map(|NoContent| ::serde_json::Value::Null).map_err(|error| error.to_string());
+            report(request, sent, decoded)
         }
 
-        fn not_found<T>(request: &Request<T>) -> ::serde_json::Value {
-            match request.decode_response(::http::StatusCode::NOT_FOUND, #error_body.as_bytes()) {
-                Err(ApiError::Status { status, body }) => ::serde_json::json!({
+        /// The report of a call: the request as sent, what the success decoded to, and the
+        /// status and body that a 404 with a JSON error body gave back.
+        fn report<T>(
+            request: &Request<T>,
+            mut sent: ::serde_json::Value,
+            decoded: ::std::result::Result<::serde_json::Value, ::std::string::String>,
+        ) -> ::serde_json::Value {
+            let (_, result) = exchange(request, ::http::StatusCode::NOT_FOUND, #error_body.as_bytes());
+            sent["not_found"] = match result.map(|_| ()).map_err(api_error) {
+                Err(Ok(ApiError::Status { status, body })) => ::serde_json::json!({
                     "status": status.as_u16(),
                     "body": ::std::string::String::from_utf8_lossy(&body),
                 }),
-                Err(error) => ::serde_json::json!({ "other error": error.to_string() }),
-                Ok(_) => ::serde_json::json!("decoded as a success"),
-            }
-        }
-
-        fn report<T>(request: &Request<T>, decoded: ::std::result::Result<::serde_json::Value, ::std::string::String>) -> ::serde_json::Value {
-            ::serde_json::json!({
-                "method": request.method().as_str(),
-                "path": request.path(),
-                "query": request.query(),
-                "body": request.body().map(|body| ::std::string::String::from_utf8_lossy(body).into_owned()),
-                "decoded": match decoded {
-                    Ok(value) => ::serde_json::json!({ "ok": value }),
-                    Err(error) => ::serde_json::json!({ "error": error }),
-                },
-                "not_found": not_found(request),
-            })
+                Err(Ok(error)) => ::serde_json::json!({ "other error": error.to_string() }),
+                Err(Err(error)) => ::serde_json::json!({ "other error": error }),
+                Ok(()) => ::serde_json::json!("decoded as a success"),
+            };
+            sent["decoded"] = match decoded {
+                Ok(value) => ::serde_json::json!({ "ok": value }),
+                Err(error) => ::serde_json::json!({ "error": error }),
+            };
+            sent
         }
 
         #(#functions)*
 
         fn main() {
-            let path = ::std::env::args().nth(1).expect("usage: requests CALLS");
+            let path = ::std::env::args().nth(1).expect("usage: CHECKER CALLS");
             let text = ::std::fs::read_to_string(path).expect("read the calls");
             for line in text.lines() {
                 let call: ::serde_json::Value = ::serde_json::from_str(line).expect("a JSON line");
@@ -504,7 +569,7 @@ pub fn checker_source(model: &TypeModel) -> Result<String> {
             }
         }
     };
-    let file: syn::File = syn::parse2(source).context("the request checker does not parse")?;
+    let file: syn::File = syn::parse2(source).context("a request checker does not parse")?;
     Ok(prettyplease::unparse(&file))
 }
 
@@ -598,13 +663,16 @@ mod tests {
         }));
         // A float's spelling may change; nothing else may.
         let same = report(json!({ "ok": { "ratio": 5.0, "name": "a" } }));
-        assert_eq!(check_response(&types, &call, &same), Ok(()));
+        assert_eq!(check_response(&types, &call, &same, false), Ok(()));
         for broken in [
             report(json!({ "ok": { "ratio": 5.0 } })),
             report(json!({ "ok": { "ratio": 5.0, "name": "b" } })),
             report(json!({ "error": "the body of a 200 OK response did not decode" })),
         ] {
-            assert!(check_response(&types, &call, &broken).is_err(), "{broken}");
+            assert!(
+                check_response(&types, &call, &broken, false).is_err(),
+                "{broken}"
+            );
         }
     }
 
@@ -614,10 +682,10 @@ mod tests {
         let types = Types::new(&model);
         let call = call_returning(None);
         assert_eq!(
-            check_response(&types, &call, &report(json!({ "ok": null }))),
+            check_response(&types, &call, &report(json!({ "ok": null })), false),
             Ok(())
         );
-        assert!(check_response(&types, &call, &report(json!({ "ok": {} }))).is_err());
+        assert!(check_response(&types, &call, &report(json!({ "ok": {} })), false).is_err());
         for not_found in [
             json!({ "status": 404, "body": "" }),
             json!({ "status": 200, "body": ERROR_BODY }),
@@ -625,8 +693,25 @@ mod tests {
             json!("decoded as a success"),
         ] {
             let report = json!({ "decoded": { "ok": null }, "not_found": not_found });
-            assert!(check_response(&types, &call, &report).is_err(), "{report}");
+            assert!(
+                check_response(&types, &call, &report, false).is_err(),
+                "{report}"
+            );
         }
+    }
+
+    #[test]
+    fn over_http_the_404_of_a_head_has_no_body() {
+        let model = crate::synth::tests::model_of(&[("Child", "| **name** | **str** | | |\n")], "");
+        let types = Types::new(&model);
+        let mut call = call_returning(None);
+        call.expected.method = "HEAD".into();
+        let report = json!({
+            "decoded": { "ok": null },
+            "not_found": { "status": 404, "body": "" },
+        });
+        assert_eq!(check_response(&types, &call, &report, true), Ok(()));
+        assert!(check_response(&types, &call, &report, false).is_err());
     }
 
     #[test]
