@@ -3,7 +3,9 @@
 //! [`crate::synth`] (and of [`crate::oracle`], when the folder has an OpenAPI document):
 //! deserialize, check that enum values reached their variants, serialize, and compare with
 //! [`crate::equality`]; and a second checker that builds every operation's request from
-//! synthesized arguments ([`crate::requests`]) for comparison with what the docs say.
+//! synthesized arguments ([`crate::requests`]) for comparison with what the docs say, and decodes
+//! responses with them. With `--loopback`, also sends every request over HTTP to a local server
+//! ([`crate::loopback`]).
 //!
 //! The default set is the shipped `spec/` (with its `codegen.toml`, so its enums are exercised)
 //! and every docs folder under `../shared/corpus`.
@@ -23,7 +25,7 @@ use serde_json::Value;
 use crate::corpora::{folder_name, project_root, task_folders};
 use crate::equality::Types;
 use crate::oracle::Oracle;
-use crate::{requests, synth};
+use crate::{loopback, requests, synth};
 
 /// Options of `cargo xtask conformance`.
 #[derive(Args)]
@@ -34,6 +36,11 @@ pub struct ConformanceArgs {
     /// operations' examples (doctests).
     #[arg(long)]
     doc: bool,
+    /// Also send every operation's request with the generated crate's `client` feature to a
+    /// server on 127.0.0.1 that checks it and answers with a synthesized document (builds the
+    /// crate a second time, with `client`).
+    #[arg(long)]
+    loopback: bool,
     /// The config file for every folder of this run [default: each folder's codegen.toml, when
     /// it exists].
     #[arg(long)]
@@ -47,7 +54,7 @@ pub fn run(args: &ConformanceArgs) -> Result<ExitCode> {
     let mut all_passed = true;
     let mut lines = Vec::new();
     for folder in &corpora.folders {
-        let outcome = check_corpus(folder, args.config.as_deref(), &work, args.doc)?;
+        let outcome = check_corpus(folder, args, &work)?;
         all_passed &= outcome.passed();
         println!("{}", outcome.line);
         lines.push(outcome.line);
@@ -93,7 +100,7 @@ struct Tally {
     failed: usize,
 }
 
-fn check_corpus(folder: &Path, config: Option<&Path>, work: &Path, doc: bool) -> Result<Outcome> {
+fn check_corpus(folder: &Path, args: &ConformanceArgs, work: &Path) -> Result<Outcome> {
     let name = folder_name(folder);
     let root = work.join(&name);
     let models_dir = root.join("models");
@@ -104,7 +111,7 @@ fn check_corpus(folder: &Path, config: Option<&Path>, work: &Path, doc: bool) ->
     let options = Options {
         spec_dir: folder.to_owned(),
         out_dir: models_dir.clone(),
-        config: config.map(Path::to_owned),
+        config: args.config.clone(),
         mode: WriteMode::Write,
         deny_warnings: false,
     };
@@ -182,7 +189,7 @@ fn check_corpus(folder: &Path, config: Option<&Path>, work: &Path, doc: bool) ->
     let build_time = started.elapsed();
 
     let mut doc_note = String::new();
-    if doc && compiled {
+    if args.doc && compiled {
         let package = model.package.name.as_str();
         let mut steps = vec![(
             "rustdoc",
@@ -221,21 +228,64 @@ fn check_corpus(folder: &Path, config: Option<&Path>, work: &Path, doc: bool) ->
     } else {
         Default::default()
     };
-    let requests = if compiled && !calls.is_empty() {
-        check_requests(&name, &target_dir, &check_dir, &calls)?
+    let (requests, responses) = if compiled && !calls.is_empty() {
+        let binary = target_dir.join("debug").join("requests");
+        check_requests(&name, model, &binary, &check_dir, &calls, false)?
     } else {
-        Tally::default()
+        Default::default()
     };
     let check_time = started.elapsed();
-    let request_counts = if model.operations.is_empty() {
+    let mut request_counts = if model.operations.is_empty() {
         String::new()
     } else {
         format!(
-            "; operations: {} requests checked, {} failed",
+            "; operations: {} requests checked, {} failed; {} responses decoded, {} failed",
             requests.passed + requests.failed,
-            requests.failed
+            requests.failed,
+            responses.passed + responses.failed,
+            responses.failed
         )
     };
+    let mut loopback_passed = true;
+    if args.loopback && compiled && !calls.is_empty() {
+        let started = Instant::now();
+        let loopback_dir = root.join("loopback");
+        fs::create_dir_all(loopback_dir.join("src"))?;
+        write_if_changed(
+            &loopback_dir.join("Cargo.toml"),
+            &loopback::manifest(&model.package.name),
+        )?;
+        write_if_changed(&loopback_dir.join("src/main.rs"), &loopback::source(model)?)?;
+        let built = cargo(
+            &["build", "--quiet"],
+            &loopback_dir,
+            &target_dir,
+            &[("RUSTFLAGS", "-D warnings")],
+        )?;
+        let build_time = started.elapsed();
+        let (sent, decoded) = if built {
+            let binary = target_dir.join("debug").join("conformance-loopback");
+            check_requests(&name, model, &binary, &check_dir, &calls, true)?
+        } else {
+            Default::default()
+        };
+        loopback_passed = built
+            && sent.failed == 0
+            && decoded.failed == 0
+            && sent.passed == calls.len()
+            && decoded.passed == calls.len();
+        write!(
+            request_counts,
+            "; loopback: {}{} requests sent, {} failed; {} responses decoded, {} failed; build {}, run {}",
+            if built { "" } else { "BUILD FAILED, " },
+            sent.passed + sent.failed,
+            sent.failed,
+            decoded.passed + decoded.failed,
+            decoded.failed,
+            seconds(build_time),
+            seconds(started.elapsed() - build_time),
+        )?;
+    }
 
     let oracle_counts = if oracle_note.is_empty() {
         String::new()
@@ -272,6 +322,9 @@ fn check_corpus(folder: &Path, config: Option<&Path>, work: &Path, doc: bool) ->
             && from_oracle.failed == 0
             && requests.failed == 0
             && requests.passed == calls.len()
+            && responses.failed == 0
+            && responses.passed == calls.len()
+            && loopback_passed
             && synthesized.passed > 0
             && oracle_agrees,
     })
@@ -356,7 +409,7 @@ fn write_checker(
     fs::create_dir_all(dir.join("src"))?;
     let manifest = format!(
         "[package]\nname = \"conformance-check\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
-         [dependencies]\nmodels = {{ path = \"../models\", package = \"{}\" }}\nserde = \"1\"\nserde_json = \"1\"\n\n[workspace]\n",
+         [dependencies]\nhttp = \"1\"\nmodels = {{ path = \"../models\", package = \"{}\" }}\nserde = \"1\"\nserde_json = \"1\"\n\n[workspace]\n",
         model.package.name
     );
     write_if_changed(&dir.join("Cargo.toml"), &manifest)?;
@@ -462,42 +515,51 @@ fn run_lines(name: &str, binary: &Path, input: &Path, expected: usize) -> Result
     Ok(lines)
 }
 
-/// Runs the request checker and compares each request with the call's expectation.
+/// Runs a request checker (`binary`: the request checker's, or the loopback's, `over_http`, whose
+/// requests must also have the client's headers), compares each request with the call's expectation and
+/// checks its decoded responses ([`requests::check_response`]); the tallies of requests and of
+/// responses.
 fn check_requests(
     name: &str,
-    target_dir: &Path,
+    model: &TypeModel,
+    binary: &Path,
     check_dir: &Path,
     calls: &[requests::Call],
-) -> Result<Tally> {
-    let reports = run_lines(
-        name,
-        &target_dir.join("debug").join("requests"),
-        &check_dir.join("calls.jsonl"),
-        calls.len(),
-    )?;
-    let mut tally = Tally::default();
+    over_http: bool,
+) -> Result<(Tally, Tally)> {
+    let reports = run_lines(name, binary, &check_dir.join("calls.jsonl"), calls.len())?;
+    let types = Types::new(model);
+    let (mut tally, mut responses) = (Tally::default(), Tally::default());
     for (call, report) in calls.iter().zip(&reports) {
         let report: Value = serde_json::from_str(report).context("a checker line is not JSON")?;
-        match requests::observed(&report) {
-            Ok(observed) if observed == call.expected => tally.passed += 1,
-            Ok(observed) => {
-                tally.failed += 1;
-                if tally.failed <= 20 {
-                    eprintln!(
-                        "{name}: {}: expected {:?}, got {observed:?}",
-                        call.operation, call.expected
-                    );
+        match requests::check_response(&types, call, &report, over_http) {
+            Ok(()) => responses.passed += 1,
+            Err(error) => {
+                responses.failed += 1;
+                if responses.failed <= 20 {
+                    eprintln!("{name}: {}: {error}", call.operation);
                 }
             }
+        }
+        let verdict = match requests::observed(&report) {
+            Ok(observed) if observed != call.expected => {
+                Err(format!("expected {:?}, got {observed:?}", call.expected))
+            }
+            Ok(_) if over_http => loopback::check_headers(&report),
+            Ok(_) => Ok(()),
+            Err(error) => Err(format!("{error:#}")),
+        };
+        match verdict {
+            Ok(()) => tally.passed += 1,
             Err(error) => {
                 tally.failed += 1;
                 if tally.failed <= 20 {
-                    eprintln!("{name}: {}: {error:#}", call.operation);
+                    eprintln!("{name}: {}: {error}", call.operation);
                 }
             }
         }
     }
-    Ok(tally)
+    Ok((tally, responses))
 }
 
 /// Keeps the file (and cargo's fingerprint) when its contents are already right.

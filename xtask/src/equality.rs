@@ -52,6 +52,12 @@ impl<'a> Types<'a> {
         }
     }
 
+    /// Whether `back` is `sent` after a round trip through a value of `ty` (an operation's return
+    /// type: a model, a list of them, a primitive); the first difference otherwise.
+    pub fn compare_type(&self, ty: &FieldType, sent: &Value, back: &Value) -> Result<(), String> {
+        self.typed(ty, &ty.containers, sent, back, "$")
+    }
+
     fn object(&self, model: &Model, sent: &Value, back: &Value, path: &str) -> Result<(), String> {
         let (Value::Object(sent), Value::Object(back)) = (sent, back) else {
             return differs(path, sent, back);

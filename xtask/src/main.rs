@@ -8,6 +8,7 @@ mod diff;
 mod equality;
 mod features;
 mod import_wire_names;
+mod loopback;
 mod oracle;
 mod requests;
 mod synth;

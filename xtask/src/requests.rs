@@ -5,11 +5,17 @@
 //! template with each placeholder's value percent-encoded (everything outside RFC 3986's
 //! unreserved characters), and one `key=value` per query value under the parameter's wire name (a
 //! list repeats its key). A body is checked to be there, as JSON, exactly when one was given.
+//!
+//! The same checker then decodes a response with each request's `decode_response`: a document
+//! synthesized for the return type ([`crate::synth`]) with status 200 must decode and serialize
+//! back to an equal document ([`Types::compare_type`]); an operation that returns nothing must
+//! decode an empty body; and a 404 with a JSON error body must be `ApiError::Status` with that
+//! status and body.
 
 use std::fmt::Write as _;
 
 use anyhow::{Context, Result, bail};
-use markdown_model_codegen::emit::REQUEST_MODULE;
+use markdown_model_codegen::emit::{CLIENT_MODULE, REQUEST_MODULE};
 use markdown_model_codegen::model::{
     BaseType, Container, FieldType, ModelKind, Operation, OperationGroup, Parameter,
     ParameterLocation, Primitive, TypeModel, placeholders,
@@ -17,6 +23,7 @@ use markdown_model_codegen::model::{
 use quote::{format_ident, quote};
 use serde_json::{Value, json};
 
+use crate::equality::Types;
 use crate::synth::{Synthesizer, unknown_value};
 
 /// One operation's call: its arguments as JSON (the checker deserializes each into its type) and
@@ -30,6 +37,17 @@ pub struct Call {
     pub optional: serde_json::Map<String, Value>,
     /// What the request must be.
     pub expected: Expected,
+    /// The success response to decode; `None` when the operation returns nothing (its response is
+    /// an empty body).
+    pub response: Option<Response>,
+}
+
+/// A success response's document and the type it must decode to.
+pub struct Response {
+    /// The operation's return type.
+    pub ty: FieldType,
+    /// A document of that type.
+    pub document: Value,
 }
 
 /// The request a call must build.
@@ -53,6 +71,11 @@ const STRINGS: [&str; 3] = [
     "plain-._~",
 ];
 
+/// The body of the 404 every request decodes, which must come back as it is in
+/// `ApiError::Status`.
+const ERROR_BODY: &str =
+    r#"{"message":"no such resource: é 😀 \u2028","code":"not.found","status":404}"#;
+
 /// A call of every operation of every group, in group and operation order.
 pub fn calls(model: &TypeModel) -> Result<Vec<Call>> {
     let synthesizer = Synthesizer::new(model);
@@ -60,7 +83,7 @@ pub fn calls(model: &TypeModel) -> Result<Vec<Call>> {
     for group in &model.operations {
         for operation in &group.operations {
             calls.push(
-                call(model, &synthesizer, group, operation)
+                call(model, &synthesizer, group, operation, calls.len())
                     .with_context(|| format!("{}.{}", group.name, operation.name))?,
             );
         }
@@ -73,6 +96,7 @@ fn call(
     synthesizer: &Synthesizer,
     group: &OperationGroup,
     operation: &Operation,
+    seed: usize,
 ) -> Result<Call> {
     let mut required = Vec::new();
     let mut optional = serde_json::Map::new();
@@ -114,6 +138,15 @@ fn call(
     }
     path.push_str(&operation.path[rest..]);
     query.sort();
+    let response = match &operation.returns {
+        Some(ty) => Some(Response {
+            ty: ty.clone(),
+            document: synthesizer
+                .value_of(ty, seed)?
+                .with_context(|| format!("no value for the return type {}", ty.expr))?,
+        }),
+        None => None,
+    };
     Ok(Call {
         operation: format!("{}::{}", group.module, operation.rust_name),
         required,
@@ -124,6 +157,7 @@ fn call(
             query,
             body,
         },
+        response,
     })
 }
 
@@ -285,9 +319,110 @@ pub fn observed(report: &Value) -> Result<Expected> {
     })
 }
 
+/// Whether the checker's report of a call's responses (`"decoded"`: `{"ok": the decoded value
+/// serialized, null for nothing}` or `{"error": ...}`; `"not_found"`: the 404's status and body as
+/// `ApiError::Status` gave them back) is what the call's response must give. `over_http`: the
+/// responses came over HTTP, where the answer to a `HEAD` has no body.
+pub fn check_response(
+    types: &Types,
+    call: &Call,
+    report: &Value,
+    over_http: bool,
+) -> Result<(), String> {
+    let decoded = &report["decoded"];
+    let Some(back) = decoded.get("ok") else {
+        return Err(format!("the success response did not decode: {decoded}"));
+    };
+    match &call.response {
+        Some(response) => types
+            .compare_type(&response.ty, &response.document, back)
+            .map_err(|difference| format!("the decoded response differs: {difference}"))?,
+        None if back.is_null() => {}
+        None => return Err(format!("an empty response decoded to {back}")),
+    }
+    let body = if over_http && call.expected.method == "HEAD" {
+        ""
+    } else {
+        ERROR_BODY
+    };
+    let wanted = json!({ "status": 404, "body": body });
+    if report["not_found"] != wanted {
+        return Err(format!(
+            "a 404 gave {}, not ApiError::Status {wanted}",
+            report["not_found"]
+        ));
+    }
+    Ok(())
+}
+
+/// The runtime items of the generated crate that the checkers name (with the `client` feature's
+/// too when `client`): the one place that spells their paths.
+pub fn runtime_imports(client: bool) -> proc_macro2::TokenStream {
+    let request = format_ident!("{}", REQUEST_MODULE);
+    let client = client.then(|| {
+        let module = format_ident!("{}", CLIENT_MODULE);
+        quote!(
+            use models::#module::{Client, ClientError};
+        )
+    });
+    quote! {
+        use models::#request::{ApiError, NoContent, Request};
+        #client
+    }
+}
+
 /// The checker's second binary (`src/bin/requests.rs`): for each call of the file it is given, the
-/// generated function's request as `{"method", "path", "query", "body"}`, one line each.
+/// generated function's request as `{"method", "path", "query", "body"}` and the decoded responses
+/// (see [`check_response`]), one line each. Its exchange is `Request::decode_response` on the
+/// answer, without I/O.
 pub fn checker_source(model: &TypeModel) -> Result<String> {
+    let runtime = runtime_imports(false);
+    let exchange = quote! {
+        #runtime
+
+        /// What [`exchange`] fails with.
+        type Error = ApiError;
+
+        /// The request as built, and the answer `status` and `body` decoded by the request.
+        fn exchange<T>(
+            request: &Request<T>,
+            status: ::http::StatusCode,
+            body: &[u8],
+        ) -> (::serde_json::Value, ::std::result::Result<T, Error>) {
+            let sent = ::serde_json::json!({
+                "method": request.method().as_str(),
+                "path": request.path(),
+                "query": request.query(),
+                "body": request.body().map(|body| ::std::string::String::from_utf8_lossy(body).into_owned()),
+            });
+            (sent, request.decode_response(status, body))
+        }
+
+        /// The API error within an exchange's error: all of them are.
+        fn api_error(error: Error) -> ::std::result::Result<ApiError, ::std::string::String> {
+            Ok(error)
+        }
+    };
+    checker_binary(
+        model,
+        "Builds the request of every call of the file it is given, decodes its responses, and \
+         prints both as JSON.",
+        &exchange,
+    )
+}
+
+/// A checker binary: `exchange` defines `Error`, `exchange(request, status, body)` (the request as
+/// it was sent, and the result of the answer with `status` and `body`) and `api_error` (the
+/// `ApiError` within an `Error`, or its text); this adds, for each operation, a function that
+/// builds its request from a call's arguments and exchanges it twice: answered with the call's
+/// document (an empty body when it returns nothing), then with a 404. For each call of the file
+/// given as its argument it prints one line, `{"method", "path", "query", "body", "decoded",
+/// "not_found"}`, which [`observed`] and [`check_response`] read.
+pub fn checker_binary(
+    model: &TypeModel,
+    about: &str,
+    exchange: &proc_macro2::TokenStream,
+) -> Result<String> {
     let mut functions = Vec::new();
     let mut arms = Vec::new();
     for (index, (group, operation)) in model
@@ -344,24 +479,32 @@ pub fn checker_source(model: &TypeModel) -> Result<String> {
             });
             arguments.push(quote!(&params));
         }
-        let call = if operation.parameters.is_empty() {
+        let call = if operation.parameters.is_empty() && operation.returns.is_none() {
             quote!(_)
         } else {
             quote!(call)
         };
+        let run = if operation.returns.is_some() {
+            quote!(run_document(&request, call))
+        } else {
+            quote!(run_empty(&request))
+        };
         functions.push(quote! {
             fn #check(#call: &::serde_json::Value) -> ::serde_json::Value {
                 #(#statements)*
-                report(&models::#module::#function(#(#arguments),*))
+                let request = models::#module::#function(#(#arguments),*);
+                #run
             }
         });
         let key = format!("{}::{}", group.module, operation.rust_name);
         arms.push(quote!(#key => #check(&call),));
     }
-    let runtime = format_ident!("{}", REQUEST_MODULE);
+    let error_body = ERROR_BODY;
     let source = quote! {
-        //! Builds the request of every call of the file it is given, and prints it as JSON.
+        #![doc = #about]
         #![allow(deprecated, reason = "deprecated operations are checked too")]
+
+        #exchange
 
         fn required<T: ::serde::de::DeserializeOwned>(call: &::serde_json::Value, at: usize) -> T {
             ::serde_json::from_value(call["required"][at].clone())
@@ -373,19 +516,51 @@ pub fn checker_source(model: &TypeModel) -> Result<String> {
                 .unwrap_or_else(|error| panic!("{}: parameter {key}: {error}", call["operation"]))
         }
 
-        fn report<T>(request: &models::#runtime::Request<T>) -> ::serde_json::Value {
-            ::serde_json::json!({
-                "method": request.method().as_str(),
-                "path": request.path(),
-                "query": request.query(),
-                "body": request.body().map(|body| ::std::string::String::from_utf8_lossy(body).into_owned()),
-            })
+        /// Answers with the call's document; the decoded value serialized.
+        fn run_document<T: ::serde::Serialize>(request: &Request<T>, call: &::serde_json::Value) -> ::serde_json::Value {
+            let body = ::serde_json::to_vec(&call["response"]).expect("a document serializes");
+            let (sent, result) = exchange(request, ::http::StatusCode::OK, &body);
+            let decoded = result
+                .map_err(|error| error.to_string())
+                .and_then(|value| ::serde_json::to_value(&value).map_err(|error| format!("serialize: {error}")));
+            report(request, sent, decoded)
+        }
+
+        /// Answers with an empty body; `null` for `NoContent`.
+        fn run_empty(request: &Request<NoContent>) -> ::serde_json::Value {
+            let (sent, result) = exchange(request, ::http::StatusCode::OK, b"");
+            let decoded = result.map(|NoContent| ::serde_json::Value::Null).map_err(|error| error.to_string());
+            report(request, sent, decoded)
+        }
+
+        /// The report of a call: the request as sent, what the success decoded to, and the
+        /// status and body that a 404 with a JSON error body gave back.
+        fn report<T>(
+            request: &Request<T>,
+            mut sent: ::serde_json::Value,
+            decoded: ::std::result::Result<::serde_json::Value, ::std::string::String>,
+        ) -> ::serde_json::Value {
+            let (_, result) = exchange(request, ::http::StatusCode::NOT_FOUND, #error_body.as_bytes());
+            sent["not_found"] = match result.map(|_| ()).map_err(api_error) {
+                Err(Ok(ApiError::Status { status, body })) => ::serde_json::json!({
+                    "status": status.as_u16(),
+                    "body": ::std::string::String::from_utf8_lossy(&body),
+                }),
+                Err(Ok(error)) => ::serde_json::json!({ "other error": error.to_string() }),
+                Err(Err(error)) => ::serde_json::json!({ "other error": error }),
+                Ok(()) => ::serde_json::json!("decoded as a success"),
+            };
+            sent["decoded"] = match decoded {
+                Ok(value) => ::serde_json::json!({ "ok": value }),
+                Err(error) => ::serde_json::json!({ "error": error }),
+            };
+            sent
         }
 
         #(#functions)*
 
         fn main() {
-            let path = ::std::env::args().nth(1).expect("usage: requests CALLS");
+            let path = ::std::env::args().nth(1).expect("usage: CHECKER CALLS");
             let text = ::std::fs::read_to_string(path).expect("read the calls");
             for line in text.lines() {
                 let call: ::serde_json::Value = ::serde_json::from_str(line).expect("a JSON line");
@@ -397,7 +572,7 @@ pub fn checker_source(model: &TypeModel) -> Result<String> {
             }
         }
     };
-    let file: syn::File = syn::parse2(source).context("the request checker does not parse")?;
+    let file: syn::File = syn::parse2(source).context("a request checker does not parse")?;
     Ok(prettyplease::unparse(&file))
 }
 
@@ -409,6 +584,7 @@ pub fn calls_file(calls: &[Call]) -> String {
             "operation": call.operation,
             "required": call.required,
             "optional": call.optional,
+            "response": call.response.as_ref().map(|response| &response.document),
         });
         lines.push_str(&entry.to_string());
         lines.push('\n');
@@ -437,6 +613,108 @@ mod tests {
             );
         }
         assert_eq!(percent_encode("a/b c-._~"), "a%2Fb%20c-._~");
+    }
+
+    /// A call of a `GET /x` that returns `response`.
+    fn call_returning(response: Option<Response>) -> Call {
+        Call {
+            operation: "x_api::get_x".into(),
+            required: Vec::new(),
+            optional: serde_json::Map::new(),
+            expected: Expected {
+                method: "GET".into(),
+                path: "/x".into(),
+                query: Vec::new(),
+                body: false,
+            },
+            response,
+        }
+    }
+
+    /// A checker's report with the decoded value `decoded` and a right 404.
+    fn report(decoded: Value) -> Value {
+        json!({
+            "decoded": decoded,
+            "not_found": { "status": 404, "body": ERROR_BODY },
+        })
+    }
+
+    #[test]
+    fn a_decoded_model_must_serialize_back_to_its_document() {
+        let model = crate::synth::tests::model_of(
+            &[
+                (
+                    "Parent",
+                    "| **child** | [**Child**](Child.md) | | [optional] |\n",
+                ),
+                (
+                    "Child",
+                    "| **ratio** | **float** | | [optional] |\n| **name** | **str** | | [optional] |\n",
+                ),
+            ],
+            "",
+        );
+        let types = Types::new(&model);
+        let parent = model
+            .models
+            .iter()
+            .find(|item| item.name == "Parent")
+            .unwrap();
+        let call = call_returning(Some(Response {
+            ty: parent.fields[0].ty.clone(),
+            document: json!({ "ratio": 5, "name": "a" }),
+        }));
+        // A float's spelling may change; nothing else may.
+        let same = report(json!({ "ok": { "ratio": 5.0, "name": "a" } }));
+        assert_eq!(check_response(&types, &call, &same, false), Ok(()));
+        for broken in [
+            report(json!({ "ok": { "ratio": 5.0 } })),
+            report(json!({ "ok": { "ratio": 5.0, "name": "b" } })),
+            report(json!({ "error": "the body of a 200 OK response did not decode" })),
+        ] {
+            assert!(
+                check_response(&types, &call, &broken, false).is_err(),
+                "{broken}"
+            );
+        }
+    }
+
+    #[test]
+    fn nothing_decodes_to_null_and_a_404_must_keep_status_and_body() {
+        let model = crate::synth::tests::model_of(&[("Child", "| **name** | **str** | | |\n")], "");
+        let types = Types::new(&model);
+        let call = call_returning(None);
+        assert_eq!(
+            check_response(&types, &call, &report(json!({ "ok": null })), false),
+            Ok(())
+        );
+        assert!(check_response(&types, &call, &report(json!({ "ok": {} })), false).is_err());
+        for not_found in [
+            json!({ "status": 404, "body": "" }),
+            json!({ "status": 200, "body": ERROR_BODY }),
+            json!({ "other error": "the body of a 404 did not decode" }),
+            json!("decoded as a success"),
+        ] {
+            let report = json!({ "decoded": { "ok": null }, "not_found": not_found });
+            assert!(
+                check_response(&types, &call, &report, false).is_err(),
+                "{report}"
+            );
+        }
+    }
+
+    #[test]
+    fn over_http_the_404_of_a_head_has_no_body() {
+        let model = crate::synth::tests::model_of(&[("Child", "| **name** | **str** | | |\n")], "");
+        let types = Types::new(&model);
+        let mut call = call_returning(None);
+        call.expected.method = "HEAD".into();
+        let report = json!({
+            "decoded": { "ok": null },
+            "not_found": { "status": 404, "body": "" },
+        });
+        assert_eq!(check_response(&types, &call, &report, true), Ok(()));
+        assert!(check_response(&types, &call, &report, false).is_err());
     }
 
     #[test]

@@ -34,8 +34,9 @@ pub struct EmitTimings {
     pub format: Duration,
 }
 
-/// The public module of the request runtime in a crate with operations (`request_::Request`).
-pub use crate::naming::REQUEST_MODULE;
+/// The public modules of the request runtime (`request_::Request`) and of the `client` feature
+/// (`client_::Client`) in a crate with operations.
+pub use crate::naming::{CLIENT_MODULE, REQUEST_MODULE};
 
 /// The first line of every generated file.
 pub const HEADER: &str =
