@@ -301,10 +301,7 @@ pub fn java_api_name(name: &str) -> String {
     if name == "propertyClass" {
         return "class".to_owned();
     }
-    name.strip_prefix('_')
-        .filter(|rest| JAVA_RESERVED.contains(rest))
-        .unwrap_or(name)
-        .to_owned()
+    without_underscore_escape(name, JAVA_RESERVED)
 }
 
 /// The primitive a Go type name stands for (`string`, `int64`, `float64`), and the same for
