@@ -348,13 +348,13 @@ impl Config {
             .filter(|written| named(written, "naming rule", &rules))
             .and_then(|written| WireCase::from_name(written.get_ref()))
             .unwrap_or_default();
-        let dialects = Dialect::ALL.map(Dialect::name);
+        let dialects = crate::parse::dialect_names();
         let dialect = raw
             .dialect
             .filter(|written| named(written, "dialect", &dialects))
             .and_then(|written| {
                 Some(Located {
-                    value: Dialect::from_name(written.get_ref())?,
+                    value: crate::parse::dialect_named(written.get_ref())?,
                     file,
                     span: written.span(),
                 })

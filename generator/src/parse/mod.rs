@@ -5,19 +5,22 @@
 //! overrides belong to [`crate::model`].
 
 mod dialect;
+mod dialects;
+mod folder;
 mod operations;
 mod page;
 mod type_expr;
+mod types;
 
-pub use dialect::{
-    Dialect, apply_folder_conventions, folder_dialect, name_the_type_syntax, python_api_name,
-};
+pub use dialect::{Dialect, DialectSpec};
+pub use dialects::{named as dialect_named, names as dialect_names, python_api_name};
+pub use folder::{apply_folder_conventions, folder_dialect, name_the_type_syntax};
 pub use operations::{
     HttpMethod, OperationPage, OperationSection, ParameterRow, Permissions, TypeCell,
     looks_like_operations, parse_operations,
 };
 pub use page::{EnumValues, ModelPage, PageOutcome, PropertyRow, Spanned, parse_page};
 pub use type_expr::{
-    Container, Leaf, ParsedType, Primitive, TypeExpr, TypeSyntaxError, parse_type, parse_type_expr,
-    parse_type_expr_with_leaf_span,
+    ParsedType, TypeSyntaxError, parse_type, parse_type_expr, parse_type_expr_with_leaf_span,
 };
+pub use types::{Container, Leaf, Primitive, TypeExpr};

@@ -16,7 +16,7 @@ use super::page::{
     Cell, Spanned, cells, collect_text, find_end, front_matter_title, header_names,
     is_attribute_line, is_header, line_of, parse_type_cell, trim_span, written_cells,
 };
-use super::type_expr::TypeExpr;
+use super::types::TypeExpr;
 use crate::diagnostic::{Diagnostic, FileId};
 use crate::naming;
 

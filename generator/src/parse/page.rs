@@ -20,8 +20,10 @@ use pulldown_cmark::{
     Event, HeadingLevel, LinkType, MetadataBlockKind, Options, Parser, Tag, TagEnd,
 };
 
-use super::dialect::Dialect;
-use super::type_expr::{Leaf, Primitive, TypeExpr, parse_type, union_of};
+use super::dialect::{Dialect, Mark};
+use super::dialects;
+use super::type_expr::{parse_type, union_of};
+use super::types::{Leaf, Primitive, TypeExpr};
 use crate::diagnostic::{Diagnostic, FileId};
 
 /// A value and the byte span of the source it came from.
@@ -192,7 +194,7 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
                         expect = Expect::List;
                     }
                     HeadingLevel::H2 if heading.value == "Enum Variants" && !in_body => {
-                        reader.mark(Dialect::Rust, heading.span.clone());
+                        reader.mark(Mark::EnumVariantsHeading, heading.span.clone());
                         in_body = true;
                         expect = Expect::Variants;
                     }
@@ -205,7 +207,7 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
                         reader.variants = Some(Variants::Tagged);
                     }
                     HeadingLevel::H2 if in_body && heading.value.starts_with("Enum: ") => {
-                        reader.mark(Dialect::Java, heading.span.clone());
+                        reader.mark(Mark::FieldEnumHeading, heading.span.clone());
                         let name = heading.value["Enum: ".len()..].trim().to_owned();
                         expect = Expect::EnumTable(name);
                     }
@@ -219,7 +221,7 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
                     {
                         in_body = true;
                         reader.variant_list = true;
-                        reader.mark(Dialect::Php, heading.span.clone());
+                        reader.mark(Mark::VariantListHeading, heading.span.clone());
                     }
                     HeadingLevel::H2 if reader.name.is_none() && !in_body => {
                         reader.name = Some(reader.without_module(heading))
@@ -397,7 +399,7 @@ impl PageReader<'_, '_> {
                 Event::Start(Tag::TableRow) if !is_attribute_line(&self.text[range.clone()]) => {
                     if let Some(row) = self.read_row(&events[index + 1..end], range.clone()) {
                         if row.name.value.eq_ignore_ascii_case(ANY_NAME) {
-                            self.mark(Dialect::PythonPrior, row.name.span.clone());
+                            self.mark(Mark::AnyStringNameRow, row.name.span.clone());
                             self.additional_properties = Some(row);
                         } else {
                             rows.push(row);
@@ -414,7 +416,7 @@ impl PageReader<'_, '_> {
     fn check_header(&mut self, events: &[(Event<'_>, Range<usize>)], range: Range<usize>) {
         let names = header_names(events);
         if is_header(&names, &NAME_TYPE_HEADER) {
-            self.mark(Dialect::TypeScriptFetch, trim_span(self.text, range));
+            self.mark(Mark::NameTypeHeader, trim_span(self.text, range));
             self.name_and_type_only = true;
         } else if !is_header(&names, &HEADER) {
             self.diagnostics.push(
@@ -478,7 +480,7 @@ impl PageReader<'_, '_> {
         // identifier (`type`), and shows the dialect.
         if let Some(identifier) = name.value.strip_prefix("r#") {
             name.value = identifier.to_owned();
-            self.mark(Dialect::Rust, name.span.clone());
+            self.mark(Mark::RawIdentifier, name.span.clone());
         }
         if name.value.is_empty() {
             self.diagnostics.push(
@@ -494,13 +496,11 @@ impl PageReader<'_, '_> {
 
         let (type_expr, leaf_span, dialect) =
             parse_type_cell(self.file, self.text, &cells[1], self.diagnostics)?;
-        if let Some(dialect) = dialect {
-            self.mark(dialect, type_expr.span.clone());
-        }
+        self.shows(dialect, type_expr.span.clone());
         // Kotlin's own enum of a field: `[**inline**](#Status)`, its values in the
         // `## Enum: status` table after the properties.
         if is_inline_enum(&type_expr.value) {
-            self.mark(Dialect::Kotlin, type_expr.span.clone());
+            self.mark(Mark::InlineEnum, type_expr.span.clone());
         }
         if self.name_and_type_only {
             // typescript-fetch: the page says nothing of the field but its name and type.
@@ -614,7 +614,7 @@ impl PageReader<'_, '_> {
             Some(source_at) => heading.span.start + source_at + "::".len()..heading.span.end,
             None => heading.span.clone(),
         };
-        self.mark(Dialect::Ruby, heading.span.clone());
+        self.mark(Mark::ModuleTitle, heading.span.clone());
         Spanned {
             value: heading.value[name_start..].to_owned(),
             span,
@@ -631,7 +631,7 @@ impl PageReader<'_, '_> {
             let start = source
                 .rfind(name)
                 .map_or(heading.span.start, |at| heading.span.start + at);
-            self.mark(Dialect::Php, heading.span.clone());
+            self.mark(Mark::DoubleHashTitle, heading.span.clone());
             return Spanned {
                 value: name.to_owned(),
                 span: start..start + name.len(),
@@ -651,19 +651,26 @@ impl PageReader<'_, '_> {
         let start = source
             .rfind('.')
             .map_or(heading.span.start, |at| heading.span.start + at + 1);
-        self.mark(Dialect::CSharp, heading.span.clone());
+        self.mark(Mark::DottedTitle, heading.span.clone());
         Spanned {
             span: start..start + name.len(),
             value: name,
         }
     }
 
-    /// Records the first dialect mark of the page.
-    fn mark(&mut self, dialect: Dialect, span: Range<usize>) {
-        self.dialect.get_or_insert(Spanned {
-            value: dialect,
-            span,
-        });
+    /// Records the dialect a [`Mark`] shows, when it shows one (see [`Self::shows`]).
+    fn mark(&mut self, mark: Mark, span: Range<usize>) {
+        self.shows(dialects::shown_by(mark), span);
+    }
+
+    /// Records the first dialect the page shows, and where.
+    fn shows(&mut self, dialect: Option<Dialect>, span: Range<usize>) {
+        if let Some(dialect) = dialect {
+            self.dialect.get_or_insert(Spanned {
+                value: dialect,
+                span,
+            });
+        }
     }
 
     /// The values of a `## Enum` list: `` `NAME` (value: `'value'`) `` items, the last code span
@@ -751,7 +758,7 @@ impl PageReader<'_, '_> {
             offset += line.len();
         }
         self.mark(
-            Dialect::Kotlin,
+            Mark::IndentedEnumList,
             literals
                 .first()
                 .map_or(offset..offset, |first| first.span.clone()),
@@ -887,15 +894,16 @@ impl PageReader<'_, '_> {
             None => (enum_values, None),
         };
         let properties = properties.or_else(|| alias.is_some().then(Vec::new));
-        // The Ruby template's oneOf / anyOf page lists its variants (`openapi_one_of`), no
-        // properties: a page of no properties, which a Ruby folder reads as any JSON value.
-        let ruby_union = self
+        // A oneOf / anyOf page that lists its variants in sections (`openapi_one_of`, Ruby's), no
+        // properties: a page of no properties, which such a folder reads as any JSON value.
+        let sections_union = self
             .dialect
             .as_ref()
-            .is_some_and(|mark| mark.value == Dialect::Ruby)
+            .is_some_and(|mark| mark.value.spec().one_of_sections)
             && (self.text.contains("### `openapi_one_of`")
                 || self.text.contains("### `openapi_any_of`"));
-        let properties = properties.or_else(|| (ruby_union || self.variant_list).then(Vec::new));
+        let properties =
+            properties.or_else(|| (sections_union || self.variant_list).then(Vec::new));
         if properties.is_none() && enum_values.is_none() {
             if !self.has_properties_heading
                 && let (Some(title), Some(name)) = (&self.title, &self.name)
@@ -964,7 +972,7 @@ impl PageReader<'_, '_> {
                     span: span.clone(),
                 })
                 .collect();
-            self.mark(Dialect::PythonPrior, row.name.span.clone());
+            self.mark(Mark::ValueRowEnum, row.name.span.clone());
             Some(read_literals(literals, Some(primitive)))
         });
         if enum_values.is_some() {

@@ -8,149 +8,11 @@
 //! It is stored flat ([`TypeExpr::containers`] + [`TypeExpr::leaf`]) and parsed without
 //! recursion: a type nested 10,000 deep costs no stack.
 
-use std::fmt;
 use std::ops::Range;
 
-use super::dialect::Dialect;
-
-/// A parsed type expression.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub struct TypeExpr {
-    /// The containers, outermost first: `list[dict(str, int)]` is `[List, Map]` around `int`.
-    pub containers: Vec<Container>,
-    /// The innermost type.
-    pub leaf: Leaf,
-}
-
-/// A container type of the docs' type language.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Container {
-    /// `list[T]`.
-    List,
-    /// `dict(str, T)`: keys are always strings.
-    Map,
-}
-
-/// The innermost type of an expression.
-#[derive(
-    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Leaf {
-    /// One of the docs' primitive types.
-    Primitive(Primitive),
-    /// Any other name: a model, resolved against the spec's pages later.
-    Named(String),
-}
-
-/// The primitive types of the docs' type language.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
-#[serde(into = "&'static str", try_from = "&str")]
-pub enum Primitive {
-    /// `str`.
-    Str,
-    /// `int`.
-    Int,
-    /// `float`.
-    Float,
-    /// `bool`.
-    Bool,
-    /// `date`: a calendar date.
-    Date,
-    /// `datetime`: an instant, RFC 3339 on the wire.
-    Datetime,
-    /// `object`: any JSON value.
-    Object,
-    /// `LocalDateTime`: a date and time without a zone (`yyyy-MM-ddTHH:mm:ss.SSS`); the docs link
-    /// it like a model but define no page for it.
-    LocalDateTime,
-    /// `YearMonth`: a month of a year (`yyyy-MM`); linked like a model, with no page.
-    YearMonth,
-    /// `number`: a JSON number the docs do not say is an integer or a float (TypeScript's
-    /// `number`); kept exactly as sent.
-    Number,
-}
-
-impl Primitive {
-    /// Every primitive, in a fixed order.
-    pub const ALL: [Primitive; 10] = [
-        Primitive::Str,
-        Primitive::Int,
-        Primitive::Float,
-        Primitive::Bool,
-        Primitive::Date,
-        Primitive::Datetime,
-        Primitive::Object,
-        Primitive::LocalDateTime,
-        Primitive::YearMonth,
-        Primitive::Number,
-    ];
-
-    /// The primitive's name in the docs.
-    pub fn name(self) -> &'static str {
-        match self {
-            Primitive::Str => "str",
-            Primitive::Int => "int",
-            Primitive::Float => "float",
-            Primitive::Bool => "bool",
-            Primitive::Date => "date",
-            Primitive::Datetime => "datetime",
-            Primitive::Object => "object",
-            Primitive::LocalDateTime => "LocalDateTime",
-            Primitive::YearMonth => "YearMonth",
-            Primitive::Number => "number",
-        }
-    }
-
-    /// The primitive with this docs name.
-    pub fn from_name(name: &str) -> Option<Primitive> {
-        Primitive::ALL
-            .into_iter()
-            .find(|primitive| primitive.name() == name)
-    }
-}
-
-impl From<Primitive> for &'static str {
-    fn from(primitive: Primitive) -> Self {
-        primitive.name()
-    }
-}
-
-impl TryFrom<&str> for Primitive {
-    type Error = String;
-
-    fn try_from(name: &str) -> Result<Self, String> {
-        Primitive::from_name(name).ok_or_else(|| format!("unknown primitive `{name}`"))
-    }
-}
-
-impl fmt::Display for TypeExpr {
-    /// Prints the expression in the docs' syntax; parsing the output gives the same expression.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for container in &self.containers {
-            f.write_str(match container {
-                Container::List => "list[",
-                Container::Map => "dict(str, ",
-            })?;
-        }
-        match &self.leaf {
-            Leaf::Primitive(primitive) => f.write_str(primitive.name())?,
-            Leaf::Named(name) => f.write_str(name)?,
-        }
-        for container in self.containers.iter().rev() {
-            f.write_str(match container {
-                Container::List => "]",
-                Container::Map => ")",
-            })?;
-        }
-        Ok(())
-    }
-}
+use super::dialect::{Dialect, Holds, Mark, Qualified, Word};
+use super::dialects;
+use super::types::{Container, Leaf, Primitive, TypeExpr};
 
 /// Why a type expression did not parse, and where (byte offsets into the parsed text).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -288,24 +150,23 @@ pub fn parse_type(text: &str) -> Result<ParsedType, TypeSyntaxError> {
             Token::Punct('[') => open_bracket(&mut lexer),
             Token::Punct('{') => {
                 let dialect = open_brace_map(&mut lexer)?;
-                (Step::Open(FrameKind::Map('}')), Some(dialect))
+                (Step::Open(FrameKind::Map('}')), dialect)
             }
             Token::Punct('(') => (
                 Step::Open(FrameKind::Union(')')),
-                Some(Dialect::PythonPrior),
+                dialects::shown_by(Mark::ParenthesizedUnion),
             ),
             _ => return Err(expected("a type", token, span)),
         };
-        // The Python templates never write `<`: inside `List<...>` a word of theirs is another
-        // language's name and shows no Python dialect (Java's `List<Any>`).
+        // Inside `List<...>` a word of a dialect that never writes `<` is another language's
+        // name and shows nothing (a Python word in Java's `List<Any>`).
         let in_angle_brackets = frames
             .iter()
             .any(|frame| matches!(frame.kind, FrameKind::List('>') | FrameKind::Map('>')));
-        let python = matches!(
-            step.1,
-            Some(Dialect::Python | Dialect::PythonPrior | Dialect::PythonPydantic)
-        );
-        if !(in_angle_brackets && python) {
+        let foreign = step
+            .1
+            .is_some_and(|shown| !shown.spec().writes_angle_brackets);
+        if !(in_angle_brackets && foreign) {
             dialect = dialect.or(step.1);
         }
         let mut done = match step.0 {
@@ -330,12 +191,12 @@ pub fn parse_type(text: &str) -> Result<ParsedType, TypeSyntaxError> {
                 (token, span) = lexer.next();
             }
             if token == Token::Punct('|') && frame.kind.is_union() {
-                dialect = dialect.or(Some(Dialect::TypeScript));
+                dialect = dialect.or(dialects::shown_by(Mark::BarUnion));
                 break;
             }
             if token == Token::Punct(',') && frame.kind.is_union() {
                 if frame.kind == FrameKind::Top {
-                    dialect = dialect.or(Some(Dialect::PythonPrior));
+                    dialect = dialect.or(dialects::shown_by(Mark::CommaUnion));
                 }
                 // A trailing comma (`(str,)`) closes the union right away.
                 let checkpoint = lexer.position;
@@ -377,37 +238,44 @@ pub fn parse_type(text: &str) -> Result<ParsedType, TypeSyntaxError> {
     }
 }
 
-/// What a `[` starts where a type is expected: Swift's map `[String: X]` (also `[String:X]`), or
-/// a list `[X]`, which is Swift's and `python-prior`'s: it shows `python-prior` when a Python
-/// type name follows (`[str]`; Swift writes `[String]`), no dialect otherwise (`[Pet]`).
+/// What a `[` starts where a type is expected: a map `[String: X]` (also `[String:X]`,
+/// [`Mark::BracketMap`]), or a list `[X]`, which shows the dialect that alone writes a list of
+/// that item ([`Mark::BracketListOf`]: `[str]`), or else the one that alone writes `[X]`
+/// ([`Mark::BracketList`]).
 fn open_bracket(lexer: &mut Lexer<'_>) -> (Step, Option<Dialect>) {
     let checkpoint = lexer.position;
     let first = lexer.next().0;
     if first == Token::Name("String") && lexer.next().0 == Token::Punct(':') {
-        return (Step::Open(FrameKind::Map(']')), Some(Dialect::Swift));
+        let shown = dialects::shown_by(Mark::BracketMap);
+        return (Step::Open(FrameKind::Map(']')), shown);
     }
     lexer.position = checkpoint;
-    let python = matches!(
-        first,
-        Token::Name("str" | "int" | "float" | "bool" | "date" | "datetime" | "none_type")
-    );
-    (
-        Step::Open(FrameKind::List(']')),
-        python.then_some(Dialect::PythonPrior),
-    )
+    let item = match first {
+        Token::Name(name) => dialects::ALL
+            .iter()
+            .flat_map(|spec| spec.marks)
+            .find(|mark| matches!(mark, Mark::BracketListOf(item) if *item == name))
+            .copied(),
+        _ => None,
+    };
+    let shown = item
+        .and_then(dialects::shown_by)
+        .or_else(|| dialects::shown_by(Mark::BracketList));
+    (Step::Open(FrameKind::List(']')), shown)
 }
 
-/// The marks a language writes after a type: C#'s `?` (nullable, which an `Option` already is)
-/// and PHP's `[]` (a list of the type: `string[]`, `\Vendor\Model\Tag[]`).
+/// The marks a language writes after a type: `?` (C#'s nullable, which an `Option` already is,
+/// [`Mark::NullablePostfix`]) and `[]` (PHP's list of the type: `string[]`,
+/// `\Vendor\Model\Tag[]`, [`Mark::ListPostfix`]).
 fn postfix(lexer: &mut Lexer<'_>, done: &mut Partial, dialect: &mut Option<Dialect>) {
     loop {
         let checkpoint = lexer.position;
         match lexer.next().0 {
-            Token::Punct('?') => *dialect = dialect.or(Some(Dialect::CSharp)),
+            Token::Punct('?') => *dialect = dialect.or(dialects::shown_by(Mark::NullablePostfix)),
             Token::Punct('[') if lexer.next().0 == Token::Punct(']') => {
                 done.containers_inner_first.push(Container::List);
                 done.null = false;
-                *dialect = dialect.or(Some(Dialect::Php));
+                *dialect = dialect.or(dialects::shown_by(Mark::ListPostfix));
             }
             _ => {
                 lexer.position = checkpoint;
@@ -472,7 +340,7 @@ fn go_type(text: &str) -> Option<Result<ParsedType, TypeSyntaxError>> {
     Some(Ok(ParsedType {
         expr: TypeExpr { containers, leaf },
         leaf_span: span,
-        dialect: Some(Dialect::Go),
+        dialect: dialects::shown_by(Mark::GoSyntax),
     }))
 }
 
@@ -616,7 +484,7 @@ fn rust_type(text: &str) -> Option<Result<ParsedType, TypeSyntaxError>> {
     Some(Ok(ParsedType {
         expr: TypeExpr { containers, leaf },
         leaf_span,
-        dialect: Some(Dialect::Rust),
+        dialect: dialects::shown_by(Mark::RustSyntax),
     }))
 }
 
@@ -626,7 +494,10 @@ enum Step {
     Leaf(Partial),
 }
 
-/// The step a name starts (`List` followed by `[` opens a list), and the dialect it shows.
+/// The step a name starts, and the dialect it shows: a container when the name and the bracket
+/// after it are one a dialect declares (`List` followed by `[` opens a list,
+/// [`super::dialect::DialectSpec::containers`]), `byte[]` (Java's and C#'s bytes: base64 strings
+/// on the wire), or a leaf.
 fn name_step(
     name: &str,
     span: Range<usize>,
@@ -634,84 +505,37 @@ fn name_step(
 ) -> Result<(Step, Option<Dialect>), TypeSyntaxError> {
     let checkpoint = lexer.position;
     let (opener, _) = lexer.next();
-    let (kind, dialect) = match (name, opener) {
-        ("list", Token::Punct('[')) => (FrameKind::List(']'), Dialect::Python),
-        ("List" | "Set", Token::Punct('[')) => (FrameKind::List(']'), Dialect::PythonPydantic),
-        ("dict", Token::Punct('(')) => {
-            expect_key(lexer, "str", ',')?;
-            (FrameKind::Map(')'), Dialect::Python)
-        }
-        ("Dict", Token::Punct('[')) => {
-            expect_key(lexer, "str", ',')?;
-            (FrameKind::Map(']'), Dialect::PythonPydantic)
-        }
-        // Java's and C#'s `List<X>`, Java's and Swift's `Set<X>`: they show no dialect.
-        ("List" | "Set", Token::Punct('<')) => return Ok((Step::Open(FrameKind::List('>')), None)),
-        ("Map", Token::Punct('<')) => {
-            expect_key(lexer, "String", ',')?;
-            (FrameKind::Map('>'), Dialect::Java)
-        }
-        ("Collection", Token::Punct('<')) => (FrameKind::List('>'), Dialect::CSharp),
-        ("Dictionary", Token::Punct('<')) => {
-            expect_key(lexer, "string", ',')?;
-            (FrameKind::Map('>'), Dialect::CSharp)
-        }
-        // PHP's maps: `array<string,X>`, and `map[string,X]` in its older templates.
-        ("array", Token::Punct('<')) => {
-            expect_key(lexer, "string", ',')?;
-            (FrameKind::Map('>'), Dialect::Php)
-        }
-        ("map", Token::Punct('[')) => {
-            expect_key(lexer, "string", ',')?;
-            (FrameKind::Map(']'), Dialect::Php)
-        }
-        (_, Token::Punct('<')) if kotlin_container(name) == Some(Container::List) => {
-            (FrameKind::List('>'), Dialect::Kotlin)
-        }
-        (_, Token::Punct('<')) if kotlin_container(name) == Some(Container::Map) => {
-            expect_key(lexer, "kotlin.String", ',')?;
-            (FrameKind::Map('>'), Dialect::Kotlin)
-        }
-        // Java's and C#'s `byte[]`: bytes are base64 strings on the wire.
-        ("byte", Token::Punct('[')) => {
-            let (closer, closer_span) = lexer.next();
-            if closer != Token::Punct(']') {
-                return Err(expected("`]` after `byte[`", closer, closer_span));
+    if let Token::Punct(bracket) = opener
+        && let Some((opener, dialect)) = dialects::opener(name, bracket)
+    {
+        let closer = match bracket {
+            '[' => ']',
+            '(' => ')',
+            '<' => '>',
+            other => other,
+        };
+        let kind = match opener.holds {
+            Holds::List => FrameKind::List(closer),
+            Holds::Map(string_type) => {
+                expect_key(lexer, string_type, ',')?;
+                FrameKind::Map(closer)
             }
-            let leaf_span = span.start..closer_span.end;
-            let (partial, _) = leaf("str", leaf_span)?;
-            return Ok((Step::Leaf(partial), None));
-        }
-        ("Optional" | "Union", Token::Punct('[')) => {
-            (FrameKind::Union(']'), Dialect::PythonPydantic)
-        }
-        // TypeScript and Ruby both write `Array<X>`: it shows neither.
-        ("Array", Token::Punct('<')) => return Ok((Step::Open(FrameKind::List('>')), None)),
-        ("Hash", Token::Punct('<')) => {
-            expect_key(lexer, "String", ',')?;
-            (FrameKind::Map('>'), Dialect::Ruby)
-        }
-        _ => {
-            lexer.position = checkpoint;
-            let (partial, dialect) = leaf(name, span)?;
-            return Ok((Step::Leaf(partial), dialect));
-        }
-    };
-    Ok((Step::Open(kind), Some(dialect)))
-}
-
-/// The container a Kotlin collection name stands for: `kotlin.collections.List` (`Set`,
-/// `MutableList`, `MutableSet`) and `kotlin.Array` are lists, `kotlin.collections.Map`
-/// (`MutableMap`) a map.
-fn kotlin_container(name: &str) -> Option<Container> {
-    if name == "kotlin.Array" {
-        return Some(Container::List);
+            Holds::Union => FrameKind::Union(closer),
+        };
+        return Ok((Step::Open(kind), dialect));
     }
-    match name.strip_prefix("kotlin.collections.")? {
-        "List" | "Set" | "MutableList" | "MutableSet" => Some(Container::List),
-        "Map" | "MutableMap" => Some(Container::Map),
-        _ => None,
+    if name == "byte" && opener == Token::Punct('[') {
+        let (closer, closer_span) = lexer.next();
+        if closer != Token::Punct(']') {
+            return Err(expected("`]` after `byte[`", closer, closer_span));
+        }
+        let leaf_span = span.start..closer_span.end;
+        let (partial, _) = leaf("str", leaf_span)?;
+        return Ok((Step::Leaf(partial), None));
     }
+    lexer.position = checkpoint;
+    let (partial, dialect) = leaf(name, span)?;
+    Ok((Step::Leaf(partial), dialect))
 }
 
 /// A container or union being read.
@@ -836,84 +660,51 @@ fn object(leaf_span: Range<usize>, null: bool) -> Partial {
     }
 }
 
-/// A type name: a primitive (or an alias of one, with the dialect it shows), `null`, or a model.
+/// A type name: a word a dialect declares (a primitive, `null`, or a name only it writes, with
+/// the dialect it shows), a qualified name (`\Vendor\Model\Pet`, `kotlin.Long`), a bare
+/// container, a primitive of the type model's own vocabulary, or a model. Other names a dialect
+/// writes (`String`, `Date`, `Object`) stay names here, and a folder's dialect reads them
+/// (`super::apply_folder_conventions`).
 fn leaf(name: &str, span: Range<usize>) -> Result<(Partial, Option<Dialect>), TypeSyntaxError> {
     let primitive = |primitive| (Vec::new(), Leaf::Primitive(primitive));
     let named = |name: &str| (Vec::new(), Leaf::Named(name.to_owned()));
-    let ((containers, leaf), dialect) = match name {
-        "none_type" => return Ok((object(span, true), Some(Dialect::PythonPrior))),
-        "None" => return Ok((object(span, true), Some(Dialect::PythonPydantic))),
-        "StrictStr" | "StrictBytes" | "bytearray" | "bytes" => {
-            (primitive(Primitive::Str), Some(Dialect::PythonPydantic))
+    let ((containers, leaf), dialect) = if let Some((word, dialect)) = dialects::word(name) {
+        match word {
+            Word::Null => return Ok((object(span, true), dialect)),
+            Word::Primitive(found) => (primitive(found), dialect),
+            Word::Name => (named(name), dialect),
         }
-        "StrictInt" => (primitive(Primitive::Int), Some(Dialect::PythonPydantic)),
-        "StrictFloat" => (primitive(Primitive::Float), Some(Dialect::PythonPydantic)),
-        "StrictBool" => (primitive(Primitive::Bool), Some(Dialect::PythonPydantic)),
-        "Any" => (primitive(Primitive::Object), Some(Dialect::PythonPydantic)),
-        "null" | "undefined" => return Ok((object(span, true), Some(Dialect::TypeScript))),
-        // TypeScript's and Go's word: it shows neither.
-        "string" => (primitive(Primitive::Str), None),
-        "boolean" => (primitive(Primitive::Bool), Some(Dialect::TypeScript)),
-        "number" => (primitive(Primitive::Number), Some(Dialect::TypeScript)),
-        "any" => (primitive(Primitive::Object), Some(Dialect::TypeScript)),
-        "mixed" => (primitive(Primitive::Object), Some(Dialect::Php)),
-        // Java's own type names (no other template writes them), read by a Java folder: with
-        // them a Java folder is known even when its containers are all `List<X>` (C#'s too).
-        "Long" | "OffsetDateTime" | "LocalDate" | "BigDecimal" => {
-            (named(name), Some(Dialect::Java))
-        }
-        // Swift's own type names (no other template writes them), read by a Swift folder; its
-        // others are shared (`String`, `Double`, `UUID`) and show no dialect.
-        "Int"
-        | "Int32"
-        | "Int64"
-        | "Bool"
-        | "Character"
-        | "AnyCodable"
-        | "OpenAPIDateWithoutTime" => (named(name), Some(Dialect::Swift)),
-        // C#'s own words, read by a C# folder (`decimal` says in the field's docs what it is
-        // read as).
-        "long" | "decimal" | "uint" | "ulong" => (named(name), Some(Dialect::CSharp)),
-        // A PHP class: a model is named in full (`\Vendor\Model\Pet`, the model `Pet`); a
-        // class of PHP's own (`\DateTime`, `\SplFileObject`) is read by a PHP folder.
-        _ if name.starts_with('\\') => {
-            let class = match name[1..].rsplit_once('\\') {
-                Some((_, model)) => model,
-                None => name,
-            };
-            (named(class), Some(Dialect::Php))
-        }
-        // Only Kotlin and C# write qualified type names (`kotlin.Int`, `java.time.LocalDate`,
-        // `System.IO.Stream`); their folders read them.
-        _ if ["kotlin.", "kotlinx.", "java."]
-            .iter()
-            .any(|prefix| name.starts_with(prefix)) =>
-        {
-            (named(name), Some(Dialect::Kotlin))
-        }
-        _ if name.starts_with("System.") => (named(name), Some(Dialect::CSharp)),
-        // Capitalized type names (`String`, `Date`, `Object`) are Java's, Ruby's and TypeScript's
-        // alike, and could be any template's model: they stay names here, and a folder's
-        // dialect reads them (`super::apply_folder_conventions`).
-        // Bare containers: of any JSON values.
-        "list" => (
-            (vec![Container::List], Leaf::Primitive(Primitive::Object)),
-            None,
-        ),
-        "dict" => (
-            (vec![Container::Map], Leaf::Primitive(Primitive::Object)),
-            None,
-        ),
-        _ => match Primitive::from_name(name) {
-            Some(found) => (primitive(found), None),
-            None if name.starts_with(|c: char| c.is_ascii_digit()) => {
-                return Err(TypeSyntaxError {
-                    message: format!("`{name}` is not a type name: it starts with a digit"),
-                    span,
-                });
+    } else if let Some((how, dialect)) = dialects::qualified(name) {
+        let written = match how {
+            Qualified::Whole => name,
+            Qualified::LastSegment(separator) => {
+                let rest = &name[separator.len_utf8()..];
+                rest.rsplit_once(separator).map_or(name, |(_, last)| last)
             }
-            None => ((Vec::new(), Leaf::Named(name.to_owned())), None),
-        },
+        };
+        (named(written), dialect)
+    } else {
+        match name {
+            // Bare containers: of any JSON values.
+            "list" => (
+                (vec![Container::List], Leaf::Primitive(Primitive::Object)),
+                None,
+            ),
+            "dict" => (
+                (vec![Container::Map], Leaf::Primitive(Primitive::Object)),
+                None,
+            ),
+            _ => match Primitive::from_name(name) {
+                Some(found) => (primitive(found), None),
+                None if name.starts_with(|c: char| c.is_ascii_digit()) => {
+                    return Err(TypeSyntaxError {
+                        message: format!("`{name}` is not a type name: it starts with a digit"),
+                        span,
+                    });
+                }
+                None => (named(name), None),
+            },
+        }
     };
     Ok((
         Partial {
@@ -928,12 +719,12 @@ fn leaf(name: &str, span: Range<usize>) -> Result<(Partial, Option<Dialect>), Ty
 
 /// The key part of a map opened by `{`: `str:` (`python-prior`'s `{str: (X,)}`) or
 /// `[key: string]:` (TypeScript's index signature `{ [key: string]: X; }`); the dialect it shows.
-fn open_brace_map(lexer: &mut Lexer<'_>) -> Result<Dialect, TypeSyntaxError> {
+fn open_brace_map(lexer: &mut Lexer<'_>) -> Result<Option<Dialect>, TypeSyntaxError> {
     let checkpoint = lexer.position;
     if lexer.next().0 != Token::Punct('[') {
         lexer.position = checkpoint;
         expect_key(lexer, "str", ':')?;
-        return Ok(Dialect::PythonPrior);
+        return Ok(dialects::shown_by(Mark::BraceMap));
     }
     let (key_name, span) = lexer.next();
     let Token::Name(_) = key_name else {
@@ -950,7 +741,7 @@ fn open_brace_map(lexer: &mut Lexer<'_>) -> Result<Dialect, TypeSyntaxError> {
             return Err(expected(what, found, span));
         }
     }
-    Ok(Dialect::TypeScript)
+    Ok(dialects::shown_by(Mark::IndexSignature))
 }
 
 /// `string_type` (the language's string: `str`, Ruby's `String`) and then `separator`: the key
@@ -1029,6 +820,11 @@ mod tests {
         }
     }
 
+    /// The dialect of this name.
+    fn dialect(name: &str) -> Option<Dialect> {
+        Some(dialects::named(name).expect("a dialect"))
+    }
+
     #[track_caller]
     fn reads_as(text: &str, neutral: &str, dialect: Option<Dialect>) {
         let parsed = parse_type(text).unwrap_or_else(|error| panic!("{text}: {error:?}"));
@@ -1047,7 +843,7 @@ mod tests {
 
     #[test]
     fn reads_the_pydantic_syntax() {
-        let pydantic = Some(Dialect::PythonPydantic);
+        let pydantic = dialect("python-pydantic");
         reads_as("List[str]", "list[str]", pydantic);
         reads_as("Dict[str, List[Model]]", "dict(str, list[Model])", pydantic);
         reads_as("Optional[Model]", "Model", pydantic);
@@ -1065,7 +861,7 @@ mod tests {
 
     #[test]
     fn reads_the_java_syntax() {
-        let java = Some(Dialect::Java);
+        let java = dialect("java");
         reads_as("Map<String, List<Tag>>", "dict(str, list[Tag])", java);
         reads_as("List<Map<String, Object>>", "list[dict(str, Object)]", java);
         // `List<X>` and `byte[]` are C#'s too, `Set<X>` Swift's: they show no dialect; Java's
@@ -1083,7 +879,7 @@ mod tests {
 
     #[test]
     fn reads_the_go_syntax() {
-        let go = Some(Dialect::Go);
+        let go = dialect("go");
         reads_as("Pointer to string", "string", go);
         reads_as("[]Tag", "list[Tag]", go);
         reads_as("Pointer to [][]int32", "list[list[int32]]", go);
@@ -1102,7 +898,7 @@ mod tests {
 
     #[test]
     fn reads_the_rust_syntax() {
-        let rust = Some(Dialect::Rust);
+        let rust = dialect("rust");
         reads_as("Option<String>", "String", rust);
         reads_as("Vec<String>", "list[String]", rust);
         reads_as("Option<Vec<models::Tag>>", "list[Tag]", rust);
@@ -1197,7 +993,7 @@ mod tests {
 
     #[test]
     fn reads_the_python_prior_syntax() {
-        let prior = Some(Dialect::PythonPrior);
+        let prior = dialect("python-prior");
         reads_as("[str]", "list[str]", prior);
         reads_as("[[str]]", "list[list[str]]", prior);
         // Swift writes `[Model]` too: a list of a model's name shows no dialect.
@@ -1224,7 +1020,7 @@ mod tests {
 
     #[test]
     fn reads_the_typescript_syntax() {
-        let typescript = Some(Dialect::TypeScript);
+        let typescript = dialect("typescript");
         reads_as("string", "str", None);
         reads_as("boolean", "bool", typescript);
         reads_as("number", "number", typescript);
@@ -1253,7 +1049,7 @@ mod tests {
 
     #[test]
     fn reads_the_ruby_syntax() {
-        let ruby = Some(Dialect::Ruby);
+        let ruby = dialect("ruby");
         // Ruby's type names are read once the folder is known to be Ruby.
         reads_as("String", "String", None);
         reads_as("Time", "Time", None);
@@ -1268,7 +1064,7 @@ mod tests {
 
     #[test]
     fn reads_the_csharp_syntax() {
-        let csharp = Some(Dialect::CSharp);
+        let csharp = dialect("csharp");
         reads_as(
             "Dictionary<string, List<Tag>>",
             "dict(str, list[Tag])",
@@ -1293,7 +1089,7 @@ mod tests {
 
     #[test]
     fn reads_the_swift_syntax() {
-        let swift = Some(Dialect::Swift);
+        let swift = dialect("swift");
         reads_as("[String: Int64]", "dict(str, Int64)", swift);
         reads_as("[String:[String:Tag]]", "dict(str, dict(str, Tag))", swift);
         reads_as(
@@ -1312,7 +1108,7 @@ mod tests {
 
     #[test]
     fn reads_the_php_syntax() {
-        let php = Some(Dialect::Php);
+        let php = dialect("php");
         reads_as("string[]", "list[str]", php);
         reads_as("\\Store\\Model\\Tag[]", "list[Tag]", php);
         reads_as("\\Store\\Model\\Tag", "Tag", php);
@@ -1327,12 +1123,12 @@ mod tests {
         reads_as("mixed", "object", php);
         reads_as("\\DateTime", "\\DateTime", php);
         // The Go map stays Go's.
-        reads_as("map[string]bool", "dict(str, bool)", Some(Dialect::Go));
+        reads_as("map[string]bool", "dict(str, bool)", dialect("go"));
     }
 
     #[test]
     fn reads_the_kotlin_syntax() {
-        let kotlin = Some(Dialect::Kotlin);
+        let kotlin = dialect("kotlin");
         reads_as(
             "kotlin.collections.List<kotlin.String>",
             "list[kotlin.String]",
@@ -1370,8 +1166,8 @@ mod tests {
 
     #[test]
     fn the_first_mark_names_the_dialect() {
-        reads_as("list[Model]", "list[Model]", Some(Dialect::Python));
-        reads_as("dict(str, int)", "dict(str, int)", Some(Dialect::Python));
+        reads_as("list[Model]", "list[Model]", dialect("python"));
+        reads_as("dict(str, int)", "dict(str, int)", dialect("python"));
         reads_as("Model", "Model", None);
     }
 

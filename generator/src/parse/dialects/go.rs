@@ -1,0 +1,49 @@
+//! openapi-generator's `go`: `Pointer to **X**`, `[]X`, `map[string]X`, `time.Time`,
+//! `interface{}`, `NullableString`-style wrappers; PascalCase names; the `### Methods` section
+//! after the table is not read.
+
+use std::collections::BTreeSet;
+
+use crate::parse::dialect::{DialectSpec, Inexact, Mark, Word};
+use crate::parse::types::{Leaf, Primitive};
+
+/// The Go template's description. Its Name column is the exported Go field: PascalCase, which
+/// `[naming] wire` spells as it spells lowerCamelCase (`CreatedAt` is `created_at` in
+/// snake_case, `createdAt` in camelCase).
+pub static SPEC: DialectSpec = DialectSpec {
+    name: "go",
+    type_syntax: "Go types are `string`, `int32`, `int64`, `float32`, `float64`, `bool`, \
+                  `time.Time`, `interface{}`, `[]T`, `map[string]T`, `Pointer to T`, \
+                  `NullableT`, or a model name",
+    // TypeScript's word too: it shows neither.
+    words: &[("string", Word::Primitive(Primitive::Str))],
+    marks: &[Mark::GoSyntax],
+    // The `Nullable` wrappers: the field may be `null`, which an `Option` reads.
+    primitives: &[
+        ("string", Primitive::Str),
+        ("NullableString", Primitive::Str),
+        ("int", Primitive::Int),
+        ("int32", Primitive::Int),
+        ("int64", Primitive::Int),
+        ("NullableInt", Primitive::Int),
+        ("NullableInt32", Primitive::Int),
+        ("NullableInt64", Primitive::Int),
+        ("float32", Primitive::Float),
+        ("float64", Primitive::Float),
+        ("NullableFloat32", Primitive::Float),
+        ("NullableFloat64", Primitive::Float),
+        ("bool", Primitive::Bool),
+        ("NullableBool", Primitive::Bool),
+        ("NullableTime", Primitive::Datetime),
+    ],
+    read_other_name: Some(nullable_model),
+    ..DialectSpec::EMPTY
+};
+
+/// `NullableX` of a model `X`: the model, which may be `null`.
+fn nullable_model(name: &str, page_names: &BTreeSet<String>) -> Option<(Leaf, Option<Inexact>)> {
+    let model = name.strip_prefix("Nullable")?;
+    page_names
+        .contains(model)
+        .then(|| (Leaf::Named(model.to_owned()), None))
+}

@@ -1,0 +1,103 @@
+//! openapi-generator's `java` templates: `List<X>`, `Map<String, X>`, `OffsetDateTime`, `byte[]`;
+//! lowerCamelCase names; a field's own enum as a `## Enum: XEnum` table after the properties.
+
+use crate::parse::dialect::{
+    DialectSpec, Holds, Inexact, Mark, Opener, Word, without_underscore_escape,
+};
+use crate::parse::types::Primitive;
+
+/// The Java templates' description.
+pub static SPEC: DialectSpec = DialectSpec {
+    name: "java",
+    api_name,
+    type_syntax: "Java types are `String`, `Integer`, `Long`, `Float`, `Double`, `BigDecimal`, \
+                  `Boolean`, `OffsetDateTime`, `LocalDate`, `UUID`, `Object`, `byte[]`, \
+                  `List<T>`, `Set<T>`, `Map<String, T>`, or a model name",
+    // Java's own type names (no other template writes them): with them a Java folder is known
+    // even when its containers are all `List<X>` (C#'s too).
+    words: &[
+        ("Long", Word::Name),
+        ("OffsetDateTime", Word::Name),
+        ("LocalDate", Word::Name),
+        ("BigDecimal", Word::Name),
+    ],
+    containers: &[
+        Opener {
+            name: "List",
+            bracket: '<',
+            holds: Holds::List,
+        },
+        Opener {
+            name: "Set",
+            bracket: '<',
+            holds: Holds::List,
+        },
+        Opener {
+            name: "Map",
+            bracket: '<',
+            holds: Holds::Map("String"),
+        },
+    ],
+    marks: &[Mark::FieldEnumHeading],
+    // `UUID`, `URI` and `File` are strings on the wire; `BigDecimal` is read as a float.
+    primitives: &[
+        ("String", Primitive::Str),
+        ("UUID", Primitive::Str),
+        ("URI", Primitive::Str),
+        ("File", Primitive::Str),
+        ("Integer", Primitive::Int),
+        ("Long", Primitive::Int),
+        ("Float", Primitive::Float),
+        ("Double", Primitive::Float),
+        ("BigDecimal", Primitive::Float),
+        ("Boolean", Primitive::Bool),
+        ("OffsetDateTime", Primitive::Datetime),
+        ("LocalDate", Primitive::Date),
+        ("Object", Primitive::Object),
+    ],
+    inexact: &[("BigDecimal", Inexact::Decimal)],
+    ..DialectSpec::EMPTY
+};
+
+/// Names the Java templates escape with a leading `_`: Java keywords and literals, and names
+/// their generated code uses itself (openapi-generator's `AbstractJavaCodegen` reserved words).
+#[rustfmt::skip]
+const JAVA_RESERVED: &[&str] = &[
+    "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const",
+    "continue", "default", "do", "double", "else", "enum", "extends", "false", "file", "final",
+    "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int",
+    "interface", "list", "long", "native", "new", "null", "object", "package", "private",
+    "protected", "public", "return", "short", "static", "strictfp", "super", "switch",
+    "synchronized", "this", "throw", "throws", "transient", "true", "try", "void", "volatile",
+    "while",
+];
+
+/// The Java Name-column convention: the API's name of a property whose Name cell is `name`: the
+/// property's lowerCamelCase name (`createdAt`; `[naming] wire` spells the JSON from it), the
+/// template's escapes removed: `_` before a reserved name (`_object` -> `object`), and
+/// `propertyClass`, its name for `class`.
+pub fn api_name(name: &str) -> String {
+    if name == "propertyClass" {
+        return "class".to_owned();
+    }
+    without_underscore_escape(name, JAVA_RESERVED)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::api_name;
+
+    #[test]
+    fn java_escapes_are_removed() {
+        for (name, api) in [
+            ("_object", "object"),
+            ("_default", "default"),
+            ("propertyClass", "class"),
+            ("createdAt", "createdAt"),
+            // Not escapes: the rest is no reserved name.
+            ("_links", "_links"),
+        ] {
+            assert_eq!(api_name(name), api, "{name}");
+        }
+    }
+}

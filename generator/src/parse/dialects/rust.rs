@@ -1,0 +1,62 @@
+//! openapi-generator's `rust`: `Option<X>`, `Vec<X>`, `std::collections::HashMap<String, X>`,
+//! `models::X`, `serde_json::Value`, `i32`, `f64`, `String`; the Name column the snake_case field
+//! (a raw identifier, `r#type`, for a keyword); enum pages a `## Enum Variants` table.
+
+use crate::parse::dialect::{DialectSpec, Mark, without_underscore_escape};
+use crate::parse::types::Primitive;
+
+/// The Rust template's description.
+pub static SPEC: DialectSpec = DialectSpec {
+    name: "rust",
+    api_name,
+    type_syntax: "Rust types are `String`, `i32`, `i64`, `f32`, `f64`, `bool`, `uuid::Uuid`, \
+                  `serde_json::Value`, `Vec<T>`, `std::collections::HashMap<String, T>`, \
+                  `Option<T>`, `models::T`, or a model name",
+    marks: &[
+        Mark::RustSyntax,
+        Mark::RawIdentifier,
+        Mark::EnumVariantsHeading,
+    ],
+    // `String`, which the template also writes for date-times, dates, URIs, decimals and bytes:
+    // the page says no more. Its other names (`i64`, `f64`, `bool`, `serde_json::Value`) show
+    // the dialect and are read with the syntax.
+    primitives: &[("String", Primitive::Str)],
+    ..DialectSpec::EMPTY
+};
+
+/// Rust's keywords, which the `rust` template escaped with a leading `_` before it wrote raw
+/// identifiers (`_type`, now `r#type`).
+#[rustfmt::skip]
+const RUST_KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "if", "impl", "in",
+    "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "self", "static", "struct", "super", "trait", "true", "try", "type", "typeof",
+    "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// The Rust template's Name-column convention: the snake_case field, `_` before a keyword in
+/// its older pages (`_type` -> `type`; a raw identifier, `r#type`, is read as the identifier by
+/// the page reader).
+pub fn api_name(name: &str) -> String {
+    without_underscore_escape(name, RUST_KEYWORDS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::api_name;
+
+    #[test]
+    fn rust_escapes_are_removed() {
+        for (name, api) in [
+            ("_type", "type"),
+            ("_async", "async"),
+            ("type", "type"),
+            ("schema_id", "schema_id"),
+            // Not escapes: the rest is no keyword.
+            ("_links", "_links"),
+        ] {
+            assert_eq!(api_name(name), api, "{name}");
+        }
+    }
+}

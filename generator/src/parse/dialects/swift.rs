@@ -1,0 +1,99 @@
+//! openapi-generator's `swift5` and `swift6`: `[X]`, `[String: X]`, `Int64`, `Double`, `Date`,
+//! `UUID`, `AnyCodable`; lowerCamelCase names (`_` before a reserved word); enum pages an empty
+//! Properties table.
+
+use crate::parse::dialect::{
+    DialectSpec, Holds, Inexact, Mark, Opener, Word, without_underscore_escape,
+};
+use crate::parse::types::Primitive;
+
+/// The Swift templates' description.
+pub static SPEC: DialectSpec = DialectSpec {
+    name: "swift",
+    api_name,
+    type_syntax: "Swift types are `String`, `Int`, `Int64`, `Float`, `Double`, `Bool`, `Date`, \
+                  `UUID`, `URL`, `AnyCodable`, `[T]`, `[String: T]`, or a model name",
+    empty_table_is_any_value: true,
+    // Swift's own type names (no other template writes them); its others are shared (`String`,
+    // `Double`, `UUID`) and show no dialect.
+    words: &[
+        ("Int", Word::Name),
+        ("Int32", Word::Name),
+        ("Int64", Word::Name),
+        ("Bool", Word::Name),
+        ("Character", Word::Name),
+        ("AnyCodable", Word::Name),
+        ("OpenAPIDateWithoutTime", Word::Name),
+    ],
+    // Java's too: it shows neither.
+    containers: &[Opener {
+        name: "Set",
+        bracket: '<',
+        holds: Holds::List,
+    }],
+    // `[X]` is `python-prior`'s too: it shows neither.
+    marks: &[Mark::BracketList, Mark::BracketMap],
+    // `Date` is what the templates write for dates and date-times alike, so it is the string
+    // sent; `Data` is base64, `URL` a file's bytes, both strings on the wire; `Decimal` is read
+    // as a float.
+    primitives: &[
+        ("String", Primitive::Str),
+        ("Character", Primitive::Str),
+        ("UUID", Primitive::Str),
+        ("URL", Primitive::Str),
+        ("Data", Primitive::Str),
+        ("Date", Primitive::Str),
+        ("Int", Primitive::Int),
+        ("Int32", Primitive::Int),
+        ("Int64", Primitive::Int),
+        ("Float", Primitive::Float),
+        ("Double", Primitive::Float),
+        ("Decimal", Primitive::Float),
+        ("Bool", Primitive::Bool),
+        ("OpenAPIDateWithoutTime", Primitive::Date),
+        ("AnyCodable", Primitive::Object),
+        ("JSONValue", Primitive::Object),
+    ],
+    inexact: &[
+        ("Decimal", Inexact::Decimal),
+        ("Date", Inexact::DateOrDateTime),
+    ],
+    ..DialectSpec::EMPTY
+};
+
+/// Names the Swift templates escape with a leading `_` (the lowerCamelCase ones among
+/// openapi-generator's `swift5` reserved words: Swift's keywords).
+#[rustfmt::skip]
+const SWIFT_RESERVED: &[&str] = &[
+    "as", "associatedtype", "associativity", "break", "case", "catch", "class", "continue",
+    "convenience", "default", "defer", "deinit", "didSet", "do", "dynamic", "dynamicType", "else",
+    "enum", "extension", "fallthrough", "false", "fileprivate", "final", "for", "func", "get",
+    "guard", "if", "import", "in", "indirect", "infix", "init", "inout", "internal", "is", "lazy",
+    "left", "let", "mutating", "nil", "none", "nonmutating", "open", "operator", "optional",
+    "override", "postfix", "precedence", "prefix", "private", "protocol", "public", "repeat",
+    "required", "rethrows", "return", "right", "self", "set", "static", "struct", "subscript",
+    "super", "switch", "throw", "throws", "true", "try", "typealias", "unowned", "var", "weak",
+    "where", "while", "willSet",
+];
+
+/// The Swift templates' Name-column convention: the lowerCamelCase property, `_` before a
+/// reserved word (`_default` -> `default`).
+pub fn api_name(name: &str) -> String {
+    without_underscore_escape(name, SWIFT_RESERVED)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::api_name;
+
+    #[test]
+    fn swift_escapes_are_removed() {
+        for (name, api) in [
+            ("_default", "default"),
+            ("_self", "self"),
+            ("_links", "_links"),
+        ] {
+            assert_eq!(api_name(name), api, "{name}");
+        }
+    }
+}

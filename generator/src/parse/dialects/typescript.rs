@@ -1,0 +1,92 @@
+//! openapi-generator's `typescript` and `typescript-axios`: `Array<X>`, `{ [key: string]: X; }`,
+//! `string`, `number`, `boolean`, `any`, `X | null`; the Name column is the JSON name itself.
+
+use crate::parse::dialect::{
+    DialectSpec, Holds, Inexact, Mark, Opener, Word, without_underscore_escape,
+};
+use crate::parse::types::Primitive;
+
+/// The TypeScript templates' type syntax, which typescript-fetch's pages write too.
+pub const TYPE_SYNTAX: &str = "TypeScript types are `string`, `number`, `boolean`, `Date`, \
+                               `object`, `any`, `Array<T>`, `{ [key: string]: T; }`, \
+                               `T | null`, or a model name";
+
+/// The TypeScript templates write `Date` for `date` and `date-time` alike (their type mapping):
+/// the string sent, and the field's docs say why.
+pub const DATE: &[(&str, Primitive)] = &[("Date", Primitive::Str)];
+
+/// What the field's docs say of a `Date`.
+pub const DATE_NOTE: &[(&str, Inexact)] = &[("Date", Inexact::DateOrDateTime)];
+
+/// The TypeScript templates' description. Their Name column is the JSON name (quoted when it is
+/// no identifier), so `[naming] wire` does not apply.
+pub static SPEC: DialectSpec = DialectSpec {
+    name: "typescript",
+    api_name,
+    type_syntax: TYPE_SYNTAX,
+    names_are_json: true,
+    words: &[
+        ("null", Word::Null),
+        ("undefined", Word::Null),
+        // Go's word too: it shows neither.
+        ("string", Word::Primitive(Primitive::Str)),
+        ("boolean", Word::Primitive(Primitive::Bool)),
+        ("number", Word::Primitive(Primitive::Number)),
+        ("any", Word::Primitive(Primitive::Object)),
+    ],
+    // Ruby's too: it shows neither.
+    containers: &[Opener {
+        name: "Array",
+        bracket: '<',
+        holds: Holds::List,
+    }],
+    marks: &[Mark::IndexSignature, Mark::BarUnion],
+    primitives: DATE,
+    inexact: DATE_NOTE,
+    ..DialectSpec::EMPTY
+};
+
+/// Names the TypeScript templates escape with a leading `_`: the language's reserved words and
+/// the names their generated code uses itself (openapi-generator's `typescript*` reserved words;
+/// `typescript-axios` also escapes `options`).
+#[rustfmt::skip]
+const TYPESCRIPT_RESERVED: &[&str] = &[
+    "abstract", "await", "boolean", "break", "byte", "case", "catch", "char", "class", "const",
+    "constructor", "continue", "debugger", "default", "delete", "do", "double", "else", "enum",
+    "export", "extends", "false", "final", "finally", "float", "for", "formParams", "from",
+    "function", "goto", "headerParams", "if", "implements", "import", "in", "instanceof", "int",
+    "interface", "let", "long", "native", "new", "null", "options", "package", "private",
+    "protected", "public", "queryParameters", "requestOptions", "return", "short", "static",
+    "super", "switch", "synchronized", "this", "throw", "transient", "true", "try", "typeof",
+    "useFormData", "var", "varLocalDeferred", "varLocalPath", "void", "volatile", "while", "with",
+    "yield",
+];
+
+/// The TypeScript templates' Name-column convention: the JSON name itself, quoted when it is no
+/// identifier (`'@type'`), with `_` before a reserved name (`_class` -> `class`).
+pub fn api_name(name: &str) -> String {
+    without_underscore_escape(name.trim_matches(['\'', '"']), TYPESCRIPT_RESERVED)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::api_name;
+
+    #[test]
+    fn typescript_names_are_json_names_without_the_escapes() {
+        for (name, api) in [
+            ("created_at", "created_at"),
+            ("client_dataJSON", "client_dataJSON"),
+            ("_class", "class"),
+            ("_delete", "delete"),
+            ("_options", "options"),
+            ("'@type'", "@type"),
+            ("\"x-total-count\"", "x-total-count"),
+            // Not escapes: the rest is no reserved name.
+            ("_links", "_links"),
+            ("_id", "_id"),
+        ] {
+            assert_eq!(api_name(name), api, "{name}");
+        }
+    }
+}

@@ -1,0 +1,19 @@
+//! openapi-generator's `typescript-fetch`: TypeScript's types in a `Name | Type` table (no
+//! descriptions, no Notes: the page does not say which fields are required); the Name column the
+//! TypeScript property (camelCase by default, the template's `modelPropertyNaming`), so
+//! `[naming] wire` applies; enum pages an empty table.
+
+use crate::parse::dialect::{DialectSpec, Mark};
+
+/// typescript-fetch's description. Its type syntax marks TypeScript's dialect, not this one: its
+/// pages are known by their table.
+pub static SPEC: DialectSpec = DialectSpec {
+    name: "typescript-fetch",
+    api_name: super::typescript::api_name,
+    type_syntax: super::typescript::TYPE_SYNTAX,
+    empty_table_is_any_value: true,
+    marks: &[Mark::NameTypeHeader],
+    primitives: super::typescript::DATE,
+    inexact: super::typescript::DATE_NOTE,
+    ..DialectSpec::EMPTY
+};

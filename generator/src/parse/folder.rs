@@ -1,0 +1,156 @@
+//! The passes over a whole folder of model pages, once every page is read: the folder's dialect
+//! (forced by codegen.toml, or the one the pages' syntax shows), its conventions applied to the
+//! pages, and the note naming its type syntax on each malformed type.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use super::dialect::Dialect;
+use super::page::{MALFORMED_TYPE, ModelPage, Spanned};
+use super::types::{Leaf, Primitive, TypeExpr};
+use crate::diagnostic::{Diagnostic, FileId, Sources};
+
+/// The dialect of a folder's model pages: `forced` (from codegen.toml, with where it is written)
+/// or the one their syntax shows; the first of [`super::dialects::ALL`] when no page shows one (its syntax is the
+/// plainest). A page whose syntax shows another dialect is an error: against `forced`, or (when
+/// nothing is forced) naming the first two pages that disagree.
+pub fn folder_dialect(
+    pages: &[ModelPage],
+    forced: Option<(Dialect, FileId, Range<usize>)>,
+    sources: &Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Dialect {
+    let place = |file: FileId, offset: usize| {
+        let at = sources.line_column(file, offset);
+        format!(
+            "{}:{}:{}",
+            sources.get(file).path.display(),
+            at.line,
+            at.column
+        )
+    };
+    let marked = pages
+        .iter()
+        .filter_map(|page| page.dialect.as_ref().map(|mark| (page, mark)));
+    if let Some((dialect, file, span)) = forced {
+        for (page, mark) in marked.filter(|(_, mark)| mark.value != dialect) {
+            diagnostics.push(
+                Diagnostic::error(
+                    page.file,
+                    mark.span.clone(),
+                    format!(
+                        "`{}` is written in {}, but codegen.toml says the docs are {dialect}",
+                        page.name.value, mark.value
+                    ),
+                )
+                .with_label(format!("{} syntax", mark.value))
+                .with_note(format!(
+                    "`dialect = \"{dialect}\"` is at {}; without it the dialect is detected",
+                    place(file, span.start)
+                )),
+            );
+        }
+        return dialect;
+    }
+    let mut first: Option<(&ModelPage, &Spanned<Dialect>)> = None;
+    for (page, mark) in marked {
+        match first {
+            None => first = Some((page, mark)),
+            Some((first_page, first_mark)) if first_mark.value != mark.value => {
+                diagnostics.push(
+                    Diagnostic::error(
+                        page.file,
+                        mark.span.clone(),
+                        format!(
+                            "one folder mixes dialects: `{}` is written in {}, `{}` in {}",
+                            page.name.value, mark.value, first_page.name.value, first_mark.value
+                        ),
+                    )
+                    .with_label(format!("{} syntax", mark.value))
+                    .with_note(format!(
+                        "`{}` shows {} at {}",
+                        first_page.name.value,
+                        first_mark.value,
+                        place(first_page.file, first_mark.span.start)
+                    ))
+                    .with_note("generate each template's docs from its own folder, or set `dialect` in codegen.toml"),
+                );
+                return first_mark.value;
+            }
+            Some(_) => {}
+        }
+    }
+    first.map_or_else(Dialect::default, |(_, mark)| mark.value)
+}
+
+/// Adds to each malformed-type error among `diagnostics` a note naming the folder dialect's type
+/// syntax, which is known only once every page is read.
+pub fn name_the_type_syntax(diagnostics: &mut [Diagnostic], dialect: Dialect) {
+    for diagnostic in diagnostics {
+        if diagnostic.message.starts_with(MALFORMED_TYPE) {
+            diagnostic.notes.push(dialect.type_syntax().to_owned());
+        }
+    }
+}
+
+/// What a page means once the folder's dialect is known: each row's API name follows the
+/// dialect's Name-column convention ([`Dialect::api_name`]), and is its JSON name when the
+/// dialect's names are ([`Dialect::names_are_json`]); the dialect's own type names (Java's
+/// `String`, `Long`; Go's `int64`, `NullableString`) are what it reads them as
+/// ([`Dialect::read_name`]) unless a page defines that name, and a name that says less than it
+/// is read as says so in the field's docs; a page of no properties is any JSON value where the
+/// dialect writes enum pages so ([`super::dialect::DialectSpec::empty_table_is_any_value`]); a
+/// page whose only row is a required `value` is an alias of that row's type where the dialect
+/// writes aliases so (`python-prior`'s `AnimalFarm` = `[Animal]`).
+pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
+    let page_names: BTreeSet<String> = pages.iter().map(|page| page.name.value.clone()).collect();
+    let spec = dialect.spec();
+    for page in pages {
+        for row in page
+            .properties
+            .iter_mut()
+            .chain(&mut page.additional_properties)
+        {
+            row.api_name = dialect.api_name(&row.name.value);
+            if let Leaf::Named(name) = &row.type_expr.value.leaf
+                && !page_names.contains(name)
+                && let Some((leaf, inexact)) = dialect.read_name(name, &page_names)
+            {
+                if let Some(inexact) = inexact {
+                    if !row.description.is_empty() {
+                        row.description.push_str("\n\n");
+                    }
+                    row.description.push_str(&inexact.note(name));
+                }
+                row.type_expr.value.leaf = leaf;
+            }
+            row.wire_name = dialect.names_are_json().then(|| row.api_name.clone());
+        }
+        if spec.empty_table_is_any_value
+            && page.enum_values.is_none()
+            && page.properties.is_empty()
+            && page.additional_properties.is_none()
+        {
+            page.alias = Some(Spanned {
+                value: TypeExpr {
+                    containers: Vec::new(),
+                    leaf: Leaf::Primitive(Primitive::Object),
+                },
+                span: page.name.span.clone(),
+            });
+        }
+        if spec.value_row_is_alias
+            && page.enum_values.is_none()
+            && let [row] = page.properties.as_slice()
+            && row.name.value == "value"
+            && row.required
+        {
+            page.alias = Some(Spanned {
+                value: row.type_expr.value.clone(),
+                span: row.type_expr.span.clone(),
+            });
+            page.properties.clear();
+            page.additional_properties = None;
+        }
+    }
+}

@@ -1,0 +1,148 @@
+//! The dialect-neutral vocabulary of a type expression: containers around one leaf, a primitive
+//! or a named type. Every dialect's type syntax is read into it (see [`super::parse_type`]), and
+//! the dialects' tables ([`super::dialect::DialectSpec`]) speak it.
+//!
+//! Every container has exactly one type argument, so an expression is a chain of containers
+//! around one leaf, stored flat ([`TypeExpr::containers`] + [`TypeExpr::leaf`]) and printed in
+//! the legacy syntax (`list[T]`, `dict(str, T)`).
+
+use std::fmt;
+
+/// A parsed type expression.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub struct TypeExpr {
+    /// The containers, outermost first: `list[dict(str, int)]` is `[List, Map]` around `int`.
+    pub containers: Vec<Container>,
+    /// The innermost type.
+    pub leaf: Leaf,
+}
+
+/// A container type of the docs' type language.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Container {
+    /// `list[T]`.
+    List,
+    /// `dict(str, T)`: keys are always strings.
+    Map,
+}
+
+/// The innermost type of an expression.
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Leaf {
+    /// One of the docs' primitive types.
+    Primitive(Primitive),
+    /// Any other name: a model, resolved against the spec's pages later.
+    Named(String),
+}
+
+/// The primitive types of the docs' type language.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(into = "&'static str", try_from = "&str")]
+pub enum Primitive {
+    /// `str`.
+    Str,
+    /// `int`.
+    Int,
+    /// `float`.
+    Float,
+    /// `bool`.
+    Bool,
+    /// `date`: a calendar date.
+    Date,
+    /// `datetime`: an instant, RFC 3339 on the wire.
+    Datetime,
+    /// `object`: any JSON value.
+    Object,
+    /// `LocalDateTime`: a date and time without a zone (`yyyy-MM-ddTHH:mm:ss.SSS`); the docs link
+    /// it like a model but define no page for it.
+    LocalDateTime,
+    /// `YearMonth`: a month of a year (`yyyy-MM`); linked like a model, with no page.
+    YearMonth,
+    /// `number`: a JSON number the docs do not say is an integer or a float (TypeScript's
+    /// `number`); kept exactly as sent.
+    Number,
+}
+
+impl Primitive {
+    /// Every primitive, in a fixed order.
+    pub const ALL: [Primitive; 10] = [
+        Primitive::Str,
+        Primitive::Int,
+        Primitive::Float,
+        Primitive::Bool,
+        Primitive::Date,
+        Primitive::Datetime,
+        Primitive::Object,
+        Primitive::LocalDateTime,
+        Primitive::YearMonth,
+        Primitive::Number,
+    ];
+
+    /// The primitive's name in the docs.
+    pub fn name(self) -> &'static str {
+        match self {
+            Primitive::Str => "str",
+            Primitive::Int => "int",
+            Primitive::Float => "float",
+            Primitive::Bool => "bool",
+            Primitive::Date => "date",
+            Primitive::Datetime => "datetime",
+            Primitive::Object => "object",
+            Primitive::LocalDateTime => "LocalDateTime",
+            Primitive::YearMonth => "YearMonth",
+            Primitive::Number => "number",
+        }
+    }
+
+    /// The primitive with this docs name.
+    pub fn from_name(name: &str) -> Option<Primitive> {
+        Primitive::ALL
+            .into_iter()
+            .find(|primitive| primitive.name() == name)
+    }
+}
+
+impl From<Primitive> for &'static str {
+    fn from(primitive: Primitive) -> Self {
+        primitive.name()
+    }
+}
+
+impl TryFrom<&str> for Primitive {
+    type Error = String;
+
+    fn try_from(name: &str) -> Result<Self, String> {
+        Primitive::from_name(name).ok_or_else(|| format!("unknown primitive `{name}`"))
+    }
+}
+
+impl fmt::Display for TypeExpr {
+    /// Prints the expression in the docs' syntax; parsing the output gives the same expression.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for container in &self.containers {
+            f.write_str(match container {
+                Container::List => "list[",
+                Container::Map => "dict(str, ",
+            })?;
+        }
+        match &self.leaf {
+            Leaf::Primitive(primitive) => f.write_str(primitive.name())?,
+            Leaf::Named(name) => f.write_str(name)?,
+        }
+        for container in self.containers.iter().rev() {
+            f.write_str(match container {
+                Container::List => "]",
+                Container::Map => ")",
+            })?;
+        }
+        Ok(())
+    }
+}
