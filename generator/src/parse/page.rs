@@ -179,55 +179,7 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
                 if let Expect::Table(heading_span) = std::mem::take(&mut expect) {
                     reader.properties_without_table(heading_span);
                 }
-                match level {
-                    HeadingLevel::H1 if reader.title.is_none() => {
-                        let heading = reader.without_module(heading);
-                        reader.title = Some(reader.without_namespace(heading));
-                    }
-                    HeadingLevel::H2 if heading.value == "Properties" && !in_body => {
-                        reader.has_properties_heading = true;
-                        in_body = true;
-                        expect = Expect::Table(heading.span);
-                    }
-                    HeadingLevel::H2 if heading.value == "Enum" && !in_body => {
-                        in_body = true;
-                        expect = Expect::List;
-                    }
-                    HeadingLevel::H2 if heading.value == "Enum Variants" && !in_body => {
-                        reader.mark(Mark::EnumVariantsHeading, heading.span.clone());
-                        in_body = true;
-                        expect = Expect::Variants;
-                    }
-                    // Rust's discriminated union: a section of each variant's properties, under
-                    // its name, after the `## Enum Variants` table of variants and their tags.
-                    HeadingLevel::H2
-                        if matches!(&reader.variants, Some(Variants::Values(_, names))
-                            if names.contains(&heading.value)) =>
-                    {
-                        reader.variants = Some(Variants::Tagged);
-                    }
-                    HeadingLevel::H2 if in_body && heading.value.starts_with("Enum: ") => {
-                        reader.mark(Mark::FieldEnumHeading, heading.span.clone());
-                        let name = heading.value["Enum: ".len()..].trim().to_owned();
-                        expect = Expect::EnumTable(name);
-                    }
-                    // The Ruby template's oneOf / anyOf page: its variants, no table.
-                    HeadingLevel::H2 if heading.value == "Class instance methods" && !in_body => {
-                        in_body = true;
-                    }
-                    // `php-nextgen`'s oneOf / anyOf page: a list of its variants, no table.
-                    HeadingLevel::H2
-                        if (heading.value == "oneOf" || heading.value == "anyOf") && !in_body =>
-                    {
-                        in_body = true;
-                        reader.variant_list = true;
-                        reader.mark(Mark::VariantListHeading, heading.span.clone());
-                    }
-                    HeadingLevel::H2 if reader.name.is_none() && !in_body => {
-                        reader.name = Some(reader.without_module(heading))
-                    }
-                    _ => {}
-                }
+                reader.read_heading(*level, heading, &mut in_body, &mut expect);
             }
             Event::Start(Tag::Table(_)) => match std::mem::take(&mut expect) {
                 Expect::Table(_) => properties = Some(reader.read_table(&events[index + 1..end])),
@@ -367,6 +319,66 @@ struct PageReader<'a, 'd> {
 }
 
 impl PageReader<'_, '_> {
+    /// Reads a heading of the page: the title, the section it starts (what `expect`s next, and
+    /// whether the page's body has begun: `in_body`), or a mark of its dialect.
+    fn read_heading(
+        &mut self,
+        level: HeadingLevel,
+        heading: Spanned<String>,
+        in_body: &mut bool,
+        expect: &mut Expect,
+    ) {
+        match level {
+            HeadingLevel::H1 if self.title.is_none() => {
+                let heading = self.without_module(heading);
+                self.title = Some(self.without_namespace(heading));
+            }
+            HeadingLevel::H2 if heading.value == "Properties" && !*in_body => {
+                self.has_properties_heading = true;
+                *in_body = true;
+                *expect = Expect::Table(heading.span);
+            }
+            HeadingLevel::H2 if heading.value == "Enum" && !*in_body => {
+                *in_body = true;
+                *expect = Expect::List;
+            }
+            HeadingLevel::H2 if heading.value == "Enum Variants" && !*in_body => {
+                self.mark(Mark::EnumVariantsHeading, heading.span.clone());
+                *in_body = true;
+                *expect = Expect::Variants;
+            }
+            // Rust's discriminated union: a section of each variant's properties, under
+            // its name, after the `## Enum Variants` table of variants and their tags.
+            HeadingLevel::H2
+                if matches!(&self.variants, Some(Variants::Values(_, names))
+                    if names.contains(&heading.value)) =>
+            {
+                self.variants = Some(Variants::Tagged);
+            }
+            HeadingLevel::H2 if *in_body && heading.value.starts_with("Enum: ") => {
+                self.mark(Mark::FieldEnumHeading, heading.span.clone());
+                let name = heading.value["Enum: ".len()..].trim().to_owned();
+                *expect = Expect::EnumTable(name);
+            }
+            // The Ruby template's oneOf / anyOf page: its variants, no table.
+            HeadingLevel::H2 if heading.value == "Class instance methods" && !*in_body => {
+                *in_body = true;
+            }
+            // `php-nextgen`'s oneOf / anyOf page: a list of its variants, no table.
+            HeadingLevel::H2
+                if (heading.value == "oneOf" || heading.value == "anyOf") && !*in_body =>
+            {
+                *in_body = true;
+                self.variant_list = true;
+                self.mark(Mark::VariantListHeading, heading.span.clone());
+            }
+            HeadingLevel::H2 if self.name.is_none() && !*in_body => {
+                self.name = Some(self.without_module(heading))
+            }
+            _ => {}
+        }
+    }
+
     fn read_front_matter(&mut self, yaml: &str, start: usize) {
         if let Some(title) = front_matter_title(yaml, start) {
             self.title = Some(title);
@@ -519,7 +531,47 @@ impl PageReader<'_, '_> {
             });
         }
 
-        let (description, description_span, notes, notes_span) = match surplus {
+        let (description, description_span, notes, notes_span) =
+            self.description_and_notes(&mut cells, surplus, row_span.clone())?;
+        let description = description.trim().to_owned();
+        let trimmed_span = trim_span(self.text, description_span);
+        if !is_notes(&notes) {
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    self.file,
+                    trim_span(self.text, notes_span),
+                    format!("unexpected Notes `{}`", notes.trim()),
+                )
+                .with_label("expected `[optional]`, `[readonly]`, `[default to X]` or nothing; read as required"),
+            );
+        }
+        let notes = notes.trim().to_owned();
+        Some(PropertyRow {
+            api_name: name.value.clone(),
+            wire_name: None,
+            name,
+            type_expr,
+            leaf_span,
+            description,
+            description_span: trimmed_span,
+            required: !notes.contains("[optional]"),
+            required_unknown: false,
+            notes,
+            enum_values: None,
+        })
+    }
+
+    /// A row's Description and Notes cells, with their spans: the third and fourth cells, or
+    /// (more cells than the header: an unescaped `|` in the description, `surplus` the last
+    /// cell) everything between Type and the last cell, which is Notes, and a warning.
+    fn description_and_notes(
+        &mut self,
+        cells: &mut Vec<Cell<'_, '_>>,
+        surplus: Option<Range<usize>>,
+        row_span: Range<usize>,
+    ) -> Option<(String, Range<usize>, String, Range<usize>)> {
+        let row_text = &self.text[row_span.clone()];
+        match surplus {
             None => {
                 cells.truncate(4);
                 let notes = cells
@@ -529,12 +581,12 @@ impl PageReader<'_, '_> {
                 let notes_span = cells
                     .get(3)
                     .map_or(row_span.end..row_span.end, |cell| cell.range.clone());
-                (
+                Some((
                     collect_text(cells[2].events).text,
                     cells[2].range.clone(),
                     notes,
                     notes_span,
-                )
+                ))
             }
             Some(last_cell) => {
                 // More cells than the header: unescaped `|` in the description (the docs contain
@@ -567,40 +619,14 @@ impl PageReader<'_, '_> {
                     .with_label("read as part of the description")
                     .with_note("escape it as `\\|` so that Markdown renders the table right"),
                 );
-                (
+                Some((
                     inline_text(&self.text[description_range.clone()]),
                     description_range,
                     notes,
                     last_cell,
-                )
+                ))
             }
-        };
-        let description = description.trim().to_owned();
-        let trimmed_span = trim_span(self.text, description_span);
-        if !is_notes(&notes) {
-            self.diagnostics.push(
-                Diagnostic::warning(
-                    self.file,
-                    trim_span(self.text, notes_span),
-                    format!("unexpected Notes `{}`", notes.trim()),
-                )
-                .with_label("expected `[optional]`, `[readonly]`, `[default to X]` or nothing; read as required"),
-            );
         }
-        let notes = notes.trim().to_owned();
-        Some(PropertyRow {
-            api_name: name.value.clone(),
-            wire_name: None,
-            name,
-            type_expr,
-            leaf_span,
-            description,
-            description_span: trimmed_span,
-            required: !notes.contains("[optional]"),
-            required_unknown: false,
-            notes,
-            enum_values: None,
-        })
     }
 
     /// A title without the Ruby module before it (`OryClient::Identity` -> `Identity`), which
@@ -866,6 +892,44 @@ impl PageReader<'_, '_> {
         Variants::Values(read_literals(literals, None), names)
     }
 
+    /// The model's name: its `## Name` heading, which must agree with the title, or else the
+    /// title; `None` (and an error) when the page has neither.
+    fn model_name(&mut self) -> Option<Spanned<String>> {
+        match (self.name.take(), &self.title) {
+            (Some(name), Some(title)) => {
+                if title.value != name.value {
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            self.file,
+                            name.span.clone(),
+                            format!(
+                                "the `## {}` heading disagrees with the page title `{}`",
+                                name.value, title.value
+                            ),
+                        )
+                        .with_label("the model's name comes from this heading")
+                        .with_note(format!(
+                            "the title is at line {}",
+                            line_of(self.text, title.span.start)
+                        )),
+                    );
+                }
+                Some(name)
+            }
+            (Some(name), None) => Some(name),
+            (None, Some(title)) => Some(title.clone()),
+            (None, None) => {
+                self.diagnostics.push(
+                    Diagnostic::error(self.file, 0..0, "model page without a title")
+                        .with_label(
+                            "expected the model's name as `# Name` (or a `## Name` heading) before its body",
+                        ),
+                );
+                None
+            }
+        }
+    }
+
     fn finish(
         mut self,
         properties: Option<Vec<PropertyRow>>,
@@ -920,38 +984,8 @@ impl PageReader<'_, '_> {
             }
             return PageOutcome::NotAModel;
         }
-        let name = match (self.name.take(), &self.title) {
-            (Some(name), Some(title)) => {
-                if title.value != name.value {
-                    self.diagnostics.push(
-                        Diagnostic::error(
-                            self.file,
-                            name.span.clone(),
-                            format!(
-                                "the `## {}` heading disagrees with the page title `{}`",
-                                name.value, title.value
-                            ),
-                        )
-                        .with_label("the model's name comes from this heading")
-                        .with_note(format!(
-                            "the title is at line {}",
-                            line_of(self.text, title.span.start)
-                        )),
-                    );
-                }
-                name
-            }
-            (Some(name), None) => name,
-            (None, Some(title)) => title.clone(),
-            (None, None) => {
-                self.diagnostics.push(
-                    Diagnostic::error(self.file, 0..0, "model page without a title")
-                        .with_label(
-                            "expected the model's name as `# Name` (or a `## Name` heading) before its body",
-                        ),
-                );
-                return PageOutcome::NotAModel;
-            }
+        let Some(name) = self.model_name() else {
+            return PageOutcome::NotAModel;
         };
         let mut properties = properties.unwrap_or_default();
         // `python-prior` writes an enum as one `value` row that `must be one of [...]`.

@@ -122,19 +122,8 @@ pub fn parse_type(text: &str) -> Result<ParsedType, TypeSyntaxError> {
     if let Some(parsed) = rust_type(text) {
         return parsed;
     }
-    // Most types are one name (`str`, a model): no containers, no stack.
-    let name = text.trim();
-    if name.starts_with(is_name_start) && name.chars().all(is_name_char) {
-        let start = text.len() - text.trim_start().len();
-        let (partial, dialect) = leaf(name, start..start + name.len())?;
-        return Ok(ParsedType {
-            expr: TypeExpr {
-                containers: partial.containers_inner_first,
-                leaf: partial.leaf,
-            },
-            leaf_span: partial.leaf_span,
-            dialect,
-        });
+    if let Some(parsed) = one_name(text) {
+        return parsed;
     }
     let mut lexer = Lexer { text, position: 0 };
     let mut dialect = None;
@@ -238,6 +227,26 @@ pub fn parse_type(text: &str) -> Result<ParsedType, TypeSyntaxError> {
     }
 }
 
+/// A type that is one name (`str`, a model), as most are: no containers, no stack. `None` when
+/// `text` is more than a name.
+fn one_name(text: &str) -> Option<Result<ParsedType, TypeSyntaxError>> {
+    let name = text.trim();
+    if !(name.starts_with(is_name_start) && name.chars().all(is_name_char)) {
+        return None;
+    }
+    let start = text.len() - text.trim_start().len();
+    Some(
+        leaf(name, start..start + name.len()).map(|(partial, dialect)| ParsedType {
+            expr: TypeExpr {
+                containers: partial.containers_inner_first,
+                leaf: partial.leaf,
+            },
+            leaf_span: partial.leaf_span,
+            dialect,
+        }),
+    )
+}
+
 /// What a `[` starts where a type is expected: a map `[String: X]` (also `[String:X]`,
 /// [`Mark::BracketMap`]), or a list `[X]`, which shows the dialect that alone writes a list of
 /// that item ([`Mark::BracketListOf`]: `[str]`), or else the one that alone writes `[X]`
@@ -251,16 +260,10 @@ fn open_bracket(lexer: &mut Lexer<'_>) -> (Step, Option<Dialect>) {
     }
     lexer.position = checkpoint;
     let item = match first {
-        Token::Name(name) => dialects::ALL
-            .iter()
-            .flat_map(|spec| spec.marks)
-            .find(|mark| matches!(mark, Mark::BracketListOf(item) if *item == name))
-            .copied(),
+        Token::Name(name) => Some(name),
         _ => None,
     };
-    let shown = item
-        .and_then(dialects::shown_by)
-        .or_else(|| dialects::shown_by(Mark::BracketList));
+    let shown = dialects::shown_by_bracket_list(item);
     (Step::Open(FrameKind::List(']')), shown)
 }
 
@@ -451,8 +454,20 @@ fn rust_type(text: &str) -> Option<Result<ParsedType, TypeSyntaxError>> {
     } else {
         last_start..start + name.len()
     };
-    // Then exactly one `>` for each container opened.
-    let mut after = &rest[name_length..];
+    if let Err(error) = close_rust_containers(text, &rest[name_length..], open) {
+        return Some(Err(error));
+    }
+    Some(Ok(ParsedType {
+        expr: TypeExpr { containers, leaf },
+        leaf_span,
+        dialect: dialects::shown_by(Mark::RustSyntax),
+    }))
+}
+
+/// The end of a Rust type after its innermost name (`after_name`, a suffix of `text`): exactly
+/// one `>` for each of the `open` containers, then nothing.
+fn close_rust_containers(text: &str, after_name: &str, open: usize) -> Result<(), TypeSyntaxError> {
+    let mut after = after_name;
     for _ in 0..open {
         after = after.trim_start();
         let at = text.len() - after.len();
@@ -463,29 +478,25 @@ fn rust_type(text: &str) -> Option<Result<ParsedType, TypeSyntaxError>> {
                     .chars()
                     .next()
                     .map_or_else(|| "the end of the type".to_owned(), |c| format!("`{c}`"));
-                return Some(Err(TypeSyntaxError {
+                return Err(TypeSyntaxError {
                     message: format!("expected `>`, found {found}"),
                     span: at..at + after.chars().next().map_or(0, char::len_utf8),
-                }));
+                });
             }
         }
     }
     let trailing = after.trim_start();
     if !trailing.is_empty() {
         let at = text.len() - trailing.len();
-        return Some(Err(TypeSyntaxError {
+        return Err(TypeSyntaxError {
             message: format!(
                 "expected the end of the type, found `{}`",
                 trailing.trim_end()
             ),
             span: at..at + trailing.trim_end().len(),
-        }));
+        });
     }
-    Some(Ok(ParsedType {
-        expr: TypeExpr { containers, leaf },
-        leaf_span,
-        dialect: dialects::shown_by(Mark::RustSyntax),
-    }))
+    Ok(())
 }
 
 /// What a name starts: a container or union, or a leaf.

@@ -16,6 +16,9 @@ mod swift;
 mod typescript;
 mod typescript_fetch;
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use super::dialect::{Dialect, DialectSpec, Mark, Opener, Qualified, Word};
 
 pub use python::api_name as python_api_name;
@@ -57,6 +60,19 @@ pub fn names() -> Vec<&'static str> {
     ALL.iter().map(|spec| spec.name).collect()
 }
 
+/// What the dialects declare, looked up by what the readers find: built once, so that reading
+/// a name costs one lookup however many dialects there are.
+struct Index {
+    /// Each word: its first declaration's meaning, and the dialect it shows.
+    words: HashMap<&'static str, (Word, Option<Dialect>)>,
+    /// Each container's name and bracket: its first declaration, and the dialect it shows.
+    openers: HashMap<(&'static str, char), (Opener, Option<Dialect>)>,
+    /// Each [`Mark`]: the dialect it shows.
+    marks: Vec<(Mark, Option<Dialect>)>,
+    /// Each qualified names' prefix: how the name is read, and the dialect it shows.
+    qualified: Vec<(&'static str, Qualified, Option<Dialect>)>,
+}
+
 /// The dialect that alone declares something (`declares` says whether a description does):
 /// `None` when none or several do.
 fn only(declares: impl Fn(&DialectSpec) -> bool) -> Option<Dialect> {
@@ -65,47 +81,81 @@ fn only(declares: impl Fn(&DialectSpec) -> bool) -> Option<Dialect> {
     declaring.next().is_none().then(|| Dialect::of(first))
 }
 
+static INDEX: LazyLock<Index> = LazyLock::new(|| {
+    let mut index = Index {
+        words: HashMap::new(),
+        openers: HashMap::new(),
+        marks: Vec::new(),
+        qualified: Vec::new(),
+    };
+    for spec in ALL {
+        for &(name, word) in spec.words {
+            index.words.entry(name).or_insert_with(|| {
+                let shown = only(|spec| spec.words.iter().any(|(other, _)| *other == name));
+                (word, shown)
+            });
+        }
+        for &opener in spec.containers {
+            let key = (opener.name, opener.bracket);
+            index.openers.entry(key).or_insert_with(|| {
+                let declares = |spec: &DialectSpec| {
+                    (spec.containers.iter()).any(|other| (other.name, other.bracket) == key)
+                };
+                (opener, only(declares))
+            });
+        }
+        for &mark in spec.marks {
+            if !index.marks.iter().any(|(known, _)| *known == mark) {
+                index
+                    .marks
+                    .push((mark, only(|spec| spec.marks.contains(&mark))));
+            }
+        }
+        for &(prefix, how) in spec.qualified {
+            let shown = only(|spec| spec.qualified.iter().any(|(other, _)| *other == prefix));
+            index.qualified.push((prefix, how, shown));
+        }
+    }
+    index
+});
+
 /// The dialect a [`Mark`] shows.
 pub fn shown_by(mark: Mark) -> Option<Dialect> {
-    only(|spec| spec.marks.contains(&mark))
+    INDEX
+        .marks
+        .iter()
+        .find(|(known, _)| *known == mark)
+        .and_then(|&(_, shown)| shown)
+}
+
+/// The dialect a list in brackets of this item shows (`[str]`, [`Mark::BracketListOf`]), or
+/// else the one a list in brackets shows ([`Mark::BracketList`]).
+pub fn shown_by_bracket_list(item: Option<&str>) -> Option<Dialect> {
+    let of_item = INDEX.marks.iter().find_map(|&(mark, shown)| match mark {
+        Mark::BracketListOf(known) if Some(known) == item => shown,
+        _ => None,
+    });
+    of_item.or_else(|| shown_by(Mark::BracketList))
 }
 
 /// What a type name the dialects declare is ([`DialectSpec::words`]), and the dialect it shows.
 pub fn word(name: &str) -> Option<(Word, Option<Dialect>)> {
-    let word = ALL
-        .iter()
-        .find_map(|spec| spec.words.iter().find(|(written, _)| *written == name))?
-        .1;
-    Some((
-        word,
-        only(|spec| spec.words.iter().any(|(written, _)| *written == name)),
-    ))
+    INDEX.words.get(name).copied()
 }
 
 /// The container a name and a bracket open (`Hash` `<`), and the dialect it shows.
 pub fn opener(name: &str, bracket: char) -> Option<(Opener, Option<Dialect>)> {
-    let declared = |opener: &&Opener| opener.name == name && opener.bracket == bracket;
-    let opener = *ALL
-        .iter()
-        .find_map(|spec| spec.containers.iter().find(declared))?;
-    Some((
-        opener,
-        only(|spec| spec.containers.iter().any(|o| declared(&o))),
-    ))
+    INDEX.openers.get(&(name, bracket)).copied()
 }
 
 /// How a qualified type name is read (`\Vendor\Model\Pet`, `kotlin.Long`), and the dialect its
 /// prefix shows.
 pub fn qualified(name: &str) -> Option<(Qualified, Option<Dialect>)> {
-    let declared = |(prefix, _): &&(&str, Qualified)| name.starts_with(prefix);
-    let how = ALL
+    INDEX
+        .qualified
         .iter()
-        .find_map(|spec| spec.qualified.iter().find(declared))?
-        .1;
-    Some((
-        how,
-        only(|spec| spec.qualified.iter().any(|q| declared(&q))),
-    ))
+        .find(|(prefix, _, _)| name.starts_with(prefix))
+        .map(|&(_, how, shown)| (how, shown))
 }
 
 #[cfg(test)]
