@@ -152,8 +152,12 @@ pub struct DialectSpec {
     pub inexact: &'static [(&'static str, Inexact)],
     /// What else a type name left a name is in a folder of this dialect (Go's `NullableX` of a
     /// model, C#'s qualified names), given the names of the folder's pages.
-    pub read_other_name: Option<fn(&str, &BTreeSet<String>) -> Option<(Leaf, Option<Inexact>)>>,
+    pub read_other_name: Option<NameReader>,
 }
+
+/// What a dialect makes of a type name in a folder whose pages have the given names: the leaf
+/// it is read as, and the note the field's docs get when the name says less than that.
+pub type NameReader = fn(&str, &BTreeSet<String>) -> Option<(Leaf, Option<Inexact>)>;
 
 impl DialectSpec {
     /// A description with nothing declared, for a dialect's own to start from
