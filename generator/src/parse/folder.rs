@@ -11,8 +11,8 @@ use super::types::{Leaf, Primitive, TypeExpr};
 use crate::diagnostic::{Diagnostic, FileId, Sources};
 
 /// The dialect of a folder's model pages: `forced` (from codegen.toml, with where it is written)
-/// or the one their syntax shows; the first of [`super::dialects::ALL`] when no page shows one (its syntax is the
-/// plainest). A page whose syntax shows another dialect is an error: against `forced`, or (when
+/// or the one their syntax shows; the default dialect (`python`, whose syntax is the plainest)
+/// when no page shows one. A page whose syntax shows another dialect is an error: against `forced`, or (when
 /// nothing is forced) naming the first two pages that disagree.
 pub fn folder_dialect(
     pages: &[ModelPage],

@@ -12,7 +12,9 @@ mod page;
 mod type_expr;
 mod types;
 
-pub use dialect::{Dialect, DialectSpec};
+pub use dialect::{
+    Dialect, DialectSpec, Holds, Inexact, Mark, NameReader, Opener, Qualified, Word,
+};
 pub use dialects::{named as dialect_named, names as dialect_names, python_api_name};
 pub use folder::{apply_folder_conventions, folder_dialect, name_the_type_syntax};
 pub use operations::{

@@ -41,7 +41,7 @@ pub static ALL: &[&DialectSpec] = &[
     &kotlin::SPEC,
 ];
 
-/// The dialect of a folder whose pages show none: the first of [`ALL`].
+/// The dialect of a folder whose pages show none: the first of the list, `python`.
 impl Default for Dialect {
     fn default() -> Dialect {
         Dialect::of(ALL[0])
@@ -55,7 +55,7 @@ pub fn named(name: &str) -> Option<Dialect> {
         .map(|&spec| Dialect::of(spec))
 }
 
-/// Every dialect's name, in [`ALL`]'s order.
+/// Every dialect's name, in the order of the list of dialects.
 pub fn names() -> Vec<&'static str> {
     ALL.iter().map(|spec| spec.name).collect()
 }
