@@ -36,7 +36,7 @@ impl Dialect {
     }
 
     /// The dialect's Name-column convention: the API's name of a property whose Name cell is
-    /// `name` (see [`super::PropertyRow::api_name`]).
+    /// `name` (see `PropertyRow::api_name`).
     pub fn api_name(self, name: &str) -> String {
         (self.0.api_name)(name)
     }

@@ -51,7 +51,7 @@ pub struct ModelPage {
     /// The values, when the page is an enum page.
     pub enum_values: Option<EnumValues>,
     /// The type the page names, when it is an alias (`python-prior`'s one `value` row; see
-    /// [`super::apply_folder_conventions`]).
+    /// `apply_folder_conventions`).
     pub alias: Option<Spanned<TypeExpr>>,
     /// The template dialect the page's syntax shows, if any.
     pub dialect: Option<Spanned<Dialect>>,
@@ -73,7 +73,7 @@ pub struct PropertyRow {
     pub name: Spanned<String>,
     /// The API's name of the property: the name without the template's keyword escape
     /// (`pcSelf` -> `self`, `var_from` -> `from`), set by the folder's dialect
-    /// ([`super::apply_folder_conventions`]); `[naming] wire` spells the JSON name from it.
+    /// (`apply_folder_conventions`); `[naming] wire` spells the JSON name from it.
     pub api_name: String,
     /// The JSON name, when the dialect's Name column is the JSON name itself (TypeScript), set
     /// with [`Self::api_name`]; `None` when `[naming] wire` spells it from the API name.
@@ -1181,7 +1181,7 @@ pub(super) fn written_cells(cells: &[Cell<'_, '_>], row_span: &Range<usize>) -> 
 }
 
 /// How the message of a malformed Type cell starts. The folder's type syntax, which its note
-/// names, is known once every page is read ([`super::name_the_type_syntax`]).
+/// names, is known once every page is read (`name_the_type_syntax`).
 pub(super) const MALFORMED_TYPE: &str = "malformed type";
 
 /// Parses a `Type` cell: the expression with the cell's span, the span of its innermost type's

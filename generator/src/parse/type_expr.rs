@@ -104,7 +104,7 @@ pub struct ParsedType {
 ///   `Optional[X]`, `Union[A, B]`, `Any`, `StrictStr`-style aliases, `bytearray`;
 /// - and Java's (openapi-generator's `java`): `List<X>`, `Set<X>`, `Map<String, X>`, `byte[]`
 ///   (its type names, `String`, `Long`, `OffsetDateTime`, stay names here: they are primitives
-///   only in a Java folder, see [`super::apply_folder_conventions`]);
+///   only in a Java folder, see `apply_folder_conventions`);
 /// - and those of the other languages' templates: Go's and Rust's, each read by its own function
 ///   (`go_type`, `rust_type`) first, TypeScript's, Ruby's, C#'s (`Dictionary<string, X>`, `X?`),
 ///   Swift's (`[X]`, `[String: X]`), PHP's (`X[]`, `array<string,X>`, `\Vendor\Model\X`) and
@@ -292,7 +292,7 @@ fn postfix(lexer: &mut Lexer<'_>, done: &mut Partial, dialect: &mut Option<Diale
 /// optional field; the Notes say so too), the prefix containers `[]X` and `map[string]X`, and
 /// the leaves `time.Time`, `interface{}` and `*os.File`. Go's plain names (`string`, `int64`,
 /// `NullableString`) stay names here: they are primitives only in a Go folder (see
-/// [`super::apply_folder_conventions`]). `None` when the text shows no Go syntax.
+/// `apply_folder_conventions`). `None` when the text shows no Go syntax.
 fn go_type(text: &str) -> Option<Result<ParsedType, TypeSyntaxError>> {
     let mut rest = text.trim_start();
     let mut go = false;
@@ -361,7 +361,7 @@ const RUST_CONTAINERS: [(&str, Option<Container>); 4] = [
 /// `std::collections::HashMap<String, X>`, models as `models::X`, and the leaves
 /// `serde_json::Value` (any JSON value), `uuid::Uuid` and `std::path::PathBuf` (strings),
 /// `i32`-style integers and `f32` / `f64`. `String` and a bare model name stay names here, read
-/// by the folder's dialect (see [`super::apply_folder_conventions`]); `bool` is every dialect's.
+/// by the folder's dialect (see `apply_folder_conventions`); `bool` is every dialect's.
 /// `None` when the text shows no Rust syntax. Containers are prefixes closed by as many `>`, read
 /// in a loop: nesting costs no stack.
 fn rust_type(text: &str) -> Option<Result<ParsedType, TypeSyntaxError>> {
@@ -675,7 +675,7 @@ fn object(leaf_span: Range<usize>, null: bool) -> Partial {
 /// the dialect it shows), a qualified name (`\Vendor\Model\Pet`, `kotlin.Long`), a bare
 /// container, a primitive of the type model's own vocabulary, or a model. Other names a dialect
 /// writes (`String`, `Date`, `Object`) stay names here, and a folder's dialect reads them
-/// (`super::apply_folder_conventions`).
+/// (`apply_folder_conventions`).
 fn leaf(name: &str, span: Range<usize>) -> Result<(Partial, Option<Dialect>), TypeSyntaxError> {
     let primitive = |primitive| (Vec::new(), Leaf::Primitive(primitive));
     let named = |name: &str| (Vec::new(), Leaf::Named(name.to_owned()));

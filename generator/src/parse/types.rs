@@ -1,6 +1,6 @@
 //! The dialect-neutral vocabulary of a type expression: containers around one leaf, a primitive
-//! or a named type. Every dialect's type syntax is read into it (see [`super::parse_type`]), and
-//! the dialects' tables ([`super::dialect::DialectSpec`]) speak it.
+//! or a named type. Every dialect's type syntax is read into it (by `parse_type`), and
+//! the dialects' tables (`DialectSpec`) speak it.
 //!
 //! Every container has exactly one type argument, so an expression is a chain of containers
 //! around one leaf, stored flat ([`TypeExpr::containers`] + [`TypeExpr::leaf`]) and printed in
