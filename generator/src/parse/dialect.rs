@@ -305,7 +305,7 @@ pub fn java_api_name(name: &str) -> String {
 }
 
 /// The primitive a Go type name stands for (`string`, `int64`, `float64`), and the same for
-/// its `Nullable` wrapper (`NullableString`: the field may be `null`, which an `Option` reads).
+/// its `Nullable` wrapper (`NullableString`: the field may be `null`).
 fn go_primitive(name: &str) -> Option<Primitive> {
     Some(match name {
         "string" | "NullableString" => Primitive::Str,
@@ -717,6 +717,8 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
             if let Leaf::Named(name) = &row.type_expr.value.leaf
                 && !page_names.contains(name)
             {
+                // Go's `NullableX` (of a primitive or a model) may be `null`.
+                let go_nullable = dialect == Dialect::Go && name.starts_with("Nullable");
                 let leaf = match dialect {
                     Dialect::Java => java_primitive(name).map(Leaf::Primitive),
                     Dialect::Go => go_primitive(name).map(Leaf::Primitive).or_else(|| {
@@ -749,6 +751,7 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
                         row.description.push_str(&note);
                     }
                     row.type_expr.value.leaf = leaf;
+                    row.nullable |= go_nullable && row.type_expr.value.containers.is_empty();
                 }
             }
             row.wire_name = dialect.names_are_json().then(|| row.api_name.clone());

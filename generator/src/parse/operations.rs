@@ -374,7 +374,7 @@ impl PageReader<'_, '_> {
                     };
                     let parsed = parse_type_cell(self.file, self.text, &cell, self.diagnostics);
                     draft.broken |= parsed.is_none();
-                    parsed.map(|(expr, leaf_span, _)| TypeCell { expr, leaf_span })
+                    parsed.map(|(expr, leaf_span, _, _)| TypeCell { expr, leaf_span })
                 });
             }
             _ => {}
@@ -713,7 +713,7 @@ fn read_parameter(
         );
         return None;
     }
-    let (expr, leaf_span, _) = parse_type_cell(file, text, &cells[1], diagnostics)?;
+    let (expr, leaf_span, _, _) = parse_type_cell(file, text, &cells[1], diagnostics)?;
     let notes_span = trim_span(text, cells[3].range.clone());
     let notes_text = collect_text(cells[3].events).text;
     let notes = read_notes(&notes_text).unwrap_or_else(|unexpected| {

@@ -21,7 +21,7 @@ use pulldown_cmark::{
 };
 
 use super::dialect::Dialect;
-use super::type_expr::{Leaf, Primitive, TypeExpr, parse_type, union_of};
+use super::type_expr::{Leaf, NullMark, Primitive, TypeExpr, parse_type, union_of};
 use crate::diagnostic::{Diagnostic, FileId};
 
 /// A value and the byte span of the source it came from.
@@ -86,6 +86,10 @@ pub struct PropertyRow {
     pub description_span: Range<usize>,
     /// `true` unless the Notes cell says `[optional]`.
     pub required: bool,
+    /// The value may be `null`: the type says so (`X | null`, `Optional[X]`, `X, none_type`, Go's
+    /// `NullableX`), or the field is required and its type has a mark the template writes for
+    /// "absent or `null`" (Rust's `Option<X>`, C#'s `X?`).
+    pub nullable: bool,
     /// The page does not say whether the field is required (typescript-fetch's table has no
     /// Notes): [`Self::required`] is `false`, so that a document without it reads.
     pub required_unknown: bool,
@@ -492,7 +496,7 @@ impl PageReader<'_, '_> {
             return None;
         }
 
-        let (type_expr, leaf_span, dialect) =
+        let (type_expr, leaf_span, dialect, null) =
             parse_type_cell(self.file, self.text, &cells[1], self.diagnostics)?;
         if let Some(dialect) = dialect {
             self.mark(dialect, type_expr.span.clone());
@@ -514,6 +518,7 @@ impl PageReader<'_, '_> {
                 description_span: row_span.end..row_span.end,
                 required: false,
                 required_unknown: true,
+                nullable: null == NullMark::Null,
                 notes: String::new(),
                 enum_values: None,
             });
@@ -588,6 +593,7 @@ impl PageReader<'_, '_> {
             );
         }
         let notes = notes.trim().to_owned();
+        let required = !notes.contains("[optional]");
         Some(PropertyRow {
             api_name: name.value.clone(),
             wire_name: None,
@@ -596,8 +602,9 @@ impl PageReader<'_, '_> {
             leaf_span,
             description,
             description_span: trimmed_span,
-            required: !notes.contains("[optional]"),
+            required,
             required_unknown: false,
+            nullable: null == NullMark::Null || (required && null == NullMark::AbsentOrNull),
             notes,
             enum_values: None,
         })
@@ -812,7 +819,7 @@ impl PageReader<'_, '_> {
             let mut members = Vec::new();
             for row in rows {
                 let row_cells = cells(row);
-                let Some((variant, _, _)) = row_cells
+                let Some((variant, _, _, _)) = row_cells
                     .first()
                     .and_then(|cell| parse_type_cell(self.file, self.text, cell, self.diagnostics))
                 else {
@@ -1143,14 +1150,14 @@ pub(super) fn written_cells(cells: &[Cell<'_, '_>], row_span: &Range<usize>) -> 
 pub(super) const MALFORMED_TYPE: &str = "malformed type";
 
 /// Parses a `Type` cell: the expression with the cell's span, the span of its innermost type's
-/// name (`Modle` in `list[Modle]`), and the dialect its syntax marks, if any. A malformed type is
-/// reported at its fault.
+/// name (`Modle` in `list[Modle]`), the dialect its syntax marks, if any, and what it says of
+/// `null`. A malformed type is reported at its fault.
 pub(super) fn parse_type_cell(
     file: FileId,
     text: &str,
     cell: &Cell<'_, '_>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<(Spanned<TypeExpr>, Range<usize>, Option<Dialect>)> {
+) -> Option<(Spanned<TypeExpr>, Range<usize>, Option<Dialect>, NullMark)> {
     let type_cell = collect_type_text(cell.events);
     let type_span = trim_span(text, cell.range.clone());
     let type_text = type_cell.text.trim();
@@ -1166,6 +1173,7 @@ pub(super) fn parse_type_cell(
             },
             to_source(parsed.leaf_span),
             parsed.dialect,
+            parsed.null,
         )),
         Err(error) => {
             diagnostics.push(
