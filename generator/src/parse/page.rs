@@ -496,8 +496,12 @@ impl PageReader<'_, '_> {
             return None;
         }
 
-        let (type_expr, leaf_span, dialect, null) =
-            parse_type_cell(self.file, self.text, &cells[1], self.diagnostics)?;
+        let ParsedCell {
+            expr: type_expr,
+            leaf_span,
+            dialect,
+            null,
+        } = parse_type_cell(self.file, self.text, &cells[1], self.diagnostics)?;
         if let Some(dialect) = dialect {
             self.mark(dialect, type_expr.span.clone());
         }
@@ -819,7 +823,7 @@ impl PageReader<'_, '_> {
             let mut members = Vec::new();
             for row in rows {
                 let row_cells = cells(row);
-                let Some((variant, _, _, _)) = row_cells
+                let Some(ParsedCell { expr: variant, .. }) = row_cells
                     .first()
                     .and_then(|cell| parse_type_cell(self.file, self.text, cell, self.diagnostics))
                 else {
@@ -1149,15 +1153,25 @@ pub(super) fn written_cells(cells: &[Cell<'_, '_>], row_span: &Range<usize>) -> 
 /// names, is known once every page is read ([`super::name_the_type_syntax`]).
 pub(super) const MALFORMED_TYPE: &str = "malformed type";
 
-/// Parses a `Type` cell: the expression with the cell's span, the span of its innermost type's
-/// name (`Modle` in `list[Modle]`), the dialect its syntax marks, if any, and what it says of
-/// `null`. A malformed type is reported at its fault.
+/// A parsed `Type` cell.
+pub(super) struct ParsedCell {
+    /// The expression, with the cell's span.
+    pub(super) expr: Spanned<TypeExpr>,
+    /// The span of its innermost type's name (`Modle` in `list[Modle]`).
+    pub(super) leaf_span: Range<usize>,
+    /// The dialect its syntax marks, if any.
+    pub(super) dialect: Option<Dialect>,
+    /// What it says of `null`.
+    pub(super) null: NullMark,
+}
+
+/// Parses a `Type` cell ([`ParsedCell`]). A malformed type is reported at its fault.
 pub(super) fn parse_type_cell(
     file: FileId,
     text: &str,
     cell: &Cell<'_, '_>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<(Spanned<TypeExpr>, Range<usize>, Option<Dialect>, NullMark)> {
+) -> Option<ParsedCell> {
     let type_cell = collect_type_text(cell.events);
     let type_span = trim_span(text, cell.range.clone());
     let type_text = type_cell.text.trim();
@@ -1166,15 +1180,15 @@ pub(super) fn parse_type_cell(
         type_cell.source_span(leading + span.start..leading + span.end, &type_span)
     };
     match parse_type(type_text) {
-        Ok(parsed) => Some((
-            Spanned {
+        Ok(parsed) => Some(ParsedCell {
+            expr: Spanned {
                 value: parsed.expr,
                 span: type_span.clone(),
             },
-            to_source(parsed.leaf_span),
-            parsed.dialect,
-            parsed.null,
-        )),
+            leaf_span: to_source(parsed.leaf_span),
+            dialect: parsed.dialect,
+            null: parsed.null,
+        }),
         Err(error) => {
             diagnostics.push(
                 Diagnostic::error(
