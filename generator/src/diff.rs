@@ -2,7 +2,7 @@
 //!
 //! Every generated crate records the API surface of the type model it was made from in
 //! [`RECORD_FILE`] at its root: an [`ApiSurface`] (models, fields, doc / Rust / wire names, type
-//! expressions, required or not, enum values, a hash of each description; operations with their
+//! expressions, required or not, nullable or not, enum values, a hash of each description; operations with their
 //! method, path, return type and parameters), as sorted JSON with one
 //! field per line, so that a `git diff` of it is readable too. [`diff`] compares two surfaces and
 //! classifies each change by what it does to code written against the old crate; the [`Report`]
@@ -12,12 +12,14 @@
 //! `..Default::default()`, and the enums are `#[non_exhaustive]` open enums, so:
 //! - breaking: a removed model or field, a changed type (including boxing, becoming an enum, or the
 //!   primitive's Rust type), optional -> required and required -> optional (`T` <-> `Option<T>`),
+//!   a required field that becomes or stops being nullable (`T` <-> `Option<T>` too),
 //!   an added required field, a removed enum value, a changed Rust name (struct, field, enum,
 //!   variant), a struct that loses `Default`, and an added optional field in a struct without
 //!   `Default` (it can only be built with a full literal);
 //! - breaking on the wire: a changed wire name compiles, but reads and writes different JSON;
 //! - compatible: an added model, an added optional field in a struct with `Default`, an added enum
-//!   value, a struct that gains `Default`;
+//!   value, a struct that gains `Default`, an optional field that becomes or stops being nullable
+//!   (an `Option` either way, which reads `null` as `None`);
 //! - descriptions: counted, not listed (a patch release).
 //!
 //! Operations (functions built with a `...Params` struct of their optional parameters, itself
@@ -151,6 +153,9 @@ pub struct FieldSurface {
     /// Whether the field must be present (otherwise it is an `Option`).
     #[serde(default, skip_serializing_if = "is_false")]
     pub required: bool,
+    /// Whether the value may be `null` (a required one is then an `Option` too).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub nullable: bool,
     /// A hash of the description (FNV-1a, 32 bits, hex), when there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub docs: Option<String>,
@@ -333,6 +338,7 @@ impl FieldSurface {
             ty: field.ty.expr.to_string(),
             boxed: matches!(field.ty.base, BaseType::Model { boxed: true, .. }),
             required: field.required,
+            nullable: field.nullable,
             docs: (!field.description.is_empty()).then(|| docs_hash(&field.description)),
             enumeration,
         }
@@ -477,6 +483,10 @@ pub enum ChangeKind {
     MadeRequired,
     /// A required field became optional.
     MadeOptional,
+    /// A field may now be `null`.
+    MadeNullable,
+    /// A field may no longer be `null`.
+    MadeNotNullable,
     /// A field's JSON name changed.
     WireNameChanged,
     /// A Rust name changed: a struct's, a field's, an enum's or a variant's.
@@ -521,6 +531,8 @@ impl ChangeKind {
             ChangeKind::TypeChanged => "type changes",
             ChangeKind::MadeRequired => "optional -> required",
             ChangeKind::MadeOptional => "required -> optional",
+            ChangeKind::MadeNullable => "made nullable",
+            ChangeKind::MadeNotNullable => "made not nullable",
             ChangeKind::WireNameChanged => "wire-name changes",
             ChangeKind::RustNameChanged => "Rust-name changes",
             ChangeKind::EnumValueAdded => "enum values added",
@@ -818,6 +830,21 @@ impl Differ<'_> {
             (true, false) => self.push(at, ChangeKind::MadeOptional, Impact::Breaking, None, None),
             _ => {}
         }
+        if old.nullable != new.nullable {
+            let kind = if new.nullable {
+                ChangeKind::MadeNullable
+            } else {
+                ChangeKind::MadeNotNullable
+            };
+            // A required field is `T` or, nullable, `Option<T>`; an optional one is an `Option`
+            // either way.
+            let impact = if old.required || new.required {
+                Impact::Breaking
+            } else {
+                Impact::Compatible
+            };
+            self.push(at, kind, impact, None, None);
+        }
         if let (Some(old_enum), Some(new_enum)) = (&old.enumeration, &new.enumeration) {
             self.enumeration(at, old_enum, new_enum);
         }
@@ -1080,6 +1107,8 @@ impl fmt::Display for Change {
             ChangeKind::TypeChanged => write!(f, ": type `{old}` -> `{new}`"),
             ChangeKind::MadeRequired => write!(f, ": optional -> required"),
             ChangeKind::MadeOptional => write!(f, ": required -> optional"),
+            ChangeKind::MadeNullable => write!(f, ": may now be null"),
+            ChangeKind::MadeNotNullable => write!(f, ": may no longer be null"),
             ChangeKind::WireNameChanged => write!(f, ": wire name `{old}` -> `{new}`"),
             ChangeKind::RustNameChanged => write!(f, ": Rust name `{old}` -> `{new}`"),
             ChangeKind::EnumValueAdded => write!(f, ": enum value added, `{new}`"),

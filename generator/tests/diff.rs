@@ -213,6 +213,29 @@ fn made_optional() {
 }
 
 #[test]
+fn made_nullable_required() {
+    let old = [
+        call(&[ID, "| **name** | str | The name. | |"]),
+        toml("0.3.1", ""),
+    ];
+    let new = [
+        call(&[ID, "| **name** | str, none_type | The name. | |"]),
+        toml("0.3.1", ""),
+    ];
+    check("made_nullable_required", &old, &new, Bump::Major);
+}
+
+#[test]
+fn made_nullable_optional() {
+    let old = [call(&[ID, NAME]), toml("0.3.1", "")];
+    let new = [
+        call(&[ID, "| **name** | str, none_type | The name. | [optional] |"]),
+        toml("0.3.1", ""),
+    ];
+    check("made_nullable_optional", &old, &new, Bump::Minor);
+}
+
+#[test]
 fn wire_name_changed() {
     let old = [call(&[ID]), toml("0.3.1", "")];
     let new = [

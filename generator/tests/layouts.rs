@@ -1774,3 +1774,107 @@ fn the_new_dialects_beside_each_other_and_their_neighbours_are_located_errors() 
         );
     }
 }
+
+/// Each field's `(required, nullable)` of the page `Row` in a folder of the given dialect.
+fn nullability(dialect: &str, rows: &str) -> Vec<(String, bool, bool)> {
+    let page = format!(
+        "# Row\n\n## Properties\n\nName | Type | Description | Notes\n\
+         ------------ | ------------- | ------------- | -------------\n{rows}\n"
+    );
+    let other = "# Other\n\n## Properties\n\nName | Type | Description | Notes\n\
+                 ------------ | ------------- | ------------- | -------------\n\
+                 **flag** | **bool** | | \n";
+    let config = format!("dialect = \"{dialect}\"\n");
+    let folder = model_of(&[
+        ("Row.md", &page),
+        ("Other.md", other),
+        ("codegen.toml", &config),
+    ]);
+    model(&folder, "Row")
+        .fields
+        .iter()
+        .map(|field| (field.doc_name.clone(), field.required, field.nullable))
+        .collect()
+}
+
+#[test]
+fn what_each_template_writes_for_a_field_that_may_be_null() {
+    let row = |name: &str, required, nullable| (name.to_owned(), required, nullable);
+    // Rust's `Option<X>` is every optional field's, and a required field's only when nullable.
+    assert_eq!(
+        nullability(
+            "rust",
+            "**a** | Option<**String**> | | \n\
+             **b** | Option<**String**> | | [optional]\n\
+             **c** | Option<[**models::Other**](Other.md)> | | \n\
+             **d** | Option<[**serde_json::Value**](.md)> | | \n\
+             **e** | **String** | | "
+        ),
+        [
+            row("a", true, true),
+            row("b", false, false),
+            row("c", true, true),
+            // Any JSON value holds `null` itself.
+            row("d", true, false),
+            row("e", true, false),
+        ]
+    );
+    // Go's `NullableX` wrapper says it whether the field is required or not.
+    assert_eq!(
+        nullability(
+            "go",
+            "**A** | **NullableString** | | \n\
+             **B** | Pointer to **NullableInt32** | | [optional]\n\
+             **C** | [**NullableOther**](Other.md) | | \n\
+             **D** | **string** | | "
+        ),
+        [
+            row("A", true, true),
+            row("B", false, true),
+            row("C", true, true),
+            row("D", true, false),
+        ]
+    );
+    // C#'s `X?` marks optional value types too: only a required one is nullable.
+    assert_eq!(
+        nullability(
+            "csharp",
+            "**A** | **string?** | | \n\
+             **B** | **int?** | | [optional] \n\
+             **C** | **List&lt;int?&gt;** | | \n\
+             **D** | **long** | | "
+        ),
+        [
+            row("A", true, true),
+            row("B", false, false),
+            row("C", true, false),
+            row("D", true, false),
+        ]
+    );
+    // python-prior's `none_type` member, pydantic's `Optional[X]` and TypeScript's `X | null`.
+    assert_eq!(
+        nullability(
+            "python-prior",
+            "**a** | **str, none_type** | | \n**b** | **[str]** | | "
+        ),
+        [row("a", true, true), row("b", true, false)]
+    );
+    assert_eq!(
+        nullability(
+            "python-pydantic",
+            "**a** | **Optional[StrictStr]** | | \n**b** | **Optional[StrictStr]** | | [optional] "
+        ),
+        [row("a", true, true), row("b", false, true)]
+    );
+    assert_eq!(
+        nullability(
+            "typescript",
+            "**a** | **string \\| null** | | \n**b** | **any \\| null** | | \n**c** | **string** | | "
+        ),
+        [
+            row("a", true, true),
+            row("b", true, false),
+            row("c", true, false)
+        ]
+    );
+}

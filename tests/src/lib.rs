@@ -45,6 +45,12 @@ pub mod keywords;
 #[path = "../golden/kotlin/src/lib.rs"]
 pub mod kotlin;
 #[rustfmt::skip]
+#[path = "../golden/nullable_pydantic/src/lib.rs"]
+pub mod nullable_pydantic;
+#[rustfmt::skip]
+#[path = "../golden/nullable_typescript/src/lib.rs"]
+pub mod nullable_typescript;
+#[rustfmt::skip]
 #[path = "../golden/operations/src/lib.rs"]
 pub mod operations;
 #[rustfmt::skip]

@@ -40,7 +40,8 @@ pub struct Document {
     pub absent: Vec<String>,
 }
 
-/// The documents of every model, in model order: for each model one with every field, and when
+/// The documents of every model, in model order: for each model one with every field (and, when
+/// it has required nullable fields, one with them `null`), and when
 /// it has enums, one per enum value index (the `k`-th value of each of its enums, or a value none
 /// lists once an enum has fewer values), so that every value is tried.
 ///
@@ -53,9 +54,29 @@ pub fn documents(model: &TypeModel) -> Result<Vec<Document>> {
             documents.extend(enum_page_documents(&item.name, values));
             continue;
         }
+        let document = synthesizer.object(item, 0, position, None)?;
+        // A required field that may be `null`: once `null`, which must come back as `null`.
+        let nullable: Vec<&str> = item
+            .fields
+            .iter()
+            .filter(|field| field.required && field.nullable)
+            .map(|field| field.wire_name.as_str())
+            .collect();
+        if !nullable.is_empty() {
+            let mut nulls = document.clone();
+            for wire_name in nullable {
+                nulls[wire_name] = Value::Null;
+            }
+            documents.push(Document {
+                model: item.name.clone(),
+                document: nulls,
+                present: Vec::new(),
+                absent: Vec::new(),
+            });
+        }
         documents.push(Document {
             model: item.name.clone(),
-            document: synthesizer.object(item, 0, position, None)?,
+            document,
             present: Vec::new(),
             absent: Vec::new(),
         });
@@ -364,6 +385,27 @@ pub(crate) mod tests {
             unknown_value(&model.models[0].enums[0]),
             "undocumented-value++"
         );
+    }
+
+    #[test]
+    fn required_nullable_fields_are_tried_as_null_too() {
+        let model = model_of(
+            &[(
+                "Maybe",
+                "| **a** | **str, none_type** | | |\n| **b** | **str, none_type** | | [optional] |\n\
+                 | **c** | **str** | | |\n",
+            )],
+            "",
+        );
+        let documents = documents(&model).unwrap();
+        let documents: Vec<&Value> = documents.iter().map(|item| &item.document).collect();
+        assert_eq!(documents.len(), 2, "{documents:?}");
+        assert_eq!(documents[0]["a"], Value::Null);
+        assert_eq!(
+            documents[0]["b"], documents[1]["b"],
+            "an optional one stays as it was"
+        );
+        assert!(documents[0]["c"].is_string() && documents[1]["a"].is_string());
     }
 
     #[test]

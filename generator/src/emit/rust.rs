@@ -494,16 +494,21 @@ fn struct_field(field: &Field, types: &PrimitiveTypes, scope: &Scope) -> TokenSt
     text.push_str(&format!(
         "\n\nJSON {}; {}.",
         code_span(&field.wire_name),
-        if field.required {
-            "required"
-        } else {
-            "optional"
+        match (field.required, field.nullable) {
+            (true, true) => "required, may be `null` (`None`, written as `null`)",
+            (true, false) => "required",
+            (false, true) => "optional, may be `null` (read as `None`, like a missing one)",
+            (false, false) => "optional",
         }
     ));
     let docs = doc_attributes(&text);
     let name = ident(&field.rust_name);
     let ty = field_type(&field.ty, types, scope, &quote!(enums));
-    let ty = if field.required { ty } else { scope.option(ty) };
+    let ty = if field.required && !field.nullable {
+        ty
+    } else {
+        scope.option(ty)
+    };
     quote! {
         #docs
         pub #name: #ty,

@@ -19,7 +19,9 @@ use crate::model::{EnumType, Model};
 pub const SUPPORT: &str = include_str!("../../templates/support_.rs");
 
 /// The `model_serde!` invocation for `model`: each field's kind, name and wire name, and the map
-/// field that keeps the keys no field names (`..rest`), when the model has one.
+/// field that keeps the keys no field names (`..rest`), when the model has one. A required
+/// nullable field is `required` too: its type is an `Option`, which reads `null` as `None` and
+/// writes `None` as `null`, and its absence is still an error.
 pub fn model_impls(model: &Model) -> Item {
     let entries = model
         .fields

@@ -588,6 +588,8 @@ impl<'p> Builder<'_, '_> {
                  shape it differently: it is read as any JSON value."
             ));
         }
+        // Any JSON value holds `null` already: it needs no mark.
+        let holds_null = containers.is_empty() && base == BaseType::Primitive(Primitive::Object);
         Field {
             doc_name: doc_name.to_owned(),
             rust_name,
@@ -599,6 +601,7 @@ impl<'p> Builder<'_, '_> {
             },
             required: row.required && !composition,
             required_unknown: row.required_unknown,
+            nullable: row.nullable && !holds_null,
             description,
         }
     }
@@ -806,7 +809,8 @@ fn box_cycles(models: &mut [Model]) {
     }
 }
 
-/// A struct implements `Default` unless a required field holds an enum, a boxed reference (a
+/// A struct implements `Default` unless a required field (not nullable: that one is an `Option`)
+/// holds an enum, a boxed reference (a
 /// required cycle: its default would never end), a primitive whose Rust type the config replaced
 /// (which may have no `Default`), or (transitively) a model without `Default`.
 fn mark_defaults(models: &mut [Model], replaced_types: &BTreeMap<Primitive, String>) {
@@ -824,7 +828,7 @@ fn mark_defaults(models: &mut [Model], replaced_types: &BTreeMap<Primitive, Stri
             let blocked = models[at]
                 .fields
                 .iter()
-                .filter(|field| field.required && field.ty.containers.is_empty())
+                .filter(|field| field.required && !field.nullable && field.ty.containers.is_empty())
                 .any(|field| match &field.ty.base {
                     BaseType::Enum { .. }
                     | BaseType::SharedEnum { .. }

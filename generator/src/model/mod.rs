@@ -242,6 +242,11 @@ pub struct Field {
     /// optional, so that every document reads.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub required_unknown: bool,
+    /// The value may be `null` (the docs' type says so: `X | null`, `Optional[X]`, a required
+    /// `Option<X>`). A required nullable field must be present, as `null` or a value; an optional
+    /// one may also be absent. Never set for a field of any JSON value, which holds `null` itself.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub nullable: bool,
     /// The description from the docs (plain text, may be empty).
     pub description: String,
 }

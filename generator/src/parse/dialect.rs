@@ -153,6 +153,10 @@ pub struct DialectSpec {
     /// What else a type name left a name is in a folder of this dialect (Go's `NullableX` of a
     /// model, C#'s qualified names), given the names of the folder's pages.
     pub read_other_name: Option<NameReader>,
+    /// The prefix of the wrapper type names that say a value may be `null` (Go's
+    /// `NullableString`, `NullablePet`), read by [`DialectSpec::primitives`] or
+    /// [`DialectSpec::read_other_name`].
+    pub nullable_prefix: Option<&'static str>,
 }
 
 /// What a dialect makes of a type name in a folder whose pages have the given names: the leaf
@@ -179,6 +183,7 @@ impl DialectSpec {
         primitives: &[],
         inexact: &[],
         read_other_name: None,
+        nullable_prefix: None,
     };
 }
 
@@ -212,8 +217,10 @@ pub enum Holds {
     List,
     /// A map from the given string type (`String`, then `,`) to its second argument.
     Map(&'static str),
-    /// One of its arguments (`Union[A, B]`, `Optional[A]`).
+    /// One of its arguments (`Union[A, B]`).
     Union,
+    /// Its argument or `null` (`Optional[A]`).
+    Optional,
 }
 
 /// How a qualified type name of [`DialectSpec::qualified`] is read.

@@ -122,6 +122,12 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
                     }
                     row.description.push_str(&inexact.note(name));
                 }
+                // A wrapper that says the value may be `null` (Go's `NullableString`); of the
+                // field itself only when no container is around it.
+                row.nullable |= spec
+                    .nullable_prefix
+                    .is_some_and(|prefix| name.starts_with(prefix))
+                    && row.type_expr.value.containers.is_empty();
                 row.type_expr.value.leaf = leaf;
             }
             row.wire_name = dialect.names_are_json().then(|| row.api_name.clone());

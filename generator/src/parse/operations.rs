@@ -13,7 +13,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag};
 
 use super::page::{
-    Cell, Spanned, cells, collect_text, find_end, front_matter_title, header_names,
+    Cell, ParsedCell, Spanned, cells, collect_text, find_end, front_matter_title, header_names,
     is_attribute_line, is_header, line_of, parse_type_cell, trim_span, written_cells,
 };
 use super::types::TypeExpr;
@@ -374,7 +374,10 @@ impl PageReader<'_, '_> {
                     };
                     let parsed = parse_type_cell(self.file, self.text, &cell, self.diagnostics);
                     draft.broken |= parsed.is_none();
-                    parsed.map(|(expr, leaf_span, _)| TypeCell { expr, leaf_span })
+                    parsed.map(|parsed| TypeCell {
+                        expr: parsed.expr,
+                        leaf_span: parsed.leaf_span,
+                    })
                 });
             }
             _ => {}
@@ -713,7 +716,9 @@ fn read_parameter(
         );
         return None;
     }
-    let (expr, leaf_span, _) = parse_type_cell(file, text, &cells[1], diagnostics)?;
+    let ParsedCell {
+        expr, leaf_span, ..
+    } = parse_type_cell(file, text, &cells[1], diagnostics)?;
     let notes_span = trim_span(text, cells[3].range.clone());
     let notes_text = collect_text(cells[3].events).text;
     let notes = read_notes(&notes_text).unwrap_or_else(|unexpected| {

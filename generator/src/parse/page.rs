@@ -22,7 +22,7 @@ use pulldown_cmark::{
 
 use super::dialect::{Dialect, Mark};
 use super::dialects;
-use super::type_expr::{parse_type, union_of};
+use super::type_expr::{NullMark, parse_type, union_of};
 use super::types::{Leaf, Primitive, TypeExpr};
 use crate::diagnostic::{Diagnostic, FileId};
 
@@ -88,6 +88,10 @@ pub struct PropertyRow {
     pub description_span: Range<usize>,
     /// `true` unless the Notes cell says `[optional]`.
     pub required: bool,
+    /// The value may be `null`: the type says so (`X | null`, `Optional[X]`, `X, none_type`, Go's
+    /// `NullableX`), or the field is required and its type has a mark the template writes for
+    /// "absent or `null`" (Rust's `Option<X>`, C#'s `X?`).
+    pub nullable: bool,
     /// The page does not say whether the field is required (typescript-fetch's table has no
     /// Notes): [`Self::required`] is `false`, so that a document without it reads.
     pub required_unknown: bool,
@@ -506,8 +510,12 @@ impl PageReader<'_, '_> {
             return None;
         }
 
-        let (type_expr, leaf_span, dialect) =
-            parse_type_cell(self.file, self.text, &cells[1], self.diagnostics)?;
+        let ParsedCell {
+            expr: type_expr,
+            leaf_span,
+            dialect,
+            null,
+        } = parse_type_cell(self.file, self.text, &cells[1], self.diagnostics)?;
         self.shows(dialect, type_expr.span.clone());
         // Kotlin's own enum of a field: `[**inline**](#Status)`, its values in the
         // `## Enum: status` table after the properties.
@@ -526,6 +534,7 @@ impl PageReader<'_, '_> {
                 description_span: row_span.end..row_span.end,
                 required: false,
                 required_unknown: true,
+                nullable: null == NullMark::Null,
                 notes: String::new(),
                 enum_values: None,
             });
@@ -546,6 +555,7 @@ impl PageReader<'_, '_> {
             );
         }
         let notes = notes.trim().to_owned();
+        let required = !notes.contains("[optional]");
         Some(PropertyRow {
             api_name: name.value.clone(),
             wire_name: None,
@@ -554,8 +564,9 @@ impl PageReader<'_, '_> {
             leaf_span,
             description,
             description_span: trimmed_span,
-            required: !notes.contains("[optional]"),
+            required,
             required_unknown: false,
+            nullable: null == NullMark::Null || (required && null == NullMark::AbsentOrNull),
             notes,
             enum_values: None,
         })
@@ -845,7 +856,7 @@ impl PageReader<'_, '_> {
             let mut members = Vec::new();
             for row in rows {
                 let row_cells = cells(row);
-                let Some((variant, _, _)) = row_cells
+                let Some(ParsedCell { expr: variant, .. }) = row_cells
                     .first()
                     .and_then(|cell| parse_type_cell(self.file, self.text, cell, self.diagnostics))
                 else {
@@ -1184,15 +1195,25 @@ pub(super) fn written_cells(cells: &[Cell<'_, '_>], row_span: &Range<usize>) -> 
 /// names, is known once every page is read (`name_the_type_syntax`).
 pub(super) const MALFORMED_TYPE: &str = "malformed type";
 
-/// Parses a `Type` cell: the expression with the cell's span, the span of its innermost type's
-/// name (`Modle` in `list[Modle]`), and the dialect its syntax marks, if any. A malformed type is
-/// reported at its fault.
+/// A parsed `Type` cell.
+pub(super) struct ParsedCell {
+    /// The expression, with the cell's span.
+    pub(super) expr: Spanned<TypeExpr>,
+    /// The span of its innermost type's name (`Modle` in `list[Modle]`).
+    pub(super) leaf_span: Range<usize>,
+    /// The dialect its syntax marks, if any.
+    pub(super) dialect: Option<Dialect>,
+    /// What it says of `null`.
+    pub(super) null: NullMark,
+}
+
+/// Parses a `Type` cell ([`ParsedCell`]). A malformed type is reported at its fault.
 pub(super) fn parse_type_cell(
     file: FileId,
     text: &str,
     cell: &Cell<'_, '_>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<(Spanned<TypeExpr>, Range<usize>, Option<Dialect>)> {
+) -> Option<ParsedCell> {
     let type_cell = collect_type_text(cell.events);
     let type_span = trim_span(text, cell.range.clone());
     let type_text = type_cell.text.trim();
@@ -1201,14 +1222,15 @@ pub(super) fn parse_type_cell(
         type_cell.source_span(leading + span.start..leading + span.end, &type_span)
     };
     match parse_type(type_text) {
-        Ok(parsed) => Some((
-            Spanned {
+        Ok(parsed) => Some(ParsedCell {
+            expr: Spanned {
                 value: parsed.expr,
                 span: type_span.clone(),
             },
-            to_source(parsed.leaf_span),
-            parsed.dialect,
-        )),
+            leaf_span: to_source(parsed.leaf_span),
+            dialect: parsed.dialect,
+            null: parsed.null,
+        }),
         Err(error) => {
             diagnostics.push(
                 Diagnostic::error(

@@ -95,6 +95,21 @@ pub struct ParsedType {
     pub leaf_span: Range<usize>,
     /// The dialect the syntax belongs to; `None` when it fits every Python dialect (`str`).
     pub dialect: Option<Dialect>,
+    /// What the expression says of `null` (of the whole value, not of a container's items).
+    pub null: NullMark,
+}
+
+/// What a type expression says of `null`, weakest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub enum NullMark {
+    /// Nothing: the value is never `null`.
+    #[default]
+    None,
+    /// A mark the template writes for a field that may be absent or `null` (Rust's `Option<X>`,
+    /// C#'s `X?`): the Notes say which; a required field with it may be `null`.
+    AbsentOrNull,
+    /// A union with `null` (`X | null`, `Optional[X]`, `X, none_type`): the value may be `null`.
+    Null,
 }
 
 /// Parses the type language of the Python family of templates, in all its eras:
@@ -112,7 +127,7 @@ pub struct ParsedType {
 ///   folder's dialect too.
 ///
 /// Into the dialect-neutral expression: `null` (`none_type`, `None`) is dropped from a union
-/// (absence is `Option` already); a union of one type is that type, of `int` and `float` is
+/// and said in [`ParsedType::null`] instead, with Rust's `Option<X>` and C#'s `X?`; a union of one type is that type, of `int` and `float` is
 /// `float`, and of anything else is `object` (any JSON value). Bytes are base64 strings on the
 /// wire, so `bytearray` is `str`. Nesting is read with an explicit stack, not recursion.
 pub fn parse_type(text: &str) -> Result<ParsedType, TypeSyntaxError> {
@@ -219,6 +234,7 @@ pub fn parse_type(text: &str) -> Result<ParsedType, TypeSyntaxError> {
                         },
                         leaf_span: result.leaf_span,
                         dialect,
+                        null: result.admits_null,
                     });
                 }
                 None => return Err(expected("the end of the type", token, span)),
@@ -243,6 +259,7 @@ fn one_name(text: &str) -> Option<Result<ParsedType, TypeSyntaxError>> {
             },
             leaf_span: partial.leaf_span,
             dialect,
+            null: partial.admits_null,
         }),
     )
 }
@@ -267,17 +284,21 @@ fn open_bracket(lexer: &mut Lexer<'_>) -> (Step, Option<Dialect>) {
     (Step::Open(FrameKind::List(']')), shown)
 }
 
-/// The marks a language writes after a type: `?` (C#'s nullable, which an `Option` already is,
-/// [`Mark::NullablePostfix`]) and `[]` (PHP's list of the type: `string[]`,
-/// `\Vendor\Model\Tag[]`, [`Mark::ListPostfix`]).
+/// The marks a language writes after a type: `?` (C#'s absent or `null`,
+/// [`NullMark::AbsentOrNull`], [`Mark::NullablePostfix`]) and `[]` (PHP's list of the type:
+/// `string[]`, `\Vendor\Model\Tag[]`, [`Mark::ListPostfix`]).
 fn postfix(lexer: &mut Lexer<'_>, done: &mut Partial, dialect: &mut Option<Dialect>) {
     loop {
         let checkpoint = lexer.position;
         match lexer.next().0 {
-            Token::Punct('?') => *dialect = dialect.or(dialects::shown_by(Mark::NullablePostfix)),
+            Token::Punct('?') => {
+                *dialect = dialect.or(dialects::shown_by(Mark::NullablePostfix));
+                done.admits_null = done.admits_null.max(NullMark::AbsentOrNull);
+            }
             Token::Punct('[') if lexer.next().0 == Token::Punct(']') => {
                 done.containers_inner_first.push(Container::List);
                 done.null = false;
+                done.admits_null = NullMark::None;
                 *dialect = dialect.or(dialects::shown_by(Mark::ListPostfix));
             }
             _ => {
@@ -344,11 +365,12 @@ fn go_type(text: &str) -> Option<Result<ParsedType, TypeSyntaxError>> {
         expr: TypeExpr { containers, leaf },
         leaf_span: span,
         dialect: dialects::shown_by(Mark::GoSyntax),
+        null: NullMark::None,
     }))
 }
 
 /// The prefixes of the Rust template's containers, and what each is: `Option<X>` (a field that
-/// may be absent or `null`: the Notes say which) adds none.
+/// may be absent or `null`: the Notes say which, [`NullMark::AbsentOrNull`]) adds none.
 const RUST_CONTAINERS: [(&str, Option<Container>); 4] = [
     ("Option<", None),
     ("Vec<", Some(Container::List)),
@@ -369,6 +391,11 @@ fn rust_type(text: &str) -> Option<Result<ParsedType, TypeSyntaxError>> {
     let mut rust = false;
     let mut open = 0usize;
     let mut containers = Vec::new();
+    let null = if rest.starts_with("Option<") {
+        NullMark::AbsentOrNull
+    } else {
+        NullMark::None
+    };
     'prefixes: loop {
         for (prefix, container) in RUST_CONTAINERS {
             let Some(after) = rest.strip_prefix(prefix) else {
@@ -461,6 +488,7 @@ fn rust_type(text: &str) -> Option<Result<ParsedType, TypeSyntaxError>> {
         expr: TypeExpr { containers, leaf },
         leaf_span,
         dialect: dialects::shown_by(Mark::RustSyntax),
+        null,
     }))
 }
 
@@ -532,6 +560,7 @@ fn name_step(
                 FrameKind::Map(closer)
             }
             Holds::Union => FrameKind::Union(closer),
+            Holds::Optional => FrameKind::Optional(closer),
         };
         return Ok((Step::Open(kind), dialect));
     }
@@ -563,22 +592,28 @@ enum FrameKind {
     List(char),
     /// A map with `str` keys, closed by the given character.
     Map(char),
-    /// A union (`Union[...]`, `Optional[...]`, `(A, B,)`), closed by the given character.
+    /// A union (`Union[...]`, `(A, B,)`), closed by the given character.
     Union(char),
+    /// A union with `null` (pydantic's `Optional[X]`), closed by the given character.
+    Optional(char),
 }
 
 impl FrameKind {
     fn closer(self) -> Option<char> {
         match self {
             FrameKind::Top => None,
-            FrameKind::List(closer) | FrameKind::Map(closer) | FrameKind::Union(closer) => {
-                Some(closer)
-            }
+            FrameKind::List(closer)
+            | FrameKind::Map(closer)
+            | FrameKind::Union(closer)
+            | FrameKind::Optional(closer) => Some(closer),
         }
     }
 
     fn is_union(self) -> bool {
-        matches!(self, FrameKind::Top | FrameKind::Union(_))
+        matches!(
+            self,
+            FrameKind::Top | FrameKind::Union(_) | FrameKind::Optional(_)
+        )
     }
 }
 
@@ -590,6 +625,9 @@ struct Partial {
     leaf_span: Range<usize>,
     /// `none_type` / `None`: dropped from unions.
     null: bool,
+    /// What the type says of `null`: a union with `null` may be `null`; a container's items
+    /// say nothing of the container.
+    admits_null: NullMark,
 }
 
 /// The type a finished frame stands for.
@@ -603,9 +641,15 @@ fn close(frame: Frame) -> Partial {
                 _ => Container::Map,
             });
             inner.null = false;
+            inner.admits_null = NullMark::None;
             inner
         }
         FrameKind::Top | FrameKind::Union(_) => union(members),
+        FrameKind::Optional(_) => {
+            let mut optional = union(members);
+            optional.admits_null = NullMark::Null;
+            optional
+        }
     }
 }
 
@@ -614,6 +658,11 @@ fn union(members: Vec<Partial>) -> Partial {
     let span = members
         .first()
         .map_or(0..0, |member| member.leaf_span.clone());
+    let admits_null = members
+        .iter()
+        .map(|member| member.admits_null)
+        .max()
+        .unwrap_or_default();
     let mut present: Vec<Partial> = Vec::new();
     for member in members {
         let known = present.iter().any(|seen| {
@@ -630,7 +679,7 @@ fn union(members: Vec<Partial>) -> Partial {
                 Leaf::Primitive(Primitive::Int | Primitive::Float)
             )
     };
-    match present.len() {
+    let mut union = match present.len() {
         0 => object(span, true),
         1 => present.pop().expect("one member"),
         _ if present.iter().all(numbers) => Partial {
@@ -638,9 +687,12 @@ fn union(members: Vec<Partial>) -> Partial {
             leaf: Leaf::Primitive(Primitive::Float),
             leaf_span: span,
             null: false,
+            admits_null: NullMark::None,
         },
         _ => object(span, false),
-    }
+    };
+    union.admits_null = admits_null;
+    union
 }
 
 /// One type for a union of whole types (Rust's oneOf pages), by the rules of [`parse_type`]:
@@ -653,6 +705,7 @@ pub fn union_of(members: Vec<TypeExpr>) -> TypeExpr {
             leaf: member.leaf,
             leaf_span: 0..0,
             null: false,
+            admits_null: NullMark::None,
         })
         .collect();
     let union = union(partials);
@@ -668,6 +721,7 @@ fn object(leaf_span: Range<usize>, null: bool) -> Partial {
         leaf: Leaf::Primitive(Primitive::Object),
         leaf_span,
         null,
+        admits_null: if null { NullMark::Null } else { NullMark::None },
     }
 }
 
@@ -723,6 +777,7 @@ fn leaf(name: &str, span: Range<usize>) -> Result<(Partial, Option<Dialect>), Ty
             leaf,
             leaf_span: span,
             null: false,
+            admits_null: NullMark::None,
         },
         dialect,
     ))
@@ -837,6 +892,34 @@ mod tests {
     }
 
     #[track_caller]
+    #[test]
+    fn a_union_with_null_says_so_and_a_container_of_nullable_items_does_not() {
+        for (text, null) in [
+            ("string | null", NullMark::Null),
+            ("null | Model", NullMark::Null),
+            ("Optional[StrictStr]", NullMark::Null),
+            ("Optional[List[StrictInt]]", NullMark::Null),
+            ("Union[StrictInt, None]", NullMark::Null),
+            ("str, none_type", NullMark::Null),
+            ("(str, none_type,)", NullMark::Null),
+            ("Option<String>", NullMark::AbsentOrNull),
+            ("Option<Vec<models::Pet>>", NullMark::AbsentOrNull),
+            ("string?", NullMark::AbsentOrNull),
+            ("List<int?>", NullMark::None),
+            ("List[Optional[str]]", NullMark::None),
+            ("Vec<Option<String>>", NullMark::None),
+            ("Union[StrictInt, StrictStr]", NullMark::None),
+            ("string", NullMark::None),
+            ("Pet", NullMark::None),
+        ] {
+            assert_eq!(
+                parse_type(text).map(|parsed| parsed.null),
+                Ok(null),
+                "{text}"
+            );
+        }
+    }
+
     fn reads_as(text: &str, neutral: &str, dialect: Option<Dialect>) {
         let parsed = parse_type(text).unwrap_or_else(|error| panic!("{text}: {error:?}"));
         assert_eq!(

@@ -18,7 +18,7 @@ pub static SPEC: DialectSpec = DialectSpec {
     // TypeScript's word too: it shows neither.
     words: &[("string", Word::Primitive(Primitive::Str))],
     marks: &[Mark::GoSyntax],
-    // The `Nullable` wrappers: the field may be `null`, which an `Option` reads.
+    // The `Nullable` wrappers: the field may be `null` (`nullable_prefix`).
     primitives: &[
         ("string", Primitive::Str),
         ("NullableString", Primitive::Str),
@@ -37,6 +37,7 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("NullableTime", Primitive::Datetime),
     ],
     read_other_name: Some(nullable_model),
+    nullable_prefix: Some("Nullable"),
     ..DialectSpec::EMPTY
 };
 

@@ -44,7 +44,7 @@ pub static SPEC: DialectSpec = DialectSpec {
         Opener {
             name: "Optional",
             bracket: '[',
-            holds: Holds::Union,
+            holds: Holds::Optional,
         },
         Opener {
             name: "Union",

@@ -23,7 +23,7 @@ pub struct Zebra {
     pub herds: Option<Vec<Vec<super::Zebra>>>,
     /// JSON `marks`; optional.
     pub marks: Option<BTreeMap<String, String>>,
-    /// JSON `nickname`; optional.
+    /// JSON `nickname`; optional, may be `null` (read as `None`, like a missing one).
     pub nickname: Option<String>,
     /// JSON `mood`; optional.
     pub mood: Option<super::Mood>,

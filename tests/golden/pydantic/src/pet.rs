@@ -23,7 +23,7 @@ pub struct Pet {
     ///
     /// JSON `tags`; optional.
     pub tags: Option<BTreeMap<String, super::Tag>>,
-    /// JSON `best_friend`; optional.
+    /// JSON `best_friend`; optional, may be `null` (read as `None`, like a missing one).
     pub best_friend: Option<super::Tag>,
     /// Kilograms.
     ///
