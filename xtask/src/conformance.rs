@@ -13,8 +13,8 @@
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode};
-use std::time::{Duration, Instant};
+use std::process::ExitCode;
+use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 use clap::Args;
@@ -22,6 +22,7 @@ use markdown_model_codegen::{Options, TypeModel, WriteMode, generate};
 use quote::{format_ident, quote};
 use serde_json::Value;
 
+use crate::checker::{self, cargo, run_lines, seconds, write_if_changed};
 use crate::corpora::{folder_name, project_root, task_folders};
 use crate::equality::Types;
 use crate::oracle::Oracle;
@@ -349,12 +350,7 @@ fn run_checker(
     let (mut synthesized, mut from_oracle) = (Tally::default(), Tally::default());
     let mut shown = 0;
     for ((origin, document), result) in documents.iter().zip(&results) {
-        let result: Value = serde_json::from_str(result).context("a checker line is not JSON")?;
-        let verdict = match (result.get("back"), result.get("error")) {
-            (Some(back), _) => types.compare(&document.model, &document.document, back),
-            (None, Some(error)) => Err(error.as_str().unwrap_or_default().to_owned()),
-            (None, None) => Err(format!("unreadable checker line {result}")),
-        };
+        let verdict = checker::answer(&types, &document.model, &document.document, result)?.verdict;
         let tally = match origin {
             Origin::Model => &mut synthesized,
             Origin::Oracle => &mut from_oracle,
@@ -377,27 +373,6 @@ fn run_checker(
     Ok((synthesized, from_oracle))
 }
 
-fn seconds(duration: Duration) -> String {
-    format!("{:.1}s", duration.as_secs_f64())
-}
-
-/// Runs cargo in `dir` with a shared target folder; whether it succeeded.
-pub fn cargo(args: &[&str], dir: &Path, target_dir: &Path, env: &[(&str, &str)]) -> Result<bool> {
-    let target_dir = std::path::absolute(target_dir)?;
-    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()));
-    command
-        .args(args)
-        .current_dir(dir)
-        .env("CARGO_TARGET_DIR", target_dir);
-    for (key, value) in env {
-        command.env(key, value);
-    }
-    Ok(command
-        .status()
-        .with_context(|| format!("running cargo {}", args.join(" ")))?
-        .success())
-}
-
 /// Writes the checker crate: a `main.rs` that, for each document, deserializes it into its
 /// model's type, checks the enum expectations on its `Debug` text, serializes it back and prints
 /// `{"back": ...}` (or `{"error": ...}`) on one line; and the documents.
@@ -415,65 +390,17 @@ fn write_checker(
     write_if_changed(&dir.join("Cargo.toml"), &manifest)?;
 
     let arms = model.models.iter().map(|item| {
-        let name = &item.name;
         let ty = format_ident!("{}", item.rust_name.trim_start_matches("r#"));
-        quote!(#name => check::<models::#ty>(&entry),)
+        (item.name.clone(), quote!(models::#ty))
     });
-    let main = quote! {
-        //! Round-trips every document: deserialize, check the enum values' variants, serialize.
-
-        fn strings(entry: &::serde_json::Value, key: &str) -> ::std::vec::Vec<::std::string::String> {
-            entry[key].as_array().into_iter().flatten().filter_map(|text| text.as_str().map(::std::borrow::ToOwned::to_owned)).collect()
-        }
-
-        fn check<T: ::serde::de::DeserializeOwned + ::serde::Serialize + ::std::fmt::Debug>(entry: &::serde_json::Value) -> ::std::result::Result<::serde_json::Value, ::std::string::String> {
-            let value: T = ::serde_json::from_value(entry["document"].clone()).map_err(|error| format!("deserialize: {error}"))?;
-            let debug = format!("{value:?}");
-            for text in strings(entry, "present") {
-                if !debug.contains(&text) {
-                    return Err(format!("an undocumented enum value missed the catch-all: no {text} in {debug}"));
-                }
-            }
-            for text in strings(entry, "absent") {
-                if debug.contains(&text) {
-                    return Err(format!("a documented enum value fell into the catch-all: {text}"));
-                }
-            }
-            ::serde_json::to_value(&value).map_err(|error| format!("serialize: {error}"))
-        }
-
-        fn main() {
-            let path = ::std::env::args().nth(1).expect("usage: conformance-check DOCUMENTS");
-            let text = ::std::fs::read_to_string(path).expect("read the documents");
-            for line in text.lines() {
-                let entry: ::serde_json::Value = ::serde_json::from_str(line).expect("a JSON line");
-                let result = match entry["model"].as_str().unwrap_or_default() {
-                    #(#arms)*
-                    other => Err(format!("no type for model {other}")),
-                };
-                let answer = match result {
-                    Ok(back) => ::serde_json::json!({ "back": back }),
-                    Err(error) => ::serde_json::json!({ "error": error }),
-                };
-                println!("{answer}");
-            }
-        }
-    };
-    let file: syn::File = syn::parse2(main).context("the checker's code does not parse")?;
-    write_if_changed(&dir.join("src/main.rs"), &prettyplease::unparse(&file))?;
-
-    let mut lines = String::new();
-    for (_, document) in documents {
-        let entry = serde_json::json!({
-            "model": document.model,
-            "document": document.document,
-            "present": document.present,
-            "absent": document.absent,
-        });
-        lines.push_str(&entry.to_string());
-        lines.push('\n');
-    }
-    write_if_changed(&dir.join("documents.jsonl"), &lines)?;
+    write_if_changed(&dir.join("src/main.rs"), &checker::round_trip_source(arms)?)?;
+    let entries = documents
+        .iter()
+        .map(|(_, document)| (document.model.as_str(), document));
+    write_if_changed(
+        &dir.join("documents.jsonl"),
+        &checker::documents_file(entries),
+    )?;
     Ok(())
 }
 
@@ -490,29 +417,6 @@ fn write_request_checker(dir: &Path, model: &TypeModel, calls: &[requests::Call]
     fs::create_dir_all(dir.join("src/bin"))?;
     write_if_changed(&binary, &requests::checker_source(model)?)?;
     write_if_changed(&dir.join("calls.jsonl"), &requests::calls_file(calls))
-}
-
-/// Runs a checker binary on an input file of `expected` lines; its output lines, one per input
-/// line.
-fn run_lines(name: &str, binary: &Path, input: &Path, expected: usize) -> Result<Vec<String>> {
-    let output = Command::new(binary)
-        .arg(input)
-        .output()
-        .with_context(|| format!("running {}", binary.display()))?;
-    eprint!("{}", String::from_utf8_lossy(&output.stderr));
-    if !output.status.success() {
-        bail!("{name}: {} failed", binary.display());
-    }
-    let stdout = String::from_utf8(output.stdout).context("the checker's output is not UTF-8")?;
-    let lines: Vec<String> = stdout.lines().map(str::to_owned).collect();
-    if lines.len() != expected {
-        bail!(
-            "{name}: {} answered {} of {expected} lines",
-            binary.display(),
-            lines.len()
-        );
-    }
-    Ok(lines)
 }
 
 /// Runs a request checker (`binary`: the request checker's, or the loopback's, `over_http`, whose
@@ -560,12 +464,4 @@ fn check_requests(
         }
     }
     Ok((tally, responses))
-}
-
-/// Keeps the file (and cargo's fingerprint) when its contents are already right.
-fn write_if_changed(path: &Path, contents: &str) -> Result<()> {
-    if fs::read_to_string(path).is_ok_and(|existing| existing == contents) {
-        return Ok(());
-    }
-    fs::write(path, contents).with_context(|| format!("writing {}", path.display()))
 }

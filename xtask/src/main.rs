@@ -1,6 +1,7 @@
 //! `cargo xtask`: the project's tasks.
 
 mod bench;
+mod checker;
 mod codegen;
 mod conformance;
 mod corpora;
