@@ -12,6 +12,7 @@ mod import_wire_names;
 mod loopback;
 mod oracle;
 mod requests;
+mod showable;
 mod synth;
 
 use std::process::ExitCode;
