@@ -101,9 +101,12 @@ fn pages_folder(docs: &Path) -> PathBuf {
         .unwrap_or_else(|| docs.to_owned())
 }
 
-/// Every file under `folder` with its contents, sorted by path: two cells with the same
-/// listing have byte-identical docs.
-fn listing(folder: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>> {
+/// Every file of a docs folder (its path in the folder) with its contents, sorted by path: two
+/// cells with the same listing have byte-identical docs.
+type Listing = Vec<(PathBuf, Vec<u8>)>;
+
+/// The [`Listing`] of `folder`.
+fn listing(folder: &Path) -> Result<Listing> {
     let mut files = Vec::new();
     let mut pending = vec![folder.to_owned()];
     while let Some(dir) = pending.pop() {
@@ -246,7 +249,8 @@ pub fn run(args: &MatrixArgs) -> Result<ExitCode> {
 /// A missing docs folder is skipped, or in CI an error.
 fn load_units(cells: &[Cell], root: &Path, specs: &Path, work: &Path) -> Result<Vec<Unit>> {
     let mut units: Vec<Unit> = Vec::new();
-    let mut by_listing: BTreeMap<(String, Vec<(PathBuf, Vec<u8>)>), usize> = BTreeMap::new();
+    // By spec and docs listing: the unit that has them.
+    let mut by_listing: BTreeMap<(String, Listing), usize> = BTreeMap::new();
     let mut missing = Vec::new();
     for cell in cells {
         let docs = root.join("docs").join(&cell.name);

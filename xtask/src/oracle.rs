@@ -72,6 +72,25 @@ pub enum Shape {
     Union,
 }
 
+impl fmt::Display for Shape {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Shape::Any => f.write_str("any"),
+            Shape::Boolean => f.write_str("boolean"),
+            Shape::Integer => f.write_str("integer"),
+            Shape::Number => f.write_str("number"),
+            Shape::String(None) => f.write_str("string"),
+            Shape::String(Some(format)) => write!(f, "string ({format})"),
+            Shape::Enum => f.write_str("enum"),
+            Shape::Array(items) => write!(f, "array of {items}"),
+            Shape::Map(values) => write!(f, "map of {values}"),
+            Shape::Object(Some(name)) => write!(f, "{name}"),
+            Shape::Object(None) => f.write_str("inline object"),
+            Shape::Union => f.write_str("oneOf / anyOf"),
+        }
+    }
+}
+
 /// How a docs type compares with the schema's [`Shape`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TypeVerdict {
@@ -590,11 +609,11 @@ fn compare_field(
         // TypeScript's `number` has its own list.
         TypeVerdict::SaysLess(_) if field.ty.base == BaseType::Primitive(Primitive::Number) => {}
         TypeVerdict::SaysLess(reason) => comparison.types_that_say_less.push(format!(
-            "{at}: {} for {:?}: {reason}",
+            "{at}: {} for {}: {reason}",
             field.ty.expr, facts.shape
         )),
         TypeVerdict::Contradicts => comparison.mismatches.push(mismatch(MismatchKind::Type {
-            oracle: format!("{:?}", facts.shape),
+            oracle: facts.shape.to_string(),
             docs: field.ty.expr.to_string(),
         })),
     }
