@@ -192,7 +192,7 @@ pub fn run(args: &MatrixArgs) -> Result<ExitCode> {
     }
     let work = project_root().join("target/matrix");
     let started = Instant::now();
-    let units = load_units(&read_cells(&cells_file)?, &root, &specs, &work)?;
+    let units = load_units(&read_cells(&cells_file)?, &root, &specs, &work, in_ci())?;
     let generate_time = started.elapsed();
 
     let started = Instant::now();
@@ -246,8 +246,14 @@ pub fn run(args: &MatrixArgs) -> Result<ExitCode> {
 }
 
 /// Reads every cell's docs, groups byte-identical ones, and generates and compares each group.
-/// A missing docs folder is skipped, or in CI an error.
-fn load_units(cells: &[Cell], root: &Path, specs: &Path, work: &Path) -> Result<Vec<Unit>> {
+/// A missing docs folder is skipped, or with `ci` an error.
+fn load_units(
+    cells: &[Cell],
+    root: &Path,
+    specs: &Path,
+    work: &Path,
+    ci: bool,
+) -> Result<Vec<Unit>> {
     let mut units: Vec<Unit> = Vec::new();
     // By spec and docs listing: the unit that has them.
     let mut by_listing: BTreeMap<(String, Listing), usize> = BTreeMap::new();
@@ -285,7 +291,7 @@ fn load_units(cells: &[Cell], root: &Path, specs: &Path, work: &Path) -> Result<
         });
     }
     if !missing.is_empty() {
-        if in_ci() {
+        if ci {
             bail!(
                 "{} absent (CI is set: every cell's docs must be there)",
                 missing.join(", ")
@@ -602,4 +608,131 @@ fn unit_row(unit: &Unit, compiled: bool, trips: Option<&Trips>) -> (String, Stri
         ));
     }
     (row, detail, passed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PET: &str = "# Pet\n\n## Properties\n\nName | Type | Description | Notes\n\
+        ------------ | ------------- | ------------- | -------------\n\
+        **name** | **str** |  | \n**links** | **Dict[str, str]** |  | [optional] \n";
+    const SPEC: &str = r#"{"openapi": "3.0.3", "components": {"schemas": {"Pet": {"type": "object",
+        "required": ["name"], "properties": {"name": {"type": "string"},
+        "_links": {"type": "object", "additionalProperties": {"type": "string"}}}}}}}"#;
+
+    fn cells(names: &[&str]) -> Vec<Cell> {
+        names
+            .iter()
+            .map(|name| Cell {
+                name: (*name).to_owned(),
+                spec: "spec.json".to_owned(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn cells_toml_is_read_and_a_cell_without_a_spec_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cells.toml");
+        fs::write(
+            &path,
+            "[[cell]]\nname = \"go@7.26.0\"\ntemplate = \"go\"\nversion = \"7.26.0\"\n\
+             spec = \"torture-3.0.json\"\nadditional_properties = { x = true }\n",
+        )
+        .unwrap();
+        assert_eq!(
+            read_cells(&path).unwrap(),
+            [Cell {
+                name: "go@7.26.0".to_owned(),
+                spec: "torture-3.0.json".to_owned()
+            }]
+        );
+        fs::write(&path, "[[cell]]\nname = \"go@7.26.0\"\n").unwrap();
+        let error = read_cells(&path).unwrap_err();
+        assert!(format!("{error:#}").contains("no `spec`"), "{error:#}");
+        assert_eq!(
+            module_name("java-okhttp-gson@7.26.0"),
+            "cell_java_okhttp_gson_7_26_0"
+        );
+    }
+
+    #[test]
+    fn identical_docs_share_a_unit_and_a_missing_folder_fails_in_ci() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for cell in ["python@1", "python@2", "python@3"] {
+            let docs = root.join("docs").join(cell);
+            fs::create_dir_all(&docs).unwrap();
+            // The third differs by one byte.
+            let page = if cell == "python@3" {
+                PET.replace("links", "linkz")
+            } else {
+                PET.to_owned()
+            };
+            fs::write(docs.join("Pet.md"), page).unwrap();
+        }
+        fs::write(root.join("spec.json"), SPEC).unwrap();
+        let work = root.join("work");
+        let units = load_units(
+            &cells(&["python@1", "python@2", "python@3"]),
+            root,
+            root,
+            &work,
+            true,
+        )
+        .unwrap();
+        let shared: Vec<&[String]> = units.iter().map(|unit| unit.cells.as_slice()).collect();
+        assert_eq!(
+            shared,
+            [
+                &["python@1".to_owned(), "python@2".to_owned()][..],
+                &["python@3".to_owned()][..]
+            ]
+        );
+        // `links` is `_links`, which the page cannot show: listed; `linkz` is another name: failed.
+        let listed = |unit: &Unit| match &unit.outcome {
+            UnitOutcome::Generated(checked) => {
+                (checked.listed.items.len(), checked.listed.failures.len())
+            }
+            UnitOutcome::NotGenerated { .. } => panic!("{:?} did not generate", unit.cells),
+        };
+        assert_eq!(listed(&units[0]), (1, 0));
+        assert_eq!(listed(&units[1]), (0, 2));
+
+        let with_missing = cells(&["python@1", "absent@1"]);
+        assert_eq!(
+            load_units(&with_missing, root, root, &work, false)
+                .unwrap()
+                .len(),
+            1
+        );
+        let Err(error) = load_units(&with_missing, root, root, &work, true) else {
+            panic!("a missing cell folder passed in CI");
+        };
+        assert!(error.to_string().contains("CI is set"), "{error}");
+    }
+
+    #[test]
+    fn docs_that_do_not_generate_are_a_unit_with_their_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let docs = root.join("docs/python@1");
+        fs::create_dir_all(&docs).unwrap();
+        fs::write(
+            docs.join("Pet.md"),
+            PET.replace("**str**", "**NoSuchType**"),
+        )
+        .unwrap();
+        fs::write(root.join("spec.json"), SPEC).unwrap();
+        let units =
+            load_units(&cells(&["python@1"]), root, root, &root.join("work"), true).unwrap();
+        match &units[0].outcome {
+            UnitOutcome::NotGenerated { errors, first } => {
+                assert_eq!(*errors, 1);
+                assert!(first[0].contains("NoSuchType"), "{first:?}");
+            }
+            UnitOutcome::Generated(_) => panic!("unknown type generated"),
+        }
+    }
 }
