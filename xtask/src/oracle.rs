@@ -570,6 +570,60 @@ pub fn erased(name: &str) -> String {
         .collect()
 }
 
+/// The words openapi-generator spells special characters with (`DefaultCodegen`'s
+/// `specialCharReplacements`; `_` is left out: templates drop a leading one).
+const SPECIAL_CHARACTER_WORDS: [(char, &str); 30] = [
+    ('$', "Dollar"),
+    ('^', "Caret"),
+    ('|', "Pipe"),
+    ('=', "Equal"),
+    ('*', "Star"),
+    ('-', "Minus"),
+    ('&', "Ampersand"),
+    ('%', "Percent"),
+    ('#', "Hash"),
+    ('@', "At"),
+    ('!', "Exclamation"),
+    ('+', "Plus"),
+    (':', "Colon"),
+    (';', "Semicolon"),
+    ('>', "Greater_Than"),
+    ('<', "Less_Than"),
+    ('.', "Period"),
+    ('?', "Question_Mark"),
+    (',', "Comma"),
+    ('\'', "Quote"),
+    ('"', "Double_Quote"),
+    ('/', "Slash"),
+    ('\\', "Back_Slash"),
+    ('(', "Left_Parenthesis"),
+    (')', "Right_Parenthesis"),
+    ('{', "Left_Curly_Bracket"),
+    ('}', "Right_Curly_Bracket"),
+    ('[', "Left_Square_Bracket"),
+    (']', "Right_Square_Bracket"),
+    ('~', "Tilde"),
+];
+
+/// A name with its leading special characters spelled out as openapi-generator spells them
+/// (`@type` is `Attype`, which Java writes `atType` and TypeScript `at_type`; `$ref` is
+/// `Dollarref`); the other characters as they are.
+pub fn spelled_special_prefix(name: &str) -> String {
+    let rest = name.trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
+    let prefix = &name[..name.len() - rest.len()];
+    let mut spelled: String = prefix
+        .chars()
+        .filter_map(|c| {
+            SPECIAL_CHARACTER_WORDS
+                .iter()
+                .find(|(special, _)| *special == c)
+                .map(|(_, word)| *word)
+        })
+        .collect();
+    spelled.push_str(rest);
+    spelled
+}
+
 /// Compares a docs field with the oracle's property it stands for: required flag, type, enum
 /// values; adds what disagrees, and what the docs say less of, to `comparison`.
 fn compare_field(

@@ -18,7 +18,7 @@ use markdown_model_codegen::model::{BaseType, TypeModel};
 use markdown_model_codegen::parse::Dialect;
 use serde_json::Value;
 
-use crate::oracle::{Comparison, Mismatch, MismatchKind, erased};
+use crate::oracle::{Comparison, Mismatch, MismatchKind, erased, spelled_special_prefix};
 
 /// The words a template puts before a reserved word to escape it, erased (a leading `_`, most
 /// templates' escape, is punctuation, which [`erased`] removes): pydantic's `var_class`, Java's
@@ -35,15 +35,20 @@ fn keyword_escape_prefixes(dialect: Dialect) -> &'static [&'static str] {
 /// its page cannot show, rather than a wrong name: only when the folder's Name column is not
 /// the JSON name (not TypeScript's, whose Name column is the JSON name itself), and the read
 /// name (`doc_name`, the Name column) and `oracle` agree once case and punctuation are erased
-/// (`links` for `_links`, `XTotalCount` for `x-total-count`), or the read name is the
-/// template's keyword escape of it (`var_class` for `class`). Anything else is a failure.
+/// (`links` for `_links`, `XTotalCount` for `x-total-count`, `type` for `@type`), or once the
+/// leading special characters are spelled as openapi-generator spells them (`atType` for
+/// `@type`: [`spelled_special_prefix`]), or the read name is the template's keyword escape of
+/// it (`var_class` for `class`). Anything else is a failure.
 pub fn json_name_is_unshowable(dialect: Dialect, doc_name: &str, oracle: &str) -> bool {
     if dialect.names_are_json() {
         return false;
     }
-    let (read, oracle) = (erased(doc_name), erased(oracle));
+    let read = erased(doc_name);
+    let spelled = erased(&spelled_special_prefix(oracle));
+    let oracle = erased(oracle);
     !oracle.is_empty()
         && (read == oracle
+            || read == spelled
             || keyword_escape_prefixes(dialect)
                 .iter()
                 .any(|prefix| read == format!("{prefix}{oracle}")))
@@ -230,6 +235,8 @@ mod tests {
             (Dialect::PythonPydantic, "x_total_count", "x-total-count"),
             (Dialect::PythonPydantic, "var_class", "class"),
             (Dialect::Go, "Type", "@type"),
+            (Dialect::Java, "atType", "@type"),
+            (Dialect::Rust, "dollar_ref", "$ref"),
             (Dialect::Java, "propertyClass", "class"),
         ] {
             assert!(
@@ -244,6 +251,9 @@ mod tests {
             (Dialect::PythonPydantic, "link", "_links"),
             (Dialect::Go, "VarClass", "class"),
             (Dialect::PythonPydantic, "_", "@"),
+            (Dialect::TypeScript, "at_type", "@type"),
+            // Only a leading special character is spelled out.
+            (Dialect::Java, "xMinusTotal", "x-total"),
         ] {
             assert!(
                 !json_name_is_unshowable(dialect, read, json),
