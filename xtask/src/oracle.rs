@@ -546,12 +546,12 @@ fn paired_property<'a>(
             !seen.contains(name) && !item.fields.iter().any(|other| other.wire_name == *name)
         })
         .find(|name| {
-            let name = erased(name);
+            let spellings = [erased(name), erased(&spelled_special_prefix(name))];
             candidates.iter().any(|candidate| {
-                *candidate == name
+                spellings.contains(candidate)
                     || KEYWORD_ESCAPE_PREFIXES
                         .iter()
-                        .any(|prefix| *candidate == format!("{prefix}{name}"))
+                        .any(|prefix| *candidate == format!("{prefix}{}", spellings[0]))
             })
         })
 }
@@ -1233,6 +1233,29 @@ mod tests {
         assert_eq!((comparison.docs_enums, comparison.oracle_enums), (2, 2));
         assert_eq!(comparison.models_only_in_oracle, ["Base"]);
         assert!(!comparison.agrees());
+    }
+
+    #[test]
+    fn a_property_under_a_spelled_out_name_is_paired() {
+        let model = model_of(
+            &[("Pet", "| **at_type** | **str** | | [optional] |\n")],
+            "[naming]\nwire = \"as-written\"\n",
+        );
+        let oracle =
+            Oracle::from_document(json!({ "openapi": "3.0.3", "components": { "schemas": {
+            "Pet": { "type": "object", "properties": { "@type": { "type": "string" } } }
+        } } }))
+            .unwrap();
+        let mismatches: Vec<String> = oracle
+            .compare(&model)
+            .mismatches
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            mismatches,
+            ["Pet.at_type: JSON name at_type, oracle @type (Name column at_type)"]
+        );
     }
 
     #[test]
