@@ -140,7 +140,8 @@ impl Listed {
     /// (`None`: it did not deserialize, with `error`) differs only on listed fields or models:
     /// compares both with every listed key removed, at every level (`compare` is the round
     /// trip's comparison); a document that did not deserialize is excused only when its error
-    /// names a listed key (a required field under a name the page cannot show).
+    /// names a listed key (a required field under a name the page cannot show) or a field of a
+    /// listed model (a union page's required field, which a valid variant lacks).
     pub fn excuses(
         &self,
         types: &TypeModel,
@@ -154,10 +155,18 @@ impl Listed {
             return true;
         }
         let Some(back) = back else {
+            // A listed key, or a field of a listed model (a union page requires the union of
+            // its variants' required fields), named by the error.
+            let union_fields = types
+                .models
+                .iter()
+                .filter(|item| self.models.contains(&item.name))
+                .flat_map(|item| item.fields.iter().map(|field| &field.wire_name));
             return self
                 .keys
                 .values()
                 .flatten()
+                .chain(union_fields)
                 .any(|key| error.contains(&format!("`{key}`")));
         };
         let (mut sent, mut back) = (sent.clone(), back.clone());
@@ -325,6 +334,33 @@ mod tests {
             &sent,
             Some(&json!({ "name": "n" })),
             "",
+            exact
+        ));
+        // A union page requires every variant's required fields: a valid variant lacks some.
+        let union = model_of(
+            &[(
+                "Shape",
+                "| **radius** | **float** | | |\n| **side** | **int** | | |\n",
+            )],
+            "",
+        );
+        let listed = Listed::classify(Dialect::Python, &Comparison::default(), &["Shape"]);
+        let circle = json!({ "radius": 1.5 });
+        assert!(listed.excuses(
+            &union,
+            "Shape",
+            &circle,
+            None,
+            "missing field `side`",
+            exact
+        ));
+        let listed = Listed::classify(Dialect::Python, &Comparison::default(), &[]);
+        assert!(!listed.excuses(
+            &union,
+            "Shape",
+            &circle,
+            None,
+            "missing field `side`",
             exact
         ));
         // Any other disagreement is a failure.
