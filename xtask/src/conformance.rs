@@ -174,7 +174,8 @@ fn check_corpus(folder: &Path, args: &ConformanceArgs, work: &Path) -> Result<Ou
         true
     };
 
-    let (oracle_note, oracle_agrees) = oracle.unwrap_or_default();
+    // Without an oracle there is nothing to disagree with.
+    let (oracle_note, oracle_agrees) = oracle.unwrap_or_else(|| (String::new(), true));
     let oracle_counts = if oracle_note.is_empty() {
         String::new()
     } else {

@@ -194,6 +194,7 @@ pub fn run(args: &MatrixArgs) -> Result<ExitCode> {
     let started = Instant::now();
     let units = load_units(&read_cells(&cells_file)?, &root, &specs, &work, in_ci())?;
     let generate_time = started.elapsed();
+    remove_stale_cells(&work.join("cells"), &units)?;
 
     let started = Instant::now();
     let generated: Vec<(&Unit, &Checked)> = units
@@ -300,6 +301,23 @@ fn load_units(
         println!("matrix: SKIPPED (absent): {}", missing.join(", "));
     }
     Ok(units)
+}
+
+/// Removes the generated crates of cells no longer in the matrix.
+fn remove_stale_cells(cells: &Path, units: &[Unit]) -> Result<()> {
+    let Ok(entries) = fs::read_dir(cells) else {
+        return Ok(());
+    };
+    for entry in entries {
+        let path = entry?.path();
+        let current = path
+            .file_name()
+            .is_some_and(|name| units.iter().any(|unit| *name == *unit.module));
+        if !current && path.is_dir() {
+            fs::remove_dir_all(&path).with_context(|| format!("removing {}", path.display()))?;
+        }
+    }
+    Ok(())
 }
 
 /// Generates one docs folder's crate into `out` and compares its type model with `spec`.
