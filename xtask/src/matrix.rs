@@ -124,18 +124,11 @@ fn listing(folder: &Path) -> Result<Listing> {
     Ok(files)
 }
 
-/// A Rust module name for a cell (`python@7.26.0` is `python_7_26_0`).
+/// A Rust module name for a cell (`python@7.26.0` is `cell_python_7_26_0`).
 fn module_name(cell: &str) -> String {
-    let name: String = cell
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '_'
-            }
-        })
-        .collect();
+    let name = cell
+        .to_ascii_lowercase()
+        .replace(|c: char| !c.is_ascii_alphanumeric(), "_");
     format!("cell_{name}")
 }
 

@@ -1038,6 +1038,14 @@ mod tests {
     use super::*;
     use crate::synth::tests::model_of;
 
+    fn mismatch_texts(comparison: &Comparison) -> Vec<String> {
+        comparison
+            .mismatches
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
     fn oracle() -> Oracle {
         Oracle::from_document(json!({
             "openapi": "3.0.3",
@@ -1207,13 +1215,8 @@ mod tests {
              [models.Address.fields.via]\nenum = [\"email\", \"sms\"]\n",
         );
         let comparison = oracle().compare(&model);
-        let mismatches: Vec<String> = comparison
-            .mismatches
-            .iter()
-            .map(ToString::to_string)
-            .collect();
         assert_eq!(
-            mismatches,
+            mismatch_texts(&comparison),
             [
                 "Identity.schema_id: required in the oracle, optional in the docs",
                 r#"Identity.state: enum values: oracle ["active", "inactive"], docs ["active"]"#,
@@ -1246,14 +1249,8 @@ mod tests {
             "Pet": { "type": "object", "properties": { "@type": { "type": "string" } } }
         } } }))
             .unwrap();
-        let mismatches: Vec<String> = oracle
-            .compare(&model)
-            .mismatches
-            .iter()
-            .map(ToString::to_string)
-            .collect();
         assert_eq!(
-            mismatches,
+            mismatch_texts(&oracle.compare(&model)),
             ["Pet.at_type: JSON name at_type, oracle @type (Name column at_type)"]
         );
     }

@@ -237,35 +237,33 @@ mod tests {
 
     #[test]
     fn a_renamed_key_is_unshowable_only_where_the_name_column_is_not_json() {
-        // Listed: Python and Go cannot show `_links`, `x-total-count`, `@type`; pydantic escapes
-        // `class` as `var_class`, Java as `propertyClass`.
-        for (dialect, read, json) in [
-            (Dialect::PythonPydantic, "links", "_links"),
-            (Dialect::PythonPydantic, "x_total_count", "x-total-count"),
-            (Dialect::PythonPydantic, "var_class", "class"),
-            (Dialect::Go, "Type", "@type"),
-            (Dialect::Java, "atType", "@type"),
-            (Dialect::Rust, "dollar_ref", "$ref"),
-            (Dialect::Java, "propertyClass", "class"),
+        // Listed (`true`): Python and Go cannot show `_links`, `x-total-count`, `@type`;
+        // pydantic escapes `class` as `var_class`, Java as `propertyClass`. Failures (`false`):
+        // TypeScript's Name column is the JSON name; another word is another name; Go does not
+        // escape with `var`; only a leading special character is spelled out.
+        for (dialect, read, json, unshowable) in [
+            (Dialect::PythonPydantic, "links", "_links", true),
+            (
+                Dialect::PythonPydantic,
+                "x_total_count",
+                "x-total-count",
+                true,
+            ),
+            (Dialect::PythonPydantic, "var_class", "class", true),
+            (Dialect::Go, "Type", "@type", true),
+            (Dialect::Java, "atType", "@type", true),
+            (Dialect::Rust, "dollar_ref", "$ref", true),
+            (Dialect::Java, "propertyClass", "class", true),
+            (Dialect::TypeScript, "x_total_count", "x-total-count", false),
+            (Dialect::TypeScript, "at_type", "@type", false),
+            (Dialect::PythonPydantic, "link", "_links", false),
+            (Dialect::Go, "VarClass", "class", false),
+            (Dialect::PythonPydantic, "_", "@", false),
+            (Dialect::Java, "xMinusTotal", "x-total", false),
         ] {
-            assert!(
+            assert_eq!(
                 json_name_is_unshowable(dialect, read, json),
-                "{read} for {json}"
-            );
-        }
-        // Failures: TypeScript's Name column is the JSON name; another word is another name;
-        // Go does not escape with `var`, so `varClass` is not `class` there.
-        for (dialect, read, json) in [
-            (Dialect::TypeScript, "x_total_count", "x-total-count"),
-            (Dialect::PythonPydantic, "link", "_links"),
-            (Dialect::Go, "VarClass", "class"),
-            (Dialect::PythonPydantic, "_", "@"),
-            (Dialect::TypeScript, "at_type", "@type"),
-            // Only a leading special character is spelled out.
-            (Dialect::Java, "xMinusTotal", "x-total"),
-        ] {
-            assert!(
-                !json_name_is_unshowable(dialect, read, json),
+                unshowable,
                 "{read} for {json}"
             );
         }
@@ -291,51 +289,29 @@ mod tests {
             )],
             "[naming]\nwire = \"snake_case\"\n",
         );
-        let renamed = MismatchKind::JsonName {
+        let renamed = || MismatchKind::JsonName {
             oracle: "_links".to_owned(),
             doc_name: "links".to_owned(),
         };
-        let listed = Listed::classify(Dialect::Python, &comparison_with(renamed), &[]);
+        let listed = Listed::classify(Dialect::Python, &comparison_with(renamed()), &[]);
         assert_eq!(listed.failures, Vec::<String>::new());
         assert_eq!(listed.items.len(), 1);
         let exact = |a: &Value, b: &Value| if a == b { Ok(()) } else { Err(String::new()) };
         let sent = json!({ "name": "n", "_links": { "self": "/" } });
+        let comes_back_as = |listed: &Listed, back: Value| {
+            listed.excuses(&model, "Pet", &sent, Some(&back), "", exact)
+        };
         // `_links` is lost (the page's `links` is another key): listed, so excused.
-        assert!(listed.excuses(
-            &model,
-            "Pet",
-            &sent,
-            Some(&json!({ "name": "n" })),
-            "",
-            exact
-        ));
+        assert!(comes_back_as(&listed, json!({ "name": "n" })));
         // A difference on `name` is not.
-        assert!(!listed.excuses(
-            &model,
-            "Pet",
-            &sent,
-            Some(&json!({ "name": "m" })),
-            "",
-            exact
-        ));
+        assert!(!comes_back_as(&listed, json!({ "name": "m" })));
         assert!(!listed.excuses(&model, "Pet", &sent, None, "missing field `name`", exact));
         assert!(listed.excuses(&model, "Pet", &sent, None, "missing field `links`", exact));
 
         // The same rename in TypeScript, whose Name column is the JSON name: a failure.
-        let renamed = MismatchKind::JsonName {
-            oracle: "_links".to_owned(),
-            doc_name: "links".to_owned(),
-        };
-        let listed = Listed::classify(Dialect::TypeScript, &comparison_with(renamed), &[]);
+        let listed = Listed::classify(Dialect::TypeScript, &comparison_with(renamed()), &[]);
         assert_eq!(listed.failures.len(), 1);
-        assert!(!listed.excuses(
-            &model,
-            "Pet",
-            &sent,
-            Some(&json!({ "name": "n" })),
-            "",
-            exact
-        ));
+        assert!(!comes_back_as(&listed, json!({ "name": "n" })));
         // A union page requires every variant's required fields: a valid variant lacks some.
         let union = model_of(
             &[(
@@ -344,25 +320,19 @@ mod tests {
             )],
             "",
         );
-        let listed = Listed::classify(Dialect::Python, &Comparison::default(), &["Shape"]);
         let circle = json!({ "radius": 1.5 });
-        assert!(listed.excuses(
-            &union,
-            "Shape",
-            &circle,
-            None,
-            "missing field `side`",
-            exact
-        ));
-        let listed = Listed::classify(Dialect::Python, &Comparison::default(), &[]);
-        assert!(!listed.excuses(
-            &union,
-            "Shape",
-            &circle,
-            None,
-            "missing field `side`",
-            exact
-        ));
+        let circle_excused = |unions: &[&str]| {
+            Listed::classify(Dialect::Python, &Comparison::default(), unions).excuses(
+                &union,
+                "Shape",
+                &circle,
+                None,
+                "missing field `side`",
+                exact,
+            )
+        };
+        assert!(circle_excused(&["Shape"]));
+        assert!(!circle_excused(&[]));
         // Any other disagreement is a failure.
         let required = MismatchKind::Required {
             oracle: true,
