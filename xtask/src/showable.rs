@@ -22,11 +22,12 @@ use crate::oracle::{Comparison, Mismatch, MismatchKind, erased, spelled_special_
 
 /// The words a template puts before a reserved word to escape it, erased (a leading `_`, most
 /// templates' escape, is punctuation, which [`erased`] removes): pydantic's `var_class`, Java's
-/// `propertyClass`.
+/// and Kotlin's `propertyClass`.
 fn keyword_escape_prefixes(dialect: Dialect) -> &'static [&'static str] {
     match dialect {
         Dialect::Python | Dialect::PythonPrior | Dialect::PythonPydantic => &["var"],
-        Dialect::Java => &["property"],
+        // Kotlin's templates write `class` as `propertyClass` too (7.26.0).
+        Dialect::Java | Dialect::Kotlin => &["property"],
         _ => &[],
     }
 }
@@ -254,6 +255,7 @@ mod tests {
             (Dialect::Java, "atType", "@type", true),
             (Dialect::Rust, "dollar_ref", "$ref", true),
             (Dialect::Java, "propertyClass", "class", true),
+            (Dialect::Kotlin, "propertyClass", "class", true),
             (Dialect::TypeScript, "x_total_count", "x-total-count", false),
             (Dialect::TypeScript, "at_type", "@type", false),
             (Dialect::PythonPydantic, "link", "_links", false),
