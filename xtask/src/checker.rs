@@ -22,6 +22,33 @@ pub fn seconds(duration: Duration) -> String {
 
 /// Runs cargo in `dir` with a shared target folder; whether it succeeded.
 pub fn cargo(args: &[&str], dir: &Path, target_dir: &Path, env: &[(&str, &str)]) -> Result<bool> {
+    Ok(cargo_command(args, dir, target_dir, env)?
+        .status()
+        .with_context(|| format!("running cargo {}", args.join(" ")))?
+        .success())
+}
+
+/// Runs cargo as [`cargo`] does, and also returns what it printed on stderr (printed too).
+pub fn cargo_with_stderr(
+    args: &[&str],
+    dir: &Path,
+    target_dir: &Path,
+    env: &[(&str, &str)],
+) -> Result<(bool, String)> {
+    let output = cargo_command(args, dir, target_dir, env)?
+        .output()
+        .with_context(|| format!("running cargo {}", args.join(" ")))?;
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    eprint!("{stderr}");
+    Ok((output.status.success(), stderr))
+}
+
+fn cargo_command(
+    args: &[&str],
+    dir: &Path,
+    target_dir: &Path,
+    env: &[(&str, &str)],
+) -> Result<Command> {
     let target_dir = std::path::absolute(target_dir)?;
     let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()));
     command
@@ -31,10 +58,7 @@ pub fn cargo(args: &[&str], dir: &Path, target_dir: &Path, env: &[(&str, &str)])
     for (key, value) in env {
         command.env(key, value);
     }
-    Ok(command
-        .status()
-        .with_context(|| format!("running cargo {}", args.join(" ")))?
-        .success())
+    Ok(command)
 }
 
 /// Keeps the file (and cargo's fingerprint) when its contents are already right.

@@ -22,7 +22,7 @@ use clap::Args;
 use markdown_model_codegen::{Failure, Options, Stats, TypeModel, WriteMode, generate};
 use quote::{format_ident, quote};
 
-use crate::checker::{self, cargo, run_lines, seconds, write_if_changed};
+use crate::checker::{self, cargo_with_stderr, run_lines, seconds, write_if_changed};
 use crate::corpora::{in_ci, project_root};
 use crate::equality::Types;
 use crate::oracle::{Comparison, Oracle};
@@ -470,35 +470,49 @@ fn write_combined(dir: &Path, work: &Path, units: &[(&Unit, &Checked)]) -> Resul
 }
 
 /// Builds the combined crate of `units` with warnings denied; the units it holds once built.
-/// When it does not build, it is built with each unit alone to find the ones that do, and
-/// again with those.
+/// When it does not build, the units whose files the compiler's messages name are left out and
+/// it is built again; when that fails too, it is built with each unit alone to find the ones
+/// that do, and again with those.
 fn build<'a>(
     combined: &Path,
     work: &Path,
     target_dir: &Path,
     units: &[(&'a Unit, &'a Checked)],
 ) -> Result<Vec<(&'a Unit, &'a Checked)>> {
-    let warnings_denied = [("RUSTFLAGS", "-D warnings")];
-    let build_combined = |units: &[(&Unit, &Checked)]| -> Result<bool> {
+    let build_combined = |units: &[(&Unit, &Checked)]| -> Result<(bool, String)> {
         write_combined(combined, work, units)?;
-        Ok(units.is_empty()
-            || cargo(
-                &["build", "--quiet"],
-                combined,
-                target_dir,
-                &warnings_denied,
-            )?)
+        if units.is_empty() {
+            return Ok((true, String::new()));
+        }
+        let warnings_denied = [("RUSTFLAGS", "-D warnings")];
+        cargo_with_stderr(
+            &["build", "--quiet"],
+            combined,
+            target_dir,
+            &warnings_denied,
+        )
     };
-    if build_combined(units)? {
+    let (built, messages) = build_combined(units)?;
+    if built {
         return Ok(units.to_vec());
+    }
+    // The compiler names each file as `cells/<module>/src/...`.
+    let named = |unit: &Unit| messages.contains(&format!("cells/{}/", unit.module));
+    let others: Vec<_> = units
+        .iter()
+        .copied()
+        .filter(|(unit, _)| !named(unit))
+        .collect();
+    if others.len() < units.len() && build_combined(&others)?.0 {
+        return Ok(others);
     }
     let mut compiling = Vec::new();
     for unit in units {
-        if build_combined(std::slice::from_ref(unit))? {
+        if build_combined(std::slice::from_ref(unit))?.0 {
             compiling.push(*unit);
         }
     }
-    Ok(if build_combined(&compiling)? {
+    Ok(if build_combined(&compiling)?.0 {
         compiling
     } else {
         Vec::new()
