@@ -13,8 +13,8 @@
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode};
-use std::time::{Duration, Instant};
+use std::process::ExitCode;
+use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 use clap::Args;
@@ -22,6 +22,7 @@ use markdown_model_codegen::{Options, TypeModel, WriteMode, generate};
 use quote::{format_ident, quote};
 use serde_json::Value;
 
+use crate::checker::{self, cargo, run_lines, seconds, write_if_changed};
 use crate::corpora::{folder_name, project_root, task_folders};
 use crate::equality::Types;
 use crate::oracle::Oracle;
@@ -93,6 +94,9 @@ enum Origin {
     Oracle,
 }
 
+/// The documents to round-trip, with where each came from.
+type Documents = Vec<(Origin, synth::Document)>;
+
 /// Passed and failed round trips of one origin.
 #[derive(Default)]
 struct Tally {
@@ -100,126 +104,43 @@ struct Tally {
     failed: usize,
 }
 
+/// Generates, builds and checks one docs folder.
 fn check_corpus(folder: &Path, args: &ConformanceArgs, work: &Path) -> Result<Outcome> {
     let name = folder_name(folder);
     let root = work.join(&name);
-    let models_dir = root.join("models");
     let check_dir = root.join("check");
     let target_dir = work.join("target");
 
     let started = Instant::now();
-    let options = Options {
-        spec_dir: folder.to_owned(),
-        out_dir: models_dir.clone(),
-        config: args.config.clone(),
-        mode: WriteMode::Write,
-        deny_warnings: false,
-    };
-    let generated = match generate(&options) {
-        Ok(generated) => generated,
-        Err(failure) => {
-            eprint!("{}", failure.render());
-            bail!("{name}: generation failed");
-        }
-    };
+    let generated = generate_corpus(&name, folder, args.config.clone(), &root.join("models"))?;
     let generate_time = started.elapsed();
-    let stats = generated.stats;
     let model = &generated.model;
-
-    let mut documents: Vec<(Origin, synth::Document)> = synth::documents(model)
-        .with_context(|| format!("{name}: synthesizing documents"))?
-        .into_iter()
-        .map(|document| (Origin::Model, document))
-        .collect();
-    let mut oracle_note = String::new();
-    let mut oracle_agrees = true;
-    if let Some(path) = Oracle::find(folder) {
-        let oracle = Oracle::load(&path)?;
-        let comparison = oracle.compare(model);
-        let report = root.join("oracle-report.txt");
-        fs::create_dir_all(&root)?;
-        fs::write(&report, comparison.to_string())
-            .with_context(|| format!("writing {}", report.display()))?;
-        for mismatch in comparison.mismatches.iter().take(20) {
-            eprintln!("{name}: oracle: {mismatch}");
-        }
-        oracle_agrees = comparison.agrees();
-        write!(
-            oracle_note,
-            "; oracle {}: {} (report: {})",
-            path.display(),
-            comparison.to_string().lines().next().unwrap_or_default(),
-            report.display()
-        )?;
-        for (position, item) in model.models.iter().enumerate() {
-            if let Some(document) = oracle.document(&item.name, position) {
-                documents.push((
-                    Origin::Oracle,
-                    synth::Document {
-                        model: item.name.clone(),
-                        document,
-                        present: Vec::new(),
-                        absent: Vec::new(),
-                    },
-                ));
-            }
-        }
-    }
-
+    let (documents, oracle) = corpus_documents(&name, folder, model, &root)?;
     write_checker(&check_dir, model, &documents)?;
     let calls = requests::calls(model).with_context(|| format!("{name}: synthesizing calls"))?;
     write_request_checker(&check_dir, model, &calls)?;
 
     // The generated crate first, alone (timed on its own), then the checkers.
     let started = Instant::now();
-    let crate_built = cargo(
-        &["build", "--quiet", "--package", &model.package.name],
-        &check_dir,
-        &target_dir,
-        &[("RUSTFLAGS", "-D warnings")],
-    )?;
+    let warnings_denied = [("RUSTFLAGS", "-D warnings")];
+    let package = ["build", "--quiet", "--package", &model.package.name];
+    let crate_built = cargo(&package, &check_dir, &target_dir, &warnings_denied)?;
     let crate_time = started.elapsed();
     let compiled = crate_built
         && cargo(
             &["build", "--quiet"],
             &check_dir,
             &target_dir,
-            &[("RUSTFLAGS", "-D warnings")],
+            &warnings_denied,
         )?;
     let build_time = started.elapsed();
 
     let mut doc_note = String::new();
-    if args.doc && compiled {
-        let package = model.package.name.as_str();
-        let mut steps = vec![(
-            "rustdoc",
-            vec!["doc", "--quiet", "--no-deps", "--package", package],
-            ("RUSTDOCFLAGS", "-D warnings"),
-        )];
-        if !model.operations.is_empty() {
-            // The operations' `no_run` examples: compiled, not run.
-            steps.push((
-                "doctests",
-                vec!["test", "--quiet", "--doc", "--package", package],
-                ("RUSTFLAGS", "-D warnings"),
-            ));
-        }
-        for (step, args, env) in steps {
-            let started = Instant::now();
-            let ok = cargo(&args, &check_dir, &target_dir, &[env])?;
-            write!(
-                doc_note,
-                "; {step}: {} in {}",
-                if ok { "ok" } else { "FAILED" },
-                seconds(started.elapsed())
-            )?;
-            if !ok {
-                return Ok(Outcome {
-                    line: format!("{name}: {step} failed{doc_note}"),
-                    passed: false,
-                });
-            }
-        }
+    if args.doc && compiled && !check_docs(model, &check_dir, &target_dir, &mut doc_note)? {
+        return Ok(Outcome {
+            line: format!("{name}: rustdoc or doctests failed{doc_note}"),
+            passed: false,
+        });
     }
 
     let started = Instant::now();
@@ -238,55 +159,23 @@ fn check_corpus(folder: &Path, args: &ConformanceArgs, work: &Path) -> Result<Ou
     let mut request_counts = if model.operations.is_empty() {
         String::new()
     } else {
-        format!(
-            "; operations: {} requests checked, {} failed; {} responses decoded, {} failed",
-            requests.passed + requests.failed,
-            requests.failed,
-            responses.passed + responses.failed,
-            responses.failed
-        )
+        operation_counts(&requests, &responses)
     };
-    let mut loopback_passed = true;
-    if args.loopback && compiled && !calls.is_empty() {
-        let started = Instant::now();
-        let loopback_dir = root.join("loopback");
-        fs::create_dir_all(loopback_dir.join("src"))?;
-        write_if_changed(
-            &loopback_dir.join("Cargo.toml"),
-            &loopback::manifest(&model.package.name),
-        )?;
-        write_if_changed(&loopback_dir.join("src/main.rs"), &loopback::source(model)?)?;
-        let built = cargo(
-            &["build", "--quiet"],
-            &loopback_dir,
+    let loopback_passed = if args.loopback && compiled && !calls.is_empty() {
+        run_loopback(
+            &name,
+            model,
+            &root,
             &target_dir,
-            &[("RUSTFLAGS", "-D warnings")],
-        )?;
-        let build_time = started.elapsed();
-        let (sent, decoded) = if built {
-            let binary = target_dir.join("debug").join("conformance-loopback");
-            check_requests(&name, model, &binary, &check_dir, &calls, true)?
-        } else {
-            Default::default()
-        };
-        loopback_passed = built
-            && sent.failed == 0
-            && decoded.failed == 0
-            && sent.passed == calls.len()
-            && decoded.passed == calls.len();
-        write!(
-            request_counts,
-            "; loopback: {}{} requests sent, {} failed; {} responses decoded, {} failed; build {}, run {}",
-            if built { "" } else { "BUILD FAILED, " },
-            sent.passed + sent.failed,
-            sent.failed,
-            decoded.passed + decoded.failed,
-            decoded.failed,
-            seconds(build_time),
-            seconds(started.elapsed() - build_time),
-        )?;
-    }
+            &calls,
+            &mut request_counts,
+        )?
+    } else {
+        true
+    };
 
+    // Without an oracle there is nothing to disagree with.
+    let (oracle_note, oracle_agrees) = oracle.unwrap_or_else(|| (String::new(), true));
     let oracle_counts = if oracle_note.is_empty() {
         String::new()
     } else {
@@ -295,6 +184,7 @@ fn check_corpus(folder: &Path, args: &ConformanceArgs, work: &Path) -> Result<Ou
             from_oracle.passed, from_oracle.failed
         )
     };
+    let stats = generated.stats;
     let line = format!(
         "{name}: {} pages ({} skipped), {} models, {} fields, {} enums; compile: {}; round trips: {} passed, {} failed{oracle_counts}{request_counts}; \
          generate {}, build {} (the crate {}), check {}{doc_note}{oracle_note}",
@@ -330,6 +220,171 @@ fn check_corpus(folder: &Path, args: &ConformanceArgs, work: &Path) -> Result<Ou
     })
 }
 
+/// Generates the crate of a docs folder into `out`; the diagnostics are printed when it fails.
+fn generate_corpus(
+    name: &str,
+    folder: &Path,
+    config: Option<PathBuf>,
+    out: &Path,
+) -> Result<markdown_model_codegen::Generated> {
+    let options = Options {
+        spec_dir: folder.to_owned(),
+        out_dir: out.to_owned(),
+        config,
+        mode: WriteMode::Write,
+        deny_warnings: false,
+    };
+    generate(&options).or_else(|failure| {
+        eprint!("{}", failure.render());
+        bail!("{name}: generation failed")
+    })
+}
+
+/// The summary line's counts of checked requests and decoded responses.
+fn operation_counts(requests: &Tally, responses: &Tally) -> String {
+    format!(
+        "; operations: {} requests checked, {} failed; {} responses decoded, {} failed",
+        requests.passed + requests.failed,
+        requests.failed,
+        responses.passed + responses.failed,
+        responses.failed
+    )
+}
+
+/// The documents to round-trip: the type model's own ([`synth`]), then, when the folder has an
+/// OpenAPI document, the oracle's, whose comparison report is written to `root`; with the
+/// oracle, the note for the summary line and whether the docs agree with it.
+fn corpus_documents(
+    name: &str,
+    folder: &Path,
+    model: &TypeModel,
+    root: &Path,
+) -> Result<(Documents, Option<(String, bool)>)> {
+    let mut documents: Documents = synth::documents(model)
+        .with_context(|| format!("{name}: synthesizing documents"))?
+        .into_iter()
+        .map(|document| (Origin::Model, document))
+        .collect();
+    let Some(path) = Oracle::find(folder) else {
+        return Ok((documents, None));
+    };
+    let oracle = Oracle::load(&path)?;
+    let comparison = oracle.compare(model);
+    let report = root.join("oracle-report.txt");
+    fs::create_dir_all(root)?;
+    fs::write(&report, comparison.to_string())
+        .with_context(|| format!("writing {}", report.display()))?;
+    for mismatch in comparison.mismatches.iter().take(20) {
+        eprintln!("{name}: oracle: {mismatch}");
+    }
+    let note = format!(
+        "; oracle {}: {} (report: {})",
+        path.display(),
+        comparison.to_string().lines().next().unwrap_or_default(),
+        report.display()
+    );
+    for (position, item) in model.models.iter().enumerate() {
+        if let Some(document) = oracle.document(&item.name, position) {
+            documents.push((
+                Origin::Oracle,
+                synth::Document {
+                    model: item.name.clone(),
+                    document,
+                    present: Vec::new(),
+                    absent: Vec::new(),
+                },
+            ));
+        }
+    }
+    Ok((documents, Some((note, comparison.agrees()))))
+}
+
+/// Builds the generated crate's docs with rustdoc warnings denied and, when it has operations,
+/// compiles their `no_run` examples; appends each step's timing to `note`. Whether both passed.
+fn check_docs(
+    model: &TypeModel,
+    check_dir: &Path,
+    target_dir: &Path,
+    note: &mut String,
+) -> Result<bool> {
+    let package = model.package.name.as_str();
+    let mut steps = vec![(
+        "rustdoc",
+        vec!["doc", "--quiet", "--no-deps", "--package", package],
+        ("RUSTDOCFLAGS", "-D warnings"),
+    )];
+    if !model.operations.is_empty() {
+        steps.push((
+            "doctests",
+            vec!["test", "--quiet", "--doc", "--package", package],
+            ("RUSTFLAGS", "-D warnings"),
+        ));
+    }
+    for (step, args, env) in steps {
+        let started = Instant::now();
+        let ok = cargo(&args, check_dir, target_dir, &[env])?;
+        write!(
+            note,
+            "; {step}: {} in {}",
+            if ok { "ok" } else { "FAILED" },
+            seconds(started.elapsed())
+        )?;
+        if !ok {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// Builds the loopback checker (the generated crate with `client`) and sends every call through
+/// it; appends its counts and timings to `counts`. Whether every request and response passed.
+fn run_loopback(
+    name: &str,
+    model: &TypeModel,
+    root: &Path,
+    target_dir: &Path,
+    calls: &[requests::Call],
+    counts: &mut String,
+) -> Result<bool> {
+    let started = Instant::now();
+    let loopback_dir = root.join("loopback");
+    fs::create_dir_all(loopback_dir.join("src"))?;
+    write_if_changed(
+        &loopback_dir.join("Cargo.toml"),
+        &loopback::manifest(&model.package.name),
+    )?;
+    write_if_changed(&loopback_dir.join("src/main.rs"), &loopback::source(model)?)?;
+    let built = cargo(
+        &["build", "--quiet"],
+        &loopback_dir,
+        target_dir,
+        &[("RUSTFLAGS", "-D warnings")],
+    )?;
+    let build_time = started.elapsed();
+    let (sent, decoded) = if built {
+        let binary = target_dir.join("debug").join("conformance-loopback");
+        check_requests(name, model, &binary, &root.join("check"), calls, true)?
+    } else {
+        Default::default()
+    };
+    write!(
+        counts,
+        "; loopback: {}{} requests sent, {} failed; {} responses decoded, {} failed; build {}, run {}",
+        if built { "" } else { "BUILD FAILED, " },
+        sent.passed + sent.failed,
+        sent.failed,
+        decoded.passed + decoded.failed,
+        decoded.failed,
+        seconds(build_time),
+        seconds(started.elapsed() - build_time),
+    )?;
+    Ok(built
+        && sent.failed == 0
+        && decoded.failed == 0
+        && sent.passed == calls.len()
+        && decoded.passed == calls.len())
+}
+
 /// Runs the built checker on the documents and compares what came back with [`Types::compare`];
 /// the tallies of the synthesized and the oracle's documents.
 fn run_checker(
@@ -349,12 +404,7 @@ fn run_checker(
     let (mut synthesized, mut from_oracle) = (Tally::default(), Tally::default());
     let mut shown = 0;
     for ((origin, document), result) in documents.iter().zip(&results) {
-        let result: Value = serde_json::from_str(result).context("a checker line is not JSON")?;
-        let verdict = match (result.get("back"), result.get("error")) {
-            (Some(back), _) => types.compare(&document.model, &document.document, back),
-            (None, Some(error)) => Err(error.as_str().unwrap_or_default().to_owned()),
-            (None, None) => Err(format!("unreadable checker line {result}")),
-        };
+        let verdict = checker::answer(&types, &document.model, &document.document, result)?.verdict;
         let tally = match origin {
             Origin::Model => &mut synthesized,
             Origin::Oracle => &mut from_oracle,
@@ -377,27 +427,6 @@ fn run_checker(
     Ok((synthesized, from_oracle))
 }
 
-fn seconds(duration: Duration) -> String {
-    format!("{:.1}s", duration.as_secs_f64())
-}
-
-/// Runs cargo in `dir` with a shared target folder; whether it succeeded.
-pub fn cargo(args: &[&str], dir: &Path, target_dir: &Path, env: &[(&str, &str)]) -> Result<bool> {
-    let target_dir = std::path::absolute(target_dir)?;
-    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()));
-    command
-        .args(args)
-        .current_dir(dir)
-        .env("CARGO_TARGET_DIR", target_dir);
-    for (key, value) in env {
-        command.env(key, value);
-    }
-    Ok(command
-        .status()
-        .with_context(|| format!("running cargo {}", args.join(" ")))?
-        .success())
-}
-
 /// Writes the checker crate: a `main.rs` that, for each document, deserializes it into its
 /// model's type, checks the enum expectations on its `Debug` text, serializes it back and prints
 /// `{"back": ...}` (or `{"error": ...}`) on one line; and the documents.
@@ -415,65 +444,17 @@ fn write_checker(
     write_if_changed(&dir.join("Cargo.toml"), &manifest)?;
 
     let arms = model.models.iter().map(|item| {
-        let name = &item.name;
         let ty = format_ident!("{}", item.rust_name.trim_start_matches("r#"));
-        quote!(#name => check::<models::#ty>(&entry),)
+        (item.name.clone(), quote!(models::#ty))
     });
-    let main = quote! {
-        //! Round-trips every document: deserialize, check the enum values' variants, serialize.
-
-        fn strings(entry: &::serde_json::Value, key: &str) -> ::std::vec::Vec<::std::string::String> {
-            entry[key].as_array().into_iter().flatten().filter_map(|text| text.as_str().map(::std::borrow::ToOwned::to_owned)).collect()
-        }
-
-        fn check<T: ::serde::de::DeserializeOwned + ::serde::Serialize + ::std::fmt::Debug>(entry: &::serde_json::Value) -> ::std::result::Result<::serde_json::Value, ::std::string::String> {
-            let value: T = ::serde_json::from_value(entry["document"].clone()).map_err(|error| format!("deserialize: {error}"))?;
-            let debug = format!("{value:?}");
-            for text in strings(entry, "present") {
-                if !debug.contains(&text) {
-                    return Err(format!("an undocumented enum value missed the catch-all: no {text} in {debug}"));
-                }
-            }
-            for text in strings(entry, "absent") {
-                if debug.contains(&text) {
-                    return Err(format!("a documented enum value fell into the catch-all: {text}"));
-                }
-            }
-            ::serde_json::to_value(&value).map_err(|error| format!("serialize: {error}"))
-        }
-
-        fn main() {
-            let path = ::std::env::args().nth(1).expect("usage: conformance-check DOCUMENTS");
-            let text = ::std::fs::read_to_string(path).expect("read the documents");
-            for line in text.lines() {
-                let entry: ::serde_json::Value = ::serde_json::from_str(line).expect("a JSON line");
-                let result = match entry["model"].as_str().unwrap_or_default() {
-                    #(#arms)*
-                    other => Err(format!("no type for model {other}")),
-                };
-                let answer = match result {
-                    Ok(back) => ::serde_json::json!({ "back": back }),
-                    Err(error) => ::serde_json::json!({ "error": error }),
-                };
-                println!("{answer}");
-            }
-        }
-    };
-    let file: syn::File = syn::parse2(main).context("the checker's code does not parse")?;
-    write_if_changed(&dir.join("src/main.rs"), &prettyplease::unparse(&file))?;
-
-    let mut lines = String::new();
-    for (_, document) in documents {
-        let entry = serde_json::json!({
-            "model": document.model,
-            "document": document.document,
-            "present": document.present,
-            "absent": document.absent,
-        });
-        lines.push_str(&entry.to_string());
-        lines.push('\n');
-    }
-    write_if_changed(&dir.join("documents.jsonl"), &lines)?;
+    write_if_changed(&dir.join("src/main.rs"), &checker::round_trip_source(arms)?)?;
+    let entries = documents
+        .iter()
+        .map(|(_, document)| (document.model.as_str(), document));
+    write_if_changed(
+        &dir.join("documents.jsonl"),
+        &checker::documents_file(entries),
+    )?;
     Ok(())
 }
 
@@ -490,29 +471,6 @@ fn write_request_checker(dir: &Path, model: &TypeModel, calls: &[requests::Call]
     fs::create_dir_all(dir.join("src/bin"))?;
     write_if_changed(&binary, &requests::checker_source(model)?)?;
     write_if_changed(&dir.join("calls.jsonl"), &requests::calls_file(calls))
-}
-
-/// Runs a checker binary on an input file of `expected` lines; its output lines, one per input
-/// line.
-fn run_lines(name: &str, binary: &Path, input: &Path, expected: usize) -> Result<Vec<String>> {
-    let output = Command::new(binary)
-        .arg(input)
-        .output()
-        .with_context(|| format!("running {}", binary.display()))?;
-    eprint!("{}", String::from_utf8_lossy(&output.stderr));
-    if !output.status.success() {
-        bail!("{name}: {} failed", binary.display());
-    }
-    let stdout = String::from_utf8(output.stdout).context("the checker's output is not UTF-8")?;
-    let lines: Vec<String> = stdout.lines().map(str::to_owned).collect();
-    if lines.len() != expected {
-        bail!(
-            "{name}: {} answered {} of {expected} lines",
-            binary.display(),
-            lines.len()
-        );
-    }
-    Ok(lines)
 }
 
 /// Runs a request checker (`binary`: the request checker's, or the loopback's, `over_http`, whose
@@ -560,12 +518,4 @@ fn check_requests(
         }
     }
     Ok((tally, responses))
-}
-
-/// Keeps the file (and cargo's fingerprint) when its contents are already right.
-fn write_if_changed(path: &Path, contents: &str) -> Result<()> {
-    if fs::read_to_string(path).is_ok_and(|existing| existing == contents) {
-        return Ok(());
-    }
-    fs::write(path, contents).with_context(|| format!("writing {}", path.display()))
 }

@@ -10,7 +10,7 @@ use anyhow::{Result, bail};
 use clap::Args;
 use markdown_model_codegen::{Options, WriteMode, generate};
 
-use crate::conformance::cargo;
+use crate::checker::cargo;
 use crate::corpora::{folder_name, project_root, task_folders};
 
 /// Options of `cargo xtask features`.

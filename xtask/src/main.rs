@@ -1,6 +1,7 @@
 //! `cargo xtask`: the project's tasks.
 
 mod bench;
+mod checker;
 mod codegen;
 mod conformance;
 mod corpora;
@@ -9,8 +10,10 @@ mod equality;
 mod features;
 mod import_wire_names;
 mod loopback;
+mod matrix;
 mod oracle;
 mod requests;
+mod showable;
 mod synth;
 
 use std::process::ExitCode;
@@ -36,6 +39,8 @@ enum Task {
     Codegen(codegen::CodegenArgs),
     /// Generate, build and round-trip every model of spec/ and the corpora under ../shared/corpus.
     Conformance(conformance::ConformanceArgs),
+    /// Check every cell of the template matrix (tests/matrix) against its spec (tests/specs).
+    Matrix(matrix::MatrixArgs),
     /// Report what changed in the types between two docs folders, and which changes break users.
     Diff(diff::DiffArgs),
     /// Write the JSON names and enum values the pages cannot give into codegen.toml, from the SDK's Python models.
@@ -54,6 +59,7 @@ fn main() -> ExitCode {
     let result = match cli.task {
         Task::Codegen(args) => codegen::run(&args),
         Task::Conformance(args) => conformance::run(&args),
+        Task::Matrix(args) => matrix::run(&args),
         Task::Diff(args) => diff::run(&args),
         Task::ImportWireNames(args) => import_wire_names::run(&args),
         Task::Features(args) => features::run(&args),

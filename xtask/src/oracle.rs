@@ -2,11 +2,14 @@
 //! from (Ory ships `openapi.json` beside its per-language docs folders). The generator never
 //! reads it; conformance does, to check the crate made from the Markdown against it.
 //!
-//! [`Oracle`] reads `components.schemas` and, for a model of the docs, synthesizes a JSON
-//! document from the schema of the same name (`identity` is the page `Identity`): true wire
-//! names, required fields, enum values, nested objects, arrays and maps, `$ref`s followed,
-//! `allOf` merged, the first non-null variant of `oneOf` / `anyOf` taken. [`Oracle::compare`]
-//! lists where the type model and the schemas disagree: models, fields, required flags, enums.
+//! [`Oracle`] reads `components.schemas` (OpenAPI 3.0 and 3.1) or `definitions` (Swagger 2.0)
+//! and, for a model of the docs, synthesizes a JSON document from the schema of the same name
+//! (`identity` is the page `Identity`): true wire names, required fields, enum values, nested
+//! objects, arrays and maps, `$ref`s followed, `allOf` merged, the first non-null variant of
+//! `oneOf` / `anyOf` taken (3.1's `type: [X, "null"]` is `X`). [`Oracle::compare`] lists where
+//! the type model and the schemas disagree ([`Mismatch`]): models, fields, JSON names, required
+//! flags, types ([`Shape`]), enums; and what the docs say less of than the schema (listed, not
+//! disagreements).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -14,7 +17,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
-use markdown_model_codegen::model::{BaseType, ModelKind, Primitive, TypeModel};
+use markdown_model_codegen::model::{
+    BaseType, Container, Field, Model, ModelKind, Primitive, TypeModel,
+};
 use serde_json::{Map, Value, json};
 
 use crate::synth::primitive_value;
@@ -24,16 +29,79 @@ const FULL_DEPTH: usize = 1;
 /// Past this depth no further object is nested.
 const MAX_DEPTH: usize = 8;
 
-/// The schemas of an OpenAPI document.
+/// The schemas of an OpenAPI (or Swagger 2.0) document.
 pub struct Oracle {
     schemas: Map<String, Value>,
+    /// What a `$ref` to one of `schemas` starts with: `#/components/schemas/` or `#/definitions/`.
+    ref_prefix: &'static str,
 }
 
 /// What the oracle says of one property.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct OracleField {
     required: bool,
+    /// Whether `null` is a value (3.0's `nullable`, 3.1's `"null"` type, a `null` variant,
+    /// Swagger's `x-nullable`).
+    nullable: bool,
     enum_values: Option<Vec<String>>,
+    shape: Shape,
+}
+
+/// What a property's schema says its values are, as far as a docs type can show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shape {
+    /// Any JSON value: no type, or a free-form object.
+    Any,
+    /// `boolean`.
+    Boolean,
+    /// `integer`, any format.
+    Integer,
+    /// `number`, any format.
+    Number,
+    /// `string` with its format, if any (`date`, `date-time`, `uuid`, ...).
+    String(Option<String>),
+    /// Enumerated values (their type is the enum's; the values are compared apart).
+    Enum,
+    /// `array` of items.
+    Array(Box<Shape>),
+    /// An object whose keys are free and whose values have a shape (`additionalProperties`).
+    Map(Box<Shape>),
+    /// An object with properties: a named schema, or an inline one (`None`).
+    Object(Option<String>),
+    /// A `oneOf` / `anyOf` of several non-null variants.
+    Union,
+}
+
+impl fmt::Display for Shape {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Shape::Any => f.write_str("any"),
+            Shape::Boolean => f.write_str("boolean"),
+            Shape::Integer => f.write_str("integer"),
+            Shape::Number => f.write_str("number"),
+            Shape::String(None) => f.write_str("string"),
+            Shape::String(Some(format)) => write!(f, "string ({format})"),
+            Shape::Enum => f.write_str("enum"),
+            Shape::Array(items) => write!(f, "array of {items}"),
+            Shape::Map(values) => write!(f, "map of {values}"),
+            Shape::Object(Some(name)) => write!(f, "{name}"),
+            Shape::Object(None) => f.write_str("inline object"),
+            Shape::Union => f.write_str("oneOf / anyOf"),
+        }
+    }
+}
+
+/// How a docs type compares with the schema's [`Shape`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TypeVerdict {
+    /// The docs type holds exactly the schema's values.
+    Exact,
+    /// The docs type holds the schema's values and more (TypeScript's `number` for an `integer`,
+    /// a string for a `date`, any JSON value for a model): it reads every valid document, and
+    /// says less than the schema; the reason.
+    SaysLess(String),
+    /// The docs type rejects values the schema allows, or is another type.
+    Contradicts,
 }
 
 impl Oracle {
@@ -56,12 +124,44 @@ impl Oracle {
         Self::from_document(document).with_context(|| path.display().to_string())
     }
 
-    /// The oracle of a parsed OpenAPI document.
+    /// The oracle of a parsed OpenAPI document: its `components.schemas`, or a Swagger 2.0
+    /// document's `definitions`.
     pub fn from_document(mut document: Value) -> Result<Self> {
-        match document.pointer_mut("/components/schemas").map(Value::take) {
-            Some(Value::Object(schemas)) => Ok(Self { schemas }),
-            _ => bail!("no components.schemas object"),
+        let (pointer, ref_prefix) = if document.get("swagger").is_some() {
+            ("/definitions", "#/definitions/")
+        } else {
+            ("/components/schemas", "#/components/schemas/")
+        };
+        match document.pointer_mut(pointer).map(Value::take) {
+            Some(Value::Object(schemas)) => Ok(Self {
+                schemas,
+                ref_prefix,
+            }),
+            _ => bail!("no {} object", &pointer[1..].replace('/', ".")),
         }
+    }
+
+    /// The schema name a `$ref` points to, when it is one of the document's schemas.
+    fn referenced_name<'a>(&self, schema: &'a Value) -> Option<&'a str> {
+        schema
+            .get("$ref")?
+            .as_str()?
+            .strip_prefix(self.ref_prefix)
+            .filter(|name| self.schemas.contains_key(*name))
+    }
+
+    /// The docs models whose schema is a `oneOf` / `anyOf` of several variants without
+    /// properties of its own: a page can only print it as the union of its variants' properties.
+    pub fn union_models<'a>(&self, model: &'a TypeModel) -> Vec<&'a str> {
+        model
+            .models
+            .iter()
+            .filter(|item| {
+                self.schema_name(&item.name)
+                    .is_some_and(|name| self.shape(&self.schemas[name]) == Shape::Union)
+            })
+            .map(|item| item.name.as_str())
+            .collect()
     }
 
     /// The schema name of the docs model `model` (see [`matching_name`]).
@@ -75,22 +175,106 @@ impl Oracle {
         self.value(&self.schemas[name], 0, seed)
     }
 
-    /// Follows `$ref`s (to `#/components/schemas/...`), at most a few in a row.
+    /// Follows `$ref`s (to `#/components/schemas/...` or `#/definitions/...`), at most a few in
+    /// a row.
     fn resolve<'a>(&'a self, mut schema: &'a Value) -> &'a Value {
         for _ in 0..MAX_DEPTH {
-            match schema
-                .get("$ref")
-                .and_then(Value::as_str)
-                .and_then(|reference| {
-                    reference
-                        .strip_prefix("#/components/schemas/")
-                        .and_then(|name| self.schemas.get(name))
-                }) {
-                Some(target) => schema = target,
+            match self.referenced_name(schema) {
+                Some(name) => schema = &self.schemas[name],
                 None => break,
             }
         }
         schema
+    }
+
+    /// Whether a property may be `null`: 3.0's `nullable`, Swagger's `x-nullable`, 3.1's
+    /// `"null"` among its types, or a `null` variant of its `oneOf` / `anyOf`.
+    fn nullable(&self, schema: &Value) -> bool {
+        let is_true = |key: &str| schema.get(key) == Some(&Value::Bool(true));
+        let null_type = |schema: &Value| match schema.get("type") {
+            Some(Value::Array(types)) => types.contains(&json!("null")),
+            Some(name) => name == "null",
+            None => false,
+        };
+        is_true("nullable")
+            || is_true("x-nullable")
+            || null_type(schema)
+            || ["oneOf", "anyOf"].iter().any(|key| {
+                schema
+                    .get(*key)
+                    .and_then(Value::as_array)
+                    .is_some_and(|variants| {
+                        variants
+                            .iter()
+                            .any(|variant| null_type(self.resolve(variant)))
+                    })
+            })
+    }
+
+    /// What a property's values are ([`Shape`]), `$ref`s followed and `null` variants left out.
+    fn shape(&self, schema: &Value) -> Shape {
+        self.shape_at(schema, 0)
+    }
+
+    fn shape_at(&self, schema: &Value, depth: usize) -> Shape {
+        if depth > MAX_DEPTH {
+            return Shape::Any;
+        }
+        if let Some(name) = self.referenced_name(schema) {
+            return match self.shape_at(&self.schemas[name], depth + 1) {
+                Shape::Object(_) => Shape::Object(Some(name.to_owned())),
+                shape => shape,
+            };
+        }
+        if schema.get("enum").is_some() {
+            return Shape::Enum;
+        }
+        for key in ["oneOf", "anyOf"] {
+            if let Some(variants) = schema.get(key).and_then(Value::as_array) {
+                let mut shapes: Vec<Shape> = variants
+                    .iter()
+                    .filter(|variant| self.resolve(variant).get("type") != Some(&json!("null")))
+                    .map(|variant| self.shape_at(variant, depth + 1))
+                    .collect();
+                shapes.dedup();
+                return match shapes.as_slice() {
+                    [only] => only.clone(),
+                    _ => Shape::Union,
+                };
+            }
+        }
+        if let Some(parts) = schema.get("allOf").and_then(Value::as_array) {
+            return match parts.as_slice() {
+                [only] if schema.get("properties").is_none() => self.shape_at(only, depth + 1),
+                _ => Shape::Object(None),
+            };
+        }
+        match Self::type_name(schema) {
+            Some("boolean") => Shape::Boolean,
+            Some("integer") => Shape::Integer,
+            Some("number") => Shape::Number,
+            Some("string") => Shape::String(
+                schema
+                    .get("format")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned),
+            ),
+            Some("array") => Shape::Array(Box::new(
+                schema
+                    .get("items")
+                    .map_or(Shape::Any, |items| self.shape_at(items, depth + 1)),
+            )),
+            _ if schema.get("properties").is_some() => Shape::Object(None),
+            Some("object") | None => match schema.get("additionalProperties") {
+                Some(values @ Value::Object(_))
+                    if !values.as_object().is_some_and(Map::is_empty) =>
+                {
+                    Shape::Map(Box::new(self.shape_at(values, depth + 1)))
+                }
+                _ => Shape::Any,
+            },
+            Some(_) => Shape::Any,
+        }
     }
 
     /// The properties and required names of an object schema, `allOf` parts merged.
@@ -260,7 +444,9 @@ impl Oracle {
                             field.to_owned(),
                             OracleField {
                                 required: required.contains(field),
+                                nullable: self.nullable(property),
                                 enum_values: self.enum_values(property),
+                                shape: self.shape(property),
                             },
                         )
                     })
@@ -300,85 +486,38 @@ impl Oracle {
                 continue;
             };
             comparison.models_compared += 1;
+            let mut seen = BTreeSet::new();
             for field in &item.fields {
-                let at = format!("{}.{}", item.name, field.wire_name);
-                let Some(facts) = fields.get(&field.wire_name) else {
+                let mismatch = |kind| Mismatch {
+                    model: item.name.clone(),
+                    field: field.wire_name.clone(),
+                    kind,
+                };
+                let property = if fields.contains_key(&field.wire_name) {
+                    comparison.exact_json_names += 1;
+                    field.wire_name.as_str()
+                } else if let Some(paired) = paired_property(fields, &seen, item, field) {
+                    comparison.mismatches.push(mismatch(MismatchKind::JsonName {
+                        oracle: paired.to_owned(),
+                        doc_name: field.doc_name.clone(),
+                    }));
+                    paired
+                } else {
                     comparison
                         .mismatches
-                        .push(format!("{at}: no such property in the oracle"));
+                        .push(mismatch(MismatchKind::NoSuchProperty));
                     continue;
                 };
+                seen.insert(property);
                 comparison.fields_compared += 1;
-                if field.ty.base == BaseType::Primitive(Primitive::Number) {
-                    comparison
-                        .numbers_of_unsaid_kind
-                        .push(format!("{at}: {}", field.ty.expr));
-                }
-                if field.required_unknown {
-                    comparison.required_unsaid.push(format!(
-                        "{at}: {} in the oracle",
-                        required_word(facts.required)
-                    ));
-                } else if facts.required != field.required {
-                    comparison.mismatches.push(format!(
-                        "{at}: {} in the oracle, {} in the docs",
-                        required_word(facts.required),
-                        required_word(field.required)
-                    ));
-                }
-                // A field's own enum, or the enum page its type names.
-                let docs_enum = match &field.ty.base {
-                    BaseType::SharedEnum { rust_name } => model
-                        .models
-                        .iter()
-                        .find(|page| &page.rust_name == rust_name)
-                        .and_then(|page| match &page.kind {
-                            ModelKind::Enum(values) => Some(values),
-                            ModelKind::Struct => None,
-                        }),
-                    _ => item
-                        .enums
-                        .iter()
-                        .find(|enum_type| enum_type.field == field.doc_name),
-                };
-                let docs_values: Option<Vec<&str>> = docs_enum.map(|enum_type| {
-                    enum_type
-                        .variants
-                        .iter()
-                        .map(|variant| variant.value.as_str())
-                        .collect()
-                });
-                let oracle_values: Option<Vec<&str>> = facts
-                    .enum_values
-                    .as_ref()
-                    .map(|values| values.iter().map(String::as_str).collect());
-                // A plain string, or any JSON value (Ruby's enum pages list no values).
-                let plain_string = docs_values.is_none()
-                    && matches!(
-                        field.ty.base,
-                        BaseType::Primitive(Primitive::Str | Primitive::Object)
-                    );
-                if plain_string && oracle_values.is_some() {
-                    // An enum the docs do not list: they show a plain string or any JSON value.
-                    comparison.enums_the_docs_do_not_list.push(format!(
-                        "{at}: oracle {}",
-                        values_text(oracle_values.as_deref())
-                    ));
-                } else if docs_values != oracle_values {
-                    comparison.mismatches.push(format!(
-                        "{at}: enum values: oracle {}, docs {}",
-                        values_text(oracle_values.as_deref()),
-                        values_text(docs_values.as_deref())
-                    ));
-                }
+                compare_field(model, item, field, &fields[property], &mut comparison);
             }
-            for name in fields.keys() {
-                if !item.fields.iter().any(|field| &field.wire_name == name) {
-                    comparison.mismatches.push(format!(
-                        "{}.{name}: in the oracle, not in the docs",
-                        item.name
-                    ));
-                }
+            for name in fields.keys().filter(|name| !seen.contains(name.as_str())) {
+                comparison.mismatches.push(Mismatch {
+                    model: item.name.clone(),
+                    field: name.clone(),
+                    kind: MismatchKind::NotInDocs,
+                });
             }
         }
         comparison.models_only_in_oracle = oracle
@@ -387,6 +526,268 @@ impl Oracle {
             .cloned()
             .collect();
         comparison
+    }
+}
+
+/// The oracle's property a docs field stands for when its JSON name is none of them: the one
+/// not yet taken whose name agrees with the field's JSON or docs name once case and punctuation
+/// are erased ([`erased`]), or with a keyword escape of it (`var_class`, `propertyClass`).
+fn paired_property<'a>(
+    fields: &'a BTreeMap<String, OracleField>,
+    seen: &BTreeSet<&str>,
+    item: &Model,
+    field: &Field,
+) -> Option<&'a str> {
+    let candidates = [erased(&field.wire_name), erased(&field.doc_name)];
+    fields
+        .keys()
+        .map(String::as_str)
+        .filter(|name| {
+            !seen.contains(name) && !item.fields.iter().any(|other| other.wire_name == *name)
+        })
+        .find(|name| {
+            let spellings = [erased(name), erased(&spelled_special_prefix(name))];
+            candidates.iter().any(|candidate| {
+                spellings.contains(candidate)
+                    || KEYWORD_ESCAPE_PREFIXES
+                        .iter()
+                        .any(|prefix| *candidate == format!("{prefix}{}", spellings[0]))
+            })
+        })
+}
+
+/// The words templates put before a reserved word to escape it, erased ([`erased`]): Python's
+/// `var_` (pydantic), Java's `property` (`propertyClass`). A leading `_` (most templates'
+/// escape) is punctuation, which erasing removes anyway.
+pub const KEYWORD_ESCAPE_PREFIXES: [&str; 2] = ["var", "property"];
+
+/// A name with its letter case and punctuation erased: only its letters, lower case, and
+/// digits (`_links`, `Links` and `links` are `links`; `x-total-count` is `xtotalcount`).
+pub fn erased(name: &str) -> String {
+    name.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|letter| letter.to_ascii_lowercase())
+        .collect()
+}
+
+/// The words openapi-generator spells special characters with (`DefaultCodegen`'s
+/// `specialCharReplacements`; `_` is left out: templates drop a leading one).
+const SPECIAL_CHARACTER_WORDS: [(char, &str); 30] = [
+    ('$', "Dollar"),
+    ('^', "Caret"),
+    ('|', "Pipe"),
+    ('=', "Equal"),
+    ('*', "Star"),
+    ('-', "Minus"),
+    ('&', "Ampersand"),
+    ('%', "Percent"),
+    ('#', "Hash"),
+    ('@', "At"),
+    ('!', "Exclamation"),
+    ('+', "Plus"),
+    (':', "Colon"),
+    (';', "Semicolon"),
+    ('>', "Greater_Than"),
+    ('<', "Less_Than"),
+    ('.', "Period"),
+    ('?', "Question_Mark"),
+    (',', "Comma"),
+    ('\'', "Quote"),
+    ('"', "Double_Quote"),
+    ('/', "Slash"),
+    ('\\', "Back_Slash"),
+    ('(', "Left_Parenthesis"),
+    (')', "Right_Parenthesis"),
+    ('{', "Left_Curly_Bracket"),
+    ('}', "Right_Curly_Bracket"),
+    ('[', "Left_Square_Bracket"),
+    (']', "Right_Square_Bracket"),
+    ('~', "Tilde"),
+];
+
+/// A name with its leading special characters spelled out as openapi-generator spells them
+/// (`@type` is `Attype`, which Java writes `atType` and TypeScript `at_type`; `$ref` is
+/// `Dollarref`); the other characters as they are.
+pub fn spelled_special_prefix(name: &str) -> String {
+    let rest = name.trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
+    let prefix = &name[..name.len() - rest.len()];
+    let mut spelled: String = prefix
+        .chars()
+        .filter_map(|c| {
+            SPECIAL_CHARACTER_WORDS
+                .iter()
+                .find(|(special, _)| *special == c)
+                .map(|(_, word)| *word)
+        })
+        .collect();
+    spelled.push_str(rest);
+    spelled
+}
+
+/// Compares a docs field with the oracle's property it stands for: required flag, type, enum
+/// values; adds what disagrees, and what the docs say less of, to `comparison`.
+fn compare_field(
+    model: &TypeModel,
+    item: &Model,
+    field: &Field,
+    facts: &OracleField,
+    comparison: &mut Comparison,
+) {
+    let at = format!("{}.{}", item.name, field.wire_name);
+    let mismatch = |kind| Mismatch {
+        model: item.name.clone(),
+        field: field.wire_name.clone(),
+        kind,
+    };
+    if facts.nullable {
+        comparison.nullable.push(at.clone());
+    }
+    if field.ty.base == BaseType::Primitive(Primitive::Number) {
+        comparison
+            .numbers_of_unsaid_kind
+            .push(format!("{at}: {}", field.ty.expr));
+    }
+    if field.required_unknown {
+        comparison.required_unsaid.push(format!(
+            "{at}: {} in the oracle",
+            required_word(facts.required)
+        ));
+    } else if facts.required != field.required {
+        comparison.mismatches.push(mismatch(MismatchKind::Required {
+            oracle: facts.required,
+            docs: field.required,
+        }));
+    }
+    match type_verdict(&facts.shape, &field.ty.containers, &field.ty.base) {
+        TypeVerdict::Exact => {}
+        // TypeScript's `number` has its own list.
+        TypeVerdict::SaysLess(_) if field.ty.base == BaseType::Primitive(Primitive::Number) => {}
+        TypeVerdict::SaysLess(reason) => comparison.types_that_say_less.push(format!(
+            "{at}: {} for {}: {reason}",
+            field.ty.expr, facts.shape
+        )),
+        TypeVerdict::Contradicts => comparison.mismatches.push(mismatch(MismatchKind::Type {
+            oracle: facts.shape.to_string(),
+            docs: field.ty.expr.to_string(),
+        })),
+    }
+    let docs_values = docs_enum_values(model, item, field);
+    let oracle_values: Option<Vec<&str>> = facts
+        .enum_values
+        .as_ref()
+        .map(|values| values.iter().map(String::as_str).collect());
+    // A plain string, or any JSON value (Ruby's enum pages list no values).
+    let plain_string = docs_values.is_none()
+        && matches!(
+            field.ty.base,
+            BaseType::Primitive(Primitive::Str | Primitive::Object)
+        );
+    if plain_string && oracle_values.is_some() {
+        // An enum the docs do not list: they show a plain string or any JSON value.
+        comparison.enums_the_docs_do_not_list.push(format!(
+            "{at}: oracle {}",
+            values_text(oracle_values.as_deref())
+        ));
+    } else if docs_values != oracle_values {
+        comparison
+            .mismatches
+            .push(mismatch(MismatchKind::EnumValues {
+                oracle: facts.enum_values.clone(),
+                docs: docs_values.map(|values| values.into_iter().map(str::to_owned).collect()),
+            }));
+    } else if oracle_values.is_some() {
+        comparison.enums_typed += 1;
+    }
+}
+
+/// A field's enum values in the docs: its own enum's, or those of the enum page its type names.
+fn docs_enum_values<'a>(
+    model: &'a TypeModel,
+    item: &'a Model,
+    field: &Field,
+) -> Option<Vec<&'a str>> {
+    let docs_enum = match &field.ty.base {
+        BaseType::SharedEnum { rust_name } => model
+            .models
+            .iter()
+            .find(|page| &page.rust_name == rust_name)
+            .and_then(|page| match &page.kind {
+                ModelKind::Enum(values) => Some(values),
+                ModelKind::Struct => None,
+            }),
+        _ => item
+            .enums
+            .iter()
+            .find(|enum_type| enum_type.field == field.doc_name),
+    };
+    docs_enum.map(|enum_type| {
+        enum_type
+            .variants
+            .iter()
+            .map(|variant| variant.value.as_str())
+            .collect()
+    })
+}
+
+/// How a docs type (`containers` around `base`) compares with a schema's [`Shape`]: whether it
+/// holds exactly the schema's values, more of them (says less), or not all of them.
+pub fn type_verdict(shape: &Shape, containers: &[Container], base: &BaseType) -> TypeVerdict {
+    let says_less = |reason: &str| TypeVerdict::SaysLess(reason.to_owned());
+    match (shape, containers.split_first()) {
+        (Shape::Any, None) if *base == BaseType::Primitive(Primitive::Object) => TypeVerdict::Exact,
+        // A free-form object, as a map of any values.
+        (Shape::Any, Some((Container::Map, [])))
+            if *base == BaseType::Primitive(Primitive::Object) =>
+        {
+            TypeVerdict::Exact
+        }
+        (_, None) if *base == BaseType::Primitive(Primitive::Object) => says_less("any JSON value"),
+        (Shape::Array(items), Some((Container::List, rest)))
+        | (Shape::Map(items), Some((Container::Map, rest))) => type_verdict(items, rest, base),
+        (_, Some(_)) => TypeVerdict::Contradicts,
+        (shape, None) => base_verdict(shape, base),
+    }
+}
+
+/// [`type_verdict`] of a docs type without containers.
+fn base_verdict(shape: &Shape, base: &BaseType) -> TypeVerdict {
+    let says_less = |reason: &str| TypeVerdict::SaysLess(reason.to_owned());
+    let primitive = match base {
+        BaseType::Primitive(primitive) => *primitive,
+        BaseType::Model { rust_name, .. } => {
+            return match shape {
+                Shape::Object(None) | Shape::Union => TypeVerdict::Exact,
+                Shape::Object(Some(name)) if erased(name) == erased(rust_name) => {
+                    TypeVerdict::Exact
+                }
+                _ => TypeVerdict::Contradicts,
+            };
+        }
+        BaseType::Enum { .. } | BaseType::SharedEnum { .. } => {
+            return if *shape == Shape::Enum {
+                TypeVerdict::Exact
+            } else {
+                TypeVerdict::Contradicts
+            };
+        }
+    };
+    match (shape, primitive) {
+        (Shape::Boolean, Primitive::Bool)
+        | (Shape::Integer, Primitive::Int)
+        | (Shape::Number, Primitive::Float)
+        | (Shape::Enum, Primitive::Str | Primitive::Int) => TypeVerdict::Exact,
+        (Shape::Integer | Shape::Number, Primitive::Number) => {
+            says_less("a number not said to be an integer or a float")
+        }
+        (Shape::String(format), _) => match (format.as_deref(), primitive) {
+            (Some("date"), Primitive::Date) | (Some("date-time"), Primitive::Datetime) => {
+                TypeVerdict::Exact
+            }
+            (Some("date" | "date-time"), Primitive::Str) => says_less("a string, not a date"),
+            (_, Primitive::Str) => TypeVerdict::Exact,
+            _ => TypeVerdict::Contradicts,
+        },
+        _ => TypeVerdict::Contradicts,
     }
 }
 
@@ -427,6 +828,90 @@ fn values_text(values: Option<&[&str]>) -> String {
     values.map_or_else(|| "none".to_owned(), |values| format!("{values:?}"))
 }
 
+/// One disagreement of the docs with the oracle on a compared model.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mismatch {
+    /// The docs model.
+    pub model: String,
+    /// The docs field's JSON name ([`MismatchKind::NotInDocs`]: the oracle's property).
+    pub field: String,
+    /// What disagrees.
+    pub kind: MismatchKind,
+}
+
+/// What a [`Mismatch`] is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MismatchKind {
+    /// The docs field has no property of the oracle.
+    NoSuchProperty,
+    /// The oracle's property has no field in the docs.
+    NotInDocs,
+    /// The docs field is the oracle's property `oracle` (their names agree once case and
+    /// punctuation are erased, or but for a keyword escape) under another JSON name.
+    JsonName {
+        /// The oracle's property name: the true JSON name.
+        oracle: String,
+        /// The field's name in the docs' Name column.
+        doc_name: String,
+    },
+    /// Required in one, optional in the other.
+    Required {
+        /// Whether the oracle requires it.
+        oracle: bool,
+        /// Whether the docs do.
+        docs: bool,
+    },
+    /// The docs type rejects values the oracle's schema allows ([`TypeVerdict::Contradicts`]).
+    Type {
+        /// The schema's [`Shape`].
+        oracle: String,
+        /// The docs type expression.
+        docs: String,
+    },
+    /// Different enum values (`None`: not an enum).
+    EnumValues {
+        /// The oracle's values.
+        oracle: Option<Vec<String>>,
+        /// The docs' values.
+        docs: Option<Vec<String>>,
+    },
+}
+
+impl fmt::Display for Mismatch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let at = format!("{}.{}", self.model, self.field);
+        let values = |values: &Option<Vec<String>>| {
+            values
+                .as_ref()
+                .map_or_else(|| "none".to_owned(), |values| format!("{values:?}"))
+        };
+        match &self.kind {
+            MismatchKind::NoSuchProperty => write!(f, "{at}: no such property in the oracle"),
+            MismatchKind::NotInDocs => write!(f, "{at}: in the oracle, not in the docs"),
+            MismatchKind::JsonName { oracle, doc_name } => write!(
+                f,
+                "{at}: JSON name {}, oracle {oracle} (Name column {doc_name})",
+                self.field
+            ),
+            MismatchKind::Required { oracle, docs } => write!(
+                f,
+                "{at}: {} in the oracle, {} in the docs",
+                required_word(*oracle),
+                required_word(*docs)
+            ),
+            MismatchKind::Type { oracle, docs } => {
+                write!(f, "{at}: type: oracle {oracle}, docs {docs}")
+            }
+            MismatchKind::EnumValues { oracle, docs } => write!(
+                f,
+                "{at}: enum values: oracle {}, docs {}",
+                values(oracle),
+                values(docs)
+            ),
+        }
+    }
+}
+
 /// The type model made from the docs against the oracle.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Comparison {
@@ -442,16 +927,21 @@ pub struct Comparison {
     pub oracle_fields: usize,
     /// Fields found in both.
     pub fields_compared: usize,
+    /// Of those, the fields whose JSON name is the property's exactly.
+    pub exact_json_names: usize,
     /// Enumerated fields in the type model.
     pub docs_enums: usize,
     /// Properties with enum values in the oracle.
     pub oracle_enums: usize,
+    /// Compared properties with enum values that the docs type as an enum of the same values.
+    pub enums_typed: usize,
     /// Models of the docs without an object schema (a composition or enum schema, or an inline one).
     pub models_only_in_docs: Vec<String>,
     /// Object schemas without a model in the docs.
     pub models_only_in_oracle: Vec<String>,
-    /// Every disagreement on a compared model: a field, a required flag, enum values.
-    pub mismatches: Vec<String>,
+    /// Every disagreement on a compared model: a field, a JSON name, a required flag, a type,
+    /// enum values.
+    pub mismatches: Vec<Mismatch>,
     /// Properties whose values the oracle enumerates but the docs show as a plain string or any
     /// JSON value (an inline enum, or Ruby's enum pages, whose values the templates do not
     /// list): counted and listed, not a disagreement, since no reader of the docs can know them.
@@ -459,9 +949,15 @@ pub struct Comparison {
     /// Fields the docs type as a bare `number` (TypeScript's), which says neither integer nor
     /// float: generated as `serde_json::Number`; counted and listed, not a disagreement.
     pub numbers_of_unsaid_kind: Vec<String>,
+    /// Fields whose docs type holds every value of the schema and more ([`TypeVerdict::SaysLess`]:
+    /// a string for a date, any JSON value for a model); counted and listed, not a disagreement.
+    pub types_that_say_less: Vec<String>,
     /// Fields the docs do not say are required or optional (typescript-fetch's pages): generated
     /// as optional; counted and listed, not a disagreement.
     pub required_unsaid: Vec<String>,
+    /// Compared properties the oracle says may be `null`: listed, not compared (the type model
+    /// has no nullable flag yet).
+    pub nullable: Vec<String>,
 }
 
 impl Comparison {
@@ -475,21 +971,26 @@ impl fmt::Display for Comparison {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
-            "models: docs {}, oracle {}, compared {}; fields: docs {}, oracle {}, compared {}; \
-             enums: docs {}, oracle {}, inline enums the docs do not list {}; \
-             numbers the docs do not say are integers or floats {}; \
-             fields the docs do not say are required or optional {}; mismatches: {}",
+            "models: docs {}, oracle {}, compared {}; fields: docs {}, oracle {}, compared {}, \
+             exact JSON names {}; enums: docs {}, oracle {}, typed {}, inline enums the docs do not \
+             list {}; numbers the docs do not say are integers or floats {}; other types that \
+             say less {}; fields the docs do not say are required or optional {}; nullable \
+             (not compared) {}; mismatches: {}",
             self.docs_models,
             self.oracle_models,
             self.models_compared,
             self.docs_fields,
             self.oracle_fields,
             self.fields_compared,
+            self.exact_json_names,
             self.docs_enums,
             self.oracle_enums,
+            self.enums_typed,
             self.enums_the_docs_do_not_list.len(),
             self.numbers_of_unsaid_kind.len(),
+            self.types_that_say_less.len(),
             self.required_unsaid.len(),
+            self.nullable.len(),
             self.mismatches.len()
         )?;
         writeln!(
@@ -507,20 +1008,26 @@ impl fmt::Display for Comparison {
         for mismatch in &self.mismatches {
             writeln!(f, "{mismatch}")?;
         }
-        for unlisted in &self.enums_the_docs_do_not_list {
-            writeln!(f, "inline enum the docs do not list: {unlisted}")?;
-        }
-        for number in &self.numbers_of_unsaid_kind {
-            writeln!(
-                f,
-                "number the docs do not say is an integer or a float: {number}"
-            )?;
-        }
-        for field in &self.required_unsaid {
-            writeln!(
-                f,
-                "field the docs do not say is required or optional: {field}"
-            )?;
+        let lists = [
+            (
+                "inline enum the docs do not list",
+                &self.enums_the_docs_do_not_list,
+            ),
+            (
+                "number the docs do not say is an integer or a float",
+                &self.numbers_of_unsaid_kind,
+            ),
+            ("type that says less", &self.types_that_say_less),
+            (
+                "field the docs do not say is required or optional",
+                &self.required_unsaid,
+            ),
+            ("nullable in the oracle (not compared)", &self.nullable),
+        ];
+        for (what, items) in lists {
+            for item in items {
+                writeln!(f, "{what}: {item}")?;
+            }
         }
         Ok(())
     }
@@ -530,6 +1037,14 @@ impl fmt::Display for Comparison {
 mod tests {
     use super::*;
     use crate::synth::tests::model_of;
+
+    fn mismatch_texts(comparison: &Comparison) -> Vec<String> {
+        comparison
+            .mismatches
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
 
     fn oracle() -> Oracle {
         Oracle::from_document(json!({
@@ -618,7 +1133,7 @@ mod tests {
         let address = "| **value** | **str** | | |\n| **weight** | **float** | | [optional] |\n| **via** | **str** | | |\n";
         let model = model_of(&[("Address", address)], "");
         let comparison = oracle().compare(&model);
-        assert_eq!(comparison.mismatches, Vec::<String>::new());
+        assert_eq!(comparison.mismatches, []);
         assert_eq!(
             comparison.enums_the_docs_do_not_list,
             [r#"Address.via: oracle ["email", "sms"]"#]
@@ -636,7 +1151,7 @@ mod tests {
         // TypeScript's `number` for the oracle's `number` (`weight`): not said to be a float.
         let address = "| **value** | **string** | | |\n| **weight** | **number** | | [optional] |\n| **via** | **string** | | |\n";
         let comparison = oracle().compare(&model_of(&[("Address", address)], ""));
-        assert_eq!(comparison.mismatches, Vec::<String>::new());
+        assert_eq!(comparison.mismatches, []);
         assert_eq!(
             comparison.numbers_of_unsaid_kind,
             ["Address.weight: number"]
@@ -671,7 +1186,7 @@ mod tests {
             field.required_unknown = true;
         }
         let comparison = oracle().compare(&model);
-        assert_eq!(comparison.mismatches, Vec::<String>::new());
+        assert_eq!(comparison.mismatches, []);
         assert_eq!(
             comparison.required_unsaid,
             [
@@ -701,12 +1216,12 @@ mod tests {
         );
         let comparison = oracle().compare(&model);
         assert_eq!(
-            comparison.mismatches,
+            mismatch_texts(&comparison),
             [
                 "Identity.schema_id: required in the oracle, optional in the docs",
                 r#"Identity.state: enum values: oracle ["active", "inactive"], docs ["active"]"#,
-                "Identity.createdAt: no such property in the oracle",
-                "Identity.created_at: in the oracle, not in the docs",
+                // One property under another JSON name: paired, not two mismatches.
+                "Identity.createdAt: JSON name createdAt, oracle created_at (Name column createdAt)",
                 "Identity.credentials: in the oracle, not in the docs",
             ]
         );
@@ -721,6 +1236,94 @@ mod tests {
         assert_eq!((comparison.docs_enums, comparison.oracle_enums), (2, 2));
         assert_eq!(comparison.models_only_in_oracle, ["Base"]);
         assert!(!comparison.agrees());
+    }
+
+    #[test]
+    fn a_property_under_a_spelled_out_name_is_paired() {
+        let model = model_of(
+            &[("Pet", "| **at_type** | **str** | | [optional] |\n")],
+            "[naming]\nwire = \"as-written\"\n",
+        );
+        let oracle =
+            Oracle::from_document(json!({ "openapi": "3.0.3", "components": { "schemas": {
+            "Pet": { "type": "object", "properties": { "@type": { "type": "string" } } }
+        } } }))
+            .unwrap();
+        assert_eq!(
+            mismatch_texts(&oracle.compare(&model)),
+            ["Pet.at_type: JSON name at_type, oracle @type (Name column at_type)"]
+        );
+    }
+
+    #[test]
+    fn swagger_definitions_and_3_1_null_types_are_read() {
+        let swagger = Oracle::from_document(json!({
+            "swagger": "2.0",
+            "definitions": {
+                "Pet": { "type": "object", "required": ["id"], "properties": {
+                    "id": { "type": "integer", "format": "int64" },
+                    "tag": { "type": "string", "x-nullable": true },
+                    "owner": { "$ref": "#/definitions/Owner" }
+                } },
+                "Owner": { "type": "object", "properties": { "name": { "type": ["string", "null"] } } }
+            }
+        }))
+        .unwrap();
+        let document = swagger.document("Pet", 0).unwrap();
+        assert!(document["id"].is_i64() && document["owner"].is_object());
+        let pet = &swagger.object_models()["Pet"];
+        assert_eq!(pet["owner"].shape, Shape::Object(Some("Owner".to_owned())));
+        assert!(pet["tag"].nullable && !pet["id"].nullable);
+        let owner = &swagger.object_models()["Owner"];
+        assert_eq!(owner["name"].shape, Shape::String(None));
+        assert!(owner["name"].nullable);
+        assert!(Oracle::from_document(json!({ "swagger": "2.0" })).is_err());
+    }
+
+    #[test]
+    fn a_type_that_says_less_is_listed_and_another_type_is_a_mismatch() {
+        let primitive = |primitive| BaseType::Primitive(primitive);
+        let date = Shape::String(Some("date".to_owned()));
+        assert_eq!(
+            type_verdict(&date, &[], &primitive(Primitive::Date)),
+            TypeVerdict::Exact
+        );
+        assert!(matches!(
+            type_verdict(&date, &[], &primitive(Primitive::Str)),
+            TypeVerdict::SaysLess(_)
+        ));
+        assert_eq!(
+            type_verdict(&date, &[], &primitive(Primitive::Int)),
+            TypeVerdict::Contradicts
+        );
+        let grid = Shape::Array(Box::new(Shape::Array(Box::new(Shape::Integer))));
+        let lists = [Container::List, Container::List];
+        assert_eq!(
+            type_verdict(&grid, &lists, &primitive(Primitive::Int)),
+            TypeVerdict::Exact
+        );
+        assert!(matches!(
+            type_verdict(&grid, &lists, &primitive(Primitive::Number)),
+            TypeVerdict::SaysLess(_)
+        ));
+        assert_eq!(
+            type_verdict(&grid, &lists[..1], &primitive(Primitive::Int)),
+            TypeVerdict::Contradicts
+        );
+        // A named schema is its own model, whatever the template did to the name's case.
+        let owner = Shape::Object(Some("IPOwner".to_owned()));
+        let model = |name: &str| BaseType::Model {
+            rust_name: name.to_owned(),
+            boxed: false,
+        };
+        assert_eq!(
+            type_verdict(&owner, &[], &model("IpOwner")),
+            TypeVerdict::Exact
+        );
+        assert_eq!(
+            type_verdict(&owner, &[], &model("Pet")),
+            TypeVerdict::Contradicts
+        );
     }
 
     #[test]

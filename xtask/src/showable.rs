@@ -1,0 +1,346 @@
+//! What a docs page genuinely cannot show, told apart from a real failure: the rules `matrix`
+//! classifies a cell's disagreements with its spec by.
+//!
+//! Listed per cell ("not showable"), never failed:
+//! - a JSON name the Name column cannot show ([`json_name_is_unshowable`]);
+//! - a model whose schema is a `oneOf` / `anyOf`, which the page prints as the union of its
+//!   variants' properties ([`crate::oracle::Oracle::union_models`]);
+//! - a type that says less than the schema (TypeScript's `number`, a string for a date, any
+//!   JSON value for a model: [`crate::oracle::TypeVerdict::SaysLess`]), an inline enum the
+//!   template does not list, a required flag the layout does not give: the oracle's own lists.
+//!
+//! Everything else the oracle reports ([`crate::oracle::Mismatch`]) fails the cell, and so does
+//! a round trip, unless every difference is on a listed field or model ([`Listed::mask`]).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use markdown_model_codegen::model::{BaseType, TypeModel};
+use markdown_model_codegen::parse::Dialect;
+use serde_json::Value;
+
+use crate::oracle::{Comparison, Mismatch, MismatchKind, erased, spelled_special_prefix};
+
+/// The words a template puts before a reserved word to escape it, erased (a leading `_`, most
+/// templates' escape, is punctuation, which [`erased`] removes): pydantic's `var_class`, Java's
+/// and Kotlin's `propertyClass`.
+fn keyword_escape_prefixes(dialect: Dialect) -> &'static [&'static str] {
+    match dialect {
+        Dialect::Python | Dialect::PythonPrior | Dialect::PythonPydantic => &["var"],
+        // Kotlin's templates write `class` as `propertyClass` too (7.26.0).
+        Dialect::Java | Dialect::Kotlin => &["property"],
+        _ => &[],
+    }
+}
+
+/// Whether a field read under the JSON name the oracle calls `oracle` is one whose true name
+/// its page cannot show, rather than a wrong name: only when the folder's Name column is not
+/// the JSON name (not TypeScript's, whose Name column is the JSON name itself), and the read
+/// name (`doc_name`, the Name column) and `oracle` agree once case and punctuation are erased
+/// (`links` for `_links`, `XTotalCount` for `x-total-count`, `type` for `@type`), or once the
+/// leading special characters are spelled as openapi-generator spells them (`atType` for
+/// `@type`: [`spelled_special_prefix`]), or the read name is the template's keyword escape of
+/// it (`var_class` for `class`). Anything else is a failure.
+pub fn json_name_is_unshowable(dialect: Dialect, doc_name: &str, oracle: &str) -> bool {
+    if dialect.names_are_json() {
+        return false;
+    }
+    let read = erased(doc_name);
+    let spelled = erased(&spelled_special_prefix(oracle));
+    let oracle = erased(oracle);
+    !oracle.is_empty()
+        && (read == oracle
+            || read == spelled
+            || keyword_escape_prefixes(dialect)
+                .iter()
+                .any(|prefix| read == format!("{prefix}{oracle}")))
+}
+
+/// One thing a cell's pages cannot show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// The docs model.
+    pub model: String,
+    /// What cannot be shown, and where.
+    pub what: String,
+}
+
+/// A cell's comparison with its spec, classified: what is listed, and what fails.
+#[derive(Debug, Default)]
+pub struct Listed {
+    /// What the pages cannot show.
+    pub items: Vec<Item>,
+    /// The real failures.
+    pub failures: Vec<String>,
+    /// The listed models (whole models the page cannot show).
+    models: BTreeSet<String>,
+    /// Per docs model, the JSON keys of listed fields: the docs' and the oracle's spellings.
+    keys: BTreeMap<String, BTreeSet<String>>,
+}
+
+impl Listed {
+    /// Classifies `comparison` (of a folder of `dialect`); `union_models` are the models whose
+    /// schema is a union of variants.
+    pub fn classify(dialect: Dialect, comparison: &Comparison, union_models: &[&str]) -> Self {
+        let mut listed = Listed::default();
+        for model in union_models {
+            listed.models.insert((*model).to_owned());
+            listed.items.push(Item {
+                model: (*model).to_owned(),
+                what: format!(
+                    "{model}: a oneOf / anyOf, printed as the union of its variants' properties"
+                ),
+            });
+        }
+        for mismatch in &comparison.mismatches {
+            listed.classify_mismatch(dialect, mismatch);
+        }
+        for model in &comparison.models_only_in_oracle {
+            listed
+                .failures
+                .push(format!("{model}: a schema with properties, no page read"));
+        }
+        let lists = [
+            ("enum not listed", &comparison.enums_the_docs_do_not_list),
+            (
+                "a number of unsaid kind",
+                &comparison.numbers_of_unsaid_kind,
+            ),
+            ("a type that says less", &comparison.types_that_say_less),
+            ("required flag not given", &comparison.required_unsaid),
+        ];
+        for (what, entries) in lists {
+            for entry in entries {
+                let model = entry.split('.').next().unwrap_or_default().to_owned();
+                listed.items.push(Item {
+                    model,
+                    what: format!("{what}: {entry}"),
+                });
+            }
+        }
+        listed
+    }
+
+    fn classify_mismatch(&mut self, dialect: Dialect, mismatch: &Mismatch) {
+        match &mismatch.kind {
+            MismatchKind::JsonName { oracle, doc_name }
+                if json_name_is_unshowable(dialect, doc_name, oracle) =>
+            {
+                let keys = self.keys.entry(mismatch.model.clone()).or_default();
+                keys.insert(mismatch.field.clone());
+                keys.insert(oracle.clone());
+                self.items.push(Item {
+                    model: mismatch.model.clone(),
+                    what: format!("JSON name the Name column cannot show: {mismatch}"),
+                });
+            }
+            _ => self.failures.push(mismatch.to_string()),
+        }
+    }
+
+    /// Whether a round trip of `sent` through the docs model `model` that came back as `back`
+    /// (`None`: it did not deserialize, with `error`) differs only on listed fields or models:
+    /// compares both with every listed key removed, at every level (`compare` is the round
+    /// trip's comparison); a document that did not deserialize is excused only when its error
+    /// names a listed key (a required field under a name the page cannot show) or a field of a
+    /// listed model (a union page's required field, which a valid variant lacks).
+    pub fn excuses(
+        &self,
+        types: &TypeModel,
+        model: &str,
+        sent: &Value,
+        back: Option<&Value>,
+        error: &str,
+        compare: impl Fn(&Value, &Value) -> Result<(), String>,
+    ) -> bool {
+        if self.models.contains(model) {
+            return true;
+        }
+        let Some(back) = back else {
+            // A listed key, or a field of a listed model (a union page requires the union of
+            // its variants' required fields), named by the error.
+            let union_fields = types
+                .models
+                .iter()
+                .filter(|item| self.models.contains(&item.name))
+                .flat_map(|item| item.fields.iter().map(|field| &field.wire_name));
+            return self
+                .keys
+                .values()
+                .flatten()
+                .chain(union_fields)
+                .any(|key| error.contains(&format!("`{key}`")));
+        };
+        let (mut sent, mut back) = (sent.clone(), back.clone());
+        self.mask(types, model, &mut sent);
+        self.mask(types, model, &mut back);
+        compare(&sent, &back).is_ok()
+    }
+
+    /// Removes from `value` (a document of the docs model `model`) every listed key, and every
+    /// field whose model is listed, following the fields' types into nested models.
+    pub fn mask(&self, types: &TypeModel, model: &str, value: &mut Value) {
+        let Some(item) = types.models.iter().find(|item| item.name == model) else {
+            return;
+        };
+        let Value::Object(object) = value else {
+            return;
+        };
+        if let Some(keys) = self.keys.get(model) {
+            object.retain(|key, _| !keys.contains(key));
+        }
+        for field in &item.fields {
+            let BaseType::Model { rust_name, .. } = &field.ty.base else {
+                continue;
+            };
+            let Some(nested) = types
+                .models
+                .iter()
+                .find(|other| &other.rust_name == rust_name)
+            else {
+                continue;
+            };
+            if self.models.contains(&nested.name) {
+                object.remove(&field.wire_name);
+                continue;
+            }
+            if let Some(inner) = object.get_mut(&field.wire_name) {
+                for leaf in leaves(inner, field.ty.containers.len()) {
+                    self.mask(types, &nested.name, leaf);
+                }
+            }
+        }
+    }
+}
+
+/// The values inside `depth` levels of lists and maps.
+fn leaves(value: &mut Value, depth: usize) -> Vec<&mut Value> {
+    if depth == 0 {
+        return vec![value];
+    }
+    match value {
+        Value::Array(items) => items
+            .iter_mut()
+            .flat_map(|item| leaves(item, depth - 1))
+            .collect(),
+        Value::Object(entries) => entries
+            .values_mut()
+            .flat_map(|item| leaves(item, depth - 1))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::synth::tests::model_of;
+    use serde_json::json;
+
+    #[test]
+    fn a_renamed_key_is_unshowable_only_where_the_name_column_is_not_json() {
+        // Listed (`true`): Python and Go cannot show `_links`, `x-total-count`, `@type`;
+        // pydantic escapes `class` as `var_class`, Java as `propertyClass`. Failures (`false`):
+        // TypeScript's Name column is the JSON name; another word is another name; Go does not
+        // escape with `var`; only a leading special character is spelled out.
+        for (dialect, read, json, unshowable) in [
+            (Dialect::PythonPydantic, "links", "_links", true),
+            (
+                Dialect::PythonPydantic,
+                "x_total_count",
+                "x-total-count",
+                true,
+            ),
+            (Dialect::PythonPydantic, "var_class", "class", true),
+            (Dialect::Go, "Type", "@type", true),
+            (Dialect::Java, "atType", "@type", true),
+            (Dialect::Rust, "dollar_ref", "$ref", true),
+            (Dialect::Java, "propertyClass", "class", true),
+            (Dialect::Kotlin, "propertyClass", "class", true),
+            (Dialect::TypeScript, "x_total_count", "x-total-count", false),
+            (Dialect::TypeScript, "at_type", "@type", false),
+            (Dialect::PythonPydantic, "link", "_links", false),
+            (Dialect::Go, "VarClass", "class", false),
+            (Dialect::PythonPydantic, "_", "@", false),
+            (Dialect::Java, "xMinusTotal", "x-total", false),
+        ] {
+            assert_eq!(
+                json_name_is_unshowable(dialect, read, json),
+                unshowable,
+                "{read} for {json}"
+            );
+        }
+    }
+
+    fn comparison_with(kind: MismatchKind) -> Comparison {
+        Comparison {
+            mismatches: vec![Mismatch {
+                model: "Pet".to_owned(),
+                field: "links".to_owned(),
+                kind,
+            }],
+            ..Comparison::default()
+        }
+    }
+
+    #[test]
+    fn a_listed_field_excuses_its_round_trip_difference_and_nothing_else() {
+        let model = model_of(
+            &[(
+                "Pet",
+                "| **name** | **str** | | |\n| **links** | **dict(str, str)** | | [optional] |\n",
+            )],
+            "[naming]\nwire = \"snake_case\"\n",
+        );
+        let renamed = || MismatchKind::JsonName {
+            oracle: "_links".to_owned(),
+            doc_name: "links".to_owned(),
+        };
+        let listed = Listed::classify(Dialect::Python, &comparison_with(renamed()), &[]);
+        assert_eq!(listed.failures, Vec::<String>::new());
+        assert_eq!(listed.items.len(), 1);
+        let exact = |a: &Value, b: &Value| if a == b { Ok(()) } else { Err(String::new()) };
+        let sent = json!({ "name": "n", "_links": { "self": "/" } });
+        let comes_back_as = |listed: &Listed, back: Value| {
+            listed.excuses(&model, "Pet", &sent, Some(&back), "", exact)
+        };
+        // `_links` is lost (the page's `links` is another key): listed, so excused.
+        assert!(comes_back_as(&listed, json!({ "name": "n" })));
+        // A difference on `name` is not.
+        assert!(!comes_back_as(&listed, json!({ "name": "m" })));
+        assert!(!listed.excuses(&model, "Pet", &sent, None, "missing field `name`", exact));
+        assert!(listed.excuses(&model, "Pet", &sent, None, "missing field `links`", exact));
+
+        // The same rename in TypeScript, whose Name column is the JSON name: a failure.
+        let listed = Listed::classify(Dialect::TypeScript, &comparison_with(renamed()), &[]);
+        assert_eq!(listed.failures.len(), 1);
+        assert!(!comes_back_as(&listed, json!({ "name": "n" })));
+        // A union page requires every variant's required fields: a valid variant lacks some.
+        let union = model_of(
+            &[(
+                "Shape",
+                "| **radius** | **float** | | |\n| **side** | **int** | | |\n",
+            )],
+            "",
+        );
+        let circle = json!({ "radius": 1.5 });
+        let circle_excused = |unions: &[&str]| {
+            Listed::classify(Dialect::Python, &Comparison::default(), unions).excuses(
+                &union,
+                "Shape",
+                &circle,
+                None,
+                "missing field `side`",
+                exact,
+            )
+        };
+        assert!(circle_excused(&["Shape"]));
+        assert!(!circle_excused(&[]));
+        // Any other disagreement is a failure.
+        let required = MismatchKind::Required {
+            oracle: true,
+            docs: false,
+        };
+        let listed = Listed::classify(Dialect::Python, &comparison_with(required), &[]);
+        assert_eq!(listed.failures.len(), 1);
+    }
+}
