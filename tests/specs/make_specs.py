@@ -102,6 +102,10 @@ schemas["Containers"] = obj({
     "map_of_dates": {"type": "object", "additionalProperties": {"type": "string", "format": "date"}},
     "nested_inline_object": obj({"inner": S, "count": I32}),
     "array_of_inline_objects": {"type": "array", "items": obj({"key": S, "value": S})},
+    # A free-form model behind a $ref: Ruby writes `Array<Hash>`, PHP `array[]`.
+    "free_form_ref": ref("FreeFormObject"),
+    "array_of_free_form_refs": {"type": "array", "items": ref("FreeFormObject")},
+    "map_of_free_form_refs": {"type": "object", "additionalProperties": ref("FreeFormObject")},
 }, required=["array_of_strings", "map_of_strings"], description="Arrays and maps, nested.")
 
 schemas["StringMap"] = {"type": "object", "additionalProperties": S,
