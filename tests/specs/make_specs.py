@@ -129,7 +129,7 @@ schemas["Nullables"] = obj({
     "nullable_map": {"type": "object", "additionalProperties": S, "nullable": True},
     "nullable_object": {"type": "object", "nullable": True},
     "nullable_ref": {"allOf": [ref("Pet")], "nullable": True},
-    # `null` is listed in the enum only in the 3.1 spec (see to_31): 4.x-5.x templates crash on it.
+    # `null` is listed in the enum only in the 3.1 spec (see rewrite_31): 4.x-5.x templates crash on it.
     "nullable_enum": {"type": "string", "enum": ["a", "b"], "nullable": True},
     "required_not_nullable": S,
 }, required=["required_nullable_string", "required_nullable_int", "required_not_nullable"],
@@ -395,18 +395,19 @@ spec30 = {
 MAPS = ("properties", "schemas", "paths", "content", "responses", "headers", "mapping")
 
 
-def map_values(convert, mapping):
-    """Converts the values of a name -> schema map (whose keys may be `type`, `enum`, `$ref`...)."""
-    return {k: convert(v) for k, v in mapping.items()}
-
-
-def to_31(node):
-    """`nullable: true` becomes a type array (with `null` in its enum) or a oneOf with null."""
+def transform(node, rewrite):
+    """Rebuilds `node` bottom-up, passing every object to `rewrite` (name -> schema maps, whose keys
+    may be `type`, `enum` or `$ref`, are walked but not rewritten)."""
     if isinstance(node, list):
-        return [to_31(n) for n in node]
+        return [transform(n, rewrite) for n in node]
     if not isinstance(node, dict):
         return node
-    node = {k: (map_values(to_31, v) if k in MAPS else to_31(v)) for k, v in node.items()}
+    return rewrite({k: ({name: transform(item, rewrite) for name, item in v.items()} if k in MAPS
+                        else transform(v, rewrite)) for k, v in node.items()})
+
+
+def rewrite_31(node):
+    """`nullable: true` becomes a type array (with `null` in its enum) or a oneOf with null."""
     if node.pop("nullable", False):
         if "type" in node:
             node["type"] = [node["type"], "null"]
@@ -421,17 +422,13 @@ def to_31(node):
     return node
 
 
-spec31 = to_31(copy.deepcopy(spec30))
+spec31 = transform(copy.deepcopy(spec30), rewrite_31)
 spec31["openapi"] = "3.1.0"
 spec31["info"]["summary"] = "The 3.1 variant of the torture spec."
 
 
-def to_20_schema(node):
-    if isinstance(node, list):
-        return [to_20_schema(n) for n in node]
-    if not isinstance(node, dict):
-        return node
-    node = {k: (map_values(to_20_schema, v) if k in MAPS else to_20_schema(v)) for k, v in node.items()}
+def rewrite_20(node):
+    """A 3.0 schema object as Swagger 2.0 can say it."""
     if isinstance(node.get("$ref"), str):
         node["$ref"] = node["$ref"].replace("#/components/schemas/", "#/definitions/")
     node.pop("nullable", None)
@@ -456,8 +453,12 @@ def to_20_schema(node):
     return node
 
 
+def to_20_schema(node):
+    return transform(node, rewrite_20)
+
+
 def to_20():
-    defs = map_values(to_20_schema, copy.deepcopy(schemas))
+    defs = {name: to_20_schema(schema) for name, schema in copy.deepcopy(schemas).items()}
     out_paths = {}
     for path, item in copy.deepcopy(paths).items():
         new_item = {}
