@@ -24,10 +24,10 @@ use crate::oracle::{Comparison, Mismatch, MismatchKind, erased, spelled_special_
 /// templates' escape, is punctuation, which [`erased`] removes): pydantic's `var_class`, Java's
 /// and Kotlin's `propertyClass`.
 fn keyword_escape_prefixes(dialect: Dialect) -> &'static [&'static str] {
-    match dialect {
-        Dialect::Python | Dialect::PythonPrior | Dialect::PythonPydantic => &["var"],
+    match dialect.name() {
+        "python" | "python-prior" | "python-pydantic" => &["var"],
         // Kotlin's templates write `class` as `propertyClass` too (7.26.0).
-        Dialect::Java | Dialect::Kotlin => &["property"],
+        "java" | "kotlin" => &["property"],
         _ => &[],
     }
 }
@@ -236,6 +236,11 @@ mod tests {
     use crate::synth::tests::model_of;
     use serde_json::json;
 
+    /// The dialect of this name.
+    fn dialect_of(name: &str) -> Dialect {
+        markdown_model_codegen::parse::dialect_named(name).expect("a dialect")
+    }
+
     #[test]
     fn a_renamed_key_is_unshowable_only_where_the_name_column_is_not_json() {
         // Listed (`true`): Python and Go cannot show `_links`, `x-total-count`, `@type`;
@@ -243,25 +248,30 @@ mod tests {
         // TypeScript's Name column is the JSON name; another word is another name; Go does not
         // escape with `var`; only a leading special character is spelled out.
         for (dialect, read, json, unshowable) in [
-            (Dialect::PythonPydantic, "links", "_links", true),
+            (dialect_of("python-pydantic"), "links", "_links", true),
             (
-                Dialect::PythonPydantic,
+                dialect_of("python-pydantic"),
                 "x_total_count",
                 "x-total-count",
                 true,
             ),
-            (Dialect::PythonPydantic, "var_class", "class", true),
-            (Dialect::Go, "Type", "@type", true),
-            (Dialect::Java, "atType", "@type", true),
-            (Dialect::Rust, "dollar_ref", "$ref", true),
-            (Dialect::Java, "propertyClass", "class", true),
-            (Dialect::Kotlin, "propertyClass", "class", true),
-            (Dialect::TypeScript, "x_total_count", "x-total-count", false),
-            (Dialect::TypeScript, "at_type", "@type", false),
-            (Dialect::PythonPydantic, "link", "_links", false),
-            (Dialect::Go, "VarClass", "class", false),
-            (Dialect::PythonPydantic, "_", "@", false),
-            (Dialect::Java, "xMinusTotal", "x-total", false),
+            (dialect_of("python-pydantic"), "var_class", "class", true),
+            (dialect_of("go"), "Type", "@type", true),
+            (dialect_of("java"), "atType", "@type", true),
+            (dialect_of("rust"), "dollar_ref", "$ref", true),
+            (dialect_of("java"), "propertyClass", "class", true),
+            (dialect_of("kotlin"), "propertyClass", "class", true),
+            (
+                dialect_of("typescript"),
+                "x_total_count",
+                "x-total-count",
+                false,
+            ),
+            (dialect_of("typescript"), "at_type", "@type", false),
+            (dialect_of("python-pydantic"), "link", "_links", false),
+            (dialect_of("go"), "VarClass", "class", false),
+            (dialect_of("python-pydantic"), "_", "@", false),
+            (dialect_of("java"), "xMinusTotal", "x-total", false),
         ] {
             assert_eq!(
                 json_name_is_unshowable(dialect, read, json),
@@ -295,7 +305,7 @@ mod tests {
             oracle: "_links".to_owned(),
             doc_name: "links".to_owned(),
         };
-        let listed = Listed::classify(Dialect::Python, &comparison_with(renamed()), &[]);
+        let listed = Listed::classify(dialect_of("python"), &comparison_with(renamed()), &[]);
         assert_eq!(listed.failures, Vec::<String>::new());
         assert_eq!(listed.items.len(), 1);
         let exact = |a: &Value, b: &Value| if a == b { Ok(()) } else { Err(String::new()) };
@@ -311,7 +321,7 @@ mod tests {
         assert!(listed.excuses(&model, "Pet", &sent, None, "missing field `links`", exact));
 
         // The same rename in TypeScript, whose Name column is the JSON name: a failure.
-        let listed = Listed::classify(Dialect::TypeScript, &comparison_with(renamed()), &[]);
+        let listed = Listed::classify(dialect_of("typescript"), &comparison_with(renamed()), &[]);
         assert_eq!(listed.failures.len(), 1);
         assert!(!comes_back_as(&listed, json!({ "name": "n" })));
         // A union page requires every variant's required fields: a valid variant lacks some.
@@ -324,7 +334,7 @@ mod tests {
         );
         let circle = json!({ "radius": 1.5 });
         let circle_excused = |unions: &[&str]| {
-            Listed::classify(Dialect::Python, &Comparison::default(), unions).excuses(
+            Listed::classify(dialect_of("python"), &Comparison::default(), unions).excuses(
                 &union,
                 "Shape",
                 &circle,
@@ -340,7 +350,7 @@ mod tests {
             oracle: true,
             docs: false,
         };
-        let listed = Listed::classify(Dialect::Python, &comparison_with(required), &[]);
+        let listed = Listed::classify(dialect_of("python"), &comparison_with(required), &[]);
         assert_eq!(listed.failures.len(), 1);
     }
 }
