@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use rayon::iter::{IntoParallelIterator, ParallelIterator};
 
-use super::build::{MAX_TYPE_DEPTH, enum_type, suggest};
+use super::shared::{MAX_TYPE_DEPTH, enum_type, suggest};
 use super::{BaseType, FieldType, Operation, OperationGroup, Parameter, ParameterLocation};
 use crate::config::OperationOverrides;
 use crate::diagnostic::{Diagnostic, FileId, Sources};
