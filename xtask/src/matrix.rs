@@ -42,6 +42,64 @@ pub struct MatrixArgs {
     /// target/matrix/report.md).
     #[arg(long)]
     verbose: bool,
+    /// Check only the cells whose name matches one of these patterns (`*` any run of
+    /// characters, `?` one: `go@*`, `csharp*@7.26.0`); repeat the option or separate patterns
+    /// with commas [default: every cell].
+    #[arg(long, value_delimiter = ',')]
+    cells: Vec<String>,
+}
+
+/// Whether `name` matches the glob `pattern`: `*` is any run of characters, `?` any one, every
+/// other character itself.
+fn glob_matches(pattern: &str, name: &str) -> bool {
+    let (pattern, name): (Vec<char>, Vec<char>) =
+        (pattern.chars().collect(), name.chars().collect());
+    // After the last `*`: where it stood in the pattern, and where its match ends in the name.
+    let mut star: Option<(usize, usize)> = None;
+    let (mut p, mut n) = (0, 0);
+    while n < name.len() {
+        match pattern.get(p) {
+            Some('*') => {
+                star = Some((p, n));
+                p += 1;
+            }
+            Some(&c) if c == '?' || c == name[n] => {
+                p += 1;
+                n += 1;
+            }
+            _ => match star {
+                Some((star_p, star_n)) => {
+                    p = star_p + 1;
+                    n = star_n + 1;
+                    star = Some((star_p, star_n + 1));
+                }
+                None => return false,
+            },
+        }
+    }
+    pattern[p..].iter().all(|&c| c == '*')
+}
+
+/// The cells of `cells` that `patterns` select (all of them when there is no pattern); a
+/// pattern that selects no cell is an error, as a typo would otherwise check nothing.
+fn select_cells(cells: Vec<Cell>, patterns: &[String]) -> Result<Vec<Cell>> {
+    if patterns.is_empty() {
+        return Ok(cells);
+    }
+    if let Some(unmatched) = patterns
+        .iter()
+        .find(|pattern| !cells.iter().any(|cell| glob_matches(pattern, &cell.name)))
+    {
+        bail!("--cells {unmatched}: no cell of the matrix matches");
+    }
+    Ok(cells
+        .into_iter()
+        .filter(|cell| {
+            patterns
+                .iter()
+                .any(|pattern| glob_matches(pattern, &cell.name))
+        })
+        .collect())
 }
 
 /// One cell of `cells.toml`.
@@ -185,9 +243,13 @@ pub fn run(args: &MatrixArgs) -> Result<ExitCode> {
     }
     let work = project_root().join("target/matrix");
     let started = Instant::now();
-    let units = load_units(&read_cells(&cells_file)?, &root, &specs, &work, in_ci())?;
+    let cells = select_cells(read_cells(&cells_file)?, &args.cells)?;
+    let units = load_units(&cells, &root, &specs, &work, in_ci())?;
     let generate_time = started.elapsed();
-    remove_stale_cells(&work.join("cells"), &units)?;
+    // A filtered run leaves the other cells' crates for the next full run.
+    if args.cells.is_empty() {
+        remove_stale_cells(&work.join("cells"), &units)?;
+    }
 
     let started = Instant::now();
     let generated: Vec<(&Unit, &Checked)> = units
@@ -594,12 +656,6 @@ fn report(
         );
         all_passed &= passed;
         for cell in &unit.cells {
-            let shared = if unit.cells.len() > 1 {
-                format!(" (docs identical: {})", unit.cells.join(", "))
-            } else {
-                String::new()
-            };
-            println!("{cell}: {row}{shared}", row = row.replace(" | ", ", "));
             writeln!(table, "| {cell} | {row} |")?;
         }
         writeln!(details, "\n## {}\n\n{detail}", unit.cells.join(", "))?;
@@ -607,7 +663,7 @@ fn report(
             eprint!("{detail}");
         }
     }
-    println!("\n{table}");
+    println!("{table}");
     Ok((all_passed, format!("# Template matrix\n\n{table}{details}")))
 }
 
@@ -724,6 +780,38 @@ mod tests {
             module_name("java-okhttp-gson@7.26.0"),
             "cell_java_okhttp_gson_7_26_0"
         );
+    }
+
+    #[test]
+    fn cells_are_selected_by_glob_patterns() {
+        for (pattern, name, matches) in [
+            ("go@*", "go@7.26.0", true),
+            ("go@*", "go-experimental@4.3.1", false),
+            ("go*", "go-experimental@4.3.1", true),
+            ("*@7.26.0", "csharp@7.26.0", true),
+            ("*@7.26.0", "csharp@7.26.0-oas31", false),
+            ("*oas31", "csharp@7.26.0-oas31", true),
+            ("csharp*@7.?.1", "csharp-httpclient@7.0.1", true),
+            ("csharp*@7.?.1", "csharp-httpclient@7.26.0", false),
+            ("python@6.6.0", "python@6.6.0", true),
+            ("python@6.6.0", "python@6.6.01", false),
+            ("*a*b*", "xaxxbx", true),
+            ("*a*b", "xaxxbx", false),
+            ("", "", true),
+        ] {
+            assert_eq!(glob_matches(pattern, name), matches, "{pattern} on {name}");
+        }
+        let all = cells(&["go@6.6.0", "go@7.0.1", "csharp@7.0.1", "python@6.6.0"]);
+        let names = |selected: Vec<Cell>| -> Vec<String> {
+            selected.into_iter().map(|cell| cell.name).collect()
+        };
+        assert_eq!(names(select_cells(all.clone(), &[]).unwrap()).len(), 4);
+        assert_eq!(
+            names(select_cells(all.clone(), &["go@*".to_owned(), "*@7.0.1".to_owned()]).unwrap()),
+            ["go@6.6.0", "go@7.0.1", "csharp@7.0.1"]
+        );
+        let error = select_cells(all, &["rust@*".to_owned()]).unwrap_err();
+        assert!(error.to_string().contains("rust@*"), "{error}");
     }
 
     #[test]
