@@ -418,7 +418,15 @@ fn load_unit(docs: &Path, spec: &Path, out: &Path) -> Result<UnitOutcome> {
     let mut documents = synth::documents(&model)?;
     let own = documents.len();
     for (position, item) in model.models.iter().enumerate() {
-        if let Some(document) = oracle.document(&item.name, position) {
+        // Then, when both say some of its properties may be `null`, once with them `null`.
+        let nulls = comparison.nullable_agreed.get(&item.name);
+        let with_nulls =
+            nulls.and_then(|nulls| oracle.document_with_nulls(&item.name, position + 1, nulls));
+        for document in oracle
+            .document(&item.name, position)
+            .into_iter()
+            .chain(with_nulls)
+        {
             documents.push(synth::Document {
                 model: item.name.clone(),
                 document,
@@ -720,17 +728,17 @@ fn unit_row(unit: &Unit, compiled: bool, trips: Option<&Trips>) -> (String, Stri
         unit.spec,
         comparison.to_string().lines().next().unwrap_or_default()
     );
-    for item in &listed.items {
-        detail.push_str(&format!("- not showable: {}\n", item.what));
-    }
     for failure in &failures {
         detail.push_str(&format!("- FAILED: {failure}\n"));
     }
-    if !comparison.nullable.is_empty() {
-        detail.push_str(&format!(
-            "- nullable in the spec, not compared (the type model has no nullable flag yet): {}\n",
-            comparison.nullable.join(", ")
-        ));
+    if !listed.items.is_empty() {
+        detail.push_str(&format!("\nnot showable ({}):\n", listed.items.len()));
+    }
+    for (kind, items) in listed.by_kind() {
+        detail.push_str(&format!("- {} ({}):\n", kind.title(), items.len()));
+        for item in items {
+            detail.push_str(&format!("  - {}\n", item.what));
+        }
     }
     (row, detail, passed)
 }

@@ -43,8 +43,12 @@ struct OracleField {
     /// Whether `null` is a value (3.0's `nullable`, 3.1's `"null"` type, a `null` variant,
     /// Swagger's `x-nullable`).
     nullable: bool,
-    enum_values: Option<Vec<String>>,
+    /// The enum values, as JSON values (`"asc"`, `1`, `1.1`), `null` left out (nullability is
+    /// compared apart).
+    enum_values: Option<Vec<Value>>,
     shape: Shape,
+    /// The `allOf` member (a `$ref`ed schema) the property comes from, when not the schema's own.
+    inherited: Option<String>,
 }
 
 /// What a property's schema says its values are, as far as a docs type can show it.
@@ -60,8 +64,9 @@ pub enum Shape {
     Number,
     /// `string` with its format, if any (`date`, `date-time`, `uuid`, ...).
     String(Option<String>),
-    /// Enumerated values (their type is the enum's; the values are compared apart).
-    Enum,
+    /// Enumerated values of the inner shape (`string`, `integer`, `number`; the values are
+    /// compared apart).
+    Enum(Box<Shape>),
     /// `array` of items.
     Array(Box<Shape>),
     /// An object whose keys are free and whose values have a shape (`additionalProperties`).
@@ -81,7 +86,7 @@ impl fmt::Display for Shape {
             Shape::Number => f.write_str("number"),
             Shape::String(None) => f.write_str("string"),
             Shape::String(Some(format)) => write!(f, "string ({format})"),
-            Shape::Enum => f.write_str("enum"),
+            Shape::Enum(values) => write!(f, "enum of {values}"),
             Shape::Array(items) => write!(f, "array of {items}"),
             Shape::Map(values) => write!(f, "map of {values}"),
             Shape::Object(Some(name)) => write!(f, "{name}"),
@@ -175,6 +180,18 @@ impl Oracle {
         self.value(&self.schemas[name], 0, seed)
     }
 
+    /// [`Oracle::document`] with the properties `nulls` (nullable ones, required or optional)
+    /// present as `null`.
+    pub fn document_with_nulls(&self, model: &str, seed: usize, nulls: &[String]) -> Option<Value> {
+        let mut document = self.document(model, seed)?;
+        if let Value::Object(object) = &mut document {
+            for name in nulls {
+                object.insert(name.clone(), Value::Null);
+            }
+        }
+        Some(document)
+    }
+
     /// Follows `$ref`s (to `#/components/schemas/...` or `#/definitions/...`), at most a few in
     /// a row.
     fn resolve<'a>(&'a self, mut schema: &'a Value) -> &'a Value {
@@ -226,8 +243,12 @@ impl Oracle {
                 shape => shape,
             };
         }
-        if schema.get("enum").is_some() {
-            return Shape::Enum;
+        if let Some(map) = schema.as_object()
+            && map.contains_key("enum")
+        {
+            let mut values = map.clone();
+            values.remove("enum");
+            return Shape::Enum(Box::new(self.shape_at(&Value::Object(values), depth + 1)));
         }
         for key in ["oneOf", "anyOf"] {
             if let Some(variants) = schema.get(key).and_then(Value::as_array) {
@@ -301,6 +322,21 @@ impl Oracle {
         (properties, required)
     }
 
+    /// The properties an object schema takes from the `$ref`ed members of its `allOf`, with the
+    /// member's name.
+    fn inherited<'a>(&'a self, schema: &'a Value) -> BTreeMap<&'a str, &'a str> {
+        let mut inherited = BTreeMap::new();
+        let parts = self.resolve(schema).get("allOf").and_then(Value::as_array);
+        for part in parts.into_iter().flatten() {
+            if let Some(member) = self.referenced_name(part) {
+                for (name, _) in self.properties(part).0 {
+                    inherited.entry(name).or_insert(member);
+                }
+            }
+        }
+        inherited
+    }
+
     /// The schema a composition stands for: the first `oneOf` / `anyOf` variant that is not
     /// `null`, or the one part of an `allOf` that adds nothing (a `$ref` with a description),
     /// followed through `$ref`s.
@@ -344,14 +380,14 @@ impl Oracle {
     }
 
     /// The enum values of a property (its own, or its items', through `$ref`s).
-    fn enum_values(&self, schema: &Value) -> Option<Vec<String>> {
+    fn enum_values(&self, schema: &Value) -> Option<Vec<Value>> {
         let schema = self.chosen(schema);
         if let Some(values) = schema.get("enum").and_then(Value::as_array) {
             return Some(
                 values
                     .iter()
-                    .filter_map(Value::as_str)
-                    .map(str::to_owned)
+                    .filter(|value| !value.is_null())
+                    .cloned()
                     .collect(),
             );
         }
@@ -437,6 +473,7 @@ impl Oracle {
             })
             .map(|(name, schema)| {
                 let (properties, required) = self.properties(schema);
+                let inherited = self.inherited(schema);
                 let fields = properties
                     .into_iter()
                     .map(|(field, property)| {
@@ -447,11 +484,12 @@ impl Oracle {
                                 nullable: self.nullable(property),
                                 enum_values: self.enum_values(property),
                                 shape: self.shape(property),
+                                inherited: inherited.get(field).map(|member| (*member).to_owned()),
                             },
                         )
                     })
                     .collect();
-                (upper_first(name), fields)
+                (name.clone(), fields)
             })
             .collect()
     }
@@ -512,12 +550,33 @@ impl Oracle {
                 comparison.fields_compared += 1;
                 compare_field(model, item, field, &fields[property], &mut comparison);
             }
-            for name in fields.keys().filter(|name| !seen.contains(name.as_str())) {
-                comparison.mismatches.push(Mismatch {
-                    model: item.name.clone(),
-                    field: name.clone(),
-                    kind: MismatchKind::NotInDocs,
-                });
+            // The `allOf` members some of whose properties the page shows.
+            let members_shown: BTreeSet<&String> = seen
+                .iter()
+                .filter_map(|name| fields[*name].inherited.as_ref())
+                .collect();
+            for (name, facts) in fields
+                .iter()
+                .filter(|(name, _)| !seen.contains(name.as_str()))
+            {
+                match &facts.inherited {
+                    // A template that inherits the member shows none of its properties.
+                    Some(member) if !members_shown.contains(member) => {
+                        comparison.inherited_unshown.push(Unshown {
+                            model: item.name.clone(),
+                            key: name.clone(),
+                            what: format!(
+                                "a property of the allOf member {member}, none of whose \
+                                 properties the page shows"
+                            ),
+                        });
+                    }
+                    _ => comparison.mismatches.push(Mismatch {
+                        model: item.name.clone(),
+                        field: name.clone(),
+                        kind: MismatchKind::NotInDocs,
+                    }),
+                }
             }
         }
         comparison.models_only_in_oracle = oracle
@@ -639,9 +698,7 @@ fn compare_field(
         field: field.wire_name.clone(),
         kind,
     };
-    if facts.nullable {
-        comparison.nullable.push(at.clone());
-    }
+    compare_nullable(item, field, facts, comparison);
     if field.ty.base == BaseType::Primitive(Primitive::Number) {
         comparison
             .numbers_of_unsaid_kind
@@ -658,7 +715,8 @@ fn compare_field(
             docs: field.required,
         }));
     }
-    match type_verdict(&facts.shape, &field.ty.containers, &field.ty.base) {
+    let verdict = type_verdict(&facts.shape, &field.ty.containers, &field.ty.base);
+    match verdict.clone() {
         TypeVerdict::Exact => {}
         // TypeScript's `number` has its own list.
         TypeVerdict::SaysLess(_) if field.ty.base == BaseType::Primitive(Primitive::Number) => {}
@@ -672,40 +730,80 @@ fn compare_field(
         })),
     }
     let docs_values = docs_enum_values(model, item, field);
-    let oracle_values: Option<Vec<&str>> = facts
-        .enum_values
-        .as_ref()
-        .map(|values| values.iter().map(String::as_str).collect());
-    // A plain string, or any JSON value (Ruby's enum pages list no values).
-    let plain_string = docs_values.is_none()
-        && matches!(
-            field.ty.base,
-            BaseType::Primitive(Primitive::Str | Primitive::Object)
-        );
-    if plain_string && oracle_values.is_some() {
-        // An enum the docs do not list: they show a plain string or any JSON value.
-        comparison.enums_the_docs_do_not_list.push(format!(
-            "{at}: oracle {}",
-            values_text(oracle_values.as_deref())
-        ));
-    } else if docs_values != oracle_values {
-        comparison
-            .mismatches
-            .push(mismatch(MismatchKind::EnumValues {
-                oracle: facts.enum_values.clone(),
-                docs: docs_values.map(|values| values.into_iter().map(str::to_owned).collect()),
-            }));
-    } else if oracle_values.is_some() {
-        comparison.enums_typed += 1;
+    // A primitive that holds the enum's values (a string, an integer, any JSON value): the page
+    // shows the type without the values (an inline enum some templates do not list, Ruby's enum
+    // pages).
+    let holds_unlisted = docs_values.is_none()
+        && matches!(field.ty.base, BaseType::Primitive(_))
+        && verdict != TypeVerdict::Contradicts;
+    match (&facts.enum_values, docs_values) {
+        (Some(oracle_values), None) if holds_unlisted => {
+            comparison.enums_the_docs_do_not_list.push(format!(
+                "{at}: oracle {}",
+                Value::from(oracle_values.clone())
+            ));
+        }
+        (oracle_values, docs_values) if *oracle_values != docs_values => {
+            comparison
+                .mismatches
+                .push(mismatch(MismatchKind::EnumValues {
+                    oracle: oracle_values.clone(),
+                    docs: docs_values,
+                }));
+        }
+        (Some(_), _) => comparison.enums_typed += 1,
+        (None, _) => {}
     }
 }
 
+/// Compares whether `null` is a value of the field: the same in both, or said by the oracle
+/// alone (listed: the page has no mark of it; a failure when the page's type names `null` and
+/// the field was read as not nullable), or by the docs alone (a disagreement). Any JSON value
+/// holds `null` itself.
+fn compare_nullable(item: &Model, field: &Field, facts: &OracleField, comparison: &mut Comparison) {
+    let any_value =
+        field.ty.containers.is_empty() && field.ty.base == BaseType::Primitive(Primitive::Object);
+    let docs = field.nullable || any_value;
+    let mismatch = |oracle, docs| Mismatch {
+        model: item.name.clone(),
+        field: field.wire_name.clone(),
+        kind: MismatchKind::Nullable { oracle, docs },
+    };
+    match (facts.nullable, docs) {
+        (true, true) => comparison
+            .nullable_agreed
+            .entry(item.name.clone())
+            .or_default()
+            .push(field.wire_name.clone()),
+        (true, false) if names_null(&field.ty.expr.to_string()) => {
+            comparison.mismatches.push(mismatch(true, false));
+        }
+        (true, false) => comparison.nullable_unshown.push(Unshown {
+            model: item.name.clone(),
+            key: field.wire_name.clone(),
+            what: format!(
+                "nullable in the oracle, the page's {} says nothing of null",
+                field.ty.expr
+            ),
+        }),
+        (false, true) if field.nullable => comparison.mismatches.push(mismatch(false, true)),
+        (false, _) => {}
+    }
+}
+
+/// Whether a docs type's text names `null` (`str, none_type`, `Optional[str]`, `string | null`,
+/// `NullableString`): then a field read as not nullable is a reading error, not a page that
+/// says less.
+fn names_null(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+        .any(|word| {
+            matches!(word, "null" | "None" | "none_type" | "Optional")
+                || word.starts_with("Nullable")
+        })
+}
+
 /// A field's enum values in the docs: its own enum's, or those of the enum page its type names.
-fn docs_enum_values<'a>(
-    model: &'a TypeModel,
-    item: &'a Model,
-    field: &Field,
-) -> Option<Vec<&'a str>> {
+fn docs_enum_values(model: &TypeModel, item: &Model, field: &Field) -> Option<Vec<Value>> {
     let docs_enum = match &field.ty.base {
         BaseType::SharedEnum { rust_name } => model
             .models
@@ -724,7 +822,7 @@ fn docs_enum_values<'a>(
         enum_type
             .variants
             .iter()
-            .map(|variant| variant.value.as_str())
+            .map(|variant| Value::from(variant.value.as_str()))
             .collect()
     })
 }
@@ -757,14 +855,17 @@ fn base_verdict(shape: &Shape, base: &BaseType) -> TypeVerdict {
         BaseType::Model { rust_name, .. } => {
             return match shape {
                 Shape::Object(None) | Shape::Union => TypeVerdict::Exact,
-                Shape::Object(Some(name)) if erased(name) == erased(rust_name) => {
+                Shape::Object(Some(name))
+                    if [erased(name), format!("model{}", erased(name))]
+                        .contains(&erased(rust_name)) =>
+                {
                     TypeVerdict::Exact
                 }
                 _ => TypeVerdict::Contradicts,
             };
         }
         BaseType::Enum { .. } | BaseType::SharedEnum { .. } => {
-            return if *shape == Shape::Enum {
+            return if matches!(shape, Shape::Enum(_)) {
                 TypeVerdict::Exact
             } else {
                 TypeVerdict::Contradicts
@@ -774,8 +875,9 @@ fn base_verdict(shape: &Shape, base: &BaseType) -> TypeVerdict {
     match (shape, primitive) {
         (Shape::Boolean, Primitive::Bool)
         | (Shape::Integer, Primitive::Int)
-        | (Shape::Number, Primitive::Float)
-        | (Shape::Enum, Primitive::Str | Primitive::Int) => TypeVerdict::Exact,
+        | (Shape::Number, Primitive::Float) => TypeVerdict::Exact,
+        // The enum's values, not listed (compared apart).
+        (Shape::Enum(values), _) => base_verdict(values, base),
         (Shape::Integer | Shape::Number, Primitive::Number) => {
             says_less("a number not said to be an integer or a float")
         }
@@ -791,25 +893,46 @@ fn base_verdict(shape: &Shape, base: &BaseType) -> TypeVerdict {
     }
 }
 
-/// Among `names` (schema names), the one of the docs model `model`: the same name; else one whose
-/// first letter is lower case; else the only one that differs from it in letter case alone
-/// (templates that camelize names write `IPRestriction` as `IpRestriction`).
+/// Among `names` (schema names), the one of the docs model `model`, by openapi-generator's
+/// model-naming rules (`DefaultCodegen.toModelName`: the name sanitized and camelized, then
+/// `Model` before a name that starts with a digit or is a reserved word), in this order: the same
+/// name; the name camelized ([`camelized`]: `model_lower_snake` is `ModelLowerSnake`,
+/// `_UnderscoreModel` is `UnderscoreModel`, `identity` is `Identity`); the only name whose
+/// camelized form differs from it in letter case alone (templates that camelize acronyms write
+/// `IPRestriction` as `IpRestriction`); and `Model` before the camelized name (`Model123Numeric`,
+/// `ModelError`), when no schema has the model's own name. Nothing looser: a docs model no rule
+/// pairs stays unpaired.
 fn matching_name<'a>(
     names: impl Iterator<Item = &'a String> + Clone,
     model: &str,
 ) -> Option<&'a str> {
-    let mut names_in_any_case = names
-        .clone()
-        .filter(|name| name.eq_ignore_ascii_case(model));
+    let unique = |mut found: std::vec::IntoIter<&'a String>| {
+        let only = found.next()?;
+        found.next().is_none().then_some(only)
+    };
+    let where_ = |rule: &dyn Fn(&str) -> bool| -> Vec<&'a String> {
+        names.clone().filter(|name| rule(name)).collect()
+    };
     names
         .clone()
         .find(|name| name.as_str() == model)
-        .or_else(|| names.clone().find(|name| upper_first(name) == model))
+        .or_else(|| unique(where_(&|name| camelized(name) == model).into_iter()))
+        .or_else(|| unique(where_(&|name| camelized(name).eq_ignore_ascii_case(model)).into_iter()))
         .or_else(|| {
-            let only = names_in_any_case.next()?;
-            names_in_any_case.next().is_none().then_some(only)
+            let escaped = model.strip_prefix("Model")?;
+            unique(where_(&|name| camelized(name) == escaped).into_iter())
         })
         .map(String::as_str)
+}
+
+/// A schema name as openapi-generator's `camelize` writes a model name: split at every character
+/// that is not a letter or a digit, each part's first letter upper case, the rest as written
+/// (`model_lower_snake` is `ModelLowerSnake`, `_UnderscoreModel` is `UnderscoreModel`,
+/// `HTTPResponseCode` stays).
+pub fn camelized(name: &str) -> String {
+    name.split(|c: char| !c.is_alphanumeric())
+        .map(upper_first)
+        .collect()
 }
 
 fn upper_first(name: &str) -> String {
@@ -820,12 +943,30 @@ fn upper_first(name: &str) -> String {
         .unwrap_or_default()
 }
 
+fn nullable_word(nullable: bool) -> &'static str {
+    if nullable { "nullable" } else { "not nullable" }
+}
+
 fn required_word(required: bool) -> &'static str {
     if required { "required" } else { "optional" }
 }
 
-fn values_text(values: Option<&[&str]>) -> String {
-    values.map_or_else(|| "none".to_owned(), |values| format!("{values:?}"))
+/// A property of the oracle that a compared model's page does not show (or shows less of),
+/// with the JSON key it concerns: a round trip that differs on that key is excused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unshown {
+    /// The docs model.
+    pub model: String,
+    /// The property's JSON name.
+    pub key: String,
+    /// What the page does not show.
+    pub what: String,
+}
+
+impl fmt::Display for Unshown {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}: {}", self.model, self.key, self.what)
+    }
 }
 
 /// One disagreement of the docs with the oracle on a compared model.
@@ -868,22 +1009,30 @@ pub enum MismatchKind {
         /// The docs type expression.
         docs: String,
     },
+    /// `null` a value in one, not in the other.
+    Nullable {
+        /// Whether the oracle allows `null`.
+        oracle: bool,
+        /// Whether the docs do.
+        docs: bool,
+    },
     /// Different enum values (`None`: not an enum).
     EnumValues {
         /// The oracle's values.
-        oracle: Option<Vec<String>>,
-        /// The docs' values.
-        docs: Option<Vec<String>>,
+        oracle: Option<Vec<Value>>,
+        /// The docs' values (strings: the type model's enums are of strings).
+        docs: Option<Vec<Value>>,
     },
 }
 
 impl fmt::Display for Mismatch {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let at = format!("{}.{}", self.model, self.field);
-        let values = |values: &Option<Vec<String>>| {
-            values
-                .as_ref()
-                .map_or_else(|| "none".to_owned(), |values| format!("{values:?}"))
+        let values = |values: &Option<Vec<Value>>| {
+            values.as_ref().map_or_else(
+                || "none".to_owned(),
+                |values| Value::from(values.clone()).to_string(),
+            )
         };
         match &self.kind {
             MismatchKind::NoSuchProperty => write!(f, "{at}: no such property in the oracle"),
@@ -898,6 +1047,12 @@ impl fmt::Display for Mismatch {
                 "{at}: {} in the oracle, {} in the docs",
                 required_word(*oracle),
                 required_word(*docs)
+            ),
+            MismatchKind::Nullable { oracle, docs } => write!(
+                f,
+                "{at}: {} in the oracle, {} in the docs",
+                nullable_word(*oracle),
+                nullable_word(*docs)
             ),
             MismatchKind::Type { oracle, docs } => {
                 write!(f, "{at}: type: oracle {oracle}, docs {docs}")
@@ -952,12 +1107,20 @@ pub struct Comparison {
     /// Fields whose docs type holds every value of the schema and more ([`TypeVerdict::SaysLess`]:
     /// a string for a date, any JSON value for a model); counted and listed, not a disagreement.
     pub types_that_say_less: Vec<String>,
+    /// Properties an object takes from a `$ref`ed `allOf` member (`Pet`'s in `Cat`) that its page
+    /// does not show, when it shows none of that member's: the template inherits the member (Go's
+    /// child pages list their own properties only); counted and listed, not a disagreement.
+    pub inherited_unshown: Vec<Unshown>,
+    /// Compared properties the oracle says may be `null` whose page does not say so (a template
+    /// that writes no mark of `null` for that type); counted and listed, not a disagreement.
+    /// The opposite (the page says `null`, the oracle does not) is a [`MismatchKind::Nullable`].
+    pub nullable_unshown: Vec<Unshown>,
+    /// Compared properties both say may be `null`, by docs model: the oracle's documents try
+    /// them as `null`.
+    pub nullable_agreed: BTreeMap<String, Vec<String>>,
     /// Fields the docs do not say are required or optional (typescript-fetch's pages): generated
     /// as optional; counted and listed, not a disagreement.
     pub required_unsaid: Vec<String>,
-    /// Compared properties the oracle says may be `null`: listed, not compared (the type model
-    /// has no nullable flag yet).
-    pub nullable: Vec<String>,
 }
 
 impl Comparison {
@@ -974,8 +1137,8 @@ impl fmt::Display for Comparison {
             "models: docs {}, oracle {}, compared {}; fields: docs {}, oracle {}, compared {}, \
              exact JSON names {}; enums: docs {}, oracle {}, typed {}, inline enums the docs do not \
              list {}; numbers the docs do not say are integers or floats {}; other types that \
-             say less {}; fields the docs do not say are required or optional {}; nullable \
-             (not compared) {}; mismatches: {}",
+             say less {}; fields the docs do not say are required or optional {}; allOf members' \
+             properties not shown {}; nullable, not shown {}; nullable in both {}; mismatches: {}",
             self.docs_models,
             self.oracle_models,
             self.models_compared,
@@ -990,7 +1153,9 @@ impl fmt::Display for Comparison {
             self.numbers_of_unsaid_kind.len(),
             self.types_that_say_less.len(),
             self.required_unsaid.len(),
-            self.nullable.len(),
+            self.inherited_unshown.len(),
+            self.nullable_unshown.len(),
+            self.nullable_agreed.values().map(Vec::len).sum::<usize>(),
             self.mismatches.len()
         )?;
         writeln!(
@@ -1022,12 +1187,14 @@ impl fmt::Display for Comparison {
                 "field the docs do not say is required or optional",
                 &self.required_unsaid,
             ),
-            ("nullable in the oracle (not compared)", &self.nullable),
         ];
         for (what, items) in lists {
             for item in items {
                 writeln!(f, "{what}: {item}")?;
             }
+        }
+        for item in self.inherited_unshown.iter().chain(&self.nullable_unshown) {
+            writeln!(f, "{item}")?;
         }
         Ok(())
     }
@@ -1141,7 +1308,7 @@ mod tests {
         let wrapped = json!({ "allOf": [ { "$ref": "#/components/schemas/identityState" } ], "description": "State." });
         assert_eq!(
             oracle().enum_values(&wrapped),
-            Some(vec!["active".to_owned(), "inactive".to_owned()])
+            Some(vec![json!("active"), json!("inactive")])
         );
         assert_eq!(oracle().value(&wrapped, 0, 1), Some(json!("inactive")));
     }
@@ -1160,11 +1327,36 @@ mod tests {
 
     #[test]
     fn a_docs_model_matches_its_schema_whatever_the_letter_case() {
-        let names: Vec<String> = ["IPRestriction", "identity", "Pin", "PIN"]
-            .map(String::from)
-            .to_vec();
+        let names: Vec<String> = [
+            "IPRestriction",
+            "identity",
+            "Pin",
+            "PIN",
+            "123Numeric",
+            "_UnderscoreModel",
+            "model_lower_snake",
+            "Error",
+            "File",
+            "ModelFile",
+        ]
+        .map(String::from)
+        .to_vec();
         for (model, schema) in [
             ("IPRestriction", Some("IPRestriction")),
+            // The templates' escapes: a leading digit, a reserved word, snake case, a leading `_`.
+            ("Model123Numeric", Some("123Numeric")),
+            ("UnderscoreModel", Some("_UnderscoreModel")),
+            ("ModelLowerSnake", Some("model_lower_snake")),
+            ("ModelError", Some("Error")),
+            ("Error", Some("Error")),
+            // A schema of the escaped name is that schema, not an escape.
+            ("ModelFile", Some("ModelFile")),
+            ("File", Some("File")),
+            // Not the templates' rules: unpaired.
+            ("Numeric123", None),
+            ("ModelModelError", None),
+            ("Underscore_Model", None),
+            ("Errors", None),
             // Camelized by the template (Rust's).
             ("IpRestriction", Some("IPRestriction")),
             ("Identity", Some("identity")),

@@ -60,8 +60,47 @@ pub fn json_name_is_unshowable(dialect: Dialect, doc_name: &str, oracle: &str) -
 pub struct Item {
     /// The docs model.
     pub model: String,
+    /// What kind of thing (the report groups by it).
+    pub kind: Kind,
     /// What cannot be shown, and where.
     pub what: String,
+}
+
+/// The kinds of things a page cannot show, in the report's order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    /// A model whose schema is a `oneOf` / `anyOf`.
+    Union,
+    /// Properties of an `allOf` member the template inherits.
+    InheritedProperties,
+    /// A JSON name the Name column cannot show.
+    JsonName,
+    /// Enum values the template does not list.
+    EnumValues,
+    /// A bare `number`.
+    NumberKind,
+    /// A type that holds more than the schema's values.
+    TypeSaysLess,
+    /// A required flag the layout does not give.
+    RequiredFlag,
+    /// `null` the page has no mark of.
+    Nullable,
+}
+
+impl Kind {
+    /// The kind as the report names it.
+    pub fn title(self) -> &'static str {
+        match self {
+            Kind::Union => "oneOf / anyOf printed as the union of its variants' properties",
+            Kind::InheritedProperties => "allOf member's properties not shown (inherited)",
+            Kind::JsonName => "JSON name the Name column cannot show",
+            Kind::EnumValues => "enum values not listed",
+            Kind::NumberKind => "number not said to be an integer or a float",
+            Kind::TypeSaysLess => "type that says less than the schema",
+            Kind::RequiredFlag => "required flag not given",
+            Kind::Nullable => "nullable, no mark of null on the page",
+        }
+    }
 }
 
 /// A cell's comparison with its spec, classified: what is listed, and what fails.
@@ -86,6 +125,7 @@ impl Listed {
             listed.models.insert((*model).to_owned());
             listed.items.push(Item {
                 model: (*model).to_owned(),
+                kind: Kind::Union,
                 what: format!(
                     "{model}: a oneOf / anyOf, printed as the union of its variants' properties"
                 ),
@@ -99,25 +139,52 @@ impl Listed {
                 .failures
                 .push(format!("{model}: a schema with properties, no page read"));
         }
+        for item in &comparison.inherited_unshown {
+            // The round trip loses the key (the docs model has no field of it): excused.
+            listed
+                .keys
+                .entry(item.model.clone())
+                .or_default()
+                .insert(item.key.clone());
+            listed.push(&item.model, Kind::InheritedProperties, item.to_string());
+        }
+        for item in &comparison.nullable_unshown {
+            listed.push(&item.model, Kind::Nullable, item.to_string());
+        }
         let lists = [
-            ("enum not listed", &comparison.enums_the_docs_do_not_list),
-            (
-                "a number of unsaid kind",
-                &comparison.numbers_of_unsaid_kind,
-            ),
-            ("a type that says less", &comparison.types_that_say_less),
-            ("required flag not given", &comparison.required_unsaid),
+            (Kind::EnumValues, &comparison.enums_the_docs_do_not_list),
+            (Kind::NumberKind, &comparison.numbers_of_unsaid_kind),
+            (Kind::TypeSaysLess, &comparison.types_that_say_less),
+            (Kind::RequiredFlag, &comparison.required_unsaid),
         ];
-        for (what, entries) in lists {
+        for (kind, entries) in lists {
             for entry in entries {
-                let model = entry.split('.').next().unwrap_or_default().to_owned();
-                listed.items.push(Item {
-                    model,
-                    what: format!("{what}: {entry}"),
-                });
+                let model = entry.split('.').next().unwrap_or_default();
+                listed.push(model, kind, entry.clone());
             }
         }
+        listed.items.sort_by_key(|item| item.kind);
         listed
+    }
+
+    fn push(&mut self, model: &str, kind: Kind, what: String) {
+        self.items.push(Item {
+            model: model.to_owned(),
+            kind,
+            what,
+        });
+    }
+
+    /// The items by kind, in the report's order, with their count.
+    pub fn by_kind(&self) -> Vec<(Kind, Vec<&Item>)> {
+        let mut groups: Vec<(Kind, Vec<&Item>)> = Vec::new();
+        for item in &self.items {
+            match groups.last_mut() {
+                Some((kind, items)) if *kind == item.kind => items.push(item),
+                _ => groups.push((item.kind, vec![item])),
+            }
+        }
+        groups
     }
 
     fn classify_mismatch(&mut self, dialect: Dialect, mismatch: &Mismatch) {
@@ -128,10 +195,7 @@ impl Listed {
                 let keys = self.keys.entry(mismatch.model.clone()).or_default();
                 keys.insert(mismatch.field.clone());
                 keys.insert(oracle.clone());
-                self.items.push(Item {
-                    model: mismatch.model.clone(),
-                    what: format!("JSON name the Name column cannot show: {mismatch}"),
-                });
+                self.push(&mismatch.model, Kind::JsonName, mismatch.to_string());
             }
             _ => self.failures.push(mismatch.to_string()),
         }
