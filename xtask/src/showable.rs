@@ -20,15 +20,28 @@ use serde_json::Value;
 
 use crate::oracle::{Comparison, Mismatch, MismatchKind, erased, spelled_special_prefix};
 
-/// The words a template puts before a reserved word to escape it, erased (a leading `_`, most
-/// templates' escape, is punctuation, which [`erased`] removes): pydantic's `var_class`, Java's
-/// and Kotlin's `propertyClass`.
+/// The words a template puts before a reserved word (or a name that starts with a digit) to
+/// escape it, erased (a leading `_`, most templates' escape, is punctuation, which [`erased`]
+/// removes): pydantic's `var_class`, Java's and Kotlin's `propertyClass`, C#'s `VarClass`
+/// (7.0.1's reserved words, every version's `Var1st`) and `PropertyToJson` (a name that is one
+/// of the model class's own methods).
 fn keyword_escape_prefixes(dialect: Dialect) -> &'static [&'static str] {
     match dialect.name() {
         "python" | "python-prior" | "python-pydantic" => &["var"],
         // Kotlin's templates write `class` as `propertyClass` too (7.26.0).
         "java" | "kotlin" => &["property"],
+        "csharp" => &["var", "property"],
         _ => &[],
+    }
+}
+
+/// The word a template puts before a name that starts with a digit, where that is its only
+/// escape (Go's `toVarName`: `Var1st` for `1st`; its reserved words need none, as exported
+/// names are capitalized).
+fn leading_digit_prefix(dialect: Dialect) -> Option<&'static str> {
+    match dialect.name() {
+        "go" => Some("var"),
+        _ => None,
     }
 }
 
@@ -47,9 +60,12 @@ pub fn json_name_is_unshowable(dialect: Dialect, doc_name: &str, oracle: &str) -
     let read = erased(doc_name);
     let spelled = erased(&spelled_special_prefix(oracle));
     let oracle = erased(oracle);
+    let escaped_digit = oracle.starts_with(|c: char| c.is_ascii_digit())
+        && leading_digit_prefix(dialect).is_some_and(|prefix| read == format!("{prefix}{oracle}"));
     !oracle.is_empty()
         && (read == oracle
             || read == spelled
+            || escaped_digit
             || keyword_escape_prefixes(dialect)
                 .iter()
                 .any(|prefix| read == format!("{prefix}{oracle}")))
@@ -69,6 +85,8 @@ pub struct Item {
 /// The kinds of things a page cannot show, in the report's order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Kind {
+    /// A schema used only as a form body, of which the template writes no page.
+    FormModel,
     /// A model whose schema is a `oneOf` / `anyOf`.
     Union,
     /// Properties of an `allOf` member the template inherits.
@@ -91,6 +109,7 @@ impl Kind {
     /// The kind as the report names it.
     pub fn title(self) -> &'static str {
         match self {
+            Kind::FormModel => "schema used only as a form body: no page (skipFormModel)",
             Kind::Union => "oneOf / anyOf printed as the union of its variants' properties",
             Kind::InheritedProperties => "allOf member's properties not shown (inherited)",
             Kind::JsonName => "JSON name the Name column cannot show",
@@ -138,6 +157,13 @@ impl Listed {
             listed
                 .failures
                 .push(format!("{model}: a schema with properties, no page read"));
+        }
+        for model in &comparison.form_models_without_page {
+            listed.push(
+                model,
+                Kind::FormModel,
+                format!("{model}: used only as a form body, no page written"),
+            );
         }
         for item in &comparison.inherited_unshown {
             // The round trip loses the key (the docs model has no field of it): excused.
@@ -334,6 +360,15 @@ mod tests {
             (dialect_of("typescript"), "at_type", "@type", false),
             (dialect_of("python-pydantic"), "link", "_links", false),
             (dialect_of("go"), "VarClass", "class", false),
+            // Go escapes a leading digit with `Var`; C# a reserved word, a leading digit, and
+            // a name of its model's methods (`ToJson`).
+            (dialect_of("go"), "Var1st", "1st", true),
+            (dialect_of("go"), "Var2ndPlace", "2nd_place", true),
+            (dialect_of("csharp"), "Var1st", "1st", true),
+            (dialect_of("csharp"), "VarClass", "class", true),
+            (dialect_of("csharp"), "PropertyToJson", "to_json", true),
+            (dialect_of("rust"), "Var1st", "1st", false),
+            (dialect_of("go"), "Var1nd", "1st", false),
             (dialect_of("python-pydantic"), "_", "@", false),
             (dialect_of("java"), "xMinusTotal", "x-total", false),
         ] {
