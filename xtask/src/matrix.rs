@@ -422,11 +422,12 @@ fn load_unit(docs: &Path, spec: &Path, out: &Path) -> Result<UnitOutcome> {
         let nulls = comparison.nullable_agreed.get(&item.name);
         let with_nulls =
             nulls.and_then(|nulls| oracle.document_with_nulls(&item.name, position + 1, nulls));
-        for document in oracle
+        for mut document in oracle
             .document(&item.name, position)
             .into_iter()
             .chain(with_nulls)
         {
+            listed.leave_out_unreadable(&item.name, &mut document);
             documents.push(synth::Document {
                 model: item.name.clone(),
                 document,

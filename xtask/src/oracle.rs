@@ -170,7 +170,10 @@ impl Oracle {
         let mut found = Vec::new();
         references(&document, false, &mut found);
         let in_form_only = |target: &str| {
-            let mut uses = found.iter().filter(|(other, _)| *other == target).peekable();
+            let mut uses = found
+                .iter()
+                .filter(|(other, _)| *other == target)
+                .peekable();
             uses.peek().is_some() && uses.all(|(_, in_form)| *in_form)
         };
         let form_only = found
@@ -778,6 +781,17 @@ fn compare_field(
             "{at}: {} for {}: {reason}",
             field.ty.expr, facts.shape
         )),
+        TypeVerdict::Contradicts if typed_by_format(&facts.shape, &field.ty.base) => {
+            comparison.format_over_type.push(Unshown {
+                model: item.name.clone(),
+                key: field.wire_name.clone(),
+                what: format!(
+                    "the template types the format, {} for {}: the page cannot say the wire \
+                     holds a string",
+                    field.ty.expr, facts.shape
+                ),
+            });
+        }
         TypeVerdict::Contradicts => comparison.mismatches.push(mismatch(MismatchKind::Type {
             oracle: facts.shape.to_string(),
             docs: field.ty.expr.to_string(),
@@ -808,6 +822,17 @@ fn compare_field(
         (Some(_), _) => comparison.enums_typed += 1,
         (None, _) => {}
     }
+}
+
+/// Whether a docs number stands for a string of a decimal format (`type: string, format:
+/// decimal`): openapi-generator types a string by its format when the template maps the format
+/// (`DefaultCodegen.getPrimitiveType`), and every template maps `decimal` to a number type.
+fn typed_by_format(shape: &Shape, base: &BaseType) -> bool {
+    matches!(shape, Shape::String(Some(format)) if format == "decimal" || format == "number")
+        && matches!(
+            base,
+            BaseType::Primitive(Primitive::Float | Primitive::Number | Primitive::Int)
+        )
 }
 
 /// Compares whether `null` is a value of the field: the same in both, or said by the oracle
@@ -1168,6 +1193,10 @@ pub struct Comparison {
     /// does not show, when it shows none of that member's: the template inherits the member (Go's
     /// child pages list their own properties only); counted and listed, not a disagreement.
     pub inherited_unshown: Vec<Unshown>,
+    /// Compared string properties of a decimal format that the page types as a number, as the
+    /// template maps the format over the type ([`typed_by_format`]); listed, and the oracle's
+    /// documents leave them out (a string no number type reads).
+    pub format_over_type: Vec<Unshown>,
     /// Compared properties the oracle says may be `null` whose page does not say so (a template
     /// that writes no mark of `null` for that type); counted and listed, not a disagreement.
     /// The opposite (the page says `null`, the oracle does not) is a [`MismatchKind::Nullable`].

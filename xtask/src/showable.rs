@@ -97,6 +97,8 @@ pub enum Kind {
     EnumValues,
     /// A bare `number`.
     NumberKind,
+    /// A string typed by its format as a number.
+    FormatOverType,
     /// A type that holds more than the schema's values.
     TypeSaysLess,
     /// A required flag the layout does not give.
@@ -115,6 +117,7 @@ impl Kind {
             Kind::JsonName => "JSON name the Name column cannot show",
             Kind::EnumValues => "enum values not listed",
             Kind::NumberKind => "number not said to be an integer or a float",
+            Kind::FormatOverType => "string of a decimal format typed as a number (typeMapping)",
             Kind::TypeSaysLess => "type that says less than the schema",
             Kind::RequiredFlag => "required flag not given",
             Kind::Nullable => "nullable, no mark of null on the page",
@@ -133,6 +136,9 @@ pub struct Listed {
     models: BTreeSet<String>,
     /// Per docs model, the JSON keys of listed fields: the docs' and the oracle's spellings.
     keys: BTreeMap<String, BTreeSet<String>>,
+    /// The (docs model, JSON key) pairs whose spec values the docs type cannot read: left out
+    /// of the spec's documents ([`Listed::leave_out_unreadable`]).
+    unreadable: BTreeSet<(String, String)>,
 }
 
 impl Listed {
@@ -173,6 +179,17 @@ impl Listed {
                 .or_default()
                 .insert(item.key.clone());
             listed.push(&item.model, Kind::InheritedProperties, item.to_string());
+        }
+        for item in &comparison.format_over_type {
+            listed
+                .unreadable
+                .insert((item.model.clone(), item.key.clone()));
+            listed
+                .keys
+                .entry(item.model.clone())
+                .or_default()
+                .insert(item.key.clone());
+            listed.push(&item.model, Kind::FormatOverType, item.to_string());
         }
         for item in &comparison.nullable_unshown {
             listed.push(&item.model, Kind::Nullable, item.to_string());
@@ -264,6 +281,14 @@ impl Listed {
         self.mask(types, model, &mut sent);
         self.mask(types, model, &mut back);
         compare(&sent, &back).is_ok()
+    }
+
+    /// Removes from a spec document of the docs model `model` the keys whose values its type
+    /// cannot read (listed: a decimal string the page types as a number).
+    pub fn leave_out_unreadable(&self, model: &str, document: &mut Value) {
+        if let Value::Object(object) = document {
+            object.retain(|key, _| !self.unreadable.contains(&(model.to_owned(), key.clone())));
+        }
     }
 
     /// Removes from `value` (a document of the docs model `model`) every listed key, and every
