@@ -96,7 +96,7 @@ pub enum Kind {
     /// Enum values the template does not list.
     EnumValues,
     /// A bare `number`.
-    NumberKind,
+    UnsaidNumber,
     /// A string typed by its format as a number.
     FormatOverType,
     /// A type that holds more than the schema's values.
@@ -116,7 +116,7 @@ impl Kind {
             Kind::InheritedProperties => "allOf member's properties not shown (inherited)",
             Kind::JsonName => "JSON name the Name column cannot show",
             Kind::EnumValues => "enum values not listed",
-            Kind::NumberKind => "number not said to be an integer or a float",
+            Kind::UnsaidNumber => "number not said to be an integer or a float",
             Kind::FormatOverType => "string of a decimal format typed as a number (typeMapping)",
             Kind::TypeSaysLess => "type that says less than the schema",
             Kind::RequiredFlag => "required flag not given",
@@ -196,7 +196,7 @@ impl Listed {
         }
         let lists = [
             (Kind::EnumValues, &comparison.enums_the_docs_do_not_list),
-            (Kind::NumberKind, &comparison.numbers_of_unsaid_kind),
+            (Kind::UnsaidNumber, &comparison.numbers_of_unsaid_kind),
             (Kind::TypeSaysLess, &comparison.types_that_say_less),
             (Kind::RequiredFlag, &comparison.required_unsaid),
         ];
