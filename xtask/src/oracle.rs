@@ -583,6 +583,7 @@ impl Oracle {
             ..Comparison::default()
         };
         let mut matched = BTreeSet::new();
+        let marked = marked_kinds(model);
         for item in &model.models {
             let Some(fields) = matching_name(oracle.keys(), &item.name).map(|name| {
                 matched.insert(name);
@@ -616,7 +617,14 @@ impl Oracle {
                 };
                 seen.insert(property);
                 comparison.fields_compared += 1;
-                compare_field(model, item, field, &fields[property], &mut comparison);
+                compare_field(
+                    model,
+                    item,
+                    field,
+                    &fields[property],
+                    &marked,
+                    &mut comparison,
+                );
             }
             // The `allOf` members some of whose properties the page shows.
             let members_shown: BTreeSet<&String> = seen
@@ -760,6 +768,7 @@ fn compare_field(
     item: &Model,
     field: &Field,
     facts: &OracleField,
+    marked: &BTreeSet<String>,
     comparison: &mut Comparison,
 ) {
     let at = format!("{}.{}", item.name, field.wire_name);
@@ -768,7 +777,7 @@ fn compare_field(
         field: field.wire_name.clone(),
         kind,
     };
-    compare_nullable(item, field, facts, comparison);
+    compare_nullable(item, field, facts, marked, comparison);
     if field.ty.base == BaseType::Primitive(Primitive::Number) {
         comparison
             .numbers_of_unsaid_kind
@@ -866,10 +875,16 @@ fn typed_by_format(shape: &Shape, base: &BaseType) -> bool {
 }
 
 /// Compares whether `null` is a value of the field: the same in both, or said by the oracle
-/// alone (listed: the page has no mark of it; a failure when the page's type names `null` and
-/// the field was read as not nullable), or by the docs alone (a disagreement). Any JSON value
-/// holds `null` itself.
-fn compare_nullable(item: &Model, field: &Field, facts: &OracleField, comparison: &mut Comparison) {
+/// alone (listed: the page has no mark of it; a failure when the folder marks `null` on another
+/// field of the same kind of type (`marked`: [`marked_kinds`]), as its template can show it),
+/// or by the docs alone (a disagreement). Any JSON value holds `null` itself.
+fn compare_nullable(
+    item: &Model,
+    field: &Field,
+    facts: &OracleField,
+    marked: &BTreeSet<String>,
+    comparison: &mut Comparison,
+) {
     let any_value =
         field.ty.containers.is_empty() && field.ty.base == BaseType::Primitive(Primitive::Object);
     let docs = field.nullable || any_value;
@@ -884,7 +899,7 @@ fn compare_nullable(item: &Model, field: &Field, facts: &OracleField, comparison
             .entry(item.name.clone())
             .or_default()
             .push(field.wire_name.clone()),
-        (true, false) if names_null(&field.ty.expr.to_string()) => {
+        (true, false) if marked.contains(&type_kind(field)) => {
             comparison.mismatches.push(mismatch(true, false));
         }
         (true, false) => comparison.nullable_unshown.push(Unshown {
@@ -900,15 +915,27 @@ fn compare_nullable(item: &Model, field: &Field, facts: &OracleField, comparison
     }
 }
 
-/// Whether a docs type's text names `null` (`str, none_type`, `Optional[str]`, `string | null`,
-/// `NullableString`): then a field read as not nullable is a reading error, not a page that
-/// says less.
-fn names_null(text: &str) -> bool {
-    text.split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
-        .any(|word| {
-            matches!(word, "null" | "None" | "none_type" | "Optional")
-                || word.starts_with("Nullable")
-        })
+/// A field's type as far as a template's mark of `null` goes: its containers and its base's
+/// kind (a primitive, a model, an enum). Go marks `NullableString` and `NullablePet` but not a
+/// nullable `[]string`; C# 7.0.1 marks `int?` but not `string`.
+fn type_kind(field: &Field) -> String {
+    let base = match &field.ty.base {
+        BaseType::Primitive(primitive) => format!("{primitive:?}"),
+        BaseType::Model { .. } => "model".to_owned(),
+        BaseType::Enum { .. } | BaseType::SharedEnum { .. } => "enum".to_owned(),
+    };
+    format!("{:?} {base}", field.ty.containers)
+}
+
+/// The [`type_kind`]s of the fields a folder marks nullable: the types its template can mark.
+fn marked_kinds(model: &TypeModel) -> BTreeSet<String> {
+    model
+        .models
+        .iter()
+        .flat_map(|item| &item.fields)
+        .filter(|field| field.nullable)
+        .map(type_kind)
+        .collect()
 }
 
 /// A field's enum values in the docs: its own enum's, or those of the enum page its type names.
@@ -1447,7 +1474,7 @@ mod tests {
                     "sort": { "type": "string", "enum": ["asc", "desc"] },
                     "maybe": { "type": "string", "nullable": true },
                     "never": { "type": "string" },
-                    "told": { "type": "string", "nullable": true },
+                    "told": { "type": "integer", "nullable": true },
                     "price": { "type": "string", "format": "decimal" }
                 } }
             } }
@@ -1496,7 +1523,7 @@ mod tests {
         // `maybe`: both say null (tried as null); `never`: only the docs (failed); `told`: only
         // the oracle, and the page's type has no mark of null (listed).
         let holder = "| **maybe** | **str, none_type** | | [optional] |\n\
-            | **never** | **str, none_type** | | [optional] |\n| **told** | **str** | | [optional] |\n";
+            | **never** | **str, none_type** | | [optional] |\n| **told** | **int** | | [optional] |\n";
         let comparison = torture().compare(&model_of(&[("Holder", holder)], ""));
         assert_eq!(
             comparison.nullable_agreed,
@@ -1517,7 +1544,17 @@ mod tests {
             .document_with_nulls("Holder", 0, &["maybe".to_owned()])
             .unwrap();
         assert_eq!(document["maybe"], Value::Null);
-        assert!(names_null("Optional[str]") && names_null("NullableString") && !names_null("str"));
+        // A folder that marks a nullable `int` elsewhere can show it: an `int` without the mark
+        // is a reading error.
+        let marks_elsewhere =
+            format!("{holder}| **level** | **int, none_type** | | [optional] |\n");
+        let comparison = torture().compare(&model_of(&[("Holder", &marks_elsewhere)], ""));
+        assert!(comparison.nullable_unshown.is_empty());
+        assert!(
+            mismatch_texts(&comparison).contains(
+                &"Holder.told: nullable in the oracle, not nullable in the docs".to_owned()
+            )
+        );
     }
 
     #[test]
