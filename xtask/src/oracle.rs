@@ -545,18 +545,55 @@ impl Oracle {
                 let fields = properties
                     .into_iter()
                     .map(|(field, property)| {
-                        (
-                            field.to_owned(),
-                            OracleField {
-                                required: required.contains(field),
-                                nullable: self.nullable(property),
-                                enum_values: self.enum_values(property),
-                                shape: self.shape(property),
-                                inherited: inherited.get(field).map(|member| (*member).to_owned()),
-                            },
-                        )
+                        let member = inherited.get(field).map(|member| (*member).to_owned());
+                        let facts = self.oracle_field(property, required.contains(field), member);
+                        (field.to_owned(), facts)
                     })
                     .collect();
+                (name.clone(), fields)
+            })
+            .collect()
+    }
+
+    /// What the oracle says of the property `schema`.
+    fn oracle_field(
+        &self,
+        schema: &Value,
+        required: bool,
+        inherited: Option<String>,
+    ) -> OracleField {
+        OracleField {
+            required,
+            nullable: self.nullable(schema),
+            enum_values: self.enum_values(schema),
+            shape: self.shape(schema),
+            inherited,
+        }
+    }
+
+    /// The schemas that are a `oneOf` / `anyOf` without properties of their own, by name, with
+    /// the properties of their object variants (a property of several, as the first has it):
+    /// what a page that prints the union of its variants' properties can show.
+    fn union_schemas(&self) -> BTreeMap<String, BTreeMap<String, OracleField>> {
+        fn variants(schema: &Value) -> Option<&Vec<Value>> {
+            ["oneOf", "anyOf"]
+                .iter()
+                .find_map(|key| schema.get(*key).and_then(Value::as_array))
+                .filter(|_| schema.get("properties").is_none())
+        }
+        self.schemas
+            .iter()
+            .filter_map(|(name, schema)| Some((name, variants(schema)?)))
+            .map(|(name, variants)| {
+                let mut fields = BTreeMap::new();
+                for variant in variants {
+                    let (properties, required) = self.properties(variant);
+                    for (field, property) in properties {
+                        fields.entry(field.to_owned()).or_insert_with(|| {
+                            self.oracle_field(property, required.contains(field), None)
+                        });
+                    }
+                }
                 (name.clone(), fields)
             })
             .collect()
@@ -584,15 +621,24 @@ impl Oracle {
         };
         let mut matched = BTreeSet::new();
         let marked = marked_kinds(model);
+        let unions = self.union_schemas();
         for item in &model.models {
-            let Some(fields) = matching_name(oracle.keys(), &item.name).map(|name| {
+            // A union page: its fields are compared with its variants' properties, but for the
+            // required flags (required in one variant, absent from another) and the properties
+            // it leaves out, which are listed; it is not counted among the object models.
+            let (fields, union) = if let Some(name) = matching_name(oracle.keys(), &item.name) {
                 matched.insert(name);
-                &oracle[name]
-            }) else {
+                (&oracle[name], false)
+            } else if let Some(name) = matching_name(unions.keys(), &item.name) {
+                comparison.models_only_in_docs.push(item.name.clone());
+                (&unions[name], true)
+            } else {
                 comparison.models_only_in_docs.push(item.name.clone());
                 continue;
             };
-            comparison.models_compared += 1;
+            if !union {
+                comparison.models_compared += 1;
+            }
             let mut seen = BTreeSet::new();
             for field in &item.fields {
                 let mismatch = |kind| Mismatch {
@@ -601,7 +647,7 @@ impl Oracle {
                     kind,
                 };
                 let property = if fields.contains_key(&field.wire_name) {
-                    comparison.exact_json_names += 1;
+                    comparison.exact_json_names += usize::from(!union);
                     field.wire_name.as_str()
                 } else if let Some(paired) = paired_property(fields, &seen, item, field) {
                     comparison.mismatches.push(mismatch(MismatchKind::JsonName {
@@ -616,15 +662,13 @@ impl Oracle {
                     continue;
                 };
                 seen.insert(property);
-                comparison.fields_compared += 1;
-                compare_field(
-                    model,
-                    item,
-                    field,
-                    &fields[property],
-                    &marked,
-                    &mut comparison,
-                );
+                let mut facts = fields[property].clone();
+                if union {
+                    facts.required = field.required;
+                } else {
+                    comparison.fields_compared += 1;
+                }
+                compare_field(model, item, field, &facts, &marked, &mut comparison);
             }
             // The `allOf` members some of whose properties the page shows.
             let members_shown: BTreeSet<&String> = seen
@@ -636,6 +680,11 @@ impl Oracle {
                 .filter(|(name, _)| !seen.contains(name.as_str()))
             {
                 match &facts.inherited {
+                    _ if union => comparison.union_unshown.push(Unshown {
+                        model: item.name.clone(),
+                        key: name.clone(),
+                        what: "a property of a variant the union page does not show".to_owned(),
+                    }),
                     // A template that inherits the member shows none of its properties.
                     Some(member) if !members_shown.contains(member) => {
                         comparison.inherited_unshown.push(Unshown {
@@ -1250,6 +1299,9 @@ pub struct Comparison {
     /// does not show, when it shows none of that member's: the template inherits the member (Go's
     /// child pages list their own properties only); counted and listed, not a disagreement.
     pub inherited_unshown: Vec<Unshown>,
+    /// Properties of a `oneOf` / `anyOf`'s object variants that the union's page does not show
+    /// (C#'s pages show only the discriminator); listed.
+    pub union_unshown: Vec<Unshown>,
     /// Compared string properties of a decimal format that the page types as a number, as the
     /// template maps the format over the type ([`typed_by_format`]); listed, and the oracle's
     /// documents leave them out (a string no number type reads).
@@ -1600,6 +1652,43 @@ mod tests {
                 .unwrap()
                 .parse::<f64>()
                 .is_ok()
+        );
+    }
+
+    #[test]
+    fn a_union_page_is_compared_with_its_variants_properties() {
+        let oracle =
+            Oracle::from_document(json!({ "openapi": "3.0.3", "components": { "schemas": {
+            "Shape": { "oneOf": [ { "$ref": "#/components/schemas/Circle" },
+                                  { "$ref": "#/components/schemas/Square" } ] },
+            "Circle": { "type": "object", "required": ["kind", "radius"], "properties": {
+                "kind": { "type": "string" }, "radius": { "type": "number" } } },
+            "Square": { "type": "object", "required": ["kind", "side"], "properties": {
+                "kind": { "type": "string" }, "side": { "type": "number" } } }
+        } } }))
+            .unwrap();
+        // A page of the discriminator alone (C#'s): the other properties listed; a property of
+        // no variant, or another type, fails; required flags are not compared.
+        let page = "| **kind** | **str** | | |\n| **radius** | **int** | | |\n| **corner** | **str** | | [optional] |\n";
+        let comparison = oracle.compare(&model_of(&[("Shape", page)], ""));
+        assert_eq!(
+            comparison
+                .union_unshown
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            ["Shape.side: a property of a variant the union page does not show"]
+        );
+        assert_eq!(
+            mismatch_texts(&comparison),
+            [
+                "Shape.radius: type: oracle number, docs int",
+                "Shape.corner: no such property in the oracle"
+            ]
+        );
+        assert_eq!(
+            (comparison.models_compared, comparison.fields_compared),
+            (0, 0)
         );
     }
 

@@ -112,7 +112,7 @@ impl Kind {
     pub fn title(self) -> &'static str {
         match self {
             Kind::FormModel => "schema used only as a form body: no page (skipFormModel)",
-            Kind::Union => "oneOf / anyOf printed as the union of its variants' properties",
+            Kind::Union => "oneOf / anyOf: one page for every variant",
             Kind::InheritedProperties => "allOf member's properties not shown (inherited)",
             Kind::JsonName => "JSON name the Name column cannot show",
             Kind::EnumValues => "enum values not listed",
@@ -152,7 +152,7 @@ impl Listed {
                 model: (*model).to_owned(),
                 kind: Kind::Union,
                 what: format!(
-                    "{model}: a oneOf / anyOf, printed as the union of its variants' properties"
+                    "{model}: a oneOf / anyOf, whose page cannot say which variant a document is"
                 ),
             });
         }
@@ -190,6 +190,9 @@ impl Listed {
                 .or_default()
                 .insert(item.key.clone());
             listed.push(&item.model, Kind::FormatOverType, item.to_string());
+        }
+        for item in &comparison.union_unshown {
+            listed.push(&item.model, Kind::Union, item.to_string());
         }
         for item in &comparison.nullable_unshown {
             listed.push(&item.model, Kind::Nullable, item.to_string());
