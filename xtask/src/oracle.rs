@@ -39,6 +39,95 @@ pub struct Oracle {
     form_only: BTreeSet<String>,
 }
 
+/// `value` made an instance of `schema`'s validation keywords where the hard value breaks them:
+/// a number outside `minimum` / `maximum` (3.0's boolean and 3.1's numeric exclusive bounds) is
+/// the nearest bound inside, a number of a `multipleOf` three times it; a string is padded or cut
+/// to `minLength` / `maxLength`, and a `pattern` of one character class (`^[a-z]+$`,
+/// `^[0-9]{5}$`) gets a string of that class. Other patterns are not read.
+fn within_constraints(schema: &Value, value: Value) -> Value {
+    let number = |key: &str| schema.get(key).and_then(Value::as_f64);
+    match value {
+        Value::Number(number_value) => {
+            let integer = number_value.is_i64() || number_value.is_u64();
+            if let Some(step) = number("multipleOf") {
+                return json!(step * 3.0);
+            }
+            let exclusive = |key: &str, bound: Option<f64>| match schema.get(key) {
+                Some(Value::Bool(true)) => bound.map(|bound| (bound, true)),
+                Some(Value::Number(bound)) => bound.as_f64().map(|bound| (bound, true)),
+                _ => bound.map(|bound| (bound, false)),
+            };
+            let low = exclusive("exclusiveMinimum", number("minimum"));
+            let high = exclusive("exclusiveMaximum", number("maximum"));
+            let step = if integer { 1.0 } else { 0.5 };
+            let current = number_value.as_f64().unwrap_or_default();
+            let fixed = match (low, high) {
+                (Some((low, open)), _) if current < low || (open && current == low) => {
+                    if open {
+                        low + step
+                    } else {
+                        low
+                    }
+                }
+                (_, Some((high, open))) if current > high || (open && current == high) => {
+                    if open {
+                        high - step
+                    } else {
+                        high
+                    }
+                }
+                _ => return Value::Number(number_value),
+            };
+            if integer {
+                json!(fixed as i64)
+            } else {
+                json!(fixed)
+            }
+        }
+        Value::String(text) => {
+            let mut text = schema
+                .get("pattern")
+                .and_then(Value::as_str)
+                .and_then(pattern_sample)
+                .unwrap_or(text);
+            let length = |key: &str| schema.get(key).and_then(Value::as_u64).map(|n| n as usize);
+            if let Some(max) = length("maxLength") {
+                text = text.chars().take(max).collect();
+            }
+            if let Some(min) = length("minLength") {
+                while text.chars().count() < min {
+                    text.push('a');
+                }
+            }
+            Value::String(text)
+        }
+        other => other,
+    }
+}
+
+/// A string that a pattern of one character class matches: `^[a-z]+$` is `aaaaa`, `^[0-9]{5}$`
+/// `00000`; `None` for any other pattern.
+fn pattern_sample(pattern: &str) -> Option<String> {
+    let body = pattern.strip_prefix("^[")?.strip_suffix('$')?;
+    let (class, count) = body.split_once(']')?;
+    let mut chars = class.chars();
+    let (first, dash, _last, rest) = (chars.next()?, chars.next()?, chars.next()?, chars.next());
+    if dash != '-' || rest.is_some() {
+        return None;
+    }
+    let times = match count {
+        "+" => 5,
+        _ => count
+            .strip_prefix('{')?
+            .strip_suffix('}')?
+            .split(',')
+            .next()?
+            .parse()
+            .ok()?,
+    };
+    Some(std::iter::repeat_n(first, times).collect())
+}
+
 /// The media types of form bodies.
 const FORM_MEDIA_TYPES: [&str; 2] = ["application/x-www-form-urlencoded", "multipart/form-data"];
 
@@ -473,7 +562,7 @@ impl Oracle {
         if is_object {
             return self.object(schema, depth, seed);
         }
-        Some(match Self::type_name(schema) {
+        let value = match Self::type_name(schema) {
             Some("array") => match schema.get("items") {
                 Some(items) if depth < MAX_DEPTH => match self.value(items, depth + 1, seed) {
                     Some(item) => json!([item]),
@@ -503,7 +592,8 @@ impl Oracle {
             Some("boolean") => primitive_value(Primitive::Bool, seed),
             // No type: any JSON value.
             _ => json!("any"),
-        })
+        };
+        Some(within_constraints(schema, value))
     }
 
     fn object(&self, schema: &Value, depth: usize, seed: usize) -> Option<Value> {
@@ -1690,6 +1780,33 @@ mod tests {
             (comparison.models_compared, comparison.fields_compared),
             (0, 0)
         );
+    }
+
+    #[test]
+    fn the_spec_documents_keep_the_schemas_validation_keywords() {
+        let value = |schema: Value, seed| oracle().value(&schema, 0, seed).unwrap();
+        for seed in 0..10 {
+            let range = value(
+                json!({ "type": "integer", "minimum": 1, "maximum": 10, "exclusiveMaximum": true }),
+                seed,
+            );
+            assert!((1..10).contains(&range.as_i64().unwrap()), "{range}");
+            let step = value(json!({ "type": "number", "multipleOf": 0.5 }), seed);
+            assert_eq!(step.as_f64().unwrap() % 0.5, 0.0);
+            let word = value(
+                json!({ "type": "string", "pattern": "^[a-z]+$", "minLength": 1, "maxLength": 3 }),
+                seed,
+            );
+            assert_eq!(word, json!("aaa"));
+            let zip = value(json!({ "type": "string", "pattern": "^[0-9]{5}$" }), seed);
+            assert_eq!(zip, json!("00000"));
+            let float = value(json!({ "type": "number", "format": "float" }), seed);
+            assert!(float.as_f64().unwrap().abs() < f64::from(f32::MAX));
+        }
+        // An `int64` takes 2^53 + 1, which must round-trip.
+        let int64 = json!({ "type": "integer", "format": "int64" });
+        assert!((0..5).any(|seed| value(int64.clone(), seed) == json!(9_007_199_254_740_993_i64)));
+        assert_eq!(pattern_sample("^(a|b)$"), None);
     }
 
     #[test]
