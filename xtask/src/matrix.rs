@@ -427,6 +427,7 @@ fn load_unit(docs: &Path, spec: &Path, out: &Path) -> Result<UnitOutcome> {
             .into_iter()
             .chain(with_nulls)
         {
+            listed.respell(&model, &item.name, &mut document);
             listed.leave_out_unreadable(&item.name, &mut document);
             documents.push(synth::Document {
                 model: item.name.clone(),

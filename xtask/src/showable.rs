@@ -14,9 +14,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use markdown_model_codegen::model::{BaseType, TypeModel};
+use markdown_model_codegen::model::{BaseType, Model, TypeModel};
 use markdown_model_codegen::parse::Dialect;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::oracle::{Comparison, Mismatch, MismatchKind, erased, spelled_special_prefix};
 
@@ -136,6 +136,9 @@ pub struct Listed {
     models: BTreeSet<String>,
     /// Per docs model, the JSON keys of listed fields: the docs' and the oracle's spellings.
     keys: BTreeMap<String, BTreeSet<String>>,
+    /// Per docs model, the JSON names the Name column cannot show: the oracle's, and the docs'
+    /// spelling of it.
+    respellings: BTreeMap<String, BTreeMap<String, String>>,
     /// The (docs model, JSON key) pairs whose spec values the docs type cannot read: left out
     /// of the spec's documents ([`Listed::leave_out_unreadable`]).
     unreadable: BTreeSet<(String, String)>,
@@ -238,9 +241,12 @@ impl Listed {
             MismatchKind::JsonName { oracle, doc_name }
                 if json_name_is_unshowable(dialect, doc_name, oracle) =>
             {
-                let keys = self.keys.entry(mismatch.model.clone()).or_default();
-                keys.insert(mismatch.field.clone());
-                keys.insert(oracle.clone());
+                // The spec's documents are sent under the docs' name ([`Listed::respell`]):
+                // the round trip checks the rest of the field.
+                self.respellings
+                    .entry(mismatch.model.clone())
+                    .or_default()
+                    .insert(oracle.clone(), mismatch.field.clone());
                 self.push(&mismatch.model, Kind::JsonName, mismatch.to_string());
             }
             _ => self.failures.push(mismatch.to_string()),
@@ -294,37 +300,71 @@ impl Listed {
         }
     }
 
+    /// Writes a spec document of the docs model `model` under the docs' JSON names where the
+    /// Name column cannot show the spec's (listed), at every level: the round trip then checks
+    /// those fields' values, not only the others.
+    pub fn respell(&self, types: &TypeModel, model: &str, value: &mut Value) {
+        visit_objects(types, model, value, &mut |item, object| {
+            for (oracle, docs) in self.respellings.get(&item.name).into_iter().flatten() {
+                if !object.contains_key(docs)
+                    && let Some(inner) = object.remove(oracle)
+                {
+                    object.insert(docs.clone(), inner);
+                }
+            }
+        });
+    }
+
     /// Removes from `value` (a document of the docs model `model`) every listed key, and every
     /// field whose model is listed, following the fields' types into nested models.
     pub fn mask(&self, types: &TypeModel, model: &str, value: &mut Value) {
-        let Some(item) = types.models.iter().find(|item| item.name == model) else {
-            return;
-        };
-        let Value::Object(object) = value else {
-            return;
-        };
-        if let Some(keys) = self.keys.get(model) {
-            object.retain(|key, _| !keys.contains(key));
-        }
-        for field in &item.fields {
-            let BaseType::Model { rust_name, .. } = &field.ty.base else {
-                continue;
-            };
-            let Some(nested) = types
+        let listed_model = |rust_name: &str| {
+            types
                 .models
                 .iter()
-                .find(|other| &other.rust_name == rust_name)
-            else {
-                continue;
-            };
-            if self.models.contains(&nested.name) {
-                object.remove(&field.wire_name);
-                continue;
+                .any(|other| other.rust_name == rust_name && self.models.contains(&other.name))
+        };
+        visit_objects(types, model, value, &mut |item, object| {
+            if let Some(keys) = self.keys.get(&item.name) {
+                object.retain(|key, _| !keys.contains(key));
             }
-            if let Some(inner) = object.get_mut(&field.wire_name) {
-                for leaf in leaves(inner, field.ty.containers.len()) {
-                    self.mask(types, &nested.name, leaf);
+            for field in &item.fields {
+                if let BaseType::Model { rust_name, .. } = &field.ty.base
+                    && listed_model(rust_name)
+                {
+                    object.remove(&field.wire_name);
                 }
+            }
+        });
+    }
+}
+
+/// Calls `visit` on `value` (a document of the docs model `model`), then on the objects of its
+/// fields' models, following the fields' types (after `visit`: under the keys it leaves).
+fn visit_objects(
+    types: &TypeModel,
+    model: &str,
+    value: &mut Value,
+    visit: &mut dyn FnMut(&Model, &mut Map<String, Value>),
+) {
+    let Some(item) = types.models.iter().find(|item| item.name == model) else {
+        return;
+    };
+    let Value::Object(object) = value else {
+        return;
+    };
+    visit(item, object);
+    for field in &item.fields {
+        let BaseType::Model { rust_name, .. } = &field.ty.base else {
+            continue;
+        };
+        let nested = types
+            .models
+            .iter()
+            .find(|other| &other.rust_name == rust_name);
+        if let (Some(nested), Some(inner)) = (nested, object.get_mut(&field.wire_name)) {
+            for leaf in leaves(inner, field.ty.containers.len()) {
+                visit_objects(types, &nested.name, leaf, visit);
             }
         }
     }
@@ -436,21 +476,55 @@ mod tests {
         assert_eq!(listed.failures, Vec::<String>::new());
         assert_eq!(listed.items.len(), 1);
         let exact = |a: &Value, b: &Value| if a == b { Ok(()) } else { Err(String::new()) };
-        let sent = json!({ "name": "n", "_links": { "self": "/" } });
+        // The spec's document is sent under the page's name, `links`: its value is checked.
+        let mut sent = json!({ "name": "n", "_links": { "self": "/" } });
+        listed.respell(&model, "Pet", &mut sent);
+        assert_eq!(sent, json!({ "name": "n", "links": { "self": "/" } }));
         let comes_back_as = |listed: &Listed, back: Value| {
             listed.excuses(&model, "Pet", &sent, Some(&back), "", exact)
         };
-        // `_links` is lost (the page's `links` is another key): listed, so excused.
-        assert!(comes_back_as(&listed, json!({ "name": "n" })));
-        // A difference on `name` is not.
-        assert!(!comes_back_as(&listed, json!({ "name": "m" })));
+        // Lost, or another value: not excused.
+        assert!(!comes_back_as(&listed, json!({ "name": "n" })));
+        assert!(!comes_back_as(
+            &listed,
+            json!({ "name": "m", "links": { "self": "/" } })
+        ));
         assert!(!listed.excuses(&model, "Pet", &sent, None, "missing field `name`", exact));
-        assert!(listed.excuses(&model, "Pet", &sent, None, "missing field `links`", exact));
+        assert!(!listed.excuses(&model, "Pet", &sent, None, "missing field `links`", exact));
 
         // The same rename in TypeScript, whose Name column is the JSON name: a failure.
         let listed = Listed::classify(dialect_of("typescript"), &comparison_with(renamed()), &[]);
         assert_eq!(listed.failures.len(), 1);
-        assert!(!comes_back_as(&listed, json!({ "name": "n" })));
+        let mut sent = json!({ "_links": {} });
+        listed.respell(&model, "Pet", &mut sent);
+        assert_eq!(sent, json!({ "_links": {} }));
+        // An inherited allOf member's property is excused when lost.
+        let comparison = Comparison {
+            inherited_unshown: vec![crate::oracle::Unshown {
+                model: "Pet".to_owned(),
+                key: "id".to_owned(),
+                what: String::new(),
+            }],
+            ..Comparison::default()
+        };
+        let listed = Listed::classify(dialect_of("go"), &comparison, &[]);
+        let sent = json!({ "name": "n", "id": 1 });
+        assert!(listed.excuses(
+            &model,
+            "Pet",
+            &sent,
+            Some(&json!({ "name": "n" })),
+            "",
+            exact
+        ));
+        assert!(!listed.excuses(
+            &model,
+            "Pet",
+            &sent,
+            Some(&json!({ "name": "m" })),
+            "",
+            exact
+        ));
         // A union page requires every variant's required fields: a valid variant lacks some.
         let union = model_of(
             &[(
