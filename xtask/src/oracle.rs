@@ -758,7 +758,13 @@ impl Oracle {
                 } else {
                     comparison.fields_compared += 1;
                 }
-                compare_field(model, item, field, &facts, &marked, &mut comparison);
+                let compared = Compared {
+                    item,
+                    field,
+                    property,
+                    facts: &facts,
+                };
+                compare_field(model, &compared, &marked, &mut comparison);
             }
             // The `allOf` members some of whose properties the page shows.
             let members_shown: BTreeSet<&String> = seen
@@ -900,23 +906,34 @@ pub fn spelled_special_prefix(name: &str) -> String {
     spelled
 }
 
+/// A docs field and the oracle's property it stands for.
+#[derive(Clone, Copy)]
+struct Compared<'a> {
+    item: &'a Model,
+    field: &'a Field,
+    /// The property's name (its JSON name).
+    property: &'a str,
+    facts: &'a OracleField,
+}
+
 /// Compares a docs field with the oracle's property it stands for: required flag, type, enum
-/// values; adds what disagrees, and what the docs say less of, to `comparison`.
+/// values, nullable; adds what disagrees, and what the docs say less of, to `comparison`.
 fn compare_field(
     model: &TypeModel,
-    item: &Model,
-    field: &Field,
-    facts: &OracleField,
+    compared: &Compared,
     marked: &BTreeSet<String>,
     comparison: &mut Comparison,
 ) {
+    let Compared {
+        item, field, facts, ..
+    } = *compared;
     let at = format!("{}.{}", item.name, field.wire_name);
     let mismatch = |kind| Mismatch {
         model: item.name.clone(),
         field: field.wire_name.clone(),
         kind,
     };
-    compare_nullable(item, field, facts, marked, comparison);
+    compare_nullable(compared, marked, comparison);
     if field.ty.base == BaseType::Primitive(Primitive::Number) {
         comparison
             .numbers_of_unsaid_kind
@@ -1017,13 +1034,13 @@ fn typed_by_format(shape: &Shape, base: &BaseType) -> bool {
 /// alone (listed: the page has no mark of it; a failure when the folder marks `null` on another
 /// field of the same kind of type (`marked`: [`marked_kinds`]), as its template can show it),
 /// or by the docs alone (a disagreement). Any JSON value holds `null` itself.
-fn compare_nullable(
-    item: &Model,
-    field: &Field,
-    facts: &OracleField,
-    marked: &BTreeSet<String>,
-    comparison: &mut Comparison,
-) {
+fn compare_nullable(compared: &Compared, marked: &BTreeSet<String>, comparison: &mut Comparison) {
+    let Compared {
+        item,
+        field,
+        property,
+        facts,
+    } = *compared;
     let any_value =
         field.ty.containers.is_empty() && field.ty.base == BaseType::Primitive(Primitive::Object);
     let docs = field.nullable || any_value;
@@ -1037,7 +1054,7 @@ fn compare_nullable(
             .nullable_agreed
             .entry(item.name.clone())
             .or_default()
-            .push(field.wire_name.clone()),
+            .push(property.to_owned()),
         (true, false) if marked.contains(&type_kind(field)) => {
             comparison.mismatches.push(mismatch(true, false));
         }
@@ -1400,8 +1417,8 @@ pub struct Comparison {
     /// that writes no mark of `null` for that type); counted and listed, not a disagreement.
     /// The opposite (the page says `null`, the oracle does not) is a [`MismatchKind::Nullable`].
     pub nullable_unshown: Vec<Unshown>,
-    /// Compared properties both say may be `null`, by docs model: the oracle's documents try
-    /// them as `null`.
+    /// Compared properties both say may be `null` (the oracle's names), by docs model: the
+    /// oracle's documents try them as `null`.
     pub nullable_agreed: BTreeMap<String, Vec<String>>,
     /// Fields the docs do not say are required or optional (typescript-fetch's pages): generated
     /// as optional; counted and listed, not a disagreement.

@@ -195,6 +195,12 @@ impl Listed {
             listed.push(&item.model, Kind::FormatOverType, item.to_string());
         }
         for item in &comparison.union_unshown {
+            // A variant's property the page leaves out: the trip loses it.
+            listed
+                .keys
+                .entry(item.model.clone())
+                .or_default()
+                .insert(item.key.clone());
             listed.push(&item.model, Kind::Union, item.to_string());
         }
         for item in &comparison.nullable_unshown {
@@ -257,8 +263,9 @@ impl Listed {
     /// (`None`: it did not deserialize, with `error`) differs only on listed fields or models:
     /// compares both with every listed key removed, at every level (`compare` is the round
     /// trip's comparison); a document that did not deserialize is excused only when its error
-    /// names a listed key (a required field under a name the page cannot show) or a field of a
-    /// listed model (a union page's required field, which a valid variant lacks).
+    /// names a listed key or a field of a listed union model (a union page's required field,
+    /// which a valid variant lacks). A union page's type that rejects a variant otherwise (a
+    /// struct for a `oneOf` of strings and numbers) is not excused.
     pub fn excuses(
         &self,
         types: &TypeModel,
@@ -268,9 +275,6 @@ impl Listed {
         error: &str,
         compare: impl Fn(&Value, &Value) -> Result<(), String>,
     ) -> bool {
-        if self.models.contains(model) {
-            return true;
-        }
         let Some(back) = back else {
             // A listed key, or a field of a listed model (a union page requires the union of
             // its variants' required fields), named by the error.
@@ -546,6 +550,11 @@ mod tests {
         };
         assert!(circle_excused(&["Shape"]));
         assert!(!circle_excused(&[]));
+        // A union page whose type rejects a variant outright is not excused.
+        let listed = Listed::classify(dialect_of("python"), &Comparison::default(), &["Shape"]);
+        let text = json!("a string variant");
+        let error = "invalid type: string, expected an object (the `Shape` model)";
+        assert!(!listed.excuses(&union, "Shape", &text, None, error, exact));
         // Any other disagreement is a failure.
         let required = MismatchKind::Required {
             oracle: true,
