@@ -18,7 +18,7 @@ use markdown_model_codegen::model::{BaseType, Model, TypeModel};
 use markdown_model_codegen::parse::Dialect;
 use serde_json::{Map, Value};
 
-use crate::oracle::{Comparison, Mismatch, MismatchKind, erased, spelled_special_prefix};
+use crate::oracle::{Comparison, Mismatch, MismatchKind, Unshown, erased, spelled_special_prefix};
 
 /// The words a template puts before a reserved word (or a name that starts with a digit) to
 /// escape it, erased (a leading `_`, most templates' escape, is punctuation, which [`erased`]
@@ -174,34 +174,22 @@ impl Listed {
                 format!("{model}: used only as a form body, no page written"),
             );
         }
-        for item in &comparison.inherited_unshown {
-            // The round trip loses the key (the docs model has no field of it): excused.
-            listed
-                .keys
-                .entry(item.model.clone())
-                .or_default()
-                .insert(item.key.clone());
-            listed.push(&item.model, Kind::InheritedProperties, item.to_string());
+        // Items whose key a round trip loses (the docs model has no field of it, or drops it):
+        // excused there.
+        let losing = [
+            (Kind::InheritedProperties, &comparison.inherited_unshown),
+            (Kind::FormatOverType, &comparison.format_over_type),
+            (Kind::Union, &comparison.union_unshown),
+        ];
+        for (kind, items) in losing {
+            for item in items {
+                listed.push_keyed(kind, item);
+            }
         }
         for item in &comparison.format_over_type {
             listed
                 .unreadable
                 .insert((item.model.clone(), item.key.clone()));
-            listed
-                .keys
-                .entry(item.model.clone())
-                .or_default()
-                .insert(item.key.clone());
-            listed.push(&item.model, Kind::FormatOverType, item.to_string());
-        }
-        for item in &comparison.union_unshown {
-            // A variant's property the page leaves out: the trip loses it.
-            listed
-                .keys
-                .entry(item.model.clone())
-                .or_default()
-                .insert(item.key.clone());
-            listed.push(&item.model, Kind::Union, item.to_string());
         }
         for item in &comparison.nullable_unshown {
             listed.push(&item.model, Kind::Nullable, item.to_string());
@@ -220,6 +208,15 @@ impl Listed {
         }
         listed.items.sort_by_key(|item| item.kind);
         listed
+    }
+
+    /// Lists `item`, and its key as one a round trip may lose.
+    fn push_keyed(&mut self, kind: Kind, item: &Unshown) {
+        self.keys
+            .entry(item.model.clone())
+            .or_default()
+            .insert(item.key.clone());
+        self.push(&item.model, kind, item.to_string());
     }
 
     fn push(&mut self, model: &str, kind: Kind, what: String) {
