@@ -1631,6 +1631,8 @@ mod tests {
                     "level": { "type": "integer", "enum": [1, 2, 3] },
                     "ratio": { "type": "number", "enum": [1.5, -2] },
                     "sort": { "type": "string", "enum": ["asc", "desc"] },
+                    "levels": { "type": "array", "items": { "type": "integer", "enum": [1, 2] } },
+                    "modes": { "type": "object", "additionalProperties": { "type": "string", "enum": ["on"] } },
                     "maybe": { "type": "string", "nullable": true },
                     "never": { "type": "string" },
                     "told": { "type": "integer", "nullable": true },
@@ -1647,13 +1649,17 @@ mod tests {
         // An integer enum whose values the docs list as strings is another wire format: failed.
         // A string enum shown as `int` is another type: failed.
         let holder = "| **level** | **int** | | [optional] |\n| **ratio** | **float** | | [optional] |\n\
-            | **sort** | **int** | | [optional] |\n";
+            | **sort** | **int** | | [optional] |\n| **levels** | **list[int]** | | [optional] |\n\
+            | **modes** | **dict(str, str)** | | [optional] |\n";
         let comparison = torture().compare(&model_of(&[("Holder", holder)], ""));
         assert_eq!(
             comparison.enums_the_docs_do_not_list,
             [
                 "Holder.level: oracle [1,2,3]",
-                "Holder.ratio: oracle [1.5,-2]"
+                "Holder.ratio: oracle [1.5,-2]",
+                // On array items and map values too.
+                "Holder.levels: oracle [1,2]",
+                "Holder.modes: oracle [\"on\"]"
             ]
         );
         assert!(
