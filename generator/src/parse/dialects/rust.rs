@@ -20,7 +20,8 @@ pub static SPEC: DialectSpec = DialectSpec {
     // `String`, which the template also writes for date-times, dates, URIs, decimals and bytes:
     // the page says no more. Its other names (`i64`, `f64`, `bool`, `serde_json::Value`) show
     // the dialect and are read with the syntax.
-    primitives: &[("String", Primitive::Str)],
+    // swagger-codegen's template (3.x) wrote `Value`, the imported `serde_json::Value`.
+    primitives: &[("String", Primitive::Str), ("Value", Primitive::Object)],
     ..DialectSpec::EMPTY
 };
 
