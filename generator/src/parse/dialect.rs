@@ -275,6 +275,8 @@ pub enum Mark {
     EnumVariantsHeading,
     /// A field's own enum as a `## Enum: XEnum` table after the properties.
     FieldEnumHeading,
+    /// A field's own enum as its description's end: `Sort order. (enum: asc, desc)`.
+    DescriptionEnum,
     /// An enum page's `## Enum` list indented into a code block.
     IndentedEnumList,
     /// A oneOf / anyOf page as a `## oneOf` (or `## anyOf`) list of variants.
@@ -296,6 +298,11 @@ pub enum Inexact {
     DateOrDateTime,
     /// A model's own enum whose values the page does not list, read as any JSON value.
     UnlistedEnum,
+    /// A name of the template's language that stands for a model or container it says no more
+    /// of (Swift's `Array`, a Rust model named `Map` that has no page), read as any JSON value.
+    LanguageType,
+    /// A file's contents (TypeScript's `File`, `Blob`), read as the string sent.
+    FileContents,
 }
 
 impl Inexact {
@@ -313,6 +320,14 @@ impl Inexact {
             Inexact::UnlistedEnum => {
                 "an enum of that model whose values the page does not list: it is read as any \
                  JSON value."
+            }
+            Inexact::LanguageType => {
+                "which the template writes for a model or container named like one of its \
+                 language's types, without saying more of it: it is read as any JSON value."
+            }
+            Inexact::FileContents => {
+                "a file's contents, which a JSON document carries as a string: it is read as \
+                 the string sent."
             }
         };
         format!("The docs give its type as `{name}`, {why}")

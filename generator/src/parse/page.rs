@@ -1036,11 +1036,19 @@ impl PageReader<'_, '_> {
                     .iter()
                     .find(|(table, _)| same_words(table, &row.name.value))
                     .map(|(_, values)| listed_values(values))
+            } else if let Some(values) = self
+                .field_enums
+                .iter()
+                .find(|(table, _)| table == name)
+                .map(|(_, values)| values.clone())
+            {
+                Some(values)
             } else {
-                self.field_enums
-                    .iter()
-                    .find(|(table, _)| table == name)
-                    .map(|(_, values)| values.clone())
+                let values = description_enum(&row.description, &row.description_span);
+                if values.is_some() {
+                    self.mark(Mark::DescriptionEnum, row.description_span.clone());
+                }
+                values
             };
             if let Some(values) = values {
                 row.type_expr.value.leaf = Leaf::Primitive(values.primitive);
@@ -1060,6 +1068,24 @@ impl PageReader<'_, '_> {
             dialect: self.dialect,
         }))
     }
+}
+
+/// The values of a field's own enum that its description lists at its end, as the Rust
+/// template writes them: `Sort order. (enum: asc, desc)`, each value as it is on the wire.
+fn description_enum(description: &str, span: &Range<usize>) -> Option<EnumValues> {
+    let inner = description.strip_suffix(')')?;
+    let list = match inner.rsplit_once(" (enum: ") {
+        Some((_, list)) => list,
+        None => inner.strip_prefix("(enum: ")?,
+    };
+    let literals = list
+        .split(", ")
+        .map(|value| Spanned {
+            value: value.to_owned(),
+            span: span.clone(),
+        })
+        .collect();
+    Some(read_literals(literals, None))
 }
 
 /// Whether a type is Kotlin's `inline`, which its templates write for a field's own enum.

@@ -58,6 +58,9 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("DateTimeOffset", Primitive::Datetime),
         ("DateOnly", Primitive::Date),
         ("Object", Primitive::Object),
+        // A free-form object's model, which the templates of 4.x-6.x name by their map type
+        // alone (`List<Dictionary>`).
+        ("Dictionary", Primitive::Object),
     ],
     inexact: &[
         ("decimal", Inexact::Decimal),

@@ -2,7 +2,7 @@
 //! `models::X`, `serde_json::Value`, `i32`, `f64`, `String`; the Name column the snake_case field
 //! (a raw identifier, `r#type`, for a keyword); enum pages a `## Enum Variants` table.
 
-use crate::parse::dialect::{DialectSpec, Mark, without_underscore_escape};
+use crate::parse::dialect::{DialectSpec, Inexact, Mark, without_underscore_escape};
 use crate::parse::types::Primitive;
 
 /// The Rust template's description.
@@ -16,12 +16,28 @@ pub static SPEC: DialectSpec = DialectSpec {
         Mark::RustSyntax,
         Mark::RawIdentifier,
         Mark::EnumVariantsHeading,
+        Mark::DescriptionEnum,
     ],
     // `String`, which the template also writes for date-times, dates, URIs, decimals and bytes:
     // the page says no more. Its other names (`i64`, `f64`, `bool`, `serde_json::Value`) show
     // the dialect and are read with the syntax.
-    // swagger-codegen's template (3.x) wrote `Value`, the imported `serde_json::Value`.
-    primitives: &[("String", Primitive::Str), ("Value", Primitive::Object)],
+    // swagger-codegen's template (3.x) wrote `Value`, the imported `serde_json::Value`. Until
+    // 5.x the template kept openapi-generator's default import mapping: it wrote no page for a
+    // model named `Date`, `File`, `List` or `Map`, and its binary was `File`.
+    primitives: &[
+        ("String", Primitive::Str),
+        ("Value", Primitive::Object),
+        ("Date", Primitive::Object),
+        ("File", Primitive::Object),
+        ("List", Primitive::Object),
+        ("Map", Primitive::Object),
+    ],
+    inexact: &[
+        ("Date", Inexact::LanguageType),
+        ("File", Inexact::LanguageType),
+        ("List", Inexact::LanguageType),
+        ("Map", Inexact::LanguageType),
+    ],
     ..DialectSpec::EMPTY
 };
 

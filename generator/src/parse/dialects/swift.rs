@@ -53,10 +53,19 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("OpenAPIDateWithoutTime", Primitive::Date),
         ("AnyCodable", Primitive::Object),
         ("JSONValue", Primitive::Object),
+        // What the older templates wrote for a free-form object: swift4's `Any`, the
+        // swagger-codegen era's `JSON`.
+        ("Any", Primitive::Object),
+        ("JSON", Primitive::Object),
+        // A free-form object's model (`[Dictionary]`), and the models the type mapping renames
+        // (`map` and `List`: `Dictionary`, `Array`), without their items' type.
+        ("Dictionary", Primitive::Object),
+        ("Array", Primitive::Object),
     ],
     inexact: &[
         ("Decimal", Inexact::Decimal),
         ("Date", Inexact::DateOrDateTime),
+        ("Array", Inexact::LanguageType),
     ],
     ..DialectSpec::EMPTY
 };
