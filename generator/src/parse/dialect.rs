@@ -150,6 +150,10 @@ pub struct DialectSpec {
     /// Names of [`DialectSpec::primitives`] that say less than they are read as, and what the
     /// field's docs say.
     pub inexact: &'static [(&'static str, Inexact)],
+    /// Names of [`DialectSpec::primitives`] that stay primitives where a page has that name: the
+    /// dialect writes its own type bare and the model qualified (Rust's `String`, and
+    /// `models::String` for a model of that name).
+    pub primitives_before_pages: &'static [&'static str],
     /// What else a type name left a name is in a folder of this dialect (Go's `NullableX` of a
     /// model, C#'s qualified names), given the names of the folder's pages.
     pub read_other_name: Option<NameReader>,
@@ -182,6 +186,7 @@ impl DialectSpec {
         marks: &[],
         primitives: &[],
         inexact: &[],
+        primitives_before_pages: &[],
         read_other_name: None,
         nullable_prefix: None,
     };

@@ -1469,7 +1469,28 @@ pub(super) fn trim_span(text: &str, range: Range<usize>) -> Range<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::front_matter_title;
+    use super::{description_enum, front_matter_title};
+    use crate::parse::types::Primitive;
+
+    #[test]
+    fn a_description_ending_in_its_enum_lists_the_values() {
+        let read = |description: &str| {
+            description_enum(description, &(0..0)).map(|values| {
+                let listed: Vec<String> = values.values.into_iter().map(|v| v.value).collect();
+                (listed, values.primitive)
+            })
+        };
+        assert_eq!(
+            read("Sort order. (enum: asc, desc)"),
+            Some((vec!["asc".to_owned(), "desc".to_owned()], Primitive::Str))
+        );
+        assert_eq!(
+            read("(enum: 1, 2, 3)"),
+            Some((vec!["1".into(), "2".into(), "3".into()], Primitive::Int))
+        );
+        assert_eq!(read("Sort order (ascending or descending)."), None);
+        assert_eq!(read("A value (enumerated)"), None);
+    }
 
     #[test]
     fn a_front_matter_title_is_located_at_its_text_quoted_or_not() {

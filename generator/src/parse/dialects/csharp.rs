@@ -129,4 +129,24 @@ mod tests {
             assert_eq!(api_name(name), api, "{name}");
         }
     }
+
+    #[test]
+    fn csharp_type_names_are_read() {
+        use std::collections::BTreeSet;
+
+        use crate::parse::dialect::Dialect;
+        use crate::parse::types::{Leaf, Primitive};
+
+        let csharp = Dialect::of(&super::SPEC);
+        let pages = BTreeSet::new();
+        for (name, primitive) in [
+            ("Dictionary", Primitive::Object),
+            ("Object", Primitive::Object),
+            ("DateOnly", Primitive::Date),
+            ("Guid", Primitive::Str),
+        ] {
+            let read = csharp.read_name(name, &pages).map(|(leaf, _)| leaf);
+            assert_eq!(read, Some(Leaf::Primitive(primitive)), "{name}");
+        }
+    }
 }

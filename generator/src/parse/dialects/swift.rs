@@ -105,4 +105,26 @@ mod tests {
             assert_eq!(api_name(name), api, "{name}");
         }
     }
+
+    #[test]
+    fn swift_type_names_are_read() {
+        use std::collections::BTreeSet;
+
+        use crate::parse::dialect::{Dialect, Inexact};
+        use crate::parse::types::{Leaf, Primitive};
+
+        let swift = Dialect::of(&super::SPEC);
+        let pages = BTreeSet::new();
+        for (name, primitive, inexact) in [
+            ("Dictionary", Primitive::Object, None),
+            ("Any", Primitive::Object, None),
+            ("JSON", Primitive::Object, None),
+            ("AnyCodable", Primitive::Object, None),
+            ("Array", Primitive::Object, Some(Inexact::LanguageType)),
+            ("Date", Primitive::Str, Some(Inexact::DateOrDateTime)),
+        ] {
+            let read = swift.read_name(name, &pages);
+            assert_eq!(read, Some((Leaf::Primitive(primitive), inexact)), "{name}");
+        }
+    }
 }

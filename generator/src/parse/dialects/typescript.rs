@@ -98,4 +98,21 @@ mod tests {
             assert_eq!(api_name(name), api, "{name}");
         }
     }
+
+    #[test]
+    fn a_binary_is_the_string_sent() {
+        use std::collections::BTreeSet;
+
+        use crate::parse::dialect::{Dialect, Inexact};
+        use crate::parse::types::{Leaf, Primitive};
+
+        let pages = BTreeSet::new();
+        for spec in [&super::SPEC, &super::super::typescript_fetch::SPEC] {
+            for name in ["File", "Blob"] {
+                let read = Dialect::of(spec).read_name(name, &pages);
+                let expected = (Leaf::Primitive(Primitive::Str), Some(Inexact::FileContents));
+                assert_eq!(read, Some(expected), "{name}");
+            }
+        }
+    }
 }
