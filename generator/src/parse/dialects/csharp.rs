@@ -62,6 +62,9 @@ pub static SPEC: DialectSpec = DialectSpec {
         // alone (`List<Dictionary>`).
         ("Dictionary", Primitive::Object),
     ],
+    // `Object` unlinked is C#'s, even in a folder with a model `Object`, whose references the
+    // templates link (`[**Object**](Object.md)`) except where they take it for their own.
+    primitives_before_pages: &["Object"],
     inexact: &[
         ("decimal", Inexact::Decimal),
         ("DateTime", Inexact::DateOrDateTime),
@@ -94,14 +97,35 @@ const CSHARP_MEMBERS: &[&str] = &[
     "ShouldSerializeToString",
 ];
 
+/// C#'s reserved words, and the names the templates' generated code uses itself
+/// (openapi-generator's `AbstractCSharpCodegen` reserved words, lowercase).
+#[rustfmt::skip]
+const CSHARP_RESERVED: &[&str] = &[
+    "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked",
+    "class", "client", "const", "continue", "decimal", "default", "delegate", "do", "double",
+    "else", "enum", "event", "explicit", "extern", "false", "finally", "fixed", "float", "for",
+    "foreach", "goto", "if", "implicit", "in", "int", "interface", "internal", "is", "lock",
+    "long", "namespace", "new", "null", "object", "operator", "out", "override", "parameter",
+    "params", "private", "protected", "public", "readonly", "ref", "return", "sbyte", "sealed",
+    "short", "sizeof", "stackalloc", "static", "string", "struct", "switch", "this", "throw",
+    "true", "try", "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort", "using",
+    "virtual", "void", "volatile", "while",
+];
+
 /// The C# templates' Name-column convention: the PascalCase property (`[naming] wire` spells
 /// the JSON from it, as from Go's), the template's escapes removed: `var` before a reserved
 /// word, a name starting with a digit or the model's own name (`varVersion` -> `Version`; a
-/// PascalCase property never starts with a lowercase `var`), and `Property` before a member
-/// every model has (`PropertyToString` -> `ToString`).
+/// PascalCase property never starts with a lowercase `var`), `Property` after a reserved word
+/// (`csharp-netcore`'s `generichost`, 6.x: `AbstractProperty` -> `Abstract`), and `Property`
+/// before a member every model has (`PropertyToString` -> `ToString`).
 pub fn api_name(name: &str) -> String {
     if let Some(rest) = name.strip_prefix("var")
         && rest.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit())
+    {
+        return rest.to_owned();
+    }
+    if let Some(rest) = name.strip_suffix("Property")
+        && CSHARP_RESERVED.contains(&rest.to_ascii_lowercase().as_str())
     {
         return rest.to_owned();
     }
@@ -121,10 +145,13 @@ mod tests {
             ("varVersion", "Version"),
             ("var123Number", "123Number"),
             ("PropertyToString", "ToString"),
+            ("AbstractProperty", "Abstract"),
+            ("StringProperty", "String"),
             ("PhotoUrls", "PhotoUrls"),
             // Not escapes: a PascalCase name, or no member after `Property`.
             ("Variant", "Variant"),
             ("PropertyName", "PropertyName"),
+            ("NameProperty", "NameProperty"),
         ] {
             assert_eq!(api_name(name), api, "{name}");
         }

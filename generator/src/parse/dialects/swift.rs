@@ -62,6 +62,9 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("Dictionary", Primitive::Object),
         ("Array", Primitive::Object),
     ],
+    // `Date` is Foundation's, even in a folder with a model `Date`: the templates write both
+    // `Date`, and a field of that model reads as the string sent too.
+    primitives_before_pages: &["Date"],
     inexact: &[
         ("Decimal", Inexact::Decimal),
         ("Date", Inexact::DateOrDateTime),
