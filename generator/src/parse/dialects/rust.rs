@@ -12,6 +12,8 @@ pub static SPEC: DialectSpec = DialectSpec {
     type_syntax: "Rust types are `String`, `i32`, `i64`, `f32`, `f64`, `bool`, `uuid::Uuid`, \
                   `serde_json::Value`, `Vec<T>`, `std::collections::HashMap<String, T>`, \
                   `Option<T>`, `models::T`, or a model name",
+    // Until 6.x an enum page was an empty Properties table (7.x writes `## Enum Variants`).
+    empty_table_is_any_value: true,
     marks: &[
         Mark::RustSyntax,
         Mark::RawIdentifier,
