@@ -140,7 +140,10 @@ pub fn field_name(wire_name: &str) -> String {
         })
         .collect();
     let snake = spelled.to_snake_case();
-    escape(prefix_digit(if snake.is_empty() { "empty" } else { &snake }, "_"))
+    escape(prefix_digit(
+        if snake.is_empty() { "empty" } else { &snake },
+        "_",
+    ))
 }
 
 /// The Rust type name of a model: its page name when that is UpperCamelCase (ASCII letters and

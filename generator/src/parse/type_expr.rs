@@ -1060,7 +1060,11 @@ mod tests {
         reads_as("Option<HashSet<String>>", "list[String]", rust);
         reads_as("Option<chrono::NaiveDate>", "date", rust);
         reads_as("chrono::DateTime<chrono::FixedOffset>", "datetime", rust);
-        reads_as("Vec<chrono::DateTime<chrono::FixedOffset>>", "list[datetime]", rust);
+        reads_as(
+            "Vec<chrono::DateTime<chrono::FixedOffset>>",
+            "list[datetime]",
+            rust,
+        );
         // `String`, `bool` and a bare model name are every dialect's words.
         reads_as("String", "String", None);
         reads_as("bool", "bool", None);

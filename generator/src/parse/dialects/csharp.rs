@@ -115,7 +115,8 @@ const CSHARP_RESERVED: &[&str] = &[
 /// The C# templates' Name-column convention: the PascalCase property (`[naming] wire` spells
 /// the JSON from it, as from Go's), the template's escapes removed: `var` before a reserved
 /// word, a name starting with a digit or the model's own name (`varVersion` -> `Version`; a
-/// PascalCase property never starts with a lowercase `var`), `Property` after a reserved word
+/// PascalCase property never starts with a lowercase `var`; 7.0 writes `Var` before a reserved
+/// word or a digit: `VarClass` -> `Class`), `Property` after a reserved word
 /// (`csharp-netcore`'s `generichost`, 6.x: `AbstractProperty` -> `Abstract`), and `Property`
 /// before a member every model has (`PropertyToString` -> `ToString`).
 pub fn api_name(name: &str) -> String {
@@ -124,8 +125,15 @@ pub fn api_name(name: &str) -> String {
     {
         return rest.to_owned();
     }
+    let reserved = |rest: &str| CSHARP_RESERVED.contains(&rest.to_ascii_lowercase().as_str());
+    // 7.0's `Var` before a reserved word or a digit (`VarClass`, `Var1st`).
+    if let Some(rest) = name.strip_prefix("Var")
+        && (reserved(rest) || rest.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return rest.to_owned();
+    }
     if let Some(rest) = name.strip_suffix("Property")
-        && CSHARP_RESERVED.contains(&rest.to_ascii_lowercase().as_str())
+        && reserved(rest)
     {
         return rest.to_owned();
     }
@@ -146,12 +154,15 @@ mod tests {
             ("var123Number", "123Number"),
             ("PropertyToString", "ToString"),
             ("AbstractProperty", "Abstract"),
+            ("VarClass", "Class"),
+            ("Var2ndPlace", "2ndPlace"),
             ("StringProperty", "String"),
             ("PhotoUrls", "PhotoUrls"),
             // Not escapes: a PascalCase name, or no member after `Property`.
             ("Variant", "Variant"),
             ("PropertyName", "PropertyName"),
             ("NameProperty", "NameProperty"),
+            ("VarName", "VarName"),
         ] {
             assert_eq!(api_name(name), api, "{name}");
         }
