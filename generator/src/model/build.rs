@@ -369,7 +369,9 @@ impl<'p> Builder<'_, '_> {
         let mut wire_names: HashMap<String, &PropertyRow> = HashMap::new();
         for row in &page.properties {
             let doc_name = row.name.value.as_str();
-            if !naming::is_identifier(doc_name) {
+            // A Name column that is the JSON name may be any name: the field's Rust name is
+            // spelled from it (`naming::field_name`).
+            if row.wire_name.is_none() && !naming::is_property_name(doc_name) {
                 self.diagnostics.push(
                     Diagnostic::error(page.file, row.name.span.clone(), format!("`{doc_name}` cannot become a Rust field name"))
                         .with_label("a property name must be letters, digits and `_`, not starting with a digit"),

@@ -150,6 +150,10 @@ pub struct DialectSpec {
     /// Names of [`DialectSpec::primitives`] that say less than they are read as, and what the
     /// field's docs say.
     pub inexact: &'static [(&'static str, Inexact)],
+    /// Names of [`DialectSpec::primitives`] that stay primitives where a page has that name: the
+    /// dialect writes its own type bare and the model qualified (Rust's `String`, and
+    /// `models::String` for a model of that name).
+    pub primitives_before_pages: &'static [&'static str],
     /// What else a type name left a name is in a folder of this dialect (Go's `NullableX` of a
     /// model, C#'s qualified names), given the names of the folder's pages.
     pub read_other_name: Option<NameReader>,
@@ -182,6 +186,7 @@ impl DialectSpec {
         marks: &[],
         primitives: &[],
         inexact: &[],
+        primitives_before_pages: &[],
         read_other_name: None,
         nullable_prefix: None,
     };
@@ -275,6 +280,8 @@ pub enum Mark {
     EnumVariantsHeading,
     /// A field's own enum as a `## Enum: XEnum` table after the properties.
     FieldEnumHeading,
+    /// A field's own enum as its description's end: `Sort order. (enum: asc, desc)`.
+    DescriptionEnum,
     /// An enum page's `## Enum` list indented into a code block.
     IndentedEnumList,
     /// A oneOf / anyOf page as a `## oneOf` (or `## anyOf`) list of variants.
@@ -296,6 +303,11 @@ pub enum Inexact {
     DateOrDateTime,
     /// A model's own enum whose values the page does not list, read as any JSON value.
     UnlistedEnum,
+    /// A name of the template's language that stands for a model or container it says no more
+    /// of (Swift's `Array`, a Rust model named `Map` that has no page), read as any JSON value.
+    LanguageType,
+    /// A file's contents (TypeScript's `File`, `Blob`), read as the string sent.
+    FileContents,
 }
 
 impl Inexact {
@@ -313,6 +325,14 @@ impl Inexact {
             Inexact::UnlistedEnum => {
                 "an enum of that model whose values the page does not list: it is read as any \
                  JSON value."
+            }
+            Inexact::LanguageType => {
+                "which the template writes for a model or container named like one of its \
+                 language's types, without saying more of it: it is read as any JSON value."
+            }
+            Inexact::FileContents => {
+                "a file's contents, which a JSON document carries as a string: it is read as \
+                 the string sent."
             }
         };
         format!("The docs give its type as `{name}`, {why}")

@@ -1036,11 +1036,19 @@ impl PageReader<'_, '_> {
                     .iter()
                     .find(|(table, _)| same_words(table, &row.name.value))
                     .map(|(_, values)| listed_values(values))
+            } else if let Some(values) = self
+                .field_enums
+                .iter()
+                .find(|(table, _)| table == name)
+                .map(|(_, values)| values.clone())
+            {
+                Some(values)
             } else {
-                self.field_enums
-                    .iter()
-                    .find(|(table, _)| table == name)
-                    .map(|(_, values)| values.clone())
+                let values = description_enum(&row.description, &row.description_span);
+                if values.is_some() {
+                    self.mark(Mark::DescriptionEnum, row.description_span.clone());
+                }
+                values
             };
             if let Some(values) = values {
                 row.type_expr.value.leaf = Leaf::Primitive(values.primitive);
@@ -1060,6 +1068,24 @@ impl PageReader<'_, '_> {
             dialect: self.dialect,
         }))
     }
+}
+
+/// The values of a field's own enum that its description lists at its end, as the Rust
+/// template writes them: `Sort order. (enum: asc, desc)`, each value as it is on the wire.
+fn description_enum(description: &str, span: &Range<usize>) -> Option<EnumValues> {
+    let inner = description.strip_suffix(')')?;
+    let list = match inner.rsplit_once(" (enum: ") {
+        Some((_, list)) => list,
+        None => inner.strip_prefix("(enum: ")?,
+    };
+    let literals = list
+        .split(", ")
+        .map(|value| Spanned {
+            value: value.to_owned(),
+            span: span.clone(),
+        })
+        .collect();
+    Some(read_literals(literals, None))
 }
 
 /// Whether a type is Kotlin's `inline`, which its templates write for a field's own enum.
@@ -1443,7 +1469,28 @@ pub(super) fn trim_span(text: &str, range: Range<usize>) -> Range<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::front_matter_title;
+    use super::{description_enum, front_matter_title};
+    use crate::parse::types::Primitive;
+
+    #[test]
+    fn a_description_ending_in_its_enum_lists_the_values() {
+        let read = |description: &str| {
+            description_enum(description, &(0..0)).map(|values| {
+                let listed: Vec<String> = values.values.into_iter().map(|v| v.value).collect();
+                (listed, values.primitive)
+            })
+        };
+        assert_eq!(
+            read("Sort order. (enum: asc, desc)"),
+            Some((vec!["asc".to_owned(), "desc".to_owned()], Primitive::Str))
+        );
+        assert_eq!(
+            read("(enum: 1, 2, 3)"),
+            Some((vec!["1".into(), "2".into(), "3".into()], Primitive::Int))
+        );
+        assert_eq!(read("Sort order (ascending or descending)."), None);
+        assert_eq!(read("A value (enumerated)"), None);
+    }
 
     #[test]
     fn a_front_matter_title_is_located_at_its_text_quoted_or_not() {

@@ -326,6 +326,10 @@ fn go_type(text: &str) -> Option<Result<ParsedType, TypeSyntaxError>> {
         if let Some(after) = rest.strip_prefix("[]") {
             containers.push(Container::List);
             rest = after;
+        } else if let Some(after) = rest.strip_prefix("*[]") {
+            // A list of files, as the templates of 2018-2020 wrote it: `*[]os.File`.
+            containers.push(Container::List);
+            rest = after;
         } else if let Some(after) = rest.strip_prefix("map[string]") {
             containers.push(Container::Map);
             rest = after;
@@ -340,7 +344,7 @@ fn go_type(text: &str) -> Option<Result<ParsedType, TypeSyntaxError>> {
     let primitive = match name {
         "time.Time" => Some(Primitive::Datetime),
         "interface{}" => Some(Primitive::Object),
-        "*os.File" => Some(Primitive::Str),
+        "*os.File" | "os.File" => Some(Primitive::Str),
         _ => None,
     };
     if !go && primitive.is_none() {
@@ -370,13 +374,25 @@ fn go_type(text: &str) -> Option<Result<ParsedType, TypeSyntaxError>> {
 }
 
 /// The prefixes of the Rust template's containers, and what each is: `Option<X>` (a field that
-/// may be absent or `null`: the Notes say which, [`NullMark::AbsentOrNull`]) adds none.
-const RUST_CONTAINERS: [(&str, Option<Container>); 4] = [
+/// may be absent or `null`: the Notes say which, [`NullMark::AbsentOrNull`]) adds none. A set
+/// (`uniqueItems`) is written qualified or, since 7.x, as the imported `HashSet<X>`.
+const RUST_CONTAINERS: [(&str, Option<Container>); 5] = [
     ("Option<", None),
     ("Vec<", Some(Container::List)),
     ("std::collections::HashSet<", Some(Container::List)),
+    ("HashSet<", Some(Container::List)),
     ("std::collections::HashMap<", Some(Container::Map)),
 ];
+
+/// The Rust template's date-time: `chrono::DateTime<chrono::FixedOffset>` (7.x), one name
+/// although it holds a `<`.
+const RUST_DATE_TIME: &str = "chrono::DateTime<chrono::FixedOffset>";
+
+/// `text` without the `::` the template of 2018-2022 wrote before an absolute path
+/// (`::std::collections::HashMap<`, `::models::Pet`).
+fn without_leading_path_separator(text: &str) -> &str {
+    text.strip_prefix("::").unwrap_or(text)
+}
 
 /// Rust's type syntax (openapi-generator's `rust`), when `text` shows it: the containers
 /// `Option<X>`, `Vec<X>`, `std::collections::HashSet<X>` and
@@ -398,7 +414,7 @@ fn rust_type(text: &str) -> Option<Result<ParsedType, TypeSyntaxError>> {
     };
     'prefixes: loop {
         for (prefix, container) in RUST_CONTAINERS {
-            let Some(after) = rest.strip_prefix(prefix) else {
+            let Some(after) = without_leading_path_separator(rest).strip_prefix(prefix) else {
                 continue;
             };
             rust = true;
@@ -428,13 +444,23 @@ fn rust_type(text: &str) -> Option<Result<ParsedType, TypeSyntaxError>> {
         }
         break;
     }
-    // The template of 2019-2020 wrote `***crate::models::X**` for an optional model: a stray `*`.
+    // The templates of 2018-2020 wrote `***crate::models::X**` or `***String**` for an optional
+    // value (swagger-codegen's `Option<*X>`, its `*` left over): a stray `*`.
     if let Some(after) = rest.strip_prefix('*')
-        && (after.starts_with("crate::models::") || after.starts_with("models::"))
+        && after.starts_with(|c: char| is_name_start(c) || c == ':')
     {
         rest = after;
+        rust = true;
     }
-    let name_length = rest.find(['>', ' ', ',']).unwrap_or(rest.len());
+    if let Some(after) = rest.strip_prefix("::") {
+        rest = after;
+        rust = true;
+    }
+    let name_length = if rest.starts_with(RUST_DATE_TIME) {
+        RUST_DATE_TIME.len()
+    } else {
+        rest.find(['>', ' ', ',']).unwrap_or(rest.len())
+    };
     let name = &rest[..name_length];
     let start = text.len() - rest.len();
     let (last, path) = match name.rsplit_once("::") {
@@ -445,6 +471,8 @@ fn rust_type(text: &str) -> Option<Result<ParsedType, TypeSyntaxError>> {
     let primitive = match (path, last) {
         (Some("serde_json"), "Value") => Some(Primitive::Object),
         (Some("uuid"), "Uuid") | (Some("std::path"), "PathBuf") => Some(Primitive::Str),
+        (Some("chrono"), "NaiveDate") => Some(Primitive::Date),
+        _ if name == RUST_DATE_TIME => Some(Primitive::Datetime),
         (
             None,
             "i8" | "i16" | "i32" | "i64" | "i128" | "isize" | "u8" | "u16" | "u32" | "u64" | "u128"
@@ -981,6 +1009,8 @@ mod tests {
         reads_as("map[string]interface{}", "dict(str, object)", go);
         reads_as("time.Time", "datetime", go);
         reads_as("Pointer to *os.File", "str", go);
+        reads_as("*[]os.File", "list[str]", go);
+        reads_as("Pointer to *[]os.File", "list[str]", go);
         // Go's plain names are read once the folder is known to be Go.
         reads_as("NullableString", "NullableString", None);
         let error = parse_type_expr("Pointer to []map[int]X").unwrap_err();
@@ -1018,6 +1048,23 @@ mod tests {
         reads_as("Option<Tag>", "Tag", rust);
         reads_as("Vec<crate::models::Tag>", "list[Tag]", rust);
         reads_as("*crate::models::Tag", "Tag", rust);
+        // The older templates' absolute paths and stray `*`, the newer's dates and sets.
+        reads_as("*String", "String", rust);
+        reads_as("*::models::Tag", "Tag", rust);
+        reads_as("Vec<::models::Tag>", "list[Tag]", rust);
+        reads_as(
+            "Option<::std::collections::HashMap<String, ::models::Tag>>",
+            "dict(str, Tag)",
+            rust,
+        );
+        reads_as("Option<HashSet<String>>", "list[String]", rust);
+        reads_as("Option<chrono::NaiveDate>", "date", rust);
+        reads_as("chrono::DateTime<chrono::FixedOffset>", "datetime", rust);
+        reads_as(
+            "Vec<chrono::DateTime<chrono::FixedOffset>>",
+            "list[datetime]",
+            rust,
+        );
         // `String`, `bool` and a bare model name are every dialect's words.
         reads_as("String", "String", None);
         reads_as("bool", "bool", None);
