@@ -23,7 +23,7 @@ use pulldown_cmark::{
 use super::dialect::{Dialect, Mark};
 use super::dialects;
 use super::type_expr::{NullMark, parse_type, union_of};
-use super::types::{Leaf, Primitive, TypeExpr};
+use super::types::{Container, Leaf, Primitive, TypeExpr};
 use crate::diagnostic::{Diagnostic, FileId};
 
 /// A value and the byte span of the source it came from.
@@ -1037,9 +1037,15 @@ impl PageReader<'_, '_> {
                     .find(|(table, _)| same_words(table, &row.name.value))
                     .map(|(_, values)| listed_values(values))
             } else {
+                // Java names the table after the enum (`## Enum: StatusEnum`), or after the
+                // field's whole type when the enum is of its items or values
+                // (`## Enum: List<StatusEnum>`, `## Enum: Map<String, InnerEnum>`).
+                let written = |table: &str| {
+                    parse_type(table).is_ok_and(|parsed| parsed.expr == row.type_expr.value)
+                };
                 self.field_enums
                     .iter()
-                    .find(|(table, _)| table == name)
+                    .find(|(table, _)| table == name || written(table))
                     .map(|(_, values)| values.clone())
             };
             if let Some(values) = values {
@@ -1062,9 +1068,10 @@ impl PageReader<'_, '_> {
     }
 }
 
-/// Whether a type is Kotlin's `inline`, which its templates write for a field's own enum.
+/// Whether a type is Kotlin's `inline`, which its templates write for a field's own enum (or,
+/// in containers, for the enum of its items or values).
 fn is_inline_enum(expr: &TypeExpr) -> bool {
-    expr.containers.is_empty() && expr.leaf == Leaf::Named("inline".to_owned())
+    expr.leaf == Leaf::Named("inline".to_owned())
 }
 
 /// Whether two names are the same words: `pet_status`, `petStatus` and `PetStatus` are.
@@ -1216,15 +1223,23 @@ pub(super) fn parse_type_cell(
 ) -> Option<ParsedCell> {
     let type_cell = collect_type_text(cell.events);
     let type_span = trim_span(text, cell.range.clone());
-    let type_text = type_cell.text.trim();
-    let leading = type_cell.text.len() - type_cell.text.trim_start().len();
+    let written = type_cell.text.trim();
+    let (type_text, anchor) = unread_link(written).unwrap_or((written, None));
+    let anchor = anchor.or_else(|| page_anchor(cell.events));
+    let leading = type_cell.text.len() - type_cell.text.trim_start().len()
+        + (type_text.as_ptr() as usize - written.as_ptr() as usize);
     let to_source = |span: Range<usize>| {
         type_cell.source_span(leading + span.start..leading + span.end, &type_span)
     };
     match parse_type(type_text) {
-        Ok(parsed) => Some(ParsedCell {
+        Ok(mut parsed) => Some(ParsedCell {
             expr: Spanned {
-                value: parsed.expr,
+                value: {
+                    if is_inline_enum(&parsed.expr) {
+                        parsed.expr.containers = anchor_containers(anchor.as_deref());
+                    }
+                    parsed.expr
+                },
                 span: type_span.clone(),
             },
             leaf_span: to_source(parsed.leaf_span),
@@ -1247,6 +1262,36 @@ pub(super) fn parse_type_cell(
             None
         }
     }
+}
+
+/// A Type cell that is a link Markdown could not read, because its in-page destination holds a
+/// space (`[Map<String, InnerEnum>](#Map<String, InnerEnum>)`, as the Java and Kotlin templates
+/// write a field's own enum in a map): the link's text, and its destination after the `#`.
+fn unread_link(text: &str) -> Option<(&str, Option<String>)> {
+    let (label, rest) = text.strip_prefix('[')?.split_once("](#")?;
+    let destination = rest.strip_suffix(')')?;
+    Some((label, Some(destination.to_owned())))
+}
+
+/// The in-page destination (after the `#`) of a Type cell that is a link (`[**inline**](#X)`).
+fn page_anchor(events: &[(Event<'_>, Range<usize>)]) -> Option<String> {
+    events.iter().find_map(|(event, _)| match event {
+        Event::Start(Tag::Link { dest_url, .. }) => {
+            dest_url.strip_prefix('#').map(str::to_owned)
+        }
+        _ => None,
+    })
+}
+
+/// The containers of a field's own enum that Kotlin writes `inline`: those of the type its link
+/// names (`#kotlin.collections.List<Status>` is a list of the enum), none when it names no
+/// container (`#Status`). The name may quote a reserved word in backticks (`` `Inner` ``).
+fn anchor_containers(anchor: Option<&str>) -> Vec<Container> {
+    let Some(anchor) = anchor else {
+        return Vec::new();
+    };
+    let anchor = anchor.replace('`', "");
+    parse_type(&anchor).map_or_else(|_| Vec::new(), |parsed| parsed.expr.containers)
 }
 
 /// A type expression short enough for a one-line message (a type nested thousands deep is not).
