@@ -159,6 +159,7 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
         variants: None,
         name_and_type_only: false,
         variant_list: false,
+        unlisted_enum: false,
     };
     let mut index = 0;
     let mut properties = None;
@@ -220,8 +221,10 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
         }
         index = end + 1;
     }
-    if let Expect::Table(heading_span) = expect {
-        reader.properties_without_table(heading_span);
+    match expect {
+        Expect::Table(heading_span) => reader.properties_without_table(heading_span),
+        Expect::List => reader.unlisted_enum = true,
+        _ => {}
     }
     reader.finish(properties, enum_values)
 }
@@ -320,6 +323,8 @@ struct PageReader<'a, 'd> {
     name_and_type_only: bool,
     /// Whether the page lists the variants of a oneOf / anyOf (`php-nextgen`'s `## oneOf`).
     variant_list: bool,
+    /// The page is an enum whose `## Enum` heading no list of values follows (`android`'s).
+    unlisted_enum: bool,
 }
 
 impl PageReader<'_, '_> {
@@ -497,6 +502,11 @@ impl PageReader<'_, '_> {
         if let Some(identifier) = name.value.strip_prefix("r#") {
             name.value = identifier.to_owned();
             self.mark(Mark::RawIdentifier, name.span.clone());
+        }
+        // Kotlin's escape of a reserved word, backticks the page writes as entities
+        // (`&#x60;when&#x60;`), is the name inside.
+        if let Some(identifier) = (name.value.strip_prefix('`')).and_then(|rest| rest.strip_suffix('`')) {
+            name.value = identifier.to_owned();
         }
         if name.value.is_empty() {
             self.diagnostics.push(
@@ -688,10 +698,26 @@ impl PageReader<'_, '_> {
         let start = source
             .rfind('.')
             .map_or(heading.span.start, |at| heading.span.start + at + 1);
-        self.mark(Mark::DottedTitle, heading.span.clone());
+        // A qualified type name a dialect writes (Kotlin's `# java.time.LocalDate`, a model
+        // named like a type it maps) shows that dialect, as it would in a Type cell.
+        match dialects::qualified(&heading.value) {
+            Some((_, shown)) => self.shows(shown, heading.span.clone()),
+            None => self.mark(Mark::DottedTitle, heading.span.clone()),
+        }
         Spanned {
             span: start..start + name.len(),
             value: name,
+        }
+    }
+
+    /// An alias of any JSON value, at the page's name.
+    fn any_value(&self) -> Spanned<TypeExpr> {
+        Spanned {
+            value: TypeExpr {
+                containers: Vec::new(),
+                leaf: Leaf::Primitive(Primitive::Object),
+            },
+            span: (self.name.as_ref().or(self.title.as_ref())).map_or(0..0, |name| name.span.clone()),
         }
     }
 
@@ -948,23 +974,12 @@ impl PageReader<'_, '_> {
     ) -> PageOutcome {
         // Rust's `## Enum Variants` table: an enum of its values; a table of none (a
         // discriminated oneOf whose variants the template did not list) or of tagged variants is
-        // any JSON value, and a oneOf its variants' union.
+        // any JSON value, and a oneOf its variants' union. An enum page that lists no values
+        // is any JSON value too.
         let (enum_values, alias) = match self.variants.take() {
             Some(Variants::Values(values, _)) if !values.values.is_empty() => (Some(values), None),
-            Some(Variants::Values(..) | Variants::Tagged) => (
-                None,
-                Some(Spanned {
-                    value: TypeExpr {
-                        containers: Vec::new(),
-                        leaf: Leaf::Primitive(Primitive::Object),
-                    },
-                    span: self
-                        .name
-                        .as_ref()
-                        .or(self.title.as_ref())
-                        .map_or(0..0, |name| name.span.clone()),
-                }),
-            ),
+            Some(Variants::Values(..) | Variants::Tagged) => (None, Some(self.any_value())),
+            None if self.unlisted_enum => (None, Some(self.any_value())),
             Some(Variants::OneOf(union)) => (None, Some(union)),
             None => (enum_values, None),
         };

@@ -1,10 +1,15 @@
-//! openapi-generator's `java` templates: `List<X>`, `Map<String, X>`, `OffsetDateTime`, `byte[]`;
-//! lowerCamelCase names; a field's own enum as a `## Enum: XEnum` table after the properties.
+//! openapi-generator's `java` templates (every library) and its older `android` template, which
+//! writes the same types and names (with fewer reserved words, and `Date` for dates): `List<X>`,
+//! `Map<String, X>`, `OffsetDateTime`, `byte[]`; lowerCamelCase names; a field's own enum as a
+//! `## Enum: XEnum` table after the properties (`## Enum: List<XEnum>` for the enum of an array's
+//! items).
+
+use std::collections::BTreeSet;
 
 use crate::parse::dialect::{
-    DialectSpec, Holds, Inexact, Mark, Opener, Word, without_underscore_escape,
+    DialectSpec, Holds, Inexact, Mark, Opener, Qualified, Word, without_underscore_escape,
 };
-use crate::parse::types::Primitive;
+use crate::parse::types::{Leaf, Primitive};
 
 /// The Java templates' description.
 pub static SPEC: DialectSpec = DialectSpec {
@@ -38,26 +43,56 @@ pub static SPEC: DialectSpec = DialectSpec {
             holds: Holds::Map("String"),
         },
     ],
+    // A model named like a class the code imports (`Date`, `File`, `Map`) is written qualified
+    // (`java.util.Date`); Kotlin writes `java.` names too, so they show neither.
+    qualified: &[("java.", Qualified::Whole)],
     marks: &[Mark::FieldEnumHeading],
-    // `UUID`, `URI` and `File` are strings on the wire; `BigDecimal` is read as a float.
+    // The templates' type mapping at every version (`AbstractJavaCodegen`, `DefaultCodegen`):
+    // every `dateLibrary` (`java8` and `threetenbp`: `LocalDate` / `OffsetDateTime`; `joda`:
+    // `LocalDate` / `DateTime`; `legacy` and `android`: `Date` for both, so it is the string
+    // sent). `UUID`, `URI` and `File` are strings on the wire; `BigDecimal` is read as a float;
+    // a raw `List` or `Map` (a model of that name, whose page the template does not write) holds
+    // any JSON value.
     primitives: &[
         ("String", Primitive::Str),
         ("UUID", Primitive::Str),
         ("URI", Primitive::Str),
         ("File", Primitive::Str),
+        ("Date", Primitive::Str),
         ("Integer", Primitive::Int),
         ("Long", Primitive::Int),
+        ("Short", Primitive::Int),
         ("Float", Primitive::Float),
         ("Double", Primitive::Float),
         ("BigDecimal", Primitive::Float),
         ("Boolean", Primitive::Bool),
         ("OffsetDateTime", Primitive::Datetime),
+        ("DateTime", Primitive::Datetime),
         ("LocalDate", Primitive::Date),
         ("Object", Primitive::Object),
+        ("List", Primitive::Object),
+        ("Map", Primitive::Object),
     ],
-    inexact: &[("BigDecimal", Inexact::Decimal)],
+    inexact: &[
+        ("BigDecimal", Inexact::Decimal),
+        ("Date", Inexact::DateOrDateTime),
+    ],
+    read_other_name: Some(qualified_name),
     ..DialectSpec::EMPTY
 };
+
+/// A qualified name (`java.util.Date`, which the templates write for a model named like a
+/// class they import): the folder's model of its last segment, else that segment as the
+/// templates' own type (`Date`, `File`, `Map`).
+fn qualified_name(name: &str, page_names: &BTreeSet<String>) -> Option<(Leaf, Option<Inexact>)> {
+    let (_, last) = name.strip_prefix("java.")?.rsplit_once('.')?;
+    if page_names.contains(last) {
+        return Some((Leaf::Named(last.to_owned()), None));
+    }
+    let primitive = SPEC.primitives.iter().find(|(written, _)| *written == last)?.1;
+    let inexact = SPEC.inexact.iter().find(|(written, _)| *written == last);
+    Some((Leaf::Primitive(primitive), inexact.map(|&(_, inexact)| inexact)))
+}
 
 /// Names the Java templates escape with a leading `_`: Java keywords and literals, and names
 /// their generated code uses itself (openapi-generator's `AbstractJavaCodegen` reserved words).

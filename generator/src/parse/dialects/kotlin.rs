@@ -52,14 +52,19 @@ pub static SPEC: DialectSpec = DialectSpec {
             holds: Holds::Map("kotlin.String"),
         },
     ],
-    // Only Kotlin writes these qualified names; its folders read them.
+    // Only Kotlin writes `kotlin.` names; its folders read them (Java writes `java.` names too).
     qualified: &[
         ("kotlin.", Qualified::Whole),
         ("kotlinx.", Qualified::Whole),
         ("java.", Qualified::Whole),
+        ("org.threeten.bp.", Qualified::Whole),
     ],
     marks: &[Mark::InlineEnum, Mark::IndentedEnumList],
-    // `java.math.BigDecimal` is read as a float.
+    // The templates' type mapping at every version (`AbstractKotlinCodegen` and its
+    // `dateLibrary` options: `java8`, `threetenbp`, `kotlinx-datetime`, `java8-localdatetime`,
+    // and 3.x's `java.time.LocalDateTime` for dates and date-times alike, the string sent).
+    // `java.math.BigDecimal` is read as a float; a bare `kotlin.collections.Map` (a free-form
+    // object) holds any JSON value.
     primitives: &[
         ("kotlin.String", Primitive::Str),
         ("kotlin.Char", Primitive::Str),
@@ -83,9 +88,14 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("java.time.Instant", Primitive::Datetime),
         ("kotlinx.datetime.Instant", Primitive::Datetime),
         ("kotlin.time.Instant", Primitive::Datetime),
+        ("org.threeten.bp.OffsetDateTime", Primitive::Datetime),
+        ("java.time.LocalDateTime", Primitive::Str),
+        ("org.threeten.bp.LocalDateTime", Primitive::Str),
         ("java.time.LocalDate", Primitive::Date),
+        ("org.threeten.bp.LocalDate", Primitive::Date),
         ("kotlinx.datetime.LocalDate", Primitive::Date),
         ("kotlin.Any", Primitive::Object),
+        ("kotlin.collections.Map", Primitive::Object),
         ("kotlinx.serialization.json.JsonElement", Primitive::Object),
     ],
     // FIXME(issue 23): `kotlin.Any` and `JsonElement` are any JSON value, no model's enum; the
@@ -93,6 +103,8 @@ pub static SPEC: DialectSpec = DialectSpec {
     // C#'s dotted names that matched them too), kept so that the output stays the same.
     inexact: &[
         ("java.math.BigDecimal", Inexact::Decimal),
+        ("java.time.LocalDateTime", Inexact::DateOrDateTime),
+        ("org.threeten.bp.LocalDateTime", Inexact::DateOrDateTime),
         ("kotlin.Any", Inexact::UnlistedEnum),
         (
             "kotlinx.serialization.json.JsonElement",
