@@ -159,7 +159,7 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
         variants: None,
         name_and_type_only: false,
         variant_list: false,
-        unlisted_enum: false,
+        any_value: false,
     };
     let mut index = 0;
     let mut properties = None;
@@ -223,7 +223,7 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
     }
     match expect {
         Expect::Table(heading_span) => reader.properties_without_table(heading_span),
-        Expect::List => reader.unlisted_enum = true,
+        Expect::List => reader.any_value = true,
         _ => {}
     }
     reader.finish(properties, enum_values)
@@ -323,8 +323,10 @@ struct PageReader<'a, 'd> {
     name_and_type_only: bool,
     /// Whether the page lists the variants of a oneOf / anyOf (`php-nextgen`'s `## oneOf`).
     variant_list: bool,
-    /// The page is an enum whose `## Enum` heading no list of values follows (`android`'s).
-    unlisted_enum: bool,
+    /// The page says no more of its values than that they are any JSON value: an enum whose
+    /// `## Enum` heading no list of values follows (`android`'s), a oneOf / anyOf that lists its
+    /// variants' pages (Java's `## oneOf schemas`).
+    any_value: bool,
 }
 
 impl PageReader<'_, '_> {
@@ -380,6 +382,15 @@ impl PageReader<'_, '_> {
                 *in_body = true;
                 self.variant_list = true;
                 self.mark(Mark::VariantListHeading, heading.span.clone());
+            }
+            // Java's (`native`, `jersey2`, `jersey3`) oneOf / anyOf page: a list of its
+            // variants' pages, no table.
+            HeadingLevel::H2
+                if (heading.value == "oneOf schemas" || heading.value == "anyOf schemas")
+                    && !*in_body =>
+            {
+                *in_body = true;
+                self.any_value = true;
             }
             HeadingLevel::H2 if self.name.is_none() && !*in_body => {
                 self.name = Some(self.without_module(heading))
@@ -979,7 +990,7 @@ impl PageReader<'_, '_> {
         let (enum_values, alias) = match self.variants.take() {
             Some(Variants::Values(values, _)) if !values.values.is_empty() => (Some(values), None),
             Some(Variants::Values(..) | Variants::Tagged) => (None, Some(self.any_value())),
-            None if self.unlisted_enum => (None, Some(self.any_value())),
+            None if self.any_value => (None, Some(self.any_value())),
             Some(Variants::OneOf(union)) => (None, Some(union)),
             None => (enum_values, None),
         };
