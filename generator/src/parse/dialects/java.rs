@@ -120,7 +120,92 @@ pub fn api_name(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::api_name;
+    use std::collections::BTreeSet;
+    use std::path::PathBuf;
+
+    use super::{SPEC, api_name};
+    use crate::diagnostic::Sources;
+    use crate::parse::dialect::Dialect;
+    use crate::parse::page::{PageOutcome, parse_page};
+    use crate::parse::types::{Leaf, Primitive};
+
+    /// The model page `text` reads as: its fields as `name: type` (the neutral type), and
+    /// the values of each field's own enum.
+    fn fields(text: &str) -> Vec<String> {
+        let mut sources = Sources::default();
+        let file = sources.add(PathBuf::from("Page.md"), text.to_owned());
+        let mut diagnostics = Vec::new();
+        let PageOutcome::Model(page) = parse_page(file, text, &mut diagnostics) else {
+            panic!("not a model page: {diagnostics:?}");
+        };
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let mut fields: Vec<String> = (page.properties.iter())
+            .map(|row| {
+                let values = row.enum_values.as_ref().map(|listed| {
+                    let values: Vec<&str> =
+                        listed.values.iter().map(|value| value.value.as_str()).collect();
+                    values.join(",")
+                });
+                format!("{}: {} {values:?}", row.name.value, row.type_expr.value)
+            })
+            .collect();
+        if let Some(alias) = &page.alias {
+            fields.push(format!("= {}", alias.value));
+        }
+        fields
+    }
+
+    #[test]
+    fn reads_the_enum_of_an_arrays_items_and_of_a_maps_values() {
+        let page = "# EnumHolder\n\n## Properties\n\n\
+            | Name | Type | Description | Notes |\n|---|---|---|---|\n\
+            |**actions** | [**List&lt;ActionsEnum&gt;**](#List&lt;ActionsEnum&gt;) |  |  [optional] |\n\
+            |**byKey** | [**Map&lt;String, InnerEnum&gt;**](#Map&lt;String, InnerEnum&gt;) |  |  [optional] |\n\
+            |**status** | [**StatusEnum**](#StatusEnum) |  |  |\n\n\
+            ## Enum: List&lt;ActionsEnum&gt;\n\n| Name | Value |\n|---|---|\n\
+            | CREATE | &quot;create&quot; |\n| DELETE | &quot;delete&quot; |\n\n\
+            ## Enum: Map&lt;String, InnerEnum&gt;\n\n| Name | Value |\n|---|---|\n\
+            | ON | &quot;on&quot; |\n\n\
+            ## Enum: StatusEnum\n\n| Name | Value |\n|---|---|\n| A | &quot;a&quot; |\n";
+        assert_eq!(
+            fields(page),
+            [
+                r#"actions: list[str] Some("create,delete")"#,
+                r#"byKey: dict(str, str) Some("on")"#,
+                r#"status: str Some("a")"#,
+            ]
+        );
+    }
+
+    #[test]
+    fn a_oneof_page_of_variant_links_and_an_enum_page_without_values_are_any_value() {
+        let one_of = "# Vehicle\n\n## oneOf schemas\n* [Bike](Bike.md)\n* [Car](Car.md)\n";
+        assert_eq!(fields(one_of), ["= object"]);
+        // `android`'s enum page: the heading, no values.
+        assert_eq!(fields("# StringEnum\n\n## Enum\n\n\n"), ["= object"]);
+    }
+
+    #[test]
+    fn reads_every_date_library_and_qualified_names() {
+        let java = Dialect::of(&SPEC);
+        let pages: BTreeSet<String> = ["Error".to_owned()].into();
+        for (name, leaf) in [
+            ("Date", Leaf::Primitive(Primitive::Str)),
+            ("DateTime", Leaf::Primitive(Primitive::Datetime)),
+            ("OffsetDateTime", Leaf::Primitive(Primitive::Datetime)),
+            ("LocalDate", Leaf::Primitive(Primitive::Date)),
+            ("Short", Leaf::Primitive(Primitive::Int)),
+            ("java.util.Date", Leaf::Primitive(Primitive::Str)),
+            ("java.io.File", Leaf::Primitive(Primitive::Str)),
+            ("java.util.Map", Leaf::Primitive(Primitive::Object)),
+            ("List", Leaf::Primitive(Primitive::Object)),
+            ("java.lang.Error", Leaf::Named("Error".to_owned())),
+        ] {
+            let read = java.read_name(name, &pages).map(|(leaf, _)| leaf);
+            assert_eq!(read, Some(leaf), "{name}");
+        }
+        assert_eq!(java.read_name("java.util.Nothing", &pages), None);
+    }
 
     #[test]
     fn java_escapes_are_removed() {
