@@ -95,7 +95,8 @@ pub fn name_the_type_syntax(diagnostics: &mut [Diagnostic], dialect: Dialect) {
 
 /// What a page means once the folder's dialect is known: each row's API name follows the
 /// dialect's Name-column convention ([`Dialect::api_name`]), and is its JSON name when the
-/// dialect's names are ([`Dialect::names_are_json`]); the dialect's own type names (Java's
+/// dialect's names are ([`Dialect::names_are_json`]) or it keeps this one
+/// ([`Dialect::keeps_json_name`]); the dialect's own type names (Java's
 /// `String`, `Long`; Go's `int64`, `NullableString`) are what it reads them as
 /// ([`Dialect::read_name`]) unless a page defines that name, and a name that says less than it
 /// is read as says so in the field's docs; a page of no properties is any JSON value where the
@@ -130,7 +131,8 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
                     && row.type_expr.value.containers.is_empty();
                 row.type_expr.value.leaf = leaf;
             }
-            row.wire_name = dialect.names_are_json().then(|| row.api_name.clone());
+            row.wire_name = (dialect.names_are_json() || dialect.keeps_json_name(&row.api_name))
+                .then(|| row.api_name.clone());
         }
         if spec.empty_table_is_any_value
             && page.enum_values.is_none()

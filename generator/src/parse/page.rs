@@ -516,7 +516,9 @@ impl PageReader<'_, '_> {
         }
         // Kotlin's escape of a reserved word, backticks the page writes as entities
         // (`&#x60;when&#x60;`), is the name inside.
-        if let Some(identifier) = (name.value.strip_prefix('`')).and_then(|rest| rest.strip_suffix('`')) {
+        if let Some(identifier) =
+            (name.value.strip_prefix('`')).and_then(|rest| rest.strip_suffix('`'))
+        {
             name.value = identifier.to_owned();
         }
         if name.value.is_empty() {
@@ -728,7 +730,8 @@ impl PageReader<'_, '_> {
                 containers: Vec::new(),
                 leaf: Leaf::Primitive(Primitive::Object),
             },
-            span: (self.name.as_ref().or(self.title.as_ref())).map_or(0..0, |name| name.span.clone()),
+            span: (self.name.as_ref().or(self.title.as_ref()))
+                .map_or(0..0, |name| name.span.clone()),
         }
     }
 
@@ -1302,9 +1305,7 @@ fn unread_link(text: &str) -> Option<(&str, Option<String>)> {
 /// The in-page destination (after the `#`) of a Type cell that is a link (`[**inline**](#X)`).
 fn page_anchor(events: &[(Event<'_>, Range<usize>)]) -> Option<String> {
     events.iter().find_map(|(event, _)| match event {
-        Event::Start(Tag::Link { dest_url, .. }) => {
-            dest_url.strip_prefix('#').map(str::to_owned)
-        }
+        Event::Start(Tag::Link { dest_url, .. }) => dest_url.strip_prefix('#').map(str::to_owned),
         _ => None,
     })
 }

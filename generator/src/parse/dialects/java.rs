@@ -7,7 +7,8 @@
 use std::collections::BTreeSet;
 
 use crate::parse::dialect::{
-    DialectSpec, Holds, Inexact, Mark, Opener, Qualified, Word, without_underscore_escape,
+    DialectSpec, Holds, Inexact, Mark, Opener, Qualified, Word, kept_as_written,
+    without_underscore_escape,
 };
 use crate::parse::types::{Leaf, Primitive};
 
@@ -15,6 +16,7 @@ use crate::parse::types::{Leaf, Primitive};
 pub static SPEC: DialectSpec = DialectSpec {
     name: "java",
     api_name,
+    keeps_json_name: kept_as_written,
     type_syntax: "Java types are `String`, `Integer`, `Long`, `Float`, `Double`, `BigDecimal`, \
                   `Boolean`, `OffsetDateTime`, `LocalDate`, `UUID`, `Object`, `byte[]`, \
                   `List<T>`, `Set<T>`, `Map<String, T>`, or a model name",
@@ -89,9 +91,16 @@ fn qualified_name(name: &str, page_names: &BTreeSet<String>) -> Option<(Leaf, Op
     if page_names.contains(last) {
         return Some((Leaf::Named(last.to_owned()), None));
     }
-    let primitive = SPEC.primitives.iter().find(|(written, _)| *written == last)?.1;
+    let primitive = SPEC
+        .primitives
+        .iter()
+        .find(|(written, _)| *written == last)?
+        .1;
     let inexact = SPEC.inexact.iter().find(|(written, _)| *written == last);
-    Some((Leaf::Primitive(primitive), inexact.map(|&(_, inexact)| inexact)))
+    Some((
+        Leaf::Primitive(primitive),
+        inexact.map(|&(_, inexact)| inexact),
+    ))
 }
 
 /// Names the Java templates escape with a leading `_`: Java keywords and literals, and names
@@ -109,13 +118,16 @@ const JAVA_RESERVED: &[&str] = &[
 
 /// The Java Name-column convention: the API's name of a property whose Name cell is `name`: the
 /// property's lowerCamelCase name (`createdAt`; `[naming] wire` spells the JSON from it), the
-/// template's escapes removed: `_` before a reserved name (`_object` -> `object`), and
-/// `propertyClass`, its name for `class`.
+/// template's escapes removed: `_` before a reserved name (`_object` -> `object`) or a digit
+/// (`_1st` -> `1st`), and `propertyClass`, its name for `class`.
 pub fn api_name(name: &str) -> String {
     if name == "propertyClass" {
         return "class".to_owned();
     }
-    without_underscore_escape(name, JAVA_RESERVED)
+    match name.strip_prefix('_') {
+        Some(rest) if rest.starts_with(|c: char| c.is_ascii_digit()) => rest.to_owned(),
+        _ => without_underscore_escape(name, JAVA_RESERVED),
+    }
 }
 
 #[cfg(test)]
@@ -142,8 +154,11 @@ mod tests {
         let mut fields: Vec<String> = (page.properties.iter())
             .map(|row| {
                 let values = row.enum_values.as_ref().map(|listed| {
-                    let values: Vec<&str> =
-                        listed.values.iter().map(|value| value.value.as_str()).collect();
+                    let values: Vec<&str> = listed
+                        .values
+                        .iter()
+                        .map(|value| value.value.as_str())
+                        .collect();
                     values.join(",")
                 });
                 format!("{}: {} {values:?}", row.name.value, row.type_expr.value)
@@ -186,6 +201,20 @@ mod tests {
     }
 
     #[test]
+    fn names_it_keeps_as_written_are_json_names() {
+        let java = Dialect::of(&SPEC);
+        for (name, kept) in [
+            ("$ref", true),
+            ("éaccent", true),
+            ("1st", true),
+            ("createdAt", false),
+            ("_links", false),
+        ] {
+            assert_eq!(java.keeps_json_name(name), kept, "{name}");
+        }
+    }
+
+    #[test]
     fn reads_every_date_library_and_qualified_names() {
         let java = Dialect::of(&SPEC);
         let pages: BTreeSet<String> = ["Error".to_owned()].into();
@@ -213,6 +242,7 @@ mod tests {
             ("_object", "object"),
             ("_default", "default"),
             ("propertyClass", "class"),
+            ("_1st", "1st"),
             ("createdAt", "createdAt"),
             // Not escapes: the rest is no reserved name.
             ("_links", "_links"),

@@ -5,12 +5,15 @@
 //! `## Enum: name` table of comma-separated values; enum pages a `## Enum` list indented into a
 //! code block.
 
-use crate::parse::dialect::{DialectSpec, Holds, Inexact, Mark, Opener, Qualified};
+use crate::parse::dialect::{
+    DialectSpec, Holds, Inexact, Mark, Opener, Qualified, kept_as_written,
+};
 use crate::parse::types::Primitive;
 
 /// The Kotlin templates' description.
 pub static SPEC: DialectSpec = DialectSpec {
     name: "kotlin",
+    keeps_json_name: kept_as_written,
     type_syntax: "Kotlin types are `kotlin.String`, `kotlin.Int`, `kotlin.Long`, \
                   `kotlin.Double`, `kotlin.Boolean`, `java.time.OffsetDateTime`, `kotlin.Any`, \
                   `kotlin.collections.List<T>`, `kotlin.collections.Map<kotlin.String, T>`, or \
@@ -138,8 +141,11 @@ mod tests {
         let fields = (page.properties.iter())
             .map(|row| {
                 let values = row.enum_values.as_ref().map(|listed| {
-                    let values: Vec<&str> =
-                        listed.values.iter().map(|value| value.value.as_str()).collect();
+                    let values: Vec<&str> = listed
+                        .values
+                        .iter()
+                        .map(|value| value.value.as_str())
+                        .collect();
                     values.join(",")
                 });
                 format!("{}: {} {values:?}", row.name.value, row.type_expr.value)
