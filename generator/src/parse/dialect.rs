@@ -132,6 +132,10 @@ pub struct DialectSpec {
     pub keeps_json_name: fn(&str) -> bool,
     /// The operation reader knows the dialect's operation pages (`Wraps METHOD /path`).
     pub documents_operations: bool,
+    /// The templates link every model's name in a Type cell to its page, so that a name
+    /// without a link that the dialect reads (`**String**`) is its own type even where a model
+    /// of that name has a page (Java's `String.md`, `[**String**](String.md)`).
+    pub links_models: bool,
     /// An enum page is an empty Properties table, like an empty object's: a page without
     /// properties stands for any JSON value, which either reads as.
     pub empty_table_is_any_value: bool,
@@ -182,6 +186,7 @@ impl DialectSpec {
         names_are_json: false,
         keeps_json_name: |_| false,
         documents_operations: false,
+        links_models: false,
         empty_table_is_any_value: false,
         value_row_is_alias: false,
         one_of_sections: false,

@@ -100,6 +100,8 @@ pub struct PropertyRow {
     /// The values the page lists for this field (Java's `## Enum: XEnum` tables): the field is
     /// an open enum of them.
     pub enum_values: Option<EnumValues>,
+    /// The Type cell links to a page (`[**Pet**](Pet.md)`), not only within its own.
+    pub links_page: bool,
 }
 
 /// What one page turned out to be.
@@ -538,6 +540,7 @@ impl PageReader<'_, '_> {
             leaf_span,
             dialect,
             null,
+            links_page,
         } = parse_type_cell(self.file, self.text, &cells[1], self.diagnostics)?;
         self.shows(dialect, type_expr.span.clone());
         // Kotlin's own enum of a field: `[**inline**](#Status)`, its values in the
@@ -560,6 +563,7 @@ impl PageReader<'_, '_> {
                 nullable: null == NullMark::Null,
                 notes: String::new(),
                 enum_values: None,
+                links_page,
             });
         }
 
@@ -592,6 +596,7 @@ impl PageReader<'_, '_> {
             nullable: null == NullMark::Null || (required && null == NullMark::AbsentOrNull),
             notes,
             enum_values: None,
+            links_page,
         })
     }
 
@@ -1241,6 +1246,8 @@ pub(super) struct ParsedCell {
     pub(super) dialect: Option<Dialect>,
     /// What it says of `null`.
     pub(super) null: NullMark,
+    /// It links to a page (`[**Pet**](Pet.md)`), not only within its own.
+    pub(super) links_page: bool,
 }
 
 /// Parses a `Type` cell ([`ParsedCell`]). A malformed type is reported at its fault.
@@ -1274,6 +1281,7 @@ pub(super) fn parse_type_cell(
             leaf_span: to_source(parsed.leaf_span),
             dialect: parsed.dialect,
             null: parsed.null,
+            links_page: links_page(cell.events),
         }),
         Err(error) => {
             diagnostics.push(
@@ -1300,6 +1308,13 @@ fn unread_link(text: &str) -> Option<(&str, Option<String>)> {
     let (label, rest) = text.strip_prefix('[')?.split_once("](#")?;
     let destination = rest.strip_suffix(')')?;
     Some((label, Some(destination.to_owned())))
+}
+
+/// Whether a Type cell links to a page (`[**Pet**](Pet.md)`), not only within its own.
+fn links_page(events: &[(Event<'_>, Range<usize>)]) -> bool {
+    (events.iter()).any(|(event, _)| {
+        matches!(event, Event::Start(Tag::Link { dest_url, .. }) if !dest_url.starts_with('#'))
+    })
 }
 
 /// The in-page destination (after the `#`) of a Type cell that is a link (`[**inline**](#X)`).

@@ -17,6 +17,7 @@ pub static SPEC: DialectSpec = DialectSpec {
     name: "java",
     api_name,
     keeps_json_name: kept_as_written,
+    links_models: true,
     type_syntax: "Java types are `String`, `Integer`, `Long`, `Float`, `Double`, `BigDecimal`, \
                   `Boolean`, `OffsetDateTime`, `LocalDate`, `UUID`, `Object`, `byte[]`, \
                   `List<T>`, `Set<T>`, `Map<String, T>`, or a model name",
@@ -138,6 +139,7 @@ mod tests {
     use super::{SPEC, api_name};
     use crate::diagnostic::Sources;
     use crate::parse::dialect::Dialect;
+    use crate::parse::folder::apply_folder_conventions;
     use crate::parse::page::{PageOutcome, parse_page};
     use crate::parse::types::{Leaf, Primitive};
 
@@ -198,6 +200,26 @@ mod tests {
         assert_eq!(fields(one_of), ["= object"]);
         // `android`'s enum page: the heading, no values.
         assert_eq!(fields("# StringEnum\n\n## Enum\n\n\n"), ["= object"]);
+    }
+
+    #[test]
+    fn an_unlinked_name_is_javas_own_type_where_a_model_has_that_name() {
+        let page = "# String\n\n## Properties\n\n\
+            | Name | Type | Description | Notes |\n|---|---|---|---|\n\
+            |**value** | **String** |  |  [optional] |\n\
+            |**model** | [**String**](String.md) |  |  [optional] |\n";
+        let mut sources = Sources::default();
+        let file = sources.add(PathBuf::from("String.md"), page.to_owned());
+        let mut diagnostics = Vec::new();
+        let PageOutcome::Model(page) = parse_page(file, page, &mut diagnostics) else {
+            panic!("not a model page: {diagnostics:?}");
+        };
+        let mut pages = [*page];
+        apply_folder_conventions(&mut pages, Dialect::of(&SPEC));
+        let types: Vec<String> = (pages[0].properties.iter())
+            .map(|row| row.type_expr.value.to_string())
+            .collect();
+        assert_eq!(types, ["str", "String"]);
     }
 
     #[test]
