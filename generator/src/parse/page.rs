@@ -100,7 +100,7 @@ pub struct PropertyRow {
     /// The values the page lists for this field (Java's `## Enum: XEnum` tables): the field is
     /// an open enum of them.
     pub enum_values: Option<EnumValues>,
-    /// The Type cell links to a page (`[**Pet**](Pet.md)`), not only within its own.
+    /// The Type cell links to its innermost type's page (`[**List<Pet>**](Pet.md)`).
     pub links_page: bool,
 }
 
@@ -1246,7 +1246,7 @@ pub(super) struct ParsedCell {
     pub(super) dialect: Option<Dialect>,
     /// What it says of `null`.
     pub(super) null: NullMark,
-    /// It links to a page (`[**Pet**](Pet.md)`), not only within its own.
+    /// It links to its innermost type's page (`[**List<Pet>**](Pet.md)`).
     pub(super) links_page: bool,
 }
 
@@ -1268,21 +1268,21 @@ pub(super) fn parse_type_cell(
         type_cell.source_span(leading + span.start..leading + span.end, &type_span)
     };
     match parse_type(type_text) {
-        Ok(mut parsed) => Some(ParsedCell {
-            expr: Spanned {
-                value: {
-                    if is_inline_enum(&parsed.expr) {
-                        parsed.expr.containers = anchor_containers(anchor.as_deref());
-                    }
-                    parsed.expr
+        Ok(mut parsed) => {
+            if is_inline_enum(&parsed.expr) {
+                parsed.expr.containers = anchor_containers(anchor.as_deref());
+            }
+            Some(ParsedCell {
+                links_page: links_page(cell.events, &parsed.expr.leaf),
+                expr: Spanned {
+                    value: parsed.expr,
+                    span: type_span.clone(),
                 },
-                span: type_span.clone(),
-            },
-            leaf_span: to_source(parsed.leaf_span),
-            dialect: parsed.dialect,
-            null: parsed.null,
-            links_page: links_page(cell.events),
-        }),
+                leaf_span: to_source(parsed.leaf_span),
+                dialect: parsed.dialect,
+                null: parsed.null,
+            })
+        }
         Err(error) => {
             diagnostics.push(
                 Diagnostic::error(
@@ -1310,10 +1310,18 @@ fn unread_link(text: &str) -> Option<(&str, Option<String>)> {
     Some((label, Some(destination.to_owned())))
 }
 
-/// Whether a Type cell links to a page (`[**Pet**](Pet.md)`), not only within its own.
-fn links_page(events: &[(Event<'_>, Range<usize>)]) -> bool {
-    (events.iter()).any(|(event, _)| {
-        matches!(event, Event::Start(Tag::Link { dest_url, .. }) if !dest_url.starts_with('#'))
+/// Whether a Type cell links to the page of its innermost type (`[**List<Pet>**](Pet.md)`; not
+/// Java 4.x's `[**List<Map<String, Integer>>**](Map.md)`).
+fn links_page(events: &[(Event<'_>, Range<usize>)], leaf: &Leaf) -> bool {
+    let Leaf::Named(leaf) = leaf else {
+        return false;
+    };
+    (events.iter()).any(|(event, _)| match event {
+        Event::Start(Tag::Link { dest_url, .. }) => {
+            let page = dest_url.rsplit('/').next().unwrap_or(dest_url);
+            page.strip_suffix(".md") == Some(leaf.as_str())
+        }
+        _ => false,
     })
 }
 
