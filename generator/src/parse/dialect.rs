@@ -52,6 +52,12 @@ impl Dialect {
         self.0.names_are_json
     }
 
+    /// Whether a Name cell's API name is the JSON name as written, though the dialect's names
+    /// are not in general ([`DialectSpec::keeps_json_name`]).
+    pub fn keeps_json_name(self, api_name: &str) -> bool {
+        (self.0.keeps_json_name)(api_name)
+    }
+
     /// What a type name the page reader left a name (`String`, `Long`, `NullableString`) is in
     /// a folder of this dialect, unless a page of the folder defines it (`page_names`): a
     /// primitive of the dialect's table, or what its [`DialectSpec::read_other_name`] makes of
@@ -121,8 +127,15 @@ pub struct DialectSpec {
     pub type_syntax: &'static str,
     /// The Name column is the JSON name itself (TypeScript's), so `[naming] wire` does not apply.
     pub names_are_json: bool,
+    /// Whether an API name is the JSON name as written, where the template keeps a name its
+    /// language accepts (Java's `$ref` and `éaccent`), so `[naming] wire` does not apply to it.
+    pub keeps_json_name: fn(&str) -> bool,
     /// The operation reader knows the dialect's operation pages (`Wraps METHOD /path`).
     pub documents_operations: bool,
+    /// The templates link every model's name in a Type cell to its page, so that a name
+    /// without a link that the dialect reads (`**String**`) is its own type even where a model
+    /// of that name has a page (Java's `String.md`, `[**String**](String.md)`).
+    pub links_models: bool,
     /// An enum page is an empty Properties table, like an empty object's: a page without
     /// properties stands for any JSON value, which either reads as.
     pub empty_table_is_any_value: bool,
@@ -175,7 +188,9 @@ impl DialectSpec {
         api_name: as_written,
         type_syntax: "",
         names_are_json: false,
+        keeps_json_name: |_| false,
         documents_operations: false,
+        links_models: false,
         empty_table_is_any_value: false,
         value_row_is_alias: false,
         one_of_sections: false,
@@ -342,6 +357,14 @@ impl Inexact {
 /// A Name cell as written: the convention of templates that escape nothing.
 pub fn as_written(name: &str) -> String {
     name.to_owned()
+}
+
+/// Whether a Name cell is no name a camelCase rule spells (it holds `$` or a non-ASCII letter,
+/// or starts with a digit: `$ref`, `éaccent`, `1st`), which the JVM templates keep as the
+/// property's name has it: `[naming] wire` would drop or recase what it cannot spell.
+pub fn kept_as_written(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_digit())
+        || name.contains(|c: char| !c.is_ascii_alphanumeric() && c != '_')
 }
 
 /// `name` without the `_` a template writes before a `reserved` name (`_class` -> `class`); any

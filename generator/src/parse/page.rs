@@ -23,7 +23,7 @@ use pulldown_cmark::{
 use super::dialect::{Dialect, Mark};
 use super::dialects;
 use super::type_expr::{NullMark, parse_type, union_of};
-use super::types::{Leaf, Primitive, TypeExpr};
+use super::types::{Container, Leaf, Primitive, TypeExpr};
 use crate::diagnostic::{Diagnostic, FileId};
 
 /// A value and the byte span of the source it came from.
@@ -100,6 +100,8 @@ pub struct PropertyRow {
     /// The values the page lists for this field (Java's `## Enum: XEnum` tables): the field is
     /// an open enum of them.
     pub enum_values: Option<EnumValues>,
+    /// The Type cell links to its innermost type's page (`[**List<Pet>**](Pet.md)`).
+    pub links_page: bool,
 }
 
 /// What one page turned out to be.
@@ -159,6 +161,7 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
         variants: None,
         name_and_type_only: false,
         variant_list: false,
+        any_value: false,
     };
     let mut index = 0;
     let mut properties = None;
@@ -220,8 +223,10 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
         }
         index = end + 1;
     }
-    if let Expect::Table(heading_span) = expect {
-        reader.properties_without_table(heading_span);
+    match expect {
+        Expect::Table(heading_span) => reader.properties_without_table(heading_span),
+        Expect::List => reader.any_value = true,
+        _ => {}
     }
     reader.finish(properties, enum_values)
 }
@@ -320,6 +325,10 @@ struct PageReader<'a, 'd> {
     name_and_type_only: bool,
     /// Whether the page lists the variants of a oneOf / anyOf (`php-nextgen`'s `## oneOf`).
     variant_list: bool,
+    /// The page says no more of its values than that they are any JSON value: an enum whose
+    /// `## Enum` heading no list of values follows (`android`'s), a oneOf / anyOf that lists its
+    /// variants' pages (Java's `## oneOf schemas`).
+    any_value: bool,
 }
 
 impl PageReader<'_, '_> {
@@ -375,6 +384,15 @@ impl PageReader<'_, '_> {
                 *in_body = true;
                 self.variant_list = true;
                 self.mark(Mark::VariantListHeading, heading.span.clone());
+            }
+            // Java's (`native`, `jersey2`, `jersey3`) oneOf / anyOf page: a list of its
+            // variants' pages, no table.
+            HeadingLevel::H2
+                if (heading.value == "oneOf schemas" || heading.value == "anyOf schemas")
+                    && !*in_body =>
+            {
+                *in_body = true;
+                self.any_value = true;
             }
             HeadingLevel::H2 if self.name.is_none() && !*in_body => {
                 self.name = Some(self.without_module(heading))
@@ -498,6 +516,13 @@ impl PageReader<'_, '_> {
             name.value = identifier.to_owned();
             self.mark(Mark::RawIdentifier, name.span.clone());
         }
+        // Kotlin's escape of a reserved word, backticks the page writes as entities
+        // (`&#x60;when&#x60;`), is the name inside.
+        if let Some(identifier) =
+            (name.value.strip_prefix('`')).and_then(|rest| rest.strip_suffix('`'))
+        {
+            name.value = identifier.to_owned();
+        }
         if name.value.is_empty() {
             self.diagnostics.push(
                 Diagnostic::error(
@@ -515,6 +540,7 @@ impl PageReader<'_, '_> {
             leaf_span,
             dialect,
             null,
+            links_page,
         } = parse_type_cell(self.file, self.text, &cells[1], self.diagnostics)?;
         self.shows(dialect, type_expr.span.clone());
         // Kotlin's own enum of a field: `[**inline**](#Status)`, its values in the
@@ -537,6 +563,7 @@ impl PageReader<'_, '_> {
                 nullable: null == NullMark::Null,
                 notes: String::new(),
                 enum_values: None,
+                links_page,
             });
         }
 
@@ -569,6 +596,7 @@ impl PageReader<'_, '_> {
             nullable: null == NullMark::Null || (required && null == NullMark::AbsentOrNull),
             notes,
             enum_values: None,
+            links_page,
         })
     }
 
@@ -640,6 +668,18 @@ impl PageReader<'_, '_> {
         }
     }
 
+    /// The values of the page's `## Enum:` table that a field of type `ty` (innermost name
+    /// `name`) holds: Java names the table after the enum (`## Enum: StatusEnum`), or after the
+    /// field's whole type when the enum is of its items or values (`## Enum: List<StatusEnum>`,
+    /// `## Enum: Map<String, InnerEnum>`).
+    fn enum_table(&self, name: &str, ty: &TypeExpr) -> Option<EnumValues> {
+        let written = |table: &str| parse_type(table).is_ok_and(|parsed| parsed.expr == *ty);
+        self.field_enums
+            .iter()
+            .find(|(table, _)| table == name || written(table))
+            .map(|(_, values)| values.clone())
+    }
+
     /// A title without the Ruby module before it (`OryClient::Identity` -> `Identity`), which
     /// marks the page Ruby.
     fn without_module(&mut self, heading: Spanned<String>) -> Spanned<String> {
@@ -688,10 +728,27 @@ impl PageReader<'_, '_> {
         let start = source
             .rfind('.')
             .map_or(heading.span.start, |at| heading.span.start + at + 1);
-        self.mark(Mark::DottedTitle, heading.span.clone());
+        // A qualified type name a dialect writes (Kotlin's `# java.time.LocalDate`, a model
+        // named like a type it maps) shows that dialect, as it would in a Type cell.
+        match dialects::qualified(&heading.value) {
+            Some((_, shown)) => self.shows(shown, heading.span.clone()),
+            None => self.mark(Mark::DottedTitle, heading.span.clone()),
+        }
         Spanned {
             span: start..start + name.len(),
             value: name,
+        }
+    }
+
+    /// An alias of any JSON value, at the page's name.
+    fn any_value(&self) -> Spanned<TypeExpr> {
+        Spanned {
+            value: TypeExpr {
+                containers: Vec::new(),
+                leaf: Leaf::Primitive(Primitive::Object),
+            },
+            span: (self.name.as_ref().or(self.title.as_ref()))
+                .map_or(0..0, |name| name.span.clone()),
         }
     }
 
@@ -948,23 +1005,12 @@ impl PageReader<'_, '_> {
     ) -> PageOutcome {
         // Rust's `## Enum Variants` table: an enum of its values; a table of none (a
         // discriminated oneOf whose variants the template did not list) or of tagged variants is
-        // any JSON value, and a oneOf its variants' union.
+        // any JSON value, and a oneOf its variants' union. An enum page that lists no values
+        // is any JSON value too.
         let (enum_values, alias) = match self.variants.take() {
             Some(Variants::Values(values, _)) if !values.values.is_empty() => (Some(values), None),
-            Some(Variants::Values(..) | Variants::Tagged) => (
-                None,
-                Some(Spanned {
-                    value: TypeExpr {
-                        containers: Vec::new(),
-                        leaf: Leaf::Primitive(Primitive::Object),
-                    },
-                    span: self
-                        .name
-                        .as_ref()
-                        .or(self.title.as_ref())
-                        .map_or(0..0, |name| name.span.clone()),
-                }),
-            ),
+            Some(Variants::Values(..) | Variants::Tagged) => (None, Some(self.any_value())),
+            None if self.any_value => (None, Some(self.any_value())),
             Some(Variants::OneOf(union)) => (None, Some(union)),
             None => (enum_values, None),
         };
@@ -1036,12 +1082,7 @@ impl PageReader<'_, '_> {
                     .iter()
                     .find(|(table, _)| same_words(table, &row.name.value))
                     .map(|(_, values)| listed_values(values))
-            } else if let Some(values) = self
-                .field_enums
-                .iter()
-                .find(|(table, _)| table == name)
-                .map(|(_, values)| values.clone())
-            {
+            } else if let Some(values) = self.enum_table(name, &row.type_expr.value) {
                 Some(values)
             } else {
                 let values = description_enum(&row.description, &row.description_span);
@@ -1088,9 +1129,10 @@ fn description_enum(description: &str, span: &Range<usize>) -> Option<EnumValues
     Some(read_literals(literals, None))
 }
 
-/// Whether a type is Kotlin's `inline`, which its templates write for a field's own enum.
+/// Whether a type is Kotlin's `inline`, which its templates write for a field's own enum (or,
+/// in containers, for the enum of its items or values).
 fn is_inline_enum(expr: &TypeExpr) -> bool {
-    expr.containers.is_empty() && expr.leaf == Leaf::Named("inline".to_owned())
+    expr.leaf == Leaf::Named("inline".to_owned())
 }
 
 /// Whether two names are the same words: `pet_status`, `petStatus` and `PetStatus` are.
@@ -1231,6 +1273,8 @@ pub(super) struct ParsedCell {
     pub(super) dialect: Option<Dialect>,
     /// What it says of `null`.
     pub(super) null: NullMark,
+    /// It links to its innermost type's page (`[**List<Pet>**](Pet.md)`).
+    pub(super) links_page: bool,
 }
 
 /// Parses a `Type` cell ([`ParsedCell`]). A malformed type is reported at its fault.
@@ -1242,21 +1286,30 @@ pub(super) fn parse_type_cell(
 ) -> Option<ParsedCell> {
     let type_cell = collect_type_text(cell.events);
     let type_span = trim_span(text, cell.range.clone());
-    let type_text = type_cell.text.trim();
-    let leading = type_cell.text.len() - type_cell.text.trim_start().len();
+    let written = type_cell.text.trim();
+    let (type_text, anchor) = unread_link(written).unwrap_or((written, None));
+    let anchor = anchor.or_else(|| page_anchor(cell.events));
+    let leading = type_cell.text.len() - type_cell.text.trim_start().len()
+        + (type_text.as_ptr() as usize - written.as_ptr() as usize);
     let to_source = |span: Range<usize>| {
         type_cell.source_span(leading + span.start..leading + span.end, &type_span)
     };
     match parse_type(type_text) {
-        Ok(parsed) => Some(ParsedCell {
-            expr: Spanned {
-                value: parsed.expr,
-                span: type_span.clone(),
-            },
-            leaf_span: to_source(parsed.leaf_span),
-            dialect: parsed.dialect,
-            null: parsed.null,
-        }),
+        Ok(mut parsed) => {
+            if is_inline_enum(&parsed.expr) {
+                parsed.expr.containers = anchor_containers(anchor.as_deref());
+            }
+            Some(ParsedCell {
+                links_page: links_page(cell.events, &parsed.expr.leaf),
+                expr: Spanned {
+                    value: parsed.expr,
+                    span: type_span.clone(),
+                },
+                leaf_span: to_source(parsed.leaf_span),
+                dialect: parsed.dialect,
+                null: parsed.null,
+            })
+        }
         Err(error) => {
             diagnostics.push(
                 Diagnostic::error(
@@ -1273,6 +1326,49 @@ pub(super) fn parse_type_cell(
             None
         }
     }
+}
+
+/// A Type cell that is a link Markdown could not read, because its in-page destination holds a
+/// space (`[Map<String, InnerEnum>](#Map<String, InnerEnum>)`, as the Java and Kotlin templates
+/// write a field's own enum in a map): the link's text, and its destination after the `#`.
+fn unread_link(text: &str) -> Option<(&str, Option<String>)> {
+    let (label, rest) = text.strip_prefix('[')?.split_once("](#")?;
+    let destination = rest.strip_suffix(')')?;
+    Some((label, Some(destination.to_owned())))
+}
+
+/// Whether a Type cell links to the page of its innermost type (`[**List<Pet>**](Pet.md)`; not
+/// Java 4.x's `[**List<Map<String, Integer>>**](Map.md)`).
+fn links_page(events: &[(Event<'_>, Range<usize>)], leaf: &Leaf) -> bool {
+    let Leaf::Named(leaf) = leaf else {
+        return false;
+    };
+    (events.iter()).any(|(event, _)| match event {
+        Event::Start(Tag::Link { dest_url, .. }) => {
+            let page = dest_url.rsplit('/').next().unwrap_or(dest_url);
+            page.strip_suffix(".md") == Some(leaf.as_str())
+        }
+        _ => false,
+    })
+}
+
+/// The in-page destination (after the `#`) of a Type cell that is a link (`[**inline**](#X)`).
+fn page_anchor(events: &[(Event<'_>, Range<usize>)]) -> Option<String> {
+    events.iter().find_map(|(event, _)| match event {
+        Event::Start(Tag::Link { dest_url, .. }) => dest_url.strip_prefix('#').map(str::to_owned),
+        _ => None,
+    })
+}
+
+/// The containers of a field's own enum that Kotlin writes `inline`: those of the type its link
+/// names (`#kotlin.collections.List<Status>` is a list of the enum), none when it names no
+/// container (`#Status`). The name may quote a reserved word in backticks (`` `Inner` ``).
+fn anchor_containers(anchor: Option<&str>) -> Vec<Container> {
+    let Some(anchor) = anchor else {
+        return Vec::new();
+    };
+    let anchor = anchor.replace('`', "");
+    parse_type(&anchor).map_or_else(|_| Vec::new(), |parsed| parsed.expr.containers)
 }
 
 /// A type expression short enough for a one-line message (a type nested thousands deep is not).
