@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 
-use super::types::{Leaf, Primitive};
+use super::types::{Container, Leaf, Primitive};
 
 /// A template family whose model docs the generator reads: a handle on its description. Two
 /// handles are equal when they name the same dialect.
@@ -196,6 +196,8 @@ pub enum Word {
     Null,
     /// A name the folder's dialect reads (Java's `Long`): it only shows the dialect.
     Name,
+    /// A container written without its argument (Ruby's `Hash`, `Array`): of any JSON values.
+    Container(Container),
 }
 
 /// A container opened by a name and a bracket (`Hash<String, X>`): closed by the matching
@@ -296,6 +298,8 @@ pub enum Inexact {
     DateOrDateTime,
     /// A model's own enum whose values the page does not list, read as any JSON value.
     UnlistedEnum,
+    /// A name written for lists and maps alike (PHP's `array`), read as any JSON value.
+    ListOrMap,
 }
 
 impl Inexact {
@@ -313,6 +317,10 @@ impl Inexact {
             Inexact::UnlistedEnum => {
                 "an enum of that model whose values the page does not list: it is read as any \
                  JSON value."
+            }
+            Inexact::ListOrMap => {
+                "which the template writes for lists and maps alike: it is read as any JSON \
+                 value."
             }
         };
         format!("The docs give its type as `{name}`, {why}")

@@ -337,7 +337,10 @@ impl PageReader<'_, '_> {
                 let heading = self.without_module(heading);
                 self.title = Some(self.without_namespace(heading));
             }
-            HeadingLevel::H2 if heading.value == "Properties" && !*in_body => {
+            // `python-experimental` 5.x writes `#### Properties`.
+            HeadingLevel::H2 | HeadingLevel::H4
+                if heading.value == "Properties" && !*in_body =>
+            {
                 self.has_properties_heading = true;
                 *in_body = true;
                 *expect = Expect::Table(heading.span);
