@@ -285,6 +285,9 @@ pub enum Mark {
     ModuleTitle,
     /// A title in a namespace of dotted identifiers: `# Namespace.Model.Name`.
     DottedTitle,
+    /// A title after the snake_case path of its module: `# tag.Tag`,
+    /// `# openapi_client.model.tag.Tag`.
+    ModulePathTitle,
     /// A title whose heading text is itself a heading: `# # Name`.
     DoubleHashTitle,
 }

@@ -337,9 +337,11 @@ impl PageReader<'_, '_> {
                 let heading = self.without_module(heading);
                 self.title = Some(self.without_namespace(heading));
             }
-            // `python-experimental` 5.x writes `#### Properties`.
+            // `python-experimental` 5.x writes `#### Properties` as the page's first section.
             HeadingLevel::H2 | HeadingLevel::H4
-                if heading.value == "Properties" && !*in_body =>
+                if heading.value == "Properties"
+                    && !*in_body
+                    && (level == HeadingLevel::H2 || self.follows_title(&heading)) =>
             {
                 self.has_properties_heading = true;
                 *in_body = true;
@@ -384,6 +386,14 @@ impl PageReader<'_, '_> {
             }
             _ => {}
         }
+    }
+
+    /// Whether no heading stands between the page's title and `heading`.
+    fn follows_title(&self, heading: &Spanned<String>) -> bool {
+        self.title.as_ref().is_some_and(|title| {
+            let between = self.text.get(title.span.end..heading.span.start);
+            between.is_some_and(|between| !between.contains("\n#"))
+        })
     }
 
     fn read_front_matter(&mut self, yaml: &str, start: usize) {
@@ -681,7 +691,7 @@ impl PageReader<'_, '_> {
             segment.starts_with(|c: char| c.is_alphabetic() || c == '_')
                 && segment.chars().all(|c| c.is_alphanumeric() || c == '_')
         };
-        let Some((_, name)) = heading.value.rsplit_once('.') else {
+        let Some((path, name)) = heading.value.rsplit_once('.') else {
             return heading;
         };
         if !heading.value.split('.').all(is_identifier) {
@@ -691,7 +701,15 @@ impl PageReader<'_, '_> {
         let start = source
             .rfind('.')
             .map_or(heading.span.start, |at| heading.span.start + at + 1);
-        self.mark(Mark::DottedTitle, heading.span.clone());
+        let in_modules = path
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '.');
+        let mark = if in_modules {
+            Mark::ModulePathTitle
+        } else {
+            Mark::DottedTitle
+        };
+        self.mark(mark, heading.span.clone());
         Spanned {
             span: start..start + name.len(),
             value: name,

@@ -39,6 +39,7 @@ pub static SPEC: DialectSpec = DialectSpec {
         Mark::CommaUnion,
         Mark::AnyStringNameRow,
         Mark::ValueRowEnum,
+        Mark::ModulePathTitle,
     ],
     read_other_name: Some(module_qualified_model),
     ..DialectSpec::EMPTY
