@@ -285,8 +285,8 @@ pub enum Mark {
     ModuleTitle,
     /// A title in a namespace of dotted identifiers: `# Namespace.Model.Name`.
     DottedTitle,
-    /// A title after the snake_case path of its module: `# tag.Tag`,
-    /// `# openapi_client.model.tag.Tag`.
+    /// A title after the path of its module, which is named after it in snake_case: `# tag.Tag`,
+    /// `# openapi_client.model.tag.Tag` (Python's module of one model).
     ModulePathTitle,
     /// A title whose heading text is itself a heading: `# # Name`.
     DoubleHashTitle,

@@ -16,6 +16,7 @@
 
 use std::ops::Range;
 
+use heck::ToSnakeCase;
 use pulldown_cmark::{
     Event, HeadingLevel, LinkType, MetadataBlockKind, Options, Parser, Tag, TagEnd,
 };
@@ -701,10 +702,9 @@ impl PageReader<'_, '_> {
         let start = source
             .rfind('.')
             .map_or(heading.span.start, |at| heading.span.start + at + 1);
-        let in_modules = path
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '.');
-        let mark = if in_modules {
+        // Python's module of one model: `tag.Tag`, `openapi_client.model.tag.Tag`.
+        let module = path.rsplit('.').next().unwrap_or(path);
+        let mark = if module == name.to_snake_case() {
             Mark::ModulePathTitle
         } else {
             Mark::DottedTitle
