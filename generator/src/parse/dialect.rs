@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 
-use super::types::{Leaf, Primitive};
+use super::types::{Container, Leaf, Primitive};
 
 /// A template family whose model docs the generator reads: a handle on its description. Two
 /// handles are equal when they name the same dialect.
@@ -216,6 +216,8 @@ pub enum Word {
     Null,
     /// A name the folder's dialect reads (Java's `Long`): it only shows the dialect.
     Name,
+    /// A container written without its argument (Ruby's `Hash`, `Array`): of any JSON values.
+    Container(Container),
 }
 
 /// A container opened by a name and a bracket (`Hash<String, X>`): closed by the matching
@@ -305,6 +307,9 @@ pub enum Mark {
     ModuleTitle,
     /// A title in a namespace of dotted identifiers: `# Namespace.Model.Name`.
     DottedTitle,
+    /// A title after the path of its module, which is named after it in snake_case: `# tag.Tag`,
+    /// `# openapi_client.model.tag.Tag` (Python's module of one model).
+    ModulePathTitle,
     /// A title whose heading text is itself a heading: `# # Name`.
     DoubleHashTitle,
 }
@@ -323,6 +328,8 @@ pub enum Inexact {
     LanguageType,
     /// A file's contents (TypeScript's `File`, `Blob`), read as the string sent.
     FileContents,
+    /// A name written for lists and maps alike (PHP's `array`), read as any JSON value.
+    ListOrMap,
 }
 
 impl Inexact {
@@ -348,6 +355,10 @@ impl Inexact {
             Inexact::FileContents => {
                 "a file's contents, which a JSON document carries as a string: it is read as \
                  the string sent."
+            }
+            Inexact::ListOrMap => {
+                "which the template writes for lists and maps alike: it is read as any JSON \
+                 value."
             }
         };
         format!("The docs give its type as `{name}`, {why}")

@@ -16,6 +16,7 @@
 
 use std::ops::Range;
 
+use heck::ToSnakeCase;
 use pulldown_cmark::{
     Event, HeadingLevel, LinkType, MetadataBlockKind, Options, Parser, Tag, TagEnd,
 };
@@ -346,7 +347,12 @@ impl PageReader<'_, '_> {
                 let heading = self.without_module(heading);
                 self.title = Some(self.without_namespace(heading));
             }
-            HeadingLevel::H2 if heading.value == "Properties" && !*in_body => {
+            // `python-experimental` 5.x writes `#### Properties` as the page's first section.
+            HeadingLevel::H2 | HeadingLevel::H4
+                if heading.value == "Properties"
+                    && !*in_body
+                    && (level == HeadingLevel::H2 || self.follows_title(&heading)) =>
+            {
                 self.has_properties_heading = true;
                 *in_body = true;
                 *expect = Expect::Table(heading.span);
@@ -399,6 +405,14 @@ impl PageReader<'_, '_> {
             }
             _ => {}
         }
+    }
+
+    /// Whether no heading stands between the page's title and `heading`.
+    fn follows_title(&self, heading: &Spanned<String>) -> bool {
+        self.title.as_ref().is_some_and(|title| {
+            let between = self.text.get(title.span.end..heading.span.start);
+            between.is_some_and(|between| !between.contains("\n#"))
+        })
     }
 
     fn read_front_matter(&mut self, yaml: &str, start: usize) {
@@ -718,7 +732,7 @@ impl PageReader<'_, '_> {
             segment.starts_with(|c: char| c.is_alphabetic() || c == '_')
                 && segment.chars().all(|c| c.is_alphanumeric() || c == '_')
         };
-        let Some((_, name)) = heading.value.rsplit_once('.') else {
+        let Some((path, name)) = heading.value.rsplit_once('.') else {
             return heading;
         };
         if !heading.value.split('.').all(is_identifier) {
@@ -729,9 +743,14 @@ impl PageReader<'_, '_> {
             .rfind('.')
             .map_or(heading.span.start, |at| heading.span.start + at + 1);
         // A qualified type name a dialect writes (Kotlin's `# java.time.LocalDate`, a model
-        // named like a type it maps) shows that dialect, as it would in a Type cell.
+        // named like a type it maps) shows that dialect, as it would in a Type cell; Python's
+        // module of one model (`tag.Tag`, `openapi_client.model.tag.Tag`) shows its own.
+        let module = path.rsplit('.').next().unwrap_or(path);
         match dialects::qualified(&heading.value) {
             Some((_, shown)) => self.shows(shown, heading.span.clone()),
+            None if module == name.to_snake_case() => {
+                self.mark(Mark::ModulePathTitle, heading.span.clone());
+            }
             None => self.mark(Mark::DottedTitle, heading.span.clone()),
         }
         Spanned {

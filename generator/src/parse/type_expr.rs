@@ -281,7 +281,7 @@ fn open_bracket(lexer: &mut Lexer<'_>) -> (Step, Option<Dialect>) {
         _ => None,
     };
     let shown = dialects::shown_by_bracket_list(item);
-    (Step::Open(FrameKind::List(']')), shown)
+    (Step::Open(FrameKind::UnionList(']')), shown)
 }
 
 /// The marks a language writes after a type: `?` (C#'s absent or `null`,
@@ -624,6 +624,9 @@ enum FrameKind {
     Union(char),
     /// A union with `null` (pydantic's `Optional[X]`), closed by the given character.
     Optional(char),
+    /// A list whose items are one of its members (`[X]`, and `python-prior`'s
+    /// `[str, none_type]`), closed by the given character.
+    UnionList(char),
 }
 
 impl FrameKind {
@@ -633,14 +636,15 @@ impl FrameKind {
             FrameKind::List(closer)
             | FrameKind::Map(closer)
             | FrameKind::Union(closer)
-            | FrameKind::Optional(closer) => Some(closer),
+            | FrameKind::Optional(closer)
+            | FrameKind::UnionList(closer) => Some(closer),
         }
     }
 
     fn is_union(self) -> bool {
         matches!(
             self,
-            FrameKind::Top | FrameKind::Union(_) | FrameKind::Optional(_)
+            FrameKind::Top | FrameKind::Union(_) | FrameKind::Optional(_) | FrameKind::UnionList(_)
         )
     }
 }
@@ -677,6 +681,13 @@ fn close(frame: Frame) -> Partial {
             let mut optional = union(members);
             optional.admits_null = NullMark::Null;
             optional
+        }
+        FrameKind::UnionList(_) => {
+            let mut items = union(members);
+            items.containers_inner_first.push(Container::List);
+            items.null = false;
+            items.admits_null = NullMark::None;
+            items
         }
     }
 }
@@ -766,6 +777,10 @@ fn leaf(name: &str, span: Range<usize>) -> Result<(Partial, Option<Dialect>), Ty
             Word::Null => return Ok((object(span, true), dialect)),
             Word::Primitive(found) => (primitive(found), dialect),
             Word::Name => (named(name), dialect),
+            Word::Container(container) => (
+                (vec![container], Leaf::Primitive(Primitive::Object)),
+                dialect,
+            ),
         }
     } else if let Some((how, dialect)) = dialects::qualified(name) {
         let written = match how {
@@ -1353,7 +1368,11 @@ mod tests {
                 "expected `:` after the dict's key type, found `(`",
                 5..6,
             ),
-            ("[str", "expected `]`, found the end of the type", 4..4),
+            (
+                "[str",
+                "expected `,` or `]`, found the end of the type",
+                4..4,
+            ),
             (
                 "Map<Integer, Tag>",
                 "a dict's keys must be `String`, found `Integer`",
