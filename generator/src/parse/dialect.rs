@@ -245,6 +245,8 @@ pub enum Mark {
     BracketMap,
     /// A map in braces with `str` keys: `{str: (X,)}`.
     BraceMap,
+    /// A map in braces with `String` keys: `{String: X}`.
+    StringBraceMap,
     /// An index signature: `{ [key: string]: X; }`.
     IndexSignature,
     /// A union in parentheses: `(A, B,)`.
@@ -275,6 +277,9 @@ pub enum Mark {
     EnumVariantsHeading,
     /// A field's own enum as a `## Enum: XEnum` table after the properties.
     FieldEnumHeading,
+    /// A field's own enum as a `## Enum: XEnum` list of `` `NAME` (value: `"value"`) `` items
+    /// after the properties, named after the field.
+    FieldEnumList,
     /// An enum page's `## Enum` list indented into a code block.
     IndentedEnumList,
     /// A oneOf / anyOf page as a `## oneOf` (or `## anyOf`) list of variants.

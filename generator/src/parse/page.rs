@@ -11,8 +11,9 @@
 //! that `must be one of [...]`, or (Rust) a `## Enum Variants` table, which also lists a oneOf's
 //! variants. typescript-fetch's table is `Name | Type` only: its rows say nothing of required.
 //! Titles may carry a Ruby module (`# Store::Pet`), a C# namespace (`# Store.Model.Pet`) or PHP's
-//! doubled `# # Pet`; a field's own enum is a `## Enum: XEnum` table (Java) or an `inline` type
-//! and a `## Enum: name` table of comma-separated values (Kotlin).
+//! doubled `# # Pet`; a field's own enum is a `## Enum: XEnum` table (Java), an `inline` type
+//! and a `## Enum: name` table of comma-separated values (Kotlin), or a `## Enum: XEnum` list
+//! named after the field (JavaScript).
 
 use std::ops::Range;
 
@@ -156,6 +157,7 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
         dialect: None,
         additional_properties: None,
         field_enums: Vec::new(),
+        field_enum_lists: Vec::new(),
         variants: None,
         name_and_type_only: false,
         variant_list: false,
@@ -188,6 +190,7 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
             Event::Start(Tag::Table(_)) => match std::mem::take(&mut expect) {
                 Expect::Table(_) => properties = Some(reader.read_table(&events[index + 1..end])),
                 Expect::EnumTable(name) => {
+                    reader.mark(Mark::FieldEnumHeading, trim_span(text, range.clone()));
                     let values = reader.read_enum_table(&events[index + 1..end]);
                     reader.field_enums.push((name, values));
                 }
@@ -200,6 +203,14 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
             Event::Start(Tag::List(_)) if expect == Expect::List => {
                 expect = Expect::Nothing;
                 enum_values = Some(reader.read_enum_list(&events[index + 1..end]));
+            }
+            // A field's own enum as a list (JavaScript's), named after the field.
+            Event::Start(Tag::List(_)) if matches!(expect, Expect::EnumTable(_)) => {
+                if let Expect::EnumTable(name) = std::mem::take(&mut expect) {
+                    reader.mark(Mark::FieldEnumList, trim_span(text, range.clone()));
+                    let values = reader.read_enum_list(&events[index + 1..end]);
+                    reader.field_enum_lists.push((name, values));
+                }
             }
             // Kotlin indents its `## Enum` list by four spaces, which Markdown reads as code.
             Event::Start(Tag::CodeBlock(_)) if expect == Expect::List => {
@@ -237,7 +248,7 @@ enum Expect {
     /// The `## Enum` list.
     List,
     /// A `## Enum: XEnum` table of a field's values (`| ACTIVE | "active" |`), for the fields
-    /// whose type links to `#XEnum`.
+    /// whose type links to `#XEnum`, or a list of them, for the field named so.
     EnumTable(String),
     /// Rust's `## Enum Variants` table.
     Variants,
@@ -314,6 +325,9 @@ struct PageReader<'a, 'd> {
     /// The `## Enum: XEnum` tables after the properties (Java): the values of the fields whose
     /// type links to `#XEnum`.
     field_enums: Vec<(String, EnumValues)>,
+    /// The `## Enum: XEnum` lists after the properties (JavaScript): the values of the field
+    /// `x`, whose type is the enum's primitive.
+    field_enum_lists: Vec<(String, EnumValues)>,
     /// Rust's `## Enum Variants` table, once read.
     variants: Option<Variants>,
     /// The Properties table is typescript-fetch's `Name | Type`.
@@ -360,7 +374,6 @@ impl PageReader<'_, '_> {
                 self.variants = Some(Variants::Tagged);
             }
             HeadingLevel::H2 if *in_body && heading.value.starts_with("Enum: ") => {
-                self.mark(Mark::FieldEnumHeading, heading.span.clone());
                 let name = heading.value["Enum: ".len()..].trim().to_owned();
                 *expect = Expect::EnumTable(name);
             }
@@ -1023,8 +1036,9 @@ impl PageReader<'_, '_> {
         if enum_values.is_some() {
             properties.clear();
         }
-        // A field whose type links to one of the page's `## Enum: XEnum` tables holds those
-        // values: strings are an open enum of the field; numbers stand for their number.
+        // A field whose type links to one of the page's `## Enum: XEnum` tables, or that one
+        // of its `## Enum: XEnum` lists is named after, holds those values: strings are an open
+        // enum of the field; numbers stand for their number.
         for row in &mut properties {
             let Leaf::Named(name) = &row.type_expr.value.leaf else {
                 continue;
@@ -1040,6 +1054,15 @@ impl PageReader<'_, '_> {
                 self.field_enums
                     .iter()
                     .find(|(table, _)| table == name)
+                    .or_else(|| {
+                        // JavaScript names the list after the field, in the container's
+                        // brackets: `## Enum: [StatusEnum]` of the field `status`.
+                        self.field_enum_lists.iter().find(|(list, _)| {
+                            let list = list.trim_matches(['[', ']']);
+                            let list = list.strip_suffix("Enum").unwrap_or(list);
+                            same_words(list, &row.name.value)
+                        })
+                    })
                     .map(|(_, values)| values.clone())
             };
             if let Some(values) = values {
