@@ -61,7 +61,7 @@ pub static SPEC: DialectSpec = DialectSpec {
     marks: &[Mark::DottedTitle, Mark::NullablePostfix],
     // The templates' type mapping: `DateTime` is a date or a date-time (the string sent),
     // `Date` (`dart-dio`'s) a date; a file's bytes are strings on the wire; `JsonObject` is
-    // any JSON value.
+    // any JSON value, and so is a collection of unsaid items (`List<List>`, `BuiltList<BuiltMap>`).
     primitives: &[
         ("String", Primitive::Str),
         ("DateTime", Primitive::Str),
@@ -71,6 +71,12 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("Date", Primitive::Date),
         ("Object", Primitive::Object),
         ("JsonObject", Primitive::Object),
+        ("List", Primitive::Object),
+        ("Set", Primitive::Object),
+        ("Map", Primitive::Object),
+        ("BuiltList", Primitive::Object),
+        ("BuiltSet", Primitive::Object),
+        ("BuiltMap", Primitive::Object),
     ],
     inexact: &[("DateTime", Inexact::DateOrDateTime)],
     ..DialectSpec::EMPTY
