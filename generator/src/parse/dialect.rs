@@ -286,6 +286,8 @@ pub enum Mark {
     VariantListHeading,
     /// A title in a module: `# Module::Name`.
     ModuleTitle,
+    /// A title in a module's `Object` namespace: `# Module::Object::Name`.
+    ObjectModuleTitle,
     /// A title in a namespace of dotted identifiers: `# Namespace.Model.Name`.
     DottedTitle,
     /// A title whose heading text is itself a heading: `# # Name`.

@@ -524,11 +524,21 @@ impl PageReader<'_, '_> {
         }
 
         let ParsedCell {
-            expr: type_expr,
+            expr: mut type_expr,
             leaf_span,
-            dialect,
+            mut dialect,
             null,
         } = parse_type_cell(self.file, self.text, &cells[1], self.diagnostics)?;
+        // A cell that links the page of the one name it holds (`[**Any**](Any.md)`) names a
+        // model, even where a language writes that name for one of its types (pydantic's `Any`,
+        // any JSON value), and then shows no dialect.
+        if let Some(model) = linked_page_name(cells[1].events)
+            && type_expr.value.containers.is_empty()
+            && type_expr.value.leaf != Leaf::Named(model.clone())
+        {
+            type_expr.value.leaf = Leaf::Named(model);
+            dialect = None;
+        }
         self.shows(dialect, type_expr.span.clone());
         // Kotlin's own enum of a field: `[**inline**](#Status)`, its values in the
         // `## Enum: status` table after the properties.
@@ -653,8 +663,8 @@ impl PageReader<'_, '_> {
         }
     }
 
-    /// A title without the Ruby module before it (`OryClient::Identity` -> `Identity`), which
-    /// marks the page Ruby.
+    /// A title without the module before it (Ruby's `OryClient::Identity`, Perl's
+    /// `WWW::OpenAPIClient::Object::Pet`), which marks the page.
     fn without_module(&mut self, heading: Spanned<String>) -> Spanned<String> {
         let Some(at) = heading.value.rfind("::") else {
             return heading;
@@ -664,7 +674,12 @@ impl PageReader<'_, '_> {
             Some(source_at) => heading.span.start + source_at + "::".len()..heading.span.end,
             None => heading.span.clone(),
         };
-        self.mark(Mark::ModuleTitle, heading.span.clone());
+        let mark = if heading.value[..at].ends_with("::Object") {
+            Mark::ObjectModuleTitle
+        } else {
+            Mark::ModuleTitle
+        };
+        self.mark(mark, heading.span.clone());
         Spanned {
             value: heading.value[name_start..].to_owned(),
             span,
@@ -1083,6 +1098,19 @@ impl PageReader<'_, '_> {
             dialect: self.dialect,
         }))
     }
+}
+
+/// The name a Type cell holds when the cell links that name's page (`[**Pet**](Pet.md)`).
+fn linked_page_name(events: &[(Event<'_>, Range<usize>)]) -> Option<String> {
+    let name = collect_text(events).text.trim().to_owned();
+    events.iter().find_map(|(event, _)| match event {
+        Event::Start(Tag::Link { dest_url, .. })
+            if dest_url.strip_suffix(".md") == Some(name.as_str()) =>
+        {
+            Some(name.clone())
+        }
+        _ => None,
+    })
 }
 
 /// Whether a type is Kotlin's `inline`, which its templates write for a field's own enum.

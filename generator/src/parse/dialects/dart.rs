@@ -137,8 +137,16 @@ mod tests {
         let dart = dialects::named("dart");
         for (text, neutral, shown) in [
             ("BuiltList<String>", "list[String]", dart),
-            ("BuiltMap<String, JsonObject>", "dict(str, JsonObject)", dart),
-            ("BuiltList<BuiltMap<String, int>>", "list[dict(str, int)]", dart),
+            (
+                "BuiltMap<String, JsonObject>",
+                "dict(str, JsonObject)",
+                dart,
+            ),
+            (
+                "BuiltList<BuiltMap<String, int>>",
+                "list[dict(str, int)]",
+                dart,
+            ),
             ("BuiltSet<String>", "list[String]", dart),
             ("num", "number", dart),
             // Java's and C#'s containers too: they show no dialect.

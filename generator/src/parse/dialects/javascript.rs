@@ -97,7 +97,11 @@ mod tests {
             ("{String: Pet}", "dict(str, Pet)", javascript),
             ("[{String: Number}]", "list[dict(str, Number)]", javascript),
             ("{String: [String]}", "dict(str, list[String])", javascript),
-            ("{String: {String: Boolean}}", "dict(str, dict(str, Boolean))", javascript),
+            (
+                "{String: {String: Boolean}}",
+                "dict(str, dict(str, Boolean))",
+                javascript,
+            ),
             // `[X]` is Swift's and python-prior's too: it shows no dialect.
             ("[[Number]]", "list[list[Number]]", None),
             ("[Object]", "list[Object]", None),

@@ -31,9 +31,8 @@ pub static SPEC: DialectSpec = DialectSpec {
             holds: Holds::Map("string"),
         },
     ],
-    // A title in a module (`# WWW::OpenAPIClient::Object::Pet`) is Ruby's too: it shows
-    // neither.
-    marks: &[Mark::ModuleTitle],
+    // A title in the module's `Object` namespace: `# WWW::OpenAPIClient::Object::Pet`.
+    marks: &[Mark::ObjectModuleTitle],
     // The template's type mapping: `DateTime` (before 6.0) is a date or a date-time, so it is
     // the string sent; `double` is any number (`string`, `int` and `object` are every dialect's); `ARRAY` and `HASH` alone hold anything (any JSON
     // value).

@@ -100,9 +100,17 @@ mod tests {
     fn powershell_types_read_as_lists() {
         let powershell = dialects::named("powershell");
         for (text, neutral, shown) in [
-            ("System.Collections.Hashtable", "System.Collections.Hashtable", powershell),
+            (
+                "System.Collections.Hashtable",
+                "System.Collections.Hashtable",
+                powershell,
+            ),
             ("System.DateTime[]", "list[System.DateTime]", powershell),
-            ("SystemCollectionsHashtable[]", "list[SystemCollectionsHashtable]", powershell),
+            (
+                "SystemCollectionsHashtable[]",
+                "list[SystemCollectionsHashtable]",
+                powershell,
+            ),
             // `X[]` is PHP's too, `Int64` Swift's: they show no dialect.
             ("Pet[][]", "list[list[Pet]]", None),
             ("Int64[][]", "list[list[Int64]]", None),
