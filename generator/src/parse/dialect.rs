@@ -267,6 +267,8 @@ pub enum Mark {
     BracketMap,
     /// A map in braces with `str` keys: `{str: (X,)}`.
     BraceMap,
+    /// A map in braces with `String` keys: `{String: X}`.
+    StringBraceMap,
     /// An index signature: `{ [key: string]: X; }`.
     IndexSignature,
     /// A union in parentheses: `(A, B,)`.
@@ -299,12 +301,17 @@ pub enum Mark {
     FieldEnumHeading,
     /// A field's own enum as its description's end: `Sort order. (enum: asc, desc)`.
     DescriptionEnum,
+    /// A field's own enum as a `## Enum: XEnum` list of `` `NAME` (value: `"value"`) `` items
+    /// after the properties, named after the field.
+    FieldEnumList,
     /// An enum page's `## Enum` list indented into a code block.
     IndentedEnumList,
     /// A oneOf / anyOf page as a `## oneOf` (or `## anyOf`) list of variants.
     VariantListHeading,
     /// A title in a module: `# Module::Name`.
     ModuleTitle,
+    /// A title in a module's `Object` namespace: `# Module::Object::Name`.
+    ObjectModuleTitle,
     /// A title in a namespace of dotted identifiers: `# Namespace.Model.Name`.
     DottedTitle,
     /// A title after the path of its module, which is named after it in snake_case: `# tag.Tag`,

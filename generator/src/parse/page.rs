@@ -11,8 +11,9 @@
 //! that `must be one of [...]`, or (Rust) a `## Enum Variants` table, which also lists a oneOf's
 //! variants. typescript-fetch's table is `Name | Type` only: its rows say nothing of required.
 //! Titles may carry a Ruby module (`# Store::Pet`), a C# namespace (`# Store.Model.Pet`) or PHP's
-//! doubled `# # Pet`; a field's own enum is a `## Enum: XEnum` table (Java) or an `inline` type
-//! and a `## Enum: name` table of comma-separated values (Kotlin).
+//! doubled `# # Pet`; a field's own enum is a `## Enum: XEnum` table (Java), an `inline` type
+//! and a `## Enum: name` table of comma-separated values (Kotlin), or a `## Enum: XEnum` list
+//! named after the field (JavaScript).
 
 use std::ops::Range;
 
@@ -159,6 +160,7 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
         dialect: None,
         additional_properties: None,
         field_enums: Vec::new(),
+        field_enum_lists: Vec::new(),
         variants: None,
         name_and_type_only: false,
         variant_list: false,
@@ -192,6 +194,7 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
             Event::Start(Tag::Table(_)) => match std::mem::take(&mut expect) {
                 Expect::Table(_) => properties = Some(reader.read_table(&events[index + 1..end])),
                 Expect::EnumTable(name) => {
+                    reader.mark(Mark::FieldEnumHeading, trim_span(text, range.clone()));
                     let values = reader.read_enum_table(&events[index + 1..end]);
                     reader.field_enums.push((name, values));
                 }
@@ -204,6 +207,14 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
             Event::Start(Tag::List(_)) if expect == Expect::List => {
                 expect = Expect::Nothing;
                 enum_values = Some(reader.read_enum_list(&events[index + 1..end]));
+            }
+            // A field's own enum as a list (JavaScript's), named after the field.
+            Event::Start(Tag::List(_)) if matches!(expect, Expect::EnumTable(_)) => {
+                if let Expect::EnumTable(name) = std::mem::take(&mut expect) {
+                    reader.mark(Mark::FieldEnumList, trim_span(text, range.clone()));
+                    let values = reader.read_enum_list(&events[index + 1..end]);
+                    reader.field_enum_lists.push((name, values));
+                }
             }
             // Kotlin indents its `## Enum` list by four spaces, which Markdown reads as code.
             Event::Start(Tag::CodeBlock(_)) if expect == Expect::List => {
@@ -243,7 +254,7 @@ enum Expect {
     /// The `## Enum` list.
     List,
     /// A `## Enum: XEnum` table of a field's values (`| ACTIVE | "active" |`), for the fields
-    /// whose type links to `#XEnum`.
+    /// whose type links to `#XEnum`, or a list of them, for the field named so.
     EnumTable(String),
     /// Rust's `## Enum Variants` table.
     Variants,
@@ -320,6 +331,9 @@ struct PageReader<'a, 'd> {
     /// The `## Enum: XEnum` tables after the properties (Java): the values of the fields whose
     /// type links to `#XEnum`.
     field_enums: Vec<(String, EnumValues)>,
+    /// The `## Enum: XEnum` lists after the properties (JavaScript): the values of the field
+    /// `x`, whose type is the enum's primitive.
+    field_enum_lists: Vec<(String, EnumValues)>,
     /// Rust's `## Enum Variants` table, once read.
     variants: Option<Variants>,
     /// The Properties table is typescript-fetch's `Name | Type`.
@@ -375,7 +389,6 @@ impl PageReader<'_, '_> {
                 self.variants = Some(Variants::Tagged);
             }
             HeadingLevel::H2 if *in_body && heading.value.starts_with("Enum: ") => {
-                self.mark(Mark::FieldEnumHeading, heading.span.clone());
                 let name = heading.value["Enum: ".len()..].trim().to_owned();
                 *expect = Expect::EnumTable(name);
             }
@@ -550,12 +563,22 @@ impl PageReader<'_, '_> {
         }
 
         let ParsedCell {
-            expr: type_expr,
+            expr: mut type_expr,
             leaf_span,
-            dialect,
+            mut dialect,
             null,
             links_page,
         } = parse_type_cell(self.file, self.text, &cells[1], self.diagnostics)?;
+        // A cell that links the page of the one name it holds (`[**Any**](Any.md)`) names a
+        // model, even where a language writes that name for one of its types (pydantic's `Any`,
+        // any JSON value), and then shows no dialect.
+        if let Some(model) = linked_page_name(cells[1].events)
+            && type_expr.value.containers.is_empty()
+            && type_expr.value.leaf != Leaf::Named(model.clone())
+        {
+            type_expr.value.leaf = Leaf::Named(model);
+            dialect = None;
+        }
         self.shows(dialect, type_expr.span.clone());
         // Kotlin's own enum of a field: `[**inline**](#Status)`, its values in the
         // `## Enum: status` table after the properties.
@@ -694,8 +717,8 @@ impl PageReader<'_, '_> {
             .map(|(_, values)| values.clone())
     }
 
-    /// A title without the Ruby module before it (`OryClient::Identity` -> `Identity`), which
-    /// marks the page Ruby.
+    /// A title without the module before it (Ruby's `OryClient::Identity`, Perl's
+    /// `WWW::OpenAPIClient::Object::Pet`), which marks the page.
     fn without_module(&mut self, heading: Spanned<String>) -> Spanned<String> {
         let Some(at) = heading.value.rfind("::") else {
             return heading;
@@ -705,7 +728,12 @@ impl PageReader<'_, '_> {
             Some(source_at) => heading.span.start + source_at + "::".len()..heading.span.end,
             None => heading.span.clone(),
         };
-        self.mark(Mark::ModuleTitle, heading.span.clone());
+        let mark = if heading.value[..at].ends_with("::Object") {
+            Mark::ObjectModuleTitle
+        } else {
+            Mark::ModuleTitle
+        };
+        self.mark(mark, heading.span.clone());
         Spanned {
             value: heading.value[name_start..].to_owned(),
             span,
@@ -1088,8 +1116,9 @@ impl PageReader<'_, '_> {
         if enum_values.is_some() {
             properties.clear();
         }
-        // A field whose type links to one of the page's `## Enum: XEnum` tables holds those
-        // values: strings are an open enum of the field; numbers stand for their number.
+        // A field whose type links to one of the page's `## Enum: XEnum` tables, or that one
+        // of its `## Enum: XEnum` lists is named after, holds those values: strings are an open
+        // enum of the field; numbers stand for their number.
         for row in &mut properties {
             let Leaf::Named(name) = &row.type_expr.value.leaf else {
                 continue;
@@ -1104,11 +1133,23 @@ impl PageReader<'_, '_> {
             } else if let Some(values) = self.enum_table(name, &row.type_expr.value) {
                 Some(values)
             } else {
-                let values = description_enum(&row.description, &row.description_span);
-                if values.is_some() {
-                    self.mark(Mark::DescriptionEnum, row.description_span.clone());
+                // JavaScript names the list after the field, in the container's brackets:
+                // `## Enum: [StatusEnum]` of the field `status`.
+                let listed = self.field_enum_lists.iter().find(|(list, _)| {
+                    let list = list.trim_matches(['[', ']']);
+                    let list = list.strip_suffix("Enum").unwrap_or(list);
+                    same_words(list, &row.name.value)
+                });
+                match listed {
+                    Some((_, values)) => Some(values.clone()),
+                    None => {
+                        let values = description_enum(&row.description, &row.description_span);
+                        if values.is_some() {
+                            self.mark(Mark::DescriptionEnum, row.description_span.clone());
+                        }
+                        values
+                    }
                 }
-                values
             };
             if let Some(values) = values {
                 row.type_expr.value.leaf = Leaf::Primitive(values.primitive);
@@ -1146,6 +1187,19 @@ fn description_enum(description: &str, span: &Range<usize>) -> Option<EnumValues
         })
         .collect();
     Some(read_literals(literals, None))
+}
+
+/// The name a Type cell holds when the cell links that name's page (`[**Pet**](Pet.md)`).
+fn linked_page_name(events: &[(Event<'_>, Range<usize>)]) -> Option<String> {
+    let name = collect_text(events).text.trim().to_owned();
+    events.iter().find_map(|(event, _)| match event {
+        Event::Start(Tag::Link { dest_url, .. })
+            if dest_url.strip_suffix(".md") == Some(name.as_str()) =>
+        {
+            Some(name.clone())
+        }
+        _ => None,
+    })
 }
 
 /// Whether a type is Kotlin's `inline`, which its templates write for a field's own enum (or,

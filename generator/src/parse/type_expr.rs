@@ -572,7 +572,12 @@ fn name_step(
 ) -> Result<(Step, Option<Dialect>), TypeSyntaxError> {
     let checkpoint = lexer.position;
     let (opener, _) = lexer.next();
+    let after_opener = lexer.position;
+    // `X[]` is the list postfix, even after a name that opens a container (`List[]`).
+    let empty_brackets = opener == Token::Punct('[') && lexer.next().0 == Token::Punct(']');
+    lexer.position = after_opener;
     if let Token::Punct(bracket) = opener
+        && !empty_brackets
         && let Some((opener, dialect)) = dialects::opener(name, bracket)
     {
         let closer = match bracket {
@@ -826,10 +831,15 @@ fn leaf(name: &str, span: Range<usize>) -> Result<(Partial, Option<Dialect>), Ty
     ))
 }
 
-/// The key part of a map opened by `{`: `str:` (`python-prior`'s `{str: (X,)}`) or
-/// `[key: string]:` (TypeScript's index signature `{ [key: string]: X; }`); the dialect it shows.
+/// The key part of a map opened by `{`: `str:` (`python-prior`'s `{str: (X,)}`), `String:`
+/// (`{String: X}`) or `[key: string]:` (TypeScript's index signature `{ [key: string]: X; }`);
+/// the dialect it shows.
 fn open_brace_map(lexer: &mut Lexer<'_>) -> Result<Option<Dialect>, TypeSyntaxError> {
     let checkpoint = lexer.position;
+    if lexer.next().0 == Token::Name("String") && lexer.next().0 == Token::Punct(':') {
+        return Ok(dialects::shown_by(Mark::StringBraceMap));
+    }
+    lexer.position = checkpoint;
     if lexer.next().0 != Token::Punct('[') {
         lexer.position = checkpoint;
         expect_key(lexer, "str", ':')?;
@@ -999,10 +1009,10 @@ mod tests {
     #[test]
     fn reads_the_java_syntax() {
         let java = dialect("java");
-        reads_as("Map<String, List<Tag>>", "dict(str, list[Tag])", java);
-        reads_as("List<Map<String, Object>>", "list[dict(str, Object)]", java);
-        // `List<X>` and `byte[]` are C#'s too, `Set<X>` Swift's: they show no dialect; Java's
-        // own type names do.
+        // `List<X>` and `byte[]` are C#'s too, `Set<X>` Swift's, `Map<String, X>` Dart's: they
+        // show no dialect; Java's own type names do.
+        reads_as("Map<String, List<Tag>>", "dict(str, list[Tag])", None);
+        reads_as("List<Map<String, Object>>", "list[dict(str, Object)]", None);
         reads_as("List<String>", "list[String]", None);
         reads_as("Set<Long>", "list[Long]", java);
         reads_as("OffsetDateTime", "OffsetDateTime", java);
@@ -1177,8 +1187,9 @@ mod tests {
     #[test]
     fn reads_the_typescript_syntax() {
         let typescript = dialect("typescript");
+        // `string` is Go's too, `boolean` Perl's: they show neither.
         reads_as("string", "str", None);
-        reads_as("boolean", "bool", typescript);
+        reads_as("boolean", "bool", None);
         reads_as("number", "number", typescript);
         reads_as("any", "object", typescript);
         reads_as("Date", "Date", None);
@@ -1227,8 +1238,9 @@ mod tests {
             csharp,
         );
         reads_as("long?", "long", csharp);
-        reads_as("List<Object?>?", "list[Object]", csharp);
-        reads_as("Tag?", "Tag", csharp);
+        reads_as("List<long?>?", "list[long]", csharp);
+        // `X?` is Dart's too: it shows neither.
+        reads_as("Tag?", "Tag", None);
         reads_as("decimal", "decimal", csharp);
         reads_as("System.IO.Stream", "System.IO.Stream", csharp);
         reads_as("Collection<string>", "list[str]", csharp);
@@ -1254,7 +1266,7 @@ mod tests {
             swift,
         );
         // Its own type names show Swift; they are read once the folder is known to be Swift.
-        reads_as("[Int64]", "list[Int64]", swift);
+        reads_as("[Int]", "list[Int]", swift);
         reads_as("Bool", "Bool", swift);
         // `[X]` is python-prior's too, `String` and `Set<X>` are Java's too.
         reads_as("[String]", "list[String]", None);
@@ -1265,7 +1277,8 @@ mod tests {
     #[test]
     fn reads_the_php_syntax() {
         let php = dialect("php");
-        reads_as("string[]", "list[str]", php);
+        // `X[]` is PowerShell's too: it shows neither.
+        reads_as("string[]", "list[str]", None);
         reads_as("\\Store\\Model\\Tag[]", "list[Tag]", php);
         reads_as("\\Store\\Model\\Tag", "Tag", php);
         reads_as("array<string,int[]>", "dict(str, list[int])", php);
@@ -1275,7 +1288,7 @@ mod tests {
             php,
         );
         reads_as("map[string,bool]", "dict(str, bool)", php);
-        reads_as("object[][]", "list[list[object]]", php);
+        reads_as("object[][]", "list[list[object]]", None);
         reads_as("mixed", "object", php);
         reads_as("\\DateTime", "\\DateTime", php);
         // The Go map stays Go's.
@@ -1338,7 +1351,7 @@ mod tests {
     fn reports_malformed_expressions_with_their_spans() {
         let cases = [
             ("list[str", "expected `]`, found the end of the type", 8..8),
-            ("list[]", "expected a type, found `]`", 5..6),
+            ("list[)", "expected a type, found `)`", 5..6),
             (
                 "dict(int, str)",
                 "a dict's keys must be `str`, found `int`",

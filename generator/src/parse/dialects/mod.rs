@@ -3,10 +3,14 @@
 //! does), and what it means. Adding a dialect is a file here and a line in [`ALL`].
 
 mod csharp;
+mod dart;
 mod go;
 mod java;
+mod javascript;
 mod kotlin;
+mod perl;
 mod php;
+mod powershell;
 mod python;
 mod python_prior;
 mod python_pydantic;
@@ -39,6 +43,10 @@ pub static ALL: &[&DialectSpec] = &[
     &swift::SPEC,
     &php::SPEC,
     &kotlin::SPEC,
+    &dart::SPEC,
+    &javascript::SPEC,
+    &perl::SPEC,
+    &powershell::SPEC,
 ];
 
 /// The dialect of a folder whose pages show none: the first of the list, `python`.
