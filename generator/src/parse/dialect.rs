@@ -157,6 +157,9 @@ pub struct DialectSpec {
     /// `NullableString`, `NullablePet`), read by [`DialectSpec::primitives`] or
     /// [`DialectSpec::read_other_name`].
     pub nullable_prefix: Option<&'static str>,
+    /// The dialect whose syntax this one writes too, besides its own (Scala's templates write
+    /// Java's `Long` and `Map<String, X>`): a folder whose pages show both is this one.
+    pub extends: Option<&'static str>,
 }
 
 /// What a dialect makes of a type name in a folder whose pages have the given names: the leaf
@@ -184,6 +187,7 @@ impl DialectSpec {
         inexact: &[],
         read_other_name: None,
         nullable_prefix: None,
+        extends: None,
     };
 }
 
@@ -221,6 +225,9 @@ pub enum Holds {
     Union,
     /// Its argument or `null` (`Optional[A]`).
     Optional,
+    /// A map (string keys) of its one argument, after the given key type when that is written
+    /// (`NSDictionary<NSString*, X>` or `NSDictionary<X>`); `None`: never written (R's `map(X)`).
+    Values(Option<&'static str>),
 }
 
 /// How a qualified type name of [`DialectSpec::qualified`] is read.
@@ -257,6 +264,8 @@ pub enum Mark {
     NullablePostfix,
     /// A `[]` after a type, a list of it: `string[]`.
     ListPostfix,
+    /// A `*` after a type, a pointer to it, which says nothing of the value: `char *`.
+    PointerPostfix,
     /// Go's prefixes and leaves: `Pointer to **X**`, `[]X`, `map[string]X`, `time.Time`.
     GoSyntax,
     /// Rust's prefixes and leaves: `Option<X>`, `Vec<X>`, `models::X`, `i64`.
@@ -296,6 +305,9 @@ pub enum Inexact {
     DateOrDateTime,
     /// A model's own enum whose values the page does not list, read as any JSON value.
     UnlistedEnum,
+    /// A name written for several kinds of JSON values (R's `character` for strings and
+    /// booleans, given here), read as any JSON value.
+    SeveralKinds(&'static str),
 }
 
 impl Inexact {
@@ -313,6 +325,12 @@ impl Inexact {
             Inexact::UnlistedEnum => {
                 "an enum of that model whose values the page does not list: it is read as any \
                  JSON value."
+            }
+            Inexact::SeveralKinds(kinds) => {
+                return format!(
+                    "The docs give its type as `{name}`, which the template writes for {kinds} \
+                     alike: it is read as any JSON value."
+                );
             }
         };
         format!("The docs give its type as `{name}`, {why}")

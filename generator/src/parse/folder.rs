@@ -11,8 +11,8 @@ use super::types::{Leaf, Primitive, TypeExpr};
 use crate::diagnostic::{Diagnostic, FileId, Sources};
 
 /// The dialect of a folder's model pages: `forced` (from codegen.toml, with where it is written)
-/// or the one their syntax shows; the default dialect (`python`, whose syntax is the plainest)
-/// when no page shows one. A page whose syntax shows another dialect is an error: against `forced`, or (when
+/// or the one their syntax shows (a dialect that extends another's when they show both); the
+/// default dialect (`python`, whose syntax is the plainest) when no page shows one. A page whose syntax shows another dialect is an error: against `forced`, or (when
 /// nothing is forced) naming the first two pages that disagree.
 pub fn folder_dialect(
     pages: &[ModelPage],
@@ -53,9 +53,16 @@ pub fn folder_dialect(
         return dialect;
     }
     let mut first: Option<(&ModelPage, &Spanned<Dialect>)> = None;
+    // A dialect that writes another's syntax too (`DialectSpec::extends`) is the folder's when
+    // its pages show both.
+    let extends = |dialect: Dialect, other: Dialect| dialect.spec().extends == Some(other.name());
     for (page, mark) in marked {
         match first {
             None => first = Some((page, mark)),
+            Some((_, first_mark)) if extends(mark.value, first_mark.value) => {
+                first = Some((page, mark));
+            }
+            Some((_, first_mark)) if extends(first_mark.value, mark.value) => {}
             Some((first_page, first_mark)) if first_mark.value != mark.value => {
                 diagnostics.push(
                     Diagnostic::error(

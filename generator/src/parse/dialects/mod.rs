@@ -2,16 +2,22 @@
 //! which dialect a word, a container or a layout shows (the one that declares it, when no other
 //! does), and what it means. Adding a dialect is a file here and a line in [`ALL`].
 
+mod bash;
+mod c;
 mod csharp;
+mod eiffel;
 mod go;
 mod java;
 mod kotlin;
+mod objc;
 mod php;
 mod python;
 mod python_prior;
 mod python_pydantic;
+mod r;
 mod ruby;
 mod rust;
+mod scala;
 mod swift;
 mod typescript;
 mod typescript_fetch;
@@ -39,6 +45,12 @@ pub static ALL: &[&DialectSpec] = &[
     &swift::SPEC,
     &php::SPEC,
     &kotlin::SPEC,
+    &r::SPEC,
+    &bash::SPEC,
+    &c::SPEC,
+    &objc::SPEC,
+    &eiffel::SPEC,
+    &scala::SPEC,
 ];
 
 /// The dialect of a folder whose pages show none: the first of the list, `python`.
