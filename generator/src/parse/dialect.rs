@@ -158,7 +158,8 @@ pub struct DialectSpec {
     /// [`DialectSpec::read_other_name`].
     pub nullable_prefix: Option<&'static str>,
     /// The dialect whose syntax this one writes too, besides its own (Scala's templates write
-    /// Java's `Long` and `Map<String, X>`): a folder whose pages show both is this one.
+    /// Java's `Long` and `Map<String, X>`, R's Ruby's titles): a folder whose pages show both is
+    /// this one.
     pub extends: Option<&'static str>,
 }
 

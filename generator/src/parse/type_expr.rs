@@ -830,7 +830,7 @@ fn expect_key(
     separator: char,
 ) -> Result<(), TypeSyntaxError> {
     // The key type's name in any letter case (`map[String, X]`, `map[string,X]`), and the
-    // punctuation it is written with (`NSString*`).
+    // punctuation it is written with, if any (`NSString*`, whose `*` Markdown may have taken).
     let (key, key_span) = lexer.next();
     let punctuation = match key {
         Token::Name(name) => string_type
@@ -839,10 +839,13 @@ fn expect_key(
             .map(|_| &string_type[name.len()..]),
         _ => None,
     };
-    let written = punctuation.is_some_and(|punctuation| {
-        (punctuation.chars()).all(|mark| lexer.next().0 == Token::Punct(mark))
-    });
-    if !written {
+    for mark in punctuation.unwrap_or_default().chars() {
+        let checkpoint = lexer.position;
+        if lexer.next().0 != Token::Punct(mark) {
+            lexer.position = checkpoint;
+        }
+    }
+    if punctuation.is_none() {
         return Err(TypeSyntaxError {
             message: format!(
                 "a dict's keys must be `{string_type}`, found {}",

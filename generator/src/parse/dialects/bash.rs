@@ -3,8 +3,10 @@
 //! with its special characters spelled out (`created_at` is `createdUnderscoreat`) and `_` before
 //! a Bash keyword; every row's Notes say `[default to null]`.
 
+use std::collections::BTreeSet;
+
 use crate::parse::dialect::{DialectSpec, Holds, Inexact, Opener, Word};
-use crate::parse::types::Primitive;
+use crate::parse::types::{Leaf, Primitive};
 
 /// The Bash template's description.
 pub static SPEC: DialectSpec = DialectSpec {
@@ -16,7 +18,7 @@ pub static SPEC: DialectSpec = DialectSpec {
     // `integer` is R's word too, `boolean` TypeScript's, `float` C's: they show neither.
     words: &[
         ("integer", Word::Name),
-        ("float", Word::Name),
+        ("float", Word::Primitive(Primitive::Float)),
         ("boolean", Word::Primitive(Primitive::Bool)),
         ("binary", Word::Name),
     ],
@@ -39,21 +41,37 @@ pub static SPEC: DialectSpec = DialectSpec {
         },
     ],
     // The template maps `number` (any number without a format) to `integer` too: a JSON number
-    // kept as sent. `binary` is a file's bytes, a string on the wire; a bare `map` is a
-    // free-form object.
+    // kept as sent. `binary` is a file's bytes, a string on the wire; a bare `map` or `array`
+    // holds any values.
     primitives: &[
         ("string", Primitive::Str),
         ("integer", Primitive::Number),
-        ("float", Primitive::Float),
         ("binary", Primitive::Str),
         ("map", Primitive::Object),
+        ("array", Primitive::Object),
     ],
     inexact: &[(
         "integer",
         Inexact::SeveralKinds("integers and numbers without a format"),
     )],
+    read_other_name: Some(titled_model),
     ..DialectSpec::EMPTY
 };
+
+/// A model the pages title by its schema name and the types by its class name
+/// (`Garage_inline_one_of`, `GarageInlineOneOf`): the page whose name is the type's but for
+/// `_` and letter case, when one alone is.
+fn titled_model(name: &str, page_names: &BTreeSet<String>) -> Option<(Leaf, Option<Inexact>)> {
+    let folded = |name: &str| name.replace('_', "").to_lowercase();
+    let mut titled = page_names
+        .iter()
+        .filter(|page| folded(page) == folded(name));
+    let page = titled.next()?;
+    titled
+        .next()
+        .is_none()
+        .then(|| (Leaf::Named(page.clone()), None))
+}
 
 /// Bash's keywords, which the template writes with a leading `_` (`_in`).
 #[rustfmt::skip]
@@ -116,8 +134,11 @@ pub fn api_name(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::api_name;
+    use std::collections::BTreeSet;
+
+    use super::{api_name, titled_model};
     use crate::parse::dialects::named;
+    use crate::parse::types::Leaf;
     use crate::parse::type_expr::parse_type;
 
     #[test]
@@ -136,6 +157,16 @@ mod tests {
         ] {
             assert_eq!(api_name(name), api, "{name}");
         }
+    }
+
+    #[test]
+    fn a_model_is_found_by_its_title() {
+        let pages: BTreeSet<String> = ["Garage_inline_one_of".to_owned(), "Pet".to_owned()].into();
+        assert_eq!(
+            titled_model("GarageInlineOneOf", &pages),
+            Some((Leaf::Named("Garage_inline_one_of".to_owned()), None))
+        );
+        assert_eq!(titled_model("Tag", &pages), None);
     }
 
     #[test]

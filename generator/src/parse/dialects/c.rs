@@ -19,8 +19,9 @@ pub static SPEC: DialectSpec = DialectSpec {
     words: &[
         ("char", Word::Name),
         ("long", Word::Name),
-        ("float", Word::Name),
+        ("float", Word::Primitive(Primitive::Float)),
         ("list_t", Word::Name),
+        ("set_t", Word::Name),
         ("binary_t", Word::Name),
         ("object_t", Word::Name),
         ("any_type_t", Word::Name),
@@ -28,15 +29,15 @@ pub static SPEC: DialectSpec = DialectSpec {
     // Objective-C's too: it shows neither.
     marks: &[Mark::PointerPostfix],
     // The template maps booleans to `int` as well as integers, and lists and maps alike to
-    // `list_t` without their items: both are any JSON value. It swaps `float` and `double`, and
-    // maps numbers without a format to `float`: all floats.
+    // `list_t` (sets `set_t`) without their items: all are any JSON value. It swaps `float` and
+    // `double`, and maps numbers without a format to `float`: all floats.
     primitives: &[
         ("char", Primitive::Str),
         ("int", Primitive::Object),
         ("long", Primitive::Int),
-        ("float", Primitive::Float),
         ("double", Primitive::Float),
         ("list_t", Primitive::Object),
+        ("set_t", Primitive::Object),
         ("binary_t", Primitive::Str),
         ("object_t", Primitive::Object),
         ("any_type_t", Primitive::Object),
@@ -47,10 +48,25 @@ pub static SPEC: DialectSpec = DialectSpec {
             "list_t",
             Inexact::SeveralKinds("lists and maps of any items"),
         ),
+        ("set_t", Inexact::SeveralKinds("sets of any items")),
     ],
-    read_other_name: Some(enum_name),
+    read_other_name: Some(other_name),
     ..DialectSpec::EMPTY
 };
+
+/// What else a C type name is: a model named like a type of the template's table (the models
+/// `String` and `Date` are both `char_t`, `Integer` and `Boolean` `int_t`): which one the page
+/// does not say, so any JSON value; or an enum ([`enum_name`]).
+fn other_name(name: &str, page_names: &BTreeSet<String>) -> Option<(Leaf, Option<Inexact>)> {
+    let typed_model = name
+        .strip_suffix("_t")
+        .is_some_and(|stem| SPEC.primitives.iter().any(|(written, _)| *written == stem));
+    if typed_model {
+        let note = Inexact::SeveralKinds("the models named like that C type");
+        return Some((Leaf::Primitive(Primitive::Object), Some(note)));
+    }
+    enum_name(name, page_names)
+}
 
 /// A C enum type (`string_enum_e`, `package_model_FIELD_e`): the enum page `string_enum_t` when
 /// the folder has it; else a model's own enum, whose values the page does not list: any JSON
@@ -105,7 +121,7 @@ pub fn api_name(name: &str) -> String {
 mod tests {
     use std::collections::BTreeSet;
 
-    use super::{api_name, enum_name};
+    use super::{api_name, enum_name, other_name};
     use crate::parse::dialects::named;
     use crate::parse::type_expr::parse_type;
     use crate::parse::types::{Leaf, Primitive};
@@ -156,5 +172,10 @@ mod tests {
             Some(Leaf::Primitive(Primitive::Object))
         );
         assert_eq!(enum_name("pet_t", &pages), None);
+        assert_eq!(
+            other_name("char_t", &pages).map(|(leaf, _)| leaf),
+            Some(Leaf::Primitive(Primitive::Object))
+        );
+        assert_eq!(other_name("pet_t", &pages), None);
     }
 }

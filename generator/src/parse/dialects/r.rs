@@ -2,7 +2,7 @@
 //! `array[X]`, `set[X]`, `map(X)`, a bare `map`; titles `# package::Name`; the Name column is
 //! the JSON name (`item_` before the names R6 reserves); enum pages an empty Properties table.
 
-use crate::parse::dialect::{DialectSpec, Holds, Inexact, Mark, Opener, Word};
+use crate::parse::dialect::{DialectSpec, Holds, Inexact, Opener, Word};
 use crate::parse::types::Primitive;
 
 /// The R template's description.
@@ -38,8 +38,6 @@ pub static SPEC: DialectSpec = DialectSpec {
             holds: Holds::Values(None),
         },
     ],
-    // Ruby's titles too: they show neither.
-    marks: &[Mark::ModuleTitle],
     // The template maps booleans to `character` as well as strings, dates, UUIDs and bytes: it is
     // any JSON value. `data.frame` is a file's bytes, a string on the wire; a bare `map` is a
     // free-form object.
@@ -55,6 +53,8 @@ pub static SPEC: DialectSpec = DialectSpec {
         "character",
         Inexact::SeveralKinds("strings (dates and bytes too) and booleans"),
     )],
+    // Its titles are Ruby's (`# package::Name`), which then show Ruby.
+    extends: Some("ruby"),
     ..DialectSpec::EMPTY
 };
 
