@@ -46,6 +46,12 @@ impl Dialect {
         self.0.type_syntax
     }
 
+    /// Whether the dialect writes `other`'s syntax too ([`DialectSpec::extends`]): what shows
+    /// both is this one.
+    pub fn extends(self, other: Dialect) -> bool {
+        self.0.extends.contains(&other.name())
+    }
+
     /// Whether the dialect's Name column is the JSON name itself, so that `[naming] wire` does
     /// not apply.
     pub fn names_are_json(self) -> bool {
@@ -157,10 +163,10 @@ pub struct DialectSpec {
     /// `NullableString`, `NullablePet`), read by [`DialectSpec::primitives`] or
     /// [`DialectSpec::read_other_name`].
     pub nullable_prefix: Option<&'static str>,
-    /// The dialect whose syntax this one writes too, besides its own (Scala's templates write
-    /// Java's `Long` and `Map<String, X>`, R's Ruby's titles): a folder whose pages show both is
-    /// this one.
-    pub extends: Option<&'static str>,
+    /// The dialects whose syntax this one writes too, besides its own (Scala's templates write
+    /// Java's `Long` and `Map<String, X>`, R's Ruby's titles): a page or a folder that shows
+    /// both is this one's ([`Dialect::extends`]).
+    pub extends: &'static [&'static str],
 }
 
 /// What a dialect makes of a type name in a folder whose pages have the given names: the leaf
@@ -188,7 +194,7 @@ impl DialectSpec {
         inexact: &[],
         read_other_name: None,
         nullable_prefix: None,
-        extends: None,
+        extends: &[],
     };
 }
 

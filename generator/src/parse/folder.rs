@@ -52,17 +52,23 @@ pub fn folder_dialect(
         }
         return dialect;
     }
+    // A dialect that writes the others' syntax too is the folder's when its pages show them all.
+    let mut shown: Vec<Dialect> = Vec::new();
+    for (_, mark) in marked.clone() {
+        if !shown.contains(&mark.value) {
+            shown.push(mark.value);
+        }
+    }
+    let extending_all = shown.iter().find(|&&dialect| {
+        (shown.iter()).all(|&other| other == dialect || dialect.extends(other))
+    });
+    if let Some(&dialect) = extending_all {
+        return dialect;
+    }
     let mut first: Option<(&ModelPage, &Spanned<Dialect>)> = None;
-    // A dialect that writes another's syntax too (`DialectSpec::extends`) is the folder's when
-    // its pages show both.
-    let extends = |dialect: Dialect, other: Dialect| dialect.spec().extends == Some(other.name());
     for (page, mark) in marked {
         match first {
             None => first = Some((page, mark)),
-            Some((_, first_mark)) if extends(mark.value, first_mark.value) => {
-                first = Some((page, mark));
-            }
-            Some((_, first_mark)) if extends(first_mark.value, mark.value) => {}
             Some((first_page, first_mark)) if first_mark.value != mark.value => {
                 diagnostics.push(
                     Diagnostic::error(

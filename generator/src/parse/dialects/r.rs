@@ -54,7 +54,7 @@ pub static SPEC: DialectSpec = DialectSpec {
         Inexact::SeveralKinds("strings (dates and bytes too) and booleans"),
     )],
     // Its titles are Ruby's (`# package::Name`), which then show Ruby.
-    extends: Some("ruby"),
+    extends: &["ruby"],
     ..DialectSpec::EMPTY
 };
 

@@ -1,8 +1,8 @@
 //! openapi-generator's `scala-akka` and `scala-pekko`: `String`, `Int`, `Long`, `Double`,
 //! `BigDecimal`, `Boolean`, `URI`, `UUID`, `OffsetDateTime`, `Any`, `Seq<X>` (or `Seq[X]`),
 //! `Map<String, X>` (or `Map[String, X]`); lowerCamelCase names, a reserved word in backticks;
-//! a field's own enum as a `## Enum: Name` section. It writes Java's type names and maps too
-//! (`DialectSpec::extends`).
+//! a field's own enum as a `## Enum: Name` section. It writes Java's type names and maps, and
+//! Swift's `Int`, too (`DialectSpec::extends`).
 
 use crate::parse::dialect::{DialectSpec, Holds, Inexact, Opener, Word};
 use crate::parse::types::Primitive;
@@ -14,12 +14,10 @@ pub static SPEC: DialectSpec = DialectSpec {
     type_syntax: "Scala types are `String`, `Int`, `Long`, `Float`, `Double`, `BigDecimal`, \
                   `Boolean`, `URI`, `UUID`, `OffsetDateTime`, `LocalDate`, `File`, `Any`, \
                   `Seq<T>`, `Set<T>`, `Map<String, T>`, or a model name",
-    // `Int` is Swift's word too, `Any` pydantic's: they show neither.
-    words: &[
-        ("Int", Word::Name),
-        ("Any", Word::Primitive(Primitive::Object)),
-    ],
-    // `Map<String, X>` and `Set<X>` are Java's, which the pages show too.
+    // `Any` is pydantic's word too (and a model's name in other templates): it shows neither.
+    words: &[("Any", Word::Primitive(Primitive::Object))],
+    // `Map<String, X>` and `Set<X>` are Java's, `Int` Swift's: they show those dialects, whose
+    // syntax Scala's extends.
     containers: &[
         Opener {
             name: "Seq",
@@ -57,7 +55,7 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("LocalDateTime", Primitive::LocalDateTime),
     ],
     inexact: &[("BigDecimal", Inexact::Decimal)],
-    extends: Some("java"),
+    extends: &["java", "swift"],
     ..DialectSpec::EMPTY
 };
 
