@@ -46,6 +46,12 @@ impl Dialect {
         self.0.type_syntax
     }
 
+    /// Whether the dialect writes `other`'s syntax too ([`DialectSpec::extends`]): what shows
+    /// both is this one.
+    pub fn extends(self, other: Dialect) -> bool {
+        self.0.extends.contains(&other.name())
+    }
+
     /// Whether the dialect's Name column is the JSON name itself, so that `[naming] wire` does
     /// not apply.
     pub fn names_are_json(self) -> bool {
@@ -174,6 +180,10 @@ pub struct DialectSpec {
     /// `NullableString`, `NullablePet`), read by [`DialectSpec::primitives`] or
     /// [`DialectSpec::read_other_name`].
     pub nullable_prefix: Option<&'static str>,
+    /// The dialects whose syntax this one writes too, besides its own (Scala's templates write
+    /// Java's `Long` and `Map<String, X>`, R's Ruby's titles): a page or a folder that shows
+    /// both is this one's ([`Dialect::extends`]).
+    pub extends: &'static [&'static str],
 }
 
 /// What a dialect makes of a type name in a folder whose pages have the given names: the leaf
@@ -204,6 +214,7 @@ impl DialectSpec {
         primitives_before_pages: &[],
         read_other_name: None,
         nullable_prefix: None,
+        extends: &[],
     };
 }
 
@@ -243,6 +254,9 @@ pub enum Holds {
     Union,
     /// Its argument or `null` (`Optional[A]`).
     Optional,
+    /// A map (string keys) of its one argument, after the given key type when that is written
+    /// (`NSDictionary<NSString*, X>` or `NSDictionary<X>`); `None`: never written (R's `map(X)`).
+    Values(Option<&'static str>),
 }
 
 /// How a qualified type name of [`DialectSpec::qualified`] is read.
@@ -281,6 +295,8 @@ pub enum Mark {
     NullablePostfix,
     /// A `[]` after a type, a list of it: `string[]`.
     ListPostfix,
+    /// A `*` after a type, a pointer to it, which says nothing of the value: `char *`.
+    PointerPostfix,
     /// Go's prefixes and leaves: `Pointer to **X**`, `[]X`, `map[string]X`, `time.Time`.
     GoSyntax,
     /// Rust's prefixes and leaves: `Option<X>`, `Vec<X>`, `models::X`, `i64`.
@@ -337,6 +353,9 @@ pub enum Inexact {
     FileContents,
     /// A name written for lists and maps alike (PHP's `array`), read as any JSON value.
     ListOrMap,
+    /// A name written for several kinds of JSON values (R's `character` for strings and
+    /// booleans, given here), read as any JSON value.
+    SeveralKinds(&'static str),
 }
 
 impl Inexact {
@@ -366,6 +385,12 @@ impl Inexact {
             Inexact::ListOrMap => {
                 "which the template writes for lists and maps alike: it is read as any JSON \
                  value."
+            }
+            Inexact::SeveralKinds(kinds) => {
+                return format!(
+                    "The docs give its type as `{name}`, which the template writes for {kinds} \
+                     alike: it is read as any JSON value."
+                );
             }
         };
         format!("The docs give its type as `{name}`, {why}")

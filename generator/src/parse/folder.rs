@@ -11,8 +11,8 @@ use super::types::{Leaf, Primitive, TypeExpr};
 use crate::diagnostic::{Diagnostic, FileId, Sources};
 
 /// The dialect of a folder's model pages: `forced` (from codegen.toml, with where it is written)
-/// or the one their syntax shows; the default dialect (`python`, whose syntax is the plainest)
-/// when no page shows one. A page whose syntax shows another dialect is an error: against `forced`, or (when
+/// or the one their syntax shows (a dialect that extends another's when they show both); the
+/// default dialect (`python`, whose syntax is the plainest) when no page shows one. A page whose syntax shows another dialect is an error: against `forced`, or (when
 /// nothing is forced) naming the first two pages that disagree.
 pub fn folder_dialect(
     pages: &[ModelPage],
@@ -50,6 +50,19 @@ pub fn folder_dialect(
                 )),
             );
         }
+        return dialect;
+    }
+    // A dialect that writes the others' syntax too is the folder's when its pages show them all.
+    let mut shown: Vec<Dialect> = Vec::new();
+    for (_, mark) in marked.clone() {
+        if !shown.contains(&mark.value) {
+            shown.push(mark.value);
+        }
+    }
+    let extending_all = shown
+        .iter()
+        .find(|&&dialect| (shown.iter()).all(|&other| other == dialect || dialect.extends(other)));
+    if let Some(&dialect) = extending_all {
         return dialect;
     }
     let mut first: Option<(&ModelPage, &Spanned<Dialect>)> = None;

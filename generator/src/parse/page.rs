@@ -804,13 +804,20 @@ impl PageReader<'_, '_> {
         self.shows(dialects::shown_by(mark), span);
     }
 
-    /// Records the first dialect the page shows, and where.
+    /// Records the first dialect the page shows, and where; or a later one that writes the first
+    /// one's syntax too (`Dialect::extends`).
     fn shows(&mut self, dialect: Option<Dialect>, span: Range<usize>) {
         if let Some(dialect) = dialect {
-            self.dialect.get_or_insert(Spanned {
+            let shown = self.dialect.get_or_insert(Spanned {
                 value: dialect,
-                span,
+                span: span.clone(),
             });
+            if dialect.extends(shown.value) {
+                *shown = Spanned {
+                    value: dialect,
+                    span,
+                };
+            }
         }
     }
 

@@ -285,8 +285,9 @@ fn open_bracket(lexer: &mut Lexer<'_>) -> (Step, Option<Dialect>) {
 }
 
 /// The marks a language writes after a type: `?` (C#'s absent or `null`,
-/// [`NullMark::AbsentOrNull`], [`Mark::NullablePostfix`]) and `[]` (PHP's list of the type:
-/// `string[]`, `\Vendor\Model\Tag[]`, [`Mark::ListPostfix`]).
+/// [`NullMark::AbsentOrNull`], [`Mark::NullablePostfix`]), `[]` (PHP's list of the type:
+/// `string[]`, `\Vendor\Model\Tag[]`, [`Mark::ListPostfix`]) and `*` (C's and Objective-C's
+/// pointer, which says nothing of the value: [`Mark::PointerPostfix`]).
 fn postfix(lexer: &mut Lexer<'_>, done: &mut Partial, dialect: &mut Option<Dialect>) {
     loop {
         let checkpoint = lexer.position;
@@ -300,6 +301,9 @@ fn postfix(lexer: &mut Lexer<'_>, done: &mut Partial, dialect: &mut Option<Diale
                 done.null = false;
                 done.admits_null = NullMark::None;
                 *dialect = dialect.or(dialects::shown_by(Mark::ListPostfix));
+            }
+            Token::Punct('*') => {
+                *dialect = dialect.or(dialects::shown_by(Mark::PointerPostfix));
             }
             _ => {
                 lexer.position = checkpoint;
@@ -594,6 +598,14 @@ fn name_step(
             }
             Holds::Union => FrameKind::Union(closer),
             Holds::Optional => FrameKind::Optional(closer),
+            Holds::Values(key) => {
+                // The key type, when written, then the values.
+                let checkpoint = lexer.position;
+                if key.is_none_or(|key| expect_key(lexer, key, ',').is_err()) {
+                    lexer.position = checkpoint;
+                }
+                FrameKind::Map(closer)
+            }
         };
         return Ok((Step::Open(kind), dialect));
     }
@@ -870,8 +882,23 @@ fn expect_key(
     string_type: &str,
     separator: char,
 ) -> Result<(), TypeSyntaxError> {
+    // The key type's name in any letter case (`map[String, X]`, `map[string,X]`), and the
+    // punctuation it is written with, if any (`NSString*`, whose `*` Markdown may have taken).
     let (key, key_span) = lexer.next();
-    if key != Token::Name(string_type) {
+    let punctuation = match key {
+        Token::Name(name) => string_type
+            .get(..name.len())
+            .filter(|written| written.eq_ignore_ascii_case(name))
+            .map(|_| &string_type[name.len()..]),
+        _ => None,
+    };
+    for mark in punctuation.unwrap_or_default().chars() {
+        let checkpoint = lexer.position;
+        if lexer.next().0 != Token::Punct(mark) {
+            lexer.position = checkpoint;
+        }
+    }
+    if punctuation.is_none() {
         return Err(TypeSyntaxError {
             message: format!(
                 "a dict's keys must be `{string_type}`, found {}",

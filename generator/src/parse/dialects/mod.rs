@@ -2,20 +2,26 @@
 //! which dialect a word, a container or a layout shows (the one that declares it, when no other
 //! does), and what it means. Adding a dialect is a file here and a line in [`ALL`].
 
+mod bash;
+mod c;
 mod csharp;
 mod dart;
+mod eiffel;
 mod go;
 mod java;
 mod javascript;
 mod kotlin;
+mod objc;
 mod perl;
 mod php;
 mod powershell;
 mod python;
 mod python_prior;
 mod python_pydantic;
+mod r;
 mod ruby;
 mod rust;
+mod scala;
 mod swift;
 mod typescript;
 mod typescript_fetch;
@@ -47,6 +53,12 @@ pub static ALL: &[&DialectSpec] = &[
     &javascript::SPEC,
     &perl::SPEC,
     &powershell::SPEC,
+    &r::SPEC,
+    &bash::SPEC,
+    &c::SPEC,
+    &objc::SPEC,
+    &eiffel::SPEC,
+    &scala::SPEC,
 ];
 
 /// The dialect of a folder whose pages show none: the first of the list, `python`.

@@ -1,0 +1,142 @@
+//! openapi-generator's `eiffel`: `STRING_32`, `STRING`, `INTEGER_32`, `INTEGER_64`, `REAL_32`,
+//! `REAL_64`, `BOOLEAN`, `DATE`, `DATE_TIME`, `UUID`, `FILE`, `ANY`, `LIST [X]`,
+//! `STRING_TABLE [X]`, models in upper snake case (`PET`, the pages' titles); snake_case names,
+//! `var_` before a reserved word or a name that starts with a digit or `_`.
+
+use crate::parse::dialect::{DialectSpec, Holds, Opener, Word};
+use crate::parse::types::Primitive;
+
+/// The Eiffel template's description.
+pub static SPEC: DialectSpec = DialectSpec {
+    name: "eiffel",
+    api_name,
+    type_syntax: "Eiffel types are `STRING_32`, `STRING`, `INTEGER_32`, `INTEGER_64`, `REAL_32`, \
+                  `REAL_64`, `BOOLEAN`, `DATE`, `DATE_TIME`, `UUID`, `FILE`, `ANY`, `LIST [T]`, \
+                  `STRING_TABLE [T]`, or a model name (`PET`)",
+    empty_table_is_any_value: true,
+    words: &[
+        ("STRING_32", Word::Name),
+        ("INTEGER_8", Word::Name),
+        ("INTEGER_16", Word::Name),
+        ("INTEGER_32", Word::Name),
+        ("INTEGER_64", Word::Name),
+        ("NATURAL_16", Word::Name),
+        ("NATURAL_32", Word::Name),
+        ("NATURAL_64", Word::Name),
+        ("REAL_32", Word::Name),
+        ("REAL_64", Word::Name),
+        ("DATE_TIME", Word::Name),
+        ("STRING_TABLE", Word::Name),
+    ],
+    containers: &[
+        Opener {
+            name: "LIST",
+            bracket: '[',
+            holds: Holds::List,
+        },
+        Opener {
+            name: "SET",
+            bracket: '[',
+            holds: Holds::List,
+        },
+        Opener {
+            name: "STRING_TABLE",
+            bracket: '[',
+            holds: Holds::Values(None),
+        },
+    ],
+    // `STRING` is what the template writes for URIs and passwords, `UUID` and `FILE` are
+    // strings on the wire; a bare `LIST` or `STRING_TABLE` holds any values.
+    primitives: &[
+        ("STRING_32", Primitive::Str),
+        ("STRING", Primitive::Str),
+        ("UUID", Primitive::Str),
+        ("FILE", Primitive::Str),
+        ("INTEGER_8", Primitive::Int),
+        ("INTEGER_16", Primitive::Int),
+        ("INTEGER_32", Primitive::Int),
+        ("INTEGER_64", Primitive::Int),
+        ("NATURAL_16", Primitive::Int),
+        ("NATURAL_32", Primitive::Int),
+        ("NATURAL_64", Primitive::Int),
+        ("REAL_32", Primitive::Float),
+        ("REAL_64", Primitive::Float),
+        ("BOOLEAN", Primitive::Bool),
+        ("DATE", Primitive::Date),
+        ("DATE_TIME", Primitive::Datetime),
+        ("ANY", Primitive::Object),
+        ("LIST", Primitive::Object),
+        ("STRING_TABLE", Primitive::Object),
+    ],
+    ..DialectSpec::EMPTY
+};
+
+/// Eiffel's keywords, which the template writes after `var_` (openapi-generator's
+/// `AbstractEiffelCodegen` reserved words, compared in lower case).
+#[rustfmt::skip]
+const EIFFEL_RESERVED: &[&str] = &[
+    "across", "agent", "alias", "all", "and", "as", "assign", "attached", "attribute", "check",
+    "class", "convert", "create", "current", "debug", "deferred", "detachable", "do", "else",
+    "elseif", "end", "ensure", "expanded", "export", "external", "false", "feature", "from",
+    "frozen", "if", "implies", "inherit", "inspect", "invariant", "like", "local", "loop", "not",
+    "note", "obsolete", "old", "once", "only", "or", "precursor", "redefine", "rename",
+    "require", "rescue", "result", "retry", "select", "separate", "then", "true", "tuple",
+    "undefine", "until", "variant", "void", "when", "xor",
+];
+
+/// The Eiffel template's Name-column convention: the snake_case feature (`[naming] wire` spells
+/// the JSON from it), without the `var_` written before a reserved word (`var_class` ->
+/// `class`) or a name that starts with a digit or `_` (`var_1st` -> `1st`).
+pub fn api_name(name: &str) -> String {
+    name.strip_prefix("var_")
+        .filter(|rest| {
+            EIFFEL_RESERVED.contains(&rest.to_ascii_lowercase().as_str())
+                || rest.starts_with(|c: char| c.is_ascii_digit() || c == '_')
+        })
+        .unwrap_or(name)
+        .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::api_name;
+    use crate::parse::dialects::named;
+    use crate::parse::type_expr::parse_type;
+
+    #[test]
+    fn eiffel_escapes_are_removed() {
+        for (name, api) in [
+            ("var_class", "class"),
+            ("var_1st", "1st"),
+            ("var__private", "__private"),
+            ("var_name", "var_name"),
+            ("pet_type", "pet_type"),
+        ] {
+            assert_eq!(api_name(name), api, "{name}");
+        }
+    }
+
+    #[test]
+    fn reads_the_eiffel_syntax() {
+        let eiffel = named("eiffel");
+        for (text, read) in [
+            ("LIST [STRING_32]", "list[STRING_32]"),
+            (
+                "STRING_TABLE [LIST [STRING_32]]",
+                "dict(str, list[STRING_32])",
+            ),
+            (
+                "LIST [STRING_TABLE [INTEGER_32]]",
+                "list[dict(str, INTEGER_32)]",
+            ),
+            ("INTEGER_64", "INTEGER_64"),
+        ] {
+            let parsed = parse_type(text).unwrap();
+            assert_eq!(
+                (parsed.expr.to_string().as_str(), parsed.dialect),
+                (read, eiffel),
+                "{text}"
+            );
+        }
+    }
+}
