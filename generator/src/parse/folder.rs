@@ -154,6 +154,7 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
         }
         if spec.empty_table_is_any_value
             && page.enum_values.is_none()
+            && page.alias.is_none()
             && page.properties.is_empty()
             && page.additional_properties.is_none()
         {
