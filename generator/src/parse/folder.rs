@@ -98,10 +98,11 @@ pub fn name_the_type_syntax(diagnostics: &mut [Diagnostic], dialect: Dialect) {
 /// dialect's names are ([`Dialect::names_are_json`]); the dialect's own type names (Java's
 /// `String`, `Long`; Go's `int64`, `NullableString`) are what it reads them as
 /// ([`Dialect::read_name`]) unless a page defines that name, and a name that says less than it
-/// is read as says so in the field's docs; a page of no properties is any JSON value where the
-/// dialect writes enum pages so ([`super::dialect::DialectSpec::empty_table_is_any_value`]); a
-/// page whose only row is a required `value` is an alias of that row's type where the dialect
-/// writes aliases so (`python-prior`'s `AnimalFarm` = `[Animal]`).
+/// is read as says so in the field's docs; a page of no properties is any JSON value (the
+/// templates print an enum, a oneOf of non-objects and an object without properties alike as an
+/// empty table, and any JSON value reads each); a page whose only row is a required `value` is
+/// an alias of that row's type where the dialect writes aliases so (`python-prior`'s
+/// `AnimalFarm` = `[Animal]`).
 pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
     let page_names: BTreeSet<String> = pages.iter().map(|page| page.name.value.clone()).collect();
     let spec = dialect.spec();
@@ -132,8 +133,7 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
             }
             row.wire_name = dialect.names_are_json().then(|| row.api_name.clone());
         }
-        if spec.empty_table_is_any_value
-            && page.enum_values.is_none()
+        if page.enum_values.is_none()
             && page.properties.is_empty()
             && page.additional_properties.is_none()
         {

@@ -6,6 +6,7 @@ mod csharp;
 mod go;
 mod java;
 mod kotlin;
+pub(super) mod openapi_generator;
 mod php;
 mod python;
 mod python_prior;

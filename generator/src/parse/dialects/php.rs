@@ -11,7 +11,6 @@ pub static SPEC: DialectSpec = DialectSpec {
     api_name,
     type_syntax: "PHP types are `string`, `int`, `float`, `bool`, `\\DateTime`, `object`, \
                   `mixed`, `T[]`, `array<string,T>`, or a model name (`\\Vendor\\Model\\T`)",
-    empty_table_is_any_value: true,
     words: &[("mixed", Word::Primitive(Primitive::Object))],
     // Its maps: `array<string,X>`, and `map[string,X]` in its older templates.
     containers: &[

@@ -11,7 +11,6 @@ pub static SPEC: DialectSpec = DialectSpec {
     api_name,
     type_syntax: "Ruby types are `String`, `Integer`, `Float`, `Boolean`, `Time`, `Date`, \
                   `Object`, `Array<T>`, `Hash<String, T>`, or a model name",
-    empty_table_is_any_value: true,
     one_of_sections: true,
     // `Array<X>` is TypeScript's too: it shows neither.
     containers: &[
