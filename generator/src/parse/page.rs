@@ -523,9 +523,15 @@ impl PageReader<'_, '_> {
             return None;
         }
 
-        // More cells than the header, or a Type cell that a `|` cut (`**string | null**`): the
+        // More cells than the header (also a row without outer pipes whose four cells end in
+        // the `|` before empty Notes), or a Type cell that a `|` cut (`**string | null**`): the
         // row is split again from its source.
+        let ends_in_a_fifth_cell = written == HEADER.len()
+            && !self.name_and_type_only
+            && !row_text.starts_with('|')
+            && row_text.ends_with('|');
         let split = (surplus
+            || ends_in_a_fifth_cell
             || cells
                 .get(1)
                 .is_some_and(|cell| !is_balanced(&self.text[cell.range.clone()])))
@@ -720,10 +726,13 @@ impl PageReader<'_, '_> {
             segment.starts_with(|c: char| c.is_alphabetic() || c == '_')
                 && segment.chars().all(|c| c.is_alphanumeric() || c == '_')
         };
-        let Some((_, name)) = heading.value.rsplit_once('.') else {
+        let Some((namespace, name)) = heading.value.rsplit_once('.') else {
             return heading;
         };
-        if !heading.value.split('.').all(is_identifier) {
+        // The model's name may start with a digit (`Vendor.Model.123Numeric`); the
+        // namespace's segments are identifiers.
+        let is_name = |name: &str| !name.is_empty() && is_identifier(&format!("_{name}"));
+        if !(namespace.split('.').all(is_identifier) && is_name(name)) {
             return heading;
         }
         let name = name.to_owned();
