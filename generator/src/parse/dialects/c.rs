@@ -14,7 +14,6 @@ pub static SPEC: DialectSpec = DialectSpec {
     api_name,
     type_syntax: "C types are `char *`, `int`, `long`, `float`, `double`, `binary_t*`, \
                   `object_t *`, `list_t *`, or a model name (`pet_t *`)",
-    empty_table_is_any_value: true,
     // `long` is C#'s word too, `float` Bash's: they show neither.
     words: &[
         ("char", Word::Name),
