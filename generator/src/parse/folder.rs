@@ -97,8 +97,9 @@ pub fn name_the_type_syntax(diagnostics: &mut [Diagnostic], dialect: Dialect) {
 /// dialect's Name-column convention ([`Dialect::api_name`]), and is its JSON name when the
 /// dialect's names are ([`Dialect::names_are_json`]); the dialect's own type names (Java's
 /// `String`, `Long`; Go's `int64`, `NullableString`) are what it reads them as
-/// ([`Dialect::read_name`]) unless a page defines that name, and a name that says less than it
-/// is read as says so in the field's docs; a page of no properties is any JSON value where the
+/// ([`Dialect::read_name`]) unless a page defines that name (where the dialect's primitives
+/// shadow pages, [`super::dialect::DialectSpec::primitives_shadow_pages`], even then), and a
+/// name that says less than it is read as says so in the field's docs; a page of no properties is any JSON value where the
 /// dialect writes enum pages so ([`super::dialect::DialectSpec::empty_table_is_any_value`]); a
 /// page whose only row is a required `value` is an alias of that row's type where the dialect
 /// writes aliases so (`python-prior`'s `AnimalFarm` = `[Animal]`).
@@ -113,7 +114,7 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
         {
             row.api_name = dialect.api_name(&row.name.value);
             if let Leaf::Named(name) = &row.type_expr.value.leaf
-                && !page_names.contains(name)
+                && (!page_names.contains(name) || spec.primitives_shadow_pages)
                 && let Some((leaf, inexact)) = dialect.read_name(name, &page_names)
             {
                 if let Some(inexact) = inexact {
