@@ -616,10 +616,7 @@ impl FrameKind {
     fn is_union(self) -> bool {
         matches!(
             self,
-            FrameKind::Top
-                | FrameKind::Union(_)
-                | FrameKind::Optional(_)
-                | FrameKind::UnionList(_)
+            FrameKind::Top | FrameKind::Union(_) | FrameKind::Optional(_) | FrameKind::UnionList(_)
         )
     }
 }
@@ -1324,7 +1321,11 @@ mod tests {
                 "expected `:` after the dict's key type, found `(`",
                 5..6,
             ),
-            ("[str", "expected `,` or `]`, found the end of the type", 4..4),
+            (
+                "[str",
+                "expected `,` or `]`, found the end of the type",
+                4..4,
+            ),
             (
                 "Map<Integer, Tag>",
                 "a dict's keys must be `String`, found `Integer`",

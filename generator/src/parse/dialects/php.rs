@@ -104,7 +104,11 @@ mod tests {
             ("object", "object", None),
             ("mixed", "object", None),
             ("\\DateTime", "str", date),
-            ("\\OpenAPI\\Client\\Model\\\\DateTime", "str", namespaced_date),
+            (
+                "\\OpenAPI\\Client\\Model\\\\DateTime",
+                "str",
+                namespaced_date,
+            ),
             ("\\SplFileObject", "str", None),
             ("\\Psr\\Http\\Message\\StreamInterface", "str", None),
             ("string[]", "list[str]", None),
@@ -117,7 +121,11 @@ mod tests {
             ("array<string,\\DateTime>", "dict(str, str)", date),
             ("map[string,string]", "dict(str, str)", None),
             ("\\OpenAPI\\Client\\Model\\map", "object", None),
-            ("map[string,\\OpenAPI\\Client\\Model\\map]", "dict(str, object)", None),
+            (
+                "map[string,\\OpenAPI\\Client\\Model\\map]",
+                "dict(str, object)",
+                None,
+            ),
             ("\\OpenAPI\\Client\\Model\\Pet[]", "list[Pet]", None),
         ] {
             let (read, read_note) = read_in_folder("php", text);

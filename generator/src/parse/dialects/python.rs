@@ -91,7 +91,6 @@ mod tests {
         }
     }
 
-
     /// Every type the legacy templates write, at every version, with its neutral reading.
     #[test]
     fn reads_the_legacy_vocabulary() {
@@ -114,7 +113,11 @@ mod tests {
             ("list[dict[str, object]]", "list[dict(str, object)]"),
             ("dict[str, dict]", "dict(str, dict(str, object))"),
         ] {
-            assert_eq!(read_in_folder("python", text), (neutral.to_owned(), None), "{text}");
+            assert_eq!(
+                read_in_folder("python", text),
+                (neutral.to_owned(), None),
+                "{text}"
+            );
         }
     }
 }

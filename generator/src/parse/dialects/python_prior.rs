@@ -81,13 +81,19 @@ mod tests {
                 "[bool, date, datetime, dict, float, int, list, str, none_type]",
                 "list[object]",
             ),
-            ("{str: (bool, date, datetime, dict, float, int, list, str,)}", "dict(str, object)"),
+            (
+                "{str: (bool, date, datetime, dict, float, int, list, str,)}",
+                "dict(str, object)",
+            ),
             ("[{str: (int,)}]", "list[dict(str, int)]"),
             // `python-experimental` 4.x names a model with its module.
             ("tag.Tag", "Tag"),
             ("[tag.Tag]", "list[Tag]"),
             ("pet.Pet, none_type", "Pet"),
-            ("{str: (free_form_object.FreeFormObject,)}", "dict(str, FreeFormObject)"),
+            (
+                "{str: (free_form_object.FreeFormObject,)}",
+                "dict(str, FreeFormObject)",
+            ),
         ] {
             let read = read_in_folder("python-prior", text);
             assert_eq!(read, (neutral.to_owned(), None), "{text}");

@@ -99,10 +99,17 @@ mod tests {
             ("Array<Hash>", "list[dict(str, object)]"),
             ("Array<Array>", "list[list[object]]"),
             ("Hash<String, Hash>", "dict(str, dict(str, object))"),
-            ("Hash<String, Hash<String, BOOLEAN>>", "dict(str, dict(str, bool))"),
+            (
+                "Hash<String, Hash<String, BOOLEAN>>",
+                "dict(str, dict(str, bool))",
+            ),
             ("Array<Pet>", "list[Pet]"),
         ] {
-            assert_eq!(read_in_folder("ruby", text), (neutral.to_owned(), None), "{text}");
+            assert_eq!(
+                read_in_folder("ruby", text),
+                (neutral.to_owned(), None),
+                "{text}"
+            );
         }
     }
 }
