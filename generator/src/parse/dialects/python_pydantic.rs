@@ -14,8 +14,6 @@ pub static SPEC: DialectSpec = DialectSpec {
                   `Any`, `List[T]`, `Dict[str, T]`, `Dict`, `Optional[T]`, `Union[A, B]`, or a \
                   model name",
     documents_operations: true,
-    // An enum page of `python-nextgen` 6.x and `python` 7.0 is an empty Properties table.
-    empty_table_is_any_value: true,
     writes_angle_brackets: false,
     words: &[
         ("None", Word::Null),
