@@ -169,6 +169,10 @@ pub struct DialectSpec {
     /// Type names that are primitives in a folder of this dialect, unless a page defines them
     /// (`String`, `Long`): they carry no mark, any template could have a model of that name.
     pub primitives: &'static [(&'static str, Primitive)],
+    /// A name of [`DialectSpec::primitives`] is that primitive even in a folder with a page of
+    /// that name: the template writes a reference to a model so named as it writes the
+    /// primitive (Ruby's `**String**`), and the primitive is by far the likelier.
+    pub primitives_shadow_pages: bool,
     /// Names of [`DialectSpec::primitives`] that say less than they are read as, and what the
     /// field's docs say.
     pub inexact: &'static [(&'static str, Inexact)],
@@ -212,6 +216,7 @@ impl DialectSpec {
         qualified: &[],
         marks: &[],
         primitives: &[],
+        primitives_shadow_pages: false,
         inexact: &[],
         primitives_before_pages: &[],
         read_other_name: None,

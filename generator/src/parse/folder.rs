@@ -151,7 +151,8 @@ pub fn restore_escaped_titles(pages: &mut [ModelPage], sources: &Sources) {
 /// ([`Dialect::keeps_json_name`]); the dialect's own type names (Java's
 /// `String`, `Long`; Go's `int64`, `NullableString`) are what it reads them as
 /// ([`Dialect::read_name`]) unless a page defines that name (and the dialect does not keep
-/// its own: [`super::dialect::DialectSpec::primitives_before_pages`]; or the cell does not link
+/// its own: [`super::dialect::DialectSpec::primitives_before_pages`] for some names,
+/// [`super::dialect::DialectSpec::primitives_shadow_pages`] for all; or the cell does not link
 /// to it, where the dialect links every model: [`super::dialect::DialectSpec::links_models`]),
 /// and a name that says less than it is read as says so in the field's docs; a page of no
 /// properties is any JSON value (the templates print an enum, a oneOf of non-objects and an
@@ -170,6 +171,7 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
             row.api_name = dialect.api_name(&row.name.value);
             if let Leaf::Named(name) = &row.type_expr.value.leaf
                 && (!page_names.contains(name)
+                    || spec.primitives_shadow_pages
                     || spec.primitives_before_pages.contains(&name.as_str())
                     || (spec.links_models && !row.links_page))
                 && let Some((leaf, inexact)) = dialect.read_name(name, &page_names)

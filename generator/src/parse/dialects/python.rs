@@ -12,7 +12,7 @@ pub static SPEC: DialectSpec = DialectSpec {
     name: "python",
     api_name,
     type_syntax: "types are `str`, `int`, `float`, `bool`, `date`, `datetime`, `object`, \
-                  `file`, `list[T]`, `dict(str, T)` (or the same in another Python template's syntax: \
+                  `list[T]`, `dict(str, T)` (or the same in another Python template's syntax: \
                   `List[T]`, `Dict[str, T]`, `[T]`, `{str: (T,)}`) or a model name",
     documents_operations: true,
     writes_angle_brackets: false,

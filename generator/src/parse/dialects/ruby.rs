@@ -49,6 +49,9 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("Object", Primitive::Object),
         ("File", Primitive::Str),
     ],
+    // A model named `String` is written `**String**` too, unlinked (the generator counts the
+    // name among its primitives).
+    primitives_shadow_pages: true,
     ..DialectSpec::EMPTY
 };
 
