@@ -232,7 +232,7 @@ fn a_malformed_types_note_names_the_folders_syntax() {
         (
             [
                 ("A.md", row("A", "**Array&lt;string**")),
-                ("B.md", row("B", "**boolean**")),
+                ("B.md", row("B", "**number**")),
             ],
             "TypeScript types are `string`, `number`,",
         ),

@@ -2011,10 +2011,7 @@ fn perl_powershell_and_dart_pages_read_into_the_same_model() {
             None,
         );
         assert_eq!(shown, dialect);
-        let read: Vec<_> = fields_read(model(&built, "Pet"))
-            .into_iter()
-            .map(|(name, ty, wire, required)| (name, ty, wire, required))
-            .collect();
+        let read = fields_read(model(&built, "Pet"));
         let expected: Vec<_> = expected
             .iter()
             .map(|&(name, ty, wire, required)| (name, ty.to_owned(), wire, required))

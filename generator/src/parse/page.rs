@@ -22,7 +22,7 @@ use pulldown_cmark::{
     Event, HeadingLevel, LinkType, MetadataBlockKind, Options, Parser, Tag, TagEnd,
 };
 
-use super::dialect::{Dialect, Mark};
+use super::dialect::{Dialect, Mark, Word};
 use super::dialects;
 use super::type_expr::{NullMark, parse_type, union_of};
 use super::types::{Container, Leaf, Primitive, TypeExpr};
@@ -605,12 +605,15 @@ impl PageReader<'_, '_> {
             null,
             links_page,
         } = parse_type_cell(self.file, self.text, &type_cell, self.diagnostics)?;
-        // A cell that links the page of the one name it holds (`[**Any**](Any.md)`) names a
-        // model, even where a language writes that name for one of its types (pydantic's `Any`,
+        // A cell that links the page of the one word it holds (`[**Any**](Any.md)`) names a
+        // model, even where a language writes that word for one of its types (pydantic's `Any`,
         // any JSON value), and then shows no dialect.
         if let Some(model) = linked_page_name(type_cell.events)
             && type_expr.value.containers.is_empty()
-            && type_expr.value.leaf != Leaf::Named(model.clone())
+            && matches!(
+                dialects::word(&model),
+                Some((Word::Primitive(_) | Word::Null, _))
+            )
         {
             type_expr.value.leaf = Leaf::Named(model);
             dialect = None;

@@ -579,8 +579,11 @@ fn name_step(
     let checkpoint = lexer.position;
     let (opener, _) = lexer.next();
     let after_opener = lexer.position;
-    // `X[]` is the list postfix, even after a name that opens a container (`List[]`).
-    let empty_brackets = opener == Token::Punct('[') && lexer.next().0 == Token::Punct(']');
+    // `X[]` is the list postfix, even after a name that opens a container (PowerShell's
+    // `List[]`, a list of the model `List`); a bare container's `list[]` stays malformed.
+    let empty_brackets = opener == Token::Punct('[')
+        && !matches!(name, "list" | "dict")
+        && lexer.next().0 == Token::Punct(']');
     lexer.position = after_opener;
     if let Token::Punct(bracket) = opener
         && !empty_brackets
@@ -1384,7 +1387,7 @@ mod tests {
     fn reports_malformed_expressions_with_their_spans() {
         let cases = [
             ("list[str", "expected `]`, found the end of the type", 8..8),
-            ("list[)", "expected a type, found `)`", 5..6),
+            ("list[]", "expected a type, found `]`", 5..6),
             (
                 "dict(int, str)",
                 "a dict's keys must be `str`, found `int`",
