@@ -548,7 +548,12 @@ fn name_step(
 ) -> Result<(Step, Option<Dialect>), TypeSyntaxError> {
     let checkpoint = lexer.position;
     let (opener, _) = lexer.next();
+    // `Map[]` is a list of `Map`s (the `[]` postfix), not an empty `Map[...]`.
+    let after_opener = lexer.position;
+    let empty = lexer.next().0 == Token::Punct(']');
+    lexer.position = after_opener;
     if let Token::Punct(bracket) = opener
+        && !(bracket == '[' && empty)
         && let Some((opener, dialect)) = dialects::opener(name, bracket)
     {
         let closer = match bracket {
