@@ -59,9 +59,9 @@ pub fn folder_dialect(
             shown.push(mark.value);
         }
     }
-    let extending_all = shown.iter().find(|&&dialect| {
-        (shown.iter()).all(|&other| other == dialect || dialect.extends(other))
-    });
+    let extending_all = shown
+        .iter()
+        .find(|&&dialect| (shown.iter()).all(|&other| other == dialect || dialect.extends(other)));
     if let Some(&dialect) = extending_all {
         return dialect;
     }

@@ -109,7 +109,10 @@ const SPELLED_CHARACTERS: &[(&str, &str)] = &[
 /// out (`createdUnderscoreat` -> `created_at`, `xMinustotal` -> `x-total`: only the spellings
 /// of [`SPELLED_CHARACTERS`] are read back), `_` before a keyword (`_in` -> `in`).
 pub fn api_name(name: &str) -> String {
-    if let Some(keyword) = name.strip_prefix('_').filter(|rest| BASH_RESERVED.contains(rest)) {
+    if let Some(keyword) = name
+        .strip_prefix('_')
+        .filter(|rest| BASH_RESERVED.contains(rest))
+    {
         return keyword.to_owned();
     }
     let mut read = String::with_capacity(name.len());
@@ -138,8 +141,8 @@ mod tests {
 
     use super::{api_name, titled_model};
     use crate::parse::dialects::named;
-    use crate::parse::types::Leaf;
     use crate::parse::type_expr::parse_type;
+    use crate::parse::types::Leaf;
 
     #[test]
     fn bash_spellings_are_read_back() {
@@ -173,9 +176,17 @@ mod tests {
     fn reads_the_bash_syntax() {
         let bash = named("bash");
         for (text, read, shown) in [
-            ("map[String, array[string]]", "dict(str, list[string])", None),
+            (
+                "map[String, array[string]]",
+                "dict(str, list[string])",
+                None,
+            ),
             ("Set[string]", "list[string]", bash),
-            ("array[map[String, integer]]", "list[dict(str, integer)]", None),
+            (
+                "array[map[String, integer]]",
+                "list[dict(str, integer)]",
+                None,
+            ),
             ("binary", "binary", bash),
         ] {
             let parsed = parse_type(text).unwrap();

@@ -58,13 +58,11 @@ pub static SPEC: DialectSpec = DialectSpec {
 /// `String` and `Date` are both `char_t`, `Integer` and `Boolean` `int_t`): which one the page
 /// does not say, so any JSON value; or an enum ([`enum_name`]).
 fn other_name(name: &str, page_names: &BTreeSet<String>) -> Option<(Leaf, Option<Inexact>)> {
-    let typed_model = name
-        .strip_suffix("_t")
-        .is_some_and(|stem| {
-            let mut written = (SPEC.primitives.iter().map(|(name, _)| name))
-                .chain(SPEC.words.iter().map(|(name, _)| name));
-            written.any(|name| *name == stem)
-        });
+    let typed_model = name.strip_suffix("_t").is_some_and(|stem| {
+        let mut written = (SPEC.primitives.iter().map(|(name, _)| name))
+            .chain(SPEC.words.iter().map(|(name, _)| name));
+        written.any(|name| *name == stem)
+    });
     if typed_model {
         let note = Inexact::SeveralKinds("the models named like that C type");
         return Some((Leaf::Primitive(Primitive::Object), Some(note)));

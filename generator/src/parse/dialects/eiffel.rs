@@ -125,7 +125,10 @@ mod tests {
                 "STRING_TABLE [LIST [STRING_32]]",
                 "dict(str, list[STRING_32])",
             ),
-            ("LIST [STRING_TABLE [INTEGER_32]]", "list[dict(str, INTEGER_32)]"),
+            (
+                "LIST [STRING_TABLE [INTEGER_32]]",
+                "list[dict(str, INTEGER_32)]",
+            ),
             ("INTEGER_64", "INTEGER_64"),
         ] {
             let parsed = parse_type(text).unwrap();

@@ -35,13 +35,15 @@ pub static SPEC: DialectSpec = DialectSpec {
             holds: Holds::Map("String"),
         },
     ],
-    // `URI`, `UUID` and `File` are strings on the wire; `BigDecimal` is read as a float.
+    // `URI`, `UUID`, `File` and `ByteArray` (base64) are strings on the wire; `BigDecimal` is
+    // read as a float.
     primitives: &[
         ("String", Primitive::Str),
         ("Char", Primitive::Str),
         ("UUID", Primitive::Str),
         ("URI", Primitive::Str),
         ("File", Primitive::Str),
+        ("ByteArray", Primitive::Str),
         ("Int", Primitive::Int),
         ("Long", Primitive::Int),
         ("Byte", Primitive::Int),
@@ -91,7 +93,11 @@ mod tests {
             ("Seq<Seq[Long]>", "list[list[Long]]", scala),
             ("Map[String, String]", "dict(str, String)", scala),
             // Java's map and type names show Java.
-            ("Map<String, Seq<String>>", "dict(str, list[String])", named("java")),
+            (
+                "Map<String, Seq<String>>",
+                "dict(str, list[String])",
+                named("java"),
+            ),
         ] {
             let parsed = parse_type(text).unwrap();
             assert_eq!(
