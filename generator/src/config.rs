@@ -226,132 +226,28 @@ impl Config {
                 return Config::default();
             }
         };
-        let locate = |spanned: Spanned<String>| Located {
-            span: spanned.span(),
+        let mut reader = ConfigReader {
             file,
-            value: spanned.into_inner(),
+            text,
+            diagnostics,
         };
-
-        let mut types = BTreeMap::new();
-        for (name, rust_type) in raw.types {
-            let Some(primitive) = Primitive::from_name(name.get_ref()) else {
-                let known: Vec<_> = Primitive::ALL
-                    .iter()
-                    .map(|primitive| primitive.name())
-                    .collect();
-                diagnostics.push(
-                    Diagnostic::error(
-                        file,
-                        name.span(),
-                        format!("`{}` is not a primitive type", name.get_ref()),
-                    )
-                    .with_note(format!("the primitives are {}", known.join(", "))),
-                );
-                continue;
-            };
-            if let Err(error) = syn::parse_str::<syn::Type>(rust_type.get_ref()) {
-                diagnostics.push(
-                    Diagnostic::error(
-                        file,
-                        rust_type.span(),
-                        format!("`{}` is not a Rust type", rust_type.get_ref()),
-                    )
-                    .with_label(error.to_string()),
-                );
-                continue;
-            }
-            types.insert(primitive, rust_type.into_inner());
-        }
-
-        let mut models = BTreeMap::new();
-        for (model_name, raw_model) in raw.models {
-            let mut fields = BTreeMap::new();
-            for (field_name, raw_field) in raw_model.fields {
-                let type_expr = raw_field.type_expr.and_then(|written| {
-                    match parse_type_expr(written.get_ref()) {
-                        Ok(expr) => Some(Located {
-                            value: expr,
-                            file,
-                            span: written.span(),
-                        }),
-                        Err(error) => {
-                            diagnostics.push(
-                                Diagnostic::error(
-                                    file,
-                                    span_in_string(
-                                        text,
-                                        written.span(),
-                                        written.get_ref(),
-                                        error.span,
-                                    ),
-                                    "malformed type",
-                                )
-                                .with_label(error.message),
-                            );
-                            None
-                        }
-                    }
-                });
-                let enum_values = raw_field.enum_values.map(|values| {
-                    let mut seen = BTreeSet::new();
-                    for value in &values {
-                        if !seen.insert(value.get_ref().clone()) {
-                            diagnostics.push(
-                                Diagnostic::error(
-                                    file,
-                                    value.span(),
-                                    format!("duplicate enum value `{}`", value.get_ref()),
-                                )
-                                .with_label("already listed"),
-                            );
-                        }
-                    }
-                    values.into_iter().map(locate).collect()
-                });
-                let field = FieldOverride {
-                    name: locate(field_name.clone()),
-                    wire_name: raw_field.wire_name.map(locate),
-                    rust_name: raw_field.rust_name.map(locate),
-                    type_expr,
-                    enum_values,
-                };
-                fields.insert(field_name.into_inner(), field);
-            }
-            models.insert(
-                model_name.get_ref().clone(),
-                ModelOverrides {
-                    name: locate(model_name),
-                    composition: raw_model.composition,
-                    fields,
-                },
-            );
-        }
-        let mut named = |written: &Spanned<String>, what: &str, known: &[&str]| {
-            let found = known.contains(&written.get_ref().as_str());
-            if !found {
-                diagnostics.push(
-                    Diagnostic::error(
-                        file,
-                        written.span(),
-                        format!("`{}` is not a {what}", written.get_ref()),
-                    )
-                    .with_label(format!("unknown {what}"))
-                    .with_note(format!("the choices are {}", known.join(", "))),
-                );
-            }
-            found
-        };
+        let types = reader.types(raw.types);
+        let models = raw
+            .models
+            .into_iter()
+            .map(|(name, model)| (name.get_ref().clone(), reader.model(name, model)))
+            .collect();
         let rules = WireCase::ALL.map(WireCase::name);
         let wire_case = raw
             .naming
             .wire
-            .filter(|written| named(written, "naming rule", &rules))
+            .filter(|written| reader.is_one_of(written, "naming rule", &rules))
             .and_then(|written| WireCase::from_name(written.get_ref()))
             .unwrap_or_default();
         let dialects = crate::parse::dialect_names();
         let dialect = raw
             .dialect
-            .filter(|written| named(written, "dialect", &dialects))
+            .filter(|written| reader.is_one_of(written, "dialect", &dialects))
             .and_then(|written| {
                 Some(Located {
                     value: crate::parse::dialect_named(written.get_ref())?,
@@ -362,32 +258,7 @@ impl Config {
         let operations = raw
             .operations
             .into_iter()
-            .map(|(group, operations)| {
-                let operations = operations
-                    .into_iter()
-                    .map(|(operation, raw_operation)| {
-                        let parameters = raw_operation
-                            .parameters
-                            .into_iter()
-                            .map(|(parameter, raw_parameter)| {
-                                let name = parameter.get_ref().clone();
-                                let located = ParameterOverride {
-                                    name: locate(parameter),
-                                    wire_name: raw_parameter.wire_name.map(locate),
-                                };
-                                (name, located)
-                            })
-                            .collect();
-                        let name = operation.get_ref().clone();
-                        let overrides = OperationOverrides {
-                            name: locate(operation),
-                            parameters,
-                        };
-                        (name, overrides)
-                    })
-                    .collect();
-                (group.into_inner(), operations)
-            })
+            .map(|(group, operations)| (group.into_inner(), reader.operations(operations)))
             .collect();
         Config {
             package: raw.package,
@@ -398,6 +269,174 @@ impl Config {
             dialect,
             operations,
         }
+    }
+}
+
+/// Reads the parts of one config file, reporting each problem at its place.
+struct ConfigReader<'a> {
+    file: FileId,
+    text: &'a str,
+    diagnostics: &'a mut Vec<Diagnostic>,
+}
+
+impl ConfigReader<'_> {
+    /// A value with its place in the file.
+    fn locate(&self, spanned: Spanned<String>) -> Located<String> {
+        Located {
+            span: spanned.span(),
+            file: self.file,
+            value: spanned.into_inner(),
+        }
+    }
+
+    /// The `[types]` table: primitive names to Rust types, each checked.
+    fn types(
+        &mut self,
+        raw: BTreeMap<Spanned<String>, Spanned<String>>,
+    ) -> BTreeMap<Primitive, String> {
+        let mut types = BTreeMap::new();
+        for (name, rust_type) in raw {
+            let Some(primitive) = Primitive::from_name(name.get_ref()) else {
+                let known: Vec<_> = Primitive::ALL
+                    .iter()
+                    .map(|primitive| primitive.name())
+                    .collect();
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        self.file,
+                        name.span(),
+                        format!("`{}` is not a primitive type", name.get_ref()),
+                    )
+                    .with_note(format!("the primitives are {}", known.join(", "))),
+                );
+                continue;
+            };
+            if let Err(error) = syn::parse_str::<syn::Type>(rust_type.get_ref()) {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        self.file,
+                        rust_type.span(),
+                        format!("`{}` is not a Rust type", rust_type.get_ref()),
+                    )
+                    .with_label(error.to_string()),
+                );
+                continue;
+            }
+            types.insert(primitive, rust_type.into_inner());
+        }
+        types
+    }
+
+    /// One `[models.Name]` table and its fields.
+    fn model(&mut self, name: Spanned<String>, raw: RawModel) -> ModelOverrides {
+        let fields = raw
+            .fields
+            .into_iter()
+            .map(|(field_name, raw_field)| {
+                let key = field_name.get_ref().clone();
+                (key, self.field(field_name, raw_field))
+            })
+            .collect();
+        ModelOverrides {
+            name: self.locate(name),
+            composition: raw.composition,
+            fields,
+        }
+    }
+
+    /// One field's overrides: its type parsed, its enum values checked for duplicates.
+    fn field(&mut self, name: Spanned<String>, raw: RawField) -> FieldOverride {
+        let type_expr =
+            raw.type_expr
+                .and_then(|written| match parse_type_expr(written.get_ref()) {
+                    Ok(expr) => Some(Located {
+                        value: expr,
+                        file: self.file,
+                        span: written.span(),
+                    }),
+                    Err(error) => {
+                        let span = span_in_string(
+                            self.text,
+                            written.span(),
+                            written.get_ref(),
+                            error.span,
+                        );
+                        self.diagnostics.push(
+                            Diagnostic::error(self.file, span, "malformed type")
+                                .with_label(error.message),
+                        );
+                        None
+                    }
+                });
+        let enum_values = raw.enum_values.map(|values| {
+            let mut seen = BTreeSet::new();
+            for value in &values {
+                if !seen.insert(value.get_ref().clone()) {
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            self.file,
+                            value.span(),
+                            format!("duplicate enum value `{}`", value.get_ref()),
+                        )
+                        .with_label("already listed"),
+                    );
+                }
+            }
+            values.into_iter().map(|value| self.locate(value)).collect()
+        });
+        FieldOverride {
+            name: self.locate(name),
+            wire_name: raw.wire_name.map(|value| self.locate(value)),
+            rust_name: raw.rust_name.map(|value| self.locate(value)),
+            type_expr,
+            enum_values,
+        }
+    }
+
+    /// Whether `written` is one of `known` (the choices of a `what`); an error when not.
+    fn is_one_of(&mut self, written: &Spanned<String>, what: &str, known: &[&str]) -> bool {
+        let found = known.contains(&written.get_ref().as_str());
+        if !found {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    self.file,
+                    written.span(),
+                    format!("`{}` is not a {what}", written.get_ref()),
+                )
+                .with_label(format!("unknown {what}"))
+                .with_note(format!("the choices are {}", known.join(", "))),
+            );
+        }
+        found
+    }
+
+    /// One `[operations.Group]` table: each operation's parameter overrides.
+    fn operations(
+        &self,
+        raw: BTreeMap<Spanned<String>, RawOperation>,
+    ) -> BTreeMap<String, OperationOverrides> {
+        raw.into_iter()
+            .map(|(operation, raw_operation)| {
+                let parameters = raw_operation
+                    .parameters
+                    .into_iter()
+                    .map(|(parameter, raw_parameter)| {
+                        let name = parameter.get_ref().clone();
+                        let located = ParameterOverride {
+                            name: self.locate(parameter),
+                            wire_name: raw_parameter.wire_name.map(|value| self.locate(value)),
+                        };
+                        (name, located)
+                    })
+                    .collect();
+                let name = operation.get_ref().clone();
+                let overrides = OperationOverrides {
+                    name: self.locate(operation),
+                    parameters,
+                };
+                (name, overrides)
+            })
+            .collect()
     }
 }
 

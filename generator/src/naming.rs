@@ -123,9 +123,27 @@ pub fn wire_name(api_name: &str, rule: WireCase) -> String {
     format!("{leading}{core}{trailing}")
 }
 
-/// The Rust field name for a wire name: snake_case, keywords as raw identifiers.
+/// The Rust field name for a wire name: snake_case, keywords as raw identifiers. A wire name
+/// that spells no identifier so (`$`, `_`, `²`) has its symbols spelled out instead (`dollar`):
+/// every wire name gets one.
 pub fn field_name(wire_name: &str) -> String {
-    escape(prefix_digit(&wire_name.to_snake_case(), "_"))
+    let name = escape(prefix_digit(&wire_name.to_snake_case(), "_"));
+    if syn::parse_str::<syn::Ident>(&name).is_ok() {
+        return name;
+    }
+    let spelled: String = wire_name
+        .chars()
+        .map(|c| match c {
+            'a'..='z' | 'A'..='Z' | '0'..='9' => c.to_string(),
+            '_' => " Underscore ".to_owned(),
+            other => format!(" {} ", symbol_name(other)),
+        })
+        .collect();
+    let snake = spelled.to_snake_case();
+    escape(prefix_digit(
+        if snake.is_empty() { "empty" } else { &snake },
+        "_",
+    ))
 }
 
 /// The Rust type name of a model: its page name when that is UpperCamelCase (ASCII letters and
@@ -324,6 +342,12 @@ pub fn is_identifier(name: &str) -> bool {
         && name.chars().any(|c| c.is_ascii_alphanumeric())
 }
 
+/// Whether a Name cell is a property name of the templates' languages: an identifier
+/// ([`is_identifier`]), in which JavaScript's `$` counts as a letter (typescript-fetch's `$ref`).
+pub fn is_property_name(name: &str) -> bool {
+    is_identifier(&name.replace('$', "_"))
+}
+
 /// Whether a Rust field name written by the user (`rust_name` in codegen.toml) is valid as it
 /// stands: a snake_case identifier (no capitals) that is not a keyword, or `r#` and a keyword that
 /// may be raw.
@@ -431,6 +455,41 @@ mod tests {
     use super::*;
 
     #[test]
+    fn field_names_of_any_wire_name() {
+        for (wire, field) in [
+            ("created_at", "created_at"),
+            ("type", "r#type"),
+            ("$ref", "r#ref"),
+            ("@type", "r#type"),
+            ("1st", "_1st"),
+            ("$", "dollar"),
+            ("_", "underscore"),
+            ("", "empty"),
+            ("²", "symbol"),
+        ] {
+            assert_eq!(field_name(wire), field, "{wire}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Every wire name, whatever its characters, gets a Rust identifier.
+        #[test]
+        fn every_wire_name_gets_an_identifier(wire in "\\PC{0,12}") {
+            let name = field_name(&wire);
+            proptest::prop_assert!(syn::parse_str::<syn::Ident>(&name).is_ok(), "{wire:?} -> {name}");
+        }
+
+        /// A name of letters, digits and `_` keeps the field name it always had: snake_case,
+        /// escaped.
+        #[test]
+        fn identifiers_keep_their_field_names(wire in "[A-Za-z_][A-Za-z0-9_]{0,12}") {
+            proptest::prop_assume!(is_identifier(&wire));
+            let unchanged = escape(prefix_digit(&wire.to_snake_case(), "_"));
+            proptest::prop_assert_eq!(field_name(&wire), unchanged);
+        }
+    }
+
+    #[test]
     fn wire_names() {
         let camel = |name| wire_name(name, WireCase::CamelCase);
         assert_eq!(camel("active_skill_ids"), "activeSkillIds");
@@ -465,6 +524,9 @@ mod tests {
         assert!(
             is_identifier("a_b")
                 && is_identifier("_x1")
+                && is_property_name("$ref")
+                && !is_property_name("$")
+                && !is_property_name("e-mail")
                 && !is_identifier("_")
                 && !is_identifier("__")
         );

@@ -5,9 +5,10 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use markdown_model_codegen::diff::{ApiSurface, Bump, RECORD_FILE, diff};
+use markdown_model_codegen::diff::{Bump, diff};
 use markdown_model_codegen::emit::emit_crate;
 use markdown_model_codegen::output::{WriteMode, write_files};
+use markdown_model_codegen::surface::{ApiSurface, RECORD_FILE};
 use markdown_model_codegen::{TypeModel, load};
 
 /// A model page in the 257.1.0 dialect, with the given table rows.

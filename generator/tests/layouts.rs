@@ -520,7 +520,8 @@ fn java_is_detected_and_its_type_names_stay_models_elsewhere() {
 
 #[test]
 fn java_pages_beside_python_pages_are_an_error() {
-    let a = page_with_type("A", "Map&lt;String, String&gt;");
+    // `Map<String, X>` is Dart's too; Java's own `Long` shows Java.
+    let a = page_with_type("A", "Map&lt;String, Long&gt;");
     let b = page_with_type("B", "list[str]");
     assert_eq!(
         diagnostics_of(&[("A.md", &a), ("B.md", &b)]),
@@ -753,8 +754,8 @@ fn typescript_pages_read_into_the_same_model() {
 
 #[test]
 fn typescript_and_python_pages_in_one_folder_are_an_error() {
-    // `string` is TypeScript's and Go's word; `boolean` is TypeScript's alone.
-    let a = page_with_type("A", "Array&lt;boolean&gt;");
+    // `string` is TypeScript's and Go's word, `boolean` Perl's too; `number` is TypeScript's alone.
+    let a = page_with_type("A", "Array&lt;number&gt;");
     let b = page_with_type("B", "list[str]");
     assert_eq!(
         diagnostics_of(&[("A.md", &a), ("B.md", &b)]),
@@ -1146,7 +1147,7 @@ fn typescript_fetch_pages_read_into_the_same_model() {
 
 #[test]
 fn typescript_fetch_and_typescript_pages_in_one_folder_are_an_error() {
-    let a = page_with_type("A", "Array&lt;boolean&gt;");
+    let a = page_with_type("A", "Array&lt;number&gt;");
     assert_eq!(
         diagnostics_of(&[("A.md", &a), ("Tag.md", TSF_TAG)]),
         [
@@ -1704,7 +1705,7 @@ fn kotlin_enum_pages_are_an_indented_list() {
 fn a_swift_folder_without_maps_is_known_by_swifts_own_type_names() {
     let pet = "# Pet\n\n## Properties\nName | Type | Description | Notes\n\
 ------------ | ------------- | ------------- | -------------\n\
-**id** | **Int64** |  | [optional] \n**name** | **String** |  | \n**tags** | **[String]** |  | \n";
+**id** | **Int** |  | [optional] \n**name** | **String** |  | \n**tags** | **[String]** |  | \n";
     let (built, dialect) = model_and_dialect(&[("Pet.md", pet)], None);
     assert_eq!(dialect, "swift");
     let types: Vec<String> = model(&built, "Pet")
@@ -1748,15 +1749,34 @@ fn the_new_dialects_beside_each_other_and_their_neighbours_are_located_errors() 
     for (first, second, says) in [
         (
             "Dictionary&lt;string, Tag&gt;",
-            "Map&lt;String, Tag&gt;",
+            "Map&lt;String, Long&gt;",
             "`B` is written in java, `A` in csharp",
+        ),
+        (
+            "{String: Tag}",
+            "[String: Tag]",
+            "`B` is written in swift, `A` in javascript",
+        ),
+        (
+            "ARRAY[Tag]",
+            "BuiltList&lt;Tag&gt;",
+            "`B` is written in dart, `A` in perl",
+        ),
+        (
+            "System.Collections.Hashtable",
+            "Dictionary&lt;string, Tag&gt;",
+            "`B` is written in csharp, `A` in powershell",
         ),
         (
             "[String: Tag]",
             "kotlin.collections.List&lt;Tag&gt;",
             "`B` is written in kotlin, `A` in swift",
         ),
-        ("Tag[]", "[]Tag", "`B` is written in go, `A` in php"),
+        (
+            "\\Store\\Model\\Tag[]",
+            "[]Tag",
+            "`B` is written in go, `A` in php",
+        ),
         (
             "kotlin.Long",
             "Set&lt;Long&gt;",
@@ -1877,4 +1897,127 @@ fn what_each_template_writes_for_a_field_that_may_be_null() {
             row("c", true, false)
         ]
     );
+}
+
+/// A page of openapi-generator's `javascript` model docs: a `# Module.Name` title, `[X]` and
+/// `{String: X}`, `_` before a reserved word, and a field's own enums as `## Enum: XEnum` lists
+/// named after the field.
+const JS_PET: &str = "# Store.Pet\n\n## Properties\n\n\
+Name | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n\
+**id** | **Number** |  | [optional] \n\
+**photoUrls** | **[String]** |  | \n\
+**tags** | [**{String: Tag}**](Tag.md) |  | [optional] \n\
+**bornAt** | **Date** |  | [optional] \n\
+**_class** | **String** |  | [optional] \n\
+**status** | **String** |  | [optional] \n\
+**levels** | **[Number]** |  | [optional] \n\n\n\n\
+<a name=\"StatusEnum\"></a>\n## Enum: StatusEnum\n\n\n\
+* `available` (value: `\"available\"`)\n\n* `sold` (value: `\"sold\"`)\n\n\n\n\
+## Enum: [LevelsEnum]\n\n\n* `1` (value: `1`)\n\n* `2` (value: `2`)\n\n\n";
+
+const JS_TAG: &str = "# Store.Tag\n\n## Properties\n\n\
+Name | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n\
+**name** | **String** |  | [optional] \n";
+
+#[test]
+fn javascript_pages_read_into_the_same_model() {
+    let (built, dialect) = model_and_dialect(
+        &[
+            ("Pet.md", JS_PET),
+            ("Tag.md", JS_TAG),
+            ("codegen.toml", "[naming]\nwire = \"snake_case\"\n"),
+        ],
+        None,
+    );
+    assert_eq!(dialect, "javascript");
+    let pet = model(&built, "Pet");
+    assert_eq!(
+        fields_read(pet),
+        [
+            ("id", "number".to_owned(), "id", false),
+            ("photoUrls", "list[str]".to_owned(), "photo_urls", true),
+            ("tags", "dict(str, Tag)".to_owned(), "tags", false),
+            ("bornAt", "str".to_owned(), "born_at", false),
+            ("_class", "str".to_owned(), "class", false),
+            ("status", "str".to_owned(), "status", false),
+            // The list's values say what the page's `Number` is.
+            ("levels", "list[int]".to_owned(), "levels", false),
+        ]
+    );
+    let BaseType::Enum { .. } = &field(pet, "status").ty.base else {
+        panic!("status is an enum: {:?}", field(pet, "status").ty.base);
+    };
+}
+
+/// Pages of openapi-generator's `perl`, `powershell` and `dart` (`dart-dio`) model docs, each
+/// read by its dialect.
+#[test]
+fn perl_powershell_and_dart_pages_read_into_the_same_model() {
+    let table = "## Properties\nName | Type | Description | Notes\n\
+------------ | ------------- | ------------- | -------------\n";
+    let perl = format!(
+        "# WWW::OpenAPIClient::Object::Pet\n\n{table}\
+**photo_urls** | **ARRAY[string]** |  | \n**labels** | **HASH[string,int]** |  | [optional] \n\
+**born_at** | **DATE_TIME** |  | [optional] \n**weight** | **double** |  | [optional] \n"
+    );
+    let powershell = format!(
+        "# Pet\n{table}\
+**PhotoUrls** | **String[]** |  | \n**Labels** | **System.Collections.Hashtable** |  | [optional] \n\
+**BornAt** | **System.DateTime** |  | [optional] \n**VarFrom** | **Int64** |  | [optional] \n"
+    );
+    let dart = format!(
+        "# openapi.model.Pet\n\n{table}\
+**photoUrls** | **BuiltList&lt;String&gt;** |  | \n**labels** | **BuiltMap&lt;String, int&gt;** |  | [optional] \n\
+**bornAt** | **DateTime** |  | [optional] \n**class_** | **num** |  | [optional] \n"
+    );
+    for (dialect, page, expected) in [
+        (
+            "perl",
+            &perl,
+            [
+                ("photo_urls", "list[str]", "photo_urls", true),
+                ("labels", "dict(str, int)", "labels", false),
+                ("born_at", "datetime", "born_at", false),
+                ("weight", "float", "weight", false),
+            ],
+        ),
+        (
+            "powershell",
+            &powershell,
+            [
+                ("PhotoUrls", "list[str]", "photo_urls", true),
+                ("Labels", "object", "labels", false),
+                ("BornAt", "str", "born_at", false),
+                ("VarFrom", "int", "from", false),
+            ],
+        ),
+        (
+            "dart",
+            &dart,
+            [
+                ("photoUrls", "list[str]", "photo_urls", true),
+                ("labels", "dict(str, int)", "labels", false),
+                ("bornAt", "str", "born_at", false),
+                ("class_", "number", "class", false),
+            ],
+        ),
+    ] {
+        let (built, shown) = model_and_dialect(
+            &[
+                ("Pet.md", page.as_str()),
+                ("codegen.toml", "[naming]\nwire = \"snake_case\"\n"),
+            ],
+            None,
+        );
+        assert_eq!(shown, dialect);
+        let read: Vec<_> = fields_read(model(&built, "Pet"))
+            .into_iter()
+            .map(|(name, ty, wire, required)| (name, ty, wire, required))
+            .collect();
+        let expected: Vec<_> = expected
+            .iter()
+            .map(|&(name, ty, wire, required)| (name, ty.to_owned(), wire, required))
+            .collect();
+        assert_eq!(read, expected, "{dialect}");
+    }
 }

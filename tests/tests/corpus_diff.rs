@@ -4,7 +4,8 @@
 
 use std::path::Path;
 
-use markdown_model_codegen::diff::{ApiSurface, Bump, ChangeKind, diff};
+use markdown_model_codegen::diff::{Bump, ChangeKind, diff};
+use markdown_model_codegen::surface::ApiSurface;
 use markdown_model_codegen::{TypeModel, load};
 
 fn model(dir: &Path) -> TypeModel {

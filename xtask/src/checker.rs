@@ -77,6 +77,9 @@ pub fn round_trip_source(arms: impl Iterator<Item = (String, TokenStream)>) -> R
     let arms = arms.map(|(key, ty)| quote!(#key => check::<#ty>(&entry),));
     let main = quote! {
         //! Round-trips every document: deserialize, check the enum values' variants, serialize.
+        // With no model (a folder read as none) no arm calls `check`; the models' own crate is
+        // linted apart.
+        #![allow(dead_code)]
 
         fn strings(entry: &::serde_json::Value, key: &str) -> ::std::vec::Vec<::std::string::String> {
             entry[key].as_array().into_iter().flatten().filter_map(|text| text.as_str().map(::std::borrow::ToOwned::to_owned)).collect()
@@ -103,7 +106,7 @@ pub fn round_trip_source(arms: impl Iterator<Item = (String, TokenStream)>) -> R
             let text = ::std::fs::read_to_string(path).expect("read the documents");
             for line in text.lines() {
                 let entry: ::serde_json::Value = ::serde_json::from_str(line).expect("a JSON line");
-                let result = match entry["model"].as_str().unwrap_or_default() {
+                let result: ::std::result::Result<::serde_json::Value, ::std::string::String> = match entry["model"].as_str().unwrap_or_default() {
                     #(#arms)*
                     other => Err(format!("no type for model {other}")),
                 };

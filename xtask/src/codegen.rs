@@ -5,7 +5,8 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::Args;
-use markdown_model_codegen::diff::{ApiSurface, diff};
+use markdown_model_codegen::diff::diff;
+use markdown_model_codegen::surface::ApiSurface;
 use markdown_model_codegen::{Options, WriteMode, generate};
 
 /// Options of `cargo xtask codegen`.

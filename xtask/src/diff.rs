@@ -10,8 +10,9 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::{Args, ValueEnum};
-use markdown_model_codegen::diff::{ApiSurface, RECORD_FILE, diff};
+use markdown_model_codegen::diff::diff;
 use markdown_model_codegen::load;
+use markdown_model_codegen::surface::{ApiSurface, RECORD_FILE};
 
 /// Options of `cargo xtask diff`.
 #[derive(Args)]
@@ -121,7 +122,7 @@ mod tests {
     use std::path::Path;
 
     use super::surface;
-    use markdown_model_codegen::diff::{ApiSurface, RECORD_FILE};
+    use markdown_model_codegen::surface::{ApiSurface, RECORD_FILE};
 
     #[test]
     fn a_generated_crate_gives_the_surface_it_records() {

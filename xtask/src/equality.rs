@@ -9,6 +9,8 @@
 //! - `float`: numeric equality, exact (`5` = `5.0`; `9007199254740993` != `9007199254740992.0`);
 //! - `datetime`: the same instant (the offset it was written with is not kept: documented in the
 //!   README); `LocalDateTime`: the same civil date-time (`.120` = `.12`);
+//! - an optional nullable field sent as `null`: absent after the trip (the type reads `null` as
+//!   a missing value, and writes neither);
 //! - everything else (strings, integers, booleans, enum values, `object`, key sets): exact.
 //!
 //! Anything else that changed is a difference, reported with its JSON path.
@@ -64,10 +66,17 @@ impl<'a> Types<'a> {
         };
         for (key, sent_value) in sent {
             let path = format!("{path}.{key}");
+            let field = model.fields.iter().find(|field| &field.wire_name == key);
             let Some(back_value) = back.get(key) else {
+                // An optional nullable field reads `null` as absent, and writes it so.
+                if sent_value.is_null()
+                    && field.is_some_and(|field| field.nullable && !field.required)
+                {
+                    continue;
+                }
                 return Err(format!("{path}: lost (was {sent_value})"));
             };
-            match model.fields.iter().find(|field| &field.wire_name == key) {
+            match field {
                 Some(field) => self.typed(
                     &field.ty,
                     &field.ty.containers,
@@ -279,6 +288,28 @@ mod tests {
         assert_eq!(
             compare(json!({}), json!({"label": null})),
             Err("$.label: added (null)".to_owned())
+        );
+        // `null` comes back absent only from an optional nullable field.
+        assert_eq!(
+            compare(json!({"label": null}), json!({})),
+            Err("$.label: lost (was null)".to_owned())
+        );
+        let model = model_of(
+            &[(
+                "Maybe",
+                "| **a** | **str, none_type** | | [optional] |\n| **b** | **str, none_type** | | |\n",
+            )],
+            "",
+        );
+        let types = Types::new(&model);
+        assert_eq!(
+            types.compare("Maybe", &json!({"a": null}), &json!({})),
+            Ok(())
+        );
+        assert!(
+            types
+                .compare("Maybe", &json!({"b": null}), &json!({}))
+                .is_err()
         );
     }
 }

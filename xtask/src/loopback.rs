@@ -39,6 +39,7 @@ pub fn manifest(package: &str) -> String {
 /// through the server.
 pub fn source(model: &TypeModel) -> Result<String> {
     let runtime = requests::runtime_imports(true);
+    let server = server();
     let exchange = quote! {
         #runtime
 
@@ -47,6 +48,49 @@ pub fn source(model: &TypeModel) -> Result<String> {
         /// What [`exchange`] fails with.
         type Error = ClientError;
 
+        #server
+
+        /// Sends the request with `Client::send` to the server, which answers with `status` and
+        /// `body`: the request as the server received it, and the client's result.
+        fn exchange<T>(
+            request: &Request<T>,
+            status: ::http::StatusCode,
+            body: &[u8],
+        ) -> (::serde_json::Value, ::std::result::Result<T, Error>) {
+            let loopback = loopback();
+            {
+                let mut exchange = loopback.exchange.lock().expect("the exchange");
+                exchange.status = status.as_u16();
+                exchange.body = body.to_vec();
+                exchange.received = ::serde_json::Value::Null;
+            }
+            let result = loopback.runtime.block_on(loopback.client.send(request.clone()));
+            let received = ::std::mem::take(&mut loopback.exchange.lock().expect("the exchange").received);
+            (received, result)
+        }
+
+        /// The API error within a client error, or the error's text.
+        fn api_error(error: Error) -> ::std::result::Result<ApiError, ::std::string::String> {
+            match error {
+                ClientError::Api(error) => Ok(error),
+                other => Err(other.to_string()),
+            }
+        }
+    };
+    requests::checker_binary(
+        model,
+        "Sends the request of every call of the file it is given to a server on 127.0.0.1 that \
+         records it and answers with the call's document, then with a 404, and prints the \
+         request as received and what the client decoded as JSON.",
+        &exchange,
+    )
+}
+
+/// The checker's server: a hyper server on 127.0.0.1, started at the first call on a thread
+/// of its own, that records each request and answers with the status and body prepared for it;
+/// and the client that sends to it.
+fn server() -> proc_macro2::TokenStream {
+    quote! {
         /// The client, the runtime it runs on, and what the server answers next and saw last.
         struct Loopback {
             runtime: ::tokio::runtime::Runtime,
@@ -124,41 +168,7 @@ pub fn source(model: &TypeModel) -> Result<String> {
                 .expect("a response");
             Ok(response)
         }
-
-        /// Sends the request with `Client::send` to the server, which answers with `status` and
-        /// `body`: the request as the server received it, and the client's result.
-        fn exchange<T>(
-            request: &Request<T>,
-            status: ::http::StatusCode,
-            body: &[u8],
-        ) -> (::serde_json::Value, ::std::result::Result<T, Error>) {
-            let loopback = loopback();
-            {
-                let mut exchange = loopback.exchange.lock().expect("the exchange");
-                exchange.status = status.as_u16();
-                exchange.body = body.to_vec();
-                exchange.received = ::serde_json::Value::Null;
-            }
-            let result = loopback.runtime.block_on(loopback.client.send(request.clone()));
-            let received = ::std::mem::take(&mut loopback.exchange.lock().expect("the exchange").received);
-            (received, result)
-        }
-
-        /// The API error within a client error, or the error's text.
-        fn api_error(error: Error) -> ::std::result::Result<ApiError, ::std::string::String> {
-            match error {
-                ClientError::Api(error) => Ok(error),
-                other => Err(other.to_string()),
-            }
-        }
-    };
-    requests::checker_binary(
-        model,
-        "Sends the request of every call of the file it is given to a server on 127.0.0.1 that \
-         records it and answers with the call's document, then with a 404, and prints the \
-         request as received and what the client decoded as JSON.",
-        &exchange,
-    )
+    }
 }
 
 /// Whether the request the server received had the headers the client must send: `accept:

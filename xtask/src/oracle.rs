@@ -34,6 +34,125 @@ pub struct Oracle {
     schemas: Map<String, Value>,
     /// What a `$ref` to one of `schemas` starts with: `#/components/schemas/` or `#/definitions/`.
     ref_prefix: &'static str,
+    /// The schemas referenced only as form bodies (`application/x-www-form-urlencoded`,
+    /// `multipart/form-data`): openapi-generator writes no model of them (`skipFormModel`).
+    form_only: BTreeSet<String>,
+}
+
+/// `value` made an instance of `schema`'s validation keywords where the hard value breaks them:
+/// a number outside `minimum` / `maximum` (3.0's boolean and 3.1's numeric exclusive bounds) is
+/// the nearest bound inside, a number of a `multipleOf` three times it; a string is padded or cut
+/// to `minLength` / `maxLength`, and a `pattern` of one character class (`^[a-z]+$`,
+/// `^[0-9]{5}$`) gets a string of that class. Other patterns are not read.
+fn within_constraints(schema: &Value, value: Value) -> Value {
+    let number = |key: &str| schema.get(key).and_then(Value::as_f64);
+    match value {
+        Value::Number(number_value) => {
+            let integer = number_value.is_i64() || number_value.is_u64();
+            if let Some(step) = number("multipleOf") {
+                return json!(step * 3.0);
+            }
+            let exclusive = |key: &str, bound: Option<f64>| match schema.get(key) {
+                Some(Value::Bool(true)) => bound.map(|bound| (bound, true)),
+                Some(Value::Number(bound)) => bound.as_f64().map(|bound| (bound, true)),
+                _ => bound.map(|bound| (bound, false)),
+            };
+            let low = exclusive("exclusiveMinimum", number("minimum"));
+            let high = exclusive("exclusiveMaximum", number("maximum"));
+            let step = if integer { 1.0 } else { 0.5 };
+            let current = number_value.as_f64().unwrap_or_default();
+            let fixed = match (low, high) {
+                (Some((low, open)), _) if current < low || (open && current == low) => {
+                    if open {
+                        low + step
+                    } else {
+                        low
+                    }
+                }
+                (_, Some((high, open))) if current > high || (open && current == high) => {
+                    if open {
+                        high - step
+                    } else {
+                        high
+                    }
+                }
+                _ => return Value::Number(number_value),
+            };
+            if integer {
+                json!(fixed as i64)
+            } else {
+                json!(fixed)
+            }
+        }
+        Value::String(text) => {
+            let mut text = schema
+                .get("pattern")
+                .and_then(Value::as_str)
+                .and_then(pattern_sample)
+                .unwrap_or(text);
+            let length = |key: &str| schema.get(key).and_then(Value::as_u64).map(|n| n as usize);
+            if let Some(max) = length("maxLength") {
+                text = text.chars().take(max).collect();
+            }
+            if let Some(min) = length("minLength") {
+                while text.chars().count() < min {
+                    text.push('a');
+                }
+            }
+            Value::String(text)
+        }
+        other => other,
+    }
+}
+
+/// A string that a pattern of one character class matches: `^[a-z]+$` is `aaaaa`, `^[0-9]{5}$`
+/// `00000`; `None` for any other pattern.
+fn pattern_sample(pattern: &str) -> Option<String> {
+    let body = pattern.strip_prefix("^[")?.strip_suffix('$')?;
+    let (class, count) = body.split_once(']')?;
+    let mut chars = class.chars();
+    let (first, dash, _last, rest) = (chars.next()?, chars.next()?, chars.next()?, chars.next());
+    if dash != '-' || rest.is_some() {
+        return None;
+    }
+    let times = match count {
+        "+" => 5,
+        _ => count
+            .strip_prefix('{')?
+            .strip_suffix('}')?
+            .split(',')
+            .next()?
+            .parse()
+            .ok()?,
+    };
+    Some(std::iter::repeat_n(first, times).collect())
+}
+
+/// The media types of form bodies.
+const FORM_MEDIA_TYPES: [&str; 2] = ["application/x-www-form-urlencoded", "multipart/form-data"];
+
+/// Every `$ref` in `value` with whether it is inside a form body's media type.
+fn references<'a>(value: &'a Value, in_form: bool, found: &mut Vec<(&'a str, bool)>) {
+    match value {
+        Value::Object(entries) => {
+            for (key, inner) in entries {
+                match (key.as_str(), inner) {
+                    ("$ref", Value::String(target)) => found.push((target, in_form)),
+                    _ => references(
+                        inner,
+                        in_form || FORM_MEDIA_TYPES.contains(&key.as_str()),
+                        found,
+                    ),
+                }
+            }
+        }
+        Value::Array(items) => {
+            for inner in items {
+                references(inner, in_form, found);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// What the oracle says of one property.
@@ -43,8 +162,12 @@ struct OracleField {
     /// Whether `null` is a value (3.0's `nullable`, 3.1's `"null"` type, a `null` variant,
     /// Swagger's `x-nullable`).
     nullable: bool,
-    enum_values: Option<Vec<String>>,
+    /// The enum values, as JSON values (`"asc"`, `1`, `1.1`), `null` left out (nullability is
+    /// compared apart).
+    enum_values: Option<Vec<Value>>,
     shape: Shape,
+    /// The `allOf` member (a `$ref`ed schema) the property comes from, when not the schema's own.
+    inherited: Option<String>,
 }
 
 /// What a property's schema says its values are, as far as a docs type can show it.
@@ -60,8 +183,9 @@ pub enum Shape {
     Number,
     /// `string` with its format, if any (`date`, `date-time`, `uuid`, ...).
     String(Option<String>),
-    /// Enumerated values (their type is the enum's; the values are compared apart).
-    Enum,
+    /// Enumerated values of the inner shape (`string`, `integer`, `number`; the values are
+    /// compared apart).
+    Enum(Box<Shape>),
     /// `array` of items.
     Array(Box<Shape>),
     /// An object whose keys are free and whose values have a shape (`additionalProperties`).
@@ -70,6 +194,19 @@ pub enum Shape {
     Object(Option<String>),
     /// A `oneOf` / `anyOf` of several non-null variants.
     Union,
+}
+
+impl Shape {
+    /// The shape with its named objects made inline ones: what a model the template made of an
+    /// inline schema holds.
+    fn inlined(&self) -> Shape {
+        match self {
+            Shape::Object(Some(_)) => Shape::Object(None),
+            Shape::Array(items) => Shape::Array(Box::new(items.inlined())),
+            Shape::Map(values) => Shape::Map(Box::new(values.inlined())),
+            shape => shape.clone(),
+        }
+    }
 }
 
 impl fmt::Display for Shape {
@@ -81,7 +218,7 @@ impl fmt::Display for Shape {
             Shape::Number => f.write_str("number"),
             Shape::String(None) => f.write_str("string"),
             Shape::String(Some(format)) => write!(f, "string ({format})"),
-            Shape::Enum => f.write_str("enum"),
+            Shape::Enum(values) => write!(f, "enum of {values}"),
             Shape::Array(items) => write!(f, "array of {items}"),
             Shape::Map(values) => write!(f, "map of {values}"),
             Shape::Object(Some(name)) => write!(f, "{name}"),
@@ -132,10 +269,26 @@ impl Oracle {
         } else {
             ("/components/schemas", "#/components/schemas/")
         };
+        let mut found = Vec::new();
+        references(&document, false, &mut found);
+        let in_form_only = |target: &str| {
+            let mut uses = found
+                .iter()
+                .filter(|(other, _)| *other == target)
+                .peekable();
+            uses.peek().is_some() && uses.all(|(_, in_form)| *in_form)
+        };
+        let form_only = found
+            .iter()
+            .filter(|(target, _)| in_form_only(target))
+            .filter_map(|(target, _)| target.strip_prefix(ref_prefix))
+            .map(str::to_owned)
+            .collect();
         match document.pointer_mut(pointer).map(Value::take) {
             Some(Value::Object(schemas)) => Ok(Self {
                 schemas,
                 ref_prefix,
+                form_only,
             }),
             _ => bail!("no {} object", &pointer[1..].replace('/', ".")),
         }
@@ -173,6 +326,18 @@ impl Oracle {
     pub fn document(&self, model: &str, seed: usize) -> Option<Value> {
         let name = self.schema_name(model)?;
         self.value(&self.schemas[name], 0, seed)
+    }
+
+    /// [`Oracle::document`] with the properties `nulls` (nullable ones, required or optional)
+    /// present as `null`.
+    pub fn document_with_nulls(&self, model: &str, seed: usize, nulls: &[String]) -> Option<Value> {
+        let mut document = self.document(model, seed)?;
+        if let Value::Object(object) = &mut document {
+            for name in nulls {
+                object.insert(name.clone(), Value::Null);
+            }
+        }
+        Some(document)
     }
 
     /// Follows `$ref`s (to `#/components/schemas/...` or `#/definitions/...`), at most a few in
@@ -226,8 +391,12 @@ impl Oracle {
                 shape => shape,
             };
         }
-        if schema.get("enum").is_some() {
-            return Shape::Enum;
+        if let Some(map) = schema.as_object()
+            && map.contains_key("enum")
+        {
+            let mut values = map.clone();
+            values.remove("enum");
+            return Shape::Enum(Box::new(self.shape_at(&Value::Object(values), depth + 1)));
         }
         for key in ["oneOf", "anyOf"] {
             if let Some(variants) = schema.get(key).and_then(Value::as_array) {
@@ -301,6 +470,21 @@ impl Oracle {
         (properties, required)
     }
 
+    /// The properties an object schema takes from the `$ref`ed members of its `allOf`, with the
+    /// member's name.
+    fn inherited<'a>(&'a self, schema: &'a Value) -> BTreeMap<&'a str, &'a str> {
+        let mut inherited = BTreeMap::new();
+        let parts = self.resolve(schema).get("allOf").and_then(Value::as_array);
+        for part in parts.into_iter().flatten() {
+            if let Some(member) = self.referenced_name(part) {
+                for (name, _) in self.properties(part).0 {
+                    inherited.entry(name).or_insert(member);
+                }
+            }
+        }
+        inherited
+    }
+
     /// The schema a composition stands for: the first `oneOf` / `anyOf` variant that is not
     /// `null`, or the one part of an `allOf` that adds nothing (a `$ref` with a description),
     /// followed through `$ref`s.
@@ -344,14 +528,14 @@ impl Oracle {
     }
 
     /// The enum values of a property (its own, or its items', through `$ref`s).
-    fn enum_values(&self, schema: &Value) -> Option<Vec<String>> {
+    fn enum_values(&self, schema: &Value) -> Option<Vec<Value>> {
         let schema = self.chosen(schema);
         if let Some(values) = schema.get("enum").and_then(Value::as_array) {
             return Some(
                 values
                     .iter()
-                    .filter_map(Value::as_str)
-                    .map(str::to_owned)
+                    .filter(|value| !value.is_null())
+                    .cloned()
                     .collect(),
             );
         }
@@ -378,7 +562,7 @@ impl Oracle {
         if is_object {
             return self.object(schema, depth, seed);
         }
-        Some(match Self::type_name(schema) {
+        let value = match Self::type_name(schema) {
             Some("array") => match schema.get("items") {
                 Some(items) if depth < MAX_DEPTH => match self.value(items, depth + 1, seed) {
                     Some(item) => json!([item]),
@@ -390,16 +574,26 @@ impl Oracle {
                 Some("date-time") => primitive_value(Primitive::Datetime, seed),
                 Some("date") => primitive_value(Primitive::Date, seed),
                 Some("uuid") => json!("9f8e7d6c-5b4a-4321-8fed-cba987654321"),
+                // A decimal number as text (`BigDecimal` in the templates): exact digits.
+                Some("decimal" | "number") => json!(format!("-{seed}.10")),
+                Some("uri") => json!(format!("https://example.com/a%20b?q={seed}#f")),
+                Some("email") => json!(format!("user+{seed}@example.com")),
+                Some("byte") => json!("aGVsbG8gd29ybGQ="),
                 _ => primitive_value(Primitive::Str, seed),
             },
             // An `int32` holds no 2^53 + 1.
             Some("integer") if schema.get("format") == Some(&json!("int32")) => json!(-3),
             Some("integer") => primitive_value(Primitive::Int, seed),
+            // An IEEE single holds no 1.5e300: the hard values a `float` allows.
+            Some("number") if schema.get("format") == Some(&json!("float")) => {
+                [json!(5), json!(-0.25), json!(0.5)][seed % 3].clone()
+            }
             Some("number") => primitive_value(Primitive::Float, seed),
             Some("boolean") => primitive_value(Primitive::Bool, seed),
             // No type: any JSON value.
             _ => json!("any"),
-        })
+        };
+        Some(within_constraints(schema, value))
     }
 
     fn object(&self, schema: &Value, depth: usize, seed: usize) -> Option<Value> {
@@ -437,21 +631,60 @@ impl Oracle {
             })
             .map(|(name, schema)| {
                 let (properties, required) = self.properties(schema);
+                let inherited = self.inherited(schema);
                 let fields = properties
                     .into_iter()
                     .map(|(field, property)| {
-                        (
-                            field.to_owned(),
-                            OracleField {
-                                required: required.contains(field),
-                                nullable: self.nullable(property),
-                                enum_values: self.enum_values(property),
-                                shape: self.shape(property),
-                            },
-                        )
+                        let member = inherited.get(field).map(|member| (*member).to_owned());
+                        let facts = self.oracle_field(property, required.contains(field), member);
+                        (field.to_owned(), facts)
                     })
                     .collect();
-                (upper_first(name), fields)
+                (name.clone(), fields)
+            })
+            .collect()
+    }
+
+    /// What the oracle says of the property `schema`.
+    fn oracle_field(
+        &self,
+        schema: &Value,
+        required: bool,
+        inherited: Option<String>,
+    ) -> OracleField {
+        OracleField {
+            required,
+            nullable: self.nullable(schema),
+            enum_values: self.enum_values(schema),
+            shape: self.shape(schema),
+            inherited,
+        }
+    }
+
+    /// The schemas that are a `oneOf` / `anyOf` without properties of their own, by name, with
+    /// the properties of their object variants (a property of several, as the first has it):
+    /// what a page that prints the union of its variants' properties can show.
+    fn union_schemas(&self) -> BTreeMap<String, BTreeMap<String, OracleField>> {
+        fn variants(schema: &Value) -> Option<&Vec<Value>> {
+            ["oneOf", "anyOf"]
+                .iter()
+                .find_map(|key| schema.get(*key).and_then(Value::as_array))
+                .filter(|_| schema.get("properties").is_none())
+        }
+        self.schemas
+            .iter()
+            .filter_map(|(name, schema)| Some((name, variants(schema)?)))
+            .map(|(name, variants)| {
+                let mut fields = BTreeMap::new();
+                for variant in variants {
+                    let (properties, required) = self.properties(variant);
+                    for (field, property) in properties {
+                        fields.entry(field.to_owned()).or_insert_with(|| {
+                            self.oracle_field(property, required.contains(field), None)
+                        });
+                    }
+                }
+                (name.clone(), fields)
             })
             .collect()
     }
@@ -477,15 +710,25 @@ impl Oracle {
             ..Comparison::default()
         };
         let mut matched = BTreeSet::new();
+        let marked = marked_kinds(model);
+        let unions = self.union_schemas();
         for item in &model.models {
-            let Some(fields) = matching_name(oracle.keys(), &item.name).map(|name| {
+            // A union page: its fields are compared with its variants' properties, but for the
+            // required flags (required in one variant, absent from another) and the properties
+            // it leaves out, which are listed; it is not counted among the object models.
+            let (fields, union) = if let Some(name) = matching_name(oracle.keys(), &item.name) {
                 matched.insert(name);
-                &oracle[name]
-            }) else {
+                (&oracle[name], false)
+            } else if let Some(name) = matching_name(unions.keys(), &item.name) {
+                comparison.models_only_in_docs.push(item.name.clone());
+                (&unions[name], true)
+            } else {
                 comparison.models_only_in_docs.push(item.name.clone());
                 continue;
             };
-            comparison.models_compared += 1;
+            if !union {
+                comparison.models_compared += 1;
+            }
             let mut seen = BTreeSet::new();
             for field in &item.fields {
                 let mismatch = |kind| Mismatch {
@@ -494,7 +737,7 @@ impl Oracle {
                     kind,
                 };
                 let property = if fields.contains_key(&field.wire_name) {
-                    comparison.exact_json_names += 1;
+                    comparison.exact_json_names += usize::from(!union);
                     field.wire_name.as_str()
                 } else if let Some(paired) = paired_property(fields, &seen, item, field) {
                     comparison.mismatches.push(mismatch(MismatchKind::JsonName {
@@ -509,22 +752,61 @@ impl Oracle {
                     continue;
                 };
                 seen.insert(property);
-                comparison.fields_compared += 1;
-                compare_field(model, item, field, &fields[property], &mut comparison);
+                let mut facts = fields[property].clone();
+                if union {
+                    facts.required = field.required;
+                } else {
+                    comparison.fields_compared += 1;
+                }
+                let compared = Compared {
+                    item,
+                    field,
+                    property,
+                    facts: &facts,
+                };
+                compare_field(model, &compared, &marked, &mut comparison);
             }
-            for name in fields.keys().filter(|name| !seen.contains(name.as_str())) {
-                comparison.mismatches.push(Mismatch {
-                    model: item.name.clone(),
-                    field: name.clone(),
-                    kind: MismatchKind::NotInDocs,
-                });
+            // The `allOf` members some of whose properties the page shows.
+            let members_shown: BTreeSet<&String> = seen
+                .iter()
+                .filter_map(|name| fields[*name].inherited.as_ref())
+                .collect();
+            for (name, facts) in fields
+                .iter()
+                .filter(|(name, _)| !seen.contains(name.as_str()))
+            {
+                match &facts.inherited {
+                    _ if union => comparison.union_unshown.push(Unshown {
+                        model: item.name.clone(),
+                        key: name.clone(),
+                        what: "a property of a variant the union page does not show".to_owned(),
+                    }),
+                    // A template that inherits the member shows none of its properties.
+                    Some(member) if !members_shown.contains(member) => {
+                        comparison.inherited_unshown.push(Unshown {
+                            model: item.name.clone(),
+                            key: name.clone(),
+                            what: format!(
+                                "a property of the allOf member {member}, none of whose \
+                                 properties the page shows"
+                            ),
+                        });
+                    }
+                    _ => comparison.mismatches.push(Mismatch {
+                        model: item.name.clone(),
+                        field: name.clone(),
+                        kind: MismatchKind::NotInDocs,
+                    }),
+                }
             }
         }
-        comparison.models_only_in_oracle = oracle
+        let (form_only, others) = oracle
             .keys()
             .filter(|name| !matched.contains(name.as_str()))
             .cloned()
-            .collect();
+            .partition(|name| self.form_only.contains(name));
+        comparison.form_models_without_page = form_only;
+        comparison.models_only_in_oracle = others;
         comparison
     }
 }
@@ -624,24 +906,34 @@ pub fn spelled_special_prefix(name: &str) -> String {
     spelled
 }
 
+/// A docs field and the oracle's property it stands for.
+#[derive(Clone, Copy)]
+struct Compared<'a> {
+    item: &'a Model,
+    field: &'a Field,
+    /// The property's name (its JSON name).
+    property: &'a str,
+    facts: &'a OracleField,
+}
+
 /// Compares a docs field with the oracle's property it stands for: required flag, type, enum
-/// values; adds what disagrees, and what the docs say less of, to `comparison`.
+/// values, nullable; adds what disagrees, and what the docs say less of, to `comparison`.
 fn compare_field(
     model: &TypeModel,
-    item: &Model,
-    field: &Field,
-    facts: &OracleField,
+    compared: &Compared,
+    marked: &BTreeSet<String>,
     comparison: &mut Comparison,
 ) {
+    let Compared {
+        item, field, facts, ..
+    } = *compared;
     let at = format!("{}.{}", item.name, field.wire_name);
     let mismatch = |kind| Mismatch {
         model: item.name.clone(),
         field: field.wire_name.clone(),
         kind,
     };
-    if facts.nullable {
-        comparison.nullable.push(at.clone());
-    }
+    compare_nullable(compared, marked, comparison);
     if field.ty.base == BaseType::Primitive(Primitive::Number) {
         comparison
             .numbers_of_unsaid_kind
@@ -658,7 +950,13 @@ fn compare_field(
             docs: field.required,
         }));
     }
-    match type_verdict(&facts.shape, &field.ty.containers, &field.ty.base) {
+    let verdict = match type_verdict(&facts.shape, &field.ty.containers, &field.ty.base) {
+        TypeVerdict::Contradicts if is_inline_model_of(item, field) => {
+            type_verdict(&facts.shape.inlined(), &field.ty.containers, &field.ty.base)
+        }
+        verdict => verdict,
+    };
+    match verdict.clone() {
         TypeVerdict::Exact => {}
         // TypeScript's `number` has its own list.
         TypeVerdict::SaysLess(_) if field.ty.base == BaseType::Primitive(Primitive::Number) => {}
@@ -666,46 +964,138 @@ fn compare_field(
             "{at}: {} for {}: {reason}",
             field.ty.expr, facts.shape
         )),
+        TypeVerdict::Contradicts if typed_by_format(&facts.shape, &field.ty.base) => {
+            comparison.format_over_type.push(Unshown {
+                model: item.name.clone(),
+                key: field.wire_name.clone(),
+                what: format!(
+                    "the template types the format, {} for {}: the page cannot say the wire \
+                     holds a string",
+                    field.ty.expr, facts.shape
+                ),
+            });
+        }
         TypeVerdict::Contradicts => comparison.mismatches.push(mismatch(MismatchKind::Type {
             oracle: facts.shape.to_string(),
             docs: field.ty.expr.to_string(),
         })),
     }
     let docs_values = docs_enum_values(model, item, field);
-    let oracle_values: Option<Vec<&str>> = facts
-        .enum_values
-        .as_ref()
-        .map(|values| values.iter().map(String::as_str).collect());
-    // A plain string, or any JSON value (Ruby's enum pages list no values).
-    let plain_string = docs_values.is_none()
-        && matches!(
-            field.ty.base,
-            BaseType::Primitive(Primitive::Str | Primitive::Object)
-        );
-    if plain_string && oracle_values.is_some() {
-        // An enum the docs do not list: they show a plain string or any JSON value.
-        comparison.enums_the_docs_do_not_list.push(format!(
-            "{at}: oracle {}",
-            values_text(oracle_values.as_deref())
-        ));
-    } else if docs_values != oracle_values {
-        comparison
-            .mismatches
-            .push(mismatch(MismatchKind::EnumValues {
-                oracle: facts.enum_values.clone(),
-                docs: docs_values.map(|values| values.into_iter().map(str::to_owned).collect()),
-            }));
-    } else if oracle_values.is_some() {
-        comparison.enums_typed += 1;
+    // A primitive that holds the enum's values (a string, an integer, any JSON value): the page
+    // shows the type without the values (an inline enum some templates do not list, Ruby's enum
+    // pages).
+    let holds_unlisted = docs_values.is_none()
+        && matches!(field.ty.base, BaseType::Primitive(_))
+        && verdict != TypeVerdict::Contradicts;
+    match (&facts.enum_values, docs_values) {
+        (Some(oracle_values), None) if holds_unlisted => {
+            comparison.enums_the_docs_do_not_list.push(format!(
+                "{at}: oracle {}",
+                Value::from(oracle_values.clone())
+            ));
+        }
+        (oracle_values, docs_values) if *oracle_values != docs_values => {
+            comparison
+                .mismatches
+                .push(mismatch(MismatchKind::EnumValues {
+                    oracle: oracle_values.clone(),
+                    docs: docs_values,
+                }));
+        }
+        (Some(_), _) => comparison.enums_typed += 1,
+        (None, _) => {}
     }
 }
 
+/// Whether the field's model is the one openapi-generator's `InlineModelResolver` makes of the
+/// property's inline schema: named after the model and the property (`GarageInlineAllOf` for
+/// `Garage.inline_all_of`, an `allOf` of one `$ref`; `ContainersArrayOfInlineObjectsInner`).
+fn is_inline_model_of(item: &Model, field: &Field) -> bool {
+    let BaseType::Model { rust_name, .. } = &field.ty.base else {
+        return false;
+    };
+    let inline = format!("{}{}", erased(&item.name), erased(&field.wire_name));
+    let name = erased(rust_name);
+    name == inline || name == format!("{inline}inner")
+}
+
+/// Whether a docs number stands for a string of a decimal format (`type: string, format:
+/// decimal`): openapi-generator types a string by its format when the template maps the format
+/// (`DefaultCodegen.getPrimitiveType`), and every template maps `decimal` to a number type.
+fn typed_by_format(shape: &Shape, base: &BaseType) -> bool {
+    matches!(shape, Shape::String(Some(format)) if format == "decimal" || format == "number")
+        && matches!(
+            base,
+            BaseType::Primitive(Primitive::Float | Primitive::Number | Primitive::Int)
+        )
+}
+
+/// Compares whether `null` is a value of the field: the same in both, or said by the oracle
+/// alone (listed: the page has no mark of it; a failure when the folder marks `null` on another
+/// field of the same kind of type (`marked`: [`marked_kinds`]), as its template can show it),
+/// or by the docs alone (a disagreement). Any JSON value holds `null` itself.
+fn compare_nullable(compared: &Compared, marked: &BTreeSet<String>, comparison: &mut Comparison) {
+    let Compared {
+        item,
+        field,
+        property,
+        facts,
+    } = *compared;
+    let any_value =
+        field.ty.containers.is_empty() && field.ty.base == BaseType::Primitive(Primitive::Object);
+    let docs = field.nullable || any_value;
+    let mismatch = |oracle, docs| Mismatch {
+        model: item.name.clone(),
+        field: field.wire_name.clone(),
+        kind: MismatchKind::Nullable { oracle, docs },
+    };
+    match (facts.nullable, docs) {
+        (true, true) => comparison
+            .nullable_agreed
+            .entry(item.name.clone())
+            .or_default()
+            .push(property.to_owned()),
+        (true, false) if marked.contains(&type_kind(field)) => {
+            comparison.mismatches.push(mismatch(true, false));
+        }
+        (true, false) => comparison.nullable_unshown.push(Unshown {
+            model: item.name.clone(),
+            key: field.wire_name.clone(),
+            what: format!(
+                "nullable in the oracle, the page's {} says nothing of null",
+                field.ty.expr
+            ),
+        }),
+        (false, true) if field.nullable => comparison.mismatches.push(mismatch(false, true)),
+        (false, _) => {}
+    }
+}
+
+/// A field's type as far as a template's mark of `null` goes: its containers and its base's
+/// kind (a primitive, a model, an enum). Go marks `NullableString` and `NullablePet` but not a
+/// nullable `[]string`; C# 7.0.1 marks `int?` but not `string`.
+fn type_kind(field: &Field) -> String {
+    let base = match &field.ty.base {
+        BaseType::Primitive(primitive) => format!("{primitive:?}"),
+        BaseType::Model { .. } => "model".to_owned(),
+        BaseType::Enum { .. } | BaseType::SharedEnum { .. } => "enum".to_owned(),
+    };
+    format!("{:?} {base}", field.ty.containers)
+}
+
+/// The [`type_kind`]s of the fields a folder marks nullable: the types its template can mark.
+fn marked_kinds(model: &TypeModel) -> BTreeSet<String> {
+    model
+        .models
+        .iter()
+        .flat_map(|item| &item.fields)
+        .filter(|field| field.nullable)
+        .map(type_kind)
+        .collect()
+}
+
 /// A field's enum values in the docs: its own enum's, or those of the enum page its type names.
-fn docs_enum_values<'a>(
-    model: &'a TypeModel,
-    item: &'a Model,
-    field: &Field,
-) -> Option<Vec<&'a str>> {
+fn docs_enum_values(model: &TypeModel, item: &Model, field: &Field) -> Option<Vec<Value>> {
     let docs_enum = match &field.ty.base {
         BaseType::SharedEnum { rust_name } => model
             .models
@@ -724,7 +1114,7 @@ fn docs_enum_values<'a>(
         enum_type
             .variants
             .iter()
-            .map(|variant| variant.value.as_str())
+            .map(|variant| Value::from(variant.value.as_str()))
             .collect()
     })
 }
@@ -757,14 +1147,17 @@ fn base_verdict(shape: &Shape, base: &BaseType) -> TypeVerdict {
         BaseType::Model { rust_name, .. } => {
             return match shape {
                 Shape::Object(None) | Shape::Union => TypeVerdict::Exact,
-                Shape::Object(Some(name)) if erased(name) == erased(rust_name) => {
+                Shape::Object(Some(name))
+                    if [erased(name), format!("model{}", erased(name))]
+                        .contains(&erased(rust_name)) =>
+                {
                     TypeVerdict::Exact
                 }
                 _ => TypeVerdict::Contradicts,
             };
         }
         BaseType::Enum { .. } | BaseType::SharedEnum { .. } => {
-            return if *shape == Shape::Enum {
+            return if matches!(shape, Shape::Enum(_)) {
                 TypeVerdict::Exact
             } else {
                 TypeVerdict::Contradicts
@@ -774,8 +1167,9 @@ fn base_verdict(shape: &Shape, base: &BaseType) -> TypeVerdict {
     match (shape, primitive) {
         (Shape::Boolean, Primitive::Bool)
         | (Shape::Integer, Primitive::Int)
-        | (Shape::Number, Primitive::Float)
-        | (Shape::Enum, Primitive::Str | Primitive::Int) => TypeVerdict::Exact,
+        | (Shape::Number, Primitive::Float) => TypeVerdict::Exact,
+        // The enum's values, not listed (compared apart).
+        (Shape::Enum(values), _) => base_verdict(values, base),
         (Shape::Integer | Shape::Number, Primitive::Number) => {
             says_less("a number not said to be an integer or a float")
         }
@@ -791,25 +1185,46 @@ fn base_verdict(shape: &Shape, base: &BaseType) -> TypeVerdict {
     }
 }
 
-/// Among `names` (schema names), the one of the docs model `model`: the same name; else one whose
-/// first letter is lower case; else the only one that differs from it in letter case alone
-/// (templates that camelize names write `IPRestriction` as `IpRestriction`).
+/// Among `names` (schema names), the one of the docs model `model`, by openapi-generator's
+/// model-naming rules (`DefaultCodegen.toModelName`: the name sanitized and camelized, then
+/// `Model` before a name that starts with a digit or is a reserved word), in this order: the same
+/// name; the name camelized ([`camelized`]: `model_lower_snake` is `ModelLowerSnake`,
+/// `_UnderscoreModel` is `UnderscoreModel`, `identity` is `Identity`); the only name whose
+/// camelized form differs from it in letter case alone (templates that camelize acronyms write
+/// `IPRestriction` as `IpRestriction`); and `Model` before the camelized name (`Model123Numeric`,
+/// `ModelError`), when no schema has the model's own name. Nothing looser: a docs model no rule
+/// pairs stays unpaired.
 fn matching_name<'a>(
     names: impl Iterator<Item = &'a String> + Clone,
     model: &str,
 ) -> Option<&'a str> {
-    let mut names_in_any_case = names
-        .clone()
-        .filter(|name| name.eq_ignore_ascii_case(model));
+    let unique = |mut found: std::vec::IntoIter<&'a String>| {
+        let only = found.next()?;
+        found.next().is_none().then_some(only)
+    };
+    let where_ = |rule: &dyn Fn(&str) -> bool| -> Vec<&'a String> {
+        names.clone().filter(|name| rule(name)).collect()
+    };
     names
         .clone()
         .find(|name| name.as_str() == model)
-        .or_else(|| names.clone().find(|name| upper_first(name) == model))
+        .or_else(|| unique(where_(&|name| camelized(name) == model).into_iter()))
+        .or_else(|| unique(where_(&|name| camelized(name).eq_ignore_ascii_case(model)).into_iter()))
         .or_else(|| {
-            let only = names_in_any_case.next()?;
-            names_in_any_case.next().is_none().then_some(only)
+            let escaped = model.strip_prefix("Model")?;
+            unique(where_(&|name| camelized(name) == escaped).into_iter())
         })
         .map(String::as_str)
+}
+
+/// A schema name as openapi-generator's `camelize` writes a model name: split at every character
+/// that is not a letter or a digit, each part's first letter upper case, the rest as written
+/// (`model_lower_snake` is `ModelLowerSnake`, `_UnderscoreModel` is `UnderscoreModel`,
+/// `HTTPResponseCode` stays).
+pub fn camelized(name: &str) -> String {
+    name.split(|c: char| !c.is_alphanumeric())
+        .map(upper_first)
+        .collect()
 }
 
 fn upper_first(name: &str) -> String {
@@ -820,12 +1235,30 @@ fn upper_first(name: &str) -> String {
         .unwrap_or_default()
 }
 
+fn nullable_word(nullable: bool) -> &'static str {
+    if nullable { "nullable" } else { "not nullable" }
+}
+
 fn required_word(required: bool) -> &'static str {
     if required { "required" } else { "optional" }
 }
 
-fn values_text(values: Option<&[&str]>) -> String {
-    values.map_or_else(|| "none".to_owned(), |values| format!("{values:?}"))
+/// A property of the oracle that a compared model's page does not show (or shows less of),
+/// with the JSON key it concerns: a round trip that differs on that key is excused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unshown {
+    /// The docs model.
+    pub model: String,
+    /// The property's JSON name.
+    pub key: String,
+    /// What the page does not show.
+    pub what: String,
+}
+
+impl fmt::Display for Unshown {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}: {}", self.model, self.key, self.what)
+    }
 }
 
 /// One disagreement of the docs with the oracle on a compared model.
@@ -868,22 +1301,30 @@ pub enum MismatchKind {
         /// The docs type expression.
         docs: String,
     },
+    /// `null` a value in one, not in the other.
+    Nullable {
+        /// Whether the oracle allows `null`.
+        oracle: bool,
+        /// Whether the docs do.
+        docs: bool,
+    },
     /// Different enum values (`None`: not an enum).
     EnumValues {
         /// The oracle's values.
-        oracle: Option<Vec<String>>,
-        /// The docs' values.
-        docs: Option<Vec<String>>,
+        oracle: Option<Vec<Value>>,
+        /// The docs' values (strings: the type model's enums are of strings).
+        docs: Option<Vec<Value>>,
     },
 }
 
 impl fmt::Display for Mismatch {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let at = format!("{}.{}", self.model, self.field);
-        let values = |values: &Option<Vec<String>>| {
-            values
-                .as_ref()
-                .map_or_else(|| "none".to_owned(), |values| format!("{values:?}"))
+        let values = |values: &Option<Vec<Value>>| {
+            values.as_ref().map_or_else(
+                || "none".to_owned(),
+                |values| Value::from(values.clone()).to_string(),
+            )
         };
         match &self.kind {
             MismatchKind::NoSuchProperty => write!(f, "{at}: no such property in the oracle"),
@@ -898,6 +1339,12 @@ impl fmt::Display for Mismatch {
                 "{at}: {} in the oracle, {} in the docs",
                 required_word(*oracle),
                 required_word(*docs)
+            ),
+            MismatchKind::Nullable { oracle, docs } => write!(
+                f,
+                "{at}: {} in the oracle, {} in the docs",
+                nullable_word(*oracle),
+                nullable_word(*docs)
             ),
             MismatchKind::Type { oracle, docs } => {
                 write!(f, "{at}: type: oracle {oracle}, docs {docs}")
@@ -937,8 +1384,11 @@ pub struct Comparison {
     pub enums_typed: usize,
     /// Models of the docs without an object schema (a composition or enum schema, or an inline one).
     pub models_only_in_docs: Vec<String>,
-    /// Object schemas without a model in the docs.
+    /// Object schemas without a model in the docs (but the form-only ones).
     pub models_only_in_oracle: Vec<String>,
+    /// Object schemas without a model in the docs that the spec uses only as form bodies:
+    /// openapi-generator writes no model of them (`skipFormModel`); listed.
+    pub form_models_without_page: Vec<String>,
     /// Every disagreement on a compared model: a field, a JSON name, a required flag, a type,
     /// enum values.
     pub mismatches: Vec<Mismatch>,
@@ -952,12 +1402,27 @@ pub struct Comparison {
     /// Fields whose docs type holds every value of the schema and more ([`TypeVerdict::SaysLess`]:
     /// a string for a date, any JSON value for a model); counted and listed, not a disagreement.
     pub types_that_say_less: Vec<String>,
+    /// Properties an object takes from a `$ref`ed `allOf` member (`Pet`'s in `Cat`) that its page
+    /// does not show, when it shows none of that member's: the template inherits the member (Go's
+    /// child pages list their own properties only); counted and listed, not a disagreement.
+    pub inherited_unshown: Vec<Unshown>,
+    /// Properties of a `oneOf` / `anyOf`'s object variants that the union's page does not show
+    /// (C#'s pages show only the discriminator); listed.
+    pub union_unshown: Vec<Unshown>,
+    /// Compared string properties of a decimal format that the page types as a number, as the
+    /// template maps the format over the type ([`typed_by_format`]); listed, and the oracle's
+    /// documents leave them out (a string no number type reads).
+    pub format_over_type: Vec<Unshown>,
+    /// Compared properties the oracle says may be `null` whose page does not say so (a template
+    /// that writes no mark of `null` for that type); counted and listed, not a disagreement.
+    /// The opposite (the page says `null`, the oracle does not) is a [`MismatchKind::Nullable`].
+    pub nullable_unshown: Vec<Unshown>,
+    /// Compared properties both say may be `null` (the oracle's names), by docs model: the
+    /// oracle's documents try them as `null`.
+    pub nullable_agreed: BTreeMap<String, Vec<String>>,
     /// Fields the docs do not say are required or optional (typescript-fetch's pages): generated
     /// as optional; counted and listed, not a disagreement.
     pub required_unsaid: Vec<String>,
-    /// Compared properties the oracle says may be `null`: listed, not compared (the type model
-    /// has no nullable flag yet).
-    pub nullable: Vec<String>,
 }
 
 impl Comparison {
@@ -974,8 +1439,8 @@ impl fmt::Display for Comparison {
             "models: docs {}, oracle {}, compared {}; fields: docs {}, oracle {}, compared {}, \
              exact JSON names {}; enums: docs {}, oracle {}, typed {}, inline enums the docs do not \
              list {}; numbers the docs do not say are integers or floats {}; other types that \
-             say less {}; fields the docs do not say are required or optional {}; nullable \
-             (not compared) {}; mismatches: {}",
+             say less {}; fields the docs do not say are required or optional {}; allOf members' \
+             properties not shown {}; nullable, not shown {}; nullable in both {}; mismatches: {}",
             self.docs_models,
             self.oracle_models,
             self.models_compared,
@@ -990,7 +1455,9 @@ impl fmt::Display for Comparison {
             self.numbers_of_unsaid_kind.len(),
             self.types_that_say_less.len(),
             self.required_unsaid.len(),
-            self.nullable.len(),
+            self.inherited_unshown.len(),
+            self.nullable_unshown.len(),
+            self.nullable_agreed.values().map(Vec::len).sum::<usize>(),
             self.mismatches.len()
         )?;
         writeln!(
@@ -1022,12 +1489,14 @@ impl fmt::Display for Comparison {
                 "field the docs do not say is required or optional",
                 &self.required_unsaid,
             ),
-            ("nullable in the oracle (not compared)", &self.nullable),
         ];
         for (what, items) in lists {
             for item in items {
                 writeln!(f, "{what}: {item}")?;
             }
+        }
+        for item in self.inherited_unshown.iter().chain(&self.nullable_unshown) {
+            writeln!(f, "{item}")?;
         }
         Ok(())
     }
@@ -1136,14 +1605,231 @@ mod tests {
         assert_eq!(comparison.mismatches, []);
         assert_eq!(
             comparison.enums_the_docs_do_not_list,
-            [r#"Address.via: oracle ["email", "sms"]"#]
+            [r#"Address.via: oracle ["email","sms"]"#]
         );
         let wrapped = json!({ "allOf": [ { "$ref": "#/components/schemas/identityState" } ], "description": "State." });
         assert_eq!(
             oracle().enum_values(&wrapped),
-            Some(vec!["active".to_owned(), "inactive".to_owned()])
+            Some(vec![json!("active"), json!("inactive")])
         );
         assert_eq!(oracle().value(&wrapped, 0, 1), Some(json!("inactive")));
+    }
+
+    fn torture() -> Oracle {
+        Oracle::from_document(json!({
+            "openapi": "3.0.3",
+            "paths": { "/form": { "post": { "requestBody": { "content": {
+                "multipart/form-data": { "schema": { "$ref": "#/components/schemas/Form" } }
+            } } } } },
+            "components": { "schemas": {
+                "Form": { "type": "object", "properties": { "file": { "type": "string" } } },
+                "Pet": { "type": "object", "required": ["name"], "properties": {
+                    "name": { "type": "string" }, "id": { "type": "integer" } } },
+                "Cat": { "allOf": [ { "$ref": "#/components/schemas/Pet" },
+                    { "type": "object", "properties": { "lives": { "type": "integer" } } } ] },
+                "Holder": { "type": "object", "properties": {
+                    "level": { "type": "integer", "enum": [1, 2, 3] },
+                    "ratio": { "type": "number", "enum": [1.5, -2] },
+                    "sort": { "type": "string", "enum": ["asc", "desc"] },
+                    "levels": { "type": "array", "items": { "type": "integer", "enum": [1, 2] } },
+                    "modes": { "type": "object", "additionalProperties": { "type": "string", "enum": ["on"] } },
+                    "maybe": { "type": "string", "nullable": true },
+                    "never": { "type": "string" },
+                    "told": { "type": "integer", "nullable": true },
+                    "price": { "type": "string", "format": "decimal" }
+                } }
+            } }
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn enums_are_compared_as_json_values_and_by_their_type() {
+        // An integer enum shown as `int`, a number enum as `float`: the values are not listed.
+        // An integer enum whose values the docs list as strings is another wire format: failed.
+        // A string enum shown as `int` is another type: failed.
+        let holder = "| **level** | **int** | | [optional] |\n| **ratio** | **float** | | [optional] |\n\
+            | **sort** | **int** | | [optional] |\n| **levels** | **list[int]** | | [optional] |\n\
+            | **modes** | **dict(str, str)** | | [optional] |\n";
+        let comparison = torture().compare(&model_of(&[("Holder", holder)], ""));
+        assert_eq!(
+            comparison.enums_the_docs_do_not_list,
+            [
+                "Holder.level: oracle [1,2,3]",
+                "Holder.ratio: oracle [1.5,-2]",
+                // On array items and map values too.
+                "Holder.levels: oracle [1,2]",
+                "Holder.modes: oracle [\"on\"]"
+            ]
+        );
+        assert!(
+            mismatch_texts(&comparison)
+                .contains(&"Holder.sort: type: oracle enum of string, docs int".to_owned()),
+            "{:?}",
+            comparison.mismatches
+        );
+        let listed = "| **level** | **str** | | [optional] |\n";
+        let comparison = torture().compare(&model_of(
+            &[("Holder", listed)],
+            "[models.Holder.fields.level]\nenum = [\"1\", \"2\", \"3\"]\n",
+        ));
+        assert!(
+            mismatch_texts(&comparison)
+                .iter()
+                .any(|text| text
+                    == r#"Holder.level: enum values: oracle [1,2,3], docs ["1","2","3"]"#),
+            "{:?}",
+            comparison.mismatches
+        );
+    }
+
+    #[test]
+    fn nullable_is_compared_and_a_page_without_a_mark_of_null_is_listed() {
+        // `maybe`: both say null (tried as null); `never`: only the docs (failed); `told`: only
+        // the oracle, and the page's type has no mark of null (listed).
+        let holder = "| **maybe** | **str, none_type** | | [optional] |\n\
+            | **never** | **str, none_type** | | [optional] |\n| **told** | **int** | | [optional] |\n";
+        let comparison = torture().compare(&model_of(&[("Holder", holder)], ""));
+        assert_eq!(
+            comparison.nullable_agreed,
+            BTreeMap::from([("Holder".to_owned(), vec!["maybe".to_owned()])])
+        );
+        assert!(mismatch_texts(&comparison).contains(
+            &"Holder.never: not nullable in the oracle, nullable in the docs".to_owned()
+        ));
+        assert_eq!(
+            comparison
+                .nullable_unshown
+                .iter()
+                .map(|item| item.key.as_str())
+                .collect::<Vec<_>>(),
+            ["told"]
+        );
+        let document = torture()
+            .document_with_nulls("Holder", 0, &["maybe".to_owned()])
+            .unwrap();
+        assert_eq!(document["maybe"], Value::Null);
+        // A folder that marks a nullable `int` elsewhere can show it: an `int` without the mark
+        // is a reading error.
+        let marks_elsewhere =
+            format!("{holder}| **level** | **int, none_type** | | [optional] |\n");
+        let comparison = torture().compare(&model_of(&[("Holder", &marks_elsewhere)], ""));
+        assert!(comparison.nullable_unshown.is_empty());
+        assert!(
+            mismatch_texts(&comparison).contains(
+                &"Holder.told: nullable in the oracle, not nullable in the docs".to_owned()
+            )
+        );
+    }
+
+    #[test]
+    fn inherited_members_form_models_and_decimal_strings_are_listed_not_failed() {
+        // A child page that shows only its own properties (Go's); the form-only schema has no
+        // page; `price` (a decimal string) shown as a float.
+        let cat = "| **lives** | **int** | | [optional] |\n";
+        let holder = "| **price** | **float** | | [optional] |\n";
+        let comparison = torture().compare(&model_of(&[("Cat", cat), ("Holder", holder)], ""));
+        assert_eq!(
+            comparison
+                .inherited_unshown
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            [
+                "Cat.id: a property of the allOf member Pet, none of whose properties the page shows",
+                "Cat.name: a property of the allOf member Pet, none of whose properties the page shows",
+            ]
+        );
+        assert_eq!(comparison.form_models_without_page, ["Form"]);
+        assert_eq!(comparison.models_only_in_oracle, ["Pet"]);
+        assert_eq!(comparison.format_over_type.len(), 1);
+        assert!(
+            !mismatch_texts(&comparison)
+                .iter()
+                .any(|text| text.starts_with("Cat.") || text.starts_with("Holder.price")),
+            "{:?}",
+            comparison.mismatches
+        );
+        // A page that shows some of the member's properties must show them all.
+        let partly = "| **lives** | **int** | | [optional] |\n| **name** | **str** | | |\n";
+        let comparison = torture().compare(&model_of(&[("Cat", partly)], ""));
+        assert!(comparison.inherited_unshown.is_empty());
+        assert_eq!(
+            mismatch_texts(&comparison),
+            ["Cat.id: in the oracle, not in the docs"]
+        );
+        // The spec's decimal strings are decimal numbers; a float holds no 1.5e300.
+        assert!(
+            torture().document("Holder", 0).unwrap()["price"]
+                .as_str()
+                .unwrap()
+                .parse::<f64>()
+                .is_ok()
+        );
+    }
+
+    #[test]
+    fn a_union_page_is_compared_with_its_variants_properties() {
+        let oracle =
+            Oracle::from_document(json!({ "openapi": "3.0.3", "components": { "schemas": {
+            "Shape": { "oneOf": [ { "$ref": "#/components/schemas/Circle" },
+                                  { "$ref": "#/components/schemas/Square" } ] },
+            "Circle": { "type": "object", "required": ["kind", "radius"], "properties": {
+                "kind": { "type": "string" }, "radius": { "type": "number" } } },
+            "Square": { "type": "object", "required": ["kind", "side"], "properties": {
+                "kind": { "type": "string" }, "side": { "type": "number" } } }
+        } } }))
+            .unwrap();
+        // A page of the discriminator alone (C#'s): the other properties listed; a property of
+        // no variant, or another type, fails; required flags are not compared.
+        let page = "| **kind** | **str** | | |\n| **radius** | **int** | | |\n| **corner** | **str** | | [optional] |\n";
+        let comparison = oracle.compare(&model_of(&[("Shape", page)], ""));
+        assert_eq!(
+            comparison
+                .union_unshown
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            ["Shape.side: a property of a variant the union page does not show"]
+        );
+        assert_eq!(
+            mismatch_texts(&comparison),
+            [
+                "Shape.radius: type: oracle number, docs int",
+                "Shape.corner: no such property in the oracle"
+            ]
+        );
+        assert_eq!(
+            (comparison.models_compared, comparison.fields_compared),
+            (0, 0)
+        );
+    }
+
+    #[test]
+    fn the_spec_documents_keep_the_schemas_validation_keywords() {
+        let value = |schema: Value, seed| oracle().value(&schema, 0, seed).unwrap();
+        for seed in 0..10 {
+            let range = value(
+                json!({ "type": "integer", "minimum": 1, "maximum": 10, "exclusiveMaximum": true }),
+                seed,
+            );
+            assert!((1..10).contains(&range.as_i64().unwrap()), "{range}");
+            let step = value(json!({ "type": "number", "multipleOf": 0.5 }), seed);
+            assert_eq!(step.as_f64().unwrap() % 0.5, 0.0);
+            let word = value(
+                json!({ "type": "string", "pattern": "^[a-z]+$", "minLength": 1, "maxLength": 3 }),
+                seed,
+            );
+            assert_eq!(word, json!("aaa"));
+            let zip = value(json!({ "type": "string", "pattern": "^[0-9]{5}$" }), seed);
+            assert_eq!(zip, json!("00000"));
+            let float = value(json!({ "type": "number", "format": "float" }), seed);
+            assert!(float.as_f64().unwrap().abs() < f64::from(f32::MAX));
+        }
+        // An `int64` takes 2^53 + 1, which must round-trip.
+        let int64 = json!({ "type": "integer", "format": "int64" });
+        assert!((0..5).any(|seed| value(int64.clone(), seed) == json!(9_007_199_254_740_993_i64)));
+        assert_eq!(pattern_sample("^(a|b)$"), None);
     }
 
     #[test]
@@ -1160,11 +1846,36 @@ mod tests {
 
     #[test]
     fn a_docs_model_matches_its_schema_whatever_the_letter_case() {
-        let names: Vec<String> = ["IPRestriction", "identity", "Pin", "PIN"]
-            .map(String::from)
-            .to_vec();
+        let names: Vec<String> = [
+            "IPRestriction",
+            "identity",
+            "Pin",
+            "PIN",
+            "123Numeric",
+            "_UnderscoreModel",
+            "model_lower_snake",
+            "Error",
+            "File",
+            "ModelFile",
+        ]
+        .map(String::from)
+        .to_vec();
         for (model, schema) in [
             ("IPRestriction", Some("IPRestriction")),
+            // The templates' escapes: a leading digit, a reserved word, snake case, a leading `_`.
+            ("Model123Numeric", Some("123Numeric")),
+            ("UnderscoreModel", Some("_UnderscoreModel")),
+            ("ModelLowerSnake", Some("model_lower_snake")),
+            ("ModelError", Some("Error")),
+            ("Error", Some("Error")),
+            // A schema of the escaped name is that schema, not an escape.
+            ("ModelFile", Some("ModelFile")),
+            ("File", Some("File")),
+            // Not the templates' rules: unpaired.
+            ("Numeric123", None),
+            ("ModelModelError", None),
+            ("Underscore_Model", None),
+            ("Errors", None),
             // Camelized by the template (Rust's).
             ("IpRestriction", Some("IPRestriction")),
             ("Identity", Some("identity")),
@@ -1219,7 +1930,7 @@ mod tests {
             mismatch_texts(&comparison),
             [
                 "Identity.schema_id: required in the oracle, optional in the docs",
-                r#"Identity.state: enum values: oracle ["active", "inactive"], docs ["active"]"#,
+                r#"Identity.state: enum values: oracle ["active","inactive"], docs ["active"]"#,
                 // One property under another JSON name: paired, not two mismatches.
                 "Identity.createdAt: JSON name createdAt, oracle created_at (Name column createdAt)",
                 "Identity.credentials: in the oracle, not in the docs",
@@ -1234,7 +1945,7 @@ mod tests {
             (2, 3, 2)
         );
         assert_eq!((comparison.docs_enums, comparison.oracle_enums), (2, 2));
-        assert_eq!(comparison.models_only_in_oracle, ["Base"]);
+        assert_eq!(comparison.models_only_in_oracle, ["base"]);
         assert!(!comparison.agrees());
     }
 

@@ -423,9 +423,7 @@ pub fn checker_binary(
     about: &str,
     exchange: &proc_macro2::TokenStream,
 ) -> Result<String> {
-    let mut functions = Vec::new();
-    let mut arms = Vec::new();
-    for (index, (group, operation)) in model
+    let (functions, arms): (Vec<_>, Vec<_>) = model
         .operations
         .iter()
         .flat_map(|group| {
@@ -435,77 +433,112 @@ pub fn checker_binary(
                 .map(move |operation| (group, operation))
         })
         .enumerate()
-    {
-        let check = format_ident!("check_{index}");
-        let module = raw_ident(&group.module);
-        let function = raw_ident(&operation.rust_name);
-        let mut statements = Vec::new();
-        let mut arguments = Vec::new();
-        for (at, parameter) in operation
-            .parameters
-            .iter()
-            .filter(|parameter| parameter.required)
-            .enumerate()
-        {
-            let name = format_ident!("argument_{at}");
-            let ty = &parameter.ty;
-            let plain_string =
-                ty.containers.is_empty() && ty.base == BaseType::Primitive(Primitive::Str);
-            let annotation = if plain_string {
-                quote!(: ::std::string::String)
-            } else if ty.containers.first() == Some(&Container::List) {
-                quote!(: ::std::vec::Vec<_>)
-            } else {
-                quote!()
-            };
-            statements.push(quote! {
-                let #name #annotation = required(call, #at);
-            });
-            arguments.push(quote!(&#name));
-        }
-        if operation.has_optional() {
-            let params = raw_ident(&operation.params_type);
-            let fields = operation
-                .parameters
-                .iter()
-                .filter(|parameter| !parameter.required)
-                .map(|parameter| {
-                    let field = raw_ident(&parameter.rust_name);
-                    let key = &parameter.rust_name;
-                    quote!(#field: optional(call, #key),)
-                });
-            statements.push(quote! {
-                let params = models::#module::#params { #(#fields)* };
-            });
-            arguments.push(quote!(&params));
-        }
-        let call = if operation.parameters.is_empty() && operation.returns.is_none() {
-            quote!(_)
-        } else {
-            quote!(call)
-        };
-        let run = if operation.returns.is_some() {
-            quote!(run_document(&request, call))
-        } else {
-            quote!(run_empty(&request))
-        };
-        functions.push(quote! {
-            fn #check(#call: &::serde_json::Value) -> ::serde_json::Value {
-                #(#statements)*
-                let request = models::#module::#function(#(#arguments),*);
-                #run
-            }
-        });
-        let key = format!("{}::{}", group.module, operation.rust_name);
-        arms.push(quote!(#key => #check(&call),));
-    }
-    let error_body = ERROR_BODY;
+        .map(|(index, (group, operation))| check_function(index, group, operation))
+        .unzip();
+    let support = checker_support();
     let source = quote! {
         #![doc = #about]
         #![allow(deprecated, reason = "deprecated operations are checked too")]
 
         #exchange
 
+        #support
+
+        #(#functions)*
+
+        fn main() {
+            let path = ::std::env::args().nth(1).expect("usage: CHECKER CALLS");
+            let text = ::std::fs::read_to_string(path).expect("read the calls");
+            for line in text.lines() {
+                let call: ::serde_json::Value = ::serde_json::from_str(line).expect("a JSON line");
+                let answer = match call["operation"].as_str().unwrap_or_default() {
+                    #(#arms)*
+                    other => ::serde_json::json!({ "error": format!("no operation {other}") }),
+                };
+                println!("{answer}");
+            }
+        }
+    };
+    let file: syn::File = syn::parse2(source).context("a request checker does not parse")?;
+    Ok(prettyplease::unparse(&file))
+}
+
+/// The checker's function for one operation (`check_<index>`: builds the request from a call's
+/// arguments and exchanges it) and its arm in `main`'s dispatch by operation.
+fn check_function(
+    index: usize,
+    group: &OperationGroup,
+    operation: &Operation,
+) -> (proc_macro2::TokenStream, proc_macro2::TokenStream) {
+    let check = format_ident!("check_{index}");
+    let module = raw_ident(&group.module);
+    let function = raw_ident(&operation.rust_name);
+    let mut statements = Vec::new();
+    let mut arguments = Vec::new();
+    for (at, parameter) in operation
+        .parameters
+        .iter()
+        .filter(|parameter| parameter.required)
+        .enumerate()
+    {
+        let name = format_ident!("argument_{at}");
+        let ty = &parameter.ty;
+        let plain_string =
+            ty.containers.is_empty() && ty.base == BaseType::Primitive(Primitive::Str);
+        let annotation = if plain_string {
+            quote!(: ::std::string::String)
+        } else if ty.containers.first() == Some(&Container::List) {
+            quote!(: ::std::vec::Vec<_>)
+        } else {
+            quote!()
+        };
+        statements.push(quote! {
+            let #name #annotation = required(call, #at);
+        });
+        arguments.push(quote!(&#name));
+    }
+    if operation.has_optional() {
+        let params = raw_ident(&operation.params_type);
+        let fields = operation
+            .parameters
+            .iter()
+            .filter(|parameter| !parameter.required)
+            .map(|parameter| {
+                let field = raw_ident(&parameter.rust_name);
+                let key = &parameter.rust_name;
+                quote!(#field: optional(call, #key),)
+            });
+        statements.push(quote! {
+            let params = models::#module::#params { #(#fields)* };
+        });
+        arguments.push(quote!(&params));
+    }
+    let call = if operation.parameters.is_empty() && operation.returns.is_none() {
+        quote!(_)
+    } else {
+        quote!(call)
+    };
+    let run = if operation.returns.is_some() {
+        quote!(run_document(&request, call))
+    } else {
+        quote!(run_empty(&request))
+    };
+    let function = quote! {
+        fn #check(#call: &::serde_json::Value) -> ::serde_json::Value {
+            #(#statements)*
+            let request = models::#module::#function(#(#arguments),*);
+            #run
+        }
+    };
+    let key = format!("{}::{}", group.module, operation.rust_name);
+    (function, quote!(#key => #check(&call),))
+}
+
+/// The functions every request checker has: reading a call's arguments, answering a request
+/// with a document, an empty body and a 404, and reporting what came back.
+fn checker_support() -> proc_macro2::TokenStream {
+    let error_body = ERROR_BODY;
+    quote! {
         fn required<T: ::serde::de::DeserializeOwned>(call: &::serde_json::Value, at: usize) -> T {
             ::serde_json::from_value(call["required"][at].clone())
                 .unwrap_or_else(|error| panic!("{}: argument {at}: {error}", call["operation"]))
@@ -556,24 +589,7 @@ pub fn checker_binary(
             };
             sent
         }
-
-        #(#functions)*
-
-        fn main() {
-            let path = ::std::env::args().nth(1).expect("usage: CHECKER CALLS");
-            let text = ::std::fs::read_to_string(path).expect("read the calls");
-            for line in text.lines() {
-                let call: ::serde_json::Value = ::serde_json::from_str(line).expect("a JSON line");
-                let answer = match call["operation"].as_str().unwrap_or_default() {
-                    #(#arms)*
-                    other => ::serde_json::json!({ "error": format!("no operation {other}") }),
-                };
-                println!("{answer}");
-            }
-        }
-    };
-    let file: syn::File = syn::parse2(source).context("a request checker does not parse")?;
-    Ok(prettyplease::unparse(&file))
+    }
 }
 
 /// The calls as the checker reads them, one JSON line each.

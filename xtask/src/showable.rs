@@ -14,21 +14,34 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use markdown_model_codegen::model::{BaseType, TypeModel};
+use markdown_model_codegen::model::{BaseType, Model, TypeModel};
 use markdown_model_codegen::parse::Dialect;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
-use crate::oracle::{Comparison, Mismatch, MismatchKind, erased, spelled_special_prefix};
+use crate::oracle::{Comparison, Mismatch, MismatchKind, Unshown, erased, spelled_special_prefix};
 
-/// The words a template puts before a reserved word to escape it, erased (a leading `_`, most
-/// templates' escape, is punctuation, which [`erased`] removes): pydantic's `var_class`, Java's
-/// and Kotlin's `propertyClass`.
+/// The words a template puts before a reserved word (or a name that starts with a digit) to
+/// escape it, erased (a leading `_`, most templates' escape, is punctuation, which [`erased`]
+/// removes): pydantic's `var_class`, Java's and Kotlin's `propertyClass`, C#'s `VarClass`
+/// (7.0.1's reserved words, every version's `Var1st`) and `PropertyToJson` (a name that is one
+/// of the model class's own methods).
 fn keyword_escape_prefixes(dialect: Dialect) -> &'static [&'static str] {
     match dialect.name() {
         "python" | "python-prior" | "python-pydantic" => &["var"],
         // Kotlin's templates write `class` as `propertyClass` too (7.26.0).
         "java" | "kotlin" => &["property"],
+        "csharp" => &["var", "property"],
         _ => &[],
+    }
+}
+
+/// The word a template puts before a name that starts with a digit, where that is its only
+/// escape (Go's `toVarName`: `Var1st` for `1st`; its reserved words need none, as exported
+/// names are capitalized).
+fn leading_digit_prefix(dialect: Dialect) -> Option<&'static str> {
+    match dialect.name() {
+        "go" => Some("var"),
+        _ => None,
     }
 }
 
@@ -47,9 +60,12 @@ pub fn json_name_is_unshowable(dialect: Dialect, doc_name: &str, oracle: &str) -
     let read = erased(doc_name);
     let spelled = erased(&spelled_special_prefix(oracle));
     let oracle = erased(oracle);
+    let escaped_digit = oracle.starts_with(|c: char| c.is_ascii_digit())
+        && leading_digit_prefix(dialect).is_some_and(|prefix| read == format!("{prefix}{oracle}"));
     !oracle.is_empty()
         && (read == oracle
             || read == spelled
+            || escaped_digit
             || keyword_escape_prefixes(dialect)
                 .iter()
                 .any(|prefix| read == format!("{prefix}{oracle}")))
@@ -60,8 +76,53 @@ pub fn json_name_is_unshowable(dialect: Dialect, doc_name: &str, oracle: &str) -
 pub struct Item {
     /// The docs model.
     pub model: String,
+    /// What kind of thing (the report groups by it).
+    pub kind: Kind,
     /// What cannot be shown, and where.
     pub what: String,
+}
+
+/// The kinds of things a page cannot show, in the report's order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    /// A schema used only as a form body, of which the template writes no page.
+    FormModel,
+    /// A model whose schema is a `oneOf` / `anyOf`.
+    Union,
+    /// Properties of an `allOf` member the template inherits.
+    InheritedProperties,
+    /// A JSON name the Name column cannot show.
+    JsonName,
+    /// Enum values the template does not list.
+    EnumValues,
+    /// A bare `number`.
+    UnsaidNumber,
+    /// A string typed by its format as a number.
+    FormatOverType,
+    /// A type that holds more than the schema's values.
+    TypeSaysLess,
+    /// A required flag the layout does not give.
+    RequiredFlag,
+    /// `null` the page has no mark of.
+    Nullable,
+}
+
+impl Kind {
+    /// The kind as the report names it.
+    pub fn title(self) -> &'static str {
+        match self {
+            Kind::FormModel => "schema used only as a form body: no page (skipFormModel)",
+            Kind::Union => "oneOf / anyOf: one page for every variant",
+            Kind::InheritedProperties => "allOf member's properties not shown (inherited)",
+            Kind::JsonName => "JSON name the Name column cannot show",
+            Kind::EnumValues => "enum values not listed",
+            Kind::UnsaidNumber => "number not said to be an integer or a float",
+            Kind::FormatOverType => "string of a decimal format typed as a number (typeMapping)",
+            Kind::TypeSaysLess => "type that says less than the schema",
+            Kind::RequiredFlag => "required flag not given",
+            Kind::Nullable => "nullable, no mark of null on the page",
+        }
+    }
 }
 
 /// A cell's comparison with its spec, classified: what is listed, and what fails.
@@ -75,6 +136,12 @@ pub struct Listed {
     models: BTreeSet<String>,
     /// Per docs model, the JSON keys of listed fields: the docs' and the oracle's spellings.
     keys: BTreeMap<String, BTreeSet<String>>,
+    /// Per docs model, the JSON names the Name column cannot show: the oracle's, and the docs'
+    /// spelling of it.
+    respellings: BTreeMap<String, BTreeMap<String, String>>,
+    /// The (docs model, JSON key) pairs whose spec values the docs type cannot read: left out
+    /// of the spec's documents ([`Listed::leave_out_unreadable`]).
+    unreadable: BTreeSet<(String, String)>,
 }
 
 impl Listed {
@@ -86,8 +153,9 @@ impl Listed {
             listed.models.insert((*model).to_owned());
             listed.items.push(Item {
                 model: (*model).to_owned(),
+                kind: Kind::Union,
                 what: format!(
-                    "{model}: a oneOf / anyOf, printed as the union of its variants' properties"
+                    "{model}: a oneOf / anyOf, whose page cannot say which variant a document is"
                 ),
             });
         }
@@ -99,25 +167,76 @@ impl Listed {
                 .failures
                 .push(format!("{model}: a schema with properties, no page read"));
         }
-        let lists = [
-            ("enum not listed", &comparison.enums_the_docs_do_not_list),
-            (
-                "a number of unsaid kind",
-                &comparison.numbers_of_unsaid_kind,
-            ),
-            ("a type that says less", &comparison.types_that_say_less),
-            ("required flag not given", &comparison.required_unsaid),
+        for model in &comparison.form_models_without_page {
+            listed.push(
+                model,
+                Kind::FormModel,
+                format!("{model}: used only as a form body, no page written"),
+            );
+        }
+        // Items whose key a round trip loses (the docs model has no field of it, or drops it):
+        // excused there.
+        let losing = [
+            (Kind::InheritedProperties, &comparison.inherited_unshown),
+            (Kind::FormatOverType, &comparison.format_over_type),
+            (Kind::Union, &comparison.union_unshown),
         ];
-        for (what, entries) in lists {
-            for entry in entries {
-                let model = entry.split('.').next().unwrap_or_default().to_owned();
-                listed.items.push(Item {
-                    model,
-                    what: format!("{what}: {entry}"),
-                });
+        for (kind, items) in losing {
+            for item in items {
+                listed.push_keyed(kind, item);
             }
         }
+        for item in &comparison.format_over_type {
+            listed
+                .unreadable
+                .insert((item.model.clone(), item.key.clone()));
+        }
+        for item in &comparison.nullable_unshown {
+            listed.push(&item.model, Kind::Nullable, item.to_string());
+        }
+        let lists = [
+            (Kind::EnumValues, &comparison.enums_the_docs_do_not_list),
+            (Kind::UnsaidNumber, &comparison.numbers_of_unsaid_kind),
+            (Kind::TypeSaysLess, &comparison.types_that_say_less),
+            (Kind::RequiredFlag, &comparison.required_unsaid),
+        ];
+        for (kind, entries) in lists {
+            for entry in entries {
+                let model = entry.split('.').next().unwrap_or_default();
+                listed.push(model, kind, entry.clone());
+            }
+        }
+        listed.items.sort_by_key(|item| item.kind);
         listed
+    }
+
+    /// Lists `item`, and its key as one a round trip may lose.
+    fn push_keyed(&mut self, kind: Kind, item: &Unshown) {
+        self.keys
+            .entry(item.model.clone())
+            .or_default()
+            .insert(item.key.clone());
+        self.push(&item.model, kind, item.to_string());
+    }
+
+    fn push(&mut self, model: &str, kind: Kind, what: String) {
+        self.items.push(Item {
+            model: model.to_owned(),
+            kind,
+            what,
+        });
+    }
+
+    /// The items by kind, in the report's order, with their count.
+    pub fn by_kind(&self) -> Vec<(Kind, Vec<&Item>)> {
+        let mut groups: Vec<(Kind, Vec<&Item>)> = Vec::new();
+        for item in &self.items {
+            match groups.last_mut() {
+                Some((kind, items)) if *kind == item.kind => items.push(item),
+                _ => groups.push((item.kind, vec![item])),
+            }
+        }
+        groups
     }
 
     fn classify_mismatch(&mut self, dialect: Dialect, mismatch: &Mismatch) {
@@ -125,13 +244,13 @@ impl Listed {
             MismatchKind::JsonName { oracle, doc_name }
                 if json_name_is_unshowable(dialect, doc_name, oracle) =>
             {
-                let keys = self.keys.entry(mismatch.model.clone()).or_default();
-                keys.insert(mismatch.field.clone());
-                keys.insert(oracle.clone());
-                self.items.push(Item {
-                    model: mismatch.model.clone(),
-                    what: format!("JSON name the Name column cannot show: {mismatch}"),
-                });
+                // The spec's documents are sent under the docs' name ([`Listed::respell`]):
+                // the round trip checks the rest of the field.
+                self.respellings
+                    .entry(mismatch.model.clone())
+                    .or_default()
+                    .insert(oracle.clone(), mismatch.field.clone());
+                self.push(&mismatch.model, Kind::JsonName, mismatch.to_string());
             }
             _ => self.failures.push(mismatch.to_string()),
         }
@@ -141,8 +260,9 @@ impl Listed {
     /// (`None`: it did not deserialize, with `error`) differs only on listed fields or models:
     /// compares both with every listed key removed, at every level (`compare` is the round
     /// trip's comparison); a document that did not deserialize is excused only when its error
-    /// names a listed key (a required field under a name the page cannot show) or a field of a
-    /// listed model (a union page's required field, which a valid variant lacks).
+    /// names a listed key or a field of a listed union model (a union page's required field,
+    /// which a valid variant lacks). A union page's type that rejects a variant otherwise (a
+    /// struct for a `oneOf` of strings and numbers) is not excused.
     pub fn excuses(
         &self,
         types: &TypeModel,
@@ -152,9 +272,6 @@ impl Listed {
         error: &str,
         compare: impl Fn(&Value, &Value) -> Result<(), String>,
     ) -> bool {
-        if self.models.contains(model) {
-            return true;
-        }
         let Some(back) = back else {
             // A listed key, or a field of a listed model (a union page requires the union of
             // its variants' required fields), named by the error.
@@ -176,37 +293,79 @@ impl Listed {
         compare(&sent, &back).is_ok()
     }
 
+    /// Removes from a spec document of the docs model `model` the keys whose values its type
+    /// cannot read (listed: a decimal string the page types as a number).
+    pub fn leave_out_unreadable(&self, model: &str, document: &mut Value) {
+        if let Value::Object(object) = document {
+            object.retain(|key, _| !self.unreadable.contains(&(model.to_owned(), key.clone())));
+        }
+    }
+
+    /// Writes a spec document of the docs model `model` under the docs' JSON names where the
+    /// Name column cannot show the spec's (listed), at every level: the round trip then checks
+    /// those fields' values, not only the others.
+    pub fn respell(&self, types: &TypeModel, model: &str, value: &mut Value) {
+        visit_objects(types, model, value, &mut |item, object| {
+            for (oracle, docs) in self.respellings.get(&item.name).into_iter().flatten() {
+                if !object.contains_key(docs)
+                    && let Some(inner) = object.remove(oracle)
+                {
+                    object.insert(docs.clone(), inner);
+                }
+            }
+        });
+    }
+
     /// Removes from `value` (a document of the docs model `model`) every listed key, and every
     /// field whose model is listed, following the fields' types into nested models.
     pub fn mask(&self, types: &TypeModel, model: &str, value: &mut Value) {
-        let Some(item) = types.models.iter().find(|item| item.name == model) else {
-            return;
-        };
-        let Value::Object(object) = value else {
-            return;
-        };
-        if let Some(keys) = self.keys.get(model) {
-            object.retain(|key, _| !keys.contains(key));
-        }
-        for field in &item.fields {
-            let BaseType::Model { rust_name, .. } = &field.ty.base else {
-                continue;
-            };
-            let Some(nested) = types
+        let listed_model = |rust_name: &str| {
+            types
                 .models
                 .iter()
-                .find(|other| &other.rust_name == rust_name)
-            else {
-                continue;
-            };
-            if self.models.contains(&nested.name) {
-                object.remove(&field.wire_name);
-                continue;
+                .any(|other| other.rust_name == rust_name && self.models.contains(&other.name))
+        };
+        visit_objects(types, model, value, &mut |item, object| {
+            if let Some(keys) = self.keys.get(&item.name) {
+                object.retain(|key, _| !keys.contains(key));
             }
-            if let Some(inner) = object.get_mut(&field.wire_name) {
-                for leaf in leaves(inner, field.ty.containers.len()) {
-                    self.mask(types, &nested.name, leaf);
+            for field in &item.fields {
+                if let BaseType::Model { rust_name, .. } = &field.ty.base
+                    && listed_model(rust_name)
+                {
+                    object.remove(&field.wire_name);
                 }
+            }
+        });
+    }
+}
+
+/// Calls `visit` on `value` (a document of the docs model `model`), then on the objects of its
+/// fields' models, following the fields' types (after `visit`: under the keys it leaves).
+fn visit_objects(
+    types: &TypeModel,
+    model: &str,
+    value: &mut Value,
+    visit: &mut dyn FnMut(&Model, &mut Map<String, Value>),
+) {
+    let Some(item) = types.models.iter().find(|item| item.name == model) else {
+        return;
+    };
+    let Value::Object(object) = value else {
+        return;
+    };
+    visit(item, object);
+    for field in &item.fields {
+        let BaseType::Model { rust_name, .. } = &field.ty.base else {
+            continue;
+        };
+        let nested = types
+            .models
+            .iter()
+            .find(|other| &other.rust_name == rust_name);
+        if let (Some(nested), Some(inner)) = (nested, object.get_mut(&field.wire_name)) {
+            for leaf in leaves(inner, field.ty.containers.len()) {
+                visit_objects(types, &nested.name, leaf, visit);
             }
         }
     }
@@ -270,6 +429,15 @@ mod tests {
             (dialect_of("typescript"), "at_type", "@type", false),
             (dialect_of("python-pydantic"), "link", "_links", false),
             (dialect_of("go"), "VarClass", "class", false),
+            // Go escapes a leading digit with `Var`; C# a reserved word, a leading digit, and
+            // a name of its model's methods (`ToJson`).
+            (dialect_of("go"), "Var1st", "1st", true),
+            (dialect_of("go"), "Var2ndPlace", "2nd_place", true),
+            (dialect_of("csharp"), "Var1st", "1st", true),
+            (dialect_of("csharp"), "VarClass", "class", true),
+            (dialect_of("csharp"), "PropertyToJson", "to_json", true),
+            (dialect_of("rust"), "Var1st", "1st", false),
+            (dialect_of("go"), "Var1nd", "1st", false),
             (dialect_of("python-pydantic"), "_", "@", false),
             (dialect_of("java"), "xMinusTotal", "x-total", false),
         ] {
@@ -309,21 +477,55 @@ mod tests {
         assert_eq!(listed.failures, Vec::<String>::new());
         assert_eq!(listed.items.len(), 1);
         let exact = |a: &Value, b: &Value| if a == b { Ok(()) } else { Err(String::new()) };
-        let sent = json!({ "name": "n", "_links": { "self": "/" } });
+        // The spec's document is sent under the page's name, `links`: its value is checked.
+        let mut sent = json!({ "name": "n", "_links": { "self": "/" } });
+        listed.respell(&model, "Pet", &mut sent);
+        assert_eq!(sent, json!({ "name": "n", "links": { "self": "/" } }));
         let comes_back_as = |listed: &Listed, back: Value| {
             listed.excuses(&model, "Pet", &sent, Some(&back), "", exact)
         };
-        // `_links` is lost (the page's `links` is another key): listed, so excused.
-        assert!(comes_back_as(&listed, json!({ "name": "n" })));
-        // A difference on `name` is not.
-        assert!(!comes_back_as(&listed, json!({ "name": "m" })));
+        // Lost, or another value: not excused.
+        assert!(!comes_back_as(&listed, json!({ "name": "n" })));
+        assert!(!comes_back_as(
+            &listed,
+            json!({ "name": "m", "links": { "self": "/" } })
+        ));
         assert!(!listed.excuses(&model, "Pet", &sent, None, "missing field `name`", exact));
-        assert!(listed.excuses(&model, "Pet", &sent, None, "missing field `links`", exact));
+        assert!(!listed.excuses(&model, "Pet", &sent, None, "missing field `links`", exact));
 
         // The same rename in TypeScript, whose Name column is the JSON name: a failure.
         let listed = Listed::classify(dialect_of("typescript"), &comparison_with(renamed()), &[]);
         assert_eq!(listed.failures.len(), 1);
-        assert!(!comes_back_as(&listed, json!({ "name": "n" })));
+        let mut sent = json!({ "_links": {} });
+        listed.respell(&model, "Pet", &mut sent);
+        assert_eq!(sent, json!({ "_links": {} }));
+        // An inherited allOf member's property is excused when lost.
+        let comparison = Comparison {
+            inherited_unshown: vec![crate::oracle::Unshown {
+                model: "Pet".to_owned(),
+                key: "id".to_owned(),
+                what: String::new(),
+            }],
+            ..Comparison::default()
+        };
+        let listed = Listed::classify(dialect_of("go"), &comparison, &[]);
+        let sent = json!({ "name": "n", "id": 1 });
+        assert!(listed.excuses(
+            &model,
+            "Pet",
+            &sent,
+            Some(&json!({ "name": "n" })),
+            "",
+            exact
+        ));
+        assert!(!listed.excuses(
+            &model,
+            "Pet",
+            &sent,
+            Some(&json!({ "name": "m" })),
+            "",
+            exact
+        ));
         // A union page requires every variant's required fields: a valid variant lacks some.
         let union = model_of(
             &[(
@@ -345,6 +547,11 @@ mod tests {
         };
         assert!(circle_excused(&["Shape"]));
         assert!(!circle_excused(&[]));
+        // A union page whose type rejects a variant outright is not excused.
+        let listed = Listed::classify(dialect_of("python"), &Comparison::default(), &["Shape"]);
+        let text = json!("a string variant");
+        let error = "invalid type: string, expected an object (the `Shape` model)";
+        assert!(!listed.excuses(&union, "Shape", &text, None, error, exact));
         // Any other disagreement is a failure.
         let required = MismatchKind::Required {
             oracle: true,

@@ -4,7 +4,7 @@
 
 use proc_macro2::{Ident, TokenStream};
 
-use super::HEADER;
+use crate::HEADER;
 
 /// One top-level item of a file.
 pub enum Item {

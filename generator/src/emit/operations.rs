@@ -20,8 +20,8 @@ use quote::quote;
 
 use super::docs::{code_span, doc_attributes, inner_doc_attributes, plain_text};
 use super::layout::Item;
-use super::rust::{PrimitiveTypes, Scope, allow_camel_case, enum_type, field_type, ident};
 use super::serde_impls::enum_impls;
+use super::types::{PrimitiveTypes, Scope, allow_camel_case, enum_type, field_type, ident};
 use crate::model::{
     BaseType, Container, FieldType, HttpMethod, Operation, OperationGroup, Parameter,
     ParameterLocation, Permissions, Primitive, placeholders,

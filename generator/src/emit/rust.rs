@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
 use rayon::prelude::*;
 
@@ -17,10 +17,10 @@ use super::docs::{code_span, doc_attributes, inner_doc_attributes, plain_text};
 use super::layout::{self, Item};
 use super::operations::{CLIENT_RUNTIME, Example, FOLDER, REQUEST_RUNTIME, group_file};
 use super::serde_impls::{SUPPORT, enum_impls, model_impls};
-use super::{EmitTimings, GeneratedFile, HEADER};
-use crate::model::{
-    BaseType, Container, EnumType, Field, FieldType, Model, ModelKind, Primitive, TypeModel,
-};
+use super::types::{PrimitiveTypes, Scope, allow_camel_case, enum_type, field_type, ident};
+use super::{EmitTimings, GeneratedFile};
+use crate::HEADER;
+use crate::model::{BaseType, EnumType, Field, Model, ModelKind, Primitive, TypeModel};
 use crate::naming::{
     CLIENT_FEATURE, CLIENT_MODULE, REQUEST_MODULE, SUPPORT_MODULE, file_stem, is_camel_case,
     is_snake_case, private_module_name,
@@ -114,118 +114,6 @@ pub fn rust_files(model: &TypeModel) -> (Vec<GeneratedFile>, EmitTimings) {
     timings.emit += emitted - started;
     timings.format += emitted.elapsed();
     (files, timings)
-}
-
-/// The Rust types of the primitives, parsed once per worker (token streams cannot cross threads).
-pub(super) struct PrimitiveTypes(BTreeMap<Primitive, PrimitiveType>);
-
-/// One primitive's Rust type.
-pub(super) enum PrimitiveType {
-    /// `::std::string::String`, which a module may write `String`.
-    String,
-    /// Any other type, as the table writes it.
-    Other(TokenStream),
-}
-
-impl PrimitiveTypes {
-    pub(super) fn new(table: &BTreeMap<Primitive, String>) -> Self {
-        Self(
-            table
-                .iter()
-                .map(|(primitive, rust)| {
-                    let parsed: syn::Type = syn::parse_str(rust).unwrap_or_else(|error| {
-                        panic!(
-                            "type table entry `{rust}` was validated but does not parse: {error}"
-                        )
-                    });
-                    let spelled: String = rust.split_whitespace().collect();
-                    let ty = if spelled == "::std::string::String" {
-                        PrimitiveType::String
-                    } else {
-                        PrimitiveType::Other(quote!(#parsed))
-                    };
-                    (*primitive, ty)
-                })
-                .collect(),
-        )
-    }
-}
-
-/// The names a module can write short: the prelude's types, and `BTreeMap`, unless the module
-/// defines an item of that name.
-pub(super) struct Scope<'a> {
-    /// The names of the types the module defines.
-    pub(super) defined: Vec<&'a str>,
-}
-
-impl<'a> Scope<'a> {
-    /// The scope of a module that defines these enums.
-    pub(super) fn of_enums(enums: &'a [EnumType]) -> Self {
-        Scope {
-            defined: enums.iter().map(|item| item.rust_name.as_str()).collect(),
-        }
-    }
-
-    fn short(&self, name: &str) -> bool {
-        !self.defined.contains(&name)
-    }
-
-    pub(super) fn option(&self, ty: TokenStream) -> TokenStream {
-        if self.short("Option") {
-            quote!(Option<#ty>)
-        } else {
-            quote!(::std::option::Option<#ty>)
-        }
-    }
-
-    pub(super) fn vec(&self, ty: TokenStream) -> TokenStream {
-        if self.short("Vec") {
-            quote!(Vec<#ty>)
-        } else {
-            quote!(::std::vec::Vec<#ty>)
-        }
-    }
-
-    fn boxed(&self, ty: TokenStream) -> TokenStream {
-        if self.short("Box") {
-            quote!(Box<#ty>)
-        } else {
-            quote!(::std::boxed::Box<#ty>)
-        }
-    }
-
-    pub(super) fn string(&self) -> TokenStream {
-        if self.short("String") {
-            quote!(String)
-        } else {
-            quote!(::std::string::String)
-        }
-    }
-
-    /// A map with string keys; `BTreeMap` is imported by [`Scope::imports`].
-    pub(super) fn map(&self, ty: TokenStream) -> TokenStream {
-        let key = self.string();
-        if self.short("BTreeMap") {
-            quote!(BTreeMap<#key, #ty>)
-        } else {
-            quote!(::std::collections::BTreeMap<#key, #ty>)
-        }
-    }
-
-    /// The `use` items a model's module needs: `BTreeMap` when a field is a map (or the model
-    /// keeps extra keys) and it can be short.
-    fn imports(&self, model: &Model) -> Option<TokenStream> {
-        let maps = model.additional_properties.is_some()
-            || model
-                .fields
-                .iter()
-                .any(|field| field.ty.containers.contains(&Container::Map));
-        (maps && self.short("BTreeMap")).then(|| {
-            quote!(
-                use ::std::collections::BTreeMap;
-            )
-        })
-    }
 }
 
 /// The crate docs and the items of `src/lib.rs`.
@@ -515,42 +403,6 @@ fn struct_field(field: &Field, types: &PrimitiveTypes, scope: &Scope) -> TokenSt
     }
 }
 
-/// The Rust type of `field_type`; `own_enums` is the path of the module of its model's (or
-/// operation's) enums.
-pub(super) fn field_type(
-    field_type: &FieldType,
-    types: &PrimitiveTypes,
-    scope: &Scope,
-    own_enums: &TokenStream,
-) -> TokenStream {
-    let mut ty = match &field_type.base {
-        BaseType::Primitive(primitive) => match &types.0[primitive] {
-            PrimitiveType::String => scope.string(),
-            PrimitiveType::Other(ty) => ty.clone(),
-        },
-        BaseType::Model { rust_name, boxed } => {
-            let rust_name = ident(rust_name);
-            let path = quote!(super::#rust_name);
-            if *boxed { scope.boxed(path) } else { path }
-        }
-        BaseType::SharedEnum { rust_name } => {
-            let rust_name = ident(rust_name);
-            quote!(super::#rust_name)
-        }
-        BaseType::Enum { rust_name } => {
-            let rust_name = ident(rust_name);
-            quote!(#own_enums::#rust_name)
-        }
-    };
-    for container in field_type.containers.iter().rev() {
-        ty = match container {
-            Container::List => scope.vec(ty),
-            Container::Map => scope.map(ty),
-        };
-    }
-    ty
-}
-
 /// The open enum of a model's field, documented with the field it is for.
 fn field_enum(model: &Model, item: &EnumType, scope: &Scope) -> Item {
     let wire = model
@@ -566,55 +418,7 @@ fn field_enum(model: &Model, item: &EnumType, scope: &Scope) -> Item {
     enum_type(&docs, item, scope)
 }
 
-/// An open enum's definition, documented by `docs`: a variant per known value and the catch-all.
-pub(super) fn enum_type(docs: &str, item: &EnumType, scope: &Scope) -> Item {
-    let name = ident(&item.rust_name);
-    let catch_all = ident(&item.catch_all);
-    let docs = doc_attributes(&format!(
-        "{docs} A value the docs do not list is kept verbatim in [`Self::{}`].",
-        item.catch_all
-    ));
-    let variants = item.variants.iter().map(|variant| {
-        let docs = doc_attributes(&code_span(&variant.value));
-        let name = ident(&variant.rust_name);
-        quote! { #docs #name, }
-    });
-    let allow_camel = allow_camel_case(
-        is_camel_case(&item.rust_name)
-            && item
-                .variants
-                .iter()
-                .all(|variant| is_camel_case(&variant.rust_name)),
-    );
-    let string = scope.string();
-    Item::Tokens(quote! {
-        #docs
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        #allow_camel
-        pub enum #name {
-            #(#variants)*
-            /// A value the docs do not list, kept verbatim.
-            #catch_all(#string),
-        }
-    })
-}
-
-/// `#[allow(non_camel_case_types)]` for an item whose names are not all UpperCamelCase (names
-/// kept apart from another's, see [`crate::naming`]).
-pub(super) fn allow_camel_case(is_camel_case: bool) -> Option<TokenStream> {
-    (!is_camel_case).then(|| quote!(#[allow(non_camel_case_types)]))
-}
-
 /// `#[allow(non_snake_case)]` for a module named with `__` (the `Foo_Bar` model's `foo__bar`).
 fn allow_snake_case(module: &str) -> Option<TokenStream> {
     (!is_snake_case(module)).then(|| quote!(#[allow(non_snake_case)]))
-}
-
-/// An identifier, raw when written `r#name`.
-pub(super) fn ident(name: &str) -> Ident {
-    match name.strip_prefix("r#") {
-        Some(raw) => Ident::new_raw(raw, Span::call_site()),
-        None => Ident::new(name, Span::call_site()),
-    }
 }

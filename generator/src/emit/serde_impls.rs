@@ -12,7 +12,7 @@
 use quote::quote;
 
 use super::layout::Item;
-use super::rust::ident;
+use super::types::ident;
 use crate::model::{EnumType, Model};
 
 /// The generated crate's support module, `src/support_.rs` (without the header).

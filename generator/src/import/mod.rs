@@ -252,28 +252,20 @@ pub fn import_wire_names(options: &ImportOptions) -> Result<Imported, Failure> {
         });
     }
     // The edited config must still build: an entry the import wrote never makes the spec fail.
-    let mut check = Vec::new();
-    let new_file = sources.add(config_path.clone(), new_text.clone());
-    let new_config = Config::parse(new_file, &new_text, &mut check);
-    let new_model = build_model(
-        &parsed.models,
-        &parsed.operations,
-        &new_config,
-        &sources,
-        &crate_name,
-        &mut check,
-    );
-    if check.iter().any(Diagnostic::is_error) {
-        diagnostics.extend(check);
-        diagnostics.push(Diagnostic::global_error(format!(
-            "the edited {} does not build; it was not written",
-            config_path.display()
-        )));
-        return Err(Failure::Input {
-            diagnostics,
-            sources,
-        });
-    }
+    let new_model = match build_with(&config_path, &new_text, &parsed, &crate_name, &mut sources) {
+        Ok(model) => model,
+        Err(check) => {
+            diagnostics.extend(check);
+            diagnostics.push(Diagnostic::global_error(format!(
+                "the edited {} does not build; it was not written",
+                config_path.display()
+            )));
+            return Err(Failure::Input {
+                diagnostics,
+                sources,
+            });
+        }
+    };
     let mark = if marked == Some(true) {
         BYTE_ORDER_MARK
     } else {
@@ -289,6 +281,33 @@ pub fn import_wire_names(options: &ImportOptions) -> Result<Imported, Failure> {
         sources,
         model: new_model,
     })
+}
+
+/// The type model of the pages with the config `text` (added to `sources` as `path`), or the
+/// diagnostics that stop it.
+fn build_with(
+    path: &Path,
+    text: &str,
+    parsed: &spec::ParsedPages,
+    crate_name: &str,
+    sources: &mut Sources,
+) -> Result<TypeModel, Vec<Diagnostic>> {
+    let mut check = Vec::new();
+    let file = sources.add(path.to_owned(), text.to_owned());
+    let config = Config::parse(file, text, &mut check);
+    let model = build_model(
+        &parsed.models,
+        &parsed.operations,
+        &config,
+        sources,
+        crate_name,
+        &mut check,
+    );
+    if check.iter().any(Diagnostic::is_error) {
+        Err(check)
+    } else {
+        Ok(model)
+    }
 }
 
 /// The config's text ([`decode`]d) and whether it starts with a byte-order mark (which the

@@ -197,72 +197,8 @@ pub(super) fn tokenize(text: &str) -> Result<Vec<Line>, SyntaxError> {
             b'.' if bytes.get(at + 1).is_some_and(u8::is_ascii_digit) => {
                 at = number(bytes, at, &mut tokens)
             }
-            _ if is_name_start(byte) => {
-                let end = at
-                    + bytes[at..]
-                        .iter()
-                        .position(|&b| !is_name_continue(b))
-                        .unwrap_or(bytes.len() - at);
-                match Prefix::parse(&text[at..end])
-                    .filter(|_| matches!(bytes.get(end), Some(b'\'' | b'"')))
-                {
-                    Some(prefix) => {
-                        let (kind, string_end) = string(text, at, end, prefix)?;
-                        tokens.push(Token {
-                            kind,
-                            span: at..string_end,
-                        });
-                        at = string_end;
-                    }
-                    None => {
-                        tokens.push(Token {
-                            kind: Kind::Name,
-                            span: at..end,
-                        });
-                        at = end;
-                    }
-                }
-            }
-            _ => {
-                let Some(&op) = OPERATORS
-                    .iter()
-                    .find(|op| bytes[at..].starts_with(op.as_bytes()))
-                else {
-                    let length = text[at..].chars().next().map_or(1, char::len_utf8);
-                    let shown = &text[at..at + length];
-                    return Err(SyntaxError::new(
-                        at..at + length,
-                        format!("unexpected character `{shown}`"),
-                        "not Python",
-                    ));
-                };
-                match op {
-                    "(" | "[" | "{" => open.push((byte, at)),
-                    ")" | "]" | "}" => {
-                        let wanted = match op {
-                            ")" => b'(',
-                            "]" => b'[',
-                            _ => b'{',
-                        };
-                        match open.pop() {
-                            Some((opener, _)) if opener == wanted => {}
-                            _ => {
-                                return Err(SyntaxError::new(
-                                    at..at + 1,
-                                    format!("unmatched `{op}`"),
-                                    "no bracket opens this",
-                                ));
-                            }
-                        }
-                    }
-                    _ => {}
-                }
-                tokens.push(Token {
-                    kind: Kind::Op(op),
-                    span: at..at + op.len(),
-                });
-                at += op.len();
-            }
+            _ if is_name_start(byte) => at = name_or_string(text, at, &mut tokens)?,
+            _ => at = operator(text, at, &mut open, &mut tokens)?,
         }
     }
     if let Some(&(opener, at)) = open.last() {
@@ -276,6 +212,81 @@ pub(super) fn tokenize(text: &str) -> Result<Vec<Line>, SyntaxError> {
         lines.push(Line { indent, tokens });
     }
     Ok(lines)
+}
+
+/// A name at `at`, or a string with a prefix (`f"..."`, `rb'...'`); where it ends.
+fn name_or_string(text: &str, at: usize, tokens: &mut Vec<Token>) -> Result<usize, SyntaxError> {
+    let bytes = text.as_bytes();
+    let end = at
+        + bytes[at..]
+            .iter()
+            .position(|&b| !is_name_continue(b))
+            .unwrap_or(bytes.len() - at);
+    match Prefix::parse(&text[at..end]).filter(|_| matches!(bytes.get(end), Some(b'\'' | b'"'))) {
+        Some(prefix) => {
+            let (kind, string_end) = string(text, at, end, prefix)?;
+            tokens.push(Token {
+                kind,
+                span: at..string_end,
+            });
+            Ok(string_end)
+        }
+        None => {
+            tokens.push(Token {
+                kind: Kind::Name,
+                span: at..end,
+            });
+            Ok(end)
+        }
+    }
+}
+
+/// An operator or bracket at `at` (brackets matched against `open`); where it ends.
+fn operator(
+    text: &str,
+    at: usize,
+    open: &mut Vec<(u8, usize)>,
+    tokens: &mut Vec<Token>,
+) -> Result<usize, SyntaxError> {
+    let bytes = text.as_bytes();
+    let Some(&op) = OPERATORS
+        .iter()
+        .find(|op| bytes[at..].starts_with(op.as_bytes()))
+    else {
+        let length = text[at..].chars().next().map_or(1, char::len_utf8);
+        let shown = &text[at..at + length];
+        return Err(SyntaxError::new(
+            at..at + length,
+            format!("unexpected character `{shown}`"),
+            "not Python",
+        ));
+    };
+    match op {
+        "(" | "[" | "{" => open.push((bytes[at], at)),
+        ")" | "]" | "}" => {
+            let wanted = match op {
+                ")" => b'(',
+                "]" => b'[',
+                _ => b'{',
+            };
+            match open.pop() {
+                Some((opener, _)) if opener == wanted => {}
+                _ => {
+                    return Err(SyntaxError::new(
+                        at..at + 1,
+                        format!("unmatched `{op}`"),
+                        "no bracket opens this",
+                    ));
+                }
+            }
+        }
+        _ => {}
+    }
+    tokens.push(Token {
+        kind: Kind::Op(op),
+        span: at..at + op.len(),
+    });
+    Ok(at + op.len())
 }
 
 /// The indentation at the start of a physical line (columns) and where its first token is.

@@ -8,20 +8,15 @@ use std::ops::Range;
 use super::cycles::components;
 use super::features::assign_features;
 use super::operations::build_operations;
+use super::shared::{MAX_TYPE_DEPTH, enum_type, suggest};
 use super::{
     AdditionalProperties, BaseType, EnumType, Field, FieldType, Model, ModelKind, Package,
-    TypeModel, Variant,
+    TypeModel,
 };
 use crate::config::{Config, FieldOverride, Located};
 use crate::diagnostic::{Diagnostic, FileId, Sources};
 use crate::naming;
 use crate::parse::{Container, Leaf, ModelPage, OperationPage, Primitive, PropertyRow, TypeExpr};
-
-/// The deepest type nesting accepted: 32 containers (`list[list[...]]`; real docs nest 2 deep).
-/// The parser reads any depth; deeper types are an error here, because syn and prettyplease
-/// format the emitted Rust recursively: a debug build on a 2 MiB thread overflows its stack at
-/// about 48 nested generics (the `pathological` tests generate exactly this many).
-pub const MAX_TYPE_DEPTH: usize = 32;
 
 /// The default primitive -> Rust type table.
 fn default_rust_type(primitive: Primitive) -> &'static str {
@@ -374,7 +369,9 @@ impl<'p> Builder<'_, '_> {
         let mut wire_names: HashMap<String, &PropertyRow> = HashMap::new();
         for row in &page.properties {
             let doc_name = row.name.value.as_str();
-            if !naming::is_identifier(doc_name) {
+            // A Name column that is the JSON name may be any name: the field's Rust name is
+            // spelled from it (`naming::field_name`).
+            if row.wire_name.is_none() && !naming::is_property_name(doc_name) {
                 self.diagnostics.push(
                     Diagnostic::error(page.file, row.name.span.clone(), format!("`{doc_name}` cannot become a Rust field name"))
                         .with_label("a property name must be letters, digits and `_`, not starting with a digit"),
@@ -718,29 +715,6 @@ impl<'p> Builder<'_, '_> {
     }
 }
 
-/// The open enum of a field's or parameter's values.
-pub(super) fn enum_type<'v>(
-    rust_name: String,
-    field: &str,
-    values: impl Iterator<Item = &'v str> + Clone,
-) -> EnumType {
-    let names = naming::variant_names(values.clone());
-    let variants = names
-        .into_iter()
-        .zip(values)
-        .map(|(rust_name, value)| Variant {
-            rust_name,
-            value: value.to_owned(),
-        })
-        .collect();
-    EnumType {
-        rust_name,
-        field: field.to_owned(),
-        variants,
-        catch_all: naming::CATCH_ALL.to_owned(),
-    }
-}
-
 /// The primitive an enum page of literals (`1`, `2`) stands for: such a page is no Rust type of its
 /// own, its references are the primitive. `None` for other pages (an enum page of strings is an
 /// open enum).
@@ -749,22 +723,6 @@ fn literal_enum(page: &ModelPage) -> Option<Primitive> {
         .as_ref()
         .map(|values| values.primitive)
         .filter(|primitive| *primitive != Primitive::Str)
-}
-
-/// `did you mean ...?` for the closest candidate, when one is close enough.
-pub(super) fn suggest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
-    let lower = name.to_lowercase();
-    candidates
-        .map(|candidate| {
-            (
-                strsim::damerau_levenshtein(&lower, &candidate.to_lowercase()),
-                candidate,
-            )
-        })
-        // About one edit per three letters: `strng` -> `str`, `Adress` -> `Address`.
-        .filter(|&(distance, candidate)| distance <= candidate.len().max(name.len()).div_ceil(3))
-        .min()
-        .map(|(_, candidate)| format!("did you mean `{candidate}`?"))
 }
 
 /// Boxes every direct reference between two models of one strongly connected component.

@@ -7,13 +7,15 @@ mod build;
 mod cycles;
 mod features;
 mod operations;
+mod shared;
 
 use std::collections::BTreeMap;
 
 pub use crate::parse::{Container, HttpMethod, Permissions, Primitive, TypeExpr};
-pub use build::{MAX_TYPE_DEPTH, build_model};
+pub use build::build_model;
 pub use features::UNREFERENCED;
 pub use operations::placeholders;
+pub use shared::MAX_TYPE_DEPTH;
 
 /// Everything the generated crate is made from.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]

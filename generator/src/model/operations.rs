@@ -9,13 +9,15 @@ use std::ops::Range;
 
 use rayon::iter::{IntoParallelIterator, ParallelIterator};
 
-use super::build::{MAX_TYPE_DEPTH, enum_type, suggest};
-use super::{BaseType, FieldType, Operation, OperationGroup, Parameter, ParameterLocation};
+use super::shared::{MAX_TYPE_DEPTH, enum_type, suggest};
+use super::{
+    BaseType, EnumType, FieldType, Operation, OperationGroup, Parameter, ParameterLocation,
+};
 use crate::config::OperationOverrides;
 use crate::diagnostic::{Diagnostic, FileId, Sources};
 use crate::naming::{self, WireCase};
 use crate::parse::{
-    Container, Leaf, OperationPage, OperationSection, ParameterRow, Primitive, TypeCell,
+    Container, Leaf, OperationPage, OperationSection, ParameterRow, Primitive, Spanned, TypeCell,
     python_api_name,
 };
 
@@ -226,12 +228,7 @@ impl Resolver<'_, '_> {
                 None => (ParameterLocation::Query, wanted),
             };
             let mut ty = self.resolve(&row.ty, || format!("parameter `{doc_name}` of `{name}`"));
-            if !row.allowed_values.is_empty() && ty.base == BaseType::Primitive(Primitive::Str) {
-                let enum_type = enum_type(
-                    naming::enum_name(&rust_name),
-                    doc_name,
-                    row.allowed_values.iter().map(String::as_str),
-                );
+            if let Some(enum_type) = allowed_values_enum(row, &rust_name, &ty) {
                 ty.base = BaseType::Enum {
                     rust_name: enum_type.rust_name.clone(),
                 };
@@ -249,22 +246,7 @@ impl Resolver<'_, '_> {
                 description: row.description.clone(),
             });
         }
-        for ((span, placeholder), filled) in slots.iter().zip(filled) {
-            if !filled {
-                let at = path.span.start + span.start..path.span.start + span.end;
-                self.diagnostics.push(
-                    Diagnostic::error(
-                        self.file,
-                        at,
-                        format!(
-                            "the path of `{name}` has `{{{placeholder}}}`, which no parameter fills"
-                        ),
-                    )
-                    .with_label("no parameter of this name")
-                    .with_note("a path parameter `foo_bar` fills `{fooBar}`"),
-                );
-            }
-        }
+        self.report_unfilled(name, path, &slots, &filled);
         let returns = section
             .returns
             .as_ref()
@@ -284,6 +266,32 @@ impl Resolver<'_, '_> {
             parameters,
             returns,
             enums,
+        }
+    }
+
+    /// Reports each `{placeholder}` of the path that no parameter fills.
+    fn report_unfilled(
+        &mut self,
+        name: &str,
+        path: &Spanned<String>,
+        slots: &[(Range<usize>, &str)],
+        filled: &[bool],
+    ) {
+        for ((span, placeholder), &filled) in slots.iter().zip(filled) {
+            if !filled {
+                let at = path.span.start + span.start..path.span.start + span.end;
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        self.file,
+                        at,
+                        format!(
+                            "the path of `{name}` has `{{{placeholder}}}`, which no parameter fills"
+                        ),
+                    )
+                    .with_label("no parameter of this name")
+                    .with_note("a path parameter `foo_bar` fills `{fooBar}`"),
+                );
+            }
         }
     }
 
@@ -451,6 +459,18 @@ fn is_body(row: &ParameterRow) -> bool {
             Leaf::Named(_) | Leaf::Primitive(Primitive::Object)
         )
         || expr.containers.contains(&Container::Map)
+}
+
+/// The open enum of a `str` parameter whose values the docs list (named after the parameter's
+/// Rust name); `None` for others.
+fn allowed_values_enum(row: &ParameterRow, rust_name: &str, ty: &FieldType) -> Option<EnumType> {
+    (!row.allowed_values.is_empty() && ty.base == BaseType::Primitive(Primitive::Str)).then(|| {
+        enum_type(
+            naming::enum_name(rust_name),
+            &row.name.value,
+            row.allowed_values.iter().map(String::as_str),
+        )
+    })
 }
 
 #[cfg(test)]

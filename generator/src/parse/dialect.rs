@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 
-use super::types::{Leaf, Primitive};
+use super::types::{Container, Leaf, Primitive};
 
 /// A template family whose model docs the generator reads: a handle on its description. Two
 /// handles are equal when they name the same dialect.
@@ -56,6 +56,12 @@ impl Dialect {
     /// not apply.
     pub fn names_are_json(self) -> bool {
         self.0.names_are_json
+    }
+
+    /// Whether a Name cell's API name is the JSON name as written, though the dialect's names
+    /// are not in general ([`DialectSpec::keeps_json_name`]).
+    pub fn keeps_json_name(self, api_name: &str) -> bool {
+        (self.0.keeps_json_name)(api_name)
     }
 
     /// What a type name the page reader left a name (`String`, `Long`, `NullableString`) is in
@@ -127,8 +133,15 @@ pub struct DialectSpec {
     pub type_syntax: &'static str,
     /// The Name column is the JSON name itself (TypeScript's), so `[naming] wire` does not apply.
     pub names_are_json: bool,
+    /// Whether an API name is the JSON name as written, where the template keeps a name its
+    /// language accepts (Java's `$ref` and `éaccent`), so `[naming] wire` does not apply to it.
+    pub keeps_json_name: fn(&str) -> bool,
     /// The operation reader knows the dialect's operation pages (`Wraps METHOD /path`).
     pub documents_operations: bool,
+    /// The templates link every model's name in a Type cell to its page, so that a name
+    /// without a link that the dialect reads (`**String**`) is its own type even where a model
+    /// of that name has a page (Java's `String.md`, `[**String**](String.md)`).
+    pub links_models: bool,
     /// An enum page is an empty Properties table, like an empty object's: a page without
     /// properties stands for any JSON value, which either reads as.
     pub empty_table_is_any_value: bool,
@@ -156,6 +169,10 @@ pub struct DialectSpec {
     /// Names of [`DialectSpec::primitives`] that say less than they are read as, and what the
     /// field's docs say.
     pub inexact: &'static [(&'static str, Inexact)],
+    /// Names of [`DialectSpec::primitives`] that stay primitives where a page has that name: the
+    /// dialect writes its own type bare and the model qualified (Rust's `String`, and
+    /// `models::String` for a model of that name).
+    pub primitives_before_pages: &'static [&'static str],
     /// What else a type name left a name is in a folder of this dialect (Go's `NullableX` of a
     /// model, C#'s qualified names), given the names of the folder's pages.
     pub read_other_name: Option<NameReader>,
@@ -181,7 +198,9 @@ impl DialectSpec {
         api_name: as_written,
         type_syntax: "",
         names_are_json: false,
+        keeps_json_name: |_| false,
         documents_operations: false,
+        links_models: false,
         empty_table_is_any_value: false,
         value_row_is_alias: false,
         one_of_sections: false,
@@ -192,6 +211,7 @@ impl DialectSpec {
         marks: &[],
         primitives: &[],
         inexact: &[],
+        primitives_before_pages: &[],
         read_other_name: None,
         nullable_prefix: None,
         extends: &[],
@@ -207,6 +227,8 @@ pub enum Word {
     Null,
     /// A name the folder's dialect reads (Java's `Long`): it only shows the dialect.
     Name,
+    /// A container written without its argument (Ruby's `Hash`, `Array`): of any JSON values.
+    Container(Container),
 }
 
 /// A container opened by a name and a bracket (`Hash<String, X>`): closed by the matching
@@ -259,6 +281,8 @@ pub enum Mark {
     BracketMap,
     /// A map in braces with `str` keys: `{str: (X,)}`.
     BraceMap,
+    /// A map in braces with `String` keys: `{String: X}`.
+    StringBraceMap,
     /// An index signature: `{ [key: string]: X; }`.
     IndexSignature,
     /// A union in parentheses: `(A, B,)`.
@@ -291,14 +315,24 @@ pub enum Mark {
     EnumVariantsHeading,
     /// A field's own enum as a `## Enum: XEnum` table after the properties.
     FieldEnumHeading,
+    /// A field's own enum as its description's end: `Sort order. (enum: asc, desc)`.
+    DescriptionEnum,
+    /// A field's own enum as a `## Enum: XEnum` list of `` `NAME` (value: `"value"`) `` items
+    /// after the properties, named after the field.
+    FieldEnumList,
     /// An enum page's `## Enum` list indented into a code block.
     IndentedEnumList,
     /// A oneOf / anyOf page as a `## oneOf` (or `## anyOf`) list of variants.
     VariantListHeading,
     /// A title in a module: `# Module::Name`.
     ModuleTitle,
+    /// A title in a module's `Object` namespace: `# Module::Object::Name`.
+    ObjectModuleTitle,
     /// A title in a namespace of dotted identifiers: `# Namespace.Model.Name`.
     DottedTitle,
+    /// A title after the path of its module, which is named after it in snake_case: `# tag.Tag`,
+    /// `# openapi_client.model.tag.Tag` (Python's module of one model).
+    ModulePathTitle,
     /// A title whose heading text is itself a heading: `# # Name`.
     DoubleHashTitle,
 }
@@ -312,6 +346,13 @@ pub enum Inexact {
     DateOrDateTime,
     /// A model's own enum whose values the page does not list, read as any JSON value.
     UnlistedEnum,
+    /// A name of the template's language that stands for a model or container it says no more
+    /// of (Swift's `Array`, a Rust model named `Map` that has no page), read as any JSON value.
+    LanguageType,
+    /// A file's contents (TypeScript's `File`, `Blob`), read as the string sent.
+    FileContents,
+    /// A name written for lists and maps alike (PHP's `array`), read as any JSON value.
+    ListOrMap,
     /// A name written for several kinds of JSON values (R's `character` for strings and
     /// booleans, given here), read as any JSON value.
     SeveralKinds(&'static str),
@@ -333,6 +374,18 @@ impl Inexact {
                 "an enum of that model whose values the page does not list: it is read as any \
                  JSON value."
             }
+            Inexact::LanguageType => {
+                "which the template writes for a model or container named like one of its \
+                 language's types, without saying more of it: it is read as any JSON value."
+            }
+            Inexact::FileContents => {
+                "a file's contents, which a JSON document carries as a string: it is read as \
+                 the string sent."
+            }
+            Inexact::ListOrMap => {
+                "which the template writes for lists and maps alike: it is read as any JSON \
+                 value."
+            }
             Inexact::SeveralKinds(kinds) => {
                 return format!(
                     "The docs give its type as `{name}`, which the template writes for {kinds} \
@@ -347,6 +400,14 @@ impl Inexact {
 /// A Name cell as written: the convention of templates that escape nothing.
 pub fn as_written(name: &str) -> String {
     name.to_owned()
+}
+
+/// Whether a Name cell is no name a camelCase rule spells (it holds `$` or a non-ASCII letter,
+/// or starts with a digit: `$ref`, `éaccent`, `1st`), which the JVM templates keep as the
+/// property's name has it: `[naming] wire` would drop or recase what it cannot spell.
+pub fn kept_as_written(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_digit())
+        || name.contains(|c: char| !c.is_ascii_alphanumeric() && c != '_')
 }
 
 /// `name` without the `_` a template writes before a `reserved` name (`_class` -> `class`); any

@@ -108,9 +108,13 @@ pub fn name_the_type_syntax(diagnostics: &mut [Diagnostic], dialect: Dialect) {
 
 /// What a page means once the folder's dialect is known: each row's API name follows the
 /// dialect's Name-column convention ([`Dialect::api_name`]), and is its JSON name when the
-/// dialect's names are ([`Dialect::names_are_json`]); the dialect's own type names (Java's
+/// dialect's names are ([`Dialect::names_are_json`]) or it keeps this one
+/// ([`Dialect::keeps_json_name`]); the dialect's own type names (Java's
 /// `String`, `Long`; Go's `int64`, `NullableString`) are what it reads them as
-/// ([`Dialect::read_name`]) unless a page defines that name, and a name that says less than it
+/// ([`Dialect::read_name`]) unless a page defines that name (and the dialect does not keep
+/// its own: [`super::dialect::DialectSpec::primitives_before_pages`]; or the cell does not link
+/// to it, where the dialect links every model: [`super::dialect::DialectSpec::links_models`]),
+/// and a name that says less than it
 /// is read as says so in the field's docs; a page of no properties is any JSON value where the
 /// dialect writes enum pages so ([`super::dialect::DialectSpec::empty_table_is_any_value`]); a
 /// page whose only row is a required `value` is an alias of that row's type where the dialect
@@ -126,7 +130,9 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
         {
             row.api_name = dialect.api_name(&row.name.value);
             if let Leaf::Named(name) = &row.type_expr.value.leaf
-                && !page_names.contains(name)
+                && (!page_names.contains(name)
+                    || spec.primitives_before_pages.contains(&name.as_str())
+                    || (spec.links_models && !row.links_page))
                 && let Some((leaf, inexact)) = dialect.read_name(name, &page_names)
             {
                 if let Some(inexact) = inexact {
@@ -143,7 +149,8 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
                     && row.type_expr.value.containers.is_empty();
                 row.type_expr.value.leaf = leaf;
             }
-            row.wire_name = dialect.names_are_json().then(|| row.api_name.clone());
+            row.wire_name = (dialect.names_are_json() || dialect.keeps_json_name(&row.api_name))
+                .then(|| row.api_name.clone());
         }
         if spec.empty_table_is_any_value
             && page.enum_values.is_none()

@@ -11,11 +11,13 @@
 //! that `must be one of [...]`, or (Rust) a `## Enum Variants` table, which also lists a oneOf's
 //! variants. typescript-fetch's table is `Name | Type` only: its rows say nothing of required.
 //! Titles may carry a Ruby module (`# Store::Pet`), a C# namespace (`# Store.Model.Pet`) or PHP's
-//! doubled `# # Pet`; a field's own enum is a `## Enum: XEnum` table (Java) or an `inline` type
-//! and a `## Enum: name` table of comma-separated values (Kotlin).
+//! doubled `# # Pet`; a field's own enum is a `## Enum: XEnum` table (Java), an `inline` type
+//! and a `## Enum: name` table of comma-separated values (Kotlin), or a `## Enum: XEnum` list
+//! named after the field (JavaScript).
 
 use std::ops::Range;
 
+use heck::ToSnakeCase;
 use pulldown_cmark::{
     Event, HeadingLevel, LinkType, MetadataBlockKind, Options, Parser, Tag, TagEnd,
 };
@@ -23,7 +25,7 @@ use pulldown_cmark::{
 use super::dialect::{Dialect, Mark};
 use super::dialects;
 use super::type_expr::{NullMark, parse_type, union_of};
-use super::types::{Leaf, Primitive, TypeExpr};
+use super::types::{Container, Leaf, Primitive, TypeExpr};
 use crate::diagnostic::{Diagnostic, FileId};
 
 /// A value and the byte span of the source it came from.
@@ -100,6 +102,8 @@ pub struct PropertyRow {
     /// The values the page lists for this field (Java's `## Enum: XEnum` tables): the field is
     /// an open enum of them.
     pub enum_values: Option<EnumValues>,
+    /// The Type cell links to its innermost type's page (`[**List<Pet>**](Pet.md)`).
+    pub links_page: bool,
 }
 
 /// What one page turned out to be.
@@ -156,9 +160,11 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
         dialect: None,
         additional_properties: None,
         field_enums: Vec::new(),
+        field_enum_lists: Vec::new(),
         variants: None,
         name_and_type_only: false,
         variant_list: false,
+        any_value: false,
     };
     let mut index = 0;
     let mut properties = None;
@@ -188,6 +194,7 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
             Event::Start(Tag::Table(_)) => match std::mem::take(&mut expect) {
                 Expect::Table(_) => properties = Some(reader.read_table(&events[index + 1..end])),
                 Expect::EnumTable(name) => {
+                    reader.mark(Mark::FieldEnumHeading, trim_span(text, range.clone()));
                     let values = reader.read_enum_table(&events[index + 1..end]);
                     reader.field_enums.push((name, values));
                 }
@@ -200,6 +207,14 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
             Event::Start(Tag::List(_)) if expect == Expect::List => {
                 expect = Expect::Nothing;
                 enum_values = Some(reader.read_enum_list(&events[index + 1..end]));
+            }
+            // A field's own enum as a list (JavaScript's), named after the field.
+            Event::Start(Tag::List(_)) if matches!(expect, Expect::EnumTable(_)) => {
+                if let Expect::EnumTable(name) = std::mem::take(&mut expect) {
+                    reader.mark(Mark::FieldEnumList, trim_span(text, range.clone()));
+                    let values = reader.read_enum_list(&events[index + 1..end]);
+                    reader.field_enum_lists.push((name, values));
+                }
             }
             // Kotlin indents its `## Enum` list by four spaces, which Markdown reads as code.
             Event::Start(Tag::CodeBlock(_)) if expect == Expect::List => {
@@ -220,8 +235,10 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
         }
         index = end + 1;
     }
-    if let Expect::Table(heading_span) = expect {
-        reader.properties_without_table(heading_span);
+    match expect {
+        Expect::Table(heading_span) => reader.properties_without_table(heading_span),
+        Expect::List => reader.any_value = true,
+        _ => {}
     }
     reader.finish(properties, enum_values)
 }
@@ -237,7 +254,7 @@ enum Expect {
     /// The `## Enum` list.
     List,
     /// A `## Enum: XEnum` table of a field's values (`| ACTIVE | "active" |`), for the fields
-    /// whose type links to `#XEnum`.
+    /// whose type links to `#XEnum`, or a list of them, for the field named so.
     EnumTable(String),
     /// Rust's `## Enum Variants` table.
     Variants,
@@ -314,12 +331,19 @@ struct PageReader<'a, 'd> {
     /// The `## Enum: XEnum` tables after the properties (Java): the values of the fields whose
     /// type links to `#XEnum`.
     field_enums: Vec<(String, EnumValues)>,
+    /// The `## Enum: XEnum` lists after the properties (JavaScript): the values of the field
+    /// `x`, whose type is the enum's primitive.
+    field_enum_lists: Vec<(String, EnumValues)>,
     /// Rust's `## Enum Variants` table, once read.
     variants: Option<Variants>,
     /// The Properties table is typescript-fetch's `Name | Type`.
     name_and_type_only: bool,
     /// Whether the page lists the variants of a oneOf / anyOf (`php-nextgen`'s `## oneOf`).
     variant_list: bool,
+    /// The page says no more of its values than that they are any JSON value: an enum whose
+    /// `## Enum` heading no list of values follows (`android`'s), a oneOf / anyOf that lists its
+    /// variants' pages (Java's `## oneOf schemas`).
+    any_value: bool,
 }
 
 impl PageReader<'_, '_> {
@@ -337,7 +361,12 @@ impl PageReader<'_, '_> {
                 let heading = self.without_module(heading);
                 self.title = Some(self.without_namespace(heading));
             }
-            HeadingLevel::H2 if heading.value == "Properties" && !*in_body => {
+            // `python-experimental` 5.x writes `#### Properties` as the page's first section.
+            HeadingLevel::H2 | HeadingLevel::H4
+                if heading.value == "Properties"
+                    && !*in_body
+                    && (level == HeadingLevel::H2 || self.follows_title(&heading)) =>
+            {
                 self.has_properties_heading = true;
                 *in_body = true;
                 *expect = Expect::Table(heading.span);
@@ -360,7 +389,6 @@ impl PageReader<'_, '_> {
                 self.variants = Some(Variants::Tagged);
             }
             HeadingLevel::H2 if *in_body && heading.value.starts_with("Enum: ") => {
-                self.mark(Mark::FieldEnumHeading, heading.span.clone());
                 let name = heading.value["Enum: ".len()..].trim().to_owned();
                 *expect = Expect::EnumTable(name);
             }
@@ -376,11 +404,28 @@ impl PageReader<'_, '_> {
                 self.variant_list = true;
                 self.mark(Mark::VariantListHeading, heading.span.clone());
             }
+            // Java's (`native`, `jersey2`, `jersey3`) oneOf / anyOf page: a list of its
+            // variants' pages, no table.
+            HeadingLevel::H2
+                if (heading.value == "oneOf schemas" || heading.value == "anyOf schemas")
+                    && !*in_body =>
+            {
+                *in_body = true;
+                self.any_value = true;
+            }
             HeadingLevel::H2 if self.name.is_none() && !*in_body => {
                 self.name = Some(self.without_module(heading))
             }
             _ => {}
         }
+    }
+
+    /// Whether no heading stands between the page's title and `heading`.
+    fn follows_title(&self, heading: &Spanned<String>) -> bool {
+        self.title.as_ref().is_some_and(|title| {
+            let between = self.text.get(title.span.end..heading.span.start);
+            between.is_some_and(|between| !between.contains("\n#"))
+        })
     }
 
     fn read_front_matter(&mut self, yaml: &str, start: usize) {
@@ -498,6 +543,13 @@ impl PageReader<'_, '_> {
             name.value = identifier.to_owned();
             self.mark(Mark::RawIdentifier, name.span.clone());
         }
+        // Kotlin's escape of a reserved word, backticks the page writes as entities
+        // (`&#x60;when&#x60;`), is the name inside.
+        if let Some(identifier) =
+            (name.value.strip_prefix('`')).and_then(|rest| rest.strip_suffix('`'))
+        {
+            name.value = identifier.to_owned();
+        }
         if name.value.is_empty() {
             self.diagnostics.push(
                 Diagnostic::error(
@@ -511,11 +563,22 @@ impl PageReader<'_, '_> {
         }
 
         let ParsedCell {
-            expr: type_expr,
+            expr: mut type_expr,
             leaf_span,
-            dialect,
+            mut dialect,
             null,
+            links_page,
         } = parse_type_cell(self.file, self.text, &cells[1], self.diagnostics)?;
+        // A cell that links the page of the one name it holds (`[**Any**](Any.md)`) names a
+        // model, even where a language writes that name for one of its types (pydantic's `Any`,
+        // any JSON value), and then shows no dialect.
+        if let Some(model) = linked_page_name(cells[1].events)
+            && type_expr.value.containers.is_empty()
+            && type_expr.value.leaf != Leaf::Named(model.clone())
+        {
+            type_expr.value.leaf = Leaf::Named(model);
+            dialect = None;
+        }
         self.shows(dialect, type_expr.span.clone());
         // Kotlin's own enum of a field: `[**inline**](#Status)`, its values in the
         // `## Enum: status` table after the properties.
@@ -537,6 +600,7 @@ impl PageReader<'_, '_> {
                 nullable: null == NullMark::Null,
                 notes: String::new(),
                 enum_values: None,
+                links_page,
             });
         }
 
@@ -569,6 +633,7 @@ impl PageReader<'_, '_> {
             nullable: null == NullMark::Null || (required && null == NullMark::AbsentOrNull),
             notes,
             enum_values: None,
+            links_page,
         })
     }
 
@@ -640,8 +705,20 @@ impl PageReader<'_, '_> {
         }
     }
 
-    /// A title without the Ruby module before it (`OryClient::Identity` -> `Identity`), which
-    /// marks the page Ruby.
+    /// The values of the page's `## Enum:` table that a field of type `ty` (innermost name
+    /// `name`) holds: Java names the table after the enum (`## Enum: StatusEnum`), or after the
+    /// field's whole type when the enum is of its items or values (`## Enum: List<StatusEnum>`,
+    /// `## Enum: Map<String, InnerEnum>`).
+    fn enum_table(&self, name: &str, ty: &TypeExpr) -> Option<EnumValues> {
+        let written = |table: &str| parse_type(table).is_ok_and(|parsed| parsed.expr == *ty);
+        self.field_enums
+            .iter()
+            .find(|(table, _)| table == name || written(table))
+            .map(|(_, values)| values.clone())
+    }
+
+    /// A title without the module before it (Ruby's `OryClient::Identity`, Perl's
+    /// `WWW::OpenAPIClient::Object::Pet`), which marks the page.
     fn without_module(&mut self, heading: Spanned<String>) -> Spanned<String> {
         let Some(at) = heading.value.rfind("::") else {
             return heading;
@@ -651,7 +728,12 @@ impl PageReader<'_, '_> {
             Some(source_at) => heading.span.start + source_at + "::".len()..heading.span.end,
             None => heading.span.clone(),
         };
-        self.mark(Mark::ModuleTitle, heading.span.clone());
+        let mark = if heading.value[..at].ends_with("::Object") {
+            Mark::ObjectModuleTitle
+        } else {
+            Mark::ModuleTitle
+        };
+        self.mark(mark, heading.span.clone());
         Spanned {
             value: heading.value[name_start..].to_owned(),
             span,
@@ -678,7 +760,7 @@ impl PageReader<'_, '_> {
             segment.starts_with(|c: char| c.is_alphabetic() || c == '_')
                 && segment.chars().all(|c| c.is_alphanumeric() || c == '_')
         };
-        let Some((_, name)) = heading.value.rsplit_once('.') else {
+        let Some((path, name)) = heading.value.rsplit_once('.') else {
             return heading;
         };
         if !heading.value.split('.').all(is_identifier) {
@@ -688,10 +770,32 @@ impl PageReader<'_, '_> {
         let start = source
             .rfind('.')
             .map_or(heading.span.start, |at| heading.span.start + at + 1);
-        self.mark(Mark::DottedTitle, heading.span.clone());
+        // A qualified type name a dialect writes (Kotlin's `# java.time.LocalDate`, a model
+        // named like a type it maps) shows that dialect, as it would in a Type cell; Python's
+        // module of one model (`tag.Tag`, `openapi_client.model.tag.Tag`) shows its own.
+        let module = path.rsplit('.').next().unwrap_or(path);
+        match dialects::qualified(&heading.value) {
+            Some((_, shown)) => self.shows(shown, heading.span.clone()),
+            None if module == name.to_snake_case() => {
+                self.mark(Mark::ModulePathTitle, heading.span.clone());
+            }
+            None => self.mark(Mark::DottedTitle, heading.span.clone()),
+        }
         Spanned {
             span: start..start + name.len(),
             value: name,
+        }
+    }
+
+    /// An alias of any JSON value, at the page's name.
+    fn any_value(&self) -> Spanned<TypeExpr> {
+        Spanned {
+            value: TypeExpr {
+                containers: Vec::new(),
+                leaf: Leaf::Primitive(Primitive::Object),
+            },
+            span: (self.name.as_ref().or(self.title.as_ref()))
+                .map_or(0..0, |name| name.span.clone()),
         }
     }
 
@@ -955,23 +1059,12 @@ impl PageReader<'_, '_> {
     ) -> PageOutcome {
         // Rust's `## Enum Variants` table: an enum of its values; a table of none (a
         // discriminated oneOf whose variants the template did not list) or of tagged variants is
-        // any JSON value, and a oneOf its variants' union.
+        // any JSON value, and a oneOf its variants' union. An enum page that lists no values
+        // is any JSON value too.
         let (enum_values, alias) = match self.variants.take() {
             Some(Variants::Values(values, _)) if !values.values.is_empty() => (Some(values), None),
-            Some(Variants::Values(..) | Variants::Tagged) => (
-                None,
-                Some(Spanned {
-                    value: TypeExpr {
-                        containers: Vec::new(),
-                        leaf: Leaf::Primitive(Primitive::Object),
-                    },
-                    span: self
-                        .name
-                        .as_ref()
-                        .or(self.title.as_ref())
-                        .map_or(0..0, |name| name.span.clone()),
-                }),
-            ),
+            Some(Variants::Values(..) | Variants::Tagged) => (None, Some(self.any_value())),
+            None if self.any_value => (None, Some(self.any_value())),
             Some(Variants::OneOf(union)) => (None, Some(union)),
             None => (enum_values, None),
         };
@@ -1030,8 +1123,9 @@ impl PageReader<'_, '_> {
         if enum_values.is_some() {
             properties.clear();
         }
-        // A field whose type links to one of the page's `## Enum: XEnum` tables holds those
-        // values: strings are an open enum of the field; numbers stand for their number.
+        // A field whose type links to one of the page's `## Enum: XEnum` tables, or that one
+        // of its `## Enum: XEnum` lists is named after, holds those values: strings are an open
+        // enum of the field; numbers stand for their number.
         for row in &mut properties {
             let Leaf::Named(name) = &row.type_expr.value.leaf else {
                 continue;
@@ -1043,11 +1137,26 @@ impl PageReader<'_, '_> {
                     .iter()
                     .find(|(table, _)| same_words(table, &row.name.value))
                     .map(|(_, values)| listed_values(values))
+            } else if let Some(values) = self.enum_table(name, &row.type_expr.value) {
+                Some(values)
             } else {
-                self.field_enums
-                    .iter()
-                    .find(|(table, _)| table == name)
-                    .map(|(_, values)| values.clone())
+                // JavaScript names the list after the field, in the container's brackets:
+                // `## Enum: [StatusEnum]` of the field `status`.
+                let listed = self.field_enum_lists.iter().find(|(list, _)| {
+                    let list = list.trim_matches(['[', ']']);
+                    let list = list.strip_suffix("Enum").unwrap_or(list);
+                    same_words(list, &row.name.value)
+                });
+                match listed {
+                    Some((_, values)) => Some(values.clone()),
+                    None => {
+                        let values = description_enum(&row.description, &row.description_span);
+                        if values.is_some() {
+                            self.mark(Mark::DescriptionEnum, row.description_span.clone());
+                        }
+                        values
+                    }
+                }
             };
             if let Some(values) = values {
                 row.type_expr.value.leaf = Leaf::Primitive(values.primitive);
@@ -1069,9 +1178,41 @@ impl PageReader<'_, '_> {
     }
 }
 
-/// Whether a type is Kotlin's `inline`, which its templates write for a field's own enum.
+/// The values of a field's own enum that its description lists at its end, as the Rust
+/// template writes them: `Sort order. (enum: asc, desc)`, each value as it is on the wire.
+fn description_enum(description: &str, span: &Range<usize>) -> Option<EnumValues> {
+    let inner = description.strip_suffix(')')?;
+    let list = match inner.rsplit_once(" (enum: ") {
+        Some((_, list)) => list,
+        None => inner.strip_prefix("(enum: ")?,
+    };
+    let literals = list
+        .split(", ")
+        .map(|value| Spanned {
+            value: value.to_owned(),
+            span: span.clone(),
+        })
+        .collect();
+    Some(read_literals(literals, None))
+}
+
+/// The name a Type cell holds when the cell links that name's page (`[**Pet**](Pet.md)`).
+fn linked_page_name(events: &[(Event<'_>, Range<usize>)]) -> Option<String> {
+    let name = collect_text(events).text.trim().to_owned();
+    events.iter().find_map(|(event, _)| match event {
+        Event::Start(Tag::Link { dest_url, .. })
+            if dest_url.strip_suffix(".md") == Some(name.as_str()) =>
+        {
+            Some(name.clone())
+        }
+        _ => None,
+    })
+}
+
+/// Whether a type is Kotlin's `inline`, which its templates write for a field's own enum (or,
+/// in containers, for the enum of its items or values).
 fn is_inline_enum(expr: &TypeExpr) -> bool {
-    expr.containers.is_empty() && expr.leaf == Leaf::Named("inline".to_owned())
+    expr.leaf == Leaf::Named("inline".to_owned())
 }
 
 /// Whether two names are the same words: `pet_status`, `petStatus` and `PetStatus` are.
@@ -1212,6 +1353,8 @@ pub(super) struct ParsedCell {
     pub(super) dialect: Option<Dialect>,
     /// What it says of `null`.
     pub(super) null: NullMark,
+    /// It links to its innermost type's page (`[**List<Pet>**](Pet.md)`).
+    pub(super) links_page: bool,
 }
 
 /// Parses a `Type` cell ([`ParsedCell`]). A malformed type is reported at its fault.
@@ -1223,21 +1366,30 @@ pub(super) fn parse_type_cell(
 ) -> Option<ParsedCell> {
     let type_cell = collect_type_text(cell.events);
     let type_span = trim_span(text, cell.range.clone());
-    let type_text = type_cell.text.trim();
-    let leading = type_cell.text.len() - type_cell.text.trim_start().len();
+    let written = type_cell.text.trim();
+    let (type_text, anchor) = unread_link(written).unwrap_or((written, None));
+    let anchor = anchor.or_else(|| page_anchor(cell.events));
+    let leading = type_cell.text.len() - type_cell.text.trim_start().len()
+        + (type_text.as_ptr() as usize - written.as_ptr() as usize);
     let to_source = |span: Range<usize>| {
         type_cell.source_span(leading + span.start..leading + span.end, &type_span)
     };
     match parse_type(type_text) {
-        Ok(parsed) => Some(ParsedCell {
-            expr: Spanned {
-                value: parsed.expr,
-                span: type_span.clone(),
-            },
-            leaf_span: to_source(parsed.leaf_span),
-            dialect: parsed.dialect,
-            null: parsed.null,
-        }),
+        Ok(mut parsed) => {
+            if is_inline_enum(&parsed.expr) {
+                parsed.expr.containers = anchor_containers(anchor.as_deref());
+            }
+            Some(ParsedCell {
+                links_page: links_page(cell.events, &parsed.expr.leaf),
+                expr: Spanned {
+                    value: parsed.expr,
+                    span: type_span.clone(),
+                },
+                leaf_span: to_source(parsed.leaf_span),
+                dialect: parsed.dialect,
+                null: parsed.null,
+            })
+        }
         Err(error) => {
             diagnostics.push(
                 Diagnostic::error(
@@ -1254,6 +1406,49 @@ pub(super) fn parse_type_cell(
             None
         }
     }
+}
+
+/// A Type cell that is a link Markdown could not read, because its in-page destination holds a
+/// space (`[Map<String, InnerEnum>](#Map<String, InnerEnum>)`, as the Java and Kotlin templates
+/// write a field's own enum in a map): the link's text, and its destination after the `#`.
+fn unread_link(text: &str) -> Option<(&str, Option<String>)> {
+    let (label, rest) = text.strip_prefix('[')?.split_once("](#")?;
+    let destination = rest.strip_suffix(')')?;
+    Some((label, Some(destination.to_owned())))
+}
+
+/// Whether a Type cell links to the page of its innermost type (`[**List<Pet>**](Pet.md)`; not
+/// Java 4.x's `[**List<Map<String, Integer>>**](Map.md)`).
+fn links_page(events: &[(Event<'_>, Range<usize>)], leaf: &Leaf) -> bool {
+    let Leaf::Named(leaf) = leaf else {
+        return false;
+    };
+    (events.iter()).any(|(event, _)| match event {
+        Event::Start(Tag::Link { dest_url, .. }) => {
+            let page = dest_url.rsplit('/').next().unwrap_or(dest_url);
+            page.strip_suffix(".md") == Some(leaf.as_str())
+        }
+        _ => false,
+    })
+}
+
+/// The in-page destination (after the `#`) of a Type cell that is a link (`[**inline**](#X)`).
+fn page_anchor(events: &[(Event<'_>, Range<usize>)]) -> Option<String> {
+    events.iter().find_map(|(event, _)| match event {
+        Event::Start(Tag::Link { dest_url, .. }) => dest_url.strip_prefix('#').map(str::to_owned),
+        _ => None,
+    })
+}
+
+/// The containers of a field's own enum that Kotlin writes `inline`: those of the type its link
+/// names (`#kotlin.collections.List<Status>` is a list of the enum), none when it names no
+/// container (`#Status`). The name may quote a reserved word in backticks (`` `Inner` ``).
+fn anchor_containers(anchor: Option<&str>) -> Vec<Container> {
+    let Some(anchor) = anchor else {
+        return Vec::new();
+    };
+    let anchor = anchor.replace('`', "");
+    parse_type(&anchor).map_or_else(|_| Vec::new(), |parsed| parsed.expr.containers)
 }
 
 /// A type expression short enough for a one-line message (a type nested thousands deep is not).
@@ -1450,7 +1645,28 @@ pub(super) fn trim_span(text: &str, range: Range<usize>) -> Range<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::front_matter_title;
+    use super::{description_enum, front_matter_title};
+    use crate::parse::types::Primitive;
+
+    #[test]
+    fn a_description_ending_in_its_enum_lists_the_values() {
+        let read = |description: &str| {
+            description_enum(description, &(0..0)).map(|values| {
+                let listed: Vec<String> = values.values.into_iter().map(|v| v.value).collect();
+                (listed, values.primitive)
+            })
+        };
+        assert_eq!(
+            read("Sort order. (enum: asc, desc)"),
+            Some((vec!["asc".to_owned(), "desc".to_owned()], Primitive::Str))
+        );
+        assert_eq!(
+            read("(enum: 1, 2, 3)"),
+            Some((vec!["1".into(), "2".into(), "3".into()], Primitive::Int))
+        );
+        assert_eq!(read("Sort order (ascending or descending)."), None);
+        assert_eq!(read("A value (enumerated)"), None);
+    }
 
     #[test]
     fn a_front_matter_title_is_located_at_its_text_quoted_or_not() {

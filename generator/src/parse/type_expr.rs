@@ -281,7 +281,7 @@ fn open_bracket(lexer: &mut Lexer<'_>) -> (Step, Option<Dialect>) {
         _ => None,
     };
     let shown = dialects::shown_by_bracket_list(item);
-    (Step::Open(FrameKind::List(']')), shown)
+    (Step::Open(FrameKind::UnionList(']')), shown)
 }
 
 /// The marks a language writes after a type: `?` (C#'s absent or `null`,
@@ -330,6 +330,10 @@ fn go_type(text: &str) -> Option<Result<ParsedType, TypeSyntaxError>> {
         if let Some(after) = rest.strip_prefix("[]") {
             containers.push(Container::List);
             rest = after;
+        } else if let Some(after) = rest.strip_prefix("*[]") {
+            // A list of files, as the templates of 2018-2020 wrote it: `*[]os.File`.
+            containers.push(Container::List);
+            rest = after;
         } else if let Some(after) = rest.strip_prefix("map[string]") {
             containers.push(Container::Map);
             rest = after;
@@ -344,7 +348,7 @@ fn go_type(text: &str) -> Option<Result<ParsedType, TypeSyntaxError>> {
     let primitive = match name {
         "time.Time" => Some(Primitive::Datetime),
         "interface{}" => Some(Primitive::Object),
-        "*os.File" => Some(Primitive::Str),
+        "*os.File" | "os.File" => Some(Primitive::Str),
         _ => None,
     };
     if !go && primitive.is_none() {
@@ -374,13 +378,25 @@ fn go_type(text: &str) -> Option<Result<ParsedType, TypeSyntaxError>> {
 }
 
 /// The prefixes of the Rust template's containers, and what each is: `Option<X>` (a field that
-/// may be absent or `null`: the Notes say which, [`NullMark::AbsentOrNull`]) adds none.
-const RUST_CONTAINERS: [(&str, Option<Container>); 4] = [
+/// may be absent or `null`: the Notes say which, [`NullMark::AbsentOrNull`]) adds none. A set
+/// (`uniqueItems`) is written qualified or, since 7.x, as the imported `HashSet<X>`.
+const RUST_CONTAINERS: [(&str, Option<Container>); 5] = [
     ("Option<", None),
     ("Vec<", Some(Container::List)),
     ("std::collections::HashSet<", Some(Container::List)),
+    ("HashSet<", Some(Container::List)),
     ("std::collections::HashMap<", Some(Container::Map)),
 ];
+
+/// The Rust template's date-time: `chrono::DateTime<chrono::FixedOffset>` (7.x), one name
+/// although it holds a `<`.
+const RUST_DATE_TIME: &str = "chrono::DateTime<chrono::FixedOffset>";
+
+/// `text` without the `::` the template of 2018-2022 wrote before an absolute path
+/// (`::std::collections::HashMap<`, `::models::Pet`).
+fn without_leading_path_separator(text: &str) -> &str {
+    text.strip_prefix("::").unwrap_or(text)
+}
 
 /// Rust's type syntax (openapi-generator's `rust`), when `text` shows it: the containers
 /// `Option<X>`, `Vec<X>`, `std::collections::HashSet<X>` and
@@ -402,7 +418,7 @@ fn rust_type(text: &str) -> Option<Result<ParsedType, TypeSyntaxError>> {
     };
     'prefixes: loop {
         for (prefix, container) in RUST_CONTAINERS {
-            let Some(after) = rest.strip_prefix(prefix) else {
+            let Some(after) = without_leading_path_separator(rest).strip_prefix(prefix) else {
                 continue;
             };
             rust = true;
@@ -432,13 +448,23 @@ fn rust_type(text: &str) -> Option<Result<ParsedType, TypeSyntaxError>> {
         }
         break;
     }
-    // The template of 2019-2020 wrote `***crate::models::X**` for an optional model: a stray `*`.
+    // The templates of 2018-2020 wrote `***crate::models::X**` or `***String**` for an optional
+    // value (swagger-codegen's `Option<*X>`, its `*` left over): a stray `*`.
     if let Some(after) = rest.strip_prefix('*')
-        && (after.starts_with("crate::models::") || after.starts_with("models::"))
+        && after.starts_with(|c: char| is_name_start(c) || c == ':')
     {
         rest = after;
+        rust = true;
     }
-    let name_length = rest.find(['>', ' ', ',']).unwrap_or(rest.len());
+    if let Some(after) = rest.strip_prefix("::") {
+        rest = after;
+        rust = true;
+    }
+    let name_length = if rest.starts_with(RUST_DATE_TIME) {
+        RUST_DATE_TIME.len()
+    } else {
+        rest.find(['>', ' ', ',']).unwrap_or(rest.len())
+    };
     let name = &rest[..name_length];
     let start = text.len() - rest.len();
     let (last, path) = match name.rsplit_once("::") {
@@ -449,6 +475,8 @@ fn rust_type(text: &str) -> Option<Result<ParsedType, TypeSyntaxError>> {
     let primitive = match (path, last) {
         (Some("serde_json"), "Value") => Some(Primitive::Object),
         (Some("uuid"), "Uuid") | (Some("std::path"), "PathBuf") => Some(Primitive::Str),
+        (Some("chrono"), "NaiveDate") => Some(Primitive::Date),
+        _ if name == RUST_DATE_TIME => Some(Primitive::Datetime),
         (
             None,
             "i8" | "i16" | "i32" | "i64" | "i128" | "isize" | "u8" | "u16" | "u32" | "u64" | "u128"
@@ -548,12 +576,12 @@ fn name_step(
 ) -> Result<(Step, Option<Dialect>), TypeSyntaxError> {
     let checkpoint = lexer.position;
     let (opener, _) = lexer.next();
-    // `Map[]` is a list of `Map`s (the `[]` postfix), not an empty `Map[...]`.
     let after_opener = lexer.position;
-    let empty = lexer.next().0 == Token::Punct(']');
+    // `X[]` is the list postfix, even after a name that opens a container (`List[]`).
+    let empty_brackets = opener == Token::Punct('[') && lexer.next().0 == Token::Punct(']');
     lexer.position = after_opener;
     if let Token::Punct(bracket) = opener
-        && !(bracket == '[' && empty)
+        && !empty_brackets
         && let Some((opener, dialect)) = dialects::opener(name, bracket)
     {
         let closer = match bracket {
@@ -613,6 +641,9 @@ enum FrameKind {
     Union(char),
     /// A union with `null` (pydantic's `Optional[X]`), closed by the given character.
     Optional(char),
+    /// A list whose items are one of its members (`[X]`, and `python-prior`'s
+    /// `[str, none_type]`), closed by the given character.
+    UnionList(char),
 }
 
 impl FrameKind {
@@ -622,14 +653,15 @@ impl FrameKind {
             FrameKind::List(closer)
             | FrameKind::Map(closer)
             | FrameKind::Union(closer)
-            | FrameKind::Optional(closer) => Some(closer),
+            | FrameKind::Optional(closer)
+            | FrameKind::UnionList(closer) => Some(closer),
         }
     }
 
     fn is_union(self) -> bool {
         matches!(
             self,
-            FrameKind::Top | FrameKind::Union(_) | FrameKind::Optional(_)
+            FrameKind::Top | FrameKind::Union(_) | FrameKind::Optional(_) | FrameKind::UnionList(_)
         )
     }
 }
@@ -666,6 +698,13 @@ fn close(frame: Frame) -> Partial {
             let mut optional = union(members);
             optional.admits_null = NullMark::Null;
             optional
+        }
+        FrameKind::UnionList(_) => {
+            let mut items = union(members);
+            items.containers_inner_first.push(Container::List);
+            items.null = false;
+            items.admits_null = NullMark::None;
+            items
         }
     }
 }
@@ -755,6 +794,10 @@ fn leaf(name: &str, span: Range<usize>) -> Result<(Partial, Option<Dialect>), Ty
             Word::Null => return Ok((object(span, true), dialect)),
             Word::Primitive(found) => (primitive(found), dialect),
             Word::Name => (named(name), dialect),
+            Word::Container(container) => (
+                (vec![container], Leaf::Primitive(Primitive::Object)),
+                dialect,
+            ),
         }
     } else if let Some((how, dialect)) = dialects::qualified(name) {
         let written = match how {
@@ -800,10 +843,15 @@ fn leaf(name: &str, span: Range<usize>) -> Result<(Partial, Option<Dialect>), Ty
     ))
 }
 
-/// The key part of a map opened by `{`: `str:` (`python-prior`'s `{str: (X,)}`) or
-/// `[key: string]:` (TypeScript's index signature `{ [key: string]: X; }`); the dialect it shows.
+/// The key part of a map opened by `{`: `str:` (`python-prior`'s `{str: (X,)}`), `String:`
+/// (`{String: X}`) or `[key: string]:` (TypeScript's index signature `{ [key: string]: X; }`);
+/// the dialect it shows.
 fn open_brace_map(lexer: &mut Lexer<'_>) -> Result<Option<Dialect>, TypeSyntaxError> {
     let checkpoint = lexer.position;
+    if lexer.next().0 == Token::Name("String") && lexer.next().0 == Token::Punct(':') {
+        return Ok(dialects::shown_by(Mark::StringBraceMap));
+    }
+    lexer.position = checkpoint;
     if lexer.next().0 != Token::Punct('[') {
         lexer.position = checkpoint;
         expect_key(lexer, "str", ':')?;
@@ -988,10 +1036,10 @@ mod tests {
     #[test]
     fn reads_the_java_syntax() {
         let java = dialect("java");
-        reads_as("Map<String, List<Tag>>", "dict(str, list[Tag])", java);
-        reads_as("List<Map<String, Object>>", "list[dict(str, Object)]", java);
-        // `List<X>` and `byte[]` are C#'s too, `Set<X>` Swift's: they show no dialect; Java's
-        // own type names do.
+        // `List<X>` and `byte[]` are C#'s too, `Set<X>` Swift's, `Map<String, X>` Dart's: they
+        // show no dialect; Java's own type names do.
+        reads_as("Map<String, List<Tag>>", "dict(str, list[Tag])", None);
+        reads_as("List<Map<String, Object>>", "list[dict(str, Object)]", None);
         reads_as("List<String>", "list[String]", None);
         reads_as("Set<Long>", "list[Long]", java);
         reads_as("OffsetDateTime", "OffsetDateTime", java);
@@ -1013,6 +1061,8 @@ mod tests {
         reads_as("map[string]interface{}", "dict(str, object)", go);
         reads_as("time.Time", "datetime", go);
         reads_as("Pointer to *os.File", "str", go);
+        reads_as("*[]os.File", "list[str]", go);
+        reads_as("Pointer to *[]os.File", "list[str]", go);
         // Go's plain names are read once the folder is known to be Go.
         reads_as("NullableString", "NullableString", None);
         let error = parse_type_expr("Pointer to []map[int]X").unwrap_err();
@@ -1050,6 +1100,23 @@ mod tests {
         reads_as("Option<Tag>", "Tag", rust);
         reads_as("Vec<crate::models::Tag>", "list[Tag]", rust);
         reads_as("*crate::models::Tag", "Tag", rust);
+        // The older templates' absolute paths and stray `*`, the newer's dates and sets.
+        reads_as("*String", "String", rust);
+        reads_as("*::models::Tag", "Tag", rust);
+        reads_as("Vec<::models::Tag>", "list[Tag]", rust);
+        reads_as(
+            "Option<::std::collections::HashMap<String, ::models::Tag>>",
+            "dict(str, Tag)",
+            rust,
+        );
+        reads_as("Option<HashSet<String>>", "list[String]", rust);
+        reads_as("Option<chrono::NaiveDate>", "date", rust);
+        reads_as("chrono::DateTime<chrono::FixedOffset>", "datetime", rust);
+        reads_as(
+            "Vec<chrono::DateTime<chrono::FixedOffset>>",
+            "list[datetime]",
+            rust,
+        );
         // `String`, `bool` and a bare model name are every dialect's words.
         reads_as("String", "String", None);
         reads_as("bool", "bool", None);
@@ -1147,8 +1214,9 @@ mod tests {
     #[test]
     fn reads_the_typescript_syntax() {
         let typescript = dialect("typescript");
+        // `string` is Go's too, `boolean` Perl's: they show neither.
         reads_as("string", "str", None);
-        reads_as("boolean", "bool", typescript);
+        reads_as("boolean", "bool", None);
         reads_as("number", "number", typescript);
         reads_as("any", "object", typescript);
         reads_as("Date", "Date", None);
@@ -1197,8 +1265,9 @@ mod tests {
             csharp,
         );
         reads_as("long?", "long", csharp);
-        reads_as("List<Object?>?", "list[Object]", csharp);
-        reads_as("Tag?", "Tag", csharp);
+        reads_as("List<long?>?", "list[long]", csharp);
+        // `X?` is Dart's too: it shows neither.
+        reads_as("Tag?", "Tag", None);
         reads_as("decimal", "decimal", csharp);
         reads_as("System.IO.Stream", "System.IO.Stream", csharp);
         reads_as("Collection<string>", "list[str]", csharp);
@@ -1224,7 +1293,7 @@ mod tests {
             swift,
         );
         // Its own type names show Swift; they are read once the folder is known to be Swift.
-        reads_as("[Int64]", "list[Int64]", swift);
+        reads_as("[Int]", "list[Int]", swift);
         reads_as("Bool", "Bool", swift);
         // `[X]` is python-prior's too, `String` and `Set<X>` are Java's too.
         reads_as("[String]", "list[String]", None);
@@ -1235,7 +1304,8 @@ mod tests {
     #[test]
     fn reads_the_php_syntax() {
         let php = dialect("php");
-        reads_as("string[]", "list[str]", php);
+        // `X[]` is PowerShell's too: it shows neither.
+        reads_as("string[]", "list[str]", None);
         reads_as("\\Store\\Model\\Tag[]", "list[Tag]", php);
         reads_as("\\Store\\Model\\Tag", "Tag", php);
         reads_as("array<string,int[]>", "dict(str, list[int])", php);
@@ -1245,7 +1315,7 @@ mod tests {
             php,
         );
         reads_as("map[string,bool]", "dict(str, bool)", php);
-        reads_as("object[][]", "list[list[object]]", php);
+        reads_as("object[][]", "list[list[object]]", None);
         reads_as("mixed", "object", php);
         reads_as("\\DateTime", "\\DateTime", php);
         // The Go map stays Go's.
@@ -1308,7 +1378,7 @@ mod tests {
     fn reports_malformed_expressions_with_their_spans() {
         let cases = [
             ("list[str", "expected `]`, found the end of the type", 8..8),
-            ("list[]", "expected a type, found `]`", 5..6),
+            ("list[)", "expected a type, found `)`", 5..6),
             (
                 "dict(int, str)",
                 "a dict's keys must be `str`, found `int`",
@@ -1338,7 +1408,11 @@ mod tests {
                 "expected `:` after the dict's key type, found `(`",
                 5..6,
             ),
-            ("[str", "expected `]`, found the end of the type", 4..4),
+            (
+                "[str",
+                "expected `,` or `]`, found the end of the type",
+                4..4,
+            ),
             (
                 "Map<Integer, Tag>",
                 "a dict's keys must be `String`, found `Integer`",

@@ -58,7 +58,13 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("DateTimeOffset", Primitive::Datetime),
         ("DateOnly", Primitive::Date),
         ("Object", Primitive::Object),
+        // A free-form object's model, which the templates of 4.x-6.x name by their map type
+        // alone (`List<Dictionary>`).
+        ("Dictionary", Primitive::Object),
     ],
+    // `Object` unlinked is C#'s, even in a folder with a model `Object`, whose references the
+    // templates link (`[**Object**](Object.md)`) except where they take it for their own.
+    primitives_before_pages: &["Object"],
     inexact: &[
         ("decimal", Inexact::Decimal),
         ("DateTime", Inexact::DateOrDateTime),
@@ -91,14 +97,43 @@ const CSHARP_MEMBERS: &[&str] = &[
     "ShouldSerializeToString",
 ];
 
+/// C#'s reserved words, and the names the templates' generated code uses itself
+/// (openapi-generator's `AbstractCSharpCodegen` reserved words, lowercase).
+#[rustfmt::skip]
+const CSHARP_RESERVED: &[&str] = &[
+    "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked",
+    "class", "client", "const", "continue", "decimal", "default", "delegate", "do", "double",
+    "else", "enum", "event", "explicit", "extern", "false", "finally", "fixed", "float", "for",
+    "foreach", "goto", "if", "implicit", "in", "int", "interface", "internal", "is", "lock",
+    "long", "namespace", "new", "null", "object", "operator", "out", "override", "parameter",
+    "params", "private", "protected", "public", "readonly", "ref", "return", "sbyte", "sealed",
+    "short", "sizeof", "stackalloc", "static", "string", "struct", "switch", "this", "throw",
+    "true", "try", "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort", "using",
+    "virtual", "void", "volatile", "while",
+];
+
 /// The C# templates' Name-column convention: the PascalCase property (`[naming] wire` spells
 /// the JSON from it, as from Go's), the template's escapes removed: `var` before a reserved
 /// word, a name starting with a digit or the model's own name (`varVersion` -> `Version`; a
-/// PascalCase property never starts with a lowercase `var`), and `Property` before a member
-/// every model has (`PropertyToString` -> `ToString`).
+/// PascalCase property never starts with a lowercase `var`; 7.0 writes `Var` before a reserved
+/// word or a digit: `VarClass` -> `Class`), `Property` after a reserved word
+/// (`csharp-netcore`'s `generichost`, 6.x: `AbstractProperty` -> `Abstract`), and `Property`
+/// before a member every model has (`PropertyToString` -> `ToString`).
 pub fn api_name(name: &str) -> String {
     if let Some(rest) = name.strip_prefix("var")
         && rest.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit())
+    {
+        return rest.to_owned();
+    }
+    let reserved = |rest: &str| CSHARP_RESERVED.contains(&rest.to_ascii_lowercase().as_str());
+    // 7.0's `Var` before a reserved word or a digit (`VarClass`, `Var1st`).
+    if let Some(rest) = name.strip_prefix("Var")
+        && (reserved(rest) || rest.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return rest.to_owned();
+    }
+    if let Some(rest) = name.strip_suffix("Property")
+        && reserved(rest)
     {
         return rest.to_owned();
     }
@@ -118,12 +153,38 @@ mod tests {
             ("varVersion", "Version"),
             ("var123Number", "123Number"),
             ("PropertyToString", "ToString"),
+            ("AbstractProperty", "Abstract"),
+            ("VarClass", "Class"),
+            ("Var2ndPlace", "2ndPlace"),
+            ("StringProperty", "String"),
             ("PhotoUrls", "PhotoUrls"),
             // Not escapes: a PascalCase name, or no member after `Property`.
             ("Variant", "Variant"),
             ("PropertyName", "PropertyName"),
+            ("NameProperty", "NameProperty"),
+            ("VarName", "VarName"),
         ] {
             assert_eq!(api_name(name), api, "{name}");
+        }
+    }
+
+    #[test]
+    fn csharp_type_names_are_read() {
+        use std::collections::BTreeSet;
+
+        use crate::parse::dialect::Dialect;
+        use crate::parse::types::{Leaf, Primitive};
+
+        let csharp = Dialect::of(&super::SPEC);
+        let pages = BTreeSet::new();
+        for (name, primitive) in [
+            ("Dictionary", Primitive::Object),
+            ("Object", Primitive::Object),
+            ("DateOnly", Primitive::Date),
+            ("Guid", Primitive::Str),
+        ] {
+            let read = csharp.read_name(name, &pages).map(|(leaf, _)| leaf);
+            assert_eq!(read, Some(Leaf::Primitive(primitive)), "{name}");
         }
     }
 }

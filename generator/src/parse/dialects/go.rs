@@ -12,6 +12,9 @@ use crate::parse::types::{Leaf, Primitive};
 /// snake_case, `createdAt` in camelCase).
 pub static SPEC: DialectSpec = DialectSpec {
     name: "go",
+    api_name,
+    // Until 5.x an enum page was an empty Properties table (then a `## Enum` list).
+    empty_table_is_any_value: true,
     type_syntax: "Go types are `string`, `int32`, `int64`, `float32`, `float64`, `bool`, \
                   `time.Time`, `interface{}`, `[]T`, `map[string]T`, `Pointer to T`, \
                   `NullableT`, or a model name",
@@ -47,4 +50,32 @@ fn nullable_model(name: &str, page_names: &BTreeSet<String>) -> Option<(Leaf, Op
     page_names
         .contains(model)
         .then(|| (Leaf::Named(model.to_owned()), None))
+}
+
+/// The Go template's Name-column convention: the exported field, `Var` before a leading digit
+/// (`Var1st` -> `1st`).
+pub fn api_name(name: &str) -> String {
+    name.strip_prefix("Var")
+        .filter(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+        .unwrap_or(name)
+        .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::api_name;
+
+    #[test]
+    fn go_escapes_are_removed() {
+        for (name, api) in [
+            ("Var1st", "1st"),
+            ("Var2ndPlace", "2ndPlace"),
+            ("CreatedAt", "CreatedAt"),
+            // Not escapes: no digit after `Var`.
+            ("Variant", "Variant"),
+            ("VarName", "VarName"),
+        ] {
+            assert_eq!(api_name(name), api, "{name}");
+        }
+    }
 }

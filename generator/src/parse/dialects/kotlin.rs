@@ -5,12 +5,15 @@
 //! `## Enum: name` table of comma-separated values; enum pages a `## Enum` list indented into a
 //! code block.
 
-use crate::parse::dialect::{DialectSpec, Holds, Inexact, Mark, Opener, Qualified};
+use crate::parse::dialect::{
+    DialectSpec, Holds, Inexact, Mark, Opener, Qualified, kept_as_written,
+};
 use crate::parse::types::Primitive;
 
 /// The Kotlin templates' description.
 pub static SPEC: DialectSpec = DialectSpec {
     name: "kotlin",
+    keeps_json_name: kept_as_written,
     type_syntax: "Kotlin types are `kotlin.String`, `kotlin.Int`, `kotlin.Long`, \
                   `kotlin.Double`, `kotlin.Boolean`, `java.time.OffsetDateTime`, `kotlin.Any`, \
                   `kotlin.collections.List<T>`, `kotlin.collections.Map<kotlin.String, T>`, or \
@@ -52,14 +55,19 @@ pub static SPEC: DialectSpec = DialectSpec {
             holds: Holds::Map("kotlin.String"),
         },
     ],
-    // Only Kotlin writes these qualified names; its folders read them.
+    // Only Kotlin writes `kotlin.` names; its folders read them (Java writes `java.` names too).
     qualified: &[
         ("kotlin.", Qualified::Whole),
         ("kotlinx.", Qualified::Whole),
         ("java.", Qualified::Whole),
+        ("org.threeten.bp.", Qualified::Whole),
     ],
     marks: &[Mark::InlineEnum, Mark::IndentedEnumList],
-    // `java.math.BigDecimal` is read as a float.
+    // The templates' type mapping at every version (`AbstractKotlinCodegen` and its
+    // `dateLibrary` options: `java8`, `threetenbp`, `kotlinx-datetime`, `java8-localdatetime`,
+    // and 3.x's `java.time.LocalDateTime` for dates and date-times alike, the string sent).
+    // `java.math.BigDecimal` is read as a float; a bare `kotlin.collections.Map` (a free-form
+    // object) holds any JSON value.
     primitives: &[
         ("kotlin.String", Primitive::Str),
         ("kotlin.Char", Primitive::Str),
@@ -83,9 +91,14 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("java.time.Instant", Primitive::Datetime),
         ("kotlinx.datetime.Instant", Primitive::Datetime),
         ("kotlin.time.Instant", Primitive::Datetime),
+        ("org.threeten.bp.OffsetDateTime", Primitive::Datetime),
+        ("java.time.LocalDateTime", Primitive::Str),
+        ("org.threeten.bp.LocalDateTime", Primitive::Str),
         ("java.time.LocalDate", Primitive::Date),
+        ("org.threeten.bp.LocalDate", Primitive::Date),
         ("kotlinx.datetime.LocalDate", Primitive::Date),
         ("kotlin.Any", Primitive::Object),
+        ("kotlin.collections.Map", Primitive::Object),
         ("kotlinx.serialization.json.JsonElement", Primitive::Object),
     ],
     // FIXME(issue 23): `kotlin.Any` and `JsonElement` are any JSON value, no model's enum; the
@@ -93,6 +106,8 @@ pub static SPEC: DialectSpec = DialectSpec {
     // C#'s dotted names that matched them too), kept so that the output stays the same.
     inexact: &[
         ("java.math.BigDecimal", Inexact::Decimal),
+        ("java.time.LocalDateTime", Inexact::DateOrDateTime),
+        ("org.threeten.bp.LocalDateTime", Inexact::DateOrDateTime),
         ("kotlin.Any", Inexact::UnlistedEnum),
         (
             "kotlinx.serialization.json.JsonElement",
@@ -101,3 +116,90 @@ pub static SPEC: DialectSpec = DialectSpec {
     ],
     ..DialectSpec::EMPTY
 };
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+    use std::path::PathBuf;
+
+    use super::SPEC;
+    use crate::diagnostic::Sources;
+    use crate::parse::dialect::Dialect;
+    use crate::parse::page::{PageOutcome, parse_page};
+    use crate::parse::types::{Leaf, Primitive};
+
+    /// The model page `text` reads as: its name, the dialect it shows, and its fields as
+    /// `name: type` (the neutral type) with the values of each field's own enum.
+    fn read(text: &str) -> (String, Option<&'static str>, Vec<String>) {
+        let mut sources = Sources::default();
+        let file = sources.add(PathBuf::from("Page.md"), text.to_owned());
+        let mut diagnostics = Vec::new();
+        let PageOutcome::Model(page) = parse_page(file, text, &mut diagnostics) else {
+            panic!("not a model page: {diagnostics:?}");
+        };
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let fields = (page.properties.iter())
+            .map(|row| {
+                let values = row.enum_values.as_ref().map(|listed| {
+                    let values: Vec<&str> = listed
+                        .values
+                        .iter()
+                        .map(|value| value.value.as_str())
+                        .collect();
+                    values.join(",")
+                });
+                format!("{}: {} {values:?}", row.name.value, row.type_expr.value)
+            })
+            .collect();
+        let shown = page.dialect.map(|mark| mark.value.name());
+        (page.name.value.clone(), shown, fields)
+    }
+
+    #[test]
+    fn reads_inline_enums_of_items_and_values_and_backticked_names() {
+        let page = "# EnumHolder\n\n## Properties\n\
+            | Name | Type | Description | Notes |\n| --- | --- | --- | --- |\n\
+            | **actions** | [**inline**](#kotlin.collections.List&lt;Actions&gt;) |  |  [optional] |\n\
+            | **byKey** | [**inline**](#kotlin.collections.Map&lt;kotlin.String, &#x60;Inner&#x60;&gt;) |  |  [optional] |\n\
+            | **&#x60;when&#x60;** | **kotlin.String** |  |  [optional] |\n\n\
+            <a id=\"kotlin.collections.List<Actions>\"></a>\n## Enum: actions\n\
+            | Name | Value |\n| ---- | ----- |\n| actions | create, delete |\n\n\
+            <a id=\"kotlin.collections.Map<kotlin.String, `Inner`>\"></a>\n## Enum: by_key\n\
+            | Name | Value |\n| ---- | ----- |\n| byKey | on, off |\n";
+        let (_, shown, fields) = read(page);
+        assert_eq!(shown, Some("kotlin"));
+        assert_eq!(
+            fields,
+            [
+                r#"actions: list[str] Some("create,delete")"#,
+                r#"byKey: dict(str, str) Some("on,off")"#,
+                "when: kotlin.String None",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_of_a_type_it_maps_names_the_model_and_shows_no_other_dialect() {
+        let page = "# java.time.LocalDate\n\n## Properties\n\
+            | Name | Type | Description | Notes |\n| --- | --- | --- | --- |\n\
+            | **code** | **kotlin.Int** |  |  [optional] |\n";
+        let (name, shown, _) = read(page);
+        assert_eq!((name.as_str(), shown), ("LocalDate", Some("kotlin")));
+    }
+
+    #[test]
+    fn reads_every_date_library() {
+        let kotlin = Dialect::of(&SPEC);
+        let pages = BTreeSet::new();
+        for (name, primitive) in [
+            ("java.time.LocalDateTime", Primitive::Str),
+            ("org.threeten.bp.OffsetDateTime", Primitive::Datetime),
+            ("org.threeten.bp.LocalDate", Primitive::Date),
+            ("kotlinx.datetime.Instant", Primitive::Datetime),
+            ("kotlin.collections.Map", Primitive::Object),
+        ] {
+            let read = kotlin.read_name(name, &pages).map(|(leaf, _)| leaf);
+            assert_eq!(read, Some(Leaf::Primitive(primitive)), "{name}");
+        }
+    }
+}

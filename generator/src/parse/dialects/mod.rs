@@ -5,12 +5,16 @@
 mod bash;
 mod c;
 mod csharp;
+mod dart;
 mod eiffel;
 mod go;
 mod java;
+mod javascript;
 mod kotlin;
 mod objc;
+mod perl;
 mod php;
+mod powershell;
 mod python;
 mod python_prior;
 mod python_pydantic;
@@ -45,6 +49,10 @@ pub static ALL: &[&DialectSpec] = &[
     &swift::SPEC,
     &php::SPEC,
     &kotlin::SPEC,
+    &dart::SPEC,
+    &javascript::SPEC,
+    &perl::SPEC,
+    &powershell::SPEC,
     &r::SPEC,
     &bash::SPEC,
     &c::SPEC,
@@ -168,6 +176,28 @@ pub fn qualified(name: &str) -> Option<(Qualified, Option<Dialect>)> {
         .iter()
         .find(|(prefix, _, _)| name.starts_with(prefix))
         .map(|&(_, how, shown)| (how, shown))
+}
+
+/// A type as a folder of the named dialect reads it, printed in the neutral syntax
+/// (`Array<Hash>` in a Ruby folder: `list[dict(str, object)]`), with the note its field's docs
+/// get: for the dialects' tests of their vocabulary.
+#[cfg(test)]
+fn read_in_folder(dialect: &str, text: &str) -> (String, Option<String>) {
+    use super::type_expr::parse_type;
+    use super::types::Leaf;
+
+    let dialect = named(dialect).expect("a dialect");
+    let mut expr = parse_type(text)
+        .unwrap_or_else(|error| panic!("{text}: {error:?}"))
+        .expr;
+    let mut note = None;
+    if let Leaf::Named(name) = &expr.leaf
+        && let Some((leaf, inexact)) = dialect.read_name(name, &Default::default())
+    {
+        note = inexact.map(|inexact| inexact.note(name));
+        expr.leaf = leaf;
+    }
+    (expr.to_string(), note)
 }
 
 #[cfg(test)]

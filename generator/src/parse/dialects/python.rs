@@ -1,18 +1,23 @@
 //! swagger-codegen's and the early openapi-generator's `python` (and templates derived from them,
-//! such as Genesys Cloud's): `list[X]`, `dict(str, X)`. The default dialect: its syntax is the
-//! plainest, and the type model's own vocabulary.
+//! such as Genesys Cloud's; `python-legacy` in 5.x and 6.x): `list[X]`, `dict(str, X)` (in
+//! `python-legacy` 6.x `dict[str, X]`), bare `list` and `dict`, `str`, `int`, `float`, `bool`,
+//! `date`, `datetime`, `object`, and `file` for a binary string. The default dialect: its syntax
+//! is the plainest, and the type model's own vocabulary.
 
-use crate::parse::dialect::{DialectSpec, Holds, Opener};
+use crate::parse::dialect::{DialectSpec, Holds, Opener, Word};
+use crate::parse::types::Primitive;
 
 /// The legacy Python templates' description.
 pub static SPEC: DialectSpec = DialectSpec {
     name: "python",
     api_name,
     type_syntax: "types are `str`, `int`, `float`, `bool`, `date`, `datetime`, `object`, \
-                  `list[T]`, `dict(str, T)` (or the same in another Python template's syntax: \
+                  `file`, `list[T]`, `dict(str, T)` (or the same in another Python template's syntax: \
                   `List[T]`, `Dict[str, T]`, `[T]`, `{str: (T,)}`) or a model name",
     documents_operations: true,
     writes_angle_brackets: false,
+    // The template's `typeMapping` maps files to `file`: a binary string on the wire.
+    words: &[("file", Word::Primitive(Primitive::Str))],
     containers: &[
         Opener {
             name: "list",
@@ -22,6 +27,11 @@ pub static SPEC: DialectSpec = DialectSpec {
         Opener {
             name: "dict",
             bracket: '(',
+            holds: Holds::Map("str"),
+        },
+        Opener {
+            name: "dict",
+            bracket: '[',
             holds: Holds::Map("str"),
         },
     ],
@@ -59,6 +69,7 @@ pub fn api_name(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::read_in_folder;
     use super::api_name;
 
     #[test]
@@ -77,6 +88,36 @@ mod tests {
             ("pci_dss", "pci_dss"),
         ] {
             assert_eq!(api_name(name), api, "{name}");
+        }
+    }
+
+    /// Every type the legacy templates write, at every version, with its neutral reading.
+    #[test]
+    fn reads_the_legacy_vocabulary() {
+        for (text, neutral) in [
+            ("str", "str"),
+            ("int", "int"),
+            ("float", "float"),
+            ("bool", "bool"),
+            ("date", "date"),
+            ("datetime", "datetime"),
+            ("object", "object"),
+            ("file", "str"),
+            ("list[file]", "list[str]"),
+            ("list", "list[object]"),
+            ("dict", "dict(str, object)"),
+            ("list[dict(str, int)]", "list[dict(str, int)]"),
+            ("dict(str, list[Pet])", "dict(str, list[Pet])"),
+            // `python-legacy` 6.x.
+            ("dict[str, list[str]]", "dict(str, list[str])"),
+            ("list[dict[str, object]]", "list[dict(str, object)]"),
+            ("dict[str, dict]", "dict(str, dict(str, object))"),
+        ] {
+            assert_eq!(
+                read_in_folder("python", text),
+                (neutral.to_owned(), None),
+                "{text}"
+            );
         }
     }
 }

@@ -1,19 +1,29 @@
-//! openapi-generator's `python-prior` (2021): `[X]`, `{str: (X,)}`, `none_type`, unions written
-//! `A, B` or `(A, B,)`, `**any string name**` rows, enums as a `value` row that `must be one of
-//! [...]`, and the `isAlias` / `isArray` form: a page whose only row is a required `value`.
+//! openapi-generator's `python-prior` (2021; `python-experimental` in 4.x and 5.x, `python` in
+//! 5.x): `[X]`, `[A, B]` (a list of either), `{str: (X,)}`, `none_type`, `file_type`, unions
+//! written `A, B` or `(A, B,)`, models named with their module (`tag.Tag`, 4.x),
+//! `**any string name**` rows, enums as a `value` row that `must be one of [...]`, and the
+//! `isAlias` / `isArray` form: a page whose only row is a required `value`.
 
-use crate::parse::dialect::{DialectSpec, Mark, Word};
+use std::collections::BTreeSet;
+
+use crate::parse::dialect::{DialectSpec, Inexact, Mark, Word};
+use crate::parse::types::{Leaf, Primitive};
 
 /// `python-prior`'s description.
 pub static SPEC: DialectSpec = DialectSpec {
     name: "python-prior",
     api_name: super::python::api_name,
     type_syntax: "python-prior types are `str`, `int`, `float`, `bool`, `date`, `datetime`, \
-                  `[T]`, `{str: (T,)}`, unions such as `str, none_type`, or a model name",
+                  `file_type`, `[T]`, `{str: (T,)}`, unions such as `str, none_type`, or a \
+                  model name (`module.Name`)",
     documents_operations: true,
     value_row_is_alias: true,
     writes_angle_brackets: false,
-    words: &[("none_type", Word::Null)],
+    // Files are `file_type`: a binary string on the wire.
+    words: &[
+        ("none_type", Word::Null),
+        ("file_type", Word::Primitive(Primitive::Str)),
+    ],
     marks: &[
         // `[X]` is Swift's too; with a Python type name inside it is only this template's.
         Mark::BracketList,
@@ -29,6 +39,64 @@ pub static SPEC: DialectSpec = DialectSpec {
         Mark::CommaUnion,
         Mark::AnyStringNameRow,
         Mark::ValueRowEnum,
+        Mark::ModulePathTitle,
     ],
+    read_other_name: Some(module_qualified_model),
     ..DialectSpec::EMPTY
 };
+
+/// A model named with its module, as `python-experimental` 4.x writes it (`tag.Tag`,
+/// `free_form_object.FreeFormObject`): the model's name, whether or not a page of the folder
+/// defines it.
+fn module_qualified_model(name: &str, _: &BTreeSet<String>) -> Option<(Leaf, Option<Inexact>)> {
+    let (module, model) = name.rsplit_once('.')?;
+    let is_module = !module.is_empty()
+        && module
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '.');
+    let is_model = model.starts_with(|c: char| c.is_ascii_uppercase());
+    (is_module && is_model).then(|| (Leaf::Named(model.to_owned()), None))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::read_in_folder;
+
+    /// Every type the template writes, at every version, with its neutral reading.
+    #[test]
+    fn reads_the_python_prior_vocabulary() {
+        for (text, neutral) in [
+            ("str", "str"),
+            ("file_type", "str"),
+            ("[file_type]", "list[str]"),
+            ("[str]", "list[str]"),
+            ("[[int]]", "list[list[int]]"),
+            ("{str: (str,)}", "dict(str, str)"),
+            ("{str: ([str],)}", "dict(str, list[str])"),
+            ("str, none_type", "str"),
+            ("[str, none_type]", "list[str]"),
+            ("[str], none_type", "list[str]"),
+            ("int, float", "float"),
+            (
+                "[bool, date, datetime, dict, float, int, list, str, none_type]",
+                "list[object]",
+            ),
+            (
+                "{str: (bool, date, datetime, dict, float, int, list, str,)}",
+                "dict(str, object)",
+            ),
+            ("[{str: (int,)}]", "list[dict(str, int)]"),
+            // `python-experimental` 4.x names a model with its module.
+            ("tag.Tag", "Tag"),
+            ("[tag.Tag]", "list[Tag]"),
+            ("pet.Pet, none_type", "Pet"),
+            (
+                "{str: (free_form_object.FreeFormObject,)}",
+                "dict(str, FreeFormObject)",
+            ),
+        ] {
+            let read = read_in_folder("python-prior", text);
+            assert_eq!(read, (neutral.to_owned(), None), "{text}");
+        }
+    }
+}

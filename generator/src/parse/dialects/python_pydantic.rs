@@ -1,16 +1,18 @@
-//! openapi-generator's pydantic templates (`python` since 7.0, `python-pydantic-v1`): `List[X]`,
-//! `Dict[str, X]`, `Optional[X]`, `Union[A, B]`, `StrictStr`; enum pages with a `## Enum` list.
+//! openapi-generator's pydantic templates (`python` since 7.0, `python-nextgen` 6.x,
+//! `python-pydantic-v1`): `List[X]`, `Dict[str, X]`, `Optional[X]`, `Union[A, B]`, `StrictStr`,
+//! bare `Dict`, `UUID`, `decimal.Decimal`, `bytearray` / `bytes`; enum pages with a `## Enum` list.
 
 use crate::parse::dialect::{DialectSpec, Holds, Opener, Word};
-use crate::parse::types::Primitive;
+use crate::parse::types::{Container, Primitive};
 
 /// The pydantic templates' description.
 pub static SPEC: DialectSpec = DialectSpec {
     name: "python-pydantic",
     api_name: super::python::api_name,
     type_syntax: "pydantic types are `str`, `int`, `float`, `bool`, `date`, `datetime`, \
-                  `object`, `StrictStr`-style aliases, `Any`, `List[T]`, `Dict[str, T]`, \
-                  `Optional[T]`, `Union[A, B]`, or a model name",
+                  `object`, `UUID`, `decimal.Decimal`, `bytearray`, `StrictStr`-style aliases, \
+                  `Any`, `List[T]`, `Dict[str, T]`, `Dict`, `Optional[T]`, `Union[A, B]`, or a \
+                  model name",
     documents_operations: true,
     writes_angle_brackets: false,
     words: &[
@@ -24,6 +26,11 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("StrictFloat", Word::Primitive(Primitive::Float)),
         ("StrictBool", Word::Primitive(Primitive::Bool)),
         ("Any", Word::Primitive(Primitive::Object)),
+        // `type: string, format: decimal` (`typeMapping` `decimal`): the string sent.
+        ("decimal.Decimal", Word::Primitive(Primitive::Str)),
+        // A `map` whose values the template does not say (a free-form object behind a `$ref`:
+        // `List[Dict]`).
+        ("Dict", Word::Container(Container::Map)),
     ],
     containers: &[
         Opener {
@@ -52,5 +59,40 @@ pub static SPEC: DialectSpec = DialectSpec {
             holds: Holds::Union,
         },
     ],
+    // `UUID` (7.x's `typeMapping` of `uuid`) is Java's too.
+    primitives: &[("UUID", Primitive::Str)],
     ..DialectSpec::EMPTY
 };
+
+#[cfg(test)]
+mod tests {
+    use super::super::read_in_folder;
+
+    /// Every type the templates write, at every version, with its neutral reading.
+    #[test]
+    fn reads_the_pydantic_vocabulary() {
+        for (text, neutral) in [
+            ("str", "str"),
+            ("StrictStr", "str"),
+            ("UUID", "str"),
+            ("List[UUID]", "list[str]"),
+            ("decimal.Decimal", "str"),
+            ("bytearray", "str"),
+            ("bytes", "str"),
+            ("object", "object"),
+            ("Any", "object"),
+            ("List[List[int]]", "list[list[int]]"),
+            ("Dict[str, Dict[str, bool]]", "dict(str, dict(str, bool))"),
+            ("Dict[str, Optional[object]]", "dict(str, object)"),
+            ("List[Optional[str]]", "list[str]"),
+            ("Dict", "dict(str, object)"),
+            ("List[Dict]", "list[dict(str, object)]"),
+            ("Dict[str, Dict]", "dict(str, dict(str, object))"),
+            // A model named `List` stays a model.
+            ("List[List]", "list[List]"),
+        ] {
+            let read = read_in_folder("python-pydantic", text);
+            assert_eq!(read, (neutral.to_owned(), None), "{text}");
+        }
+    }
+}

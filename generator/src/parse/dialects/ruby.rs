@@ -1,16 +1,19 @@
 //! openapi-generator's `ruby`: `Array<X>`, `Hash<String, X>`, `String`, `Integer`, `Float`,
-//! `Boolean`, `Time`, `Date`, `Object`; titles `# Module::Name`; the Name column snake_case
-//! (`_` before a reserved word); enum pages an empty Properties table.
+//! `Boolean`, `Time`, `Date`, `Object`, `File`, and bare `Array` and `Hash`; in its 3.x and 4.x
+//! templates (swagger-codegen 2.3's) `DateTime` for `Time` and, in 3.x, `BOOLEAN`; titles
+//! `# Module::Name`; the Name column snake_case (`_` before a reserved word); enum pages an empty
+//! Properties table.
 
-use crate::parse::dialect::{DialectSpec, Holds, Mark, Opener, without_underscore_escape};
-use crate::parse::types::Primitive;
+use crate::parse::dialect::{DialectSpec, Holds, Mark, Opener, Word, without_underscore_escape};
+use crate::parse::types::{Container, Primitive};
 
 /// The Ruby template's description.
 pub static SPEC: DialectSpec = DialectSpec {
     name: "ruby",
     api_name,
     type_syntax: "Ruby types are `String`, `Integer`, `Float`, `Boolean`, `Time`, `Date`, \
-                  `Object`, `Array<T>`, `Hash<String, T>`, or a model name",
+                  `Object`, `File`, `Array<T>`, `Hash<String, T>`, `Array`, `Hash`, or a model \
+                  name",
     empty_table_is_any_value: true,
     one_of_sections: true,
     // `Array<X>` is TypeScript's too: it shows neither.
@@ -26,16 +29,26 @@ pub static SPEC: DialectSpec = DialectSpec {
             holds: Holds::Map("String"),
         },
     ],
+    // A `map` or `array` whose values the template does not say (a free-form object behind a
+    // `$ref`: `Array<Hash>`, `Hash<String, Hash>`) is the bare container.
+    words: &[
+        ("Hash", Word::Container(Container::Map)),
+        ("Array", Word::Container(Container::List)),
+    ],
     marks: &[Mark::ModuleTitle],
-    // `Date` is a calendar date, `Time` an instant.
+    // The generator's `typeMapping` at every version: `Date` is a calendar date; `Time` (5.0 on)
+    // and `DateTime` (before) an instant; `BOOLEAN` is 3.x's `boolean`; `File` a binary string.
     primitives: &[
         ("String", Primitive::Str),
         ("Integer", Primitive::Int),
         ("Float", Primitive::Float),
         ("Boolean", Primitive::Bool),
+        ("BOOLEAN", Primitive::Bool),
         ("Time", Primitive::Datetime),
+        ("DateTime", Primitive::Datetime),
         ("Date", Primitive::Date),
         ("Object", Primitive::Object),
+        ("File", Primitive::Str),
     ],
     ..DialectSpec::EMPTY
 };
@@ -56,4 +69,44 @@ const RUBY_RESERVED: &[&str] = &[
 /// word (`_end` -> `end`).
 pub fn api_name(name: &str) -> String {
     without_underscore_escape(name, RUBY_RESERVED)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::read_in_folder;
+
+    /// Every type the template writes, at every version, with its neutral reading.
+    #[test]
+    fn reads_the_ruby_vocabulary() {
+        for (text, neutral) in [
+            ("String", "str"),
+            ("Integer", "int"),
+            ("Float", "float"),
+            ("Boolean", "bool"),
+            ("BOOLEAN", "bool"),
+            ("Date", "date"),
+            ("Time", "datetime"),
+            ("DateTime", "datetime"),
+            ("Object", "object"),
+            ("File", "str"),
+            ("Array<String>", "list[str]"),
+            ("Hash<String, Array<Time>>", "dict(str, list[datetime])"),
+            ("Array", "list[object]"),
+            ("Hash", "dict(str, object)"),
+            ("Array<Hash>", "list[dict(str, object)]"),
+            ("Array<Array>", "list[list[object]]"),
+            ("Hash<String, Hash>", "dict(str, dict(str, object))"),
+            (
+                "Hash<String, Hash<String, BOOLEAN>>",
+                "dict(str, dict(str, bool))",
+            ),
+            ("Array<Pet>", "list[Pet]"),
+        ] {
+            assert_eq!(
+                read_in_folder("ruby", text),
+                (neutral.to_owned(), None),
+                "{text}"
+            );
+        }
+    }
 }

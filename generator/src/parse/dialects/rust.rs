@@ -2,7 +2,7 @@
 //! `models::X`, `serde_json::Value`, `i32`, `f64`, `String`; the Name column the snake_case field
 //! (a raw identifier, `r#type`, for a keyword); enum pages a `## Enum Variants` table.
 
-use crate::parse::dialect::{DialectSpec, Mark, without_underscore_escape};
+use crate::parse::dialect::{DialectSpec, Inexact, Mark, without_underscore_escape};
 use crate::parse::types::Primitive;
 
 /// The Rust template's description.
@@ -12,15 +12,38 @@ pub static SPEC: DialectSpec = DialectSpec {
     type_syntax: "Rust types are `String`, `i32`, `i64`, `f32`, `f64`, `bool`, `uuid::Uuid`, \
                   `serde_json::Value`, `Vec<T>`, `std::collections::HashMap<String, T>`, \
                   `Option<T>`, `models::T`, or a model name",
+    // Until 6.x an enum page was an empty Properties table (7.x writes `## Enum Variants`).
+    empty_table_is_any_value: true,
     marks: &[
         Mark::RustSyntax,
         Mark::RawIdentifier,
         Mark::EnumVariantsHeading,
+        Mark::DescriptionEnum,
     ],
     // `String`, which the template also writes for date-times, dates, URIs, decimals and bytes:
     // the page says no more. Its other names (`i64`, `f64`, `bool`, `serde_json::Value`) show
     // the dialect and are read with the syntax.
-    primitives: &[("String", Primitive::Str)],
+    // swagger-codegen's template (3.x) wrote `Value`, the imported `serde_json::Value`. Until
+    // 5.x the template kept openapi-generator's default import mapping: it wrote no page for a
+    // model named `Date`, `File`, `List` or `Map`, and its binary was `File`.
+    primitives: &[
+        ("String", Primitive::Str),
+        ("Value", Primitive::Object),
+        ("Date", Primitive::Object),
+        ("File", Primitive::Object),
+        ("List", Primitive::Object),
+        ("Map", Primitive::Object),
+    ],
+    // A bare `String` is Rust's, even in a folder with a model `String`, which the template
+    // writes `models::String`. The grammar reads a model path as its bare name, so a field of
+    // that model reads as a string too: one field where the page says more than is read.
+    primitives_before_pages: &["String"],
+    inexact: &[
+        ("Date", Inexact::LanguageType),
+        ("File", Inexact::LanguageType),
+        ("List", Inexact::LanguageType),
+        ("Map", Inexact::LanguageType),
+    ],
     ..DialectSpec::EMPTY
 };
 
@@ -35,10 +58,20 @@ const RUST_KEYWORDS: &[&str] = &[
     "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
+/// The keywords that cannot be raw identifiers, which the template (since 6.x) escapes with
+/// `param_`, as it does a name starting with a digit.
+const NOT_RAW: &[&str] = &["self", "Self", "super", "crate"];
+
 /// The Rust template's Name-column convention: the snake_case field, `_` before a keyword in
 /// its older pages (`_type` -> `type`; a raw identifier, `r#type`, is read as the identifier by
-/// the page reader).
+/// the page reader), `param_` before a keyword that cannot be raw or a leading digit in its
+/// newer ones (`param_self` -> `self`, `param_1st` -> `1st`).
 pub fn api_name(name: &str) -> String {
+    if let Some(rest) = name.strip_prefix("param_")
+        && (NOT_RAW.contains(&rest) || rest.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return rest.to_owned();
+    }
     without_underscore_escape(name, RUST_KEYWORDS)
 }
 
@@ -53,10 +86,38 @@ mod tests {
             ("_async", "async"),
             ("type", "type"),
             ("schema_id", "schema_id"),
+            ("param_self", "self"),
+            ("param_crate", "crate"),
+            ("param_1st", "1st"),
+            ("param_2nd_place", "2nd_place"),
+            // Not escapes: the rest is a name of its own.
+            ("param_name", "param_name"),
+            ("params", "params"),
             // Not escapes: the rest is no keyword.
             ("_links", "_links"),
         ] {
             assert_eq!(api_name(name), api, "{name}");
         }
+    }
+
+    #[test]
+    fn rust_type_names_are_read() {
+        use std::collections::BTreeSet;
+
+        use crate::parse::dialect::{Dialect, Inexact};
+        use crate::parse::types::{Leaf, Primitive};
+
+        let rust = Dialect::of(&super::SPEC);
+        let pages = BTreeSet::new();
+        for (name, primitive, inexact) in [
+            ("String", Primitive::Str, None),
+            ("Value", Primitive::Object, None),
+            ("File", Primitive::Object, Some(Inexact::LanguageType)),
+            ("Map", Primitive::Object, Some(Inexact::LanguageType)),
+        ] {
+            let read = rust.read_name(name, &pages);
+            assert_eq!(read, Some((Leaf::Primitive(primitive), inexact)), "{name}");
+        }
+        assert!(super::SPEC.primitives_before_pages.contains(&"String"));
     }
 }

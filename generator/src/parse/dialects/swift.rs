@@ -53,10 +53,22 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("OpenAPIDateWithoutTime", Primitive::Date),
         ("AnyCodable", Primitive::Object),
         ("JSONValue", Primitive::Object),
+        // What the older templates wrote for a free-form object: swift4's `Any`, the
+        // swagger-codegen era's `JSON`.
+        ("Any", Primitive::Object),
+        ("JSON", Primitive::Object),
+        // A free-form object's model (`[Dictionary]`), and the models the type mapping renames
+        // (`map` and `List`: `Dictionary`, `Array`), without their items' type.
+        ("Dictionary", Primitive::Object),
+        ("Array", Primitive::Object),
     ],
+    // `Date` is Foundation's, even in a folder with a model `Date`: the templates write both
+    // `Date`, and a field of that model reads as the string sent too.
+    primitives_before_pages: &["Date"],
     inexact: &[
         ("Decimal", Inexact::Decimal),
         ("Date", Inexact::DateOrDateTime),
+        ("Array", Inexact::LanguageType),
     ],
     ..DialectSpec::EMPTY
 };
@@ -94,6 +106,28 @@ mod tests {
             ("_links", "_links"),
         ] {
             assert_eq!(api_name(name), api, "{name}");
+        }
+    }
+
+    #[test]
+    fn swift_type_names_are_read() {
+        use std::collections::BTreeSet;
+
+        use crate::parse::dialect::{Dialect, Inexact};
+        use crate::parse::types::{Leaf, Primitive};
+
+        let swift = Dialect::of(&super::SPEC);
+        let pages = BTreeSet::new();
+        for (name, primitive, inexact) in [
+            ("Dictionary", Primitive::Object, None),
+            ("Any", Primitive::Object, None),
+            ("JSON", Primitive::Object, None),
+            ("AnyCodable", Primitive::Object, None),
+            ("Array", Primitive::Object, Some(Inexact::LanguageType)),
+            ("Date", Primitive::Str, Some(Inexact::DateOrDateTime)),
+        ] {
+            let read = swift.read_name(name, &pages);
+            assert_eq!(read, Some((Leaf::Primitive(primitive), inexact)), "{name}");
         }
     }
 }

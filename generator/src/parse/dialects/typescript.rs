@@ -11,12 +11,21 @@ pub const TYPE_SYNTAX: &str = "TypeScript types are `string`, `number`, `boolean
                                `object`, `any`, `Array<T>`, `{ [key: string]: T; }`, \
                                `T | null`, or a model name";
 
-/// The TypeScript templates write `Date` for `date` and `date-time` alike (their type mapping):
-/// the string sent, and the field's docs say why.
-pub const DATE: &[(&str, Primitive)] = &[("Date", Primitive::Str)];
+/// The TypeScript templates' type names that are no words of the language's own: `Date`, which
+/// they write for `date` and `date-time` alike, and a binary's `File` (`typescript-axios`) or
+/// `Blob` (`typescript-fetch`): the string sent, and the field's docs say why.
+pub const PRIMITIVES: &[(&str, Primitive)] = &[
+    ("Date", Primitive::Str),
+    ("File", Primitive::Str),
+    ("Blob", Primitive::Str),
+];
 
-/// What the field's docs say of a `Date`.
-pub const DATE_NOTE: &[(&str, Inexact)] = &[("Date", Inexact::DateOrDateTime)];
+/// What the field's docs say of the names of [`PRIMITIVES`].
+pub const NOTES: &[(&str, Inexact)] = &[
+    ("Date", Inexact::DateOrDateTime),
+    ("File", Inexact::FileContents),
+    ("Blob", Inexact::FileContents),
+];
 
 /// The TypeScript templates' description. Their Name column is the JSON name (quoted when it is
 /// no identifier), so `[naming] wire` does not apply.
@@ -41,8 +50,8 @@ pub static SPEC: DialectSpec = DialectSpec {
         holds: Holds::List,
     }],
     marks: &[Mark::IndexSignature, Mark::BarUnion],
-    primitives: DATE,
-    inexact: DATE_NOTE,
+    primitives: PRIMITIVES,
+    inexact: NOTES,
     ..DialectSpec::EMPTY
 };
 
@@ -87,6 +96,23 @@ mod tests {
             ("_id", "_id"),
         ] {
             assert_eq!(api_name(name), api, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_binary_is_the_string_sent() {
+        use std::collections::BTreeSet;
+
+        use crate::parse::dialect::{Dialect, Inexact};
+        use crate::parse::types::{Leaf, Primitive};
+
+        let pages = BTreeSet::new();
+        for spec in [&super::SPEC, &super::super::typescript_fetch::SPEC] {
+            for name in ["File", "Blob"] {
+                let read = Dialect::of(spec).read_name(name, &pages);
+                let expected = (Leaf::Primitive(Primitive::Str), Some(Inexact::FileContents));
+                assert_eq!(read, Some(expected), "{name}");
+            }
         }
     }
 }

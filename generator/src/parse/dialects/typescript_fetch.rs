@@ -13,7 +13,7 @@ pub static SPEC: DialectSpec = DialectSpec {
     type_syntax: super::typescript::TYPE_SYNTAX,
     empty_table_is_any_value: true,
     marks: &[Mark::NameTypeHeader],
-    primitives: super::typescript::DATE,
-    inexact: super::typescript::DATE_NOTE,
+    primitives: super::typescript::PRIMITIVES,
+    inexact: super::typescript::NOTES,
     ..DialectSpec::EMPTY
 };

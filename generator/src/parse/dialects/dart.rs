@@ -1,0 +1,164 @@
+//! openapi-generator's `dart` (and `dart-jaguar`, and `dart-dio` with its built_value types):
+//! `String`, `int`, `double`, `num`, `bool`, `DateTime`, `Object`, `MultipartFile`, `List<X>`,
+//! `Set<X>`, `Map<String, X>`, `BuiltList<X>`, `BuiltSet<X>`, `BuiltMap<String, X>`,
+//! `JsonObject`, `Uint8List`, `X?`; titles `# package.model.Name`; lowerCamelCase names (`_`
+//! after a reserved word, `n` before a leading digit); enum pages an empty Properties table.
+
+use crate::parse::dialect::{DialectSpec, Holds, Inexact, Mark, Opener, Word};
+use crate::parse::types::Primitive;
+
+/// The Dart templates' description.
+pub static SPEC: DialectSpec = DialectSpec {
+    name: "dart",
+    api_name,
+    type_syntax: "Dart types are `String`, `int`, `double`, `num`, `bool`, `DateTime`, \
+                  `Object`, `MultipartFile`, `List<T>`, `Set<T>`, `Map<String, T>`, \
+                  `BuiltList<T>`, `BuiltMap<String, T>`, `JsonObject`, or a model name",
+    empty_table_is_any_value: true,
+    // Dart's own type names (no other template writes them).
+    words: &[
+        ("num", Word::Primitive(Primitive::Number)),
+        ("MultipartFile", Word::Name),
+        ("Uint8List", Word::Name),
+        ("JsonObject", Word::Name),
+    ],
+    // `List<X>` is Java's and C#'s too, `Set<X>` Java's and Swift's, `Map<String, X>` Java's:
+    // they show neither; built_value's collections are only this template's.
+    containers: &[
+        Opener {
+            name: "List",
+            bracket: '<',
+            holds: Holds::List,
+        },
+        Opener {
+            name: "Set",
+            bracket: '<',
+            holds: Holds::List,
+        },
+        Opener {
+            name: "Map",
+            bracket: '<',
+            holds: Holds::Map("String"),
+        },
+        Opener {
+            name: "BuiltList",
+            bracket: '<',
+            holds: Holds::List,
+        },
+        Opener {
+            name: "BuiltSet",
+            bracket: '<',
+            holds: Holds::List,
+        },
+        Opener {
+            name: "BuiltMap",
+            bracket: '<',
+            holds: Holds::Map("String"),
+        },
+    ],
+    // A dotted title (`# openapi.model.Pet`) is C#'s and JavaScript's too, `X?` C#'s: they
+    // show neither.
+    marks: &[Mark::DottedTitle, Mark::NullablePostfix],
+    // The templates' type mapping: `DateTime` is a date or a date-time (the string sent),
+    // `Date` (`dart-dio`'s) a date; a file's bytes are strings on the wire; `JsonObject` is
+    // any JSON value, and so is a collection of unsaid items (`List<List>`, `BuiltList<BuiltMap>`).
+    primitives: &[
+        ("String", Primitive::Str),
+        ("DateTime", Primitive::Str),
+        ("MultipartFile", Primitive::Str),
+        ("Uint8List", Primitive::Str),
+        ("double", Primitive::Float),
+        ("Date", Primitive::Date),
+        ("Object", Primitive::Object),
+        ("JsonObject", Primitive::Object),
+        ("List", Primitive::Object),
+        ("Set", Primitive::Object),
+        ("Map", Primitive::Object),
+        ("BuiltList", Primitive::Object),
+        ("BuiltSet", Primitive::Object),
+        ("BuiltMap", Primitive::Object),
+    ],
+    inexact: &[("DateTime", Inexact::DateOrDateTime)],
+    ..DialectSpec::EMPTY
+};
+
+/// Names the Dart templates escape with a trailing `_` (openapi-generator's Dart keywords).
+#[rustfmt::skip]
+const DART_RESERVED: &[&str] = &[
+    "abstract", "as", "assert", "async", "await", "bool", "break", "case", "catch", "class",
+    "const", "continue", "covariant", "default", "deferred", "do", "double", "dynamic", "else",
+    "enum", "export", "extends", "extension", "external", "factory", "false", "final", "finally",
+    "for", "function", "get", "hide", "if", "implements", "import", "in", "inout", "int",
+    "interface", "is", "late", "library", "mixin", "native", "new", "null", "num", "of", "on",
+    "operator", "out", "part", "patch", "required", "rethrow", "return", "set", "show", "source",
+    "static", "super", "switch", "sync", "this", "throw", "true", "try", "typedef", "var", "void",
+    "when", "while", "with", "yield",
+];
+
+/// The Dart templates' Name-column convention: the lowerCamelCase property (`[naming] wire`
+/// spells the JSON from it), without the `_` written after a reserved word (`class_` ->
+/// `class`) or the `n` before a leading digit (`n1st` -> `1st`).
+pub fn api_name(name: &str) -> String {
+    if let Some(rest) = name.strip_prefix('n')
+        && rest.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return rest.to_owned();
+    }
+    name.strip_suffix('_')
+        .filter(|rest| DART_RESERVED.contains(&rest.to_lowercase().as_str()))
+        .unwrap_or(name)
+        .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::api_name;
+    use crate::parse::dialects;
+    use crate::parse::type_expr::parse_type;
+
+    #[test]
+    fn dart_escapes_are_removed() {
+        for (name, api) in [
+            ("class_", "class"),
+            ("true_", "true"),
+            ("n1st", "1st"),
+            ("n2ndPlace", "2ndPlace"),
+            ("name", "name"),
+            // Not escapes: no reserved word before the `_`, no digit after the `n`.
+            ("trailing_", "trailing_"),
+            ("nested", "nested"),
+        ] {
+            assert_eq!(api_name(name), api, "{name}");
+        }
+    }
+
+    #[test]
+    fn dart_types_read_as_lists_and_maps() {
+        let dart = dialects::named("dart");
+        for (text, neutral, shown) in [
+            ("BuiltList<String>", "list[String]", dart),
+            (
+                "BuiltMap<String, JsonObject>",
+                "dict(str, JsonObject)",
+                dart,
+            ),
+            (
+                "BuiltList<BuiltMap<String, int>>",
+                "list[dict(str, int)]",
+                dart,
+            ),
+            ("BuiltSet<String>", "list[String]", dart),
+            ("num", "number", dart),
+            // Java's and C#'s containers too: they show no dialect.
+            ("Map<String, List<int>>", "dict(str, list[int])", None),
+            ("List<String?>", "list[String]", None),
+        ] {
+            let parsed = parse_type(text).expect(text);
+            assert_eq!(
+                (parsed.expr.to_string().as_str(), parsed.dialect),
+                (neutral, shown),
+                "{text}"
+            );
+        }
+    }
+}

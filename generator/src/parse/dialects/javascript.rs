@@ -1,0 +1,117 @@
+//! openapi-generator's `javascript` (and its `apollo` library, `javascript-apollo`): `String`,
+//! `Number`, `Boolean`, `Date`, `Object`, `File`, `Blob`, `[X]`, `{String: X}`; titles
+//! `# Module.Name`; lowerCamelCase names (`_` before a reserved word or a leading digit); a
+//! field's own enum as a `## Enum: XEnum` list after the properties.
+
+use crate::parse::dialect::{DialectSpec, Inexact, Mark};
+use crate::parse::types::Primitive;
+
+/// The JavaScript templates' description.
+pub static SPEC: DialectSpec = DialectSpec {
+    name: "javascript",
+    api_name,
+    type_syntax: "JavaScript types are `String`, `Number`, `Boolean`, `Date`, `Object`, `File`, \
+                  `Blob`, `[T]`, `{String: T}`, or a model name",
+    // `[X]` is Swift's and python-prior's too, a dotted title C#'s and Dart's: they show
+    // neither.
+    marks: &[
+        Mark::BracketList,
+        Mark::StringBraceMap,
+        Mark::FieldEnumList,
+        Mark::DottedTitle,
+    ],
+    // The templates' type mapping: `Number` is any number (an integer or a float), `Date` a
+    // date or a date-time (the string sent), `Blob` base64 bytes and `File` a file's bytes
+    // (strings on the wire), `Array` a list of anything (any JSON value).
+    primitives: &[
+        ("String", Primitive::Str),
+        ("Number", Primitive::Number),
+        ("Boolean", Primitive::Bool),
+        ("Date", Primitive::Str),
+        ("Blob", Primitive::Str),
+        ("File", Primitive::Str),
+        ("Object", Primitive::Object),
+        ("Array", Primitive::Object),
+    ],
+    inexact: &[("Date", Inexact::DateOrDateTime)],
+    ..DialectSpec::EMPTY
+};
+
+/// Names the JavaScript templates escape with a leading `_` (openapi-generator's `javascript`
+/// reserved words; before 5.0 they are compared in lowercase, so `_object` and `_string` too).
+#[rustfmt::skip]
+const JAVASCRIPT_RESERVED: &[&str] = &[
+    "abstract", "arguments", "array", "boolean", "break", "byte", "case", "catch", "char", "class",
+    "const", "continue", "date", "debugger", "default", "delete", "do", "double", "else", "enum",
+    "eval", "export", "extends", "false", "final", "finally", "float", "for", "function", "goto",
+    "hasownproperty", "if", "implements", "import", "in", "infinity", "instanceof", "int",
+    "interface", "isfinite", "isnan", "isprototypeof", "let", "long", "math", "nan", "native",
+    "new", "null", "number", "object", "package", "private", "protected", "prototype", "public",
+    "return", "short", "static", "string", "super", "switch", "synchronized", "this", "throw",
+    "throws", "tostring", "transient", "true", "try", "typeof", "undefined", "valueof", "var",
+    "void", "volatile", "while", "with", "yield",
+];
+
+/// The JavaScript templates' Name-column convention: the lowerCamelCase property (`[naming]
+/// wire` spells the JSON from it), without the `_` written before a reserved word (`_class` ->
+/// `class`, `_hasOwnProperty` -> `hasOwnProperty`) or a leading digit (`_1st` -> `1st`).
+pub fn api_name(name: &str) -> String {
+    match name.strip_prefix('_') {
+        Some(rest)
+            if rest.starts_with(|c: char| c.is_ascii_digit())
+                || JAVASCRIPT_RESERVED.contains(&rest.to_lowercase().as_str()) =>
+        {
+            rest.to_owned()
+        }
+        _ => name.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::api_name;
+    use crate::parse::dialects;
+    use crate::parse::type_expr::parse_type;
+
+    #[test]
+    fn javascript_escapes_are_removed() {
+        for (name, api) in [
+            ("_class", "class"),
+            ("_object", "object"),
+            ("_hasOwnProperty", "hasOwnProperty"),
+            ("_1st", "1st"),
+            ("_2ndPlace", "2ndPlace"),
+            ("camelCase", "camelCase"),
+            // Not escapes: the rest is no reserved word.
+            ("_links", "_links"),
+            ("_id", "_id"),
+        ] {
+            assert_eq!(api_name(name), api, "{name}");
+        }
+    }
+
+    #[test]
+    fn javascript_types_read_as_lists_and_maps() {
+        let javascript = dialects::named("javascript");
+        for (text, neutral, shown) in [
+            ("{String: Pet}", "dict(str, Pet)", javascript),
+            ("[{String: Number}]", "list[dict(str, Number)]", javascript),
+            ("{String: [String]}", "dict(str, list[String])", javascript),
+            (
+                "{String: {String: Boolean}}",
+                "dict(str, dict(str, Boolean))",
+                javascript,
+            ),
+            // `[X]` is Swift's and python-prior's too: it shows no dialect.
+            ("[[Number]]", "list[list[Number]]", None),
+            ("[Object]", "list[Object]", None),
+        ] {
+            let parsed = parse_type(text).expect(text);
+            assert_eq!(
+                (parsed.expr.to_string().as_str(), parsed.dialect),
+                (neutral, shown),
+                "{text}"
+            );
+        }
+    }
+}

@@ -1,0 +1,128 @@
+//! openapi-generator's `powershell` (and `powershell-experimental`, its name in 4.x): `String`,
+//! `Int32`, `Int64`, `Double`, `Decimal`, `Boolean`, `System.DateTime`, `System.IO.FileInfo`,
+//! `System.Collections.Hashtable` (any map), `X[]`; PascalCase names (`Var` before a reserved
+//! word or a leading digit); enum pages an empty Properties table.
+
+use crate::parse::dialect::{DialectSpec, Inexact, Mark, Word};
+use crate::parse::types::Primitive;
+
+/// The PowerShell templates' description.
+pub static SPEC: DialectSpec = DialectSpec {
+    name: "powershell",
+    api_name,
+    type_syntax: "PowerShell types are `String`, `Int32`, `Int64`, `Double`, `Decimal`, \
+                  `Boolean`, `System.DateTime`, `System.IO.FileInfo`, \
+                  `System.Collections.Hashtable`, `T[]`, or a model name",
+    empty_table_is_any_value: true,
+    // PowerShell's own type names (`Int32` and `Int64` are Swift's too, and show neither), and
+    // the names it links for a free-form object and bytes (`SystemCollectionsHashtable`,
+    // `SystemByte`).
+    words: &[
+        ("Int32", Word::Name),
+        ("Int64", Word::Name),
+        ("System.DateTime", Word::Name),
+        ("System.IO.FileInfo", Word::Name),
+        ("System.Collections.Hashtable", Word::Name),
+        ("SystemCollectionsHashtable", Word::Name),
+        ("SystemByte", Word::Name),
+    ],
+    // `X[]` is PHP's too: it shows neither.
+    marks: &[Mark::ListPostfix],
+    // The templates' type mapping and their language-specific primitives: a map of any values
+    // is a `System.Collections.Hashtable` (any JSON value: the page does not say of what);
+    // `System.DateTime` is a date or a date-time (the string sent); `Decimal` is read as a
+    // float; files, bytes, `Guid`, `Uri` and the like are strings on the wire.
+    primitives: &[
+        ("String", Primitive::Str),
+        ("Char", Primitive::Str),
+        ("Guid", Primitive::Str),
+        ("Uri", Primitive::Str),
+        ("Version", Primitive::Str),
+        ("TimeSpan", Primitive::Str),
+        ("SecureString", Primitive::Str),
+        ("XmlDocument", Primitive::Str),
+        ("System.DateTime", Primitive::Str),
+        ("System.IO.FileInfo", Primitive::Str),
+        ("SystemByte", Primitive::Str),
+        ("Byte", Primitive::Int),
+        ("SByte", Primitive::Int),
+        ("Int16", Primitive::Int),
+        ("Int32", Primitive::Int),
+        ("Int64", Primitive::Int),
+        ("UInt16", Primitive::Int),
+        ("UInt32", Primitive::Int),
+        ("UInt64", Primitive::Int),
+        ("Single", Primitive::Float),
+        ("Double", Primitive::Float),
+        ("Decimal", Primitive::Float),
+        ("Boolean", Primitive::Bool),
+        ("System.Collections.Hashtable", Primitive::Object),
+        ("SystemCollectionsHashtable", Primitive::Object),
+    ],
+    inexact: &[
+        ("Decimal", Inexact::Decimal),
+        ("System.DateTime", Inexact::DateOrDateTime),
+    ],
+    ..DialectSpec::EMPTY
+};
+
+/// The PowerShell templates' Name-column convention: the PascalCase property (`[naming] wire`
+/// spells the JSON from it), without the `Var` written before a reserved word or a leading
+/// digit (`VarFrom` -> `From`, `Var1st` -> `1st`; a PascalCase property never starts with
+/// `Var` and another capital).
+pub fn api_name(name: &str) -> String {
+    name.strip_prefix("Var")
+        .filter(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit()))
+        .unwrap_or(name)
+        .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::api_name;
+    use crate::parse::dialects;
+    use crate::parse::type_expr::parse_type;
+
+    #[test]
+    fn powershell_escapes_are_removed() {
+        for (name, api) in [
+            ("VarFrom", "From"),
+            ("Var1st", "1st"),
+            ("Var", "Var"),
+            ("Variant", "Variant"),
+            ("PascalCase", "PascalCase"),
+        ] {
+            assert_eq!(api_name(name), api, "{name}");
+        }
+    }
+
+    #[test]
+    fn powershell_types_read_as_lists() {
+        let powershell = dialects::named("powershell");
+        for (text, neutral, shown) in [
+            (
+                "System.Collections.Hashtable",
+                "System.Collections.Hashtable",
+                powershell,
+            ),
+            ("System.DateTime[]", "list[System.DateTime]", powershell),
+            (
+                "SystemCollectionsHashtable[]",
+                "list[SystemCollectionsHashtable]",
+                powershell,
+            ),
+            // `X[]` is PHP's too, `Int64` Swift's: they show no dialect.
+            ("Pet[][]", "list[list[Pet]]", None),
+            ("Int64[][]", "list[list[Int64]]", None),
+            // A name that opens a container elsewhere (`List[X]`) is a list of it before `[]`.
+            ("List[]", "list[List]", None),
+        ] {
+            let parsed = parse_type(text).expect(text);
+            assert_eq!(
+                (parsed.expr.to_string().as_str(), parsed.dialect),
+                (neutral, shown),
+                "{text}"
+            );
+        }
+    }
+}

@@ -1,0 +1,459 @@
+//! The API surface every generated crate records at its root ([`RECORD_FILE`]): an
+//! [`ApiSurface`] (models, fields, doc / Rust / wire names, type expressions, required or not,
+//! nullable or not, enum values, a hash of each description; operations with their method, path,
+//! return type and parameters), as sorted JSON with one field per line, so that a `git diff` of it
+//! is readable too. [`crate::diff`] compares two of them.
+
+use std::collections::BTreeMap;
+use std::io;
+
+use crate::model::{
+    BaseType, EnumType, Field, Model, ModelKind, Operation, OperationGroup, Parameter,
+    ParameterLocation, TypeModel,
+};
+
+/// The file, at the generated crate's root, that records its [`ApiSurface`].
+pub const RECORD_FILE: &str = "model.json";
+
+/// The API surface of a type model: what code using the generated crate can depend on.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ApiSurface {
+    /// The generated-file header (JSON has no comments).
+    #[serde(rename = "@generated", default)]
+    pub generated: String,
+    /// The generated crate's name and version.
+    #[serde(rename = "crate")]
+    pub package: CrateId,
+    /// The primitive -> Rust type table: docs name (`datetime`) -> Rust type.
+    pub rust_types: BTreeMap<String, String>,
+    /// Every model, by its name in the docs.
+    pub models: BTreeMap<String, ModelSurface>,
+    /// Every operation, by `Group.operation` (`PetsApi.get_pet`); absent when there are none.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub operations: BTreeMap<String, OperationSurface>,
+}
+
+/// One operation's surface.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct OperationSurface {
+    /// The function's path from the crate root (`pets_api::get_pet`).
+    pub rust: String,
+    /// The struct of its optional parameters, when it has any (`GetPetParams`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub params: Option<String>,
+    /// The HTTP method.
+    pub method: String,
+    /// The path template.
+    pub path: String,
+    /// The return type expression; absent for `void`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub returns: Option<String>,
+    /// Whether the docs mark it deprecated.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub deprecated: bool,
+    /// The parameters, in page order.
+    pub parameters: Vec<ParameterSurface>,
+}
+
+/// One parameter's surface.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ParameterSurface {
+    /// The name in the docs.
+    pub name: String,
+    /// The Rust name, when it differs from the docs name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rust: Option<String>,
+    /// The wire name (placeholder or query key), when it differs from the docs name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wire: Option<String>,
+    /// `path`, `query` or `body`.
+    #[serde(rename = "in")]
+    pub location: String,
+    /// The type expression, in the docs' syntax.
+    #[serde(rename = "type")]
+    pub ty: String,
+    /// Whether a call must give it (an argument; otherwise a field of the params struct).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub required: bool,
+    /// The open enum its values are, if any.
+    #[serde(default, rename = "enum", skip_serializing_if = "Option::is_none")]
+    pub enumeration: Option<EnumSurface>,
+}
+
+/// A crate's name and version.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct CrateId {
+    /// The package name.
+    pub name: String,
+    /// The package version.
+    pub version: String,
+}
+
+/// One model's surface.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ModelSurface {
+    /// The Rust type name, when it differs from the docs name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rust: Option<String>,
+    /// Whether the struct implements `Default`.
+    pub default: bool,
+    /// The fields, in page order.
+    pub fields: Vec<FieldSurface>,
+    /// The open enum an enum page is, if it is one.
+    #[serde(default, rename = "enum", skip_serializing_if = "Option::is_none")]
+    pub enumeration: Option<EnumSurface>,
+}
+
+/// One field's surface.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct FieldSurface {
+    /// The name in the docs.
+    pub name: String,
+    /// The Rust field name, when it differs from the docs name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rust: Option<String>,
+    /// The JSON name, when it differs from the docs name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wire: Option<String>,
+    /// The type expression, in the docs' syntax (`list[Model]`).
+    #[serde(rename = "type")]
+    pub ty: String,
+    /// Whether the innermost model reference is boxed.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub boxed: bool,
+    /// Whether the field must be present (otherwise it is an `Option`).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub required: bool,
+    /// Whether the value may be `null` (a required one is then an `Option` too).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub nullable: bool,
+    /// A hash of the description (FNV-1a, 32 bits, hex), when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub docs: Option<String>,
+    /// The open enum the field's values are, if any.
+    #[serde(default, rename = "enum", skip_serializing_if = "Option::is_none")]
+    pub enumeration: Option<EnumSurface>,
+}
+
+/// An open enum's surface.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct EnumSurface {
+    /// The enum's path from the crate root (`analytics_session::MediaType`).
+    pub rust: String,
+    /// The catch-all variant's name.
+    pub other: String,
+    /// Wire value -> Rust variant name.
+    pub values: BTreeMap<String, String>,
+}
+
+fn is_false(value: &bool) -> bool {
+    !value
+}
+
+impl ApiSurface {
+    /// The surface of a type model.
+    pub fn from_model(model: &TypeModel) -> Self {
+        ApiSurface {
+            generated: crate::HEADER.to_owned(),
+            package: CrateId {
+                name: model.package.name.clone(),
+                version: model.package.version.clone(),
+            },
+            rust_types: model
+                .rust_types
+                .iter()
+                .map(|(primitive, rust)| (primitive.name().to_owned(), rust.clone()))
+                .collect(),
+            models: model
+                .models
+                .iter()
+                .map(|item| (item.name.clone(), ModelSurface::new(item)))
+                .collect(),
+            operations: model
+                .operations
+                .iter()
+                .flat_map(|group| {
+                    group.operations.iter().map(move |operation| {
+                        (
+                            format!("{}.{}", group.name, operation.name),
+                            OperationSurface::new(group, operation),
+                        )
+                    })
+                })
+                .collect(),
+        }
+    }
+
+    /// The surface as [`RECORD_FILE`] holds it: sorted JSON, one field per line, ending in a newline.
+    pub fn to_json(&self) -> String {
+        let mut out = Vec::new();
+        let mut serializer =
+            serde_json::Serializer::with_formatter(&mut out, ShallowPretty::default());
+        serde::Serialize::serialize(self, &mut serializer)
+            .expect("an ApiSurface serializes: its maps have string keys");
+        let mut text = String::from_utf8(out).expect("serde_json writes UTF-8");
+        text.push('\n');
+        text
+    }
+
+    /// Reads a surface written by [`ApiSurface::to_json`].
+    pub fn from_json(text: &str) -> Result<Self, serde_json::Error> {
+        serde_json::from_str(text)
+    }
+}
+
+impl ModelSurface {
+    fn new(model: &Model) -> Self {
+        ModelSurface {
+            rust: differs(&model.rust_name, &model.name),
+            default: model.has_default,
+            fields: model
+                .fields
+                .iter()
+                .map(|field| FieldSurface::new(model, field))
+                .collect(),
+            enumeration: match &model.kind {
+                ModelKind::Enum(item) => Some(EnumSurface::new(item.rust_name.clone(), item)),
+                ModelKind::Struct => None,
+            },
+        }
+    }
+}
+
+impl OperationSurface {
+    fn new(group: &OperationGroup, operation: &Operation) -> Self {
+        OperationSurface {
+            rust: format!("{}::{}", group.module, operation.rust_name),
+            params: operation
+                .has_optional()
+                .then(|| operation.params_type.clone()),
+            method: operation.method.as_str().to_owned(),
+            path: operation.path.clone(),
+            returns: operation.returns.as_ref().map(|ty| ty.expr.to_string()),
+            deprecated: operation.deprecated,
+            parameters: operation
+                .parameters
+                .iter()
+                .map(|parameter| ParameterSurface::new(group, operation, parameter))
+                .collect(),
+        }
+    }
+}
+
+impl ParameterSurface {
+    fn new(group: &OperationGroup, operation: &Operation, parameter: &Parameter) -> Self {
+        let enumeration = match &parameter.ty.base {
+            BaseType::Enum { rust_name } => operation
+                .enums
+                .iter()
+                .find(|item| &item.rust_name == rust_name)
+                .map(|item| {
+                    EnumSurface::new(
+                        format!(
+                            "{}::{}::{}",
+                            group.module, operation.rust_name, item.rust_name
+                        ),
+                        item,
+                    )
+                }),
+            _ => None,
+        };
+        ParameterSurface {
+            name: parameter.doc_name.clone(),
+            rust: differs(&parameter.rust_name, &parameter.doc_name),
+            wire: differs(&parameter.wire_name, &parameter.doc_name),
+            location: match parameter.location {
+                ParameterLocation::Path => "path",
+                ParameterLocation::Query => "query",
+                ParameterLocation::Body => "body",
+            }
+            .to_owned(),
+            ty: parameter.ty.expr.to_string(),
+            required: parameter.required,
+            enumeration,
+        }
+    }
+}
+
+impl EnumSurface {
+    /// The surface of `item`, whose path from the crate root is `rust`.
+    fn new(rust: String, item: &EnumType) -> Self {
+        EnumSurface {
+            rust,
+            other: item.catch_all.clone(),
+            values: item
+                .variants
+                .iter()
+                .map(|variant| (variant.value.clone(), variant.rust_name.clone()))
+                .collect(),
+        }
+    }
+}
+
+impl FieldSurface {
+    fn new(model: &Model, field: &Field) -> Self {
+        let enumeration = match &field.ty.base {
+            BaseType::Enum { rust_name } => model
+                .enums
+                .iter()
+                .find(|item| &item.rust_name == rust_name)
+                .map(|item| {
+                    EnumSurface::new(format!("{}::{}", model.module, item.rust_name), item)
+                }),
+            _ => None,
+        };
+        FieldSurface {
+            name: field.doc_name.clone(),
+            rust: differs(&field.rust_name, &field.doc_name),
+            wire: differs(&field.wire_name, &field.doc_name),
+            ty: field.ty.expr.to_string(),
+            boxed: matches!(field.ty.base, BaseType::Model { boxed: true, .. }),
+            required: field.required,
+            nullable: field.nullable,
+            docs: (!field.description.is_empty()).then(|| docs_hash(&field.description)),
+            enumeration,
+        }
+    }
+
+    /// The field's Rust name.
+    pub fn rust_name(&self) -> &str {
+        self.rust.as_deref().unwrap_or(&self.name)
+    }
+
+    /// The field's JSON name.
+    pub fn wire_name(&self) -> &str {
+        self.wire.as_deref().unwrap_or(&self.name)
+    }
+}
+
+fn differs(name: &str, base: &str) -> Option<String> {
+    (name != base).then(|| name.to_owned())
+}
+
+/// FNV-1a (32 bits) of a description: stable across Rust versions, unlike std's hashers.
+fn docs_hash(text: &str) -> String {
+    let hash = text.bytes().fold(0x811c_9dc5_u32, |hash, byte| {
+        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+    });
+    format!("{hash:08x}")
+}
+
+/// serde_json's pretty layout down to the fields arrays (depth 4); everything deeper (one field,
+/// one enum) on one line, with `", "` and `": "` between items.
+#[derive(Default)]
+struct ShallowPretty {
+    depth: usize,
+    has_value: bool,
+}
+
+impl ShallowPretty {
+    const PRETTY_DEPTH: usize = 4;
+
+    fn open<W: ?Sized + io::Write>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        writer.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + io::Write>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
+        if self.depth <= Self::PRETTY_DEPTH && self.has_value {
+            writer.write_all(b"\n")?;
+            writer.write_all(&b"  ".repeat(self.depth - 1))?;
+        }
+        self.depth -= 1;
+        writer.write_all(bracket)
+    }
+
+    fn item<W: ?Sized + io::Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
+        if self.depth <= Self::PRETTY_DEPTH {
+            writer.write_all(if first { b"\n" } else { b",\n" })?;
+            writer.write_all(&b"  ".repeat(self.depth))
+        } else if first {
+            Ok(())
+        } else {
+            writer.write_all(b", ")
+        }
+    }
+}
+
+impl serde_json::ser::Formatter for ShallowPretty {
+    fn begin_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.open(writer, b"[")
+    }
+
+    fn end_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.close(writer, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.item(writer, first)
+    }
+
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.open(writer, b"{")
+    }
+
+    fn end_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.close(writer, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.item(writer, first)
+    }
+
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        writer.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_models_and_tables_keep_the_layout_and_read_back() {
+        let surface = ApiSurface {
+            generated: String::new(),
+            package: CrateId {
+                name: "empty".into(),
+                version: "0.1.0".into(),
+            },
+            rust_types: BTreeMap::new(),
+            models: BTreeMap::from([(
+                "Empty".to_owned(),
+                ModelSurface {
+                    rust: None,
+                    default: true,
+                    fields: Vec::new(),
+                    enumeration: None,
+                },
+            )]),
+            operations: BTreeMap::new(),
+        };
+        let text = surface.to_json();
+        assert_eq!(
+            text,
+            "{\n  \"@generated\": \"\",\n  \"crate\": {\n    \"name\": \"empty\",\n    \"version\": \"0.1.0\"\n  },\n  \
+             \"rust_types\": {},\n  \"models\": {\n    \"Empty\": {\n      \"default\": true,\n      \"fields\": []\n    }\n  }\n}\n"
+        );
+        assert_eq!(ApiSurface::from_json(&text).expect("reads back"), surface);
+    }
+}
