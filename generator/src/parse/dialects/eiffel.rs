@@ -14,6 +14,7 @@ pub static SPEC: DialectSpec = DialectSpec {
                   `REAL_64`, `BOOLEAN`, `DATE`, `DATE_TIME`, `UUID`, `FILE`, `ANY`, `LIST [T]`, \
                   `STRING_TABLE [T]`, or a model name (`PET`)",
     empty_table_is_any_value: true,
+    // `DATE` and `DATE_TIME` are Perl's words too: they show neither.
     words: &[
         ("STRING_32", Word::Name),
         ("INTEGER_8", Word::Name),
@@ -25,6 +26,7 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("NATURAL_64", Word::Name),
         ("REAL_32", Word::Name),
         ("REAL_64", Word::Name),
+        ("DATE", Word::Name),
         ("DATE_TIME", Word::Name),
         ("STRING_TABLE", Word::Name),
     ],
