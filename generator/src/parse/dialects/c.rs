@@ -15,10 +15,9 @@ pub static SPEC: DialectSpec = DialectSpec {
     type_syntax: "C types are `char *`, `int`, `long`, `float`, `double`, `binary_t*`, \
                   `object_t *`, `list_t *`, or a model name (`pet_t *`)",
     empty_table_is_any_value: true,
-    // `long` is C#'s word too, `float` Bash's: they show neither.
+    // `float` is Bash's word too: it shows neither. `long` is C#'s, whose syntax C's extends.
     words: &[
         ("char", Word::Name),
-        ("long", Word::Name),
         ("float", Word::Primitive(Primitive::Float)),
         ("list_t", Word::Name),
         ("set_t", Word::Name),
@@ -51,6 +50,7 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("set_t", Inexact::SeveralKinds("sets of any items")),
     ],
     read_other_name: Some(other_name),
+    extends: &["csharp"],
     ..DialectSpec::EMPTY
 };
 

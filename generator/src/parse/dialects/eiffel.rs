@@ -110,7 +110,6 @@ mod tests {
         for (name, api) in [
             ("var_class", "class"),
             ("var_1st", "1st"),
-            ("var__private", "__private"),
             ("var_name", "var_name"),
             ("pet_type", "pet_type"),
         ] {
