@@ -3,7 +3,7 @@
 //! every field naming it, an enum page of numbers is its number, the pydantic type syntax reads
 //! the JSON it describes, and a Python keyword escape (`var_from`) is the keyword on the wire.
 
-use codegen_tests::pydantic::{Empty, Pet, PetStatus, Tag};
+use codegen_tests::pydantic::{Pet, PetStatus, Tag};
 use serde_json::json;
 
 #[test]
@@ -42,9 +42,8 @@ fn readonly_without_optional_is_required() {
 }
 
 #[test]
-fn a_page_with_an_empty_table_is_an_empty_struct() {
-    let empty: Empty = serde_json::from_value(json!({"ignored": 1})).expect("reads");
-    assert_eq!(serde_json::to_value(empty).expect("writes"), json!({}));
+fn an_absent_optional_field_is_not_written() {
+    // (`Empty`, a page with an empty table, is any JSON value: no type of its own.)
     let tag = Tag {
         label: "x".to_owned(),
         color: None,

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 
+use super::dialects::openapi_generator;
 use super::types::{Container, Leaf, Primitive};
 
 /// A template family whose model docs the generator reads: a handle on its description. Two
@@ -67,7 +68,9 @@ impl Dialect {
     /// What a type name the page reader left a name (`String`, `Long`, `NullableString`) is in
     /// a folder of this dialect, unless a page of the folder defines it (`page_names`): a
     /// primitive of the dialect's table, or what its [`DialectSpec::read_other_name`] makes of
-    /// it; and what the field's docs then say, when the name says less than it is read as.
+    /// it, or else one of openapi-generator's own names (`AnyType`, `OneOfstringinteger`: see
+    /// `dialects/openapi_generator.rs`), which every dialect reads; and what the field's docs
+    /// then say, when the name says less than it is read as.
     pub fn read_name(
         self,
         name: &str,
@@ -88,7 +91,10 @@ impl Dialect {
                     .map(|&(_, inexact)| inexact);
                 Some((Leaf::Primitive(primitive), inexact))
             }
-            None => spec.read_other_name.and_then(|read| read(name, page_names)),
+            None => spec
+                .read_other_name
+                .and_then(|read| read(name, page_names))
+                .or_else(|| openapi_generator::read_name(name)),
         }
     }
 }
@@ -142,9 +148,6 @@ pub struct DialectSpec {
     /// without a link that the dialect reads (`**String**`) is its own type even where a model
     /// of that name has a page (Java's `String.md`, `[**String**](String.md)`).
     pub links_models: bool,
-    /// An enum page is an empty Properties table, like an empty object's: a page without
-    /// properties stands for any JSON value, which either reads as.
-    pub empty_table_is_any_value: bool,
     /// A page whose only row is a required `value` (`python-prior`'s `isAlias` / `isArray`
     /// form) is no object but an alias of that row's type.
     pub value_row_is_alias: bool,
@@ -201,7 +204,6 @@ impl DialectSpec {
         keeps_json_name: |_| false,
         documents_operations: false,
         links_models: false,
-        empty_table_is_any_value: false,
         value_row_is_alias: false,
         one_of_sections: false,
         writes_angle_brackets: true,
@@ -356,6 +358,9 @@ pub enum Inexact {
     /// A name written for several kinds of JSON values (R's `character` for strings and
     /// booleans, given here), read as any JSON value.
     SeveralKinds(&'static str),
+    /// One of openapi-generator's own type names (`AnyType`), which stands for what it says
+    /// (`a value of any type`), read as any JSON value.
+    GeneratorName(&'static str),
 }
 
 impl Inexact {
@@ -390,6 +395,12 @@ impl Inexact {
                 return format!(
                     "The docs give its type as `{name}`, which the template writes for {kinds} \
                      alike: it is read as any JSON value."
+                );
+            }
+            Inexact::GeneratorName(meaning) => {
+                return format!(
+                    "The docs give its type as `{name}`, openapi-generator's own name for \
+                     {meaning}: it is read as any JSON value."
                 );
             }
         };

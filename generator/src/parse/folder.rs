@@ -106,6 +106,45 @@ pub fn name_the_type_syntax(diagnostics: &mut [Diagnostic], dialect: Dialect) {
     }
 }
 
+/// The prefix openapi-generator gives a model whose name the language reserves (`Error` is
+/// `ModelError` in Swift, TypeScript, PowerShell).
+const RESERVED_MODEL_PREFIX: &str = "Model";
+
+/// Gives back the API's name to each page the template wrote under an escaped title but under
+/// its own file name (`# ModelError` in `Error.md`), when no page of the folder has that name:
+/// the page is `Error`, and the references to `ModelError` are references to it. A page whose
+/// file name is escaped too (`ModelError.md`) keeps its title: nothing on it says the API's name.
+pub fn restore_escaped_titles(pages: &mut [ModelPage], sources: &Sources) {
+    let page_names: BTreeSet<String> = pages.iter().map(|page| page.name.value.clone()).collect();
+    let mut restored = Vec::new();
+    for page in pages.iter_mut() {
+        let path = &sources.get(page.file).path;
+        let Some(stem) = path.file_stem().and_then(|stem| stem.to_str()) else {
+            continue;
+        };
+        if page.name.value.strip_prefix(RESERVED_MODEL_PREFIX) == Some(stem)
+            && !page_names.contains(stem)
+        {
+            let escaped = std::mem::replace(&mut page.name.value, stem.to_owned());
+            restored.push((escaped, stem.to_owned()));
+        }
+    }
+    if restored.is_empty() {
+        return;
+    }
+    for row in pages.iter_mut().flat_map(|page| {
+        page.properties
+            .iter_mut()
+            .chain(&mut page.additional_properties)
+    }) {
+        if let Leaf::Named(name) = &mut row.type_expr.value.leaf
+            && let Some((_, api_name)) = restored.iter().find(|(escaped, _)| escaped == name)
+        {
+            *name = api_name.clone();
+        }
+    }
+}
+
 /// What a page means once the folder's dialect is known: each row's API name follows the
 /// dialect's Name-column convention ([`Dialect::api_name`]), and is its JSON name when the
 /// dialect's names are ([`Dialect::names_are_json`]) or it keeps this one
@@ -114,11 +153,11 @@ pub fn name_the_type_syntax(diagnostics: &mut [Diagnostic], dialect: Dialect) {
 /// ([`Dialect::read_name`]) unless a page defines that name (and the dialect does not keep
 /// its own: [`super::dialect::DialectSpec::primitives_before_pages`]; or the cell does not link
 /// to it, where the dialect links every model: [`super::dialect::DialectSpec::links_models`]),
-/// and a name that says less than it
-/// is read as says so in the field's docs; a page of no properties is any JSON value where the
-/// dialect writes enum pages so ([`super::dialect::DialectSpec::empty_table_is_any_value`]); a
-/// page whose only row is a required `value` is an alias of that row's type where the dialect
-/// writes aliases so (`python-prior`'s `AnimalFarm` = `[Animal]`).
+/// and a name that says less than it is read as says so in the field's docs; a page of no
+/// properties is any JSON value (the templates print an enum, a oneOf of non-objects and an
+/// object without properties alike as an empty table, and any JSON value reads each); a page
+/// whose only row is a required `value` is an alias of that row's type where the dialect writes
+/// aliases so (`python-prior`'s `AnimalFarm` = `[Animal]`).
 pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
     let page_names: BTreeSet<String> = pages.iter().map(|page| page.name.value.clone()).collect();
     let spec = dialect.spec();
@@ -152,8 +191,8 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
             row.wire_name = (dialect.names_are_json() || dialect.keeps_json_name(&row.api_name))
                 .then(|| row.api_name.clone());
         }
-        if spec.empty_table_is_any_value
-            && page.enum_values.is_none()
+        if page.enum_values.is_none()
+            && page.alias.is_none()
             && page.properties.is_empty()
             && page.additional_properties.is_none()
         {

@@ -16,7 +16,9 @@ pub use dialect::{
     Dialect, DialectSpec, Holds, Inexact, Mark, NameReader, Opener, Qualified, Word,
 };
 pub use dialects::{named as dialect_named, names as dialect_names, python_api_name};
-pub use folder::{apply_folder_conventions, folder_dialect, name_the_type_syntax};
+pub use folder::{
+    apply_folder_conventions, folder_dialect, name_the_type_syntax, restore_escaped_titles,
+};
 pub use operations::{
     HttpMethod, OperationPage, OperationSection, ParameterRow, Permissions, TypeCell,
     looks_like_operations, parse_operations,

@@ -165,6 +165,7 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
         name_and_type_only: false,
         variant_list: false,
         any_value: false,
+        qualified_name: false,
     };
     let mut index = 0;
     let mut properties = None;
@@ -344,6 +345,8 @@ struct PageReader<'a, 'd> {
     /// `## Enum` heading no list of values follows (`android`'s), a oneOf / anyOf that lists its
     /// variants' pages (Java's `## oneOf schemas`).
     any_value: bool,
+    /// The `## Name` heading carries a namespace or module (`## Vendor.Model.Name`).
+    qualified_name: bool,
 }
 
 impl PageReader<'_, '_> {
@@ -413,8 +416,18 @@ impl PageReader<'_, '_> {
                 *in_body = true;
                 self.any_value = true;
             }
-            HeadingLevel::H2 if self.name.is_none() && !*in_body => {
-                self.name = Some(self.without_module(heading))
+            // A heading of several words before the body is a section of the page, not the
+            // model's name (`## Load the model package` and its code block: Dart, Perl).
+            HeadingLevel::H2
+                if self.name.is_none()
+                    && !*in_body
+                    && !heading.value.contains(char::is_whitespace) =>
+            {
+                let written = heading.value.clone();
+                let heading = self.without_module(heading);
+                let name = self.without_namespace(heading);
+                self.qualified_name = name.value != written;
+                self.name = Some(name);
             }
             _ => {}
         }
@@ -504,7 +517,7 @@ impl PageReader<'_, '_> {
         let row_text = &self.text[row_span.clone()];
         let mut cells = cells(events);
         let written = written_cells(&cells, &row_span);
-        let surplus = surplus_cells(
+        let surplus = has_surplus_cells(
             self.text,
             &row_span,
             cells.last().map_or(row_span.start, |cell| cell.range.end),
@@ -562,17 +575,40 @@ impl PageReader<'_, '_> {
             return None;
         }
 
+        // More cells than the header (also a row without outer pipes whose four cells end in
+        // the `|` before empty Notes), or a Type cell that a `|` cut (`**string | null**`): the
+        // row is split again from its source.
+        let ends_in_a_fifth_cell = written == HEADER.len()
+            && !self.name_and_type_only
+            && !row_text.starts_with('|')
+            && row_text.ends_with('|');
+        let split = (surplus
+            || ends_in_a_fifth_cell
+            || cells
+                .get(1)
+                .is_some_and(|cell| !is_balanced(&self.text[cell.range.clone()])))
+        .then(|| split_row(self.text, &row_span, self.name_and_type_only));
+        let type_cell = match &split {
+            Some(split) => Cell {
+                events: &split.type_events,
+                range: split.type_range.clone(),
+            },
+            None => Cell {
+                events: cells[1].events,
+                range: cells[1].range.clone(),
+            },
+        };
         let ParsedCell {
             expr: mut type_expr,
             leaf_span,
             mut dialect,
             null,
             links_page,
-        } = parse_type_cell(self.file, self.text, &cells[1], self.diagnostics)?;
+        } = parse_type_cell(self.file, self.text, &type_cell, self.diagnostics)?;
         // A cell that links the page of the one name it holds (`[**Any**](Any.md)`) names a
         // model, even where a language writes that name for one of its types (pydantic's `Any`,
         // any JSON value), and then shows no dialect.
-        if let Some(model) = linked_page_name(cells[1].events)
+        if let Some(model) = linked_page_name(type_cell.events)
             && type_expr.value.containers.is_empty()
             && type_expr.value.leaf != Leaf::Named(model.clone())
         {
@@ -605,7 +641,7 @@ impl PageReader<'_, '_> {
         }
 
         let (description, description_span, notes, notes_span) =
-            self.description_and_notes(&mut cells, surplus, row_span.clone())?;
+            self.description_and_notes(&mut cells, split.as_ref(), row_span.clone())?;
         let description = description.trim().to_owned();
         let trimmed_span = trim_span(self.text, description_span);
         if !is_notes(&notes) {
@@ -637,72 +673,84 @@ impl PageReader<'_, '_> {
         })
     }
 
-    /// A row's Description and Notes cells, with their spans: the third and fourth cells, or
-    /// (more cells than the header: an unescaped `|` in the description, `surplus` the last
-    /// cell) everything between Type and the last cell, which is Notes, and a warning.
+    /// A row's Description and Notes cells, with their spans: the third and fourth cells, or,
+    /// when the row was [`split`](split_row) again, the cells after its Type cell: the last is
+    /// Notes and the ones between are the description (a description holding an unescaped `|`,
+    /// with a warning). A last cell that is no Notes is the description's too when the row ends
+    /// in the `|` before empty Notes (no outer pipes); otherwise the row is an error.
     fn description_and_notes(
         &mut self,
         cells: &mut Vec<Cell<'_, '_>>,
-        surplus: Option<Range<usize>>,
+        split: Option<&SplitRow<'_>>,
         row_span: Range<usize>,
     ) -> Option<(String, Range<usize>, String, Range<usize>)> {
-        let row_text = &self.text[row_span.clone()];
-        match surplus {
-            None => {
-                cells.truncate(4);
-                let notes = cells
-                    .get(3)
-                    .map(|cell| collect_text(cell.events).text)
-                    .unwrap_or_default();
-                let notes_span = cells
-                    .get(3)
-                    .map_or(row_span.end..row_span.end, |cell| cell.range.clone());
-                Some((
-                    collect_text(cells[2].events).text,
-                    cells[2].range.clone(),
-                    notes,
-                    notes_span,
-                ))
+        let Some(split) = split else {
+            cells.truncate(4);
+            let notes = cells
+                .get(3)
+                .map(|cell| collect_text(cell.events).text)
+                .unwrap_or_default();
+            let notes_span = cells
+                .get(3)
+                .map_or(row_span.end..row_span.end, |cell| cell.range.clone());
+            return Some((
+                collect_text(cells[2].events).text,
+                cells[2].range.clone(),
+                notes,
+                notes_span,
+            ));
+        };
+        let end = row_span.end..row_span.end;
+        let rest = &split.rest;
+        // Notes: the shortest run of last cells that closes its brackets and reads as Notes
+        // (`[optional] [Enum: [a|b, c]]` is one).
+        let notes_from = (1..rest.len()).rev().find(|&from| {
+            let notes = &self.text[rest[from].start..rest[rest.len() - 1].end];
+            is_balanced(notes) && is_notes(&inline_text(notes))
+        });
+        let (description, notes, pieces) = match (rest.as_slice(), notes_from) {
+            ([], _) => (end.clone(), end, 0),
+            ([description], _) => (description.clone(), end, 1),
+            ([first, .., last], Some(from)) => (
+                first.start..rest[from - 1].end,
+                rest[from].start..last.end,
+                from,
+            ),
+            ([first, .., last], None) if split.ends_before_empty_notes => {
+                (first.start..last.end, end, rest.len())
             }
-            Some(last_cell) => {
-                // More cells than the header: unescaped `|` in the description (the docs contain
-                // such rows). The last cell is Notes; everything between Type and Notes is the
-                // description.
-                let description_range = trim_span(
-                    self.text,
-                    cells[2].range.start..last_cell.start.saturating_sub(1),
-                );
-                let notes = inline_text(&self.text[last_cell.clone()]);
-                if !is_notes(&notes) {
-                    let count = row_text.matches('|').count().saturating_sub(1);
-                    self.diagnostics.push(
-                        Diagnostic::error(
-                            self.file,
-                            row_span,
-                            format!("this row has {count} cells, expected 4"),
-                        )
-                        .with_label("every row needs `Name | Type | Description | Notes`")
-                        .with_note("a `|` inside a cell must be escaped as `\\|`"),
-                    );
-                    return None;
-                }
+            _ => {
+                let count = split.cells;
                 self.diagnostics.push(
-                    Diagnostic::warning(
+                    Diagnostic::error(
                         self.file,
-                        description_range.clone(),
-                        "unescaped `|` in a description",
+                        row_span,
+                        format!("this row has {count} cells, expected 4"),
                     )
-                    .with_label("read as part of the description")
-                    .with_note("escape it as `\\|` so that Markdown renders the table right"),
+                    .with_label("every row needs `Name | Type | Description | Notes`")
+                    .with_note("a `|` inside a cell must be escaped as `\\|`"),
                 );
-                Some((
-                    inline_text(&self.text[description_range.clone()]),
-                    description_range,
-                    notes,
-                    last_cell,
-                ))
+                return None;
             }
+        };
+        let description = trim_span(self.text, description);
+        if pieces > 1 {
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    self.file,
+                    description.clone(),
+                    "unescaped `|` in a description",
+                )
+                .with_label("read as part of the description")
+                .with_note("escape it as `\\|` so that Markdown renders the table right"),
+            );
         }
+        Some((
+            inline_text(&self.text[description.clone()]),
+            description,
+            inline_text(&self.text[notes.clone()]),
+            notes,
+        ))
     }
 
     /// The values of the page's `## Enum:` table that a field of type `ty` (innermost name
@@ -760,10 +808,13 @@ impl PageReader<'_, '_> {
             segment.starts_with(|c: char| c.is_alphabetic() || c == '_')
                 && segment.chars().all(|c| c.is_alphanumeric() || c == '_')
         };
-        let Some((path, name)) = heading.value.rsplit_once('.') else {
+        let Some((namespace, name)) = heading.value.rsplit_once('.') else {
             return heading;
         };
-        if !heading.value.split('.').all(is_identifier) {
+        // The model's name may start with a digit (`Vendor.Model.123Numeric`); the
+        // namespace's segments are identifiers.
+        let is_name = |name: &str| !name.is_empty() && is_identifier(&format!("_{name}"));
+        if !(namespace.split('.').all(is_identifier) && is_name(name)) {
             return heading;
         }
         let name = name.to_owned();
@@ -773,7 +824,7 @@ impl PageReader<'_, '_> {
         // A qualified type name a dialect writes (Kotlin's `# java.time.LocalDate`, a model
         // named like a type it maps) shows that dialect, as it would in a Type cell; Python's
         // module of one model (`tag.Tag`, `openapi_client.model.tag.Tag`) shows its own.
-        let module = path.rsplit('.').next().unwrap_or(path);
+        let module = namespace.rsplit('.').next().unwrap_or(namespace);
         match dialects::qualified(&heading.value) {
             Some((_, shown)) => self.shows(shown, heading.span.clone()),
             None if module == name.to_snake_case() => {
@@ -1080,7 +1131,10 @@ impl PageReader<'_, '_> {
         let properties =
             properties.or_else(|| (sections_union || self.variant_list).then(Vec::new));
         if properties.is_none() && enum_values.is_none() {
+            // A page whose `## Name` heading is its title as written (Genesys' model pages; its
+            // operation pages' carry a namespace).
             if !self.has_properties_heading
+                && !self.qualified_name
                 && let (Some(title), Some(name)) = (&self.title, &self.name)
                 && title.value == name.value
             {
@@ -1485,20 +1539,83 @@ pub(super) fn is_attribute_line(row: &str) -> bool {
     row.starts_with("{:") && row.ends_with('}')
 }
 
-/// When the row has more cells than the header, the span of its real last cell.
-fn surplus_cells(text: &str, row: &Range<usize>, last_cell_end: usize) -> Option<Range<usize>> {
-    let after = &text[last_cell_end.min(row.end)..row.end];
-    let after = after.trim();
-    if after.is_empty() || after == "|" {
-        return None;
-    }
+/// Whether the row has more cells than the header: text after the last cell Markdown read.
+fn has_surplus_cells(text: &str, row: &Range<usize>, last_cell_end: usize) -> bool {
+    let after = text[last_cell_end.min(row.end)..row.end].trim();
+    !after.is_empty() && after != "|"
+}
+
+/// A row split again from its source (see [`split_row`]).
+struct SplitRow<'a> {
+    /// The Type cell's span, trimmed, and its inline Markdown.
+    type_range: Range<usize>,
+    type_events: Vec<(Event<'a>, Range<usize>)>,
+    /// The spans of the cells after the Type cell.
+    rest: Vec<Range<usize>>,
+    /// How many cells the source has.
+    cells: usize,
+    /// The row has no outer pipes but ends in `|`: the separator before empty Notes.
+    ends_before_empty_notes: bool,
+}
+
+/// A row whose cells Markdown read wrong, split again at each `|` that no `\` escapes (outer
+/// pipes removed): the first cell is the Name; the Type cell runs on over the next cells while
+/// its bold markers or brackets are open (`**Array&lt;string | null&gt;**`), and to the end of
+/// the row in a `Name | Type` table; the cells after it are the rest.
+fn split_row<'a>(text: &'a str, row: &Range<usize>, name_and_type_only: bool) -> SplitRow<'a> {
     let row_text = &text[row.clone()];
-    let body = row_text.strip_suffix('|').unwrap_or(row_text);
-    let bytes = body.as_bytes();
-    let separator = (0..bytes.len())
-        .rev()
-        .find(|&at| bytes[at] == b'|' && (at == 0 || bytes[at - 1] != b'\\'))?;
-    Some(row.start + separator + 1..row.start + body.len())
+    let leading = usize::from(row_text.starts_with('|'));
+    let trailing = usize::from(
+        row_text.len() > leading && row_text.ends_with('|') && !row_text.ends_with("\\|"),
+    );
+    let body = row.start + leading..row.end - trailing;
+    let bytes = text.as_bytes();
+    let mut cells = Vec::new();
+    let mut start = body.start;
+    for at in body.clone() {
+        if bytes[at] == b'|' && (at == 0 || bytes[at - 1] != b'\\') {
+            cells.push(start..at);
+            start = at + 1;
+        }
+    }
+    cells.push(start..body.end);
+    let count = cells.len();
+    let first = 1.min(count - 1);
+    let last = if name_and_type_only {
+        count - 1
+    } else {
+        (first..count)
+            .find(|&last| is_balanced(&text[cells[first].start..cells[last].end]))
+            .unwrap_or(first)
+    };
+    let type_range = trim_span(text, cells[first].start..cells[last].end);
+    let type_events = Parser::new(&text[type_range.clone()])
+        .into_offset_iter()
+        .map(|(event, range)| {
+            (
+                event,
+                type_range.start + range.start..type_range.start + range.end,
+            )
+        })
+        .collect();
+    SplitRow {
+        type_range,
+        type_events,
+        rest: cells.split_off(last + 1),
+        cells: count,
+        ends_before_empty_notes: leading == 0 && trailing == 1,
+    }
+}
+
+/// Whether a cell's source closes what it opens: bold markers (`**`) and brackets (`<`,
+/// `&lt;`, `[`, `(`, `{`).
+fn is_balanced(cell: &str) -> bool {
+    let count = |needle: &str| cell.matches(needle).count();
+    count("**") % 2 == 0
+        && count("<") + count("&lt;") == count(">") + count("&gt;")
+        && count("[") == count("]")
+        && count("(") == count(")")
+        && count("{") == count("}")
 }
 
 pub(super) struct Cell<'e, 'a> {

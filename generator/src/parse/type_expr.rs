@@ -194,7 +194,9 @@ pub fn parse_type(text: &str) -> Result<ParsedType, TypeSyntaxError> {
             if token == Token::Punct(';') && closer == Some('}') {
                 (token, span) = lexer.next();
             }
-            if token == Token::Punct('|') && frame.kind.is_union() {
+            // `|` joins the members of a union: the whole type's, or a container's argument
+            // (TypeScript's `Array<string | null>`).
+            if token == Token::Punct('|') {
                 dialect = dialect.or(dialects::shown_by(Mark::BarUnion));
                 break;
             }
@@ -681,10 +683,10 @@ struct Partial {
 
 /// The type a finished frame stands for.
 fn close(frame: Frame) -> Partial {
-    let mut members = frame.members;
+    let members = frame.members;
     match frame.kind {
         FrameKind::List(_) | FrameKind::Map(_) => {
-            let mut inner = members.pop().expect("a container holds one type");
+            let mut inner = union(members);
             inner.containers_inner_first.push(match frame.kind {
                 FrameKind::List(_) => Container::List,
                 _ => Container::Map,
@@ -1236,6 +1238,13 @@ mod tests {
         reads_as("string | null", "str", typescript);
         reads_as("Model | null", "Model", typescript);
         reads_as("string | number", "object", typescript);
+        // A union as a container's argument: the items may be `null`.
+        reads_as("Array<string | null>", "list[str]", typescript);
+        reads_as(
+            "{ [key: string]: any | null; }",
+            "dict(str, object)",
+            typescript,
+        );
         // `object` is both languages' word: it shows no dialect.
         reads_as("object", "object", None);
         reads_as("Array<Model>", "list[Model]", None);
@@ -1336,11 +1345,8 @@ mod tests {
             "dict(str, list[Tag])",
             kotlin,
         );
-        reads_as(
-            "java.time.OffsetDateTime",
-            "java.time.OffsetDateTime",
-            kotlin,
-        );
+        // Java writes `java.` names too (`java.util.Date`): they show neither.
+        reads_as("java.time.OffsetDateTime", "java.time.OffsetDateTime", None);
         reads_as("kotlin.collections.List<Tag>", "list[Tag]", kotlin);
         let error = parse_type_expr("kotlin.collections.Map<kotlin.Int, Tag>").unwrap_err();
         assert_eq!(

@@ -14,7 +14,6 @@ pub static SPEC: DialectSpec = DialectSpec {
     api_name,
     type_syntax: "C types are `char *`, `int`, `long`, `float`, `double`, `binary_t*`, \
                   `object_t *`, `list_t *`, or a model name (`pet_t *`)",
-    empty_table_is_any_value: true,
     // `float` is Bash's word too: it shows neither. `long` is C#'s, whose syntax C's extends.
     words: &[
         ("char", Word::Name),

@@ -15,7 +15,6 @@ pub static SPEC: DialectSpec = DialectSpec {
     type_syntax: "C# types are `string`, `int`, `long`, `float`, `double`, `decimal`, `bool`, \
                   `DateTime`, `DateOnly`, `Guid`, `Object`, `byte[]`, `T?`, `List<T>`, \
                   `Dictionary<string, T>`, or a model name",
-    empty_table_is_any_value: true,
     // C#'s own words (`decimal` says in the field's docs what it is read as).
     words: &[
         ("long", Word::Name),

@@ -14,7 +14,6 @@ pub static SPEC: DialectSpec = DialectSpec {
     type_syntax: "Dart types are `String`, `int`, `double`, `num`, `bool`, `DateTime`, \
                   `Object`, `MultipartFile`, `List<T>`, `Set<T>`, `Map<String, T>`, \
                   `BuiltList<T>`, `BuiltMap<String, T>`, `JsonObject`, or a model name",
-    empty_table_is_any_value: true,
     // Dart's own type names (no other template writes them).
     words: &[
         ("num", Word::Primitive(Primitive::Number)),

@@ -13,7 +13,6 @@ pub static SPEC: DialectSpec = DialectSpec {
     type_syntax: "Eiffel types are `STRING_32`, `STRING`, `INTEGER_32`, `INTEGER_64`, `REAL_32`, \
                   `REAL_64`, `BOOLEAN`, `DATE`, `DATE_TIME`, `UUID`, `FILE`, `ANY`, `LIST [T]`, \
                   `STRING_TABLE [T]`, or a model name (`PET`)",
-    empty_table_is_any_value: true,
     // `DATE` and `DATE_TIME` are Perl's words too: they show neither.
     words: &[
         ("STRING_32", Word::Name),

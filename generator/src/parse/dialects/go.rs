@@ -14,7 +14,6 @@ pub static SPEC: DialectSpec = DialectSpec {
     name: "go",
     api_name,
     // Until 5.x an enum page was an empty Properties table (then a `## Enum` list).
-    empty_table_is_any_value: true,
     type_syntax: "Go types are `string`, `int32`, `int64`, `float32`, `float64`, `bool`, \
                   `time.Time`, `interface{}`, `[]T`, `map[string]T`, `Pointer to T`, \
                   `NullableT`, or a model name",

@@ -12,6 +12,7 @@ mod java;
 mod javascript;
 mod kotlin;
 mod objc;
+pub(super) mod openapi_generator;
 mod perl;
 mod php;
 mod powershell;

@@ -13,7 +13,6 @@ pub static SPEC: DialectSpec = DialectSpec {
     type_syntax: "Objective-C types are `NSString*`, `NSNumber*`, `NSDate*`, `NSData*`, \
                   `NSURL*`, `NSObject*`, `NSArray<T>*`, `NSDictionary<NSString*, T>*`, or a \
                   model name (`OAIPet*`)",
-    empty_table_is_any_value: true,
     words: &[
         ("NSString", Word::Name),
         ("NSNumber", Word::Name),

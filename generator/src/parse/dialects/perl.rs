@@ -12,7 +12,6 @@ pub static SPEC: DialectSpec = DialectSpec {
     api_name,
     type_syntax: "Perl types are `string`, `int`, `double`, `boolean`, `DATE`, `DATE_TIME`, \
                   `DateTime`, `object`, `ARRAY[T]`, `HASH[string,T]`, or a model name",
-    empty_table_is_any_value: true,
     // Perl's own type names; `boolean` is TypeScript's too, and shows neither.
     words: &[
         ("boolean", Word::Primitive(Primitive::Bool)),

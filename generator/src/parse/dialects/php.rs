@@ -13,7 +13,6 @@ pub static SPEC: DialectSpec = DialectSpec {
     type_syntax: "PHP types are `string`, `int`, `float`, `double`, `bool`, `\\DateTime`, \
                   `\\SplFileObject`, `object`, `mixed`, `array`, `T[]`, `array<string,T>`, or a \
                   model name (`\\Vendor\\Model\\T`)",
-    empty_table_is_any_value: true,
     words: &[
         ("mixed", Word::Primitive(Primitive::Object)),
         ("string", Word::Primitive(Primitive::Str)),

@@ -13,7 +13,6 @@ pub static SPEC: DialectSpec = DialectSpec {
     type_syntax: "PowerShell types are `String`, `Int32`, `Int64`, `Double`, `Decimal`, \
                   `Boolean`, `System.DateTime`, `System.IO.FileInfo`, \
                   `System.Collections.Hashtable`, `T[]`, or a model name",
-    empty_table_is_any_value: true,
     // PowerShell's own type names (`Int32` and `Int64` are Swift's too, and show neither), and
     // the names it links for a free-form object and bytes (`SystemCollectionsHashtable`,
     // `SystemByte`).

@@ -12,7 +12,6 @@ pub static SPEC: DialectSpec = DialectSpec {
     type_syntax: "R types are `character`, `integer`, `numeric`, `data.frame`, `object`, `map`, \
                   `array[T]`, `set[T]`, `map(T)`, or a model name",
     names_are_json: true,
-    empty_table_is_any_value: true,
     // `integer` is the Bash template's word too: it shows neither.
     words: &[
         ("character", Word::Name),

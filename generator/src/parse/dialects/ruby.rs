@@ -14,7 +14,6 @@ pub static SPEC: DialectSpec = DialectSpec {
     type_syntax: "Ruby types are `String`, `Integer`, `Float`, `Boolean`, `Time`, `Date`, \
                   `Object`, `File`, `Array<T>`, `Hash<String, T>`, `Array`, `Hash`, or a model \
                   name",
-    empty_table_is_any_value: true,
     one_of_sections: true,
     // `Array<X>` is TypeScript's too: it shows neither.
     containers: &[

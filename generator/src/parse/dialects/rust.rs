@@ -13,7 +13,6 @@ pub static SPEC: DialectSpec = DialectSpec {
                   `serde_json::Value`, `Vec<T>`, `std::collections::HashMap<String, T>`, \
                   `Option<T>`, `models::T`, or a model name",
     // Until 6.x an enum page was an empty Properties table (7.x writes `## Enum Variants`).
-    empty_table_is_any_value: true,
     marks: &[
         Mark::RustSyntax,
         Mark::RawIdentifier,

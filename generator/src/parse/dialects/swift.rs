@@ -13,7 +13,6 @@ pub static SPEC: DialectSpec = DialectSpec {
     api_name,
     type_syntax: "Swift types are `String`, `Int`, `Int64`, `Float`, `Double`, `Bool`, `Date`, \
                   `UUID`, `URL`, `AnyCodable`, `[T]`, `[String: T]`, or a model name",
-    empty_table_is_any_value: true,
     // Swift's own type names (no other template writes them); its others are shared (`String`,
     // `Double`, `UUID`) and show no dialect.
     words: &[

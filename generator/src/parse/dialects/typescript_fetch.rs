@@ -11,7 +11,6 @@ pub static SPEC: DialectSpec = DialectSpec {
     name: "typescript-fetch",
     api_name: super::typescript::api_name,
     type_syntax: super::typescript::TYPE_SYNTAX,
-    empty_table_is_any_value: true,
     marks: &[Mark::NameTypeHeader],
     primitives: super::typescript::PRIMITIVES,
     inexact: super::typescript::NOTES,

@@ -16,10 +16,6 @@
 #[macro_use]
 mod support_;
 
-#[path = "empty.rs"]
-mod _empty;
-pub use _empty::Empty;
-
 #[path = "pet.rs"]
 mod _pet;
 pub use _pet::Pet;

@@ -10,7 +10,7 @@ pub struct Draft {
     /// Not part of a cycle: not boxed.
     ///
     /// JSON `summary`; optional.
-    pub summary: Option<super::Summary>,
+    pub summary: Option<::serde_json::Value>,
 }
 
 model_serde! {

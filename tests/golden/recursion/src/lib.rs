@@ -25,7 +25,3 @@ pub use _miner::Miner;
 #[path = "node.rs"]
 mod _node;
 pub use _node::Node;
-
-#[path = "summary.rs"]
-mod _summary;
-pub use _summary::Summary;
