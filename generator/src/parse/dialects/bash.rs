@@ -15,14 +15,15 @@ pub static SPEC: DialectSpec = DialectSpec {
     type_syntax: "Bash types are `string`, `integer`, `float`, `boolean`, `binary`, `map`, \
                   `array[T]`, `Set[T]`, `map[String, T]`, or a model name",
     names_are_json: true,
-    // `integer` is R's word too, `boolean` TypeScript's, `float` C's: they show neither.
+    // `integer` is R's word too, `float` C's: they show neither. `boolean` is TypeScript's (and
+    // Perl's), whose syntax Bash's extends.
     words: &[
         ("integer", Word::Name),
         ("float", Word::Primitive(Primitive::Float)),
-        ("boolean", Word::Primitive(Primitive::Bool)),
         ("binary", Word::Name),
     ],
-    // `array[X]` is R's too, `map[string, X]` PHP's older templates': they show neither.
+    // `array[X]` is R's too: it shows neither. `map[String, X]` is the `map[string,X]` of PHP's
+    // older templates, whose syntax Bash's extends.
     containers: &[
         Opener {
             name: "array",
@@ -33,11 +34,6 @@ pub static SPEC: DialectSpec = DialectSpec {
             name: "Set",
             bracket: '[',
             holds: Holds::List,
-        },
-        Opener {
-            name: "map",
-            bracket: '[',
-            holds: Holds::Map("string"),
         },
     ],
     // The template maps `number` (any number without a format) to `integer` too: a JSON number
@@ -55,6 +51,7 @@ pub static SPEC: DialectSpec = DialectSpec {
         Inexact::SeveralKinds("integers and numbers without a format"),
     )],
     read_other_name: Some(titled_model),
+    extends: &["typescript", "php", "perl", "python-pydantic"],
     ..DialectSpec::EMPTY
 };
 
@@ -178,14 +175,15 @@ mod tests {
         for (text, read, shown) in [
             (
                 "map[String, array[string]]",
-                "dict(str, list[string])",
-                None,
+                "dict(str, list[str])",
+                named("php"),
             ),
-            ("Set[string]", "list[string]", bash),
+            // Pydantic's `Set[X]` too: it shows neither.
+            ("Set[integer]", "list[integer]", None),
             (
                 "array[map[String, integer]]",
                 "list[dict(str, integer)]",
-                None,
+                named("php"),
             ),
             ("binary", "binary", bash),
         ] {

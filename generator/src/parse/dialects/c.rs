@@ -5,6 +5,9 @@
 
 use std::collections::BTreeSet;
 
+use heck::ToUpperCamelCase;
+
+use super::openapi_generator;
 use crate::parse::dialect::{DialectSpec, Inexact, Mark, Word};
 use crate::parse::types::{Leaf, Primitive};
 
@@ -14,10 +17,9 @@ pub static SPEC: DialectSpec = DialectSpec {
     api_name,
     type_syntax: "C types are `char *`, `int`, `long`, `float`, `double`, `binary_t*`, \
                   `object_t *`, `list_t *`, or a model name (`pet_t *`)",
-    // `long` is C#'s word too, `float` Bash's: they show neither.
+    // `float` is Bash's word too: it shows neither. `long` is C#'s, whose syntax C's extends.
     words: &[
         ("char", Word::Name),
-        ("long", Word::Name),
         ("float", Word::Primitive(Primitive::Float)),
         ("list_t", Word::Name),
         ("set_t", Word::Name),
@@ -50,12 +52,14 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("set_t", Inexact::SeveralKinds("sets of any items")),
     ],
     read_other_name: Some(other_name),
+    extends: &["csharp"],
     ..DialectSpec::EMPTY
 };
 
 /// What else a C type name is: a model named like a type of the template's table (the models
 /// `String` and `Date` are both `char_t`, `Integer` and `Boolean` `int_t`): which one the page
-/// does not say, so any JSON value; or an enum ([`enum_name`]).
+/// does not say, so any JSON value; one of openapi-generator's own names in snake case
+/// (`one_ofstringinteger_t`); or an enum ([`enum_name`]).
 fn other_name(name: &str, page_names: &BTreeSet<String>) -> Option<(Leaf, Option<Inexact>)> {
     let typed_model = name.strip_suffix("_t").is_some_and(|stem| {
         let mut written = (SPEC.primitives.iter().map(|(name, _)| name))
@@ -66,7 +70,13 @@ fn other_name(name: &str, page_names: &BTreeSet<String>) -> Option<(Leaf, Option
         let note = Inexact::SeveralKinds("the models named like that C type");
         return Some((Leaf::Primitive(Primitive::Object), Some(note)));
     }
-    enum_name(name, page_names)
+    // openapi-generator's own names in snake case (`one_ofstringinteger_t`).
+    let internal = name
+        .strip_suffix("_t")
+        .map(ToUpperCamelCase::to_upper_camel_case);
+    internal
+        .and_then(|internal| openapi_generator::read_name(&internal))
+        .or_else(|| enum_name(name, page_names))
 }
 
 /// A C enum type (`string_enum_e`, `package_model_FIELD_e`): the enum page `string_enum_t` when

@@ -3,8 +3,13 @@
 //! `STRING_TABLE [X]`, models in upper snake case (`PET`, the pages' titles); snake_case names,
 //! `var_` before a reserved word or a name that starts with a digit or `_`.
 
-use crate::parse::dialect::{DialectSpec, Holds, Opener, Word};
-use crate::parse::types::Primitive;
+use std::collections::BTreeSet;
+
+use heck::ToUpperCamelCase;
+
+use super::openapi_generator;
+use crate::parse::dialect::{DialectSpec, Holds, Inexact, Opener, Word};
+use crate::parse::types::{Leaf, Primitive};
 
 /// The Eiffel template's description.
 pub static SPEC: DialectSpec = DialectSpec {
@@ -13,6 +18,7 @@ pub static SPEC: DialectSpec = DialectSpec {
     type_syntax: "Eiffel types are `STRING_32`, `STRING`, `INTEGER_32`, `INTEGER_64`, `REAL_32`, \
                   `REAL_64`, `BOOLEAN`, `DATE`, `DATE_TIME`, `UUID`, `FILE`, `ANY`, `LIST [T]`, \
                   `STRING_TABLE [T]`, or a model name (`PET`)",
+    // `DATE` and `DATE_TIME` are Perl's words too: they show neither.
     words: &[
         ("STRING_32", Word::Name),
         ("INTEGER_8", Word::Name),
@@ -24,6 +30,7 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("NATURAL_64", Word::Name),
         ("REAL_32", Word::Name),
         ("REAL_64", Word::Name),
+        ("DATE", Word::Name),
         ("DATE_TIME", Word::Name),
         ("STRING_TABLE", Word::Name),
     ],
@@ -67,8 +74,15 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("LIST", Primitive::Object),
         ("STRING_TABLE", Primitive::Object),
     ],
+    read_other_name: Some(internal_name),
     ..DialectSpec::EMPTY
 };
+
+/// One of openapi-generator's own type names in upper snake case (`ANY_TYPE`,
+/// `ONE_OFSTRINGINTEGER`): what every dialect reads it as in UpperCamelCase.
+fn internal_name(name: &str, _: &BTreeSet<String>) -> Option<(Leaf, Option<Inexact>)> {
+    openapi_generator::read_name(&name.to_upper_camel_case())
+}
 
 /// Eiffel's keywords, which the template writes after `var_` (openapi-generator's
 /// `AbstractEiffelCodegen` reserved words, compared in lower case).
@@ -98,21 +112,30 @@ pub fn api_name(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::api_name;
+    use super::{api_name, internal_name};
     use crate::parse::dialects::named;
     use crate::parse::type_expr::parse_type;
+    use crate::parse::types::{Leaf, Primitive};
 
     #[test]
     fn eiffel_escapes_are_removed() {
         for (name, api) in [
             ("var_class", "class"),
             ("var_1st", "1st"),
-            ("var__private", "__private"),
             ("var_name", "var_name"),
             ("pet_type", "pet_type"),
         ] {
             assert_eq!(api_name(name), api, "{name}");
         }
+    }
+
+    #[test]
+    fn internal_names_are_any_value() {
+        for name in ["ANY_TYPE", "ONE_OFSTRINGINTEGER", "ANY_OF_TAGSTRING"] {
+            let read = internal_name(name, &Default::default()).map(|(leaf, _)| leaf);
+            assert_eq!(read, Some(Leaf::Primitive(Primitive::Object)), "{name}");
+        }
+        assert_eq!(internal_name("PET", &Default::default()), None);
     }
 
     #[test]

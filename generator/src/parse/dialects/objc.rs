@@ -3,8 +3,11 @@
 //! the class prefix (`OAIPet*`, the pages' titles); lowerCamelCase names, `_` before a reserved
 //! word; enum pages an empty Properties table.
 
+use std::collections::BTreeSet;
+
+use super::openapi_generator;
 use crate::parse::dialect::{DialectSpec, Holds, Inexact, Mark, Opener, Word};
-use crate::parse::types::Primitive;
+use crate::parse::types::{Leaf, Primitive};
 
 /// The Objective-C template's description.
 pub static SPEC: DialectSpec = DialectSpec {
@@ -63,8 +66,19 @@ pub static SPEC: DialectSpec = DialectSpec {
         ),
         ("NSDate", Inexact::DateOrDateTime),
     ],
+    read_other_name: Some(prefixed_internal_name),
     ..DialectSpec::EMPTY
 };
+
+/// One of openapi-generator's own type names with the class prefix (`OAIAnyType`,
+/// `OAIFreeFormObject`): what every dialect reads the name without it as.
+fn prefixed_internal_name(name: &str, _: &BTreeSet<String>) -> Option<(Leaf, Option<Inexact>)> {
+    name.strip_prefix(CLASS_PREFIX)
+        .and_then(openapi_generator::read_name)
+}
+
+/// The class prefix of the template's models (its `classPrefix` option's default).
+const CLASS_PREFIX: &str = "OAI";
 
 /// Names the Objective-C template escapes with a leading `_` (openapi-generator's
 /// `ObjcClientCodegen` reserved words).
@@ -107,9 +121,10 @@ pub fn api_name(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::api_name;
+    use super::{api_name, prefixed_internal_name};
     use crate::parse::dialects::named;
     use crate::parse::type_expr::parse_type;
+    use crate::parse::types::{Leaf, Primitive};
 
     #[test]
     fn objc_escapes_are_removed() {
@@ -123,6 +138,14 @@ mod tests {
         ] {
             assert_eq!(api_name(name), api, "{name}");
         }
+    }
+
+    #[test]
+    fn prefixed_internal_names_are_any_value() {
+        let read = |name| prefixed_internal_name(name, &Default::default()).map(|(leaf, _)| leaf);
+        assert_eq!(read("OAIAnyType"), Some(Leaf::Primitive(Primitive::Object)));
+        assert_eq!(read("OAIPet"), None);
+        assert_eq!(read("AnyType"), None);
     }
 
     #[test]

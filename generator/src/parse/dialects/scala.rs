@@ -1,10 +1,10 @@
 //! openapi-generator's `scala-akka` and `scala-pekko`: `String`, `Int`, `Long`, `Double`,
 //! `BigDecimal`, `Boolean`, `URI`, `UUID`, `OffsetDateTime`, `Any`, `Seq<X>` (or `Seq[X]`),
 //! `Map<String, X>` (or `Map[String, X]`); lowerCamelCase names, a reserved word in backticks;
-//! a field's own enum as a `## Enum: Name` section. It writes Java's type names and maps, and
-//! Swift's `Int`, too (`DialectSpec::extends`).
+//! a field's own enum as a `## Enum: Name` section. It writes Java's type names and maps,
+//! Swift's `Int` and pydantic's `Any` too (`DialectSpec::extends`).
 
-use crate::parse::dialect::{DialectSpec, Holds, Inexact, Opener, Word};
+use crate::parse::dialect::{DialectSpec, Holds, Inexact, Opener};
 use crate::parse::types::Primitive;
 
 /// The Scala templates' description.
@@ -14,10 +14,8 @@ pub static SPEC: DialectSpec = DialectSpec {
     type_syntax: "Scala types are `String`, `Int`, `Long`, `Float`, `Double`, `BigDecimal`, \
                   `Boolean`, `URI`, `UUID`, `OffsetDateTime`, `LocalDate`, `File`, `Any`, \
                   `Seq<T>`, `Set<T>`, `Map<String, T>`, or a model name",
-    // `Any` is pydantic's word too (and a model's name in other templates): it shows neither.
-    words: &[("Any", Word::Primitive(Primitive::Object))],
-    // `Map<String, X>` and `Set<X>` are Java's, `Int` Swift's: they show those dialects, whose
-    // syntax Scala's extends.
+    // `Map<String, X>` and `Set<X>` are Java's, `Int` Swift's, `Any` pydantic's: they show
+    // those dialects, whose syntax Scala's extends.
     containers: &[
         Opener {
             name: "Seq",
@@ -35,13 +33,15 @@ pub static SPEC: DialectSpec = DialectSpec {
             holds: Holds::Map("String"),
         },
     ],
-    // `URI`, `UUID` and `File` are strings on the wire; `BigDecimal` is read as a float.
+    // `URI`, `UUID`, `File` and `ByteArray` (base64) are strings on the wire; `BigDecimal` is
+    // read as a float.
     primitives: &[
         ("String", Primitive::Str),
         ("Char", Primitive::Str),
         ("UUID", Primitive::Str),
         ("URI", Primitive::Str),
         ("File", Primitive::Str),
+        ("ByteArray", Primitive::Str),
         ("Int", Primitive::Int),
         ("Long", Primitive::Int),
         ("Byte", Primitive::Int),
@@ -55,7 +55,7 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("LocalDateTime", Primitive::LocalDateTime),
     ],
     inexact: &[("BigDecimal", Inexact::Decimal)],
-    extends: &["java", "swift"],
+    extends: &["java", "swift", "python-pydantic"],
     ..DialectSpec::EMPTY
 };
 
@@ -90,12 +90,8 @@ mod tests {
             ("Seq<Map[String, Int]>", "list[dict(str, Int)]", scala),
             ("Seq<Seq[Long]>", "list[list[Long]]", scala),
             ("Map[String, String]", "dict(str, String)", scala),
-            // Java's map and type names show Java.
-            (
-                "Map<String, Seq<String>>",
-                "dict(str, list[String])",
-                named("java"),
-            ),
+            // Java's map, then Scala's list: Scala's, which extends Java's.
+            ("Map<String, Seq<String>>", "dict(str, list[String])", scala),
         ] {
             let parsed = parse_type(text).unwrap();
             assert_eq!(
