@@ -2,7 +2,8 @@
 //! inline paths (`crate::emit::HEADER`, `super::rust::ident`) are edges to the files that define
 //! those modules, and the graph of those edges has no cycle. A module's own `mod.rs` (or `lib.rs`)
 //! declaring and re-exporting its children is structure, not an edge; a child naming its parent
-//! is an edge (the parent's own items).
+//! is an edge (the parent's own items). Test modules (`#[cfg(test)] mod tests { ... }`) are left
+//! out: a test may use any module to check its own.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -95,6 +96,38 @@ fn code_only(text: &str) -> String {
             _ => out.push(c),
         }
     }
+    out
+}
+
+/// The code without its `#[cfg(test)]` modules (the attribute, `mod name`, and the braced body).
+fn without_test_modules(code: &str) -> String {
+    let mut out = String::with_capacity(code.len());
+    let mut rest = code;
+    while let Some(at) = rest.find("#[cfg(test)]") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at..];
+        let Some(open) = after.find('{') else {
+            rest = "";
+            break;
+        };
+        let mut depth = 0usize;
+        let mut end = after.len();
+        for (index, c) in after[open..].char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        end = open + index + 1;
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        rest = &after[end..];
+    }
+    out.push_str(rest);
     out
 }
 
@@ -263,7 +296,7 @@ fn no_file_imports_a_file_that_imports_it_back() {
     let mut edges: BTreeMap<Vec<String>, BTreeSet<Vec<String>>> = BTreeMap::new();
     for file in &files {
         let targets = edges.entry(file.module.clone()).or_default();
-        for path in named_paths(&code_only(&file.text)) {
+        for path in named_paths(&without_test_modules(&code_only(&file.text))) {
             let to = target(&file.module, &path, &modules);
             // Itself, or its own descendants (a module declaring and re-exporting its children).
             if to.starts_with(&file.module) {
@@ -297,6 +330,16 @@ fn the_reader_finds_paths_in_use_groups_and_inline() {
             "crate::emit::HEADER"
         ]
     );
+}
+
+#[test]
+fn test_modules_are_left_out() {
+    let code = "use super::a::B;\n#[cfg(test)]\nmod tests {\n    use crate::c::D;\n    fn f() { {} }\n}\nuse super::e::F;";
+    let paths: Vec<String> = named_paths(&without_test_modules(code))
+        .iter()
+        .map(|path| path.join("::"))
+        .collect();
+    assert_eq!(paths, ["super::a::B", "super::e::F"]);
 }
 
 #[test]

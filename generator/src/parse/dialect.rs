@@ -8,6 +8,7 @@ use std::fmt;
 use std::hash::{Hash, Hasher};
 
 use super::dialects::openapi_generator;
+pub use super::types::Inexact;
 use super::types::{Container, Leaf, Primitive};
 
 /// A template family whose model docs the generator reads: a handle on its description. Two
@@ -342,75 +343,6 @@ pub enum Mark {
     ModulePathTitle,
     /// A title whose heading text is itself a heading: `# # Name`.
     DoubleHashTitle,
-}
-
-/// What a field's docs say when its page's type says less than the type it is read as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Inexact {
-    /// A decimal of any precision, read as a float.
-    Decimal,
-    /// A name written for dates and date-times alike, read as the string sent.
-    DateOrDateTime,
-    /// A model's own enum whose values the page does not list, read as any JSON value.
-    UnlistedEnum,
-    /// A name of the template's language that stands for a model or container it says no more
-    /// of (Swift's `Array`, a Rust model named `Map` that has no page), read as any JSON value.
-    LanguageType,
-    /// A file's contents (TypeScript's `File`, `Blob`), read as the string sent.
-    FileContents,
-    /// A name written for lists and maps alike (PHP's `array`), read as any JSON value.
-    ListOrMap,
-    /// A name written for several kinds of JSON values (R's `character` for strings and
-    /// booleans, given here), read as any JSON value.
-    SeveralKinds(&'static str),
-    /// One of openapi-generator's own type names (`AnyType`), which stands for what it says
-    /// (`a value of any type`), read as any JSON value.
-    GeneratorName(&'static str),
-}
-
-impl Inexact {
-    /// The sentence the field's docs get for a type written `name`.
-    pub fn note(self, name: &str) -> String {
-        let why = match self {
-            Inexact::Decimal => {
-                "a decimal of any precision: it is read as a float, which keeps about 15 \
-                 significant digits."
-            }
-            Inexact::DateOrDateTime => {
-                "which the template writes for dates and date-times alike: it is read as the \
-                 string sent."
-            }
-            Inexact::UnlistedEnum => {
-                "an enum of that model whose values the page does not list: it is read as any \
-                 JSON value."
-            }
-            Inexact::LanguageType => {
-                "which the template writes for a model or container named like one of its \
-                 language's types, without saying more of it: it is read as any JSON value."
-            }
-            Inexact::FileContents => {
-                "a file's contents, which a JSON document carries as a string: it is read as \
-                 the string sent."
-            }
-            Inexact::ListOrMap => {
-                "which the template writes for lists and maps alike: it is read as any JSON \
-                 value."
-            }
-            Inexact::SeveralKinds(kinds) => {
-                return format!(
-                    "The docs give its type as `{name}`, which the template writes for {kinds} \
-                     alike: it is read as any JSON value."
-                );
-            }
-            Inexact::GeneratorName(meaning) => {
-                return format!(
-                    "The docs give its type as `{name}`, openapi-generator's own name for \
-                     {meaning}: it is read as any JSON value."
-                );
-            }
-        };
-        format!("The docs give its type as `{name}`, {why}")
-    }
 }
 
 /// A Name cell as written: the convention of templates that escape nothing.

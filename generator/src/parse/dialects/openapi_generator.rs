@@ -6,8 +6,7 @@
 //! together), which name no page. Every dialect reads them, after its own names, as any JSON
 //! value: the page does not say more, and any JSON value rejects no valid document.
 
-use crate::parse::dialect::Inexact;
-use crate::parse::types::{Leaf, Primitive};
+use crate::parse::types::{Inexact, Leaf, Primitive};
 
 /// The internal names of openapi-generator, and what each stands for.
 const NAMES: &[(&str, &str)] = &[
