@@ -11,6 +11,7 @@ mod features;
 mod import_wire_names;
 mod loopback;
 mod matrix;
+mod matrix_record;
 mod oracle;
 mod requests;
 mod showable;

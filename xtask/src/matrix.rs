@@ -25,6 +25,7 @@ use quote::{format_ident, quote};
 use crate::checker::{self, cargo_with_stderr, run_lines, seconds, write_if_changed};
 use crate::corpora::{in_ci, project_root};
 use crate::equality::Types;
+use crate::matrix_record::{self, Shortfall};
 use crate::oracle::{Comparison, Oracle};
 use crate::showable::Listed;
 use crate::synth;
@@ -47,6 +48,10 @@ pub struct MatrixArgs {
     /// with commas [default: every cell].
     #[arg(long, value_delimiter = ',')]
     cells: Vec<String>,
+    /// Write the checked cells' state into `record.toml` beside `cells.toml` instead of
+    /// comparing with it (after a change that makes cells better).
+    #[arg(long)]
+    bless: bool,
 }
 
 /// Whether `name` matches the glob `pattern`: `*` is any run of characters, `?` any one, every
@@ -276,7 +281,7 @@ pub fn run(args: &MatrixArgs) -> Result<ExitCode> {
         .iter()
         .map(|(unit, _)| unit.module.as_str())
         .collect();
-    let (all_passed, report) = report(&units, &compiled, &trips, args.verbose)?;
+    let (shortfalls, report) = report(&units, &compiled, &trips, args.verbose)?;
     fs::create_dir_all(&work)?;
     let report_path = work.join("report.md");
     fs::write(&report_path, report)
@@ -299,11 +304,48 @@ pub fn run(args: &MatrixArgs) -> Result<ExitCode> {
         seconds(run_time),
         report_path.display()
     );
-    Ok(if all_passed {
-        ExitCode::SUCCESS
+    compare_with_record(&root.join("record.toml"), &shortfalls, args.bless)
+}
+
+/// Compares each checked cell's shortfall with the record (or, with `bless`, writes it there):
+/// any difference fails the run, naming the cells.
+fn compare_with_record(
+    path: &Path,
+    shortfalls: &BTreeMap<String, Shortfall>,
+    bless: bool,
+) -> Result<ExitCode> {
+    let mut record = matrix_record::read(path)?;
+    if bless {
+        record.extend(shortfalls.iter().map(|(cell, &now)| (cell.clone(), now)));
+        fs::write(path, matrix_record::text(&record))
+            .with_context(|| format!("writing {}", path.display()))?;
+        println!("matrix: {} written", path.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let differences = matrix_record::differences(&record, shortfalls);
+    for (cell, recorded, now) in &differences {
+        let how = if now > recorded { "worse" } else { "better" };
+        println!("matrix: {cell}: {now}, recorded {recorded} ({how})");
+    }
+    if differences.is_empty() {
+        println!(
+            "matrix: every cell as recorded in {} ({} not passing yet)",
+            path.display(),
+            shortfalls
+                .values()
+                .filter(|now| **now != Shortfall::Passes)
+                .count()
+        );
+        Ok(ExitCode::SUCCESS)
     } else {
-        ExitCode::FAILURE
-    })
+        println!(
+            "matrix: {} cell(s) differ from {}: fix what got worse; when cells got better, \
+             record them with `cargo xtask matrix --bless`",
+            differences.len(),
+            path.display()
+        );
+        Ok(ExitCode::FAILURE)
+    }
 }
 
 /// Reads every cell's docs, groups byte-identical ones, and generates and compares each group.
@@ -650,8 +692,8 @@ fn report(
     compiled: &[&str],
     trips: &BTreeMap<String, Trips>,
     verbose: bool,
-) -> Result<(bool, String)> {
-    let mut all_passed = true;
+) -> Result<(BTreeMap<String, Shortfall>, String)> {
+    let mut shortfalls = BTreeMap::new();
     let mut table = String::from(
         "| cell | pages | models | fields | exact JSON names | enums typed | round trips | \
          not showable | result |\n\
@@ -659,14 +701,15 @@ fn report(
     );
     let mut details = String::new();
     for unit in units {
-        let (row, detail, passed) = unit_row(
+        let (row, detail, shortfall) = unit_row(
             unit,
             compiled.contains(&unit.module.as_str()),
             trips.get(&unit.module),
         );
-        all_passed &= passed;
+        let passed = shortfall == Shortfall::Passes;
         for cell in &unit.cells {
             writeln!(table, "| {cell} | {row} |")?;
+            shortfalls.insert(cell.clone(), shortfall);
         }
         writeln!(details, "\n## {}\n\n{detail}", unit.cells.join(", "))?;
         if verbose || !passed {
@@ -675,7 +718,7 @@ fn report(
     }
     println!("{table}");
     Ok((
-        all_passed,
+        shortfalls,
         format!(
             "# Template matrix\n\n{table}\ncell: template@version; models and fields: compared of \
              the spec's; exact JSON names: of the fields compared; enums typed: of the spec's \
@@ -686,8 +729,8 @@ fn report(
     ))
 }
 
-/// A unit's table cells (from `pages` to `result`), its details, and whether it passed.
-fn unit_row(unit: &Unit, compiled: bool, trips: Option<&Trips>) -> (String, String, bool) {
+/// A unit's table cells (from `pages` to `result`), its details, and how far it falls short.
+fn unit_row(unit: &Unit, compiled: bool, trips: Option<&Trips>) -> (String, String, Shortfall) {
     let checked = match &unit.outcome {
         UnitOutcome::NotGenerated { errors, first } => {
             let detail: String = first.iter().map(|line| format!("- {line}\n")).collect();
@@ -695,7 +738,7 @@ fn unit_row(unit: &Unit, compiled: bool, trips: Option<&Trips>) -> (String, Stri
                 "- | - | - | - | - | - | - | FAILED: does not generate, {errors} error(s): {}",
                 first.join("; ")
             );
-            return (row, detail, false);
+            return (row, detail, Shortfall::Errors(*errors));
         }
         UnitOutcome::Generated(checked) => checked,
     };
@@ -756,7 +799,12 @@ fn unit_row(unit: &Unit, compiled: bool, trips: Option<&Trips>) -> (String, Stri
             detail.push_str(&format!("  - {}\n", item.what));
         }
     }
-    (row, detail, passed)
+    let shortfall = if passed {
+        Shortfall::Passes
+    } else {
+        Shortfall::Failed(failures.len().max(1))
+    };
+    (row, detail, shortfall)
 }
 
 #[cfg(test)]
