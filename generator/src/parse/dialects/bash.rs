@@ -15,10 +15,11 @@ pub static SPEC: DialectSpec = DialectSpec {
     type_syntax: "Bash types are `string`, `integer`, `float`, `boolean`, `binary`, `map`, \
                   `array[T]`, `Set[T]`, `map[String, T]`, or a model name",
     names_are_json: true,
-    // `integer` is R's word too, `boolean` TypeScript's, `float` C's: they show neither.
+    // `integer` is R's word too, `boolean` TypeScript's, `string` Go's: each shows those too.
+    // `float` is the type model's own name, which any template may write.
     words: &[
         ("integer", Word::Name),
-        ("float", Word::Primitive(Primitive::Float)),
+        ("string", Word::Primitive(Primitive::Str)),
         ("boolean", Word::Primitive(Primitive::Bool)),
         ("binary", Word::Name),
     ],
@@ -176,22 +177,21 @@ mod tests {
     fn reads_the_bash_syntax() {
         let bash = named("bash");
         for (text, read, shown) in [
-            (
-                "map[String, array[string]]",
-                "dict(str, list[string])",
-                None,
-            ),
-            ("Set[string]", "list[string]", bash),
+            ("map[String, array[string]]", "dict(str, list[str])", bash),
+            ("Set[string]", "list[str]", bash),
             (
                 "array[map[String, integer]]",
                 "list[dict(str, integer)]",
-                None,
+                bash,
             ),
             ("binary", "binary", bash),
         ] {
             let parsed = parse_type(text).unwrap();
             assert_eq!(
-                (parsed.expr.to_string().as_str(), parsed.dialect),
+                (
+                    parsed.expr.to_string().as_str(),
+                    crate::parse::dialects::shown_as(parsed.dialects, shown),
+                ),
                 (read, shown),
                 "{text}"
             );

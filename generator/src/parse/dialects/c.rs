@@ -15,11 +15,11 @@ pub static SPEC: DialectSpec = DialectSpec {
     type_syntax: "C types are `char *`, `int`, `long`, `float`, `double`, `binary_t*`, \
                   `object_t *`, `list_t *`, or a model name (`pet_t *`)",
     empty_table_is_any_value: true,
-    // `long` is C#'s word too, `float` Bash's: they show neither.
+    // `long` is C#'s word too: it shows both. `float` is the type model's own name, which any
+    // template may write.
     words: &[
         ("char", Word::Name),
         ("long", Word::Name),
-        ("float", Word::Primitive(Primitive::Float)),
         ("list_t", Word::Name),
         ("set_t", Word::Name),
         ("binary_t", Word::Name),
@@ -155,7 +155,10 @@ mod tests {
         ] {
             let parsed = parse_type(text).unwrap();
             assert_eq!(
-                (parsed.expr.to_string().as_str(), parsed.dialect),
+                (
+                    parsed.expr.to_string().as_str(),
+                    crate::parse::dialects::shown_as(parsed.dialects, shown),
+                ),
                 (read, shown),
                 "{text}"
             );

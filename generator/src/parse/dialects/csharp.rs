@@ -18,6 +18,7 @@ pub static SPEC: DialectSpec = DialectSpec {
     empty_table_is_any_value: true,
     // C#'s own words (`decimal` says in the field's docs what it is read as).
     words: &[
+        ("string", Word::Primitive(Primitive::Str)),
         ("long", Word::Name),
         ("decimal", Word::Name),
         ("uint", Word::Name),

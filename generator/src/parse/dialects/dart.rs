@@ -155,7 +155,10 @@ mod tests {
         ] {
             let parsed = parse_type(text).expect(text);
             assert_eq!(
-                (parsed.expr.to_string().as_str(), parsed.dialect),
+                (
+                    parsed.expr.to_string().as_str(),
+                    crate::parse::dialects::shown_as(parsed.dialects, shown),
+                ),
                 (neutral, shown),
                 "{text}"
             );

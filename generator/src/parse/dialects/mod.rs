@@ -1,6 +1,6 @@
 //! Every dialect the generator reads, one file each, and what the shared readers ask of them:
-//! which dialect a word, a container or a layout shows (the one that declares it, when no other
-//! does), and what it means. Adding a dialect is a file here and a line in [`ALL`].
+//! which dialects a word, a container or a layout shows (those that declare it, or write the
+//! syntax of one that does), and what it means. Adding a dialect is a file here and a line in [`ALL`].
 
 mod bash;
 mod c;
@@ -29,7 +29,7 @@ mod typescript_fetch;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::dialect::{Dialect, DialectSpec, Mark, Opener, Qualified, Word};
+use super::dialect::{Dialect, DialectSpec, Dialects, Mark, Opener, Qualified, Word};
 
 pub use python::api_name as python_api_name;
 
@@ -83,22 +83,26 @@ pub fn names() -> Vec<&'static str> {
 /// What the dialects declare, looked up by what the readers find: built once, so that reading
 /// a name costs one lookup however many dialects there are.
 struct Index {
-    /// Each word: its first declaration's meaning, and the dialect it shows.
-    words: HashMap<&'static str, (Word, Option<Dialect>)>,
-    /// Each container's name and bracket: its first declaration, and the dialect it shows.
-    openers: HashMap<(&'static str, char), (Opener, Option<Dialect>)>,
-    /// Each [`Mark`]: the dialect it shows.
-    marks: Vec<(Mark, Option<Dialect>)>,
-    /// Each qualified names' prefix: how the name is read, and the dialect it shows.
-    qualified: Vec<(&'static str, Qualified, Option<Dialect>)>,
+    /// Each word: its first declaration's meaning, and the dialects it shows.
+    words: HashMap<&'static str, (Word, Dialects)>,
+    /// Each container's name and bracket: its first declaration, and the dialects it shows.
+    openers: HashMap<(&'static str, char), (Opener, Dialects)>,
+    /// Each [`Mark`]: the dialects it shows.
+    marks: Vec<(Mark, Dialects)>,
+    /// Each qualified names' prefix: how the name is read, and the dialects it shows.
+    qualified: Vec<(&'static str, Qualified, Dialects)>,
 }
 
-/// The dialect that alone declares something (`declares` says whether a description does):
-/// `None` when none or several do.
-fn only(declares: impl Fn(&DialectSpec) -> bool) -> Option<Dialect> {
-    let mut declaring = ALL.iter().filter(|spec| declares(spec));
-    let first = declaring.next()?;
-    declaring.next().is_none().then(|| Dialect::of(first))
+/// The dialects that show something (`declares` says whether a description declares it): those
+/// that declare it, and those that write the syntax of one that does
+/// ([`DialectSpec::extends`]).
+fn shown(declares: impl Fn(&DialectSpec) -> bool) -> Dialects {
+    let declaring = Dialects::declaring(&declares);
+    let extending = Dialects::declaring(|spec| {
+        (spec.extends.iter())
+            .any(|&name| named(name).is_some_and(|other| declaring.contains(other)))
+    });
+    declaring.union(extending)
 }
 
 static INDEX: LazyLock<Index> = LazyLock::new(|| {
@@ -111,8 +115,8 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
     for spec in ALL {
         for &(name, word) in spec.words {
             index.words.entry(name).or_insert_with(|| {
-                let shown = only(|spec| spec.words.iter().any(|(other, _)| *other == name));
-                (word, shown)
+                let dialects = shown(|spec| spec.words.iter().any(|(other, _)| *other == name));
+                (word, dialects)
             });
         }
         for &opener in spec.containers {
@@ -121,61 +125,73 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
                 let declares = |spec: &DialectSpec| {
                     (spec.containers.iter()).any(|other| (other.name, other.bracket) == key)
                 };
-                (opener, only(declares))
+                (opener, shown(declares))
             });
         }
         for &mark in spec.marks {
             if !index.marks.iter().any(|(known, _)| *known == mark) {
                 index
                     .marks
-                    .push((mark, only(|spec| spec.marks.contains(&mark))));
+                    .push((mark, shown(|spec| spec.marks.contains(&mark))));
             }
         }
         for &(prefix, how) in spec.qualified {
-            let shown = only(|spec| spec.qualified.iter().any(|(other, _)| *other == prefix));
-            index.qualified.push((prefix, how, shown));
+            let dialects = shown(|spec| spec.qualified.iter().any(|(other, _)| *other == prefix));
+            index.qualified.push((prefix, how, dialects));
         }
     }
     index
 });
 
-/// The dialect a [`Mark`] shows.
-pub fn shown_by(mark: Mark) -> Option<Dialect> {
+/// The dialects a [`Mark`] shows; `None` when none declares it.
+pub fn shown_by(mark: Mark) -> Option<Dialects> {
     INDEX
         .marks
         .iter()
         .find(|(known, _)| *known == mark)
-        .and_then(|&(_, shown)| shown)
+        .map(|&(_, dialects)| dialects)
 }
 
-/// The dialect a list in brackets of this item shows (`[str]`, [`Mark::BracketListOf`]), or
-/// else the one a list in brackets shows ([`Mark::BracketList`]).
-pub fn shown_by_bracket_list(item: Option<&str>) -> Option<Dialect> {
-    let of_item = INDEX.marks.iter().find_map(|&(mark, shown)| match mark {
-        Mark::BracketListOf(known) if Some(known) == item => shown,
+/// The dialects a list in brackets of this item shows (`[str]`, [`Mark::BracketListOf`]), or
+/// else those a list in brackets shows ([`Mark::BracketList`]).
+pub fn shown_by_bracket_list(item: Option<&str>) -> Option<Dialects> {
+    let of_item = INDEX.marks.iter().find_map(|&(mark, dialects)| match mark {
+        Mark::BracketListOf(known) if Some(known) == item => Some(dialects),
         _ => None,
     });
     of_item.or_else(|| shown_by(Mark::BracketList))
 }
 
-/// What a type name the dialects declare is ([`DialectSpec::words`]), and the dialect it shows.
-pub fn word(name: &str) -> Option<(Word, Option<Dialect>)> {
+/// What a type name the dialects declare is ([`DialectSpec::words`]), and the dialects it shows.
+pub fn word(name: &str) -> Option<(Word, Dialects)> {
     INDEX.words.get(name).copied()
 }
 
-/// The container a name and a bracket open (`Hash` `<`), and the dialect it shows.
-pub fn opener(name: &str, bracket: char) -> Option<(Opener, Option<Dialect>)> {
+/// The container a name and a bracket open (`Hash` `<`), and the dialects it shows.
+pub fn opener(name: &str, bracket: char) -> Option<(Opener, Dialects)> {
     INDEX.openers.get(&(name, bracket)).copied()
 }
 
-/// How a qualified type name is read (`\Vendor\Model\Pet`, `kotlin.Long`), and the dialect its
-/// prefix shows.
-pub fn qualified(name: &str) -> Option<(Qualified, Option<Dialect>)> {
+/// How a qualified type name is read (`\Vendor\Model\Pet`, `kotlin.Long`), and the dialects
+/// its prefix shows.
+pub fn qualified(name: &str) -> Option<(Qualified, Dialects)> {
     INDEX
         .qualified
         .iter()
         .find(|(prefix, _, _)| name.starts_with(prefix))
-        .map(|&(_, how, shown)| (how, shown))
+        .map(|&(_, how, dialects)| (how, dialects))
+}
+
+/// In a test of what a type shows: `expected` when the set shown holds it; `None` when the type
+/// shows no one dialect (nothing, or several); else the set's first dialect, for the failed
+/// assertion to print.
+#[cfg(test)]
+pub(super) fn shown_as(shown: Option<Dialects>, expected: Option<Dialect>) -> Option<Dialect> {
+    match (shown, expected) {
+        (Some(shown), Some(expected)) if shown.contains(expected) => Some(expected),
+        (Some(shown), _) if shown.iter().nth(1).is_some() && expected.is_none() => None,
+        (shown, _) => shown.and_then(Dialects::first),
+    }
 }
 
 /// A type as a folder of the named dialect reads it, printed in the neutral syntax

@@ -142,7 +142,10 @@ mod tests {
         ] {
             let parsed = parse_type(text).unwrap();
             assert_eq!(
-                (parsed.expr.to_string().as_str(), parsed.dialect),
+                (
+                    parsed.expr.to_string().as_str(),
+                    crate::parse::dialects::shown_as(parsed.dialects, objc),
+                ),
                 (read, objc),
                 "{text}"
             );

@@ -111,15 +111,18 @@ mod tests {
                 "list[SystemCollectionsHashtable]",
                 powershell,
             ),
-            // `X[]` is PHP's too, `Int64` Swift's: they show no dialect.
+            // `X[]` is PHP's too, `Int64` Swift's: each shows both, together PowerShell.
             ("Pet[][]", "list[list[Pet]]", None),
-            ("Int64[][]", "list[list[Int64]]", None),
+            ("Int64[][]", "list[list[Int64]]", powershell),
             // A name that opens a container elsewhere (`List[X]`) is a list of it before `[]`.
             ("List[]", "list[List]", None),
         ] {
             let parsed = parse_type(text).expect(text);
             assert_eq!(
-                (parsed.expr.to_string().as_str(), parsed.dialect),
+                (
+                    parsed.expr.to_string().as_str(),
+                    crate::parse::dialects::shown_as(parsed.dialects, shown),
+                ),
                 (neutral, shown),
                 "{text}"
             );

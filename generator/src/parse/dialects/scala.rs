@@ -4,7 +4,7 @@
 //! a field's own enum as a `## Enum: Name` section. It writes Java's type names and maps, and
 //! Swift's `Int`, too (`DialectSpec::extends`).
 
-use crate::parse::dialect::{DialectSpec, Holds, Inexact, Opener, Word};
+use crate::parse::dialect::{DialectSpec, Holds, Inexact, Opener};
 use crate::parse::types::Primitive;
 
 /// The Scala templates' description.
@@ -14,8 +14,6 @@ pub static SPEC: DialectSpec = DialectSpec {
     type_syntax: "Scala types are `String`, `Int`, `Long`, `Float`, `Double`, `BigDecimal`, \
                   `Boolean`, `URI`, `UUID`, `OffsetDateTime`, `LocalDate`, `File`, `Any`, \
                   `Seq<T>`, `Set<T>`, `Map<String, T>`, or a model name",
-    // `Any` is pydantic's word too (and a model's name in other templates): it shows neither.
-    words: &[("Any", Word::Primitive(Primitive::Object))],
     // `Map<String, X>` and `Set<X>` are Java's, `Int` Swift's: they show those dialects, whose
     // syntax Scala's extends.
     containers: &[
@@ -53,6 +51,9 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("OffsetDateTime", Primitive::Datetime),
         ("LocalDate", Primitive::Date),
         ("LocalDateTime", Primitive::LocalDateTime),
+        // Pydantic's word too, and a model's name in other templates (Ory's Java `Any`): it
+        // carries no mark.
+        ("Any", Primitive::Object),
     ],
     inexact: &[("BigDecimal", Inexact::Decimal)],
     extends: &["java", "swift"],
@@ -90,16 +91,15 @@ mod tests {
             ("Seq<Map[String, Int]>", "list[dict(str, Int)]", scala),
             ("Seq<Seq[Long]>", "list[list[Long]]", scala),
             ("Map[String, String]", "dict(str, String)", scala),
-            // Java's map and type names show Java.
-            (
-                "Map<String, Seq<String>>",
-                "dict(str, list[String])",
-                named("java"),
-            ),
+            // Java's map shows Java and Scala, which writes it too; `Seq<` Scala alone.
+            ("Map<String, Seq<String>>", "dict(str, list[String])", scala),
         ] {
             let parsed = parse_type(text).unwrap();
             assert_eq!(
-                (parsed.expr.to_string().as_str(), parsed.dialect),
+                (
+                    parsed.expr.to_string().as_str(),
+                    crate::parse::dialects::shown_as(parsed.dialects, shown),
+                ),
                 (read, shown),
                 "{text}"
             );
