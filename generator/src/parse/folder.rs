@@ -152,6 +152,7 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
                 .then(|| row.api_name.clone());
         }
         if spec.empty_table_is_any_value
+            && page.alias.is_none()
             && page.enum_values.is_none()
             && page.properties.is_empty()
             && page.additional_properties.is_none()
