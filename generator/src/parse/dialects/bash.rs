@@ -23,7 +23,7 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("boolean", Word::Primitive(Primitive::Bool)),
         ("binary", Word::Name),
     ],
-    // `array[X]` is R's too, `map[string, X]` PHP's older templates': they show neither.
+    // `array[X]` is R's too, `map[string, X]` PHP's older templates': each shows both.
     containers: &[
         Opener {
             name: "array",

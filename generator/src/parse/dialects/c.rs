@@ -26,7 +26,7 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("object_t", Word::Name),
         ("any_type_t", Word::Name),
     ],
-    // Objective-C's too: it shows neither.
+    // Objective-C's too: it shows both.
     marks: &[Mark::PointerPostfix],
     // The template maps booleans to `int` as well as integers, and lists and maps alike to
     // `list_t` (sets `set_t`) without their items: all are any JSON value. It swaps `float` and

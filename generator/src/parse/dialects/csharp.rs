@@ -24,7 +24,7 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("uint", Word::Name),
         ("ulong", Word::Name),
     ],
-    // `List<X>` is Java's too: it shows neither.
+    // `List<X>` is Java's too: it shows both.
     containers: &[
         Opener {
             name: "List",

@@ -23,7 +23,7 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("JsonObject", Word::Name),
     ],
     // `List<X>` is Java's and C#'s too, `Set<X>` Java's and Swift's, `Map<String, X>` Java's:
-    // they show neither; built_value's collections are only this template's.
+    // each shows them all; built_value's collections are only this template's.
     containers: &[
         Opener {
             name: "List",
@@ -56,8 +56,8 @@ pub static SPEC: DialectSpec = DialectSpec {
             holds: Holds::Map("String"),
         },
     ],
-    // A dotted title (`# openapi.model.Pet`) is C#'s and JavaScript's too, `X?` C#'s: they
-    // show neither.
+    // A dotted title (`# openapi.model.Pet`) is C#'s and JavaScript's too, `X?` C#'s: each
+    // shows them all.
     marks: &[Mark::DottedTitle, Mark::NullablePostfix],
     // The templates' type mapping: `DateTime` is a date or a date-time (the string sent),
     // `Date` (`dart-dio`'s) a date; a file's bytes are strings on the wire; `JsonObject` is

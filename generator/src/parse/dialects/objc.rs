@@ -41,7 +41,7 @@ pub static SPEC: DialectSpec = DialectSpec {
             holds: Holds::Values(Some("NSString*")),
         },
     ],
-    // C's too: it shows neither.
+    // C's too: it shows both.
     marks: &[Mark::PointerPostfix],
     // `NSNumber` is what the template writes for integers, numbers and booleans alike: any JSON
     // value; `NSDate` for dates and date-times alike: the string sent. `NSData` is base64 and

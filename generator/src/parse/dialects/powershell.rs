@@ -14,7 +14,7 @@ pub static SPEC: DialectSpec = DialectSpec {
                   `Boolean`, `System.DateTime`, `System.IO.FileInfo`, \
                   `System.Collections.Hashtable`, `T[]`, or a model name",
     empty_table_is_any_value: true,
-    // PowerShell's own type names (`Int32` and `Int64` are Swift's too, and show neither), and
+    // PowerShell's own type names (`Int32` and `Int64` are Swift's too, and show both), and
     // the names it links for a free-form object and bytes (`SystemCollectionsHashtable`,
     // `SystemByte`).
     words: &[
@@ -26,7 +26,7 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("SystemCollectionsHashtable", Word::Name),
         ("SystemByte", Word::Name),
     ],
-    // `X[]` is PHP's too: it shows neither.
+    // `X[]` is PHP's too: it shows both.
     marks: &[Mark::ListPostfix],
     // The templates' type mapping and their language-specific primitives: a map of any values
     // is a `System.Collections.Hashtable` (any JSON value: the page does not say of what);

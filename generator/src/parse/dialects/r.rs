@@ -13,14 +13,14 @@ pub static SPEC: DialectSpec = DialectSpec {
                   `array[T]`, `set[T]`, `map(T)`, or a model name",
     names_are_json: true,
     empty_table_is_any_value: true,
-    // `integer` is the Bash template's word too: it shows neither.
+    // `integer` is the Bash template's word too: it shows both.
     words: &[
         ("character", Word::Name),
         ("numeric", Word::Name),
         ("integer", Word::Name),
         ("data.frame", Word::Name),
     ],
-    // `array[X]` is the Bash template's too: it shows neither.
+    // `array[X]` is the Bash template's too: it shows both.
     containers: &[
         Opener {
             name: "array",

@@ -16,7 +16,7 @@ pub static SPEC: DialectSpec = DialectSpec {
                   name",
     empty_table_is_any_value: true,
     one_of_sections: true,
-    // `Array<X>` is TypeScript's too: it shows neither.
+    // `Array<X>` is TypeScript's too: it shows both.
     containers: &[
         Opener {
             name: "Array",
