@@ -32,6 +32,7 @@ pub static SPEC: DialectSpec = DialectSpec {
     // `list_t` (sets `set_t`) without their items: all are any JSON value. It swaps `float` and
     // `double`, and maps numbers without a format to `float`: all floats.
     primitives: &[
+        ("float", Primitive::Float),
         ("char", Primitive::Str),
         ("int", Primitive::Object),
         ("long", Primitive::Int),
