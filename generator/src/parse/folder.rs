@@ -5,7 +5,8 @@
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-use super::dialect::{Dialect, Dialects};
+use super::dialect::Dialect;
+use super::dialects::Dialects;
 use super::page::{MALFORMED_TYPE, ModelPage, Spanned};
 use super::types::{Leaf, Primitive, TypeExpr};
 use crate::diagnostic::{Diagnostic, FileId, Sources};

@@ -22,8 +22,9 @@ use pulldown_cmark::{
     Event, HeadingLevel, LinkType, MetadataBlockKind, Options, Parser, Tag, TagEnd,
 };
 
-use super::dialect::{Dialects, Mark};
+use super::dialect::Mark;
 use super::dialects;
+use super::dialects::Dialects;
 use super::type_expr::{NullMark, parse_type, union_of};
 use super::types::{Container, Leaf, Primitive, TypeExpr};
 use crate::diagnostic::{Diagnostic, FileId};

@@ -10,8 +10,9 @@
 
 use std::ops::Range;
 
-use super::dialect::{Dialects, Holds, Mark, Qualified, Word};
+use super::dialect::{Holds, Mark, Qualified, Word};
 use super::dialects;
+use super::dialects::Dialects;
 use super::types::{Container, Leaf, Primitive, TypeExpr};
 
 /// Why a type expression did not parse, and where (byte offsets into the parsed text).

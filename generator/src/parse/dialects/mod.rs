@@ -27,9 +27,10 @@ mod typescript;
 mod typescript_fetch;
 
 use std::collections::HashMap;
+use std::fmt;
 use std::sync::LazyLock;
 
-use super::dialect::{Dialect, DialectSpec, Dialects, Mark, Opener, Qualified, Word};
+use super::dialect::{Dialect, DialectSpec, Mark, Opener, Qualified, Word};
 
 pub use python::api_name as python_api_name;
 
@@ -78,6 +79,99 @@ pub fn named(name: &str) -> Option<Dialect> {
 /// Every dialect's name, in the order of the list of dialects.
 pub fn names() -> Vec<&'static str> {
     ALL.iter().map(|spec| spec.name).collect()
+}
+
+/// A set of dialects: those that declare a syntax, which it shows, narrowed by intersection as
+/// a type, a page or a folder shows more. One bit per dialect, by its index in
+/// [`ALL`], whose order (most established first) orders the set too.
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+pub struct Dialects(u64);
+
+impl Dialects {
+    /// The dialects whose descriptions `declares` accepts.
+    pub fn declaring(declares: impl Fn(&'static DialectSpec) -> bool) -> Dialects {
+        let bits = (ALL.iter().enumerate())
+            .filter(|&(_, &spec)| declares(spec))
+            .fold(0, |bits, (index, _)| bits | 1 << index);
+        Dialects(bits)
+    }
+
+    /// The set of one dialect.
+    pub fn of(dialect: Dialect) -> Dialects {
+        Dialects::declaring(|spec| spec.name == dialect.name())
+    }
+
+    /// Whether the set holds no dialect.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether the set holds `dialect`.
+    pub fn contains(self, dialect: Dialect) -> bool {
+        self.intersection(Dialects::of(dialect)) == Dialects::of(dialect)
+    }
+
+    /// The dialects in both sets.
+    pub fn intersection(self, other: Dialects) -> Dialects {
+        Dialects(self.0 & other.0)
+    }
+
+    /// The dialects in either set.
+    pub fn union(self, other: Dialects) -> Dialects {
+        Dialects(self.0 | other.0)
+    }
+
+    /// The dialects of the set that `keep` accepts.
+    pub fn filter(self, keep: impl Fn(Dialect) -> bool) -> Dialects {
+        Dialects::declaring(|spec| self.contains(Dialect::of(spec)) && keep(Dialect::of(spec)))
+    }
+
+    /// The set narrowed to what `other` shows too, unless no dialect shows both: then `self`
+    /// (a later mark that contradicts the earlier ones is ignored).
+    pub fn narrowed_by(self, other: Dialects) -> Dialects {
+        let both = self.intersection(other);
+        if both.is_empty() { self } else { both }
+    }
+
+    /// What `shown` (what was shown so far, if anything) is once `more` is shown too: narrowed
+    /// by it ([`Dialects::narrowed_by`]).
+    pub fn narrow(shown: Option<Dialects>, more: Option<Dialects>) -> Option<Dialects> {
+        match (shown, more) {
+            (Some(shown), Some(more)) => Some(shown.narrowed_by(more)),
+            (shown, more) => shown.or(more),
+        }
+    }
+
+    /// The set's dialects, in the order of [`ALL`].
+    pub fn iter(self) -> impl Iterator<Item = Dialect> {
+        (ALL.iter().enumerate())
+            .filter(move |(index, _)| self.0 & 1 << index != 0)
+            .map(|(_, &spec)| Dialect::of(spec))
+    }
+
+    /// The set's first dialect in the order of [`ALL`] (the most established).
+    pub fn first(self) -> Option<Dialect> {
+        self.iter().next()
+    }
+}
+
+/// The names, joined by `or`: `csharp or dart`.
+impl fmt::Display for Dialects {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (index, dialect) in self.iter().enumerate() {
+            if index > 0 {
+                f.write_str(" or ")?;
+            }
+            f.write_str(dialect.name())?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Dialects {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Dialects({self})")
+    }
 }
 
 /// What the dialects declare, looked up by what the readers find: built once, so that reading
