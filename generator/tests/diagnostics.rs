@@ -185,7 +185,7 @@ fn malformed_type_expressions() {
             &[
                 "| **a** | **list[str** | A | |",
                 "| **b** | **dict(int, str)** | B | |",
-                "| **c** | **list[]** | C | |",
+                "| **c** | **list[,]** | C | |",
                 "| **d** | [**dict(str list[Pet])**](Pet.html) | D | |",
             ],
         )
@@ -197,8 +197,8 @@ fn malformed_type_expressions() {
             "Person.md:10:21: error: malformed type `list[str`: expected `]`, found the end of the type",
             // `int`.
             "Person.md:11:18: error: malformed type `dict(int, str)`: a dict's keys must be `str`, found `int`",
-            // The `]` where a type should be.
-            "Person.md:12:18: error: malformed type `list[]`: expected a type, found `]`",
+            // The `,` where a type should be.
+            "Person.md:12:18: error: malformed type `list[,]`: expected a type, found `,`",
             // `list`, inside a link.
             "Person.md:13:23: error: malformed type `dict(str list[Pet])`: expected `,` after the dict's key type, found `list`",
         ]

@@ -521,19 +521,24 @@ fn java_is_detected_and_its_type_names_stay_models_elsewhere() {
 
 #[test]
 fn java_pages_beside_python_pages_are_an_error() {
-    // `Map<String, X>` is Dart's too; Java's own `Long` shows Java.
+    // `Map<String, X>` is Dart's too; Java's own `Long` shows Java (and Scala, which writes it).
     let a = page_with_type("A", "Map&lt;String, Long&gt;");
     let b = page_with_type("B", "list[str]");
     assert_eq!(
         diagnostics_of(&[("A.md", &a), ("B.md", &b)]),
-        ["B.md:7:9: error: one folder mixes dialects: `B` is written in python, `A` in java"]
+        [
+            "B.md:7:9: error: one folder mixes dialects: `B` is written in python, `A` in java or scala"
+        ]
     );
-    // `List<X>` is C#'s too and shows no dialect: beside Python pages, Java's `String` is a
-    // name no page defines.
+    // `List<X>` is C#'s, Dart's and Scala's too: it shows them all, none of which writes
+    // Python's `list[str]`.
     let a = page_with_type("A", "List&lt;String&gt;");
     assert_eq!(
         diagnostics_of(&[("A.md", &a), ("B.md", &b)]),
-        ["A.md:7:19: error: unknown type `String` in field `A.a`"]
+        [
+            "B.md:7:9: error: one folder mixes dialects: `B` is written in python, `A` in java or \
+             csharp or dart or scala"
+        ]
     );
 }
 
@@ -1505,7 +1510,9 @@ fn swift_pages_beside_python_pages_are_an_error() {
     let python = page_with_type("B", "list[str]");
     assert_eq!(
         diagnostics_of(&[("A.md", &swift), ("B.md", &python)]),
-        ["B.md:7:9: error: one folder mixes dialects: `B` is written in python, `A` in swift"]
+        [
+            "B.md:7:9: error: one folder mixes dialects: `B` is written in python, `A` in swift or scala"
+        ]
     );
 }
 
@@ -1751,12 +1758,12 @@ fn the_new_dialects_beside_each_other_and_their_neighbours_are_located_errors() 
         (
             "Dictionary&lt;string, Tag&gt;",
             "Map&lt;String, Long&gt;",
-            "`B` is written in java, `A` in csharp",
+            "`B` is written in java or scala, `A` in csharp",
         ),
         (
             "{String: Tag}",
             "[String: Tag]",
-            "`B` is written in swift, `A` in javascript",
+            "`B` is written in swift or scala, `A` in javascript",
         ),
         (
             "ARRAY[Tag]",
@@ -1771,7 +1778,7 @@ fn the_new_dialects_beside_each_other_and_their_neighbours_are_located_errors() 
         (
             "[String: Tag]",
             "kotlin.collections.List&lt;Tag&gt;",
-            "`B` is written in kotlin, `A` in swift",
+            "`B` is written in kotlin, `A` in swift or scala",
         ),
         (
             "\\Store\\Model\\Tag[]",
@@ -1781,7 +1788,7 @@ fn the_new_dialects_beside_each_other_and_their_neighbours_are_located_errors() 
         (
             "kotlin.Long",
             "Set&lt;Long&gt;",
-            "`B` is written in java, `A` in kotlin",
+            "`B` is written in java or scala, `A` in kotlin",
         ),
     ] {
         let a = page_with_type("A", first);

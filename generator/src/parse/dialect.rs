@@ -48,12 +48,6 @@ impl Dialect {
         self.0.type_syntax
     }
 
-    /// Whether the dialect writes `other`'s syntax too ([`DialectSpec::extends`]): what shows
-    /// both is this one.
-    pub fn extends(self, other: Dialect) -> bool {
-        self.0.extends.contains(&other.name())
-    }
-
     /// Whether the dialect's Name column is the JSON name itself, so that `[naming] wire` does
     /// not apply.
     pub fn names_are_json(self) -> bool {
@@ -128,7 +122,7 @@ impl fmt::Display for Dialect {
 
 /// A dialect's description of itself: its name and conventions, the words, containers and
 /// layouts it writes, and what each means. A mark (a word, a container, a [`Mark`]) shows the
-/// dialect when no other dialect declares it: syntax two templates share shows neither.
+/// set of dialects that declare it ([`Dialects`]): syntax two templates share shows both.
 #[derive(Debug)]
 pub struct DialectSpec {
     /// The name `codegen.toml` writes and runs report (`python-pydantic`).
@@ -162,8 +156,8 @@ pub struct DialectSpec {
     pub words: &'static [(&'static str, Word)],
     /// Containers opened by a name and a bracket (`Hash<`, `List[`), and what each holds.
     pub containers: &'static [Opener],
-    /// Prefixes of the qualified type names only this dialect writes (`System.`), and how the
-    /// name is read.
+    /// Prefixes of the qualified type names this dialect writes (`System.`), and how the name
+    /// is read.
     pub qualified: &'static [(&'static str, Qualified)],
     /// The other syntax the dialect writes ([`Mark`]).
     pub marks: &'static [Mark],
@@ -189,8 +183,8 @@ pub struct DialectSpec {
     /// [`DialectSpec::read_other_name`].
     pub nullable_prefix: Option<&'static str>,
     /// The dialects whose syntax this one writes too, besides its own (Scala's templates write
-    /// Java's `Long` and `Map<String, X>`, R's Ruby's titles): a page or a folder that shows
-    /// both is this one's ([`Dialect::extends`]).
+    /// Java's `Long` and `Map<String, X>`, R's Ruby's titles): what those declare shows this
+    /// one too.
     pub extends: &'static [&'static str],
 }
 
@@ -278,7 +272,7 @@ pub enum Qualified {
 }
 
 /// Syntax a dialect writes besides its words and containers: punctuation of the type grammar
-/// and page layouts. Each shows the dialect that declares it, when only one does.
+/// and page layouts. Each shows the dialects that declare it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mark {
     /// A list in brackets whose item is the given name: `[str]`.

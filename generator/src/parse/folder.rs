@@ -6,14 +6,17 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 
 use super::dialect::Dialect;
+use super::dialects::Dialects;
 use super::page::{MALFORMED_TYPE, ModelPage, Spanned};
 use super::types::{Leaf, Primitive, TypeExpr};
 use crate::diagnostic::{Diagnostic, FileId, Sources};
 
 /// The dialect of a folder's model pages: `forced` (from codegen.toml, with where it is written)
-/// or the one their syntax shows (a dialect that extends another's when they show both); the
-/// default dialect (`python`, whose syntax is the plainest) when no page shows one. A page whose syntax shows another dialect is an error: against `forced`, or (when
-/// nothing is forced) naming the first two pages that disagree.
+/// or the one their syntax shows: of the dialects every page's marks show, the first in the
+/// order of [`super::dialects::ALL`] (most established first); the default dialect (`python`,
+/// whose syntax is the plainest) when no page shows one. A page whose syntax shows no dialect
+/// the others' does is an error: against `forced`, or (when nothing is forced) naming it and
+/// the earlier page whose marks it contradicts.
 pub fn folder_dialect(
     pages: &[ModelPage],
     forced: Option<(Dialect, FileId, Range<usize>)>,
@@ -29,21 +32,25 @@ pub fn folder_dialect(
             at.column
         )
     };
-    let marked = pages
+    let marked: Vec<(&ModelPage, &Spanned<Dialects>)> = pages
         .iter()
-        .filter_map(|page| page.dialect.as_ref().map(|mark| (page, mark)));
+        .filter_map(|page| page.dialects.as_ref().map(|shown| (page, shown)))
+        .collect();
     if let Some((dialect, file, span)) = forced {
-        for (page, mark) in marked.filter(|(_, mark)| mark.value != dialect) {
+        for (page, shown) in marked
+            .iter()
+            .filter(|(_, shown)| !shown.value.contains(dialect))
+        {
             diagnostics.push(
                 Diagnostic::error(
                     page.file,
-                    mark.span.clone(),
+                    shown.span.clone(),
                     format!(
                         "`{}` is written in {}, but codegen.toml says the docs are {dialect}",
-                        page.name.value, mark.value
+                        page.name.value, shown.value
                     ),
                 )
-                .with_label(format!("{} syntax", mark.value))
+                .with_label(format!("{} syntax", shown.value))
                 .with_note(format!(
                     "`dialect = \"{dialect}\"` is at {}; without it the dialect is detected",
                     place(file, span.start)
@@ -52,48 +59,41 @@ pub fn folder_dialect(
         }
         return dialect;
     }
-    // A dialect that writes the others' syntax too is the folder's when its pages show them all.
-    let mut shown: Vec<Dialect> = Vec::new();
-    for (_, mark) in marked.clone() {
-        if !shown.contains(&mark.value) {
-            shown.push(mark.value);
+    let mut folder: Option<Dialects> = None;
+    for (at, &(page, shown)) in marked.iter().enumerate() {
+        let narrowed = folder.map_or(shown.value, |folder| folder.intersection(shown.value));
+        if !narrowed.is_empty() {
+            folder = Some(narrowed);
+            continue;
         }
+        // The earlier page that shows none of this one's dialects, or else the first.
+        let (earlier, earlier_shown) = marked[..at]
+            .iter()
+            .find(|(_, earlier)| earlier.value.intersection(shown.value).is_empty())
+            .unwrap_or(&marked[0]);
+        diagnostics.push(
+            Diagnostic::error(
+                page.file,
+                shown.span.clone(),
+                format!(
+                    "one folder mixes dialects: `{}` is written in {}, `{}` in {}",
+                    page.name.value, shown.value, earlier.name.value, earlier_shown.value
+                ),
+            )
+            .with_label(format!("{} syntax", shown.value))
+            .with_note(format!(
+                "`{}` shows {} at {}",
+                earlier.name.value,
+                earlier_shown.value,
+                place(earlier.file, earlier_shown.span.start)
+            ))
+            .with_note(
+                "generate each template's docs from its own folder, or set `dialect` in codegen.toml",
+            ),
+        );
+        break;
     }
-    let extending_all = shown
-        .iter()
-        .find(|&&dialect| (shown.iter()).all(|&other| other == dialect || dialect.extends(other)));
-    if let Some(&dialect) = extending_all {
-        return dialect;
-    }
-    let mut first: Option<(&ModelPage, &Spanned<Dialect>)> = None;
-    for (page, mark) in marked {
-        match first {
-            None => first = Some((page, mark)),
-            Some((first_page, first_mark)) if first_mark.value != mark.value => {
-                diagnostics.push(
-                    Diagnostic::error(
-                        page.file,
-                        mark.span.clone(),
-                        format!(
-                            "one folder mixes dialects: `{}` is written in {}, `{}` in {}",
-                            page.name.value, mark.value, first_page.name.value, first_mark.value
-                        ),
-                    )
-                    .with_label(format!("{} syntax", mark.value))
-                    .with_note(format!(
-                        "`{}` shows {} at {}",
-                        first_page.name.value,
-                        first_mark.value,
-                        place(first_page.file, first_mark.span.start)
-                    ))
-                    .with_note("generate each template's docs from its own folder, or set `dialect` in codegen.toml"),
-                );
-                return first_mark.value;
-            }
-            Some(_) => {}
-        }
-    }
-    first.map_or_else(Dialect::default, |(_, mark)| mark.value)
+    folder.and_then(Dialects::first).unwrap_or_default()
 }
 
 /// Adds to each malformed-type error among `diagnostics` a note naming the folder dialect's type
@@ -219,5 +219,65 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
             page.properties.clear();
             page.additional_properties = None;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::folder_dialect;
+    use crate::diagnostic::{Diagnostic, Sources};
+    use crate::parse::dialect::Dialect;
+    use crate::parse::page::{PageOutcome, parse_page};
+
+    /// The dialect of a folder of model pages, each a name and the Type cell of its one field,
+    /// and the messages of the errors its detection reports.
+    fn detect(pages: &[(&str, &str)]) -> (Dialect, Vec<String>) {
+        let mut sources = Sources::default();
+        let mut diagnostics: Vec<Diagnostic> = Vec::new();
+        let read = pages.iter().map(|(name, type_cell)| {
+            let text = format!(
+                "# {name}\n\n## Properties\n\n| Name | Type | Description | Notes |\n\
+                 |------------ | ------------- | ------------- | -------------|\n\
+                 | **field** | **{type_cell}** |  | [optional] |\n"
+            );
+            let file = sources.add(PathBuf::from(format!("{name}.md")), text.clone());
+            match parse_page(file, &text, &mut diagnostics) {
+                PageOutcome::Model(page) => *page,
+                _ => panic!("{name}: not a model page: {diagnostics:?}"),
+            }
+        });
+        let pages: Vec<_> = read.collect();
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let dialect = folder_dialect(&pages, None, &sources, &mut diagnostics);
+        (
+            dialect,
+            diagnostics.into_iter().map(|d| d.message).collect(),
+        )
+    }
+
+    #[test]
+    fn a_folder_is_the_first_dialect_every_page_shows() {
+        // `?` is Dart's too: it no longer hides that it is C#'s.
+        let (dialect, errors) = detect(&[("Pet", "int?"), ("Tag", "Dictionary<string, Pet>")]);
+        assert_eq!((dialect.name(), errors), ("csharp", Vec::new()));
+        let (dialect, _) = detect(&[("Pet", "long?")]);
+        assert_eq!(dialect.name(), "csharp");
+        let (dialect, _) = detect(&[("Pet", "str")]);
+        assert_eq!(dialect, Dialect::default());
+    }
+
+    #[test]
+    fn pages_that_share_no_dialect_are_an_error_naming_both() {
+        let (_, errors) = detect(&[
+            ("Pet", "Dictionary<string, Tag>"),
+            ("Tag", "int?"),
+            ("Owner", "map[string]Pet"),
+        ]);
+        assert_eq!(
+            errors,
+            ["one folder mixes dialects: `Owner` is written in go, `Pet` in csharp"]
+        );
     }
 }

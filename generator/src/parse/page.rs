@@ -22,8 +22,9 @@ use pulldown_cmark::{
     Event, HeadingLevel, LinkType, MetadataBlockKind, Options, Parser, Tag, TagEnd,
 };
 
-use super::dialect::{Dialect, Mark, Word};
+use super::dialect::{Mark, Word};
 use super::dialects;
+use super::dialects::Dialects;
 use super::type_expr::{NullMark, parse_type, union_of};
 use super::types::{Container, Leaf, Primitive, TypeExpr};
 use crate::diagnostic::{Diagnostic, FileId};
@@ -55,8 +56,9 @@ pub struct ModelPage {
     /// The type the page names, when it is an alias (`python-prior`'s one `value` row; see
     /// `apply_folder_conventions`).
     pub alias: Option<Spanned<TypeExpr>>,
-    /// The template dialect the page's syntax shows, if any.
-    pub dialect: Option<Spanned<Dialect>>,
+    /// The template dialects the page's syntax shows, if any: those its marks show, narrowed by
+    /// each; at the first mark.
+    pub dialects: Option<Spanned<Dialects>>,
 }
 
 /// The values of an enum page, in page order.
@@ -157,7 +159,7 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
         name: None,
         description: Vec::new(),
         has_properties_heading: false,
-        dialect: None,
+        dialects: None,
         additional_properties: None,
         field_enums: Vec::new(),
         field_enum_lists: Vec::new(),
@@ -326,8 +328,8 @@ struct PageReader<'a, 'd> {
     name: Option<Spanned<String>>,
     description: Vec<String>,
     has_properties_heading: bool,
-    /// The first dialect mark seen, and where.
-    dialect: Option<Spanned<Dialect>>,
+    /// The dialects the marks seen show, and where the first is.
+    dialects: Option<Spanned<Dialects>>,
     additional_properties: Option<PropertyRow>,
     /// The `## Enum: XEnum` tables after the properties (Java): the values of the fields whose
     /// type links to `#XEnum`.
@@ -601,7 +603,7 @@ impl PageReader<'_, '_> {
         let ParsedCell {
             expr: mut type_expr,
             leaf_span,
-            mut dialect,
+            mut dialects,
             null,
             links_page,
         } = parse_type_cell(self.file, self.text, &type_cell, self.diagnostics)?;
@@ -616,9 +618,9 @@ impl PageReader<'_, '_> {
             )
         {
             type_expr.value.leaf = Leaf::Named(model);
-            dialect = None;
+            dialects = None;
         }
-        self.shows(dialect, type_expr.span.clone());
+        self.shows(dialects, type_expr.span.clone());
         // Kotlin's own enum of a field: `[**inline**](#Status)`, its values in the
         // `## Enum: status` table after the properties.
         if is_inline_enum(&type_expr.value) {
@@ -829,7 +831,7 @@ impl PageReader<'_, '_> {
         // module of one model (`tag.Tag`, `openapi_client.model.tag.Tag`) shows its own.
         let module = namespace.rsplit('.').next().unwrap_or(namespace);
         match dialects::qualified(&heading.value) {
-            Some((_, shown)) => self.shows(shown, heading.span.clone()),
+            Some((_, shown)) => self.shows(Some(shown), heading.span.clone()),
             None if module == name.to_snake_case() => {
                 self.mark(Mark::ModulePathTitle, heading.span.clone());
             }
@@ -853,25 +855,20 @@ impl PageReader<'_, '_> {
         }
     }
 
-    /// Records the dialect a [`Mark`] shows, when it shows one (see [`Self::shows`]).
+    /// Records the dialects a [`Mark`] shows, when it shows some (see [`Self::shows`]).
     fn mark(&mut self, mark: Mark, span: Range<usize>) {
         self.shows(dialects::shown_by(mark), span);
     }
 
-    /// Records the first dialect the page shows, and where; or a later one that writes the first
-    /// one's syntax too (`Dialect::extends`).
-    fn shows(&mut self, dialect: Option<Dialect>, span: Range<usize>) {
-        if let Some(dialect) = dialect {
-            let shown = self.dialect.get_or_insert(Spanned {
-                value: dialect,
-                span: span.clone(),
+    /// Narrows the dialects the page shows by those a mark shows ([`Dialects::narrowed_by`]);
+    /// the first mark's span stays where the page shows them.
+    fn shows(&mut self, dialects: Option<Dialects>, span: Range<usize>) {
+        if let Some(dialects) = dialects {
+            let shown = self.dialects.get_or_insert(Spanned {
+                value: dialects,
+                span,
             });
-            if dialect.extends(shown.value) {
-                *shown = Spanned {
-                    value: dialect,
-                    span,
-                };
-            }
+            shown.value = shown.value.narrowed_by(dialects);
         }
     }
 
@@ -1125,12 +1122,13 @@ impl PageReader<'_, '_> {
         let properties = properties.or_else(|| alias.is_some().then(Vec::new));
         // A oneOf / anyOf page that lists its variants in sections (`openapi_one_of`, Ruby's), no
         // properties: a page of no properties, which such a folder reads as any JSON value.
-        let sections_union = self
-            .dialect
-            .as_ref()
-            .is_some_and(|mark| mark.value.spec().one_of_sections)
-            && (self.text.contains("### `openapi_one_of`")
-                || self.text.contains("### `openapi_any_of`"));
+        let sections_union = self.dialects.as_ref().is_some_and(|shown| {
+            shown
+                .value
+                .iter()
+                .any(|dialect| dialect.spec().one_of_sections)
+        }) && (self.text.contains("### `openapi_one_of`")
+            || self.text.contains("### `openapi_any_of`"));
         let properties =
             properties.or_else(|| (sections_union || self.variant_list).then(Vec::new));
         if properties.is_none() && enum_values.is_none() {
@@ -1230,7 +1228,7 @@ impl PageReader<'_, '_> {
             additional_properties: self.additional_properties,
             enum_values,
             alias,
-            dialect: self.dialect,
+            dialects: self.dialects,
         }))
     }
 }
@@ -1406,8 +1404,8 @@ pub(super) struct ParsedCell {
     pub(super) expr: Spanned<TypeExpr>,
     /// The span of its innermost type's name (`Modle` in `list[Modle]`).
     pub(super) leaf_span: Range<usize>,
-    /// The dialect its syntax marks, if any.
-    pub(super) dialect: Option<Dialect>,
+    /// The dialects its syntax shows, if any.
+    pub(super) dialects: Option<Dialects>,
     /// What it says of `null`.
     pub(super) null: NullMark,
     /// It links to its innermost type's page (`[**List<Pet>**](Pet.md)`).
@@ -1443,7 +1441,7 @@ pub(super) fn parse_type_cell(
                     span: type_span.clone(),
                 },
                 leaf_span: to_source(parsed.leaf_span),
-                dialect: parsed.dialect,
+                dialects: parsed.dialects,
                 null: parsed.null,
             })
         }

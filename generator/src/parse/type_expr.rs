@@ -10,8 +10,9 @@
 
 use std::ops::Range;
 
-use super::dialect::{Dialect, Holds, Mark, Qualified, Word};
+use super::dialect::{Holds, Mark, Qualified, Word};
 use super::dialects;
+use super::dialects::Dialects;
 use super::types::{Container, Leaf, Primitive, TypeExpr};
 
 /// Why a type expression did not parse, and where (byte offsets into the parsed text).
@@ -85,7 +86,7 @@ pub fn parse_type_expr_with_leaf_span(
     parse_type(text).map(|parsed| (parsed.expr, parsed.leaf_span))
 }
 
-/// A parsed type expression, where its innermost type's name is, and the dialect its syntax
+/// A parsed type expression, where its innermost type's name is, and the dialects its syntax
 /// shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParsedType {
@@ -93,8 +94,9 @@ pub struct ParsedType {
     pub expr: TypeExpr,
     /// Byte span of the innermost type's name (`Model` in `list[Model]`).
     pub leaf_span: Range<usize>,
-    /// The dialect the syntax belongs to; `None` when it fits every Python dialect (`str`).
-    pub dialect: Option<Dialect>,
+    /// The dialects whose syntax it is: those its marks show, narrowed by each (a mark that
+    /// none of the earlier ones' dialects writes is ignored); `None` when it shows none (`str`).
+    pub dialects: Option<Dialects>,
     /// What the expression says of `null` (of the whole value, not of a container's items).
     pub null: NullMark,
 }
@@ -141,7 +143,7 @@ pub fn parse_type(text: &str) -> Result<ParsedType, TypeSyntaxError> {
         return parsed;
     }
     let mut lexer = Lexer { text, position: 0 };
-    let mut dialect = None;
+    let mut dialects = None;
     let mut frames = vec![Frame {
         kind: FrameKind::Top,
         members: Vec::new(),
@@ -153,8 +155,8 @@ pub fn parse_type(text: &str) -> Result<ParsedType, TypeSyntaxError> {
             Token::Name(name) => name_step(name, span, &mut lexer)?,
             Token::Punct('[') => open_bracket(&mut lexer),
             Token::Punct('{') => {
-                let dialect = open_brace_map(&mut lexer)?;
-                (Step::Open(FrameKind::Map('}')), dialect)
+                let shown = open_brace_map(&mut lexer)?;
+                (Step::Open(FrameKind::Map('}')), shown)
             }
             Token::Punct('(') => (
                 Step::Open(FrameKind::Union(')')),
@@ -163,16 +165,18 @@ pub fn parse_type(text: &str) -> Result<ParsedType, TypeSyntaxError> {
             _ => return Err(expected("a type", token, span)),
         };
         // Inside `List<...>` a word of a dialect that never writes `<` is another language's
-        // name and shows nothing (a Python word in Java's `List<Any>`).
+        // name and shows nothing of that dialect (a Python word in Java's `List<Any>`).
         let in_angle_brackets = frames
             .iter()
             .any(|frame| matches!(frame.kind, FrameKind::List('>') | FrameKind::Map('>')));
-        let foreign = step
-            .1
-            .is_some_and(|shown| !shown.spec().writes_angle_brackets);
-        if !(in_angle_brackets && foreign) {
-            dialect = dialect.or(step.1);
-        }
+        let shown = match step.1 {
+            Some(shown) if in_angle_brackets => {
+                Some(shown.filter(|dialect| dialect.spec().writes_angle_brackets))
+                    .filter(|shown| !shown.is_empty())
+            }
+            shown => shown,
+        };
+        dialects = Dialects::narrow(dialects, shown);
         let mut done = match step.0 {
             Step::Open(kind) => {
                 frames.push(Frame {
@@ -185,7 +189,7 @@ pub fn parse_type(text: &str) -> Result<ParsedType, TypeSyntaxError> {
         };
         // After a type: close frames, or go on with the next member of a union.
         loop {
-            postfix(&mut lexer, &mut done, &mut dialect);
+            postfix(&mut lexer, &mut done, &mut dialects);
             let frame = frames.last_mut().expect("the top frame is never popped");
             frame.members.push(done);
             let (mut token, mut span) = lexer.next();
@@ -197,12 +201,12 @@ pub fn parse_type(text: &str) -> Result<ParsedType, TypeSyntaxError> {
             // `|` joins the members of a union: the whole type's, or a container's argument
             // (TypeScript's `Array<string | null>`).
             if token == Token::Punct('|') {
-                dialect = dialect.or(dialects::shown_by(Mark::BarUnion));
+                dialects = Dialects::narrow(dialects, dialects::shown_by(Mark::BarUnion));
                 break;
             }
             if token == Token::Punct(',') && frame.kind.is_union() {
                 if frame.kind == FrameKind::Top {
-                    dialect = dialect.or(dialects::shown_by(Mark::CommaUnion));
+                    dialects = Dialects::narrow(dialects, dialects::shown_by(Mark::CommaUnion));
                 }
                 // A trailing comma (`(str,)`) closes the union right away.
                 let checkpoint = lexer.position;
@@ -235,7 +239,7 @@ pub fn parse_type(text: &str) -> Result<ParsedType, TypeSyntaxError> {
                             leaf: result.leaf,
                         },
                         leaf_span: result.leaf_span,
-                        dialect,
+                        dialects,
                         null: result.admits_null,
                     });
                 }
@@ -254,23 +258,23 @@ fn one_name(text: &str) -> Option<Result<ParsedType, TypeSyntaxError>> {
     }
     let start = text.len() - text.trim_start().len();
     Some(
-        leaf(name, start..start + name.len()).map(|(partial, dialect)| ParsedType {
+        leaf(name, start..start + name.len()).map(|(partial, dialects)| ParsedType {
             expr: TypeExpr {
                 containers: partial.containers_inner_first,
                 leaf: partial.leaf,
             },
             leaf_span: partial.leaf_span,
-            dialect,
+            dialects,
             null: partial.admits_null,
         }),
     )
 }
 
 /// What a `[` starts where a type is expected: a map `[String: X]` (also `[String:X]`,
-/// [`Mark::BracketMap`]), or a list `[X]`, which shows the dialect that alone writes a list of
-/// that item ([`Mark::BracketListOf`]: `[str]`), or else the one that alone writes `[X]`
+/// [`Mark::BracketMap`]), or a list `[X]`, which shows the dialects that write a list of that
+/// item ([`Mark::BracketListOf`]: `[str]`), or else those that write `[X]`
 /// ([`Mark::BracketList`]).
-fn open_bracket(lexer: &mut Lexer<'_>) -> (Step, Option<Dialect>) {
+fn open_bracket(lexer: &mut Lexer<'_>) -> (Step, Option<Dialects>) {
     let checkpoint = lexer.position;
     let first = lexer.next().0;
     if first == Token::Name("String") && lexer.next().0 == Token::Punct(':') {
@@ -290,22 +294,22 @@ fn open_bracket(lexer: &mut Lexer<'_>) -> (Step, Option<Dialect>) {
 /// [`NullMark::AbsentOrNull`], [`Mark::NullablePostfix`]), `[]` (PHP's list of the type:
 /// `string[]`, `\Vendor\Model\Tag[]`, [`Mark::ListPostfix`]) and `*` (C's and Objective-C's
 /// pointer, which says nothing of the value: [`Mark::PointerPostfix`]).
-fn postfix(lexer: &mut Lexer<'_>, done: &mut Partial, dialect: &mut Option<Dialect>) {
+fn postfix(lexer: &mut Lexer<'_>, done: &mut Partial, dialects: &mut Option<Dialects>) {
     loop {
         let checkpoint = lexer.position;
         match lexer.next().0 {
             Token::Punct('?') => {
-                *dialect = dialect.or(dialects::shown_by(Mark::NullablePostfix));
+                *dialects = Dialects::narrow(*dialects, dialects::shown_by(Mark::NullablePostfix));
                 done.admits_null = done.admits_null.max(NullMark::AbsentOrNull);
             }
             Token::Punct('[') if lexer.next().0 == Token::Punct(']') => {
                 done.containers_inner_first.push(Container::List);
                 done.null = false;
                 done.admits_null = NullMark::None;
-                *dialect = dialect.or(dialects::shown_by(Mark::ListPostfix));
+                *dialects = Dialects::narrow(*dialects, dialects::shown_by(Mark::ListPostfix));
             }
             Token::Punct('*') => {
-                *dialect = dialect.or(dialects::shown_by(Mark::PointerPostfix));
+                *dialects = Dialects::narrow(*dialects, dialects::shown_by(Mark::PointerPostfix));
             }
             _ => {
                 lexer.position = checkpoint;
@@ -374,7 +378,7 @@ fn go_type(text: &str) -> Option<Result<ParsedType, TypeSyntaxError>> {
     Some(Ok(ParsedType {
         expr: TypeExpr { containers, leaf },
         leaf_span: span,
-        dialect: dialects::shown_by(Mark::GoSyntax),
+        dialects: dialects::shown_by(Mark::GoSyntax),
         null: NullMark::None,
     }))
 }
@@ -521,7 +525,7 @@ fn rust_type(text: &str) -> Option<Result<ParsedType, TypeSyntaxError>> {
     Some(Ok(ParsedType {
         expr: TypeExpr { containers, leaf },
         leaf_span,
-        dialect: dialects::shown_by(Mark::RustSyntax),
+        dialects: dialects::shown_by(Mark::RustSyntax),
         null,
     }))
 }
@@ -567,7 +571,7 @@ enum Step {
     Leaf(Partial),
 }
 
-/// The step a name starts, and the dialect it shows: a container when the name and the bracket
+/// The step a name starts, and the dialects it shows: a container when the name and the bracket
 /// after it are one a dialect declares (`List` followed by `[` opens a list,
 /// [`super::dialect::DialectSpec::containers`]), `byte[]` (Java's and C#'s bytes: base64 strings
 /// on the wire), or a leaf.
@@ -575,7 +579,7 @@ fn name_step(
     name: &str,
     span: Range<usize>,
     lexer: &mut Lexer<'_>,
-) -> Result<(Step, Option<Dialect>), TypeSyntaxError> {
+) -> Result<(Step, Option<Dialects>), TypeSyntaxError> {
     let checkpoint = lexer.position;
     let (opener, _) = lexer.next();
     let after_opener = lexer.position;
@@ -587,7 +591,7 @@ fn name_step(
     lexer.position = after_opener;
     if let Token::Punct(bracket) = opener
         && !empty_brackets
-        && let Some((opener, dialect)) = dialects::opener(name, bracket)
+        && let Some((opener, shown)) = dialects::opener(name, bracket)
     {
         let closer = match bracket {
             '[' => ']',
@@ -612,7 +616,7 @@ fn name_step(
                 FrameKind::Map(closer)
             }
         };
-        return Ok((Step::Open(kind), dialect));
+        return Ok((Step::Open(kind), Some(shown)));
     }
     if name == "byte" && opener == Token::Punct('[') {
         let (closer, closer_span) = lexer.next();
@@ -624,8 +628,8 @@ fn name_step(
         return Ok((Step::Leaf(partial), None));
     }
     lexer.position = checkpoint;
-    let (partial, dialect) = leaf(name, span)?;
-    Ok((Step::Leaf(partial), dialect))
+    let (partial, shown) = leaf(name, span)?;
+    Ok((Step::Leaf(partial), shown))
 }
 
 /// A container or union being read.
@@ -786,25 +790,25 @@ fn object(leaf_span: Range<usize>, null: bool) -> Partial {
     }
 }
 
-/// A type name: a word a dialect declares (a primitive, `null`, or a name only it writes, with
-/// the dialect it shows), a qualified name (`\Vendor\Model\Pet`, `kotlin.Long`), a bare
+/// A type name: a word a dialect declares (a primitive, `null`, or a name it writes, with the
+/// dialects it shows), a qualified name (`\Vendor\Model\Pet`, `kotlin.Long`), a bare
 /// container, a primitive of the type model's own vocabulary, or a model. Other names a dialect
 /// writes (`String`, `Date`, `Object`) stay names here, and a folder's dialect reads them
 /// (`apply_folder_conventions`).
-fn leaf(name: &str, span: Range<usize>) -> Result<(Partial, Option<Dialect>), TypeSyntaxError> {
+fn leaf(name: &str, span: Range<usize>) -> Result<(Partial, Option<Dialects>), TypeSyntaxError> {
     let primitive = |primitive| (Vec::new(), Leaf::Primitive(primitive));
     let named = |name: &str| (Vec::new(), Leaf::Named(name.to_owned()));
-    let ((containers, leaf), dialect) = if let Some((word, dialect)) = dialects::word(name) {
+    let ((containers, leaf), shown) = if let Some((word, shown)) = dialects::word(name) {
+        let shown = Some(shown);
         match word {
-            Word::Null => return Ok((object(span, true), dialect)),
-            Word::Primitive(found) => (primitive(found), dialect),
-            Word::Name => (named(name), dialect),
-            Word::Container(container) => (
-                (vec![container], Leaf::Primitive(Primitive::Object)),
-                dialect,
-            ),
+            Word::Null => return Ok((object(span, true), shown)),
+            Word::Primitive(found) => (primitive(found), shown),
+            Word::Name => (named(name), shown),
+            Word::Container(container) => {
+                ((vec![container], Leaf::Primitive(Primitive::Object)), shown)
+            }
         }
-    } else if let Some((how, dialect)) = dialects::qualified(name) {
+    } else if let Some((how, shown)) = dialects::qualified(name) {
         let written = match how {
             Qualified::Whole => name,
             Qualified::LastSegment(separator) => {
@@ -812,7 +816,7 @@ fn leaf(name: &str, span: Range<usize>) -> Result<(Partial, Option<Dialect>), Ty
                 rest.rsplit_once(separator).map_or(name, |(_, last)| last)
             }
         };
-        (named(written), dialect)
+        (named(written), Some(shown))
     } else {
         match name {
             // Bare containers: of any JSON values.
@@ -844,14 +848,14 @@ fn leaf(name: &str, span: Range<usize>) -> Result<(Partial, Option<Dialect>), Ty
             null: false,
             admits_null: NullMark::None,
         },
-        dialect,
+        shown,
     ))
 }
 
 /// The key part of a map opened by `{`: `str:` (`python-prior`'s `{str: (X,)}`), `String:`
 /// (`{String: X}`) or `[key: string]:` (TypeScript's index signature `{ [key: string]: X; }`);
-/// the dialect it shows.
-fn open_brace_map(lexer: &mut Lexer<'_>) -> Result<Option<Dialect>, TypeSyntaxError> {
+/// the dialects it shows.
+fn open_brace_map(lexer: &mut Lexer<'_>) -> Result<Option<Dialects>, TypeSyntaxError> {
     let checkpoint = lexer.position;
     if lexer.next().0 == Token::Name("String") && lexer.next().0 == Token::Punct(':') {
         return Ok(dialects::shown_by(Mark::StringBraceMap));
@@ -941,6 +945,7 @@ fn describe(token: Token<'_>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::dialect::Dialect;
 
     #[track_caller]
     fn round_trip(text: &str) {
@@ -1005,10 +1010,13 @@ mod tests {
         }
     }
 
+    /// Asserts that `text` reads as `neutral` and shows `dialect` among others (`None`: no one
+    /// dialect).
     fn reads_as(text: &str, neutral: &str, dialect: Option<Dialect>) {
         let parsed = parse_type(text).unwrap_or_else(|error| panic!("{text}: {error:?}"));
+        let shown = dialects::shown_as(parsed.dialects, dialect);
         assert_eq!(
-            (parsed.expr.to_string().as_str(), parsed.dialect),
+            (parsed.expr.to_string().as_str(), shown),
             (neutral, dialect),
             "{text}"
         );
@@ -1225,7 +1233,8 @@ mod tests {
         reads_as("number", "number", typescript);
         reads_as("any", "object", typescript);
         reads_as("Date", "Date", None);
-        reads_as("Array<string>", "list[str]", None);
+        // `Array<` and `string`, each shared, are TypeScript's together.
+        reads_as("Array<string>", "list[str]", typescript);
         reads_as("Array<Array<Model>>", "list[list[Model]]", None);
         reads_as("{ [key: string]: Model; }", "dict(str, Model)", typescript);
         reads_as(
@@ -1283,8 +1292,9 @@ mod tests {
         reads_as("decimal", "decimal", csharp);
         reads_as("System.IO.Stream", "System.IO.Stream", csharp);
         reads_as("Collection<string>", "list[str]", csharp);
+        // Java's `List<` and the others' `string` are C#'s together.
+        reads_as("List<string>", "list[str]", csharp);
         // Its other words are read once the folder is known to be C#.
-        reads_as("List<string>", "list[str]", None);
         reads_as("Guid", "Guid", None);
         reads_as("EnumArrays.ArrayEnumEnum", "EnumArrays.ArrayEnumEnum", None);
         let error = parse_type_expr("Dictionary<int, Tag>").unwrap_err();
@@ -1316,8 +1326,8 @@ mod tests {
     #[test]
     fn reads_the_php_syntax() {
         let php = dialect("php");
-        // `X[]` is PowerShell's too: it shows neither.
-        reads_as("string[]", "list[str]", None);
+        // `X[]` is PowerShell's too, `string` Go's and TypeScript's: together they are PHP's.
+        reads_as("string[]", "list[str]", php);
         reads_as("\\Store\\Model\\Tag[]", "list[Tag]", php);
         reads_as("\\Store\\Model\\Tag", "Tag", php);
         reads_as("array<string,int[]>", "dict(str, list[int])", php);
@@ -1367,6 +1377,28 @@ mod tests {
         );
         let error = parse_type_expr("Array<string").unwrap_err();
         assert_eq!(error.message, "expected `>`, found the end of the type");
+    }
+
+    #[test]
+    fn each_mark_narrows_the_dialects_shown() {
+        let shown = |text| parse_type(text).unwrap().dialects.expect("a mark");
+        let (csharp, dart) = (dialect("csharp").unwrap(), dialect("dart").unwrap());
+        // `?` is C#'s and Dart's; `long` is C#'s alone.
+        let postfix = shown("int?");
+        assert!(
+            postfix.contains(csharp) && postfix.contains(dart),
+            "{postfix}"
+        );
+        let narrowed = shown("long?");
+        assert!(
+            narrowed.contains(csharp) && !narrowed.contains(dart),
+            "{narrowed}"
+        );
+        // A later mark that no earlier mark's dialect writes is ignored.
+        assert_eq!(
+            shown("Dictionary<string, Int64[]>"),
+            shown("Dictionary<string, X>")
+        );
     }
 
     #[test]

@@ -15,15 +15,15 @@ pub static SPEC: DialectSpec = DialectSpec {
     type_syntax: "Bash types are `string`, `integer`, `float`, `boolean`, `binary`, `map`, \
                   `array[T]`, `Set[T]`, `map[String, T]`, or a model name",
     names_are_json: true,
-    // `integer` is R's word too, `float` C's: they show neither. `boolean` is TypeScript's (and
-    // Perl's), whose syntax Bash's extends.
+    // `integer` is R's word too, `boolean` TypeScript's, `string` Go's: each shows those too.
+    // `float` is the type model's own name, which any template may write.
     words: &[
         ("integer", Word::Name),
-        ("float", Word::Primitive(Primitive::Float)),
+        ("string", Word::Primitive(Primitive::Str)),
+        ("boolean", Word::Primitive(Primitive::Bool)),
         ("binary", Word::Name),
     ],
-    // `array[X]` is R's too: it shows neither. `map[String, X]` is the `map[string,X]` of PHP's
-    // older templates, whose syntax Bash's extends.
+    // `array[X]` is R's too, `map[string, X]` PHP's older templates': each shows both.
     containers: &[
         Opener {
             name: "array",
@@ -34,6 +34,11 @@ pub static SPEC: DialectSpec = DialectSpec {
             name: "Set",
             bracket: '[',
             holds: Holds::List,
+        },
+        Opener {
+            name: "map",
+            bracket: '[',
+            holds: Holds::Map("string"),
         },
     ],
     // The template maps `number` (any number without a format) to `integer` too: a JSON number
@@ -51,7 +56,6 @@ pub static SPEC: DialectSpec = DialectSpec {
         Inexact::SeveralKinds("integers and numbers without a format"),
     )],
     read_other_name: Some(titled_model),
-    extends: &["typescript", "php", "perl", "python-pydantic"],
     ..DialectSpec::EMPTY
 };
 
@@ -173,23 +177,21 @@ mod tests {
     fn reads_the_bash_syntax() {
         let bash = named("bash");
         for (text, read, shown) in [
-            (
-                "map[String, array[string]]",
-                "dict(str, list[str])",
-                named("php"),
-            ),
-            // Pydantic's `Set[X]` too: it shows neither.
-            ("Set[integer]", "list[integer]", None),
+            ("map[String, array[string]]", "dict(str, list[str])", bash),
+            ("Set[string]", "list[str]", bash),
             (
                 "array[map[String, integer]]",
                 "list[dict(str, integer)]",
-                named("php"),
+                bash,
             ),
             ("binary", "binary", bash),
         ] {
             let parsed = parse_type(text).unwrap();
             assert_eq!(
-                (parsed.expr.to_string().as_str(), parsed.dialect),
+                (
+                    parsed.expr.to_string().as_str(),
+                    crate::parse::dialects::shown_as(parsed.dialects, shown),
+                ),
                 (read, shown),
                 "{text}"
             );

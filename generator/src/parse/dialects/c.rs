@@ -17,22 +17,24 @@ pub static SPEC: DialectSpec = DialectSpec {
     api_name,
     type_syntax: "C types are `char *`, `int`, `long`, `float`, `double`, `binary_t*`, \
                   `object_t *`, `list_t *`, or a model name (`pet_t *`)",
-    // `float` is Bash's word too: it shows neither. `long` is C#'s, whose syntax C's extends.
+    // `long` is C#'s word too: it shows both. `float` is the type model's own name, which any
+    // template may write.
     words: &[
         ("char", Word::Name),
-        ("float", Word::Primitive(Primitive::Float)),
+        ("long", Word::Name),
         ("list_t", Word::Name),
         ("set_t", Word::Name),
         ("binary_t", Word::Name),
         ("object_t", Word::Name),
         ("any_type_t", Word::Name),
     ],
-    // Objective-C's too: it shows neither.
+    // Objective-C's too: it shows both.
     marks: &[Mark::PointerPostfix],
     // The template maps booleans to `int` as well as integers, and lists and maps alike to
     // `list_t` (sets `set_t`) without their items: all are any JSON value. It swaps `float` and
     // `double`, and maps numbers without a format to `float`: all floats.
     primitives: &[
+        ("float", Primitive::Float),
         ("char", Primitive::Str),
         ("int", Primitive::Object),
         ("long", Primitive::Int),
@@ -52,7 +54,6 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("set_t", Inexact::SeveralKinds("sets of any items")),
     ],
     read_other_name: Some(other_name),
-    extends: &["csharp"],
     ..DialectSpec::EMPTY
 };
 
@@ -164,7 +165,10 @@ mod tests {
         ] {
             let parsed = parse_type(text).unwrap();
             assert_eq!(
-                (parsed.expr.to_string().as_str(), parsed.dialect),
+                (
+                    parsed.expr.to_string().as_str(),
+                    crate::parse::dialects::shown_as(parsed.dialects, shown),
+                ),
                 (read, shown),
                 "{text}"
             );

@@ -17,12 +17,13 @@ pub static SPEC: DialectSpec = DialectSpec {
                   `Dictionary<string, T>`, or a model name",
     // C#'s own words (`decimal` says in the field's docs what it is read as).
     words: &[
+        ("string", Word::Primitive(Primitive::Str)),
         ("long", Word::Name),
         ("decimal", Word::Name),
         ("uint", Word::Name),
         ("ulong", Word::Name),
     ],
-    // `List<X>` is Java's too: it shows neither.
+    // `List<X>` is Java's too: it shows both.
     containers: &[
         Opener {
             name: "List",

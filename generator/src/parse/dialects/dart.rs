@@ -22,7 +22,7 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("JsonObject", Word::Name),
     ],
     // `List<X>` is Java's and C#'s too, `Set<X>` Java's and Swift's, `Map<String, X>` Java's:
-    // they show neither; built_value's collections are only this template's.
+    // each shows them all; built_value's collections are only this template's.
     containers: &[
         Opener {
             name: "List",
@@ -55,8 +55,8 @@ pub static SPEC: DialectSpec = DialectSpec {
             holds: Holds::Map("String"),
         },
     ],
-    // A dotted title (`# openapi.model.Pet`) is C#'s and JavaScript's too, `X?` C#'s: they
-    // show neither.
+    // A dotted title (`# openapi.model.Pet`) is C#'s and JavaScript's too, `X?` C#'s: each
+    // shows them all.
     marks: &[Mark::DottedTitle, Mark::NullablePostfix],
     // The templates' type mapping: `DateTime` is a date or a date-time (the string sent),
     // `Date` (`dart-dio`'s) a date; a file's bytes are strings on the wire; `JsonObject` is
@@ -154,7 +154,10 @@ mod tests {
         ] {
             let parsed = parse_type(text).expect(text);
             assert_eq!(
-                (parsed.expr.to_string().as_str(), parsed.dialect),
+                (
+                    parsed.expr.to_string().as_str(),
+                    crate::parse::dialects::shown_as(parsed.dialects, shown),
+                ),
                 (neutral, shown),
                 "{text}"
             );

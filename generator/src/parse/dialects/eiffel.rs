@@ -99,15 +99,18 @@ const EIFFEL_RESERVED: &[&str] = &[
 
 /// The Eiffel template's Name-column convention: the snake_case feature (`[naming] wire` spells
 /// the JSON from it), without the `var_` written before a reserved word (`var_class` ->
-/// `class`) or a name that starts with a digit or `_` (`var_1st` -> `1st`).
+/// `class`) or a name that starts with a digit (`var_1st` -> `1st`), nor the `var` written
+/// before a name that starts with `_` (`toVarName`: `__private` -> `var__private`).
 pub fn api_name(name: &str) -> String {
-    name.strip_prefix("var_")
-        .filter(|rest| {
-            EIFFEL_RESERVED.contains(&rest.to_ascii_lowercase().as_str())
-                || rest.starts_with(|c: char| c.is_ascii_digit() || c == '_')
-        })
-        .unwrap_or(name)
-        .to_owned()
+    let Some(rest) = name.strip_prefix("var_") else {
+        return name.to_owned();
+    };
+    if rest.starts_with('_') {
+        return name["var".len()..].to_owned();
+    }
+    let escaped = EIFFEL_RESERVED.contains(&rest.to_ascii_lowercase().as_str())
+        || rest.starts_with(|c: char| c.is_ascii_digit());
+    if escaped { rest } else { name }.to_owned()
 }
 
 #[cfg(test)]
@@ -155,7 +158,10 @@ mod tests {
         ] {
             let parsed = parse_type(text).unwrap();
             assert_eq!(
-                (parsed.expr.to_string().as_str(), parsed.dialect),
+                (
+                    parsed.expr.to_string().as_str(),
+                    crate::parse::dialects::shown_as(parsed.dialects, eiffel),
+                ),
                 (read, eiffel),
                 "{text}"
             );

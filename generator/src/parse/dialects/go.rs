@@ -17,7 +17,7 @@ pub static SPEC: DialectSpec = DialectSpec {
     type_syntax: "Go types are `string`, `int32`, `int64`, `float32`, `float64`, `bool`, \
                   `time.Time`, `interface{}`, `[]T`, `map[string]T`, `Pointer to T`, \
                   `NullableT`, or a model name",
-    // TypeScript's word too: it shows neither.
+    // TypeScript's word too: it shows both.
     words: &[("string", Word::Primitive(Primitive::Str))],
     marks: &[Mark::GoSyntax],
     // The `Nullable` wrappers: the field may be `null` (`nullable_prefix`).

@@ -47,7 +47,7 @@ pub static SPEC: DialectSpec = DialectSpec {
         },
     ],
     // A model named like a class the code imports (`Date`, `File`, `Map`) is written qualified
-    // (`java.util.Date`); Kotlin writes `java.` names too, so they show neither.
+    // (`java.util.Date`); Kotlin writes `java.` names too, so they show both.
     qualified: &[("java.", Qualified::Whole)],
     marks: &[Mark::FieldEnumHeading],
     // The templates' type mapping at every version (`AbstractJavaCodegen`, `DefaultCodegen`):

@@ -12,8 +12,8 @@ pub static SPEC: DialectSpec = DialectSpec {
     api_name,
     type_syntax: "JavaScript types are `String`, `Number`, `Boolean`, `Date`, `Object`, `File`, \
                   `Blob`, `[T]`, `{String: T}`, or a model name",
-    // `[X]` is Swift's and python-prior's too, a dotted title C#'s and Dart's: they show
-    // neither.
+    // `[X]` is Swift's and python-prior's too, a dotted title C#'s and Dart's: each shows
+    // them all.
     marks: &[
         Mark::BracketList,
         Mark::StringBraceMap,
@@ -108,7 +108,10 @@ mod tests {
         ] {
             let parsed = parse_type(text).expect(text);
             assert_eq!(
-                (parsed.expr.to_string().as_str(), parsed.dialect),
+                (
+                    parsed.expr.to_string().as_str(),
+                    crate::parse::dialects::shown_as(parsed.dialects, shown),
+                ),
                 (neutral, shown),
                 "{text}"
             );

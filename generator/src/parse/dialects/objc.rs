@@ -43,7 +43,7 @@ pub static SPEC: DialectSpec = DialectSpec {
             holds: Holds::Values(Some("NSString*")),
         },
     ],
-    // C's too: it shows neither.
+    // C's too: it shows both.
     marks: &[Mark::PointerPostfix],
     // `NSNumber` is what the template writes for integers, numbers and booleans alike: any JSON
     // value; `NSDate` for dates and date-times alike: the string sent. `NSData` is base64 and
@@ -164,7 +164,10 @@ mod tests {
         ] {
             let parsed = parse_type(text).unwrap();
             assert_eq!(
-                (parsed.expr.to_string().as_str(), parsed.dialect),
+                (
+                    parsed.expr.to_string().as_str(),
+                    crate::parse::dialects::shown_as(parsed.dialects, objc),
+                ),
                 (read, objc),
                 "{text}"
             );

@@ -12,8 +12,9 @@ pub static SPEC: DialectSpec = DialectSpec {
     api_name,
     type_syntax: "Perl types are `string`, `int`, `double`, `boolean`, `DATE`, `DATE_TIME`, \
                   `DateTime`, `object`, `ARRAY[T]`, `HASH[string,T]`, or a model name",
-    // Perl's own type names; `boolean` is TypeScript's too, and shows neither.
+    // Perl's own type names; `string` and `boolean` are others' too: each shows them all.
     words: &[
+        ("string", Word::Primitive(Primitive::Str)),
         ("boolean", Word::Primitive(Primitive::Bool)),
         ("DATE", Word::Name),
         ("DATE_TIME", Word::Name),
@@ -89,7 +90,10 @@ mod tests {
         ] {
             let parsed = parse_type(text).expect(text);
             assert_eq!(
-                (parsed.expr.to_string().as_str(), parsed.dialect),
+                (
+                    parsed.expr.to_string().as_str(),
+                    crate::parse::dialects::shown_as(parsed.dialects, shown),
+                ),
                 (neutral, shown),
                 "{text}"
             );

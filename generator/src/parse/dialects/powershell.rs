@@ -13,7 +13,7 @@ pub static SPEC: DialectSpec = DialectSpec {
     type_syntax: "PowerShell types are `String`, `Int32`, `Int64`, `Double`, `Decimal`, \
                   `Boolean`, `System.DateTime`, `System.IO.FileInfo`, \
                   `System.Collections.Hashtable`, `T[]`, or a model name",
-    // PowerShell's own type names (`Int32` and `Int64` are Swift's too, and show neither), and
+    // PowerShell's own type names (`Int32` and `Int64` are Swift's too, and show both), and
     // the names it links for a free-form object and bytes (`SystemCollectionsHashtable`,
     // `SystemByte`).
     words: &[
@@ -25,7 +25,7 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("SystemCollectionsHashtable", Word::Name),
         ("SystemByte", Word::Name),
     ],
-    // `X[]` is PHP's too: it shows neither.
+    // `X[]` is PHP's too: it shows both.
     marks: &[Mark::ListPostfix],
     // The templates' type mapping and their language-specific primitives: a map of any values
     // is a `System.Collections.Hashtable` (any JSON value: the page does not say of what);
@@ -110,15 +110,18 @@ mod tests {
                 "list[SystemCollectionsHashtable]",
                 powershell,
             ),
-            // `X[]` is PHP's too, `Int64` Swift's: they show no dialect.
+            // `X[]` is PHP's too, `Int64` Swift's: each shows both, together PowerShell.
             ("Pet[][]", "list[list[Pet]]", None),
-            ("Int64[][]", "list[list[Int64]]", None),
+            ("Int64[][]", "list[list[Int64]]", powershell),
             // A name that opens a container elsewhere (`List[X]`) is a list of it before `[]`.
             ("List[]", "list[List]", None),
         ] {
             let parsed = parse_type(text).expect(text);
             assert_eq!(
-                (parsed.expr.to_string().as_str(), parsed.dialect),
+                (
+                    parsed.expr.to_string().as_str(),
+                    crate::parse::dialects::shown_as(parsed.dialects, shown),
+                ),
                 (neutral, shown),
                 "{text}"
             );

@@ -12,14 +12,14 @@ pub static SPEC: DialectSpec = DialectSpec {
     type_syntax: "R types are `character`, `integer`, `numeric`, `data.frame`, `object`, `map`, \
                   `array[T]`, `set[T]`, `map(T)`, or a model name",
     names_are_json: true,
-    // `integer` is the Bash template's word too: it shows neither.
+    // `integer` is the Bash template's word too: it shows both.
     words: &[
         ("character", Word::Name),
         ("numeric", Word::Name),
         ("integer", Word::Name),
         ("data.frame", Word::Name),
     ],
-    // `array[X]` is the Bash template's too: it shows neither.
+    // `array[X]` is the Bash template's too: it shows both.
     containers: &[
         Opener {
             name: "array",
@@ -102,7 +102,10 @@ mod tests {
         ] {
             let parsed = parse_type(text).unwrap();
             assert_eq!(
-                (parsed.expr.to_string().as_str(), parsed.dialect),
+                (
+                    parsed.expr.to_string().as_str(),
+                    crate::parse::dialects::shown_as(parsed.dialects, shown),
+                ),
                 (read, shown),
                 "{text}"
             );

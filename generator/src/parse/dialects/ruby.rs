@@ -15,7 +15,7 @@ pub static SPEC: DialectSpec = DialectSpec {
                   `Object`, `File`, `Array<T>`, `Hash<String, T>`, `Array`, `Hash`, or a model \
                   name",
     one_of_sections: true,
-    // `Array<X>` is TypeScript's too: it shows neither.
+    // `Array<X>` is TypeScript's too: it shows both.
     containers: &[
         Opener {
             name: "Array",

@@ -1,8 +1,8 @@
 //! openapi-generator's `scala-akka` and `scala-pekko`: `String`, `Int`, `Long`, `Double`,
 //! `BigDecimal`, `Boolean`, `URI`, `UUID`, `OffsetDateTime`, `Any`, `Seq<X>` (or `Seq[X]`),
 //! `Map<String, X>` (or `Map[String, X]`); lowerCamelCase names, a reserved word in backticks;
-//! a field's own enum as a `## Enum: Name` section. It writes Java's type names and maps,
-//! Swift's `Int` and pydantic's `Any` too (`DialectSpec::extends`).
+//! a field's own enum as a `## Enum: Name` section. It writes Java's type names and maps, and
+//! Swift's `Int`, too (`DialectSpec::extends`).
 
 use crate::parse::dialect::{DialectSpec, Holds, Inexact, Opener};
 use crate::parse::types::Primitive;
@@ -14,8 +14,8 @@ pub static SPEC: DialectSpec = DialectSpec {
     type_syntax: "Scala types are `String`, `Int`, `Long`, `Float`, `Double`, `BigDecimal`, \
                   `Boolean`, `URI`, `UUID`, `OffsetDateTime`, `LocalDate`, `File`, `Any`, \
                   `Seq<T>`, `Set<T>`, `Map<String, T>`, or a model name",
-    // `Map<String, X>` and `Set<X>` are Java's, `Int` Swift's, `Any` pydantic's: they show
-    // those dialects, whose syntax Scala's extends.
+    // `Map<String, X>` and `Set<X>` are Java's, `Int` Swift's: they show those dialects, whose
+    // syntax Scala's extends.
     containers: &[
         Opener {
             name: "Seq",
@@ -53,9 +53,12 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("OffsetDateTime", Primitive::Datetime),
         ("LocalDate", Primitive::Date),
         ("LocalDateTime", Primitive::LocalDateTime),
+        // Pydantic's word too, and a model's name in other templates (Ory's Java `Any`): it
+        // carries no mark.
+        ("Any", Primitive::Object),
     ],
     inexact: &[("BigDecimal", Inexact::Decimal)],
-    extends: &["java", "swift", "python-pydantic"],
+    extends: &["java", "swift"],
     ..DialectSpec::EMPTY
 };
 
@@ -90,12 +93,15 @@ mod tests {
             ("Seq<Map[String, Int]>", "list[dict(str, Int)]", scala),
             ("Seq<Seq[Long]>", "list[list[Long]]", scala),
             ("Map[String, String]", "dict(str, String)", scala),
-            // Java's map, then Scala's list: Scala's, which extends Java's.
+            // Java's map shows Java and Scala, which writes it too; `Seq<` Scala alone.
             ("Map<String, Seq<String>>", "dict(str, list[String])", scala),
         ] {
             let parsed = parse_type(text).unwrap();
             assert_eq!(
-                (parsed.expr.to_string().as_str(), parsed.dialect),
+                (
+                    parsed.expr.to_string().as_str(),
+                    crate::parse::dialects::shown_as(parsed.dialects, shown),
+                ),
                 (read, shown),
                 "{text}"
             );

@@ -24,13 +24,13 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("AnyCodable", Word::Name),
         ("OpenAPIDateWithoutTime", Word::Name),
     ],
-    // Java's too: it shows neither.
+    // Java's too: it shows both.
     containers: &[Opener {
         name: "Set",
         bracket: '<',
         holds: Holds::List,
     }],
-    // `[X]` is `python-prior`'s too: it shows neither.
+    // `[X]` is `python-prior`'s too: it shows both.
     marks: &[Mark::BracketList, Mark::BracketMap],
     // `Date` is what the templates write for dates and date-times alike, so it is the string
     // sent; `Data` is base64, `URL` a file's bytes, both strings on the wire; `Decimal` is read

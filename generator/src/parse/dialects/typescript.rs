@@ -37,13 +37,13 @@ pub static SPEC: DialectSpec = DialectSpec {
     words: &[
         ("null", Word::Null),
         ("undefined", Word::Null),
-        // Go's word too: it shows neither.
+        // Go's word too: it shows both.
         ("string", Word::Primitive(Primitive::Str)),
         ("boolean", Word::Primitive(Primitive::Bool)),
         ("number", Word::Primitive(Primitive::Number)),
         ("any", Word::Primitive(Primitive::Object)),
     ],
-    // Ruby's too: it shows neither.
+    // Ruby's too: it shows both.
     containers: &[Opener {
         name: "Array",
         bracket: '<',
