@@ -10,7 +10,8 @@
 //! `Object`, in `Map`) and returned once.
 //!
 //! What the impls do: an optional field (an `Option`) is left out when `None` and is `None` when
-//! missing or `null`; a required field missing from the input is an error; unknown keys are
+//! missing or `null`, except one of any JSON value, which keeps a `null` as `Some(Value::Null)`
+//! and writes it back; a required field missing from the input is an error; unknown keys are
 //! skipped; of a repeated key, the last value wins. An open enum reads any string: a value it does
 //! not list is kept verbatim in its `Other` variant and written back unchanged.
 
@@ -125,6 +126,9 @@ macro_rules! model_serde {
     (@value optional $map:ident $field:ident $wire:literal) => {
         ::std::option::Option::flatten($field)
     };
+    (@value optional_any $map:ident $field:ident $wire:literal) => {
+        $field
+    };
 }
 
 /// Implements `as_str`, `From<String>`, `Serialize` and `Deserialize` for an open enum, each known
@@ -190,6 +194,11 @@ impl Count {
     pub(super) fn optional<T>(value: &::std::option::Option<T>) -> usize {
         usize::from(value.is_some())
     }
+
+    /// An optional field of any JSON value: one when it is `Some`, `null` included.
+    pub(super) fn optional_any<T>(value: &::std::option::Option<T>) -> usize {
+        Self::optional(value)
+    }
 }
 
 /// Writes a model's fields into a serialized struct, keeping the first error: a model's impl
@@ -228,6 +237,16 @@ impl<S: ::serde::ser::SerializeStruct> Object<S> {
                 self
             }
         }
+    }
+
+    /// Writes an optional field of any JSON value (`Some(Value::Null)` as `null`), or leaves it
+    /// out when it is `None`.
+    pub(super) fn optional_any<T: ::serde::Serialize>(
+        self,
+        wire: &'static str,
+        value: &::std::option::Option<T>,
+    ) -> Self {
+        self.optional(wire, value)
     }
 
     /// Ends the struct, or returns the first error.
@@ -274,6 +293,16 @@ impl<S: ::serde::ser::SerializeMap> Entries<S> {
             ::std::option::Option::Some(value) => self.entry(wire, value),
             ::std::option::Option::None => self,
         }
+    }
+
+    /// Writes an optional field of any JSON value (`Some(Value::Null)` as `null`), or leaves it
+    /// out when it is `None`.
+    pub(super) fn optional_any<T: ::serde::Serialize>(
+        self,
+        wire: &'static str,
+        value: &::std::option::Option<T>,
+    ) -> Self {
+        self.optional(wire, value)
     }
 
     /// Ends the map, or returns the first error.

@@ -48,6 +48,19 @@ fn null_is_none_for_an_optional_field_and_an_error_for_a_required_one() {
 }
 
 #[test]
+fn null_is_kept_by_an_optional_field_of_any_json_value_and_written_back() {
+    let required = json!({"text": "t", "count": 1, "requiredItems": []});
+    let mut document = required.clone();
+    document["payload"] = Value::Null;
+    let value: Everything = serde_json::from_value(document.clone()).unwrap();
+    assert_eq!(value.payload, Some(Value::Null));
+    assert_eq!(serde_json::to_value(&value).unwrap(), document);
+    let value: Everything = serde_json::from_value(required.clone()).unwrap();
+    assert_eq!(value.payload, None);
+    assert_eq!(serde_json::to_value(&value).unwrap(), required);
+}
+
+#[test]
 fn unknown_keys_are_skipped_whatever_their_value() {
     let value = keywords(json!({
         "key": 1,

@@ -385,6 +385,9 @@ fn struct_field(field: &Field, types: &PrimitiveTypes, scope: &Scope) -> TokenSt
         match (field.required, field.nullable) {
             (true, true) => "required, may be `null` (`None`, written as `null`)",
             (true, false) => "required",
+            (false, _) if field.ty.is_any_value() => {
+                "optional; a `null` is kept as `Some(Value::Null)` and written back"
+            }
             (false, true) => "optional, may be `null` (read as `None`, like a missing one)",
             (false, false) => "optional",
         }

@@ -21,7 +21,8 @@ pub const SUPPORT: &str = include_str!("../../templates/support_.rs");
 /// The `model_serde!` invocation for `model`: each field's kind, name and wire name, and the map
 /// field that keeps the keys no field names (`..rest`), when the model has one. A required
 /// nullable field is `required` too: its type is an `Option`, which reads `null` as `None` and
-/// writes `None` as `null`, and its absence is still an error.
+/// writes `None` as `null`, and its absence is still an error. An optional field of any JSON
+/// value is `optional_any`: a `null` is its value, not its absence.
 pub fn model_impls(model: &Model) -> Item {
     let entries = model
         .fields
@@ -29,6 +30,8 @@ pub fn model_impls(model: &Model) -> Item {
         .map(|field| {
             let kind = ident(if field.required {
                 "required"
+            } else if field.ty.is_any_value() {
+                "optional_any"
             } else {
                 "optional"
             });

@@ -264,6 +264,13 @@ pub struct FieldType {
     pub base: BaseType,
 }
 
+impl FieldType {
+    /// Whether the type is any JSON value itself (not a list or map of them), which holds `null`.
+    pub fn is_any_value(&self) -> bool {
+        self.containers.is_empty() && self.base == BaseType::Primitive(Primitive::Object)
+    }
+}
+
 /// The innermost type of a field.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -47,7 +47,7 @@ pub struct TypeHolder {
     pub date_time_offset: Option<::jiff::Timestamp>,
     /// JSON `uuid`; optional.
     pub uuid: Option<String>,
-    /// JSON `anyValue`; optional.
+    /// JSON `anyValue`; optional; a `null` is kept as `Some(Value::Null)` and written back.
     pub any_value: Option<::serde_json::Value>,
     /// JSON `nullableItems`; optional.
     pub nullable_items: Option<Vec<::serde_json::Value>>,
@@ -77,7 +77,7 @@ model_serde! {
         optional date_time = "dateTime",
         optional date_time_offset = "dateTimeOffset",
         optional uuid = "uuid",
-        optional any_value = "anyValue",
+        optional_any any_value = "anyValue",
         optional nullable_items = "nullableItems",
         optional collection = "collection",
         optional map_of_lists = "mapOfLists",

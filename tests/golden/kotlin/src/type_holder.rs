@@ -39,7 +39,7 @@ pub struct TypeHolder {
     /// The docs give its type as \`kotlin.Any\`, an enum of that model whose values the page does
     /// not list: it is read as any JSON value.
     ///
-    /// JSON `anyValue`; optional.
+    /// JSON `anyValue`; optional; a `null` is kept as `Some(Value::Null)` and written back.
     pub any_value: Option<::serde_json::Value>,
     /// JSON `unique`; optional.
     pub unique: Option<Vec<i64>>,
@@ -69,7 +69,7 @@ model_serde! {
         optional date_time = "dateTime",
         optional uuid = "uuid",
         optional uri = "uri",
-        optional any_value = "anyValue",
+        optional_any any_value = "anyValue",
         optional unique = "unique",
         optional legacy_array = "legacyArray",
         optional map_of_any = "mapOfAny",

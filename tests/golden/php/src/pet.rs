@@ -29,11 +29,11 @@ pub struct Pet {
     ///
     /// JSON `tagsByKey`; optional.
     pub tags_by_key: Option<BTreeMap<String, super::Tag>>,
-    /// JSON `status`; optional.
+    /// JSON `status`; optional; a `null` is kept as `Some(Value::Null)` and written back.
     pub status: Option<::serde_json::Value>,
     /// A oneOf of two models.
     ///
-    /// JSON `snack`; optional.
+    /// JSON `snack`; optional; a `null` is kept as `Some(Value::Null)` and written back.
     pub snack: Option<::serde_json::Value>,
 }
 
@@ -45,7 +45,7 @@ model_serde! {
         required photo_urls = "photoUrls",
         optional tags = "tags",
         optional tags_by_key = "tagsByKey",
-        optional status = "status",
-        optional snack = "snack",
+        optional_any status = "status",
+        optional_any snack = "snack",
     }
 }

@@ -22,9 +22,9 @@ pub struct TypeHolder {
     pub date_or_date_time: Option<String>,
     /// JSON `binary`; optional.
     pub binary: Option<String>,
-    /// JSON `object`; optional.
+    /// JSON `object`; optional; a `null` is kept as `Some(Value::Null)` and written back.
     pub object: Option<::serde_json::Value>,
-    /// JSON `anyValue`; optional.
+    /// JSON `anyValue`; optional; a `null` is kept as `Some(Value::Null)` and written back.
     pub any_value: Option<::serde_json::Value>,
     /// JSON `grid`; optional.
     pub grid: Option<Vec<Vec<i64>>>,
@@ -51,8 +51,8 @@ model_serde! {
         optional string = "string",
         optional date_or_date_time = "dateOrDateTime",
         optional binary = "binary",
-        optional object = "object",
-        optional any_value = "anyValue",
+        optional_any object = "object",
+        optional_any any_value = "anyValue",
         optional grid = "grid",
         optional objects = "objects",
         optional map = "map",

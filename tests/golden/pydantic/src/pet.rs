@@ -29,7 +29,7 @@ pub struct Pet {
     ///
     /// JSON `weight`; optional.
     pub weight: Option<f64>,
-    /// JSON `anything`; optional.
+    /// JSON `anything`; optional; a `null` is kept as `Some(Value::Null)` and written back.
     pub anything: Option<::serde_json::Value>,
     /// A photo, base64 on the wire.
     ///
@@ -61,7 +61,7 @@ model_serde! {
         optional tags = "tags",
         optional best_friend = "best_friend",
         optional weight = "weight",
-        optional anything = "anything",
+        optional_any anything = "anything",
         optional photo = "photo",
         optional nick = "nick",
         optional status = "status",

@@ -9,13 +9,13 @@ pub struct Draft {
     pub miner: Option<Box<super::Miner>>,
     /// Not part of a cycle: not boxed.
     ///
-    /// JSON `summary`; optional.
+    /// JSON `summary`; optional; a `null` is kept as `Some(Value::Null)` and written back.
     pub summary: Option<::serde_json::Value>,
 }
 
 model_serde! {
     Draft {
         optional miner = "miner",
-        optional summary = "summary",
+        optional_any summary = "summary",
     }
 }

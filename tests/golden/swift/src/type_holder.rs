@@ -41,9 +41,9 @@ pub struct TypeHolder {
     pub date_or_date_time: Option<String>,
     /// JSON `uuid`; optional.
     pub uuid: Option<String>,
-    /// JSON `anyValue`; optional.
+    /// JSON `anyValue`; optional; a `null` is kept as `Some(Value::Null)` and written back.
     pub any_value: Option<::serde_json::Value>,
-    /// JSON `jsonValue`; optional.
+    /// JSON `jsonValue`; optional; a `null` is kept as `Some(Value::Null)` and written back.
     pub json_value: Option<::serde_json::Value>,
     /// JSON `unique`; optional.
     pub unique: Option<Vec<String>>,
@@ -71,8 +71,8 @@ model_serde! {
         optional date = "date",
         optional date_or_date_time = "dateOrDateTime",
         optional uuid = "uuid",
-        optional any_value = "anyValue",
-        optional json_value = "jsonValue",
+        optional_any any_value = "anyValue",
+        optional_any json_value = "jsonValue",
         optional unique = "unique",
         optional grid = "grid",
         optional map_of_maps = "mapOfMaps",

@@ -31,7 +31,7 @@ pub struct Everything {
     pub created_at: Option<::jiff::Timestamp>,
     /// Any JSON value.
     ///
-    /// JSON `payload`; optional.
+    /// JSON `payload`; optional; a `null` is kept as `Some(Value::Null)` and written back.
     pub payload: Option<::serde_json::Value>,
     /// A date and time without a zone.
     ///
@@ -90,7 +90,7 @@ model_serde! {
         optional enabled = "enabled",
         optional birthday = "birthday",
         optional created_at = "createdAt",
-        optional payload = "payload",
+        optional_any payload = "payload",
         optional local_start = "localStart",
         optional months = "months",
         optional tags = "tags",
