@@ -19,6 +19,10 @@
 //!
 //! dialect = "python-pydantic"  # optional, at the top: the docs' template (else detected)
 //!
+//! [sources]
+//! also = ["../typescript"]     # the same API's docs in other languages (relative to the docs
+//!                              # folder): what these pages cannot show is taken from them
+//!
 //! [models.UiNodeAttributes]
 //! composition = true                 # a oneOf / anyOf page: no field is required
 //!
@@ -68,6 +72,9 @@ pub struct Config {
     pub dialect: Option<Located<Dialect>>,
     /// Parameter overrides: API group -> operation -> doc parameter name -> override.
     pub operations: BTreeMap<String, BTreeMap<String, OperationOverrides>>,
+    /// Other docs folders of the same API (`[sources] also`), as written: relative to the docs
+    /// folder.
+    pub also: Vec<Located<String>>,
 }
 
 /// The overrides of one operation's parameters.
@@ -145,6 +152,15 @@ struct RawConfig {
     models: BTreeMap<Spanned<String>, RawModel>,
     #[serde(default)]
     operations: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, RawOperation>>,
+    #[serde(default)]
+    sources: RawSources,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawSources {
+    #[serde(default)]
+    also: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -260,6 +276,9 @@ impl Config {
             .into_iter()
             .map(|(group, operations)| (group.into_inner(), reader.operations(operations)))
             .collect();
+        let also = (raw.sources.also.into_iter())
+            .map(|folder| reader.locate(folder))
+            .collect();
         Config {
             package: raw.package,
             types,
@@ -268,6 +287,7 @@ impl Config {
             wire_case,
             dialect,
             operations,
+            also,
         }
     }
 }

@@ -37,6 +37,8 @@ pub struct Diagnostic {
     pub location: Option<(FileId, Range<usize>)>,
     /// Text shown under the marked spot.
     pub label: String,
+    /// A second spot, perhaps in another file, and its text (the other side of a disagreement).
+    pub also_at: Option<(FileId, Range<usize>, String)>,
     /// Further lines: hints, suggestions.
     pub notes: Vec<String>,
 }
@@ -67,6 +69,7 @@ impl Diagnostic {
             message: message.into(),
             location,
             label: String::new(),
+            also_at: None,
             notes: Vec::new(),
         }
     }
@@ -75,6 +78,13 @@ impl Diagnostic {
     #[must_use]
     pub fn with_label(mut self, label: impl Into<String>) -> Self {
         self.label = label.into();
+        self
+    }
+
+    /// Marks a second spot, perhaps in another file, with its text.
+    #[must_use]
+    pub fn also_at(mut self, file: FileId, span: Range<usize>, label: impl Into<String>) -> Self {
+        self.also_at = Some((file, span, label.into()));
         self
     }
 
@@ -302,6 +312,12 @@ impl Sources {
                 Some((file, span)) => report.with_labels(vec![
                     Label::primary(*file, self.clamp(*file, span.clone()))
                         .with_message(&diagnostic.label),
+                ]),
+                None => report,
+            };
+            let report = match &diagnostic.also_at {
+                Some((file, span, label)) => report.with_labels(vec![
+                    Label::secondary(*file, self.clamp(*file, span.clone())).with_message(label),
                 ]),
                 None => report,
             };

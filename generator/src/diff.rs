@@ -31,7 +31,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use crate::parse::{Leaf, parse_type_expr};
+use crate::parse::{Fact, Leaf, parse_type_expr};
 use crate::surface::{
     ApiSurface, CrateId, EnumSurface, FieldSurface, ModelSurface, OperationSurface,
     ParameterSurface,
@@ -156,6 +156,10 @@ pub struct Change {
     pub new: Option<String>,
     /// What it does to code using the old crate.
     pub impact: Impact,
+    /// The page of another docs folder (`[sources] also`) the new value was taken from, when the
+    /// change comes from there.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub taken_from: Option<String>,
 }
 
 /// The semver bump a report implies.
@@ -301,7 +305,17 @@ impl Differ<'_> {
             old,
             new,
             impact,
+            taken_from: None,
         });
+    }
+
+    /// Names the page another docs folder gave `fact` from, on the changes since `first`, when
+    /// the new field took it from one and the old did not take it from there.
+    fn explain(&mut self, first: usize, fact: Fact, old: &FieldSurface, new: &FieldSurface) {
+        let taken_from = new.from.get(&fact).filter(|page| old.from.get(&fact) != Some(*page));
+        for change in &mut self.changes[first..] {
+            change.taken_from = taken_from.cloned();
+        }
     }
 
     /// Records a change of a name or a type, when `old` and `new` differ.
@@ -395,6 +409,7 @@ impl Differ<'_> {
             old.rust_name(),
             new.rust_name(),
         );
+        let wire_changes = self.changes.len();
         self.changed(
             at,
             ChangeKind::WireNameChanged,
@@ -402,6 +417,7 @@ impl Differ<'_> {
             old.wire_name(),
             new.wire_name(),
         );
+        self.explain(wire_changes, Fact::JsonName, old, new);
         let old_type = self.type_text(old, self.old_types);
         let new_type = self.type_text(new, self.new_types);
         self.changed(
@@ -411,11 +427,14 @@ impl Differ<'_> {
             &old_type,
             &new_type,
         );
+        let required_changes = self.changes.len();
         match (old.required, new.required) {
             (false, true) => self.push(at, ChangeKind::MadeRequired, Impact::Breaking, None, None),
             (true, false) => self.push(at, ChangeKind::MadeOptional, Impact::Breaking, None, None),
             _ => {}
         }
+        self.explain(required_changes, Fact::Required, old, new);
+        let nullable_changes = self.changes.len();
         if old.nullable != new.nullable {
             let kind = if new.nullable {
                 ChangeKind::MadeNullable
@@ -431,8 +450,11 @@ impl Differ<'_> {
             };
             self.push(at, kind, impact, None, None);
         }
+        self.explain(nullable_changes, Fact::Nullable, old, new);
         if let (Some(old_enum), Some(new_enum)) = (&old.enumeration, &new.enumeration) {
+            let enum_changes = self.changes.len();
             self.enumeration(at, old_enum, new_enum);
+            self.explain(enum_changes, Fact::EnumValues, old, new);
         }
         if self.changes.len() == before && old.docs != new.docs {
             self.docs_only += 1;
@@ -716,6 +738,10 @@ impl fmt::Display for Change {
             ChangeKind::ParameterRemoved => write!(f, ": parameter removed"),
             ChangeKind::ParameterMoved => write!(f, ": moved from the {old} to the {new}"),
             ChangeKind::Deprecated => write!(f, ": now deprecated"),
+        }?;
+        match &self.taken_from {
+            Some(page) => write!(f, " (taken from `{page}`)"),
+            None => Ok(()),
         }
     }
 }

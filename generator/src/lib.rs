@@ -59,6 +59,8 @@ pub struct Stats {
     pub enums: usize,
     /// The docs' dialect: the one codegen.toml names, or the one the pages' syntax shows.
     pub dialect: parse::Dialect,
+    /// Facts taken from the other docs folders of `[sources] also`.
+    pub taken: usize,
 }
 
 /// Wall-clock time of each phase of one run.
@@ -164,7 +166,14 @@ pub fn load(
     timings.read = started.elapsed();
 
     let started = Instant::now();
-    let parsed = spec::parse_pages(&pages, &sources, config.dialect.as_ref(), &mut diagnostics);
+    let mut parsed = spec::parse_pages(&pages, &sources, config.dialect.as_ref(), &mut diagnostics);
+    spec::take_from_also_folders(
+        spec_dir,
+        &config,
+        &mut parsed.models,
+        &mut sources,
+        &mut diagnostics,
+    );
     timings.parse = started.elapsed();
 
     let started = Instant::now();
@@ -196,6 +205,9 @@ pub fn load(
             .filter(|item| !item.kind.is_struct())
             .count(),
         dialect: parsed.dialect,
+        taken: (model.models.iter())
+            .map(|item| item.taken.len() + item.fields.iter().map(|f| f.taken.len()).sum::<usize>())
+            .sum(),
     };
     Ok((model, stats, sources, diagnostics, timings))
 }

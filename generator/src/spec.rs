@@ -5,12 +5,12 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use crate::config::Located;
-use crate::diagnostic::{Diagnostic, FileId, Sources, UnreadFile};
+use crate::config::{Config, Located};
+use crate::diagnostic::{Diagnostic, FileId, Severity, Sources, UnreadFile};
 use crate::parse::{
-    Dialect, ModelPage, OperationPage, PageOutcome, apply_folder_conventions, folder_dialect,
-    looks_like_operations, name_the_type_syntax, parse_operations, parse_page,
-    restore_escaped_titles,
+    Dialect, ModelPage, OperationPage, OtherFolder, PageOutcome, apply_folder_conventions,
+    folder_dialect, looks_like_operations, name_the_type_syntax, parse_operations, parse_page,
+    restore_escaped_titles, take_from_other_folders,
 };
 
 /// Reads every page of `dir` (not recursively: see [`kind_of`]), sorted by name, into `sources`,
@@ -197,6 +197,72 @@ pub fn parse_pages(
     apply_folder_conventions(&mut parsed.models, parsed.dialect);
     name_the_type_syntax(&mut diagnostics[first_diagnostic..], parsed.dialect);
     parsed
+}
+
+/// Reads the other docs folders of the same API that `[sources] also` names (relative to
+/// `spec_dir`; the primary folder itself is skipped) and takes from their model pages what the
+/// primary `models` cannot show. A folder that cannot be read is an error at its entry; what
+/// its pages' reader reports is a warning (the pages are read for what they can give), and its
+/// warnings are left out.
+pub fn take_from_also_folders(
+    spec_dir: &Path,
+    config: &Config,
+    models: &mut [ModelPage],
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let primary = spec_dir.canonicalize().ok();
+    let mut parsed = Vec::new();
+    for folder in &config.also {
+        let dir = spec_dir.join(&folder.value);
+        if !dir.is_dir() {
+            diagnostics.push(
+                Diagnostic::error(
+                    folder.file,
+                    folder.span.clone(),
+                    format!("no docs folder at {}", dir.display()),
+                )
+                .with_label("a folder of `[sources] also`, relative to the docs folder"),
+            );
+            continue;
+        }
+        if dir.canonicalize().ok() == primary {
+            continue;
+        }
+        let mut found = Vec::new();
+        let pages = read_pages(&dir, sources, &mut found);
+        let pages = parse_pages(&pages, sources, None, &mut found);
+        diagnostics.extend(
+            found
+                .into_iter()
+                .filter(Diagnostic::is_error)
+                .map(|mut error| {
+                    error.severity = Severity::Warning;
+                    error.notes.push(format!(
+                "in `{}`, a folder of `[sources] also`: only what its pages can give is taken",
+                folder.value
+            ));
+                    error
+                }),
+        );
+        parsed.push((folder.value.as_str(), pages.models));
+    }
+    let others: Vec<OtherFolder<'_>> = parsed
+        .iter()
+        .map(|(name, pages)| OtherFolder {
+            name,
+            pages,
+            file_names: pages
+                .iter()
+                .map(|page| {
+                    let path = &sources.get(page.file).path;
+                    let file_name = path.file_name().unwrap_or(path.as_os_str());
+                    (page.file, file_name.to_string_lossy().into_owned())
+                })
+                .collect(),
+        })
+        .collect();
+    take_from_other_folders(models, &others, config.wire_case, diagnostics);
 }
 
 /// A crate name for a folder without `[package]` in its config: `<folder>-models`.

@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use std::io;
 
 use crate::model::{
-    BaseType, EnumType, Field, Model, ModelKind, Operation, OperationGroup, Parameter,
-    ParameterLocation, TypeModel,
+    BaseType, EnumType, Fact, Field, Model, ModelKind, Operation, OperationGroup, Parameter,
+    ParameterLocation, Taken, TypeModel,
 };
 
 /// The file, at the generated crate's root, that records its [`ApiSurface`].
@@ -102,6 +102,9 @@ pub struct ModelSurface {
     /// The open enum an enum page is, if it is one.
     #[serde(default, rename = "enum", skip_serializing_if = "Option::is_none")]
     pub enumeration: Option<EnumSurface>,
+    /// The facts another docs folder gave (`[sources] also`), and the page each came from.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub from: BTreeMap<Fact, String>,
 }
 
 /// One field's surface.
@@ -133,6 +136,9 @@ pub struct FieldSurface {
     /// The open enum the field's values are, if any.
     #[serde(default, rename = "enum", skip_serializing_if = "Option::is_none")]
     pub enumeration: Option<EnumSurface>,
+    /// The facts another docs folder gave (`[sources] also`), and the page each came from.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub from: BTreeMap<Fact, String>,
 }
 
 /// An open enum's surface.
@@ -202,6 +208,13 @@ impl ApiSurface {
     }
 }
 
+/// Each fact taken from another docs folder, and the page it came from.
+fn taken_from(taken: &[Taken]) -> BTreeMap<Fact, String> {
+    (taken.iter())
+        .map(|taken| (taken.fact, taken.from.clone()))
+        .collect()
+}
+
 impl ModelSurface {
     fn new(model: &Model) -> Self {
         ModelSurface {
@@ -216,6 +229,7 @@ impl ModelSurface {
                 ModelKind::Enum(item) => Some(EnumSurface::new(item.rust_name.clone(), item)),
                 ModelKind::Struct => None,
             },
+            from: taken_from(&model.taken),
         }
     }
 }
@@ -312,6 +326,7 @@ impl FieldSurface {
             nullable: field.nullable,
             docs: (!field.description.is_empty()).then(|| docs_hash(&field.description)),
             enumeration,
+            from: taken_from(&field.taken),
         }
     }
 
@@ -444,6 +459,7 @@ mod tests {
                     default: true,
                     fields: Vec::new(),
                     enumeration: None,
+                    from: BTreeMap::new(),
                 },
             )]),
             operations: BTreeMap::new(),

@@ -92,6 +92,12 @@ pub fn run(args: &CodegenArgs) -> Result<ExitCode> {
         generated.warnings.len(),
         generated.timings.total,
     );
+    if stats.taken > 0 {
+        println!(
+            "{} fact(s) taken from the docs folders of `[sources] also` (model.json says which, and from where)",
+            stats.taken
+        );
+    }
     if !args.check && !report.unknown.is_empty() {
         eprintln!(
             "note: {} file(s) in {} are not generated (left alone; `--check` fails until they are deleted): {}",

@@ -353,8 +353,14 @@ impl Oracle {
     }
 
     /// Whether a property may be `null`: 3.0's `nullable`, Swagger's `x-nullable`, 3.1's
-    /// `"null"` among its types, or a `null` variant of its `oneOf` / `anyOf`.
+    /// `"null"` among its types, or a `null` variant of its `oneOf` / `anyOf`; of the schema
+    /// itself or of the one its `$ref` names (Ory's `NullUUID`).
     fn nullable(&self, schema: &Value) -> bool {
+        self.says_null(schema) || self.says_null(self.resolve(schema))
+    }
+
+    /// Whether the schema itself says its value may be `null` (see [`Self::nullable`]).
+    fn says_null(&self, schema: &Value) -> bool {
         let is_true = |key: &str| schema.get(key) == Some(&Value::Bool(true));
         let null_type = |schema: &Value| match schema.get("type") {
             Some(Value::Array(types)) => types.contains(&json!("null")),

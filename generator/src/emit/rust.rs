@@ -20,7 +20,9 @@ use super::serde_impls::{SUPPORT, enum_impls, model_impls};
 use super::types::{PrimitiveTypes, Scope, allow_camel_case, enum_type, field_type, ident};
 use super::{EmitTimings, GeneratedFile};
 use crate::HEADER;
-use crate::model::{BaseType, EnumType, Field, Model, ModelKind, Primitive, TypeModel};
+use crate::model::{
+    BaseType, EnumType, Fact, Field, Model, ModelKind, Primitive, Taken, TypeModel,
+};
 use crate::naming::{
     CLIENT_FEATURE, CLIENT_MODULE, REQUEST_MODULE, SUPPORT_MODULE, file_stem, is_camel_case,
     is_snake_case, private_module_name,
@@ -277,6 +279,31 @@ fn feature_docs(model: &TypeModel) -> String {
     docs
 }
 
+/// The docs paragraph that names the page each fact another docs folder gave came from; empty
+/// when there is none.
+fn taken_from(taken: &[Taken]) -> String {
+    let facts: Vec<String> = taken
+        .iter()
+        .map(|taken| {
+            let fact = match taken.fact {
+                Fact::JsonName => "the JSON name",
+                Fact::EnumValues => "the values",
+                Fact::Required => "whether it is required",
+                Fact::Nullable => "that it may be `null`",
+                Fact::Composition => "that it is a oneOf / anyOf (every field optional)",
+            };
+            format!("{fact} from {}", code_span(&taken.from))
+        })
+        .collect();
+    if facts.is_empty() {
+        return String::new();
+    }
+    format!(
+        "\n\nWhat this page cannot show is taken from the same API's other docs: {}.",
+        facts.join(", ")
+    )
+}
+
 /// The items of a model's file: its struct and the struct's serde impls, or an enum page's enum
 /// and its impls.
 fn model_file(model: &Model, types: &PrimitiveTypes) -> Vec<Item> {
@@ -290,11 +317,12 @@ fn model_file(model: &Model, types: &PrimitiveTypes) -> Vec<Item> {
         },
         code_span(&model.source)
     );
-    let docs_text = if model.description.is_empty() {
+    let mut docs_text = if model.description.is_empty() {
         origin
     } else {
         format!("{}\n\n{origin}", plain_text(&model.description))
     };
+    docs_text.push_str(&taken_from(&model.taken));
     if let ModelKind::Enum(item) = &model.kind {
         let scope = Scope {
             defined: vec![model.rust_name.as_str()],
@@ -379,6 +407,7 @@ fn struct_field(field: &Field, types: &PrimitiveTypes, scope: &Scope) -> TokenSt
              without it reads.",
         );
     }
+    text.push_str(&taken_from(&field.taken));
     text.push_str(&format!(
         "\n\nJSON {}; {}.",
         code_span(&field.wire_name),

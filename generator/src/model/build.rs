@@ -10,7 +10,7 @@ use super::features::assign_features;
 use super::operations::build_operations;
 use super::shared::{MAX_TYPE_DEPTH, enum_type, suggest};
 use super::{
-    AdditionalProperties, BaseType, EnumType, Field, FieldType, Model, ModelKind, Package,
+    AdditionalProperties, BaseType, EnumType, Fact, Field, FieldType, Model, ModelKind, Package,
     TypeModel,
 };
 use crate::config::{Config, FieldOverride, Located};
@@ -295,11 +295,19 @@ impl<'p> Builder<'_, '_> {
         page.enum_values.is_none()
             && page.properties.is_empty()
             && page.additional_properties.is_none()
-            && self
-                .config
-                .models
-                .get(&page.name.value)
-                .is_some_and(|overrides| overrides.composition)
+            && self.is_composition(page)
+    }
+
+    /// Whether the page documents a oneOf / anyOf as the union of its variants' properties:
+    /// codegen.toml marks it so, or another folder's page shows it.
+    fn is_composition(&self, page: &ModelPage) -> bool {
+        let marked = (self.config.models.get(&page.name.value))
+            .is_some_and(|overrides| overrides.composition);
+        marked
+            || page
+                .taken
+                .iter()
+                .any(|taken| taken.fact == Fact::Composition)
     }
 
     /// The Rust names of every page and what it defines: collision-free by construction (see
@@ -468,6 +476,7 @@ impl<'p> Builder<'_, '_> {
             additional_properties,
             enums,
             features: Vec::new(),
+            taken: page.taken.clone(),
         }
     }
 
@@ -480,11 +489,7 @@ impl<'p> Builder<'_, '_> {
         enums: &mut Vec<EnumType>,
     ) -> Field {
         let doc_name = row.name.value.as_str();
-        let composition = self
-            .config
-            .models
-            .get(&page.name.value)
-            .is_some_and(|overrides| overrides.composition);
+        let composition = self.is_composition(page);
         let rule_wire_name = row
             .wire_name
             .clone()
@@ -600,6 +605,7 @@ impl<'p> Builder<'_, '_> {
             required_unknown: row.required_unknown,
             nullable: row.nullable && !holds_null,
             description,
+            taken: row.taken.clone(),
         }
     }
 

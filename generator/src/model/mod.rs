@@ -11,7 +11,7 @@ mod shared;
 
 use std::collections::BTreeMap;
 
-pub use crate::parse::{Container, HttpMethod, Permissions, Primitive, TypeExpr};
+pub use crate::parse::{Container, Fact, HttpMethod, Permissions, Primitive, Taken, TypeExpr};
 pub use build::build_model;
 pub use features::UNREFERENCED;
 pub use operations::placeholders;
@@ -194,6 +194,9 @@ pub struct Model {
     /// The features that enable this model, sorted; empty when the crate has no features.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub features: Vec<String>,
+    /// What other docs folders showed of the model that its page cannot (`[sources] also`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub taken: Vec<Taken>,
 }
 
 /// The keys of a model's JSON object that its fields do not name, kept in a map beside them
@@ -251,6 +254,9 @@ pub struct Field {
     pub nullable: bool,
     /// The description from the docs (plain text, may be empty).
     pub description: String,
+    /// What other docs folders showed of the field that its page cannot (`[sources] also`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub taken: Vec<Taken>,
 }
 
 /// A field's type: containers around a base type.

@@ -8,6 +8,7 @@ mod dialect;
 mod dialects;
 mod folder;
 mod operations;
+mod other_folders;
 mod page;
 mod type_expr;
 mod types;
@@ -23,6 +24,7 @@ pub use operations::{
     HttpMethod, OperationPage, OperationSection, ParameterRow, Permissions, TypeCell,
     looks_like_operations, parse_operations,
 };
+pub use other_folders::{Fact, OtherFolder, Taken, take_from_other_folders};
 pub use page::{EnumValues, ModelPage, PageOutcome, PropertyRow, Spanned, parse_page};
 pub use type_expr::{
     ParsedType, TypeSyntaxError, parse_type, parse_type_expr, parse_type_expr_with_leaf_span,

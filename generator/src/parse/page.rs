@@ -25,6 +25,7 @@ use pulldown_cmark::{
 use super::dialect::{Mark, Word};
 use super::dialects;
 use super::dialects::Dialects;
+use super::other_folders::Taken;
 use super::type_expr::{NullMark, parse_type, union_of};
 use super::types::{Container, Leaf, Primitive, TypeExpr};
 use crate::diagnostic::{Diagnostic, FileId};
@@ -59,6 +60,9 @@ pub struct ModelPage {
     /// The template dialects the page's syntax shows, if any: those its marks show, narrowed by
     /// each; at the first mark.
     pub dialects: Option<Spanned<Dialects>>,
+    /// What other folders' pages of this model showed that this one cannot
+    /// ([`super::take_from_other_folders`]): that it is a oneOf / anyOf.
+    pub taken: Vec<Taken>,
 }
 
 /// The values of an enum page, in page order.
@@ -106,6 +110,9 @@ pub struct PropertyRow {
     pub enum_values: Option<EnumValues>,
     /// The Type cell links to its innermost type's page (`[**List<Pet>**](Pet.md)`).
     pub links_page: bool,
+    /// What other folders' pages showed of this property that this one cannot
+    /// ([`super::take_from_other_folders`]).
+    pub taken: Vec<Taken>,
 }
 
 /// What one page turned out to be.
@@ -642,6 +649,7 @@ impl PageReader<'_, '_> {
                 notes: String::new(),
                 enum_values: None,
                 links_page,
+                taken: Vec::new(),
             });
         }
 
@@ -675,6 +683,7 @@ impl PageReader<'_, '_> {
             notes,
             enum_values: None,
             links_page,
+            taken: Vec::new(),
         })
     }
 
@@ -1229,6 +1238,7 @@ impl PageReader<'_, '_> {
             enum_values,
             alias,
             dialects: self.dialects,
+            taken: Vec::new(),
         }))
     }
 }

@@ -1,0 +1,223 @@
+//! What one folder cannot show, another can: the facts that the pages of the same API's docs in
+//! other client languages (`[sources] also`) show and the primary folder's pages do not, taken
+//! model by model and property by property, each recorded with the page it came from.
+//!
+//! Models are matched by their API names, properties by theirs (or their JSON names), each
+//! compared without case and punctuation (Go's `Links` is TypeScript's `_links`, Rust's
+//! `IpRestriction` is Python's `IPRestriction`); a name that two models or properties of one
+//! side share matches nothing. The primary folder wins every disagreement, which is reported
+//! with both places.
+
+use std::collections::BTreeMap;
+
+use crate::diagnostic::{Diagnostic, FileId};
+use crate::naming::{self, WireCase};
+
+use super::page::{ModelPage, PropertyRow};
+
+/// A fact another folder's page gave a property or a model.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Fact {
+    /// The property's JSON name (a Name column that is the JSON name itself, as TypeScript's).
+    JsonName,
+    /// The values of the property's own enum (Java's `## Enum:` tables).
+    EnumValues,
+    /// Whether the property is required (for pages that do not say: typescript-fetch's).
+    Required,
+    /// That the property may be `null`.
+    Nullable,
+    /// That the model is a oneOf / anyOf (Rust's `## Enum Variants`), which the primary page
+    /// prints as the union of its variants' properties.
+    Composition,
+}
+
+/// A fact taken from another folder, and the page it came from, as `[sources] also` names the
+/// folder (`../typescript/Pet.md`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Taken {
+    /// What was taken.
+    pub fact: Fact,
+    /// The page it was taken from.
+    pub from: String,
+}
+
+/// Another docs folder of the same API: its parsed model pages and its name as the config
+/// writes it.
+pub struct OtherFolder<'a> {
+    /// The folder as `[sources] also` names it (`../typescript`).
+    pub name: &'a str,
+    /// Its model pages, its own dialect's conventions applied.
+    pub pages: &'a [ModelPage],
+    /// The file names of its pages (`Pet.md`), by file.
+    pub file_names: BTreeMap<FileId, String>,
+}
+
+/// Takes from `others`, in order, each fact the `primary` pages cannot show; `wire_case` is the
+/// rule that spells the primary's JSON names, so that a JSON name another folder shows is
+/// recorded only where it differs from the rule's.
+pub fn take_from_other_folders(
+    primary: &mut [ModelPage],
+    others: &[OtherFolder<'_>],
+    wire_case: WireCase,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for other in others {
+        let pages = unique_by_key(other.pages.iter(), |page| &page.name.value);
+        for page in primary.iter_mut() {
+            let Some(other_page) = pages.get(&match_key(&page.name.value)) else {
+                continue;
+            };
+            let from = format!(
+                "{}/{}",
+                other.name.trim_end_matches('/'),
+                other.file_names[&other_page.file]
+            );
+            take_from_page(page, other_page, &from, wire_case, diagnostics);
+        }
+    }
+}
+
+/// Takes what `other` (the page `from`) shows of `page`'s model and its properties.
+fn take_from_page(
+    page: &mut ModelPage,
+    other: &ModelPage,
+    from: &str,
+    wire_case: WireCase,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    // The other page is a oneOf / anyOf of whole types where this one lists properties.
+    if other.alias.is_some()
+        && !page.properties.is_empty()
+        && !page.taken.iter().any(|t| t.fact == Fact::Composition)
+    {
+        page.taken.push(Taken {
+            fact: Fact::Composition,
+            from: from.to_owned(),
+        });
+    }
+    // A oneOf / anyOf's page lists one variant's values of a property the variants share
+    // (`action` of `ContinueWith`): they are not the property's.
+    let composition = page.taken.iter().any(|t| t.fact == Fact::Composition);
+    let other_rows = unique_by_key(other.properties.iter(), shown_name);
+    let keys: Vec<String> = page
+        .properties
+        .iter()
+        .map(|row| match_key(shown_name(row)))
+        .collect();
+    for (row, key) in page.properties.iter_mut().zip(&keys) {
+        let shared = keys.iter().filter(|other| *other == key).count() > 1;
+        let Some(other_row) = other_rows.get(key).filter(|_| !shared) else {
+            continue;
+        };
+        take_from_row(row, other_row, from, wire_case, composition);
+        if let Some(diagnostic) = disagreement(page.file, &page.name.value, row, other, other_row) {
+            diagnostics.push(diagnostic);
+        }
+    }
+}
+
+/// Takes the facts `other` (of the page `from`) shows of `row` that `row` does not; no enum
+/// values for a property of a `composition`.
+fn take_from_row(
+    row: &mut PropertyRow,
+    other: &PropertyRow,
+    from: &str,
+    wire_case: WireCase,
+    composition: bool,
+) {
+    let mut taken = Vec::new();
+    let mut record = |fact| {
+        taken.push(Taken {
+            fact,
+            from: from.to_owned(),
+        });
+    };
+    if row.wire_name.is_none()
+        && let Some(wire) = &other.wire_name
+        && *wire != naming::wire_name(&row.api_name, wire_case)
+    {
+        row.wire_name = Some(wire.clone());
+        record(Fact::JsonName);
+    }
+    if !composition && row.enum_values.is_none() && other.enum_values.is_some() {
+        row.enum_values.clone_from(&other.enum_values);
+        record(Fact::EnumValues);
+    }
+    if row.required_unknown && !other.required_unknown {
+        row.required = other.required;
+        row.required_unknown = false;
+        record(Fact::Required);
+    }
+    if other.nullable && !row.nullable {
+        row.nullable = true;
+        record(Fact::Nullable);
+    }
+    row.taken.extend(taken);
+}
+
+/// The warning that both pages show a fact of one property and disagree on it (a JSON name both
+/// show, whether it is required); the primary page's fact stands.
+fn disagreement(
+    file: FileId,
+    model: &str,
+    row: &PropertyRow,
+    other_page: &ModelPage,
+    other: &PropertyRow,
+) -> Option<Diagnostic> {
+    let property = &row.name.value;
+    let (message, label, other_label) = match (&row.wire_name, &other.wire_name) {
+        (Some(wire), Some(other_wire)) if wire != other_wire => (
+            format!("the docs folders disagree on the JSON name of `{model}.{property}`"),
+            format!("`{wire}` here, which is used"),
+            format!("`{other_wire}` here"),
+        ),
+        _ if !row.required_unknown && !other.required_unknown && row.required != other.required => {
+            let said = |required| if required { "required" } else { "optional" };
+            (
+                format!("the docs folders disagree on whether `{model}.{property}` is required"),
+                format!("{} here, which is used", said(row.required)),
+                format!("{} here", said(other.required)),
+            )
+        }
+        _ => return None,
+    };
+    Some(
+        Diagnostic::warning(file, row.name.span.clone(), message)
+            .with_label(label)
+            .also_at(other_page.file, other.name.span.clone(), other_label),
+    )
+}
+
+/// The name a property's page shows: its JSON name where the page gives it, else its API name.
+fn shown_name(row: &PropertyRow) -> &String {
+    row.wire_name.as_ref().unwrap_or(&row.api_name)
+}
+
+/// A name compared without case and punctuation: `_links`, `Links` and `links` are one.
+fn match_key(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The items by [`match_key`] of their names, without the keys two items share.
+fn unique_by_key<'a, T>(
+    items: impl Iterator<Item = &'a T>,
+    name: impl Fn(&'a T) -> &'a String,
+) -> BTreeMap<String, &'a T> {
+    let mut by_key: BTreeMap<String, Option<&'a T>> = BTreeMap::new();
+    for item in items {
+        by_key
+            .entry(match_key(name(item)))
+            .and_modify(|shared| *shared = None)
+            .or_insert(Some(item));
+    }
+    by_key
+        .into_iter()
+        .filter_map(|(key, item)| Some((key, item?)))
+        .collect()
+}
