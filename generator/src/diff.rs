@@ -312,7 +312,10 @@ impl Differ<'_> {
     /// Names the page another docs folder gave `fact` from, on the changes since `first`, when
     /// the new field took it from one and the old did not take it from there.
     fn explain(&mut self, first: usize, fact: Fact, old: &FieldSurface, new: &FieldSurface) {
-        let taken_from = new.from.get(&fact).filter(|page| old.from.get(&fact) != Some(*page));
+        let taken_from = new
+            .from
+            .get(&fact)
+            .filter(|page| old.from.get(&fact) != Some(*page));
         for change in &mut self.changes[first..] {
             change.taken_from = taken_from.cloned();
         }

@@ -7,8 +7,8 @@
 use std::fs;
 use std::path::Path;
 
-use markdown_model_codegen::model::{Fact, Field, Model, Taken, TypeModel};
 use markdown_model_codegen::diff::diff;
+use markdown_model_codegen::model::{Fact, Field, Model, Taken, TypeModel};
 use markdown_model_codegen::surface::ApiSurface;
 use markdown_model_codegen::{Failure, load};
 
@@ -272,7 +272,10 @@ fn a_folder_that_is_not_there_is_an_error_at_its_entry() {
 
 #[test]
 fn the_change_report_names_the_page_a_new_json_name_came_from() {
-    let go = page("Colors", &[("Brand50", "Pointer to **string**", "[optional]")]);
+    let go = page(
+        "Colors",
+        &[("Brand50", "Pointer to **string**", "[optional]")],
+    );
     // `Array<number>` shows TypeScript, whose Name column is the JSON name.
     let typescript = page(
         "Colors",

@@ -551,9 +551,25 @@ impl<'p> Builder<'_, '_> {
 
         // The field's values: an override's, else those its page lists (Java's enum tables).
         let override_values = field_override.and_then(|o| o.enum_values.as_ref());
+        let mut description = row.description.clone();
+        // A composition's page lists one variant's values of a property the variants share
+        // (`action` of `ContinueWith`): a string keeps every variant's.
+        let listed = row.enum_values.as_ref().filter(|listed| {
+            if composition {
+                let values: Vec<String> = (listed.values.iter())
+                    .map(|value| format!("`{}`", value.value))
+                    .collect();
+                description.push_str(&format!(
+                    "\n\nThe docs list {} for it, the values of one variant of this \
+                     composition: it is read as a string.",
+                    values.join(", ")
+                ));
+            }
+            !composition
+        });
         let values: Option<Vec<&str>> = match override_values {
             Some(values) => Some(values.iter().map(|value| value.value.as_str()).collect()),
-            None => row.enum_values.as_ref().map(|listed| {
+            None => listed.map(|listed| {
                 listed
                     .values
                     .iter()
@@ -580,7 +596,6 @@ impl<'p> Builder<'_, '_> {
                 );
             }
         }
-        let mut description = row.description.clone();
         // A composition's page documents one variant's type for a field that each variant may
         // shape differently (`flow` of `ContinueWith`): any JSON value keeps every variant's.
         if composition && matches!(base, BaseType::Model { .. }) {

@@ -24,9 +24,9 @@ pub use operations::{
     HttpMethod, OperationPage, OperationSection, ParameterRow, Permissions, TypeCell,
     looks_like_operations, parse_operations,
 };
-pub use other_folders::{Fact, OtherFolder, Taken, take_from_other_folders};
+pub use other_folders::{OtherFolder, take_from_other_folders};
 pub use page::{EnumValues, ModelPage, PageOutcome, PropertyRow, Spanned, parse_page};
 pub use type_expr::{
     ParsedType, TypeSyntaxError, parse_type, parse_type_expr, parse_type_expr_with_leaf_span,
 };
-pub use types::{Container, Leaf, Primitive, TypeExpr};
+pub use types::{Container, Fact, Leaf, Primitive, Taken, TypeExpr};

@@ -14,35 +14,7 @@ use crate::diagnostic::{Diagnostic, FileId};
 use crate::naming::{self, WireCase};
 
 use super::page::{ModelPage, PropertyRow};
-
-/// A fact another folder's page gave a property or a model.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Fact {
-    /// The property's JSON name (a Name column that is the JSON name itself, as TypeScript's).
-    JsonName,
-    /// The values of the property's own enum (Java's `## Enum:` tables).
-    EnumValues,
-    /// Whether the property is required (for pages that do not say: typescript-fetch's).
-    Required,
-    /// That the property may be `null`.
-    Nullable,
-    /// That the model is a oneOf / anyOf (Rust's `## Enum Variants`), which the primary page
-    /// prints as the union of its variants' properties.
-    Composition,
-}
-
-/// A fact taken from another folder, and the page it came from, as `[sources] also` names the
-/// folder (`../typescript/Pet.md`).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Taken {
-    /// What was taken.
-    pub fact: Fact,
-    /// The page it was taken from.
-    pub from: String,
-}
+use super::types::{Fact, Taken};
 
 /// Another docs folder of the same API: its parsed model pages and its name as the config
 /// writes it.

@@ -25,9 +25,8 @@ use pulldown_cmark::{
 use super::dialect::{Mark, Word};
 use super::dialects;
 use super::dialects::Dialects;
-use super::other_folders::Taken;
 use super::type_expr::{NullMark, parse_type, union_of};
-use super::types::{Container, Leaf, Primitive, TypeExpr};
+use super::types::{Container, Leaf, Primitive, Taken, TypeExpr};
 use crate::diagnostic::{Diagnostic, FileId};
 
 /// A value and the byte span of the source it came from.

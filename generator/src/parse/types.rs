@@ -1,6 +1,7 @@
 //! The dialect-neutral vocabulary of a type expression: containers around one leaf, a primitive
 //! or a named type. Every dialect's type syntax is read into it (by `parse_type`), and
-//! the dialects' tables (`DialectSpec`) speak it.
+//! the dialects' tables (`DialectSpec`) speak it. Also the facts one docs folder can give another
+//! (`Fact`, `Taken`: `other_folders.rs`).
 //!
 //! Every container has exactly one type argument, so an expression is a chain of containers
 //! around one leaf, stored flat ([`TypeExpr::containers`] + [`TypeExpr::leaf`]) and printed in
@@ -214,4 +215,33 @@ impl Inexact {
         };
         format!("The docs give its type as `{name}`, {why}")
     }
+}
+
+/// A fact another folder's page gave a property or a model.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Fact {
+    /// The property's JSON name (a Name column that is the JSON name itself, as TypeScript's).
+    JsonName,
+    /// The values of the property's own enum (Java's `## Enum:` tables).
+    EnumValues,
+    /// Whether the property is required (for pages that do not say: typescript-fetch's).
+    Required,
+    /// That the property may be `null`.
+    Nullable,
+    /// That the model is a oneOf / anyOf (Rust's `## Enum Variants`), which the primary page
+    /// prints as the union of its variants' properties.
+    Composition,
+}
+
+/// A fact taken from another folder, and the page it came from, as `[sources] also` names the
+/// folder (`../typescript/Pet.md`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Taken {
+    /// What was taken.
+    pub fact: Fact,
+    /// The page it was taken from.
+    pub from: String,
 }
