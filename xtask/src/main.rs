@@ -12,6 +12,7 @@ mod import_wire_names;
 mod loopback;
 mod matrix;
 mod matrix_record;
+mod matrix_sources;
 mod oracle;
 mod requests;
 mod showable;

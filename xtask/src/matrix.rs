@@ -26,6 +26,7 @@ use crate::checker::{self, cargo_with_stderr, run_lines, seconds, write_if_chang
 use crate::corpora::{in_ci, project_root};
 use crate::equality::Types;
 use crate::matrix_record::{self, Shortfall};
+use crate::matrix_sources::{CellRef, typescript_section};
 use crate::oracle::{Comparison, Oracle};
 use crate::showable::Listed;
 use crate::synth;
@@ -281,7 +282,16 @@ pub fn run(args: &MatrixArgs) -> Result<ExitCode> {
         .iter()
         .map(|(unit, _)| unit.module.as_str())
         .collect();
-    let (shortfalls, report) = report(&units, &compiled, &trips, args.verbose)?;
+    let (shortfalls, mut report) = report(&units, &compiled, &trips, args.verbose)?;
+    let every_cell = read_cells(&cells_file)?;
+    report.push_str(&typescript_section(
+        &cell_refs(&cells),
+        &cell_refs(&every_cell),
+        &root,
+        &specs,
+        &work,
+        pages_folder,
+    )?);
     fs::create_dir_all(&work)?;
     let report_path = work.join("report.md");
     fs::write(&report_path, report)
@@ -305,6 +315,16 @@ pub fn run(args: &MatrixArgs) -> Result<ExitCode> {
         report_path.display()
     );
     compare_with_record(&root.join("record.toml"), &shortfalls, args.bless)
+}
+
+/// The cells' names and specs, for [`typescript_section`].
+fn cell_refs(cells: &[Cell]) -> Vec<CellRef<'_>> {
+    (cells.iter())
+        .map(|cell| CellRef {
+            name: &cell.name,
+            spec: &cell.spec,
+        })
+        .collect()
 }
 
 /// Compares each checked cell's shortfall with the record (or, with `bless`, writes it there):
