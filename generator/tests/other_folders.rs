@@ -302,3 +302,33 @@ fn the_change_report_names_the_page_a_new_json_name_came_from() {
         "{text}"
     );
 }
+
+#[test]
+fn enum_values_two_folders_list_differently_are_a_warning() {
+    let enum_page = |values: &str| {
+        format!(
+            "{}\n\n## Enum: StatusEnum\n\nName | Value\n---- | -----\n{values}\n",
+            page(
+                "Pet",
+                &[("status", "[**StatusEnum**](#StatusEnum)", "[optional]")]
+            )
+        )
+    };
+    let java = enum_page("A | &quot;a&quot;\nB | &quot;b&quot;");
+    let other = enum_page("A | &quot;a&quot;\nC | &quot;c&quot;");
+    let (types, warnings) = load_folders(
+        "[sources]\nalso = [\"../other\"]\n",
+        &[
+            ("java", &[("Pet.md", &java)]),
+            ("other", &[("Pet.md", &other)]),
+        ],
+    );
+    let values: Vec<&str> = (model(&types, "Pet").enums[0].variants.iter())
+        .map(|variant| variant.value.as_str())
+        .collect();
+    assert_eq!(values, ["a", "b"]);
+    assert!(
+        warnings.contains("the docs folders disagree on the values of `Pet.status`"),
+        "{warnings}"
+    );
+}

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use crate::diagnostic::{Diagnostic, FileId};
 use crate::naming::{self, WireCase};
 
-use super::page::{ModelPage, PropertyRow};
+use super::page::{ModelPage, PropertyRow, Spanned};
 use super::types::{Fact, Taken};
 
 /// Another docs folder of the same API: its parsed model pages and its name as the config
@@ -130,8 +130,8 @@ fn take_from_row(
     row.taken.extend(taken);
 }
 
-/// The warning that both pages show a fact of one property and disagree on it (a JSON name both
-/// show, whether it is required); the primary page's fact stands.
+/// The warning that both pages show a fact of one property and disagree on it (a JSON name,
+/// whether it is required, its enum values); the primary page's fact stands.
 fn disagreement(
     file: FileId,
     model: &str,
@@ -154,13 +154,32 @@ fn disagreement(
                 format!("{} here", said(other.required)),
             )
         }
-        _ => return None,
+        _ => match (&row.enum_values, &other.enum_values) {
+            (Some(values), Some(other_values))
+                if listed(values.values.iter()) != listed(other_values.values.iter()) =>
+            {
+                (
+                    format!("the docs folders disagree on the values of `{model}.{property}`"),
+                    format!("{} here, which are used", listed(values.values.iter())),
+                    format!("{} here", listed(other_values.values.iter())),
+                )
+            }
+            _ => return None,
+        },
     };
     Some(
         Diagnostic::warning(file, row.name.span.clone(), message)
             .with_label(label)
             .also_at(other_page.file, other.name.span.clone(), other_label),
     )
+}
+
+/// Enum values as a sorted list of code spans (`` `a`, `b` ``).
+fn listed<'a>(values: impl Iterator<Item = &'a Spanned<String>>) -> String {
+    let sorted: std::collections::BTreeSet<&str> =
+        values.map(|value| value.value.as_str()).collect();
+    let spans: Vec<String> = sorted.iter().map(|value| format!("`{value}`")).collect();
+    spans.join(", ")
 }
 
 /// The name a property's page shows: its JSON name where the page gives it, else its API name.
