@@ -279,6 +279,7 @@ impl ParameterSurface {
             location: match parameter.location {
                 ParameterLocation::Path => "path",
                 ParameterLocation::Query => "query",
+                ParameterLocation::Header => "header",
                 ParameterLocation::Body => "body",
             }
             .to_owned(),

@@ -1,7 +1,7 @@
 //! The request every operation's function builds, and what decoding its response gives.
 //!
 //! Requests are built without any I/O: each operation's function returns a [`Request`]
-//! (method, percent-encoded path and query, JSON body, and the type a success decodes to). Send
+//! (method, percent-encoded path and query, headers, JSON body, and the type a success decodes to). Send
 //! it with any HTTP stack: [`Request::to_http`] makes an `http::Request`, and
 //! [`Request::decode_response`] turns the status and body of the response into the typed result
 //! or an [`ApiError`]. The `client` feature's `client_::Client` does both over `reqwest`.
@@ -14,12 +14,13 @@
 //! only. Its declaration in `lib.rs` has no docs: rustdoc would resolve the links above from
 //! there.
 
-/// A request ready to send: method, percent-encoded path, query, JSON body, and the type a success
-/// decodes to.
+/// A request ready to send: method, percent-encoded path, query, header parameters, JSON body,
+/// and the type a success decodes to.
 pub struct Request<T> {
     method: ::http::Method,
     path: ::std::string::String,
     query: ::std::string::String,
+    headers: ::std::vec::Vec<(&'static str, ::std::string::String)>,
     body: ::std::option::Option<::std::vec::Vec<u8>>,
     decode: fn(&[u8]) -> ::std::result::Result<T, ::serde_json::Error>,
 }
@@ -37,9 +38,17 @@ impl<T> Request<T> {
             method,
             path,
             query: ::std::string::String::new(),
+            headers: ::std::vec::Vec::new(),
             body: ::std::option::Option::None,
             decode,
         }
+    }
+
+    /// Adds the header `name: value` (a header parameter, such as `If-Match`). A list parameter
+    /// is one call per item, each its own header line. A value that is not a valid header value
+    /// (a line break) makes [`Request::to_http`] fail.
+    pub fn push_header(&mut self, name: &'static str, value: &str) {
+        self.headers.push((name, value.to_owned()));
     }
 
     /// Appends `key=value` to the query, both percent-encoded here. A list parameter is one call
@@ -89,6 +98,11 @@ impl<T> Request<T> {
         }
     }
 
+    /// The header parameters, in the order they were added.
+    pub fn headers(&self) -> &[(&'static str, ::std::string::String)] {
+        &self.headers
+    }
+
     /// The JSON body, if the request has one.
     pub fn body(&self) -> ::std::option::Option<&[u8]> {
         self.body.as_deref()
@@ -96,8 +110,8 @@ impl<T> Request<T> {
 
     /// The `http` request against `base_url` (`https://api.example.com`, or with a path prefix:
     /// `https://example.com/prefix`; a trailing `/` is ignored), with `accept: application/json`,
-    /// and `content-type: application/json` when there is a body. An error when `base_url` and the
-    /// path do not make a valid URI.
+    /// the header parameters, and `content-type: application/json` when there is a body. An error
+    /// when `base_url` and the path do not make a valid URI, or a header value is not valid.
     pub fn to_http(
         &self,
         base_url: &str,
@@ -111,6 +125,9 @@ impl<T> Request<T> {
             .method(self.method.clone())
             .uri(uri)
             .header(::http::header::ACCEPT, JSON);
+        for (name, value) in &self.headers {
+            builder = builder.header(*name, value.as_str());
+        }
         if self.body.is_some() {
             builder = builder.header(::http::header::CONTENT_TYPE, JSON);
         }
@@ -145,6 +162,7 @@ impl<T> ::std::clone::Clone for Request<T> {
             method: self.method.clone(),
             path: self.path.clone(),
             query: self.query.clone(),
+            headers: self.headers.clone(),
             body: self.body.clone(),
             decode: self.decode,
         }
@@ -158,6 +176,7 @@ impl<T> ::std::fmt::Debug for Request<T> {
             .field("method", &self.method)
             .field("path", &self.path)
             .field("query", &self.query)
+            .field("headers", &self.headers)
             .field(
                 "body",
                 &self

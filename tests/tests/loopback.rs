@@ -495,7 +495,12 @@ async fn head_delete_and_patch_with_and_without_its_optional_body() {
             "/api/v2/things/t%3F1",
         ),
         (
-            things_api::delete_thing("t 1"),
+            things_api::delete_thing(
+                "t 1",
+                &things_api::DeleteThingParams {
+                    if_match: Some("\"v1\"".into()),
+                },
+            ),
             StatusCode::NO_CONTENT,
             Method::DELETE,
             "/api/v2/things/t%201",
@@ -508,6 +513,10 @@ async fn head_delete_and_patch_with_and_without_its_optional_body() {
         let received = server.request();
         assert_eq!(received.method, method);
         assert_eq!(received.path_and_query, path);
+        // The header parameter arrives as a header, not in the query.
+        if method == Method::DELETE {
+            assert_eq!(received.headers["if-match"], "\"v1\"");
+        }
     }
 
     let reply = serde_json::json!({"name": "renamed"});

@@ -103,8 +103,9 @@ fn bodies_are_json_and_responses_decode_to_the_return_type() {
 #[test]
 fn void_operations_decode_no_content() {
     #[allow(deprecated, reason = "the page marks delete_thing deprecated")]
-    let request = things_api::delete_thing("t");
+    let request = things_api::delete_thing("t", &things_api::DeleteThingParams::default());
     assert_eq!(request.method(), Method::DELETE);
+    assert!(request.headers().is_empty());
     let decoded = request.decode_response(StatusCode::NO_CONTENT, b"");
     assert_eq!(
         decoded.expect("no content"),
@@ -115,6 +116,35 @@ fn void_operations_decode_no_content() {
         (head.method(), head.path()),
         (&Method::HEAD, "/api/v2/things/x%20y")
     );
+}
+
+#[test]
+fn a_parameter_named_like_a_request_header_is_that_header() {
+    #[allow(deprecated, reason = "the page marks delete_thing deprecated")]
+    let request = things_api::delete_thing(
+        "t",
+        &things_api::DeleteThingParams {
+            if_match: Some("\"v2\", W/\"v1\"".into()),
+        },
+    );
+    assert_eq!(request.query(), "");
+    assert_eq!(
+        request.headers(),
+        [("If-Match", "\"v2\", W/\"v1\"".to_owned())]
+    );
+    let http = request
+        .to_http("https://example.com")
+        .expect("a valid request");
+    assert_eq!(http.headers()["if-match"], "\"v2\", W/\"v1\"");
+    // A value that is no valid header value fails to become an `http` request.
+    #[allow(deprecated, reason = "the page marks delete_thing deprecated")]
+    let broken = things_api::delete_thing(
+        "t",
+        &things_api::DeleteThingParams {
+            if_match: Some("a\nb".into()),
+        },
+    );
+    assert!(broken.to_http("https://example.com").is_err());
 }
 
 #[test]

@@ -142,6 +142,25 @@ fn server() -> proc_macro2::TokenStream {
             }
         }
 
+        /// Every header received, by name, each with its values in order.
+        fn headers(received: &::http::HeaderMap) -> ::serde_json::Map<::std::string::String, ::serde_json::Value> {
+            let mut headers = ::serde_json::Map::new();
+            for (name, value) in received {
+                let value = ::serde_json::Value::from(::std::string::String::from_utf8_lossy(value.as_bytes()).into_owned());
+                match headers.entry(name.as_str()) {
+                    ::serde_json::map::Entry::Occupied(mut entry) => {
+                        if let ::serde_json::Value::Array(values) = entry.get_mut() {
+                            values.push(value);
+                        }
+                    }
+                    ::serde_json::map::Entry::Vacant(entry) => {
+                        entry.insert(::serde_json::Value::Array(vec![value]));
+                    }
+                }
+            }
+            headers
+        }
+
         /// Records the request and answers with the prepared status and body.
         async fn answer(
             request: ::hyper::Request<::hyper::body::Incoming>,
@@ -156,6 +175,7 @@ fn server() -> proc_macro2::TokenStream {
                 "method": parts.method.as_str(),
                 "path": path.strip_prefix(#PREFIX).unwrap_or(path),
                 "query": parts.uri.query().unwrap_or_default(),
+                "headers": headers(&parts.headers),
                 "body": (!body.is_empty()).then(|| ::std::string::String::from_utf8_lossy(&body).into_owned()),
                 "accept": header("accept"),
                 "content_type": header("content-type"),

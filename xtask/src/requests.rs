@@ -59,6 +59,8 @@ pub struct Expected {
     pub path: String,
     /// The query's `(key, value)` pairs, decoded, sorted.
     pub query: Vec<(String, String)>,
+    /// The header parameters' `(name, value)` pairs, names in lower case, sorted.
+    pub headers: Vec<(String, String)>,
     /// Whether a body was given.
     pub body: bool,
 }
@@ -69,6 +71,22 @@ const STRINGS: [&str; 3] = [
     "a/b c?d#e%f&g=h+i;j,k",
     "quote \" backslash \\ é 😀 \u{2028}",
     "plain-._~",
+];
+
+/// Strings for header parameters: a header value is visible ASCII, so these are what an entity
+/// tag, a language range or an identifier look like, with the quotes, commas and spaces they hold.
+const HEADER_STRINGS: [&str; 3] = ["\"v2-a1b2\"", "W/\"x y\", fr;q=0.5", "plain-._~"];
+
+/// The headers a client or server adds on its own, which are no parameter's.
+const TRANSPORT_HEADERS: [&str; 8] = [
+    "accept",
+    "accept-encoding",
+    "authorization",
+    "connection",
+    "content-length",
+    "content-type",
+    "host",
+    "user-agent",
 ];
 
 /// The body of the 404 every request decodes, which must come back as it is in
@@ -102,6 +120,7 @@ fn call(
     let mut optional = serde_json::Map::new();
     let mut path_values = Vec::new();
     let mut query = Vec::new();
+    let mut headers = Vec::new();
     let mut body = false;
     for (seed, parameter) in operation.parameters.iter().enumerate() {
         let value = parameter_value(model, synthesizer, operation, parameter, seed)?;
@@ -116,6 +135,15 @@ fn call(
                 };
                 for item in &items {
                     query.push((parameter.wire_name.clone(), query_text(item)?));
+                }
+            }
+            ParameterLocation::Header => {
+                let items = match (&value, parameter.ty.containers.first()) {
+                    (Value::Array(items), Some(Container::List)) => items.clone(),
+                    _ => vec![value.clone()],
+                };
+                for item in &items {
+                    headers.push((parameter.wire_name.to_ascii_lowercase(), query_text(item)?));
                 }
             }
             ParameterLocation::Body => body = true,
@@ -138,6 +166,7 @@ fn call(
     }
     path.push_str(&operation.path[rest..]);
     query.sort();
+    headers.sort();
     let response = match &operation.returns {
         Some(ty) => Some(Response {
             ty: ty.clone(),
@@ -155,6 +184,7 @@ fn call(
             method: operation.method.as_str().to_owned(),
             path,
             query,
+            headers,
             body,
         },
         response,
@@ -176,6 +206,11 @@ fn parameter_value(
     }
     let one = |seed: usize| -> Result<Value> {
         Ok(match &parameter.ty.base {
+            BaseType::Primitive(Primitive::Str)
+                if parameter.location == ParameterLocation::Header =>
+            {
+                json!(HEADER_STRINGS[seed % HEADER_STRINGS.len()])
+            }
             BaseType::Primitive(primitive) => primitive_value(*primitive, seed),
             BaseType::Enum { rust_name } => {
                 let Some(item) = operation
@@ -303,6 +338,31 @@ pub fn observed(report: &Value) -> Result<Expected> {
         query.push((percent_decode(key)?, percent_decode(value)?));
     }
     query.sort();
+    // The checker's `[name, value]` pairs, or the server's `{name: [values]}`.
+    let mut headers = Vec::new();
+    match &report["headers"] {
+        Value::Array(pairs) => {
+            for pair in pairs {
+                let (Some(name), Some(value)) = (pair[0].as_str(), pair[1].as_str()) else {
+                    bail!("unreadable header {pair}");
+                };
+                headers.push((name.to_ascii_lowercase(), value.to_owned()));
+            }
+        }
+        Value::Object(received) => {
+            for (name, values) in received {
+                if TRANSPORT_HEADERS.contains(&name.as_str()) {
+                    continue;
+                }
+                for value in values.as_array().into_iter().flatten() {
+                    let value = value.as_str().context("a header value is not text")?;
+                    headers.push((name.to_ascii_lowercase(), value.to_owned()));
+                }
+            }
+        }
+        other => bail!("unreadable headers {other}"),
+    }
+    headers.sort();
     let body = match &report["body"] {
         Value::Null => false,
         Value::String(json) => {
@@ -315,6 +375,7 @@ pub fn observed(report: &Value) -> Result<Expected> {
         method: text("method")?,
         path: text("path")?,
         query,
+        headers,
         body,
     })
 }
@@ -393,6 +454,7 @@ pub fn checker_source(model: &TypeModel) -> Result<String> {
                 "method": request.method().as_str(),
                 "path": request.path(),
                 "query": request.query(),
+                "headers": request.headers(),
                 "body": request.body().map(|body| ::std::string::String::from_utf8_lossy(body).into_owned()),
             });
             (sent, request.decode_response(status, body))
@@ -641,6 +703,7 @@ mod tests {
                 method: "GET".into(),
                 path: "/x".into(),
                 query: Vec::new(),
+                headers: Vec::new(),
                 body: false,
             },
             response,
@@ -735,24 +798,44 @@ mod tests {
 
     #[test]
     fn a_report_reads_as_decoded_sorted_pairs() {
+        let expected = Expected {
+            method: "GET".into(),
+            path: "/x".into(),
+            query: vec![
+                ("a".into(), " ".into()),
+                ("a".into(), "1".into()),
+                ("b".into(), "2".into()),
+            ],
+            headers: vec![
+                ("if-match".into(), "\"v1\"".into()),
+                ("x-id".into(), "a".into()),
+                ("x-id".into(), "b".into()),
+            ],
+            body: false,
+        };
+        // The checker's pairs, as the request holds them.
         let report = json!({
             "method": "GET",
             "path": "/x",
             "query": "b=2&a=%20&a=1",
+            "headers": [["X-Id", "a"], ["If-Match", "\"v1\""], ["X-Id", "b"]],
             "body": null,
         });
-        assert_eq!(
-            observed(&report).expect("reads"),
-            Expected {
-                method: "GET".into(),
-                path: "/x".into(),
-                query: vec![
-                    ("a".into(), " ".into()),
-                    ("a".into(), "1".into()),
-                    ("b".into(), "2".into())
-                ],
-                body: false,
-            }
-        );
+        assert_eq!(observed(&report).expect("reads"), expected);
+        // What a server received, the client's own headers left out.
+        let received = json!({
+            "method": "GET",
+            "path": "/x",
+            "query": "b=2&a=%20&a=1",
+            "headers": {
+                "accept": ["application/json"],
+                "authorization": ["Bearer t"],
+                "host": ["127.0.0.1"],
+                "if-match": ["\"v1\""],
+                "x-id": ["a", "b"],
+            },
+            "body": null,
+        });
+        assert_eq!(observed(&received).expect("reads"), expected);
     }
 }

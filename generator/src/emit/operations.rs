@@ -278,10 +278,14 @@ impl Emitter<'_> {
         quote!([#(#parts),*].concat())
     }
 
-    /// The statement that adds a query or body parameter to the request.
+    /// The statement that adds a query, header or body parameter to the request.
     fn statement(&self, parameter: &Parameter, request: &proc_macro2::Ident) -> TokenStream {
         let name = ident(&parameter.rust_name);
         let wire = &parameter.wire_name;
+        let push = match parameter.location {
+            ParameterLocation::Header => quote!(push_header),
+            _ => quote!(push_query),
+        };
         let add = |value: TokenStream| -> TokenStream {
             if parameter.location == ParameterLocation::Body {
                 return quote!(#request.set_json_body(#value););
@@ -290,12 +294,12 @@ impl Emitter<'_> {
                 let text = self.text_of(&list_item(&parameter.ty), &quote!(value));
                 quote! {
                     for value in #value {
-                        #request.push_query(#wire, #text);
+                        #request.#push(#wire, #text);
                     }
                 }
             } else {
                 let text = self.text_of(&parameter.ty, &value);
-                quote!(#request.push_query(#wire, #text);)
+                quote!(#request.#push(#wire, #text);)
             }
         };
         if parameter.required {
@@ -482,6 +486,11 @@ fn parameter_docs(parameter: &Parameter) -> String {
             code_span(&format!("{}=", parameter.wire_name))
         ),
         ParameterLocation::Query => format!("Query {}", code_span(&parameter.wire_name)),
+        ParameterLocation::Header if list => format!(
+            "Header {}, a line per value",
+            code_span(&parameter.wire_name)
+        ),
+        ParameterLocation::Header => format!("Header {}", code_span(&parameter.wire_name)),
         ParameterLocation::Body => "The JSON body".to_owned(),
     });
     if !parameter.allowed_values.is_empty() {

@@ -122,6 +122,8 @@ pub enum ParameterLocation {
     Path,
     /// The query string.
     Query,
+    /// A request header: [`Parameter::wire_name`] is its name (`If-Match`).
+    Header,
     /// The JSON body.
     Body,
 }

@@ -7,6 +7,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
+use heck::{ToSnakeCase, ToTrainCase};
 use rayon::iter::{IntoParallelIterator, ParallelIterator};
 
 use super::shared::{MAX_TYPE_DEPTH, enum_type, suggest};
@@ -147,6 +148,59 @@ pub fn build_operations(
     groups
 }
 
+/// The registered request headers (IANA's HTTP Field Name Registry) whose names are more than
+/// one word, by their names in `snake_case`: a parameter named so goes in that header, since no
+/// query key is spelled like `if_none_match` by chance. One-word ones (`Date`, `From`, `Range`,
+/// `Origin`) are as often query keys, and stay query parameters; credentials (`Authorization`,
+/// `Cookie`) are the client's, not a parameter's.
+const MULTI_WORD_REQUEST_HEADERS: [&str; 13] = [
+    "Accept-Charset",
+    "Accept-Datetime",
+    "Accept-Encoding",
+    "Accept-Language",
+    "Cache-Control",
+    "Idempotency-Key",
+    "If-Match",
+    "If-Modified-Since",
+    "If-None-Match",
+    "If-Range",
+    "If-Schedule-Tag-Match",
+    "If-Unmodified-Since",
+    "Max-Forwards",
+];
+
+/// The header a parameter goes in, by its name in the docs.
+#[derive(Debug, PartialEq, Eq)]
+enum Header {
+    /// A registered request header ([`MULTI_WORD_REQUEST_HEADERS`]).
+    Registered(&'static str),
+    /// A name starting `x_` (`x_journey_session_id`): the `X-` header of that name, in Train-Case.
+    Unregistered(String),
+}
+
+impl Header {
+    fn name(&self) -> &str {
+        match self {
+            Header::Registered(name) => name,
+            Header::Unregistered(name) => name,
+        }
+    }
+}
+
+/// The header a parameter named `doc_name` (a Python name: `if_match`) goes in, if any.
+fn request_header(doc_name: &str) -> Option<Header> {
+    let registered = MULTI_WORD_REQUEST_HEADERS
+        .iter()
+        .find(|header| header.to_snake_case() == doc_name);
+    match registered {
+        Some(header) => Some(Header::Registered(header)),
+        None if doc_name.starts_with("x_") && doc_name.len() > 2 => {
+            Some(Header::Unregistered(doc_name.to_train_case()))
+        }
+        None => None,
+    }
+}
+
 struct Resolver<'a, 'd> {
     file: FileId,
     group: &'a str,
@@ -225,7 +279,23 @@ impl Resolver<'_, '_> {
                     }
                     (ParameterLocation::Body, wanted)
                 }
-                None => (ParameterLocation::Query, wanted),
+                None => match request_header(doc_name) {
+                    Some(header) => {
+                        if let Header::Unregistered(_) = header {
+                            self.diagnostics.push(
+                                Diagnostic::warning(
+                                    self.file,
+                                    row.name.span.clone(),
+                                    format!("parameter `{doc_name}` of `{name}` is sent as the header `{}`", header.name()),
+                                )
+                                .with_label("named like a header (`x_`), not a registered one")
+                                .with_note("the page does not say where a parameter goes: check it against the API's reference"),
+                            );
+                        }
+                        (ParameterLocation::Header, header.name().to_owned())
+                    }
+                    None => (ParameterLocation::Query, wanted),
+                },
             };
             let mut ty = self.resolve(&row.ty, || format!("parameter `{doc_name}` of `{name}`"));
             if let Some(enum_type) = allowed_values_enum(row, &rust_name, &ty) {

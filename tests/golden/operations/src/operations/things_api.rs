@@ -9,6 +9,16 @@
 //! client (see [`Request`](super::request_::Request)), or with the `client` feature's client.
 //! Enumerated parameters are open enums, in the module named after their operation.
 
+/// The optional parameters of `delete_thing`: `None` leaves one out. Build it
+/// with `..Default::default()`, so that parameters the API adds later do not break your code.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DeleteThingParams {
+    /// The entity tag the thing must still have.
+    ///
+    /// Header `If-Match`.
+    pub if_match: Option<String>,
+}
+
 /// Delete a thing
 ///
 /// `DELETE /api/v2/things/{thingId}`
@@ -21,6 +31,8 @@
 ///
 /// - `thing_id`: Thing ID. In the path, `{thingId}`.
 ///
+/// The optional parameters are the fields of `DeleteThingParams`.
+///
 /// A success has no body: it decodes to [`NoContent`](super::request_::NoContent).
 ///
 /// # Example
@@ -29,7 +41,7 @@
 /// # use golden_operations::things_api;
 /// # #[allow(deprecated)]
 /// # fn example(base_url: &str, thing_id: &str) -> Result<(), Box<dyn std::error::Error>> {
-/// let request = things_api::delete_thing(thing_id);
+/// let request = things_api::delete_thing(thing_id, &things_api::DeleteThingParams::default());
 /// let http_request = request.to_http(base_url)?;
 /// // Send `http_request` with any HTTP client, then decode its answer:
 /// // `request.decode_response(status, &body)`.
@@ -40,13 +52,18 @@
 #[inline]
 pub fn delete_thing(
     thing_id: &str,
+    params: &DeleteThingParams,
 ) -> super::request_::Request<super::request_::NoContent> {
-    super::request_::Request::new(
+    let mut request_ = super::request_::Request::new(
         ::http::Method::DELETE,
         ["/api/v2/things/", super::request_::encode_path_segment(thing_id).as_str()]
             .concat(),
         super::request_::decode_nothing,
-    )
+    );
+    if let Some(if_match) = &params.if_match {
+        request_.push_header("If-Match", if_match);
+    }
+    request_
 }
 
 /// The enums of the parameters of `get_thing_file`.
