@@ -196,6 +196,31 @@ fn other_statuses_keep_status_and_body() {
 }
 
 #[test]
+fn an_empty_success_body_is_null_or_an_empty_object_where_the_type_reads_one() {
+    #[derive(Debug, Deserialize, PartialEq, Default)]
+    struct Optional {
+        name: Option<String>,
+    }
+    let value: Request<serde_json::Value> =
+        Request::new(Method::DELETE, "/api/v2/pets/1".into(), decode_json);
+    assert_eq!(
+        value.decode_response(StatusCode::NO_CONTENT, b"").unwrap(),
+        serde_json::Value::Null
+    );
+    let optional: Request<Optional> =
+        Request::new(Method::DELETE, "/api/v2/pets/1".into(), decode_json);
+    assert_eq!(
+        optional.decode_response(StatusCode::OK, b" \r\n").unwrap(),
+        Optional::default()
+    );
+    // A model with a required field reads neither: the empty body's own error.
+    let error = get_pet("1")
+        .decode_response(StatusCode::NO_CONTENT, b"")
+        .unwrap_err();
+    assert!(matches!(error, ApiError::Decode { source, .. } if source.is_eof()));
+}
+
+#[test]
 fn a_success_that_does_not_decode_is_a_decode_error() {
     let request = get_pet("1");
     let error = request
@@ -252,12 +277,16 @@ fn requests_clone_and_debug_without_bounds_on_the_response_type() {
     }
     let mut request = Request::new(Method::PUT, "/x".into(), nothing);
     request.set_json_body("body");
+    request.push_header("If-Match", "\"v1\"");
     let copy = request.clone();
     assert_eq!(copy.path_and_query(), "/x");
     assert_eq!(copy.body(), Some(&b"\"body\""[..]));
+    assert_eq!(copy.headers(), [("If-Match", "\"v1\"".to_owned())]);
     let debug = format!("{copy:?}");
     assert!(
-        debug.contains(r#"method: PUT, path: "/x", query: "", body: Some("\"body\"")"#),
+        debug.contains(
+            r#"method: PUT, path: "/x", query: "", headers: [("If-Match", "\"v1\"")], body: Some("\"body\"")"#
+        ),
         "{debug}"
     );
     assert!(debug.contains("NotDebug"), "{debug}");

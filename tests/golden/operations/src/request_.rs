@@ -195,10 +195,18 @@ impl<T> ::std::fmt::Debug for Request<T> {
 const JSON: &str = "application/json";
 
 /// Decodes a success body as JSON: what an operation that returns a type passes to
-/// [`Request::new`].
+/// [`Request::new`]. An empty body (a `204 No Content`, or a `200` without one, as servers answer
+/// a `DELETE` typed to return a document) is read as `null` (a `serde_json::Value`, an
+/// `Option`), else as `{}` (a model whose fields are all optional); a type that reads neither is
+/// the error of the empty body.
 pub fn decode_json<T: ::serde::de::DeserializeOwned>(
     body: &[u8],
 ) -> ::std::result::Result<T, ::serde_json::Error> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return ::serde_json::from_slice(b"null")
+            .or_else(|_| ::serde_json::from_slice(b"{}"))
+            .or_else(|_| ::serde_json::from_slice(body));
+    }
     ::serde_json::from_slice(body)
 }
 
