@@ -6,7 +6,7 @@
 use std::fs;
 
 use markdown_model_codegen::model::{
-    BaseType, Container, Field, Model, ModelKind, Primitive, TypeModel,
+    BaseType, Container, EnumKind, Field, Model, ModelKind, Primitive, TypeModel,
 };
 use markdown_model_codegen::{Failure, Stats, load};
 
@@ -429,7 +429,8 @@ const JAVA_PET: &str = "\n\n# Pet\n\nA pet for sale.\n\n## Properties\n\n\
 |**enumInteger** | [**EnumIntegerEnum**](#EnumIntegerEnum) |  |  [optional] |\n\
 |**size** | **Size** |  |  [optional] |\n\n\n\n\
 ## Enum: StatusEnum\n\n| Name | Value |\n|---- | -----|\n\
-| AVAILABLE | &quot;available&quot; |\n| PENDING | &quot;pending&quot; |\n| EMPTY | &quot;&quot; |\n\n\n\n\
+| AVAILABLE | &quot;available&quot; |\n| PENDING | &quot;pending&quot; |\n| EMPTY | &quot;&quot; |\n\
+| A_B | &quot;a|b&quot; |\n| TAG | &quot;&lt;tag&gt;&quot; |\n\n\n\n\
 ## Enum: EnumIntegerEnum\n\n| Name | Value |\n|---- | -----|\n| NUMBER_1 | 1 |\n| NUMBER_MINUS_1 | -1 |\n\n\n\n";
 
 const JAVA_TAG: &str = "\n\n# Tag\n\n## Properties\n\n\
@@ -471,7 +472,8 @@ fn java_pages_read_into_the_same_type_model() {
             ("size", "size", "Size".to_owned(), false),
         ]
     );
-    // The `## Enum: StatusEnum` table is the open enum of `status`; numbers stay numbers.
+    // The `## Enum: StatusEnum` table is the open enum of `status` (a `|` in a value cuts its
+    // cell); `## Enum: EnumIntegerEnum` is an open enum of integers.
     let BaseType::Enum { rust_name } = &field(pet, "status").ty.base else {
         panic!("status is an enum: {:?}", field(pet, "status").ty.base);
     };
@@ -481,17 +483,24 @@ fn java_pages_read_into_the_same_type_model() {
         .find(|item| &item.rust_name == rust_name)
         .expect("the status enum");
     let values: Vec<&str> = status.variants.iter().map(|v| v.value.as_str()).collect();
-    assert_eq!(values, ["available", "pending", ""]);
+    assert_eq!(values, ["available", "pending", "", "a|b", "<tag>"]);
     assert!(
         field(pet, "weight")
             .description
             .contains("The docs give its type as `BigDecimal`"),
         "a type the page cannot say exactly is said in its docs"
     );
-    assert_eq!(
-        field(pet, "enumInteger").ty.base,
-        BaseType::Primitive(Primitive::Int)
-    );
+    let BaseType::Enum { rust_name } = &field(pet, "enumInteger").ty.base else {
+        panic!("enumInteger is an enum");
+    };
+    let integers = pet
+        .enums
+        .iter()
+        .find(|item| &item.rust_name == rust_name)
+        .expect("the enumInteger enum");
+    assert_eq!(integers.kind, EnumKind::Integer);
+    let values: Vec<&str> = integers.variants.iter().map(|v| v.value.as_str()).collect();
+    assert_eq!(values, ["1", "-1"]);
     assert_eq!(
         field(pet, "size").ty.base,
         BaseType::SharedEnum {

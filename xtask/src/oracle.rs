@@ -1114,7 +1114,7 @@ fn docs_enum_values(model: &TypeModel, item: &Model, field: &Field) -> Option<Ve
         enum_type
             .variants
             .iter()
-            .map(|variant| Value::from(variant.value.as_str()))
+            .map(|variant| crate::synth::wire_value(enum_type, &variant.value))
             .collect()
     })
 }
@@ -1312,7 +1312,7 @@ pub enum MismatchKind {
     EnumValues {
         /// The oracle's values.
         oracle: Option<Vec<Value>>,
-        /// The docs' values (strings: the type model's enums are of strings).
+        /// The docs' values (strings, or numbers for an enum of numbers).
         docs: Option<Vec<Value>>,
     },
 }

@@ -10,8 +10,8 @@ use super::features::assign_features;
 use super::operations::build_operations;
 use super::shared::{MAX_TYPE_DEPTH, enum_type, suggest};
 use super::{
-    AdditionalProperties, BaseType, EnumType, Field, FieldType, Model, ModelKind, Package,
-    TypeModel,
+    AdditionalProperties, BaseType, EnumKind, EnumType, Field, FieldType, Model, ModelKind,
+    Package, TypeModel,
 };
 use crate::config::{Config, FieldOverride, Located};
 use crate::diagnostic::{Diagnostic, FileId, Sources};
@@ -452,6 +452,7 @@ impl<'p> Builder<'_, '_> {
             Some(values) => ModelKind::Enum(enum_type(
                 rust_name.clone(),
                 "",
+                enum_kind(values.primitive).unwrap_or_default(),
                 values.values.iter().map(|value| value.value.as_str()),
             )),
             None => ModelKind::Struct,
@@ -556,10 +557,18 @@ impl<'p> Builder<'_, '_> {
                     .collect()
             }),
         };
+        let kind = match base {
+            BaseType::Primitive(primitive) => enum_kind(primitive),
+            _ => None,
+        };
         if let Some(values) = values {
-            if base == BaseType::Primitive(Primitive::Str) {
-                let enum_type =
-                    enum_type(naming::enum_name(&rust_name), doc_name, values.into_iter());
+            if let Some(kind) = kind.filter(|kind| kind.is_string() || override_values.is_none()) {
+                let enum_type = enum_type(
+                    naming::enum_name(&rust_name),
+                    doc_name,
+                    kind,
+                    values.into_iter(),
+                );
                 base = BaseType::Enum {
                     rust_name: enum_type.rust_name.clone(),
                 };
@@ -715,14 +724,25 @@ impl<'p> Builder<'_, '_> {
     }
 }
 
-/// The primitive an enum page of literals (`1`, `2`) stands for: such a page is no Rust type of its
-/// own, its references are the primitive. `None` for other pages (an enum page of strings is an
-/// open enum).
+/// The primitive an enum page of literals that are not strings or numbers (`true`, `false`)
+/// stands for: such a page is no Rust type of its own, its references are the primitive. `None`
+/// for other pages (an enum page of strings or numbers is an open enum).
 fn literal_enum(page: &ModelPage) -> Option<Primitive> {
     page.enum_values
         .as_ref()
         .map(|values| values.primitive)
-        .filter(|primitive| *primitive != Primitive::Str)
+        .filter(|primitive| enum_kind(*primitive).is_none())
+}
+
+/// The kind of an open enum of `primitive` values: strings, integers or numbers; `None` for
+/// other primitives (an enum of booleans is its primitive).
+fn enum_kind(primitive: Primitive) -> Option<EnumKind> {
+    match primitive {
+        Primitive::Str => Some(EnumKind::String),
+        Primitive::Int => Some(EnumKind::Integer),
+        Primitive::Float | Primitive::Number => Some(EnumKind::Number),
+        _ => None,
+    }
 }
 
 /// Boxes every direct reference between two models of one strongly connected component.
