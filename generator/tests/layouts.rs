@@ -427,11 +427,13 @@ const JAVA_PET: &str = "\n\n# Pet\n\nA pet for sale.\n\n## Properties\n\n\
 |**propertyClass** | **String** |  |  [optional] |\n\
 |**status** | [**StatusEnum**](#StatusEnum) | pet status in the store |  [optional] |\n\
 |**enumInteger** | [**EnumIntegerEnum**](#EnumIntegerEnum) |  |  [optional] |\n\
-|**size** | **Size** |  |  [optional] |\n\n\n\n\
+|**size** | **Size** |  |  [optional] |\n\
+|**mood** | [**MoodEnum**](#MoodEnum) |  |  [optional] |\n\n\n\n\
 ## Enum: StatusEnum\n\n| Name | Value |\n|---- | -----|\n\
 | AVAILABLE | &quot;available&quot; |\n| PENDING | &quot;pending&quot; |\n| EMPTY | &quot;&quot; |\n\
 | A_B | &quot;a|b&quot; |\n| TAG | &quot;&lt;tag&gt;&quot; |\n\n\n\n\
-## Enum: EnumIntegerEnum\n\n| Name | Value |\n|---- | -----|\n| NUMBER_1 | 1 |\n| NUMBER_MINUS_1 | -1 |\n\n\n\n";
+## Enum: EnumIntegerEnum\n\n| Name | Value |\n|---- | -----|\n| NUMBER_1 | 1 |\n| NUMBER_MINUS_1 | -1 |\n\n\n\n\
+## Enum: MoodEnum\n\n| Name | Value |\n|---- | -----|\n\n\n\n";
 
 const JAVA_TAG: &str = "\n\n# Tag\n\n## Properties\n\n\
 | Name | Type | Description | Notes |\n|------------ | ------------- | ------------- | -------------|\n\
@@ -470,7 +472,20 @@ fn java_pages_read_into_the_same_type_model() {
             ("status", "status", "str".to_owned(), false),
             ("enumInteger", "enum_integer", "int".to_owned(), false),
             ("size", "size", "Size".to_owned(), false),
+            ("mood", "mood", "object".to_owned(), false),
         ]
+    );
+    // An empty `## Enum: MoodEnum` table (android's) says neither the values nor their type.
+    assert_eq!(
+        field(pet, "mood").ty.base,
+        BaseType::Primitive(Primitive::Object)
+    );
+    assert!(
+        field(pet, "mood")
+            .description
+            .contains("The docs list no values of its enum `MoodEnum`"),
+        "{}",
+        field(pet, "mood").description
     );
     // The `## Enum: StatusEnum` table is the open enum of `status` (a `|` in a value cuts its
     // cell); `## Enum: EnumIntegerEnum` is an open enum of integers.

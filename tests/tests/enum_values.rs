@@ -2,8 +2,8 @@
 //! that are not identifiers (`8kHz`, `en-US`, `*`, the empty string, `self`, URNs) each have their
 //! own variant; deserializing is case-sensitive; any other value is kept verbatim.
 
-use codegen_tests::enums::{Code, Delivery, Ratio};
 use codegen_tests::enums::delivery::{Formats, Kind, Status};
+use codegen_tests::enums::{Code, Delivery, Ratio};
 use serde_json::json;
 
 fn status(value: &str) -> Status {

@@ -557,12 +557,15 @@ impl<'p> Builder<'_, '_> {
                     .collect()
             }),
         };
+        // An override's values are for a `str` field; the page's are of the field's primitive
+        // (strings, integers or numbers).
         let kind = match base {
             BaseType::Primitive(primitive) => enum_kind(primitive),
             _ => None,
-        };
+        }
+        .filter(|kind| kind.is_string() || override_values.is_none());
         if let Some(values) = values {
-            if let Some(kind) = kind.filter(|kind| kind.is_string() || override_values.is_none()) {
+            if let Some(kind) = kind {
                 let enum_type = enum_type(
                     naming::enum_name(&rust_name),
                     doc_name,

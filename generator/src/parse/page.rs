@@ -1220,9 +1220,24 @@ impl PageReader<'_, '_> {
                     }
                 }
             };
-            if let Some(values) = values {
-                row.type_expr.value.leaf = Leaf::Primitive(values.primitive);
-                row.enum_values = Some(values);
+            match values {
+                // An empty table (android's, for a field's own enum: its codegen never fills
+                // the `enumVars` the template lists) says neither the values nor their type.
+                Some(values) if values.values.is_empty() => {
+                    if !row.description.is_empty() {
+                        row.description.push_str("\n\n");
+                    }
+                    row.description.push_str(&format!(
+                        "The docs list no values of its enum `{name}`, nor their type: it is \
+                         read as any JSON value."
+                    ));
+                    row.type_expr.value.leaf = Leaf::Primitive(Primitive::Object);
+                }
+                Some(values) => {
+                    row.type_expr.value.leaf = Leaf::Primitive(values.primitive);
+                    row.enum_values = Some(values);
+                }
+                None => {}
             }
         }
         PageOutcome::Model(Box::new(ModelPage {
