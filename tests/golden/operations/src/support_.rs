@@ -161,23 +161,7 @@ macro_rules! open_enum {
             }
         }
 
-        impl ::serde::Serialize for $enum {
-            fn serialize<S: ::serde::Serializer>(
-                &self,
-                serializer: S,
-            ) -> ::std::result::Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for $enum {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> ::std::result::Result<Self, D::Error> {
-                <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
-                    .map(::std::convert::From::from)
-            }
-        }
+        open_enum!(@serde $enum, ::std::string::String, as_str);
     };
     ($enum:ident as $number:ty { $($variant:ident = $value:literal,)* }) => {
         impl $enum {
@@ -199,12 +183,16 @@ macro_rules! open_enum {
             }
         }
 
+        open_enum!(@serde $enum, $number, value);
+    };
+    // Writes the value `$wire_value` returns; reads a `$wire`, then `From` it.
+    (@serde $enum:ident, $wire:ty, $wire_value:ident) => {
         impl ::serde::Serialize for $enum {
             fn serialize<S: ::serde::Serializer>(
                 &self,
                 serializer: S,
             ) -> ::std::result::Result<S::Ok, S::Error> {
-                ::serde::Serialize::serialize(&self.value(), serializer)
+                ::serde::Serialize::serialize(&self.$wire_value(), serializer)
             }
         }
 
@@ -212,7 +200,7 @@ macro_rules! open_enum {
             fn deserialize<D: ::serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> ::std::result::Result<Self, D::Error> {
-                <$number as ::serde::Deserialize>::deserialize(deserializer)
+                <$wire as ::serde::Deserialize>::deserialize(deserializer)
                     .map(::std::convert::From::from)
             }
         }
