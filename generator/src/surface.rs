@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::io;
 
 use crate::model::{
-    BaseType, EnumType, Field, Model, ModelKind, Operation, OperationGroup, Parameter,
+    BaseType, EnumKind, EnumType, Field, Model, ModelKind, Operation, OperationGroup, Parameter,
     ParameterLocation, TypeModel,
 };
 
@@ -142,6 +142,9 @@ pub struct EnumSurface {
     pub rust: String,
     /// The catch-all variant's name.
     pub other: String,
+    /// The kind of values (strings unless numbers).
+    #[serde(default, skip_serializing_if = "EnumKind::is_string")]
+    pub kind: EnumKind,
     /// Wire value -> Rust variant name.
     pub values: BTreeMap<String, String>,
 }
@@ -281,6 +284,7 @@ impl EnumSurface {
         EnumSurface {
             rust,
             other: item.catch_all.clone(),
+            kind: item.kind,
             values: item
                 .variants
                 .iter()
