@@ -146,16 +146,39 @@ Name | Type | Description | Notes\n------------ | ------------- | ------------- 
 }
 
 #[test]
-fn an_enum_page_of_numbers_stands_for_its_number() {
+fn an_enum_page_of_numbers_is_an_open_enum_of_numbers() {
     let level = "# Level\n\n## Enum\n\n* `NUMBER_1` (value: `1`)\n\n* `NUMBER_2` (value: `2`)\n";
+    let ratio =
+        "# Ratio\n\n## Enum\n\n* `NUMBER_1_DOT_5` (value: `1.5`)\n\n* `NUMBER_2` (value: `2`)\n";
+    let flag = "# Flag\n\n## Enum\n\n* `TRUE` (value: `true`)\n";
     let user = "# User\n\n## Properties\n\n\
 Name | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n\
-**level** | [**Level**](Level.md) |  | \n";
-    let built = model_of(&[("Level.md", level), ("User.md", user)]);
-    assert!(built.models.iter().all(|item| item.name != "Level"));
+**level** | [**Level**](Level.md) |  | \n**ratio** | [**Ratio**](Ratio.md) |  | \n\
+**flag** | [**Flag**](Flag.md) |  | \n";
+    let built = model_of(&[
+        ("Level.md", level),
+        ("Ratio.md", ratio),
+        ("Flag.md", flag),
+        ("User.md", user),
+    ]);
+    let kind = |name: &str| match &model(&built, name).kind {
+        ModelKind::Enum(values) => values.kind,
+        ModelKind::Struct => panic!("{name} is an enum"),
+    };
+    assert_eq!(kind("Level"), EnumKind::Integer);
+    assert_eq!(kind("Ratio"), EnumKind::Number);
+    let user = model(&built, "User");
     assert_eq!(
-        field(model(&built, "User"), "level").ty.base,
-        BaseType::Primitive(Primitive::Int)
+        field(user, "level").ty.base,
+        BaseType::SharedEnum {
+            rust_name: "Level".to_owned()
+        }
+    );
+    // An enum page of booleans stands for its primitive.
+    assert!(built.models.iter().all(|item| item.name != "Flag"));
+    assert_eq!(
+        field(user, "flag").ty.base,
+        BaseType::Primitive(Primitive::Bool)
     );
 }
 
@@ -1030,10 +1053,15 @@ fn rust_pages_read_into_the_same_model() {
     };
     let values: Vec<&str> = values.variants.iter().map(|v| v.value.as_str()).collect();
     assert_eq!(values, ["available", "sold_out"]);
-    // A table of numbers stands for its number; a oneOf of a model and a string, and a
+    // A table of numbers is an open enum of numbers; a oneOf of a model and a string, and a
     // discriminated oneOf whose tag the page does not name, are any JSON value.
     for (name, base) in [
-        ("size", BaseType::Primitive(Primitive::Int)),
+        (
+            "size",
+            BaseType::SharedEnum {
+                rust_name: "Size".to_owned(),
+            },
+        ),
         ("owner", BaseType::Primitive(Primitive::Object)),
         ("kind", BaseType::Primitive(Primitive::Object)),
     ] {
@@ -1242,7 +1270,9 @@ fn go_enum_pages_give_the_shared_enums() {
     ));
     assert_eq!(
         field(kennel, "Sizes").ty.base,
-        BaseType::Primitive(Primitive::Int)
+        BaseType::SharedEnum {
+            rust_name: "Size".to_owned()
+        }
     );
 }
 
@@ -1632,11 +1662,9 @@ const KOTLIN_PET: &str = "\n# Pet\n\n## Properties\n\
 | **photo** | **kotlin.ByteArray** |  |  [optional] |\n\
 | **extra** | [**kotlin.Any**](.md) |  |  [optional] |\n\
 | **scores** | **kotlin.Array&lt;kotlin.Int&gt;** |  |  [optional] |\n\
-| **petStatus** | [**inline**](#PetStatus) | pet status in the store |  [optional] |\n\
-| **level** | [**inline**](#Level) |  |  [optional] |\n\n\n\
+| **petStatus** | [**inline**](#PetStatus) | pet status in the store |  [optional] |\n\n\n\
 <a id=\"PetStatus\"></a>\n## Enum: pet_status\n| Name | Value |\n| ---- | ----- |\n\
-| pet_status | available, pending, sold |\n\n\n\
-<a id=\"Level\"></a>\n## Enum: level\n| Name | Value |\n| ---- | ----- |\n| level | 1, 2, 3 |\n\n\n\n";
+| pet_status | available, pending, sold |\n\n\n\n";
 
 const KOTLIN_CATEGORY: &str = "\n# Category\n\n## Properties\n\
 | Name | Type | Description | Notes |\n| ------------ | ------------- | ------------- | ------------- |\n\
@@ -1672,7 +1700,6 @@ fn kotlin_pages_read_into_the_same_type_model_as_python_pages() {
             ("extra", "object", false),
             ("scores", "list[int]", false),
             ("pet_status", "str", false),
-            ("level", "int", false),
         ],
         Some("[models.Pet.fields.pet_status]\nenum = [\"available\", \"pending\", \"sold\"]\n"),
     );
