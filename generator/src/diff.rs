@@ -608,6 +608,14 @@ impl Differ<'_> {
             &old.other,
             &new.other,
         );
+        // Strings and numbers are different Rust types (`Other(String)`, `Other(i64)`).
+        self.changed(
+            at,
+            ChangeKind::TypeChanged,
+            Impact::Breaking,
+            &format!("{:?}", old.kind),
+            &format!("{:?}", new.kind),
+        );
         for (value, variant) in &new.values {
             match old.values.get(value) {
                 None => self.push(

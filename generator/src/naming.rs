@@ -308,6 +308,17 @@ pub fn variant_names<'a>(values: impl IntoIterator<Item = &'a str>) -> Vec<Strin
     names
 }
 
+/// The Rust variant names of a number enum's values (literals): as [`variant_names`] of the
+/// literals spelled out, `-` as `Minus` and `.` as `Dot` (`-1` -> `Minus1`, `1.5` -> `V1Dot5`),
+/// so that `1` and `-1`, `15` and `1.5` ask for different names.
+pub fn number_variant_names<'a>(values: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let spelled: Vec<String> = values
+        .into_iter()
+        .map(|value| value.replace('-', " minus ").replace('.', " dot "))
+        .collect();
+    variant_names(spelled.iter().map(String::as_str))
+}
+
 /// The variant name a value asks for: its UpperCamelCase in ASCII letters and digits; a value
 /// without any is spelled out (`*` -> `Asterisk`, the empty string -> `Empty`); a leading digit
 /// gets a `V` (`8kHz` -> `V8kHz`); `Self` gets a `_`.

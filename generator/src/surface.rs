@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use std::io;
 
 use crate::model::{
-    BaseType, EnumType, Fact, Field, Model, ModelKind, Operation, OperationGroup, Parameter,
-    ParameterLocation, Taken, TypeModel,
+    BaseType, EnumKind, EnumType, Fact, Field, Model, ModelKind, Operation, OperationGroup,
+    Parameter, ParameterLocation, Taken, TypeModel,
 };
 
 /// The file, at the generated crate's root, that records its [`ApiSurface`].
@@ -148,6 +148,9 @@ pub struct EnumSurface {
     pub rust: String,
     /// The catch-all variant's name.
     pub other: String,
+    /// The kind of values (strings unless numbers).
+    #[serde(default, skip_serializing_if = "EnumKind::is_string")]
+    pub kind: EnumKind,
     /// Wire value -> Rust variant name.
     pub values: BTreeMap<String, String>,
 }
@@ -296,6 +299,7 @@ impl EnumSurface {
         EnumSurface {
             rust,
             other: item.catch_all.clone(),
+            kind: item.kind,
             values: item
                 .variants
                 .iter()

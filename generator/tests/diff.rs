@@ -292,6 +292,21 @@ fn enum_value_removed() {
 }
 
 #[test]
+fn enum_became_numbers() {
+    // The same values, once strings and once integers: `Other(String)` becomes `Other(i64)`.
+    let level = |values: &str| ("Level.md", format!("# Level\n\n## Enum\n\n{values}\n"));
+    let old = [
+        level("* `ONE` (value: `'1'`)\n\n* `TWO` (value: `'2'`)"),
+        toml("0.3.1", ""),
+    ];
+    let new = [
+        level("* `ONE` (value: `1`)\n\n* `TWO` (value: `2`)"),
+        toml("0.3.1", ""),
+    ];
+    check("enum_became_numbers", &old, &new, Bump::Major);
+}
+
+#[test]
 fn became_enum() {
     let direction = "| **direction** | str | The direction. | [optional] |";
     let old = [call(&[direction]), toml("0.3.1", "")];

@@ -6,7 +6,7 @@
 use std::fs;
 
 use markdown_model_codegen::model::{
-    BaseType, Container, Field, Model, ModelKind, Primitive, TypeModel,
+    BaseType, Container, EnumKind, Field, Model, ModelKind, Primitive, TypeModel,
 };
 use markdown_model_codegen::{Failure, Stats, load};
 
@@ -146,16 +146,39 @@ Name | Type | Description | Notes\n------------ | ------------- | ------------- 
 }
 
 #[test]
-fn an_enum_page_of_numbers_stands_for_its_number() {
+fn an_enum_page_of_numbers_is_an_open_enum_of_numbers() {
     let level = "# Level\n\n## Enum\n\n* `NUMBER_1` (value: `1`)\n\n* `NUMBER_2` (value: `2`)\n";
+    let ratio =
+        "# Ratio\n\n## Enum\n\n* `NUMBER_1_DOT_5` (value: `1.5`)\n\n* `NUMBER_2` (value: `2`)\n";
+    let flag = "# Flag\n\n## Enum\n\n* `TRUE` (value: `true`)\n";
     let user = "# User\n\n## Properties\n\n\
 Name | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n\
-**level** | [**Level**](Level.md) |  | \n";
-    let built = model_of(&[("Level.md", level), ("User.md", user)]);
-    assert!(built.models.iter().all(|item| item.name != "Level"));
+**level** | [**Level**](Level.md) |  | \n**ratio** | [**Ratio**](Ratio.md) |  | \n\
+**flag** | [**Flag**](Flag.md) |  | \n";
+    let built = model_of(&[
+        ("Level.md", level),
+        ("Ratio.md", ratio),
+        ("Flag.md", flag),
+        ("User.md", user),
+    ]);
+    let kind = |name: &str| match &model(&built, name).kind {
+        ModelKind::Enum(values) => values.kind,
+        ModelKind::Struct => panic!("{name} is an enum"),
+    };
+    assert_eq!(kind("Level"), EnumKind::Integer);
+    assert_eq!(kind("Ratio"), EnumKind::Number);
+    let user = model(&built, "User");
     assert_eq!(
-        field(model(&built, "User"), "level").ty.base,
-        BaseType::Primitive(Primitive::Int)
+        field(user, "level").ty.base,
+        BaseType::SharedEnum {
+            rust_name: "Level".to_owned()
+        }
+    );
+    // An enum page of booleans stands for its primitive.
+    assert!(built.models.iter().all(|item| item.name != "Flag"));
+    assert_eq!(
+        field(user, "flag").ty.base,
+        BaseType::Primitive(Primitive::Bool)
     );
 }
 
@@ -427,10 +450,13 @@ const JAVA_PET: &str = "\n\n# Pet\n\nA pet for sale.\n\n## Properties\n\n\
 |**propertyClass** | **String** |  |  [optional] |\n\
 |**status** | [**StatusEnum**](#StatusEnum) | pet status in the store |  [optional] |\n\
 |**enumInteger** | [**EnumIntegerEnum**](#EnumIntegerEnum) |  |  [optional] |\n\
-|**size** | **Size** |  |  [optional] |\n\n\n\n\
+|**size** | **Size** |  |  [optional] |\n\
+|**mood** | [**MoodEnum**](#MoodEnum) |  |  [optional] |\n\n\n\n\
 ## Enum: StatusEnum\n\n| Name | Value |\n|---- | -----|\n\
-| AVAILABLE | &quot;available&quot; |\n| PENDING | &quot;pending&quot; |\n| EMPTY | &quot;&quot; |\n\n\n\n\
-## Enum: EnumIntegerEnum\n\n| Name | Value |\n|---- | -----|\n| NUMBER_1 | 1 |\n| NUMBER_MINUS_1 | -1 |\n\n\n\n";
+| AVAILABLE | &quot;available&quot; |\n| PENDING | &quot;pending&quot; |\n| EMPTY | &quot;&quot; |\n\
+| A_B | &quot;a|b&quot; |\n| TAG | &quot;&lt;tag&gt;&quot; |\n\n\n\n\
+## Enum: EnumIntegerEnum\n\n| Name | Value |\n|---- | -----|\n| NUMBER_1 | 1 |\n| NUMBER_MINUS_1 | -1 |\n\n\n\n\
+## Enum: MoodEnum\n\n| Name | Value |\n|---- | -----|\n\n\n\n";
 
 const JAVA_TAG: &str = "\n\n# Tag\n\n## Properties\n\n\
 | Name | Type | Description | Notes |\n|------------ | ------------- | ------------- | -------------|\n\
@@ -469,9 +495,23 @@ fn java_pages_read_into_the_same_type_model() {
             ("status", "status", "str".to_owned(), false),
             ("enumInteger", "enum_integer", "int".to_owned(), false),
             ("size", "size", "Size".to_owned(), false),
+            ("mood", "mood", "object".to_owned(), false),
         ]
     );
-    // The `## Enum: StatusEnum` table is the open enum of `status`; numbers stay numbers.
+    // An empty `## Enum: MoodEnum` table (android's) says neither the values nor their type.
+    assert_eq!(
+        field(pet, "mood").ty.base,
+        BaseType::Primitive(Primitive::Object)
+    );
+    assert!(
+        field(pet, "mood")
+            .description
+            .contains("The docs list no values of its enum `MoodEnum`"),
+        "{}",
+        field(pet, "mood").description
+    );
+    // The `## Enum: StatusEnum` table is the open enum of `status` (a `|` in a value cuts its
+    // cell); `## Enum: EnumIntegerEnum` is an open enum of integers.
     let BaseType::Enum { rust_name } = &field(pet, "status").ty.base else {
         panic!("status is an enum: {:?}", field(pet, "status").ty.base);
     };
@@ -481,17 +521,24 @@ fn java_pages_read_into_the_same_type_model() {
         .find(|item| &item.rust_name == rust_name)
         .expect("the status enum");
     let values: Vec<&str> = status.variants.iter().map(|v| v.value.as_str()).collect();
-    assert_eq!(values, ["available", "pending", ""]);
+    assert_eq!(values, ["available", "pending", "", "a|b", "<tag>"]);
     assert!(
         field(pet, "weight")
             .description
             .contains("The docs give its type as `BigDecimal`"),
         "a type the page cannot say exactly is said in its docs"
     );
-    assert_eq!(
-        field(pet, "enumInteger").ty.base,
-        BaseType::Primitive(Primitive::Int)
-    );
+    let BaseType::Enum { rust_name } = &field(pet, "enumInteger").ty.base else {
+        panic!("enumInteger is an enum");
+    };
+    let integers = pet
+        .enums
+        .iter()
+        .find(|item| &item.rust_name == rust_name)
+        .expect("the enumInteger enum");
+    assert_eq!(integers.kind, EnumKind::Integer);
+    let values: Vec<&str> = integers.variants.iter().map(|v| v.value.as_str()).collect();
+    assert_eq!(values, ["1", "-1"]);
     assert_eq!(
         field(pet, "size").ty.base,
         BaseType::SharedEnum {
@@ -1006,10 +1053,15 @@ fn rust_pages_read_into_the_same_model() {
     };
     let values: Vec<&str> = values.variants.iter().map(|v| v.value.as_str()).collect();
     assert_eq!(values, ["available", "sold_out"]);
-    // A table of numbers stands for its number; a oneOf of a model and a string, and a
+    // A table of numbers is an open enum of numbers; a oneOf of a model and a string, and a
     // discriminated oneOf whose tag the page does not name, are any JSON value.
     for (name, base) in [
-        ("size", BaseType::Primitive(Primitive::Int)),
+        (
+            "size",
+            BaseType::SharedEnum {
+                rust_name: "Size".to_owned(),
+            },
+        ),
         ("owner", BaseType::Primitive(Primitive::Object)),
         ("kind", BaseType::Primitive(Primitive::Object)),
     ] {
@@ -1218,7 +1270,9 @@ fn go_enum_pages_give_the_shared_enums() {
     ));
     assert_eq!(
         field(kennel, "Sizes").ty.base,
-        BaseType::Primitive(Primitive::Int)
+        BaseType::SharedEnum {
+            rust_name: "Size".to_owned()
+        }
     );
 }
 
@@ -1608,11 +1662,9 @@ const KOTLIN_PET: &str = "\n# Pet\n\n## Properties\n\
 | **photo** | **kotlin.ByteArray** |  |  [optional] |\n\
 | **extra** | [**kotlin.Any**](.md) |  |  [optional] |\n\
 | **scores** | **kotlin.Array&lt;kotlin.Int&gt;** |  |  [optional] |\n\
-| **petStatus** | [**inline**](#PetStatus) | pet status in the store |  [optional] |\n\
-| **level** | [**inline**](#Level) |  |  [optional] |\n\n\n\
+| **petStatus** | [**inline**](#PetStatus) | pet status in the store |  [optional] |\n\n\n\
 <a id=\"PetStatus\"></a>\n## Enum: pet_status\n| Name | Value |\n| ---- | ----- |\n\
-| pet_status | available, pending, sold |\n\n\n\
-<a id=\"Level\"></a>\n## Enum: level\n| Name | Value |\n| ---- | ----- |\n| level | 1, 2, 3 |\n\n\n\n";
+| pet_status | available, pending, sold |\n\n\n\n";
 
 const KOTLIN_CATEGORY: &str = "\n# Category\n\n## Properties\n\
 | Name | Type | Description | Notes |\n| ------------ | ------------- | ------------- | ------------- |\n\
@@ -1648,7 +1700,6 @@ fn kotlin_pages_read_into_the_same_type_model_as_python_pages() {
             ("extra", "object", false),
             ("scores", "list[int]", false),
             ("pet_status", "str", false),
-            ("level", "int", false),
         ],
         Some("[models.Pet.fields.pet_status]\nenum = [\"available\", \"pending\", \"sold\"]\n"),
     );

@@ -2,8 +2,8 @@
 //! that are not identifiers (`8kHz`, `en-US`, `*`, the empty string, `self`, URNs) each have their
 //! own variant; deserializing is case-sensitive; any other value is kept verbatim.
 
-use codegen_tests::enums::Delivery;
 use codegen_tests::enums::delivery::{Formats, Kind, Status};
+use codegen_tests::enums::{Code, Delivery, Ratio};
 use serde_json::json;
 
 fn status(value: &str) -> Status {
@@ -68,4 +68,49 @@ fn a_struct_with_enums_reads_and_writes_its_wire_names() {
         )
     );
     assert_eq!(serde_json::to_value(&delivery).expect("serializes"), wire);
+}
+
+#[test]
+fn an_enum_of_integers_reads_numbers_and_keeps_unknown_ones() {
+    let code = |value: serde_json::Value| -> Code {
+        serde_json::from_value(value).expect("an integer deserializes")
+    };
+    assert_eq!(code(json!(-1)), Code::Minus1);
+    assert_eq!(code(json!(200)), Code::V200);
+    assert_eq!(code(json!(404)), Code::Other(404));
+    assert_eq!(Code::Minus1.value(), -1);
+    for value in [json!(-1), json!(0), json!(200), json!(404)] {
+        assert_eq!(
+            serde_json::to_value(code(value.clone())).expect("serializes"),
+            value
+        );
+    }
+    assert!(
+        serde_json::from_value::<Code>(json!("200")).is_err(),
+        "a string is not one of its values"
+    );
+}
+
+#[test]
+fn an_enum_of_numbers_reads_numbers_and_keeps_unknown_ones() {
+    let delivery: Delivery = serde_json::from_value(json!({
+        "kind": "sms",
+        "code": 0,
+        "ratios": [1.5, -2.5, 4, 0.25]
+    }))
+    .expect("reads");
+    assert_eq!(delivery.code, Some(Code::V0));
+    assert_eq!(
+        delivery.ratios,
+        Some(vec![
+            Ratio::V1Dot5,
+            Ratio::Minus2Dot5,
+            Ratio::Other(4.0),
+            Ratio::Other(0.25)
+        ])
+    );
+    assert_eq!(
+        serde_json::to_value(&delivery).expect("writes")["ratios"],
+        json!([1.5, -2.5, 4.0, 0.25])
+    );
 }

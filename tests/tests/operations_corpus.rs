@@ -117,6 +117,18 @@ fn check_corpus(spec: &Path) -> BTreeMap<HttpMethod, usize> {
             })
         })
         .collect();
+    // The one warning operation pages may give: a parameter named `x_...` sent as an `X-`
+    // header, a placement the page does not say (257.1.0's two `x_journey_session_*`).
+    let (placements, on_operation_pages): (Vec<_>, Vec<_>) = on_operation_pages
+        .into_iter()
+        .partition(|diagnostic| diagnostic.message.contains("is sent as the header `X-"));
+    for placement in &placements {
+        assert!(
+            placement.message.contains("x_journey_session_"),
+            "{}",
+            placement.message
+        );
+    }
     assert!(
         on_operation_pages.is_empty(),
         "{}: {} warnings on operation pages:\n{}",

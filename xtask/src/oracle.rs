@@ -1000,6 +1000,17 @@ fn compare_field(
                 Value::from(oracle_values.clone())
             ));
         }
+        (Some(oracle_values), Some(docs_values)) if quoted_numbers(oracle_values, &docs_values) => {
+            comparison.quoted_numbers.push(Unshown {
+                model: item.name.clone(),
+                key: field.wire_name.clone(),
+                what: format!(
+                    "enum of numbers {}, listed quoted as strings: the page cannot say the wire \
+                     holds numbers",
+                    Value::from(oracle_values.clone())
+                ),
+            });
+        }
         (oracle_values, docs_values) if *oracle_values != docs_values => {
             comparison
                 .mismatches
@@ -1100,6 +1111,23 @@ fn marked_kinds(model: &TypeModel) -> BTreeSet<String> {
         .collect()
 }
 
+/// Whether an enum of numbers (`oracle`) is listed by the docs as strings of the same numbers,
+/// in the same order (`"1"` for `1`). openapi-generator writes them so when the spec has a schema
+/// named like the language's type of the numbers: `DefaultCodegen.updateCodegenPropertyEnum`
+/// looks the property's data type (Java's `Integer`) up among the spec's schemas by model name
+/// and, finding the schema `Integer` (an object), builds the values with that schema's type, for
+/// which `AbstractJavaCodegen.toEnumValue` quotes them (`escapeText`) as it quotes any value not
+/// of `Integer`, `Long`, `Double`, `Float` or `BigDecimal`; the variant names then follow the
+/// strings' rule (`_1`, not `NUMBER_1`). The same spec without that schema lists them bare
+/// (`NUMBER_1 | 1`). The page cannot tell such an enum from one of digit strings.
+fn quoted_numbers(oracle: &[Value], docs: &[Value]) -> bool {
+    !oracle.is_empty()
+        && oracle.len() == docs.len()
+        && oracle.iter().zip(docs).all(|(number, string)| {
+            number.is_number() && string.as_str() == Some(number.to_string().as_str())
+        })
+}
+
 /// A field's enum values in the docs: its own enum's, or those of the enum page its type names.
 fn docs_enum_values(model: &TypeModel, item: &Model, field: &Field) -> Option<Vec<Value>> {
     let docs_enum = match &field.ty.base {
@@ -1120,7 +1148,7 @@ fn docs_enum_values(model: &TypeModel, item: &Model, field: &Field) -> Option<Ve
         enum_type
             .variants
             .iter()
-            .map(|variant| Value::from(variant.value.as_str()))
+            .map(|variant| crate::synth::wire_value(enum_type, &variant.value))
             .collect()
     })
 }
@@ -1318,7 +1346,7 @@ pub enum MismatchKind {
     EnumValues {
         /// The oracle's values.
         oracle: Option<Vec<Value>>,
-        /// The docs' values (strings: the type model's enums are of strings).
+        /// The docs' values (strings, or numbers for an enum of numbers).
         docs: Option<Vec<Value>>,
     },
 }
@@ -1419,6 +1447,10 @@ pub struct Comparison {
     /// template maps the format over the type ([`typed_by_format`]); listed, and the oracle's
     /// documents leave them out (a string no number type reads).
     pub format_over_type: Vec<Unshown>,
+    /// Compared properties whose enum of numbers the page lists as strings of the same numbers,
+    /// quoted as the template quotes them ([`quoted_numbers`]); listed, and the oracle's
+    /// documents leave them out (a number no enum of strings reads).
+    pub quoted_numbers: Vec<Unshown>,
     /// Compared properties the oracle says may be `null` whose page does not say so (a template
     /// that writes no mark of `null` for that type); counted and listed, not a disagreement.
     /// The opposite (the page says `null`, the oracle does not) is a [`MismatchKind::Nullable`].
@@ -1645,7 +1677,8 @@ mod tests {
     #[test]
     fn enums_are_compared_as_json_values_and_by_their_type() {
         // An integer enum shown as `int`, a number enum as `float`: the values are not listed.
-        // An integer enum whose values the docs list as strings is another wire format: failed.
+        // An integer enum whose values the docs list as strings of the same numbers is listed
+        // (`quoted_numbers`: the template quoted them), of other strings failed.
         // A string enum shown as `int` is another type: failed.
         let holder = "| **level** | **int** | | [optional] |\n| **ratio** | **float** | | [optional] |\n\
             | **sort** | **int** | | [optional] |\n| **levels** | **list[int]** | | [optional] |\n\
@@ -1673,10 +1706,33 @@ mod tests {
             "[models.Holder.fields.level]\nenum = [\"1\", \"2\", \"3\"]\n",
         ));
         assert!(
+            !mismatch_texts(&comparison)
+                .iter()
+                .any(|text| text.starts_with("Holder.level:")),
+            "{:?}",
+            comparison.mismatches
+        );
+        assert_eq!(
+            comparison
+                .quoted_numbers
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            [
+                "Holder.level: enum of numbers [1,2,3], listed quoted as strings: the page cannot \
+              say the wire holds numbers"
+            ]
+        );
+        let comparison = torture().compare(&model_of(
+            &[("Holder", listed)],
+            "[models.Holder.fields.level]\nenum = [\"1\", \"2\", \"4\"]\n",
+        ));
+        assert!(comparison.quoted_numbers.is_empty());
+        assert!(
             mismatch_texts(&comparison)
                 .iter()
                 .any(|text| text
-                    == r#"Holder.level: enum values: oracle [1,2,3], docs ["1","2","3"]"#),
+                    == r#"Holder.level: enum values: oracle [1,2,3], docs ["1","2","4"]"#),
             "{:?}",
             comparison.mismatches
         );

@@ -99,6 +99,9 @@ pub enum Kind {
     UnsaidNumber,
     /// A string typed by its format as a number.
     FormatOverType,
+    /// An enum of numbers the template lists quoted, as strings
+    /// ([`crate::oracle::Comparison::quoted_numbers`]).
+    QuotedNumbers,
     /// A type that holds more than the schema's values.
     TypeSaysLess,
     /// A required flag the layout does not give.
@@ -118,6 +121,10 @@ impl Kind {
             Kind::EnumValues => "enum values not listed",
             Kind::UnsaidNumber => "number not said to be an integer or a float",
             Kind::FormatOverType => "string of a decimal format typed as a number (typeMapping)",
+            Kind::QuotedNumbers => {
+                "enum of numbers listed quoted (a schema named like the number type: \
+                 updateCodegenPropertyEnum)"
+            }
             Kind::TypeSaysLess => "type that says less than the schema",
             Kind::RequiredFlag => "required flag not given",
             Kind::Nullable => "nullable, no mark of null on the page",
@@ -179,6 +186,7 @@ impl Listed {
         let losing = [
             (Kind::InheritedProperties, &comparison.inherited_unshown),
             (Kind::FormatOverType, &comparison.format_over_type),
+            (Kind::QuotedNumbers, &comparison.quoted_numbers),
             (Kind::Union, &comparison.union_unshown),
         ];
         for (kind, items) in losing {
@@ -186,7 +194,11 @@ impl Listed {
                 listed.push_keyed(kind, item);
             }
         }
-        for item in &comparison.format_over_type {
+        for item in comparison
+            .format_over_type
+            .iter()
+            .chain(&comparison.quoted_numbers)
+        {
             listed
                 .unreadable
                 .insert((item.model.clone(), item.key.clone()));

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 
 use anyhow::{Result, bail};
 use markdown_model_codegen::model::{
-    BaseType, Container, EnumType, FieldType, Model, ModelKind, Primitive, TypeModel,
+    BaseType, Container, EnumKind, EnumType, FieldType, Model, ModelKind, Primitive, TypeModel,
 };
 use serde_json::{Map, Value, json};
 
@@ -115,33 +115,60 @@ fn enum_page_documents(model: &str, values: &EnumType) -> Vec<Document> {
         .iter()
         .map(|variant| Document {
             model: model.to_owned(),
-            document: json!(variant.value),
+            document: wire_value(values, &variant.value),
             present: Vec::new(),
             absent: vec![catch_all_debug(values, &variant.value)],
         })
         .chain([Document {
             model: model.to_owned(),
-            document: json!(unknown),
+            document: wire_value(values, &unknown),
             present: vec![catch_all_debug(values, &unknown)],
             absent: Vec::new(),
         }])
         .collect()
 }
 
-/// How the catch-all variant holding `value` prints with `Debug`: `Other("value")`.
+/// How the catch-all variant holding `value` prints with `Debug`: `Other("value")`, `Other(-1)`,
+/// `Other(1.5)`.
 fn catch_all_debug(enum_type: &EnumType, value: &str) -> String {
-    format!("{}({value:?})", enum_type.catch_all)
+    let catch_all = &enum_type.catch_all;
+    match enum_type.kind {
+        EnumKind::String => format!("{catch_all}({value:?})"),
+        EnumKind::Integer => format!("{catch_all}({value})"),
+        EnumKind::Number => match value.parse::<f64>() {
+            Ok(number) => format!("{catch_all}({number:?})"),
+            Err(_) => format!("{catch_all}({value})"),
+        },
+    }
 }
 
-/// A value the enum does not list.
+/// The JSON value of one of the enum's values (a string, or a number's literal).
+pub fn wire_value(enum_type: &EnumType, value: &str) -> Value {
+    let number = match enum_type.kind {
+        EnumKind::String => None,
+        EnumKind::Integer => value.parse::<i64>().ok().map(Value::from),
+        EnumKind::Number => value.parse::<f64>().ok().map(Value::from),
+    };
+    number.unwrap_or_else(|| Value::from(value))
+}
+
+/// A value the enum does not list (a string, or for a number enum a number's literal).
 pub fn unknown_value(enum_type: &EnumType) -> String {
-    let mut value = "undocumented-value".to_owned();
-    while enum_type
-        .variants
-        .iter()
-        .any(|variant| variant.value == value)
-    {
-        value.push('+');
+    let listed = |value: &str| {
+        enum_type
+            .variants
+            .iter()
+            .any(|variant| wire_value(enum_type, &variant.value) == wire_value(enum_type, value))
+    };
+    let mut value = match enum_type.kind {
+        EnumKind::String => "undocumented-value".to_owned(),
+        EnumKind::Integer | EnumKind::Number => "987654321".to_owned(),
+    };
+    while listed(&value) {
+        match enum_type.kind {
+            EnumKind::String => value.push('+'),
+            EnumKind::Integer | EnumKind::Number => value.insert(0, '1'),
+        }
     }
     value
 }
@@ -198,8 +225,8 @@ impl<'a> Synthesizer<'a> {
                     };
                     let pick = round.unwrap_or(seed % enum_type.variants.len().max(1));
                     Some(match enum_type.variants.get(pick) {
-                        Some(variant) => variant.value.clone(),
-                        None => unknown_value(enum_type),
+                        Some(variant) => wire_value(enum_type, &variant.value),
+                        None => wire_value(enum_type, &unknown_value(enum_type)),
                     })
                 }
                 _ => None,
@@ -224,13 +251,13 @@ impl<'a> Synthesizer<'a> {
     fn value(
         &self,
         ty: &FieldType,
-        enum_value: Option<String>,
+        enum_value: Option<Value>,
         depth: usize,
         seed: usize,
     ) -> Result<Option<Value>> {
         let mut value = match &ty.base {
             BaseType::Primitive(primitive) => Some(primitive_value(*primitive, seed)),
-            BaseType::Enum { .. } => enum_value.map(Value::from),
+            BaseType::Enum { .. } => enum_value,
             BaseType::Model { rust_name, .. } if depth < MAX_DEPTH => {
                 match self.by_rust_name.get(rust_name.as_str()) {
                     Some(target) => Some(self.object(target, depth + 1, seed, None)?),
@@ -246,8 +273,8 @@ impl<'a> Synthesizer<'a> {
                 Some(ModelKind::Enum(values)) => values
                     .variants
                     .get(seed % values.variants.len().max(1))
-                    .map(|variant| json!(variant.value))
-                    .or_else(|| Some(json!(unknown_value(values)))),
+                    .map(|variant| wire_value(values, &variant.value))
+                    .or_else(|| Some(wire_value(values, &unknown_value(values)))),
                 _ => bail!("no enum page has the Rust name {rust_name}"),
             },
         };

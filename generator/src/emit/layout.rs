@@ -14,8 +14,8 @@ pub enum Item {
     Table {
         /// The macro's name (`model_serde`).
         name: &'static str,
-        /// What the entries are of (a struct or enum name).
-        target: Ident,
+        /// What the entries are of (a struct or enum name, and what follows it: `Code as i64`).
+        target: TokenStream,
         /// The entries, each printed on its own line with a trailing comma.
         entries: Vec<TokenStream>,
         /// The field written after the entries as `..rest`, if any.
@@ -87,7 +87,7 @@ fn unparse(tokens: TokenStream) -> String {
 fn table(
     out: &mut String,
     name: &str,
-    target: &Ident,
+    target: &TokenStream,
     entries: &[TokenStream],
     rest: Option<Ident>,
 ) {
@@ -100,7 +100,7 @@ fn table(
         out.push_str(" {\n");
         for entry in entries {
             out.push_str("        ");
-            out.push_str(&entry.to_string());
+            out.push_str(&entry_text(entry));
             out.push_str(",\n");
         }
         out.push_str("    }");
@@ -110,6 +110,16 @@ fn table(
         out.push_str(&rest.to_string());
     }
     out.push_str("\n}\n");
+}
+
+/// An entry's text: its tokens, but a negative number that ends it (a number enum's
+/// `Minus1 = -1`) written as Rust does, where proc_macro2 prints `- 1`.
+fn entry_text(entry: &TokenStream) -> String {
+    let text = entry.to_string();
+    match text.rsplit_once(" = - ") {
+        Some((name, number)) if number.parse::<f64>().is_ok() => format!("{name} = -{number}"),
+        _ => text,
+    }
 }
 
 #[cfg(test)]
@@ -128,13 +138,13 @@ mod tests {
                 )),
                 Item::Table {
                     name: "model_serde",
-                    target: format_ident!("A"),
+                    target: quote!(A),
                     entries: vec![quote!(optional r#type = "type"), quote!(required b = "b\"")],
                     rest: None,
                 },
                 Item::Table {
                     name: "model_serde",
-                    target: format_ident!("Empty"),
+                    target: quote!(Empty),
                     entries: Vec::new(),
                     rest: Some(format_ident!("rest")),
                 },
@@ -147,6 +157,24 @@ mod tests {
             )
         );
         syn::parse_file(&text).expect("the layout is Rust");
+    }
+
+    #[test]
+    fn a_negative_number_entry_is_written_as_rust_writes_it() {
+        let minus_one = proc_macro2::Literal::i64_unsuffixed(-1);
+        let text = file(
+            TokenStream::new(),
+            vec![Item::Table {
+                name: "open_enum",
+                target: quote!(Code as i64),
+                entries: vec![quote!(Minus1 = #minus_one), quote!(X = "a = - 1")],
+                rest: None,
+            }],
+        );
+        assert!(
+            text.contains("    Code as i64 {\n        Minus1 = -1,\n        X = \"a = - 1\",\n"),
+            "{text}"
+        );
     }
 
     #[test]
@@ -164,7 +192,7 @@ mod tests {
                     )),
                     Item::Table {
                         name: "open_enum",
-                        target: format_ident!("A"),
+                        target: quote!(A),
                         entries: vec![quote!(X = "x")],
                         rest: None,
                     },

@@ -9,11 +9,12 @@
 //! generator twice as slow; an invocation is a few tokens per field (or value), printed one per
 //! line by [`super::layout`].
 
-use quote::quote;
+use proc_macro2::Literal;
+use quote::{ToTokens, quote};
 
 use super::layout::Item;
-use super::types::ident;
-use crate::model::{EnumType, Model};
+use super::types::{ident, number_type};
+use crate::model::{EnumKind, EnumType, Model};
 
 /// The generated crate's support module, `src/support_.rs` (without the header).
 pub const SUPPORT: &str = include_str!("../../templates/support_.rs");
@@ -41,7 +42,7 @@ pub fn model_impls(model: &Model) -> Item {
         .collect();
     Item::Table {
         name: "model_serde",
-        target: ident(&model.rust_name),
+        target: ident(&model.rust_name).into_token_stream(),
         entries,
         rest: model
             .additional_properties
@@ -50,20 +51,45 @@ pub fn model_impls(model: &Model) -> Item {
     }
 }
 
-/// The `open_enum!` invocation for `item`: each variant and its value.
+/// The `open_enum!` invocation for `item`: each variant and its value (a string, or a number's
+/// literal after the enum's `as i64` / `as f64`).
 pub fn enum_impls(item: &EnumType) -> Item {
     let entries = item
         .variants
         .iter()
         .map(|variant| {
-            let (name, value) = (ident(&variant.rust_name), &variant.value);
-            quote!(#name = #value)
+            let name = ident(&variant.rust_name);
+            let value = &variant.value;
+            match item.kind {
+                EnumKind::String => quote!(#name = #value),
+                EnumKind::Integer | EnumKind::Number => {
+                    let literal = number_literal(item.kind, value);
+                    quote!(#name = #literal)
+                }
+            }
         })
         .collect();
+    let name = ident(&item.rust_name);
+    let target = match number_type(item.kind) {
+        Some(ty) => quote!(#name as #ty),
+        None => quote!(#name),
+    };
     Item::Table {
         name: "open_enum",
-        target: ident(&item.rust_name),
+        target,
         entries,
         rest: None,
+    }
+}
+
+/// A number enum's value as a Rust literal of its type (`-1`, `1.5`, `2.0` for a number `2`).
+/// The type model's values are valid literals of their kind (the parser read them so); a value
+/// that is not is written as `0`, which the compiler's checks of the golden crates would show.
+fn number_literal(kind: EnumKind, value: &str) -> Literal {
+    match kind {
+        EnumKind::Number => Literal::f64_unsuffixed(value.parse().unwrap_or_default()),
+        EnumKind::String | EnumKind::Integer => {
+            Literal::i64_unsuffixed(value.parse().unwrap_or_default())
+        }
     }
 }

@@ -9,7 +9,7 @@ use quote::quote;
 
 use super::docs::{code_span, doc_attributes};
 use super::layout::Item;
-use crate::model::{BaseType, Container, EnumType, FieldType, Model, Primitive};
+use crate::model::{BaseType, Container, EnumKind, EnumType, FieldType, Model, Primitive};
 use crate::naming::is_camel_case;
 
 /// The Rust types of the primitives, parsed once per worker (token streams cannot cross threads).
@@ -180,18 +180,32 @@ pub(super) fn enum_type(docs: &str, item: &EnumType, scope: &Scope) -> Item {
                 .iter()
                 .all(|variant| is_camel_case(&variant.rust_name)),
     );
-    let string = scope.string();
+    let value_type = number_type(item.kind).unwrap_or_else(|| scope.string());
+    // A float is neither `Eq` nor `Hash`.
+    let derives = match item.kind {
+        EnumKind::String | EnumKind::Integer => quote!(Debug, Clone, PartialEq, Eq, Hash),
+        EnumKind::Number => quote!(Debug, Clone, PartialEq),
+    };
     Item::Tokens(quote! {
         #docs
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[derive(#derives)]
         #[non_exhaustive]
         #allow_camel
         pub enum #name {
             #(#variants)*
             /// A value the docs do not list, kept verbatim.
-            #catch_all(#string),
+            #catch_all(#value_type),
         }
     })
+}
+
+/// The Rust type of a number enum's values (`i64`, `f64`); `None` for strings.
+pub(super) fn number_type(kind: EnumKind) -> Option<TokenStream> {
+    match kind {
+        EnumKind::String => None,
+        EnumKind::Integer => Some(quote!(i64)),
+        EnumKind::Number => Some(quote!(f64)),
+    }
 }
 
 /// `#[allow(non_camel_case_types)]` for an item whose names are not all UpperCamelCase (names

@@ -10,8 +10,8 @@ use super::features::assign_features;
 use super::operations::build_operations;
 use super::shared::{MAX_TYPE_DEPTH, enum_type, suggest};
 use super::{
-    AdditionalProperties, BaseType, EnumType, Fact, Field, FieldType, Model, ModelKind, Package,
-    TypeModel,
+    AdditionalProperties, BaseType, EnumKind, EnumType, Fact, Field, FieldType, Model, ModelKind,
+    Package, TypeModel,
 };
 use crate::config::{Config, FieldOverride, Located};
 use crate::diagnostic::{Diagnostic, FileId, Sources};
@@ -460,6 +460,7 @@ impl<'p> Builder<'_, '_> {
             Some(values) => ModelKind::Enum(enum_type(
                 rust_name.clone(),
                 "",
+                enum_kind(values.primitive).unwrap_or_default(),
                 values.values.iter().map(|value| value.value.as_str()),
             )),
             None => ModelKind::Struct,
@@ -553,7 +554,7 @@ impl<'p> Builder<'_, '_> {
         let override_values = field_override.and_then(|o| o.enum_values.as_ref());
         let mut description = row.description.clone();
         // A composition's page lists one variant's values of a property the variants share
-        // (`action` of `ContinueWith`): a string keeps every variant's.
+        // (`action` of `ContinueWith`): its plain type keeps every variant's.
         let listed = row.enum_values.as_ref().filter(|listed| {
             if composition {
                 let values: Vec<String> = (listed.values.iter())
@@ -561,7 +562,7 @@ impl<'p> Builder<'_, '_> {
                     .collect();
                 description.push_str(&format!(
                     "\n\nThe docs list {} for it, the values of one variant of this \
-                     composition: it is read as a string.",
+                     composition: it is read as its plain type, not an enum of them.",
                     values.join(", ")
                 ));
             }
@@ -577,10 +578,21 @@ impl<'p> Builder<'_, '_> {
                     .collect()
             }),
         };
+        // An override's values are for a `str` field; the page's are of the field's primitive
+        // (strings, integers or numbers).
+        let kind = match base {
+            BaseType::Primitive(primitive) => enum_kind(primitive),
+            _ => None,
+        }
+        .filter(|kind| kind.is_string() || override_values.is_none());
         if let Some(values) = values {
-            if base == BaseType::Primitive(Primitive::Str) {
-                let enum_type =
-                    enum_type(naming::enum_name(&rust_name), doc_name, values.into_iter());
+            if let Some(kind) = kind {
+                let enum_type = enum_type(
+                    naming::enum_name(&rust_name),
+                    doc_name,
+                    kind,
+                    values.into_iter(),
+                );
                 base = BaseType::Enum {
                     rust_name: enum_type.rust_name.clone(),
                 };
@@ -736,14 +748,25 @@ impl<'p> Builder<'_, '_> {
     }
 }
 
-/// The primitive an enum page of literals (`1`, `2`) stands for: such a page is no Rust type of its
-/// own, its references are the primitive. `None` for other pages (an enum page of strings is an
-/// open enum).
+/// The primitive an enum page of literals that are not strings or numbers (`true`, `false`)
+/// stands for: such a page is no Rust type of its own, its references are the primitive. `None`
+/// for other pages (an enum page of strings or numbers is an open enum).
 fn literal_enum(page: &ModelPage) -> Option<Primitive> {
     page.enum_values
         .as_ref()
         .map(|values| values.primitive)
-        .filter(|primitive| *primitive != Primitive::Str)
+        .filter(|primitive| enum_kind(*primitive).is_none())
+}
+
+/// The kind of an open enum of `primitive` values: strings, integers or numbers; `None` for
+/// other primitives (an enum of booleans is its primitive).
+fn enum_kind(primitive: Primitive) -> Option<EnumKind> {
+    match primitive {
+        Primitive::Str => Some(EnumKind::String),
+        Primitive::Int => Some(EnumKind::Integer),
+        Primitive::Float | Primitive::Number => Some(EnumKind::Number),
+        _ => None,
+    }
 }
 
 /// Boxes every direct reference between two models of one strongly connected component.

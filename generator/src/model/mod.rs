@@ -312,10 +312,34 @@ pub struct EnumType {
     pub rust_name: String,
     /// The doc name of the field it was made for (empty for an enum page's enum).
     pub field: String,
+    /// What kind of JSON values it holds (strings unless the docs show numbers).
+    #[serde(default, skip_serializing_if = "EnumKind::is_string")]
+    pub kind: EnumKind,
     /// The known values, in the order given.
     pub variants: Vec<Variant>,
     /// The name of the variant that keeps any other value verbatim.
     pub catch_all: String,
+}
+
+/// The kind of JSON values an enum holds, as its docs show it (quoted values, a numeric type,
+/// numeric literals).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EnumKind {
+    /// Strings.
+    #[default]
+    String,
+    /// Integers (each [`Variant::value`] is an integer literal).
+    Integer,
+    /// Numbers of any kind (each [`Variant::value`] is a number literal).
+    Number,
+}
+
+impl EnumKind {
+    /// Whether this is [`EnumKind::String`].
+    pub fn is_string(&self) -> bool {
+        *self == EnumKind::String
+    }
 }
 
 /// One known value of an enum.
@@ -323,7 +347,7 @@ pub struct EnumType {
 pub struct Variant {
     /// The Rust variant name.
     pub rust_name: String,
-    /// The value on the wire.
+    /// The value on the wire: the string, or the number's literal (`-1`, `1.5`).
     pub value: String,
 }
 

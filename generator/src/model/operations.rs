@@ -12,7 +12,8 @@ use rayon::iter::{IntoParallelIterator, ParallelIterator};
 
 use super::shared::{MAX_TYPE_DEPTH, enum_type, suggest};
 use super::{
-    BaseType, EnumType, FieldType, Operation, OperationGroup, Parameter, ParameterLocation,
+    BaseType, EnumKind, EnumType, FieldType, Operation, OperationGroup, Parameter,
+    ParameterLocation,
 };
 use crate::config::OperationOverrides;
 use crate::diagnostic::{Diagnostic, FileId, Sources};
@@ -538,6 +539,7 @@ fn allowed_values_enum(row: &ParameterRow, rust_name: &str, ty: &FieldType) -> O
         enum_type(
             naming::enum_name(rust_name),
             &row.name.value,
+            EnumKind::String,
             row.allowed_values.iter().map(String::as_str),
         )
     })

@@ -2,7 +2,7 @@
 //! ([`super::operations`]) share: the nesting limit, open enums of values, and "did you mean"
 //! hints.
 
-use super::{EnumType, Variant};
+use super::{EnumKind, EnumType, Variant};
 use crate::naming;
 
 /// The deepest type nesting accepted: 32 containers (`list[list[...]]`; real docs nest 2 deep).
@@ -11,13 +11,17 @@ use crate::naming;
 /// about 48 nested generics (the `pathological` tests generate exactly this many).
 pub const MAX_TYPE_DEPTH: usize = 32;
 
-/// The open enum of a field's or parameter's values.
+/// The open enum of a field's or parameter's values, of `kind` (numbers' values are literals).
 pub(super) fn enum_type<'v>(
     rust_name: String,
     field: &str,
+    kind: EnumKind,
     values: impl Iterator<Item = &'v str> + Clone,
 ) -> EnumType {
-    let names = naming::variant_names(values.clone());
+    let names = match kind {
+        EnumKind::String => naming::variant_names(values.clone()),
+        EnumKind::Integer | EnumKind::Number => naming::number_variant_names(values.clone()),
+    };
     let variants = names
         .into_iter()
         .zip(values)
@@ -29,6 +33,7 @@ pub(super) fn enum_type<'v>(
     EnumType {
         rust_name,
         field: field.to_owned(),
+        kind,
         variants,
         catch_all: naming::CATCH_ALL.to_owned(),
     }

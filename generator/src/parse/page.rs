@@ -974,7 +974,9 @@ impl PageReader<'_, '_> {
     }
 
     /// The values of a `## Enum: XEnum` table (`Name | Value`): the Value cells, quoted for
-    /// strings (`"active"`), bare for numbers.
+    /// strings (`"active"`), bare for numbers. A value with a `|` (`"a|b"`, which the template
+    /// does not escape) cuts the row into more cells than the header has, which Markdown drops:
+    /// the Value is the row's source from its second cell to the end of the row.
     fn read_enum_table(&mut self, events: &[(Event<'_>, Range<usize>)]) -> EnumValues {
         let mut literals = Vec::new();
         let mut index = 0;
@@ -982,10 +984,16 @@ impl PageReader<'_, '_> {
             let end = find_end(events, index);
             if let (Event::Start(Tag::TableRow), range) = &events[index] {
                 match cells(&events[index + 1..end]).get(1) {
-                    Some(cell) => literals.push(Spanned {
-                        value: collect_text(cell.events).text.trim().to_owned(),
-                        span: trim_span(self.text, cell.range.clone()),
-                    }),
+                    Some(cell) => {
+                        let source = &self.text[cell.range.start..range.end];
+                        let source = source.trim_end().strip_suffix('|').unwrap_or(source);
+                        let span =
+                            trim_span(self.text, cell.range.start..cell.range.start + source.len());
+                        literals.push(Spanned {
+                            value: inline_text(&self.text[span.clone()]),
+                            span,
+                        });
+                    }
                     None => self.diagnostics.push(
                         Diagnostic::error(
                             self.file,
@@ -1187,8 +1195,7 @@ impl PageReader<'_, '_> {
             properties.clear();
         }
         // A field whose type links to one of the page's `## Enum: XEnum` tables, or that one
-        // of its `## Enum: XEnum` lists is named after, holds those values: strings are an open
-        // enum of the field; numbers stand for their number.
+        // of its `## Enum: XEnum` lists is named after, holds those values, of their primitive.
         for row in &mut properties {
             let Leaf::Named(name) = &row.type_expr.value.leaf else {
                 continue;
@@ -1221,11 +1228,24 @@ impl PageReader<'_, '_> {
                     }
                 }
             };
-            if let Some(values) = values {
-                row.type_expr.value.leaf = Leaf::Primitive(values.primitive);
-                if values.primitive == Primitive::Str {
+            match values {
+                // An empty table (android's, for a field's own enum: its codegen never fills
+                // the `enumVars` the template lists) says neither the values nor their type.
+                Some(values) if values.values.is_empty() => {
+                    if !row.description.is_empty() {
+                        row.description.push_str("\n\n");
+                    }
+                    row.description.push_str(&format!(
+                        "The docs list no values of its enum `{name}`, nor their type: it is \
+                         read as any JSON value."
+                    ));
+                    row.type_expr.value.leaf = Leaf::Primitive(Primitive::Object);
+                }
+                Some(values) => {
+                    row.type_expr.value.leaf = Leaf::Primitive(values.primitive);
                     row.enum_values = Some(values);
                 }
+                None => {}
             }
         }
         PageOutcome::Model(Box::new(ModelPage {
@@ -1337,7 +1357,7 @@ fn read_literals(literals: Vec<Spanned<String>>, given: Option<Primitive>) -> En
     let all = |test: fn(&str) -> bool| literals.iter().all(|literal| test(&literal.value));
     let primitive = given.unwrap_or(if all(|value| value.parse::<i64>().is_ok()) {
         Primitive::Int
-    } else if all(|value| value.parse::<f64>().is_ok()) {
+    } else if all(|value| value.parse::<f64>().is_ok_and(f64::is_finite)) {
         Primitive::Float
     } else if all(|value| value == "true" || value == "false") {
         Primitive::Bool

@@ -21,6 +21,14 @@ pub struct Delivery {
     ///
     /// JSON `schemaList`; optional.
     pub schemas: Option<Vec<enums::Schemas>>,
+    /// An enum page of integers.
+    ///
+    /// JSON `code`; optional.
+    pub code: Option<super::Code>,
+    /// A list of an enum page of numbers.
+    ///
+    /// JSON `ratios`; optional.
+    pub ratios: Option<Vec<super::Ratio>>,
 }
 
 model_serde! {
@@ -29,5 +37,7 @@ model_serde! {
         required kind = "kind",
         optional formats = "formats",
         optional schemas = "schemaList",
+        optional code = "code",
+        optional ratios = "ratios",
     }
 }

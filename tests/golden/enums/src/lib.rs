@@ -8,14 +8,23 @@
 //! API adds later do not break your code. Enumerated fields are open enums, in the module named
 //! after their model (`my_model::Status` for `MyModel.status`): a value the docs do not list is
 //! kept verbatim in the catch-all variant. The enums are `#[non_exhaustive]`: match them with
-//! a `_` arm, so that values the docs add later do not break your code.
+//! a `_` arm, so that values the docs add later do not break your code. The docs' enum pages
+//! are open enums at the crate root too, each shared by every field that names it.
 
 /// The serde support the models and enums share: the macros they invoke and their helpers.
 #[macro_use]
 mod support_;
+
+#[path = "code.rs"]
+mod _code;
+pub use _code::Code;
 
 #[path = "delivery.rs"]
 mod _delivery;
 pub use _delivery::Delivery;
 #[path = "enums/delivery.rs"]
 pub mod delivery;
+
+#[path = "ratio.rs"]
+mod _ratio;
+pub use _ratio::Ratio;

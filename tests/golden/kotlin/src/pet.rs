@@ -37,7 +37,7 @@ pub struct Pet {
     /// A number from a fixed set.
     ///
     /// JSON `size`; optional.
-    pub size: Option<i64>,
+    pub size: Option<enums::Size>,
     /// JSON `kind`; optional.
     pub kind: Option<super::PetKind>,
 }

@@ -24,6 +24,10 @@ pub use _pet::Pet;
 mod _pet_status;
 pub use _pet_status::PetStatus;
 
+#[path = "priority.rs"]
+mod _priority;
+pub use _priority::Priority;
+
 #[path = "tag.rs"]
 mod _tag;
 pub use _tag::Tag;

@@ -44,7 +44,7 @@ pub struct Pet {
     /// JSON `statuses`; optional.
     pub statuses: Option<Vec<super::PetStatus>>,
     /// JSON `priority`; optional.
-    pub priority: Option<i64>,
+    pub priority: Option<super::Priority>,
     /// Where it came from (a Python keyword).
     ///
     /// JSON `from`; optional.

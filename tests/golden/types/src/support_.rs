@@ -133,7 +133,9 @@ macro_rules! model_serde {
 
 /// Implements `as_str`, `From<String>`, `Serialize` and `Deserialize` for an open enum, each known
 /// value written once: `open_enum! { Status { Active = "active", Gone = "gone", } }`. The enum's
-/// last variant is `Other(String)`, which keeps any other value verbatim.
+/// last variant is `Other(String)`, which keeps any other value verbatim. An enum of numbers
+/// names their type, and gets `value` and `From<i64>` (or `f64`) instead:
+/// `open_enum! { Code as i64 { Minus1 = -1, V200 = 200, } }`, its last variant `Other(i64)`.
 #[allow(
     unused_macros,
     reason = "unused when the enabled features enable no enum"
@@ -159,12 +161,38 @@ macro_rules! open_enum {
             }
         }
 
+        open_enum!(@serde $enum, ::std::string::String, as_str);
+    };
+    ($enum:ident as $number:ty { $($variant:ident = $value:literal,)* }) => {
+        impl $enum {
+            /// The value as it is on the wire.
+            pub fn value(&self) -> $number {
+                match self {
+                    $(Self::$variant => $value,)*
+                    Self::Other(value) => *value,
+                }
+            }
+        }
+
+        impl ::std::convert::From<$number> for $enum {
+            fn from(value: $number) -> Self {
+                match value {
+                    $($value => Self::$variant,)*
+                    _ => Self::Other(value),
+                }
+            }
+        }
+
+        open_enum!(@serde $enum, $number, value);
+    };
+    // Writes the value `$wire_value` returns; reads a `$wire`, then `From` it.
+    (@serde $enum:ident, $wire:ty, $wire_value:ident) => {
         impl ::serde::Serialize for $enum {
             fn serialize<S: ::serde::Serializer>(
                 &self,
                 serializer: S,
             ) -> ::std::result::Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
+                ::serde::Serialize::serialize(&self.$wire_value(), serializer)
             }
         }
 
@@ -172,7 +200,7 @@ macro_rules! open_enum {
             fn deserialize<D: ::serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> ::std::result::Result<Self, D::Error> {
-                <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)
+                <$wire as ::serde::Deserialize>::deserialize(deserializer)
                     .map(::std::convert::From::from)
             }
         }

@@ -24,3 +24,26 @@ open_enum! {
         Sold = "sold",
     }
 }
+
+/// The values of the `size` field of [`Pet`](super::Pet). A value the docs do not list is kept
+/// verbatim in [`Self::Other`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Size {
+    /// `1`
+    V1,
+    /// `2`
+    V2,
+    /// `3`
+    V3,
+    /// A value the docs do not list, kept verbatim.
+    Other(i64),
+}
+
+open_enum! {
+    Size as i64 {
+        V1 = 1,
+        V2 = 2,
+        V3 = 3,
+    }
+}
