@@ -54,10 +54,14 @@ fn leading_digit_prefix(dialect: Dialect) -> Option<&'static str> {
 /// `@type`), or once special characters are spelled out as openapi-generator's
 /// `escapeSpecialCharacters` spells them (`atType` for `@type`, `questionQuestionMark` for
 /// `question?`: [`spells`]), or the read name is the template's keyword escape of it
-/// (`var_class` for `class`). Anything else is a failure.
+/// (`var_class` for `class`). Where the folder's Name column is the JSON name itself
+/// (TypeScript's, Bash's), only a JSON name that is no identifier, which the template rewrites
+/// (`AbstractTypeScriptClientCodegen.toVarName`'s `sanitizeName`: `at_type` for `@type`,
+/// `x_total_count` for `x-total-count`; Bash's `escapeSpecialCharacters`: `Attype`), and only
+/// into a name that spells it. Anything else is a failure.
 pub fn json_name_is_unshowable(dialect: Dialect, doc_name: &str, oracle: &str) -> bool {
     if dialect.names_are_json() {
-        return false;
+        return !is_identifier(oracle) && spells(&erased(doc_name), oracle);
     }
     let read = erased(doc_name);
     let api_name = erased(&dialect.api_name(doc_name));
@@ -72,6 +76,13 @@ pub fn json_name_is_unshowable(dialect: Dialect, doc_name: &str, oracle: &str) -
             || keyword_escape_prefixes(dialect)
                 .iter()
                 .any(|prefix| read == format!("{prefix}{oracle_erased}")))
+}
+
+/// Whether every template's language keeps `name` as a name: ASCII letters, digits and `_`,
+/// not starting with a digit.
+fn is_identifier(name: &str) -> bool {
+    !name.starts_with(|c: char| c.is_ascii_digit())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 /// One thing a cell's pages cannot show.
@@ -423,13 +434,17 @@ mod tests {
             (dialect_of("rust"), "dollar_ref", "$ref", true),
             (dialect_of("java"), "propertyClass", "class", true),
             (dialect_of("kotlin"), "propertyClass", "class", true),
+            // TypeScript's Name column is the JSON name where that is an identifier, which a
+            // misread name is not excused of; another it rewrites (`sanitizeName`).
             (
                 dialect_of("typescript"),
                 "x_total_count",
                 "x-total-count",
-                false,
+                true,
             ),
-            (dialect_of("typescript"), "at_type", "@type", false),
+            (dialect_of("typescript"), "at_type", "@type", true),
+            (dialect_of("typescript"), "proto", "__proto__", false),
+            (dialect_of("typescript"), "at_type", "at-ty", false),
             (dialect_of("python-pydantic"), "link", "_links", false),
             (dialect_of("go"), "VarClass", "class", false),
             // Go escapes a leading digit with `Var`; C# a reserved word, a leading digit, and
