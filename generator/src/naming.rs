@@ -645,7 +645,10 @@ mod tests {
                 "{model}"
             );
         }
-        assert_eq!(private_module_name(&module_name("123Numeric")), "___123numeric");
+        assert_eq!(
+            private_module_name(&module_name("123Numeric")),
+            "___123numeric"
+        );
         assert_eq!(feature_name("123Api"), "123");
         assert_eq!(group_module_name("123Api"), "__123api");
         for name in ["", "_", "__", "2", "_2", "Pet-Shop", "1-2", "\u{e9}t\u{e9}"] {
@@ -805,7 +808,9 @@ mod tests {
         /// `-`, `+` or `.`.
         fn is_cargo_feature(name: &str) -> bool {
             name.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_')
-                && name.chars().all(|c| c.is_ascii_alphanumeric() || "_-+.".contains(c))
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "_-+.".contains(c))
         }
 
         /// Asserts that `naming` gives distinct names to names distinct but for letter case.

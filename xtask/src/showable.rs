@@ -459,7 +459,12 @@ mod tests {
             (dialect_of("python-pydantic"), "_", "@", false),
             // A special character anywhere, spelled out (`escapeSpecialCharacters`) or dropped;
             // another word is another name.
-            (dialect_of("java"), "questionQuestionMark", "question?", true),
+            (
+                dialect_of("java"),
+                "questionQuestionMark",
+                "question?",
+                true,
+            ),
             (dialect_of("kotlin"), "xMinusTotal", "x-total", true),
             (dialect_of("dart"), "dottedPeriodName", "dotted.name", true),
             (dialect_of("java"), "xPlusTotal", "x-total", false),

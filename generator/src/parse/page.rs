@@ -1832,7 +1832,10 @@ mod tests {
         let names: Vec<&str> = (page.properties.iter())
             .map(|row| row.name.value.as_str())
             .collect();
-        assert_eq!(names, ["__proto__", "_private_", "__private", "snake_case_"]);
+        assert_eq!(
+            names,
+            ["__proto__", "_private_", "__private", "snake_case_"]
+        );
     }
 
     #[test]
