@@ -80,9 +80,13 @@ enum FieldKind {
 fn model_name() -> impl Strategy<Value = String> {
     proptest::collection::vec(proptest::sample::select(NAME_PIECES), 1..4)
         .prop_map(|pieces| pieces.concat())
-        .prop_filter("a name starting with a letter or a digit", |name| {
-            name.starts_with(|c: char| c.is_ascii_alphanumeric())
-        })
+        .prop_filter(
+            "a name starting with a letter or a digit, with a letter",
+            |name| {
+                name.starts_with(|c: char| c.is_ascii_alphanumeric())
+                    && name.contains(|c: char| c.is_ascii_alphabetic())
+            },
+        )
 }
 
 fn model_spec() -> impl Strategy<Value = ModelSpec> {
