@@ -22,8 +22,11 @@
 //! | parameter | [`parameter_name`]: as a field, `params` -> `params_` | `page_size` |
 //! | enum of a parameter, in the module named after its operation | [`enum_name`] | `get_pets::SortOrder` |
 //!
-//! The ranges are disjoint: types have an uppercase first letter; modules are lowercase and never
-//! start with a single `_`; private modules are `_` and a module name; the crate's own modules
+//! A model or group name may start with a digit (`123Numeric`): it is named as with one more `_`
+//! before it (`_123Numeric`, module `__123numeric`; [`digit_escaped`]), which no other name is.
+//!
+//! The ranges are disjoint: types have an uppercase first letter (after any `_`s and digits);
+//! modules are lowercase and never start with a single `_`; private modules are `_` and a module name; the crate's own modules
 //! ([`SUPPORT_MODULE`], and the public runtime modules [`REQUEST_MODULE`] and [`CLIENT_MODULE`])
 //! end in a single `_`, which a module name only does for an escaped keyword (`self_`, `lib_`).
 //! So a model may be named `Request` or `Client`: the runtime's types are in their modules
