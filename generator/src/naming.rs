@@ -22,8 +22,11 @@
 //! | parameter | [`parameter_name`]: as a field, `params` -> `params_` | `page_size` |
 //! | enum of a parameter, in the module named after its operation | [`enum_name`] | `get_pets::SortOrder` |
 //!
-//! The ranges are disjoint: types have an uppercase first letter; modules are lowercase and never
-//! start with a single `_`; private modules are `_` and a module name; the crate's own modules
+//! A model or group name may start with a digit (`123Numeric`): it is named as with one more `_`
+//! before it (`_123Numeric`, module `__123numeric`; [`digit_escaped`]), which no other name is.
+//!
+//! The ranges are disjoint: types have an uppercase first letter (after any `_`s and digits);
+//! modules are lowercase and never start with a single `_`; private modules are `_` and a module name; the crate's own modules
 //! ([`SUPPORT_MODULE`], and the public runtime modules [`REQUEST_MODULE`] and [`CLIENT_MODULE`])
 //! end in a single `_`, which a module name only does for an escaped keyword (`self_`, `lib_`).
 //! So a model may be named `Request` or `Client`: the runtime's types are in their modules
@@ -31,6 +34,8 @@
 //! only in letter case (`GDPRSubject`, `GdprSubject`) cannot both exist: their files would be one
 //! file on case-insensitive file systems (the vendor's SDK has the same problem), so the docs are
 //! rejected with both pages named.
+
+use std::borrow::Cow;
 
 use heck::{ToKebabCase, ToLowerCamelCase, ToSnakeCase, ToUpperCamelCase};
 
@@ -146,14 +151,41 @@ pub fn field_name(wire_name: &str) -> String {
     ))
 }
 
+/// Whether a model's or an API group's name can become Rust names ([`type_name`],
+/// [`module_name`]): ASCII letters, digits and `_`, with a letter (a type has an uppercase one,
+/// a module none). It may start with a digit (`123Numeric`, a schema name the templates keep as a
+/// page name): see [`digit_escaped`].
+pub fn is_model_name(name: &str) -> bool {
+    is_identifier(&digit_escaped(name)) && name.contains(|c: char| c.is_ascii_alphabetic())
+}
+
+/// A model's or group's name as its Rust names are made from it: a name whose first character
+/// after its leading `_`s is a digit, which no identifier starts with, gets one more `_` before
+/// it (`123Numeric` -> `_123Numeric`; a name that has one already gets another: `_1st` ->
+/// `__1st`); any other name is itself. Injective (the names it changes are shifted by one `_`
+/// among themselves, the others kept), and a function of the one name: adding a model never
+/// renames another.
+fn digit_escaped(name: &str) -> Cow<'_, str> {
+    if name
+        .trim_start_matches('_')
+        .starts_with(|c: char| c.is_ascii_digit())
+    {
+        format!("_{name}").into()
+    } else {
+        name.into()
+    }
+}
+
 /// The Rust type name of a model: its page name when that is UpperCamelCase (ASCII letters and
 /// digits, a capital first), which real names are. Any other name keeps its spelling with the first
 /// letter made uppercase (`foo_bar` -> `Foo_bar`), and one more `_` when it ends in `_`, so that
-/// `Self_` stays free for a model named `Self`.
+/// `Self_` stays free for a model named `Self`; a name that starts with a digit gets one more `_`
+/// before it ([`digit_escaped`]: `123Numeric` -> `_123Numeric`).
 pub fn type_name(name: &str) -> String {
     if name == "Self" || name == "self" {
         return "Self_".to_owned();
     }
+    let name = &*digit_escaped(name);
     if is_upper_camel(name) {
         return name.to_owned();
     }
@@ -170,9 +202,10 @@ pub fn type_name(name: &str) -> String {
 /// The Rust module of a model, which holds its field enums: snake_case (`AnalyticsSession` ->
 /// `analytics_session`). A name's own underscores become `__`, so `Foo_Bar` and `FooBar` differ;
 /// keywords are raw (`r#match`), and `self`, `super`, `crate`, `lib` and `main` get a trailing
-/// `_` (the last two would be the crate's own `src/lib.rs` and `src/main.rs`).
+/// `_` (the last two would be the crate's own `src/lib.rs` and `src/main.rs`). A name that starts
+/// with a digit gets one more `_` before it ([`digit_escaped`]: `123Numeric` -> `__123numeric`).
 pub fn module_name(model_name: &str) -> String {
-    let snake = snake_segments(model_name);
+    let snake = snake_segments(&digit_escaped(model_name));
     if ["lib", "main"].contains(&snake.as_str()) {
         format!("{snake}_")
     } else {
@@ -608,6 +641,36 @@ mod tests {
     }
 
     #[test]
+    fn a_name_that_starts_with_a_digit_gets_one_more_underscore_before_it() {
+        for (model, ty, module) in [
+            ("123Numeric", "_123Numeric", "__123numeric"),
+            ("_123Numeric", "__123Numeric", "____123numeric"),
+            ("1st_place", "_1St_place", "__1st__place"),
+            ("2a", "_2A", "__2a"),
+            // A letter first, after `_`s or not: named as before.
+            ("_Foo", "_Foo", "__foo"),
+            ("N123Numeric", "N123Numeric", "n123_numeric"),
+            ("Model123Numeric", "Model123Numeric", "model123_numeric"),
+        ] {
+            assert!(is_model_name(model), "{model}");
+            assert_eq!(
+                (type_name(model).as_str(), module_name(model).as_str()),
+                (ty, module),
+                "{model}"
+            );
+        }
+        assert_eq!(
+            private_module_name(&module_name("123Numeric")),
+            "___123numeric"
+        );
+        assert_eq!(feature_name("123Api"), "123");
+        assert_eq!(group_module_name("123Api"), "__123api");
+        for name in ["", "_", "__", "2", "_2", "Pet-Shop", "1-2", "\u{e9}t\u{e9}"] {
+            assert!(!is_model_name(name), "{name}");
+        }
+    }
+
+    #[test]
     fn models_named_as_the_runtime_s_types_stay_apart_from_its_modules() {
         // The runtime's types are in `request_` and `client_`, not at the root: a model named
         // `Request` or `Client` is the root's `Request` or `Client`, its enums in `request` or
@@ -739,18 +802,29 @@ mod tests {
             "request",
             "Client",
             "client",
+            "1",
+            "123",
+            "Model",
+            "N",
         ];
 
         /// The crate's own modules at the root, beside the models' and groups' modules.
         const CRATE_MODULES: [&str; 3] = [SUPPORT_MODULE, REQUEST_MODULE, CLIENT_MODULE];
 
-        /// A model or group name: pieces glued, which must be an identifier with a letter.
+        /// A model or group name: pieces glued, which must be a model name (`123Numeric` is).
         fn name() -> impl Strategy<Value = String> {
             proptest::collection::vec(proptest::sample::select(PIECES), 1..4)
                 .prop_map(|pieces| pieces.concat())
-                .prop_filter("an identifier with a letter", |name| {
-                    is_identifier(name) && name.contains(|c: char| c.is_ascii_alphabetic())
-                })
+                .prop_filter("a model name", |name| is_model_name(name))
+        }
+
+        /// Whether Cargo accepts `name` as a feature: a letter, digit or `_` first, then those,
+        /// `-`, `+` or `.`.
+        fn is_cargo_feature(name: &str) -> bool {
+            name.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_')
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "_-+.".contains(c))
         }
 
         /// Asserts that `naming` gives distinct names to names distinct but for letter case.
@@ -802,6 +876,7 @@ mod tests {
                         prop_assert_ne!(private.as_str(), crate_module);
                     }
                     prop_assert!(!RESERVED_FEATURES.contains(&feature_name(name).as_str()));
+                    prop_assert!(is_cargo_feature(&feature_name(name)), "feature of {name}");
                 }
             }
 

@@ -15,7 +15,8 @@ use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 
 /// Pieces of model names, chosen to clash: glued, they give `UserState` and `User_State`,
-/// `DependencyType` (also the enum of `Dependency.type` under the old naming), `Lib`, `Self`.
+/// `DependencyType` (also the enum of `Dependency.type` under the old naming), `Lib`, `Self`,
+/// `2User` (a name that starts with a digit).
 const NAME_PIECES: &[&str] = &[
     "User",
     "State",
@@ -79,9 +80,13 @@ enum FieldKind {
 fn model_name() -> impl Strategy<Value = String> {
     proptest::collection::vec(proptest::sample::select(NAME_PIECES), 1..4)
         .prop_map(|pieces| pieces.concat())
-        .prop_filter("a name starting with a letter", |name| {
-            name.starts_with(|c: char| c.is_ascii_alphabetic())
-        })
+        .prop_filter(
+            "a name starting with a letter or a digit, with a letter",
+            |name| {
+                name.starts_with(|c: char| c.is_ascii_alphanumeric())
+                    && name.contains(|c: char| c.is_ascii_alphabetic())
+            },
+        )
 }
 
 fn model_spec() -> impl Strategy<Value = ModelSpec> {

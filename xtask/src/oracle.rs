@@ -819,7 +819,8 @@ impl Oracle {
 
 /// The oracle's property a docs field stands for when its JSON name is none of them: the one
 /// not yet taken whose name agrees with the field's JSON or docs name once case and punctuation
-/// are erased ([`erased`]), or with a keyword escape of it (`var_class`, `propertyClass`).
+/// are erased ([`erased`]) or its special characters spelled out ([`spells`]: `plusPlusSign`
+/// for `plus+sign`), or with a keyword escape of it (`var_class`, `propertyClass`).
 fn paired_property<'a>(
     fields: &'a BTreeMap<String, OracleField>,
     seen: &BTreeSet<&str>,
@@ -834,12 +835,13 @@ fn paired_property<'a>(
             !seen.contains(name) && !item.fields.iter().any(|other| other.wire_name == *name)
         })
         .find(|name| {
-            let spellings = [erased(name), erased(&spelled_special_prefix(name))];
             candidates.iter().any(|candidate| {
-                spellings.contains(candidate)
-                    || KEYWORD_ESCAPE_PREFIXES
-                        .iter()
-                        .any(|prefix| *candidate == format!("{prefix}{}", spellings[0]))
+                spells(candidate, name)
+                    || KEYWORD_ESCAPE_PREFIXES.iter().any(|prefix| {
+                        candidate
+                            .strip_prefix(prefix)
+                            .is_some_and(|rest| spells(rest, name))
+                    })
             })
         })
 }
@@ -858,58 +860,88 @@ pub fn erased(name: &str) -> String {
         .collect()
 }
 
-/// The words openapi-generator spells special characters with (`DefaultCodegen`'s
-/// `specialCharReplacements`; `_` is left out: templates drop a leading one).
-const SPECIAL_CHARACTER_WORDS: [(char, &str); 30] = [
-    ('$', "Dollar"),
-    ('^', "Caret"),
-    ('|', "Pipe"),
-    ('=', "Equal"),
-    ('*', "Star"),
-    ('-', "Minus"),
-    ('&', "Ampersand"),
-    ('%', "Percent"),
-    ('#', "Hash"),
-    ('@', "At"),
-    ('!', "Exclamation"),
-    ('+', "Plus"),
-    (':', "Colon"),
-    (';', "Semicolon"),
-    ('>', "Greater_Than"),
-    ('<', "Less_Than"),
-    ('.', "Period"),
-    ('?', "Question_Mark"),
-    (',', "Comma"),
-    ('\'', "Quote"),
-    ('"', "Double_Quote"),
-    ('/', "Slash"),
-    ('\\', "Back_Slash"),
-    ('(', "Left_Parenthesis"),
-    (')', "Right_Parenthesis"),
-    ('{', "Left_Curly_Bracket"),
-    ('}', "Right_Curly_Bracket"),
-    ('[', "Left_Square_Bracket"),
-    (']', "Right_Square_Bracket"),
-    ('~', "Tilde"),
+/// The words openapi-generator spells special characters with, longest first
+/// (`DefaultCodegen.initializeSpecialCharacterMapping`, its `specialCharReplacements`, 7.26.0),
+/// which `escapeSpecialCharacters` writes in a name (the Java, Kotlin, Dart, Rust and Bash
+/// templates' `toVarName`, at the versions that call it: `question?` is `questionQuestionMark`,
+/// `$ref` `dollarRef`) where `sanitizeName` has not already dropped the character.
+const SPECIAL_CHARACTER_WORDS: [(&str, &str); 39] = [
+    ("<=", "Less_Than_Or_Equal_To"),
+    (">=", "Greater_Than_Or_Equal_To"),
+    ("!=", "Not_Equal"),
+    ("<>", "Not_Equal"),
+    ("~=", "Tilde_Equal"),
+    ("==", "Double_Equal"),
+    ("$", "Dollar"),
+    ("€", "Euro"),
+    ("^", "Caret"),
+    ("|", "Pipe"),
+    ("=", "Equal"),
+    ("*", "Star"),
+    ("-", "Minus"),
+    ("&", "Ampersand"),
+    ("%", "Percent"),
+    ("#", "Hash"),
+    ("@", "At"),
+    ("!", "Exclamation"),
+    ("+", "Plus"),
+    (":", "Colon"),
+    (";", "Semicolon"),
+    (">", "Greater_Than"),
+    ("<", "Less_Than"),
+    (".", "Period"),
+    ("_", "Underscore"),
+    ("?", "Question_Mark"),
+    (",", "Comma"),
+    ("'", "Quote"),
+    ("\"", "Double_Quote"),
+    ("/", "Slash"),
+    ("\\", "Back_Slash"),
+    ("(", "Left_Parenthesis"),
+    (")", "Right_Parenthesis"),
+    ("{", "Left_Curly_Bracket"),
+    ("}", "Right_Curly_Bracket"),
+    ("[", "Left_Square_Bracket"),
+    ("]", "Right_Square_Bracket"),
+    ("~", "Tilde"),
+    ("`", "Backtick"),
 ];
 
-/// A name with its leading special characters spelled out as openapi-generator spells them
-/// (`@type` is `Attype`, which Java writes `atType` and TypeScript `at_type`; `$ref` is
-/// `Dollarref`); the other characters as they are.
-pub fn spelled_special_prefix(name: &str) -> String {
-    let rest = name.trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
-    let prefix = &name[..name.len() - rest.len()];
-    let mut spelled: String = prefix
-        .chars()
-        .filter_map(|c| {
-            SPECIAL_CHARACTER_WORDS
-                .iter()
-                .find(|(special, _)| *special == c)
-                .map(|(_, word)| *word)
-        })
-        .collect();
-    spelled.push_str(rest);
-    spelled
+/// Whether `read`, a docs name already [`erased`], is the JSON name `name` as the templates
+/// write it: its letters and digits in order, whatever their case, each other character
+/// either dropped (`sanitizeName`, or a language's own rule: `xTotalCount` for
+/// `x-total-count`) or spelled out as openapi-generator spells it
+/// ([`SPECIAL_CHARACTER_WORDS`]: `questionQuestionMark` for `question?`, `atType` for `@type`,
+/// `xMinusTotalMinusCount`). Neither can be undone: `questionQuestionMark` may as well be a
+/// property of that name.
+pub fn spells(read: &str, name: &str) -> bool {
+    let read = read.as_bytes();
+    // `reached[i]`: the positions in `read` the first `i` bytes of `name` can spell up to.
+    let mut reached = vec![vec![false; read.len() + 1]; name.len() + 1];
+    reached[0][0] = true;
+    for (at, c) in name.char_indices() {
+        let next = at + c.len_utf8();
+        for position in 0..=read.len() {
+            if !reached[at][position] {
+                continue;
+            }
+            if c.is_ascii_alphanumeric() {
+                if read.get(position) == Some(&(c.to_ascii_lowercase() as u8)) {
+                    reached[next][position + 1] = true;
+                }
+                continue;
+            }
+            reached[next][position] = true;
+            for (special, word) in SPECIAL_CHARACTER_WORDS {
+                let word = erased(word);
+                if name[at..].starts_with(special) && read[position..].starts_with(word.as_bytes())
+                {
+                    reached[at + special.len()][position + word.len()] = true;
+                }
+            }
+        }
+    }
+    reached[name.len()][read.len()]
 }
 
 /// A docs field and the oracle's property it stands for.
@@ -2019,6 +2051,32 @@ mod tests {
             mismatch_texts(&oracle.compare(&model)),
             ["Pet.at_type: JSON name at_type, oracle @type (Name column at_type)"]
         );
+    }
+
+    #[test]
+    fn a_name_spells_a_json_name_with_its_special_characters_spelled_out_or_dropped() {
+        for (read, json, spelled) in [
+            ("questionQuestionMark", "question?", true),
+            ("question", "question?", true),
+            ("plusPlusSign", "plus+sign", true),
+            ("nameColonColon", "name:colon", true),
+            ("slash_slash_name", "slash/name", true),
+            ("xMinusTotalMinusCount", "x-total-count", true),
+            ("xTotalMinusCount", "x-total-count", true),
+            ("atType", "@type", true),
+            ("Dollarref", "$ref", true),
+            ("2ndUnderscoreplace", "2nd_place", true),
+            ("aLessThanOrEqualToB", "a<=b", true),
+            ("éaccent", "é_accent", true),
+            // Letters and digits are kept, in order; only a special character's own word.
+            ("questionMark", "question?", false),
+            ("plusMinusSign", "plus+sign", false),
+            ("typeAt", "@type", false),
+            ("2ndplaces", "2nd_place", false),
+            ("", "?", true),
+        ] {
+            assert_eq!(spells(&erased(read), json), spelled, "{read} for {json}");
+        }
     }
 
     #[test]

@@ -18,7 +18,7 @@ use markdown_model_codegen::model::{BaseType, Model, TypeModel};
 use markdown_model_codegen::parse::Dialect;
 use serde_json::{Map, Value};
 
-use crate::oracle::{Comparison, Mismatch, MismatchKind, Unshown, erased, spelled_special_prefix};
+use crate::oracle::{Comparison, Mismatch, MismatchKind, Unshown, erased, spells};
 
 /// The words a template puts before a reserved word (or a name that starts with a digit) to
 /// escape it, erased (a leading `_`, most templates' escape, is punctuation, which [`erased`]
@@ -48,27 +48,41 @@ fn leading_digit_prefix(dialect: Dialect) -> Option<&'static str> {
 /// Whether a field read under the JSON name the oracle calls `oracle` is one whose true name
 /// its page cannot show, rather than a wrong name: only when the folder's Name column is not
 /// the JSON name (not TypeScript's, whose Name column is the JSON name itself), and the read
-/// name (`doc_name`, the Name column) and `oracle` agree once case and punctuation are erased
-/// (`links` for `_links`, `XTotalCount` for `x-total-count`, `type` for `@type`), or once the
-/// leading special characters are spelled as openapi-generator spells them (`atType` for
-/// `@type`: [`spelled_special_prefix`]), or the read name is the template's keyword escape of
-/// it (`var_class` for `class`). Anything else is a failure.
+/// name (`doc_name`, the Name column, or the API name the dialect reads in it: C# generichost's
+/// `TrueProperty` is `True`, Dart's `n2ndPlace` `2ndPlace`) and `oracle` agree once case and
+/// punctuation are erased (`links` for `_links`, `XTotalCount` for `x-total-count`, `type` for
+/// `@type`), or once special characters are spelled out as openapi-generator's
+/// `escapeSpecialCharacters` spells them (`atType` for `@type`, `questionQuestionMark` for
+/// `question?`: [`spells`]), or the read name is the template's keyword escape of it
+/// (`var_class` for `class`). Where the folder's Name column is the JSON name itself
+/// (TypeScript's, Bash's), only a JSON name that is no identifier, which the template rewrites
+/// (`AbstractTypeScriptClientCodegen.toVarName`'s `sanitizeName`: `at_type` for `@type`,
+/// `x_total_count` for `x-total-count`; Bash's `escapeSpecialCharacters`: `Attype`), and only
+/// into a name that spells it. Anything else is a failure.
 pub fn json_name_is_unshowable(dialect: Dialect, doc_name: &str, oracle: &str) -> bool {
     if dialect.names_are_json() {
-        return false;
+        return !is_identifier(oracle) && spells(&erased(doc_name), oracle);
     }
     let read = erased(doc_name);
-    let spelled = erased(&spelled_special_prefix(oracle));
-    let oracle = erased(oracle);
-    let escaped_digit = oracle.starts_with(|c: char| c.is_ascii_digit())
-        && leading_digit_prefix(dialect).is_some_and(|prefix| read == format!("{prefix}{oracle}"));
-    !oracle.is_empty()
-        && (read == oracle
-            || read == spelled
+    let api_name = erased(&dialect.api_name(doc_name));
+    let oracle_erased = erased(oracle);
+    let escaped_digit = oracle_erased.starts_with(|c: char| c.is_ascii_digit())
+        && leading_digit_prefix(dialect)
+            .is_some_and(|prefix| read == format!("{prefix}{oracle_erased}"));
+    !oracle_erased.is_empty()
+        && (spells(&read, oracle)
+            || spells(&api_name, oracle)
             || escaped_digit
             || keyword_escape_prefixes(dialect)
                 .iter()
-                .any(|prefix| read == format!("{prefix}{oracle}")))
+                .any(|prefix| read == format!("{prefix}{oracle_erased}")))
+}
+
+/// Whether every template's language keeps `name` as a name: ASCII letters, digits and `_`,
+/// not starting with a digit.
+fn is_identifier(name: &str) -> bool {
+    !name.starts_with(|c: char| c.is_ascii_digit())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 /// One thing a cell's pages cannot show.
@@ -432,13 +446,17 @@ mod tests {
             (dialect_of("rust"), "dollar_ref", "$ref", true),
             (dialect_of("java"), "propertyClass", "class", true),
             (dialect_of("kotlin"), "propertyClass", "class", true),
+            // TypeScript's Name column is the JSON name where that is an identifier, which a
+            // misread name is not excused of; another it rewrites (`sanitizeName`).
             (
                 dialect_of("typescript"),
                 "x_total_count",
                 "x-total-count",
-                false,
+                true,
             ),
-            (dialect_of("typescript"), "at_type", "@type", false),
+            (dialect_of("typescript"), "at_type", "@type", true),
+            (dialect_of("typescript"), "proto", "__proto__", false),
+            (dialect_of("typescript"), "at_type", "at-ty", false),
             (dialect_of("python-pydantic"), "link", "_links", false),
             (dialect_of("go"), "VarClass", "class", false),
             // Go escapes a leading digit with `Var`; C# a reserved word, a leading digit, and
@@ -451,7 +469,27 @@ mod tests {
             (dialect_of("rust"), "Var1st", "1st", false),
             (dialect_of("go"), "Var1nd", "1st", false),
             (dialect_of("python-pydantic"), "_", "@", false),
-            (dialect_of("java"), "xMinusTotal", "x-total", false),
+            // A special character anywhere, spelled out (`escapeSpecialCharacters`) or dropped;
+            // another word is another name.
+            (
+                dialect_of("java"),
+                "questionQuestionMark",
+                "question?",
+                true,
+            ),
+            (dialect_of("kotlin"), "xMinusTotal", "x-total", true),
+            (dialect_of("dart"), "dottedPeriodName", "dotted.name", true),
+            (dialect_of("java"), "xPlusTotal", "x-total", false),
+            (dialect_of("java"), "questionMark", "question?", false),
+            // The escapes the dialect's Name-column convention removes: Dart's `n` before a
+            // digit, the Rust template's `param_`, C# generichost's `Property` after a reserved
+            // word.
+            (dialect_of("dart"), "n2ndPlace", "2nd_place", true),
+            (dialect_of("rust"), "param_2nd_place", "2nd_place", true),
+            (dialect_of("csharp"), "TrueProperty", "True", true),
+            (dialect_of("csharp"), "RefProperty", "$ref", true),
+            (dialect_of("csharp"), "NameProperty", "name", false),
+            (dialect_of("go"), "n2ndPlace", "2nd_place", false),
         ] {
             assert_eq!(
                 json_name_is_unshowable(dialect, read, json),

@@ -236,7 +236,7 @@ impl<'p> Builder<'_, '_> {
         let mut by_folded_name: HashMap<String, &ModelPage> = HashMap::new();
         for page in pages {
             let name = page.name.value.as_str();
-            if !naming::is_identifier(name) || !name.contains(|c: char| c.is_ascii_alphabetic()) {
+            if !naming::is_model_name(name) {
                 self.diagnostics.push(
                     Diagnostic::error(
                         page.file,
@@ -244,7 +244,7 @@ impl<'p> Builder<'_, '_> {
                         format!("`{name}` cannot become a Rust type name"),
                     )
                     .with_label(
-                        "a model name must be letters, digits and `_`, with a letter, not starting with a digit",
+                        "a model name must be letters, digits and `_`, with a letter or a digit",
                     ),
                 );
                 continue;

@@ -56,14 +56,14 @@ pub fn build_operations(
         .collect();
     for page in pages {
         let group = page.group.value.as_str();
-        if !naming::is_identifier(group) || !group.contains(|c: char| c.is_ascii_alphabetic()) {
+        if !naming::is_model_name(group) {
             diagnostics.push(
                 Diagnostic::error(
                     page.file,
                     page.group.span.clone(),
                     format!("`{group}` cannot become a Rust module name"),
                 )
-                .with_label("an operation page's title must be letters, digits and `_`, with a letter, not starting with a digit"),
+                .with_label("an operation page's title must be letters, digits and `_`, with a letter or a digit"),
             );
             continue;
         }

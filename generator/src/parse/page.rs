@@ -553,7 +553,9 @@ impl PageReader<'_, '_> {
             return None;
         }
         let name_cell = &cells[0];
-        let name_text = collect_text(name_cell.events).text.trim().to_owned();
+        let name_text = collect_name_text(self.text, name_cell.events)
+            .trim()
+            .to_owned();
         let mut name = Spanned {
             value: name_text,
             span: trim_span(self.text, name_cell.range.clone()),
@@ -1727,6 +1729,32 @@ pub(super) fn collect_text(events: &[(Event<'_>, Range<usize>)]) -> CellText {
     collect(events, false)
 }
 
+/// The plain text of a Name cell: as [`collect_text`], but emphasis written with `_` is the
+/// name's own underscores (`**__proto__**` is the property `__proto__`, not `proto` in bold): the
+/// templates mark a name up with `*` only.
+fn collect_name_text(text: &str, events: &[(Event<'_>, Range<usize>)]) -> String {
+    let mut name = String::new();
+    for item in events {
+        let (event, range) = item;
+        let delimiter = match event {
+            Event::Start(Tag::Emphasis) | Event::End(TagEnd::Emphasis) => "_",
+            Event::Start(Tag::Strong) | Event::End(TagEnd::Strong) => "__",
+            _ => {
+                name.push_str(&collect_text(std::slice::from_ref(item)).text);
+                continue;
+            }
+        };
+        let written = match event {
+            Event::Start(_) => text[range.clone()].starts_with(delimiter),
+            _ => text[range.clone()].ends_with(delimiter),
+        };
+        if written {
+            name.push_str(delimiter);
+        }
+    }
+    name
+}
+
 /// The plain text of a Type cell: as [`collect_text`], but an autolink keeps its `<` and `>`:
 /// in Rust's `Vec<models::Tag>`, CommonMark reads `<models::Tag>` as a link to the URI
 /// `models::Tag`.
@@ -1792,7 +1820,10 @@ pub(super) fn trim_span(text: &str, range: Range<usize>) -> Range<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::{description_enum, front_matter_title};
+    use std::path::PathBuf;
+
+    use super::{PageOutcome, description_enum, front_matter_title, parse_page};
+    use crate::diagnostic::Sources;
     use crate::parse::types::Primitive;
 
     #[test]
@@ -1813,6 +1844,27 @@ mod tests {
         );
         assert_eq!(read("Sort order (ascending or descending)."), None);
         assert_eq!(read("A value (enumerated)"), None);
+    }
+
+    #[test]
+    fn underscores_a_name_cell_reads_as_emphasis_are_the_names_own() {
+        let page = "# OddNames\n\n## Properties\n\nName | Type | Description | Notes\n\
+            ------------ | ------------- | ------------- | -------------\n\
+            **__proto__** | **str** |  | [optional]\n**_private_** | **str** |  | [optional]\n\
+            **__private** | **str** |  | [optional]\n**snake_case_** | **str** |  | [optional]\n";
+        let mut sources = Sources::default();
+        let file = sources.add(PathBuf::from("OddNames.md"), page.to_owned());
+        let mut diagnostics = Vec::new();
+        let PageOutcome::Model(page) = parse_page(file, page, &mut diagnostics) else {
+            panic!("not a model page: {diagnostics:?}");
+        };
+        let names: Vec<&str> = (page.properties.iter())
+            .map(|row| row.name.value.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            ["__proto__", "_private_", "__private", "snake_case_"]
+        );
     }
 
     #[test]

@@ -14,6 +14,7 @@ use super::dialect::{Holds, Mark, Qualified, Word};
 use super::dialects;
 use super::dialects::Dialects;
 use super::types::{Container, Leaf, Primitive, TypeExpr};
+use crate::naming;
 
 /// Why a type expression did not parse, and where (byte offsets into the parsed text).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -830,9 +831,14 @@ fn leaf(name: &str, span: Range<usize>) -> Result<(Partial, Option<Dialects>), T
             ),
             _ => match Primitive::from_name(name) {
                 Some(found) => (primitive(found), None),
-                None if name.starts_with(|c: char| c.is_ascii_digit()) => {
+                // A model's name may start with a digit (`123Numeric`), not be a number.
+                None if name.starts_with(|c: char| c.is_ascii_digit())
+                    && !naming::is_model_name(name) =>
+                {
                     return Err(TypeSyntaxError {
-                        message: format!("`{name}` is not a type name: it starts with a digit"),
+                        message: format!(
+                            "`{name}` is not a type name: it starts with a digit and has no letter"
+                        ),
                         span,
                     });
                 }
@@ -1406,6 +1412,7 @@ mod tests {
         reads_as("list[Model]", "list[Model]", dialect("python"));
         reads_as("dict(str, int)", "dict(str, int)", dialect("python"));
         reads_as("Model", "Model", None);
+        reads_as("123Numeric", "123Numeric", None);
     }
 
     #[test]
@@ -1433,8 +1440,8 @@ mod tests {
             ("str]", "expected the end of the type, found `]`", 3..4),
             ("", "expected a type, found the end of the type", 0..0),
             (
-                "8kHz",
-                "`8kHz` is not a type name: it starts with a digit",
+                "8000",
+                "`8000` is not a type name: it starts with a digit and has no letter",
                 0..4,
             ),
             (

@@ -63,11 +63,17 @@ const NOT_RAW: &[&str] = &["self", "Self", "super", "crate"];
 
 /// The Rust template's Name-column convention: the snake_case field, `_` before a keyword in
 /// its older pages (`_type` -> `type`; a raw identifier, `r#type`, is read as the identifier by
-/// the page reader), `param_` before a keyword that cannot be raw or a leading digit in its
-/// newer ones (`param_self` -> `self`, `param_1st` -> `1st`).
+/// the page reader) and `var_` before a leading digit (`var_1st` -> `1st`: 3.x-5.x
+/// `RustClientCodegen.toVarName`), `param_` before a keyword that cannot be raw or a leading
+/// digit in its newer ones (`param_self` -> `self`, `param_1st` -> `1st`).
 pub fn api_name(name: &str) -> String {
     if let Some(rest) = name.strip_prefix("param_")
         && (NOT_RAW.contains(&rest) || rest.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return rest.to_owned();
+    }
+    if let Some(rest) = name.strip_prefix("var_")
+        && rest.starts_with(|c: char| c.is_ascii_digit())
     {
         return rest.to_owned();
     }
@@ -89,8 +95,11 @@ mod tests {
             ("param_crate", "crate"),
             ("param_1st", "1st"),
             ("param_2nd_place", "2nd_place"),
+            ("var_1st", "1st"),
+            ("var_2nd_place", "2nd_place"),
             // Not escapes: the rest is a name of its own.
             ("param_name", "param_name"),
+            ("var_name", "var_name"),
             ("params", "params"),
             // Not escapes: the rest is no keyword.
             ("_links", "_links"),

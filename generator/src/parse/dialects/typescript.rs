@@ -72,9 +72,15 @@ const TYPESCRIPT_RESERVED: &[&str] = &[
 ];
 
 /// The TypeScript templates' Name-column convention: the JSON name itself, quoted when it is no
-/// identifier (`'@type'`), with `_` before a reserved name (`_class` -> `class`).
+/// identifier (`'@type'`), with `_` before a reserved name (`_class` -> `class`) or a leading
+/// digit (`_1st` -> `1st`: `AbstractTypeScriptClientCodegen.toVarName`). A name the template
+/// rewrote (`typescript-axios`' `at_type` for `@type`) is read as written.
 pub fn api_name(name: &str) -> String {
-    without_underscore_escape(name.trim_matches(['\'', '"']), TYPESCRIPT_RESERVED)
+    let name = name.trim_matches(['\'', '"']);
+    match name.strip_prefix('_') {
+        Some(rest) if rest.starts_with(|c: char| c.is_ascii_digit()) => rest.to_owned(),
+        _ => without_underscore_escape(name, TYPESCRIPT_RESERVED),
+    }
 }
 
 #[cfg(test)]
@@ -91,6 +97,8 @@ mod tests {
             ("_options", "options"),
             ("'@type'", "@type"),
             ("\"x-total-count\"", "x-total-count"),
+            ("_1st", "1st"),
+            ("_2nd_place", "2nd_place"),
             // Not escapes: the rest is no reserved name.
             ("_links", "_links"),
             ("_id", "_id"),
