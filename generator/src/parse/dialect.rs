@@ -231,6 +231,9 @@ pub enum Word {
     Name,
     /// A container written without its argument (Ruby's `Hash`, `Array`): of any JSON values.
     Container(Container),
+    /// A byte (Eiffel's `NATURAL_8`), a name the folder's dialect reads: a list of it is bytes,
+    /// a base64 string on the wire (`ARRAY [NATURAL_8]`).
+    Byte,
 }
 
 /// A container opened by a name and a bracket (`Hash<String, X>`): closed by the matching

@@ -1463,13 +1463,17 @@ pub(super) fn parse_type_cell(
     }
 }
 
-/// A Type cell that is a link Markdown could not read, because its in-page destination holds a
-/// space (`[Map<String, InnerEnum>](#Map<String, InnerEnum>)`, as the Java and Kotlin templates
-/// write a field's own enum in a map): the link's text, and its destination after the `#`.
+/// A Type cell that is a link Markdown could not read, because its destination holds a space:
+/// in the page (`[Map<String, InnerEnum>](#Map<String, InnerEnum>)`, as the Java and Kotlin
+/// templates write a field's own enum in a map) or to a page (Eiffel's `[ARRAY
+/// [NATURAL_8]](ARRAY [NATURAL_8].md)`): the link's text, and its destination after the `#`.
 fn unread_link(text: &str) -> Option<(&str, Option<String>)> {
-    let (label, rest) = text.strip_prefix('[')?.split_once("](#")?;
+    let (label, rest) = text.strip_prefix('[')?.split_once("](")?;
     let destination = rest.strip_suffix(')')?;
-    Some((label, Some(destination.to_owned())))
+    match destination.strip_prefix('#') {
+        Some(anchor) => Some((label, Some(anchor.to_owned()))),
+        None => destination.ends_with(".md").then_some((label, None)),
+    }
 }
 
 /// Whether a Type cell links to the page of its innermost type (`[**List<Pet>**](Pet.md)`; not

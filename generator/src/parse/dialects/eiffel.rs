@@ -28,6 +28,7 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("NATURAL_16", Word::Name),
         ("NATURAL_32", Word::Name),
         ("NATURAL_64", Word::Name),
+        ("NATURAL_8", Word::Byte),
         ("REAL_32", Word::Name),
         ("REAL_64", Word::Name),
         ("DATE", Word::Name),
@@ -35,6 +36,12 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("STRING_TABLE", Word::Name),
     ],
     containers: &[
+        // Only in `ARRAY [NATURAL_8]`, the template's bytes (Perl's `ARRAY[X]` too).
+        Opener {
+            name: "ARRAY",
+            bracket: '[',
+            holds: Holds::List,
+        },
         Opener {
             name: "LIST",
             bracket: '[',
@@ -115,8 +122,12 @@ pub fn api_name(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::path::PathBuf;
+
     use super::{api_name, internal_name};
+    use crate::diagnostic::Sources;
     use crate::parse::dialects::named;
+    use crate::parse::page::{PageOutcome, parse_page};
     use crate::parse::type_expr::parse_type;
     use crate::parse::types::{Leaf, Primitive};
 
@@ -141,6 +152,23 @@ mod tests {
         assert_eq!(internal_name("PET", &Default::default()), None);
     }
 
+    /// The template links a type to its page even where the link's destination holds a space,
+    /// which Markdown does not read as a link (`[**ARRAY [NATURAL_8]**](ARRAY [NATURAL_8].md)`).
+    #[test]
+    fn a_link_markdown_does_not_read_is_its_text() {
+        let text = "# ALL\n\n## Properties\nName | Type | Description | Notes\n\
+            ------------ | ------------- | ------------- | -------------\n\
+            **byte** | [**ARRAY [NATURAL_8]**](ARRAY [NATURAL_8].md) |  | [optional]\n";
+        let mut sources = Sources::default();
+        let file = sources.add(PathBuf::from("ALL.md"), text.to_owned());
+        let mut diagnostics = Vec::new();
+        let PageOutcome::Model(page) = parse_page(file, text, &mut diagnostics) else {
+            panic!("not a model page: {diagnostics:?}");
+        };
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        assert_eq!(page.properties[0].type_expr.value.to_string(), "str");
+    }
+
     #[test]
     fn reads_the_eiffel_syntax() {
         let eiffel = named("eiffel");
@@ -155,6 +183,8 @@ mod tests {
                 "list[dict(str, INTEGER_32)]",
             ),
             ("INTEGER_64", "INTEGER_64"),
+            // The template's bytes: a base64 string.
+            ("ARRAY [NATURAL_8]", "str"),
         ] {
             let parsed = parse_type(text).unwrap();
             assert_eq!(
