@@ -224,6 +224,14 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
                 expect = Expect::Nothing;
                 enum_values = Some(reader.read_indented_enum_list(range.clone()));
             }
+            // A field's own enum as an `Allowed values: [a, b]` paragraph (Scala's).
+            Event::Start(Tag::Paragraph) if matches!(expect, Expect::EnumTable(_)) => {
+                if let Expect::EnumTable(name) = std::mem::take(&mut expect)
+                    && let Some(values) = reader.read_allowed_values(range.clone())
+                {
+                    reader.field_enums.push((name, values));
+                }
+            }
             Event::Start(Tag::Paragraph) if !in_body => {
                 reader
                     .description
@@ -991,6 +999,29 @@ impl PageReader<'_, '_> {
             index = end + 1;
         }
         read_literals(literals, None)
+    }
+
+    /// The values of a field's own enum in an `Allowed values: [a, b]` paragraph (Scala's
+    /// `## Enum: Name` section), as the source writes them (`<tag>` is a value, not HTML),
+    /// separated by `, `; `None` for another paragraph.
+    fn read_allowed_values(&mut self, range: Range<usize>) -> Option<EnumValues> {
+        let span = trim_span(self.text, range);
+        let source = &self.text[span.clone()];
+        let list = source
+            .strip_prefix("Allowed values: [")?
+            .strip_suffix(']')?;
+        self.mark(Mark::AllowedValuesParagraph, span.clone());
+        let start = span.start + "Allowed values: [".len();
+        let mut literals = Vec::new();
+        let mut offset = start;
+        for value in list.split(", ") {
+            literals.push(Spanned {
+                value: value.to_owned(),
+                span: offset..offset + value.len(),
+            });
+            offset += value.len() + ", ".len();
+        }
+        Some(read_literals(literals, None))
     }
 
     /// The `## Enum Variants` table of the Rust template: `Name | Value` for an enum (values

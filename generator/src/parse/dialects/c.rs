@@ -54,6 +54,7 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("set_t", Inexact::SeveralKinds("sets of any items")),
     ],
     read_other_name: Some(other_name),
+    model_name: Some(model_name),
     ..DialectSpec::EMPTY
 };
 
@@ -80,12 +81,12 @@ fn other_name(name: &str, page_names: &BTreeSet<String>) -> Option<(Leaf, Option
         .or_else(|| enum_name(name, page_names))
 }
 
-/// A C enum type (`string_enum_e`, `package_model_FIELD_e`): the enum page `string_enum_t` when
-/// the folder has it; else a model's own enum, whose values the page does not list: any JSON
-/// value.
+/// A C enum type (`string_enum_e`, `package_model_FIELD_e`): the enum page `string_enum_t`
+/// (the model `StringEnum`: [`model_name`]) when the folder has it; else a model's own enum,
+/// whose values the page does not list: any JSON value.
 fn enum_name(name: &str, page_names: &BTreeSet<String>) -> Option<(Leaf, Option<Inexact>)> {
     let stem = name.strip_suffix("_e")?;
-    let page = format!("{stem}_t");
+    let page = model_name(&format!("{stem}_t"))?;
     if page_names.contains(&page) {
         return Some((Leaf::Named(page), None));
     }
@@ -93,6 +94,15 @@ fn enum_name(name: &str, page_names: &BTreeSet<String>) -> Option<(Leaf, Option<
         Leaf::Primitive(Primitive::Object),
         Some(Inexact::UnlistedEnum),
     ))
+}
+
+/// The API's name of a model the template calls `name_t` (`pet_t`, `all_of_mixed_t`): the
+/// name in UpperCamelCase (`Pet`, `AllOfMixed`). The template's `toModelName` writes the schema
+/// name in snake case, so its letter case is not on the page: `HTTPResponseCode` is
+/// `http_response_code_t`, read `HttpResponseCode`.
+fn model_name(title: &str) -> Option<String> {
+    let stem = title.strip_suffix("_t").filter(|stem| !stem.is_empty())?;
+    Some(stem.to_upper_camel_case())
 }
 
 /// Names the C template escapes with a leading `_`: C's and C++'s keywords and a few names of

@@ -82,6 +82,7 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("STRING_TABLE", Primitive::Object),
     ],
     read_other_name: Some(internal_name),
+    model_name: Some(model_name),
     ..DialectSpec::EMPTY
 };
 
@@ -89,6 +90,16 @@ pub static SPEC: DialectSpec = DialectSpec {
 /// `ONE_OFSTRINGINTEGER`): what every dialect reads it as in UpperCamelCase.
 fn internal_name(name: &str, _: &BTreeSet<String>) -> Option<(Leaf, Option<Inexact>)> {
     openapi_generator::read_name(&name.to_upper_camel_case())
+}
+
+/// The API's name of a model the template calls `PET` or `ALL_OF_MIXED` (its `toModelName`:
+/// the name in upper snake case): the name in UpperCamelCase (`Pet`, `AllOfMixed`); the letter
+/// case of an acronym is not on the page (`HTTPResponseCode` is `HTTP_RESPONSE_CODE`, read
+/// `HttpResponseCode`).
+fn model_name(title: &str) -> Option<String> {
+    let upper_snake = title.starts_with(|c: char| c.is_ascii_uppercase() || c == '_')
+        && (title.chars()).all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+    upper_snake.then(|| title.to_upper_camel_case())
 }
 
 /// Eiffel's keywords, which the template writes after `var_` (openapi-generator's
