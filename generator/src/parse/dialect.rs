@@ -325,6 +325,8 @@ pub enum Mark {
     AnyStringNameRow,
     /// An enum page as a `value` row that `must be one of [...]`.
     ValueRowEnum,
+    /// A page of one value (an enum or an alias) as a `Type | Description | Notes` table.
+    ValueTable,
     /// A raw identifier in the Name column: `r#type`.
     RawIdentifier,
     /// A `## Enum Variants` table.

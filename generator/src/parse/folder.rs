@@ -314,7 +314,10 @@ mod tests {
             ["Pet: OAIAnyType"]
         );
         assert_eq!(
-            restored("c", &[("all_of_mixed_t", "pet_t *"), ("pet_t", "char *")]),
+            restored(
+                "c",
+                &[("all_of_mixed_t", "pet_t \\*"), ("pet_t", "char \\*")]
+            ),
             ["AllOfMixed: Pet", "Pet: char"]
         );
         // Eiffel's `STRING` is its own type and the model `String`'s title: the page is
@@ -322,6 +325,11 @@ mod tests {
         assert_eq!(
             restored("eiffel", &[("STRING", "STRING_32"), ("PET", "STRING")]),
             ["String: STRING_32", "Pet: STRING"]
+        );
+        // A name that would start with a digit keeps the prefix that makes it an identifier.
+        assert_eq!(
+            restored("objc", &[("OAI123Numeric", "NSString*")]),
+            ["OAI123Numeric: NSString"]
         );
         // A name another page has already is left as written.
         assert_eq!(

@@ -187,10 +187,11 @@ mod tests {
 
     #[test]
     fn enums_are_the_enum_page_or_unlisted() {
-        let pages: BTreeSet<String> = ["string_enum_t".to_owned()].into();
+        // The page `string_enum_t` is the model `StringEnum` (`model_name`).
+        let pages: BTreeSet<String> = ["StringEnum".to_owned()].into();
         assert_eq!(
             enum_name("string_enum_e", &pages).map(|(leaf, _)| leaf),
-            Some(Leaf::Named("string_enum_t".to_owned()))
+            Some(Leaf::Named("StringEnum".to_owned()))
         );
         assert_eq!(
             enum_name("api_pet_STATUS_e", &pages).map(|(leaf, _)| leaf),

@@ -40,6 +40,8 @@ pub static SPEC: DialectSpec = DialectSpec {
         Mark::CommaUnion,
         Mark::AnyStringNameRow,
         Mark::ValueRowEnum,
+        // `python-experimental` 5.x's page of one value.
+        Mark::ValueTable,
         Mark::ModulePathTitle,
     ],
     read_other_name: Some(module_qualified_model),
@@ -72,10 +74,13 @@ fn module_qualified_model(
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;
+    use std::path::PathBuf;
 
     use super::super::read_in_folder;
     use super::module_qualified_model;
+    use crate::diagnostic::Sources;
     use crate::parse::dialect::Inexact;
+    use crate::parse::page::{PageOutcome, parse_page};
     use crate::parse::types::{Leaf, Primitive};
 
     /// Every type the template writes, at every version, with its neutral reading.
@@ -110,6 +115,39 @@ mod tests {
             let read = read_in_folder("python-prior", text);
             assert_eq!(read, (neutral.to_owned(), None), "{text}");
         }
+    }
+
+    /// `python-experimental` 5.x writes a page of one value as a table without a Name column:
+    /// an enum when its Notes list the values, else an alias of its type.
+    #[test]
+    fn a_table_of_one_value_is_an_enum_or_an_alias() {
+        let page = |row: &str| {
+            let text = format!(
+                "# Value\n\nA value.\n\nType | Description | Notes\n\
+                 ------------- | ------------- | -------------\n{row}\n"
+            );
+            let mut sources = Sources::default();
+            let file = sources.add(PathBuf::from("Value.md"), text.clone());
+            let mut diagnostics = Vec::new();
+            let PageOutcome::Model(page) = parse_page(file, &text, &mut diagnostics) else {
+                panic!("not a model page: {diagnostics:?}");
+            };
+            assert!(diagnostics.is_empty(), "{diagnostics:?}");
+            let values = (page.enum_values.iter().flat_map(|listed| &listed.values))
+                .map(|value| value.value.clone())
+                .collect::<Vec<_>>();
+            let alias = page.alias.map(|alias| alias.value.to_string());
+            let shown = page.dialects.and_then(|shown| shown.value.first());
+            (values, alias, shown.map(|dialect| dialect.name()))
+        };
+        assert_eq!(
+            page(r#"**str** | A value. |  must be one of ["a", "b c", ]"#),
+            (vec!["a".into(), "b c".into()], None, Some("python-prior"))
+        );
+        assert_eq!(
+            page("**[str]** | A value. | "),
+            (Vec::new(), Some("list[str]".into()), Some("python-prior"))
+        );
     }
 
     /// openapi-generator's own names with their module are its names (any JSON value) where no
