@@ -202,11 +202,27 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
             .chain(&mut page.additional_properties)
         {
             row.api_name = dialect.api_name(&row.name.value);
-            if let Leaf::Named(name) = &row.type_expr.value.leaf
-                && (!page_names.contains(name)
-                    || spec.primitives_shadow_pages
-                    || spec.primitives_before_pages.contains(&name.as_str())
-                    || (spec.links_models && !row.links_page))
+            let written = match &row.type_expr.value.leaf {
+                Leaf::Named(name)
+                    if !page_names.contains(name)
+                        || spec.primitives_shadow_pages
+                        || spec.primitives_before_pages.contains(&name.as_str())
+                        || (spec.links_models && !row.links_page) =>
+                {
+                    Some(name.clone())
+                }
+                // A name of the dialect's table that the grammar reads as the type model's own
+                // primitive (C's `int`, which the template writes for booleans too) is what the
+                // table says it is.
+                Leaf::Primitive(read)
+                    if (spec.primitives.iter())
+                        .any(|&(name, primitive)| name == read.name() && primitive != *read) =>
+                {
+                    Some(read.name().to_owned())
+                }
+                _ => None,
+            };
+            if let Some(name) = &written
                 && let Some((leaf, inexact)) = dialect.read_name(name, &page_names)
             {
                 if let Some(inexact) = inexact {

@@ -143,8 +143,11 @@ pub fn api_name(name: &str) -> String {
 mod tests {
     use std::collections::BTreeSet;
 
-    use super::{api_name, enum_name, other_name};
+    use super::super::read_page;
+    use super::{SPEC, api_name, enum_name, other_name};
+    use crate::parse::dialect::Dialect;
     use crate::parse::dialects::named;
+    use crate::parse::folder::apply_folder_conventions;
     use crate::parse::type_expr::parse_type;
     use crate::parse::types::{Leaf, Primitive};
 
@@ -183,6 +186,28 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    /// The template writes `int` for integers and booleans alike: in a C folder it is any JSON
+    /// value, and the field's docs say so; `float` and `long` are what the type model reads.
+    #[test]
+    fn int_is_an_integer_or_a_boolean() {
+        let text = "# pet_t\n\n## Properties\nName | Type | Description | Notes\n\
+            ------------ | ------------- | ------------- | -------------\n\
+            **flag** | **int** |  | [optional] \n\
+            **weight** | **float** |  | [optional] \n\
+            **count** | **long** |  | [optional] \n";
+        let mut pages = [read_page(text)];
+        apply_folder_conventions(&mut pages, Dialect::of(&SPEC));
+        let fields: Vec<String> = (pages[0].properties.iter())
+            .map(|row| format!("{}: {}", row.name.value, row.type_expr.value))
+            .collect();
+        assert_eq!(fields, ["flag: object", "weight: float", "count: int"]);
+        assert!(
+            pages[0].properties[0]
+                .description
+                .contains("integers and booleans")
+        );
     }
 
     #[test]

@@ -133,12 +133,9 @@ pub fn api_name(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::path::PathBuf;
-
+    use super::super::read_page;
     use super::{api_name, internal_name};
-    use crate::diagnostic::Sources;
     use crate::parse::dialects::named;
-    use crate::parse::page::{PageOutcome, parse_page};
     use crate::parse::type_expr::parse_type;
     use crate::parse::types::{Leaf, Primitive};
 
@@ -170,13 +167,7 @@ mod tests {
         let text = "# ALL\n\n## Properties\nName | Type | Description | Notes\n\
             ------------ | ------------- | ------------- | -------------\n\
             **byte** | [**ARRAY [NATURAL_8]**](ARRAY [NATURAL_8].md) |  | [optional]\n";
-        let mut sources = Sources::default();
-        let file = sources.add(PathBuf::from("ALL.md"), text.to_owned());
-        let mut diagnostics = Vec::new();
-        let PageOutcome::Model(page) = parse_page(file, text, &mut diagnostics) else {
-            panic!("not a model page: {diagnostics:?}");
-        };
-        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let page = read_page(text);
         assert_eq!(page.properties[0].type_expr.value.to_string(), "str");
     }
 

@@ -74,13 +74,10 @@ fn module_qualified_model(
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;
-    use std::path::PathBuf;
 
-    use super::super::read_in_folder;
+    use super::super::{read_in_folder, read_page};
     use super::module_qualified_model;
-    use crate::diagnostic::Sources;
     use crate::parse::dialect::Inexact;
-    use crate::parse::page::{PageOutcome, parse_page};
     use crate::parse::types::{Leaf, Primitive};
 
     /// Every type the template writes, at every version, with its neutral reading.
@@ -126,13 +123,7 @@ mod tests {
                 "# Value\n\nA value.\n\nType | Description | Notes\n\
                  ------------- | ------------- | -------------\n{row}\n"
             );
-            let mut sources = Sources::default();
-            let file = sources.add(PathBuf::from("Value.md"), text.clone());
-            let mut diagnostics = Vec::new();
-            let PageOutcome::Model(page) = parse_page(file, &text, &mut diagnostics) else {
-                panic!("not a model page: {diagnostics:?}");
-            };
-            assert!(diagnostics.is_empty(), "{diagnostics:?}");
+            let page = read_page(&text);
             let values = (page.enum_values.iter().flat_map(|listed| &listed.values))
                 .map(|value| value.value.clone())
                 .collect::<Vec<_>>();

@@ -77,12 +77,9 @@ pub fn api_name(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::path::PathBuf;
-
+    use super::super::read_page;
     use super::api_name;
-    use crate::diagnostic::Sources;
     use crate::parse::dialects::named;
-    use crate::parse::page::{PageOutcome, parse_page};
     use crate::parse::type_expr::parse_type;
 
     #[test]
@@ -107,13 +104,7 @@ mod tests {
             ## Enum: Level\nAllowed values: [1, 2]\n\n\n\
             ## Enum: Seq[Actions]\nAllowed values: [read, write]\n\n\n\
             ## Enum: Map[String, String]\nAllowed values: [on, off]\n";
-        let mut sources = Sources::default();
-        let file = sources.add(PathBuf::from("EnumHolder.md"), text.to_owned());
-        let mut diagnostics = Vec::new();
-        let PageOutcome::Model(page) = parse_page(file, text, &mut diagnostics) else {
-            panic!("not a model page: {diagnostics:?}");
-        };
-        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let page = read_page(text);
         let fields: Vec<String> = (page.properties.iter())
             .map(|row| {
                 let values = (row.enum_values.iter().flat_map(|listed| &listed.values))
