@@ -10,7 +10,7 @@ use crate::diagnostic::{Diagnostic, FileId, Severity, Sources, UnreadFile};
 use crate::parse::{
     Dialect, ModelPage, OperationPage, OtherFolder, PageOutcome, apply_folder_conventions,
     folder_dialect, looks_like_operations, name_the_type_syntax, parse_operations, parse_page,
-    restore_escaped_titles, take_from_other_folders,
+    restore_escaped_titles, restore_model_names, take_from_other_folders,
 };
 
 /// Reads every page of `dir` (not recursively: see [`kind_of`]), sorted by name, into `sources`,
@@ -193,6 +193,7 @@ pub fn parse_pages(
             parsed.operations.extend(page_operations);
         }
     }
+    restore_model_names(&mut parsed.models, parsed.dialect);
     restore_escaped_titles(&mut parsed.models, sources);
     apply_folder_conventions(&mut parsed.models, parsed.dialect);
     name_the_type_syntax(&mut diagnostics[first_diagnostic..], parsed.dialect);

@@ -1819,7 +1819,7 @@ fn the_new_dialects_beside_each_other_and_their_neighbours_are_located_errors() 
         (
             "ARRAY[Tag]",
             "BuiltList&lt;Tag&gt;",
-            "`B` is written in dart, `A` in perl",
+            "`B` is written in dart, `A` in perl or eiffel",
         ),
         (
             "System.Collections.Hashtable",

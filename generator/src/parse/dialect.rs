@@ -32,6 +32,12 @@ impl Dialect {
         self.0.name
     }
 
+    /// The API's name of a model whose title the dialect spelled its own way
+    /// ([`DialectSpec::model_name`]: `OAIPet` is `Pet`); `None` for any other title.
+    pub fn model_name(self, title: &str) -> Option<String> {
+        self.0.model_name.and_then(|model_name| model_name(title))
+    }
+
     /// Whether the operation reader knows the dialect's operation pages (`Wraps METHOD /path`).
     pub fn documents_operations(self) -> bool {
         self.0.documents_operations
@@ -178,6 +184,10 @@ pub struct DialectSpec {
     /// What else a type name left a name is in a folder of this dialect (Go's `NullableX` of a
     /// model, C#'s qualified names), given the names of the folder's pages.
     pub read_other_name: Option<NameReader>,
+    /// The API's name of a model whose page title (and type name) is the argument, where the
+    /// template spells model names its own way (Objective-C's class prefix `OAIPet`, C's
+    /// `pet_t`, Eiffel's `PET`); `None` for a name it did not spell so.
+    pub model_name: Option<fn(&str) -> Option<String>>,
     /// The prefix of the wrapper type names that say a value may be `null` (Go's
     /// `NullableString`, `NullablePet`), read by [`DialectSpec::primitives`] or
     /// [`DialectSpec::read_other_name`].
@@ -215,6 +225,7 @@ impl DialectSpec {
         inexact: &[],
         primitives_before_pages: &[],
         read_other_name: None,
+        model_name: None,
         nullable_prefix: None,
         extends: &[],
     };
@@ -231,6 +242,9 @@ pub enum Word {
     Name,
     /// A container written without its argument (Ruby's `Hash`, `Array`): of any JSON values.
     Container(Container),
+    /// A byte (Eiffel's `NATURAL_8`), a name the folder's dialect reads: a list of it is bytes,
+    /// a base64 string on the wire (`ARRAY [NATURAL_8]`).
+    Byte,
 }
 
 /// A container opened by a name and a bracket (`Hash<String, X>`): closed by the matching
@@ -311,6 +325,8 @@ pub enum Mark {
     AnyStringNameRow,
     /// An enum page as a `value` row that `must be one of [...]`.
     ValueRowEnum,
+    /// A page of one value (an enum or an alias) as a `Type | Description | Notes` table.
+    ValueTable,
     /// A raw identifier in the Name column: `r#type`.
     RawIdentifier,
     /// A `## Enum Variants` table.
@@ -322,6 +338,9 @@ pub enum Mark {
     /// A field's own enum as a `## Enum: XEnum` list of `` `NAME` (value: `"value"`) `` items
     /// after the properties, named after the field.
     FieldEnumList,
+    /// A field's own enum as a `## Enum: Name` section whose paragraph lists its values:
+    /// `Allowed values: [a, b]`.
+    AllowedValuesParagraph,
     /// An enum page's `## Enum` list indented into a code block.
     IndentedEnumList,
     /// A oneOf / anyOf page as a `## oneOf` (or `## anyOf`) list of variants.

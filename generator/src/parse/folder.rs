@@ -129,6 +129,38 @@ pub fn restore_escaped_titles(pages: &mut [ModelPage], sources: &Sources) {
             restored.push((escaped, stem.to_owned()));
         }
     }
+    rename_references(pages, &restored, |_| true);
+}
+
+/// Gives each page the API's name where the folder's dialect spells model names its own way
+/// ([`Dialect::model_name`]: Objective-C's `OAIPet`, C's `pet_t` and Eiffel's `PET` are `Pet`),
+/// unless another page has that name; the references to the title are references to it, but
+/// for a name the dialect reads as its own type (Eiffel's `STRING`, also the title of the model
+/// `String`), which stays that type.
+pub fn restore_model_names(pages: &mut [ModelPage], dialect: Dialect) {
+    let mut taken: BTreeSet<String> = pages.iter().map(|page| page.name.value.clone()).collect();
+    let mut restored = Vec::new();
+    for page in pages.iter_mut() {
+        if let Some(api_name) = dialect.model_name(&page.name.value)
+            && taken.insert(api_name.clone())
+        {
+            let written = std::mem::replace(&mut page.name.value, api_name.clone());
+            restored.push((written, api_name));
+        }
+    }
+    let none = BTreeSet::new();
+    rename_references(pages, &restored, |name| {
+        dialect.read_name(name, &none).is_none()
+    });
+}
+
+/// Renames each reference of the rows to a name of `restored` (as written, the API's name) to
+/// the API's name, where `renames` accepts the name as written.
+fn rename_references(
+    pages: &mut [ModelPage],
+    restored: &[(String, String)],
+    renames: impl Fn(&str) -> bool,
+) {
     if restored.is_empty() {
         return;
     }
@@ -138,7 +170,8 @@ pub fn restore_escaped_titles(pages: &mut [ModelPage], sources: &Sources) {
             .chain(&mut page.additional_properties)
     }) {
         if let Leaf::Named(name) = &mut row.type_expr.value.leaf
-            && let Some((_, api_name)) = restored.iter().find(|(escaped, _)| escaped == name)
+            && let Some((_, api_name)) = restored.iter().find(|(written, _)| written == name)
+            && renames(name)
         {
             *name = api_name.clone();
         }
@@ -169,11 +202,27 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
             .chain(&mut page.additional_properties)
         {
             row.api_name = dialect.api_name(&row.name.value);
-            if let Leaf::Named(name) = &row.type_expr.value.leaf
-                && (!page_names.contains(name)
-                    || spec.primitives_shadow_pages
-                    || spec.primitives_before_pages.contains(&name.as_str())
-                    || (spec.links_models && !row.links_page))
+            let written = match &row.type_expr.value.leaf {
+                Leaf::Named(name)
+                    if !page_names.contains(name)
+                        || spec.primitives_shadow_pages
+                        || spec.primitives_before_pages.contains(&name.as_str())
+                        || (spec.links_models && !row.links_page) =>
+                {
+                    Some(name.clone())
+                }
+                // A name of the dialect's table that the grammar reads as the type model's own
+                // primitive (C's `int`, which the template writes for booleans too) is what the
+                // table says it is.
+                Leaf::Primitive(read)
+                    if (spec.primitives.iter())
+                        .any(|&(name, primitive)| name == read.name() && primitive != *read) =>
+                {
+                    Some(read.name().to_owned())
+                }
+                _ => None,
+            };
+            if let Some(name) = &written
                 && let Some((leaf, inexact)) = dialect.read_name(name, &page_names)
             {
                 if let Some(inexact) = inexact {
@@ -226,15 +275,13 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
 mod tests {
     use std::path::PathBuf;
 
-    use super::folder_dialect;
+    use super::{folder_dialect, restore_model_names};
     use crate::diagnostic::{Diagnostic, Sources};
     use crate::parse::dialect::Dialect;
-    use crate::parse::page::{PageOutcome, parse_page};
+    use crate::parse::page::{ModelPage, PageOutcome, parse_page};
 
-    /// The dialect of a folder of model pages, each a name and the Type cell of its one field,
-    /// and the messages of the errors its detection reports.
-    fn detect(pages: &[(&str, &str)]) -> (Dialect, Vec<String>) {
-        let mut sources = Sources::default();
+    /// The model pages of a folder, each a name and the Type cell of its one field.
+    fn read_pages(pages: &[(&str, &str)], sources: &mut Sources) -> Vec<ModelPage> {
         let mut diagnostics: Vec<Diagnostic> = Vec::new();
         let read = pages.iter().map(|(name, type_cell)| {
             let text = format!(
@@ -248,8 +295,71 @@ mod tests {
                 _ => panic!("{name}: not a model page: {diagnostics:?}"),
             }
         });
-        let pages: Vec<_> = read.collect();
+        let pages = read.collect();
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        pages
+    }
+
+    /// Each page's name and its field's type once the dialect's model names are restored.
+    fn restored(dialect: &str, pages: &[(&str, &str)]) -> Vec<String> {
+        let mut pages = read_pages(pages, &mut Sources::default());
+        let dialect = crate::parse::dialects::named(dialect).expect("a dialect");
+        restore_model_names(&mut pages, dialect);
+        (pages.iter())
+            .map(|page| {
+                format!(
+                    "{}: {}",
+                    page.name.value, page.properties[0].type_expr.value
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn model_names_the_dialect_spells_its_own_way_are_the_apis() {
+        assert_eq!(
+            restored(
+                "objc",
+                &[("OAIPet", "NSArray<OAITag>*"), ("OAITag", "NSString*")]
+            ),
+            ["Pet: list[Tag]", "Tag: NSString"]
+        );
+        // `OAIAnyType` names no page: the dialect reads it.
+        assert_eq!(
+            restored("objc", &[("OAIPet", "OAIAnyType*")]),
+            ["Pet: OAIAnyType"]
+        );
+        assert_eq!(
+            restored(
+                "c",
+                &[("all_of_mixed_t", "pet_t \\*"), ("pet_t", "char \\*")]
+            ),
+            ["AllOfMixed: Pet", "Pet: char"]
+        );
+        // Eiffel's `STRING` is its own type and the model `String`'s title: the page is
+        // `String`, the type stays Eiffel's.
+        assert_eq!(
+            restored("eiffel", &[("STRING", "STRING_32"), ("PET", "STRING")]),
+            ["String: STRING_32", "Pet: STRING"]
+        );
+        // A name that would start with a digit keeps the prefix that makes it an identifier.
+        assert_eq!(
+            restored("objc", &[("OAI123Numeric", "NSString*")]),
+            ["OAI123Numeric: NSString"]
+        );
+        // A name another page has already is left as written.
+        assert_eq!(
+            restored("objc", &[("OAIPet", "OAIPet*"), ("Pet", "NSString*")]),
+            ["OAIPet: OAIPet", "Pet: NSString"]
+        );
+    }
+
+    /// The dialect of a folder of model pages, each a name and the Type cell of its one field,
+    /// and the messages of the errors its detection reports.
+    fn detect(pages: &[(&str, &str)]) -> (Dialect, Vec<String>) {
+        let mut sources = Sources::default();
+        let pages = read_pages(pages, &mut sources);
+        let mut diagnostics: Vec<Diagnostic> = Vec::new();
         let dialect = folder_dialect(&pages, None, &sources, &mut diagnostics);
         (
             dialect,

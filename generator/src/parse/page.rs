@@ -174,6 +174,7 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
         variant_list: false,
         any_value: false,
         qualified_name: false,
+        value_table: None,
     };
     let mut index = 0;
     let mut properties = None;
@@ -211,6 +212,11 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
                     let variants = reader.read_variants(&events[index + 1..end], range.clone());
                     reader.variants = Some(variants);
                 }
+                // `python-experimental` 5.x's page of one value: a table without a Name column.
+                Expect::Nothing if !in_body && reader.follows_title(range.start) => {
+                    reader.value_table = reader.read_value_table(&events[index + 1..end]);
+                    in_body = reader.value_table.is_some();
+                }
                 Expect::List | Expect::Nothing => {}
             },
             Event::Start(Tag::List(_)) if expect == Expect::List => {
@@ -229,6 +235,14 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
             Event::Start(Tag::CodeBlock(_)) if expect == Expect::List => {
                 expect = Expect::Nothing;
                 enum_values = Some(reader.read_indented_enum_list(range.clone()));
+            }
+            // A field's own enum as an `Allowed values: [a, b]` paragraph (Scala's).
+            Event::Start(Tag::Paragraph) if matches!(expect, Expect::EnumTable(_)) => {
+                if let Expect::EnumTable(name) = std::mem::take(&mut expect)
+                    && let Some(values) = reader.read_allowed_values(range.clone())
+                {
+                    reader.field_enums.push((name, values));
+                }
             }
             Event::Start(Tag::Paragraph) if !in_body => {
                 reader
@@ -355,6 +369,8 @@ struct PageReader<'a, 'd> {
     any_value: bool,
     /// The `## Name` heading carries a namespace or module (`## Vendor.Model.Name`).
     qualified_name: bool,
+    /// The page's `Type | Description | Notes` table of one value: its type and Notes.
+    value_table: Option<(Spanned<TypeExpr>, String)>,
 }
 
 impl PageReader<'_, '_> {
@@ -376,7 +392,7 @@ impl PageReader<'_, '_> {
             HeadingLevel::H2 | HeadingLevel::H4
                 if heading.value == "Properties"
                     && !*in_body
-                    && (level == HeadingLevel::H2 || self.follows_title(&heading)) =>
+                    && (level == HeadingLevel::H2 || self.follows_title(heading.span.start)) =>
             {
                 self.has_properties_heading = true;
                 *in_body = true;
@@ -441,10 +457,10 @@ impl PageReader<'_, '_> {
         }
     }
 
-    /// Whether no heading stands between the page's title and `heading`.
-    fn follows_title(&self, heading: &Spanned<String>) -> bool {
+    /// Whether no heading stands between the page's title and the offset `at`.
+    fn follows_title(&self, at: usize) -> bool {
         self.title.as_ref().is_some_and(|title| {
-            let between = self.text.get(title.span.end..heading.span.start);
+            let between = self.text.get(title.span.end..at);
             between.is_some_and(|between| !between.contains("\n#"))
         })
     }
@@ -1011,6 +1027,63 @@ impl PageReader<'_, '_> {
         read_literals(literals, None)
     }
 
+    /// A `Type | Description | Notes` table (`python-experimental` 5.x's page of one value, an
+    /// enum or an alias): its row's type and Notes; `None` for another table.
+    fn read_value_table(
+        &mut self,
+        events: &[(Event<'_>, Range<usize>)],
+    ) -> Option<(Spanned<TypeExpr>, String)> {
+        let mut header = Vec::new();
+        let mut row = None;
+        let mut index = 0;
+        while index < events.len() {
+            let end = find_end(events, index);
+            match &events[index].0 {
+                Event::Start(Tag::TableHead) => header = header_names(&events[index + 1..end]),
+                Event::Start(Tag::TableRow) if row.is_none() => {
+                    row = Some((&events[index + 1..end], events[index].1.clone()));
+                }
+                _ => {}
+            }
+            index = end + 1;
+        }
+        if !is_header(&header, &["Type", "Description", "Notes"]) {
+            return None;
+        }
+        let (row, range) = row?;
+        let row_cells = cells(row);
+        let [type_cell, _, notes, ..] = row_cells.as_slice() else {
+            return None;
+        };
+        self.mark(Mark::ValueTable, trim_span(self.text, range));
+        let parsed = parse_type_cell(self.file, self.text, type_cell, self.diagnostics)?;
+        self.shows(parsed.dialects, parsed.expr.span.clone());
+        Some((parsed.expr, collect_text(notes.events).text))
+    }
+
+    /// The values of a field's own enum in an `Allowed values: [a, b]` paragraph (Scala's
+    /// `## Enum: Name` section), as the source writes them (`<tag>` is a value, not HTML),
+    /// separated by `, `; `None` for another paragraph.
+    fn read_allowed_values(&mut self, range: Range<usize>) -> Option<EnumValues> {
+        let span = trim_span(self.text, range);
+        let source = &self.text[span.clone()];
+        let list = source
+            .strip_prefix("Allowed values: [")?
+            .strip_suffix(']')?;
+        self.mark(Mark::AllowedValuesParagraph, span.clone());
+        let start = span.start + "Allowed values: [".len();
+        let mut literals = Vec::new();
+        let mut offset = start;
+        for value in list.split(", ") {
+            literals.push(Spanned {
+                value: value.to_owned(),
+                span: offset..offset + value.len(),
+            });
+            offset += value.len() + ", ".len();
+        }
+        Some(read_literals(literals, None))
+    }
+
     /// The `## Enum Variants` table of the Rust template: `Name | Value` for an enum (values
     /// as written, unquoted: a table of numbers stands for its number, as Java's bare values),
     /// `Name | Description` for a oneOf whose Name cells are its variants' Rust types.
@@ -1137,6 +1210,14 @@ impl PageReader<'_, '_> {
             Some(Variants::OneOf(union)) => (None, Some(union)),
             None => (enum_values, None),
         };
+        // A page of one value: an enum when its Notes list the values, else an alias.
+        let (properties, enum_values, alias) = match self.value_table.take() {
+            Some((value, notes)) => match must_be_one_of(&notes, &value) {
+                Some(values) => (Some(Vec::new()), Some(values), None),
+                None => (Some(Vec::new()), None, Some(value)),
+            },
+            None => (properties, enum_values, alias),
+        };
         let properties = properties.or_else(|| alias.is_some().then(Vec::new));
         // A oneOf / anyOf page that lists its variants in sections (`openapi_one_of`, Ruby's), no
         // properties: a page of no properties, which such a folder reads as any JSON value.
@@ -1177,21 +1258,9 @@ impl PageReader<'_, '_> {
             let [row] = properties.as_slice() else {
                 return None;
             };
-            let list = row.notes.split_once("must be one of [")?.1;
-            let list = list.rsplit_once(']').map_or(list, |(list, _)| list);
-            let Leaf::Primitive(primitive) = row.type_expr.value.leaf else {
-                return None;
-            };
-            let span = row.type_expr.span.clone();
-            let literals = split_literals(list)
-                .into_iter()
-                .map(|value| Spanned {
-                    value,
-                    span: span.clone(),
-                })
-                .collect();
+            let values = must_be_one_of(&row.notes, &row.type_expr)?;
             self.mark(Mark::ValueRowEnum, row.name.span.clone());
-            Some(read_literals(literals, Some(primitive)))
+            Some(values)
         });
         if enum_values.is_some() {
             properties.clear();
@@ -1262,6 +1331,24 @@ impl PageReader<'_, '_> {
             taken: Vec::new(),
         }))
     }
+}
+
+/// The values a Notes cell lists as the Python templates write an enum's
+/// (`must be one of ["a", "b", ]`), of the primitive `value` is.
+fn must_be_one_of(notes: &str, value: &Spanned<TypeExpr>) -> Option<EnumValues> {
+    let list = notes.split_once("must be one of [")?.1;
+    let list = list.rsplit_once(']').map_or(list, |(list, _)| list);
+    let Leaf::Primitive(primitive) = value.value.leaf else {
+        return None;
+    };
+    let literals = split_literals(list)
+        .into_iter()
+        .map(|literal| Spanned {
+            value: literal,
+            span: value.span.clone(),
+        })
+        .collect();
+    Some(read_literals(literals, Some(primitive)))
 }
 
 /// The values of a field's own enum that its description lists at its end, as the Rust
@@ -1494,13 +1581,17 @@ pub(super) fn parse_type_cell(
     }
 }
 
-/// A Type cell that is a link Markdown could not read, because its in-page destination holds a
-/// space (`[Map<String, InnerEnum>](#Map<String, InnerEnum>)`, as the Java and Kotlin templates
-/// write a field's own enum in a map): the link's text, and its destination after the `#`.
+/// A Type cell that is a link Markdown could not read, because its destination holds a space:
+/// in the page (`[Map<String, InnerEnum>](#Map<String, InnerEnum>)`, as the Java and Kotlin
+/// templates write a field's own enum in a map) or to a page (Eiffel's `[ARRAY
+/// [NATURAL_8]](ARRAY [NATURAL_8].md)`): the link's text, and its destination after the `#`.
 fn unread_link(text: &str) -> Option<(&str, Option<String>)> {
-    let (label, rest) = text.strip_prefix('[')?.split_once("](#")?;
+    let (label, rest) = text.strip_prefix('[')?.split_once("](")?;
     let destination = rest.strip_suffix(')')?;
-    Some((label, Some(destination.to_owned())))
+    match destination.strip_prefix('#') {
+        Some(anchor) => Some((label, Some(anchor.to_owned()))),
+        None => destination.ends_with(".md").then_some((label, None)),
+    }
 }
 
 /// Whether a Type cell links to the page of its innermost type (`[**List<Pet>**](Pet.md)`; not

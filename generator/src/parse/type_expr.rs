@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use super::dialect::{Holds, Mark, Qualified, Word};
 use super::dialects;
-use super::dialects::Dialects;
+use super::dialects::{Dialects, openapi_generator};
 use super::types::{Container, Leaf, Primitive, TypeExpr};
 use crate::naming;
 
@@ -619,6 +619,22 @@ fn name_step(
         };
         return Ok((Step::Open(kind), Some(shown)));
     }
+    // openapi-generator 4.x's name of an inline oneOf / anyOf, with its variants in angle
+    // brackets (`OneOf<string,integer>`): one name, which `dialects::openapi_generator` reads.
+    if opener == Token::Punct('<') && openapi_generator::is_composition_prefix(name) {
+        let mut depth = 1;
+        let end = loop {
+            match lexer.next() {
+                (Token::Punct('<'), _) => depth += 1,
+                (Token::Punct('>'), closer) if depth == 1 => break closer.end,
+                (Token::Punct('>'), _) => depth -= 1,
+                (Token::End, at) => return Err(expected("`>`", Token::End, at)),
+                _ => {}
+            }
+        };
+        let (partial, _) = leaf(&lexer.text[span.start..end], span.start..end)?;
+        return Ok((Step::Leaf(partial), None));
+    }
     if name == "byte" && opener == Token::Punct('[') {
         let (closer, closer_span) = lexer.next();
         if closer != Token::Punct(']') {
@@ -693,6 +709,17 @@ struct Partial {
 fn close(frame: Frame) -> Partial {
     let members = frame.members;
     match frame.kind {
+        // A list of bytes (Eiffel's `ARRAY [NATURAL_8]`) is bytes: a base64 string on the wire.
+        FrameKind::List(_) if is_byte(&members) => {
+            let span = members[0].leaf_span.clone();
+            Partial {
+                containers_inner_first: Vec::new(),
+                leaf: Leaf::Primitive(Primitive::Str),
+                leaf_span: span,
+                null: false,
+                admits_null: NullMark::None,
+            }
+        }
         FrameKind::List(_) | FrameKind::Map(_) => {
             let mut inner = union(members);
             inner.containers_inner_first.push(match frame.kind {
@@ -717,6 +744,13 @@ fn close(frame: Frame) -> Partial {
             items
         }
     }
+}
+
+/// Whether a list's members are one byte ([`Word::Byte`]).
+fn is_byte(members: &[Partial]) -> bool {
+    matches!(members, [member] if member.containers_inner_first.is_empty()
+        && matches!(&member.leaf, Leaf::Named(name)
+            if matches!(dialects::word(name), Some((Word::Byte, _)))))
 }
 
 /// One type for the members of a union (see [`parse_type`]).
@@ -804,7 +838,7 @@ fn leaf(name: &str, span: Range<usize>) -> Result<(Partial, Option<Dialects>), T
         match word {
             Word::Null => return Ok((object(span, true), shown)),
             Word::Primitive(found) => (primitive(found), shown),
-            Word::Name => (named(name), shown),
+            Word::Name | Word::Byte => (named(name), shown),
             Word::Container(container) => {
                 ((vec![container], Leaf::Primitive(Primitive::Object)), shown)
             }
@@ -1032,6 +1066,21 @@ mod tests {
     fn bare_containers_hold_any_json_value() {
         reads_as("list", "list[object]", None);
         reads_as("dict", "dict(str, object)", None);
+    }
+
+    /// openapi-generator 4.x's inline composition names keep their angle brackets: one name,
+    /// in a container too; an unclosed one is malformed.
+    #[test]
+    fn a_composition_name_with_its_variants_is_one_name() {
+        reads_as("OneOf<string,integer>", "OneOf<string,integer>", None);
+        reads_as("AnyOf<Tag,List<string>>", "AnyOf<Tag,List<string>>", None);
+        let python = dialect("python");
+        reads_as(
+            "list[OneOf<string,integer>]",
+            "list[OneOf<string,integer>]",
+            python,
+        );
+        assert!(parse_type("OneOf<string,integer").is_err());
     }
 
     #[test]

@@ -54,6 +54,7 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("set_t", Inexact::SeveralKinds("sets of any items")),
     ],
     read_other_name: Some(other_name),
+    model_name: Some(model_name),
     ..DialectSpec::EMPTY
 };
 
@@ -80,12 +81,12 @@ fn other_name(name: &str, page_names: &BTreeSet<String>) -> Option<(Leaf, Option
         .or_else(|| enum_name(name, page_names))
 }
 
-/// A C enum type (`string_enum_e`, `package_model_FIELD_e`): the enum page `string_enum_t` when
-/// the folder has it; else a model's own enum, whose values the page does not list: any JSON
-/// value.
+/// A C enum type (`string_enum_e`, `package_model_FIELD_e`): the enum page `string_enum_t`
+/// (the model `StringEnum`: [`model_name`]) when the folder has it; else a model's own enum,
+/// whose values the page does not list: any JSON value.
 fn enum_name(name: &str, page_names: &BTreeSet<String>) -> Option<(Leaf, Option<Inexact>)> {
     let stem = name.strip_suffix("_e")?;
-    let page = format!("{stem}_t");
+    let page = model_name(&format!("{stem}_t"))?;
     if page_names.contains(&page) {
         return Some((Leaf::Named(page), None));
     }
@@ -93,6 +94,15 @@ fn enum_name(name: &str, page_names: &BTreeSet<String>) -> Option<(Leaf, Option<
         Leaf::Primitive(Primitive::Object),
         Some(Inexact::UnlistedEnum),
     ))
+}
+
+/// The API's name of a model the template calls `name_t` (`pet_t`, `all_of_mixed_t`): the
+/// name in UpperCamelCase (`Pet`, `AllOfMixed`). The template's `toModelName` writes the schema
+/// name in snake case, so its letter case is not on the page: `HTTPResponseCode` is
+/// `http_response_code_t`, read `HttpResponseCode`.
+fn model_name(title: &str) -> Option<String> {
+    let stem = title.strip_suffix("_t").filter(|stem| !stem.is_empty())?;
+    Some(stem.to_upper_camel_case())
 }
 
 /// Names the C template escapes with a leading `_`: C's and C++'s keywords and a few names of
@@ -133,8 +143,11 @@ pub fn api_name(name: &str) -> String {
 mod tests {
     use std::collections::BTreeSet;
 
-    use super::{api_name, enum_name, other_name};
+    use super::super::read_page;
+    use super::{SPEC, api_name, enum_name, other_name};
+    use crate::parse::dialect::Dialect;
     use crate::parse::dialects::named;
+    use crate::parse::folder::apply_folder_conventions;
     use crate::parse::type_expr::parse_type;
     use crate::parse::types::{Leaf, Primitive};
 
@@ -175,12 +188,35 @@ mod tests {
         }
     }
 
+    /// The template writes `int` for integers and booleans alike: in a C folder it is any JSON
+    /// value, and the field's docs say so; `float` and `long` are what the type model reads.
+    #[test]
+    fn int_is_an_integer_or_a_boolean() {
+        let text = "# pet_t\n\n## Properties\nName | Type | Description | Notes\n\
+            ------------ | ------------- | ------------- | -------------\n\
+            **flag** | **int** |  | [optional] \n\
+            **weight** | **float** |  | [optional] \n\
+            **count** | **long** |  | [optional] \n";
+        let mut pages = [read_page(text)];
+        apply_folder_conventions(&mut pages, Dialect::of(&SPEC));
+        let fields: Vec<String> = (pages[0].properties.iter())
+            .map(|row| format!("{}: {}", row.name.value, row.type_expr.value))
+            .collect();
+        assert_eq!(fields, ["flag: object", "weight: float", "count: int"]);
+        assert!(
+            pages[0].properties[0]
+                .description
+                .contains("integers and booleans")
+        );
+    }
+
     #[test]
     fn enums_are_the_enum_page_or_unlisted() {
-        let pages: BTreeSet<String> = ["string_enum_t".to_owned()].into();
+        // The page `string_enum_t` is the model `StringEnum` (`model_name`).
+        let pages: BTreeSet<String> = ["StringEnum".to_owned()].into();
         assert_eq!(
             enum_name("string_enum_e", &pages).map(|(leaf, _)| leaf),
-            Some(Leaf::Named("string_enum_t".to_owned()))
+            Some(Leaf::Named("StringEnum".to_owned()))
         );
         assert_eq!(
             enum_name("api_pet_STATUS_e", &pages).map(|(leaf, _)| leaf),

@@ -28,6 +28,7 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("NATURAL_16", Word::Name),
         ("NATURAL_32", Word::Name),
         ("NATURAL_64", Word::Name),
+        ("NATURAL_8", Word::Byte),
         ("REAL_32", Word::Name),
         ("REAL_64", Word::Name),
         ("DATE", Word::Name),
@@ -35,6 +36,12 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("STRING_TABLE", Word::Name),
     ],
     containers: &[
+        // Only in `ARRAY [NATURAL_8]`, the template's bytes (Perl's `ARRAY[X]` too).
+        Opener {
+            name: "ARRAY",
+            bracket: '[',
+            holds: Holds::List,
+        },
         Opener {
             name: "LIST",
             bracket: '[',
@@ -75,6 +82,7 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("STRING_TABLE", Primitive::Object),
     ],
     read_other_name: Some(internal_name),
+    model_name: Some(model_name),
     ..DialectSpec::EMPTY
 };
 
@@ -82,6 +90,16 @@ pub static SPEC: DialectSpec = DialectSpec {
 /// `ONE_OFSTRINGINTEGER`): what every dialect reads it as in UpperCamelCase.
 fn internal_name(name: &str, _: &BTreeSet<String>) -> Option<(Leaf, Option<Inexact>)> {
     openapi_generator::read_name(&name.to_upper_camel_case())
+}
+
+/// The API's name of a model the template calls `PET` or `ALL_OF_MIXED` (its `toModelName`:
+/// the name in upper snake case): the name in UpperCamelCase (`Pet`, `AllOfMixed`); the letter
+/// case of an acronym is not on the page (`HTTPResponseCode` is `HTTP_RESPONSE_CODE`, read
+/// `HttpResponseCode`).
+fn model_name(title: &str) -> Option<String> {
+    let upper_snake = title.starts_with(|c: char| c.is_ascii_uppercase() || c == '_')
+        && (title.chars()).all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+    upper_snake.then(|| title.to_upper_camel_case())
 }
 
 /// Eiffel's keywords, which the template writes after `var_` (openapi-generator's
@@ -115,6 +133,7 @@ pub fn api_name(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::read_page;
     use super::{api_name, internal_name};
     use crate::parse::dialects::named;
     use crate::parse::type_expr::parse_type;
@@ -141,6 +160,17 @@ mod tests {
         assert_eq!(internal_name("PET", &Default::default()), None);
     }
 
+    /// The template links a type to its page even where the link's destination holds a space,
+    /// which Markdown does not read as a link (`[**ARRAY [NATURAL_8]**](ARRAY [NATURAL_8].md)`).
+    #[test]
+    fn a_link_markdown_does_not_read_is_its_text() {
+        let text = "# ALL\n\n## Properties\nName | Type | Description | Notes\n\
+            ------------ | ------------- | ------------- | -------------\n\
+            **byte** | [**ARRAY [NATURAL_8]**](ARRAY [NATURAL_8].md) |  | [optional]\n";
+        let page = read_page(text);
+        assert_eq!(page.properties[0].type_expr.value.to_string(), "str");
+    }
+
     #[test]
     fn reads_the_eiffel_syntax() {
         let eiffel = named("eiffel");
@@ -155,6 +185,8 @@ mod tests {
                 "list[dict(str, INTEGER_32)]",
             ),
             ("INTEGER_64", "INTEGER_64"),
+            // The template's bytes: a base64 string.
+            ("ARRAY [NATURAL_8]", "str"),
         ] {
             let parsed = parse_type(text).unwrap();
             assert_eq!(

@@ -311,6 +311,23 @@ fn read_in_folder(dialect: &str, text: &str) -> (String, Option<String>) {
     (expr.to_string(), note)
 }
 
+/// The model page `text` reads as, which must read without a diagnostic: for the dialects'
+/// tests of their layouts.
+#[cfg(test)]
+fn read_page(text: &str) -> super::page::ModelPage {
+    use super::page::{PageOutcome, parse_page};
+    use crate::diagnostic::Sources;
+
+    let mut sources = Sources::default();
+    let file = sources.add(std::path::PathBuf::from("Page.md"), text.to_owned());
+    let mut diagnostics = Vec::new();
+    let PageOutcome::Model(page) = parse_page(file, text, &mut diagnostics) else {
+        panic!("not a model page: {diagnostics:?}");
+    };
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    *page
+}
+
 #[cfg(test)]
 mod tests {
     use super::ALL;

@@ -67,6 +67,7 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("NSDate", Inexact::DateOrDateTime),
     ],
     read_other_name: Some(prefixed_internal_name),
+    model_name: Some(model_name),
     ..DialectSpec::EMPTY
 };
 
@@ -79,6 +80,17 @@ fn prefixed_internal_name(name: &str, _: &BTreeSet<String>) -> Option<(Leaf, Opt
 
 /// The class prefix of the template's models (its `classPrefix` option's default).
 const CLASS_PREFIX: &str = "OAI";
+
+/// The API's name of a model the template calls `OAIPet` (`ObjcClientCodegen.toModelName`: the
+/// class prefix before the camelized name): the name without the prefix, unless it starts with a
+/// digit (`OAI123Numeric`), where the prefix is what makes it an identifier, as `Model` does in
+/// other templates (`Model123Numeric`). A folder written with another `classPrefix` keeps its
+/// titles as written.
+fn model_name(title: &str) -> Option<String> {
+    let name = title.strip_prefix(CLASS_PREFIX)?;
+    let identifier = name.starts_with(|c: char| c.is_alphabetic() || c == '_');
+    identifier.then(|| name.to_owned())
+}
 
 /// Names the Objective-C template escapes with a leading `_` (openapi-generator's
 /// `ObjcClientCodegen` reserved words).

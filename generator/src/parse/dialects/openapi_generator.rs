@@ -3,7 +3,7 @@
 //! `OasAnyTypeNotMapped` / `oas_any_type_not_mapped` (a schema of any type the language's
 //! `typeMapping` does not map), and the names it makes up for an inline `oneOf` / `anyOf`
 //! (`OneOfstringinteger`, `AnyOfTagstring`: `OneOf` or `AnyOf` and the variants' names run
-//! together), which name no page. Every dialect reads them, after its own names, as any JSON
+//! together; in 4.x also `OneOf<string,integer>`), which name no page. Every dialect reads them, after its own names, as any JSON
 //! value: the page does not say more, and any JSON value rejects no valid document.
 
 use crate::parse::types::{Inexact, Leaf, Primitive};
@@ -28,6 +28,13 @@ const COMPOSITIONS: &[(&str, &str)] = &[
         "an inline `anyOf` whose variants the page does not name",
     ),
 ];
+
+/// Whether `name` is the prefix of the names openapi-generator makes up for an inline
+/// composition, which 4.x writes with the variants in angle brackets (`OneOf<string,integer>`):
+/// the type grammar reads that as one name.
+pub fn is_composition_prefix(name: &str) -> bool {
+    COMPOSITIONS.iter().any(|(prefix, _)| *prefix == name)
+}
 
 /// What a type name no page defines is, when it is one of openapi-generator's own: any JSON
 /// value, with the note the field's docs get.
@@ -67,6 +74,10 @@ mod tests {
             (
                 "AnyOfTagstring",
                 "an inline `anyOf` whose variants the page does not name",
+            ),
+            (
+                "OneOf<string,integer>",
+                "an inline `oneOf` whose variants the page does not name",
             ),
         ] {
             assert_eq!(

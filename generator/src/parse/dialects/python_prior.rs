@@ -6,6 +6,7 @@
 
 use std::collections::BTreeSet;
 
+use super::openapi_generator;
 use crate::parse::dialect::{DialectSpec, Inexact, Mark, Word};
 use crate::parse::types::{Leaf, Primitive};
 
@@ -39,6 +40,8 @@ pub static SPEC: DialectSpec = DialectSpec {
         Mark::CommaUnion,
         Mark::AnyStringNameRow,
         Mark::ValueRowEnum,
+        // `python-experimental` 5.x's page of one value.
+        Mark::ValueTable,
         Mark::ModulePathTitle,
     ],
     read_other_name: Some(module_qualified_model),
@@ -47,20 +50,35 @@ pub static SPEC: DialectSpec = DialectSpec {
 
 /// A model named with its module, as `python-experimental` 4.x writes it (`tag.Tag`,
 /// `free_form_object.FreeFormObject`): the model's name, whether or not a page of the folder
-/// defines it.
-fn module_qualified_model(name: &str, _: &BTreeSet<String>) -> Option<(Leaf, Option<Inexact>)> {
+/// defines it; where none does, one of openapi-generator's own names (`FreeFormObject`,
+/// `OneOfstringinteger`) is what every dialect reads it as.
+fn module_qualified_model(
+    name: &str,
+    page_names: &BTreeSet<String>,
+) -> Option<(Leaf, Option<Inexact>)> {
     let (module, model) = name.rsplit_once('.')?;
     let is_module = !module.is_empty()
         && module
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '.');
     let is_model = model.starts_with(|c: char| c.is_ascii_uppercase());
-    (is_module && is_model).then(|| (Leaf::Named(model.to_owned()), None))
+    if !(is_module && is_model) {
+        return None;
+    }
+    (!page_names.contains(model))
+        .then(|| openapi_generator::read_name(model))
+        .flatten()
+        .or_else(|| Some((Leaf::Named(model.to_owned()), None)))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::read_in_folder;
+    use std::collections::BTreeSet;
+
+    use super::super::{read_in_folder, read_page};
+    use super::module_qualified_model;
+    use crate::parse::dialect::Inexact;
+    use crate::parse::types::{Leaf, Primitive};
 
     /// Every type the template writes, at every version, with its neutral reading.
     #[test]
@@ -90,13 +108,57 @@ mod tests {
             ("tag.Tag", "Tag"),
             ("[tag.Tag]", "list[Tag]"),
             ("pet.Pet, none_type", "Pet"),
-            (
-                "{str: (free_form_object.FreeFormObject,)}",
-                "dict(str, FreeFormObject)",
-            ),
         ] {
             let read = read_in_folder("python-prior", text);
             assert_eq!(read, (neutral.to_owned(), None), "{text}");
         }
+    }
+
+    /// `python-experimental` 5.x writes a page of one value as a table without a Name column:
+    /// an enum when its Notes list the values, else an alias of its type.
+    #[test]
+    fn a_table_of_one_value_is_an_enum_or_an_alias() {
+        let page = |row: &str| {
+            let text = format!(
+                "# Value\n\nA value.\n\nType | Description | Notes\n\
+                 ------------- | ------------- | -------------\n{row}\n"
+            );
+            let page = read_page(&text);
+            let values = (page.enum_values.iter().flat_map(|listed| &listed.values))
+                .map(|value| value.value.clone())
+                .collect::<Vec<_>>();
+            let alias = page.alias.map(|alias| alias.value.to_string());
+            let shown = page.dialects.and_then(|shown| shown.value.first());
+            (values, alias, shown.map(|dialect| dialect.name()))
+        };
+        assert_eq!(
+            page(r#"**str** | A value. |  must be one of ["a", "b c", ]"#),
+            (vec!["a".into(), "b c".into()], None, Some("python-prior"))
+        );
+        assert_eq!(
+            page("**[str]** | A value. | "),
+            (Vec::new(), Some("list[str]".into()), Some("python-prior"))
+        );
+    }
+
+    /// openapi-generator's own names with their module are its names (any JSON value) where no
+    /// page defines them, and the model where one does.
+    #[test]
+    fn module_qualified_generator_names_are_the_generators_unless_a_page_defines_them() {
+        let pages = BTreeSet::from(["FreeFormObject".to_owned()]);
+        let any = Some((
+            Leaf::Primitive(Primitive::Object),
+            Some(Inexact::GeneratorName("a free-form object")),
+        ));
+        let model = Some((Leaf::Named("FreeFormObject".to_owned()), None));
+        let name = "free_form_object.FreeFormObject";
+        assert_eq!(module_qualified_model(name, &BTreeSet::new()), any);
+        assert_eq!(module_qualified_model(name, &pages), model);
+        let composition =
+            module_qualified_model("one_ofstringinteger.OneOfstringinteger", &BTreeSet::new());
+        assert!(matches!(
+            composition,
+            Some((Leaf::Primitive(Primitive::Object), Some(_)))
+        ));
     }
 }

@@ -4,7 +4,7 @@
 //! a field's own enum as a `## Enum: Name` section. It writes Java's type names and maps, and
 //! Swift's `Int`, too (`DialectSpec::extends`).
 
-use crate::parse::dialect::{DialectSpec, Holds, Inexact, Opener};
+use crate::parse::dialect::{DialectSpec, Holds, Inexact, Mark, Opener};
 use crate::parse::types::Primitive;
 
 /// The Scala templates' description.
@@ -33,6 +33,9 @@ pub static SPEC: DialectSpec = DialectSpec {
             holds: Holds::Map("String"),
         },
     ],
+    // A field's own enum: `[**Status**](#Status)` and its `## Enum: Status` section's
+    // `Allowed values: [a, b]` (`class_doc.mustache`).
+    marks: &[Mark::AllowedValuesParagraph],
     // `URI`, `UUID`, `File` and `ByteArray` (base64) are strings on the wire; `BigDecimal` is
     // read as a float.
     primitives: &[
@@ -74,6 +77,7 @@ pub fn api_name(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::read_page;
     use super::api_name;
     use crate::parse::dialects::named;
     use crate::parse::type_expr::parse_type;
@@ -83,6 +87,43 @@ mod tests {
         for (name, api) in [("`type`", "type"), ("`1st`", "1st"), ("petType", "petType")] {
             assert_eq!(api_name(name), api, "{name}");
         }
+    }
+
+    /// A field's own enum links to its `## Enum: Name` section, named after the field's type
+    /// (`Seq[X]` for an array's items, `Map[String, X]` for a map's values), whose paragraph
+    /// lists the values unquoted.
+    #[test]
+    fn reads_a_fields_own_enum_from_its_allowed_values() {
+        let text = "# EnumHolder\n\n## Properties\n\n\
+            Name | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n\
+            **status** | [**Status**](#Status) |  | \n\
+            **level** | [**Level**](#Level) |  |  [optional]\n\
+            **actions** | [**Seq[Actions]**](#Seq[Actions]) |  |  [optional]\n\
+            **byKey** | [**Map[String, String]**](#Map[String, String]) |  |  [optional]\n\n\n\
+            ## Enum: Status\nAllowed values: [a|b, <tag>, x y]\n\n\n\
+            ## Enum: Level\nAllowed values: [1, 2]\n\n\n\
+            ## Enum: Seq[Actions]\nAllowed values: [read, write]\n\n\n\
+            ## Enum: Map[String, String]\nAllowed values: [on, off]\n";
+        let page = read_page(text);
+        let fields: Vec<String> = (page.properties.iter())
+            .map(|row| {
+                let values = (row.enum_values.iter().flat_map(|listed| &listed.values))
+                    .map(|value| value.value.as_str())
+                    .collect::<Vec<_>>();
+                format!("{}: {} {values:?}", row.name.value, row.type_expr.value)
+            })
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                r#"status: str ["a|b", "<tag>", "x y"]"#,
+                r#"level: int ["1", "2"]"#,
+                r#"actions: list[str] ["read", "write"]"#,
+                r#"byKey: dict(str, str) ["on", "off"]"#,
+            ]
+        );
+        let shown = page.dialects.map(|shown| shown.value);
+        assert_eq!(shown.and_then(|shown| shown.first()), named("scala"));
     }
 
     #[test]
