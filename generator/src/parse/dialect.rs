@@ -139,9 +139,10 @@ pub struct DialectSpec {
     pub keeps_json_name: fn(&str) -> bool,
     /// The operation reader knows the dialect's operation pages (`Wraps METHOD /path`).
     pub documents_operations: bool,
-    /// The templates link every model's name in a Type cell to its page, so that a name
-    /// without a link that the dialect reads (`**String**`) is its own type even where a model
-    /// of that name has a page (Java's `String.md`, `[**String**](String.md)`).
+    /// The templates link every model's name in a Type cell to its page but that of a model
+    /// named like one of their language's types, which they write as that type: a name
+    /// without a link that the dialect reads (`**String**`), where a model of that name has a
+    /// page (Java's `String.md`), is either ([`Inexact::TypeOrModel`]).
     pub links_models: bool,
     /// A page whose only row is a required `value` (`python-prior`'s `isAlias` / `isArray`
     /// form) is no object but an alias of that row's type.
@@ -164,16 +165,16 @@ pub struct DialectSpec {
     /// Type names that are primitives in a folder of this dialect, unless a page defines them
     /// (`String`, `Long`): they carry no mark, any template could have a model of that name.
     pub primitives: &'static [(&'static str, Primitive)],
-    /// A name of [`DialectSpec::primitives`] is that primitive even in a folder with a page of
-    /// that name: the template writes a reference to a model so named as it writes the
-    /// primitive (Ruby's `**String**`), and the primitive is by far the likelier.
+    /// The template writes a reference to a model named like any of
+    /// [`DialectSpec::primitives`] as it writes the primitive (Ruby's `**String**`): in a
+    /// folder with a page of that name, the name is either ([`Inexact::TypeOrModel`]).
     pub primitives_shadow_pages: bool,
     /// Names of [`DialectSpec::primitives`] that say less than they are read as, and what the
     /// field's docs say.
     pub inexact: &'static [(&'static str, Inexact)],
-    /// Names of [`DialectSpec::primitives`] that stay primitives where a page has that name: the
-    /// dialect writes its own type bare and the model qualified (Rust's `String`, and
-    /// `models::String` for a model of that name).
+    /// Names of [`DialectSpec::primitives`] the template writes for a model of that name too
+    /// (Rust's `String`, Swift's `Date`): in a folder with a page of that name, the name is
+    /// either ([`Inexact::TypeOrModel`]).
     pub primitives_before_pages: &'static [&'static str],
     /// What else a type name left a name is in a folder of this dialect (Go's `NullableX` of a
     /// model, C#'s qualified names), given the names of the folder's pages.

@@ -8,7 +8,7 @@ use std::ops::Range;
 use super::dialect::Dialect;
 use super::dialects::Dialects;
 use super::page::{MALFORMED_TYPE, ModelPage, Spanned};
-use super::types::{Leaf, Primitive, TypeExpr};
+use super::types::{Inexact, Leaf, Primitive, TypeExpr};
 use crate::diagnostic::{Diagnostic, FileId, Sources};
 
 /// The dialect of a folder's model pages: `forced` (from codegen.toml, with where it is written)
@@ -150,11 +150,11 @@ pub fn restore_escaped_titles(pages: &mut [ModelPage], sources: &Sources) {
 /// dialect's names are ([`Dialect::names_are_json`]) or it keeps this one
 /// ([`Dialect::keeps_json_name`]); the dialect's own type names (Java's
 /// `String`, `Long`; Go's `int64`, `NullableString`) are what it reads them as
-/// ([`Dialect::read_name`]) unless a page defines that name (and the dialect does not keep
-/// its own: [`super::dialect::DialectSpec::primitives_before_pages`] for some names,
-/// [`super::dialect::DialectSpec::primitives_shadow_pages`] for all; or the cell does not link
-/// to it, where the dialect links every model: [`super::dialect::DialectSpec::links_models`]),
-/// and a name that says less than it is read as says so in the field's docs; a page of no
+/// ([`Dialect::read_name`]) unless a page defines that name; where the template writes a model
+/// so named as its own type ([`super::dialect::DialectSpec::primitives_before_pages`] for some
+/// names, [`super::dialect::DialectSpec::primitives_shadow_pages`] for all, an unlinked name
+/// where it links every other model: [`super::dialect::DialectSpec::links_models`]), the name
+/// is either, and read as any JSON value ([`Inexact::TypeOrModel`]); and a name that says less than it is read as says so in the field's docs; a page of no
 /// properties is any JSON value (the templates print an enum, a oneOf of non-objects and an
 /// object without properties alike as an empty table, and any JSON value reads each); a page
 /// whose only row is a required `value` is an alias of that row's type where the dialect writes
@@ -169,13 +169,27 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
             .chain(&mut page.additional_properties)
         {
             row.api_name = dialect.api_name(&row.name.value);
+            // A name the template writes for its language's type and for a model so named
+            // alike, where that model has a page: either.
+            let either = |name: &String| {
+                page_names.contains(name)
+                    && (spec.primitives_shadow_pages
+                        || spec.primitives_before_pages.contains(&name.as_str())
+                        || (spec.links_models && !row.links_page))
+            };
             if let Leaf::Named(name) = &row.type_expr.value.leaf
-                && (!page_names.contains(name)
-                    || spec.primitives_shadow_pages
-                    || spec.primitives_before_pages.contains(&name.as_str())
-                    || (spec.links_models && !row.links_page))
-                && let Some((leaf, inexact)) = dialect.read_name(name, &page_names)
+                && (!page_names.contains(name) || either(name))
+                && let Some(read) = dialect.read_name(name, &page_names)
             {
+                // The language's type, or the page's model: any JSON value reads either.
+                let (leaf, inexact) = if either(name) {
+                    (
+                        Leaf::Primitive(Primitive::Object),
+                        Some(Inexact::TypeOrModel),
+                    )
+                } else {
+                    read
+                };
                 if let Some(inexact) = inexact {
                     if !row.description.is_empty() {
                         row.description.push_str("\n\n");

@@ -62,8 +62,8 @@ pub static SPEC: DialectSpec = DialectSpec {
         // alone (`List<Dictionary>`).
         ("Dictionary", Primitive::Object),
     ],
-    // `Object` unlinked is C#'s, even in a folder with a model `Object`, whose references the
-    // templates link (`[**Object**](Object.md)`) except where they take it for their own.
+    // The templates link a model named `Object` (`[**Object**](Object.md)`) except where they
+    // take it for C#'s own `Object`: unlinked, in a folder with a page `Object`, either.
     primitives_before_pages: &["Object"],
     inexact: &[
         ("decimal", Inexact::Decimal),

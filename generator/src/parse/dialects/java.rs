@@ -85,12 +85,22 @@ pub static SPEC: DialectSpec = DialectSpec {
 };
 
 /// A qualified name (`java.util.Date`, which the templates write for a model named like a
-/// class they import): the folder's model of its last segment, else that segment as the
-/// templates' own type (`Date`, `File`, `Map`).
+/// class they import): the folder's model of its last segment; else, for the classes of
+/// openapi-generator's default import mapping that no type of the spec maps to
+/// (`java.util.Date`, `java.util.List`, `java.util.Map`: `AbstractJavaCodegen.toModelName`
+/// returns the mapped class for such a model, whose page `DefaultGenerator.generateModels`
+/// does not write, "not imported due to import mapping"), any JSON value; else that segment as
+/// the templates' own type (`java.io.File`, which 7.x templates write for a binary too).
 fn qualified_name(name: &str, page_names: &BTreeSet<String>) -> Option<(Leaf, Option<Inexact>)> {
     let (_, last) = name.strip_prefix("java.")?.rsplit_once('.')?;
     if page_names.contains(last) {
         return Some((Leaf::Named(last.to_owned()), None));
+    }
+    if IMPORT_MAPPED_MODELS.contains(&name) {
+        return Some((
+            Leaf::Primitive(Primitive::Object),
+            Some(Inexact::LanguageType),
+        ));
     }
     let primitive = SPEC
         .primitives
@@ -103,6 +113,9 @@ fn qualified_name(name: &str, page_names: &BTreeSet<String>) -> Option<(Leaf, Op
         inexact.map(|&(_, inexact)| inexact),
     ))
 }
+
+/// The classes the templates write only for a model of that name (see [`qualified_name`]).
+const IMPORT_MAPPED_MODELS: [&str; 3] = ["java.util.Date", "java.util.List", "java.util.Map"];
 
 /// Names the Java templates escape with a leading `_`: Java keywords and literals, and names
 /// their generated code uses itself (openapi-generator's `AbstractJavaCodegen` reserved words).
@@ -202,8 +215,13 @@ mod tests {
         assert_eq!(fields("# StringEnum\n\n## Enum\n\n\n"), ["= object"]);
     }
 
+    /// The template writes a reference to a model named `String` unlinked, as Java's own
+    /// `String` (`DefaultCodegen.fromProperty` counts the name among the language's primitives,
+    /// and `model_doc.mustache` links only what is not one): in a folder with `String.md` an
+    /// unlinked `String` is either, and reads as any JSON value with a note; a linked one is
+    /// the model.
     #[test]
-    fn an_unlinked_name_is_javas_own_type_where_a_model_has_that_name() {
+    fn an_unlinked_name_is_either_where_a_model_has_that_name() {
         let page = "# String\n\n## Properties\n\n\
             | Name | Type | Description | Notes |\n|---|---|---|---|\n\
             |**value** | **String** |  |  [optional] |\n\
@@ -219,7 +237,24 @@ mod tests {
         let types: Vec<String> = (pages[0].properties.iter())
             .map(|row| row.type_expr.value.to_string())
             .collect();
-        assert_eq!(types, ["str", "String"]);
+        assert_eq!(types, ["object", "String"]);
+        assert!(
+            pages[0].properties[0]
+                .description
+                .contains("for its language's own type and for the model `String` alike"),
+            "{}",
+            pages[0].properties[0].description
+        );
+        // Without a page `String`, the name is Java's.
+        let Some(mut page) = pages.into_iter().next() else {
+            unreachable!()
+        };
+        page.name.value = "Text".to_owned();
+        page.properties[0].description.clear();
+        page.properties[0].type_expr.value.leaf = Leaf::Named("String".to_owned());
+        let mut pages = [page];
+        apply_folder_conventions(&mut pages, Dialect::of(&SPEC));
+        assert_eq!(pages[0].properties[0].type_expr.value.to_string(), "str");
     }
 
     #[test]
@@ -246,7 +281,8 @@ mod tests {
             ("OffsetDateTime", Leaf::Primitive(Primitive::Datetime)),
             ("LocalDate", Leaf::Primitive(Primitive::Date)),
             ("Short", Leaf::Primitive(Primitive::Int)),
-            ("java.util.Date", Leaf::Primitive(Primitive::Str)),
+            // A model `Date` the import mapping named, whose page was not written.
+            ("java.util.Date", Leaf::Primitive(Primitive::Object)),
             ("java.io.File", Leaf::Primitive(Primitive::Str)),
             ("java.util.Map", Leaf::Primitive(Primitive::Object)),
             ("List", Leaf::Primitive(Primitive::Object)),

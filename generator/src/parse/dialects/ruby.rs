@@ -50,7 +50,7 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("File", Primitive::Str),
     ],
     // A model named `String` is written `**String**` too, unlinked (the generator counts the
-    // name among its primitives).
+    // name among its primitives): in a folder with a page `String`, either.
     primitives_shadow_pages: true,
     ..DialectSpec::EMPTY
 };

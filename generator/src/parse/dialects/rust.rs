@@ -33,9 +33,9 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("List", Primitive::Object),
         ("Map", Primitive::Object),
     ],
-    // A bare `String` is Rust's, even in a folder with a model `String`, which the template
-    // writes `models::String`. The grammar reads a model path as its bare name, so a field of
-    // that model reads as a string too: one field where the page says more than is read.
+    // Until 7.x the template wrote a model named `String` bare, as Rust's own `String` (7.26
+    // writes `models::String`, which the grammar reads as its bare name): in a folder with a
+    // page `String`, either.
     primitives_before_pages: &["String"],
     inexact: &[
         ("Date", Inexact::LanguageType),
