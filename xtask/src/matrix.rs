@@ -10,7 +10,7 @@
 //! and one checker round-trips the spec's documents and the type models' own
 //! ([`crate::synth`]) through every model of every cell.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -162,6 +162,18 @@ fn pages_folder(docs: &Path) -> PathBuf {
         .map(|name| docs.join(name))
         .find(|folder| has_pages(folder))
         .unwrap_or_else(|| docs.to_owned())
+}
+
+/// The names of a folder's pages: its `.md` files' names without the extension.
+fn page_names(folder: &Path) -> BTreeSet<String> {
+    let entries = fs::read_dir(folder).into_iter().flatten().filter_map(Result::ok);
+    entries
+        .filter_map(|entry| {
+            let path = entry.path();
+            let stem = path.file_stem()?.to_str()?.to_owned();
+            (path.extension()? == "md").then_some(stem)
+        })
+        .collect()
 }
 
 /// Every file of a docs folder (its path in the folder) with its contents, sorted by path: two
@@ -452,7 +464,8 @@ fn load_unit(docs: &Path, spec: &Path, out: &Path) -> Result<UnitOutcome> {
     };
     let oracle = Oracle::load(spec)?;
     let model = generated.model;
-    let comparison = oracle.compare(&model);
+    let mut comparison = oracle.compare(&model);
+    oracle.account_for_pages(&mut comparison, &page_names(&pages_folder(docs)));
     let listed = Listed::classify(
         generated.stats.dialect,
         &comparison,

@@ -470,16 +470,20 @@ impl Oracle {
         (properties, required)
     }
 
-    /// The properties an object schema takes from the `$ref`ed members of its `allOf`, with the
-    /// member's name.
-    fn inherited<'a>(&'a self, schema: &'a Value) -> BTreeMap<&'a str, &'a str> {
+    /// The properties the object schema `name` takes from the members of its `allOf`, with the
+    /// member's name: a `$ref`ed member's, or, for an inline one, the model openapi-generator
+    /// 4.x-6.x makes of it and the templates inherit as they do a `$ref`ed one
+    /// (`InlineModelResolver` names it `<name>_allOf`: `CatAllOf`).
+    fn inherited<'a>(&'a self, name: &str, schema: &'a Value) -> BTreeMap<&'a str, String> {
         let mut inherited = BTreeMap::new();
         let parts = self.resolve(schema).get("allOf").and_then(Value::as_array);
         for part in parts.into_iter().flatten() {
-            if let Some(member) = self.referenced_name(part) {
-                for (name, _) in self.properties(part).0 {
-                    inherited.entry(name).or_insert(member);
-                }
+            let member = match self.referenced_name(part) {
+                Some(member) => member.to_owned(),
+                None => format!("{}AllOf", camelized(name)),
+            };
+            for (property, _) in self.properties(part).0 {
+                inherited.entry(property).or_insert_with(|| member.clone());
             }
         }
         inherited
@@ -631,11 +635,11 @@ impl Oracle {
             })
             .map(|(name, schema)| {
                 let (properties, required) = self.properties(schema);
-                let inherited = self.inherited(schema);
+                let inherited = self.inherited(name, schema);
                 let fields = properties
                     .into_iter()
                     .map(|(field, property)| {
-                        let member = inherited.get(field).map(|member| (*member).to_owned());
+                        let member = inherited.get(field).cloned();
                         let facts = self.oracle_field(property, required.contains(field), member);
                         (field.to_owned(), facts)
                     })
@@ -811,6 +815,45 @@ impl Oracle {
     }
 }
 
+impl Oracle {
+    /// Accounts for the object schemas of `comparison` without a docs model, given the names of
+    /// the docs folder's pages (file names without `.md`): one whose page was read as no model
+    /// (an empty Properties table, any JSON value) and all of whose properties are its `allOf`
+    /// members' (listed as members' properties the page does not show, as a template that
+    /// inherits the members shows none of them); one named like a language type without a page
+    /// ([`Comparison::language_typed_without_page`]). The others stay unread.
+    pub fn account_for_pages(&self, comparison: &mut Comparison, pages: &BTreeSet<String>) {
+        let models = self.object_models();
+        let has_page = |name: &str| {
+            let page = camelized(name);
+            pages.contains(&page) || pages.contains(&format!("Model{page}"))
+        };
+        let mut unread = Vec::new();
+        for name in std::mem::take(&mut comparison.models_only_in_oracle) {
+            let fields = &models[&name];
+            let inherited = !fields.is_empty() && fields.values().all(|f| f.inherited.is_some());
+            if inherited && has_page(&name) {
+                for (key, facts) in fields {
+                    let member = facts.inherited.as_deref().unwrap_or_default();
+                    comparison.inherited_unshown.push(Unshown {
+                        model: name.clone(),
+                        key: key.clone(),
+                        what: format!(
+                            "a property of the allOf member {member}, of which the page (an \
+                             empty table) shows none"
+                        ),
+                    });
+                }
+            } else if LANGUAGE_TYPE_NAMES.contains(&name.as_str()) && !has_page(&name) {
+                comparison.language_typed_without_page.push(name);
+            } else {
+                unread.push(name);
+            }
+        }
+        comparison.models_only_in_oracle = unread;
+    }
+}
+
 /// The oracle's property a docs field stands for when its JSON name is none of them: the one
 /// not yet taken whose name agrees with the field's JSON or docs name once case and punctuation
 /// are erased ([`erased`]), or with a keyword escape of it (`var_class`, `propertyClass`).
@@ -950,6 +993,7 @@ fn compare_field(
             docs: field.required,
         }));
     }
+    let language_typed = language_typed_model(&facts.shape, &field.ty.containers, &field.ty.base);
     let verdict = match type_verdict(&facts.shape, &field.ty.containers, &field.ty.base) {
         TypeVerdict::Contradicts if is_inline_model_of(item, field) => {
             type_verdict(&facts.shape.inlined(), &field.ty.containers, &field.ty.base)
@@ -972,6 +1016,16 @@ fn compare_field(
                     "the template types the format, {} for {}: the page cannot say the wire \
                      holds a string",
                     field.ty.expr, facts.shape
+                ),
+            });
+        }
+        TypeVerdict::Contradicts if let Some(name) = language_typed => {
+            comparison.language_typed.push(Unshown {
+                model: item.name.clone(),
+                key: field.wire_name.clone(),
+                what: format!(
+                    "the model {name}, which the template writes as its language's type: {}",
+                    field.ty.expr
                 ),
             });
         }
@@ -1004,6 +1058,42 @@ fn compare_field(
         }
         (Some(_), _) => comparison.enums_typed += 1,
         (None, _) => {}
+    }
+}
+
+/// Schema names a template maps to a type of its language rather than to the model: through
+/// its `typeMapping` (`DefaultCodegen.getSchemaType` looks the `$ref`'s name up there: Ruby's
+/// `List` is `Array`, Swift's `Integer` is `Int`, PHP's `Date` is `\DateTime`, Dart's `Date` is
+/// `DateTime`), its `languageSpecificPrimitives` (`DefaultCodegen.fromProperty` marks such a
+/// name primitive, and `model_doc.mustache` prints it unlinked: Java's and Ruby's `String`,
+/// `Integer`) or its `importMapping` (`AbstractJavaCodegen.toModelName` returns the mapped class,
+/// `java.util.Date`, and `DefaultGenerator.generateModels` writes no page for such a model,
+/// "not imported due to import mapping").
+pub const LANGUAGE_TYPE_NAMES: [&str; 13] = [
+    "String", "Integer", "Long", "Number", "Boolean", "Object", "Date", "DateTime", "File",
+    "List", "Map", "Array", "UUID",
+];
+
+/// The model named like a language type ([`LANGUAGE_TYPE_NAMES`]) the schema has where the docs
+/// type (`containers` around `base`) has a primitive, through the containers both have: what
+/// the template wrote its language's type for.
+fn language_typed_model<'a>(
+    shape: &'a Shape,
+    containers: &[Container],
+    base: &BaseType,
+) -> Option<&'a str> {
+    match (shape, containers.split_first()) {
+        (Shape::Object(Some(name)), _)
+            if LANGUAGE_TYPE_NAMES.contains(&name.as_str())
+                && matches!(base, BaseType::Primitive(_)) =>
+        {
+            Some(name)
+        }
+        (Shape::Array(items), Some((Container::List, rest)))
+        | (Shape::Map(items), Some((Container::Map, rest))) => {
+            language_typed_model(items, rest, base)
+        }
+        _ => None,
     }
 }
 
@@ -1406,6 +1496,13 @@ pub struct Comparison {
     /// does not show, when it shows none of that member's: the template inherits the member (Go's
     /// child pages list their own properties only); counted and listed, not a disagreement.
     pub inherited_unshown: Vec<Unshown>,
+    /// Compared references to a model named like a language type that the page types as that
+    /// type ([`LANGUAGE_TYPE_NAMES`]); listed, and the oracle's documents leave them out (an
+    /// object the language's type does not read).
+    pub language_typed: Vec<Unshown>,
+    /// Object schemas named like a language type ([`LANGUAGE_TYPE_NAMES`]) of which the docs
+    /// have no page: the template maps the name to its type and writes no page; listed.
+    pub language_typed_without_page: Vec<String>,
     /// Properties of a `oneOf` / `anyOf`'s object variants that the union's page does not show
     /// (C#'s pages show only the discriminator); listed.
     pub union_unshown: Vec<Unshown>,

@@ -105,6 +105,8 @@ pub enum Kind {
     RequiredFlag,
     /// `null` the page has no mark of.
     Nullable,
+    /// A model named like a language type, which the template writes as that type.
+    LanguageType,
 }
 
 impl Kind {
@@ -121,6 +123,10 @@ impl Kind {
             Kind::TypeSaysLess => "type that says less than the schema",
             Kind::RequiredFlag => "required flag not given",
             Kind::Nullable => "nullable, no mark of null on the page",
+            Kind::LanguageType => {
+                "model named like a language type: the template writes the type (typeMapping, \
+                 importMapping)"
+            }
         }
     }
 }
@@ -176,17 +182,30 @@ impl Listed {
         }
         // Items whose key a round trip loses (the docs model has no field of it, or drops it):
         // excused there.
+        for model in &comparison.language_typed_without_page {
+            listed.push(
+                model,
+                Kind::LanguageType,
+                format!("{model}: no page, the template maps the name to its language's type"),
+            );
+        }
         let losing = [
             (Kind::InheritedProperties, &comparison.inherited_unshown),
             (Kind::FormatOverType, &comparison.format_over_type),
             (Kind::Union, &comparison.union_unshown),
+            (Kind::LanguageType, &comparison.language_typed),
         ];
         for (kind, items) in losing {
             for item in items {
                 listed.push_keyed(kind, item);
             }
         }
-        for item in &comparison.format_over_type {
+        // Values its type does not read: left out of the spec's documents.
+        for item in comparison
+            .format_over_type
+            .iter()
+            .chain(&comparison.language_typed)
+        {
             listed
                 .unreadable
                 .insert((item.model.clone(), item.key.clone()));
