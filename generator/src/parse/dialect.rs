@@ -165,16 +165,12 @@ pub struct DialectSpec {
     /// Type names that are primitives in a folder of this dialect, unless a page defines them
     /// (`String`, `Long`): they carry no mark, any template could have a model of that name.
     pub primitives: &'static [(&'static str, Primitive)],
-    /// The template writes a reference to a model named like any of
-    /// [`DialectSpec::primitives`] as it writes the primitive (Ruby's `**String**`): in a
-    /// folder with a page of that name, the name is either ([`Inexact::TypeOrModel`]).
-    pub primitives_shadow_pages: bool,
     /// Names of [`DialectSpec::primitives`] that say less than they are read as, and what the
     /// field's docs say.
     pub inexact: &'static [(&'static str, Inexact)],
-    /// Names of [`DialectSpec::primitives`] the template writes for a model of that name too
-    /// (Rust's `String`, Swift's `Date`): in a folder with a page of that name, the name is
-    /// either ([`Inexact::TypeOrModel`]).
+    /// Names of [`DialectSpec::primitives`] the template writes for a model of that name too,
+    /// linked or not (Rust's `String`, Swift's `Date`, Java's `[**Date**](Date.md)`): in a
+    /// folder with a page of that name, the name is either ([`Inexact::TypeOrModel`]).
     pub primitives_before_pages: &'static [&'static str],
     /// What else a type name left a name is in a folder of this dialect (Go's `NullableX` of a
     /// model, C#'s qualified names), given the names of the folder's pages.
@@ -212,7 +208,6 @@ impl DialectSpec {
         qualified: &[],
         marks: &[],
         primitives: &[],
-        primitives_shadow_pages: false,
         inexact: &[],
         primitives_before_pages: &[],
         read_other_name: None,

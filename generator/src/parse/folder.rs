@@ -151,10 +151,9 @@ pub fn restore_escaped_titles(pages: &mut [ModelPage], sources: &Sources) {
 /// ([`Dialect::keeps_json_name`]); the dialect's own type names (Java's
 /// `String`, `Long`; Go's `int64`, `NullableString`) are what it reads them as
 /// ([`Dialect::read_name`]) unless a page defines that name; where the template writes a model
-/// so named as its own type ([`super::dialect::DialectSpec::primitives_before_pages`] for some
-/// names, [`super::dialect::DialectSpec::primitives_shadow_pages`] for all, an unlinked name
-/// where it links every other model: [`super::dialect::DialectSpec::links_models`]), the name
-/// is either, and read as any JSON value ([`Inexact::TypeOrModel`]); and a name that says less than it is read as says so in the field's docs; a page of no
+/// so named as its own type ([`super::dialect::DialectSpec::primitives_before_pages`], or an
+/// unlinked name where it links every other model: [`super::dialect::DialectSpec::links_models`]),
+/// the name is either, and read as any JSON value ([`Inexact::TypeOrModel`]); and a name that says less than it is read as says so in the field's docs; a page of no
 /// properties is any JSON value (the templates print an enum, a oneOf of non-objects and an
 /// object without properties alike as an empty table, and any JSON value reads each); a page
 /// whose only row is a required `value` is an alias of that row's type where the dialect writes
@@ -173,8 +172,7 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
             // alike, where that model has a page: either.
             let either = |name: &String| {
                 page_names.contains(name)
-                    && (spec.primitives_shadow_pages
-                        || spec.primitives_before_pages.contains(&name.as_str())
+                    && (spec.primitives_before_pages.contains(&name.as_str())
                         || (spec.links_models && !row.links_page))
             };
             if let Leaf::Named(name) = &row.type_expr.value.leaf

@@ -49,6 +49,12 @@ pub static SPEC: DialectSpec = DialectSpec {
     // A model named like a class the code imports (`Date`, `File`, `Map`) is written qualified
     // (`java.util.Date`); Kotlin writes `java.` names too, so they show both.
     qualified: &[("java.", Qualified::Whole)],
+    // A model named `String` or `Integer` is written unlinked, as Java's own
+    // (`languageSpecificPrimitives`), where other models are linked; the templates link the
+    // types they import as they link models (`[**Date**](Date.md)`: the `legacy` and `android`
+    // date libraries' `java.util.Date`, a binary's `File`, a free-form object's `Map`), so those
+    // names are either, linked or not, in a folder with a page of that name.
+    primitives_before_pages: &["Date", "File", "Map"],
     marks: &[Mark::FieldEnumHeading],
     // The templates' type mapping at every version (`AbstractJavaCodegen`, `DefaultCodegen`):
     // every `dateLibrary` (`java8` and `threetenbp`: `LocalDate` / `OffsetDateTime`; `joda`:
