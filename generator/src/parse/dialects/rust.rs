@@ -33,10 +33,11 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("List", Primitive::Object),
         ("Map", Primitive::Object),
     ],
-    // Until 7.x the template wrote a model named `String` bare, as Rust's own `String` (7.26
-    // writes `models::String`, which the grammar reads as its bare name): in a folder with a
-    // page `String`, either.
-    primitives_before_pages: &["String"],
+    // The template links every model but one named like a type it writes (until 7.x a model
+    // `String` bare, as Rust's own; 7.26 `models::String`, which the grammar reads as its bare
+    // name; 5.x a free-form object `crate::models::Map` linked to `map.md`): in a folder with a
+    // page of that name, an unlinked name is either.
+    links_models: true,
     inexact: &[
         ("Date", Inexact::LanguageType),
         ("File", Inexact::LanguageType),
@@ -117,6 +118,6 @@ mod tests {
             let read = rust.read_name(name, &pages);
             assert_eq!(read, Some((Leaf::Primitive(primitive), inexact)), "{name}");
         }
-        assert!(super::SPEC.primitives_before_pages.contains(&"String"));
+        assert!(super::SPEC.links_models);
     }
 }
