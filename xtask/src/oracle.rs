@@ -821,7 +821,8 @@ impl Oracle {
     /// (an empty Properties table, any JSON value) and all of whose properties are its `allOf`
     /// members' (listed as members' properties the page does not show, as a template that
     /// inherits the members shows none of them); one named like a language type without a page
-    /// ([`Comparison::language_typed_without_page`]). The others stay unread.
+    /// ([`Comparison::language_typed_without_page`]); one with a discriminator whose page was
+    /// read as no model ([`Comparison::discriminator_variant_pages`]). The others stay unread.
     pub fn account_for_pages(&self, comparison: &mut Comparison, pages: &BTreeSet<String>) {
         let models = self.object_models();
         let has_page = |name: &str| {
@@ -846,6 +847,8 @@ impl Oracle {
                 }
             } else if LANGUAGE_TYPE_NAMES.contains(&name.as_str()) && !has_page(&name) {
                 comparison.language_typed_without_page.push(name);
+            } else if self.schemas[&name].get("discriminator").is_some() && has_page(&name) {
+                comparison.discriminator_variant_pages.push(name);
             } else {
                 unread.push(name);
             }
@@ -1503,6 +1506,11 @@ pub struct Comparison {
     /// Object schemas named like a language type ([`LANGUAGE_TYPE_NAMES`]) of which the docs
     /// have no page: the template maps the name to its type and writes no page; listed.
     pub language_typed_without_page: Vec<String>,
+    /// Object schemas with a discriminator whose page was read as no model: the template writes
+    /// such a schema as an enum of its mapped models, and its page lists them (`## Enum
+    /// Variants`), not the properties (`rust/model_doc.mustache` 7.x, `{{#discriminator}}`);
+    /// listed.
+    pub discriminator_variant_pages: Vec<String>,
     /// Properties of a `oneOf` / `anyOf`'s object variants that the union's page does not show
     /// (C#'s pages show only the discriminator); listed.
     pub union_unshown: Vec<Unshown>,

@@ -182,6 +182,16 @@ impl Listed {
         }
         // Items whose key a round trip loses (the docs model has no field of it, or drops it):
         // excused there.
+        for model in &comparison.discriminator_variant_pages {
+            listed.push(
+                model,
+                Kind::Union,
+                format!(
+                    "{model}: a discriminator base, whose page lists its mapped models, not its \
+                     properties"
+                ),
+            );
+        }
         for model in &comparison.language_typed_without_page {
             listed.push(
                 model,

@@ -172,6 +172,10 @@ pub struct DialectSpec {
     /// linked or not (Rust's `String`, Swift's `Date`, Java's `[**Date**](Date.md)`): in a
     /// folder with a page of that name, the name is either ([`Inexact::TypeOrModel`]).
     pub primitives_before_pages: &'static [&'static str],
+    /// Primitives the dialect's older templates wrote with the "absent or `null`" mark on
+    /// every field (swagger-codegen's C#: `int?`, `bool?`, required or not, nullable or not):
+    /// in a folder where every field of these types has the mark, it says nothing of `null`.
+    pub marked_in_every_field: &'static [Primitive],
     /// What else a type name left a name is in a folder of this dialect (Go's `NullableX` of a
     /// model, C#'s qualified names), given the names of the folder's pages.
     pub read_other_name: Option<NameReader>,
@@ -210,6 +214,7 @@ impl DialectSpec {
         primitives: &[],
         inexact: &[],
         primitives_before_pages: &[],
+        marked_in_every_field: &[],
         read_other_name: None,
         nullable_prefix: None,
         extends: &[],

@@ -157,11 +157,13 @@ pub fn restore_escaped_titles(pages: &mut [ModelPage], sources: &Sources) {
 /// properties is any JSON value (the templates print an enum, a oneOf of non-objects and an
 /// object without properties alike as an empty table, and any JSON value reads each); a page
 /// whose only row is a required `value` is an alias of that row's type where the dialect writes
-/// aliases so (`python-prior`'s `AnimalFarm` = `[Animal]`).
+/// aliases so (`python-prior`'s `AnimalFarm` = `[Animal]`); where every field of the types the
+/// dialect's older templates marked "absent or `null`" on every field has that mark, it says
+/// nothing of `null` ([`super::dialect::DialectSpec::marked_in_every_field`]).
 pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
     let page_names: BTreeSet<String> = pages.iter().map(|page| page.name.value.clone()).collect();
     let spec = dialect.spec();
-    for page in pages {
+    for page in pages.iter_mut() {
         for row in page
             .properties
             .iter_mut()
@@ -232,6 +234,29 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
             page.additional_properties = None;
         }
     }
+    // The mark an era wrote on every field of some types says nothing of `null`.
+    if marked_in_every_field(pages, spec.marked_in_every_field) {
+        let rows = pages.iter_mut().flat_map(|page| &mut page.properties);
+        for row in rows.filter(|row| row.absent_or_null) {
+            row.nullable = false;
+        }
+    }
+}
+
+/// Whether every field of the folder typed by one of `primitives` (no container around it) has
+/// the "absent or `null`" mark, and some field is: the templates of that era wrote the mark on
+/// every such field ([`super::dialect::DialectSpec::marked_in_every_field`]).
+fn marked_in_every_field(pages: &[ModelPage], primitives: &[Primitive]) -> bool {
+    let mut rows = pages
+        .iter()
+        .flat_map(|page| &page.properties)
+        .filter(|row| {
+            row.type_expr.value.containers.is_empty()
+                && matches!(row.type_expr.value.leaf, Leaf::Primitive(primitive)
+                    if primitives.contains(&primitive))
+        })
+        .peekable();
+    rows.peek().is_some() && rows.all(|row| row.absent_or_null)
 }
 
 #[cfg(test)]

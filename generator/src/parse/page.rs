@@ -106,6 +106,9 @@ pub struct PropertyRow {
     pub enum_values: Option<EnumValues>,
     /// The Type cell links to its innermost type's page (`[**List<Pet>**](Pet.md)`).
     pub links_page: bool,
+    /// The Type cell has the mark a template writes for "absent or `null`" (C#'s `X?`, Rust's
+    /// `Option<X>`; [`NullMark::AbsentOrNull`]).
+    pub absent_or_null: bool,
 }
 
 /// What one page turned out to be.
@@ -642,6 +645,7 @@ impl PageReader<'_, '_> {
                 notes: String::new(),
                 enum_values: None,
                 links_page,
+                absent_or_null: null == NullMark::AbsentOrNull,
             });
         }
 
@@ -675,6 +679,7 @@ impl PageReader<'_, '_> {
             notes,
             enum_values: None,
             links_page,
+            absent_or_null: null == NullMark::AbsentOrNull,
         })
     }
 
