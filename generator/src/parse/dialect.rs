@@ -176,6 +176,11 @@ pub struct DialectSpec {
     /// every field (swagger-codegen's C#: `int?`, `bool?`, required or not, nullable or not):
     /// in a folder where every field of these types has the mark, it says nothing of `null`.
     pub marked_in_every_field: &'static [Primitive],
+    /// The templates before openapi-generator's `AnyType` (5.0; Go's 4.x) typed a schema of any
+    /// type as their free-form object (Go's `map[string]interface{}`): in a folder where no
+    /// value of any type stands but as a map's values, a map of any JSON values is any JSON
+    /// value.
+    pub free_form_map_for_any: bool,
     /// What else a type name left a name is in a folder of this dialect (Go's `NullableX` of a
     /// model, C#'s qualified names), given the names of the folder's pages.
     pub read_other_name: Option<NameReader>,
@@ -215,6 +220,7 @@ impl DialectSpec {
         inexact: &[],
         primitives_before_pages: &[],
         marked_in_every_field: &[],
+        free_form_map_for_any: false,
         read_other_name: None,
         nullable_prefix: None,
         extends: &[],

@@ -8,7 +8,7 @@ use std::ops::Range;
 use super::dialect::Dialect;
 use super::dialects::Dialects;
 use super::page::{MALFORMED_TYPE, ModelPage, Spanned};
-use super::types::{Inexact, Leaf, Primitive, TypeExpr};
+use super::types::{Container, Inexact, Leaf, Primitive, TypeExpr};
 use crate::diagnostic::{Diagnostic, FileId, Sources};
 
 /// The dialect of a folder's model pages: `forced` (from codegen.toml, with where it is written)
@@ -157,12 +157,37 @@ pub fn restore_escaped_titles(pages: &mut [ModelPage], sources: &Sources) {
 /// properties is any JSON value (the templates print an enum, a oneOf of non-objects and an
 /// object without properties alike as an empty table, and any JSON value reads each); a page
 /// whose only row is a required `value` is an alias of that row's type where the dialect writes
-/// aliases so (`python-prior`'s `AnimalFarm` = `[Animal]`); where every field of the types the
-/// dialect's older templates marked "absent or `null`" on every field has that mark, it says
-/// nothing of `null` ([`super::dialect::DialectSpec::marked_in_every_field`]).
+/// aliases so (`python-prior`'s `AnimalFarm` = `[Animal]`); a map of any JSON values is any
+/// JSON value, with a note, where the dialect's older templates wrote it for a value of any
+/// type and the folder has no other ([`super::dialect::DialectSpec::free_form_map_for_any`]);
+/// where every field of the types the dialect's older templates marked "absent or `null`" on
+/// every field has that mark, it says nothing of `null`
+/// ([`super::dialect::DialectSpec::marked_in_every_field`]).
 pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
     let page_names: BTreeSet<String> = pages.iter().map(|page| page.name.value.clone()).collect();
     let spec = dialect.spec();
+    // Before its names are read: `interface{}` is the only any JSON value the grammar reads.
+    if spec.free_form_map_for_any && !any_value_outside_maps(pages) {
+        let rows = pages.iter_mut().flat_map(|page| {
+            page.properties
+                .iter_mut()
+                .chain(&mut page.additional_properties)
+        });
+        for row in rows {
+            let expr = &mut row.type_expr.value;
+            if expr.leaf == Leaf::Primitive(Primitive::Object)
+                && expr.containers.last() == Some(&Container::Map)
+            {
+                expr.containers.pop();
+                let note = Inexact::SeveralKinds("a value of any type and a free-form object")
+                    .note(FREE_FORM_MAP);
+                if !row.description.is_empty() {
+                    row.description.push_str("\n\n");
+                }
+                row.description.push_str(&note);
+            }
+        }
+    }
     for page in pages.iter_mut() {
         for row in page
             .properties
@@ -241,6 +266,20 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
             row.nullable = false;
         }
     }
+}
+
+/// How the docs name a map of any JSON values where it is read as any JSON value
+/// ([`super::dialect::DialectSpec::free_form_map_for_any`]).
+const FREE_FORM_MAP: &str = "map[string]interface{}";
+
+/// Whether a field of the folder is any JSON value, or a list of them, not a map's values (Go's
+/// `interface{}`, `[]interface{}`).
+fn any_value_outside_maps(pages: &[ModelPage]) -> bool {
+    pages.iter().flat_map(|page| &page.properties).any(|row| {
+        let expr = &row.type_expr.value;
+        expr.leaf == Leaf::Primitive(Primitive::Object)
+            && expr.containers.last() != Some(&Container::Map)
+    })
 }
 
 /// Whether every field of the folder typed by one of `primitives` (no container around it) has
