@@ -166,7 +166,10 @@ fn pages_folder(docs: &Path) -> PathBuf {
 
 /// The names of a folder's pages: its `.md` files' names without the extension.
 fn page_names(folder: &Path) -> BTreeSet<String> {
-    let entries = fs::read_dir(folder).into_iter().flatten().filter_map(Result::ok);
+    let entries = fs::read_dir(folder)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok);
     entries
         .filter_map(|entry| {
             let path = entry.path();

@@ -1073,8 +1073,8 @@ fn compare_field(
 /// `java.util.Date`, and `DefaultGenerator.generateModels` writes no page for such a model,
 /// "not imported due to import mapping").
 pub const LANGUAGE_TYPE_NAMES: [&str; 13] = [
-    "String", "Integer", "Long", "Number", "Boolean", "Object", "Date", "DateTime", "File",
-    "List", "Map", "Array", "UUID",
+    "String", "Integer", "Long", "Number", "Boolean", "Object", "Date", "DateTime", "File", "List",
+    "Map", "Array", "UUID",
 ];
 
 /// The model named like a language type ([`LANGUAGE_TYPE_NAMES`]) the schema has where the docs
@@ -1870,6 +1870,115 @@ mod tests {
                 .unwrap()
                 .parse::<f64>()
                 .is_ok()
+        );
+    }
+
+    /// A spec with models named like language types, an `allOf` of one member and a
+    /// discriminator base.
+    fn type_names() -> Oracle {
+        let named = json!({ "type": "object", "properties": { "value": { "type": "string" } } });
+        Oracle::from_document(json!({
+            "openapi": "3.0.3",
+            "components": { "schemas": {
+                "String": named, "Date": named, "Tag": named,
+                "Uses": { "type": "object", "properties": {
+                    "string": { "$ref": "#/components/schemas/String" },
+                    "dates": { "type": "array", "items": { "$ref": "#/components/schemas/Date" } },
+                    "tag": { "$ref": "#/components/schemas/Tag" }
+                } },
+                "Single": { "allOf": [ { "$ref": "#/components/schemas/Tag" } ] },
+                "Base": { "type": "object", "properties": { "kind": { "type": "string" } },
+                    "discriminator": { "propertyName": "kind" } },
+                "Cat": { "allOf": [ { "$ref": "#/components/schemas/Base" },
+                    { "type": "object", "properties": { "lives": { "type": "integer" } } } ] }
+            } }
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_model_named_like_a_language_type_that_the_page_types_so_is_listed() {
+        // Ruby's `**String**` and `**Array<Date>**` for references to the models; `Tag` as a
+        // string is no language's name for it.
+        let uses = "| **string** | **str** | | [optional] |\n\
+                    | **dates** | **list[str]** | | [optional] |\n\
+                    | **tag** | **str** | | [optional] |\n";
+        let comparison = type_names().compare(&model_of(&[("Uses", uses)], ""));
+        assert_eq!(
+            comparison
+                .language_typed
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            [
+                "Uses.string: the model String, which the template writes as its language's \
+                 type: str",
+                "Uses.dates: the model Date, which the template writes as its language's type: \
+                 list[str]",
+            ]
+        );
+        assert_eq!(
+            mismatch_texts(&comparison),
+            ["Uses.tag: type: oracle Tag, docs str"]
+        );
+    }
+
+    #[test]
+    fn unread_schemas_are_accounted_for_by_the_folders_pages() {
+        let oracle = type_names();
+        // Only `Uses` and `Cat` read: `String` and `Tag` have pages that were not read,
+        // `Single` an empty page, `Date` none (the template maps the name), `Base` a page of
+        // its variants.
+        let uses = "| **string** | **str** | | [optional] |\n";
+        let cat = "| **lives** | **int** | | [optional] |\n";
+        let mut comparison = oracle.compare(&model_of(&[("Uses", uses), ("Cat", cat)], ""));
+        assert_eq!(
+            comparison.models_only_in_oracle,
+            ["Base", "Date", "Single", "String", "Tag"]
+        );
+        let pages = ["Uses", "Cat", "Tag", "String", "Single", "Base"]
+            .map(str::to_owned)
+            .into();
+        oracle.account_for_pages(&mut comparison, &pages);
+        assert_eq!(comparison.models_only_in_oracle, ["String", "Tag"]);
+        assert_eq!(comparison.language_typed_without_page, ["Date"]);
+        assert_eq!(comparison.discriminator_variant_pages, ["Base"]);
+        assert_eq!(
+            comparison
+                .inherited_unshown
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            [
+                "Cat.kind: a property of the allOf member Base, none of whose properties the \
+                 page shows",
+                "Single.value: a property of the allOf member Tag, of which the page (an empty \
+                 table) shows none",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_inline_allof_member_is_the_model_the_generator_names_after_its_schema() {
+        // A page that shows the parent's properties but not the inline member's (C#
+        // generichost 6.6.0): `CatAllOf`'s, none of which it shows.
+        let cat = "| **kind** | **str** | | [optional] |\n";
+        let comparison = type_names().compare(&model_of(&[("Cat", cat)], ""));
+        assert_eq!(
+            comparison
+                .inherited_unshown
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            [
+                "Cat.lives: a property of the allOf member CatAllOf, none of whose properties \
+                 the page shows"
+            ]
+        );
+        assert!(
+            comparison.mismatches.is_empty(),
+            "{:?}",
+            comparison.mismatches
         );
     }
 

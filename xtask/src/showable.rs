@@ -7,7 +7,9 @@
 //!   variants' properties ([`crate::oracle::Oracle::union_models`]);
 //! - a type that says less than the schema (TypeScript's `number`, a string for a date, any
 //!   JSON value for a model: [`crate::oracle::TypeVerdict::SaysLess`]), an inline enum the
-//!   template does not list, a required flag the layout does not give: the oracle's own lists.
+//!   template does not list, a required flag the layout does not give: the oracle's own lists;
+//! - a model named like a language type, which the template writes as that type, or of which
+//!   it writes no page ([`crate::oracle::LANGUAGE_TYPE_NAMES`]).
 //!
 //! Everything else the oracle reports ([`crate::oracle::Mismatch`]) fails the cell, and so does
 //! a round trip, unless every difference is on a listed field or model ([`Listed::mask`]).
@@ -581,6 +583,26 @@ mod tests {
         let text = json!("a string variant");
         let error = "invalid type: string, expected an object (the `Shape` model)";
         assert!(!listed.excuses(&union, "Shape", &text, None, error, exact));
+        // A reference to a model named like a language type, typed as that type: listed, and
+        // left out of the spec's documents (the type does not read the model's object); a
+        // model so named without a page: listed.
+        let comparison = Comparison {
+            language_typed: vec![crate::oracle::Unshown {
+                model: "Pet".to_owned(),
+                key: "name".to_owned(),
+                what: "the model String, which the template writes as its language's type: str"
+                    .to_owned(),
+            }],
+            language_typed_without_page: vec!["Date".to_owned()],
+            ..Comparison::default()
+        };
+        let listed = Listed::classify(dialect_of("ruby"), &comparison, &[]);
+        assert!(listed.failures.is_empty());
+        let kinds: Vec<Kind> = listed.items.iter().map(|item| item.kind).collect();
+        assert_eq!(kinds, [Kind::LanguageType, Kind::LanguageType]);
+        let mut document = json!({ "name": { "value": "v" }, "links": {} });
+        listed.leave_out_unreadable("Pet", &mut document);
+        assert_eq!(document, json!({ "links": {} }));
         // Any other disagreement is a failure.
         let required = MismatchKind::Required {
             oracle: true,

@@ -344,6 +344,141 @@ mod tests {
         assert_eq!(dialect, Dialect::default());
     }
 
+    /// The rows of `pages` (each a name and its rows: Name, Type and Notes cells) once the
+    /// conventions of `dialect` are applied: `name: type` and whether the row is nullable.
+    fn conventions(dialect: &str, pages: &[(&str, &[(&str, &str, &str)])]) -> Vec<String> {
+        let mut sources = Sources::default();
+        let mut diagnostics: Vec<Diagnostic> = Vec::new();
+        let mut read: Vec<_> = pages
+            .iter()
+            .map(|(name, rows)| {
+                let rows: String = rows
+                    .iter()
+                    .map(|(field, type_cell, notes)| {
+                        format!("| **{field}** | {type_cell} |  | {notes} |\n")
+                    })
+                    .collect();
+                let text = format!(
+                    "# {name}\n\n## Properties\n\n| Name | Type | Description | Notes |\n\
+                     |---|---|---|---|\n{rows}"
+                );
+                let file = sources.add(PathBuf::from(format!("{name}.md")), text.clone());
+                match parse_page(file, &text, &mut diagnostics) {
+                    PageOutcome::Model(page) => *page,
+                    _ => panic!("{name}: not a model page: {diagnostics:?}"),
+                }
+            })
+            .collect();
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let dialect = crate::parse::dialects::named(dialect).expect("a dialect");
+        super::apply_folder_conventions(&mut read, dialect);
+        read.iter()
+            .flat_map(|page| &page.properties)
+            .map(|row| {
+                let null = if row.nullable { " nullable" } else { "" };
+                format!("{}: {}{null}", row.name.value, row.type_expr.value)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_name_written_for_a_type_and_a_model_alike_is_either_where_the_model_has_a_page() {
+        // Ruby writes a model named `String` unlinked, as its own `String`.
+        let ruby = |pages| conventions("ruby", pages);
+        let with_page: &[(&str, &[(&str, &str, &str)])] = &[
+            ("String", &[("value", "**String**", "")]),
+            (
+                "User",
+                &[("name", "**String**", ""), ("id", "**Integer**", "")],
+            ),
+        ];
+        assert_eq!(
+            ruby(with_page),
+            ["value: object", "name: object", "id: int"]
+        );
+        let without: &[(&str, &[(&str, &str, &str)])] = &[("User", &[("name", "**String**", "")])];
+        assert_eq!(ruby(without), ["name: str"]);
+        // dart-dio links its own `Date` as it links a model `Date`: either, linked too; a
+        // linked name the dialect does not write for its own type is the model.
+        let dart: &[(&str, &[(&str, &str, &str)])] = &[
+            ("Date", &[("value", "**String**", "")]),
+            (
+                "User",
+                &[
+                    ("born", "[**Date**](Date.md)", ""),
+                    ("tag", "[**Tag**](Tag.md)", ""),
+                ],
+            ),
+            ("Tag", &[("value", "**String**", "")]),
+        ];
+        assert_eq!(
+            conventions("dart", dart),
+            ["value: str", "born: object", "tag: Tag", "value: str"]
+        );
+    }
+
+    #[test]
+    fn csharp_3x_marks_every_value_type_so_its_mark_says_nothing_of_null() {
+        // 3.x: every integer, number and boolean `X?`, required or not.
+        let era: &[(&str, &[(&str, &str, &str)])] = &[(
+            "Pet",
+            &[
+                ("Id", "**long?**", ""),
+                ("Weight", "**double?**", "[optional]"),
+                ("Born", "**DateTime?**", ""),
+            ],
+        )];
+        assert_eq!(
+            conventions("csharp", era),
+            ["Id: int", "Weight: float", "Born: str"]
+        );
+        // Later: a bare `long` beside it, so a required `X?` may be `null`.
+        let later: &[(&str, &[(&str, &str, &str)])] = &[(
+            "Pet",
+            &[
+                ("Id", "**long?**", ""),
+                ("Count", "**long**", ""),
+                ("Born", "**DateTime?**", ""),
+            ],
+        )];
+        assert_eq!(
+            conventions("csharp", later),
+            ["Id: int nullable", "Count: int", "Born: str nullable"]
+        );
+    }
+
+    #[test]
+    fn go_before_any_type_wrote_its_free_form_map_for_any_value() {
+        let old: &[(&str, &[(&str, &str, &str)])] = &[(
+            "Pet",
+            &[
+                ("Extra", "**map[string]interface{}**", ""),
+                ("Details", "**[]map[string]interface{}**", ""),
+                ("ByName", "**map[string]map[string]interface{}**", ""),
+            ],
+        )];
+        assert_eq!(
+            conventions("go", old),
+            [
+                "Extra: object",
+                "Details: list[object]",
+                "ByName: dict(str, object)"
+            ]
+        );
+        // A folder that writes `interface{}` for a value of any type (5.x and later): a map.
+        let later: &[(&str, &[(&str, &str, &str)])] = &[(
+            "Pet",
+            &[
+                ("Extra", "**map[string]interface{}**", ""),
+                ("Any", "**interface{}**", ""),
+            ],
+        )];
+        assert_eq!(
+            conventions("go", later),
+            ["Extra: dict(str, object)", "Any: object"]
+        );
+    }
+
     #[test]
     fn pages_that_share_no_dialect_are_an_error_naming_both() {
         let (_, errors) = detect(&[
