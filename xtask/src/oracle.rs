@@ -817,23 +817,36 @@ impl Oracle {
 
 impl Oracle {
     /// Accounts for the object schemas of `comparison` without a docs model, given the names of
-    /// the docs folder's pages (file names without `.md`): one whose page was read as no model
-    /// (an empty Properties table, any JSON value) and all of whose properties are its `allOf`
-    /// members' (listed as members' properties the page does not show, as a template that
-    /// inherits the members shows none of them); one named like a language type without a page
-    /// ([`Comparison::language_typed_without_page`]); one with a discriminator whose page was
-    /// read as no model ([`Comparison::discriminator_variant_pages`]). The others stay unread.
-    pub fn account_for_pages(&self, comparison: &mut Comparison, pages: &BTreeSet<String>) {
+    /// the docs folder's pages (file names without `.md`) and of those that show no property
+    /// and no enum value (`empty_pages`, read as any JSON value): one whose page is empty and
+    /// all of whose properties are its `allOf` members' (listed as members' properties the page
+    /// does not show, as a template that inherits the members shows none of them); one with a
+    /// discriminator whose page is empty ([`Comparison::discriminator_variant_pages`]); one
+    /// named like a language type without a page whose name ends with its own (not `OAIDate`)
+    /// ([`Comparison::language_typed_without_page`]). The others stay unread. Page names are
+    /// compared in any case and spelling (C#'s `Date`, C's `date`, `ModelDate`).
+    pub fn account_for_pages(
+        &self,
+        comparison: &mut Comparison,
+        pages: &BTreeSet<String>,
+        empty_pages: &BTreeSet<String>,
+    ) {
         let models = self.object_models();
-        let has_page = |name: &str| {
-            let page = camelized(name);
-            pages.contains(&page) || pages.contains(&format!("Model{page}"))
+        let pages: BTreeSet<String> = pages.iter().map(|page| erased(page)).collect();
+        let empty: BTreeSet<String> = empty_pages.iter().map(|page| erased(page)).collect();
+        let page_read_as_no_model = |name: &str| {
+            let name = erased(name);
+            empty.contains(&name) || empty.contains(&format!("model{name}"))
+        };
+        let named_so = |name: &str| {
+            let name = erased(name);
+            pages.iter().any(|page| page.ends_with(&name))
         };
         let mut unread = Vec::new();
         for name in std::mem::take(&mut comparison.models_only_in_oracle) {
             let fields = &models[&name];
             let inherited = !fields.is_empty() && fields.values().all(|f| f.inherited.is_some());
-            if inherited && has_page(&name) {
+            if inherited && page_read_as_no_model(&name) {
                 for (key, facts) in fields {
                     let member = facts.inherited.as_deref().unwrap_or_default();
                     comparison.inherited_unshown.push(Unshown {
@@ -845,10 +858,12 @@ impl Oracle {
                         ),
                     });
                 }
-            } else if LANGUAGE_TYPE_NAMES.contains(&name.as_str()) && !has_page(&name) {
-                comparison.language_typed_without_page.push(name);
-            } else if self.schemas[&name].get("discriminator").is_some() && has_page(&name) {
+            } else if self.schemas[&name].get("discriminator").is_some()
+                && page_read_as_no_model(&name)
+            {
                 comparison.discriminator_variant_pages.push(name);
+            } else if LANGUAGE_TYPE_NAMES.contains(&name.as_str()) && !named_so(&name) {
+                comparison.language_typed_without_page.push(name);
             } else {
                 unread.push(name);
             }
@@ -1932,14 +1947,26 @@ mod tests {
         let uses = "| **string** | **str** | | [optional] |\n";
         let cat = "| **lives** | **int** | | [optional] |\n";
         let mut comparison = oracle.compare(&model_of(&[("Uses", uses), ("Cat", cat)], ""));
+        let read = model_of(&[("Uses", uses), ("Cat", cat)], "");
+        // A page `OAIDate` (Objective-C's prefix) may be `Date`'s; a page that is not empty
+        // (read as a model the oracle does not pair, or not read): not listed.
+        let mut other = oracle.compare(&read);
+        let pages = ["OAIDate", "Single", "Base"].map(str::to_owned).into();
+        oracle.account_for_pages(&mut other, &pages, &BTreeSet::new());
+        assert_eq!(other.language_typed_without_page, ["String"]);
+        assert_eq!(
+            other.models_only_in_oracle,
+            ["Base", "Date", "Single", "Tag"]
+        );
         assert_eq!(
             comparison.models_only_in_oracle,
             ["Base", "Date", "Single", "String", "Tag"]
         );
-        let pages = ["Uses", "Cat", "Tag", "String", "Single", "Base"]
+        let pages = ["Uses", "Cat", "tag", "ModelString", "single", "Base"]
             .map(str::to_owned)
             .into();
-        oracle.account_for_pages(&mut comparison, &pages);
+        let empty = ["single", "Base"].map(str::to_owned).into();
+        oracle.account_for_pages(&mut comparison, &pages, &empty);
         assert_eq!(comparison.models_only_in_oracle, ["String", "Tag"]);
         assert_eq!(comparison.language_typed_without_page, ["Date"]);
         assert_eq!(comparison.discriminator_variant_pages, ["Base"]);
