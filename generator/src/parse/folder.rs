@@ -344,9 +344,12 @@ mod tests {
         assert_eq!(dialect, Dialect::default());
     }
 
-    /// The rows of `pages` (each a name and its rows: Name, Type and Notes cells) once the
-    /// conventions of `dialect` are applied: `name: type` and whether the row is nullable.
-    fn conventions(dialect: &str, pages: &[(&str, &[(&str, &str, &str)])]) -> Vec<String> {
+    /// Pages, each a name and its rows: the Name, Type and Notes cells.
+    type Folder<'a> = &'a [(&'a str, &'a [(&'a str, &'a str, &'a str)])];
+
+    /// The rows of `pages` once the conventions of `dialect` are applied: `name: type` and
+    /// whether the row is nullable.
+    fn conventions(dialect: &str, pages: Folder<'_>) -> Vec<String> {
         let mut sources = Sources::default();
         let mut diagnostics: Vec<Diagnostic> = Vec::new();
         let mut read: Vec<_> = pages
@@ -385,7 +388,7 @@ mod tests {
     fn a_name_written_for_a_type_and_a_model_alike_is_either_where_the_model_has_a_page() {
         // Ruby writes a model named `String` unlinked, as its own `String`.
         let ruby = |pages| conventions("ruby", pages);
-        let with_page: &[(&str, &[(&str, &str, &str)])] = &[
+        let with_page: Folder<'_> = &[
             ("String", &[("value", "**String**", "")]),
             (
                 "User",
@@ -396,11 +399,11 @@ mod tests {
             ruby(with_page),
             ["value: object", "name: object", "id: int"]
         );
-        let without: &[(&str, &[(&str, &str, &str)])] = &[("User", &[("name", "**String**", "")])];
+        let without: Folder<'_> = &[("User", &[("name", "**String**", "")])];
         assert_eq!(ruby(without), ["name: str"]);
         // dart-dio links its own `Date` as it links a model `Date`: either, linked too; a
         // linked name the dialect does not write for its own type is the model.
-        let dart: &[(&str, &[(&str, &str, &str)])] = &[
+        let dart: Folder<'_> = &[
             ("Date", &[("value", "**String**", "")]),
             (
                 "User",
@@ -420,7 +423,7 @@ mod tests {
     #[test]
     fn csharp_3x_marks_every_value_type_so_its_mark_says_nothing_of_null() {
         // 3.x: every integer, number and boolean `X?`, required or not.
-        let era: &[(&str, &[(&str, &str, &str)])] = &[(
+        let era: Folder<'_> = &[(
             "Pet",
             &[
                 ("Id", "**long?**", ""),
@@ -433,7 +436,7 @@ mod tests {
             ["Id: int", "Weight: float", "Born: str"]
         );
         // Later: a bare `long` beside it, so a required `X?` may be `null`.
-        let later: &[(&str, &[(&str, &str, &str)])] = &[(
+        let later: Folder<'_> = &[(
             "Pet",
             &[
                 ("Id", "**long?**", ""),
@@ -449,7 +452,7 @@ mod tests {
 
     #[test]
     fn go_before_any_type_wrote_its_free_form_map_for_any_value() {
-        let old: &[(&str, &[(&str, &str, &str)])] = &[(
+        let old: Folder<'_> = &[(
             "Pet",
             &[
                 ("Extra", "**map[string]interface{}**", ""),
@@ -466,7 +469,7 @@ mod tests {
             ]
         );
         // A folder that writes `interface{}` for a value of any type (5.x and later): a map.
-        let later: &[(&str, &[(&str, &str, &str)])] = &[(
+        let later: Folder<'_> = &[(
             "Pet",
             &[
                 ("Extra", "**map[string]interface{}**", ""),
