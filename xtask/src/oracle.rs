@@ -1890,6 +1890,11 @@ mod tests {
 
     /// A spec with models named like language types, an `allOf` of one member and a
     /// discriminator base.
+    /// The listed items' texts.
+    fn unshown_texts(items: &[Unshown]) -> Vec<String> {
+        items.iter().map(ToString::to_string).collect()
+    }
+
     fn type_names() -> Oracle {
         let named = json!({ "type": "object", "properties": { "value": { "type": "string" } } });
         Oracle::from_document(json!({
@@ -1920,11 +1925,7 @@ mod tests {
                     | **tag** | **str** | | [optional] |\n";
         let comparison = type_names().compare(&model_of(&[("Uses", uses)], ""));
         assert_eq!(
-            comparison
-                .language_typed
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>(),
+            unshown_texts(&comparison.language_typed),
             [
                 "Uses.string: the model String, which the template writes as its language's \
                  type: str",
@@ -1971,11 +1972,7 @@ mod tests {
         assert_eq!(comparison.language_typed_without_page, ["Date"]);
         assert_eq!(comparison.discriminator_variant_pages, ["Base"]);
         assert_eq!(
-            comparison
-                .inherited_unshown
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>(),
+            unshown_texts(&comparison.inherited_unshown),
             [
                 "Cat.kind: a property of the allOf member Base, none of whose properties the \
                  page shows",
@@ -1992,11 +1989,7 @@ mod tests {
         let cat = "| **kind** | **str** | | [optional] |\n";
         let comparison = type_names().compare(&model_of(&[("Cat", cat)], ""));
         assert_eq!(
-            comparison
-                .inherited_unshown
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>(),
+            unshown_texts(&comparison.inherited_unshown),
             [
                 "Cat.lives: a property of the allOf member CatAllOf, none of whose properties \
                  the page shows"
