@@ -142,7 +142,8 @@ pub struct DialectSpec {
     /// The templates link every model's name in a Type cell to its page but that of a model
     /// named like one of their language's types, which they write as that type: a name
     /// without a link that the dialect reads (`**String**`), where a model of that name has a
-    /// page (Java's `String.md`), is either ([`Inexact::TypeOrModel`]).
+    /// page (Java's `String.md`) that no cell of the folder links, is either
+    /// ([`Inexact::TypeOrModel`]).
     pub links_models: bool,
     /// A page whose only row is a required `value` (`python-prior`'s `isAlias` / `isArray`
     /// form) is no object but an alias of that row's type.

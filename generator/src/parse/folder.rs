@@ -152,8 +152,9 @@ pub fn restore_escaped_titles(pages: &mut [ModelPage], sources: &Sources) {
 /// `String`, `Long`; Go's `int64`, `NullableString`) are what it reads them as
 /// ([`Dialect::read_name`]) unless a page defines that name; where the template writes a model
 /// so named as its own type ([`super::dialect::DialectSpec::primitives_before_pages`], or an
-/// unlinked name where it links every other model: [`super::dialect::DialectSpec::links_models`]),
-/// the name is either, and read as any JSON value ([`Inexact::TypeOrModel`]); and a name that says less than it is read as says so in the field's docs; a page of no
+/// unlinked name where it links every other model and no cell of the folder links that page:
+/// [`super::dialect::DialectSpec::links_models`]), the name is either, and read as any JSON
+/// value ([`Inexact::TypeOrModel`]); and a name that says less than it is read as says so in the field's docs; a page of no
 /// properties is any JSON value (the templates print an enum, a oneOf of non-objects and an
 /// object without properties alike as an empty table, and any JSON value reads each); a page
 /// whose only row is a required `value` is an alias of that row's type where the dialect writes
@@ -166,6 +167,16 @@ pub fn restore_escaped_titles(pages: &mut [ModelPage], sources: &Sources) {
 pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
     let page_names: BTreeSet<String> = pages.iter().map(|page| page.name.value.clone()).collect();
     let spec = dialect.spec();
+    // The pages some cell links: a template that links a model so named writes an unlinked
+    // name for its own type (Java 7.x's `[**String**](String.md)` beside `**String**`).
+    let linked: BTreeSet<String> = (pages.iter())
+        .flat_map(|page| &page.properties)
+        .filter(|row| row.links_page)
+        .filter_map(|row| match &row.type_expr.value.leaf {
+            Leaf::Named(name) => Some(name.clone()),
+            Leaf::Primitive(_) => None,
+        })
+        .collect();
     // Before its names are read: `interface{}` is the only any JSON value the grammar reads.
     if spec.free_form_map_for_any && !any_value_outside_maps(pages) {
         let rows = pages.iter_mut().flat_map(|page| {
@@ -195,15 +206,20 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
             .chain(&mut page.additional_properties)
         {
             row.api_name = dialect.api_name(&row.name.value);
+            // An unlinked name where the template links models: its own type where a cell of
+            // the folder links the page of that name, else either.
+            let unlinked = spec.links_models && !row.links_page;
             // A name the template writes for its language's type and for a model so named
             // alike, where that model has a page: either.
             let either = |name: &String| {
                 page_names.contains(name)
                     && (spec.primitives_before_pages.contains(&name.as_str())
-                        || (spec.links_models && !row.links_page))
+                        || (unlinked && !linked.contains(name)))
             };
+            let own =
+                |name: &String| !page_names.contains(name) || (unlinked && linked.contains(name));
             if let Leaf::Named(name) = &row.type_expr.value.leaf
-                && (!page_names.contains(name) || either(name))
+                && (own(name) || either(name))
                 && let Some(read) = dialect.read_name(name, &page_names)
             {
                 // The language's type, or the page's model: any JSON value reads either.
@@ -401,6 +417,21 @@ mod tests {
         );
         let without: Folder<'_> = &[("User", &[("name", "**String**", "")])];
         assert_eq!(ruby(without), ["name: str"]);
+        // Java 7.x links a model named `String`: its unlinked `String` is Java's own.
+        let java: Folder<'_> = &[
+            ("String", &[("value", "**String**", "")]),
+            (
+                "User",
+                &[
+                    ("name", "**String**", ""),
+                    ("label", "[**String**](String.md)", ""),
+                ],
+            ),
+        ];
+        assert_eq!(
+            conventions("java", java),
+            ["value: str", "name: str", "label: String"]
+        );
         // dart-dio links its own `Date` as it links a model `Date`: either, linked too; a
         // linked name the dialect does not write for its own type is the model.
         let dart: Folder<'_> = &[

@@ -221,17 +221,17 @@ mod tests {
         assert_eq!(fields("# StringEnum\n\n## Enum\n\n\n"), ["= object"]);
     }
 
-    /// The template writes a reference to a model named `String` unlinked, as Java's own
-    /// `String` (`DefaultCodegen.fromProperty` counts the name among the language's primitives,
-    /// and `model_doc.mustache` links only what is not one): in a folder with `String.md` an
-    /// unlinked `String` is either, and reads as any JSON value with a note; a linked one is
-    /// the model.
+    /// The 3.x-4.x templates write a reference to a model named `String` unlinked, as Java's
+    /// own `String` (`DefaultCodegen.fromProperty` counts the name among the language's
+    /// primitives, and `model_doc.mustache` links only what is not one): in a folder with
+    /// `String.md` that no cell links, an unlinked `String` is either, and reads as any JSON
+    /// value with a note (the folder tests show a linked one).
     #[test]
     fn an_unlinked_name_is_either_where_a_model_has_that_name() {
         let page = "# String\n\n## Properties\n\n\
             | Name | Type | Description | Notes |\n|---|---|---|---|\n\
             |**value** | **String** |  |  [optional] |\n\
-            |**model** | [**String**](String.md) |  |  [optional] |\n";
+            |**model** | [**Pet**](Pet.md) |  |  [optional] |\n";
         let mut sources = Sources::default();
         let file = sources.add(PathBuf::from("String.md"), page.to_owned());
         let mut diagnostics = Vec::new();
@@ -243,7 +243,7 @@ mod tests {
         let types: Vec<String> = (pages[0].properties.iter())
             .map(|row| row.type_expr.value.to_string())
             .collect();
-        assert_eq!(types, ["object", "String"]);
+        assert_eq!(types, ["object", "Pet"]);
         assert!(
             pages[0].properties[0]
                 .description
