@@ -10,7 +10,7 @@
 //! and one checker round-trips the spec's documents and the type models' own
 //! ([`crate::synth`]) through every model of every cell.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -19,6 +19,8 @@ use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 use clap::Args;
+use markdown_model_codegen::diagnostic::Sources;
+use markdown_model_codegen::parse::{PageOutcome, parse_page};
 use markdown_model_codegen::{Failure, Options, Stats, TypeModel, WriteMode, generate};
 use quote::{format_ident, quote};
 
@@ -163,6 +165,41 @@ fn pages_folder(docs: &Path) -> PathBuf {
         .map(|name| docs.join(name))
         .find(|folder| has_pages(folder))
         .unwrap_or_else(|| docs.to_owned())
+}
+
+/// The names of a folder's pages (its `.md` files' names without the extension), and those of
+/// the model pages among them that show no property and no enum value (an empty table, read as
+/// any JSON value).
+fn page_names(folder: &Path) -> (BTreeSet<String>, BTreeSet<String>) {
+    let (mut pages, mut empty) = (BTreeSet::new(), BTreeSet::new());
+    let mut sources = Sources::default();
+    let entries = fs::read_dir(folder)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok);
+    for path in entries.map(|entry| entry.path()) {
+        let Some(stem) = path.file_stem().and_then(|stem| stem.to_str()) else {
+            continue;
+        };
+        if path.extension().is_none_or(|ext| ext != "md") {
+            continue;
+        }
+        pages.insert(stem.to_owned());
+        let Ok(text) = fs::read_to_string(&path) else {
+            continue;
+        };
+        let file = sources.add(path.clone(), text.clone());
+        if let PageOutcome::Model(page) = parse_page(file, &text, &mut Vec::new())
+            && page.properties.is_empty()
+            && page.additional_properties.is_none()
+            && page
+                .enum_values
+                .is_none_or(|listed| listed.values.is_empty())
+        {
+            empty.insert(stem.to_owned());
+        }
+    }
+    (pages, empty)
 }
 
 /// Every file of a docs folder (its path in the folder) with its contents, sorted by path: two
@@ -472,7 +509,9 @@ fn load_unit(docs: &Path, spec: &Path, out: &Path) -> Result<UnitOutcome> {
     };
     let oracle = Oracle::load(spec)?;
     let model = generated.model;
-    let comparison = oracle.compare(&model);
+    let mut comparison = oracle.compare(&model);
+    let (pages, empty_pages) = page_names(&pages_folder(docs));
+    oracle.account_for_pages(&mut comparison, &pages, &empty_pages);
     let listed = Listed::classify(
         generated.stats.dialect,
         &comparison,

@@ -476,16 +476,20 @@ impl Oracle {
         (properties, required)
     }
 
-    /// The properties an object schema takes from the `$ref`ed members of its `allOf`, with the
-    /// member's name.
-    fn inherited<'a>(&'a self, schema: &'a Value) -> BTreeMap<&'a str, &'a str> {
+    /// The properties the object schema `name` takes from the members of its `allOf`, with the
+    /// member's name: a `$ref`ed member's, or, for an inline one, the model openapi-generator
+    /// 4.x-6.x makes of it and the templates inherit as they do a `$ref`ed one
+    /// (`InlineModelResolver` names it `<name>_allOf`: `CatAllOf`).
+    fn inherited<'a>(&'a self, name: &str, schema: &'a Value) -> BTreeMap<&'a str, String> {
         let mut inherited = BTreeMap::new();
         let parts = self.resolve(schema).get("allOf").and_then(Value::as_array);
         for part in parts.into_iter().flatten() {
-            if let Some(member) = self.referenced_name(part) {
-                for (name, _) in self.properties(part).0 {
-                    inherited.entry(name).or_insert(member);
-                }
+            let member = match self.referenced_name(part) {
+                Some(member) => member.to_owned(),
+                None => format!("{}AllOf", camelized(name)),
+            };
+            for (property, _) in self.properties(part).0 {
+                inherited.entry(property).or_insert_with(|| member.clone());
             }
         }
         inherited
@@ -637,11 +641,11 @@ impl Oracle {
             })
             .map(|(name, schema)| {
                 let (properties, required) = self.properties(schema);
-                let inherited = self.inherited(schema);
+                let inherited = self.inherited(name, schema);
                 let fields = properties
                     .into_iter()
                     .map(|(field, property)| {
-                        let member = inherited.get(field).map(|member| (*member).to_owned());
+                        let member = inherited.get(field).cloned();
                         let facts = self.oracle_field(property, required.contains(field), member);
                         (field.to_owned(), facts)
                     })
@@ -817,6 +821,63 @@ impl Oracle {
     }
 }
 
+impl Oracle {
+    /// Accounts for the object schemas of `comparison` without a docs model, given the names of
+    /// the docs folder's pages (file names without `.md`) and of those that show no property
+    /// and no enum value (`empty_pages`, read as any JSON value): one whose page is empty and
+    /// all of whose properties are its `allOf` members' (listed as members' properties the page
+    /// does not show, as a template that inherits the members shows none of them); one with a
+    /// discriminator whose page is empty ([`Comparison::discriminator_variant_pages`]); one
+    /// named like a language type without a page whose name ends with its own (not `OAIDate`)
+    /// ([`Comparison::language_typed_without_page`]). The others stay unread. Page names are
+    /// compared in any case and spelling (C#'s `Date`, C's `date`, `ModelDate`).
+    pub fn account_for_pages(
+        &self,
+        comparison: &mut Comparison,
+        pages: &BTreeSet<String>,
+        empty_pages: &BTreeSet<String>,
+    ) {
+        let models = self.object_models();
+        let pages: BTreeSet<String> = pages.iter().map(|page| erased(page)).collect();
+        let empty: BTreeSet<String> = empty_pages.iter().map(|page| erased(page)).collect();
+        let page_read_as_no_model = |name: &str| {
+            let name = erased(name);
+            empty.contains(&name) || empty.contains(&format!("model{name}"))
+        };
+        let named_so = |name: &str| {
+            let name = erased(name);
+            pages.iter().any(|page| page.ends_with(&name))
+        };
+        let mut unread = Vec::new();
+        for name in std::mem::take(&mut comparison.models_only_in_oracle) {
+            let fields = &models[&name];
+            let inherited = !fields.is_empty() && fields.values().all(|f| f.inherited.is_some());
+            if inherited && page_read_as_no_model(&name) {
+                for (key, facts) in fields {
+                    let member = facts.inherited.as_deref().unwrap_or_default();
+                    comparison.inherited_unshown.push(Unshown {
+                        model: name.clone(),
+                        key: key.clone(),
+                        what: format!(
+                            "a property of the allOf member {member}, of which the page (an \
+                             empty table) shows none"
+                        ),
+                    });
+                }
+            } else if self.schemas[&name].get("discriminator").is_some()
+                && page_read_as_no_model(&name)
+            {
+                comparison.discriminator_variant_pages.push(name);
+            } else if LANGUAGE_TYPE_NAMES.contains(&name.as_str()) && !named_so(&name) {
+                comparison.language_typed_without_page.push(name);
+            } else {
+                unread.push(name);
+            }
+        }
+        comparison.models_only_in_oracle = unread;
+    }
+}
+
 /// The oracle's property a docs field stands for when its JSON name is none of them: the one
 /// not yet taken whose name agrees with the field's JSON or docs name once case and punctuation
 /// are erased ([`erased`]) or its special characters spelled out ([`spells`]: `plusPlusSign`
@@ -988,6 +1049,7 @@ fn compare_field(
             docs: field.required,
         }));
     }
+    let language_typed = language_typed_model(&facts.shape, &field.ty.containers, &field.ty.base);
     let verdict = match type_verdict(&facts.shape, &field.ty.containers, &field.ty.base) {
         TypeVerdict::Contradicts if is_inline_model_of(item, field) => {
             type_verdict(&facts.shape.inlined(), &field.ty.containers, &field.ty.base)
@@ -1010,6 +1072,16 @@ fn compare_field(
                     "the template types the format, {} for {}: the page cannot say the wire \
                      holds a string",
                     field.ty.expr, facts.shape
+                ),
+            });
+        }
+        TypeVerdict::Contradicts if let Some(name) = language_typed => {
+            comparison.language_typed.push(Unshown {
+                model: item.name.clone(),
+                key: field.wire_name.clone(),
+                what: format!(
+                    "the model {name}, which the template writes as its language's type: {}",
+                    field.ty.expr
                 ),
             });
         }
@@ -1053,6 +1125,42 @@ fn compare_field(
         }
         (Some(_), _) => comparison.enums_typed += 1,
         (None, _) => {}
+    }
+}
+
+/// Schema names a template maps to a type of its language rather than to the model: through
+/// its `typeMapping` (`DefaultCodegen.getSchemaType` looks the `$ref`'s name up there: Ruby's
+/// `List` is `Array`, Swift's `Integer` is `Int`, PHP's `Date` is `\DateTime`, Dart's `Date` is
+/// `DateTime`), its `languageSpecificPrimitives` (`DefaultCodegen.fromProperty` marks such a
+/// name primitive, and `model_doc.mustache` prints it unlinked: Java's and Ruby's `String`,
+/// `Integer`) or its `importMapping` (`AbstractJavaCodegen.toModelName` returns the mapped class,
+/// `java.util.Date`, and `DefaultGenerator.generateModels` writes no page for such a model,
+/// "not imported due to import mapping").
+pub const LANGUAGE_TYPE_NAMES: [&str; 13] = [
+    "String", "Integer", "Long", "Number", "Boolean", "Object", "Date", "DateTime", "File", "List",
+    "Map", "Array", "UUID",
+];
+
+/// The model named like a language type ([`LANGUAGE_TYPE_NAMES`]) the schema has where the docs
+/// type (`containers` around `base`) has a primitive, through the containers both have: what
+/// the template wrote its language's type for.
+fn language_typed_model<'a>(
+    shape: &'a Shape,
+    containers: &[Container],
+    base: &BaseType,
+) -> Option<&'a str> {
+    match (shape, containers.split_first()) {
+        (Shape::Object(Some(name)), _)
+            if LANGUAGE_TYPE_NAMES.contains(&name.as_str())
+                && matches!(base, BaseType::Primitive(_)) =>
+        {
+            Some(name)
+        }
+        (Shape::Array(items), Some((Container::List, rest)))
+        | (Shape::Map(items), Some((Container::Map, rest))) => {
+            language_typed_model(items, rest, base)
+        }
+        _ => None,
     }
 }
 
@@ -1472,6 +1580,18 @@ pub struct Comparison {
     /// does not show, when it shows none of that member's: the template inherits the member (Go's
     /// child pages list their own properties only); counted and listed, not a disagreement.
     pub inherited_unshown: Vec<Unshown>,
+    /// Compared references to a model named like a language type that the page types as that
+    /// type ([`LANGUAGE_TYPE_NAMES`]); listed, and the oracle's documents leave them out (an
+    /// object the language's type does not read).
+    pub language_typed: Vec<Unshown>,
+    /// Object schemas named like a language type ([`LANGUAGE_TYPE_NAMES`]) of which the docs
+    /// have no page: the template maps the name to its type and writes no page; listed.
+    pub language_typed_without_page: Vec<String>,
+    /// Object schemas with a discriminator whose page was read as no model: the template writes
+    /// such a schema as an enum of its mapped models, and its page lists them (`## Enum
+    /// Variants`), not the properties (`rust/model_doc.mustache` 7.x, `{{#discriminator}}`);
+    /// listed.
+    pub discriminator_variant_pages: Vec<String>,
     /// Properties of a `oneOf` / `anyOf`'s object variants that the union's page does not show
     /// (C#'s pages show only the discriminator); listed.
     pub union_unshown: Vec<Unshown>,
@@ -1852,6 +1972,120 @@ mod tests {
                 .unwrap()
                 .parse::<f64>()
                 .is_ok()
+        );
+    }
+
+    /// A spec with models named like language types, an `allOf` of one member and a
+    /// discriminator base.
+    /// The listed items' texts.
+    fn unshown_texts(items: &[Unshown]) -> Vec<String> {
+        items.iter().map(ToString::to_string).collect()
+    }
+
+    fn type_names() -> Oracle {
+        let named = json!({ "type": "object", "properties": { "value": { "type": "string" } } });
+        Oracle::from_document(json!({
+            "openapi": "3.0.3",
+            "components": { "schemas": {
+                "String": named, "Date": named, "Tag": named,
+                "Uses": { "type": "object", "properties": {
+                    "string": { "$ref": "#/components/schemas/String" },
+                    "dates": { "type": "array", "items": { "$ref": "#/components/schemas/Date" } },
+                    "tag": { "$ref": "#/components/schemas/Tag" }
+                } },
+                "Single": { "allOf": [ { "$ref": "#/components/schemas/Tag" } ] },
+                "Base": { "type": "object", "properties": { "kind": { "type": "string" } },
+                    "discriminator": { "propertyName": "kind" } },
+                "Cat": { "allOf": [ { "$ref": "#/components/schemas/Base" },
+                    { "type": "object", "properties": { "lives": { "type": "integer" } } } ] }
+            } }
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_model_named_like_a_language_type_that_the_page_types_so_is_listed() {
+        // Ruby's `**String**` and `**Array<Date>**` for references to the models; `Tag` as a
+        // string is no language's name for it.
+        let uses = "| **string** | **str** | | [optional] |\n\
+                    | **dates** | **list[str]** | | [optional] |\n\
+                    | **tag** | **str** | | [optional] |\n";
+        let comparison = type_names().compare(&model_of(&[("Uses", uses)], ""));
+        assert_eq!(
+            unshown_texts(&comparison.language_typed),
+            [
+                "Uses.string: the model String, which the template writes as its language's \
+                 type: str",
+                "Uses.dates: the model Date, which the template writes as its language's type: \
+                 list[str]",
+            ]
+        );
+        assert_eq!(
+            mismatch_texts(&comparison),
+            ["Uses.tag: type: oracle Tag, docs str"]
+        );
+    }
+
+    #[test]
+    fn unread_schemas_are_accounted_for_by_the_folders_pages() {
+        let oracle = type_names();
+        // Only `Uses` and `Cat` read: `String` and `Tag` have pages that were not read,
+        // `Single` an empty page, `Date` none (the template maps the name), `Base` a page of
+        // its variants.
+        let uses = "| **string** | **str** | | [optional] |\n";
+        let cat = "| **lives** | **int** | | [optional] |\n";
+        let mut comparison = oracle.compare(&model_of(&[("Uses", uses), ("Cat", cat)], ""));
+        let read = model_of(&[("Uses", uses), ("Cat", cat)], "");
+        // A page `OAIDate` (Objective-C's prefix) may be `Date`'s; a page that is not empty
+        // (read as a model the oracle does not pair, or not read): not listed.
+        let mut other = oracle.compare(&read);
+        let pages = ["OAIDate", "Single", "Base"].map(str::to_owned).into();
+        oracle.account_for_pages(&mut other, &pages, &BTreeSet::new());
+        assert_eq!(other.language_typed_without_page, ["String"]);
+        assert_eq!(
+            other.models_only_in_oracle,
+            ["Base", "Date", "Single", "Tag"]
+        );
+        assert_eq!(
+            comparison.models_only_in_oracle,
+            ["Base", "Date", "Single", "String", "Tag"]
+        );
+        let pages = ["Uses", "Cat", "tag", "ModelString", "single", "Base"]
+            .map(str::to_owned)
+            .into();
+        let empty = ["single", "Base"].map(str::to_owned).into();
+        oracle.account_for_pages(&mut comparison, &pages, &empty);
+        assert_eq!(comparison.models_only_in_oracle, ["String", "Tag"]);
+        assert_eq!(comparison.language_typed_without_page, ["Date"]);
+        assert_eq!(comparison.discriminator_variant_pages, ["Base"]);
+        assert_eq!(
+            unshown_texts(&comparison.inherited_unshown),
+            [
+                "Cat.kind: a property of the allOf member Base, none of whose properties the \
+                 page shows",
+                "Single.value: a property of the allOf member Tag, of which the page (an empty \
+                 table) shows none",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_inline_allof_member_is_the_model_the_generator_names_after_its_schema() {
+        // A page that shows the parent's properties but not the inline member's (C#
+        // generichost 6.6.0): `CatAllOf`'s, none of which it shows.
+        let cat = "| **kind** | **str** | | [optional] |\n";
+        let comparison = type_names().compare(&model_of(&[("Cat", cat)], ""));
+        assert_eq!(
+            unshown_texts(&comparison.inherited_unshown),
+            [
+                "Cat.lives: a property of the allOf member CatAllOf, none of whose properties \
+                 the page shows"
+            ]
+        );
+        assert!(
+            comparison.mismatches.is_empty(),
+            "{:?}",
+            comparison.mismatches
         );
     }
 

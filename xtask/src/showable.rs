@@ -7,7 +7,9 @@
 //!   variants' properties ([`crate::oracle::Oracle::union_models`]);
 //! - a type that says less than the schema (TypeScript's `number`, a string for a date, any
 //!   JSON value for a model: [`crate::oracle::TypeVerdict::SaysLess`]), an inline enum the
-//!   template does not list, a required flag the layout does not give: the oracle's own lists.
+//!   template does not list, a required flag the layout does not give: the oracle's own lists;
+//! - a model named like a language type, which the template writes as that type, or of which
+//!   it writes no page ([`crate::oracle::LANGUAGE_TYPE_NAMES`]).
 //!
 //! Everything else the oracle reports ([`crate::oracle::Mismatch`]) fails the cell, and so does
 //! a round trip, unless every difference is on a listed field or model ([`Listed::mask`]).
@@ -122,6 +124,8 @@ pub enum Kind {
     RequiredFlag,
     /// `null` the page has no mark of.
     Nullable,
+    /// A model named like a language type, which the template writes as that type.
+    LanguageType,
 }
 
 impl Kind {
@@ -142,6 +146,10 @@ impl Kind {
             Kind::TypeSaysLess => "type that says less than the schema",
             Kind::RequiredFlag => "required flag not given",
             Kind::Nullable => "nullable, no mark of null on the page",
+            Kind::LanguageType => {
+                "model named like a language type: the template writes the type (typeMapping, \
+                 importMapping)"
+            }
         }
     }
 }
@@ -197,21 +205,41 @@ impl Listed {
         }
         // Items whose key a round trip loses (the docs model has no field of it, or drops it):
         // excused there.
+        for model in &comparison.discriminator_variant_pages {
+            listed.push(
+                model,
+                Kind::Union,
+                format!(
+                    "{model}: a discriminator base, whose page lists its mapped models, not its \
+                     properties"
+                ),
+            );
+        }
+        for model in &comparison.language_typed_without_page {
+            listed.push(
+                model,
+                Kind::LanguageType,
+                format!("{model}: no page, the template maps the name to its language's type"),
+            );
+        }
         let losing = [
             (Kind::InheritedProperties, &comparison.inherited_unshown),
             (Kind::FormatOverType, &comparison.format_over_type),
             (Kind::QuotedNumbers, &comparison.quoted_numbers),
             (Kind::Union, &comparison.union_unshown),
+            (Kind::LanguageType, &comparison.language_typed),
         ];
         for (kind, items) in losing {
             for item in items {
                 listed.push_keyed(kind, item);
             }
         }
+        // Values its type does not read: left out of the spec's documents.
         for item in comparison
             .format_over_type
             .iter()
             .chain(&comparison.quoted_numbers)
+            .chain(&comparison.language_typed)
         {
             listed
                 .unreadable
@@ -602,6 +630,26 @@ mod tests {
         let text = json!("a string variant");
         let error = "invalid type: string, expected an object (the `Shape` model)";
         assert!(!listed.excuses(&union, "Shape", &text, None, error, exact));
+        // A reference to a model named like a language type, typed as that type: listed, and
+        // left out of the spec's documents (the type does not read the model's object); a
+        // model so named without a page: listed.
+        let comparison = Comparison {
+            language_typed: vec![crate::oracle::Unshown {
+                model: "Pet".to_owned(),
+                key: "name".to_owned(),
+                what: "the model String, which the template writes as its language's type: str"
+                    .to_owned(),
+            }],
+            language_typed_without_page: vec!["Date".to_owned()],
+            ..Comparison::default()
+        };
+        let listed = Listed::classify(dialect_of("ruby"), &comparison, &[]);
+        assert!(listed.failures.is_empty());
+        let kinds: Vec<Kind> = listed.items.iter().map(|item| item.kind).collect();
+        assert_eq!(kinds, [Kind::LanguageType, Kind::LanguageType]);
+        let mut document = json!({ "name": { "value": "v" }, "links": {} });
+        listed.leave_out_unreadable("Pet", &mut document);
+        assert_eq!(document, json!({ "links": {} }));
         // Any other disagreement is a failure.
         let required = MismatchKind::Required {
             oracle: true,

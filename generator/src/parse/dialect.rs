@@ -145,9 +145,11 @@ pub struct DialectSpec {
     pub keeps_json_name: fn(&str) -> bool,
     /// The operation reader knows the dialect's operation pages (`Wraps METHOD /path`).
     pub documents_operations: bool,
-    /// The templates link every model's name in a Type cell to its page, so that a name
-    /// without a link that the dialect reads (`**String**`) is its own type even where a model
-    /// of that name has a page (Java's `String.md`, `[**String**](String.md)`).
+    /// The templates link every model's name in a Type cell to its page but that of a model
+    /// named like one of their language's types, which they write as that type: a name
+    /// without a link that the dialect reads (`**String**`), where a model of that name has a
+    /// page (Java's `String.md`) that no cell of the folder links, is either
+    /// ([`Inexact::TypeOrModel`]).
     pub links_models: bool,
     /// A page whose only row is a required `value` (`python-prior`'s `isAlias` / `isArray`
     /// form) is no object but an alias of that row's type.
@@ -170,17 +172,22 @@ pub struct DialectSpec {
     /// Type names that are primitives in a folder of this dialect, unless a page defines them
     /// (`String`, `Long`): they carry no mark, any template could have a model of that name.
     pub primitives: &'static [(&'static str, Primitive)],
-    /// A name of [`DialectSpec::primitives`] is that primitive even in a folder with a page of
-    /// that name: the template writes a reference to a model so named as it writes the
-    /// primitive (Ruby's `**String**`), and the primitive is by far the likelier.
-    pub primitives_shadow_pages: bool,
     /// Names of [`DialectSpec::primitives`] that say less than they are read as, and what the
     /// field's docs say.
     pub inexact: &'static [(&'static str, Inexact)],
-    /// Names of [`DialectSpec::primitives`] that stay primitives where a page has that name: the
-    /// dialect writes its own type bare and the model qualified (Rust's `String`, and
-    /// `models::String` for a model of that name).
+    /// Names of [`DialectSpec::primitives`] the template writes for a model of that name too,
+    /// linked or not (Rust's `String`, Swift's `Date`, Java's `[**Date**](Date.md)`): in a
+    /// folder with a page of that name, the name is either ([`Inexact::TypeOrModel`]).
     pub primitives_before_pages: &'static [&'static str],
+    /// Primitives the dialect's older templates wrote with the "absent or `null`" mark on
+    /// every field (swagger-codegen's C#: `int?`, `bool?`, required or not, nullable or not):
+    /// in a folder where every field of these types has the mark, it says nothing of `null`.
+    pub marked_in_every_field: &'static [Primitive],
+    /// The templates before openapi-generator's `AnyType` (5.0; Go's 4.x) typed a schema of any
+    /// type as their free-form object (Go's `map[string]interface{}`): in a folder where no
+    /// value of any type stands but as a map's values, a map of any JSON values is any JSON
+    /// value.
+    pub free_form_map_for_any: bool,
     /// What else a type name left a name is in a folder of this dialect (Go's `NullableX` of a
     /// model, C#'s qualified names), given the names of the folder's pages.
     pub read_other_name: Option<NameReader>,
@@ -221,9 +228,10 @@ impl DialectSpec {
         qualified: &[],
         marks: &[],
         primitives: &[],
-        primitives_shadow_pages: false,
         inexact: &[],
         primitives_before_pages: &[],
+        marked_in_every_field: &[],
+        free_form_map_for_any: false,
         read_other_name: None,
         model_name: None,
         nullable_prefix: None,

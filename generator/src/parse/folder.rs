@@ -8,7 +8,7 @@ use std::ops::Range;
 use super::dialect::Dialect;
 use super::dialects::Dialects;
 use super::page::{MALFORMED_TYPE, ModelPage, Spanned};
-use super::types::{Leaf, Primitive, TypeExpr};
+use super::types::{Container, Inexact, Leaf, Primitive, TypeExpr};
 use crate::diagnostic::{Diagnostic, FileId, Sources};
 
 /// The dialect of a folder's model pages: `forced` (from codegen.toml, with where it is written)
@@ -183,34 +183,76 @@ fn rename_references(
 /// dialect's names are ([`Dialect::names_are_json`]) or it keeps this one
 /// ([`Dialect::keeps_json_name`]); the dialect's own type names (Java's
 /// `String`, `Long`; Go's `int64`, `NullableString`) are what it reads them as
-/// ([`Dialect::read_name`]) unless a page defines that name (and the dialect does not keep
-/// its own: [`super::dialect::DialectSpec::primitives_before_pages`] for some names,
-/// [`super::dialect::DialectSpec::primitives_shadow_pages`] for all; or the cell does not link
-/// to it, where the dialect links every model: [`super::dialect::DialectSpec::links_models`]),
-/// and a name that says less than it is read as says so in the field's docs; a page of no
+/// ([`Dialect::read_name`]) unless a page defines that name; where the template writes a model
+/// so named as its own type ([`super::dialect::DialectSpec::primitives_before_pages`], or an
+/// unlinked name where it links every other model and no cell of the folder links that page:
+/// [`super::dialect::DialectSpec::links_models`]), the name is either, and read as any JSON
+/// value ([`Inexact::TypeOrModel`]); and a name that says less than it is read as says so in the field's docs; a page of no
 /// properties is any JSON value (the templates print an enum, a oneOf of non-objects and an
 /// object without properties alike as an empty table, and any JSON value reads each); a page
 /// whose only row is a required `value` is an alias of that row's type where the dialect writes
-/// aliases so (`python-prior`'s `AnimalFarm` = `[Animal]`).
+/// aliases so (`python-prior`'s `AnimalFarm` = `[Animal]`); a map of any JSON values is any
+/// JSON value, with a note, where the dialect's older templates wrote it for a value of any
+/// type and the folder has no other ([`super::dialect::DialectSpec::free_form_map_for_any`]);
+/// where every field of the types the dialect's older templates marked "absent or `null`" on
+/// every field has that mark, it says nothing of `null`
+/// ([`super::dialect::DialectSpec::marked_in_every_field`]).
 pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
     let page_names: BTreeSet<String> = pages.iter().map(|page| page.name.value.clone()).collect();
     let spec = dialect.spec();
-    for page in pages {
+    // The pages some cell links: a template that links a model so named writes an unlinked
+    // name for its own type (Java 7.x's `[**String**](String.md)` beside `**String**`).
+    let linked: BTreeSet<String> = (pages.iter())
+        .flat_map(|page| &page.properties)
+        .filter(|row| row.links_page)
+        .filter_map(|row| match &row.type_expr.value.leaf {
+            Leaf::Named(name) => Some(name.clone()),
+            Leaf::Primitive(_) => None,
+        })
+        .collect();
+    // Before its names are read: `interface{}` is the only any JSON value the grammar reads.
+    if spec.free_form_map_for_any && !any_value_outside_maps(pages) {
+        let rows = pages.iter_mut().flat_map(|page| {
+            page.properties
+                .iter_mut()
+                .chain(&mut page.additional_properties)
+        });
+        for row in rows {
+            let expr = &mut row.type_expr.value;
+            if expr.leaf == Leaf::Primitive(Primitive::Object)
+                && expr.containers.last() == Some(&Container::Map)
+            {
+                expr.containers.pop();
+                let note = Inexact::SeveralKinds("a value of any type and a free-form object")
+                    .note(FREE_FORM_MAP);
+                if !row.description.is_empty() {
+                    row.description.push_str("\n\n");
+                }
+                row.description.push_str(&note);
+            }
+        }
+    }
+    for page in pages.iter_mut() {
         for row in page
             .properties
             .iter_mut()
             .chain(&mut page.additional_properties)
         {
             row.api_name = dialect.api_name(&row.name.value);
+            // An unlinked name where the template links models: its own type where a cell of
+            // the folder links the page of that name, else either.
+            let unlinked = spec.links_models && !row.links_page;
+            // A name the template writes for its language's type and for a model so named
+            // alike, where that model has a page: either.
+            let either = |name: &String| {
+                page_names.contains(name)
+                    && (spec.primitives_before_pages.contains(&name.as_str())
+                        || (unlinked && !linked.contains(name)))
+            };
+            let own =
+                |name: &String| !page_names.contains(name) || (unlinked && linked.contains(name));
             let written = match &row.type_expr.value.leaf {
-                Leaf::Named(name)
-                    if !page_names.contains(name)
-                        || spec.primitives_shadow_pages
-                        || spec.primitives_before_pages.contains(&name.as_str())
-                        || (spec.links_models && !row.links_page) =>
-                {
-                    Some(name.clone())
-                }
+                Leaf::Named(name) if own(name) || either(name) => Some(name.clone()),
                 // A name of the dialect's table that the grammar reads as the type model's own
                 // primitive (C's `int`, which the template writes for booleans too) is what the
                 // table says it is.
@@ -223,8 +265,17 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
                 _ => None,
             };
             if let Some(name) = &written
-                && let Some((leaf, inexact)) = dialect.read_name(name, &page_names)
+                && let Some(read) = dialect.read_name(name, &page_names)
             {
+                // The language's type, or the page's model: any JSON value reads either.
+                let (leaf, inexact) = if either(name) {
+                    (
+                        Leaf::Primitive(Primitive::Object),
+                        Some(Inexact::TypeOrModel),
+                    )
+                } else {
+                    read
+                };
                 if let Some(inexact) = inexact {
                     if !row.description.is_empty() {
                         row.description.push_str("\n\n");
@@ -269,6 +320,43 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
             page.additional_properties = None;
         }
     }
+    // The mark an era wrote on every field of some types says nothing of `null`.
+    if marked_in_every_field(pages, spec.marked_in_every_field) {
+        let rows = pages.iter_mut().flat_map(|page| &mut page.properties);
+        for row in rows.filter(|row| row.absent_or_null) {
+            row.nullable = false;
+        }
+    }
+}
+
+/// How the docs name a map of any JSON values where it is read as any JSON value
+/// ([`super::dialect::DialectSpec::free_form_map_for_any`]).
+const FREE_FORM_MAP: &str = "map[string]interface{}";
+
+/// Whether a field of the folder is any JSON value, or a list of them, not a map's values (Go's
+/// `interface{}`, `[]interface{}`).
+fn any_value_outside_maps(pages: &[ModelPage]) -> bool {
+    pages.iter().flat_map(|page| &page.properties).any(|row| {
+        let expr = &row.type_expr.value;
+        expr.leaf == Leaf::Primitive(Primitive::Object)
+            && expr.containers.last() != Some(&Container::Map)
+    })
+}
+
+/// Whether every field of the folder typed by one of `primitives` (no container around it) has
+/// the "absent or `null`" mark, and some field is: the templates of that era wrote the mark on
+/// every such field ([`super::dialect::DialectSpec::marked_in_every_field`]).
+fn marked_in_every_field(pages: &[ModelPage], primitives: &[Primitive]) -> bool {
+    let mut rows = pages
+        .iter()
+        .flat_map(|page| &page.properties)
+        .filter(|row| {
+            row.type_expr.value.containers.is_empty()
+                && matches!(row.type_expr.value.leaf, Leaf::Primitive(primitive)
+                    if primitives.contains(&primitive))
+        })
+        .peekable();
+    rows.peek().is_some() && rows.all(|row| row.absent_or_null)
 }
 
 #[cfg(test)]
@@ -376,6 +464,159 @@ mod tests {
         assert_eq!(dialect.name(), "csharp");
         let (dialect, _) = detect(&[("Pet", "str")]);
         assert_eq!(dialect, Dialect::default());
+    }
+
+    /// Pages, each a name and its rows: the Name, Type and Notes cells.
+    type Folder<'a> = &'a [(&'a str, &'a [(&'a str, &'a str, &'a str)])];
+
+    /// The rows of `pages` once the conventions of `dialect` are applied: `name: type` and
+    /// whether the row is nullable.
+    fn conventions(dialect: &str, pages: Folder<'_>) -> Vec<String> {
+        let mut sources = Sources::default();
+        let mut diagnostics: Vec<Diagnostic> = Vec::new();
+        let mut read: Vec<_> = pages
+            .iter()
+            .map(|(name, rows)| {
+                let rows: String = rows
+                    .iter()
+                    .map(|(field, type_cell, notes)| {
+                        format!("| **{field}** | {type_cell} |  | {notes} |\n")
+                    })
+                    .collect();
+                let text = format!(
+                    "# {name}\n\n## Properties\n\n| Name | Type | Description | Notes |\n\
+                     |---|---|---|---|\n{rows}"
+                );
+                let file = sources.add(PathBuf::from(format!("{name}.md")), text.clone());
+                match parse_page(file, &text, &mut diagnostics) {
+                    PageOutcome::Model(page) => *page,
+                    _ => panic!("{name}: not a model page: {diagnostics:?}"),
+                }
+            })
+            .collect();
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let dialect = crate::parse::dialects::named(dialect).expect("a dialect");
+        super::apply_folder_conventions(&mut read, dialect);
+        read.iter()
+            .flat_map(|page| &page.properties)
+            .map(|row| {
+                let null = if row.nullable { " nullable" } else { "" };
+                format!("{}: {}{null}", row.name.value, row.type_expr.value)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_name_written_for_a_type_and_a_model_alike_is_either_where_the_model_has_a_page() {
+        // Ruby writes a model named `String` unlinked, as its own `String`.
+        let ruby = |pages| conventions("ruby", pages);
+        let with_page: Folder<'_> = &[
+            ("String", &[("value", "**String**", "")]),
+            (
+                "User",
+                &[("name", "**String**", ""), ("id", "**Integer**", "")],
+            ),
+        ];
+        assert_eq!(
+            ruby(with_page),
+            ["value: object", "name: object", "id: int"]
+        );
+        let without: Folder<'_> = &[("User", &[("name", "**String**", "")])];
+        assert_eq!(ruby(without), ["name: str"]);
+        // Java 7.x links a model named `String`: its unlinked `String` is Java's own.
+        let java: Folder<'_> = &[
+            ("String", &[("value", "**String**", "")]),
+            (
+                "User",
+                &[
+                    ("name", "**String**", ""),
+                    ("label", "[**String**](String.md)", ""),
+                ],
+            ),
+        ];
+        assert_eq!(
+            conventions("java", java),
+            ["value: str", "name: str", "label: String"]
+        );
+        // dart-dio links its own `Date` as it links a model `Date`: either, linked too; a
+        // linked name the dialect does not write for its own type is the model.
+        let dart: Folder<'_> = &[
+            ("Date", &[("value", "**String**", "")]),
+            (
+                "User",
+                &[
+                    ("born", "[**Date**](Date.md)", ""),
+                    ("tag", "[**Tag**](Tag.md)", ""),
+                ],
+            ),
+            ("Tag", &[("value", "**String**", "")]),
+        ];
+        assert_eq!(
+            conventions("dart", dart),
+            ["value: str", "born: object", "tag: Tag", "value: str"]
+        );
+    }
+
+    #[test]
+    fn csharp_3x_marks_every_value_type_so_its_mark_says_nothing_of_null() {
+        // 3.x: every integer, number and boolean `X?`, required or not.
+        let era: Folder<'_> = &[(
+            "Pet",
+            &[
+                ("Id", "**long?**", ""),
+                ("Weight", "**double?**", "[optional]"),
+                ("Born", "**DateTime?**", ""),
+            ],
+        )];
+        assert_eq!(
+            conventions("csharp", era),
+            ["Id: int", "Weight: float", "Born: str"]
+        );
+        // Later: a bare `long` beside it, so a required `X?` may be `null`.
+        let later: Folder<'_> = &[(
+            "Pet",
+            &[
+                ("Id", "**long?**", ""),
+                ("Count", "**long**", ""),
+                ("Born", "**DateTime?**", ""),
+            ],
+        )];
+        assert_eq!(
+            conventions("csharp", later),
+            ["Id: int nullable", "Count: int", "Born: str nullable"]
+        );
+    }
+
+    #[test]
+    fn go_before_any_type_wrote_its_free_form_map_for_any_value() {
+        let old: Folder<'_> = &[(
+            "Pet",
+            &[
+                ("Extra", "**map[string]interface{}**", ""),
+                ("Details", "**[]map[string]interface{}**", ""),
+                ("ByName", "**map[string]map[string]interface{}**", ""),
+            ],
+        )];
+        assert_eq!(
+            conventions("go", old),
+            [
+                "Extra: object",
+                "Details: list[object]",
+                "ByName: dict(str, object)"
+            ]
+        );
+        // A folder that writes `interface{}` for a value of any type (5.x and later): a map.
+        let later: Folder<'_> = &[(
+            "Pet",
+            &[
+                ("Extra", "**map[string]interface{}**", ""),
+                ("Any", "**interface{}**", ""),
+            ],
+        )];
+        assert_eq!(
+            conventions("go", later),
+            ["Extra: dict(str, object)", "Any: object"]
+        );
     }
 
     #[test]

@@ -109,6 +109,9 @@ pub struct PropertyRow {
     pub enum_values: Option<EnumValues>,
     /// The Type cell links to its innermost type's page (`[**List<Pet>**](Pet.md)`).
     pub links_page: bool,
+    /// The Type cell has the mark a template writes for "absent or `null`" (C#'s `X?`, Rust's
+    /// `Option<X>`; [`NullMark::AbsentOrNull`]).
+    pub absent_or_null: bool,
     /// What other folders' pages showed of this property that this one cannot
     /// ([`super::take_from_other_folders`]).
     pub taken: Vec<Taken>,
@@ -666,6 +669,7 @@ impl PageReader<'_, '_> {
                 notes: String::new(),
                 enum_values: None,
                 links_page,
+                absent_or_null: null == NullMark::AbsentOrNull,
                 taken: Vec::new(),
             });
         }
@@ -700,6 +704,7 @@ impl PageReader<'_, '_> {
             notes,
             enum_values: None,
             links_page,
+            absent_or_null: null == NullMark::AbsentOrNull,
             taken: Vec::new(),
         })
     }

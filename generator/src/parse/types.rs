@@ -170,6 +170,10 @@ pub enum Inexact {
     /// One of openapi-generator's own type names (`AnyType`), which stands for what it says
     /// (`a value of any type`), read as any JSON value.
     GeneratorName(&'static str),
+    /// A name the template writes for its language's own type and for a model of that name
+    /// alike, in a folder with that model's page (Java's `String` and `String.md`), read as
+    /// any JSON value: either reads.
+    TypeOrModel,
 }
 
 impl Inexact {
@@ -199,6 +203,13 @@ impl Inexact {
             Inexact::ListOrMap => {
                 "which the template writes for lists and maps alike: it is read as any JSON \
                  value."
+            }
+            Inexact::TypeOrModel => {
+                return format!(
+                    "The docs give its type as `{name}`, which the template writes for its \
+                     language's own type and for the model `{name}` alike: it is read as any \
+                     JSON value."
+                );
             }
             Inexact::SeveralKinds(kinds) => {
                 return format!(

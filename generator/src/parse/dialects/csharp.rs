@@ -62,9 +62,15 @@ pub static SPEC: DialectSpec = DialectSpec {
         // alone (`List<Dictionary>`).
         ("Dictionary", Primitive::Object),
     ],
-    // `Object` unlinked is C#'s, even in a folder with a model `Object`, whose references the
-    // templates link (`[**Object**](Object.md)`) except where they take it for their own.
+    // The templates link a model named `Object` (`[**Object**](Object.md)`) except where they
+    // take it for C#'s own `Object`: unlinked, in a folder with a page `Object`, either.
     primitives_before_pages: &["Object"],
+    // The 3.x templates wrote `?` after every value type, required or not: 3.x's
+    // `AbstractCSharpCodegen.typeMapping` maps `integer` to `int?`, `boolean` to `bool?`,
+    // `DateTime` to `DateTime?`, `UUID` to `Guid?` (4.x writes `?` through `getNullableType`,
+    // for a nullable or optional value): where no integer, number or boolean field is written
+    // without it, `?` says nothing of `null`.
+    marked_in_every_field: &[Primitive::Int, Primitive::Float, Primitive::Bool],
     inexact: &[
         ("decimal", Inexact::Decimal),
         ("DateTime", Inexact::DateOrDateTime),

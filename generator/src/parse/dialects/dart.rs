@@ -78,6 +78,9 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("BuiltMap", Primitive::Object),
     ],
     inexact: &[("DateTime", Inexact::DateOrDateTime)],
+    // `dart-dio` links its `Date` as it links a model named `Date` (`[**Date**](Date.md)`):
+    // in a folder with a page `Date`, either.
+    primitives_before_pages: &["Date"],
     ..DialectSpec::EMPTY
 };
 

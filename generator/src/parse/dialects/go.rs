@@ -39,6 +39,9 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("NullableTime", Primitive::Datetime),
     ],
     read_other_name: Some(nullable_model),
+    // Until 4.x (`go-experimental` 4.x too) a schema of any type was `map[string]interface{}`,
+    // as a free-form object (`typeMapping` `object`); then `interface{}`.
+    free_form_map_for_any: true,
     nullable_prefix: Some("Nullable"),
     ..DialectSpec::EMPTY
 };

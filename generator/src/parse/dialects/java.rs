@@ -49,6 +49,12 @@ pub static SPEC: DialectSpec = DialectSpec {
     // A model named like a class the code imports (`Date`, `File`, `Map`) is written qualified
     // (`java.util.Date`); Kotlin writes `java.` names too, so they show both.
     qualified: &[("java.", Qualified::Whole)],
+    // A model named `String` or `Integer` is written unlinked, as Java's own
+    // (`languageSpecificPrimitives`), where other models are linked; the templates link the
+    // types they import as they link models (`[**Date**](Date.md)`: the `legacy` and `android`
+    // date libraries' `java.util.Date`, a binary's `File`, a free-form object's `Map`), so those
+    // names are either, linked or not, in a folder with a page of that name.
+    primitives_before_pages: &["Date", "File", "Map"],
     marks: &[Mark::FieldEnumHeading],
     // The templates' type mapping at every version (`AbstractJavaCodegen`, `DefaultCodegen`):
     // every `dateLibrary` (`java8` and `threetenbp`: `LocalDate` / `OffsetDateTime`; `joda`:
@@ -85,12 +91,22 @@ pub static SPEC: DialectSpec = DialectSpec {
 };
 
 /// A qualified name (`java.util.Date`, which the templates write for a model named like a
-/// class they import): the folder's model of its last segment, else that segment as the
-/// templates' own type (`Date`, `File`, `Map`).
+/// class they import): the folder's model of its last segment; else, for the classes of
+/// openapi-generator's default import mapping that no type of the spec maps to
+/// (`java.util.Date`, `java.util.List`, `java.util.Map`: `AbstractJavaCodegen.toModelName`
+/// returns the mapped class for such a model, whose page `DefaultGenerator.generateModels`
+/// does not write, "not imported due to import mapping"), any JSON value; else that segment as
+/// the templates' own type (`java.io.File`, which 7.x templates write for a binary too).
 fn qualified_name(name: &str, page_names: &BTreeSet<String>) -> Option<(Leaf, Option<Inexact>)> {
     let (_, last) = name.strip_prefix("java.")?.rsplit_once('.')?;
     if page_names.contains(last) {
         return Some((Leaf::Named(last.to_owned()), None));
+    }
+    if IMPORT_MAPPED_MODELS.contains(&name) {
+        return Some((
+            Leaf::Primitive(Primitive::Object),
+            Some(Inexact::LanguageType),
+        ));
     }
     let primitive = SPEC
         .primitives
@@ -103,6 +119,9 @@ fn qualified_name(name: &str, page_names: &BTreeSet<String>) -> Option<(Leaf, Op
         inexact.map(|&(_, inexact)| inexact),
     ))
 }
+
+/// The classes the templates write only for a model of that name (see [`qualified_name`]).
+const IMPORT_MAPPED_MODELS: [&str; 3] = ["java.util.Date", "java.util.List", "java.util.Map"];
 
 /// Names the Java templates escape with a leading `_`: Java keywords and literals, and names
 /// their generated code uses itself (openapi-generator's `AbstractJavaCodegen` reserved words).
@@ -202,12 +221,17 @@ mod tests {
         assert_eq!(fields("# StringEnum\n\n## Enum\n\n\n"), ["= object"]);
     }
 
+    /// The 3.x-4.x templates write a reference to a model named `String` unlinked, as Java's
+    /// own `String` (`DefaultCodegen.fromProperty` counts the name among the language's
+    /// primitives, and `model_doc.mustache` links only what is not one): in a folder with
+    /// `String.md` that no cell links, an unlinked `String` is either, and reads as any JSON
+    /// value with a note (the folder tests show a linked one).
     #[test]
-    fn an_unlinked_name_is_javas_own_type_where_a_model_has_that_name() {
+    fn an_unlinked_name_is_either_where_a_model_has_that_name() {
         let page = "# String\n\n## Properties\n\n\
             | Name | Type | Description | Notes |\n|---|---|---|---|\n\
             |**value** | **String** |  |  [optional] |\n\
-            |**model** | [**String**](String.md) |  |  [optional] |\n";
+            |**model** | [**Pet**](Pet.md) |  |  [optional] |\n";
         let mut sources = Sources::default();
         let file = sources.add(PathBuf::from("String.md"), page.to_owned());
         let mut diagnostics = Vec::new();
@@ -219,7 +243,24 @@ mod tests {
         let types: Vec<String> = (pages[0].properties.iter())
             .map(|row| row.type_expr.value.to_string())
             .collect();
-        assert_eq!(types, ["str", "String"]);
+        assert_eq!(types, ["object", "Pet"]);
+        assert!(
+            pages[0].properties[0]
+                .description
+                .contains("for its language's own type and for the model `String` alike"),
+            "{}",
+            pages[0].properties[0].description
+        );
+        // Without a page `String`, the name is Java's.
+        let Some(mut page) = pages.into_iter().next() else {
+            unreachable!()
+        };
+        page.name.value = "Text".to_owned();
+        page.properties[0].description.clear();
+        page.properties[0].type_expr.value.leaf = Leaf::Named("String".to_owned());
+        let mut pages = [page];
+        apply_folder_conventions(&mut pages, Dialect::of(&SPEC));
+        assert_eq!(pages[0].properties[0].type_expr.value.to_string(), "str");
     }
 
     #[test]
@@ -246,7 +287,8 @@ mod tests {
             ("OffsetDateTime", Leaf::Primitive(Primitive::Datetime)),
             ("LocalDate", Leaf::Primitive(Primitive::Date)),
             ("Short", Leaf::Primitive(Primitive::Int)),
-            ("java.util.Date", Leaf::Primitive(Primitive::Str)),
+            // A model `Date` the import mapping named, whose page was not written.
+            ("java.util.Date", Leaf::Primitive(Primitive::Object)),
             ("java.io.File", Leaf::Primitive(Primitive::Str)),
             ("java.util.Map", Leaf::Primitive(Primitive::Object)),
             ("List", Leaf::Primitive(Primitive::Object)),

@@ -34,6 +34,11 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("Array", Primitive::Object),
     ],
     inexact: &[("Date", Inexact::DateOrDateTime)],
+    // The templates write a reference to a model named like one of these as the name, unlinked
+    // (`languageSpecificPrimitives`; their reserved words escape only `String`, `Number`,
+    // `Date`, `Object` and `Array` as `ModelString`...), where other models are linked:
+    // `Boolean`, `File` and `Blob` are either in a folder with a page of that name.
+    links_models: true,
     ..DialectSpec::EMPTY
 };
 

@@ -50,8 +50,9 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("File", Primitive::Str),
     ],
     // A model named `String` is written `**String**` too, unlinked (the generator counts the
-    // name among its primitives).
-    primitives_shadow_pages: true,
+    // name among its primitives), where other models are linked: in a folder with a page
+    // `String`, either.
+    links_models: true,
     ..DialectSpec::EMPTY
 };
 

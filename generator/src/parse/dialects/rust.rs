@@ -33,10 +33,11 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("List", Primitive::Object),
         ("Map", Primitive::Object),
     ],
-    // A bare `String` is Rust's, even in a folder with a model `String`, which the template
-    // writes `models::String`. The grammar reads a model path as its bare name, so a field of
-    // that model reads as a string too: one field where the page says more than is read.
-    primitives_before_pages: &["String"],
+    // The template links every model but one named like a type it writes (until 7.x a model
+    // `String` bare, as Rust's own; 7.26 `models::String`, which the grammar reads as its bare
+    // name; 5.x a free-form object `crate::models::Map` linked to `map.md`): in a folder with a
+    // page of that name, an unlinked name is either.
+    links_models: true,
     inexact: &[
         ("Date", Inexact::LanguageType),
         ("File", Inexact::LanguageType),
@@ -126,6 +127,6 @@ mod tests {
             let read = rust.read_name(name, &pages);
             assert_eq!(read, Some((Leaf::Primitive(primitive), inexact)), "{name}");
         }
-        assert!(super::SPEC.primitives_before_pages.contains(&"String"));
+        assert!(super::SPEC.links_models);
     }
 }

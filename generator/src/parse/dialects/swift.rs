@@ -61,8 +61,8 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("Dictionary", Primitive::Object),
         ("Array", Primitive::Object),
     ],
-    // `Date` is Foundation's, even in a folder with a model `Date`: the templates write both
-    // `Date`, and a field of that model reads as the string sent too.
+    // The templates write Foundation's `Date` and a model named `Date` alike: in a folder with
+    // a page `Date`, either.
     primitives_before_pages: &["Date"],
     inexact: &[
         ("Decimal", Inexact::Decimal),

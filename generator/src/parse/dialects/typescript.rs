@@ -18,6 +18,9 @@ pub const PRIMITIVES: &[(&str, Primitive)] = &[
     ("Date", Primitive::Str),
     ("File", Primitive::Str),
     ("Blob", Primitive::Str),
+    // The templates' language-specific primitive `Error` (JavaScript's class), which they write
+    // for a model named `Error` (its page `ModelError`, or `Error.md` titled so).
+    ("Error", Primitive::Object),
 ];
 
 /// What the field's docs say of the names of [`PRIMITIVES`].
@@ -25,6 +28,7 @@ pub const NOTES: &[(&str, Inexact)] = &[
     ("Date", Inexact::DateOrDateTime),
     ("File", Inexact::FileContents),
     ("Blob", Inexact::FileContents),
+    ("Error", Inexact::LanguageType),
 ];
 
 /// The TypeScript templates' description. Their Name column is the JSON name (quoted when it is
@@ -52,8 +56,13 @@ pub static SPEC: DialectSpec = DialectSpec {
     marks: &[Mark::IndexSignature, Mark::BarUnion],
     primitives: PRIMITIVES,
     inexact: NOTES,
+    primitives_before_pages: BEFORE_PAGES,
     ..DialectSpec::EMPTY
 };
+
+/// The names of [`PRIMITIVES`] the templates write for a model of that name too: `Error`, either
+/// in a folder with a page `Error`.
+pub const BEFORE_PAGES: &[&str] = &["Error"];
 
 /// Names the TypeScript templates escape with a leading `_`: the language's reserved words and
 /// the names their generated code uses itself (openapi-generator's `typescript*` reserved words;

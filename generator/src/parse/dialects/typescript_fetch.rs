@@ -14,5 +14,6 @@ pub static SPEC: DialectSpec = DialectSpec {
     marks: &[Mark::NameTypeHeader],
     primitives: super::typescript::PRIMITIVES,
     inexact: super::typescript::NOTES,
+    primitives_before_pages: super::typescript::BEFORE_PAGES,
     ..DialectSpec::EMPTY
 };
