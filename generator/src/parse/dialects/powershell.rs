@@ -13,6 +13,9 @@ pub static SPEC: DialectSpec = DialectSpec {
     type_syntax: "PowerShell types are `String`, `Int32`, `Int64`, `Double`, `Decimal`, \
                   `Boolean`, `System.DateTime`, `System.IO.FileInfo`, \
                   `System.Collections.Hashtable`, `T[]`, or a model name",
+    // It links every model (`[**Object**](Object.md)`) but one named like its types, which it
+    // writes as that type (`**String**`).
+    links_models: true,
     // PowerShell's own type names (`Int32` and `Int64` are Swift's too, and show both), and
     // the names it links for a free-form object and bytes (`SystemCollectionsHashtable`,
     // `SystemByte`).
