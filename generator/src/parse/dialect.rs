@@ -186,7 +186,8 @@ pub struct DialectSpec {
     /// The templates before openapi-generator's `AnyType` (5.0; Go's 4.x) typed a schema of any
     /// type as their free-form object (Go's `map[string]interface{}`): in a folder where no
     /// value of any type stands but as a map's values, a map of any JSON values is any JSON
-    /// value.
+    /// value; elsewhere (Go 4.x, 5.x: `ModelUtils.getAdditionalProperties` gave
+    /// `additionalProperties: true` as an `ObjectSchema` until 6.0) a map's values so written are.
     pub free_form_map_for_any: bool,
     /// What else a type name left a name is in a folder of this dialect (Go's `NullableX` of a
     /// model, C#'s qualified names), given the names of the folder's pages.

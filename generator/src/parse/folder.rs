@@ -211,7 +211,14 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
         })
         .collect();
     // Before its names are read: `interface{}` is the only any JSON value the grammar reads.
-    if spec.free_form_map_for_any && !any_value_outside_maps(pages) {
+    if spec.free_form_map_for_any {
+        // Where `interface{}` stands on its own (4.x and later) only a map's values were so
+        // written: `additionalProperties: true` read as a free-form object until 5.x.
+        let free_form_map: &[Container] = if any_value_outside_maps(pages) {
+            &[Container::Map, Container::Map]
+        } else {
+            &[Container::Map]
+        };
         let rows = pages.iter_mut().flat_map(|page| {
             page.properties
                 .iter_mut()
@@ -220,7 +227,7 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
         for row in rows {
             let expr = &mut row.type_expr.value;
             if expr.leaf == Leaf::Primitive(Primitive::Object)
-                && expr.containers.last() == Some(&Container::Map)
+                && expr.containers.ends_with(free_form_map)
             {
                 expr.containers.pop();
                 let note = Inexact::SeveralKinds("a value of any type and a free-form object")
@@ -605,17 +612,27 @@ mod tests {
                 "ByName: dict(str, object)"
             ]
         );
-        // A folder that writes `interface{}` for a value of any type (5.x and later): a map.
+        // A folder that writes `interface{}` for a value of any type (4.x and later): a map,
+        // whose values written as free-form objects are any JSON values.
         let later: Folder<'_> = &[(
             "Pet",
             &[
                 ("Extra", "**map[string]interface{}**", ""),
                 ("Any", "**interface{}**", ""),
+                ("ByName", "**map[string]map[string]interface{}**", ""),
+                ("Details", "**[]map[string]map[string]interface{}**", ""),
+                ("Lists", "**map[string][]map[string]interface{}**", ""),
             ],
         )];
         assert_eq!(
             conventions("go", later),
-            ["Extra: dict(str, object)", "Any: object"]
+            [
+                "Extra: dict(str, object)",
+                "Any: object",
+                "ByName: dict(str, object)",
+                "Details: list[dict(str, object)]",
+                "Lists: dict(str, list[dict(str, object)])"
+            ]
         );
     }
 

@@ -40,7 +40,8 @@ pub static SPEC: DialectSpec = DialectSpec {
     ],
     read_other_name: Some(nullable_model),
     // Until 4.x (`go-experimental` 4.x too) a schema of any type was `map[string]interface{}`,
-    // as a free-form object (`typeMapping` `object`); then `interface{}`.
+    // as a free-form object (`typeMapping` `object`); then `interface{}`, but until 5.x the
+    // values of `additionalProperties: true` stayed `map[string]interface{}`.
     free_form_map_for_any: true,
     nullable_prefix: Some("Nullable"),
     ..DialectSpec::EMPTY
