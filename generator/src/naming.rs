@@ -112,8 +112,14 @@ impl WireCase {
 
 /// The JSON name `rule` spells from an API name (a doc name without its template's keyword
 /// escape: [`crate::parse::PropertyRow::api_name`]). Leading and trailing underscores are part of
-/// the name (`_links`).
+/// the name (`_links`). A name holding a character no identifier of any template's language holds
+/// (`@type`, `with space`, `name:colon`, `é_accent`) is one its template kept as the JSON spells
+/// it (Perl's, Dart's and python-experimental's `toVarName` do not sanitize it), which no case
+/// rule spells again: as written.
 pub fn wire_name(api_name: &str, rule: WireCase) -> String {
+    if holds_symbols(api_name) {
+        return api_name.to_owned();
+    }
     // heck drops leading and trailing underscores; on the wire they are part of the name.
     let core = api_name.trim_matches('_');
     let leading = &api_name[..api_name.len() - api_name.trim_start_matches('_').len()];
@@ -386,10 +392,17 @@ pub fn is_identifier(name: &str) -> bool {
         && name.chars().any(|c| c.is_ascii_alphanumeric())
 }
 
-/// Whether a Name cell is a property name of the templates' languages: an identifier
-/// ([`is_identifier`]), in which JavaScript's `$` counts as a letter (typescript-fetch's `$ref`).
+/// Whether `name` holds a character other than ASCII letters, digits, `_` and `$` (which
+/// JavaScript counts as a letter: typescript-fetch's `$ref`).
+fn holds_symbols(name: &str) -> bool {
+    name.contains(|c: char| !c.is_ascii_alphanumeric() && c != '_' && c != '$')
+}
+
+/// Whether a Name cell can name a field: it holds a letter or a digit. Any such name gets a
+/// JSON name ([`wire_name`] keeps one holding symbols as written) and a Rust name
+/// ([`field_name`] escapes a leading digit and spells symbols); `_` or `$` alone names nothing.
 pub fn is_property_name(name: &str) -> bool {
-    is_identifier(&name.replace('$', "_"))
+    name.chars().any(char::is_alphanumeric)
 }
 
 /// Whether a Rust field name written by the user (`rust_name` in codegen.toml) is valid as it
@@ -545,6 +558,20 @@ mod tests {
         assert_eq!(camel("name_"), "name_");
         // Python's snake_case of `podIPs` splits the acronym; camelCase joins it again.
         assert_eq!(camel("pod_i_ps"), "podIPs");
+        // Kept as the template wrote them: no case rule spells them again.
+        for kept in [
+            "@type",
+            "with space",
+            "name:colon",
+            "é_accent",
+            "x-total-count",
+            "a.b",
+        ] {
+            assert_eq!(camel(kept), kept);
+            assert_eq!(wire_name(kept, WireCase::SnakeCase), kept);
+        }
+        // A leading digit is no symbol: the rule applies.
+        assert_eq!(wire_name("2ndPlace", WireCase::SnakeCase), "2nd_place");
     }
 
     #[test]
@@ -570,7 +597,10 @@ mod tests {
                 && is_identifier("_x1")
                 && is_property_name("$ref")
                 && !is_property_name("$")
-                && !is_property_name("e-mail")
+                && is_property_name("e-mail")
+                && is_property_name("1st")
+                && is_property_name("é")
+                && !is_property_name("_")
                 && !is_identifier("_")
                 && !is_identifier("__")
         );

@@ -351,16 +351,14 @@ fn two_models_whose_names_differ_only_in_letter_case() {
 
 #[test]
 fn names_that_cannot_become_rust_identifiers() {
+    // A property name holding symbols is the JSON name the template kept: it names a field.
     let reported = Spec::new()
         .model("Person", &["| **e-mail** | **str** | Mail | |"])
         .model("Pet-Shop", &["| **name** | **str** | Name | |"])
         .load();
     assert_eq!(
         reported.lines(),
-        [
-            "Pet-Shop.md:4:1: error: `Pet-Shop` cannot become a Rust type name",
-            "Person.md:10:3: error: `e-mail` cannot become a Rust field name",
-        ]
+        ["Pet-Shop.md:4:1: error: `Pet-Shop` cannot become a Rust type name"]
     );
 }
 

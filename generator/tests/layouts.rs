@@ -89,6 +89,37 @@ fn the_standard_layout_title_description_rows_without_pipes_and_sections_after()
     assert_eq!(model(&built, "Item").fields.len(), 1);
 }
 
+/// Names the templates keep as the JSON spells them (Perl's, Dart's, python-experimental's
+/// `toVarName` do not sanitize): each is a field that keeps its JSON name, with a Rust name
+/// spelled from it; a leading digit takes the naming rule like any other name.
+#[test]
+fn names_holding_symbols_or_a_leading_digit_are_fields() {
+    let page = "# Odd\n\n## Properties\n\n\
+Name | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n\
+**@type** | **str** |  | \n\
+**with space** | **str** |  | [optional] \n\
+**x-total-count** | **int** |  | [optional] \n\
+**1st** | **str** |  | [optional] \n";
+    let model_set = model_of(&[("Odd.md", page)]);
+    let odd = model(&model_set, "Odd");
+    let names: Vec<(&str, &str)> = ["@type", "with space", "x-total-count", "1st"]
+        .into_iter()
+        .map(|doc_name| {
+            let field = field(odd, doc_name);
+            (field.wire_name.as_str(), field.rust_name.as_str())
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("@type", "r#type"),
+            ("with space", "with_space"),
+            ("x-total-count", "x_total_count"),
+            ("1st", "_1st"),
+        ]
+    );
+}
+
 #[test]
 fn the_name_comes_from_the_title_not_from_a_heading_after_the_table() {
     // The old reader took `## Example` for the model's name and reported a disagreement.

@@ -26,10 +26,12 @@ use crate::oracle::{Comparison, Mismatch, MismatchKind, Unshown, erased, spells}
 /// escape it, erased (a leading `_`, most templates' escape, is punctuation, which [`erased`]
 /// removes): pydantic's `var_class`, Java's and Kotlin's `propertyClass`, C#'s `VarClass`
 /// (7.0.1's reserved words, every version's `Var1st`) and `PropertyToJson` (a name that is one
-/// of the model class's own methods).
+/// of the model class's own methods), Eiffel's `var` (`AbstractEiffelCodegen.toVarName` writes
+/// it before a name that starts with `_`, after `sanitizeName` has dropped what comes before it:
+/// `var_id` is the JSON `_id` or `var_id`, `var_accent` `é_accent`).
 fn keyword_escape_prefixes(dialect: Dialect) -> &'static [&'static str] {
     match dialect.name() {
-        "python" | "python-prior" | "python-pydantic" => &["var"],
+        "python" | "python-prior" | "python-pydantic" | "eiffel" => &["var"],
         // Kotlin's templates write `class` as `propertyClass` too (7.26.0).
         "java" | "kotlin" => &["property"],
         "csharp" => &["var", "property"],
@@ -474,6 +476,10 @@ mod tests {
             (dialect_of("rust"), "dollar_ref", "$ref", true),
             (dialect_of("java"), "propertyClass", "class", true),
             (dialect_of("kotlin"), "propertyClass", "class", true),
+            // Eiffel writes `var` before a name that starts with `_` (`sanitizeName` drops `é`).
+            (dialect_of("eiffel"), "var_id", "_id", true),
+            (dialect_of("eiffel"), "var_accent", "é_accent", true),
+            (dialect_of("eiffel"), "var_ids", "_id", false),
             // TypeScript's Name column is the JSON name where that is an identifier, which a
             // misread name is not excused of; another it rewrites (`sanitizeName`).
             (

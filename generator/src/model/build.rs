@@ -381,8 +381,12 @@ impl<'p> Builder<'_, '_> {
             // spelled from it (`naming::field_name`).
             if row.wire_name.is_none() && !naming::is_property_name(doc_name) {
                 self.diagnostics.push(
-                    Diagnostic::error(page.file, row.name.span.clone(), format!("`{doc_name}` cannot become a Rust field name"))
-                        .with_label("a property name must be letters, digits and `_`, not starting with a digit"),
+                    Diagnostic::error(
+                        page.file,
+                        row.name.span.clone(),
+                        format!("`{doc_name}` cannot become a Rust field name"),
+                    )
+                    .with_label("a property name needs a letter or a digit"),
                 );
                 continue;
             }
