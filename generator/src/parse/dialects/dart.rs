@@ -10,6 +10,9 @@ use crate::parse::types::Primitive;
 /// The Dart templates' description.
 pub static SPEC: DialectSpec = DialectSpec {
     name: "dart",
+    // It links every model (`[**String**](String.md)`), but writes one named like its types as
+    // that type where it maps the reference (older templates' `**String**`).
+    links_models: true,
     api_name,
     type_syntax: "Dart types are `String`, `int`, `double`, `num`, `bool`, `DateTime`, \
                   `Object`, `MultipartFile`, `List<T>`, `Set<T>`, `Map<String, T>`, \

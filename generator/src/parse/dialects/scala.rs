@@ -10,6 +10,9 @@ use crate::parse::types::Primitive;
 /// The Scala templates' description.
 pub static SPEC: DialectSpec = DialectSpec {
     name: "scala",
+    // It links every model (`[**String**](String.md)`), but writes one named like its types as
+    // that type where it maps the reference (older templates' `**String**`).
+    links_models: true,
     api_name,
     type_syntax: "Scala types are `String`, `Int`, `Long`, `Float`, `Double`, `BigDecimal`, \
                   `Boolean`, `URI`, `UUID`, `OffsetDateTime`, `LocalDate`, `File`, `Any`, \
