@@ -128,7 +128,7 @@ impl fmt::Display for Dialect {
 
 /// A dialect's description of itself: its name and conventions, the words, containers and
 /// layouts it writes, and what each means. A mark (a word, a container, a [`Mark`]) shows the
-/// set of dialects that declare it ([`Dialects`]): syntax two templates share shows both.
+/// set of dialects that declare it (`dialects::Dialects`): syntax two templates share shows both.
 #[derive(Debug)]
 pub struct DialectSpec {
     /// The name `codegen.toml` writes and runs report (`python-pydantic`).

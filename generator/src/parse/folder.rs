@@ -13,7 +13,7 @@ use crate::diagnostic::{Diagnostic, FileId, Sources};
 
 /// The dialect of a folder's model pages: `forced` (from codegen.toml, with where it is written)
 /// or the one their syntax shows: of the dialects every page's marks show, the first in the
-/// order of [`super::dialects::ALL`] (most established first); the default dialect (`python`,
+/// order of `dialects::ALL` (most established first); the default dialect (`python`,
 /// whose syntax is the plainest) when no page shows one. A page whose syntax shows no dialect
 /// the others' does is an error: against `forced`, or (when nothing is forced) naming it and
 /// the earlier page whose marks it contradicts.

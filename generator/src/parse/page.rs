@@ -110,7 +110,7 @@ pub struct PropertyRow {
     /// The Type cell links to its innermost type's page (`[**List<Pet>**](Pet.md)`).
     pub links_page: bool,
     /// The Type cell has the mark a template writes for "absent or `null`" (C#'s `X?`, Rust's
-    /// `Option<X>`; [`NullMark::AbsentOrNull`]).
+    /// `Option<X>`; `NullMark::AbsentOrNull`).
     pub absent_or_null: bool,
     /// What other folders' pages showed of this property that this one cannot
     /// ([`super::take_from_other_folders`]).
