@@ -148,7 +148,6 @@ mod tests {
     use crate::parse::dialect::Dialect;
     use crate::parse::dialects::named;
     use crate::parse::folder::apply_folder_conventions;
-    use crate::parse::type_expr::parse_type;
     use crate::parse::types::{Leaf, Primitive};
 
     #[test]
@@ -168,24 +167,14 @@ mod tests {
     #[test]
     fn reads_the_c_syntax() {
         let c = named("c");
-        for (text, read, shown) in [
+        crate::parse::dialects::assert_reads(&[
             ("char *", "char", c),
             ("list_t *", "list_t", c),
             ("binary_t*", "binary_t", c),
             // A pointer is Objective-C's too.
             ("pet_t *", "pet_t", None),
             ("int", "int", None),
-        ] {
-            let parsed = parse_type(text).unwrap();
-            assert_eq!(
-                (
-                    parsed.expr.to_string().as_str(),
-                    crate::parse::dialects::shown_as(parsed.dialects, shown),
-                ),
-                (read, shown),
-                "{text}"
-            );
-        }
+        ]);
     }
 
     /// The template writes `int` for integers and booleans alike: in a C folder it is any JSON

@@ -289,6 +289,25 @@ pub(super) fn shown_as(shown: Option<Dialects>, expected: Option<Dialect>) -> Op
     }
 }
 
+/// Asserts that each `(text, read, shown)` type parses, prints as `read` in the neutral syntax
+/// and shows `shown` among the dialects it shows ([`shown_as`]): for the dialects' tests of
+/// their syntax.
+#[cfg(test)]
+fn assert_reads(cases: &[(&str, &str, Option<Dialect>)]) {
+    for &(text, read, shown) in cases {
+        let parsed =
+            super::type_expr::parse_type(text).unwrap_or_else(|error| panic!("{text}: {error:?}"));
+        assert_eq!(
+            (
+                parsed.expr.to_string().as_str(),
+                shown_as(parsed.dialects, shown)
+            ),
+            (read, shown),
+            "{text}"
+        );
+    }
+}
+
 /// A type as a folder of the named dialect reads it, printed in the neutral syntax
 /// (`Array<Hash>` in a Ruby folder: `list[dict(str, object)]`), with the note its field's docs
 /// get: for the dialects' tests of their vocabulary.

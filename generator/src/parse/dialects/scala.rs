@@ -83,7 +83,6 @@ mod tests {
     use super::super::read_page;
     use super::api_name;
     use crate::parse::dialects::named;
-    use crate::parse::type_expr::parse_type;
 
     #[test]
     fn scala_escapes_are_removed() {
@@ -132,23 +131,13 @@ mod tests {
     #[test]
     fn reads_the_scala_syntax() {
         let scala = named("scala");
-        for (text, read, shown) in [
+        crate::parse::dialects::assert_reads(&[
             ("Seq<Tag>", "list[Tag]", scala),
             ("Seq<Map[String, Int]>", "list[dict(str, Int)]", scala),
             ("Seq<Seq[Long]>", "list[list[Long]]", scala),
             ("Map[String, String]", "dict(str, String)", scala),
             // Java's map shows Java and Scala, which writes it too; `Seq<` Scala alone.
             ("Map<String, Seq<String>>", "dict(str, list[String])", scala),
-        ] {
-            let parsed = parse_type(text).unwrap();
-            assert_eq!(
-                (
-                    parsed.expr.to_string().as_str(),
-                    crate::parse::dialects::shown_as(parsed.dialects, shown),
-                ),
-                (read, shown),
-                "{text}"
-            );
-        }
+        ]);
     }
 }
