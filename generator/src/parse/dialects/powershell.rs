@@ -83,7 +83,6 @@ pub fn api_name(name: &str) -> String {
 mod tests {
     use super::api_name;
     use crate::parse::dialects;
-    use crate::parse::type_expr::parse_type;
 
     #[test]
     fn powershell_escapes_are_removed() {
@@ -101,7 +100,7 @@ mod tests {
     #[test]
     fn powershell_types_read_as_lists() {
         let powershell = dialects::named("powershell");
-        for (text, neutral, shown) in [
+        crate::parse::dialects::assert_reads(&[
             (
                 "System.Collections.Hashtable",
                 "System.Collections.Hashtable",
@@ -118,16 +117,6 @@ mod tests {
             ("Int64[][]", "list[list[Int64]]", powershell),
             // A name that opens a container elsewhere (`List[X]`) is a list of it before `[]`.
             ("List[]", "list[List]", None),
-        ] {
-            let parsed = parse_type(text).expect(text);
-            assert_eq!(
-                (
-                    parsed.expr.to_string().as_str(),
-                    crate::parse::dialects::shown_as(parsed.dialects, shown),
-                ),
-                (neutral, shown),
-                "{text}"
-            );
-        }
+        ]);
     }
 }
