@@ -22,6 +22,8 @@
 //! [sources]
 //! also = ["../typescript"]     # the same API's docs in other languages (relative to the docs
 //!                              # folder): what these pages cannot show is taken from them
+//! operations = false           # read the model pages only: no operation is generated, and a
+//!                              # problem on an operation page never costs the models
 //!
 //! [models.UiNodeAttributes]
 //! composition = true                 # a oneOf / anyOf page: no field is required
@@ -31,6 +33,13 @@
 //!
 //! [operations.AnalyticsApi.get_analytics_reporting_exports.parameters.page_size]
 //! wire_name = "pageSize"             # a query parameter's name, when the rule gets it wrong
+//!
+//! [operations.WorkforceManagementApi.get_workforcemanagement_calendar_data_ics]
+//! accept = "text/calendar"           # the response's media type, when it is not JSON
+//!
+//! [operations.ScimApi.patch_scim_user.parameters.if_match]
+//! place = "header"                   # where the parameter goes ("query" or "header"), when the
+//! wire_name = "If-Match"             # rule gets it wrong
 //! ```
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -75,6 +84,9 @@ pub struct Config {
     /// Other docs folders of the same API (`[sources] also`), as written: relative to the docs
     /// folder.
     pub also: Vec<Located<String>>,
+    /// Whether only the model pages are read (`[sources] operations = false`): operation pages
+    /// are then skipped as any other page.
+    pub models_only: bool,
 }
 
 /// The overrides of one operation's parameters.
@@ -82,6 +94,8 @@ pub struct Config {
 pub struct OperationOverrides {
     /// Where the operation's table was named.
     pub name: Located<String>,
+    /// The media type of a success response, when it is not JSON (`text/calendar`).
+    pub accept: Option<Located<String>>,
     /// Doc parameter name -> override.
     pub parameters: BTreeMap<String, ParameterOverride>,
 }
@@ -91,8 +105,20 @@ pub struct OperationOverrides {
 pub struct ParameterOverride {
     /// Where the parameter's table was named.
     pub name: Located<String>,
-    /// The query key, when the naming rule gets it wrong.
+    /// The query key or header name, when the naming rule gets it wrong.
     pub wire_name: Option<Located<String>>,
+    /// Where the parameter goes, when the rule gets it wrong.
+    pub place: Option<ParameterPlace>,
+}
+
+/// Where `codegen.toml` puts a parameter that is not in the path (`place = "header"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ParameterPlace {
+    /// In the query string.
+    Query,
+    /// A request header.
+    Header,
 }
 
 /// `[package]`: metadata of the generated crate.
@@ -161,11 +187,13 @@ struct RawConfig {
 struct RawSources {
     #[serde(default)]
     also: Vec<Spanned<String>>,
+    operations: Option<bool>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawOperation {
+    accept: Option<Spanned<String>>,
     #[serde(default)]
     parameters: BTreeMap<Spanned<String>, RawParameter>,
 }
@@ -174,6 +202,7 @@ struct RawOperation {
 #[serde(deny_unknown_fields)]
 struct RawParameter {
     wire_name: Option<Spanned<String>>,
+    place: Option<ParameterPlace>,
 }
 
 #[derive(Deserialize, Default)]
@@ -288,6 +317,7 @@ impl Config {
             dialect,
             operations,
             also,
+            models_only: raw.sources.operations == Some(false),
         }
     }
 }
@@ -300,6 +330,33 @@ struct ConfigReader<'a> {
 }
 
 impl ConfigReader<'_> {
+    /// Whether `written` is a media type (`type/subtype`, no parameters); reported if not.
+    fn is_media_type(&mut self, written: &Located<String>) -> bool {
+        let valid = written
+            .value
+            .split_once('/')
+            .is_some_and(|(kind, subtype)| {
+                let token = |part: &str| {
+                    !part.is_empty()
+                        && part.bytes().all(|byte| {
+                            byte.is_ascii_alphanumeric() || b"!#$&-^_.+".contains(&byte)
+                        })
+                };
+                token(kind) && token(subtype)
+            });
+        if !valid {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    written.file,
+                    written.span.clone(),
+                    format!("`{}` is not a media type", written.value),
+                )
+                .with_label("expected `type/subtype`, such as `text/calendar`"),
+            );
+        }
+        valid
+    }
+
     /// A value with its place in the file.
     fn locate(&self, spanned: Spanned<String>) -> Located<String> {
         Located {
@@ -430,9 +487,9 @@ impl ConfigReader<'_> {
         found
     }
 
-    /// One `[operations.Group]` table: each operation's parameter overrides.
+    /// One `[operations.Group]` table: each operation's accept type and parameter overrides.
     fn operations(
-        &self,
+        &mut self,
         raw: BTreeMap<Spanned<String>, RawOperation>,
     ) -> BTreeMap<String, OperationOverrides> {
         raw.into_iter()
@@ -445,13 +502,19 @@ impl ConfigReader<'_> {
                         let located = ParameterOverride {
                             name: self.locate(parameter),
                             wire_name: raw_parameter.wire_name.map(|value| self.locate(value)),
+                            place: raw_parameter.place,
                         };
                         (name, located)
                     })
                     .collect();
                 let name = operation.get_ref().clone();
+                let accept = raw_operation
+                    .accept
+                    .map(|accept| self.locate(accept))
+                    .filter(|accept| self.is_media_type(accept));
                 let overrides = OperationOverrides {
                     name: self.locate(operation),
+                    accept,
                     parameters,
                 };
                 (name, overrides)

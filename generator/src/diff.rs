@@ -37,6 +37,9 @@ use crate::surface::{
     ParameterSurface,
 };
 
+/// The media type an operation accepts unless it says otherwise.
+const JSON_MEDIA_TYPE: &str = "application/json";
+
 /// What a change does to code written against the old crate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -93,6 +96,8 @@ pub enum ChangeKind {
     RequestChanged,
     /// An operation's return type changed.
     ReturnTypeChanged,
+    /// The media type an operation accepts changed.
+    AcceptChanged,
     /// A required parameter (a new argument) is new.
     RequiredParameterAdded,
     /// An optional parameter (a field of the params struct) is new.
@@ -129,6 +134,7 @@ impl ChangeKind {
             ChangeKind::OperationRemoved => "operations removed",
             ChangeKind::RequestChanged => "method or path changes",
             ChangeKind::ReturnTypeChanged => "return type changes",
+            ChangeKind::AcceptChanged => "accepted media type changes",
             ChangeKind::RequiredParameterAdded => "required parameters added",
             ChangeKind::OptionalParameterAdded => "optional parameters added",
             ChangeKind::ParameterRemoved => "parameters removed",
@@ -499,6 +505,13 @@ impl Differ<'_> {
             old.returns.as_deref().unwrap_or("void"),
             new.returns.as_deref().unwrap_or("void"),
         );
+        self.changed(
+            at,
+            ChangeKind::AcceptChanged,
+            Impact::WireBreaking,
+            old.accept.as_deref().unwrap_or(JSON_MEDIA_TYPE),
+            new.accept.as_deref().unwrap_or(JSON_MEDIA_TYPE),
+        );
         if !old.deprecated && new.deprecated {
             self.push(at, ChangeKind::Deprecated, Impact::Compatible, None, None);
         }
@@ -738,6 +751,7 @@ impl fmt::Display for Change {
             ChangeKind::OperationRemoved => write!(f, ": operation removed"),
             ChangeKind::RequestChanged => write!(f, ": request `{old}` -> `{new}`"),
             ChangeKind::ReturnTypeChanged => write!(f, ": returns `{old}` -> `{new}`"),
+            ChangeKind::AcceptChanged => write!(f, ": accepts `{old}` -> `{new}`"),
             ChangeKind::RequiredParameterAdded => {
                 write!(f, ": required parameter added, `{new}`")
             }

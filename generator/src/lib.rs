@@ -166,7 +166,13 @@ pub fn load(
     timings.read = started.elapsed();
 
     let started = Instant::now();
-    let mut parsed = spec::parse_pages(&pages, &sources, config.dialect.as_ref(), &mut diagnostics);
+    let mut parsed = spec::parse_pages(
+        &pages,
+        &sources,
+        config.dialect.as_ref(),
+        config.models_only,
+        &mut diagnostics,
+    );
     spec::take_from_also_folders(
         spec_dir,
         &config,

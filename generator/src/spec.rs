@@ -131,12 +131,14 @@ pub struct ParsedPages {
     pub skipped: usize,
 }
 
-/// Parses the pages in parallel: model pages, and operation pages among the others; then finds
-/// the folder's dialect (`forced`: the config's) and applies its conventions to the model pages.
+/// Parses the pages in parallel: model pages, and operation pages among the others unless
+/// `models_only`; then finds the folder's dialect (`forced`: the config's) and applies its
+/// conventions to the model pages.
 pub fn parse_pages(
     pages: &[FileId],
     sources: &Sources,
     forced: Option<&Located<Dialect>>,
+    models_only: bool,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> ParsedPages {
     type Outcome = (
@@ -154,7 +156,7 @@ pub fn parse_pages(
             let source = sources.get(file);
             let outcome = parse_page(file, &source.text, &mut page_diagnostics);
             let operations = match outcome {
-                PageOutcome::NotAModel if looks_like_operations(&source.text) => {
+                PageOutcome::NotAModel if !models_only && looks_like_operations(&source.text) => {
                     let stem = source.path.file_stem().map(|stem| stem.to_string_lossy());
                     parse_operations(
                         file,
@@ -232,7 +234,7 @@ pub fn take_from_also_folders(
         }
         let mut found = Vec::new();
         let pages = read_pages(&dir, sources, &mut found);
-        let pages = parse_pages(&pages, sources, None, &mut found);
+        let pages = parse_pages(&pages, sources, None, true, &mut found);
         diagnostics.extend(
             found
                 .into_iter()

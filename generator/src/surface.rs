@@ -48,6 +48,9 @@ pub struct OperationSurface {
     /// The return type expression; absent for `void`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub returns: Option<String>,
+    /// The media type of a success when it is not JSON (`text/calendar`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accept: Option<String>,
     /// Whether the docs mark it deprecated.
     #[serde(default, skip_serializing_if = "is_false")]
     pub deprecated: bool,
@@ -247,6 +250,7 @@ impl OperationSurface {
             method: operation.method.as_str().to_owned(),
             path: operation.path.clone(),
             returns: operation.returns.as_ref().map(|ty| ty.expr.to_string()),
+            accept: operation.accept.clone(),
             deprecated: operation.deprecated,
             parameters: operation
                 .parameters

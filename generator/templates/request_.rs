@@ -8,7 +8,8 @@
 //!
 //! These types are not at the crate root, where the models are: a model may be named `Request`.
 //! To build a request for an operation the docs lack, use [`Request::new`] with
-//! [`encode_path_segment`], [`QueryValue`] and [`decode_json`] or [`decode_nothing`].
+//! [`encode_path_segment`], [`QueryValue`] and [`decode_json`], [`decode_text`] or
+//! [`decode_nothing`].
 //!
 //! The same in every crate that has operations; it depends on `http`, `serde` and `serde_json`
 //! only. Its declaration in `lib.rs` has no docs: rustdoc would resolve the links above from
@@ -22,6 +23,7 @@ pub struct Request<T> {
     query: ::std::string::String,
     headers: ::std::vec::Vec<(&'static str, ::std::string::String)>,
     body: ::std::option::Option<::std::vec::Vec<u8>>,
+    accept: &'static str,
     decode: fn(&[u8]) -> ::std::result::Result<T, ::serde_json::Error>,
 }
 
@@ -40,8 +42,15 @@ impl<T> Request<T> {
             query: ::std::string::String::new(),
             headers: ::std::vec::Vec::new(),
             body: ::std::option::Option::None,
+            accept: JSON,
             decode,
         }
+    }
+
+    /// Sets the media type the request accepts (`application/json` unless set): an operation
+    /// whose success is not JSON, such as `text/calendar`, sets its own.
+    pub fn set_accept(&mut self, media_type: &'static str) {
+        self.accept = media_type;
     }
 
     /// Adds the header `name: value` (a header parameter, such as `If-Match`). A list parameter
@@ -108,8 +117,13 @@ impl<T> Request<T> {
         self.body.as_deref()
     }
 
+    /// The media type the request accepts: `application/json`, or the operation's own.
+    pub fn accept(&self) -> &'static str {
+        self.accept
+    }
+
     /// The `http` request against `base_url` (`https://api.example.com`, or with a path prefix:
-    /// `https://example.com/prefix`; a trailing `/` is ignored), with `accept: application/json`,
+    /// `https://example.com/prefix`; a trailing `/` is ignored), with `accept:` [`Request::accept`],
     /// the header parameters, and `content-type: application/json` when there is a body. An error
     /// when `base_url` and the path do not make a valid URI, or a header value is not valid.
     pub fn to_http(
@@ -124,7 +138,7 @@ impl<T> Request<T> {
         let mut builder = ::http::Request::builder()
             .method(self.method.clone())
             .uri(uri)
-            .header(::http::header::ACCEPT, JSON);
+            .header(::http::header::ACCEPT, self.accept);
         for (name, value) in &self.headers {
             builder = builder.header(*name, value.as_str());
         }
@@ -164,6 +178,7 @@ impl<T> ::std::clone::Clone for Request<T> {
             query: self.query.clone(),
             headers: self.headers.clone(),
             body: self.body.clone(),
+            accept: self.accept,
             decode: self.decode,
         }
     }
@@ -177,6 +192,7 @@ impl<T> ::std::fmt::Debug for Request<T> {
             .field("path", &self.path)
             .field("query", &self.query)
             .field("headers", &self.headers)
+            .field("accept", &self.accept)
             .field(
                 "body",
                 &self
@@ -206,6 +222,15 @@ pub fn decode_json<T: ::serde::de::DeserializeOwned>(
             .or_else(|_| ::serde_json::from_slice(body));
     }
     ::serde_json::from_slice(body)
+}
+
+/// Reads a success body as text: what an operation whose success is text (`text/plain`,
+/// `text/calendar`; see [`Request::set_accept`]) passes to [`Request::new`]. A body that is not
+/// UTF-8 is an error.
+pub fn decode_text(
+    body: &[u8],
+) -> ::std::result::Result<::std::string::String, ::serde_json::Error> {
+    ::std::string::String::from_utf8(body.to_vec()).map_err(::serde::de::Error::custom)
 }
 
 /// Ignores a success body: what an operation that returns nothing passes to [`Request::new`].

@@ -674,6 +674,53 @@ fn a_malformed_type_in_an_operation() {
 }
 
 #[test]
+fn a_models_only_config_never_reads_an_operation_page() {
+    let broken = operation_page("PlacesApi", "**list[str**", "void (empty response body)");
+    let reported = Spec::new()
+        .model("Address", &["| **street** | **str** | Street | |"])
+        .file("PlacesApi.md", &broken)
+        .file("codegen.toml", "[sources]\noperations = false\n")
+        .load();
+    assert_eq!(reported.lines(), Vec::<String>::new());
+}
+
+#[test]
+fn an_accept_that_is_not_a_media_type_and_an_unknown_place() {
+    let page = operation_page("PlacesApi", "**str**", "**str**");
+    let reported = Spec::new()
+        .model("Address", &["| **street** | **str** | Street | |"])
+        .file("PlacesApi.md", &page)
+        .file(
+            "codegen.toml",
+            "[operations.PlacesApi.post_thing]\naccept = \"text calendar\"\n",
+        )
+        .load();
+    assert_eq!(
+        reported.lines(),
+        ["codegen.toml:2:10: error: `text calendar` is not a media type"]
+    );
+    let reported = Spec::new()
+        .model("Address", &["| **street** | **str** | Street | |"])
+        .file("PlacesApi.md", &page)
+        .file(
+            "codegen.toml",
+            "[operations.PlacesApi.post_thing.parameters.body]\nplace = \"cookie\"\n",
+        )
+        .load();
+    assert_eq!(
+        reported.lines(),
+        ["codegen.toml:2:9: error: invalid codegen.toml"]
+    );
+    assert!(
+        reported.diagnostics[0]
+            .label
+            .contains("expected `query` or `header`"),
+        "{}",
+        reported.diagnostics[0].label
+    );
+}
+
+#[test]
 fn api_groups_whose_titles_differ_only_in_letter_case() {
     let reported = Spec::new()
         .model("Address", &["| **street** | **str** | Street | |"])

@@ -1,7 +1,8 @@
-//! `import::import_wire_names` with `python_apis`: the query and path parameters' wire names from
-//! hand-written fixture API modules (`fixtures/python_apis/apis`), written into `codegen.toml`
-//! only where the pages do not give them, and the config's parameter overrides the import relies
-//! on (applied to the operations; stale ones reported).
+//! `import::import_wire_names` with `python_apis`: the path, query and header parameters' wire
+//! names and places, and the media types of responses that are not JSON, from hand-written
+//! fixture API modules (`fixtures/python_apis/apis`), written into `codegen.toml` only where the
+//! pages do not give them, and the config's operation overrides the import relies on (applied to
+//! the operations; stale ones reported).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -68,6 +69,13 @@ wire_name = "sort_by"
 
 [operations.ThingsApi.get_things.parameters.expand]
 wire_name = "$expand"
+
+[operations.ThingsApi.get_thing_calendar]
+accept = "text/calendar"
+
+[operations.ThingsApi.get_thing_calendar.parameters.journey_id]
+place = "header"
+wire_name = "X-Journey-Session-Id"
 "#;
 
 #[test]
@@ -109,8 +117,12 @@ fn the_sdk_names_the_pages_do_not_give_are_written_once() {
             counts.parameter_wire_names,
             counts.parameter_wire_names_written,
             counts.header_parameters,
+            counts.parameter_places,
+            counts.parameter_places_written,
+            counts.accept_types,
+            counts.accept_types_written,
         ),
-        (1, 2, 1, 5, 1, 2, 2, 1)
+        (1, 3, 1, 8, 1, 3, 3, 2, 1, 1, 1, 1)
     );
     let warnings: Vec<String> = imported
         .warnings
@@ -122,7 +134,7 @@ fn the_sdk_names_the_pages_do_not_give_are_written_once() {
     assert_eq!(
         warnings,
         [
-            "ThingsApi.md:47:3: warning: parameter `x_trace` of `get_things` is sent as the header `X-Trace`",
+            "ThingsApi.md:48:3: warning: parameter `x_trace` of `get_things` is sent as the header `X-Trace`",
             "apis/things_api.py:52:26: warning: `ThingsApi.get_things` has no parameter `legacy` on its page ThingsApi.md; skipped"
         ]
     );
@@ -147,12 +159,29 @@ fn the_sdk_names_the_pages_do_not_give_are_written_once() {
         )]
     );
 
+    // The header the rule could not see is a header, and the calendar is text.
+    assert_eq!(
+        parameters(&after, "get_thing_calendar")[1],
+        (
+            "journey_id".to_owned(),
+            "X-Journey-Session-Id".to_owned(),
+            ParameterLocation::Header
+        )
+    );
+    let calendar = after.operations[0]
+        .operations
+        .iter()
+        .find(|operation| operation.name == "get_thing_calendar")
+        .expect("the calendar operation");
+    assert_eq!(calendar.accept.as_deref(), Some("text/calendar"));
+    assert!(calendar.returns_text());
+
     // A second run changes nothing.
     let again = import_wire_names(&options(&spec)).unwrap_or_else(|failure: Failure| {
         panic!("{}", failure.render());
     });
     assert!(!again.written);
-    assert_eq!(again.counts.unchanged, 2);
+    assert_eq!(again.counts.unchanged, 4);
     assert_eq!(
         fs::read_to_string(spec.join("codegen.toml")).expect("the config"),
         EXPECTED_CONFIG
@@ -211,7 +240,7 @@ fn parameter_overrides_naming_what_the_pages_lack_are_errors() {
         [
             "codegen.toml:4:23: error: codegen.toml names operation `ThingsApi.get_nothing`, which no operation page defines",
             "codegen.toml:1:45: error: codegen.toml names parameter `sort` of `ThingsApi.get_things`, which the page does not have",
-            "ThingsApi.md:47:3: warning: parameter `x_trace` of `get_things` is sent as the header `X-Trace`",
+            "ThingsApi.md:48:3: warning: parameter `x_trace` of `get_things` is sent as the header `X-Trace`",
         ]
     );
     assert_eq!(diagnostics[1].notes, ["did you mean `sort_by`?"]);

@@ -354,6 +354,49 @@ async fn a_success_body_that_is_not_json_is_a_decode_error() {
 }
 
 #[tokio::test]
+async fn a_text_success_is_accepted_and_read_as_text_with_its_header_parameter() {
+    let calendar = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n";
+    let server = Server::start(Reply::Document {
+        status: StatusCode::OK,
+        content_type: "text/calendar",
+        body: calendar.as_bytes().to_vec(),
+    })
+    .await;
+    let params = things_api::GetThingCalendarParams {
+        journey_id: Some("j-1".to_owned()),
+        ..Default::default()
+    };
+    let request = things_api::get_thing_calendar("t 1", &params);
+    let client = codegen_tests::operations::client_::Client::new(&server.base_url);
+    let text: String = client.send(request).await.unwrap();
+    assert_eq!(text, calendar);
+    let received = server.request();
+    assert_eq!(received.path_and_query, "/api/v2/things/t%201/calendar");
+    assert_eq!(header(&received, "accept"), Some("text/calendar"));
+    assert_eq!(header(&received, "x-journey-session-id"), Some("j-1"));
+
+    // A body that is not UTF-8 is a decode error, never a lossy string.
+    let server = Server::start(Reply::Document {
+        status: StatusCode::OK,
+        content_type: "text/calendar",
+        body: vec![0xff, 0xfe],
+    })
+    .await;
+    let request = things_api::get_thing_calendar("t", &Default::default());
+    let client = codegen_tests::operations::client_::Client::new(&server.base_url);
+    let error = client.send(request).await.unwrap_err();
+    assert!(
+        matches!(
+            error,
+            codegen_tests::operations::client_::ClientError::Api(
+                codegen_tests::operations::request_::ApiError::Decode { .. }
+            )
+        ),
+        "{error:?}"
+    );
+}
+
+#[tokio::test]
 async fn a_dropped_connection_is_a_transport_error() {
     let server = Server::start(Reply::Drop).await;
     let error = Client::new(&server.base_url)

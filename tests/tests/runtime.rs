@@ -2,7 +2,8 @@
 //! operations carries): percent-encoding, query values, the `http` request, decoding responses.
 
 use codegen_tests::request_::{
-    ApiError, NoContent, QueryValue, Request, decode_json, decode_nothing, encode_path_segment,
+    ApiError, NoContent, QueryValue, Request, decode_json, decode_nothing, decode_text,
+    encode_path_segment,
 };
 use http::{Method, StatusCode};
 use serde::Deserialize;
@@ -123,6 +124,25 @@ fn to_http_joins_the_base_url_and_sets_json_headers() {
     }
     assert!(request.to_http("not a url").is_err());
     assert!(request.to_http("api.example.com").is_err());
+}
+
+#[test]
+fn a_text_operation_accepts_its_media_type_and_reads_text() {
+    let mut request = Request::new(Method::GET, "/calendar".to_owned(), decode_text);
+    assert_eq!(request.accept(), "application/json");
+    request.set_accept("text/calendar");
+    assert_eq!(request.accept(), "text/calendar");
+    let http = request.to_http("https://api.example.com").unwrap();
+    assert_eq!(http.headers()["accept"], "text/calendar");
+    let text = request
+        .decode_response(StatusCode::OK, "BEGIN:VCALENDAR \"x\"".as_bytes())
+        .unwrap();
+    assert_eq!(text, "BEGIN:VCALENDAR \"x\"");
+    assert_eq!(request.decode_response(StatusCode::OK, b"").unwrap(), "");
+    let error = request
+        .decode_response(StatusCode::OK, &[b'a', 0xff])
+        .unwrap_err();
+    assert!(matches!(error, ApiError::Decode { .. }), "{error:?}");
 }
 
 #[test]
@@ -285,7 +305,7 @@ fn requests_clone_and_debug_without_bounds_on_the_response_type() {
     let debug = format!("{copy:?}");
     assert!(
         debug.contains(
-            r#"method: PUT, path: "/x", query: "", headers: [("If-Match", "\"v1\"")], body: Some("\"body\"")"#
+            r#"method: PUT, path: "/x", query: "", headers: [("If-Match", "\"v1\"")], accept: "application/json", body: Some("\"body\"")"#
         ),
         "{debug}"
     );

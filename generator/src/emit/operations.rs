@@ -185,22 +185,32 @@ impl Emitter<'_> {
             arguments.push(quote!(#params: &#ty));
         }
         let returns = match &operation.returns {
+            // What `decode_text` gives, whatever the config's `str` type is.
+            Some(_) if operation.returns_text() => quote!(::std::string::String),
             Some(ty) => self.rust_type(operation, ty),
             None => runtime("NoContent"),
         };
-        let decode = if operation.returns.is_some() {
-            runtime("decode_json")
-        } else {
-            runtime("decode_nothing")
+        let decode = match &operation.returns {
+            Some(_) if operation.returns_text() => runtime("decode_text"),
+            Some(_) => runtime("decode_json"),
+            None => runtime("decode_nothing"),
         };
         let method = method_constant(operation.method);
         let path = self.path(operation);
         let request = ident(REQUEST_VARIABLE);
-        let statements: Vec<TokenStream> = operation
-            .parameters
-            .iter()
-            .filter(|parameter| parameter.location != ParameterLocation::Path)
-            .map(|parameter| self.statement(parameter, &request))
+        let accept = operation
+            .accept
+            .as_deref()
+            .map(|media_type| quote!(#request.set_accept(#media_type);));
+        let statements: Vec<TokenStream> = accept
+            .into_iter()
+            .chain(
+                operation
+                    .parameters
+                    .iter()
+                    .filter(|parameter| parameter.location != ParameterLocation::Path)
+                    .map(|parameter| self.statement(parameter, &request)),
+            )
             .collect();
         let request_type = runtime("Request");
         let new = quote!(#request_type::new(::http::Method::#method, #path, #decode));
@@ -457,12 +467,20 @@ fn function_docs(operation: &Operation) -> String {
             code_span(&operation.params_type)
         ));
     }
-    text.push_str(&match &operation.returns {
-        Some(ty) => format!(
+    text.push_str(&match (&operation.returns, &operation.accept) {
+        (Some(_), Some(media_type)) if operation.returns_text() => {
+            format!("A success's body is text ({}).", code_span(media_type))
+        }
+        (Some(ty), Some(media_type)) => format!(
+            "A success's body ({}) decodes to {}.",
+            code_span(media_type),
+            code_span(&ty.expr.to_string())
+        ),
+        (Some(ty), None) => format!(
             "A success's body decodes to {}.",
             code_span(&ty.expr.to_string())
         ),
-        None => format!(
+        (None, _) => format!(
             "A success has no body: it decodes to [`NoContent`](super::{REQUEST_MODULE}::NoContent)."
         ),
     });

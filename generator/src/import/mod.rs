@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use toml_edit::{Array, DocumentMut, Item, Table, Value};
 
-use crate::config::{Config, FieldOverride, Located};
+use crate::config::{Config, FieldOverride, Located, ParameterPlace};
 use crate::diagnostic::{BYTE_ORDER_MARK, Diagnostic, FileId, Sources, decode};
 use crate::model::{
     BaseType, Field, Model, Operation, OperationGroup, ParameterLocation, Primitive, TypeModel,
@@ -89,7 +89,7 @@ pub struct ImportCounts {
     pub operations: usize,
     /// Operations (or whole API classes) the spec does not have: skipped.
     pub unknown_operations: usize,
-    /// Path and query parameters read from those operations.
+    /// Path, query and header parameters read from those operations.
     pub parameters: usize,
     /// Of which, not on the operation's page, or in the path on one side only: reported, skipped.
     pub unmatched_parameters: usize,
@@ -97,8 +97,17 @@ pub struct ImportCounts {
     pub parameter_wire_names: usize,
     /// Of which, `wire_name` entries written.
     pub parameter_wire_names_written: usize,
-    /// Header parameters: not modelled yet, so not imported.
+    /// Header parameters read (counted in `parameters` too).
     pub header_parameters: usize,
+    /// Parameters the SDK sends elsewhere than the pages' rule puts them (a header read as a
+    /// query parameter, or the other way round).
+    pub parameter_places: usize,
+    /// Of which, `place` entries written.
+    pub parameter_places_written: usize,
+    /// Operations whose success is not JSON (the SDK accepts no JSON media type).
+    pub accept_types: usize,
+    /// Of which, `accept` entries written.
+    pub accept_types_written: usize,
 }
 
 impl fmt::Display for ImportCounts {
@@ -130,16 +139,20 @@ impl fmt::Display for ImportCounts {
             write!(
                 f,
                 "; API modules: {} read; operations: {} read, {} the spec lacks (skipped); \
-                 parameters: {} read, {} not matched (skipped), {} wire names the pages do not give, {} written, \
-                 {} header parameters (not imported)",
+                 parameters: {} read ({} headers), {} not matched (skipped), {} wire names the pages do not give, {} written, \
+                 {} places the pages' rule gets wrong, {} written; {} non-JSON responses, {} written",
                 self.apis_read,
                 self.operations,
                 self.unknown_operations,
                 self.parameters,
+                self.header_parameters,
                 self.unmatched_parameters,
                 self.parameter_wire_names,
                 self.parameter_wire_names_written,
-                self.header_parameters,
+                self.parameter_places,
+                self.parameter_places_written,
+                self.accept_types,
+                self.accept_types_written,
             )?;
         }
         Ok(())
@@ -181,7 +194,13 @@ pub fn import_wire_names(options: &ImportOptions) -> Result<Imported, Failure> {
         &sources.get(config_file).text,
         &mut diagnostics,
     );
-    let parsed = spec::parse_pages(&pages, &sources, config.dialect.as_ref(), &mut diagnostics);
+    let parsed = spec::parse_pages(
+        &pages,
+        &sources,
+        config.dialect.as_ref(),
+        false,
+        &mut diagnostics,
+    );
     let crate_name = spec::default_crate_name(&options.spec_dir);
     let model = build_model(
         &parsed.models,
@@ -713,14 +732,78 @@ impl Importer<'_> {
                 };
                 self.counts.operations += 1;
                 self.counts.header_parameters += python.header_params.len();
+                if let Some((accept, span)) = &python.accept {
+                    self.accept_type(&api, group, operation, accept, span);
+                }
                 for (parameters, location) in [
                     (&python.path_params, ParameterLocation::Path),
                     (&python.query_params, ParameterLocation::Query),
+                    (&python.header_params, ParameterLocation::Header),
                 ] {
                     for parameter in parameters {
                         self.counts.parameters += 1;
                         self.parameter_wire_name(&api, group, operation, parameter, location);
                     }
+                }
+            }
+        }
+    }
+
+    /// The media type an operation accepts, when the SDK's list has no JSON one: an `accept` of
+    /// `[operations.<group>.<operation>]` (the list's first).
+    fn accept_type(
+        &mut self,
+        api: &PythonApi,
+        group: &OperationGroup,
+        operation: &Operation,
+        accept: &[String],
+        span: &std::ops::Range<usize>,
+    ) {
+        let json = |media_type: &String| {
+            let media_type = media_type.to_ascii_lowercase();
+            media_type == "application/json" || media_type.ends_with("+json") || media_type == "*/*"
+        };
+        let Some(first) = accept.first().filter(|_| !accept.iter().any(json)) else {
+            return;
+        };
+        self.counts.accept_types += 1;
+        let written = self
+            .config
+            .operations
+            .get(&group.name)
+            .and_then(|operations| operations.get(&operation.name))
+            .and_then(|overrides| overrides.accept.as_ref());
+        match written {
+            Some(written) if written.value == *first => self.counts.unchanged += 1,
+            Some(written) => {
+                self.counts.conflicts += 1;
+                let note = format!(
+                    "the SDK accepts `{}` ({})",
+                    accept.join("`, `"),
+                    self.place(api.file, span.start)
+                );
+                self.diagnostics.push(
+                    Diagnostic::warning(
+                        written.file,
+                        written.span.clone(),
+                        format!(
+                            "`{}.{}` keeps its accept `{}`",
+                            group.name, operation.name, written.value
+                        ),
+                    )
+                    .with_label("differs from the SDK")
+                    .with_note(note)
+                    .with_note(
+                        "the config's value wins; delete it and run again to take the SDK's",
+                    ),
+                );
+            }
+            None => {
+                if let Some(table) =
+                    self.table_at(&["operations", group.name.as_str(), operation.name.as_str()])
+                {
+                    table.insert("accept", toml_edit::value(first.as_str()));
+                    self.counts.accept_types_written += 1;
                 }
             }
         }
@@ -759,18 +842,26 @@ impl Importer<'_> {
             .and_then(|overrides| overrides.parameters.get(&parameter.name))
             .and_then(|overrides| overrides.wire_name.as_ref());
         // A path parameter whose placeholder the page's name does not find is fixed by the
-        // SDK's name; a query parameter the page puts in the path is not.
-        if location == ParameterLocation::Query && spec.location == ParameterLocation::Path {
+        // SDK's name; a query or header parameter the page puts in the path is not.
+        if location != ParameterLocation::Path && spec.location == ParameterLocation::Path {
+            let place = if location == ParameterLocation::Header {
+                "as a header"
+            } else {
+                "in the query"
+            };
             self.counts.unmatched_parameters += 1;
             self.diagnostics.push(Diagnostic::warning(
                 api.file,
                 parameter.wire_span.clone(),
                 format!(
-                    "the SDK sends `{}` of {at} in the query, the page's path `{}` has it; skipped",
+                    "the SDK sends `{}` of {at} {place}, the page's path `{}` has it; skipped",
                     parameter.name, operation.path
                 ),
             ));
             return;
+        }
+        if location != spec.location && location != ParameterLocation::Path {
+            self.parameter_place(group, operation, parameter, location);
         }
         // The page's name is the rule's or the placeholder; an entry in the config means the
         // page's is not the wire's.
@@ -799,6 +890,57 @@ impl Importer<'_> {
                 }
             }
             None => {}
+        }
+    }
+
+    /// A parameter the SDK sends in the query or a header (`location`) where the pages' rule
+    /// puts it elsewhere: a `place` of its parameter table, unless the config says otherwise
+    /// (which is kept, and reported).
+    fn parameter_place(
+        &mut self,
+        group: &OperationGroup,
+        operation: &Operation,
+        parameter: &PythonParameter,
+        location: ParameterLocation,
+    ) {
+        self.counts.parameter_places += 1;
+        let (sdk_place, place_name) = match location {
+            ParameterLocation::Header => (ParameterPlace::Header, "header"),
+            _ => (ParameterPlace::Query, "query"),
+        };
+        let written = self
+            .config
+            .operations
+            .get(&group.name)
+            .and_then(|operations| operations.get(&operation.name))
+            .and_then(|overrides| overrides.parameters.get(&parameter.name))
+            .filter(|overrides| overrides.place.is_some_and(|place| place != sdk_place));
+        if let Some(written) = written {
+            self.counts.conflicts += 1;
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    written.name.file,
+                    written.name.span.clone(),
+                    format!(
+                        "parameter `{}` of `{}.{}` keeps its place",
+                        parameter.name, group.name, operation.name
+                    ),
+                )
+                .with_label(format!("the SDK sends it as a {place_name} parameter"))
+                .with_note("the config's value wins; delete it and run again to take the SDK's"),
+            );
+            return;
+        }
+        let path = [
+            "operations",
+            group.name.as_str(),
+            operation.name.as_str(),
+            "parameters",
+            parameter.name.as_str(),
+        ];
+        if let Some(table) = self.table_at(&path) {
+            table.insert("place", toml_edit::value(place_name));
+            self.counts.parameter_places_written += 1;
         }
     }
 

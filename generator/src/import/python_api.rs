@@ -4,8 +4,10 @@
 //! A method (or its `<name>_with_http_info` twin, in newer templates) builds its request from
 //! `resource_path = '/api/v2/...'`, then one statement per parameter:
 //! `path_params['jobId'] = params['job_id']`, `query_params['pageSize'] = params['page_size']`,
-//! `header_params['X-Id'] = params['x_id']` (`local_var_params[...]` in newer templates), and
-//! `body_params = params['body']`. The lines are the tokenizer's of [`super::python`].
+//! `header_params['X-Id'] = params['x_id']` (`local_var_params[...]` in newer templates), the
+//! media types it accepts (`header_params['Accept'] = self.api_client.select_header_accept([
+//! 'text/calendar'])`), and `body_params = params['body']`. The lines are the tokenizer's of
+//! [`super::python`].
 
 use std::ops::Range;
 
@@ -38,6 +40,9 @@ pub struct PythonOperation {
     pub query_params: Vec<PythonParameter>,
     /// `header_params[...] = params[...]`, in order.
     pub header_params: Vec<PythonParameter>,
+    /// The media types of `select_header_accept([...])`, and the span of the list; `None` when
+    /// the method does not set them.
+    pub accept: Option<(Vec<String>, Range<usize>)>,
 }
 
 /// One parameter and its name on the wire.
@@ -121,6 +126,7 @@ fn read_method(text: &str, name: &Token, body: &[Line]) -> Option<PythonOperatio
         path_params: Vec::new(),
         query_params: Vec::new(),
         header_params: Vec::new(),
+        accept: None,
     };
     let mut has_path = false;
     for line in body {
@@ -143,6 +149,19 @@ fn read_method(text: &str, name: &Token, body: &[Line]) -> Option<PythonOperatio
         {
             operation.resource_path = path.to_owned();
             has_path = true;
+            continue;
+        }
+        // `header_params['Accept'] = self.api_client.select_header_accept(['text/plain'])`
+        if let Some(select) = tokens.iter().position(|token| {
+            token.kind == Kind::Name && &text[token.span.clone()] == "select_header_accept"
+        }) {
+            let media_types: Vec<(&str, Range<usize>)> =
+                (select + 1..tokens.len()).filter_map(str_at).collect();
+            if let (Some(first), Some(last)) = (media_types.first(), media_types.last()) {
+                let span = first.1.start..last.1.end;
+                let names = media_types.iter().map(|(name, _)| (*name).to_owned());
+                operation.accept = Some((names.collect(), span));
+            }
             continue;
         }
         // `<kind>_params['wire'] = params['name']`
@@ -219,6 +238,10 @@ class ThingsApi(object):
         if 'x_trace' in params:
             header_params['X-Trace'] = params['x_trace']
 
+        # HTTP header `Accept`
+        header_params['Accept'] = self.api_client.\
+            select_header_accept(['text/calendar', 'text/plain'])
+
         body_params = None
         response = self.api_client.call_api(resource_path, 'GET',
                                             path_params,
@@ -294,6 +317,10 @@ class ThingsApi(object):
         );
         let wire = &api.operations[0].query_params[0].wire_span;
         assert_eq!(&MODULE[wire.clone()], "'pageSize'");
+        let (accept, span) = api.operations[0].accept.clone().expect("accept types");
+        assert_eq!(accept, ["text/calendar", "text/plain"]);
+        assert_eq!(&MODULE[span], "'text/calendar', 'text/plain'");
+        assert_eq!(api.operations[1].accept, None);
     }
 
     #[test]

@@ -83,6 +83,11 @@ pub struct Operation {
     pub parameters: Vec<Parameter>,
     /// What a successful call returns; `None` for an empty response (`void`).
     pub returns: Option<FieldType>,
+    /// The media type of a success response when it is not JSON (`text/calendar`): a `str`
+    /// return is then the body's text. Only the config (or the SDK's modules, imported into
+    /// it) says so: the pages do not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accept: Option<String>,
     /// Enums of this operation's enumerated parameters, in parameter order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub enums: Vec<EnumType>,
@@ -132,6 +137,22 @@ impl Operation {
     /// Whether the operation has optional parameters (its params struct is emitted).
     pub fn has_optional(&self) -> bool {
         self.parameters.iter().any(|parameter| !parameter.required)
+    }
+
+    /// Whether a success's body is text, not JSON: the operation accepts a media type that is
+    /// not JSON (`text/calendar`; JSON is `application/json` or a `+json` suffix) and returns a
+    /// `str`.
+    pub fn returns_text(&self) -> bool {
+        let json = |media_type: &str| {
+            media_type.eq_ignore_ascii_case("application/json")
+                || media_type.to_ascii_lowercase().ends_with("+json")
+        };
+        self.accept
+            .as_deref()
+            .is_some_and(|media_type| !json(media_type))
+            && self.returns.as_ref().is_some_and(|ty| {
+                ty.containers.is_empty() && ty.base == BaseType::Primitive(Primitive::Str)
+            })
     }
 
     /// The body parameter, if the operation takes one.

@@ -1,8 +1,9 @@
 //! Operations from operation pages: types resolved as fields' are, names from [`naming`], and each
 //! parameter's place in the request. A parameter is in the path when the path has its
 //! `{placeholder}` (the placeholder is its exact wire name: `job_id` -> `{jobId}`), the body when
-//! it is the body parameter (named `body`, or of a type a query string cannot carry: a model,
-//! `object`, a map), and the query otherwise (its wire name by the naming rule).
+//! it is the body parameter (named `body`, or, in a request with a body, of a type a query string
+//! cannot carry: a model, `object`, a map), a header when named like a request header,
+//! and the query otherwise (its wire name by the naming rule).
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
@@ -15,12 +16,12 @@ use super::{
     BaseType, EnumKind, EnumType, FieldType, Operation, OperationGroup, Parameter,
     ParameterLocation,
 };
-use crate::config::OperationOverrides;
+use crate::config::{OperationOverrides, ParameterPlace};
 use crate::diagnostic::{Diagnostic, FileId, Sources};
 use crate::naming::{self, WireCase};
 use crate::parse::{
-    Container, Leaf, OperationPage, OperationSection, ParameterRow, Primitive, Spanned, TypeCell,
-    python_api_name,
+    Container, HttpMethod, Leaf, OperationPage, OperationSection, ParameterRow, Primitive, Spanned,
+    TypeCell, python_api_name,
 };
 
 /// The `{placeholder}`s of a path template, with their byte ranges (inside the braces).
@@ -223,10 +224,8 @@ impl Resolver<'_, '_> {
         let mut enums = Vec::new();
         let mut seen: HashMap<String, &ParameterRow> = HashMap::new();
         let mut body: Option<&ParameterRow> = None;
-        let overrides = self
-            .overrides
-            .and_then(|operations| operations.get(name))
-            .map(|operation| &operation.parameters);
+        let operation_overrides = self.overrides.and_then(|operations| operations.get(name));
+        let overrides = operation_overrides.map(|operation| &operation.parameters);
         for row in &section.parameters {
             let doc_name = row.name.value.as_str();
             if !naming::is_identifier(doc_name) {
@@ -255,17 +254,25 @@ impl Resolver<'_, '_> {
                 continue;
             }
             // The config's name, else the rule's: the placeholder it fills, or the query key.
-            let wanted = overrides
-                .and_then(|parameters| parameters.get(doc_name))
+            let written = overrides.and_then(|parameters| parameters.get(doc_name));
+            let wanted = written
                 .and_then(|parameter| parameter.wire_name.as_ref())
                 .map_or(rule_wire_name, |wire_name| wire_name.value.clone());
             let slot = slot_of(&slots, &wanted);
-            let (location, wire_name) = match slot {
-                Some(at) => {
+            let (location, wire_name) = match (slot, written.and_then(|parameter| parameter.place))
+            {
+                (Some(at), _) => {
                     filled[at] = true;
                     (ParameterLocation::Path, slots[at].1.to_owned())
                 }
-                None if is_body(row) => {
+                (None, Some(ParameterPlace::Query)) => (ParameterLocation::Query, wanted),
+                (None, Some(ParameterPlace::Header)) => {
+                    let header = written
+                        .and_then(|parameter| parameter.wire_name.as_ref())
+                        .map_or_else(|| doc_name.to_train_case(), |name| name.value.clone());
+                    (ParameterLocation::Header, header)
+                }
+                (None, None) if is_body(row, section.method.value) => {
                     if let Some(first) = body.replace(row) {
                         self.diagnostics.push(
                             Diagnostic::error(
@@ -280,7 +287,7 @@ impl Resolver<'_, '_> {
                     }
                     (ParameterLocation::Body, wanted)
                 }
-                None => match request_header(doc_name) {
+                (None, None) => match request_header(doc_name) {
                     Some(header) => {
                         if let Header::Unregistered(_) = header {
                             self.diagnostics.push(
@@ -336,6 +343,9 @@ impl Resolver<'_, '_> {
             deprecated: section.deprecated,
             parameters,
             returns,
+            accept: operation_overrides
+                .and_then(|operation| operation.accept.as_ref())
+                .map(|accept| accept.value.clone()),
             enums,
         }
     }
@@ -520,16 +530,19 @@ fn slot_of(slots: &[(Range<usize>, &str)], rule_wire_name: &str) -> Option<usize
         })
 }
 
-/// Whether a parameter outside the path is the request's body: named `body`, or of a type a
-/// query string cannot carry (a model, `object`, a map).
-fn is_body(row: &ParameterRow) -> bool {
+/// Whether a parameter outside the path is the request's body: named `body`, or, in a request
+/// that has one (not `GET` or `HEAD`: the 2018 pages type some of their list query parameters
+/// `list[object]`), of a type a query string cannot carry (a model, `object`, a map, or a list
+/// of them, as `patch_user_customattributes_bulk`'s `list[UserCustomAttributesUpdateRequest]`).
+fn is_body(row: &ParameterRow, method: HttpMethod) -> bool {
     let expr = &row.ty.expr.value;
+    let has_body = !matches!(method, HttpMethod::Get | HttpMethod::Head);
     row.name.value == "body"
-        || matches!(
-            expr.leaf,
-            Leaf::Named(_) | Leaf::Primitive(Primitive::Object)
-        )
-        || expr.containers.contains(&Container::Map)
+        || (has_body
+            && (matches!(
+                expr.leaf,
+                Leaf::Named(_) | Leaf::Primitive(Primitive::Object)
+            ) || expr.containers.contains(&Container::Map)))
 }
 
 /// The open enum of a `str` parameter whose values the docs list (named after the parameter's

@@ -10,11 +10,12 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag};
+use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
 use super::page::{
-    Cell, ParsedCell, Spanned, cells, collect_text, find_end, front_matter_title, header_names,
-    is_attribute_line, is_header, line_of, parse_type_cell, trim_span, written_cells,
+    Cell, ParsedCell, Spanned, cells, collect_text, decode_escaped_entities, find_end,
+    front_matter_title, header_names, is_attribute_line, is_header, line_of, parse_type_cell,
+    trim_span, written_cells,
 };
 use super::types::TypeExpr;
 use crate::diagnostic::{Diagnostic, FileId};
@@ -266,10 +267,10 @@ impl PageReader<'_, '_> {
     }
 
     fn heading(&mut self, level: HeadingLevel, inner: &Events<'_>, range: &Range<usize>) {
-        let heading = collect_text(inner);
         let span = trim_span(self.text, range.clone());
         match level {
             HeadingLevel::H1 => {
+                let heading = collect_text(inner);
                 if self.group.is_none() {
                     self.group = Some(Spanned {
                         value: heading.text.trim().to_owned(),
@@ -280,7 +281,15 @@ impl PageReader<'_, '_> {
             HeadingLevel::H2 => {
                 self.close_section();
                 // `get_thing`, or `dict(str, Thing) get_thing(thing_id)`: the name is the word
-                // before the last `(`.
+                // before the last `(`. A return type written as a link ends before the name,
+                // with or without a space (`[**Alert**](Alert.html)get_alert(alert_id)`, the
+                // 2017 pages): only the text after the last link is the signature.
+                let after_link = inner
+                    .iter()
+                    .rposition(|(event, _)| matches!(event, Event::End(TagEnd::Link)))
+                    .map(|end| collect_text(&inner[end + 1..]))
+                    .filter(|rest| !rest.text.trim().is_empty());
+                let heading = after_link.unwrap_or_else(|| collect_text(inner));
                 let before = &heading.text[..heading.text.rfind('(').unwrap_or(heading.text.len())];
                 let name = before.split_whitespace().last().unwrap_or_default();
                 if naming::is_identifier(name) {
@@ -308,7 +317,7 @@ impl PageReader<'_, '_> {
             }
             _ => {
                 if let Some(draft) = &mut self.current {
-                    draft.part = match heading.text.trim() {
+                    draft.part = match collect_text(inner).text.trim() {
                         "Parameters" => Part::Parameters,
                         "Return type" => Part::ReturnType,
                         _ => Part::Other,
@@ -346,7 +355,7 @@ impl PageReader<'_, '_> {
                 {
                     draft.preview = true;
                 } else {
-                    let paragraph = collect_text(inner).text.trim().to_owned();
+                    let paragraph = decode_escaped_entities(collect_text(inner).text.trim());
                     if draft.summary.is_none() {
                         draft.summary = Some(paragraph);
                     } else {
@@ -741,7 +750,7 @@ fn read_parameter(
     Some(ParameterRow {
         name,
         ty: TypeCell { expr, leaf_span },
-        description: collect_text(cells[2].events).text.trim().to_owned(),
+        description: decode_escaped_entities(collect_text(cells[2].events).text.trim()),
         required: notes.required,
         default: notes.default,
         allowed_values: notes.allowed_values,

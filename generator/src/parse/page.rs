@@ -676,7 +676,7 @@ impl PageReader<'_, '_> {
 
         let (description, description_span, notes, notes_span) =
             self.description_and_notes(&mut cells, split.as_ref(), row_span.clone())?;
-        let description = description.trim().to_owned();
+        let description = decode_escaped_entities(description.trim());
         let trimmed_span = trim_span(self.text, description_span);
         if !is_notes(&notes) {
             self.diagnostics.push(
@@ -1327,7 +1327,7 @@ impl PageReader<'_, '_> {
         PageOutcome::Model(Box::new(ModelPage {
             file: self.file,
             name,
-            description: self.description.join("\n\n").trim().to_owned(),
+            description: decode_escaped_entities(self.description.join("\n\n").trim()),
             properties,
             additional_properties: self.additional_properties,
             enum_values,
@@ -1819,6 +1819,43 @@ impl CellText {
     }
 }
 
+/// A description's text with the HTML entities the templates escaped twice decoded: the Python
+/// templates write a description's `"` as `\&quot;` (HTML-escaped, then the `&` escaped for
+/// Markdown), which Markdown reads as the text `&quot;`. No template means an entity's name as
+/// text, so `&quot;`, `&#39;`, `&#x27;`, `&lt;`, `&gt;` and `&amp;` left in a read text are the
+/// characters they name.
+pub(super) fn decode_escaped_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_owned();
+    }
+    const ENTITIES: [(&str, char); 6] = [
+        ("&quot;", '"'),
+        ("&#39;", '\''),
+        ("&#x27;", '\''),
+        ("&lt;", '<'),
+        ("&gt;", '>'),
+        ("&amp;", '&'),
+    ];
+    let mut decoded = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        decoded.push_str(&rest[..at]);
+        rest = &rest[at..];
+        match ENTITIES.iter().find(|(entity, _)| rest.starts_with(entity)) {
+            Some((entity, character)) => {
+                decoded.push(*character);
+                rest = &rest[entity.len()..];
+            }
+            None => {
+                decoded.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    decoded.push_str(rest);
+    decoded
+}
+
 /// The plain text of inline events: entities decoded, emphasis and links reduced to their text,
 /// line breaks (`<br>`) kept as new lines.
 pub(super) fn collect_text(events: &[(Event<'_>, Range<usize>)]) -> CellText {
@@ -1918,9 +1955,38 @@ pub(super) fn trim_span(text: &str, range: Range<usize>) -> Range<usize> {
 mod tests {
     use std::path::PathBuf;
 
-    use super::{PageOutcome, description_enum, front_matter_title, parse_page};
+    use super::{
+        PageOutcome, decode_escaped_entities, description_enum, front_matter_title, parse_page,
+    };
     use crate::diagnostic::Sources;
     use crate::parse::types::Primitive;
+
+    #[test]
+    fn entities_escaped_twice_are_their_characters() {
+        assert_eq!(
+            decode_escaped_entities("the &quot;Home&quot; division, it&#39;s &lt;b&gt; &amp; more"),
+            "the \"Home\" division, it's <b> & more"
+        );
+        assert_eq!(
+            decode_escaped_entities("a & b &unknown; &"),
+            "a & b &unknown; &"
+        );
+        assert_eq!(decode_escaped_entities("&amp;quot;"), "&quot;");
+    }
+
+    #[test]
+    fn a_description_the_template_escaped_twice_reads_as_written() {
+        let page = "# Division\n\n## Properties\n\nName | Type | Description | Notes\n\
+                    ------------ | ------------- | ------------- | -------------\n\
+                    **home** | **bool** | The \\&quot;Home\\&quot; division | [optional]\n";
+        let mut sources = Sources::default();
+        let file = sources.add(PathBuf::from("Division.md"), page.to_owned());
+        let mut diagnostics = Vec::new();
+        let PageOutcome::Model(model) = parse_page(file, page, &mut diagnostics) else {
+            panic!("a model page: {diagnostics:?}");
+        };
+        assert_eq!(model.properties[0].description, "The \"Home\" division");
+    }
 
     #[test]
     fn a_description_ending_in_its_enum_lists_the_values() {

@@ -66,6 +66,80 @@ pub fn delete_thing(
     request_
 }
 
+/// The optional parameters of `get_thing_calendar`: `None` leaves one out. Build it
+/// with `..Default::default()`, so that parameters the API adds later do not break your code.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GetThingCalendarParams {
+    /// The journey session, a header the SDK names.
+    ///
+    /// Header `X-Journey-Session-Id`.
+    pub journey_id: Option<String>,
+    /// Filters.
+    ///
+    /// Query `filters=`, once per value.
+    pub filters: Option<Vec<::serde_json::Value>>,
+}
+
+/// Get a thing's calendar
+///
+/// As the 2017 pages write it: the return type's link before the name, without a space. A list
+/// of objects in a GET is a query parameter, not a second body.
+///
+/// `GET /api/v2/things/{thingId}/calendar`
+///
+/// Requires no permissions.
+///
+/// # Parameters
+///
+/// - `thing_id`: Thing ID. In the path, `{thingId}`.
+///
+/// The optional parameters are the fields of `GetThingCalendarParams`.
+///
+/// A success's body is text (`text/calendar`).
+///
+/// # Example
+///
+/// ```no_run
+/// # use golden_operations::things_api;
+/// # fn example(base_url: &str, thing_id: &str) -> Result<(), Box<dyn std::error::Error>> {
+/// let request = things_api::get_thing_calendar(thing_id, &things_api::GetThingCalendarParams::default());
+/// let http_request = request.to_http(base_url)?;
+/// // Send `http_request` with any HTTP client, then decode its answer:
+/// // `request.decode_response(status, &body)`.
+/// # Ok(())
+/// # }
+/// ```
+#[inline]
+pub fn get_thing_calendar(
+    thing_id: &str,
+    params: &GetThingCalendarParams,
+) -> super::request_::Request<::std::string::String> {
+    let mut request_ = super::request_::Request::new(
+        ::http::Method::GET,
+        [
+            "/api/v2/things/",
+            super::request_::encode_path_segment(thing_id).as_str(),
+            "/calendar",
+        ]
+            .concat(),
+        super::request_::decode_text,
+    );
+    request_.set_accept("text/calendar");
+    if let Some(journey_id) = &params.journey_id {
+        request_.push_header("X-Journey-Session-Id", journey_id);
+    }
+    if let Some(filters) = &params.filters {
+        for value in filters {
+            request_
+                .push_query(
+                    "filters",
+                    &super::request_::QueryValue::to_query_value(value),
+                );
+        }
+    }
+    request_
+}
+
 /// The enums of the parameters of `get_thing_file`.
 pub mod get_thing_file {
     /// The values of the parameter `format` of `get_thing_file`. A value the docs do not list is
