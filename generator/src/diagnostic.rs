@@ -25,6 +25,11 @@ pub enum Severity {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FileId(usize);
 
+/// The note of a problem on one of openapi-generator's API pages, which are read as well as
+/// they can be: the operation is left out.
+pub const OPERATION_LEFT_OUT: &str =
+    "the operation is left out; the models and the other operations are generated";
+
 /// One problem in the input, located at a byte span of a source file (or at no file at all, for
 /// problems such as a missing spec folder).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,6 +90,16 @@ impl Diagnostic {
     #[must_use]
     pub fn also_at(mut self, file: FileId, span: Range<usize>, label: impl Into<String>) -> Self {
         self.also_at = Some((file, span, label.into()));
+        self
+    }
+
+    /// The same problem as a warning, with `note` (an error of something that is left out
+    /// rather than stopping the run).
+    pub fn into_warning(mut self, note: &str) -> Self {
+        if self.severity == Severity::Error {
+            self.severity = Severity::Warning;
+            self.notes.push(note.to_owned());
+        }
         self
     }
 

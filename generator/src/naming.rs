@@ -253,11 +253,17 @@ pub fn feature_name(group: &str) -> String {
     }
 }
 
-/// The Rust function of an operation: its name as the docs write it (snake_case in real docs:
-/// `get_analytics_conversation_details`), a keyword raw (`r#match`) or, when it cannot be raw,
-/// with a trailing `_` (`self_`).
+/// The Rust function of an operation: its name as the docs write it when it is snake_case (the
+/// Python templates': `get_analytics_conversation_details`), else snake_cased (Java's
+/// `getPetById`, Go's `GetPetById` -> `get_pet_by_id`; two operations that would get one name
+/// are reported by the model); a keyword raw (`r#match`) or, when it cannot be raw, with a
+/// trailing `_` (`self_`).
 pub fn function_name(operation: &str) -> String {
-    escape(operation.to_owned())
+    if operation.contains(|c: char| c.is_ascii_uppercase()) {
+        escape(operation.to_snake_case())
+    } else {
+        escape(operation.to_owned())
+    }
 }
 
 /// The public module of an API group's operations, at the crate root: the page title as a model's

@@ -6,11 +6,12 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use crate::config::{Config, Located};
-use crate::diagnostic::{Diagnostic, FileId, Severity, Sources, UnreadFile};
+use crate::diagnostic::{Diagnostic, FileId, OPERATION_LEFT_OUT, Severity, Sources, UnreadFile};
 use crate::parse::{
     Dialect, ModelPage, OperationPage, OtherFolder, PageOutcome, apply_folder_conventions,
-    folder_dialect, looks_like_operations, name_the_type_syntax, parse_operations, parse_page,
-    restore_escaped_titles, restore_model_names, take_from_other_folders,
+    apply_operation_conventions, folder_dialect, looks_like_operations, name_the_type_syntax,
+    parse_operations, parse_page, restore_escaped_titles, restore_model_names,
+    take_from_other_folders,
 };
 
 /// Reads every page of `dir` (not recursively: see [`kind_of`]), sorted by name, into `sources`,
@@ -187,15 +188,25 @@ pub fn parse_pages(
     }
     let forced = forced.map(|dialect| (dialect.value, dialect.file, dialect.span.clone()));
     parsed.dialect = folder_dialect(&parsed.models, forced, sources, diagnostics);
-    // The operation reader knows the Python family's operation pages (`Wraps METHOD /path`);
-    // other templates' operation pages are skipped like any page without a model.
-    if parsed.dialect.documents_operations() {
+    // Operation pages of a template the reader does not know are skipped like any page
+    // without a model.
+    if parsed.dialect.reads_operations() {
         for (page_operations, operation_diagnostics) in operations {
-            diagnostics.extend(operation_diagnostics);
+            let best_effort = page_operations
+                .as_ref()
+                .is_some_and(|page| page.best_effort);
+            diagnostics.extend(operation_diagnostics.into_iter().map(|diagnostic| {
+                if best_effort {
+                    diagnostic.into_warning(OPERATION_LEFT_OUT)
+                } else {
+                    diagnostic
+                }
+            }));
             parsed.operations.extend(page_operations);
         }
     }
     restore_model_names(&mut parsed.models, parsed.dialect);
+    apply_operation_conventions(&mut parsed.operations, &parsed.models, parsed.dialect);
     restore_escaped_titles(&mut parsed.models, sources);
     apply_folder_conventions(&mut parsed.models, parsed.dialect);
     name_the_type_syntax(&mut diagnostics[first_diagnostic..], parsed.dialect);

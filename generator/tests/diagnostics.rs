@@ -736,7 +736,7 @@ fn api_groups_whose_titles_differ_only_in_letter_case() {
     assert_eq!(
         reported.lines(),
         [
-            "WebChatApi.md:1:1: error: API groups `WEBChatApi` and `WebChatApi` would get one feature name, `web_chat`"
+            "WebChatApi.md:1:3: error: API groups `WEBChatApi` and `WebChatApi` would get one feature name, `web_chat`"
         ]
     );
 }
@@ -953,7 +953,7 @@ fn an_api_group_named_as_a_model_but_for_letter_case() {
     assert_eq!(
         reported.lines(),
         [
-            "PlacesApi.md:1:1: error: API group `PlacesApi` and model `PlacesAPI` would get one module, `places_api`"
+            "PlacesApi.md:1:3: error: API group `PlacesApi` and model `PlacesAPI` would get one module, `places_api`"
         ]
     );
 }
@@ -973,7 +973,7 @@ fn an_api_group_title_that_cannot_become_a_module() {
         .load();
     assert_eq!(
         reported.lines(),
-        ["PlacesApi.md:1:1: error: `Places Api` cannot become a Rust module name"]
+        ["PlacesApi.md:1:3: error: `Places Api` cannot become a Rust module name"]
     );
 }
 

@@ -6,7 +6,7 @@
 use std::fs;
 
 use markdown_model_codegen::model::{
-    BaseType, Container, EnumKind, Field, Model, ModelKind, Primitive, TypeModel,
+    BaseType, Container, EnumKind, Field, Model, ModelKind, ParameterLocation, Primitive, TypeModel,
 };
 use markdown_model_codegen::{Failure, Stats, load};
 
@@ -417,8 +417,11 @@ Name | Type | Description | Notes
 }
 
 /// The type model and stats of an Ory docs folder of `../shared` (`language`: `python`,
-/// `typescript`, ...), read with `[naming] wire = "snake_case"`; panics on an error or a warning;
-/// `None` (and a visible message) when the folder is absent.
+/// `typescript`, ...), read with `[naming] wire = "snake_case"`; panics on an error or a warning
+/// other than the operation pages' two that every folder has (the `X-Session-Token` header the
+/// page does not place, and the four operations whose form or text bodies are not generated);
+/// checks that every folder gives the same 165 operations in 15 groups; `None` (and a visible
+/// message) when the folder is absent.
 fn real_ory_corpus(language: &str) -> Option<(TypeModel, Stats)> {
     let folder = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../../shared/corpus/ory-client-1.22.63")
@@ -431,11 +434,24 @@ fn real_ory_corpus(language: &str) -> Option<(TypeModel, Stats)> {
     fs::write(config.path(), "[naming]\nwire = \"snake_case\"\n").expect("write the config");
     let (built, stats, sources, warnings, _) = load(&folder, Some(config.path()))
         .unwrap_or_else(|failure| panic!("{}", failure.render_limited(10)));
+    let (expected, other): (Vec<_>, Vec<_>) = warnings.into_iter().partition(|warning| {
+        warning
+            .message
+            .ends_with("is sent as the header `X-Session-Token`")
+            || warning
+                .message
+                .ends_with("body, which is not generated yet; left out")
+    });
+    assert!(other.is_empty(), "{}", sources.render_limited(&other, 10));
     assert!(
-        warnings.is_empty(),
+        (8..=9).contains(&(expected.len() - 4)),
         "{}",
-        sources.render_limited(&warnings, 10)
+        expected.len()
     );
+    let operations: usize = (built.operations.iter())
+        .map(|group| group.operations.len())
+        .sum();
+    assert_eq!((built.operations.len(), operations), (15, 165));
     Some((built, stats))
 }
 
@@ -702,7 +718,7 @@ fn go_pages_read_into_the_same_type_model() {
 
 /// The Ory client's Go docs (openapi-generator's `go` template), when `../shared/corpus` is
 /// present: every page reads, quietly, with only the naming rule set; the `*API.md` operation
-/// pages are skipped.
+/// pages give their operations, path parameters from `### Path Parameters`.
 #[test]
 fn a_real_go_corpus_reads_with_no_error_and_no_warning() {
     let Some((model, stats)) = real_ory_corpus("go") else {
@@ -710,7 +726,21 @@ fn a_real_go_corpus_reads_with_no_error_and_no_warning() {
     };
     assert_eq!(stats.dialect.name(), "go");
     assert_eq!((stats.models, stats.enums), (379, 16));
-    assert!(model.operations.is_empty());
+    let courier = (model.operations.iter())
+        .find(|group| group.name == "CourierAPI")
+        .expect("the CourierAPI group");
+    let get = (courier.operations.iter())
+        .find(|operation| operation.name == "GetCourierMessage")
+        .expect("GetCourierMessage");
+    assert_eq!(
+        (
+            get.rust_name.as_str(),
+            get.method.as_str(),
+            get.path.as_str()
+        ),
+        ("get_courier_message", "GET", "/admin/courier/messages/{id}")
+    );
+    assert_eq!(get.parameters[0].location, ParameterLocation::Path);
     let identity = model
         .models
         .iter()

@@ -29,7 +29,7 @@ use crate::config::{Config, FieldOverride, Located, ParameterPlace};
 use crate::diagnostic::{BYTE_ORDER_MARK, Diagnostic, FileId, Sources, decode};
 use crate::model::{
     BaseType, Field, Model, Operation, OperationGroup, ParameterLocation, Primitive, TypeModel,
-    build_model,
+    build_model, is_json_media_type,
 };
 use crate::parse::python_api_name;
 use crate::{Failure, naming, output, spec};
@@ -759,10 +759,7 @@ impl Importer<'_> {
         accept: &[String],
         span: &std::ops::Range<usize>,
     ) {
-        let json = |media_type: &String| {
-            let media_type = media_type.to_ascii_lowercase();
-            media_type == "application/json" || media_type.ends_with("+json") || media_type == "*/*"
-        };
+        let json = |media_type: &String| is_json_media_type(media_type) || media_type == "*/*";
         let Some(first) = accept.first().filter(|_| !accept.iter().any(json)) else {
             return;
         };

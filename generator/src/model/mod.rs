@@ -133,6 +133,14 @@ pub enum ParameterLocation {
     Body,
 }
 
+/// Whether a media type is JSON: `application/json`, or a `+json` suffix
+/// (`application/problem+json`), in any letter case, parameters (`; charset=utf-8`) aside.
+pub fn is_json_media_type(media_type: &str) -> bool {
+    let essence = media_type.split(';').next().unwrap_or_default().trim();
+    essence.eq_ignore_ascii_case("application/json")
+        || essence.to_ascii_lowercase().ends_with("+json")
+}
+
 impl Operation {
     /// Whether the operation has optional parameters (its params struct is emitted).
     pub fn has_optional(&self) -> bool {
@@ -143,13 +151,9 @@ impl Operation {
     /// not JSON (`text/calendar`; JSON is `application/json` or a `+json` suffix) and returns a
     /// `str`.
     pub fn returns_text(&self) -> bool {
-        let json = |media_type: &str| {
-            media_type.eq_ignore_ascii_case("application/json")
-                || media_type.to_ascii_lowercase().ends_with("+json")
-        };
         self.accept
             .as_deref()
-            .is_some_and(|media_type| !json(media_type))
+            .is_some_and(|media_type| !is_json_media_type(media_type))
             && self.returns.as_ref().is_some_and(|ty| {
                 ty.containers.is_empty() && ty.base == BaseType::Primitive(Primitive::Str)
             })

@@ -14,14 +14,14 @@ use rayon::iter::{IntoParallelIterator, ParallelIterator};
 use super::shared::{MAX_TYPE_DEPTH, enum_type, suggest};
 use super::{
     BaseType, EnumKind, EnumType, FieldType, Operation, OperationGroup, Parameter,
-    ParameterLocation,
+    ParameterLocation, is_json_media_type,
 };
 use crate::config::{OperationOverrides, ParameterPlace};
-use crate::diagnostic::{Diagnostic, FileId, Sources};
+use crate::diagnostic::{Diagnostic, FileId, OPERATION_LEFT_OUT, Severity, Sources};
 use crate::naming::{self, WireCase};
 use crate::parse::{
     Container, HttpMethod, Leaf, OperationPage, OperationSection, ParameterRow, Primitive, Spanned,
-    TypeCell, python_api_name,
+    TypeCell,
 };
 
 /// The `{placeholder}`s of a path template, with their byte ranges (inside the braces).
@@ -118,11 +118,26 @@ pub fn build_operations(
                 sources,
                 diagnostics: &mut page_diagnostics,
             };
-            let mut operations: Vec<Operation> = page
-                .operations
-                .iter()
-                .map(|section| resolver.operation(section))
-                .collect();
+            let mut operations: Vec<Operation> = Vec::new();
+            for section in &page.operations {
+                if !resolver.has_supported_body(section) {
+                    continue;
+                }
+                let reported = resolver.diagnostics.len();
+                let operation = resolver.operation(section);
+                let problems = &mut resolver.diagnostics[reported..];
+                let failed = problems
+                    .iter()
+                    .any(|diagnostic| diagnostic.severity == Severity::Error);
+                // On openapi-generator's pages, an operation that cannot be built is left out.
+                if page.best_effort && failed {
+                    for problem in problems.iter_mut() {
+                        *problem = problem.clone().into_warning(OPERATION_LEFT_OUT);
+                    }
+                } else {
+                    operations.push(operation);
+                }
+            }
             operations.sort_by(|a, b| a.name.cmp(&b.name));
             check_function_names(page, &operations, &mut page_diagnostics);
             let source = sources
@@ -150,17 +165,18 @@ pub fn build_operations(
     groups
 }
 
-/// The registered request headers (IANA's HTTP Field Name Registry) whose names are more than
-/// one word, by their names in `snake_case`: a parameter named so goes in that header, since no
-/// query key is spelled like `if_none_match` by chance. One-word ones (`Date`, `From`, `Range`,
-/// `Origin`) are as often query keys, and stay query parameters; credentials (`Authorization`,
-/// `Cookie`) are the client's, not a parameter's.
-const MULTI_WORD_REQUEST_HEADERS: [&str; 13] = [
+/// The registered request headers (IANA's HTTP Field Name Registry) a parameter so named goes
+/// in: those whose names are more than one word, since no query key is spelled like
+/// `if_none_match` by chance, and `Cookie`, which APIs that take a browser's session document as
+/// a parameter (`cookie`: Ory's). Other one-word ones (`Date`, `From`, `Range`, `Origin`) are as
+/// often query keys, and stay query parameters; `Authorization` is the client's credentials.
+const REQUEST_HEADERS: [&str; 14] = [
     "Accept-Charset",
     "Accept-Datetime",
     "Accept-Encoding",
     "Accept-Language",
     "Cache-Control",
+    "Cookie",
     "Idempotency-Key",
     "If-Match",
     "If-Modified-Since",
@@ -174,7 +190,7 @@ const MULTI_WORD_REQUEST_HEADERS: [&str; 13] = [
 /// The header a parameter goes in, by its name in the docs.
 #[derive(Debug, PartialEq, Eq)]
 enum Header {
-    /// A registered request header ([`MULTI_WORD_REQUEST_HEADERS`]).
+    /// A registered request header ([`REQUEST_HEADERS`]).
     Registered(&'static str),
     /// A name starting `x_` (`x_journey_session_id`): the `X-` header of that name, in Train-Case.
     Unregistered(String),
@@ -189,15 +205,16 @@ impl Header {
     }
 }
 
-/// The header a parameter named `doc_name` (a Python name: `if_match`) goes in, if any.
-fn request_header(doc_name: &str) -> Option<Header> {
-    let registered = MULTI_WORD_REQUEST_HEADERS
+/// The header a parameter named `api_name` (`if_match`, `ifMatch`) goes in, if any.
+fn request_header(api_name: &str) -> Option<Header> {
+    let snake = api_name.to_snake_case();
+    let registered = REQUEST_HEADERS
         .iter()
-        .find(|header| header.to_snake_case() == doc_name);
+        .find(|header| header.to_snake_case() == snake);
     match registered {
         Some(header) => Some(Header::Registered(header)),
-        None if doc_name.starts_with("x_") && doc_name.len() > 2 => {
-            Some(Header::Unregistered(doc_name.to_train_case()))
+        None if snake.starts_with("x_") && snake.len() > 2 => {
+            Some(Header::Unregistered(snake.to_train_case()))
         }
         None => None,
     }
@@ -236,7 +253,7 @@ impl Resolver<'_, '_> {
                 continue;
             }
             // Operation pages are the Python family's: their names carry its keyword escapes.
-            let rule_wire_name = naming::wire_name(&python_api_name(doc_name), self.wire_case);
+            let rule_wire_name = naming::wire_name(&row.api_name, self.wire_case);
             let rust_name = naming::parameter_name(&rule_wire_name);
             if let Some(first) = seen.insert(rust_name.clone(), row) {
                 self.diagnostics.push(
@@ -272,7 +289,7 @@ impl Resolver<'_, '_> {
                         .map_or_else(|| doc_name.to_train_case(), |name| name.value.clone());
                     (ParameterLocation::Header, header)
                 }
-                (None, None) if is_body(row, section.method.value) => {
+                (None, None) if is_body(row, section) => {
                     if let Some(first) = body.replace(row) {
                         self.diagnostics.push(
                             Diagnostic::error(
@@ -287,7 +304,7 @@ impl Resolver<'_, '_> {
                     }
                     (ParameterLocation::Body, wanted)
                 }
-                (None, None) => match request_header(doc_name) {
+                (None, None) => match request_header(&row.api_name) {
                     Some(header) => {
                         if let Header::Unregistered(_) = header {
                             self.diagnostics.push(
@@ -343,11 +360,45 @@ impl Resolver<'_, '_> {
             deprecated: section.deprecated,
             parameters,
             returns,
+            // The config's, else the page's first when it lists no JSON one.
             accept: operation_overrides
                 .and_then(|operation| operation.accept.as_ref())
-                .map(|accept| accept.value.clone()),
+                .map(|accept| accept.value.clone())
+                .or_else(|| {
+                    let listed = section.accept.as_deref().unwrap_or_default();
+                    let json = listed
+                        .iter()
+                        .any(|media_type| is_json_media_type(media_type));
+                    listed.first().filter(|_| !json).cloned()
+                }),
             enums,
         }
+    }
+
+    /// Whether the operation's request body is one the runtime sends (JSON, or none); a form or
+    /// multipart body is reported, and the operation left out.
+    fn has_supported_body(&mut self, section: &OperationSection) -> bool {
+        let types = section.content_types.as_deref().unwrap_or_default();
+        if types.is_empty()
+            || types
+                .iter()
+                .any(|media_type| is_json_media_type(media_type))
+        {
+            return true;
+        }
+        self.diagnostics.push(
+            Diagnostic::warning(
+                self.file,
+                section.name.span.clone(),
+                format!(
+                    "operation `{}` sends a `{}` body, which is not generated yet; left out",
+                    section.name.value, types[0]
+                ),
+            )
+            .with_label("this operation")
+            .with_note("only JSON request bodies are sent by the generated requests"),
+        );
+        false
     }
 
     /// Reports each `{placeholder}` of the path that no parameter fills.
@@ -531,12 +582,18 @@ fn slot_of(slots: &[(Range<usize>, &str)], rule_wire_name: &str) -> Option<usize
 }
 
 /// Whether a parameter outside the path is the request's body: named `body`, or, in a request
-/// that has one (not `GET` or `HEAD`: the 2018 pages type some of their list query parameters
+/// that has one (not `GET` or `HEAD`, nor one whose page says its `Content-Type` is `Not
+/// defined`; the 2018 pages type some of their list query parameters
 /// `list[object]`), of a type a query string cannot carry (a model, `object`, a map, or a list
 /// of them, as `patch_user_customattributes_bulk`'s `list[UserCustomAttributesUpdateRequest]`).
-fn is_body(row: &ParameterRow, method: HttpMethod) -> bool {
+fn is_body(row: &ParameterRow, section: &OperationSection) -> bool {
     let expr = &row.ty.expr.value;
-    let has_body = !matches!(method, HttpMethod::Get | HttpMethod::Head);
+    // A page that lists the request's media types says whether it has a body.
+    let has_body = !matches!(section.method.value, HttpMethod::Get | HttpMethod::Head)
+        && section
+            .content_types
+            .as_ref()
+            .is_none_or(|types| !types.is_empty());
     row.name.value == "body"
         || (has_body
             && (matches!(

@@ -38,11 +38,6 @@ impl Dialect {
         self.0.model_name.and_then(|model_name| model_name(title))
     }
 
-    /// Whether the operation reader knows the dialect's operation pages (`Wraps METHOD /path`).
-    pub fn documents_operations(self) -> bool {
-        self.0.documents_operations
-    }
-
     /// The dialect's Name-column convention: the API's name of a property whose Name cell is
     /// `name` (see `PropertyRow::api_name`).
     pub fn api_name(self, name: &str) -> String {
@@ -52,6 +47,11 @@ impl Dialect {
     /// The dialect's type syntax, for the note of a malformed type.
     pub fn type_syntax(self) -> &'static str {
         self.0.type_syntax
+    }
+
+    /// Whether the operation reader knows the dialect's API pages ([`DialectSpec::reads_operations`]).
+    pub fn reads_operations(self) -> bool {
+        self.0.reads_operations
     }
 
     /// Whether the dialect's Name column is the JSON name itself, so that `[naming] wire` does
@@ -143,8 +143,6 @@ pub struct DialectSpec {
     /// Whether an API name is the JSON name as written, where the template keeps a name its
     /// language accepts (Java's `$ref` and `éaccent`), so `[naming] wire` does not apply to it.
     pub keeps_json_name: fn(&str) -> bool,
-    /// The operation reader knows the dialect's operation pages (`Wraps METHOD /path`).
-    pub documents_operations: bool,
     /// The templates link every model's name in a Type cell to its page but that of a model
     /// named like one of their language's types, which they write as that type: a name
     /// without a link that the dialect reads (`**String**`), where a model of that name has a
@@ -160,6 +158,10 @@ pub struct DialectSpec {
     /// The dialect writes `<...>`; when it does not, its words inside angle brackets are another
     /// language's and show nothing (a Python word in Java's `List<Any>`).
     pub writes_angle_brackets: bool,
+    /// The operation reader knows the template's API pages (the seed vendor's `Wraps METHOD
+    /// /path` pages, and openapi-generator's, checked on the Ory folders of that template);
+    /// another's are skipped like any page without a model.
+    pub reads_operations: bool,
     /// Type names the page reader reads wherever they stand, and what each is.
     pub words: &'static [(&'static str, Word)],
     /// Containers opened by a name and a bracket (`Hash<`, `List[`), and what each holds.
@@ -219,11 +221,11 @@ impl DialectSpec {
         type_syntax: "",
         names_are_json: false,
         keeps_json_name: |_| false,
-        documents_operations: false,
         links_models: false,
         value_row_is_alias: false,
         one_of_sections: false,
         writes_angle_brackets: true,
+        reads_operations: false,
         words: &[],
         containers: &[],
         qualified: &[],

@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use super::dialect::Dialect;
 use super::dialects::Dialects;
+use super::operations::OperationPage;
 use super::page::{MALFORMED_TYPE, ModelPage, Spanned};
 use super::types::{Container, Inexact, Leaf, Primitive, TypeExpr};
 use crate::diagnostic::{Diagnostic, FileId, Sources};
@@ -332,6 +333,35 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
         let rows = pages.iter_mut().flat_map(|page| &mut page.properties);
         for row in rows.filter(|row| row.absent_or_null) {
             row.nullable = false;
+        }
+    }
+}
+
+/// The dialect's conventions applied to the operation pages once the folder's dialect is known:
+/// each parameter's API name (the docs' name with the dialect's keyword escapes undone), and
+/// the dialect's type names read as its primitive table says, unless they name a model page
+/// and the cell links it (Java 3.x's unlinked `**String**` beside a model `String`: a query
+/// parameter is far likelier a string than an object).
+pub fn apply_operation_conventions(
+    pages: &mut [OperationPage],
+    models: &[ModelPage],
+    dialect: Dialect,
+) {
+    let page_names: BTreeSet<String> = models.iter().map(|page| page.name.value.clone()).collect();
+    for section in pages.iter_mut().flat_map(|page| &mut page.operations) {
+        for row in &mut section.parameters {
+            row.api_name = dialect.api_name(&row.name.value);
+        }
+        let cells = (section.parameters.iter_mut())
+            .map(|row| &mut row.ty)
+            .chain(section.returns.as_mut());
+        for cell in cells {
+            if let Leaf::Named(name) = &cell.expr.value.leaf
+                && (!page_names.contains(name) || !cell.links_page)
+                && let Some((leaf, _)) = dialect.read_name(name, &page_names)
+            {
+                cell.expr.value.leaf = leaf;
+            }
         }
     }
 }

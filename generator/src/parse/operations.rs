@@ -5,8 +5,17 @@
 //! dialect's `## [**Thing**](Thing.html) get_thing(thing_id)`), then come the summary and notes
 //! paragraphs, deprecation and preview marks, `Wraps METHOD /path/{param}`, `Requires ANY
 //! permissions:` with a list, `### Parameters` (a `Name | Type | Description | Notes` table whose
-//! Notes say `[optional]`, `[default to X]`, `**Values**: a, b`) and `### Return type`. The page
-//! is read in one pass over pulldown-cmark's events, without recursion.
+//! Notes say `[optional]`, `[default to X]`, `**Values**: a, b`) and `### Return type`.
+//!
+//! openapi-generator's templates write the same skeleton in every language: the title
+//! (`# ory_client.CourierApi`, `# \CourierAPI`, `# OryClient::CourierApi`), a method table whose
+//! `HTTP request` column gives each operation's method and path (`**GET** /admin/messages/{id}`),
+//! a section per operation (`# **get_message**`, `## GetMessage`), Parameters tables (Go's `Path
+//! Parameters` and `Other Parameters`, Rust's with a `Required` column; Notes in each template's
+//! words: `[optional]`, `(optional) defaults to undefined`, `[Optional] [Defaults to \`25\`]`),
+//! `### Return type` (`void (empty response body)`, `nil (...)`, `(empty response body)`) and
+//! `### HTTP request headers` (`**Content-Type**` and `**Accept**` media types). The page is read
+//! in one pass over pulldown-cmark's events, without recursion.
 
 use std::ops::Range;
 
@@ -14,10 +23,10 @@ use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Ta
 
 use super::page::{
     Cell, ParsedCell, Spanned, cells, collect_text, decode_escaped_entities, find_end,
-    front_matter_title, header_names, is_attribute_line, is_header, line_of, parse_type_cell,
-    trim_span, written_cells,
+    front_matter_title, header_names, inline_text, is_attribute_line, is_header, line_of,
+    parse_type_cell, source_cells, trim_span, written_cells,
 };
-use super::types::TypeExpr;
+use super::types::{Container, Leaf, Primitive, TypeExpr};
 use crate::diagnostic::{Diagnostic, FileId};
 use crate::naming;
 
@@ -30,6 +39,10 @@ pub struct OperationPage {
     pub group: Spanned<String>,
     /// The operations, in page order (those that could not be read are reported and left out).
     pub operations: Vec<OperationSection>,
+    /// openapi-generator's layout (a method table with an `HTTP request` column): its
+    /// operations are read as well as they can be, and one that cannot is left out with a
+    /// warning, never costing the folder its models.
+    pub best_effort: bool,
 }
 
 /// One operation's section of an operation page.
@@ -55,6 +68,11 @@ pub struct OperationSection {
     pub parameters: Vec<ParameterRow>,
     /// What the operation returns; `None` for `void`.
     pub returns: Option<TypeCell>,
+    /// The media types of the request body (`**Content-Type**:`): `None` when the page does not
+    /// say, empty when it says `Not defined` (the request has no body).
+    pub content_types: Option<Vec<String>>,
+    /// The media types of a success (`**Accept**:`): `None` when the page does not say.
+    pub accept: Option<Vec<String>>,
 }
 
 /// A type expression read from a cell or paragraph.
@@ -64,6 +82,8 @@ pub struct TypeCell {
     pub expr: Spanned<TypeExpr>,
     /// The span of the innermost type's name.
     pub leaf_span: Range<usize>,
+    /// Whether the cell links its type's name to a page (`[**Pet**](Pet.md)`).
+    pub links_page: bool,
 }
 
 /// One row of a Parameters table.
@@ -82,6 +102,9 @@ pub struct ParameterRow {
     pub default: Option<String>,
     /// The `**Values**: a, b` list, in the order given; empty when there is none.
     pub allowed_values: Vec<String>,
+    /// The name the API gives it, the docs' name with the folder dialect's keyword escapes
+    /// undone (set once the folder's dialect is known; the docs' name until then).
+    pub api_name: String,
 }
 
 /// An HTTP method.
@@ -151,19 +174,17 @@ pub enum Permissions {
     Any(Vec<String>),
 }
 
-/// Whether a page has the shape of an operation page (cheap check before parsing). The Ruby
-/// template's API pages (titled `# Module::NameApi`, one `## method` section each with Ruby
-/// call examples) are another layout, which is not read.
+/// Whether a page has the shape of an operation page (cheap check before parsing).
 pub fn looks_like_operations(text: &str) -> bool {
-    let ruby_title = text
-        .lines()
-        .next()
-        .is_some_and(|title| title.starts_with("# ") && title.contains("::"));
-    !ruby_title && (text.contains("### Parameters") || text.contains("### Return type"))
+    text.contains("### Parameters") || text.contains("### Return type")
 }
 
 /// The header of a Parameters table.
 const PARAMETERS_HEADER: [&str; 4] = ["Name", "Type", "Description", "Notes"];
+
+/// The header of the Rust template's Parameters tables.
+const PARAMETERS_HEADER_WITH_REQUIRED: [&str; 5] =
+    ["Name", "Type", "Description", "Required", "Notes"];
 
 type Events<'a> = [(Event<'a>, Range<usize>)];
 
@@ -208,6 +229,8 @@ enum Part {
     Request,
     Parameters,
     ReturnType,
+    /// `### HTTP request headers`: the media types.
+    MediaTypes,
     /// `### Example` and any other `###` section.
     Other,
 }
@@ -228,6 +251,16 @@ struct Draft {
     returns: Option<Option<TypeCell>>,
     /// Whether the section had a row or type that did not read (already reported).
     broken: bool,
+    content_types: Option<Vec<String>>,
+    accept: Option<Vec<String>>,
+    /// In Go's `### Other Parameters`, which do not say which are required: read as optional.
+    optional_unless_marked: bool,
+}
+
+/// An operation a method table lists, and the method and path its `HTTP request` column gives.
+struct Listed {
+    name: Spanned<String>,
+    request: Option<(Spanned<HttpMethod>, Spanned<String>)>,
 }
 
 struct PageReader<'a, 'd> {
@@ -236,7 +269,7 @@ struct PageReader<'a, 'd> {
     diagnostics: &'d mut Vec<Diagnostic>,
     group: Option<Spanned<String>>,
     /// The operations the method table lists, when the page has one.
-    listed: Option<Vec<Spanned<String>>>,
+    listed: Option<Vec<Listed>>,
     current: Option<Draft>,
     sections: Vec<Draft>,
 }
@@ -269,16 +302,21 @@ impl PageReader<'_, '_> {
     fn heading(&mut self, level: HeadingLevel, inner: &Events<'_>, range: &Range<usize>) {
         let span = trim_span(self.text, range.clone());
         match level {
-            HeadingLevel::H1 => {
+            HeadingLevel::H1 if self.group.is_none() => {
+                // Without the module or namespace before the name (`ory_client.CourierApi`,
+                // `\CourierAPI`, `OryClient::CourierApi`).
                 let heading = collect_text(inner);
-                if self.group.is_none() {
-                    self.group = Some(Spanned {
-                        value: heading.text.trim().to_owned(),
-                        span,
-                    });
-                }
+                let title = heading.text.trim();
+                let name = title.rsplit(['.', ':', '\\']).next().unwrap_or(title);
+                let at = title.len() - name.len();
+                let start = heading.text.len() - heading.text.trim_start().len() + at;
+                self.group = Some(Spanned {
+                    value: name.to_owned(),
+                    span: heading.source_span(start..start + name.len(), &span),
+                });
             }
-            HeadingLevel::H2 => {
+            // `## get_thing`, or openapi-generator's `# **get_thing**` after the title.
+            HeadingLevel::H1 | HeadingLevel::H2 => {
                 self.close_section();
                 // `get_thing`, or `dict(str, Thing) get_thing(thing_id)`: the name is the word
                 // before the last `(`. A return type written as a link ends before the name,
@@ -312,14 +350,27 @@ impl PageReader<'_, '_> {
                         parameters: Vec::new(),
                         returns: None,
                         broken: false,
+                        content_types: None,
+                        accept: None,
+                        optional_unless_marked: false,
                     });
                 }
             }
             _ => {
                 if let Some(draft) = &mut self.current {
-                    draft.part = match collect_text(inner).text.trim() {
-                        "Parameters" => Part::Parameters,
+                    let heading = collect_text(inner);
+                    draft.optional_unless_marked = matches!(
+                        heading.text.trim(),
+                        "Other Parameters" | "Optional Parameters"
+                    );
+                    draft.part = match heading.text.trim() {
+                        "Parameters"
+                        | "Path Parameters"
+                        | "Other Parameters"
+                        | "Required Parameters"
+                        | "Optional Parameters" => Part::Parameters,
                         "Return type" => Part::ReturnType,
+                        "HTTP request headers" => Part::MediaTypes,
                         _ => Part::Other,
                     };
                 }
@@ -374,7 +425,10 @@ impl PageReader<'_, '_> {
             }
             Part::ReturnType if draft.returns.is_none() => {
                 let returned = collect_text(inner);
-                draft.returns = Some(if returned.text.trim_start().starts_with("void") {
+                let returned = returned.text.trim();
+                let empty = returned.starts_with("void")
+                    || returned.to_lowercase().ends_with("(empty response body)");
+                draft.returns = Some(if empty {
                     None
                 } else {
                     let cell = Cell {
@@ -386,6 +440,7 @@ impl PageReader<'_, '_> {
                     parsed.map(|parsed| TypeCell {
                         expr: parsed.expr,
                         leaf_span: parsed.leaf_span,
+                        links_page: parsed.links_page,
                     })
                 });
             }
@@ -398,6 +453,10 @@ impl PageReader<'_, '_> {
         let Some(draft) = &mut self.current else {
             return;
         };
+        if draft.part == Part::MediaTypes {
+            read_media_types(inner, draft);
+            return;
+        }
         let (Part::Request, Some(Permissions::All(names) | Permissions::Any(names))) =
             (draft.part, &mut draft.permissions)
         else {
@@ -421,13 +480,15 @@ impl PageReader<'_, '_> {
     fn table(&mut self, inner: &Events<'_>) {
         let Some(draft) = &mut self.current else {
             if self.listed.is_none() {
-                self.listed = method_table(self.text, inner);
+                self.listed = method_table(self.file, self.text, inner, self.diagnostics);
             }
             return;
         };
         if draft.part != Part::Parameters {
             return;
         }
+        // Rust's tables have a `Required` column before the Notes.
+        let mut required_column = false;
         let mut index = 0;
         while index < inner.len() {
             let (event, range) = &inner[index];
@@ -436,7 +497,8 @@ impl PageReader<'_, '_> {
             match event {
                 Event::Start(Tag::TableHead) => {
                     let names = header_names(row);
-                    if !is_header(&names, &PARAMETERS_HEADER) {
+                    required_column = is_header(&names, &PARAMETERS_HEADER_WITH_REQUIRED);
+                    if !required_column && !is_header(&names, &PARAMETERS_HEADER) {
                         self.diagnostics.push(
                             Diagnostic::error(
                                 self.file,
@@ -453,9 +515,27 @@ impl PageReader<'_, '_> {
                         return;
                     }
                 }
-                Event::Start(Tag::TableRow) if !is_attribute_line(&self.text[range.clone()]) => {
-                    match read_parameter(self.file, self.text, row, range, self.diagnostics) {
-                        Some(parameter) => draft.parameters.push(parameter),
+                Event::Start(Tag::TableRow)
+                    if !is_attribute_line(&self.text[range.clone()])
+                        && !is_go_context(&self.text[range.clone()]) =>
+                {
+                    let columns = if required_column {
+                        PARAMETERS_HEADER_WITH_REQUIRED.len()
+                    } else {
+                        PARAMETERS_HEADER.len()
+                    };
+                    let read = read_parameter(
+                        self.file,
+                        self.text,
+                        (row, range),
+                        columns,
+                        self.diagnostics,
+                    );
+                    match read {
+                        Some(mut parameter) => {
+                            parameter.required &= !draft.optional_unless_marked;
+                            draft.parameters.push(parameter);
+                        }
                         None => draft.broken = true,
                     }
                 }
@@ -471,10 +551,12 @@ impl PageReader<'_, '_> {
             return;
         };
         let mut missing = Vec::new();
-        if draft.request.is_none() && !draft.broken {
+        let listed_request = (self.listed.iter().flatten())
+            .any(|listed| listed.name.value == draft.name.value && listed.request.is_some());
+        if draft.request.is_none() && !listed_request && !draft.broken {
             missing.push((
                 "no `Wraps METHOD /path` line",
-                "the method and path are read from `Wraps GET /api/v2/...`",
+                "the method and path are read from `Wraps GET /api/v2/...`, or from the method table's `HTTP request` column",
             ));
         }
         if draft.returns.is_none() && !draft.broken {
@@ -508,7 +590,25 @@ impl PageReader<'_, '_> {
             .map(|draft| draft.name.value.clone())
             .collect();
         let mut operations: Vec<OperationSection> = Vec::new();
-        for draft in std::mem::take(&mut self.sections) {
+        // openapi-generator's pages document variants of an operation in sections of their
+        // own (Java's `# **getPetWithHttpInfo**`), which the method table does not list.
+        let listed_requests: Option<Vec<&str>> = self.listed.as_ref().and_then(|listed| {
+            (listed.iter().any(|entry| entry.request.is_some())).then(|| {
+                listed
+                    .iter()
+                    .map(|entry| entry.name.value.as_str())
+                    .collect()
+            })
+        });
+        let sections: Vec<Draft> = std::mem::take(&mut self.sections)
+            .into_iter()
+            .filter(|draft| {
+                listed_requests
+                    .as_ref()
+                    .is_none_or(|names| names.contains(&draft.name.value.as_str()))
+            })
+            .collect();
+        for draft in sections {
             if let Some(first) = operations
                 .iter()
                 .find(|section| section.name.value == draft.name.value)
@@ -525,9 +625,14 @@ impl PageReader<'_, '_> {
                 );
                 continue;
             }
-            let (Some((method, path)), Some(returns), false) =
-                (draft.request, draft.returns, draft.broken)
-            else {
+            let listed_request = (self.listed.iter().flatten())
+                .find(|listed| listed.name.value == draft.name.value)
+                .and_then(|listed| listed.request.clone());
+            let (Some((method, path)), Some(returns), false) = (
+                draft.request.or(listed_request),
+                draft.returns,
+                draft.broken,
+            ) else {
                 continue;
             };
             operations.push(OperationSection {
@@ -541,8 +646,11 @@ impl PageReader<'_, '_> {
                 deprecated: draft.deprecated,
                 parameters: draft.parameters,
                 returns,
+                content_types: draft.content_types,
+                accept: draft.accept,
             });
         }
+        let best_effort = (self.listed.iter().flatten()).any(|listed| listed.request.is_some());
         if let Some(listed) = self.listed.take() {
             self.check_method_table(&listed, &defined);
         }
@@ -554,12 +662,13 @@ impl PageReader<'_, '_> {
             file: self.file,
             group,
             operations,
+            best_effort,
         })
     }
 
     /// Every operation the method table lists has a section.
-    fn check_method_table(&mut self, listed: &[Spanned<String>], defined: &[String]) {
-        for entry in listed {
+    fn check_method_table(&mut self, listed: &[Listed], defined: &[String]) {
+        for Listed { name: entry, .. } in listed {
             if !defined.contains(&entry.value) {
                 self.diagnostics.push(
                     Diagnostic::error(
@@ -577,9 +686,17 @@ impl PageReader<'_, '_> {
     }
 }
 
-/// The operations a method table (`Method | Description`) lists, with the spans of their names.
-fn method_table(text: &str, events: &Events<'_>) -> Option<Vec<Spanned<String>>> {
+/// The operations a method table (`Method | Description`, or openapi-generator's `Method | HTTP
+/// request | Description`) lists, with the spans of their names and the method and path of
+/// the `HTTP request` column (`**GET** /things/{id}`, Go's `**Get**`).
+fn method_table(
+    file: FileId,
+    text: &str,
+    events: &Events<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Vec<Listed>> {
     let mut listed = Vec::new();
+    let mut request_column = None;
     let mut index = 0;
     while index < events.len() {
         let (event, range) = &events[index];
@@ -591,9 +708,35 @@ fn method_table(text: &str, events: &Events<'_>) -> Option<Vec<Spanned<String>>>
                 if names.first().is_none_or(|name| name != "Method") {
                     return None;
                 }
+                request_column = names.iter().position(|name| name == "HTTP request");
             }
             Event::Start(Tag::TableRow) if !is_attribute_line(&text[range.clone()]) => {
-                if let Some(cell) = cells(row).first() {
+                let row_cells = cells(row);
+                let request = request_column
+                    .and_then(|column| row_cells.get(column))
+                    .and_then(|cell| {
+                        // The cell's source with its `**` blanked and the method in capitals:
+                        // the offsets stay the source's.
+                        let span = trim_span(text, cell.range.clone());
+                        let mut line = text[span.clone()].replace('*', " ");
+                        let method_end = line.len() - line.trim_start().len()
+                            + line
+                                .trim_start()
+                                .find(' ')
+                                .unwrap_or(line.trim_start().len());
+                        if let Some(method) = line.get_mut(..method_end) {
+                            method.make_ascii_uppercase();
+                        }
+                        // Retrofit's paths are relative to the base URL (`pets/{id}`): the
+                        // blank before one is its `/`.
+                        let path_start = method_end + line[method_end..].len()
+                            - line[method_end..].trim_start().len();
+                        if path_start > method_end && !line[path_start..].starts_with('/') {
+                            line.replace_range(path_start - 1..path_start, "/");
+                        }
+                        read_request(file, &line, span.start, diagnostics)
+                    });
+                if let Some(cell) = row_cells.first() {
                     let name = collect_text(cell.events).text.trim().to_owned();
                     // The link text: the name without its markup.
                     let cell_span = trim_span(text, cell.range.clone());
@@ -602,7 +745,10 @@ fn method_table(text: &str, events: &Events<'_>) -> Option<Vec<Spanned<String>>>
                         .map_or(cell_span.clone(), |at| {
                             cell_span.start + at..cell_span.start + at + name.len()
                         });
-                    listed.push(Spanned { value: name, span });
+                    listed.push(Listed {
+                        name: Spanned { value: name, span },
+                        request,
+                    });
                 }
             }
             _ => {}
@@ -685,38 +831,73 @@ fn check_path(path: &str) -> Result<(), (usize, &'static str)> {
 }
 
 /// One row of a Parameters table; `None` when it is malformed (reported).
+/// `columns` is the header's: 4, or 5 with Rust's `Required` before the Notes.
 fn read_parameter(
     file: FileId,
     text: &str,
-    row: &Events<'_>,
-    range: &Range<usize>,
+    (row, range): (&Events<'_>, &Range<usize>),
+    columns: usize,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<ParameterRow> {
     let row_span = trim_span(text, range.clone());
     let cells = cells(row);
     let written = written_cells(&cells, &row_span);
-    let bars = text[row_span.clone()]
-        .replace("\\|", "")
-        .matches('|')
-        .count();
-    if written != PARAMETERS_HEADER.len() || bars > PARAMETERS_HEADER.len() + 1 {
+    let source = source_cells(text, &row_span);
+    // TypeScript writes a union of string literals unescaped: its `|`s cut the Type cell, and
+    // Markdown keeps only as many cells as the header has. The row is read again from its
+    // source, the type running over the cells that hold the union.
+    let extra = source.len().saturating_sub(columns);
+    let split_union = (extra > 0)
+        .then(|| literal_union(&inline_text(&text[source[1].start..source[1 + extra].end])))
+        .flatten();
+    // A row without outer pipes ends with the `|` before its empty Notes (` **id** | **str**|
+    // Id | `), which Markdown reads as an outer pipe.
+    let row_text = &text[row_span.clone()];
+    let ends_before_empty_notes = !row_text.starts_with('|') && row_text.ends_with('|');
+    let complete = written == columns || (ends_before_empty_notes && written == columns - 1);
+    if split_union.is_none() && (!complete || extra > 0) {
+        let header = if columns == PARAMETERS_HEADER.len() {
+            PARAMETERS_HEADER.join(" | ")
+        } else {
+            PARAMETERS_HEADER_WITH_REQUIRED.join(" | ")
+        };
         diagnostics.push(
             Diagnostic::error(
                 file,
                 row_span,
-                format!(
-                    "this row has {} cells, expected 4",
-                    written.max(bars.saturating_sub(1))
-                ),
+                format!("this row has {} cells, expected {columns}", source.len()),
             )
-            .with_label("every row needs `Name | Type | Description | Notes`")
+            .with_label(format!("every row needs `{header}`"))
             .with_note("a `|` inside a cell must be escaped as `\\|`"),
         );
         return None;
     }
+    // A cell's text and span, counted as if the type were one cell.
+    let recovered = split_union.is_some();
+    let cell_text = |column: usize| -> (String, Range<usize>) {
+        if recovered {
+            let shifted = if column < 2 { column } else { column + extra };
+            let span = trim_span(text, source[shifted].clone());
+            (inline_text(&text[span.clone()]), span)
+        } else {
+            cells.get(column).map_or_else(
+                || (String::new(), row_span.end..row_span.end),
+                |cell| {
+                    let span = trim_span(text, cell.range.clone());
+                    (collect_text(cell.events).text, span)
+                },
+            )
+        }
+    };
+    let (written_name, name_span) = cell_text(0);
+    let written_name = written_name.trim();
     let name = Spanned {
-        value: collect_text(cells[0].events).text.trim().to_owned(),
-        span: trim_span(text, cells[0].range.clone()),
+        // Rust's raw identifier (`r#type`) is the identifier.
+        value: written_name
+            .strip_prefix("r#")
+            .unwrap_or(written_name)
+            .to_owned(),
+        span: name_span,
     };
     if name.value.is_empty() {
         diagnostics.push(
@@ -725,12 +906,44 @@ fn read_parameter(
         );
         return None;
     }
-    let ParsedCell {
-        expr, leaf_span, ..
-    } = parse_type_cell(file, text, &cells[1], diagnostics)?;
-    let notes_span = trim_span(text, cells[3].range.clone());
-    let notes_text = collect_text(cells[3].events).text;
-    let notes = read_notes(&notes_text).unwrap_or_else(|unexpected| {
+    let type_span = trim_span(
+        text,
+        source[1].start..source[(1 + extra).min(source.len() - 1)].end,
+    );
+    let string_type = |containers: Vec<Container>| TypeCell {
+        expr: Spanned {
+            value: TypeExpr {
+                containers,
+                leaf: Leaf::Primitive(Primitive::Str),
+            },
+            span: type_span.clone(),
+        },
+        leaf_span: type_span.clone(),
+        links_page: false,
+    };
+    let union = split_union.or_else(|| literal_union(&collect_text(cells[1].events).text));
+    let (ty, literals) = match union {
+        Some((containers, literals)) => (string_type(containers), literals),
+        // typescript-fetch writes an enum's values as code spans (`` `a`, `b` ``), and its
+        // Notes list them (`[Enum: a, b]`).
+        None if text[type_span.clone()].starts_with('`') => (string_type(Vec::new()), Vec::new()),
+        None => {
+            let ParsedCell {
+                expr,
+                leaf_span,
+                links_page,
+                ..
+            } = parse_type_cell(file, text, &cells[1], diagnostics)?;
+            let ty = TypeCell {
+                expr,
+                leaf_span,
+                links_page,
+            };
+            (ty, Vec::new())
+        }
+    };
+    let (notes_text, notes_span) = cell_text(columns - 1);
+    let mut notes = read_notes(&notes_text).unwrap_or_else(|unexpected| {
         diagnostics.push(
             Diagnostic::warning(
                 file,
@@ -742,20 +955,102 @@ fn read_parameter(
             ),
         );
         Notes {
-            required: !notes_text.contains("[optional]"),
+            required: !notes_text.to_lowercase().contains("optional"),
             default: None,
             allowed_values: Vec::new(),
         }
     });
+    if columns == PARAMETERS_HEADER_WITH_REQUIRED.len() {
+        notes.required = cell_text(3).0.trim() == "[required]";
+    }
+    if notes.allowed_values.is_empty() {
+        notes.allowed_values = literals;
+    }
     Some(ParameterRow {
+        api_name: name.value.clone(),
         name,
-        ty: TypeCell { expr, leaf_span },
-        description: decode_escaped_entities(collect_text(cells[2].events).text.trim()),
+        ty,
+        description: decode_escaped_entities(cell_text(2).0.trim()),
         required: notes.required,
         default: notes.default,
         allowed_values: notes.allowed_values,
     })
 }
+
+/// Whether a Parameters row is Go's `ctx` (`**ctx** | **context.Context** | ...`), the Go
+/// function's context, or its 3.x/4.x `**optional** | ***GetPetOpts**` struct of optional
+/// parameters: not parameters of the request.
+fn is_go_context(row: &str) -> bool {
+    row.contains("**context.Context**") || (row.contains("**optional**") && row.contains("Opts**"))
+}
+
+/// The media types of `### HTTP request headers`: `- **Content-Type**: application/json` and
+/// `- **Accept**: application/json, application/xml` (`Not defined` when there are none).
+fn read_media_types(items: &Events<'_>, draft: &mut Draft) {
+    let mut index = 0;
+    while index < items.len() {
+        let end = find_end(items, index);
+        if let (Event::Start(Tag::Item), _) = &items[index] {
+            let item = collect_text(&items[index + 1..end]).text;
+            if let Some((header, types)) = item.split_once(':') {
+                let types = types
+                    .split(',')
+                    .map(|media_type| media_type.trim().to_owned())
+                    .filter(|media_type| !media_type.is_empty() && media_type != "Not defined");
+                match header.trim() {
+                    "Content-Type" => draft.content_types.get_or_insert_default().extend(types),
+                    "Accept" => draft.accept.get_or_insert_default().extend(types),
+                    _ => {}
+                }
+            }
+        }
+        index = end + 1;
+    }
+}
+
+/// A TypeScript union of string literals (`'asc' | 'desc'`, or a list of them:
+/// `Array<'a' | 'b'>`), as the list containers around a `str` and the literals.
+fn literal_union(written: &str) -> Option<(Vec<Container>, Vec<String>)> {
+    // A broken link around the union before its type: `[**'a' | 'b'**]**Array<'a' | 'b'>**`:
+    // without its bold markers, the type is what follows the `]`.
+    let unmarked = written.replace('*', "");
+    let written = unmarked
+        .rsplit_once("]Array<")
+        .map_or(unmarked.as_str(), |(_, type_text)| {
+            &unmarked[unmarked.len() - type_text.len() - "Array<".len()..]
+        });
+    let mut union = written.trim();
+    let mut containers = Vec::new();
+    while let Some(inner) = union
+        .strip_prefix("Array<")
+        .and_then(|rest| rest.strip_suffix('>'))
+    {
+        containers.push(Container::List);
+        union = inner.trim();
+    }
+    let literals: Option<Vec<String>> = union
+        .split('|')
+        .map(|literal| {
+            let literal = literal.trim();
+            literal
+                .strip_prefix('\'')
+                .and_then(|rest| rest.strip_suffix('\''))
+                .map(str::to_owned)
+        })
+        .collect();
+    literals
+        .filter(|literals| literals.len() > 1 || union.starts_with('\''))
+        .map(|mut literals| {
+            // openapi-generator's value for "a value this client does not know"
+            // (`enumUnknownDefaultCase`), not the API's.
+            literals.retain(|literal| literal != UNKNOWN_DEFAULT_CASE);
+            (containers, literals)
+        })
+}
+
+/// The enum value openapi-generator adds for values a client does not know
+/// (`enumUnknownDefaultCase`: `11184809`, or `unknown_default_open_api`).
+const UNKNOWN_DEFAULT_CASE: &str = "11184809";
 
 /// What a parameter's Notes cell says.
 struct Notes {
@@ -764,8 +1059,9 @@ struct Notes {
     allowed_values: Vec<String>,
 }
 
-/// Reads `[optional] [default to X]\nValues: a, b` (the cell's text, markup removed); the error
-/// is the text that is none of these.
+/// Reads `[optional] [default to X]\nValues: a, b` (the cell's text, markup removed) and the
+/// other templates' words for them (`(optional) defaults to X`, `[Optional] [Defaults to X]`,
+/// `[enum: a, b]`; a default `undefined` is none); the error is the text that is none of these.
 fn read_notes(notes: &str) -> Result<Notes, &str> {
     let mut read = Notes {
         required: true,
@@ -773,15 +1069,42 @@ fn read_notes(notes: &str) -> Result<Notes, &str> {
         allowed_values: Vec::new(),
     };
     let mut rest = notes.trim();
+    // The text after `prefix`, matched without case.
+    let after = |rest: &str, prefix: &str| -> Option<usize> {
+        rest.get(..prefix.len())
+            .filter(|start| start.eq_ignore_ascii_case(prefix))
+            .map(|_| prefix.len())
+    };
+    let set_default = |read: &mut Notes, value: &str| {
+        let value = value.trim();
+        if value != "undefined" && value != "null" {
+            read.default = Some(wire_default(value));
+        }
+    };
     while !rest.is_empty() {
-        if let Some(after) = rest.strip_prefix("[optional]") {
+        if let Some(skip) = after(rest, "[optional]").or_else(|| after(rest, "(optional)")) {
             read.required = false;
-            rest = after;
-        } else if let Some(after) = rest.strip_prefix("[default to ")
-            && let Some(end) = after.find(']')
+            rest = &rest[skip..];
+        } else if let Some(skip) =
+            after(rest, "[default to ").or_else(|| after(rest, "[defaults to "))
+            && let Some(end) = rest[skip..].find(']')
         {
-            read.default = Some(wire_default(after[..end].trim()));
-            rest = &after[end + 1..];
+            set_default(&mut read, &rest[skip..skip + end]);
+            rest = &rest[skip + end + 1..];
+        } else if let Some(skip) = after(rest, "defaults to ") {
+            let value = &rest[skip..];
+            let end = value.find(char::is_whitespace).unwrap_or(value.len());
+            set_default(&mut read, &value[..end]);
+            rest = &value[end..];
+        } else if let Some(skip) = after(rest, "[enum: ")
+            && let Some(end) = rest[skip..].find(']')
+        {
+            read.allowed_values = rest[skip..skip + end]
+                .split(',')
+                .map(|value| value.trim().to_owned())
+                .filter(|value| !value.is_empty())
+                .collect();
+            rest = &rest[skip + end + 1..];
         } else if let Some(values) = rest.strip_prefix("Values:") {
             read.allowed_values = values
                 .split(',')
@@ -830,7 +1153,135 @@ fn has_html(events: &Events<'_>) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{check_path, read_notes, wire_default};
+    use super::{
+        HttpMethod, OperationPage, check_path, literal_union, parse_operations, read_notes,
+        wire_default,
+    };
+    use crate::diagnostic::Sources;
+    use crate::parse::types::{Container, Leaf, Primitive};
+
+    /// Parses `text` as `ThingsApi.md`: the page and the one-line summaries of its diagnostics.
+    fn read_page(text: &str) -> (Option<OperationPage>, Vec<String>) {
+        let mut sources = Sources::default();
+        let file = sources.add("ThingsApi.md".into(), text.to_owned());
+        let mut diagnostics = Vec::new();
+        let page = parse_operations(file, text, "ThingsApi", &mut diagnostics);
+        let lines = (diagnostics.iter())
+            .map(|diagnostic| sources.summarize(diagnostic))
+            .collect();
+        (page, lines)
+    }
+
+    /// An openapi-generator API page of my own in the layout every template shares.
+    const OPENAPI_GENERATOR_PAGE: &str = "# vendor_client.ThingsApi\n\n\
+All URIs are relative to *https://api.example.com*\n\n\
+Method | HTTP request | Description\n\
+------------- | ------------- | -------------\n\
+[**get_thing**](ThingsApi.md#get_thing) | **GET** /things/{thingId} | Get a thing\n\
+[**ListThings**](ThingsApi.md#ListThings) | **Get** /things | List things\n\n\
+# **get_thing**\n\
+> Thing get_thing(thing_id, kinds=kinds, order=order)\n\n\
+Get a thing\n\n\
+### Parameters\n\n\
+Name | Type | Description  | Notes\n\
+------------- | ------------- | ------------- | -------------\n\
+ **thing_id** | **str**| Thing ID | \n\
+ **kinds** | Array<'a' | 'b' | '11184809'> | Kinds | (optional) defaults to undefined\n\
+ **order** | **str**| Order | [Optional] [Defaults to `asc`] [Enum: asc, desc]\n\n\
+### Return type\n\n\
+[**Thing**](Thing.md)\n\n\
+### HTTP request headers\n\n\
+ - **Content-Type**: Not defined\n\
+ - **Accept**: text/plain, text/csv\n\n\
+## ListThings\n\n\
+### Other Parameters\n\n\
+Name | Type | Description  | Notes\n\
+------------- | ------------- | ------------- | -------------\n\
+**ctx** | **context.Context** | context | \n\
+**pageSize** | **int64** | Page size | [default to 250]\n\n\
+### Return type\n\n\
+ (empty response body)\n";
+
+    #[test]
+    fn an_openapi_generator_page_in_every_templates_words() {
+        let (page, diagnostics) = read_page(OPENAPI_GENERATOR_PAGE);
+        assert_eq!(diagnostics, Vec::<String>::new());
+        let page = page.expect("an operation page");
+        assert_eq!(page.group.value, "ThingsApi");
+        let [get, list] = page.operations.as_slice() else {
+            panic!("two operations: {:?}", page.operations);
+        };
+        assert_eq!(get.name.value, "get_thing");
+        assert_eq!(get.method.value, HttpMethod::Get);
+        assert_eq!(get.path.value, "/things/{thingId}");
+        assert_eq!(get.summary, "Get a thing");
+        let rows: Vec<_> = (get.parameters.iter())
+            .map(|row| {
+                (
+                    row.name.value.as_str(),
+                    row.ty.expr.value.containers.clone(),
+                    row.ty.expr.value.leaf.clone(),
+                    row.required,
+                    row.default.clone(),
+                    row.allowed_values.clone(),
+                )
+            })
+            .collect();
+        let str_leaf = Leaf::Primitive(Primitive::Str);
+        assert_eq!(
+            rows,
+            [
+                ("thing_id", vec![], str_leaf.clone(), true, None, vec![]),
+                (
+                    "kinds",
+                    vec![Container::List],
+                    str_leaf.clone(),
+                    false,
+                    None,
+                    vec!["a".to_owned(), "b".to_owned()]
+                ),
+                (
+                    "order",
+                    vec![],
+                    str_leaf,
+                    false,
+                    Some("asc".to_owned()),
+                    vec!["asc".to_owned(), "desc".to_owned()]
+                ),
+            ]
+        );
+        assert_eq!(get.content_types, Some(vec![]));
+        assert_eq!(
+            get.accept,
+            Some(vec!["text/plain".to_owned(), "text/csv".to_owned()])
+        );
+        assert_eq!(list.name.value, "ListThings");
+        assert_eq!(list.method.value, HttpMethod::Get);
+        assert_eq!(list.path.value, "/things");
+        assert_eq!(list.returns, None);
+        // Go's `ctx` is no parameter, and its other parameters do not say they are required.
+        assert_eq!(list.parameters.len(), 1);
+        assert!(!list.parameters[0].required);
+        assert_eq!(list.parameters[0].default.as_deref(), Some("250"));
+    }
+
+    #[test]
+    fn unions_of_string_literals() {
+        let read = |text: &str| literal_union(text);
+        assert_eq!(
+            read("'a' | 'b'"),
+            Some((vec![], vec!["a".to_owned(), "b".to_owned()]))
+        );
+        assert_eq!(
+            read("[**'' | 'strong'**]**Array<'' | 'strong' | '11184809'>**"),
+            Some((
+                vec![Container::List],
+                vec![String::new(), "strong".to_owned()]
+            ))
+        );
+        assert_eq!(read("string"), None);
+        assert_eq!(read("'a' | string"), None);
+    }
 
     #[test]
     fn notes_of_both_dialects() {

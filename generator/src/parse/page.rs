@@ -1686,11 +1686,10 @@ struct SplitRow<'a> {
     ends_before_empty_notes: bool,
 }
 
-/// A row whose cells Markdown read wrong, split again at each `|` that no `\` escapes (outer
-/// pipes removed): the first cell is the Name; the Type cell runs on over the next cells while
-/// its bold markers or brackets are open (`**Array&lt;string | null&gt;**`), and to the end of
-/// the row in a `Name | Type` table; the cells after it are the rest.
-fn split_row<'a>(text: &'a str, row: &Range<usize>, name_and_type_only: bool) -> SplitRow<'a> {
+/// The spans of a table row's cells in its source (`row`, trimmed): split at each `|` that no
+/// `\\` escapes, outer pipes removed. Markdown keeps only as many cells as the header has;
+/// this is every cell the row writes.
+pub(super) fn source_cells(text: &str, row: &Range<usize>) -> Vec<Range<usize>> {
     let row_text = &text[row.clone()];
     let leading = usize::from(row_text.starts_with('|'));
     let trailing = usize::from(
@@ -1707,6 +1706,15 @@ fn split_row<'a>(text: &'a str, row: &Range<usize>, name_and_type_only: bool) ->
         }
     }
     cells.push(start..body.end);
+    cells
+}
+
+/// A row whose cells Markdown read wrong, split again at each `|` that no `\` escapes (outer
+/// pipes removed): the first cell is the Name; the Type cell runs on over the next cells while
+/// its bold markers or brackets are open (`**Array&lt;string | null&gt;**`), and to the end of
+/// the row in a `Name | Type` table; the cells after it are the rest.
+fn split_row<'a>(text: &'a str, row: &Range<usize>, name_and_type_only: bool) -> SplitRow<'a> {
+    let mut cells = source_cells(text, row);
     let count = cells.len();
     let first = 1.min(count - 1);
     let last = if name_and_type_only {
@@ -1731,7 +1739,9 @@ fn split_row<'a>(text: &'a str, row: &Range<usize>, name_and_type_only: bool) ->
         type_events,
         rest: cells.split_off(last + 1),
         cells: count,
-        ends_before_empty_notes: leading == 0 && trailing == 1,
+        ends_before_empty_notes: !text[row.clone()].starts_with('|')
+            && text[row.clone()].ends_with('|')
+            && !text[row.clone()].ends_with("\\|"),
     }
 }
 
@@ -1939,7 +1949,7 @@ fn is_line_break(html: &str) -> bool {
 }
 
 /// The plain text of a fragment of inline Markdown.
-fn inline_text(markdown: &str) -> String {
+pub(super) fn inline_text(markdown: &str) -> String {
     let events: Vec<_> = Parser::new(markdown.trim()).into_offset_iter().collect();
     collect_text(&events).text
 }

@@ -11,6 +11,7 @@ use crate::parse::types::{Leaf, Primitive};
 /// `[naming] wire` spells as it spells lowerCamelCase (`CreatedAt` is `created_at` in
 /// snake_case, `createdAt` in camelCase).
 pub static SPEC: DialectSpec = DialectSpec {
+    reads_operations: true,
     name: "go",
     api_name,
     // Until 5.x an enum page was an empty Properties table (then a `## Enum` list).

@@ -14,6 +14,7 @@ use crate::parse::types::{Leaf, Primitive};
 
 /// The Java templates' description.
 pub static SPEC: DialectSpec = DialectSpec {
+    reads_operations: true,
     name: "java",
     api_name,
     keeps_json_name: kept_as_written,

@@ -9,12 +9,12 @@ use crate::parse::types::Primitive;
 
 /// The legacy Python templates' description.
 pub static SPEC: DialectSpec = DialectSpec {
+    reads_operations: true,
     name: "python",
     api_name,
     type_syntax: "types are `str`, `int`, `float`, `bool`, `date`, `datetime`, `object`, \
                   `list[T]`, `dict(str, T)` (or the same in another Python template's syntax: \
                   `List[T]`, `Dict[str, T]`, `[T]`, `{str: (T,)}`) or a model name",
-    documents_operations: true,
     writes_angle_brackets: false,
     // The template's `typeMapping` maps files to `file`: a binary string on the wire.
     words: &[("file", Word::Primitive(Primitive::Str))],

@@ -12,12 +12,12 @@ use crate::parse::types::{Leaf, Primitive};
 
 /// `python-prior`'s description.
 pub static SPEC: DialectSpec = DialectSpec {
+    reads_operations: true,
     name: "python-prior",
     api_name: super::python::api_name,
     type_syntax: "python-prior types are `str`, `int`, `float`, `bool`, `date`, `datetime`, \
                   `file_type`, `[T]`, `{str: (T,)}`, unions such as `str, none_type`, or a \
                   model name (`module.Name`)",
-    documents_operations: true,
     value_row_is_alias: true,
     writes_angle_brackets: false,
     // Files are `file_type`: a binary string on the wire.

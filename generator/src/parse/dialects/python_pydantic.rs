@@ -7,13 +7,13 @@ use crate::parse::types::{Container, Primitive};
 
 /// The pydantic templates' description.
 pub static SPEC: DialectSpec = DialectSpec {
+    reads_operations: true,
     name: "python-pydantic",
     api_name: super::python::api_name,
     type_syntax: "pydantic types are `str`, `int`, `float`, `bool`, `date`, `datetime`, \
                   `object`, `UUID`, `decimal.Decimal`, `bytearray`, `StrictStr`-style aliases, \
                   `Any`, `List[T]`, `Dict[str, T]`, `Dict`, `Optional[T]`, `Union[A, B]`, or a \
                   model name",
-    documents_operations: true,
     writes_angle_brackets: false,
     words: &[
         ("None", Word::Null),

@@ -9,6 +9,7 @@ use crate::parse::types::{Container, Primitive};
 
 /// The Ruby template's description.
 pub static SPEC: DialectSpec = DialectSpec {
+    reads_operations: true,
     name: "ruby",
     api_name,
     type_syntax: "Ruby types are `String`, `Integer`, `Float`, `Boolean`, `Time`, `Date`, \

@@ -34,6 +34,7 @@ pub const NOTES: &[(&str, Inexact)] = &[
 /// The TypeScript templates' description. Their Name column is the JSON name (quoted when it is
 /// no identifier), so `[naming] wire` does not apply.
 pub static SPEC: DialectSpec = DialectSpec {
+    reads_operations: true,
     name: "typescript",
     api_name,
     type_syntax: TYPE_SYNTAX,

@@ -8,6 +8,7 @@ use crate::parse::dialect::{DialectSpec, Mark};
 /// typescript-fetch's description. Its type syntax marks TypeScript's dialect, not this one: its
 /// pages are known by their table.
 pub static SPEC: DialectSpec = DialectSpec {
+    reads_operations: true,
     name: "typescript-fetch",
     api_name: super::typescript::api_name,
     type_syntax: super::typescript::TYPE_SYNTAX,
