@@ -300,11 +300,23 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
             row.wire_name = (dialect.names_are_json() || dialect.keeps_json_name(&row.api_name))
                 .then(|| row.api_name.clone());
         }
+        let only_any_value_row = spec.any_value_row_on_every_page
+            && (page.additional_properties.as_ref())
+                .is_some_and(|row| {
+                    let expr = &row.type_expr.value;
+                    expr.containers.is_empty() && expr.leaf == Leaf::Primitive(Primitive::Object)
+                });
         if page.enum_values.is_none()
             && page.alias.is_none()
             && page.properties.is_empty()
-            && page.additional_properties.is_none()
+            && (page.additional_properties.is_none() || only_any_value_row)
         {
+            if page.additional_properties.take().is_some() {
+                if !page.description.is_empty() {
+                    page.description.push_str("\n\n");
+                }
+                page.description.push_str(ONLY_ANY_VALUE_ROW);
+            }
             page.alias = Some(Spanned {
                 value: TypeExpr {
                     containers: Vec::new(),
@@ -335,6 +347,13 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
         }
     }
 }
+
+/// The docs note of a page whose only row is the `any string name` row of any JSON value, where
+/// the template writes that row on every page
+/// ([`super::dialect::DialectSpec::any_value_row_on_every_page`]).
+const ONLY_ANY_VALUE_ROW: &str = "The docs show only an `any string name` row of any type, \
+    which the template writes alike for a free-form object and for a oneOf / anyOf of \
+    non-objects: read as any JSON value.";
 
 /// How the docs name a map of any JSON values where it is read as any JSON value
 /// ([`super::dialect::DialectSpec::free_form_map_for_any`]).
@@ -437,10 +456,11 @@ mod tests {
             restored("eiffel", &[("STRING", "STRING_32"), ("PET", "STRING")]),
             ["String: STRING_32", "Pet: STRING"]
         );
-        // A name that would start with a digit keeps the prefix that makes it an identifier.
+        // The prefix is what made a name that starts with a digit an identifier: the API's
+        // name is without it.
         assert_eq!(
             restored("objc", &[("OAI123Numeric", "NSString*")]),
-            ["OAI123Numeric: NSString"]
+            ["123Numeric: NSString"]
         );
         // A name another page has already is left as written.
         assert_eq!(
@@ -634,6 +654,62 @@ mod tests {
                 "Lists: dict(str, list[dict(str, object)])"
             ]
         );
+    }
+
+    #[test]
+    fn python_prior_pages_of_only_the_any_value_row_are_any_json_value() {
+        let any = "**bool, date, datetime, dict, float, int, list, str, none_type**";
+        let pages: Folder<'_> = &[
+            // A free-form object and a oneOf of primitives alike.
+            ("StringOrNumber", &[("any string name", any, "[optional]")]),
+            // Other keys of a typed value, and an object with properties: objects.
+            ("Counts", &[("any string name", "**int**", "[optional]")]),
+            (
+                "Shape",
+                &[
+                    ("shape_type", "**str**", ""),
+                    ("any string name", any, "[optional]"),
+                ],
+            ),
+        ];
+        let mut sources = Sources::default();
+        let mut diagnostics: Vec<Diagnostic> = Vec::new();
+        let mut read: Vec<ModelPage> = (pages.iter())
+            .map(|(name, rows)| {
+                let rows: String = (rows.iter())
+                    .map(|(field, ty, notes)| format!("**{field}** | {ty} |  | {notes}\n"))
+                    .collect();
+                let text = format!(
+                    "# {name}\n\n## Properties\nName | Type | Description | Notes\n\
+                     ------------ | ------------- | ------------- | -------------\n{rows}"
+                );
+                let file = sources.add(PathBuf::from(format!("{name}.md")), text.clone());
+                match parse_page(file, &text, &mut diagnostics) {
+                    PageOutcome::Model(page) => *page,
+                    _ => panic!("{name}: not a model page: {diagnostics:?}"),
+                }
+            })
+            .collect();
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let dialect = crate::parse::dialects::named("python-prior").expect("a dialect");
+        super::apply_folder_conventions(&mut read, dialect);
+        let shown: Vec<String> = (read.iter())
+            .map(|page| {
+                let alias = page.alias.as_ref().map(|alias| alias.value.to_string());
+                let extras = (page.additional_properties.as_ref())
+                    .map(|row| row.type_expr.value.to_string());
+                format!("{}: alias {alias:?}, extras {extras:?}", page.name.value)
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "StringOrNumber: alias Some(\"object\"), extras None",
+                "Counts: alias None, extras Some(\"int\")",
+                "Shape: alias None, extras Some(\"object\")",
+            ]
+        );
+        assert!(read[0].description.contains("any JSON value"));
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub static SPEC: DialectSpec = DialectSpec {
                   model name (`module.Name`)",
     documents_operations: true,
     value_row_is_alias: true,
+    any_value_row_on_every_page: true,
     writes_angle_brackets: false,
     // Files are `file_type`: a binary string on the wire.
     words: &[
