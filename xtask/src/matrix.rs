@@ -20,7 +20,7 @@ use std::time::Instant;
 use anyhow::{Context, Result, bail};
 use clap::Args;
 use markdown_model_codegen::diagnostic::Sources;
-use markdown_model_codegen::parse::{Dialect, PageOutcome, parse_page};
+use markdown_model_codegen::parse::{Dialect, PageOutcome, parse_page, shows_no_property};
 use markdown_model_codegen::{Failure, Options, Stats, TypeModel, WriteMode, generate};
 use quote::{format_ident, quote};
 
@@ -169,8 +169,8 @@ fn pages_folder(docs: &Path) -> PathBuf {
 
 /// The names of a folder's pages (its `.md` files' names without the extension, a name the
 /// `dialect` spells its own way given back the API's: [`Dialect::model_name`], Objective-C's
-/// `OAIPet` is `Pet`), and those of the model pages among them that show no property and no
-/// enum value (an empty table, read as any JSON value).
+/// `OAIPet` is `Pet`), and those of the model pages among them that show no property
+/// ([`shows_no_property`]) and no enum value, read as any JSON value.
 fn page_names(folder: &Path, dialect: Dialect) -> (BTreeSet<String>, BTreeSet<String>) {
     let (mut pages, mut empty) = (BTreeSet::new(), BTreeSet::new());
     let mut sources = Sources::default();
@@ -192,8 +192,7 @@ fn page_names(folder: &Path, dialect: Dialect) -> (BTreeSet<String>, BTreeSet<St
         };
         let file = sources.add(path.clone(), text.clone());
         if let PageOutcome::Model(page) = parse_page(file, &text, &mut Vec::new())
-            && page.properties.is_empty()
-            && page.additional_properties.is_none()
+            && shows_no_property(&page, dialect)
             && page
                 .enum_values
                 .is_none_or(|listed| listed.values.is_empty())

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::dialect::Dialect;
 use super::dialects::Dialects;
-use super::page::{MALFORMED_TYPE, ModelPage, Spanned};
+use super::page::{MALFORMED_TYPE, ModelPage, PropertyRow, Spanned};
 use super::types::{Container, Inexact, Leaf, Primitive, TypeExpr};
 use crate::diagnostic::{Diagnostic, FileId, Sources};
 
@@ -300,16 +300,7 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
             row.wire_name = (dialect.names_are_json() || dialect.keeps_json_name(&row.api_name))
                 .then(|| row.api_name.clone());
         }
-        let only_any_value_row = spec.any_value_row_on_every_page
-            && (page.additional_properties.as_ref())
-                .is_some_and(|row| {
-                    let expr = &row.type_expr.value;
-                    expr.containers.is_empty() && expr.leaf == Leaf::Primitive(Primitive::Object)
-                });
-        if page.enum_values.is_none()
-            && page.alias.is_none()
-            && page.properties.is_empty()
-            && (page.additional_properties.is_none() || only_any_value_row)
+        if page.enum_values.is_none() && page.alias.is_none() && shows_no_property(page, dialect)
         {
             if page.additional_properties.take().is_some() {
                 if !page.description.is_empty() {
@@ -346,6 +337,19 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
             row.nullable = false;
         }
     }
+}
+
+/// Whether `page` (of a folder of `dialect`) shows no property: its table is empty, or its only
+/// row is the `any string name` row of any JSON value where the template writes that row on
+/// every page ([`super::dialect::DialectSpec::any_value_row_on_every_page`]).
+pub fn shows_no_property(page: &ModelPage, dialect: Dialect) -> bool {
+    let any_value_row = |row: &PropertyRow| {
+        let expr = &row.type_expr.value;
+        dialect.spec().any_value_row_on_every_page
+            && expr.containers.is_empty()
+            && expr.leaf == Leaf::Primitive(Primitive::Object)
+    };
+    page.properties.is_empty() && page.additional_properties.as_ref().is_none_or(any_value_row)
 }
 
 /// The docs note of a page whose only row is the `any string name` row of any JSON value, where
