@@ -655,6 +655,59 @@ impl Oracle {
             .collect()
     }
 
+    /// The docs models openapi-generator made of an inline property schema of a model the
+    /// oracle has ([`is_inline_model_of`]: `GarageInlineAllOf` of `Garage.inline_all_of`, an
+    /// `allOf` of one `$ref`; `ContainersArrayOfInlineObjectsInner` of a list's items), by name,
+    /// with that schema's properties; not a oneOf / anyOf's.
+    fn inline_models(
+        &self,
+        model: &TypeModel,
+        oracle: &BTreeMap<String, BTreeMap<String, OracleField>>,
+    ) -> BTreeMap<String, BTreeMap<String, OracleField>> {
+        let mut inline = BTreeMap::new();
+        for item in &model.models {
+            let Some(name) = matching_name(oracle.keys(), &item.name) else {
+                continue;
+            };
+            let (properties, _) = self.properties(&self.schemas[name]);
+            for field in item.fields.iter().filter(|f| is_inline_model_of(item, f)) {
+                let BaseType::Model { rust_name, .. } = &field.ty.base else {
+                    continue;
+                };
+                let paired = (properties.iter())
+                    .find(|(property, _)| erased(property) == erased(&field.wire_name));
+                let made = model.models.iter().find(|m| &m.rust_name == rust_name);
+                let (Some(&(_, mut schema)), Some(made)) = (paired, made) else {
+                    continue;
+                };
+                for container in &field.ty.containers {
+                    let key = match container {
+                        Container::List => "items",
+                        Container::Map => "additionalProperties",
+                    };
+                    match self.resolve(schema).get(key) {
+                        Some(inner) => schema = inner,
+                        None => break,
+                    }
+                }
+                // A union's page shows its variants' properties: not compared so.
+                let schema = self.resolve(schema);
+                if ["oneOf", "anyOf"].iter().any(|key| schema.get(*key).is_some()) {
+                    continue;
+                }
+                let (properties, required) = self.properties(schema);
+                let fields = (properties.into_iter())
+                    .map(|(key, property)| {
+                        let facts = self.oracle_field(property, required.contains(key), None);
+                        (key.to_owned(), facts)
+                    })
+                    .collect();
+                inline.insert(made.name.clone(), fields);
+            }
+        }
+        inline
+    }
+
     /// What the oracle says of the property `schema`.
     fn oracle_field(
         &self,
@@ -722,21 +775,28 @@ impl Oracle {
         let mut matched = BTreeSet::new();
         let marked = marked_kinds(model);
         let unions = self.union_schemas();
+        let inline = self.inline_models(model, &oracle);
         for item in &model.models {
             // A union page: its fields are compared with its variants' properties, but for the
             // required flags (required in one variant, absent from another) and the properties
-            // it leaves out, which are listed; it is not counted among the object models.
-            let (fields, union) = if let Some(name) = matching_name(oracle.keys(), &item.name) {
-                matched.insert(name);
-                (&oracle[name], false)
-            } else if let Some(name) = matching_name(unions.keys(), &item.name) {
-                comparison.models_only_in_docs.push(item.name.clone());
-                (&unions[name], true)
-            } else {
-                comparison.models_only_in_docs.push(item.name.clone());
-                continue;
-            };
-            if !union {
+            // it leaves out, which are listed; it is not counted among the object models. The
+            // page of a model made of an inline schema is compared with its properties, not
+            // counted either.
+            let (fields, union, counted) =
+                if let Some(name) = matching_name(oracle.keys(), &item.name) {
+                    matched.insert(name);
+                    (&oracle[name], false, true)
+                } else if let Some(name) = matching_name(unions.keys(), &item.name) {
+                    comparison.models_only_in_docs.push(item.name.clone());
+                    (&unions[name], true, false)
+                } else if let Some(fields) = inline.get(&item.name) {
+                    comparison.models_only_in_docs.push(item.name.clone());
+                    (fields, false, false)
+                } else {
+                    comparison.models_only_in_docs.push(item.name.clone());
+                    continue;
+                };
+            if counted {
                 comparison.models_compared += 1;
             }
             let mut seen = BTreeSet::new();
@@ -747,7 +807,7 @@ impl Oracle {
                     kind,
                 };
                 let property = if fields.contains_key(&field.wire_name) {
-                    comparison.exact_json_names += usize::from(!union);
+                    comparison.exact_json_names += usize::from(counted);
                     field.wire_name.as_str()
                 } else if let Some(paired) = paired_property(fields, &seen, item, field) {
                     comparison.mismatches.push(mismatch(MismatchKind::JsonName {
@@ -765,7 +825,8 @@ impl Oracle {
                 let mut facts = fields[property].clone();
                 if union {
                     facts.required = field.required;
-                } else {
+                }
+                if counted {
                     comparison.fields_compared += 1;
                 }
                 let compared = Compared {
@@ -2123,6 +2184,52 @@ mod tests {
         assert_eq!(
             (comparison.models_compared, comparison.fields_compared),
             (0, 0)
+        );
+    }
+
+    #[test]
+    fn a_model_made_of_an_inline_schema_is_compared_with_its_properties() {
+        let oracle =
+            Oracle::from_document(json!({ "openapi": "3.0.3", "components": { "schemas": {
+            "Garage": { "type": "object", "properties": {
+                "inline_all_of": { "allOf": [ { "$ref": "#/components/schemas/Address" } ] },
+                "inline_one_of": { "oneOf": [ { "$ref": "#/components/schemas/Address" },
+                                              { "type": "string" } ] } } },
+            "Address": { "type": "object", "required": ["street"], "properties": {
+                "street": { "type": "string" }, "country_code": { "type": "string" } } }
+        } } }))
+            .unwrap();
+        // Ruby 6.x: the page `GarageInlineAllOf` with the snake_case attributes, whose JSON
+        // name is the camelCase `[naming] wire` spells; the oneOf's page is not compared so.
+        let garage = "| **inline_all_of** | [**GarageInlineAllOf**](GarageInlineAllOf.md) | | [optional] |\n\
+                      | **inline_one_of** | [**GarageInlineOneOf**](GarageInlineOneOf.md) | | [optional] |\n";
+        let inline = "| **street** | **str** | | |\n| **country_code** | **str** | | [optional] |\n";
+        let comparison = oracle.compare(&model_of(
+            &[
+                ("Garage", garage),
+                ("GarageInlineAllOf", inline),
+                ("GarageInlineOneOf", inline),
+                ("Address", inline),
+            ],
+            "",
+        ));
+        assert_eq!(
+            mismatch_texts(&comparison),
+            [
+                "Address.countryCode: JSON name countryCode, oracle country_code (Name column \
+                 country_code)",
+                "Garage.inlineAllOf: JSON name inlineAllOf, oracle inline_all_of (Name column \
+                 inline_all_of)",
+                "Garage.inlineOneOf: JSON name inlineOneOf, oracle inline_one_of (Name column \
+                 inline_one_of)",
+                "GarageInlineAllOf.countryCode: JSON name countryCode, oracle country_code (Name \
+                 column country_code)",
+            ]
+        );
+        // Compared, not counted among the oracle's models.
+        assert_eq!(
+            (comparison.models_compared, comparison.fields_compared),
+            (2, 4)
         );
     }
 
