@@ -303,6 +303,36 @@ impl Oracle {
             .filter(|name| self.schemas.contains_key(*name))
     }
 
+    /// Whether `property` of the schema `name` is the discriminator of a schema that maps
+    /// `name` to a value of it: one whose `discriminator` names the property and whose
+    /// `mapping`, `oneOf` or `anyOf` refers to `name`, or that `name` takes as an `allOf`
+    /// member (`Pet.petType` of `Cat`).
+    fn is_mapped_discriminator(&self, name: &str, property: &str) -> bool {
+        let refers_to = |schemas: Option<&Value>, to: &str| {
+            schemas
+                .and_then(Value::as_array)
+                .is_some_and(|list| list.iter().any(|s| self.referenced_name(s) == Some(to)))
+        };
+        let maps = |parent: &str, schema: &Value| {
+            let discriminator = schema.get("discriminator");
+            let mapped = (discriminator.and_then(|d| d.get("mapping")))
+                .and_then(Value::as_object)
+                .is_some_and(|mapping| {
+                    (mapping.values()).filter_map(Value::as_str).any(|target| {
+                        target.strip_prefix(self.ref_prefix).unwrap_or(target) == name
+                    })
+                });
+            discriminator.and_then(|d| d.get("propertyName")) == Some(&json!(property))
+                && (mapped
+                    || refers_to(schema.get("oneOf"), name)
+                    || refers_to(schema.get("anyOf"), name)
+                    || refers_to(self.schemas[name].get("allOf"), parent))
+        };
+        self.schemas
+            .iter()
+            .any(|(parent, schema)| parent != name && maps(parent, schema))
+    }
+
     /// The docs models whose schema is a `oneOf` / `anyOf` of several variants without
     /// properties of its own: a page can only print it as the union of its variants' properties.
     pub fn union_models<'a>(&self, model: &'a TypeModel) -> Vec<&'a str> {
@@ -692,7 +722,10 @@ impl Oracle {
                 }
                 // A union's page shows its variants' properties: not compared so.
                 let schema = self.resolve(schema);
-                if ["oneOf", "anyOf"].iter().any(|key| schema.get(*key).is_some()) {
+                if ["oneOf", "anyOf"]
+                    .iter()
+                    .any(|key| schema.get(*key).is_some())
+                {
                     continue;
                 }
                 let (properties, required) = self.properties(schema);
@@ -782,20 +815,20 @@ impl Oracle {
             // it leaves out, which are listed; it is not counted among the object models. The
             // page of a model made of an inline schema is compared with its properties, not
             // counted either.
-            let (fields, union, counted) =
-                if let Some(name) = matching_name(oracle.keys(), &item.name) {
-                    matched.insert(name);
-                    (&oracle[name], false, true)
-                } else if let Some(name) = matching_name(unions.keys(), &item.name) {
-                    comparison.models_only_in_docs.push(item.name.clone());
-                    (&unions[name], true, false)
-                } else if let Some(fields) = inline.get(&item.name) {
-                    comparison.models_only_in_docs.push(item.name.clone());
-                    (fields, false, false)
-                } else {
-                    comparison.models_only_in_docs.push(item.name.clone());
-                    continue;
-                };
+            let schema_name = matching_name(oracle.keys(), &item.name);
+            let (fields, union, counted) = if let Some(name) = schema_name {
+                matched.insert(name);
+                (&oracle[name], false, true)
+            } else if let Some(name) = matching_name(unions.keys(), &item.name) {
+                comparison.models_only_in_docs.push(item.name.clone());
+                (&unions[name], true, false)
+            } else if let Some(fields) = inline.get(&item.name) {
+                comparison.models_only_in_docs.push(item.name.clone());
+                (fields, false, false)
+            } else {
+                comparison.models_only_in_docs.push(item.name.clone());
+                continue;
+            };
             if counted {
                 comparison.models_compared += 1;
             }
@@ -863,11 +896,19 @@ impl Oracle {
                             ),
                         });
                     }
-                    _ => comparison.mismatches.push(Mismatch {
-                        model: item.name.clone(),
-                        field: name.clone(),
-                        kind: MismatchKind::NotInDocs,
-                    }),
+                    _ => {
+                        if schema_name
+                            .is_some_and(|schema| self.is_mapped_discriminator(schema, name))
+                        {
+                            (comparison.mapped_discriminators)
+                                .insert((item.name.clone(), name.clone()));
+                        }
+                        comparison.mismatches.push(Mismatch {
+                            model: item.name.clone(),
+                            field: name.clone(),
+                            kind: MismatchKind::NotInDocs,
+                        });
+                    }
                 }
             }
         }
@@ -1641,6 +1682,10 @@ pub struct Comparison {
     /// does not show, when it shows none of that member's: the template inherits the member (Go's
     /// child pages list their own properties only); counted and listed, not a disagreement.
     pub inherited_unshown: Vec<Unshown>,
+    /// The (docs model, property) pairs of [`MismatchKind::NotInDocs`] whose property is the
+    /// discriminator of a schema that maps the model to a value of it (`Bike.kind` of
+    /// `Vehicle`, `Cat.petType` of `Pet`).
+    pub mapped_discriminators: BTreeSet<(String, String)>,
     /// Compared references to a model named like a language type that the page types as that
     /// type ([`LANGUAGE_TYPE_NAMES`]); listed, and the oracle's documents leave them out (an
     /// object the language's type does not read).
@@ -2203,7 +2248,8 @@ mod tests {
         // name is the camelCase `[naming] wire` spells; the oneOf's page is not compared so.
         let garage = "| **inline_all_of** | [**GarageInlineAllOf**](GarageInlineAllOf.md) | | [optional] |\n\
                       | **inline_one_of** | [**GarageInlineOneOf**](GarageInlineOneOf.md) | | [optional] |\n";
-        let inline = "| **street** | **str** | | |\n| **country_code** | **str** | | [optional] |\n";
+        let inline =
+            "| **street** | **str** | | |\n| **country_code** | **str** | | [optional] |\n";
         let comparison = oracle.compare(&model_of(
             &[
                 ("Garage", garage),
@@ -2231,6 +2277,51 @@ mod tests {
             (comparison.models_compared, comparison.fields_compared),
             (2, 4)
         );
+    }
+
+    #[test]
+    fn a_discriminator_missing_from_a_model_it_maps_is_marked() {
+        let oracle =
+            Oracle::from_document(json!({ "openapi": "3.0.3", "components": { "schemas": {
+            "Vehicle": { "oneOf": [ { "$ref": "#/components/schemas/Bike" } ],
+                         "discriminator": { "propertyName": "kind" } },
+            "Bike": { "type": "object", "required": ["kind"], "properties": {
+                "kind": { "type": "string" }, "gears": { "type": "integer" } } },
+            "Pet": { "type": "object", "required": ["petType"], "properties": {
+                "petType": { "type": "string" }, "name": { "type": "string" } },
+                "discriminator": { "propertyName": "petType",
+                                   "mapping": { "cat": "#/components/schemas/Cat" } } },
+            "Cat": { "allOf": [ { "$ref": "#/components/schemas/Pet" },
+                                { "type": "object", "properties": {
+                                    "lives": { "type": "integer" } } } ] },
+            "Dog": { "type": "object", "properties": {
+                "petType": { "type": "string" }, "bark": { "type": "string" } } }
+        } } }))
+            .unwrap();
+        let comparison = oracle.compare(&model_of(
+            &[
+                ("Bike", "| **gears** | **int** | | [optional] |\n"),
+                (
+                    "Cat",
+                    "| **name** | **str** | | [optional] |\n| **lives** | **int** | | [optional] |\n",
+                ),
+                // Mapped by no discriminator: its `petType` is only missing.
+                ("Dog", "| **bark** | **str** | | [optional] |\n"),
+            ],
+            "",
+        ));
+        assert_eq!(
+            mismatch_texts(&comparison),
+            [
+                "Bike.kind: in the oracle, not in the docs",
+                "Cat.petType: in the oracle, not in the docs",
+                "Dog.petType: in the oracle, not in the docs",
+            ]
+        );
+        let marked: Vec<(&str, &str)> = (comparison.mapped_discriminators.iter())
+            .map(|(model, key)| (model.as_str(), key.as_str()))
+            .collect();
+        assert_eq!(marked, [("Bike", "kind"), ("Cat", "petType")]);
     }
 
     #[test]

@@ -300,8 +300,7 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
             row.wire_name = (dialect.names_are_json() || dialect.keeps_json_name(&row.api_name))
                 .then(|| row.api_name.clone());
         }
-        if page.enum_values.is_none() && page.alias.is_none() && shows_no_property(page, dialect)
-        {
+        if page.enum_values.is_none() && page.alias.is_none() && shows_no_property(page, dialect) {
             if page.additional_properties.take().is_some() {
                 if !page.description.is_empty() {
                     page.description.push_str("\n\n");
@@ -349,7 +348,11 @@ pub fn shows_no_property(page: &ModelPage, dialect: Dialect) -> bool {
             && expr.containers.is_empty()
             && expr.leaf == Leaf::Primitive(Primitive::Object)
     };
-    page.properties.is_empty() && page.additional_properties.as_ref().is_none_or(any_value_row)
+    page.properties.is_empty()
+        && page
+            .additional_properties
+            .as_ref()
+            .is_none_or(any_value_row)
 }
 
 /// The docs note of a page whose only row is the `any string name` row of any JSON value, where
