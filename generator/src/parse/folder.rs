@@ -506,6 +506,18 @@ mod tests {
     /// The rows of `pages` once the conventions of `dialect` are applied: `name: type` and
     /// whether the row is nullable.
     fn conventions(dialect: &str, pages: Folder<'_>) -> Vec<String> {
+        with_conventions(dialect, pages)
+            .iter()
+            .flat_map(|page| &page.properties)
+            .map(|row| {
+                let null = if row.nullable { " nullable" } else { "" };
+                format!("{}: {}{null}", row.name.value, row.type_expr.value)
+            })
+            .collect()
+    }
+
+    /// `pages` read, with the conventions of `dialect` applied.
+    fn with_conventions(dialect: &str, pages: Folder<'_>) -> Vec<ModelPage> {
         let mut sources = Sources::default();
         let mut diagnostics: Vec<Diagnostic> = Vec::new();
         let mut read: Vec<_> = pages
@@ -531,13 +543,7 @@ mod tests {
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
         let dialect = crate::parse::dialects::named(dialect).expect("a dialect");
         super::apply_folder_conventions(&mut read, dialect);
-        read.iter()
-            .flat_map(|page| &page.properties)
-            .map(|row| {
-                let null = if row.nullable { " nullable" } else { "" };
-                format!("{}: {}{null}", row.name.value, row.type_expr.value)
-            })
-            .collect()
+        read
     }
 
     #[test]
@@ -679,27 +685,7 @@ mod tests {
                 ],
             ),
         ];
-        let mut sources = Sources::default();
-        let mut diagnostics: Vec<Diagnostic> = Vec::new();
-        let mut read: Vec<ModelPage> = (pages.iter())
-            .map(|(name, rows)| {
-                let rows: String = (rows.iter())
-                    .map(|(field, ty, notes)| format!("**{field}** | {ty} |  | {notes}\n"))
-                    .collect();
-                let text = format!(
-                    "# {name}\n\n## Properties\nName | Type | Description | Notes\n\
-                     ------------ | ------------- | ------------- | -------------\n{rows}"
-                );
-                let file = sources.add(PathBuf::from(format!("{name}.md")), text.clone());
-                match parse_page(file, &text, &mut diagnostics) {
-                    PageOutcome::Model(page) => *page,
-                    _ => panic!("{name}: not a model page: {diagnostics:?}"),
-                }
-            })
-            .collect();
-        assert!(diagnostics.is_empty(), "{diagnostics:?}");
-        let dialect = crate::parse::dialects::named("python-prior").expect("a dialect");
-        super::apply_folder_conventions(&mut read, dialect);
+        let read = with_conventions("python-prior", pages);
         let shown: Vec<String> = (read.iter())
             .map(|page| {
                 let alias = page.alias.as_ref().map(|alias| alias.value.to_string());
