@@ -322,7 +322,14 @@ impl Oracle {
                         target.strip_prefix(self.ref_prefix).unwrap_or(target) == name
                     })
                 });
-            discriminator.and_then(|d| d.get("propertyName")) == Some(&json!(property))
+            // Swagger 2.0's discriminator is the property's name itself.
+            let named = match discriminator {
+                Some(Value::String(named)) => Some(named.as_str()),
+                other => other
+                    .and_then(|d| d.get("propertyName"))
+                    .and_then(Value::as_str),
+            };
+            named == Some(property)
                 && (mapped
                     || refers_to(schema.get("oneOf"), name)
                     || refers_to(schema.get("anyOf"), name)
@@ -2322,6 +2329,20 @@ mod tests {
             .map(|(model, key)| (model.as_str(), key.as_str()))
             .collect();
         assert_eq!(marked, [("Bike", "kind"), ("Cat", "petType")]);
+        // Swagger 2.0: the discriminator is the property's name.
+        let swagger = Oracle::from_document(json!({ "swagger": "2.0", "definitions": {
+            "Pet": { "type": "object", "discriminator": "petType", "properties": {
+                "petType": { "type": "string" }, "name": { "type": "string" } } },
+            "Cat": { "allOf": [ { "$ref": "#/definitions/Pet" },
+                                { "type": "object", "properties": {
+                                    "lives": { "type": "integer" } } } ] }
+        } }))
+        .unwrap();
+        let cat = "| **name** | **str** | | [optional] |\n| **lives** | **int** | | [optional] |\n";
+        let comparison = swagger.compare(&model_of(&[("Cat", cat)], ""));
+        assert!(
+            (comparison.mapped_discriminators).contains(&("Cat".to_owned(), "petType".to_owned()))
+        );
     }
 
     #[test]
