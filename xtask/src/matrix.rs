@@ -20,7 +20,7 @@ use std::time::Instant;
 use anyhow::{Context, Result, bail};
 use clap::Args;
 use markdown_model_codegen::diagnostic::Sources;
-use markdown_model_codegen::parse::{PageOutcome, parse_page};
+use markdown_model_codegen::parse::{Dialect, PageOutcome, parse_page, shows_no_property};
 use markdown_model_codegen::{Failure, Options, Stats, TypeModel, WriteMode, generate};
 use quote::{format_ident, quote};
 
@@ -167,10 +167,11 @@ fn pages_folder(docs: &Path) -> PathBuf {
         .unwrap_or_else(|| docs.to_owned())
 }
 
-/// The names of a folder's pages (its `.md` files' names without the extension), and those of
-/// the model pages among them that show no property and no enum value (an empty table, read as
-/// any JSON value).
-fn page_names(folder: &Path) -> (BTreeSet<String>, BTreeSet<String>) {
+/// The names of a folder's pages (its `.md` files' names without the extension, a name the
+/// `dialect` spells its own way given back the API's: [`Dialect::model_name`], Objective-C's
+/// `OAIPet` is `Pet`), and those of the model pages among them that show no property
+/// ([`shows_no_property`]) and no enum value, read as any JSON value.
+fn page_names(folder: &Path, dialect: Dialect) -> (BTreeSet<String>, BTreeSet<String>) {
     let (mut pages, mut empty) = (BTreeSet::new(), BTreeSet::new());
     let mut sources = Sources::default();
     let entries = fs::read_dir(folder)
@@ -184,19 +185,19 @@ fn page_names(folder: &Path) -> (BTreeSet<String>, BTreeSet<String>) {
         if path.extension().is_none_or(|ext| ext != "md") {
             continue;
         }
-        pages.insert(stem.to_owned());
+        let name = dialect.model_name(stem).unwrap_or_else(|| stem.to_owned());
+        pages.insert(name.clone());
         let Ok(text) = fs::read_to_string(&path) else {
             continue;
         };
         let file = sources.add(path.clone(), text.clone());
         if let PageOutcome::Model(page) = parse_page(file, &text, &mut Vec::new())
-            && page.properties.is_empty()
-            && page.additional_properties.is_none()
+            && shows_no_property(&page, dialect)
             && page
                 .enum_values
                 .is_none_or(|listed| listed.values.is_empty())
         {
-            empty.insert(stem.to_owned());
+            empty.insert(name);
         }
     }
     (pages, empty)
@@ -510,7 +511,7 @@ fn load_unit(docs: &Path, spec: &Path, out: &Path) -> Result<UnitOutcome> {
     let oracle = Oracle::load(spec)?;
     let model = generated.model;
     let mut comparison = oracle.compare(&model);
-    let (pages, empty_pages) = page_names(&pages_folder(docs));
+    let (pages, empty_pages) = page_names(&pages_folder(docs), generated.stats.dialect);
     oracle.account_for_pages(&mut comparison, &pages, &empty_pages);
     let listed = Listed::classify(
         generated.stats.dialect,

@@ -303,6 +303,43 @@ impl Oracle {
             .filter(|name| self.schemas.contains_key(*name))
     }
 
+    /// Whether `property` of the schema `name` is the discriminator of a schema that maps
+    /// `name` to a value of it: one whose `discriminator` names the property and whose
+    /// `mapping`, `oneOf` or `anyOf` refers to `name`, or that `name` takes as an `allOf`
+    /// member (`Pet.petType` of `Cat`).
+    fn is_mapped_discriminator(&self, name: &str, property: &str) -> bool {
+        let refers_to = |schemas: Option<&Value>, to: &str| {
+            schemas
+                .and_then(Value::as_array)
+                .is_some_and(|list| list.iter().any(|s| self.referenced_name(s) == Some(to)))
+        };
+        let maps = |parent: &str, schema: &Value| {
+            let discriminator = schema.get("discriminator");
+            let mapped = (discriminator.and_then(|d| d.get("mapping")))
+                .and_then(Value::as_object)
+                .is_some_and(|mapping| {
+                    (mapping.values()).filter_map(Value::as_str).any(|target| {
+                        target.strip_prefix(self.ref_prefix).unwrap_or(target) == name
+                    })
+                });
+            // Swagger 2.0's discriminator is the property's name itself.
+            let named = match discriminator {
+                Some(Value::String(named)) => Some(named.as_str()),
+                other => other
+                    .and_then(|d| d.get("propertyName"))
+                    .and_then(Value::as_str),
+            };
+            named == Some(property)
+                && (mapped
+                    || refers_to(schema.get("oneOf"), name)
+                    || refers_to(schema.get("anyOf"), name)
+                    || refers_to(self.schemas[name].get("allOf"), parent))
+        };
+        self.schemas
+            .iter()
+            .any(|(parent, schema)| parent != name && maps(parent, schema))
+    }
+
     /// The docs models whose schema is a `oneOf` / `anyOf` of several variants without
     /// properties of its own: a page can only print it as the union of its variants' properties.
     pub fn union_models<'a>(&self, model: &'a TypeModel) -> Vec<&'a str> {
@@ -655,6 +692,62 @@ impl Oracle {
             .collect()
     }
 
+    /// The docs models openapi-generator made of an inline property schema of a model the
+    /// oracle has ([`is_inline_model_of`]: `GarageInlineAllOf` of `Garage.inline_all_of`, an
+    /// `allOf` of one `$ref`; `ContainersArrayOfInlineObjectsInner` of a list's items), by name,
+    /// with that schema's properties; not a oneOf / anyOf's.
+    fn inline_models(
+        &self,
+        model: &TypeModel,
+        oracle: &BTreeMap<String, BTreeMap<String, OracleField>>,
+    ) -> BTreeMap<String, BTreeMap<String, OracleField>> {
+        let mut inline = BTreeMap::new();
+        for item in &model.models {
+            let Some(name) = matching_name(oracle.keys(), &item.name) else {
+                continue;
+            };
+            let (properties, _) = self.properties(&self.schemas[name]);
+            for field in item.fields.iter().filter(|f| is_inline_model_of(item, f)) {
+                let BaseType::Model { rust_name, .. } = &field.ty.base else {
+                    continue;
+                };
+                let paired = (properties.iter())
+                    .find(|(property, _)| erased(property) == erased(&field.wire_name));
+                let made = model.models.iter().find(|m| &m.rust_name == rust_name);
+                let (Some(&(_, mut schema)), Some(made)) = (paired, made) else {
+                    continue;
+                };
+                for container in &field.ty.containers {
+                    let key = match container {
+                        Container::List => "items",
+                        Container::Map => "additionalProperties",
+                    };
+                    match self.resolve(schema).get(key) {
+                        Some(inner) => schema = inner,
+                        None => break,
+                    }
+                }
+                // A union's page shows its variants' properties: not compared so.
+                let schema = self.resolve(schema);
+                if ["oneOf", "anyOf"]
+                    .iter()
+                    .any(|key| schema.get(*key).is_some())
+                {
+                    continue;
+                }
+                let (properties, required) = self.properties(schema);
+                let fields = (properties.into_iter())
+                    .map(|(key, property)| {
+                        let facts = self.oracle_field(property, required.contains(key), None);
+                        (key.to_owned(), facts)
+                    })
+                    .collect();
+                inline.insert(made.name.clone(), fields);
+            }
+        }
+        inline
+    }
+
     /// What the oracle says of the property `schema`.
     fn oracle_field(
         &self,
@@ -722,21 +815,28 @@ impl Oracle {
         let mut matched = BTreeSet::new();
         let marked = marked_kinds(model);
         let unions = self.union_schemas();
+        let inline = self.inline_models(model, &oracle);
         for item in &model.models {
             // A union page: its fields are compared with its variants' properties, but for the
             // required flags (required in one variant, absent from another) and the properties
-            // it leaves out, which are listed; it is not counted among the object models.
-            let (fields, union) = if let Some(name) = matching_name(oracle.keys(), &item.name) {
+            // it leaves out, which are listed; it is not counted among the object models. The
+            // page of a model made of an inline schema is compared with its properties, not
+            // counted either.
+            let schema_name = matching_name(oracle.keys(), &item.name);
+            let (fields, union, counted) = if let Some(name) = schema_name {
                 matched.insert(name);
-                (&oracle[name], false)
+                (&oracle[name], false, true)
             } else if let Some(name) = matching_name(unions.keys(), &item.name) {
                 comparison.models_only_in_docs.push(item.name.clone());
-                (&unions[name], true)
+                (&unions[name], true, false)
+            } else if let Some(fields) = inline.get(&item.name) {
+                comparison.models_only_in_docs.push(item.name.clone());
+                (fields, false, false)
             } else {
                 comparison.models_only_in_docs.push(item.name.clone());
                 continue;
             };
-            if !union {
+            if counted {
                 comparison.models_compared += 1;
             }
             let mut seen = BTreeSet::new();
@@ -747,7 +847,7 @@ impl Oracle {
                     kind,
                 };
                 let property = if fields.contains_key(&field.wire_name) {
-                    comparison.exact_json_names += usize::from(!union);
+                    comparison.exact_json_names += usize::from(counted);
                     field.wire_name.as_str()
                 } else if let Some(paired) = paired_property(fields, &seen, item, field) {
                     comparison.mismatches.push(mismatch(MismatchKind::JsonName {
@@ -765,7 +865,8 @@ impl Oracle {
                 let mut facts = fields[property].clone();
                 if union {
                     facts.required = field.required;
-                } else {
+                }
+                if counted {
                     comparison.fields_compared += 1;
                 }
                 let compared = Compared {
@@ -802,11 +903,19 @@ impl Oracle {
                             ),
                         });
                     }
-                    _ => comparison.mismatches.push(Mismatch {
-                        model: item.name.clone(),
-                        field: name.clone(),
-                        kind: MismatchKind::NotInDocs,
-                    }),
+                    _ => {
+                        if schema_name
+                            .is_some_and(|schema| self.is_mapped_discriminator(schema, name))
+                        {
+                            (comparison.mapped_discriminators)
+                                .insert((item.name.clone(), name.clone()));
+                        }
+                        comparison.mismatches.push(Mismatch {
+                            model: item.name.clone(),
+                            field: name.clone(),
+                            kind: MismatchKind::NotInDocs,
+                        });
+                    }
                 }
             }
         }
@@ -1580,6 +1689,10 @@ pub struct Comparison {
     /// does not show, when it shows none of that member's: the template inherits the member (Go's
     /// child pages list their own properties only); counted and listed, not a disagreement.
     pub inherited_unshown: Vec<Unshown>,
+    /// The (docs model, property) pairs of [`MismatchKind::NotInDocs`] whose property is the
+    /// discriminator of a schema that maps the model to a value of it (`Bike.kind` of
+    /// `Vehicle`, `Cat.petType` of `Pet`).
+    pub mapped_discriminators: BTreeSet<(String, String)>,
     /// Compared references to a model named like a language type that the page types as that
     /// type ([`LANGUAGE_TYPE_NAMES`]); listed, and the oracle's documents leave them out (an
     /// object the language's type does not read).
@@ -2123,6 +2236,112 @@ mod tests {
         assert_eq!(
             (comparison.models_compared, comparison.fields_compared),
             (0, 0)
+        );
+    }
+
+    #[test]
+    fn a_model_made_of_an_inline_schema_is_compared_with_its_properties() {
+        let oracle =
+            Oracle::from_document(json!({ "openapi": "3.0.3", "components": { "schemas": {
+            "Garage": { "type": "object", "properties": {
+                "inline_all_of": { "allOf": [ { "$ref": "#/components/schemas/Address" } ] },
+                "inline_one_of": { "oneOf": [ { "$ref": "#/components/schemas/Address" },
+                                              { "type": "string" } ] } } },
+            "Address": { "type": "object", "required": ["street"], "properties": {
+                "street": { "type": "string" }, "country_code": { "type": "string" } } }
+        } } }))
+            .unwrap();
+        // Ruby 6.x: the page `GarageInlineAllOf` with the snake_case attributes, whose JSON
+        // name is the camelCase `[naming] wire` spells; the oneOf's page is not compared so.
+        let garage = "| **inline_all_of** | [**GarageInlineAllOf**](GarageInlineAllOf.md) | | [optional] |\n\
+                      | **inline_one_of** | [**GarageInlineOneOf**](GarageInlineOneOf.md) | | [optional] |\n";
+        let inline =
+            "| **street** | **str** | | |\n| **country_code** | **str** | | [optional] |\n";
+        let comparison = oracle.compare(&model_of(
+            &[
+                ("Garage", garage),
+                ("GarageInlineAllOf", inline),
+                ("GarageInlineOneOf", inline),
+                ("Address", inline),
+            ],
+            "",
+        ));
+        assert_eq!(
+            mismatch_texts(&comparison),
+            [
+                "Address.countryCode: JSON name countryCode, oracle country_code (Name column \
+                 country_code)",
+                "Garage.inlineAllOf: JSON name inlineAllOf, oracle inline_all_of (Name column \
+                 inline_all_of)",
+                "Garage.inlineOneOf: JSON name inlineOneOf, oracle inline_one_of (Name column \
+                 inline_one_of)",
+                "GarageInlineAllOf.countryCode: JSON name countryCode, oracle country_code (Name \
+                 column country_code)",
+            ]
+        );
+        // Compared, not counted among the oracle's models.
+        assert_eq!(
+            (comparison.models_compared, comparison.fields_compared),
+            (2, 4)
+        );
+    }
+
+    #[test]
+    fn a_discriminator_missing_from_a_model_it_maps_is_marked() {
+        let oracle =
+            Oracle::from_document(json!({ "openapi": "3.0.3", "components": { "schemas": {
+            "Vehicle": { "oneOf": [ { "$ref": "#/components/schemas/Bike" } ],
+                         "discriminator": { "propertyName": "kind" } },
+            "Bike": { "type": "object", "required": ["kind"], "properties": {
+                "kind": { "type": "string" }, "gears": { "type": "integer" } } },
+            "Pet": { "type": "object", "required": ["petType"], "properties": {
+                "petType": { "type": "string" }, "name": { "type": "string" } },
+                "discriminator": { "propertyName": "petType",
+                                   "mapping": { "cat": "#/components/schemas/Cat" } } },
+            "Cat": { "allOf": [ { "$ref": "#/components/schemas/Pet" },
+                                { "type": "object", "properties": {
+                                    "lives": { "type": "integer" } } } ] },
+            "Dog": { "type": "object", "properties": {
+                "petType": { "type": "string" }, "bark": { "type": "string" } } }
+        } } }))
+            .unwrap();
+        let comparison = oracle.compare(&model_of(
+            &[
+                ("Bike", "| **gears** | **int** | | [optional] |\n"),
+                (
+                    "Cat",
+                    "| **name** | **str** | | [optional] |\n| **lives** | **int** | | [optional] |\n",
+                ),
+                // Mapped by no discriminator: its `petType` is only missing.
+                ("Dog", "| **bark** | **str** | | [optional] |\n"),
+            ],
+            "",
+        ));
+        assert_eq!(
+            mismatch_texts(&comparison),
+            [
+                "Bike.kind: in the oracle, not in the docs",
+                "Cat.petType: in the oracle, not in the docs",
+                "Dog.petType: in the oracle, not in the docs",
+            ]
+        );
+        let marked: Vec<(&str, &str)> = (comparison.mapped_discriminators.iter())
+            .map(|(model, key)| (model.as_str(), key.as_str()))
+            .collect();
+        assert_eq!(marked, [("Bike", "kind"), ("Cat", "petType")]);
+        // Swagger 2.0: the discriminator is the property's name.
+        let swagger = Oracle::from_document(json!({ "swagger": "2.0", "definitions": {
+            "Pet": { "type": "object", "discriminator": "petType", "properties": {
+                "petType": { "type": "string" }, "name": { "type": "string" } } },
+            "Cat": { "allOf": [ { "$ref": "#/definitions/Pet" },
+                                { "type": "object", "properties": {
+                                    "lives": { "type": "integer" } } } ] }
+        } }))
+        .unwrap();
+        let cat = "| **name** | **str** | | [optional] |\n| **lives** | **int** | | [optional] |\n";
+        let comparison = swagger.compare(&model_of(&[("Cat", cat)], ""));
+        assert!(
+            (comparison.mapped_discriminators).contains(&("Cat".to_owned(), "petType".to_owned()))
         );
     }
 

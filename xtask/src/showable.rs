@@ -9,7 +9,9 @@
 //!   JSON value for a model: [`crate::oracle::TypeVerdict::SaysLess`]), an inline enum the
 //!   template does not list, a required flag the layout does not give: the oracle's own lists;
 //! - a model named like a language type, which the template writes as that type, or of which
-//!   it writes no page ([`crate::oracle::LANGUAGE_TYPE_NAMES`]).
+//!   it writes no page ([`crate::oracle::LANGUAGE_TYPE_NAMES`]);
+//! - in a Rust folder, the discriminator property of a model a discriminator maps, which the
+//!   4.x template removed from it ([`Kind::MappedDiscriminator`]).
 //!
 //! Everything else the oracle reports ([`crate::oracle::Mismatch`]) fails the cell, and so does
 //! a round trip, unless every difference is on a listed field or model ([`Listed::mask`]).
@@ -128,6 +130,11 @@ pub enum Kind {
     Nullable,
     /// A model named like a language type, which the template writes as that type.
     LanguageType,
+    /// The discriminator property of a model a discriminator maps, which the Rust template
+    /// removed from the model (4.x `RustClientCodegen.postProcessAllModels`: each mapped
+    /// model's `vars.removeIf` the discriminator's name, as the parent's `#[serde(tag = ...)]`
+    /// enum writes it; `rust/model_doc.mustache` lists `vars`).
+    MappedDiscriminator,
 }
 
 impl Kind {
@@ -151,6 +158,10 @@ impl Kind {
             Kind::LanguageType => {
                 "model named like a language type: the template writes the type (typeMapping, \
                  importMapping)"
+            }
+            Kind::MappedDiscriminator => {
+                "discriminator removed from the models it maps (RustClientCodegen 4.x \
+                 postProcessAllModels)"
             }
         }
     }
@@ -191,7 +202,7 @@ impl Listed {
             });
         }
         for mismatch in &comparison.mismatches {
-            listed.classify_mismatch(dialect, mismatch);
+            listed.classify_mismatch(dialect, comparison, mismatch);
         }
         for model in &comparison.models_only_in_oracle {
             listed
@@ -295,8 +306,29 @@ impl Listed {
         groups
     }
 
-    fn classify_mismatch(&mut self, dialect: Dialect, mismatch: &Mismatch) {
+    fn classify_mismatch(
+        &mut self,
+        dialect: Dialect,
+        comparison: &Comparison,
+        mismatch: &Mismatch,
+    ) {
+        let at = (mismatch.model.clone(), mismatch.field.clone());
         match &mismatch.kind {
+            // A round trip loses the key: excused there.
+            MismatchKind::NotInDocs
+                if dialect.name() == "rust" && comparison.mapped_discriminators.contains(&at) =>
+            {
+                self.push_keyed(
+                    Kind::MappedDiscriminator,
+                    &Unshown {
+                        model: at.0,
+                        key: at.1,
+                        what: "the discriminator of a schema that maps the model, which the \
+                               template removes from it"
+                            .to_owned(),
+                    },
+                );
+            }
             MismatchKind::JsonName { oracle, doc_name }
                 if json_name_is_unshowable(dialect, doc_name, oracle) =>
             {
@@ -542,6 +574,40 @@ mod tests {
             }],
             ..Comparison::default()
         }
+    }
+
+    #[test]
+    fn a_mapped_discriminator_the_page_lacks_is_listed_only_in_rust() {
+        let missing = Mismatch {
+            model: "Bike".to_owned(),
+            field: "kind".to_owned(),
+            kind: MismatchKind::NotInDocs,
+        };
+        let comparison = Comparison {
+            mismatches: vec![missing],
+            mapped_discriminators: [("Bike".to_owned(), "kind".to_owned())].into(),
+            ..Comparison::default()
+        };
+        let rust = Listed::classify(dialect_of("rust"), &comparison, &[]);
+        assert_eq!(rust.failures, Vec::<String>::new());
+        assert_eq!(
+            (rust.items.iter())
+                .map(|item| (item.kind, item.model.as_str()))
+                .collect::<Vec<_>>(),
+            [(Kind::MappedDiscriminator, "Bike")]
+        );
+        // A round trip that loses the key is excused.
+        let model = model_of(&[("Bike", "| **gears** | **int** | | [optional] |\n")], "");
+        let exact = |a: &Value, b: &Value| if a == b { Ok(()) } else { Err(String::new()) };
+        let sent = json!({ "kind": "bike", "gears": 3 });
+        let back = json!({ "gears": 3 });
+        assert!(rust.excuses(&model, "Bike", &sent, Some(&back), "", exact));
+        // Another template shows it: a failure there.
+        let python = Listed::classify(dialect_of("python"), &comparison, &[]);
+        assert_eq!(
+            python.failures,
+            ["Bike.kind: in the oracle, not in the docs"]
+        );
     }
 
     #[test]

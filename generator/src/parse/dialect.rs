@@ -152,6 +152,13 @@ pub struct DialectSpec {
     /// A page whose only row is a required `value` (`python-prior`'s `isAlias` / `isArray`
     /// form) is no object but an alias of that row's type.
     pub value_row_is_alias: bool,
+    /// The template writes the `any string name` row on the page of every object that does not
+    /// forbid other keys, of any JSON value where the schema does not type them
+    /// (`python-prior/model_doc.mustache`'s `{{#additionalProperties}}` row, with
+    /// `disallowAdditionalPropertiesIfNotPresent` off), and on the page of a oneOf / anyOf of
+    /// non-objects alike: a page whose only row is that one of any JSON value shows no more than
+    /// an empty table, and is read as any JSON value.
+    pub any_value_row_on_every_page: bool,
     /// A oneOf / anyOf page lists its variants under `### \`openapi_one_of\`` (or `any_of`) and
     /// has no table: a page of no properties (Ruby's).
     pub one_of_sections: bool,
@@ -223,6 +230,7 @@ impl DialectSpec {
         keeps_json_name: |_| false,
         links_models: false,
         value_row_is_alias: false,
+        any_value_row_on_every_page: false,
         one_of_sections: false,
         writes_angle_brackets: true,
         reads_operations: false,

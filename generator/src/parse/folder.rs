@@ -8,7 +8,7 @@ use std::ops::Range;
 use super::dialect::Dialect;
 use super::dialects::Dialects;
 use super::operations::OperationPage;
-use super::page::{MALFORMED_TYPE, ModelPage, Spanned};
+use super::page::{MALFORMED_TYPE, ModelPage, PropertyRow, Spanned};
 use super::types::{Container, Inexact, Leaf, Primitive, TypeExpr};
 use crate::diagnostic::{Diagnostic, FileId, Sources};
 
@@ -301,11 +301,13 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
             row.wire_name = (dialect.names_are_json() || dialect.keeps_json_name(&row.api_name))
                 .then(|| row.api_name.clone());
         }
-        if page.enum_values.is_none()
-            && page.alias.is_none()
-            && page.properties.is_empty()
-            && page.additional_properties.is_none()
-        {
+        if page.enum_values.is_none() && page.alias.is_none() && shows_no_property(page, dialect) {
+            if page.additional_properties.take().is_some() {
+                if !page.description.is_empty() {
+                    page.description.push_str("\n\n");
+                }
+                page.description.push_str(ONLY_ANY_VALUE_ROW);
+            }
             page.alias = Some(Spanned {
                 value: TypeExpr {
                     containers: Vec::new(),
@@ -365,6 +367,30 @@ pub fn apply_operation_conventions(
         }
     }
 }
+
+/// Whether `page` (of a folder of `dialect`) shows no property: its table is empty, or its only
+/// row is the `any string name` row of any JSON value where the template writes that row on
+/// every page ([`super::dialect::DialectSpec::any_value_row_on_every_page`]).
+pub fn shows_no_property(page: &ModelPage, dialect: Dialect) -> bool {
+    let any_value_row = |row: &PropertyRow| {
+        let expr = &row.type_expr.value;
+        dialect.spec().any_value_row_on_every_page
+            && expr.containers.is_empty()
+            && expr.leaf == Leaf::Primitive(Primitive::Object)
+    };
+    page.properties.is_empty()
+        && page
+            .additional_properties
+            .as_ref()
+            .is_none_or(any_value_row)
+}
+
+/// The docs note of a page whose only row is the `any string name` row of any JSON value, where
+/// the template writes that row on every page
+/// ([`super::dialect::DialectSpec::any_value_row_on_every_page`]).
+const ONLY_ANY_VALUE_ROW: &str = "The docs show only an `any string name` row of any type, \
+    which the template writes alike for a free-form object and for a oneOf / anyOf of \
+    non-objects: read as any JSON value.";
 
 /// How the docs name a map of any JSON values where it is read as any JSON value
 /// ([`super::dialect::DialectSpec::free_form_map_for_any`]).
@@ -467,10 +493,11 @@ mod tests {
             restored("eiffel", &[("STRING", "STRING_32"), ("PET", "STRING")]),
             ["String: STRING_32", "Pet: STRING"]
         );
-        // A name that would start with a digit keeps the prefix that makes it an identifier.
+        // The prefix is what made a name that starts with a digit an identifier: the API's
+        // name is without it.
         assert_eq!(
             restored("objc", &[("OAI123Numeric", "NSString*")]),
-            ["OAI123Numeric: NSString"]
+            ["123Numeric: NSString"]
         );
         // A name another page has already is left as written.
         assert_eq!(
@@ -509,6 +536,18 @@ mod tests {
     /// The rows of `pages` once the conventions of `dialect` are applied: `name: type` and
     /// whether the row is nullable.
     fn conventions(dialect: &str, pages: Folder<'_>) -> Vec<String> {
+        with_conventions(dialect, pages)
+            .iter()
+            .flat_map(|page| &page.properties)
+            .map(|row| {
+                let null = if row.nullable { " nullable" } else { "" };
+                format!("{}: {}{null}", row.name.value, row.type_expr.value)
+            })
+            .collect()
+    }
+
+    /// `pages` read, with the conventions of `dialect` applied.
+    fn with_conventions(dialect: &str, pages: Folder<'_>) -> Vec<ModelPage> {
         let mut sources = Sources::default();
         let mut diagnostics: Vec<Diagnostic> = Vec::new();
         let mut read: Vec<_> = pages
@@ -534,13 +573,7 @@ mod tests {
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
         let dialect = crate::parse::dialects::named(dialect).expect("a dialect");
         super::apply_folder_conventions(&mut read, dialect);
-        read.iter()
-            .flat_map(|page| &page.properties)
-            .map(|row| {
-                let null = if row.nullable { " nullable" } else { "" };
-                format!("{}: {}{null}", row.name.value, row.type_expr.value)
-            })
-            .collect()
+        read
     }
 
     #[test]
@@ -664,6 +697,42 @@ mod tests {
                 "Lists: dict(str, list[dict(str, object)])"
             ]
         );
+    }
+
+    #[test]
+    fn python_prior_pages_of_only_the_any_value_row_are_any_json_value() {
+        let any = "**bool, date, datetime, dict, float, int, list, str, none_type**";
+        let pages: Folder<'_> = &[
+            // A free-form object and a oneOf of primitives alike.
+            ("StringOrNumber", &[("any string name", any, "[optional]")]),
+            // Other keys of a typed value, and an object with properties: objects.
+            ("Counts", &[("any string name", "**int**", "[optional]")]),
+            (
+                "Shape",
+                &[
+                    ("shape_type", "**str**", ""),
+                    ("any string name", any, "[optional]"),
+                ],
+            ),
+        ];
+        let read = with_conventions("python-prior", pages);
+        let shown: Vec<String> = (read.iter())
+            .map(|page| {
+                let alias = page.alias.as_ref().map(|alias| alias.value.to_string());
+                let extras = (page.additional_properties.as_ref())
+                    .map(|row| row.type_expr.value.to_string());
+                format!("{}: alias {alias:?}, extras {extras:?}", page.name.value)
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "StringOrNumber: alias Some(\"object\"), extras None",
+                "Counts: alias None, extras Some(\"int\")",
+                "Shape: alias None, extras Some(\"object\")",
+            ]
+        );
+        assert!(read[0].description.contains("any JSON value"));
     }
 
     #[test]

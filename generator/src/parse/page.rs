@@ -1357,7 +1357,11 @@ fn must_be_one_of(notes: &str, value: &Spanned<TypeExpr>) -> Option<EnumValues> 
 }
 
 /// The values of a field's own enum that its description lists at its end, as the Rust
-/// template writes them: `Sort order. (enum: asc, desc)`, each value as it is on the wire.
+/// template writes them: `Sort order. (enum: asc, desc)`, each value as it is on the wire. The
+/// template prints each value bare (`rust/model_doc.mustache`: `{{{.}}}`), so `null` in the
+/// enum of a nullable field (OpenAPI 3.1's `enum: [a, b, null]`) is an empty piece, as `""`
+/// would be: an empty piece is no value of the list (the open enum still reads `""`, and the
+/// field's `Option` `null`).
 fn description_enum(description: &str, span: &Range<usize>) -> Option<EnumValues> {
     let inner = description.strip_suffix(')')?;
     let list = match inner.rsplit_once(" (enum: ") {
@@ -1366,6 +1370,7 @@ fn description_enum(description: &str, span: &Range<usize>) -> Option<EnumValues
     };
     let literals = list
         .split(", ")
+        .filter(|value| !value.is_empty())
         .map(|value| Spanned {
             value: value.to_owned(),
             span: span.clone(),
@@ -2013,6 +2018,11 @@ mod tests {
         assert_eq!(
             read("(enum: 1, 2, 3)"),
             Some((vec!["1".into(), "2".into(), "3".into()], Primitive::Int))
+        );
+        // `null` of a 3.1 nullable enum, printed as nothing.
+        assert_eq!(
+            read(" (enum: a, b, )".trim()),
+            Some((vec!["a".to_owned(), "b".to_owned()], Primitive::Str))
         );
         assert_eq!(read("Sort order (ascending or descending)."), None);
         assert_eq!(read("A value (enumerated)"), None);

@@ -82,13 +82,12 @@ fn prefixed_internal_name(name: &str, _: &BTreeSet<String>) -> Option<(Leaf, Opt
 const CLASS_PREFIX: &str = "OAI";
 
 /// The API's name of a model the template calls `OAIPet` (`ObjcClientCodegen.toModelName`: the
-/// class prefix before the camelized name): the name without the prefix, unless it starts with a
-/// digit (`OAI123Numeric`), where the prefix is what makes it an identifier, as `Model` does in
-/// other templates (`Model123Numeric`). A folder written with another `classPrefix` keeps its
-/// titles as written.
+/// class prefix before the camelized name, which also makes a name that starts with a digit an
+/// identifier, so the template adds no `Model` before it: `OAI123Numeric` is `123Numeric`). A
+/// folder written with another `classPrefix` keeps its titles as written.
 fn model_name(title: &str) -> Option<String> {
     let name = title.strip_prefix(CLASS_PREFIX)?;
-    let identifier = name.starts_with(|c: char| c.is_alphabetic() || c == '_');
+    let identifier = name.starts_with(|c: char| c.is_alphanumeric() || c == '_');
     identifier.then(|| name.to_owned())
 }
 

@@ -19,6 +19,7 @@ pub static SPEC: DialectSpec = DialectSpec {
                   `file_type`, `[T]`, `{str: (T,)}`, unions such as `str, none_type`, or a \
                   model name (`module.Name`)",
     value_row_is_alias: true,
+    any_value_row_on_every_page: true,
     writes_angle_brackets: false,
     // Files are `file_type`: a binary string on the wire.
     words: &[
