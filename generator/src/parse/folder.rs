@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 
 use super::dialect::Dialect;
-use super::dialects::Dialects;
+use super::dialects::{self, Dialects};
 use super::page::{MALFORMED_TYPE, ModelPage, Spanned};
 use super::types::{Container, Inexact, Leaf, Primitive, TypeExpr};
 use crate::diagnostic::{Diagnostic, FileId, Sources};
@@ -132,6 +132,30 @@ pub fn restore_escaped_titles(pages: &mut [ModelPage], sources: &Sources) {
     rename_references(pages, &restored, |_| true);
 }
 
+/// Gives each page titled with a qualified type name (Kotlin's `# java.time.LocalDate` in
+/// `Date.md`: the class the template's import mapping maps the model's name to, which
+/// `toModelName` returns and the model doc prints as the title) its file's name, the API's,
+/// unless another page has that name; else the title's last segment. Runs after
+/// [`apply_folder_conventions`], which reads the cells that write the title as either the
+/// dialect's type or the model; a reference the dialect did not read is to the page.
+pub fn name_pages_titled_as_types(pages: &mut [ModelPage], sources: &Sources) {
+    let mut taken: BTreeSet<String> = pages.iter().map(|page| page.name.value.clone()).collect();
+    let mut restored = Vec::new();
+    for page in pages.iter_mut() {
+        if dialects::qualified(&page.name.value).is_none() {
+            continue;
+        }
+        let stem = (sources.get(page.file).path.file_stem())
+            .and_then(|stem| stem.to_str())
+            .filter(|stem| taken.insert((*stem).to_owned()));
+        let last = page.name.value.rsplit('.').next().unwrap_or_default();
+        let api_name = stem.unwrap_or(last).to_owned();
+        let written = std::mem::replace(&mut page.name.value, api_name.clone());
+        restored.push((written, api_name));
+    }
+    rename_references(pages, &restored, |_| true);
+}
+
 /// Gives each page the API's name where the folder's dialect spells model names its own way
 /// ([`Dialect::model_name`]: Objective-C's `OAIPet`, C's `pet_t` and Eiffel's `PET` are `Pet`),
 /// unless another page has that name; the references to the title are references to it, but
@@ -148,9 +172,8 @@ pub fn restore_model_names(pages: &mut [ModelPage], dialect: Dialect) {
             restored.push((written, api_name));
         }
     }
-    let none = BTreeSet::new();
     rename_references(pages, &restored, |name| {
-        dialect.read_name(name, &none).is_none()
+        dialect.read_name(name, &taken).is_none()
     });
 }
 
@@ -251,10 +274,13 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
             let unlinked = spec.links_models && !row.links_page;
             // A name the template writes for its language's type and for a model so named
             // alike, where that model has a page: either.
+            // A page titled with a qualified type name (Kotlin's `# java.time.LocalDate`) is a
+            // model the template writes as that type: the name is either too.
             let either = |name: &String| {
                 page_names.contains(name)
                     && (spec.primitives_before_pages.contains(&name.as_str())
-                        || (unlinked && !linked.contains(name)))
+                        || (unlinked && !linked.contains(name))
+                        || dialects::qualified(name).is_some())
             };
             let own =
                 |name: &String| !page_names.contains(name) || (unlinked && linked.contains(name));

@@ -858,11 +858,16 @@ impl PageReader<'_, '_> {
             .rfind('.')
             .map_or(heading.span.start, |at| heading.span.start + at + 1);
         // A qualified type name a dialect writes (Kotlin's `# java.time.LocalDate`, a model
-        // named like a type it maps) shows that dialect, as it would in a Type cell; Python's
-        // module of one model (`tag.Tag`, `openapi_client.model.tag.Tag`) shows its own.
+        // named like a type it maps) shows that dialect, as it would in a Type cell, and stays
+        // whole: the type name the cells write for it (the folder passes give the page its
+        // file's name, `name_pages_titled_as_types`); Python's module of one model (`tag.Tag`,
+        // `openapi_client.model.tag.Tag`) shows its own.
         let module = namespace.rsplit('.').next().unwrap_or(namespace);
         match dialects::qualified(&heading.value) {
-            Some((_, shown)) => self.shows(Some(shown), heading.span.clone()),
+            Some((_, shown)) => {
+                self.shows(Some(shown), heading.span.clone());
+                return heading;
+            }
             None if module == name.to_snake_case() => {
                 self.mark(Mark::ModulePathTitle, heading.span.clone());
             }

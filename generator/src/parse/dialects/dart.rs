@@ -81,9 +81,12 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("BuiltMap", Primitive::Object),
     ],
     inexact: &[("DateTime", Inexact::DateOrDateTime)],
-    // `dart-dio` links its `Date` as it links a model named `Date` (`[**Date**](Date.md)`):
-    // in a folder with a page `Date`, either.
-    primitives_before_pages: &["Date"],
+    // `dart-dio` links its `Date` as it links a model named `Date` (`[**Date**](Date.md)`);
+    // until 5.0 (which escapes such a model's name: `ModelObject`) the templates link their
+    // `Object`, `List` and `Map` (`typeMapping`'s, no `languageSpecificPrimitives`: the model doc
+    // links any other type, `[**Object**](Object.md)` for a value of any type) as they link a
+    // model so named (`toModelName` keeps the name): in a folder with a page of the name, either.
+    primitives_before_pages: &["Date", "Object", "List", "Map"],
     ..DialectSpec::EMPTY
 };
 
