@@ -396,7 +396,7 @@ fn marked_in_every_field(pages: &[ModelPage], primitives: &[Primitive]) -> bool 
 mod tests {
     use std::path::PathBuf;
 
-    use super::{folder_dialect, restore_model_names};
+    use super::{folder_dialect, name_pages_titled_as_types, restore_model_names};
     use crate::diagnostic::{Diagnostic, Sources};
     use crate::parse::dialect::Dialect;
     use crate::parse::page::{ModelPage, PageOutcome, parse_page};
@@ -588,6 +588,151 @@ mod tests {
             conventions("dart", dart),
             ["value: str", "born: object", "tag: Tag", "value: str"]
         );
+    }
+
+    #[test]
+    fn names_a_template_writes_for_its_type_and_a_model_alike_are_either() {
+        // Dart until 4.x links its `Object`, `List` and `Map` as it links models so named.
+        let dart: Folder<'_> = &[
+            ("Object", &[("value", "**String**", "")]),
+            (
+                "Holder",
+                &[
+                    ("any", "[**Object**](Object.md)", ""),
+                    ("values", "[**Map&lt;String, Object&gt;**](Object.md)", ""),
+                    ("name", "**String**", ""),
+                ],
+            ),
+        ];
+        assert_eq!(
+            conventions("dart", dart),
+            [
+                "value: str",
+                "any: object",
+                "values: dict(str, object)",
+                "name: str"
+            ]
+        );
+        // dart-jaguar's bytes, linked as a page of their type; a list of integers is not.
+        let jaguar: Folder<'_> = &[(
+            "Upload",
+            &[
+                ("file", "[**List&lt;int&gt;**](List&lt;int&gt;.md)", ""),
+                (
+                    "files",
+                    "[**List&lt;List&lt;int&gt;&gt;**](List&lt;int&gt;.md)",
+                    "",
+                ),
+                ("counts", "**List&lt;int&gt;**", ""),
+                ("rows", "[**List&lt;List&lt;int&gt;&gt;**](List.md)", ""),
+            ],
+        )];
+        assert_eq!(
+            conventions("dart", jaguar),
+            [
+                "file: str",
+                "files: list[str]",
+                "counts: list[int]",
+                "rows: list[list[int]]"
+            ]
+        );
+        // PowerShell's `Map` for a free-form object in a list: either where `Map` has a page.
+        let powershell = |with_page: bool| {
+            let map: (&str, &[(&str, &str, &str)]) = ("Map", &[("Value", "**String**", "")]);
+            let holder: (&str, &[(&str, &str, &str)]) =
+                ("Holder", &[("Refs", "[**Map[]**](Map.md)", "")]);
+            let pages = if with_page {
+                vec![map, holder]
+            } else {
+                vec![holder]
+            };
+            conventions("powershell", &pages)
+        };
+        assert_eq!(powershell(true), ["Value: str", "Refs: list[object]"]);
+        assert_eq!(powershell(false), ["Refs: list[object]"]);
+        // typescript-axios's binary `File`, where the model `File` has a page.
+        let typescript: Folder<'_> = &[
+            ("File", &[("value", "**string**", "")]),
+            ("Upload", &[("binary", "**File**", "")]),
+        ];
+        assert_eq!(
+            conventions("typescript", typescript),
+            ["value: str", "binary: object"]
+        );
+        let typescript: Folder<'_> = &[("Upload", &[("binary", "**File**", "")])];
+        assert_eq!(conventions("typescript", typescript), ["binary: str"]);
+    }
+
+    #[test]
+    fn models_of_the_default_import_mapping_without_a_page_are_any_json_value() {
+        // Bash 3.x, 4.x: no page `Date`, `File` or `Map`, but links to them.
+        let bash: Folder<'_> = &[(
+            "User",
+            &[
+                ("born", "[**Date**](Date.md)", ""),
+                ("map", "[**map[String, Map]**](Map.md)", ""),
+                ("pet", "[**Pet**](Pet.md)", ""),
+            ],
+        )];
+        assert_eq!(
+            conventions("bash", bash),
+            ["born: object", "map: dict(str, object)", "pet: Pet"]
+        );
+        let with_page: Folder<'_> = &[
+            ("Date", &[("value", "**string**", "")]),
+            ("User", &[("born", "[**Date**](Date.md)", "")]),
+        ];
+        assert_eq!(conventions("bash", with_page), ["value: str", "born: Date"]);
+        // Eiffel 4.x's `MAP`, in upper snake case; a page `MAP` is the model `Map`.
+        let eiffel: Folder<'_> = &[("USER", &[("map", "[**STRING_TABLE[MAP]**](Map.md)", "")])];
+        assert_eq!(conventions("eiffel", eiffel), ["map: dict(str, object)"]);
+        assert_eq!(
+            restored("eiffel", &[("MAP", "STRING_32"), ("PET", "MAP")]),
+            ["Map: STRING_32", "Pet: Map"]
+        );
+    }
+
+    #[test]
+    fn a_page_titled_with_the_class_a_name_is_mapped_to_is_its_files_model() {
+        let table = "\n\n## Properties\n| Name | Type | Description | Notes |\n|---|---|---|---|\n";
+        let files = [
+            (
+                "Date.md",
+                "# java.time.LocalDate",
+                "| **code** | **kotlin.Int** |  | [optional] |",
+            ),
+            (
+                "User.md",
+                "# User",
+                "| **born** | [**java.time.LocalDate**](java.time.LocalDate.md) |  | [optional] |",
+            ),
+        ];
+        let mut sources = Sources::default();
+        let mut diagnostics: Vec<Diagnostic> = Vec::new();
+        let mut pages: Vec<ModelPage> = (files.iter())
+            .map(|(path, title, row)| {
+                let text = format!("{title}{table}{row}\n");
+                let file = sources.add(PathBuf::from(path), text.clone());
+                match parse_page(file, &text, &mut diagnostics) {
+                    PageOutcome::Model(page) => *page,
+                    _ => panic!("{path}: not a model page: {diagnostics:?}"),
+                }
+            })
+            .collect();
+        let kotlin = crate::parse::dialects::named("kotlin").expect("a dialect");
+        super::apply_folder_conventions(&mut pages, kotlin);
+        name_pages_titled_as_types(&mut pages, &sources);
+        let read: Vec<String> = (pages.iter())
+            .map(|page| {
+                let row = &page.properties[0];
+                format!(
+                    "{}.{}: {}",
+                    page.name.value, row.name.value, row.type_expr.value
+                )
+            })
+            .collect();
+        // The class stands for the language's date and the model alike: either.
+        assert_eq!(read, ["Date.code: int", "User.born: object"]);
     }
 
     #[test]

@@ -62,13 +62,16 @@ pub static SPEC: DialectSpec = DialectSpec {
     // shows them all.
     marks: &[Mark::DottedTitle, Mark::NullablePostfix],
     // The templates' type mapping: `DateTime` is a date or a date-time (the string sent),
-    // `Date` (`dart-dio`'s) a date; a file's bytes are strings on the wire; `JsonObject` is
+    // `Date` (`dart-dio`'s) a date; a file's bytes are strings on the wire (`dart-jaguar`'s
+    // `List<int>` too, which it links as a page, `[**List<int>**](List<int>.md)`, and the page
+    // reader reads as one name; a list of integers is `**List<int>**`); `JsonObject` is
     // any JSON value, and so is a collection of unsaid items (`List<List>`, `BuiltList<BuiltMap>`).
     primitives: &[
         ("String", Primitive::Str),
         ("DateTime", Primitive::Str),
         ("MultipartFile", Primitive::Str),
         ("Uint8List", Primitive::Str),
+        ("List<int>", Primitive::Str),
         ("double", Primitive::Float),
         ("Date", Primitive::Date),
         ("Object", Primitive::Object),
@@ -80,7 +83,10 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("BuiltSet", Primitive::Object),
         ("BuiltMap", Primitive::Object),
     ],
-    inexact: &[("DateTime", Inexact::DateOrDateTime)],
+    inexact: &[
+        ("DateTime", Inexact::DateOrDateTime),
+        ("List<int>", Inexact::FileContents),
+    ],
     // `dart-dio` links its `Date` as it links a model named `Date` (`[**Date**](Date.md)`);
     // until 5.0 (which escapes such a model's name: `ModelObject`) the templates link their
     // `Object`, `List` and `Map` (`typeMapping`'s, no `languageSpecificPrimitives`: the model doc
