@@ -210,7 +210,8 @@ fn rename_references(
 /// so named as its own type ([`super::dialect::DialectSpec::primitives_before_pages`], or an
 /// unlinked name where it links every other model and no cell of the folder links that page:
 /// [`super::dialect::DialectSpec::links_models`]), the name is either, and read as any JSON
-/// value ([`Inexact::TypeOrModel`]); and a name that says less than it is read as says so in the field's docs; a page of no
+/// value ([`Inexact::TypeOrModel`]), as is a qualified type name of the dialect that titles a
+/// page (see [`name_pages_titled_as_types`]); and a name that says less than it is read as says so in the field's docs; a page of no
 /// properties is any JSON value (the templates print an enum, a oneOf of non-objects and an
 /// object without properties alike as an empty table, and any JSON value reads each); a page
 /// whose only row is a required `value` is an alias of that row's type where the dialect writes
@@ -273,9 +274,8 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
             // the folder links the page of that name, else either.
             let unlinked = spec.links_models && !row.links_page;
             // A name the template writes for its language's type and for a model so named
-            // alike, where that model has a page: either.
-            // A page titled with a qualified type name (Kotlin's `# java.time.LocalDate`) is a
-            // model the template writes as that type: the name is either too.
+            // alike, where that model has a page: either; so is a qualified type name that
+            // titles a page (Kotlin's `# java.time.LocalDate`, the model `Date`).
             let either = |name: &String| {
                 page_names.contains(name)
                     && (spec.primitives_before_pages.contains(&name.as_str())
@@ -635,6 +635,15 @@ mod tests {
                 "counts: list[int]",
                 "rows: list[list[int]]"
             ]
+        );
+        // Go links a list's page as its items' (`[]Pet`): no word, the model it holds.
+        let go: Folder<'_> = &[
+            ("Pet", &[("Name", "**string**", "")]),
+            ("Holder", &[("Rows", "[**[][]Pet**]([]Pet.md)", "")]),
+        ];
+        assert_eq!(
+            conventions("go", go),
+            ["Name: str", "Rows: list[list[Pet]]"]
         );
         // PowerShell's `Map` for a free-form object in a list: either where `Map` has a page.
         let powershell = |with_page: bool| {

@@ -1562,8 +1562,9 @@ pub(super) fn parse_type_cell(
             if is_inline_enum(&parsed.expr) {
                 parsed.expr.containers = anchor_containers(anchor.as_deref());
             }
-            if let Some(expr) = whole_type_linked(cell.events, &parsed.expr) {
+            if let Some((expr, shown)) = whole_type_linked(cell.events, &parsed.expr) {
                 parsed.expr = expr;
+                parsed.dialects = Some(parsed.dialects.map_or(shown, |d| d.intersection(shown)));
             }
             Some(ParsedCell {
                 links_page: links_page(cell.events, &parsed.expr.leaf),
@@ -1622,12 +1623,16 @@ fn links_page(events: &[(Event<'_>, Range<usize>)], leaf: &Leaf) -> bool {
     })
 }
 
-/// The type of a Type cell that links the page of a container type its innermost type ends in
-/// (dart-jaguar's `[**List<List<int>>**](List<int>.md)`: the model doc links the property's
-/// `complexType`, which is a `typeMapping` value the template does not count as a primitive,
-/// `List<int>` for `file` and `binary`): the cell's type with that type as one name
-/// (`list[List<int>]`), for the folder's dialect to read; `None` for any other cell.
-fn whole_type_linked(events: &[(Event<'_>, Range<usize>)], expr: &TypeExpr) -> Option<TypeExpr> {
+/// The type of a Type cell that links the page of a container type its innermost type ends in,
+/// where a dialect declares that type as one word (dart-jaguar's
+/// `[**List<List<int>>**](List<int>.md)`: the model doc links the property's `complexType`,
+/// which is a `typeMapping` value the template does not count as a primitive, `List<int>` for
+/// `file` and `binary`): the cell's type with that type as one name (`list[List<int>]`), and
+/// the dialects that declare it; `None` for any other cell (Go's `[**[][]Pet**]([]Pet.md)`).
+fn whole_type_linked(
+    events: &[(Event<'_>, Range<usize>)],
+    expr: &TypeExpr,
+) -> Option<(TypeExpr, Dialects)> {
     let page = events.iter().find_map(|(event, _)| match event {
         Event::Start(Tag::Link { dest_url, .. }) => dest_url
             .rsplit('/')
@@ -1635,14 +1640,18 @@ fn whole_type_linked(events: &[(Event<'_>, Range<usize>)], expr: &TypeExpr) -> O
             .and_then(|page| page.strip_suffix(".md")),
         _ => None,
     })?;
+    let (Word::Name, shown) = dialects::word(page)? else {
+        return None;
+    };
     let linked = parse_type(page).ok()?.expr;
     let outer = expr.containers.len().checked_sub(linked.containers.len())?;
     (!linked.containers.is_empty()
         && linked.leaf == expr.leaf
         && expr.containers[outer..] == linked.containers[..])
-        .then(|| TypeExpr {
-            containers: expr.containers[..outer].to_vec(),
-            leaf: Leaf::Named(page.to_owned()),
+        .then(|| {
+            let containers = expr.containers[..outer].to_vec();
+            let leaf = Leaf::Named(page.to_owned());
+            (TypeExpr { containers, leaf }, shown)
         })
 }
 

@@ -23,6 +23,8 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("MultipartFile", Word::Name),
         ("Uint8List", Word::Name),
         ("JsonObject", Word::Name),
+        // Only whole, where a Type cell links it as a page (dart-jaguar's bytes).
+        ("List<int>", Word::Name),
     ],
     // `List<X>` is Java's and C#'s too, `Set<X>` Java's and Swift's, `Map<String, X>` Java's:
     // each shows them all; built_value's collections are only this template's.
