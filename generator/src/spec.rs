@@ -9,7 +9,8 @@ use crate::config::{Config, Located};
 use crate::diagnostic::{Diagnostic, FileId, OPERATION_LEFT_OUT, Severity, Sources, UnreadFile};
 use crate::parse::{
     Dialect, ModelPage, OperationPage, OtherFolder, PageOutcome, apply_folder_conventions,
-    apply_operation_conventions, folder_dialect, looks_like_operations, name_the_type_syntax,
+    apply_operation_conventions, folder_dialect, looks_like_operations, name_pages_titled_as_types,
+    name_the_type_syntax,
     parse_operations, parse_page, restore_escaped_titles, restore_model_names,
     take_from_other_folders,
 };
@@ -206,9 +207,10 @@ pub fn parse_pages(
         }
     }
     restore_model_names(&mut parsed.models, parsed.dialect);
-    apply_operation_conventions(&mut parsed.operations, &parsed.models, parsed.dialect);
     restore_escaped_titles(&mut parsed.models, sources);
     apply_folder_conventions(&mut parsed.models, parsed.dialect);
+    name_pages_titled_as_types(&mut parsed.models, sources);
+    apply_operation_conventions(&mut parsed.operations, &parsed.models, parsed.dialect);
     name_the_type_syntax(&mut diagnostics[first_diagnostic..], parsed.dialect);
     parsed
 }

@@ -70,8 +70,9 @@ impl Dialect {
     /// a folder of this dialect, unless a page of the folder defines it (`page_names`): a
     /// primitive of the dialect's table, or what its [`DialectSpec::read_other_name`] makes of
     /// it, or else one of openapi-generator's own names (`AnyType`, `OneOfstringinteger`: see
-    /// `dialects/openapi_generator.rs`), which every dialect reads; and what the field's docs
-    /// then say, when the name says less than it is read as.
+    /// `dialects/openapi_generator.rs`), which every dialect reads, or a name of its default
+    /// import mapping before 5.0 that no page has (a model it wrote no page for); and what the
+    /// field's docs then say, when the name says less than it is read as.
     pub fn read_name(
         self,
         name: &str,
@@ -95,7 +96,8 @@ impl Dialect {
             None => spec
                 .read_other_name
                 .and_then(|read| read(name, page_names))
-                .or_else(|| openapi_generator::read_name(name)),
+                .or_else(|| openapi_generator::read_name(name))
+                .or_else(|| openapi_generator::read_import_mapped(name, page_names)),
         }
     }
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 
 use super::dialect::Dialect;
-use super::dialects::Dialects;
+use super::dialects::{self, Dialects};
 use super::operations::OperationPage;
 use super::page::{MALFORMED_TYPE, ModelPage, PropertyRow, Spanned};
 use super::types::{Container, Inexact, Leaf, Primitive, TypeExpr};
@@ -133,6 +133,30 @@ pub fn restore_escaped_titles(pages: &mut [ModelPage], sources: &Sources) {
     rename_references(pages, &restored, |_| true);
 }
 
+/// Gives each page titled with a qualified type name (Kotlin's `# java.time.LocalDate` in
+/// `Date.md`: the class the template's import mapping maps the model's name to, which
+/// `toModelName` returns and the model doc prints as the title) its file's name, the API's,
+/// unless another page has that name; else the title's last segment. Runs after
+/// [`apply_folder_conventions`], which reads the cells that write the title as either the
+/// dialect's type or the model; a reference the dialect did not read is to the page.
+pub fn name_pages_titled_as_types(pages: &mut [ModelPage], sources: &Sources) {
+    let mut taken: BTreeSet<String> = pages.iter().map(|page| page.name.value.clone()).collect();
+    let mut restored = Vec::new();
+    for page in pages.iter_mut() {
+        if dialects::qualified(&page.name.value).is_none() {
+            continue;
+        }
+        let stem = (sources.get(page.file).path.file_stem())
+            .and_then(|stem| stem.to_str())
+            .filter(|stem| taken.insert((*stem).to_owned()));
+        let last = page.name.value.rsplit('.').next().unwrap_or_default();
+        let api_name = stem.unwrap_or(last).to_owned();
+        let written = std::mem::replace(&mut page.name.value, api_name.clone());
+        restored.push((written, api_name));
+    }
+    rename_references(pages, &restored, |_| true);
+}
+
 /// Gives each page the API's name where the folder's dialect spells model names its own way
 /// ([`Dialect::model_name`]: Objective-C's `OAIPet`, C's `pet_t` and Eiffel's `PET` are `Pet`),
 /// unless another page has that name; the references to the title are references to it, but
@@ -149,9 +173,8 @@ pub fn restore_model_names(pages: &mut [ModelPage], dialect: Dialect) {
             restored.push((written, api_name));
         }
     }
-    let none = BTreeSet::new();
     rename_references(pages, &restored, |name| {
-        dialect.read_name(name, &none).is_none()
+        dialect.read_name(name, &taken).is_none()
     });
 }
 
@@ -188,7 +211,8 @@ fn rename_references(
 /// so named as its own type ([`super::dialect::DialectSpec::primitives_before_pages`], or an
 /// unlinked name where it links every other model and no cell of the folder links that page:
 /// [`super::dialect::DialectSpec::links_models`]), the name is either, and read as any JSON
-/// value ([`Inexact::TypeOrModel`]); and a name that says less than it is read as says so in the field's docs; a page of no
+/// value ([`Inexact::TypeOrModel`]), as is a qualified type name of the dialect that titles a
+/// page (see [`name_pages_titled_as_types`]); and a name that says less than it is read as says so in the field's docs; a page of no
 /// properties is any JSON value (the templates print an enum, a oneOf of non-objects and an
 /// object without properties alike as an empty table, and any JSON value reads each); a page
 /// whose only row is a required `value` is an alias of that row's type where the dialect writes
@@ -251,11 +275,13 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
             // the folder links the page of that name, else either.
             let unlinked = spec.links_models && !row.links_page;
             // A name the template writes for its language's type and for a model so named
-            // alike, where that model has a page: either.
+            // alike, where that model has a page: either; so is a qualified type name that
+            // titles a page (Kotlin's `# java.time.LocalDate`, the model `Date`).
             let either = |name: &String| {
                 page_names.contains(name)
                     && (spec.primitives_before_pages.contains(&name.as_str())
-                        || (unlinked && !linked.contains(name)))
+                        || (unlinked && !linked.contains(name))
+                        || dialects::qualified(name).is_some())
             };
             let own =
                 |name: &String| !page_names.contains(name) || (unlinked && linked.contains(name));
@@ -426,7 +452,7 @@ fn marked_in_every_field(pages: &[ModelPage], primitives: &[Primitive]) -> bool 
 mod tests {
     use std::path::PathBuf;
 
-    use super::{folder_dialect, restore_model_names};
+    use super::{folder_dialect, name_pages_titled_as_types, restore_model_names};
     use crate::diagnostic::{Diagnostic, Sources};
     use crate::parse::dialect::Dialect;
     use crate::parse::page::{ModelPage, PageOutcome, parse_page};
@@ -625,6 +651,160 @@ mod tests {
             conventions("dart", dart),
             ["value: str", "born: object", "tag: Tag", "value: str"]
         );
+    }
+
+    #[test]
+    fn names_a_template_writes_for_its_type_and_a_model_alike_are_either() {
+        // Dart until 4.x links its `Object`, `List` and `Map` as it links models so named.
+        let dart: Folder<'_> = &[
+            ("Object", &[("value", "**String**", "")]),
+            (
+                "Holder",
+                &[
+                    ("any", "[**Object**](Object.md)", ""),
+                    ("values", "[**Map&lt;String, Object&gt;**](Object.md)", ""),
+                    ("name", "**String**", ""),
+                ],
+            ),
+        ];
+        assert_eq!(
+            conventions("dart", dart),
+            [
+                "value: str",
+                "any: object",
+                "values: dict(str, object)",
+                "name: str"
+            ]
+        );
+        // dart-jaguar's bytes, linked as a page of their type; a list of integers is not.
+        let jaguar: Folder<'_> = &[(
+            "Upload",
+            &[
+                ("file", "[**List&lt;int&gt;**](List&lt;int&gt;.md)", ""),
+                (
+                    "files",
+                    "[**List&lt;List&lt;int&gt;&gt;**](List&lt;int&gt;.md)",
+                    "",
+                ),
+                ("counts", "**List&lt;int&gt;**", ""),
+                ("rows", "[**List&lt;List&lt;int&gt;&gt;**](List.md)", ""),
+            ],
+        )];
+        assert_eq!(
+            conventions("dart", jaguar),
+            [
+                "file: str",
+                "files: list[str]",
+                "counts: list[int]",
+                "rows: list[list[int]]"
+            ]
+        );
+        // Go links a list's page as its items' (`[]Pet`): no word, the model it holds.
+        let go: Folder<'_> = &[
+            ("Pet", &[("Name", "**string**", "")]),
+            ("Holder", &[("Rows", "[**[][]Pet**]([]Pet.md)", "")]),
+        ];
+        assert_eq!(
+            conventions("go", go),
+            ["Name: str", "Rows: list[list[Pet]]"]
+        );
+        // PowerShell's `Map` for a free-form object in a list: either where `Map` has a page.
+        let powershell = |with_page: bool| {
+            let map: (&str, &[(&str, &str, &str)]) = ("Map", &[("Value", "**String**", "")]);
+            let holder: (&str, &[(&str, &str, &str)]) =
+                ("Holder", &[("Refs", "[**Map[]**](Map.md)", "")]);
+            let pages = if with_page {
+                vec![map, holder]
+            } else {
+                vec![holder]
+            };
+            conventions("powershell", &pages)
+        };
+        assert_eq!(powershell(true), ["Value: str", "Refs: list[object]"]);
+        assert_eq!(powershell(false), ["Refs: list[object]"]);
+        // typescript-axios's binary `File`, where the model `File` has a page.
+        let typescript: Folder<'_> = &[
+            ("File", &[("value", "**string**", "")]),
+            ("Upload", &[("binary", "**File**", "")]),
+        ];
+        assert_eq!(
+            conventions("typescript", typescript),
+            ["value: str", "binary: object"]
+        );
+        let typescript: Folder<'_> = &[("Upload", &[("binary", "**File**", "")])];
+        assert_eq!(conventions("typescript", typescript), ["binary: str"]);
+    }
+
+    #[test]
+    fn models_of_the_default_import_mapping_without_a_page_are_any_json_value() {
+        // Bash 3.x, 4.x: no page `Date`, `File` or `Map`, but links to them.
+        let bash: Folder<'_> = &[(
+            "User",
+            &[
+                ("born", "[**Date**](Date.md)", ""),
+                ("map", "[**map[String, Map]**](Map.md)", ""),
+                ("pet", "[**Pet**](Pet.md)", ""),
+            ],
+        )];
+        assert_eq!(
+            conventions("bash", bash),
+            ["born: object", "map: dict(str, object)", "pet: Pet"]
+        );
+        let with_page: Folder<'_> = &[
+            ("Date", &[("value", "**string**", "")]),
+            ("User", &[("born", "[**Date**](Date.md)", "")]),
+        ];
+        assert_eq!(conventions("bash", with_page), ["value: str", "born: Date"]);
+        // Eiffel 4.x's `MAP`, in upper snake case; a page `MAP` is the model `Map`.
+        let eiffel: Folder<'_> = &[("USER", &[("map", "[**STRING_TABLE[MAP]**](Map.md)", "")])];
+        assert_eq!(conventions("eiffel", eiffel), ["map: dict(str, object)"]);
+        assert_eq!(
+            restored("eiffel", &[("MAP", "STRING_32"), ("PET", "MAP")]),
+            ["Map: STRING_32", "Pet: Map"]
+        );
+    }
+
+    #[test]
+    fn a_page_titled_with_the_class_a_name_is_mapped_to_is_its_files_model() {
+        let table = "\n\n## Properties\n| Name | Type | Description | Notes |\n|---|---|---|---|\n";
+        let files = [
+            (
+                "Date.md",
+                "# java.time.LocalDate",
+                "| **code** | **kotlin.Int** |  | [optional] |",
+            ),
+            (
+                "User.md",
+                "# User",
+                "| **born** | [**java.time.LocalDate**](java.time.LocalDate.md) |  | [optional] |",
+            ),
+        ];
+        let mut sources = Sources::default();
+        let mut diagnostics: Vec<Diagnostic> = Vec::new();
+        let mut pages: Vec<ModelPage> = (files.iter())
+            .map(|(path, title, row)| {
+                let text = format!("{title}{table}{row}\n");
+                let file = sources.add(PathBuf::from(path), text.clone());
+                match parse_page(file, &text, &mut diagnostics) {
+                    PageOutcome::Model(page) => *page,
+                    _ => panic!("{path}: not a model page: {diagnostics:?}"),
+                }
+            })
+            .collect();
+        let kotlin = crate::parse::dialects::named("kotlin").expect("a dialect");
+        super::apply_folder_conventions(&mut pages, kotlin);
+        name_pages_titled_as_types(&mut pages, &sources);
+        let read: Vec<String> = (pages.iter())
+            .map(|page| {
+                let row = &page.properties[0];
+                format!(
+                    "{}.{}: {}",
+                    page.name.value, row.name.value, row.type_expr.value
+                )
+            })
+            .collect();
+        // The class stands for the language's date and the model alike: either.
+        assert_eq!(read, ["Date.code: int", "User.born: object"]);
     }
 
     #[test]

@@ -18,8 +18,9 @@ pub use dialect::{
 };
 pub use dialects::{named as dialect_named, names as dialect_names, python_api_name};
 pub use folder::{
-    apply_folder_conventions, apply_operation_conventions, folder_dialect, name_the_type_syntax,
-    restore_escaped_titles, restore_model_names, shows_no_property,
+    apply_folder_conventions, apply_operation_conventions, folder_dialect,
+    name_pages_titled_as_types, name_the_type_syntax, restore_escaped_titles, restore_model_names,
+    shows_no_property,
 };
 pub use operations::{
     HttpMethod, OperationPage, OperationSection, ParameterRow, Permissions, TypeCell,

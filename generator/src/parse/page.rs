@@ -858,11 +858,16 @@ impl PageReader<'_, '_> {
             .rfind('.')
             .map_or(heading.span.start, |at| heading.span.start + at + 1);
         // A qualified type name a dialect writes (Kotlin's `# java.time.LocalDate`, a model
-        // named like a type it maps) shows that dialect, as it would in a Type cell; Python's
-        // module of one model (`tag.Tag`, `openapi_client.model.tag.Tag`) shows its own.
+        // named like a type it maps) shows that dialect, as it would in a Type cell, and stays
+        // whole: the type name the cells write for it (the folder passes give the page its
+        // file's name, `name_pages_titled_as_types`); Python's module of one model (`tag.Tag`,
+        // `openapi_client.model.tag.Tag`) shows its own.
         let module = namespace.rsplit('.').next().unwrap_or(namespace);
         match dialects::qualified(&heading.value) {
-            Some((_, shown)) => self.shows(Some(shown), heading.span.clone()),
+            Some((_, shown)) => {
+                self.shows(Some(shown), heading.span.clone());
+                return heading;
+            }
             None if module == name.to_snake_case() => {
                 self.mark(Mark::ModulePathTitle, heading.span.clone());
             }
@@ -1562,6 +1567,10 @@ pub(super) fn parse_type_cell(
             if is_inline_enum(&parsed.expr) {
                 parsed.expr.containers = anchor_containers(anchor.as_deref());
             }
+            if let Some((expr, shown)) = whole_type_linked(cell.events, &parsed.expr) {
+                parsed.expr = expr;
+                parsed.dialects = Some(parsed.dialects.map_or(shown, |d| d.intersection(shown)));
+            }
             Some(ParsedCell {
                 links_page: links_page(cell.events, &parsed.expr.leaf),
                 expr: Spanned {
@@ -1617,6 +1626,38 @@ fn links_page(events: &[(Event<'_>, Range<usize>)], leaf: &Leaf) -> bool {
         }
         _ => false,
     })
+}
+
+/// The type of a Type cell that links the page of a container type its innermost type ends in,
+/// where a dialect declares that type as one word (dart-jaguar's
+/// `[**List<List<int>>**](List<int>.md)`: the model doc links the property's `complexType`,
+/// which is a `typeMapping` value the template does not count as a primitive, `List<int>` for
+/// `file` and `binary`): the cell's type with that type as one name (`list[List<int>]`), and
+/// the dialects that declare it; `None` for any other cell (Go's `[**[][]Pet**]([]Pet.md)`).
+fn whole_type_linked(
+    events: &[(Event<'_>, Range<usize>)],
+    expr: &TypeExpr,
+) -> Option<(TypeExpr, Dialects)> {
+    let page = events.iter().find_map(|(event, _)| match event {
+        Event::Start(Tag::Link { dest_url, .. }) => dest_url
+            .rsplit('/')
+            .next()
+            .and_then(|page| page.strip_suffix(".md")),
+        _ => None,
+    })?;
+    let (Word::Name, shown) = dialects::word(page)? else {
+        return None;
+    };
+    let linked = parse_type(page).ok()?.expr;
+    let outer = expr.containers.len().checked_sub(linked.containers.len())?;
+    (!linked.containers.is_empty()
+        && linked.leaf == expr.leaf
+        && expr.containers[outer..] == linked.containers[..])
+        .then(|| {
+            let containers = expr.containers[..outer].to_vec();
+            let leaf = Leaf::Named(page.to_owned());
+            (TypeExpr { containers, leaf }, shown)
+        })
 }
 
 /// The in-page destination (after the `#`) of a Type cell that is a link (`[**inline**](#X)`).

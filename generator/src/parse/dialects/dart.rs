@@ -23,6 +23,8 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("MultipartFile", Word::Name),
         ("Uint8List", Word::Name),
         ("JsonObject", Word::Name),
+        // Only whole, where a Type cell links it as a page (dart-jaguar's bytes).
+        ("List<int>", Word::Name),
     ],
     // `List<X>` is Java's and C#'s too, `Set<X>` Java's and Swift's, `Map<String, X>` Java's:
     // each shows them all; built_value's collections are only this template's.
@@ -62,13 +64,16 @@ pub static SPEC: DialectSpec = DialectSpec {
     // shows them all.
     marks: &[Mark::DottedTitle, Mark::NullablePostfix],
     // The templates' type mapping: `DateTime` is a date or a date-time (the string sent),
-    // `Date` (`dart-dio`'s) a date; a file's bytes are strings on the wire; `JsonObject` is
+    // `Date` (`dart-dio`'s) a date; a file's bytes are strings on the wire (`dart-jaguar`'s
+    // `List<int>` too, which it links as a page, `[**List<int>**](List<int>.md)`, and the page
+    // reader reads as one name; a list of integers is `**List<int>**`); `JsonObject` is
     // any JSON value, and so is a collection of unsaid items (`List<List>`, `BuiltList<BuiltMap>`).
     primitives: &[
         ("String", Primitive::Str),
         ("DateTime", Primitive::Str),
         ("MultipartFile", Primitive::Str),
         ("Uint8List", Primitive::Str),
+        ("List<int>", Primitive::Str),
         ("double", Primitive::Float),
         ("Date", Primitive::Date),
         ("Object", Primitive::Object),
@@ -80,10 +85,16 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("BuiltSet", Primitive::Object),
         ("BuiltMap", Primitive::Object),
     ],
-    inexact: &[("DateTime", Inexact::DateOrDateTime)],
-    // `dart-dio` links its `Date` as it links a model named `Date` (`[**Date**](Date.md)`):
-    // in a folder with a page `Date`, either.
-    primitives_before_pages: &["Date"],
+    inexact: &[
+        ("DateTime", Inexact::DateOrDateTime),
+        ("List<int>", Inexact::FileContents),
+    ],
+    // `dart-dio` links its `Date` as it links a model named `Date` (`[**Date**](Date.md)`);
+    // until 5.0 (which escapes such a model's name: `ModelObject`) the templates link their
+    // `Object`, `List` and `Map` (`typeMapping`'s, no `languageSpecificPrimitives`: the model doc
+    // links any other type, `[**Object**](Object.md)` for a value of any type) as they link a
+    // model so named (`toModelName` keeps the name): in a folder with a page of the name, either.
+    primitives_before_pages: &["Date", "Object", "List", "Map"],
     ..DialectSpec::EMPTY
 };
 

@@ -87,9 +87,13 @@ pub static SPEC: DialectSpec = DialectSpec {
 };
 
 /// One of openapi-generator's own type names in upper snake case (`ANY_TYPE`,
-/// `ONE_OFSTRINGINTEGER`): what every dialect reads it as in UpperCamelCase.
-fn internal_name(name: &str, _: &BTreeSet<String>) -> Option<(Leaf, Option<Inexact>)> {
-    openapi_generator::read_name(&name.to_upper_camel_case())
+/// `ONE_OFSTRINGINTEGER`), or a name of its default import mapping before 5.0 that no page has
+/// (4.x's `MAP`, a model of which it wrote no page): what every dialect reads it as in
+/// UpperCamelCase.
+fn internal_name(name: &str, page_names: &BTreeSet<String>) -> Option<(Leaf, Option<Inexact>)> {
+    let name = name.to_upper_camel_case();
+    openapi_generator::read_name(&name)
+        .or_else(|| openapi_generator::read_import_mapped(&name, page_names))
 }
 
 /// The API's name of a model the template calls `PET` or `ALL_OF_MIXED` (its `toModelName`:

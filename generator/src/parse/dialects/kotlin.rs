@@ -180,12 +180,13 @@ mod tests {
     }
 
     #[test]
-    fn a_title_of_a_type_it_maps_names_the_model_and_shows_no_other_dialect() {
+    fn a_title_of_a_type_it_maps_stays_whole_and_shows_no_other_dialect() {
+        // The folder passes give the page its file's name (`name_pages_titled_as_types`).
         let page = "# java.time.LocalDate\n\n## Properties\n\
             | Name | Type | Description | Notes |\n| --- | --- | --- | --- |\n\
             | **code** | **kotlin.Int** |  |  [optional] |\n";
         let (name, shown, _) = read(page);
-        assert_eq!((name.as_str(), shown), ("LocalDate", true));
+        assert_eq!((name.as_str(), shown), ("java.time.LocalDate", true));
     }
 
     #[test]

@@ -31,7 +31,7 @@ pub static SPEC: DialectSpec = DialectSpec {
     // `X[]` is PHP's too: it shows both.
     marks: &[Mark::ListPostfix],
     // The templates' type mapping and their language-specific primitives: a map of any values
-    // is a `System.Collections.Hashtable` (any JSON value: the page does not say of what);
+    // is a `System.Collections.Hashtable` or `Map` (any JSON value: the page does not say of what);
     // `System.DateTime` is a date or a date-time (the string sent); `Decimal` is read as a
     // float; files, bytes, `Guid`, `Uri` and the like are strings on the wire.
     primitives: &[
@@ -60,11 +60,17 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("Boolean", Primitive::Bool),
         ("System.Collections.Hashtable", Primitive::Object),
         ("SystemCollectionsHashtable", Primitive::Object),
+        ("Map", Primitive::Object),
     ],
     inexact: &[
         ("Decimal", Inexact::Decimal),
         ("System.DateTime", Inexact::DateOrDateTime),
     ],
+    // A list's items that are a `$ref` to a free-form object are `Map` (`getTypeDeclaration`
+    // declares a map schema `System.Collections.Hashtable`, but a `$ref` is none, and
+    // `getSchemaType` writes a type its `typeMapping` lacks, `map`, as `toModelName` spells it):
+    // in a folder with a page `Map`, the name is either.
+    primitives_before_pages: &["Map"],
     ..DialectSpec::EMPTY
 };
 

@@ -61,9 +61,10 @@ pub static SPEC: DialectSpec = DialectSpec {
     ..DialectSpec::EMPTY
 };
 
-/// The names of [`PRIMITIVES`] the templates write for a model of that name too: `Error`, either
-/// in a folder with a page `Error`.
-pub const BEFORE_PAGES: &[&str] = &["Error"];
+/// The names of [`PRIMITIVES`] the templates write for a model of that name too, or whose model's
+/// page gets that name back (`File.md` titled `ModelFile`: `restore_escaped_titles`): `Error`
+/// and `File` (a binary's, `typescript-axios`), either in a folder with a page of the name.
+pub const BEFORE_PAGES: &[&str] = &["Error", "File"];
 
 /// Names the TypeScript templates escape with a leading `_`: the language's reserved words and
 /// the names their generated code uses itself (openapi-generator's `typescript*` reserved words;
