@@ -10,7 +10,8 @@ use crate::diagnostic::{Diagnostic, FileId, Severity, Sources, UnreadFile};
 use crate::parse::{
     Dialect, ModelPage, OperationPage, OtherFolder, PageOutcome, apply_folder_conventions,
     folder_dialect, looks_like_operations, name_the_type_syntax, parse_operations, parse_page,
-    restore_escaped_titles, restore_model_names, take_from_other_folders,
+    parse_schema_sections_page, restore_escaped_titles, restore_model_names,
+    take_from_other_folders,
 };
 
 /// Reads every page of `dir` (not recursively: see [`kind_of`]), sorted by name, into `sources`,
@@ -152,7 +153,8 @@ pub fn parse_pages(
             let mut page_diagnostics = Vec::new();
             let mut operation_diagnostics = Vec::new();
             let source = sources.get(file);
-            let outcome = parse_page(file, &source.text, &mut page_diagnostics);
+            let outcome = parse_schema_sections_page(file, &source.text, &mut page_diagnostics)
+                .unwrap_or_else(|| parse_page(file, &source.text, &mut page_diagnostics));
             let operations = match outcome {
                 PageOutcome::NotAModel if looks_like_operations(&source.text) => {
                     let stem = source.path.file_stem().map(|stem| stem.to_string_lossy());
@@ -179,6 +181,7 @@ pub fn parse_pages(
         diagnostics.extend(page_diagnostics);
         match outcome {
             PageOutcome::Model(page) => parsed.models.push(*page),
+            PageOutcome::Models(pages) => parsed.models.extend(pages),
             PageOutcome::NotAModel => parsed.skipped += 1,
         }
         operations.push((page_operations, operation_diagnostics));

@@ -122,6 +122,9 @@ pub struct PropertyRow {
 pub enum PageOutcome {
     /// A model page (a struct or an enum).
     Model(Box<ModelPage>),
+    /// A page of several models: its own first, then the inline objects its sections show
+    /// (the `## Model Type Info` layout: `parse_schema_sections_page`).
+    Models(Vec<ModelPage>),
     /// A page without a Properties table (an operation page, an index): skipped.
     NotAModel,
 }
@@ -1426,7 +1429,10 @@ fn listed_values(table: &EnumValues) -> EnumValues {
 
 /// Enum values from their literals: quoted (`'a'`, `"a"`) are strings; otherwise the literals'
 /// kind (`1` int, `1.5` float, `true` bool), or `given` (the page's `value` type) when known.
-fn read_literals(literals: Vec<Spanned<String>>, given: Option<Primitive>) -> EnumValues {
+pub(super) fn read_literals(
+    literals: Vec<Spanned<String>>,
+    given: Option<Primitive>,
+) -> EnumValues {
     let unquoted = |literal: &str| -> Option<String> {
         let quote = literal.chars().next().filter(|c| *c == '\'' || *c == '"')?;
         let inner = literal.strip_prefix(quote)?.strip_suffix(quote)?;
@@ -1466,7 +1472,7 @@ fn read_literals(literals: Vec<Spanned<String>>, given: Option<Primitive>) -> En
 
 /// The literals of `"a", "b", ` or `0, 1, `: split at commas outside quotes, trimmed, empty
 /// pieces dropped; quotes are kept (they tell strings from numbers).
-fn split_literals(list: &str) -> Vec<String> {
+pub(super) fn split_literals(list: &str) -> Vec<String> {
     let mut literals = Vec::new();
     let mut current = String::new();
     let mut quote = None;
@@ -1828,7 +1834,7 @@ pub(super) fn collect_text(events: &[(Event<'_>, Range<usize>)]) -> CellText {
 /// The plain text of a Name cell: as [`collect_text`], but emphasis written with `_` is the
 /// name's own underscores (`**__proto__**` is the property `__proto__`, not `proto` in bold): the
 /// templates mark a name up with `*` only.
-fn collect_name_text(text: &str, events: &[(Event<'_>, Range<usize>)]) -> String {
+pub(super) fn collect_name_text(text: &str, events: &[(Event<'_>, Range<usize>)]) -> String {
     let mut name = String::new();
     for item in events {
         let (event, range) = item;
@@ -1902,7 +1908,7 @@ fn is_line_break(html: &str) -> bool {
 }
 
 /// The plain text of a fragment of inline Markdown.
-fn inline_text(markdown: &str) -> String {
+pub(super) fn inline_text(markdown: &str) -> String {
     let events: Vec<_> = Parser::new(markdown.trim()).into_offset_iter().collect();
     collect_text(&events).text
 }

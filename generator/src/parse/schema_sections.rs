@@ -1,0 +1,889 @@
+//! One page of nested schema sections, as openapi-generator 6.x's `python` writes a model
+//! (`model_doc.handlebars` and its recursive `schema_doc` partial): a title (`# package.model.
+//! module.Name`), the description, a `## Model Type Info` table of one row (the Python classes a
+//! value may be given as, and Notes), then as the schema has them a `### Dictionary Keys` table
+//! (`Key | Input Type | Accessed Type | Description | Notes`: the JSON name; a model's link or
+//! classes; `[optional]` unless required; `must be one of [...]`), a `### Tuple Items` table of
+//! the items and a `### Composed Schemas (allOf/anyOf/oneOf/not)` table per composition. A row
+//! whose schema is an array, an object or a composition (and no model) links (`[name](#name)`)
+//! a `# name` section of its own, written in the same form right after the table, depth first:
+//! the sections of a table's rows follow it in the order of its links.
+//!
+//! Read into the same [`ModelPage`]s as every other layout: an object with keys is a model (an
+//! inline one is a model of its own, named as openapi-generator's `InlineModelResolver` names
+//! it: `ContainersNestedInlineObject`, `...Inner` for an array's items, `...Value` for a map's
+//! values), a schema of one value is an enum or an alias, a oneOf / anyOf the union of its
+//! variants, an allOf the keys its inline members show (one member: that member).
+
+use std::ops::Range;
+
+use heck::ToUpperCamelCase;
+use pulldown_cmark::Parser;
+
+use super::dialect::Mark;
+use super::dialects;
+use super::dialects::python_json_schema::{InputKind, InputType, enum_literal, input_type};
+use super::page::{
+    EnumValues, ModelPage, PageOutcome, PropertyRow, Spanned, collect_name_text, inline_text,
+    read_literals, split_literals,
+};
+use super::type_expr::union_of;
+use super::types::{Container, Leaf, Primitive, TypeExpr};
+use crate::diagnostic::{Diagnostic, FileId};
+
+/// The heading of a section's first table.
+const MODEL_TYPE_INFO: &str = "## Model Type Info";
+/// The heading of an object's keys.
+const DICTIONARY_KEYS: &str = "### Dictionary Keys";
+/// The heading of an array's items.
+const TUPLE_ITEMS: &str = "### Tuple Items";
+/// The heading of the compositions, each under its own `#### allOf` (`anyOf`, `oneOf`, `not`).
+const COMPOSED_SCHEMAS: &str = "### Composed Schemas (allOf/anyOf/oneOf/not)";
+/// The key of the row of the keys a table does not name (`additionalProperties`).
+const ANY_STRING_NAME: &str = "any_string_name";
+/// How deep sections may nest (a schema nested deeper is no API's).
+const MAX_DEPTH: usize = 64;
+
+const INFO_HEADER: [&str; 4] = ["Input Type", "Accessed Type", "Description", "Notes"];
+const KEYS_HEADER: [&str; 5] = ["Key", "Input Type", "Accessed Type", "Description", "Notes"];
+const CLASS_HEADER: [&str; 5] = [
+    "Class Name",
+    "Input Type",
+    "Accessed Type",
+    "Description",
+    "Notes",
+];
+
+/// Reads a page of this layout (one whose first heading after its `# ` title is
+/// `## Model Type Info`): its model, and the models of the inline objects its sections show;
+/// `None` for a page of another layout. Problems are appended to `diagnostics`.
+pub fn parse_schema_sections_page(
+    file: FileId,
+    text: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<PageOutcome> {
+    if !is_schema_sections_page(text) {
+        return None;
+    }
+    let mut models = read_schema_sections_page(file, text, diagnostics);
+    Some(match models.len() {
+        0 => PageOutcome::NotAModel,
+        1 => PageOutcome::Model(Box::new(models.remove(0))),
+        _ => PageOutcome::Models(models),
+    })
+}
+
+/// Whether the page is in this layout: the first heading after its `# ` title is
+/// `## Model Type Info`.
+fn is_schema_sections_page(text: &str) -> bool {
+    if !text.contains(MODEL_TYPE_INFO) {
+        return false;
+    }
+    let mut headings = text.lines().filter(|line| line.starts_with('#'));
+    headings.next().is_some_and(|title| title.starts_with("# "))
+        && headings
+            .next()
+            .is_some_and(|heading| heading.trim_end() == MODEL_TYPE_INFO)
+}
+
+/// Reads a page of this layout: its model first, then the models of the inline objects its
+/// sections show; none when the page cannot be read.
+fn read_schema_sections_page(
+    file: FileId,
+    text: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<ModelPage> {
+    let mut reader = SectionReader {
+        file,
+        lines: lines(text),
+        at: 0,
+        diagnostics,
+    };
+    let Some(title) = reader.title() else {
+        return Vec::new();
+    };
+    let Some(section) = reader.section(title.clone(), 0) else {
+        return Vec::new();
+    };
+    let mut builder = ModelBuilder {
+        file,
+        diagnostics: reader.diagnostics,
+        models: Vec::new(),
+    };
+    let info = section.info.input.span.clone();
+    let mut page = builder.page(&section, title.clone());
+    page.dialects = dialects::shown_by(Mark::ModelTypeInfo).map(|value| Spanned {
+        value,
+        span: section.heading_span.clone(),
+    });
+    match builder.schema(&section, &title.value) {
+        Schema::Object {
+            properties,
+            additional,
+        } => {
+            page.properties = properties;
+            page.additional_properties = additional;
+        }
+        Schema::Value(value) => match value.enum_values {
+            Some(values) if value.expr.containers.is_empty() => page.enum_values = Some(values),
+            _ => {
+                page.alias = Some(Spanned {
+                    value: value.expr,
+                    span: info,
+                })
+            }
+        },
+    }
+    let mut models = vec![page];
+    models.append(&mut builder.models);
+    models
+}
+
+/// A line of the page without its line ending, and the offset it starts at.
+struct Line<'a> {
+    text: &'a str,
+    start: usize,
+}
+
+fn lines(text: &str) -> Vec<Line<'_>> {
+    let mut start = 0;
+    text.split_inclusive('\n')
+        .map(|line| {
+            let at = start;
+            start += line.len();
+            Line {
+                text: line.trim_end_matches(['\n', '\r']),
+                start: at,
+            }
+        })
+        .collect()
+}
+
+/// One `# name` section (the page's title is the first): its tables, and the sections its rows
+/// link, in page order.
+struct Section<'a> {
+    /// The section's name: the heading's text.
+    name: String,
+    /// The span of its `## Model Type Info` heading.
+    heading_span: Range<usize>,
+    /// Its description paragraphs (plain text).
+    description: Vec<String>,
+    /// The `## Model Type Info` row: the schema's own classes and Notes.
+    info: Row<'a>,
+    /// The `### Dictionary Keys` rows.
+    keys: Vec<Row<'a>>,
+    /// The `### Tuple Items` row.
+    items: Option<Row<'a>>,
+    /// The `### Composed Schemas` tables: each composition's rows.
+    composed: Vec<(Composition, Vec<Row<'a>>)>,
+    /// The sections the rows link.
+    children: Vec<Section<'a>>,
+}
+
+impl Section<'_> {
+    /// The section a row links (`[name](#name)`): the child of that name (the rows of one
+    /// section link different names; a child's own sections, which may reuse a name, are its
+    /// children).
+    fn child(&self, anchor: &str) -> Option<&Section<'_>> {
+        self.children.iter().find(|child| child.name == anchor)
+    }
+}
+
+/// The compositions of `### Composed Schemas`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Composition {
+    AllOf,
+    AnyOf,
+    OneOf,
+    Not,
+}
+
+/// A table row, its cells as written.
+struct Row<'a> {
+    /// The Key or Class Name cell: the name as text (none in the `## Model Type Info` row).
+    name: Option<Spanned<String>>,
+    /// The section the name links (`[name](#name)`).
+    anchor: Option<String>,
+    /// The Input Type cell, trimmed.
+    input: Spanned<&'a str>,
+    /// The model page the Input Type cell links (`[**Pet**](Pet.md)`).
+    model: Option<String>,
+    /// The Description cell as plain text, and its span.
+    description: Spanned<String>,
+    /// The Notes cell, trimmed.
+    notes: &'a str,
+}
+
+/// Reads the page's lines into sections.
+struct SectionReader<'a, 'd> {
+    file: FileId,
+    lines: Vec<Line<'a>>,
+    /// The next line to read.
+    at: usize,
+    diagnostics: &'d mut Vec<Diagnostic>,
+}
+
+impl<'a> SectionReader<'a, '_> {
+    fn error(&mut self, span: Range<usize>, message: impl Into<String>, label: &str) {
+        self.diagnostics
+            .push(Diagnostic::error(self.file, span, message).with_label(label));
+    }
+
+    /// The span of the line at `at`, or the end of the page.
+    fn line_span(&self, at: usize) -> Range<usize> {
+        match self.lines.get(at) {
+            Some(line) => line.start..line.start + line.text.len(),
+            None => self.lines.last().map_or(0..0, |line| {
+                let end = line.start + line.text.len();
+                end..end
+            }),
+        }
+    }
+
+    fn skip_blank_lines(&mut self) {
+        while self
+            .lines
+            .get(self.at)
+            .is_some_and(|line| line.text.trim().is_empty())
+        {
+            self.at += 1;
+        }
+    }
+
+    /// The next line's text, trimmed at its end, if any.
+    fn peek(&self) -> Option<&'a str> {
+        self.lines.get(self.at).map(|line| line.text.trim_end())
+    }
+
+    /// The model's name: the title's last segment (`openapi_client.model.pet.Pet` is `Pet`).
+    fn title(&mut self) -> Option<Spanned<String>> {
+        while let Some(line) = self.lines.get(self.at) {
+            self.at += 1;
+            if let Some(title) = line.text.strip_prefix("# ") {
+                let title = title.trim();
+                let name = title.rsplit('.').next().unwrap_or(title);
+                let start =
+                    line.start + line.text.find(title).unwrap_or(0) + title.len() - name.len();
+                return Some(Spanned {
+                    value: name.to_owned(),
+                    span: start..start + name.len(),
+                });
+            }
+        }
+        None
+    }
+
+    /// The section whose heading (`name`) was just read, with every section it links.
+    fn section(&mut self, name: Spanned<String>, depth: usize) -> Option<Section<'a>> {
+        if depth > MAX_DEPTH {
+            self.error(
+                name.span,
+                format!("schema sections nested more than {MAX_DEPTH} deep"),
+                "this section is too deep to read",
+            );
+            return None;
+        }
+        let mut description = Vec::new();
+        let mut paragraph: Vec<&str> = Vec::new();
+        loop {
+            match self.peek() {
+                Some(MODEL_TYPE_INFO) => break,
+                Some(line) if line.starts_with('#') || line.starts_with("[[Back to") => {
+                    let span = self.line_span(self.at);
+                    self.error(
+                        span,
+                        format!(
+                            "expected `{MODEL_TYPE_INFO}` in the section `{}`",
+                            name.value
+                        ),
+                        "a section's first heading is `## Model Type Info`",
+                    );
+                    return None;
+                }
+                None => {
+                    self.error(
+                        name.span,
+                        format!("the section `{}` has no `{MODEL_TYPE_INFO}`", name.value),
+                        "expected its table after this heading",
+                    );
+                    return None;
+                }
+                Some(line) if line.trim().is_empty() => {
+                    if !paragraph.is_empty() {
+                        description.push(inline_text(&paragraph.join("\n")));
+                        paragraph.clear();
+                    }
+                }
+                Some(line) => paragraph.push(line),
+            }
+            self.at += 1;
+        }
+        if !paragraph.is_empty() {
+            description.push(inline_text(&paragraph.join("\n")));
+        }
+        let heading_span = self.line_span(self.at);
+        self.at += 1;
+        let info = self.table(&INFO_HEADER, false)?.into_iter().next();
+        let Some(info) = info else {
+            self.error(
+                heading_span,
+                "`## Model Type Info` without a row",
+                "expected `Input Type | Accessed Type | Description | Notes` and one row",
+            );
+            return None;
+        };
+        let mut section = Section {
+            name: name.value,
+            heading_span,
+            description,
+            info,
+            keys: Vec::new(),
+            items: None,
+            composed: Vec::new(),
+            children: Vec::new(),
+        };
+        loop {
+            self.skip_blank_lines();
+            match self.peek() {
+                Some(DICTIONARY_KEYS) => {
+                    self.at += 1;
+                    section.keys = self.table(&KEYS_HEADER, true)?;
+                    let links = section
+                        .keys
+                        .iter()
+                        .filter(|row| row.anchor.is_some())
+                        .count();
+                    self.children(&mut section.children, links, depth)?;
+                }
+                Some(TUPLE_ITEMS) => {
+                    self.at += 1;
+                    let items = self.table(&CLASS_HEADER, true)?.into_iter().next();
+                    let links = usize::from(items.as_ref().is_some_and(|row| row.anchor.is_some()));
+                    section.items = items;
+                    self.children(&mut section.children, links, depth)?;
+                }
+                Some(COMPOSED_SCHEMAS) => {
+                    self.at += 1;
+                    self.compositions(&mut section, depth)?;
+                }
+                _ => break,
+            }
+        }
+        Some(section)
+    }
+
+    /// The `#### allOf` (`anyOf`, `oneOf`, `not`) tables after `### Composed Schemas`, each
+    /// followed by the sections its rows link.
+    fn compositions(&mut self, section: &mut Section<'a>, depth: usize) -> Option<()> {
+        loop {
+            self.skip_blank_lines();
+            let composition = match self.peek() {
+                Some("#### allOf") => Composition::AllOf,
+                Some("#### anyOf") => Composition::AnyOf,
+                Some("#### oneOf") => Composition::OneOf,
+                Some("#### not") => Composition::Not,
+                _ => return Some(()),
+            };
+            self.at += 1;
+            let rows = self.table(&CLASS_HEADER, true)?;
+            let links = rows.iter().filter(|row| row.anchor.is_some()).count();
+            section.composed.push((composition, rows));
+            self.children(&mut section.children, links, depth)?;
+        }
+    }
+
+    /// The `count` sections a table's rows link, which follow it.
+    fn children(
+        &mut self,
+        children: &mut Vec<Section<'a>>,
+        count: usize,
+        depth: usize,
+    ) -> Option<()> {
+        for _ in 0..count {
+            self.skip_blank_lines();
+            let Some(line) = self.lines.get(self.at) else {
+                let span = self.line_span(self.at);
+                self.error(
+                    span,
+                    "a row links a section the page does not have",
+                    "expected a `# name` section here",
+                );
+                return None;
+            };
+            let Some(name) = line.text.strip_prefix("# ") else {
+                let span = self.line_span(self.at);
+                self.error(
+                    span,
+                    "expected the `# name` section a row links",
+                    "each row whose name is a link (`[name](#name)`) has a section after its table",
+                );
+                return None;
+            };
+            let start = line.start + "# ".len();
+            let name = Spanned {
+                value: name.trim().to_owned(),
+                span: start..start + name.trim_end().len(),
+            };
+            self.at += 1;
+            children.push(self.section(name, depth + 1)?);
+        }
+        Some(())
+    }
+
+    /// A table with this header (`named`: a first cell naming the row) and its rows, up to the
+    /// next blank line or heading.
+    fn table(&mut self, header: &[&str], named: bool) -> Option<Vec<Row<'a>>> {
+        self.skip_blank_lines();
+        let written: Vec<&str> = self
+            .peek()
+            .unwrap_or_default()
+            .split('|')
+            .map(str::trim)
+            .filter(|cell| !cell.is_empty())
+            .collect();
+        if written != header {
+            let span = self.line_span(self.at);
+            self.error(
+                span,
+                format!("expected the table header `{}`", header.join(" | ")),
+                "unexpected header",
+            );
+            return None;
+        }
+        // The header, and the delimiter row.
+        self.at += 2;
+        let mut rows = Vec::new();
+        while let Some(line) = self.lines.get(self.at) {
+            if line.text.trim().is_empty() || line.text.starts_with('#') {
+                break;
+            }
+            self.at += 1;
+            if let Some(row) = self.row(line.text, line.start, named) {
+                rows.push(row);
+            }
+        }
+        Some(rows)
+    }
+
+    /// One row: `Name | Input Type | Accessed Type | Description | Notes` (without the Name
+    /// when not `named`). The Description may hold unescaped `|` (the template writes it as
+    /// given), and the Notes (`must be one of ["a|b", ]`) too: the Notes are the row's end
+    /// from the first `|` after which they read as Notes.
+    fn row(&mut self, text: &'a str, start: usize, named: bool) -> Option<Row<'a>> {
+        let span_of = |cell: &str| {
+            let offset = cell.as_ptr() as usize - text.as_ptr() as usize;
+            let trimmed = cell.trim();
+            let at = start + offset + cell.find(trimmed).unwrap_or(0);
+            at..at + trimmed.len()
+        };
+        let cells_before_description = if named { 3 } else { 2 };
+        let mut cells = text.splitn(cells_before_description + 1, '|');
+        let leading: Vec<&str> = cells.by_ref().take(cells_before_description).collect();
+        let rest = cells.next();
+        let (Some(rest), [.., input, _]) = (rest, leading.as_slice()) else {
+            self.error(
+                start..start + text.len(),
+                "a row without its Input Type, Accessed Type, Description and Notes cells",
+                "too few cells",
+            );
+            return None;
+        };
+        let Some((description, notes)) = description_and_notes(rest) else {
+            self.error(
+                span_of(rest),
+                "a row without its Notes cell",
+                "expected `Description | Notes`",
+            );
+            return None;
+        };
+        let (name, anchor) = match named.then(|| leading[0]) {
+            Some(cell) => {
+                let (name, anchor) = name_cell(cell);
+                let span = span_of(cell);
+                (Some(Spanned { value: name, span }), anchor)
+            }
+            None => (None, None),
+        };
+        let input_text = input.trim();
+        Some(Row {
+            name,
+            anchor,
+            input: Spanned {
+                value: input_text,
+                span: span_of(input),
+            },
+            model: linked_model(input_text),
+            description: Spanned {
+                value: inline_text(description),
+                span: span_of(description),
+            },
+            notes: notes.trim(),
+        })
+    }
+}
+
+/// The Description and the Notes of a row's end (`A | pipe. | [optional] `): the Notes from the
+/// first `|` after which the rest reads as Notes; `None` without a `|`.
+fn description_and_notes(rest: &str) -> Option<(&str, &str)> {
+    rest.match_indices('|')
+        .map(|(at, _)| (&rest[..at], &rest[at + 1..]))
+        .find(|(_, notes)| is_notes(notes))
+}
+
+/// Whether a cell reads as what `notes_msg.handlebars` writes (after `[optional]`): nothing, an
+/// enum's values, the default, a format's constraint.
+fn is_notes(notes: &str) -> bool {
+    let notes = notes.trim();
+    let notes = notes
+        .strip_prefix("[optional]")
+        .unwrap_or(notes)
+        .trim_start();
+    notes.is_empty()
+        || [
+            "must be one of [",
+            "if omitted the server will use the default value of",
+            "value must ",
+        ]
+        .iter()
+        .any(|start| notes.starts_with(start))
+}
+
+/// A Key or Class Name cell: the name (`**id**`, `**[tags](#tags)**`, `[Pet](Pet.md)`, `items`)
+/// and the section it links, if any. The name is the JSON name as written: `_` marks no
+/// emphasis (`**__proto__**`), entities are decoded.
+fn name_cell(cell: &str) -> (String, Option<String>) {
+    let cell = cell.trim();
+    let events: Vec<_> = Parser::new(cell).into_offset_iter().collect();
+    let name = collect_name_text(cell, &events).trim().to_owned();
+    let unbold = cell
+        .strip_prefix("**")
+        .and_then(|cell| cell.strip_suffix("**"))
+        .unwrap_or(cell);
+    let anchor = unbold
+        .strip_prefix('[')
+        .and_then(|link| link.split_once("](#"))
+        .and_then(|(_, anchor)| anchor.strip_suffix(')'))
+        .map(str::to_owned);
+    (name, anchor)
+}
+
+/// The model an Input Type cell links (`[**Pet**](Pet.md)`).
+fn linked_model(cell: &str) -> Option<String> {
+    let (name, destination) = cell.strip_prefix("[**")?.split_once("**](")?;
+    let page = destination.strip_suffix(')')?.strip_suffix(".md")?;
+    let page = page.rsplit('/').next().unwrap_or(page);
+    (page == name).then(|| name.to_owned())
+}
+
+/// What a section says of its schema.
+enum Schema {
+    /// An object with keys: its properties, and the row of the keys it does not name.
+    Object {
+        properties: Vec<PropertyRow>,
+        additional: Option<PropertyRow>,
+    },
+    /// Any other value.
+    Value(Value),
+}
+
+/// What a row or a section says a value is.
+struct Value {
+    expr: TypeExpr,
+    nullable: bool,
+    enum_values: Option<EnumValues>,
+    /// The type is a model's link.
+    links_page: bool,
+}
+
+impl Value {
+    fn of(leaf: Leaf, nullable: bool) -> Value {
+        Value {
+            expr: TypeExpr {
+                containers: Vec::new(),
+                leaf,
+            },
+            nullable,
+            enum_values: None,
+            links_page: false,
+        }
+    }
+
+    fn any() -> Value {
+        Value::of(Leaf::Primitive(Primitive::Object), false)
+    }
+
+    /// The value in a container (a list of it, a map of it).
+    fn within(mut self, container: Container, nullable: bool) -> Value {
+        self.expr.containers.insert(0, container);
+        self.nullable = nullable;
+        self
+    }
+}
+
+/// Makes models of the sections: the page's, and one per inline object.
+struct ModelBuilder<'d> {
+    file: FileId,
+    diagnostics: &'d mut Vec<Diagnostic>,
+    /// The inline objects' models.
+    models: Vec<ModelPage>,
+}
+
+impl ModelBuilder<'_> {
+    /// A model page of the section's description, without a body yet.
+    fn page(&self, section: &Section<'_>, name: Spanned<String>) -> ModelPage {
+        ModelPage {
+            file: self.file,
+            name,
+            description: section.description.join("\n\n"),
+            properties: Vec::new(),
+            additional_properties: None,
+            enum_values: None,
+            alias: None,
+            dialects: None,
+            taken: Vec::new(),
+        }
+    }
+
+    /// The Input Type of a row; any JSON value, with an error, for a class the template never
+    /// writes.
+    fn input_type(&mut self, row: &Row<'_>) -> InputType {
+        let classes: Vec<&str> = (row.input.value.split(','))
+            .map(str::trim)
+            .filter(|class| !class.is_empty())
+            .collect();
+        input_type(&classes).unwrap_or_else(|unknown| {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    self.file,
+                    row.input.span.clone(),
+                    format!("unknown class `{unknown}` in an Input Type cell"),
+                )
+                .with_label("not a class the template writes")
+                .with_note(dialects::python_json_schema::SPEC.type_syntax),
+            );
+            InputType {
+                kind: InputKind::Any,
+                nullable: false,
+            }
+        })
+    }
+
+    /// What a section says of its schema; an inline object nested in it is the model
+    /// `inline_name` (with a suffix for an array's items, a map's values).
+    fn schema(&mut self, section: &Section<'_>, inline_name: &str) -> Schema {
+        if !section.composed.is_empty() {
+            return self.composed(section, inline_name);
+        }
+        let input = self.input_type(&section.info);
+        let value = match input.kind {
+            InputKind::Any => Value::any(),
+            InputKind::List => match &section.items {
+                Some(items) => self
+                    .row_value(items, section, &format!("{inline_name}Inner"))
+                    .within(Container::List, input.nullable),
+                None => Value::any().within(Container::List, input.nullable),
+            },
+            InputKind::Object => {
+                let (named, additional): (Vec<_>, Vec<_>) =
+                    (section.keys.iter()).partition(|row| {
+                        row.name
+                            .as_ref()
+                            .is_some_and(|name| name.value != ANY_STRING_NAME)
+                    });
+                if !named.is_empty() {
+                    let properties = (named.iter())
+                        .map(|row| self.property(row, section, inline_name))
+                        .collect();
+                    let additional = (additional.first())
+                        .map(|row| self.property(row, section, &format!("{inline_name}Value")));
+                    return Schema::Object {
+                        properties,
+                        additional,
+                    };
+                }
+                match additional.first() {
+                    Some(row) => self
+                        .row_value(row, section, &format!("{inline_name}Value"))
+                        .within(Container::Map, input.nullable),
+                    None => Value::any().within(Container::Map, input.nullable),
+                }
+            }
+            InputKind::Primitive(primitive) => {
+                let mut value = Value::of(Leaf::Primitive(primitive), input.nullable);
+                value.enum_values = enum_values(section.info.notes, primitive, &section.info);
+                value
+            }
+        };
+        Schema::Value(value)
+    }
+
+    /// A composed schema: a oneOf / anyOf is the union of its variants, an allOf of one member
+    /// that member, an allOf of several the keys its inline members show; a `not` any value.
+    fn composed(&mut self, section: &Section<'_>, inline_name: &str) -> Schema {
+        let union = (section.composed.iter())
+            .any(|(composition, _)| matches!(composition, Composition::AnyOf | Composition::OneOf));
+        let all_of: Vec<&Row<'_>> = (section.composed.iter())
+            .filter(|(composition, _)| *composition == Composition::AllOf)
+            .flat_map(|(_, rows)| rows)
+            .collect();
+        if union {
+            let variants = (section.composed.iter())
+                .filter(|(composition, _)| {
+                    matches!(composition, Composition::AnyOf | Composition::OneOf)
+                })
+                .flat_map(|(_, rows)| rows)
+                .map(|row| match self.member(row, section, inline_name) {
+                    Schema::Value(value) => value.expr,
+                    Schema::Object { .. } => TypeExpr {
+                        containers: Vec::new(),
+                        leaf: Leaf::Primitive(Primitive::Object),
+                    },
+                })
+                .collect();
+            return Schema::Value(Value {
+                expr: union_of(variants),
+                nullable: false,
+                enum_values: None,
+                links_page: false,
+            });
+        }
+        match all_of.as_slice() {
+            [] => Schema::Value(Value::any()),
+            [only] => self.member(only, section, inline_name),
+            members => {
+                let mut properties = Vec::new();
+                let mut additional = None;
+                for member in members {
+                    if let Schema::Object {
+                        properties: more,
+                        additional: more_additional,
+                    } = self.member(member, section, inline_name)
+                    {
+                        properties.extend(more);
+                        additional = additional.or(more_additional);
+                    }
+                }
+                Schema::Object {
+                    properties,
+                    additional,
+                }
+            }
+        }
+    }
+
+    /// A composition's member: a model's link, or the section it links.
+    fn member(&mut self, row: &Row<'_>, section: &Section<'_>, inline_name: &str) -> Schema {
+        if let Some(model) = &row.model {
+            let mut value = Value::of(Leaf::Named(model.clone()), false);
+            value.links_page = true;
+            return Schema::Value(value);
+        }
+        match row
+            .anchor
+            .as_deref()
+            .and_then(|anchor| section.child(anchor))
+        {
+            Some(child) => self.schema(child, inline_name),
+            None => Schema::Value(self.row_value(row, section, inline_name)),
+        }
+    }
+
+    /// What a row says its value is: a model's link, the schema of the section it links (an
+    /// object with keys the model `inline_name`), or its classes and Notes.
+    fn row_value(&mut self, row: &Row<'_>, section: &Section<'_>, inline_name: &str) -> Value {
+        if let Some(model) = &row.model {
+            let mut value = Value::of(Leaf::Named(model.clone()), false);
+            value.links_page = true;
+            return value;
+        }
+        let input = self.input_type(row);
+        if let Some(child) = row
+            .anchor
+            .as_deref()
+            .and_then(|anchor| section.child(anchor))
+        {
+            let mut value = match self.schema(child, inline_name) {
+                Schema::Value(value) => value,
+                Schema::Object {
+                    properties,
+                    additional,
+                } => {
+                    let name = Spanned {
+                        value: inline_name.to_owned(),
+                        span: row.input.span.clone(),
+                    };
+                    let mut model = self.page(child, name);
+                    model.properties = properties;
+                    model.additional_properties = additional;
+                    self.models.push(model);
+                    Value::of(Leaf::Named(inline_name.to_owned()), false)
+                }
+            };
+            value.nullable |= input.nullable && input.kind != InputKind::Any;
+            return value;
+        }
+        match input.kind {
+            InputKind::Any => Value::any(),
+            InputKind::List => Value::any().within(Container::List, input.nullable),
+            InputKind::Object => Value::any().within(Container::Map, input.nullable),
+            InputKind::Primitive(primitive) => {
+                let mut value = Value::of(Leaf::Primitive(primitive), input.nullable);
+                value.enum_values = enum_values(row.notes, primitive, row);
+                value
+            }
+        }
+    }
+
+    /// A `### Dictionary Keys` row as a property; an inline object in it is the model named
+    /// after the object's (`inline_prefix`) and the key.
+    fn property(
+        &mut self,
+        row: &Row<'_>,
+        section: &Section<'_>,
+        inline_prefix: &str,
+    ) -> PropertyRow {
+        let name = row.name.clone().unwrap_or_else(|| Spanned {
+            value: String::new(),
+            span: row.input.span.clone(),
+        });
+        let inline_name = format!("{inline_prefix}{}", name.value.to_upper_camel_case());
+        let value = self.row_value(row, section, &inline_name);
+        PropertyRow {
+            api_name: name.value.clone(),
+            wire_name: None,
+            name,
+            type_expr: Spanned {
+                value: value.expr,
+                span: row.input.span.clone(),
+            },
+            leaf_span: row.input.span.clone(),
+            description: row.description.value.trim().to_owned(),
+            description_span: row.description.span.clone(),
+            required: !row.notes.starts_with("[optional]"),
+            nullable: value.nullable,
+            required_unknown: false,
+            notes: row.notes.to_owned(),
+            enum_values: value.enum_values,
+            links_page: value.links_page,
+            absent_or_null: false,
+            taken: Vec::new(),
+        }
+    }
+}
+
+/// The values Notes list (`must be one of ["a", "b", None, ]`), of the row's primitive; `null`
+/// (the template's `None`) left out: the Input Type's `None` says it.
+fn enum_values(notes: &str, primitive: Primitive, row: &Row<'_>) -> Option<EnumValues> {
+    let list = notes.split_once("must be one of [")?.1;
+    let list = list.rsplit_once(']').map_or(list, |(list, _)| list);
+    let literals = split_literals(list)
+        .iter()
+        .map(|literal| enum_literal(literal))
+        .filter(|literal| *literal != "null")
+        .map(|literal| Spanned {
+            value: literal.to_owned(),
+            span: row.input.span.clone(),
+        })
+        .collect();
+    Some(read_literals(literals, Some(primitive)))
+}
