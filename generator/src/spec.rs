@@ -9,9 +9,9 @@ use crate::config::{Config, Located};
 use crate::diagnostic::{Diagnostic, FileId, Severity, Sources, UnreadFile};
 use crate::parse::{
     Dialect, ModelPage, OperationPage, OtherFolder, PageOutcome, apply_folder_conventions,
-    folder_dialect, looks_like_operations, name_the_type_syntax, parse_operations, parse_page,
-    parse_schema_sections_page, restore_escaped_titles, restore_model_names,
-    take_from_other_folders,
+    folder_dialect, inherit_all_of_members, looks_like_operations, name_the_type_syntax,
+    parse_operations, parse_page, parse_schema_sections_page, restore_escaped_titles,
+    restore_model_names, take_from_other_folders,
 };
 
 /// Reads every page of `dir` (not recursively: see [`kind_of`]), sorted by name, into `sources`,
@@ -198,6 +198,7 @@ pub fn parse_pages(
     }
     restore_model_names(&mut parsed.models, parsed.dialect);
     restore_escaped_titles(&mut parsed.models, sources);
+    inherit_all_of_members(&mut parsed.models, diagnostics);
     apply_folder_conventions(&mut parsed.models, parsed.dialect);
     name_the_type_syntax(&mut diagnostics[first_diagnostic..], parsed.dialect);
     parsed

@@ -2,12 +2,12 @@
 //! (forced by codegen.toml, or the one the pages' syntax shows), its conventions applied to the
 //! pages, and the note naming its type syntax on each malformed type.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use super::dialect::Dialect;
 use super::dialects::Dialects;
-use super::page::{MALFORMED_TYPE, ModelPage, Spanned};
+use super::page::{MALFORMED_TYPE, ModelPage, PropertyRow, Spanned};
 use super::types::{Container, Inexact, Leaf, Primitive, TypeExpr};
 use crate::diagnostic::{Diagnostic, FileId, Sources};
 
@@ -364,6 +364,90 @@ fn marked_in_every_field(pages: &[ModelPage], primitives: &[Primitive]) -> bool 
         })
         .peekable();
     rows.peek().is_some() && rows.all(|row| row.absent_or_null)
+}
+
+/// Gives each allOf page ([`ModelPage::all_of`]: python 6.x's `#### allOf` links) its members'
+/// properties before its own, as the members' pages have them (their own members' first): a
+/// property the page has itself, or an earlier member, is kept once. The rows taken are located
+/// at the member's link. A member without a page is an error there.
+pub fn inherit_all_of_members(pages: &mut [ModelPage], diagnostics: &mut Vec<Diagnostic>) {
+    if pages.iter().all(|page| page.all_of.is_empty()) {
+        return;
+    }
+    let index: BTreeMap<&str, usize> = (pages.iter().enumerate())
+        .map(|(at, page)| (page.name.value.as_str(), at))
+        .collect();
+    let inherited: Vec<Vec<PropertyRow>> = (0..pages.len())
+        .map(|at| members_properties(pages, &index, at, &mut vec![at], diagnostics))
+        .collect();
+    for (page, inherited) in pages.iter_mut().zip(inherited) {
+        let own: BTreeSet<String> = (page.properties.iter())
+            .map(|row| row.name.value.clone())
+            .collect();
+        let inherited = inherited
+            .into_iter()
+            .filter(|row| !own.contains(&row.name.value));
+        page.properties = inherited.chain(page.properties.drain(..)).collect();
+    }
+}
+
+/// The properties page `at` takes from its allOf members, each at the member's link, first
+/// of a name kept; `visiting` holds the pages whose members are being read (a member among
+/// them adds nothing more). Missing members are reported for the page itself only.
+fn members_properties(
+    pages: &[ModelPage],
+    index: &BTreeMap<&str, usize>,
+    at: usize,
+    visiting: &mut Vec<usize>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<PropertyRow> {
+    let page = &pages[at];
+    let mut rows: Vec<PropertyRow> = Vec::new();
+    for member in &page.all_of {
+        let Some(&member_at) = index.get(member.value.as_str()) else {
+            if visiting.len() == 1 {
+                diagnostics.push(
+                    Diagnostic::error(
+                        page.file,
+                        member.span.clone(),
+                        format!("unknown allOf member `{}`", member.value),
+                    )
+                    .with_label("no page of the folder defines this model"),
+                );
+            }
+            continue;
+        };
+        if visiting.contains(&member_at) {
+            continue;
+        }
+        visiting.push(member_at);
+        let mut taken = members_properties(pages, index, member_at, visiting, diagnostics);
+        visiting.pop();
+        taken.extend(pages[member_at].properties.iter().cloned());
+        for mut row in taken {
+            if rows.iter().any(|known| known.name.value == row.name.value) {
+                continue;
+            }
+            located_at(&mut row, &member.span);
+            rows.push(row);
+        }
+    }
+    rows
+}
+
+/// A row taken from another page, located at `span` of the page taking it.
+fn located_at(row: &mut PropertyRow, span: &Range<usize>) {
+    row.name.span = span.clone();
+    row.type_expr.span = span.clone();
+    row.leaf_span = span.clone();
+    row.description_span = span.clone();
+    for value in row
+        .enum_values
+        .iter_mut()
+        .flat_map(|values| &mut values.values)
+    {
+        value.span = span.clone();
+    }
 }
 
 #[cfg(test)]

@@ -19,8 +19,8 @@ pub use dialect::{
 };
 pub use dialects::{named as dialect_named, names as dialect_names, python_api_name};
 pub use folder::{
-    apply_folder_conventions, folder_dialect, name_the_type_syntax, restore_escaped_titles,
-    restore_model_names,
+    apply_folder_conventions, folder_dialect, inherit_all_of_members, name_the_type_syntax,
+    restore_escaped_titles, restore_model_names,
 };
 pub use operations::{
     HttpMethod, OperationPage, OperationSection, ParameterRow, Permissions, TypeCell,

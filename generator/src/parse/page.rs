@@ -62,6 +62,10 @@ pub struct ModelPage {
     /// What other folders' pages of this model showed that this one cannot
     /// ([`super::take_from_other_folders`]): that it is a oneOf / anyOf.
     pub taken: Vec<Taken>,
+    /// The models an allOf page names as its members, each at its link (python 6.x's
+    /// `#### allOf` table): their properties are this model's too, before its own
+    /// ([`super::inherit_all_of_members`]).
+    pub all_of: Vec<Spanned<String>>,
 }
 
 /// The values of an enum page, in page order.
@@ -1337,6 +1341,7 @@ impl PageReader<'_, '_> {
             alias,
             dialects: self.dialects,
             taken: Vec::new(),
+            all_of: Vec::new(),
         }))
     }
 }

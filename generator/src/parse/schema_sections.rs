@@ -13,7 +13,8 @@
 //! inline one is a model of its own, named as openapi-generator's `InlineModelResolver` names
 //! it: `ContainersNestedInlineObject`, `...Inner` for an array's items, `...Value` for a map's
 //! values), a schema of one value is an enum or an alias, a oneOf / anyOf the union of its
-//! variants, an allOf the keys its inline members show (one member: that member).
+//! variants, an allOf the keys its inline members show and its members' models (whose
+//! properties `inherit_all_of_members` adds; a property's allOf of one member is that member).
 
 use std::ops::Range;
 
@@ -116,13 +117,23 @@ fn read_schema_sections_page(
         value,
         span: section.heading_span.clone(),
     });
-    match builder.schema(&section, &title.value) {
+    // An allOf page is the model of its members' properties and its own, even of one member.
+    let all_of_only =
+        (section.composed.iter()).all(|(composition, _)| *composition == Composition::AllOf);
+    let schema = if !section.composed.is_empty() && all_of_only {
+        builder.all_of(&section, &title.value)
+    } else {
+        builder.schema(&section, &title.value)
+    };
+    match schema {
         Schema::Object {
             properties,
             additional,
+            all_of,
         } => {
             page.properties = properties;
             page.additional_properties = additional;
+            page.all_of = all_of;
         }
         Schema::Value(value) => match value.enum_values {
             Some(values) if value.expr.containers.is_empty() => page.enum_values = Some(values),
@@ -581,6 +592,8 @@ enum Schema {
     Object {
         properties: Vec<PropertyRow>,
         additional: Option<PropertyRow>,
+        /// The allOf members whose properties it has too.
+        all_of: Vec<Spanned<String>>,
     },
     /// Any other value.
     Value(Value),
@@ -641,6 +654,7 @@ impl ModelBuilder<'_> {
             alias: None,
             dialects: None,
             taken: Vec::new(),
+            all_of: Vec::new(),
         }
     }
 
@@ -699,6 +713,7 @@ impl ModelBuilder<'_> {
                     return Schema::Object {
                         properties,
                         additional,
+                        all_of: Vec::new(),
                     };
                 }
                 match additional.first() {
@@ -750,24 +765,42 @@ impl ModelBuilder<'_> {
         match all_of.as_slice() {
             [] => Schema::Value(Value::any()),
             [only] => self.member(only, section, inline_name),
-            members => {
-                let mut properties = Vec::new();
-                let mut additional = None;
-                for member in members {
-                    if let Schema::Object {
-                        properties: more,
-                        additional: more_additional,
-                    } = self.member(member, section, inline_name)
-                    {
-                        properties.extend(more);
-                        additional = additional.or(more_additional);
-                    }
-                }
-                Schema::Object {
-                    properties,
-                    additional,
-                }
+            _ => self.all_of(section, inline_name),
+        }
+    }
+
+    /// An allOf as an object: the keys its inline members show, and its members' models,
+    /// whose properties it has too. A member of no keys (a constraint of a value) adds none.
+    fn all_of(&mut self, section: &Section<'_>, inline_name: &str) -> Schema {
+        let mut properties = Vec::new();
+        let mut additional = None;
+        let mut all_of = Vec::new();
+        let members = (section.composed.iter())
+            .filter(|(composition, _)| *composition == Composition::AllOf)
+            .flat_map(|(_, rows)| rows);
+        for member in members {
+            if let Some(model) = &member.model {
+                all_of.push(Spanned {
+                    value: model.clone(),
+                    span: member.input.span.clone(),
+                });
+                continue;
             }
+            if let Schema::Object {
+                properties: more,
+                additional: more_additional,
+                all_of: more_all_of,
+            } = self.member(member, section, inline_name)
+            {
+                properties.extend(more);
+                additional = additional.or(more_additional);
+                all_of.extend(more_all_of);
+            }
+        }
+        Schema::Object {
+            properties,
+            additional,
+            all_of,
         }
     }
 
@@ -807,6 +840,7 @@ impl ModelBuilder<'_> {
                 Schema::Object {
                     properties,
                     additional,
+                    all_of,
                 } => {
                     let name = Spanned {
                         value: inline_name.to_owned(),
@@ -815,6 +849,7 @@ impl ModelBuilder<'_> {
                     let mut model = self.page(child, name);
                     model.properties = properties;
                     model.additional_properties = additional;
+                    model.all_of = all_of;
                     self.models.push(model);
                     Value::of(Leaf::Named(inline_name.to_owned()), false)
                 }
