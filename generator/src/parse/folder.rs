@@ -454,10 +454,10 @@ fn located_at(row: &mut PropertyRow, span: &Range<usize>) {
 mod tests {
     use std::path::PathBuf;
 
-    use super::{folder_dialect, restore_model_names};
+    use super::{folder_dialect, inherit_all_of_members, restore_model_names};
     use crate::diagnostic::{Diagnostic, Sources};
     use crate::parse::dialect::Dialect;
-    use crate::parse::page::{ModelPage, PageOutcome, parse_page};
+    use crate::parse::page::{ModelPage, PageOutcome, Spanned, parse_page};
 
     /// The model pages of a folder, each a name and the Type cell of its one field.
     fn read_pages(pages: &[(&str, &str)], sources: &mut Sources) -> Vec<ModelPage> {
@@ -477,6 +477,58 @@ mod tests {
         let pages = read.collect();
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
         pages
+    }
+
+    #[test]
+    fn an_all_of_page_has_its_members_properties_before_its_own() {
+        // Each page: its name, its field's name and type, its allOf members.
+        let folder: [(&str, &str, &str, &[&str]); 5] = [
+            ("Animal", "kind", "str", &[]),
+            ("Pet", "name", "str", &["Animal"]),
+            ("Cat", "indoor", "bool", &["Pet", "Missing"]),
+            ("Dog", "kind", "int", &["Pet"]),
+            ("Loop", "again", "str", &["Loop"]),
+        ];
+        let mut sources = Sources::default();
+        let cells: Vec<(&str, &str)> = folder.iter().map(|page| (page.0, page.2)).collect();
+        let mut pages = read_pages(&cells, &mut sources);
+        for (page, &(_, field, _, members)) in pages.iter_mut().zip(&folder) {
+            page.properties[0].name.value = field.to_owned();
+            page.all_of = (members.iter().enumerate())
+                .map(|(at, member)| Spanned {
+                    value: (*member).to_owned(),
+                    span: at..at + 1,
+                })
+                .collect();
+        }
+        let mut diagnostics = Vec::new();
+        inherit_all_of_members(&mut pages, &mut diagnostics);
+        let read: Vec<String> = (pages.iter())
+            .map(|page| {
+                let fields: Vec<String> = (page.properties.iter())
+                    .map(|row| format!("{}: {}", row.name.value, row.type_expr.value))
+                    .collect();
+                format!("{}: {}", page.name.value, fields.join(", "))
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                "Animal: kind: str",
+                "Pet: kind: str, name: str",
+                "Cat: kind: str, name: str, indoor: bool",
+                // Its own `kind` wins.
+                "Dog: name: str, kind: int",
+                "Loop: again: str",
+            ]
+        );
+        // Taken rows are located at the member's link.
+        assert_eq!(pages[2].properties[0].name.span, 0..1);
+        let [missing] = diagnostics.as_slice() else {
+            panic!("{diagnostics:?}");
+        };
+        assert_eq!(missing.message, "unknown allOf member `Missing`");
+        assert_eq!(missing.location, Some((pages[2].file, 1..2)));
     }
 
     /// Each page's name and its field's type once the dialect's model names are restored.

@@ -922,3 +922,315 @@ fn enum_values(notes: &str, primitive: Primitive, row: &Row<'_>) -> Option<EnumV
         .collect();
     Some(read_literals(literals, Some(primitive)))
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::parse_schema_sections_page;
+    use crate::diagnostic::{Diagnostic, Sources};
+    use crate::parse::page::{ModelPage, PageOutcome, PropertyRow};
+    use crate::parse::types::Primitive;
+
+    /// The info table of a section whose Input Type is `input`.
+    fn info(input: &str, notes: &str) -> String {
+        format!(
+            "## Model Type Info\nInput Type | Accessed Type | Description | Notes\n\
+             ------------ | ------------- | ------------- | -------------\n\
+             {input} | x,  |  | {notes}\n"
+        )
+    }
+
+    const KEYS: &str = "### Dictionary Keys\nKey | Input Type | Accessed Type | Description | \
+                        Notes\n------------ | ------------- | ------------- | ------------- | \
+                        -------------\n";
+    const ITEMS: &str = "### Tuple Items\nClass Name | Input Type | Accessed Type | Description \
+                         | Notes\n------------- | ------------- | ------------- | ------------- \
+                         | -------------\n";
+    const CLASSES: &str = "Class Name | Input Type | Accessed Type | Description | Notes\n\
+                           ------------- | ------------- | ------------- | ------------- | \
+                           -------------\n";
+    const ANY: &str = "dict, frozendict.frozendict, str, date, datetime, uuid.UUID, int, float, \
+                       decimal.Decimal, bool, None, list, tuple, bytes, io.FileIO, \
+                       io.BufferedReader, ";
+    const BACK: &str = "\n[[Back to Model list]](../../README.md#documentation-for-models)\n";
+
+    /// The models a page reads as, and the diagnostics; `None` for a page of another layout.
+    fn read(text: &str) -> Option<(Vec<ModelPage>, Vec<Diagnostic>)> {
+        let mut sources = Sources::default();
+        let file = sources.add(PathBuf::from("Page.md"), text.to_owned());
+        let mut diagnostics = Vec::new();
+        let models = match parse_schema_sections_page(file, text, &mut diagnostics)? {
+            PageOutcome::Model(page) => vec![*page],
+            PageOutcome::Models(pages) => pages,
+            PageOutcome::NotAModel => Vec::new(),
+        };
+        Some((models, diagnostics))
+    }
+
+    /// The models of a page that reads without a diagnostic.
+    fn models(text: &str) -> Vec<ModelPage> {
+        let (models, diagnostics) = read(text).expect("a page of nested schema sections");
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        models
+    }
+
+    /// `name: type` of each row, `?` after an optional one's name, `| null` after a nullable
+    /// one's type, and the values of its enum.
+    fn rows(rows: &[PropertyRow]) -> Vec<String> {
+        rows.iter()
+            .map(|row| {
+                let optional = if row.required { "" } else { "?" };
+                let null = if row.nullable { " | null" } else { "" };
+                let values = row.enum_values.as_ref().map_or(String::new(), |values| {
+                    let values: Vec<&str> = (values.values.iter())
+                        .map(|value| value.value.as_str())
+                        .collect();
+                    format!(" {values:?}")
+                });
+                format!(
+                    "{}{optional}: {}{null}{values}",
+                    row.name.value, row.type_expr.value
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn keys_are_json_names_with_their_classes_required_flags_and_enums() {
+        let page = format!(
+            "# openapi_client.model.pet.Pet\n\nA pet.\n\n{}\n{KEYS}\
+             **petType** | str,  | str,  |  | \n\
+             **__proto__** | str,  | str,  |  | [optional] \n\
+             **@type** | None, str,  | NoneClass, str,  |  | \n\
+             **id** | decimal.Decimal, int,  | decimal.Decimal,  |  | [optional] value must be a 64 bit integer\n\
+             **ratio** | decimal.Decimal, int, float,  | decimal.Decimal,  |  | [optional] value must be a 32 bit float\n\
+             **born** | str, date,  | str,  |  | [optional] value must conform to RFC-3339 full-date YYYY-MM-DD\n\
+             **seen** | None, str, datetime,  | NoneClass, str,  |  | [optional] value must conform to RFC-3339 date-time\n\
+             **uuid** | str, uuid.UUID,  | str,  |  | value must be a uuid\n\
+             **photo** | bytes, io.FileIO, io.BufferedReader,  | bytes, FileIO,  |  | [optional] \n\
+             **good** | bool,  | BoolClass,  |  | [optional] if omitted the server will use the default value of True\n\
+             **pipe** | str,  | str,  | A | pipe, and &#x60;code | with pipe&#x60;. | [optional] \n\
+             **odd** | str,  | str,  |  | [optional] must be one of [\"a|b\", \"x y\", \"\", ] \n\
+             **level** | decimal.Decimal, int,  | decimal.Decimal,  |  | must be one of [1, 2, ] value must be a 32 bit integer\n\
+             **flag** | None, bool,  | NoneClass, BoolClass,  |  | [optional] must be one of [True, None, ] \n\
+             **status** | [**StringEnum**](StringEnum.md) | [**StringEnum**](StringEnum.md) |  | [optional] \n\
+             **any_value** | {ANY} | frozendict.frozendict, str |  | [optional] \n\
+             **any_string_name** | dict, frozendict.frozendict, str, date, datetime, int, float, bool, decimal.Decimal, None, list, tuple, bytes, io.FileIO, io.BufferedReader | frozendict.frozendict | any string name can be used but the value must be the correct type | [optional]\n{BACK}",
+            info("dict, frozendict.frozendict, ", "")
+        );
+        let [pet] = models(&page).try_into().expect("one model");
+        assert_eq!(pet.name.value, "Pet");
+        assert_eq!(pet.description, "A pet.");
+        assert!(pet.dialects.is_some());
+        assert_eq!(
+            rows(&pet.properties),
+            [
+                "petType: str",
+                "__proto__?: str",
+                "@type: str | null",
+                "id?: int",
+                "ratio?: float",
+                "born?: date",
+                "seen?: datetime | null",
+                "uuid: str",
+                "photo?: str",
+                "good?: bool",
+                "pipe?: str",
+                "odd?: str [\"a|b\", \"x y\", \"\"]",
+                "level: int [\"1\", \"2\"]",
+                "flag?: bool | null [\"true\"]",
+                "status?: StringEnum",
+                "any_value?: object",
+            ]
+        );
+        assert_eq!(
+            pet.properties[10].description,
+            "A | pipe, and `code | with pipe`."
+        );
+        assert!(pet.properties[14].links_page);
+        let additional = pet.additional_properties.expect("the any_string_name row");
+        assert_eq!(additional.type_expr.value.to_string(), "object");
+    }
+
+    #[test]
+    fn linked_sections_are_read_depth_first_and_inline_objects_are_models() {
+        let page = format!(
+            "# openapi_client.model.box.Box\n\n{}\n{KEYS}\
+             **[grid](#grid)** | list, tuple,  | tuple,  |  | \n\
+             **[inner](#inner)** | dict, frozendict.frozendict, None,  | frozendict.frozendict, NoneClass,  |  | [optional] \n\
+             **[by_name](#by_name)** | dict, frozendict.frozendict,  | frozendict.frozendict,  |  | [optional] \n\
+             **[free](#free)** | dict, frozendict.frozendict,  | frozendict.frozendict,  |  | [optional] \n\
+             \n# grid\n\n{}\n{ITEMS}[items](#items) | list, tuple,  | tuple,  |  | \n\
+             \n# items\n\n{}\n{ITEMS}items | decimal.Decimal, int,  | decimal.Decimal,  |  | \n\
+             \n# inner\n\nAn inline object.\n\n{}\n{KEYS}\
+             **[items](#items)** | list, tuple,  | tuple,  |  | [optional] \n\
+             \n# items\n\n{}\n{ITEMS}[items](#items) | dict, frozendict.frozendict,  | frozendict.frozendict,  |  | \n\
+             \n# items\n\n{}\n{KEYS}**key** | str,  | str,  |  | \n\
+             \n# by_name\n\n{}\n{KEYS}\
+             **[any_string_name](#any_string_name)** | list, tuple,  | tuple,  | any string name can be used but the value must be the correct type | [optional] \n\
+             \n# any_string_name\n\n{}\n{ITEMS}[**Pet**](Pet.md) | [**Pet**](Pet.md) | [**Pet**](Pet.md) |  | \n\
+             \n# free\n\n{}{BACK}",
+            info("dict, frozendict.frozendict, ", ""),
+            info("list, tuple, ", ""),
+            info("list, tuple, ", ""),
+            info("dict, frozendict.frozendict, None, ", ""),
+            info("list, tuple, ", ""),
+            info("dict, frozendict.frozendict, ", ""),
+            info("dict, frozendict.frozendict, ", ""),
+            info("list, tuple, ", ""),
+            info("dict, frozendict.frozendict, ", ""),
+        );
+        let models = models(&page);
+        let names: Vec<&str> = models
+            .iter()
+            .map(|model| model.name.value.as_str())
+            .collect();
+        assert_eq!(names, ["Box", "BoxInnerItemsInner", "BoxInner"]);
+        assert_eq!(
+            rows(&models[0].properties),
+            [
+                "grid: list[list[int]]",
+                "inner?: BoxInner | null",
+                "by_name?: dict(str, list[Pet])",
+                "free?: dict(str, object)",
+            ]
+        );
+        assert_eq!(models[2].description, "An inline object.");
+        assert_eq!(
+            rows(&models[2].properties),
+            ["items?: list[BoxInnerItemsInner]"]
+        );
+        assert_eq!(rows(&models[1].properties), ["key: str"]);
+    }
+
+    #[test]
+    fn a_page_of_one_value_is_an_enum_or_an_alias() {
+        let string_enum = format!(
+            "# openapi_client.model.status.Status\n\n{}{BACK}",
+            info("str, ", "must be one of [\"on\", \"off\", ] ")
+        );
+        let [status] = models(&string_enum).try_into().expect("one model");
+        let values = status.enum_values.expect("an enum");
+        assert_eq!(values.primitive, Primitive::Str);
+        let values: Vec<&str> = values.values.iter().map(|v| v.value.as_str()).collect();
+        assert_eq!(values, ["on", "off"]);
+
+        let number_enum = format!(
+            "# openapi_client.model.level.Level\n\n{}{BACK}",
+            info(
+                "decimal.Decimal, int, float, ",
+                "must be one of [1.1, -1.2, ] value must be a 64 bit float"
+            )
+        );
+        let [level] = models(&number_enum).try_into().expect("one model");
+        assert_eq!(
+            level.enum_values.expect("an enum").primitive,
+            Primitive::Float
+        );
+
+        let list = format!(
+            "# openapi_client.model.names.Names\n\n{}\n{ITEMS}items | str,  | str,  |  | \n{BACK}",
+            info("list, tuple, ", "")
+        );
+        let [names] = models(&list).try_into().expect("one model");
+        assert_eq!(
+            names.alias.expect("an alias").value.to_string(),
+            "list[str]"
+        );
+
+        let map = format!(
+            "# openapi_client.model.labels.Labels\n\n{}\n{KEYS}\
+             **any_string_name** | str,  | str,  | any string name can be used but the value must be the correct type | [optional] \n{BACK}",
+            info("dict, frozendict.frozendict, ", "")
+        );
+        let [labels] = models(&map).try_into().expect("one model");
+        assert_eq!(
+            labels.alias.expect("an alias").value.to_string(),
+            "dict(str, str)"
+        );
+    }
+
+    #[test]
+    fn a_union_is_its_variants_union_and_an_all_of_its_members_and_keys() {
+        let one_of = format!(
+            "# openapi_client.model.either.Either\n\n{}\n\
+             ### Composed Schemas (allOf/anyOf/oneOf/not)\n#### oneOf\n{CLASSES}\
+             [one_of_0](#one_of_0) | decimal.Decimal, int,  | decimal.Decimal,  |  | \n\
+             [one_of_1](#one_of_1) | decimal.Decimal, int, float,  | decimal.Decimal,  |  | \n\
+             \n# one_of_0\n\n{}\n# one_of_1\n\n{}{BACK}",
+            info(ANY, ""),
+            info("decimal.Decimal, int, ", ""),
+            info("decimal.Decimal, int, float, ", ""),
+        );
+        let [either] = models(&one_of).try_into().expect("one model");
+        assert_eq!(either.alias.expect("an alias").value.to_string(), "float");
+
+        let all_of = format!(
+            "# openapi_client.model.cat.Cat\n\n{}\n\
+             ### Composed Schemas (allOf/anyOf/oneOf/not)\n#### allOf\n{CLASSES}\
+             [Pet](Pet.md) | [**Pet**](Pet.md) | [**Pet**](Pet.md) |  | \n\
+             [all_of_1](#all_of_1) | dict, frozendict.frozendict,  | frozendict.frozendict,  |  | \n\
+             \n# all_of_1\n\n{}\n{KEYS}**indoor** | bool,  | BoolClass,  |  | [optional] \n\
+             **[home](#home)** | {ANY} | frozendict.frozendict |  | [optional] \n\
+             \n# home\n\n{}\n\
+             ### Composed Schemas (allOf/anyOf/oneOf/not)\n#### allOf\n{CLASSES}\
+             [Address](Address.md) | [**Address**](Address.md) | [**Address**](Address.md) |  | \n{BACK}",
+            info(ANY, ""),
+            info("dict, frozendict.frozendict, ", ""),
+            info(ANY, ""),
+        );
+        let [cat] = models(&all_of).try_into().expect("one model");
+        let members: Vec<&str> = cat.all_of.iter().map(|m| m.value.as_str()).collect();
+        assert_eq!(members, ["Pet"]);
+        // A property's allOf of one member is that member.
+        assert_eq!(rows(&cat.properties), ["indoor?: bool", "home?: Address"]);
+    }
+
+    #[test]
+    fn other_layouts_are_not_read() {
+        for page in [
+            "# Pet\n\n## Properties\nName | Type | Description | Notes\n--- | --- | --- | ---\n",
+            // This template's operation pages hold sections of this form after others.
+            "# openapi_client.apis.tags.pet_api.PetApi\n\n# **get_pet**\n\n## Model Type Info\n",
+        ] {
+            assert!(read(page).is_none(), "{page}");
+        }
+    }
+
+    #[test]
+    fn what_the_template_never_writes_is_located_and_reads_no_model() {
+        for (page, message) in [
+            (
+                format!("# m.Pet\n\n{}{BACK}", info("str, Pet, ", "")),
+                "unknown class `Pet`",
+            ),
+            (
+                format!(
+                    "# m.Pet\n\n{}\n{KEYS}**[tags](#tags)** | list, tuple,  | tuple,  |  | \n{BACK}",
+                    info("dict, frozendict.frozendict, ", "")
+                ),
+                "expected the `# name` section a row links",
+            ),
+            (
+                format!(
+                    "# m.Pet\n\n{}\n{KEYS}**id** | str,  | str,  | no Notes\n",
+                    info("dict, frozendict.frozendict, ", "")
+                ),
+                "a row without its Notes cell",
+            ),
+            (
+                "# m.Pet\n\n## Model Type Info\nType | Notes\n".to_owned(),
+                "expected the table header",
+            ),
+        ] {
+            let (_, diagnostics) = read(&page).expect("this layout");
+            assert!(
+                diagnostics
+                    .iter()
+                    .any(|diagnostic| diagnostic.message.starts_with(message)),
+                "{message}: {diagnostics:?}"
+            );
+        }
+    }
+}
