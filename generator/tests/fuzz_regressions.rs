@@ -31,6 +31,7 @@ fn seed_pages_go_through_the_pipeline() {
         let (pages, operations): (Vec<_>, Vec<_>) = match parse_page(file, &text, &mut diagnostics)
         {
             PageOutcome::Model(page) => (vec![*page], Vec::new()),
+            PageOutcome::Models(pages) => (pages, Vec::new()),
             PageOutcome::NotAModel => (
                 Vec::new(),
                 parse_operations(file, &text, "Seed", &mut diagnostics)

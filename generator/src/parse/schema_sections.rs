@@ -126,11 +126,12 @@ fn read_schema_sections_page(
         builder.schema(&section, &title.value)
     };
     match schema {
-        Schema::Object {
-            properties,
-            additional,
-            all_of,
-        } => {
+        Schema::Object(keys) => {
+            let Keys {
+                properties,
+                additional,
+                all_of,
+            } = *keys;
             page.properties = properties;
             page.additional_properties = additional;
             page.all_of = all_of;
@@ -588,15 +589,20 @@ fn linked_model(cell: &str) -> Option<String> {
 
 /// What a section says of its schema.
 enum Schema {
-    /// An object with keys: its properties, and the row of the keys it does not name.
-    Object {
-        properties: Vec<PropertyRow>,
-        additional: Option<PropertyRow>,
-        /// The allOf members whose properties it has too.
-        all_of: Vec<Spanned<String>>,
-    },
+    /// An object with keys.
+    Object(Box<Keys>),
     /// Any other value.
     Value(Value),
+}
+
+/// What a section shows of an object with keys.
+struct Keys {
+    /// Its properties.
+    properties: Vec<PropertyRow>,
+    /// The row of the keys it does not name.
+    additional: Option<PropertyRow>,
+    /// The allOf members whose properties it has too.
+    all_of: Vec<Spanned<String>>,
 }
 
 /// What a row or a section says a value is.
@@ -710,11 +716,11 @@ impl ModelBuilder<'_> {
                         .collect();
                     let additional = (additional.first())
                         .map(|row| self.property(row, section, &format!("{inline_name}Value")));
-                    return Schema::Object {
+                    return Schema::Object(Box::new(Keys {
                         properties,
                         additional,
                         all_of: Vec::new(),
-                    };
+                    }));
                 }
                 match additional.first() {
                     Some(row) => self
@@ -749,7 +755,7 @@ impl ModelBuilder<'_> {
                 .flat_map(|(_, rows)| rows)
                 .map(|row| match self.member(row, section, inline_name) {
                     Schema::Value(value) => value.expr,
-                    Schema::Object { .. } => TypeExpr {
+                    Schema::Object(_) => TypeExpr {
                         containers: Vec::new(),
                         leaf: Leaf::Primitive(Primitive::Object),
                     },
@@ -786,22 +792,17 @@ impl ModelBuilder<'_> {
                 });
                 continue;
             }
-            if let Schema::Object {
-                properties: more,
-                additional: more_additional,
-                all_of: more_all_of,
-            } = self.member(member, section, inline_name)
-            {
-                properties.extend(more);
-                additional = additional.or(more_additional);
-                all_of.extend(more_all_of);
+            if let Schema::Object(more) = self.member(member, section, inline_name) {
+                properties.extend(more.properties);
+                additional = additional.or(more.additional);
+                all_of.extend(more.all_of);
             }
         }
-        Schema::Object {
+        Schema::Object(Box::new(Keys {
             properties,
             additional,
             all_of,
-        }
+        }))
     }
 
     /// A composition's member: a model's link, or the section it links.
@@ -837,11 +838,12 @@ impl ModelBuilder<'_> {
         {
             let mut value = match self.schema(child, inline_name) {
                 Schema::Value(value) => value,
-                Schema::Object {
-                    properties,
-                    additional,
-                    all_of,
-                } => {
+                Schema::Object(keys) => {
+                    let Keys {
+                        properties,
+                        additional,
+                        all_of,
+                    } = *keys;
                     let name = Spanned {
                         value: inline_name.to_owned(),
                         span: row.input.span.clone(),
