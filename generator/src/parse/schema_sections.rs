@@ -126,16 +126,7 @@ fn read_schema_sections_page(
         builder.schema(&section, &title.value)
     };
     match schema {
-        Schema::Object(keys) => {
-            let Keys {
-                properties,
-                additional,
-                all_of,
-            } = *keys;
-            page.properties = properties;
-            page.additional_properties = additional;
-            page.all_of = all_of;
-        }
+        Schema::Object(keys) => keys.fill(&mut page),
         Schema::Value(value) => match value.enum_values {
             Some(values) if value.expr.containers.is_empty() => page.enum_values = Some(values),
             _ => {
@@ -413,16 +404,9 @@ impl<'a> SectionReader<'a, '_> {
     ) -> Option<()> {
         for _ in 0..count {
             self.skip_blank_lines();
-            let Some(line) = self.lines.get(self.at) else {
-                let span = self.line_span(self.at);
-                self.error(
-                    span,
-                    "a row links a section the page does not have",
-                    "expected a `# name` section here",
-                );
-                return None;
-            };
-            let Some(name) = line.text.strip_prefix("# ") else {
+            let heading = (self.lines.get(self.at))
+                .and_then(|line| Some((line.start, line.text.strip_prefix("# ")?)));
+            let Some((line_start, name)) = heading else {
                 let span = self.line_span(self.at);
                 self.error(
                     span,
@@ -431,10 +415,10 @@ impl<'a> SectionReader<'a, '_> {
                 );
                 return None;
             };
-            let start = line.start + "# ".len();
+            let start = line_start + "# ".len() + (name.len() - name.trim_start().len());
             let name = Spanned {
                 value: name.trim().to_owned(),
-                span: start..start + name.trim_end().len(),
+                span: start..start + name.trim().len(),
             };
             self.at += 1;
             children.push(self.section(name, depth + 1)?);
@@ -603,6 +587,15 @@ struct Keys {
     additional: Option<PropertyRow>,
     /// The allOf members whose properties it has too.
     all_of: Vec<Spanned<String>>,
+}
+
+impl Keys {
+    /// The page of the object: its properties and allOf members are these.
+    fn fill(self, page: &mut ModelPage) {
+        page.properties = self.properties;
+        page.additional_properties = self.additional;
+        page.all_of = self.all_of;
+    }
 }
 
 /// What a row or a section says a value is.
@@ -839,19 +832,12 @@ impl ModelBuilder<'_> {
             let mut value = match self.schema(child, inline_name) {
                 Schema::Value(value) => value,
                 Schema::Object(keys) => {
-                    let Keys {
-                        properties,
-                        additional,
-                        all_of,
-                    } = *keys;
                     let name = Spanned {
                         value: inline_name.to_owned(),
                         span: row.input.span.clone(),
                     };
                     let mut model = self.page(child, name);
-                    model.properties = properties;
-                    model.additional_properties = additional;
-                    model.all_of = all_of;
+                    keys.fill(&mut model);
                     self.models.push(model);
                     Value::of(Leaf::Named(inline_name.to_owned()), false)
                 }
