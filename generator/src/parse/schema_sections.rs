@@ -1010,7 +1010,11 @@ mod tests {
         let [pet] = models(&page).try_into().expect("one model");
         assert_eq!(pet.name.value, "Pet");
         assert_eq!(pet.description, "A pet.");
-        assert!(pet.dialects.is_some());
+        let shown = pet.dialects.expect("the layout shows its dialect").value;
+        assert_eq!(
+            shown.iter().map(|d| d.name()).collect::<Vec<_>>(),
+            ["python-json-schema"]
+        );
         assert_eq!(
             rows(&pet.properties),
             [
