@@ -7,16 +7,21 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use markdown_model_codegen::parse::{PageOutcome, parse_operations, parse_page};
+use markdown_model_codegen::parse::{
+    PageOutcome, parse_operations, parse_page, parse_schema_sections_page,
+};
 use markdown_model_codegen::{Config, Sources, emit, model};
 
 fuzz_target!(|text: &str| {
     let mut sources = Sources::default();
     let file = sources.add("Fuzz.md".into(), text.to_owned());
     let mut diagnostics = Vec::new();
-    let outcome = parse_page(file, text, &mut diagnostics);
+    // As `spec::parse_pages` reads a page: the `## Model Type Info` layout, or any other.
+    let outcome = parse_schema_sections_page(file, text, &mut diagnostics)
+        .unwrap_or_else(|| parse_page(file, text, &mut diagnostics));
     let (pages, operations): (Vec<_>, Vec<_>) = match outcome {
         PageOutcome::Model(page) => (vec![*page], Vec::new()),
+        PageOutcome::Models(pages) => (pages, Vec::new()),
         PageOutcome::NotAModel => (
             Vec::new(),
             parse_operations(file, text, "Fuzz", &mut diagnostics)

@@ -9,9 +9,9 @@ use crate::config::{Config, Located};
 use crate::diagnostic::{Diagnostic, FileId, OPERATION_LEFT_OUT, Severity, Sources, UnreadFile};
 use crate::parse::{
     Dialect, ModelPage, OperationPage, OtherFolder, PageOutcome, apply_folder_conventions,
-    apply_operation_conventions, folder_dialect, looks_like_operations, name_pages_titled_as_types,
-    name_the_type_syntax,
-    parse_operations, parse_page, restore_escaped_titles, restore_model_names,
+    apply_operation_conventions, folder_dialect, inherit_all_of_members, looks_like_operations,
+    name_pages_titled_as_types, name_the_type_syntax, parse_operations, parse_page,
+    parse_schema_sections_page, restore_escaped_titles, restore_model_names,
     take_from_other_folders,
 };
 
@@ -156,7 +156,8 @@ pub fn parse_pages(
             let mut page_diagnostics = Vec::new();
             let mut operation_diagnostics = Vec::new();
             let source = sources.get(file);
-            let outcome = parse_page(file, &source.text, &mut page_diagnostics);
+            let outcome = parse_schema_sections_page(file, &source.text, &mut page_diagnostics)
+                .unwrap_or_else(|| parse_page(file, &source.text, &mut page_diagnostics));
             let operations = match outcome {
                 PageOutcome::NotAModel if !models_only && looks_like_operations(&source.text) => {
                     let stem = source.path.file_stem().map(|stem| stem.to_string_lossy());
@@ -183,6 +184,7 @@ pub fn parse_pages(
         diagnostics.extend(page_diagnostics);
         match outcome {
             PageOutcome::Model(page) => parsed.models.push(*page),
+            PageOutcome::Models(pages) => parsed.models.extend(pages),
             PageOutcome::NotAModel => parsed.skipped += 1,
         }
         operations.push((page_operations, operation_diagnostics));
@@ -208,6 +210,7 @@ pub fn parse_pages(
     }
     restore_model_names(&mut parsed.models, parsed.dialect);
     restore_escaped_titles(&mut parsed.models, sources);
+    inherit_all_of_members(&mut parsed.models, diagnostics);
     apply_folder_conventions(&mut parsed.models, parsed.dialect);
     name_pages_titled_as_types(&mut parsed.models, sources);
     apply_operation_conventions(&mut parsed.operations, &parsed.models, parsed.dialect);

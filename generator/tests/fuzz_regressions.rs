@@ -5,7 +5,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use markdown_model_codegen::parse::{PageOutcome, parse_operations, parse_page, parse_type_expr};
+use markdown_model_codegen::parse::{
+    PageOutcome, parse_operations, parse_page, parse_schema_sections_page, parse_type_expr,
+};
 use markdown_model_codegen::{Config, Sources, emit, model};
 
 fn inputs(target: &str) -> Vec<(PathBuf, String)> {
@@ -28,9 +30,11 @@ fn seed_pages_go_through_the_pipeline() {
         let mut sources = Sources::default();
         let file = sources.add(path.clone(), text.clone());
         let mut diagnostics = Vec::new();
-        let (pages, operations): (Vec<_>, Vec<_>) = match parse_page(file, &text, &mut diagnostics)
-        {
+        let outcome = parse_schema_sections_page(file, &text, &mut diagnostics)
+            .unwrap_or_else(|| parse_page(file, &text, &mut diagnostics));
+        let (pages, operations): (Vec<_>, Vec<_>) = match outcome {
             PageOutcome::Model(page) => (vec![*page], Vec::new()),
+            PageOutcome::Models(pages) => (pages, Vec::new()),
             PageOutcome::NotAModel => (
                 Vec::new(),
                 parse_operations(file, &text, "Seed", &mut diagnostics)

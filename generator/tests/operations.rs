@@ -381,7 +381,7 @@ mod edited_pages {
             let file = sources.add("ThingsApi.md".into(), text.clone());
             let mut diagnostics = Vec::new();
             let operations: Vec<_> = match parse_page(file, &text, &mut diagnostics) {
-                PageOutcome::Model(_) => Vec::new(),
+                PageOutcome::Model(_) | PageOutcome::Models(_) => Vec::new(),
                 PageOutcome::NotAModel => parse_operations(file, &text, "ThingsApi", &mut diagnostics)
                     .into_iter()
                     .collect(),

@@ -377,6 +377,10 @@ pub enum Mark {
     ModulePathTitle,
     /// A title whose heading text is itself a heading: `# # Name`.
     DoubleHashTitle,
+    /// A page of nested schema sections, each a `## Model Type Info` table of the Python
+    /// classes a value may be, then `### Dictionary Keys`, `### Tuple Items` or
+    /// `### Composed Schemas` tables.
+    ModelTypeInfo,
 }
 
 /// A Name cell as written: the convention of templates that escape nothing.

@@ -2,7 +2,7 @@
 //! (forced by codegen.toml, or the one the pages' syntax shows), its conventions applied to the
 //! pages, and the note naming its type syntax on each malformed type.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use super::dialect::Dialect;
@@ -448,14 +448,100 @@ fn marked_in_every_field(pages: &[ModelPage], primitives: &[Primitive]) -> bool 
     rows.peek().is_some() && rows.all(|row| row.absent_or_null)
 }
 
+/// Gives each allOf page ([`ModelPage::all_of`]: python 6.x's `#### allOf` links) its members'
+/// properties before its own, as the members' pages have them (their own members' first): a
+/// property the page has itself, or an earlier member, is kept once. The rows taken are located
+/// at the member's link. A member without a page is an error there.
+pub fn inherit_all_of_members(pages: &mut [ModelPage], diagnostics: &mut Vec<Diagnostic>) {
+    if pages.iter().all(|page| page.all_of.is_empty()) {
+        return;
+    }
+    let index: BTreeMap<&str, usize> = (pages.iter().enumerate())
+        .map(|(at, page)| (page.name.value.as_str(), at))
+        .collect();
+    let inherited: Vec<Vec<PropertyRow>> = (0..pages.len())
+        .map(|at| members_properties(pages, &index, at, &mut vec![at], diagnostics))
+        .collect();
+    for (page, inherited) in pages.iter_mut().zip(inherited) {
+        let own: BTreeSet<String> = (page.properties.iter())
+            .map(|row| row.name.value.clone())
+            .collect();
+        let inherited = inherited
+            .into_iter()
+            .filter(|row| !own.contains(&row.name.value));
+        page.properties = inherited.chain(page.properties.drain(..)).collect();
+    }
+}
+
+/// The properties page `at` takes from its allOf members, each at the member's link, first
+/// of a name kept; `visiting` holds the pages whose members are being read (a member among
+/// them adds nothing more). Missing members are reported for the page itself only.
+fn members_properties(
+    pages: &[ModelPage],
+    index: &BTreeMap<&str, usize>,
+    at: usize,
+    visiting: &mut Vec<usize>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<PropertyRow> {
+    let page = &pages[at];
+    let mut rows: Vec<PropertyRow> = Vec::new();
+    for member in &page.all_of {
+        let Some(&member_at) = index.get(member.value.as_str()) else {
+            if visiting.len() == 1 {
+                diagnostics.push(
+                    Diagnostic::error(
+                        page.file,
+                        member.span.clone(),
+                        format!("unknown allOf member `{}`", member.value),
+                    )
+                    .with_label("no page of the folder defines this model"),
+                );
+            }
+            continue;
+        };
+        if visiting.contains(&member_at) {
+            continue;
+        }
+        visiting.push(member_at);
+        let mut taken = members_properties(pages, index, member_at, visiting, diagnostics);
+        visiting.pop();
+        taken.extend(pages[member_at].properties.iter().cloned());
+        for mut row in taken {
+            if rows.iter().any(|known| known.name.value == row.name.value) {
+                continue;
+            }
+            located_at(&mut row, &member.span);
+            rows.push(row);
+        }
+    }
+    rows
+}
+
+/// A row taken from another page, located at `span` of the page taking it.
+fn located_at(row: &mut PropertyRow, span: &Range<usize>) {
+    row.name.span = span.clone();
+    row.type_expr.span = span.clone();
+    row.leaf_span = span.clone();
+    row.description_span = span.clone();
+    for value in row
+        .enum_values
+        .iter_mut()
+        .flat_map(|values| &mut values.values)
+    {
+        value.span = span.clone();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::PathBuf;
 
-    use super::{folder_dialect, name_pages_titled_as_types, restore_model_names};
+    use super::{
+        folder_dialect, inherit_all_of_members, name_pages_titled_as_types, restore_model_names,
+    };
     use crate::diagnostic::{Diagnostic, Sources};
     use crate::parse::dialect::Dialect;
-    use crate::parse::page::{ModelPage, PageOutcome, parse_page};
+    use crate::parse::page::{ModelPage, PageOutcome, Spanned, parse_page};
 
     /// The model pages of a folder, each a name and the Type cell of its one field.
     fn read_pages(pages: &[(&str, &str)], sources: &mut Sources) -> Vec<ModelPage> {
@@ -475,6 +561,58 @@ mod tests {
         let pages = read.collect();
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
         pages
+    }
+
+    #[test]
+    fn an_all_of_page_has_its_members_properties_before_its_own() {
+        // Each page: its name, its field's name and type, its allOf members.
+        let folder: [(&str, &str, &str, &[&str]); 5] = [
+            ("Animal", "kind", "str", &[]),
+            ("Pet", "name", "str", &["Animal"]),
+            ("Cat", "indoor", "bool", &["Pet", "Missing"]),
+            ("Dog", "kind", "int", &["Pet"]),
+            ("Loop", "again", "str", &["Loop"]),
+        ];
+        let mut sources = Sources::default();
+        let cells: Vec<(&str, &str)> = folder.iter().map(|page| (page.0, page.2)).collect();
+        let mut pages = read_pages(&cells, &mut sources);
+        for (page, &(_, field, _, members)) in pages.iter_mut().zip(&folder) {
+            page.properties[0].name.value = field.to_owned();
+            page.all_of = (members.iter().enumerate())
+                .map(|(at, member)| Spanned {
+                    value: (*member).to_owned(),
+                    span: at..at + 1,
+                })
+                .collect();
+        }
+        let mut diagnostics = Vec::new();
+        inherit_all_of_members(&mut pages, &mut diagnostics);
+        let read: Vec<String> = (pages.iter())
+            .map(|page| {
+                let fields: Vec<String> = (page.properties.iter())
+                    .map(|row| format!("{}: {}", row.name.value, row.type_expr.value))
+                    .collect();
+                format!("{}: {}", page.name.value, fields.join(", "))
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                "Animal: kind: str",
+                "Pet: kind: str, name: str",
+                "Cat: kind: str, name: str, indoor: bool",
+                // Its own `kind` wins.
+                "Dog: name: str, kind: int",
+                "Loop: again: str",
+            ]
+        );
+        // Taken rows are located at the member's link.
+        assert_eq!(pages[2].properties[0].name.span, 0..1);
+        let [missing] = diagnostics.as_slice() else {
+            panic!("{diagnostics:?}");
+        };
+        assert_eq!(missing.message, "unknown allOf member `Missing`");
+        assert_eq!(missing.location, Some((pages[2].file, 1..2)));
     }
 
     /// Each page's name and its field's type once the dialect's model names are restored.

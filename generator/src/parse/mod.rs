@@ -10,6 +10,7 @@ mod folder;
 mod operations;
 mod other_folders;
 mod page;
+mod schema_sections;
 mod type_expr;
 mod types;
 
@@ -18,7 +19,7 @@ pub use dialect::{
 };
 pub use dialects::{named as dialect_named, names as dialect_names, python_api_name};
 pub use folder::{
-    apply_folder_conventions, apply_operation_conventions, folder_dialect,
+    apply_folder_conventions, apply_operation_conventions, folder_dialect, inherit_all_of_members,
     name_pages_titled_as_types, name_the_type_syntax, restore_escaped_titles, restore_model_names,
     shows_no_property,
 };
@@ -28,6 +29,7 @@ pub use operations::{
 };
 pub use other_folders::{OtherFolder, take_from_other_folders};
 pub use page::{EnumValues, ModelPage, PageOutcome, PropertyRow, Spanned, parse_page};
+pub use schema_sections::parse_schema_sections_page;
 pub use type_expr::{
     ParsedType, TypeSyntaxError, parse_type, parse_type_expr, parse_type_expr_with_leaf_span,
 };

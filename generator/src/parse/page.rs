@@ -62,6 +62,10 @@ pub struct ModelPage {
     /// What other folders' pages of this model showed that this one cannot
     /// ([`super::take_from_other_folders`]): that it is a oneOf / anyOf.
     pub taken: Vec<Taken>,
+    /// The models an allOf page names as its members, each at its link (python 6.x's
+    /// `#### allOf` table): their properties are this model's too, before its own
+    /// ([`super::inherit_all_of_members`]).
+    pub all_of: Vec<Spanned<String>>,
 }
 
 /// The values of an enum page, in page order.
@@ -122,6 +126,9 @@ pub struct PropertyRow {
 pub enum PageOutcome {
     /// A model page (a struct or an enum).
     Model(Box<ModelPage>),
+    /// A page of several models: its own first, then the inline objects its sections show
+    /// (the `## Model Type Info` layout: `parse_schema_sections_page`).
+    Models(Vec<ModelPage>),
     /// A page without a Properties table (an operation page, an index): skipped.
     NotAModel,
 }
@@ -1339,6 +1346,7 @@ impl PageReader<'_, '_> {
             alias,
             dialects: self.dialects,
             taken: Vec::new(),
+            all_of: Vec::new(),
         }))
     }
 }
@@ -1436,7 +1444,10 @@ fn listed_values(table: &EnumValues) -> EnumValues {
 
 /// Enum values from their literals: quoted (`'a'`, `"a"`) are strings; otherwise the literals'
 /// kind (`1` int, `1.5` float, `true` bool), or `given` (the page's `value` type) when known.
-fn read_literals(literals: Vec<Spanned<String>>, given: Option<Primitive>) -> EnumValues {
+pub(super) fn read_literals(
+    literals: Vec<Spanned<String>>,
+    given: Option<Primitive>,
+) -> EnumValues {
     let unquoted = |literal: &str| -> Option<String> {
         let quote = literal.chars().next().filter(|c| *c == '\'' || *c == '"')?;
         let inner = literal.strip_prefix(quote)?.strip_suffix(quote)?;
@@ -1476,7 +1487,7 @@ fn read_literals(literals: Vec<Spanned<String>>, given: Option<Primitive>) -> En
 
 /// The literals of `"a", "b", ` or `0, 1, `: split at commas outside quotes, trimmed, empty
 /// pieces dropped; quotes are kept (they tell strings from numbers).
-fn split_literals(list: &str) -> Vec<String> {
+pub(super) fn split_literals(list: &str) -> Vec<String> {
     let mut literals = Vec::new();
     let mut current = String::new();
     let mut quote = None;
@@ -1921,7 +1932,7 @@ pub(super) fn collect_text(events: &[(Event<'_>, Range<usize>)]) -> CellText {
 /// The plain text of a Name cell: as [`collect_text`], but emphasis written with `_` is the
 /// name's own underscores (`**__proto__**` is the property `__proto__`, not `proto` in bold): the
 /// templates mark a name up with `*` only.
-fn collect_name_text(text: &str, events: &[(Event<'_>, Range<usize>)]) -> String {
+pub(super) fn collect_name_text(text: &str, events: &[(Event<'_>, Range<usize>)]) -> String {
     let mut name = String::new();
     for item in events {
         let (event, range) = item;

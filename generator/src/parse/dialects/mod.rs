@@ -17,6 +17,7 @@ mod perl;
 mod php;
 mod powershell;
 mod python;
+pub(super) mod python_json_schema;
 mod python_prior;
 mod python_pydantic;
 mod r;
@@ -61,6 +62,7 @@ pub static ALL: &[&DialectSpec] = &[
     &objc::SPEC,
     &eiffel::SPEC,
     &scala::SPEC,
+    &python_json_schema::SPEC,
 ];
 
 /// The dialect of a folder whose pages show none: the first of the list, `python`.
