@@ -26,6 +26,7 @@ use serde_json::Value;
 use crate::checker::{self, cargo, run_lines, seconds, write_if_changed};
 use crate::corpora::{folder_name, project_root, task_folders};
 use crate::equality::Types;
+use crate::operations_oracle::compare_operations;
 use crate::oracle::Oracle;
 use crate::{loopback, requests, synth};
 
@@ -339,15 +340,30 @@ fn corpus_documents(
     };
     let oracle = Oracle::load(&path)?;
     let comparison = oracle.compare(model);
+    let text = fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let document: serde_json::Value =
+        serde_json::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
+    let operations = compare_operations(&document, model);
     let report = root.join("oracle-report.txt");
     fs::create_dir_all(root)?;
-    fs::write(&report, comparison.to_string())
+    fs::write(&report, format!("{comparison}\n{operations}"))
         .with_context(|| format!("writing {}", report.display()))?;
     for mismatch in comparison.mismatches.iter().take(20) {
         eprintln!("{name}: oracle: {mismatch}");
     }
+    for mismatch in operations.mismatches.iter().take(20) {
+        eprintln!("{name}: oracle: {mismatch}");
+    }
+    let operations_note = if model.operations.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; {}",
+            operations.to_string().lines().next().unwrap_or_default()
+        )
+    };
     let note = format!(
-        "; oracle {}: {} (report: {})",
+        "; oracle {}: {}{operations_note} (report: {})",
         path.display(),
         comparison.to_string().lines().next().unwrap_or_default(),
         report.display()
@@ -367,6 +383,7 @@ fn corpus_documents(
     }
     let mismatches = (comparison.mismatches.iter())
         .map(ToString::to_string)
+        .chain(operations.mismatches)
         .collect();
     Ok((documents, Some((note, mismatches))))
 }

@@ -13,6 +13,7 @@ mod loopback;
 mod matrix;
 mod matrix_record;
 mod matrix_sources;
+mod operations_oracle;
 mod oracle;
 mod requests;
 mod showable;

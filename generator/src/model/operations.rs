@@ -167,10 +167,11 @@ pub fn build_operations(
 
 /// The registered request headers (IANA's HTTP Field Name Registry) a parameter so named goes
 /// in: those whose names are more than one word, since no query key is spelled like
-/// `if_none_match` by chance, and `Cookie`, which APIs that take a browser's session document as
-/// a parameter (`cookie`: Ory's). Other one-word ones (`Date`, `From`, `Range`, `Origin`) are as
-/// often query keys, and stay query parameters; `Authorization` is the client's credentials.
-const REQUEST_HEADERS: [&str; 14] = [
+/// `if_none_match` by chance, and `Cookie` and `Pragma`, which no query key is named either (APIs
+/// that take a browser's cookies or a cache directive as a parameter: Ory's `cookie`, `pragma`).
+/// Other one-word ones (`Date`, `From`, `Range`, `Origin`) are as often query keys, and stay
+/// query parameters; `Authorization` is the client's credentials.
+const REQUEST_HEADERS: [&str; 15] = [
     "Accept-Charset",
     "Accept-Datetime",
     "Accept-Encoding",
@@ -185,6 +186,7 @@ const REQUEST_HEADERS: [&str; 14] = [
     "If-Schedule-Tag-Match",
     "If-Unmodified-Since",
     "Max-Forwards",
+    "Pragma",
 ];
 
 /// The header a parameter goes in, by its name in the docs.

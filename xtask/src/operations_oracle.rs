@@ -1,0 +1,254 @@
+//! The operations of a type model compared with the OpenAPI document they were documented from
+//! (3.x `paths` with `parameters` and `requestBody`, or Swagger 2.0's `in: body` and
+//! `in: formData`): each operation found by its method and path, each parameter's name on the
+//! wire and place, and whether it sends a body.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use markdown_model_codegen::TypeModel;
+use markdown_model_codegen::model::{Operation, ParameterLocation};
+use serde_json::Value;
+
+/// What the comparison found.
+#[derive(Debug, Default)]
+pub struct OperationComparison {
+    /// Operations of the document the model has (by method and path).
+    pub compared: usize,
+    /// Of which, with every parameter, the body and the return as the document says.
+    pub matching: usize,
+    /// Operations of the document the model does not have (left out with a warning, such as
+    /// those with form bodies): `METHOD /path`.
+    pub left_out: Vec<String>,
+    /// Each disagreement, one line (`Group.operation: ...`).
+    pub mismatches: Vec<String>,
+}
+
+impl fmt::Display for OperationComparison {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "operations: {} compared, {} as the document says, {} disagreements, {} of the document not generated",
+            self.compared,
+            self.matching,
+            self.mismatches.len(),
+            self.left_out.len()
+        )?;
+        for mismatch in &self.mismatches {
+            writeln!(f, "- {mismatch}")?;
+        }
+        for operation in &self.left_out {
+            writeln!(f, "- not generated: {operation}")?;
+        }
+        Ok(())
+    }
+}
+
+/// One parameter as the document has it: its name and place (`path`, `query`, `header`,
+/// `cookie`).
+struct SpecParameter {
+    name: String,
+    place: String,
+}
+
+/// Compares `model`'s operations with `document`'s.
+pub fn compare_operations(document: &Value, model: &TypeModel) -> OperationComparison {
+    let mut comparison = OperationComparison::default();
+    let Some(paths) = document.get("paths").and_then(Value::as_object) else {
+        return comparison;
+    };
+    let base = document
+        .get("basePath")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .trim_end_matches('/');
+    let mut generated = BTreeSet::new();
+    for group in &model.operations {
+        for operation in &group.operations {
+            let at = format!("{}.{}", group.name, operation.name);
+            let method = operation.method.as_str().to_ascii_lowercase();
+            let key = operation.path.strip_prefix(base).unwrap_or(&operation.path);
+            let Some(spec) = paths.get(key).and_then(|item| item.get(&method)) else {
+                comparison.mismatches.push(format!(
+                    "{at}: no {} {} in the document",
+                    operation.method.as_str(),
+                    operation.path
+                ));
+                continue;
+            };
+            generated.insert((method.clone(), key.to_owned()));
+            comparison.compared += 1;
+            let shared = paths.get(key).and_then(|item| item.get("parameters"));
+            let found = compare_one(document, &at, operation, spec, shared);
+            if found.is_empty() {
+                comparison.matching += 1;
+            }
+            comparison.mismatches.extend(found);
+        }
+    }
+    for (path, item) in paths {
+        let Some(item) = item.as_object() else {
+            continue;
+        };
+        for method in ["get", "head", "post", "put", "patch", "delete", "options"] {
+            if item.contains_key(method) && !generated.contains(&(method.to_owned(), path.clone()))
+            {
+                comparison
+                    .left_out
+                    .push(format!("{} {path}", method.to_ascii_uppercase()));
+            }
+        }
+    }
+    comparison
+}
+
+/// The disagreements of one operation with its `spec` (and the path item's `shared`
+/// parameters).
+fn compare_one(
+    document: &Value,
+    at: &str,
+    operation: &Operation,
+    spec: &Value,
+    shared: Option<&Value>,
+) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut spec_parameters = Vec::new();
+    let mut spec_body = spec.get("requestBody").is_some();
+    for parameter in [shared, spec.get("parameters")]
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_array)
+        .flatten()
+    {
+        let parameter = resolve(document, parameter);
+        let (Some(name), Some(place)) = (
+            parameter.get("name").and_then(Value::as_str),
+            parameter.get("in").and_then(Value::as_str),
+        ) else {
+            continue;
+        };
+        match place {
+            "body" | "formData" => spec_body = true,
+            _ => spec_parameters.push(SpecParameter {
+                name: name.to_owned(),
+                place: place.to_owned(),
+            }),
+        }
+    }
+    for parameter in &operation.parameters {
+        let place = match parameter.location {
+            ParameterLocation::Path => "path",
+            ParameterLocation::Query => "query",
+            ParameterLocation::Header => "header",
+            ParameterLocation::Body => continue,
+        };
+        // A header's name is the same in any letter case, and `Cookie` is the cookies' header.
+        let matches = |spec: &&SpecParameter| {
+            spec.name == parameter.wire_name
+                || (spec.place == "header" && spec.name.eq_ignore_ascii_case(&parameter.wire_name))
+        };
+        match spec_parameters.iter().find(matches) {
+            Some(spec) if spec.place == place => {}
+            Some(spec) => found.push(format!(
+                "{at}.{}: sent in the {place}, the document has it in the {}",
+                parameter.doc_name, spec.place
+            )),
+            None => found.push(format!(
+                "{at}.{}: `{}` ({place}) is no parameter of the document",
+                parameter.doc_name, parameter.wire_name
+            )),
+        }
+    }
+    for spec in &spec_parameters {
+        let read = operation.parameters.iter().any(|parameter| {
+            parameter.wire_name == spec.name
+                || (spec.place == "header" && parameter.wire_name.eq_ignore_ascii_case(&spec.name))
+        });
+        if !read {
+            found.push(format!(
+                "{at}: the document's {} parameter `{}` is not read",
+                spec.place, spec.name
+            ));
+        }
+    }
+    let body = operation.body().is_some();
+    if body != spec_body {
+        found.push(format!(
+            "{at}: {} a body, the document {}",
+            if body { "sends" } else { "sends no" },
+            if spec_body { "has one" } else { "has none" }
+        ));
+    }
+    found
+}
+
+/// A parameter, or what its `$ref` points to (`#/components/parameters/X`,
+/// `#/parameters/X`).
+fn resolve<'a>(document: &'a Value, parameter: &'a Value) -> &'a Value {
+    parameter
+        .get("$ref")
+        .and_then(Value::as_str)
+        .and_then(|reference| reference.strip_prefix('#'))
+        .and_then(|pointer| document.pointer(pointer))
+        .unwrap_or(parameter)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use serde_json::json;
+
+    use super::compare_operations;
+
+    #[test]
+    fn operations_found_by_method_and_path_and_their_parameters_compared() {
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/operations");
+        let config = fixture.join("codegen.toml");
+        let (model, ..) = markdown_model_codegen::load(&fixture, Some(config.as_path()))
+            .unwrap_or_else(|failure| panic!("{}", failure.render()));
+        let document = json!({
+            "openapi": "3.0.3",
+            "paths": {
+                "/api/v2/things/{thingId}": {
+                    "parameters": [{"name": "thingId", "in": "path"}],
+                    "delete": {"parameters": [{"$ref": "#/components/parameters/IfMatch"}]},
+                    "head": {},
+                    "patch": {"parameters": [{"name": "If-Match", "in": "query"}]}
+                },
+                "/api/v2/things/{thingId}/calendar": {
+                    "get": {"parameters": [
+                        {"name": "thingId", "in": "path"},
+                        {"name": "x-journey-session-id", "in": "header"},
+                        {"name": "filters", "in": "query"},
+                        {"name": "since", "in": "query"}
+                    ]}
+                },
+                "/api/v2/things/uploads": {"post": {"requestBody": {}}}
+            },
+            "components": {"parameters": {"IfMatch": {"name": "If-Match", "in": "header"}}}
+        });
+        let comparison = compare_operations(&document, &model);
+        // delete_thing and head_thing agree; get_thing_calendar's header matches in any letter
+        // case, but it lacks `since`.
+        assert_eq!(
+            (comparison.compared, comparison.matching),
+            (4, 2),
+            "{comparison}"
+        );
+        let mismatches: Vec<&str> = (comparison.mismatches.iter())
+            .map(String::as_str)
+            .filter(|line| !line.contains("no GET") && !line.contains("no POST"))
+            .collect();
+        assert_eq!(
+            mismatches,
+            [
+                "ThingsApi.get_thing_calendar: the document's query parameter `since` is not read",
+                "ThingsApi.patch_thing: the document's query parameter `If-Match` is not read",
+                "ThingsApi.patch_thing: sends a body, the document has none",
+            ],
+            "{comparison}"
+        );
+        assert_eq!(comparison.left_out, ["POST /api/v2/things/uploads"]);
+    }
+}
