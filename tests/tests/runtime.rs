@@ -5,7 +5,7 @@
 use std::time::{Duration, Instant, SystemTime};
 
 use codegen_tests::request_::{
-    AccessToken, ApiError, Attempt, ClientCredentials, NoContent, QueryValue, Request,
+    AccessToken, ApiError, Attempt, ClientCredentials, NoContent, Pkce, QueryValue, Request,
     RetryDecision, RetryPolicy, correlation_id, decode_json, decode_nothing, decode_text,
     encode_path_segment, retry_after,
 };
@@ -580,4 +580,50 @@ fn a_token_response_and_its_freshness() {
     assert!(matches!(error, ApiError::Decode { .. }), "{error:?}");
     let error = read(StatusCode::BAD_REQUEST, r#"{"error":"invalid_client"}"#).unwrap_err();
     assert_eq!(error.status(), StatusCode::BAD_REQUEST);
+}
+
+#[test]
+fn pkce_verifier_challenge_and_requests() {
+    // RFC 7636, appendix B.
+    let random = [
+        116, 24, 223, 180, 151, 153, 224, 37, 79, 250, 96, 125, 216, 173, 187, 186, 22, 212, 37,
+        77, 105, 214, 191, 240, 91, 88, 5, 88, 83, 132, 141, 121,
+    ];
+    let pkce = Pkce::from_random_bytes(random);
+    assert_eq!(
+        pkce.verifier(),
+        "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"
+    );
+    assert_eq!(
+        pkce.challenge(),
+        "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+    );
+    assert!(!format!("{pkce:?}").contains("dBjf"));
+    assert_eq!(
+        pkce.authorization_url(
+            "https://login.example.com/",
+            "app 1",
+            "http://localhost:8080/cb",
+            "s&t"
+        ),
+        "https://login.example.com/oauth/authorize?response_type=code&code_challenge_method=S256\
+         &code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&client_id=app%201\
+         &redirect_uri=http%3A%2F%2Flocalhost%3A8080%2Fcb&state=s%26t"
+    );
+    let request = pkce
+        .token_request(
+            "https://login.example.com",
+            "app 1",
+            "http://localhost/cb",
+            "c/1",
+        )
+        .unwrap();
+    assert_eq!(request.method(), Method::POST);
+    assert_eq!(request.uri(), "https://login.example.com/oauth/token");
+    assert_eq!(request.headers().get("authorization"), None);
+    assert_eq!(
+        String::from_utf8(request.into_body()).unwrap(),
+        "grant_type=authorization_code&code=c%2F1&redirect_uri=http%3A%2F%2Flocalhost%2Fcb\
+         &client_id=app+1&code_verifier=dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"
+    );
 }
