@@ -873,3 +873,90 @@ async fn a_token_the_login_host_refuses_is_an_authentication_error() {
     // Only the token request: the API was never called without a token.
     assert_eq!(server.request().path_and_query, "/oauth/token");
 }
+
+#[tokio::test]
+async fn three_pages_followed_to_the_end_by_link_and_by_page_number() {
+    // Pages 1 to 3 of a listing: `nextUri` links each to the next, the last has none.
+    let listing = Handler(Arc::new(|received: &Received| {
+        let number: u32 = received
+            .path_and_query
+            .split("pageNumber=")
+            .nth(1)
+            .map_or(1, |rest| rest.split('&').next().unwrap().parse().unwrap());
+        let next_uri =
+            (number < 3).then(|| format!("/api/v2/pets?pageSize=2&pageNumber={}", number + 1));
+        let page = serde_json::json!({
+            "entities": [{"name": format!("pet {number}a")}, {"name": format!("pet {number}b")}],
+            "pageNumber": number,
+            "pageCount": 3,
+            "nextUri": next_uri,
+        });
+        Answer::new(StatusCode::OK, &[], &page)
+    }));
+    let server = Server::start(Reply::Handler(listing)).await;
+    let client = Client::new(&server.base_url).with_bearer_token("t");
+    let mut first = Request::new(
+        Method::GET,
+        "/api/v2/pets".into(),
+        codegen_tests::features::request_::decode_json::<serde_json::Value>,
+    );
+    first.push_query("pageSize", "2");
+
+    let mut names = Vec::new();
+    let mut pages = client.pages(first.clone(), |request, page| {
+        request.follow(page["nextUri"].as_str()?)
+    });
+    while let Some(page) = pages.next().await {
+        for pet in page.unwrap()["entities"].as_array().unwrap() {
+            names.push(pet["name"].as_str().unwrap().to_owned());
+        }
+    }
+    assert_eq!(
+        names,
+        ["pet 1a", "pet 1b", "pet 2a", "pet 2b", "pet 3a", "pet 3b"]
+    );
+
+    let mut numbers = Vec::new();
+    let mut pages = client.pages(first, |request, page| {
+        let (number, count) = (page["pageNumber"].as_u64()?, page["pageCount"].as_u64()?);
+        (number < count).then(|| request.with_query("pageNumber", &(number + 1).to_string()))
+    });
+    while let Some(page) = pages.next().await {
+        numbers.push(page.unwrap()["pageNumber"].as_u64().unwrap());
+    }
+    assert_eq!(numbers, [1, 2, 3]);
+
+    let received = server.received.lock().unwrap();
+    let sent: Vec<&str> = received
+        .iter()
+        .map(|request| request.path_and_query.as_str())
+        .collect();
+    assert_eq!(
+        sent,
+        [
+            "/api/v2/pets?pageSize=2",
+            "/api/v2/pets?pageSize=2&pageNumber=2",
+            "/api/v2/pets?pageSize=2&pageNumber=3",
+            "/api/v2/pets?pageSize=2",
+            "/api/v2/pets?pageSize=2&pageNumber=2",
+            "/api/v2/pets?pageSize=2&pageNumber=3",
+        ]
+    );
+    assert!(
+        received
+            .iter()
+            .all(|request| header(request, "authorization") == Some("Bearer t"))
+    );
+}
+
+#[tokio::test]
+async fn a_failed_page_ends_the_pages() {
+    let server = Server::start(Reply::empty(StatusCode::NOT_FOUND)).await;
+    let client = Client::new(&server.base_url);
+    let mut pages = client.pages(get_pet_by_id("1"), |request, _| Some(request.clone()));
+    assert_eq!(
+        pages.next().await.unwrap().unwrap_err().status(),
+        Some(StatusCode::NOT_FOUND)
+    );
+    assert!(pages.next().await.is_none());
+}

@@ -627,3 +627,44 @@ fn pkce_verifier_challenge_and_requests() {
          &client_id=app+1&code_verifier=dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"
     );
 }
+
+#[test]
+fn the_next_page_by_link_or_by_query_parameter() {
+    let mut first = get_pet("a b");
+    first.push_query("pageSize", "25");
+    first.push_query("page Number", "1");
+    first.push_header("If-None-Match", "x");
+    let next = first
+        .follow("/api/v2/pets?pageSize=25&cursor=abc%3D")
+        .unwrap();
+    assert_eq!(
+        next.path_and_query(),
+        "/api/v2/pets?pageSize=25&cursor=abc%3D"
+    );
+    assert_eq!(next.method(), Method::GET);
+    assert_eq!(next.headers(), first.headers());
+    let absolute = first
+        .follow("https://api.example.com/api/v2/pets?p=2#top")
+        .unwrap();
+    assert_eq!(absolute.path_and_query(), "/api/v2/pets?p=2");
+    assert_eq!(
+        first
+            .follow("https://api.example.com/")
+            .unwrap()
+            .path_and_query(),
+        "/"
+    );
+    for not_a_link in ["", "https://api.example.com", "pets?p=2"] {
+        assert!(first.follow(not_a_link).is_none(), "{not_a_link:?}");
+    }
+    let second = first.with_query("page Number", "2");
+    assert_eq!(second.query(), "pageSize=25&page%20Number=2");
+    assert_eq!(
+        second.with_query("pageSize", "10").query(),
+        "page%20Number=2&pageSize=10"
+    );
+    assert_eq!(
+        get_pet("1").with_query("pageNumber", "2").query(),
+        "pageNumber=2"
+    );
+}

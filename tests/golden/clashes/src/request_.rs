@@ -176,6 +176,45 @@ impl<T> Request<T> {
         decode_with(self.decode, status, headers, body)
     }
 
+    /// The request for the next page of a listing whose response links it (Genesys Cloud's
+    /// `nextUri`, `/api/v2/routing/queues?pageSize=25&pageNumber=2`): this request with the
+    /// link's path and query (an absolute link's scheme and host are dropped: the request goes
+    /// to the same API). `None` when the link is empty or has no path.
+    pub fn follow(&self, link: &str) -> ::std::option::Option<Self> {
+        let after_host = match link.split_once("://") {
+            ::std::option::Option::Some((_, rest)) => &rest[rest.find('/')?..],
+            ::std::option::Option::None => link,
+        };
+        let after_host = after_host.split('#').next().unwrap_or_default();
+        if !after_host.starts_with('/') {
+            return ::std::option::Option::None;
+        }
+        let (path, query) = after_host.split_once('?').unwrap_or((after_host, ""));
+        let mut next = self.clone();
+        next.path = path.to_owned();
+        next.query = query.to_owned();
+        ::std::option::Option::Some(next)
+    }
+
+    /// This request with the query parameter `key` set to `value` (replacing every `key=`, or
+    /// appended): the next page of a listing numbered by a parameter (`pageNumber`).
+    pub fn with_query(&self, key: &str, value: &str) -> Self {
+        let mut encoded_key = ::std::string::String::new();
+        push_encoded(&mut encoded_key, key);
+        let mut next = self.clone();
+        next.query = self
+            .query
+            .split('&')
+            .filter(|pair| {
+                !pair.is_empty()
+                    && pair.split('=').next() != ::std::option::Option::Some(&encoded_key)
+            })
+            .collect::<::std::vec::Vec<_>>()
+            .join("&");
+        next.push_query(key, value);
+        next
+    }
+
     /// Whether the request may be sent again after a failure: its method is idempotent (`GET`,
     /// `HEAD`, `PUT`, `DELETE`, `OPTIONS`, `TRACE`), or [`Request::set_retryable`] said so.
     pub fn is_retryable(&self) -> bool {

@@ -242,6 +242,22 @@ impl Client {
         }
     }
 
+    /// The pages of a listing, from `first`: each page's request is given to `next` with the
+    /// page, which answers the next page's request or `None` at the end. Following a link:
+    /// `|request, page| request.follow(page.next_uri.as_deref()?)`; by page number:
+    /// `|request, page| (page.page_number? < page.page_count?).then(|| request.with_query("pageNumber", &(page.page_number? + 1).to_string()))`.
+    /// Read them with `while let Some(page) = pages.next().await { ... }`.
+    pub fn pages<T, F>(&self, first: Request<T>, next: F) -> Pages<'_, T, F>
+    where
+        F: FnMut(&Request<T>, &T) -> ::std::option::Option<Request<T>>,
+    {
+        Pages {
+            client: self,
+            request: ::std::option::Option::Some(first),
+            next,
+        }
+    }
+
     /// The bearer token to send, if any.
     async fn token(
         &self,
@@ -332,6 +348,31 @@ async fn traced(
         }
     }
     result
+}
+
+/// The pages of a listing, fetched one by one: see [`Client::pages`].
+pub struct Pages<'client, T, F> {
+    client: &'client Client,
+    request: ::std::option::Option<Request<T>>,
+    next: F,
+}
+
+impl<T, F> Pages<'_, T, F>
+where
+    F: FnMut(&Request<T>, &T) -> ::std::option::Option<Request<T>>,
+{
+    /// The next page, `None` after the last one; after an error, `None` too.
+    pub async fn next(&mut self) -> ::std::option::Option<::std::result::Result<T, ClientError>> {
+        let request = self.request.take()?;
+        let page = match self.client.send(request.clone()).await {
+            ::std::result::Result::Ok(page) => page,
+            ::std::result::Result::Err(error) => {
+                return ::std::option::Option::Some(::std::result::Result::Err(error));
+            }
+        };
+        self.request = (self.next)(&request, &page);
+        ::std::option::Option::Some(::std::result::Result::Ok(page))
+    }
 }
 
 /// A random number in `[0, 1)`, for the backoff's jitter: the standard library's randomly keyed
