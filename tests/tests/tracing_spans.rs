@@ -14,10 +14,13 @@ use tracing::field::{Field, Visit};
 use tracing::span::{Attributes, Id, Record};
 use tracing::{Event, Metadata, Subscriber};
 
-/// Every span's name and fields, as `name field=value ...` once the span is done.
+/// A span's name and its fields' names and values, as recorded so far.
+type RecordedSpan = (String, Vec<(String, String)>);
+
+/// Every span's name and fields; a span's id is its index here plus one.
 #[derive(Clone, Default)]
 struct Recorder {
-    spans: Arc<Mutex<Vec<(String, Vec<(String, String)>)>>>,
+    spans: Arc<Mutex<Vec<RecordedSpan>>>,
 }
 
 struct Fields<'a>(&'a mut Vec<(String, String)>);
