@@ -6,6 +6,12 @@
 //! [`Request::decode_response`] turns the status and body of the response into the typed result
 //! or an [`ApiError`]. The `client` feature's `client_::Client` does both over `reqwest`.
 //!
+//! The rest of what a client does is here too, sans I/O, for any HTTP stack: a success's status and
+//! headers ([`Request::decode_parts`], [`Response`], [`correlation_id`]), when to retry
+//! ([`RetryPolicy::decide`], [`retry_after`]), the OAuth token requests ([`ClientCredentials`],
+//! [`Pkce`]) and their answer ([`AccessToken`]), and the next page of a listing
+//! ([`Request::follow`], [`Request::with_query`]).
+//!
 //! These types are not at the crate root, where the models are: a model may be named `Request`.
 //! To build a request for an operation the docs lack, use [`Request::new`] with
 //! [`encode_path_segment`], [`QueryValue`] and [`decode_json`], [`decode_text`] or
@@ -751,20 +757,32 @@ impl ClientCredentials {
             base64(user_and_password.as_bytes())
         ))?;
         authorization.set_sensitive(true);
-        ::http::Request::builder()
-            .method(::http::Method::POST)
-            .uri(::std::format!(
-                "{}/oauth/token",
-                login_base_url.trim_end_matches('/')
-            ))
-            .header(::http::header::AUTHORIZATION, authorization)
-            .header(
-                ::http::header::CONTENT_TYPE,
-                "application/x-www-form-urlencoded",
-            )
-            .header(::http::header::ACCEPT, JSON)
-            .body(b"grant_type=client_credentials".to_vec())
+        let mut request =
+            token_endpoint_request(login_base_url, "grant_type=client_credentials".into())?;
+        request
+            .headers_mut()
+            .insert(::http::header::AUTHORIZATION, authorization);
+        ::std::result::Result::Ok(request)
     }
+}
+
+/// `POST <login_base_url>/oauth/token` with the form body `form`, accepting JSON.
+fn token_endpoint_request(
+    login_base_url: &str,
+    form: ::std::string::String,
+) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, ::http::Error> {
+    ::http::Request::builder()
+        .method(::http::Method::POST)
+        .uri(::std::format!(
+            "{}/oauth/token",
+            login_base_url.trim_end_matches('/')
+        ))
+        .header(
+            ::http::header::CONTENT_TYPE,
+            "application/x-www-form-urlencoded",
+        )
+        .header(::http::header::ACCEPT, JSON)
+        .body(form.into_bytes())
 }
 
 impl ::std::fmt::Debug for ClientCredentials {
@@ -980,18 +998,7 @@ impl Pkce {
             form.push('=');
             push_form_encoded(&mut form, value);
         }
-        ::http::Request::builder()
-            .method(::http::Method::POST)
-            .uri(::std::format!(
-                "{}/oauth/token",
-                login_base_url.trim_end_matches('/')
-            ))
-            .header(
-                ::http::header::CONTENT_TYPE,
-                "application/x-www-form-urlencoded",
-            )
-            .header(::http::header::ACCEPT, JSON)
-            .body(form.into_bytes())
+        token_endpoint_request(login_base_url, form)
     }
 }
 

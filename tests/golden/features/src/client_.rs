@@ -7,7 +7,7 @@
 //! [`RetryPolicy`] says to, and with the `tracing` feature records a span per attempt. Without the
 //! feature the crate compiles no HTTP stack: send the requests with your own (see
 //! [`Request::to_http`], [`Request::decode_parts`], [`RetryPolicy::decide`] and
-//! [`ClientAuthorization::token_request`]).
+//! [`ClientCredentials::token_request`]).
 //!
 //! The same in every crate that has operations. Its declaration in `lib.rs` has no docs: rustdoc
 //! would resolve the links above from there.
@@ -141,7 +141,7 @@ impl Client {
     }
 
     /// Authenticates with OAuth client credentials: a token is fetched from
-    /// `<login_base_url>/oauth/token` ([`ClientAuthorization::token_request`]) before the first
+    /// `<login_base_url>/oauth/token` ([`ClientCredentials::token_request`]) before the first
     /// request, kept until shortly before it expires ([`AccessToken::is_fresh`]), and fetched
     /// again by one request while the others wait; a request answered `401 Unauthorized` is sent
     /// once more with a new token.
