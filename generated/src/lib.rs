@@ -58,3 +58,5 @@ pub mod analytics_session;
 #[path = "analytics_session_metric.rs"]
 mod _analytics_session_metric;
 pub use _analytics_session_metric::AnalyticsSessionMetric;
+
+pub mod region_;

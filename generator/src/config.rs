@@ -37,6 +37,9 @@
 //! [operations.WorkforceManagementApi.get_workforcemanagement_calendar_data_ics]
 //! accept = "text/calendar"           # the response's media type, when it is not JSON
 //!
+//! [client.regions]                  # the hosts of each region the API is served from: a `Region`
+//! us-east-1 = { api = "api.mypurecloud.com", login = "login.mypurecloud.com" }
+//!
 //! [operations.ScimApi.patch_scim_user.parameters.if_match]
 //! place = "header"                   # where the parameter goes ("query" or "header"), when the
 //! wire_name = "If-Match"             # rule gets it wrong
@@ -87,6 +90,19 @@ pub struct Config {
     /// Whether only the model pages are read (`[sources] operations = false`): operation pages
     /// are then skipped as any other page.
     pub models_only: bool,
+    /// The regions the API is served from (`[client.regions]`), sorted by name.
+    pub regions: Vec<RegionConfig>,
+}
+
+/// One region of `[client.regions]`: its name and hosts, each checked to be a host name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegionConfig {
+    /// The region's name as the vendor writes it (`us-east-1`).
+    pub name: Located<String>,
+    /// The API's host in the region (`api.mypurecloud.com`).
+    pub api: String,
+    /// The OAuth login host in the region (`login.mypurecloud.com`).
+    pub login: String,
 }
 
 /// The overrides of one operation's parameters.
@@ -180,6 +196,22 @@ struct RawConfig {
     operations: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, RawOperation>>,
     #[serde(default)]
     sources: RawSources,
+    #[serde(default)]
+    client: RawClient,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawClient {
+    #[serde(default)]
+    regions: BTreeMap<Spanned<String>, RawRegion>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRegion {
+    api: Spanned<String>,
+    login: Spanned<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -308,6 +340,7 @@ impl Config {
         let also = (raw.sources.also.into_iter())
             .map(|folder| reader.locate(folder))
             .collect();
+        let regions = reader.regions(raw.client.regions);
         Config {
             package: raw.package,
             types,
@@ -318,6 +351,7 @@ impl Config {
             operations,
             also,
             models_only: raw.sources.operations == Some(false),
+            regions,
         }
     }
 }
@@ -355,6 +389,81 @@ impl ConfigReader<'_> {
             );
         }
         valid
+    }
+
+    /// The `[client.regions]` table: each region's hosts checked, and no two names that would be
+    /// one Rust variant (`us-east-1`, `US_EAST_1`).
+    fn regions(&mut self, raw: BTreeMap<Spanned<String>, RawRegion>) -> Vec<RegionConfig> {
+        let mut variants: BTreeMap<String, Range<usize>> = BTreeMap::new();
+        let mut regions = Vec::new();
+        for (name, hosts) in raw {
+            if name.get_ref().trim().is_empty() {
+                self.diagnostics.push(
+                    Diagnostic::error(self.file, name.span(), "a region needs a name")
+                        .with_label("empty"),
+                );
+                continue;
+            }
+            let api = self.host(hosts.api);
+            let login = self.host(hosts.login);
+            let variant = crate::naming::region_variant(name.get_ref());
+            if let Some(first) = variants.get(&variant) {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        self.file,
+                        name.span(),
+                        format!(
+                            "region `{}` is the Rust variant `{variant}` again",
+                            name.get_ref()
+                        ),
+                    )
+                    .with_label("same name but for case and punctuation")
+                    .also_at(self.file, first.clone(), "the first"),
+                );
+                continue;
+            }
+            variants.insert(variant, name.span());
+            if let (Some(api), Some(login)) = (api, login) {
+                regions.push(RegionConfig {
+                    name: self.locate(name),
+                    api,
+                    login,
+                });
+            }
+        }
+        regions
+    }
+
+    /// `written` when it is a host name (`api.example.com`: dot-separated labels of ASCII letters,
+    /// digits and `-`, optionally `:port`), else `None` and an error.
+    fn host(&mut self, written: Spanned<String>) -> Option<String> {
+        let (name, port) = match written.get_ref().split_once(':') {
+            Some((name, port)) => (name, Some(port)),
+            None => (written.get_ref().as_str(), None),
+        };
+        let label = |label: &str| {
+            !label.is_empty()
+                && label.len() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label
+                    .bytes()
+                    .all(|byte| byte.is_ascii_alphanumeric() || byte == b'-')
+        };
+        let valid = name.split('.').all(label)
+            && port.is_none_or(|port| port.parse::<u16>().is_ok_and(|port| port > 0));
+        if valid {
+            return Some(written.into_inner());
+        }
+        self.diagnostics.push(
+            Diagnostic::error(
+                self.file,
+                written.span(),
+                format!("`{}` is not a host name", written.get_ref()),
+            )
+            .with_label("expected a host such as `api.example.com`, without scheme or path"),
+        );
+        None
     }
 
     /// A value with its place in the file.

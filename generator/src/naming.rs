@@ -39,6 +39,9 @@ use std::borrow::Cow;
 
 use heck::{ToKebabCase, ToLowerCamelCase, ToSnakeCase, ToUpperCamelCase};
 
+/// The public module of the `Region` enum, in a crate whose config lists regions.
+pub const REGION_MODULE: &str = "region_";
+
 /// The private module of the support code every generated crate carries (the serde helpers).
 pub const SUPPORT_MODULE: &str = "support_";
 
@@ -233,7 +236,7 @@ pub fn private_module_name(module: &str) -> String {
 
 /// The Cargo feature of an API group: its page title without `Api` (or Go's `API`), in snake_case
 /// (`AnalyticsApi` -> `analytics`, `WebChatApi` -> `web_chat`). A title that would take a name the
-/// crate uses itself keeps `-api` (`FullApi` -> `full-api`, `ClientApi` -> `client-api`); one without the suffix gets `-group`
+/// crate uses itself keeps `-api` (`FullApi` -> `full-api`, `ClientApi` -> `client-api`, `TracingApi` -> `tracing-api`); one without the suffix gets `-group`
 /// (`Misc` -> `misc-group`). Snake case has no `-`, so the three kinds never meet.
 pub fn feature_name(group: &str) -> String {
     let stem = group
@@ -306,8 +309,17 @@ pub const UNREFERENCED: &str = "unreferenced";
 /// The feature of the async client (`src/client_.rs`) in a crate with operations.
 pub const CLIENT_FEATURE: &str = "client";
 
+/// The feature of the client's `tracing` spans in a crate with operations.
+pub const TRACING_FEATURE: &str = "tracing";
+
 /// Feature names the generated crate's `[features]` table uses itself.
-const RESERVED_FEATURES: [&str; 4] = ["default", "full", UNREFERENCED, CLIENT_FEATURE];
+const RESERVED_FEATURES: [&str; 5] = [
+    "default",
+    "full",
+    UNREFERENCED,
+    CLIENT_FEATURE,
+    TRACING_FEATURE,
+];
 
 /// The enum type of an enumerated field, in its model's module: the UpperCamelCase of the field's
 /// Rust name (`media_type` -> `MediaType`, `r#type` -> `Type`). A name that case conversion would
@@ -362,6 +374,12 @@ pub fn number_variant_names<'a>(values: impl IntoIterator<Item = &'a str>) -> Ve
         .map(|value| value.replace('-', " minus ").replace('.', " dot "))
         .collect();
     variant_names(spelled.iter().map(String::as_str))
+}
+
+/// The `Region` variant of a region of `[client.regions]`: as an enum value's (`us-east-1` ->
+/// `UsEast1`). Two names that give one variant are an error of the config.
+pub fn region_variant(region: &str) -> String {
+    variant_base(region)
 }
 
 /// The variant name a value asks for: its UpperCamelCase in ASCII letters and digits; a value
@@ -845,7 +863,8 @@ mod tests {
         ];
 
         /// The crate's own modules at the root, beside the models' and groups' modules.
-        const CRATE_MODULES: [&str; 3] = [SUPPORT_MODULE, REQUEST_MODULE, CLIENT_MODULE];
+        const CRATE_MODULES: [&str; 4] =
+            [SUPPORT_MODULE, REQUEST_MODULE, CLIENT_MODULE, REGION_MODULE];
 
         /// A model or group name: pieces glued, which must be a model name (`123Numeric` is).
         fn name() -> impl Strategy<Value = String> {

@@ -1021,3 +1021,29 @@ fn models_named_as_the_runtime_s_types_are_no_problem_in_docs_with_operations() 
         .load();
     assert_eq!(reported.lines(), Vec::<String>::new());
 }
+
+#[test]
+fn regions_with_a_bad_host_or_the_same_variant_are_located_errors() {
+    let config = "[client.regions]\n\
+                  us-east-1 = { api = \"api.example.com\", login = \"https://login.example.com\" }\n\
+                  US_EAST_1 = { api = \"api.example.com\", login = \"login.example.com\" }\n\
+                  eu = { api = \"api..example.com\", login = \"login.example.com:0\" }\n\
+                  \"\" = { api = \"a.example.com\", login = \"l.example.com\" }\n\
+                  ok = { api = \"api.example.com:8443\", login = \"login-1.example.com\" }\n";
+    let reported = Spec::new()
+        .model("Address", &["| **street** | **str** | Street | |"])
+        .file("codegen.toml", config)
+        .load();
+    assert_eq!(
+        reported.lines(),
+        [
+            "codegen.toml:5:1: error: a region needs a name",
+            "codegen.toml:4:14: error: `api..example.com` is not a host name",
+            "codegen.toml:4:42: error: `login.example.com:0` is not a host name",
+            "codegen.toml:2:48: error: `https://login.example.com` is not a host name",
+            "codegen.toml:2:1: error: region `us-east-1` is the Rust variant `UsEast1` again",
+        ]
+    );
+    let variant_again = &reported.diagnostics[4];
+    assert!(variant_again.also_at.is_some(), "{variant_again:?}");
+}

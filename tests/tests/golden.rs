@@ -120,7 +120,8 @@ fn copy_folder(from: &Path, to: &Path) {
 fn every_golden_builds_as_its_own_crate_with_no_feature_and_each_feature_alone() {
     // `src/lib.rs` compiles the goldens' code as modules of this crate, with this crate's
     // features; this builds each golden as the crate it is, with its own Cargo.toml: its default
-    // features, none, and each alone, warnings denied; with operations, also with `client`. Copies under target/ keep the goldens
+    // features, none, and each alone, warnings denied; with operations, also with `client` and
+    // with `tracing` (which enables `client`). Copies under target/ keep the goldens
     // free of Cargo.lock; the workspace's lock file pins the same dependency versions.
     let work = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("golden-crates");
     let lock = tests_dir().join("../Cargo.lock");
@@ -157,11 +158,13 @@ fn every_golden_builds_as_its_own_crate_with_no_feature_and_each_feature_alone()
             // The async client, with every group and with none (nothing of the request runtime
             // may then be unused).
             runs.push(vec!["--features".to_owned(), "client".to_owned()]);
-            runs.push(
-                ["--no-default-features", "--features", "client"]
-                    .map(str::to_owned)
-                    .to_vec(),
-            );
+            for feature in ["client", "tracing"] {
+                runs.push(
+                    ["--no-default-features", "--features", feature]
+                        .map(str::to_owned)
+                        .to_vec(),
+                );
+            }
             // The operations' examples are `no_run` doctests: compiled, not run.
             runs.push(vec!["--doc".to_owned()]);
         }

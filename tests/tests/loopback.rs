@@ -3,12 +3,15 @@
 //! server records each request and answers with a prepared reply, and the tests check what it
 //! received and what the client made of the answer.
 
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use codegen_tests::features::client_::{Client, ClientError};
 use codegen_tests::features::pets_api::{self, GetPetParams, GetPetsParams, get_pet, get_pets};
-use codegen_tests::features::request_::{ApiError, NoContent, Request};
+use codegen_tests::features::request_::{
+    ApiError, ClientCredentials, NoContent, Request, RetryPolicy,
+};
 use codegen_tests::features::store_api::{self, PutStoreOrderParams};
 use codegen_tests::features::{Order, Pet, Tag};
 use codegen_tests::operations::things_api::{self, GetThingPartParams};
@@ -41,6 +44,38 @@ enum Reply {
     Drop,
     /// Reads the request and never answers.
     Silence,
+    /// Answers each request as the function says.
+    Handler(Handler),
+}
+
+/// A function from a request to its answer: status, headers and body.
+#[derive(Clone)]
+struct Handler(Arc<dyn Fn(&Received) -> Answer + Send + Sync>);
+
+impl std::fmt::Debug for Handler {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str("Handler")
+    }
+}
+
+/// What a [`Handler`] answers.
+struct Answer {
+    status: StatusCode,
+    headers: Vec<(&'static str, String)>,
+    body: Vec<u8>,
+}
+
+impl Answer {
+    fn new(status: StatusCode, headers: &[(&'static str, &str)], body: &serde_json::Value) -> Self {
+        Self {
+            status,
+            headers: headers
+                .iter()
+                .map(|(name, value)| (*name, (*value).to_owned()))
+                .collect(),
+            body: body.to_string().into_bytes(),
+        }
+    }
 }
 
 impl Reply {
@@ -80,7 +115,7 @@ impl Server {
                 let (reply, log) = (reply.clone(), Arc::clone(&log));
                 tokio::spawn(async move {
                     match reply {
-                        Reply::Document { .. } => {
+                        Reply::Document { .. } | Reply::Handler(_) => {
                             let service = hyper::service::service_fn(move |request| {
                                 answer(request, reply.clone(), Arc::clone(&log))
                             });
@@ -118,25 +153,31 @@ async fn answer(
 ) -> Result<hyper::Response<Full<Bytes>>, hyper::Error> {
     let (parts, body) = request.into_parts();
     let body = body.collect().await?.to_bytes().to_vec();
-    log.lock().unwrap().push(Received {
+    let received = Received {
         method: parts.method,
         path_and_query: parts.uri.path_and_query().unwrap().to_string(),
         headers: parts.headers,
         body,
-    });
-    let Reply::Document {
-        status,
-        content_type,
-        body,
-    } = reply
-    else {
-        unreachable!("only documents are answered");
     };
-    Ok(hyper::Response::builder()
-        .status(status)
-        .header("content-type", content_type)
-        .body(Full::new(Bytes::from(body)))
-        .unwrap())
+    let answer = match reply {
+        Reply::Document {
+            status,
+            content_type,
+            body,
+        } => Answer {
+            status,
+            headers: vec![("content-type", content_type.to_owned())],
+            body,
+        },
+        Reply::Handler(Handler(handler)) => handler(&received),
+        Reply::Drop | Reply::Silence => unreachable!("only documents are answered"),
+    };
+    log.lock().unwrap().push(received);
+    let mut response = hyper::Response::builder().status(answer.status);
+    for (name, value) in answer.headers {
+        response = response.header(name, value);
+    }
+    Ok(response.body(Full::new(Bytes::from(answer.body))).unwrap())
 }
 
 /// `GET /api/v2/pets/{petId}` without optional parameters.
@@ -308,11 +349,15 @@ async fn client_and_server_errors_keep_status_and_json_body() {
             serde_json::json!({"message": "no", "code": "x.y", "status": status.as_u16()});
         let server = Server::start(Reply::json(status, &document)).await;
         let error = Client::new(&server.base_url)
+            .with_retry_policy(RetryPolicy::NEVER)
             .send(get_pet_by_id("1"))
             .await
             .unwrap_err();
         assert_eq!(error.status(), Some(status));
-        let ClientError::Api(ApiError::Status { status: got, body }) = &error else {
+        let ClientError::Api(ApiError::Status {
+            status: got, body, ..
+        }) = &error
+        else {
             panic!("expected an API status error, got {error:?}");
         };
         assert_eq!(*got, status);
@@ -344,6 +389,7 @@ async fn a_success_body_that_is_not_json_is_a_decode_error() {
         status,
         body,
         source,
+        ..
     }) = &error
     else {
         panic!("expected a decode error, got {error:?}");
@@ -629,4 +675,288 @@ async fn a_map_response_and_eight_required_query_parameters() {
         "/api/v2/things/search?a=x%20y&b=&c=false&d=-1&e=p&e=q%26r&f=unlisted%20value\
          &g=2024-02-29&h=%C3%A9"
     );
+}
+
+/// A `Client::with_sleep` that waits for nothing and records each wait it was asked for.
+fn recorded_sleep() -> (
+    Arc<Mutex<Vec<Duration>>>,
+    codegen_tests::features::client_::Sleep,
+) {
+    let waits = Arc::new(Mutex::new(Vec::new()));
+    let log = Arc::clone(&waits);
+    let sleep = Arc::new(move |wait| {
+        log.lock().unwrap().push(wait);
+        Box::pin(std::future::ready(())) as std::pin::Pin<Box<dyn Future<Output = ()> + Send>>
+    });
+    (waits, sleep)
+}
+
+#[tokio::test]
+async fn a_429_with_retry_after_then_a_success_with_its_metadata() {
+    let calls = Arc::new(AtomicUsize::new(0));
+    let count = Arc::clone(&calls);
+    let handler = Handler(Arc::new(move |_: &Received| {
+        if count.fetch_add(1, Ordering::SeqCst) == 0 {
+            let busy = serde_json::json!({"message": "slow down"});
+            Answer::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                &[("retry-after", "7")],
+                &busy,
+            )
+        } else {
+            let headers = [
+                ("inin-correlation-id", "corr-2"),
+                ("x-rate-remaining", "99"),
+            ];
+            Answer::new(StatusCode::OK, &headers, &pet_json())
+        }
+    }));
+    let server = Server::start(Reply::Handler(handler)).await;
+    let (waits, sleep) = recorded_sleep();
+    let client = Client::new(&server.base_url).with_sleep(sleep);
+    let pet = client.send_with_metadata(get_pet_by_id("1")).await.unwrap();
+    assert_eq!(pet.name, "Rex");
+    assert_eq!(pet.status(), StatusCode::OK);
+    assert_eq!(pet.correlation_id(), Some("corr-2"));
+    assert_eq!(pet.headers()["x-rate-remaining"], "99");
+    assert_eq!(*waits.lock().unwrap(), [Duration::from_secs(7)]);
+    assert_eq!(server.received.lock().unwrap().len(), 2);
+}
+
+#[tokio::test]
+async fn a_post_is_retried_only_when_marked_and_attempts_are_capped() {
+    let busy = Handler(Arc::new(|_: &Received| {
+        let headers = [("x-correlation-id", "busy-1")];
+        Answer::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            &headers,
+            &serde_json::json!({}),
+        )
+    }));
+    let server = Server::start(Reply::Handler(busy)).await;
+    let (waits, sleep) = recorded_sleep();
+    let client = Client::new(&server.base_url)
+        .with_sleep(sleep)
+        .with_retry_policy(RetryPolicy {
+            max_attempts: 3,
+            ..RetryPolicy::default()
+        });
+    let error = client.send(store_api::post_orders(&[])).await.unwrap_err();
+    assert_eq!(error.status(), Some(StatusCode::SERVICE_UNAVAILABLE));
+    assert_eq!(error.correlation_id(), Some("busy-1"));
+    assert!(
+        error.to_string().contains("(correlation id busy-1)"),
+        "{error}"
+    );
+    assert_eq!(server.received.lock().unwrap().len(), 1);
+    assert!(waits.lock().unwrap().is_empty());
+
+    let mut marked = store_api::post_orders(&[]);
+    marked.set_retryable(true);
+    client.send(marked).await.unwrap_err();
+    assert_eq!(server.received.lock().unwrap().len(), 4);
+    let waits = waits.lock().unwrap().clone();
+    assert_eq!(waits.len(), 2, "{waits:?}");
+    // Jittered halves of 0.5 s and 1 s.
+    assert!(waits[0] >= Duration::from_millis(250) && waits[0] < Duration::from_millis(500));
+    assert!(waits[1] >= Duration::from_millis(500) && waits[1] < Duration::from_secs(1));
+}
+
+/// A login host and an API in one server: `/oauth/token` gives `t1`, `t2`, ... to the client
+/// credentials `id:secret` (counting them), and the API answers 401 to a token it has revoked.
+struct OAuthServer {
+    server: Server,
+    tokens_issued: Arc<AtomicUsize>,
+    revoke_first: Arc<AtomicBool>,
+}
+
+impl OAuthServer {
+    async fn start() -> Self {
+        let tokens_issued = Arc::new(AtomicUsize::new(0));
+        let revoke_first = Arc::new(AtomicBool::new(false));
+        let (issued, revoked) = (Arc::clone(&tokens_issued), Arc::clone(&revoke_first));
+        let handler = Handler(Arc::new(move |received: &Received| {
+            if received.path_and_query == "/oauth/token" {
+                assert_eq!(received.method, Method::POST);
+                assert_eq!(
+                    header(received, "authorization"),
+                    Some("Basic aWQ6c2VjcmV0")
+                );
+                assert_eq!(received.body, b"grant_type=client_credentials");
+                let number = issued.fetch_add(1, Ordering::SeqCst) + 1;
+                let token = serde_json::json!({
+                    "access_token": format!("t{number}"),
+                    "token_type": "bearer",
+                    "expires_in": 86_400,
+                });
+                return Answer::new(StatusCode::OK, &[], &token);
+            }
+            let authorization = header(received, "authorization").unwrap_or_default();
+            if authorization == "Bearer t1" && revoked.load(Ordering::SeqCst) {
+                let expired = serde_json::json!({"message": "token expired"});
+                return Answer::new(StatusCode::UNAUTHORIZED, &[], &expired);
+            }
+            assert!(authorization.starts_with("Bearer t"), "{authorization}");
+            Answer::new(StatusCode::OK, &[], &pet_json())
+        }));
+        Self {
+            server: Server::start(Reply::Handler(handler)).await,
+            tokens_issued,
+            revoke_first,
+        }
+    }
+}
+
+/// Sends `count` requests at once through clones of `client`; all must succeed.
+async fn concurrently(client: &Client, count: usize) {
+    let calls: Vec<_> = (0..count)
+        .map(|index| {
+            let client = client.clone();
+            tokio::spawn(async move { client.send(get_pet_by_id(&index.to_string())).await })
+        })
+        .collect();
+    for call in calls {
+        assert_eq!(call.await.unwrap().unwrap().name, "Rex");
+    }
+}
+
+#[tokio::test]
+async fn client_credentials_fetch_one_token_and_refresh_it_once_when_it_expires() {
+    let oauth = OAuthServer::start().await;
+    let base_url = &oauth.server.base_url;
+    let client = Client::new(base_url)
+        .with_client_credentials(base_url, ClientCredentials::new("id", "secret"));
+    concurrently(&client, 8).await;
+    assert_eq!(oauth.tokens_issued.load(Ordering::SeqCst), 1);
+
+    // The token expires mid-run: every caller's request is answered 401, one fetches the next.
+    oauth.revoke_first.store(true, Ordering::SeqCst);
+    concurrently(&client, 8).await;
+    assert_eq!(oauth.tokens_issued.load(Ordering::SeqCst), 2);
+    let received = oauth.server.received.lock().unwrap();
+    let rejected = received
+        .iter()
+        .filter(|request| header(request, "authorization") == Some("Bearer t1"))
+        .count();
+    let accepted_after = received
+        .iter()
+        .filter(|request| header(request, "authorization") == Some("Bearer t2"))
+        .count();
+    assert!(
+        rejected >= 9,
+        "8 accepted, at least one rejected: {rejected}"
+    );
+    assert_eq!(accepted_after, 8);
+}
+
+#[tokio::test]
+async fn a_token_the_login_host_refuses_is_an_authentication_error() {
+    let refuse = Handler(Arc::new(|_: &Received| {
+        let refused = serde_json::json!({"error": "invalid_client"});
+        Answer::new(
+            StatusCode::UNAUTHORIZED,
+            &[("inin-correlation-id", "login-1")],
+            &refused,
+        )
+    }));
+    let server = Server::start(Reply::Handler(refuse)).await;
+    let error = Client::new(&server.base_url)
+        .with_client_credentials(&server.base_url, ClientCredentials::new("id", "bad"))
+        .send(get_pet_by_id("1"))
+        .await
+        .unwrap_err();
+    let ClientError::Authentication(refused) = &error else {
+        panic!("expected an authentication error, got {error:?}");
+    };
+    assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(error.correlation_id(), Some("login-1"));
+    // Only the token request: the API was never called without a token.
+    assert_eq!(server.request().path_and_query, "/oauth/token");
+}
+
+#[tokio::test]
+async fn three_pages_followed_to_the_end_by_link_and_by_page_number() {
+    // Pages 1 to 3 of a listing: `nextUri` links each to the next, the last has none.
+    let listing = Handler(Arc::new(|received: &Received| {
+        let number: u32 = received
+            .path_and_query
+            .split("pageNumber=")
+            .nth(1)
+            .map_or(1, |rest| rest.split('&').next().unwrap().parse().unwrap());
+        let next_uri =
+            (number < 3).then(|| format!("/api/v2/pets?pageSize=2&pageNumber={}", number + 1));
+        let page = serde_json::json!({
+            "entities": [{"name": format!("pet {number}a")}, {"name": format!("pet {number}b")}],
+            "pageNumber": number,
+            "pageCount": 3,
+            "nextUri": next_uri,
+        });
+        Answer::new(StatusCode::OK, &[], &page)
+    }));
+    let server = Server::start(Reply::Handler(listing)).await;
+    let client = Client::new(&server.base_url).with_bearer_token("t");
+    let mut first = Request::new(
+        Method::GET,
+        "/api/v2/pets".into(),
+        codegen_tests::features::request_::decode_json::<serde_json::Value>,
+    );
+    first.push_query("pageSize", "2");
+
+    let mut names = Vec::new();
+    let mut pages = client.pages(first.clone(), |request, page| {
+        request.follow(page["nextUri"].as_str()?)
+    });
+    while let Some(page) = pages.next().await {
+        for pet in page.unwrap()["entities"].as_array().unwrap() {
+            names.push(pet["name"].as_str().unwrap().to_owned());
+        }
+    }
+    assert_eq!(
+        names,
+        ["pet 1a", "pet 1b", "pet 2a", "pet 2b", "pet 3a", "pet 3b"]
+    );
+
+    let mut numbers = Vec::new();
+    let mut pages = client.pages(first, |request, page| {
+        let (number, count) = (page["pageNumber"].as_u64()?, page["pageCount"].as_u64()?);
+        (number < count).then(|| request.with_query("pageNumber", &(number + 1).to_string()))
+    });
+    while let Some(page) = pages.next().await {
+        numbers.push(page.unwrap()["pageNumber"].as_u64().unwrap());
+    }
+    assert_eq!(numbers, [1, 2, 3]);
+
+    let received = server.received.lock().unwrap();
+    let sent: Vec<&str> = received
+        .iter()
+        .map(|request| request.path_and_query.as_str())
+        .collect();
+    assert_eq!(
+        sent,
+        [
+            "/api/v2/pets?pageSize=2",
+            "/api/v2/pets?pageSize=2&pageNumber=2",
+            "/api/v2/pets?pageSize=2&pageNumber=3",
+            "/api/v2/pets?pageSize=2",
+            "/api/v2/pets?pageSize=2&pageNumber=2",
+            "/api/v2/pets?pageSize=2&pageNumber=3",
+        ]
+    );
+    assert!(
+        received
+            .iter()
+            .all(|request| header(request, "authorization") == Some("Bearer t"))
+    );
+}
+
+#[tokio::test]
+async fn a_failed_page_ends_the_pages() {
+    let server = Server::start(Reply::empty(StatusCode::NOT_FOUND)).await;
+    let client = Client::new(&server.base_url);
+    let mut pages = client.pages(get_pet_by_id("1"), |request, _| Some(request.clone()));
+    assert_eq!(
+        pages.next().await.unwrap().unwrap_err().status(),
+        Some(StatusCode::NOT_FOUND)
+    );
+    assert!(pages.next().await.is_none());
 }

@@ -1,11 +1,15 @@
 //! The request runtime (`generator/templates/request_.rs`, which every generated crate with
-//! operations carries): percent-encoding, query values, the `http` request, decoding responses.
+//! operations carries): percent-encoding, query values, the `http` request, decoding responses
+//! with their metadata, the retry policy, the client credentials grant.
+
+use std::time::{Duration, Instant, SystemTime};
 
 use codegen_tests::request_::{
-    ApiError, NoContent, QueryValue, Request, decode_json, decode_nothing, decode_text,
-    encode_path_segment,
+    AccessToken, ApiError, Attempt, ClientCredentials, NoContent, Pkce, QueryValue, Request,
+    RetryDecision, RetryPolicy, correlation_id, decode_json, decode_nothing, decode_text,
+    encode_path_segment, retry_after,
 };
-use http::{Method, StatusCode};
+use http::{HeaderMap, Method, StatusCode};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize, PartialEq)]
@@ -194,7 +198,7 @@ fn other_statuses_keep_status_and_body() {
         let body = br#"{"message":"no such pet","code":"not.found"}"#;
         let error = request.decode_response(status, body).unwrap_err();
         assert!(
-            matches!(&error, ApiError::Status { status: s, body: b } if *s == status && b == body)
+            matches!(&error, ApiError::Status { status: s, body: b, .. } if *s == status && b == body)
         );
         assert_eq!(error.status(), status);
         assert_eq!(error.body(), body);
@@ -250,6 +254,7 @@ fn a_success_that_does_not_decode_is_a_decode_error() {
         status,
         body,
         source,
+        ..
     } = &error
     else {
         panic!("expected a decode error, got {error:?}");
@@ -305,9 +310,361 @@ fn requests_clone_and_debug_without_bounds_on_the_response_type() {
     let debug = format!("{copy:?}");
     assert!(
         debug.contains(
-            r#"method: PUT, path: "/x", query: "", headers: [("If-Match", "\"v1\"")], accept: "application/json", body: Some("\"body\"")"#
+            r#"method: PUT, path: "/x", query: "", headers: [("If-Match", "\"v1\"")], accept: "application/json", retryable: true, body: Some("\"body\"")"#
         ),
         "{debug}"
     );
     assert!(debug.contains("NotDebug"), "{debug}");
+}
+
+fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
+    pairs
+        .iter()
+        .map(|(name, value)| (http::HeaderName::from_static(name), value.parse().unwrap()))
+        .collect()
+}
+
+#[test]
+fn decode_parts_keeps_status_and_headers_with_success_and_error() {
+    let request = get_pet("1");
+    let answered = headers(&[("inin-correlation-id", "c-1"), ("x-rate", "9")]);
+    let pet = request
+        .decode_parts(StatusCode::OK, answered.clone(), br#"{"name":"Rex"}"#)
+        .unwrap();
+    assert_eq!(pet.name, "Rex"); // through Deref
+    assert_eq!(pet.status(), StatusCode::OK);
+    assert_eq!(pet.headers()["x-rate"], "9");
+    assert_eq!(pet.correlation_id(), Some("c-1"));
+    assert_eq!(pet.into_inner(), Pet { name: "Rex".into() });
+
+    let error = request
+        .decode_parts(StatusCode::NOT_FOUND, answered, br#"{"code":"x"}"#)
+        .unwrap_err();
+    assert_eq!(error.correlation_id(), Some("c-1"));
+    assert_eq!(error.headers()["x-rate"], "9");
+    assert_eq!(
+        error.to_string(),
+        r#"the API answered 404 Not Found (correlation id c-1); body: {"code":"x"}"#
+    );
+    // Without headers: nothing to show.
+    let error = request
+        .decode_response(StatusCode::NOT_FOUND, b"")
+        .unwrap_err();
+    assert!(error.headers().is_empty());
+    assert_eq!(error.to_string(), "the API answered 404 Not Found");
+}
+
+#[test]
+fn the_correlation_id_prefers_the_common_names_then_any_vendor_one() {
+    assert_eq!(correlation_id(&headers(&[])), None);
+    assert_eq!(
+        correlation_id(&headers(&[
+            ("acme-correlation-id", "v"),
+            ("x-request-id", "r")
+        ])),
+        Some("r")
+    );
+    assert_eq!(
+        correlation_id(&headers(&[("acme-correlation-id", "v")])),
+        Some("v")
+    );
+    assert_eq!(
+        correlation_id(&headers(&[
+            ("x-request-id", "r"),
+            ("x-correlation-id", "c")
+        ])),
+        Some("c")
+    );
+}
+
+#[test]
+fn retry_after_reads_seconds_and_http_dates() {
+    // 1994-11-06T08:49:37Z.
+    let now = SystemTime::UNIX_EPOCH + Duration::from_secs(784_111_777);
+    let wait = |value: &str| retry_after(&headers(&[("retry-after", value)]), now);
+    assert_eq!(wait("120"), Some(Duration::from_secs(120)));
+    assert_eq!(wait(" 0 "), Some(Duration::ZERO));
+    assert_eq!(
+        wait("Sun, 06 Nov 1994 08:50:07 GMT"),
+        Some(Duration::from_secs(30))
+    );
+    assert_eq!(wait("Sun, 06 Nov 1994 08:49:00 GMT"), Some(Duration::ZERO));
+    // Across a leap day and a year.
+    assert_eq!(
+        wait("Wed, 01 Mar 2000 00:00:00 GMT"),
+        Some(Duration::from_secs(951_868_800 - 784_111_777))
+    );
+    for not_a_wait in [
+        "-1",
+        "soon",
+        "Sun, 06 Nov 1994 08:50:07 UTC",
+        "Sun, 32 Nov 1994 08:50:07 GMT",
+        "",
+    ] {
+        assert_eq!(wait(not_a_wait), None, "{not_a_wait:?}");
+    }
+    assert_eq!(retry_after(&headers(&[]), now), None);
+}
+
+fn attempt(number: u32, elapsed_secs: u64) -> Attempt {
+    Attempt {
+        retryable: true,
+        number,
+        elapsed: Duration::from_secs(elapsed_secs),
+    }
+}
+
+#[test]
+fn the_retry_policy_retries_429_and_503_of_retryable_requests_with_jittered_backoff() {
+    let policy = RetryPolicy::default();
+    let now = SystemTime::now();
+    let none = HeaderMap::new();
+    let decide = |attempt: Attempt, status: StatusCode, headers: &HeaderMap, jitter: f64| {
+        policy.decide(attempt, status, headers, now, jitter)
+    };
+    let millis = |millis| RetryDecision::RetryAfter(Duration::from_millis(millis));
+    // The backoff doubles, and a random half of it is waited.
+    assert_eq!(
+        decide(attempt(1, 0), StatusCode::TOO_MANY_REQUESTS, &none, 0.0),
+        millis(250)
+    );
+    assert_eq!(
+        decide(attempt(2, 0), StatusCode::SERVICE_UNAVAILABLE, &none, 0.0),
+        millis(500)
+    );
+    assert_eq!(
+        decide(attempt(3, 0), StatusCode::SERVICE_UNAVAILABLE, &none, 0.5),
+        millis(1_500)
+    );
+    // `Retry-After` wins over the backoff.
+    let asked = headers(&[("retry-after", "7")]);
+    assert_eq!(
+        decide(attempt(1, 0), StatusCode::TOO_MANY_REQUESTS, &asked, 0.3),
+        millis(7_000)
+    );
+    // Give up: the fourth attempt, other statuses, a request not to repeat, no time left.
+    assert_eq!(
+        decide(attempt(4, 0), StatusCode::TOO_MANY_REQUESTS, &none, 0.0),
+        RetryDecision::GiveUp
+    );
+    for status in [
+        StatusCode::OK,
+        StatusCode::INTERNAL_SERVER_ERROR,
+        StatusCode::BAD_GATEWAY,
+        StatusCode::UNAUTHORIZED,
+    ] {
+        assert_eq!(
+            decide(attempt(1, 0), status, &none, 0.0),
+            RetryDecision::GiveUp,
+            "{status}"
+        );
+    }
+    let post = Attempt {
+        retryable: false,
+        ..attempt(1, 0)
+    };
+    assert_eq!(
+        decide(post, StatusCode::TOO_MANY_REQUESTS, &none, 0.0),
+        RetryDecision::GiveUp
+    );
+    assert_eq!(
+        decide(attempt(1, 55), StatusCode::TOO_MANY_REQUESTS, &asked, 0.0),
+        RetryDecision::GiveUp
+    );
+    assert_eq!(
+        RetryPolicy::NEVER.decide(
+            attempt(1, 0),
+            StatusCode::TOO_MANY_REQUESTS,
+            &none,
+            now,
+            0.0
+        ),
+        RetryDecision::GiveUp
+    );
+    // The backoff stops growing at `max_backoff`, jitter or not.
+    let long = RetryPolicy {
+        max_attempts: 40,
+        max_elapsed: Duration::from_secs(3_600),
+        ..policy
+    };
+    for jitter in [0.0, 0.999, 7.0] {
+        let RetryDecision::RetryAfter(wait) = long.decide(
+            attempt(33, 0),
+            StatusCode::TOO_MANY_REQUESTS,
+            &none,
+            now,
+            jitter,
+        ) else {
+            panic!("gave up");
+        };
+        assert!(
+            wait >= Duration::from_secs(4) && wait <= Duration::from_secs(8),
+            "{wait:?}"
+        );
+    }
+}
+
+#[test]
+fn only_idempotent_methods_are_retryable_unless_marked() {
+    for (method, retryable) in [
+        (Method::GET, true),
+        (Method::HEAD, true),
+        (Method::PUT, true),
+        (Method::DELETE, true),
+        (Method::OPTIONS, true),
+        (Method::POST, false),
+        (Method::PATCH, false),
+    ] {
+        let mut request = Request::new(method.clone(), "/x".into(), decode_nothing);
+        assert_eq!(request.is_retryable(), retryable, "{method}");
+        request.set_retryable(!retryable);
+        assert_eq!(request.is_retryable(), !retryable, "{method}");
+    }
+}
+
+#[test]
+fn the_client_credentials_token_request() {
+    // RFC 6749 2.3.1: each part form-encoded, then Basic (RFC 4648's "foobar" vectors).
+    let request = ClientCredentials::new("foo", "bar")
+        .token_request("https://login.example.com/")
+        .unwrap();
+    assert_eq!(request.method(), Method::POST);
+    assert_eq!(request.uri(), "https://login.example.com/oauth/token");
+    assert_eq!(request.headers()["authorization"], "Basic Zm9vOmJhcg==");
+    assert!(request.headers()["authorization"].is_sensitive());
+    assert_eq!(
+        request.headers()["content-type"],
+        "application/x-www-form-urlencoded"
+    );
+    assert_eq!(request.body(), b"grant_type=client_credentials");
+    for (id, secret, basic) in [
+        ("f", "", "Basic Zjo="),
+        ("fo", "", "Basic Zm86"),
+        ("a b", "c:d", "Basic YStiOmMlM0Fk"), // "a+b:c%3Ad"
+    ] {
+        let request = ClientCredentials::new(id, secret)
+            .token_request("http://l")
+            .unwrap();
+        assert_eq!(
+            request.headers()["authorization"],
+            basic,
+            "{id:?} {secret:?}"
+        );
+    }
+    let debug = format!("{:?}", ClientCredentials::new("id-1", "s3cret"));
+    assert!(
+        debug.contains("id-1") && !debug.contains("s3cret"),
+        "{debug}"
+    );
+}
+
+#[test]
+fn a_token_response_and_its_freshness() {
+    let received = Instant::now();
+    let read = |status, body: &str| {
+        AccessToken::from_token_response(status, HeaderMap::new(), body.as_bytes(), received)
+    };
+    let token = read(
+        StatusCode::OK,
+        r#"{"access_token":"t-1","token_type":"bearer","expires_in":86400}"#,
+    )
+    .unwrap();
+    assert_eq!(token.secret(), "t-1");
+    assert_eq!(token.expires_at(), received + Duration::from_secs(86_400));
+    assert!(token.is_fresh(received + Duration::from_secs(86_339)));
+    assert!(!token.is_fresh(received + Duration::from_secs(86_340)));
+    assert!(!format!("{token:?}").contains("t-1"));
+    let short = read(StatusCode::OK, r#"{"access_token":"t","expires_in":60}"#).unwrap();
+    assert!(!short.is_fresh(received));
+    let error = read(StatusCode::OK, r#"{"token_type":"bearer"}"#).unwrap_err();
+    assert!(matches!(error, ApiError::Decode { .. }), "{error:?}");
+    let error = read(StatusCode::BAD_REQUEST, r#"{"error":"invalid_client"}"#).unwrap_err();
+    assert_eq!(error.status(), StatusCode::BAD_REQUEST);
+}
+
+#[test]
+fn pkce_verifier_challenge_and_requests() {
+    // RFC 7636, appendix B.
+    let random = [
+        116, 24, 223, 180, 151, 153, 224, 37, 79, 250, 96, 125, 216, 173, 187, 186, 22, 212, 37,
+        77, 105, 214, 191, 240, 91, 88, 5, 88, 83, 132, 141, 121,
+    ];
+    let pkce = Pkce::from_random_bytes(random);
+    assert_eq!(
+        pkce.verifier(),
+        "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"
+    );
+    assert_eq!(
+        pkce.challenge(),
+        "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+    );
+    assert!(!format!("{pkce:?}").contains("dBjf"));
+    assert_eq!(
+        pkce.authorization_url(
+            "https://login.example.com/",
+            "app 1",
+            "http://localhost:8080/cb",
+            "s&t"
+        ),
+        "https://login.example.com/oauth/authorize?response_type=code&code_challenge_method=S256\
+         &code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&client_id=app%201\
+         &redirect_uri=http%3A%2F%2Flocalhost%3A8080%2Fcb&state=s%26t"
+    );
+    let request = pkce
+        .token_request(
+            "https://login.example.com",
+            "app 1",
+            "http://localhost/cb",
+            "c/1",
+        )
+        .unwrap();
+    assert_eq!(request.method(), Method::POST);
+    assert_eq!(request.uri(), "https://login.example.com/oauth/token");
+    assert_eq!(request.headers().get("authorization"), None);
+    assert_eq!(
+        String::from_utf8(request.into_body()).unwrap(),
+        "grant_type=authorization_code&code=c%2F1&redirect_uri=http%3A%2F%2Flocalhost%2Fcb\
+         &client_id=app+1&code_verifier=dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"
+    );
+}
+
+#[test]
+fn the_next_page_by_link_or_by_query_parameter() {
+    let mut first = get_pet("a b");
+    first.push_query("pageSize", "25");
+    first.push_query("page Number", "1");
+    first.push_header("If-None-Match", "x");
+    let next = first
+        .follow("/api/v2/pets?pageSize=25&cursor=abc%3D")
+        .unwrap();
+    assert_eq!(
+        next.path_and_query(),
+        "/api/v2/pets?pageSize=25&cursor=abc%3D"
+    );
+    assert_eq!(next.method(), Method::GET);
+    assert_eq!(next.headers(), first.headers());
+    let absolute = first
+        .follow("https://api.example.com/api/v2/pets?p=2#top")
+        .unwrap();
+    assert_eq!(absolute.path_and_query(), "/api/v2/pets?p=2");
+    assert_eq!(
+        first
+            .follow("https://api.example.com/")
+            .unwrap()
+            .path_and_query(),
+        "/"
+    );
+    for not_a_link in ["", "https://api.example.com", "pets?p=2"] {
+        assert!(first.follow(not_a_link).is_none(), "{not_a_link:?}");
+    }
+    let second = first.with_query("page Number", "2");
+    assert_eq!(second.query(), "pageSize=25&page%20Number=2");
+    assert_eq!(
+        second.with_query("pageSize", "10").query(),
+        "page%20Number=2&pageSize=10"
+    );
+    assert_eq!(
+        get_pet("1").with_query("pageNumber", "2").query(),
+        "pageNumber=2"
+    );
 }

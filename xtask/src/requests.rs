@@ -637,7 +637,7 @@ fn checker_support() -> proc_macro2::TokenStream {
         ) -> ::serde_json::Value {
             let (_, result) = exchange(request, ::http::StatusCode::NOT_FOUND, #error_body.as_bytes());
             sent["not_found"] = match result.map(|_| ()).map_err(api_error) {
-                Err(Ok(ApiError::Status { status, body })) => ::serde_json::json!({
+                Err(Ok(ApiError::Status { status, body, .. })) => ::serde_json::json!({
                     "status": status.as_u16(),
                     "body": ::std::string::String::from_utf8_lossy(&body),
                 }),

@@ -8,6 +8,7 @@
 mod docs;
 mod layout;
 mod operations;
+mod regions;
 mod rust;
 mod serde_impls;
 mod types;
@@ -44,6 +45,7 @@ use crate::HEADER;
 /// Every file of the generated crate, sorted by path.
 pub fn emit_crate(model: &TypeModel) -> (Vec<GeneratedFile>, EmitTimings) {
     let (mut files, timings) = rust::rust_files(model);
+    files.extend(regions::region_file(&model.regions));
     files.push(GeneratedFile {
         path: "Cargo.toml".into(),
         contents: cargo_toml(model),
@@ -94,7 +96,11 @@ fn cargo_toml(model: &TypeModel) -> String {
         if !model.operations.is_empty() {
             features.insert(
                 crate::naming::CLIENT_FEATURE.into(),
-                vec!["dep:reqwest"].into(),
+                vec!["dep:reqwest", "dep:tokio"].into(),
+            );
+            features.insert(
+                crate::naming::TRACING_FEATURE.into(),
+                vec![crate::naming::CLIENT_FEATURE, "dep:tracing"].into(),
             );
         }
         for name in names {

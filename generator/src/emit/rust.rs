@@ -24,8 +24,8 @@ use crate::model::{
     BaseType, EnumType, Fact, Field, Model, ModelKind, Primitive, Taken, TypeModel,
 };
 use crate::naming::{
-    CLIENT_FEATURE, CLIENT_MODULE, REQUEST_MODULE, SUPPORT_MODULE, file_stem, is_camel_case,
-    is_snake_case, private_module_name,
+    CLIENT_FEATURE, CLIENT_MODULE, REGION_MODULE, REQUEST_MODULE, SUPPORT_MODULE, file_stem,
+    is_camel_case, is_snake_case, private_module_name,
 };
 
 /// Every Rust file, with the time spent on each step.
@@ -169,6 +169,10 @@ fn lib_rs(model: &TypeModel) -> (TokenStream, Vec<Item>) {
             #enums
         })
     }));
+    if !model.regions.is_empty() {
+        let module = ident(REGION_MODULE);
+        items.push(Item::Tokens(quote!(pub mod #module;)));
+    }
     if !model.operations.is_empty() {
         items.push(Item::Tokens(runtime_items()));
         items.extend(model.operations.iter().map(|group| {

@@ -11,7 +11,7 @@ use super::operations::build_operations;
 use super::shared::{MAX_TYPE_DEPTH, enum_type, suggest};
 use super::{
     AdditionalProperties, BaseType, EnumKind, EnumType, Fact, Field, FieldType, Model, ModelKind,
-    Package, TypeModel,
+    Package, Region, TypeModel,
 };
 use crate::config::{Config, FieldOverride, Located};
 use crate::diagnostic::{Diagnostic, FileId, Sources};
@@ -143,6 +143,16 @@ pub fn build_model(
         models,
         features,
         operations,
+        regions: config
+            .regions
+            .iter()
+            .map(|region| Region {
+                name: region.name.value.clone(),
+                variant: naming::region_variant(&region.name.value),
+                api_host: region.api.clone(),
+                login_host: region.login.clone(),
+            })
+            .collect(),
     }
 }
 
@@ -176,14 +186,20 @@ fn dependencies(
         dependencies.insert("jiff".to_owned(), with_features("1", &["serde"]));
     }
     if has_operations {
-        // The request runtime's types, and the optional client's HTTP stack.
+        // The request runtime's types; the optional client's HTTP stack, timer and async mutex
+        // (`client`), and its spans (`tracing`).
         dependencies.insert("http".to_owned(), toml::Value::from("1"));
-        let mut reqwest = toml::Table::new();
-        reqwest.insert("version".to_owned(), "0.12".into());
-        reqwest.insert("default-features".to_owned(), false.into());
-        reqwest.insert("features".to_owned(), vec!["rustls-tls"].into());
-        reqwest.insert("optional".to_owned(), true.into());
-        dependencies.insert("reqwest".to_owned(), toml::Value::Table(reqwest));
+        let optional = |version: &str, features: &[&str]| {
+            let mut table = toml::Table::new();
+            table.insert("version".to_owned(), version.into());
+            table.insert("default-features".to_owned(), false.into());
+            table.insert("features".to_owned(), features.to_vec().into());
+            table.insert("optional".to_owned(), true.into());
+            toml::Value::Table(table)
+        };
+        dependencies.insert("reqwest".to_owned(), optional("0.12", &["rustls-tls"]));
+        dependencies.insert("tokio".to_owned(), optional("1", &["time", "sync"]));
+        dependencies.insert("tracing".to_owned(), optional("0.1", &["std"]));
     }
     for (name, value) in &config.dependencies {
         dependencies.insert(name.clone(), value.clone());

@@ -36,6 +36,23 @@ pub struct TypeModel {
     /// docs have no operation pages.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub operations: Vec<OperationGroup>,
+    /// The regions the API is served from, with their hosts (`codegen.toml`'s
+    /// `[client.regions]`), sorted by name; empty when the config lists none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub regions: Vec<Region>,
+}
+
+/// A region the API is served from.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Region {
+    /// The vendor's name of it (`us-east-1`).
+    pub name: String,
+    /// Its `Region` variant (`UsEast1`).
+    pub variant: String,
+    /// The API's host there (`api.mypurecloud.com`).
+    pub api_host: String,
+    /// The OAuth login host there (`login.mypurecloud.com`).
+    pub login_host: String,
 }
 
 /// The operations of one API group: one operation page.
