@@ -173,11 +173,11 @@ fn compare_one(
     }
     let body = operation.body().is_some();
     if body != spec_body {
-        found.push(format!(
-            "{at}: {} a body, the document {}",
-            if body { "sends" } else { "sends no" },
-            if spec_body { "has one" } else { "has none" }
-        ));
+        found.push(if body {
+            format!("{at}: sends a body, the document has none")
+        } else {
+            format!("{at}: sends no body, the document has one")
+        });
     }
     found
 }

@@ -423,6 +423,15 @@ impl PageReader<'_, '_> {
                     });
                 }
             }
+            // Go's `Other Parameters` tables have a blank line between their header and their
+            // rows, which Markdown then reads as a paragraph.
+            Part::Parameters if is_detached_rows(source) => {
+                let rows = detached_rows(self.file, self.text, range, self.diagnostics);
+                for mut parameter in rows {
+                    parameter.required &= !draft.optional_unless_marked;
+                    draft.parameters.push(parameter);
+                }
+            }
             Part::ReturnType if draft.returns.is_none() => {
                 let returned = collect_text(inner);
                 let returned = returned.text.trim();
@@ -921,27 +930,6 @@ fn read_parameter(
         leaf_span: type_span.clone(),
         links_page: false,
     };
-    let union = split_union.or_else(|| literal_union(&collect_text(cells[1].events).text));
-    let (ty, literals) = match union {
-        Some((containers, literals)) => (string_type(containers), literals),
-        // typescript-fetch writes an enum's values as code spans (`` `a`, `b` ``), and its
-        // Notes list them (`[Enum: a, b]`).
-        None if text[type_span.clone()].starts_with('`') => (string_type(Vec::new()), Vec::new()),
-        None => {
-            let ParsedCell {
-                expr,
-                leaf_span,
-                links_page,
-                ..
-            } = parse_type_cell(file, text, &cells[1], diagnostics)?;
-            let ty = TypeCell {
-                expr,
-                leaf_span,
-                links_page,
-            };
-            (ty, Vec::new())
-        }
-    };
     let (notes_text, notes_span) = cell_text(columns - 1);
     let mut notes = read_notes(&notes_text).unwrap_or_else(|unexpected| {
         diagnostics.push(
@@ -963,6 +951,29 @@ fn read_parameter(
     if columns == PARAMETERS_HEADER_WITH_REQUIRED.len() {
         notes.required = cell_text(3).0.trim() == "[required]";
     }
+    let union = split_union.or_else(|| literal_union(&collect_text(cells[1].events).text));
+    let (ty, literals) = match union {
+        Some((containers, literals)) => (string_type(containers), literals),
+        // typescript-fetch writes an enum's values as code spans (`` `a`, `b` ``), and its
+        // Notes list them (`[Enum: a, b]`).
+        None if text[type_span.clone()].starts_with('`') && !notes.allowed_values.is_empty() => {
+            (string_type(Vec::new()), Vec::new())
+        }
+        None => {
+            let ParsedCell {
+                expr,
+                leaf_span,
+                links_page,
+                ..
+            } = parse_type_cell(file, text, &cells[1], diagnostics)?;
+            let ty = TypeCell {
+                expr,
+                leaf_span,
+                links_page,
+            };
+            (ty, Vec::new())
+        }
+    };
     if notes.allowed_values.is_empty() {
         notes.allowed_values = literals;
     }
@@ -975,6 +986,64 @@ fn read_parameter(
         default: notes.default,
         allowed_values: notes.allowed_values,
     })
+}
+
+/// Whether a paragraph is table rows without their header (` **name** | **type** | ... |` on
+/// every line).
+fn is_detached_rows(source: &str) -> bool {
+    source
+        .lines()
+        .all(|line| line.trim_start().starts_with("**") && line.contains(" | "))
+}
+
+/// The Parameters rows of a paragraph of rows whose header is above a blank line (`range`):
+/// read as a table under a header of their own, with their spans (and those of what is
+/// reported) in the page's text.
+fn detached_rows(
+    file: FileId,
+    text: &str,
+    range: &Range<usize>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<ParameterRow> {
+    const HEADER: &str = "Name | Type | Description | Notes\n--- | --- | --- | ---\n";
+    let table = format!("{HEADER}{}", &text[range.clone()]);
+    // An offset in `table` past the header is this far from the page's.
+    let to_page = |span: &mut Range<usize>| {
+        let start = span.start.saturating_sub(HEADER.len()) + range.start;
+        let end = span.end.saturating_sub(HEADER.len()) + range.start;
+        *span = start..end;
+    };
+    let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(&table, Options::ENABLE_TABLES)
+        .into_offset_iter()
+        .collect();
+    let mut read = Vec::new();
+    let mut reported = Vec::new();
+    let mut index = 0;
+    while index < events.len() {
+        let end = find_end(&events, index);
+        if let (Event::Start(Tag::TableRow), row_range) = &events[index] {
+            let row = &events[index + 1..end];
+            if !is_go_context(&table[row_range.clone()])
+                && let Some(mut parameter) =
+                    read_parameter(file, &table, (row, row_range), 4, &mut reported)
+            {
+                to_page(&mut parameter.name.span);
+                to_page(&mut parameter.ty.expr.span);
+                to_page(&mut parameter.ty.leaf_span);
+                read.push(parameter);
+            }
+            index = end + 1;
+        } else {
+            index += 1;
+        }
+    }
+    for mut diagnostic in reported {
+        if let Some((_, span)) = &mut diagnostic.location {
+            to_page(span);
+        }
+        diagnostics.push(diagnostic);
+    }
+    read
 }
 
 /// Whether a Parameters row is Go's `ctx` (`**ctx** | **context.Context** | ...`), the Go
@@ -1196,9 +1265,9 @@ Name | Type | Description  | Notes\n\
 ## ListThings\n\n\
 ### Other Parameters\n\n\
 Name | Type | Description  | Notes\n\
-------------- | ------------- | ------------- | -------------\n\
+------------- | ------------- | ------------- | -------------\n\n\
 **ctx** | **context.Context** | context | \n\
-**pageSize** | **int64** | Page size | [default to 250]\n\n\
+ **pageSize** | **int64** | Page size | [default to 250]\n\n\
 ### Return type\n\n\
  (empty response body)\n";
 
@@ -1259,7 +1328,8 @@ Name | Type | Description  | Notes\n\
         assert_eq!(list.method.value, HttpMethod::Get);
         assert_eq!(list.path.value, "/things");
         assert_eq!(list.returns, None);
-        // Go's `ctx` is no parameter, and its other parameters do not say they are required.
+        // Go's `ctx` is no parameter, and its other parameters (rows below a blank line, which
+        // Markdown reads as a paragraph) do not say they are required.
         assert_eq!(list.parameters.len(), 1);
         assert!(!list.parameters[0].required);
         assert_eq!(list.parameters[0].default.as_deref(), Some("250"));
