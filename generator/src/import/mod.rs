@@ -874,14 +874,7 @@ impl Importer<'_> {
                 (api.file, parameter.wire_span.start),
             ),
             None if parameter.wire_name != spec.wire_name => {
-                let path = [
-                    "operations",
-                    group.name.as_str(),
-                    operation.name.as_str(),
-                    "parameters",
-                    parameter.name.as_str(),
-                ];
-                if let Some(table) = self.table_at(&path) {
+                if let Some(table) = self.parameter_table(group, operation, parameter) {
                     table.insert("wire_name", toml_edit::value(parameter.wire_name.as_str()));
                     self.counts.parameter_wire_names_written += 1;
                 }
@@ -928,17 +921,27 @@ impl Importer<'_> {
             );
             return;
         }
-        let path = [
+        if let Some(table) = self.parameter_table(group, operation, parameter) {
+            table.insert("place", toml_edit::value(place_name));
+            self.counts.parameter_places_written += 1;
+        }
+    }
+
+    /// The config's `[operations.<group>.<operation>.parameters.<parameter>]` table, made when
+    /// missing; `None` when the config writes a part of its path as something else (reported).
+    fn parameter_table(
+        &mut self,
+        group: &OperationGroup,
+        operation: &Operation,
+        parameter: &PythonParameter,
+    ) -> Option<&mut Table> {
+        self.table_at(&[
             "operations",
             group.name.as_str(),
             operation.name.as_str(),
             "parameters",
             parameter.name.as_str(),
-        ];
-        if let Some(table) = self.table_at(&path) {
-            table.insert("place", toml_edit::value(place_name));
-            self.counts.parameter_places_written += 1;
-        }
+        ])
     }
 
     fn place(&self, file: FileId, offset: usize) -> String {
