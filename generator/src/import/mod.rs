@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use toml_edit::{Array, DocumentMut, Item, Table, Value};
 
-use crate::config::{Config, FieldOverride, Located, ParameterPlace};
+use crate::config::{Config, FieldOverride, Located, ParameterOverride, ParameterPlace};
 use crate::diagnostic::{BYTE_ORDER_MARK, Diagnostic, FileId, Sources, decode};
 use crate::model::{
     BaseType, Field, Model, Operation, OperationGroup, ParameterLocation, Primitive, TypeModel,
@@ -832,11 +832,7 @@ impl Importer<'_> {
             return;
         };
         let written = self
-            .config
-            .operations
-            .get(&group.name)
-            .and_then(|operations| operations.get(&operation.name))
-            .and_then(|overrides| overrides.parameters.get(&parameter.name))
+            .parameter_override(group, operation, parameter)
             .and_then(|overrides| overrides.wire_name.as_ref());
         // A path parameter whose placeholder the page's name does not find is fixed by the
         // SDK's name; a query or header parameter the page puts in the path is not.
@@ -899,11 +895,7 @@ impl Importer<'_> {
             _ => (ParameterPlace::Query, "query"),
         };
         let written = self
-            .config
-            .operations
-            .get(&group.name)
-            .and_then(|operations| operations.get(&operation.name))
-            .and_then(|overrides| overrides.parameters.get(&parameter.name))
+            .parameter_override(group, operation, parameter)
             .filter(|overrides| overrides.place.is_some_and(|place| place != sdk_place));
         if let Some(written) = written {
             self.counts.conflicts += 1;
@@ -925,6 +917,20 @@ impl Importer<'_> {
             table.insert("place", toml_edit::value(place_name));
             self.counts.parameter_places_written += 1;
         }
+    }
+
+    /// What the config says of a parameter, when it says anything.
+    fn parameter_override(
+        &self,
+        group: &OperationGroup,
+        operation: &Operation,
+        parameter: &PythonParameter,
+    ) -> Option<&ParameterOverride> {
+        self.config
+            .operations
+            .get(&group.name)
+            .and_then(|operations| operations.get(&operation.name))
+            .and_then(|overrides| overrides.parameters.get(&parameter.name))
     }
 
     /// The config's `[operations.<group>.<operation>.parameters.<parameter>]` table, made when
