@@ -831,8 +831,7 @@ impl Importer<'_> {
             ));
             return;
         };
-        let written = self
-            .parameter_override(group, operation, parameter)
+        let written = parameter_override(self.config, group, operation, parameter)
             .and_then(|overrides| overrides.wire_name.as_ref());
         // A path parameter whose placeholder the page's name does not find is fixed by the
         // SDK's name; a query or header parameter the page puts in the path is not.
@@ -894,8 +893,7 @@ impl Importer<'_> {
             ParameterLocation::Header => (ParameterPlace::Header, "header"),
             _ => (ParameterPlace::Query, "query"),
         };
-        let written = self
-            .parameter_override(group, operation, parameter)
+        let written = parameter_override(self.config, group, operation, parameter)
             .filter(|overrides| overrides.place.is_some_and(|place| place != sdk_place));
         if let Some(written) = written {
             self.counts.conflicts += 1;
@@ -917,20 +915,6 @@ impl Importer<'_> {
             table.insert("place", toml_edit::value(place_name));
             self.counts.parameter_places_written += 1;
         }
-    }
-
-    /// What the config says of a parameter, when it says anything.
-    fn parameter_override(
-        &self,
-        group: &OperationGroup,
-        operation: &Operation,
-        parameter: &PythonParameter,
-    ) -> Option<&ParameterOverride> {
-        self.config
-            .operations
-            .get(&group.name)
-            .and_then(|operations| operations.get(&operation.name))
-            .and_then(|overrides| overrides.parameters.get(&parameter.name))
     }
 
     /// The config's `[operations.<group>.<operation>.parameters.<parameter>]` table, made when
@@ -959,6 +943,20 @@ impl Importer<'_> {
             at.column
         )
     }
+}
+
+/// What `config` says of a parameter of an operation, when it says anything.
+fn parameter_override<'c>(
+    config: &'c Config,
+    group: &OperationGroup,
+    operation: &Operation,
+    parameter: &PythonParameter,
+) -> Option<&'c ParameterOverride> {
+    config
+        .operations
+        .get(&group.name)
+        .and_then(|operations| operations.get(&operation.name))
+        .and_then(|overrides| overrides.parameters.get(&parameter.name))
 }
 
 /// The SDK's fields of one model whose JSON name would be another field's once imported: doc name
