@@ -8,8 +8,10 @@
 pub mod config;
 pub mod diagnostic;
 pub mod diff;
+mod digest;
 pub mod emit;
 pub mod import;
+pub mod incremental;
 pub mod model;
 mod naming;
 pub mod output;
@@ -72,6 +74,9 @@ pub struct Timings {
     pub parse: Duration,
     /// Building the type model.
     pub model: Duration,
+    /// Computing each file's key, and checking that the files kept have their recorded contents
+    /// (see [`incremental`]).
+    pub keys: Duration,
     /// Building token streams and formatting them (wall clock of both).
     pub emit_and_format: Duration,
     /// Of which, summed over threads: building token streams.
@@ -218,7 +223,8 @@ pub fn load(
     Ok((model, stats, sources, diagnostics, timings))
 }
 
-/// Runs the whole pipeline: read, parse, build the model, emit, format, write.
+/// Runs the whole pipeline: read, parse, build the model, emit and format what changed (see
+/// [`incremental`]), write.
 pub fn generate(options: &Options) -> Result<Generated, Failure> {
     let started = Instant::now();
     let (model, stats, sources, diagnostics, mut timings) =
@@ -231,14 +237,20 @@ pub fn generate(options: &Options) -> Result<Generated, Failure> {
     }
 
     let emit_started = Instant::now();
-    let (files, emit_timings) = emit::emit_crate(&model);
-    timings.emit_and_format = emit_started.elapsed();
-    timings.emit_cpu = emit_timings.emit;
-    timings.format_cpu = emit_timings.format;
+    let emitted = incremental::emit_changed(&model, &options.out_dir);
+    timings.keys = emitted.keys;
+    timings.emit_and_format = emit_started.elapsed() - emitted.keys;
+    timings.emit_cpu = emitted.timings.emit;
+    timings.format_cpu = emitted.timings.format;
 
     let write_started = Instant::now();
-    let report =
-        output::write_files(&options.out_dir, &files, options.mode).map_err(Failure::Io)?;
+    let report = output::write_files_keeping(
+        &options.out_dir,
+        &emitted.files,
+        &emitted.kept,
+        options.mode,
+    )
+    .map_err(Failure::Io)?;
     timings.write = write_started.elapsed();
     timings.total = started.elapsed();
     Ok(Generated {

@@ -57,6 +57,18 @@ pub fn write_files(
     write_files_with_hook(out_dir, files, mode, &mut |_| Ok(()))
 }
 
+/// [`write_files`] for a folder where the files `kept` are already as they should be (the record
+/// of incremental regeneration vouches for their contents): they are neither compared nor
+/// removed, and count as unchanged.
+pub fn write_files_keeping(
+    out_dir: &Path,
+    files: &[GeneratedFile],
+    kept: &[PathBuf],
+    mode: WriteMode,
+) -> io::Result<WriteReport> {
+    write(out_dir, files, kept, mode, &mut |_| Ok(()))
+}
+
 /// [`write_files`], calling `before_rename` with each changed file's path after its new contents
 /// are in a temporary file and before that file is renamed over it. An error from the hook stops
 /// the run at that point, as a full disk or a killed process would: this is how tests check what
@@ -67,7 +79,20 @@ pub fn write_files_with_hook(
     mode: WriteMode,
     before_rename: &mut dyn FnMut(&Path) -> io::Result<()>,
 ) -> io::Result<WriteReport> {
-    let mut report = WriteReport::default();
+    write(out_dir, files, &[], mode, before_rename)
+}
+
+fn write(
+    out_dir: &Path,
+    files: &[GeneratedFile],
+    kept: &[PathBuf],
+    mode: WriteMode,
+    before_rename: &mut dyn FnMut(&Path) -> io::Result<()>,
+) -> io::Result<WriteReport> {
+    let mut report = WriteReport {
+        unchanged: kept.len(),
+        ..WriteReport::default()
+    };
     let mut changed = Vec::new();
     for file in files {
         let path = out_dir.join(&file.path);
@@ -78,7 +103,9 @@ pub fn write_files_with_hook(
             Err(error) => return Err(with_path(error, &path)),
         }
     }
-    let wanted: BTreeSet<&Path> = files.iter().map(|file| file.path.as_path()).collect();
+    let wanted: BTreeSet<&Path> = (files.iter().map(|file| file.path.as_path()))
+        .chain(kept.iter().map(PathBuf::as_path))
+        .collect();
     let (stale, unknown) = other_files(out_dir, &wanted)?;
     report.written = changed.iter().map(|file| file.path.clone()).collect();
     report.removed = stale;

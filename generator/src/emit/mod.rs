@@ -14,9 +14,17 @@ mod serde_impls;
 mod types;
 
 use std::path::PathBuf;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use crate::model::TypeModel;
+use proc_macro2::TokenStream;
+use rayon::prelude::*;
+
+use crate::digest::Digest;
+use crate::model::{Model, OperationGroup, TypeModel};
+use crate::naming::{SUPPORT_MODULE, file_stem};
+use operations::{CLIENT_RUNTIME, Example, REQUEST_RUNTIME, group_file};
+use serde_impls::SUPPORT;
+use types::PrimitiveTypes;
 
 /// One file of the generated crate.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,26 +50,205 @@ pub use crate::naming::{CLIENT_MODULE, REQUEST_MODULE};
 
 use crate::HEADER;
 
+/// A file of the generated crate before it is emitted: its path and what it is made from.
+#[derive(Debug, Clone)]
+pub struct PlannedFile<'a> {
+    /// Path relative to the crate's root.
+    pub path: PathBuf,
+    source: Source<'a>,
+}
+
+/// What one file is made from: the part of the type model its emitter reads.
+#[derive(Debug, Clone)]
+enum Source<'a> {
+    /// `src/<model>.rs`: a model's struct and its serde impls (or an enum page's enum).
+    Model(&'a Model),
+    /// `src/enums/<model>.rs`: a model's field enums.
+    FieldEnums(&'a Model),
+    /// `src/operations/<group>.rs`: an operation group's functions.
+    Group(&'a OperationGroup),
+    /// `src/lib.rs`, from [`rust::LibInputs`].
+    Lib,
+    /// [`crate::surface::RECORD_FILE`], from the whole model.
+    Surface,
+    /// A small file whose contents are made with the plan (`Cargo.toml`, the runtime modules).
+    Text(String),
+}
+
+/// The emitter's fingerprint: a digest of the emitter's sources and templates (`build.rs`), so
+/// that a changed emitter makes every key change.
+const EMITTER: &str = env!("EMITTER_FINGERPRINT");
+
 /// Every file of the generated crate, sorted by path.
 pub fn emit_crate(model: &TypeModel) -> (Vec<GeneratedFile>, EmitTimings) {
-    let (mut files, timings) = rust::rust_files(model);
-    files.extend(regions::region_file(&model.regions));
-    files.push(GeneratedFile {
-        path: "Cargo.toml".into(),
-        contents: cargo_toml(model),
-    });
-    files.push(GeneratedFile {
-        path: "rustfmt.toml".into(),
-        contents: format!(
-            "# {HEADER}\n# The generated code is formatted by prettyplease; rustfmt leaves it alone.\ndisable_all_formatting = true\n"
-        ),
-    });
-    files.push(GeneratedFile {
-        path: crate::surface::RECORD_FILE.into(),
-        contents: crate::surface::ApiSurface::from_model(model).to_json(),
-    });
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    (files, timings)
+    let plan = plan(model);
+    let all: Vec<&PlannedFile> = plan.iter().collect();
+    emit(model, &all)
+}
+
+/// The files of the crate, not emitted yet, sorted by path.
+pub fn plan(model: &TypeModel) -> Vec<PlannedFile<'_>> {
+    let mut plan = Vec::with_capacity(2 * model.models.len() + model.operations.len() + 8);
+    for item in &model.models {
+        let stem = file_stem(&item.module);
+        plan.push(planned(format!("src/{stem}.rs"), Source::Model(item)));
+        if !item.enums.is_empty() {
+            plan.push(planned(
+                format!("src/enums/{stem}.rs"),
+                Source::FieldEnums(item),
+            ));
+        }
+    }
+    for group in &model.operations {
+        plan.push(planned(
+            rust::group_file_path(&group.module),
+            Source::Group(group),
+        ));
+    }
+    if !model.operations.is_empty() {
+        for (name, runtime) in [
+            (REQUEST_MODULE, REQUEST_RUNTIME),
+            (CLIENT_MODULE, CLIENT_RUNTIME),
+        ] {
+            let text = format!("// {HEADER}\n\n{runtime}");
+            plan.push(planned(format!("src/{name}.rs"), Source::Text(text)));
+        }
+    }
+    plan.push(planned("src/lib.rs".into(), Source::Lib));
+    let support = format!("// {HEADER}\n\n{SUPPORT}");
+    plan.push(planned(
+        format!("src/{SUPPORT_MODULE}.rs"),
+        Source::Text(support),
+    ));
+    if let Some(file) = regions::region_file(&model.regions) {
+        plan.push(PlannedFile {
+            path: file.path,
+            source: Source::Text(file.contents),
+        });
+    }
+    plan.push(planned(
+        "Cargo.toml".into(),
+        Source::Text(cargo_toml(model)),
+    ));
+    let rustfmt = format!(
+        "# {HEADER}\n# The generated code is formatted by prettyplease; rustfmt leaves it alone.\ndisable_all_formatting = true\n"
+    );
+    plan.push(planned("rustfmt.toml".into(), Source::Text(rustfmt)));
+    plan.push(planned(crate::surface::RECORD_FILE.into(), Source::Surface));
+    plan.sort_by(|a, b| a.path.cmp(&b.path));
+    plan
+}
+
+fn planned(path: String, source: Source<'_>) -> PlannedFile<'_> {
+    PlannedFile {
+        path: path.into(),
+        source,
+    }
+}
+
+/// Each planned file's key: a digest of everything its emitter reads (its part of the type
+/// model, the primitive table, the crate's name, the emitter's fingerprint), so that a file
+/// whose key is unchanged would be emitted exactly as before. `None` for the small files, which
+/// are made with the plan and cost nothing to compare.
+pub fn keys(model: &TypeModel, plan: &[PlannedFile]) -> Vec<Option<Digest>> {
+    let base = Digest::of_value(
+        &[],
+        &(EMITTER, HEADER, &model.package.name, &model.rust_types),
+    );
+    let keys: Vec<Option<Digest>> = plan
+        .par_iter()
+        .map(|file| match &file.source {
+            Source::Model(item) => Some(Digest::of_value(&[base], &("model", item))),
+            Source::FieldEnums(item) => Some(Digest::of_value(&[base], &("enums", item))),
+            Source::Group(group) => Some(Digest::of_value(&[base], &("group", group))),
+            Source::Lib => Some(Digest::of_value(
+                &[base],
+                &("lib", rust::LibInputs::of(model)),
+            )),
+            Source::Surface | Source::Text(_) => None,
+        })
+        .collect();
+    // The surface is made from the whole model: every model's and group's key (each covers all of
+    // its item), and the rest of the model.
+    let mut parts: Vec<Digest> = vec![base];
+    parts.extend(plan.iter().zip(&keys).filter_map(|(file, key)| {
+        matches!(file.source, Source::Model(_) | Source::Group(_)).then_some((*key)?)
+    }));
+    let rest = (
+        "surface",
+        &model.package,
+        &model.dependencies,
+        &model.features,
+        &model.regions,
+    );
+    let surface = Digest::of_value(&parts, &rest);
+    plan.iter()
+        .zip(keys)
+        .map(|(file, key)| match file.source {
+            Source::Surface => Some(surface),
+            _ => key,
+        })
+        .collect()
+}
+
+/// Emits and formats the given planned files of `model`, in parallel, in their order.
+pub fn emit(model: &TypeModel, files: &[&PlannedFile]) -> (Vec<GeneratedFile>, EmitTimings) {
+    let crate_name = model.package.name.replace('-', "_");
+    let results: Vec<(GeneratedFile, Duration, Duration)> = files
+        .par_iter()
+        .map_init(
+            || PrimitiveTypes::new(&model.rust_types),
+            |types, file| {
+                let started = Instant::now();
+                let (docs, items) = match &file.source {
+                    Source::Model(item) => (TokenStream::new(), rust::model_file(item, types)),
+                    Source::FieldEnums(item) => rust::enums_file(item),
+                    Source::Group(group) => {
+                        let example = Example {
+                            crate_name: &crate_name,
+                            module: &group.module,
+                            rust_types: &model.rust_types,
+                        };
+                        group_file(group, &example, types)
+                    }
+                    Source::Lib => rust::lib_rs(&rust::LibInputs::of(model)),
+                    Source::Surface => {
+                        let json = crate::surface::ApiSurface::from_model(model).to_json();
+                        return (generated(file, json), started.elapsed(), Duration::ZERO);
+                    }
+                    Source::Text(text) => {
+                        return (
+                            generated(file, text.clone()),
+                            Duration::ZERO,
+                            Duration::ZERO,
+                        );
+                    }
+                };
+                let emitted = Instant::now();
+                let contents = layout::file(docs, items);
+                (
+                    generated(file, contents),
+                    emitted - started,
+                    emitted.elapsed(),
+                )
+            },
+        )
+        .collect();
+    let mut timings = EmitTimings::default();
+    let mut emitted = Vec::with_capacity(results.len());
+    for (file, emit, format) in results {
+        timings.emit += emit;
+        timings.format += format;
+        emitted.push(file);
+    }
+    (emitted, timings)
+}
+
+fn generated(file: &PlannedFile, contents: String) -> GeneratedFile {
+    GeneratedFile {
+        path: file.path.clone(),
+        contents,
+    }
 }
 
 fn cargo_toml(model: &TypeModel) -> String {

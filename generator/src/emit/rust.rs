@@ -6,121 +6,83 @@
 //! which case they are written in full; `BTreeMap` is imported likewise. Other models are
 //! `super::Name` (the crate root's re-export), a model's enums `enums::Name`.
 
-use std::collections::BTreeMap;
-use std::time::{Duration, Instant};
-
 use proc_macro2::TokenStream;
-use quote::quote;
-use rayon::prelude::*;
+use quote::{ToTokens, quote};
 
 use super::docs::{code_span, doc_attributes, inner_doc_attributes, plain_text};
-use super::layout::{self, Item};
-use super::operations::{CLIENT_RUNTIME, Example, FOLDER, REQUEST_RUNTIME, group_file};
-use super::serde_impls::{SUPPORT, enum_impls, model_impls};
+use super::layout::Item;
+use super::operations::FOLDER;
+use super::serde_impls::{enum_impls, model_impls};
 use super::types::{PrimitiveTypes, Scope, allow_camel_case, enum_type, field_type, ident};
-use super::{EmitTimings, GeneratedFile};
-use crate::HEADER;
 use crate::model::{
-    BaseType, EnumType, Fact, Field, Model, ModelKind, Primitive, Taken, TypeModel,
+    BaseType, EnumType, Fact, Feature, Field, Model, ModelKind, Primitive, Taken, TypeModel,
 };
 use crate::naming::{
     CLIENT_FEATURE, CLIENT_MODULE, REGION_MODULE, REQUEST_MODULE, SUPPORT_MODULE, file_stem,
     is_camel_case, is_snake_case, private_module_name,
 };
 
-/// Every Rust file, with the time spent on each step.
-pub fn rust_files(model: &TypeModel) -> (Vec<GeneratedFile>, EmitTimings) {
-    let primitives: BTreeMap<Primitive, String> = model.rust_types.clone();
-    let results: Vec<(Vec<GeneratedFile>, Duration, Duration)> = model
-        .models
-        .par_iter()
-        .map_init(
-            || PrimitiveTypes::new(&primitives),
-            |types, item| {
-                let started = Instant::now();
-                let model_items = model_file(item, types);
-                let enum_items = (!item.enums.is_empty()).then(|| enums_file(item));
-                let emitted = Instant::now();
-                let stem = file_stem(&item.module);
-                let mut files = vec![GeneratedFile {
-                    path: format!("src/{stem}.rs").into(),
-                    contents: layout::file(TokenStream::new(), model_items),
-                }];
-                if let Some((docs, items)) = enum_items {
-                    files.push(GeneratedFile {
-                        path: format!("src/enums/{stem}.rs").into(),
-                        contents: layout::file(docs, items),
-                    });
-                }
-                (files, emitted - started, emitted.elapsed())
-            },
-        )
-        .collect();
-    let mut timings = EmitTimings::default();
-    let mut files = Vec::with_capacity(results.len() + 2);
-    for (model_files, emit, format) in results {
-        timings.emit += emit;
-        timings.format += format;
-        files.extend(model_files);
-    }
-    let crate_name = model.package.name.replace('-', "_");
-    let group_results: Vec<(GeneratedFile, Duration, Duration)> = model
-        .operations
-        .par_iter()
-        .map_init(
-            || PrimitiveTypes::new(&primitives),
-            |types, group| {
-                let started = Instant::now();
-                let example = Example {
-                    crate_name: &crate_name,
+/// What `src/lib.rs` is made from, and all it is made from (its key in the record of
+/// incremental regeneration hashes exactly this): the crate's description, each model's module,
+/// features and kind, whether there are regions, each group's module and feature, the features.
+#[derive(serde::Serialize)]
+pub(super) struct LibInputs<'a> {
+    description: &'a str,
+    models: Vec<LibModel<'a>>,
+    has_regions: bool,
+    groups: Vec<LibGroup<'a>>,
+    features: &'a [Feature],
+}
+
+/// What `src/lib.rs` says of one model.
+#[derive(serde::Serialize)]
+struct LibModel<'a> {
+    module: &'a str,
+    rust_name: &'a str,
+    features: &'a [String],
+    has_enums: bool,
+    is_struct: bool,
+}
+
+/// What `src/lib.rs` says of one operation group.
+#[derive(serde::Serialize)]
+struct LibGroup<'a> {
+    module: &'a str,
+    feature: &'a str,
+    first_operation: Option<&'a str>,
+}
+
+impl<'a> LibInputs<'a> {
+    /// The part of `model` that `src/lib.rs` is made from.
+    pub(super) fn of(model: &'a TypeModel) -> Self {
+        LibInputs {
+            description: &model.package.description,
+            models: (model.models.iter())
+                .map(|item| LibModel {
+                    module: &item.module,
+                    rust_name: &item.rust_name,
+                    features: &item.features,
+                    has_enums: !item.enums.is_empty(),
+                    is_struct: item.kind.is_struct(),
+                })
+                .collect(),
+            has_regions: !model.regions.is_empty(),
+            groups: (model.operations.iter())
+                .map(|group| LibGroup {
                     module: &group.module,
-                    rust_types: &primitives,
-                };
-                let (docs, items) = group_file(group, &example, types);
-                let emitted = Instant::now();
-                let file = GeneratedFile {
-                    path: group_file_path(&group.module).into(),
-                    contents: layout::file(docs, items),
-                };
-                (file, emitted - started, emitted.elapsed())
-            },
-        )
-        .collect();
-    for (file, emit, format) in group_results {
-        timings.emit += emit;
-        timings.format += format;
-        files.push(file);
-    }
-    if !model.operations.is_empty() {
-        for (name, runtime) in [
-            (REQUEST_MODULE, REQUEST_RUNTIME),
-            (CLIENT_MODULE, CLIENT_RUNTIME),
-        ] {
-            files.push(GeneratedFile {
-                path: format!("src/{name}.rs").into(),
-                contents: format!("// {HEADER}\n\n{runtime}"),
-            });
+                    feature: &group.feature,
+                    first_operation: (group.operations.first())
+                        .map(|operation| operation.rust_name.as_str()),
+                })
+                .collect(),
+            features: &model.features,
         }
     }
-    let started = Instant::now();
-    let (crate_docs, items) = lib_rs(model);
-    let emitted = Instant::now();
-    files.push(GeneratedFile {
-        path: "src/lib.rs".into(),
-        contents: layout::file(crate_docs, items),
-    });
-    files.push(GeneratedFile {
-        path: format!("src/{SUPPORT_MODULE}.rs").into(),
-        contents: format!("// {HEADER}\n\n{SUPPORT}"),
-    });
-    timings.emit += emitted - started;
-    timings.format += emitted.elapsed();
-    (files, timings)
 }
 
 /// The crate docs and the items of `src/lib.rs`.
-fn lib_rs(model: &TypeModel) -> (TokenStream, Vec<Item>) {
-    let description = plain_text(&model.package.description);
+pub(super) fn lib_rs(model: &LibInputs) -> (TokenStream, Vec<Item>) {
+    let description = plain_text(model.description);
     let crate_docs = inner_doc_attributes(&format!(
         "{description}\n\n\
          Every model of the docs is a struct at the crate root, with serde impls that read and write \
@@ -142,15 +104,15 @@ fn lib_rs(model: &TypeModel) -> (TokenStream, Vec<Item>) {
         mod #support;
     })];
     items.extend(model.models.iter().map(|item| {
-        let file = format!("{}.rs", file_stem(&item.module));
-        let private_name = private_module_name(&item.module);
+        let file = format!("{}.rs", file_stem(item.module));
+        let private_name = private_module_name(item.module);
         let private = ident(&private_name);
         let allow_private = allow_snake_case(&private_name);
-        let name = ident(&item.rust_name);
-        let cfg = feature_cfg(&item.features);
-        let enums = (!item.enums.is_empty()).then(|| {
-            let module = ident(&item.module);
-            let allow_module = allow_snake_case(&item.module);
+        let name = ident(item.rust_name);
+        let cfg = feature_cfg(item.features);
+        let enums = item.has_enums.then(|| {
+            let module = ident(item.module);
+            let allow_module = allow_snake_case(item.module);
             let file = format!("enums/{file}");
             quote! {
                 #cfg
@@ -169,19 +131,19 @@ fn lib_rs(model: &TypeModel) -> (TokenStream, Vec<Item>) {
             #enums
         })
     }));
-    if !model.regions.is_empty() {
+    if model.has_regions {
         let module = ident(REGION_MODULE);
         items.push(Item::Tokens(quote!(pub mod #module;)));
     }
-    if !model.operations.is_empty() {
+    if !model.groups.is_empty() {
         items.push(Item::Tokens(runtime_items()));
-        items.extend(model.operations.iter().map(|group| {
-            let cfg = feature_cfg(std::slice::from_ref(&group.feature));
-            let file = group_file_path(&group.module)
+        items.extend(model.groups.iter().map(|group| {
+            let cfg = feature_cfg(&[group.feature]);
+            let file = group_file_path(group.module)
                 .trim_start_matches("src/")
                 .to_owned();
-            let module = ident(&group.module);
-            let allow_module = allow_snake_case(&group.module);
+            let module = ident(group.module);
+            let allow_module = allow_snake_case(group.module);
             Item::Tokens(quote! {
                 #cfg
                 #[path = #file]
@@ -194,7 +156,7 @@ fn lib_rs(model: &TypeModel) -> (TokenStream, Vec<Item>) {
 }
 
 /// The file of a group's module (`src/operations/pets_api.rs`).
-fn group_file_path(module: &str) -> String {
+pub(super) fn group_file_path(module: &str) -> String {
     format!("src/{FOLDER}/{}.rs", file_stem(module))
 }
 
@@ -213,7 +175,7 @@ fn runtime_items() -> TokenStream {
 }
 
 /// `#[cfg(...)]` for a model enabled by `features` (nothing when the crate has no features).
-fn feature_cfg(features: &[String]) -> Option<TokenStream> {
+fn feature_cfg(features: &[impl ToTokens]) -> Option<TokenStream> {
     match features {
         [] => None,
         [feature] => Some(quote!(#[cfg(feature = #feature)])),
@@ -222,8 +184,8 @@ fn feature_cfg(features: &[String]) -> Option<TokenStream> {
 }
 
 /// The crate docs' sentence on enum pages, when the docs have any.
-fn enum_page_docs(model: &TypeModel) -> &'static str {
-    if model.models.iter().all(|item| item.kind.is_struct()) {
+fn enum_page_docs(model: &LibInputs) -> &'static str {
+    if model.models.iter().all(|item| item.is_struct) {
         return "";
     }
     " The docs' enum pages are open enums at the crate root too, each shared by every field \
@@ -231,17 +193,14 @@ fn enum_page_docs(model: &TypeModel) -> &'static str {
 }
 
 /// The crate docs' paragraph on operations, when the docs have any.
-fn operation_docs(model: &TypeModel) -> String {
-    let Some(first) = model.operations.first() else {
+fn operation_docs(model: &LibInputs) -> String {
+    let Some(first) = model.groups.first() else {
         return String::new();
     };
     let example = code_span(&format!(
         "{}::{}",
         first.module,
-        first
-            .operations
-            .first()
-            .map_or("", |operation| operation.rust_name.as_str())
+        first.first_operation.unwrap_or("")
     ));
     let request = REQUEST_MODULE;
     format!(
@@ -258,7 +217,7 @@ fn operation_docs(model: &TypeModel) -> String {
 }
 
 /// The crate docs' list of features, with their model counts.
-fn feature_docs(model: &TypeModel) -> String {
+fn feature_docs(model: &LibInputs) -> String {
     if model.features.is_empty() {
         return String::new();
     }
@@ -269,7 +228,7 @@ fn feature_docs(model: &TypeModel) -> String {
          | feature | API group | models |\n| --- | --- | --- |",
         model.features[0].name
     );
-    for feature in &model.features {
+    for feature in model.features {
         let group = if feature.group.is_empty() {
             "models no operation uses".to_owned()
         } else {
@@ -310,7 +269,7 @@ fn taken_from(taken: &[Taken]) -> String {
 
 /// The items of a model's file: its struct and the struct's serde impls, or an enum page's enum
 /// and its impls.
-fn model_file(model: &Model, types: &PrimitiveTypes) -> Vec<Item> {
+pub(super) fn model_file(model: &Model, types: &PrimitiveTypes) -> Vec<Item> {
     let origin = format!(
         "The {} {}, from the page {}.",
         code_span(&model.name),
@@ -383,7 +342,7 @@ fn model_file(model: &Model, types: &PrimitiveTypes) -> Vec<Item> {
 }
 
 /// The inner docs and items of the public module of a model's field enums.
-fn enums_file(model: &Model) -> (TokenStream, Vec<Item>) {
+pub(super) fn enums_file(model: &Model) -> (TokenStream, Vec<Item>) {
     let scope = Scope::of_enums(&model.enums);
     let docs = inner_doc_attributes(&format!(
         "The enums of the fields of [`{0}`](super::{0}).",

@@ -1,0 +1,78 @@
+//! Sets `EMITTER_FINGERPRINT`: a digest of everything that decides how the type model is written
+//! out as text (the emitter's sources, the types and names it reads, the templates, the versions of
+//! the crates that format). Every key of incremental regeneration includes it, so a changed
+//! emitter re-emits every file, while a change elsewhere (parsing, model building) only changes the
+//! type model, which the keys hash anyway.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use xxhash_rust::xxh3::Xxh3;
+
+/// The files and folders (relative to this crate) whose text decides the emitted text.
+const EMITTER_SOURCES: [&str; 7] = [
+    "src/emit",
+    "src/naming.rs",
+    "src/surface.rs",
+    "src/model/mod.rs",
+    "src/parse/types.rs",
+    "src/parse/operations.rs",
+    "templates",
+];
+
+/// The crates whose behavior is part of the emitted text, by their locked versions.
+const FORMATTING_CRATES: [&str; 6] = [
+    "prettyplease",
+    "syn",
+    "quote",
+    "proc-macro2",
+    "serde_json",
+    "heck",
+];
+
+fn main() {
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
+    let mut hasher = Xxh3::new();
+    for source in EMITTER_SOURCES {
+        println!("cargo::rerun-if-changed={source}");
+        let mut files = Vec::new();
+        collect_files(&root.join(source), &mut files);
+        files.sort();
+        for file in files {
+            let relative = file.strip_prefix(&root).unwrap_or(&file);
+            hasher.update(relative.to_string_lossy().as_bytes());
+            hasher.update(&fs::read(&file).expect("an emitter source reads"));
+        }
+    }
+    // The workspace's lock file, when building inside it (a packaged crate has none: its
+    // dependencies' versions are then not part of the fingerprint).
+    let lock = root.join("../Cargo.lock");
+    println!("cargo::rerun-if-changed=../Cargo.lock");
+    if let Ok(lock) = fs::read_to_string(&lock) {
+        for package in lock.split("[[package]]") {
+            let mut lines = package
+                .lines()
+                .map(str::trim)
+                .filter(|line| !line.is_empty());
+            let name = lines.next().and_then(|line| line.strip_prefix("name = "));
+            if name.is_some_and(|name| FORMATTING_CRATES.contains(&name.trim_matches('"'))) {
+                hasher.update(package.as_bytes());
+            }
+        }
+    }
+    println!(
+        "cargo::rustc-env=EMITTER_FINGERPRINT={:032x}",
+        hasher.digest128()
+    );
+}
+
+fn collect_files(path: &Path, files: &mut Vec<PathBuf>) {
+    match fs::read_dir(path) {
+        Ok(entries) => {
+            for entry in entries {
+                collect_files(&entry.expect("a directory entry").path(), files);
+            }
+        }
+        Err(_) => files.push(path.to_path_buf()),
+    }
+}
