@@ -94,6 +94,7 @@ pub fn emit_changed(model: &TypeModel, out_dir: &Path) -> Emitted {
         path: RECORD_FILE.into(),
         contents: record,
     });
+    files.sort_by(|a, b| a.path.cmp(&b.path));
     Emitted {
         files,
         kept: kept_paths,

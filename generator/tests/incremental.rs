@@ -1,0 +1,296 @@
+//! Incremental regeneration: after any series of page edits, a crate regenerated in place is
+//! byte-for-byte the crate a clean run writes into an empty folder, and a changed page emits only
+//! the files whose part of the type model changed (which can be another page's: a new cycle
+//! boxes a field of the model on its other side). A file edited by hand, or a record that lies, is
+//! still caught.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use markdown_model_codegen::incremental::{RECORD_FILE, emit_changed};
+use markdown_model_codegen::{Options, WriteMode, generate, load};
+
+/// The fixture the series starts from: models, an operations page and a codegen.toml.
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/operations")
+}
+
+fn page(name: &str, rows: &[&str]) -> String {
+    format!(
+        "# {name}\n\n## {name}\n\n## Properties\n\n|Name | Type | Description | Notes|\n\
+         |------------ | ------------- | ------------- | -------------|\n{}\n",
+        rows.join("\n")
+    )
+}
+
+/// A copy of the fixture with two more models, `Owner` with its `Pet`s and its favorite one.
+fn write_spec(spec: &Path) {
+    fs::create_dir_all(spec).unwrap();
+    for entry in fs::read_dir(fixture()).unwrap() {
+        let path = entry.unwrap().path();
+        fs::copy(&path, spec.join(path.file_name().unwrap())).unwrap();
+    }
+    let owner = page(
+        "Owner",
+        &[
+            "| **name** | str | Name | |",
+            "| **pets** | [list[Pet]](Pet) | Pets | [optional] |",
+            "| **favorite** | [**Pet**](Pet) | The favorite pet | [optional] |",
+        ],
+    );
+    fs::write(spec.join("Owner.md"), owner).unwrap();
+    let pet = page("Pet", &["| **name** | str | Name | |"]);
+    fs::write(spec.join("Pet.md"), pet).unwrap();
+}
+
+/// Replaces `old` (which must be there) by `new` in the page `name`.
+fn edit(spec: &Path, name: &str, old: &str, new: &str) {
+    let path = spec.join(name);
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.contains(old), "{name} no longer has {old:?}");
+    fs::write(&path, text.replacen(old, new, 1)).unwrap();
+}
+
+fn options(spec: &Path, out: &Path, mode: WriteMode) -> Options {
+    Options {
+        spec_dir: spec.to_path_buf(),
+        out_dir: out.to_path_buf(),
+        config: None,
+        mode,
+        deny_warnings: false,
+    }
+}
+
+fn run(spec: &Path, out: &Path, mode: WriteMode) -> markdown_model_codegen::WriteReport {
+    match generate(&options(spec, out, mode)) {
+        Ok(generated) => generated.report,
+        Err(failure) => panic!("{}", failure.render()),
+    }
+}
+
+/// Every file under `dir`: relative path -> contents.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                let relative = path.strip_prefix(dir).unwrap().to_path_buf();
+                files.insert(relative, fs::read(&path).unwrap());
+            }
+        }
+    }
+    files
+}
+
+/// The files of a run on `out` that were emitted from their part of the type model (not kept,
+/// and not one of the small files made without emitting).
+fn emitted(spec: &Path, out: &Path) -> BTreeSet<String> {
+    let (model, ..) = load(spec, None).unwrap_or_else(|failure| panic!("{}", failure.render()));
+    let small = [
+        "Cargo.toml",
+        "rustfmt.toml",
+        "src/request_.rs",
+        "src/client_.rs",
+        "src/support_.rs",
+        RECORD_FILE,
+    ];
+    emit_changed(&model, out)
+        .files
+        .iter()
+        .map(|file| file.path.to_string_lossy().replace('\\', "/"))
+        .filter(|path| !small.contains(&path.as_str()))
+        .collect()
+}
+
+fn set(paths: &[&str]) -> BTreeSet<String> {
+    paths.iter().map(|path| (*path).to_owned()).collect()
+}
+
+#[test]
+fn regenerating_in_place_after_each_edit_gives_what_a_clean_run_gives() {
+    let temp = tempfile::tempdir().unwrap();
+    let (spec, out) = (temp.path().join("spec"), temp.path().join("out"));
+    write_spec(&spec);
+    run(&spec, &out, WriteMode::Write);
+    type Edit = fn(&Path);
+    let edits: [(&str, Edit); 8] = [
+        ("a description", |spec| {
+            edit(
+                spec,
+                "Thing.md",
+                "The thing's name.",
+                "The thing's full name.",
+            )
+        }),
+        ("a field that makes a cycle", |spec| {
+            edit(
+                spec,
+                "Pet.md",
+                "| **name** | str | Name | |",
+                "| **name** | str | Name | |\n| **owner** | Owner | Its owner | [optional] |",
+            )
+        }),
+        ("the cycle broken again", |spec| {
+            edit(
+                spec,
+                "Pet.md",
+                "| **owner** | Owner | Its owner | [optional] |",
+                "",
+            )
+        }),
+        ("an enumerated field", |spec| {
+            edit(
+                spec,
+                "Pet.md",
+                "| **name** | str | Name | |",
+                "| **name** | str | Name | |\n| **size** | str | Size. Values: small, large | [optional] |",
+            )
+        }),
+        ("a new page", |spec| {
+            fs::write(
+                spec.join("Vet.md"),
+                page("Vet", &["| **clinic** | str | Clinic | |"]),
+            )
+            .unwrap()
+        }),
+        ("a page removed", |spec| {
+            fs::remove_file(spec.join("Owner.md")).unwrap()
+        }),
+        ("an operation's summary", |spec| {
+            edit(
+                spec,
+                "ThingsApi.md",
+                "\nDelete a thing\n",
+                "\nDelete a thing for good\n",
+            )
+        }),
+        ("the config", |spec| {
+            edit(
+                spec,
+                "codegen.toml",
+                "Golden test: operations",
+                "Operations",
+            )
+        }),
+    ];
+    for (index, (what, apply)) in edits.iter().enumerate() {
+        apply(&spec);
+        run(&spec, &out, WriteMode::Write);
+        let clean = temp.path().join(format!("clean-{index}"));
+        run(&spec, &clean, WriteMode::Write);
+        let (in_place, clean) = (snapshot(&out), snapshot(&clean));
+        assert_eq!(
+            in_place.keys().collect::<Vec<_>>(),
+            clean.keys().collect::<Vec<_>>(),
+            "after {what}: the files differ"
+        );
+        for (path, contents) in &clean {
+            assert!(
+                in_place[path] == *contents,
+                "after {what}: {} differs from a clean run's",
+                path.display()
+            );
+        }
+        assert!(
+            run(&spec, &out, WriteMode::Check).is_clean(),
+            "after {what}: check mode finds the crate stale"
+        );
+    }
+}
+
+#[test]
+fn a_changed_page_emits_only_the_files_made_from_what_changed() {
+    let temp = tempfile::tempdir().unwrap();
+    let (spec, out) = (temp.path().join("spec"), temp.path().join("out"));
+    write_spec(&spec);
+    run(&spec, &out, WriteMode::Write);
+    assert_eq!(
+        emitted(&spec, &out),
+        set(&[]),
+        "an unchanged run emits nothing"
+    );
+
+    edit(&spec, "Thing.md", "Its kind.", "What kind of thing it is.");
+    assert_eq!(
+        emitted(&spec, &out),
+        set(&["model.json", "src/thing.rs"]),
+        "a field's description is in the model's file and in the recorded surface"
+    );
+    let report = run(&spec, &out, WriteMode::Write);
+    let written: Vec<_> = report
+        .written
+        .iter()
+        .map(|path| path.to_string_lossy())
+        .collect();
+    assert_eq!(
+        written,
+        ["codegen-hashes.txt", "model.json", "src/thing.rs"]
+    );
+
+    // Pet's page changes, and so does Owner's file: the new cycle boxes its field too.
+    edit(
+        &spec,
+        "Pet.md",
+        "| **name** | str | Name | |",
+        "| **name** | str | Name | |\n| **owner** | Owner | Its owner | [optional] |",
+    );
+    assert_eq!(
+        emitted(&spec, &out),
+        set(&["model.json", "src/owner.rs", "src/pet.rs"]),
+    );
+}
+
+#[test]
+fn a_file_edited_by_hand_is_caught_and_rewritten() {
+    let temp = tempfile::tempdir().unwrap();
+    let (spec, out) = (temp.path().join("spec"), temp.path().join("out"));
+    write_spec(&spec);
+    run(&spec, &out, WriteMode::Write);
+    let clean = snapshot(&out);
+    let file = out.join("src/thing.rs");
+    let mut text = fs::read_to_string(&file).unwrap();
+    text.push_str("// edited\n");
+    fs::write(&file, text).unwrap();
+
+    let report = run(&spec, &out, WriteMode::Check);
+    assert_eq!(report.written, [PathBuf::from("src/thing.rs")]);
+    run(&spec, &out, WriteMode::Write);
+    assert_eq!(snapshot(&out), clean);
+}
+
+#[test]
+fn a_record_that_does_not_match_the_files_only_costs_emitting_them_again() {
+    let temp = tempfile::tempdir().unwrap();
+    let (spec, out) = (temp.path().join("spec"), temp.path().join("out"));
+    write_spec(&spec);
+    run(&spec, &out, WriteMode::Write);
+    let clean = snapshot(&out);
+    let record = out.join(RECORD_FILE);
+    let text = fs::read_to_string(&record).unwrap();
+    // Pet's key and Owner's content digest wrong, Thing's line unreadable.
+    let tampered: String = text
+        .lines()
+        .map(|line| match line.rsplit(' ').next() {
+            Some("src/pet.rs") => format!("{}{}\n", "0".repeat(32), &line[32..]),
+            Some("src/owner.rs") => format!("{} {} src/owner.rs\n", &line[..32], "f".repeat(32)),
+            Some("src/thing.rs") => "src/thing.rs\n".to_owned(),
+            _ => format!("{line}\n"),
+        })
+        .collect();
+    assert_ne!(tampered, text);
+    fs::write(&record, tampered).unwrap();
+
+    assert_eq!(
+        emitted(&spec, &out),
+        set(&["src/owner.rs", "src/pet.rs", "src/thing.rs"])
+    );
+    let report = run(&spec, &out, WriteMode::Check);
+    assert_eq!(report.written, [PathBuf::from(RECORD_FILE)]);
+    run(&spec, &out, WriteMode::Write);
+    assert_eq!(snapshot(&out), clean);
+}
