@@ -12,6 +12,7 @@
 
 use std::collections::BTreeMap;
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -46,16 +47,20 @@ pub fn emit_changed(model: &TypeModel, out_dir: &Path) -> Emitted {
     let keys = emit::keys(model, &plan);
     let recorded = read_record(out_dir);
     // For each planned file, the digest of its contents when it is kept as it is on disk.
+    // One buffer per thread for the files read (fresh memory for each would cost more than the
+    // reading: the kernel zeroes every new page).
     let kept: Vec<Option<Digest>> = plan
         .par_iter()
         .zip(&keys)
-        .map(|(file, key)| {
+        .map_init(Vec::new, |buffer, (file, key)| {
             let (recorded_key, contents) = recorded.get(&record_path(&file.path))?;
             if Some(*recorded_key) != *key {
                 return None;
             }
-            let on_disk = fs::read(out_dir.join(&file.path)).ok()?;
-            (Digest::of_bytes(&on_disk) == *contents).then_some(*contents)
+            buffer.clear();
+            let mut on_disk = fs::File::open(out_dir.join(&file.path)).ok()?;
+            on_disk.read_to_end(buffer).ok()?;
+            (Digest::of_bytes(buffer) == *contents).then_some(*contents)
         })
         .collect();
     let keys_time = started.elapsed();

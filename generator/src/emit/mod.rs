@@ -20,7 +20,7 @@ use proc_macro2::TokenStream;
 use rayon::prelude::*;
 
 use crate::digest::Digest;
-use crate::model::{Model, OperationGroup, TypeModel};
+use crate::model::TypeModel;
 use crate::naming::{SUPPORT_MODULE, file_stem};
 use operations::{CLIENT_RUNTIME, Example, REQUEST_RUNTIME, group_file};
 use serde_impls::SUPPORT;
@@ -52,21 +52,23 @@ use crate::HEADER;
 
 /// A file of the generated crate before it is emitted: its path and what it is made from.
 #[derive(Debug, Clone)]
-pub struct PlannedFile<'a> {
+pub struct PlannedFile {
     /// Path relative to the crate's root.
     pub path: PathBuf,
-    source: Source<'a>,
+    source: Source,
 }
 
 /// What one file is made from: the part of the type model its emitter reads.
 #[derive(Debug, Clone)]
-enum Source<'a> {
-    /// `src/<model>.rs`: a model's struct and its serde impls (or an enum page's enum).
-    Model(&'a Model),
+enum Source {
+    /// `src/<model>.rs`: a model's struct and its serde impls (or an enum page's enum); the
+    /// model's index in [`TypeModel::models`].
+    Model(usize),
     /// `src/enums/<model>.rs`: a model's field enums.
-    FieldEnums(&'a Model),
-    /// `src/operations/<group>.rs`: an operation group's functions.
-    Group(&'a OperationGroup),
+    FieldEnums(usize),
+    /// `src/operations/<group>.rs`: the functions of the group at this index of
+    /// [`TypeModel::operations`].
+    Group(usize),
     /// `src/lib.rs`, from [`rust::LibInputs`].
     Lib,
     /// [`crate::surface::RECORD_FILE`], from the whole model.
@@ -87,22 +89,22 @@ pub fn emit_crate(model: &TypeModel) -> (Vec<GeneratedFile>, EmitTimings) {
 }
 
 /// The files of the crate, not emitted yet, sorted by path.
-pub fn plan(model: &TypeModel) -> Vec<PlannedFile<'_>> {
+pub fn plan(model: &TypeModel) -> Vec<PlannedFile> {
     let mut plan = Vec::with_capacity(2 * model.models.len() + model.operations.len() + 8);
-    for item in &model.models {
+    for (index, item) in model.models.iter().enumerate() {
         let stem = file_stem(&item.module);
-        plan.push(planned(format!("src/{stem}.rs"), Source::Model(item)));
+        plan.push(planned(format!("src/{stem}.rs"), Source::Model(index)));
         if !item.enums.is_empty() {
             plan.push(planned(
                 format!("src/enums/{stem}.rs"),
-                Source::FieldEnums(item),
+                Source::FieldEnums(index),
             ));
         }
     }
-    for group in &model.operations {
+    for (index, group) in model.operations.iter().enumerate() {
         plan.push(planned(
             rust::group_file_path(&group.module),
-            Source::Group(group),
+            Source::Group(index),
         ));
     }
     if !model.operations.is_empty() {
@@ -139,7 +141,7 @@ pub fn plan(model: &TypeModel) -> Vec<PlannedFile<'_>> {
     plan
 }
 
-fn planned(path: String, source: Source<'_>) -> PlannedFile<'_> {
+fn planned(path: String, source: Source) -> PlannedFile {
     PlannedFile {
         path: path.into(),
         source,
@@ -155,27 +157,26 @@ pub fn keys(model: &TypeModel, plan: &[PlannedFile]) -> Vec<Option<Digest>> {
         &[],
         &(EMITTER, HEADER, &model.package.name, &model.rust_types),
     );
-    let keys: Vec<Option<Digest>> = plan
-        .par_iter()
-        .map(|file| match &file.source {
-            Source::Model(item) => Some(Digest::of_value(&[base], &("model", item))),
-            Source::FieldEnums(item) => Some(Digest::of_value(&[base], &("enums", item))),
-            Source::Group(group) => Some(Digest::of_value(&[base], &("group", group))),
-            Source::Lib => Some(Digest::of_value(
-                &[base],
-                &("lib", rust::LibInputs::of(model)),
-            )),
-            Source::Surface | Source::Text(_) => None,
-        })
-        .collect();
-    // The surface is made from the whole model: every model's and group's key (each covers all of
-    // its item), and the rest of the model.
-    let mut parts: Vec<Digest> = vec![base];
-    parts.extend(plan.iter().zip(&keys).filter_map(|(file, key)| {
-        matches!(file.source, Source::Model(_) | Source::Group(_)).then_some((*key)?)
-    }));
+    // A digest of all of each model and each group: a model's file and its enums' file share one
+    // (the record tells them apart by path).
+    let (model_keys, group_keys): (Vec<Digest>, Vec<Digest>) = rayon::join(
+        || {
+            (model.models.par_iter())
+                .map(|item| Digest::of_value(&[base], item))
+                .collect()
+        },
+        || {
+            (model.operations.par_iter())
+                .map(|group| Digest::of_value(&[base], group))
+                .collect()
+        },
+    );
+    let lib = Digest::of_value(&[base], &rust::LibInputs::of(model));
+    // The surface is made from the whole model: every model and group, and the rest.
+    let mut parts = vec![base];
+    parts.extend(&model_keys);
+    parts.extend(&group_keys);
     let rest = (
-        "surface",
         &model.package,
         &model.dependencies,
         &model.features,
@@ -183,10 +184,12 @@ pub fn keys(model: &TypeModel, plan: &[PlannedFile]) -> Vec<Option<Digest>> {
     );
     let surface = Digest::of_value(&parts, &rest);
     plan.iter()
-        .zip(keys)
-        .map(|(file, key)| match file.source {
+        .map(|file| match file.source {
+            Source::Model(index) | Source::FieldEnums(index) => Some(model_keys[index]),
+            Source::Group(index) => Some(group_keys[index]),
+            Source::Lib => Some(lib),
             Source::Surface => Some(surface),
-            _ => key,
+            Source::Text(_) => None,
         })
         .collect()
 }
@@ -200,10 +203,14 @@ pub fn emit(model: &TypeModel, files: &[&PlannedFile]) -> (Vec<GeneratedFile>, E
             || PrimitiveTypes::new(&model.rust_types),
             |types, file| {
                 let started = Instant::now();
-                let (docs, items) = match &file.source {
-                    Source::Model(item) => (TokenStream::new(), rust::model_file(item, types)),
-                    Source::FieldEnums(item) => rust::enums_file(item),
-                    Source::Group(group) => {
+                let (docs, items) = match file.source {
+                    Source::Model(index) => (
+                        TokenStream::new(),
+                        rust::model_file(&model.models[index], types),
+                    ),
+                    Source::FieldEnums(index) => rust::enums_file(&model.models[index]),
+                    Source::Group(index) => {
+                        let group = &model.operations[index];
                         let example = Example {
                             crate_name: &crate_name,
                             module: &group.module,
@@ -216,7 +223,7 @@ pub fn emit(model: &TypeModel, files: &[&PlannedFile]) -> (Vec<GeneratedFile>, E
                         let json = crate::surface::ApiSurface::from_model(model).to_json();
                         return (generated(file, json), started.elapsed(), Duration::ZERO);
                     }
-                    Source::Text(text) => {
+                    Source::Text(ref text) => {
                         return (
                             generated(file, text.clone()),
                             Duration::ZERO,
