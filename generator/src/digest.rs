@@ -4,6 +4,12 @@
 use std::cell::RefCell;
 use std::fmt;
 
+use serde::Serialize;
+use serde::ser::{
+    SerializeMap, SerializeSeq, SerializeStruct, SerializeStructVariant, SerializeTuple,
+    SerializeTupleStruct, SerializeTupleVariant, Serializer,
+};
+
 use xxhash_rust::xxh3::xxh3_128;
 
 /// A 128-bit hash of some bytes, written as 32 lowercase hex digits.
@@ -16,16 +22,15 @@ impl Digest {
         Digest(xxh3_128(bytes))
     }
 
-    /// The digest of `parts` serialized as JSON (serde's data model, so every field counts), after
-    /// the digests `before` (which say what the value is part of).
-    pub fn of_value(before: &[Digest], parts: &impl serde::Serialize) -> Self {
+    /// The digest of `value` as serde sees it (every field, by name), after the digests `before`
+    /// (which say what the value is part of).
+    pub fn of_value(before: &[Digest], value: &impl Serialize) -> Self {
         SERIALIZED.with_borrow_mut(|serialized| {
             serialized.clear();
             for digest in before {
                 serialized.extend_from_slice(&digest.0.to_le_bytes());
             }
-            serde_json::to_writer(&mut *serialized, parts)
-                .expect("the type model serializes: its maps have string or enum keys");
+            let Ok(()) = value.serialize(Encoder(serialized));
             Digest::of_bytes(serialized)
         })
     }
@@ -46,9 +51,317 @@ impl fmt::Display for Digest {
 }
 
 thread_local! {
-    /// The buffer [`Digest::of_value`] serializes into, kept between calls (hashing the text in
-    /// one go is several times faster than feeding the hasher serde_json's many small writes).
+    /// The buffer [`Digest::of_value`] encodes into, kept between calls (hashing it in one go is
+    /// several times faster than feeding the hasher many small writes).
     static SERIALIZED: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Writes a value in serde's data model as bytes that tell every value apart: a tag byte per
+/// value, the length before a string, an end byte after a sequence, map or struct, every field
+/// with its name. Unlike JSON, strings are copied, not escaped: keys are computed on every run.
+struct Encoder<'a>(&'a mut Vec<u8>);
+
+/// The tag bytes of [`Encoder`].
+mod tag {
+    pub const UNIT: u8 = 0;
+    pub const FALSE: u8 = 1;
+    pub const TRUE: u8 = 2;
+    pub const INTEGER: u8 = 3;
+    pub const FLOAT: u8 = 4;
+    pub const STRING: u8 = 5;
+    pub const NONE: u8 = 6;
+    pub const SOME: u8 = 7;
+    pub const VARIANT: u8 = 8;
+    pub const SEQUENCE: u8 = 9;
+    pub const MAP: u8 = 10;
+    pub const STRUCT: u8 = 11;
+    pub const END: u8 = 12;
+}
+
+impl Encoder<'_> {
+    fn bytes(&mut self, tag: u8, bytes: &[u8]) {
+        self.0.push(tag);
+        self.0
+            .extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+        self.0.extend_from_slice(bytes);
+    }
+
+    fn integer(self, value: i128) -> Result<(), Never> {
+        self.0.push(tag::INTEGER);
+        self.0.extend_from_slice(&value.to_le_bytes());
+        Ok(())
+    }
+
+    /// A variant, by its name: an enum's variants may be reordered.
+    fn variant(&mut self, name: &'static str) {
+        self.bytes(tag::VARIANT, name.as_bytes());
+    }
+
+    fn open(self, tag: u8) -> Result<Self, Never> {
+        self.0.push(tag);
+        Ok(self)
+    }
+}
+
+/// [`Encoder`] cannot fail.
+#[derive(Debug)]
+enum Never {}
+
+impl fmt::Display for Never {
+    fn fmt(&self, _: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {}
+    }
+}
+
+impl std::error::Error for Never {}
+
+impl serde::ser::Error for Never {
+    fn custom<T: fmt::Display>(message: T) -> Self {
+        panic!("the type model serializes without custom errors: {message}")
+    }
+}
+
+impl<'a> Serializer for Encoder<'a> {
+    type Ok = ();
+    type Error = Never;
+    type SerializeSeq = Self;
+    type SerializeTuple = Self;
+    type SerializeTupleStruct = Self;
+    type SerializeTupleVariant = Self;
+    type SerializeMap = Self;
+    type SerializeStruct = Self;
+    type SerializeStructVariant = Self;
+
+    fn serialize_bool(self, value: bool) -> Result<(), Never> {
+        self.0.push(if value { tag::TRUE } else { tag::FALSE });
+        Ok(())
+    }
+    fn serialize_i8(self, value: i8) -> Result<(), Never> {
+        self.integer(value.into())
+    }
+    fn serialize_i16(self, value: i16) -> Result<(), Never> {
+        self.integer(value.into())
+    }
+    fn serialize_i32(self, value: i32) -> Result<(), Never> {
+        self.integer(value.into())
+    }
+    fn serialize_i64(self, value: i64) -> Result<(), Never> {
+        self.integer(value.into())
+    }
+    fn serialize_i128(self, value: i128) -> Result<(), Never> {
+        self.integer(value)
+    }
+    fn serialize_u8(self, value: u8) -> Result<(), Never> {
+        self.integer(value.into())
+    }
+    fn serialize_u16(self, value: u16) -> Result<(), Never> {
+        self.integer(value.into())
+    }
+    fn serialize_u32(self, value: u32) -> Result<(), Never> {
+        self.integer(value.into())
+    }
+    fn serialize_u64(self, value: u64) -> Result<(), Never> {
+        self.integer(value.into())
+    }
+    fn serialize_f32(self, value: f32) -> Result<(), Never> {
+        self.serialize_f64(value.into())
+    }
+    fn serialize_f64(self, value: f64) -> Result<(), Never> {
+        self.0.push(tag::FLOAT);
+        self.0.extend_from_slice(&value.to_bits().to_le_bytes());
+        Ok(())
+    }
+    fn serialize_char(self, value: char) -> Result<(), Never> {
+        self.serialize_str(value.encode_utf8(&mut [0; 4]))
+    }
+    fn serialize_str(mut self, value: &str) -> Result<(), Never> {
+        self.bytes(tag::STRING, value.as_bytes());
+        Ok(())
+    }
+    fn serialize_bytes(mut self, value: &[u8]) -> Result<(), Never> {
+        self.bytes(tag::STRING, value);
+        Ok(())
+    }
+    fn serialize_none(self) -> Result<(), Never> {
+        self.0.push(tag::NONE);
+        Ok(())
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Never> {
+        self.0.push(tag::SOME);
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<(), Never> {
+        self.0.push(tag::UNIT);
+        Ok(())
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Never> {
+        self.serialize_unit()
+    }
+    fn serialize_unit_variant(
+        mut self,
+        _: &'static str,
+        _: u32,
+        name: &'static str,
+    ) -> Result<(), Never> {
+        self.variant(name);
+        Ok(())
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<(), Never> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        mut self,
+        _: &'static str,
+        _: u32,
+        name: &'static str,
+        value: &T,
+    ) -> Result<(), Never> {
+        self.variant(name);
+        value.serialize(self)
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self, Never> {
+        self.open(tag::SEQUENCE)
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Self, Never> {
+        self.open(tag::SEQUENCE)
+    }
+    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self, Never> {
+        self.open(tag::SEQUENCE)
+    }
+    fn serialize_tuple_variant(
+        mut self,
+        _: &'static str,
+        _: u32,
+        name: &'static str,
+        _: usize,
+    ) -> Result<Self, Never> {
+        self.variant(name);
+        self.open(tag::SEQUENCE)
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Self, Never> {
+        self.open(tag::MAP)
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self, Never> {
+        self.open(tag::STRUCT)
+    }
+    fn serialize_struct_variant(
+        mut self,
+        _: &'static str,
+        _: u32,
+        name: &'static str,
+        _: usize,
+    ) -> Result<Self, Never> {
+        self.variant(name);
+        self.open(tag::STRUCT)
+    }
+}
+
+impl Encoder<'_> {
+    fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Never> {
+        value.serialize(Encoder(self.0))
+    }
+
+    fn field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) -> Result<(), Never> {
+        self.bytes(tag::STRING, name.as_bytes());
+        self.element(value)
+    }
+
+    fn end(self) -> Result<(), Never> {
+        self.0.push(tag::END);
+        Ok(())
+    }
+}
+
+impl SerializeSeq for Encoder<'_> {
+    type Ok = ();
+    type Error = Never;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Never> {
+        self.element(value)
+    }
+    fn end(self) -> Result<(), Never> {
+        Encoder::end(self)
+    }
+}
+
+impl SerializeTuple for Encoder<'_> {
+    type Ok = ();
+    type Error = Never;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Never> {
+        self.element(value)
+    }
+    fn end(self) -> Result<(), Never> {
+        Encoder::end(self)
+    }
+}
+
+impl SerializeTupleStruct for Encoder<'_> {
+    type Ok = ();
+    type Error = Never;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Never> {
+        self.element(value)
+    }
+    fn end(self) -> Result<(), Never> {
+        Encoder::end(self)
+    }
+}
+
+impl SerializeTupleVariant for Encoder<'_> {
+    type Ok = ();
+    type Error = Never;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Never> {
+        self.element(value)
+    }
+    fn end(self) -> Result<(), Never> {
+        Encoder::end(self)
+    }
+}
+
+impl SerializeMap for Encoder<'_> {
+    type Ok = ();
+    type Error = Never;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Never> {
+        self.element(key)
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Never> {
+        self.element(value)
+    }
+    fn end(self) -> Result<(), Never> {
+        Encoder::end(self)
+    }
+}
+
+impl SerializeStruct for Encoder<'_> {
+    type Ok = ();
+    type Error = Never;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<(), Never> {
+        self.field(name, value)
+    }
+    fn end(self) -> Result<(), Never> {
+        Encoder::end(self)
+    }
+}
+
+impl SerializeStructVariant for Encoder<'_> {
+    type Ok = ();
+    type Error = Never;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<(), Never> {
+        self.field(name, value)
+    }
+    fn end(self) -> Result<(), Never> {
+        Encoder::end(self)
+    }
 }
 
 #[cfg(test)]
@@ -72,5 +385,35 @@ mod tests {
         assert_eq!(one, Digest::of_value(&[base], &("Pet", 1)));
         assert_ne!(one, Digest::of_value(&[base], &("Pet", 2)));
         assert_ne!(one, Digest::of_value(&[], &("Pet", 1)));
+    }
+
+    /// Fields skipped when empty must not make two values one: every field goes with its name.
+    #[test]
+    fn values_that_differ_only_in_which_field_is_there_differ() {
+        #[derive(serde::Serialize)]
+        struct Row {
+            #[serde(skip_serializing_if = "Option::is_none")]
+            name: Option<&'static str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            kind: Option<&'static str>,
+        }
+        let name = Row {
+            name: Some("x"),
+            kind: None,
+        };
+        let kind = Row {
+            name: None,
+            kind: Some("x"),
+        };
+        assert_ne!(Digest::of_value(&[], &name), Digest::of_value(&[], &kind));
+        // A string's length goes before it: ("ab", "c") and ("a", "bc") differ.
+        assert_ne!(
+            Digest::of_value(&[], &("ab", "c")),
+            Digest::of_value(&[], &("a", "bc"))
+        );
+        assert_ne!(
+            Digest::of_value(&[], &(vec![1], 2)),
+            Digest::of_value(&[], &(vec![1, 2],))
+        );
     }
 }

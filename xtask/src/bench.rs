@@ -1,5 +1,6 @@
 //! `cargo xtask bench`: times the release generator on each corpus, as a whole process, over
-//! several runs: with an empty output folder (everything written) and again on an unchanged one.
+//! several runs: with an empty output folder (everything written), again on an unchanged one, and
+//! after one page changed.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -132,6 +133,7 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
             }
             warm.push(run.times);
         }
+        let changed = time_one_page_changed(&binary, folder, &root, args.runs)?;
         remove_folder(&root)?;
         println!(
             "== {name}: {pages} pages, {} runs each, seconds: median (min-max)",
@@ -149,6 +151,7 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
             write[write.len() / 2] / baseline[baseline.len() / 2],
         );
         print_table("unchanged output folder", &warm, pages);
+        print_table("one page changed", &changed, pages);
     }
     println!(
         "bench: {} folder(s) timed{}",
@@ -157,6 +160,57 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
     );
     Ok(ExitCode::SUCCESS)
 }
+
+/// The most files a run after one model page changed may write: the model's file, perhaps its
+/// enums' file, `model.json`, the record of digests (and a few more when the model is referenced
+/// in ways its page decides, such as a new cycle; the edit below changes only a description).
+const FILES_ONE_PAGE_WRITES: usize = 4;
+
+/// Runs into the crate `root/cold-0` (generated from `folder`) from a copy of `folder` (under
+/// `root`, in `target/`) whose first model page gets another sentence in its description before
+/// each run.
+fn time_one_page_changed(
+    binary: &Path,
+    folder: &Path,
+    root: &Path,
+    runs: u16,
+) -> Result<Vec<Vec<f64>>> {
+    // The copy keeps the folder's name: an unconfigured crate is named after it.
+    let docs = root.join("docs").join(folder_name(folder));
+    fs::create_dir_all(&docs)?;
+    let mut page = None;
+    let mut entries: Vec<PathBuf> = (fs::read_dir(folder)?)
+        .map(|entry| entry.map(|entry| entry.path()))
+        .collect::<Result<_, _>>()?;
+    entries.sort();
+    for path in entries.iter().filter(|path| path.is_file()) {
+        let copy = docs.join(path.file_name().context("a file has a name")?);
+        fs::copy(path, &copy)?;
+        if page.is_none() && fs::read_to_string(path).is_ok_and(|text| text.contains(PROPERTIES)) {
+            page = Some(copy);
+        }
+    }
+    let page = page.with_context(|| format!("{}: no model page", folder.display()))?;
+    let original = fs::read_to_string(&page)?;
+    let mut times = Vec::new();
+    for index in 0..runs {
+        let edited = format!("Edited before run {index}.\n\n{PROPERTIES}");
+        fs::write(&page, original.replacen(PROPERTIES, &edited, 1))?;
+        let run = time_process(binary, &docs, &root.join("cold-0"))?;
+        if !(1..=FILES_ONE_PAGE_WRITES).contains(&run.written) {
+            bail!(
+                "{}: a run after one page changed wrote {} file(s)",
+                page.display(),
+                run.written
+            );
+        }
+        times.push(run.times);
+    }
+    Ok(times)
+}
+
+/// The heading of a model page's table of fields.
+const PROPERTIES: &str = "## Properties";
 
 /// Seconds to write, with a plain `fs::write` each, copies of every file under `generated` into
 /// the fresh folder `out`.
