@@ -101,6 +101,11 @@ impl Encoder<'_> {
         self.0.push(tag);
         Ok(self)
     }
+
+    fn open_variant(mut self, name: &'static str, tag: u8) -> Result<Self, Never> {
+        self.variant(name);
+        self.open(tag)
+    }
 }
 
 /// [`Encoder`] cannot fail.
@@ -121,6 +126,15 @@ impl serde::ser::Error for Never {
     }
 }
 
+/// The serializer methods of integers, each encoded as an `i128`.
+macro_rules! integers {
+    ($($method:ident: $type:ty),* $(,)?) => {$(
+        fn $method(self, value: $type) -> Result<(), Never> {
+            self.integer(value.into())
+        }
+    )*};
+}
+
 impl<'a> Serializer for Encoder<'a> {
     type Ok = ();
     type Error = Never;
@@ -136,32 +150,10 @@ impl<'a> Serializer for Encoder<'a> {
         self.0.push(if value { tag::TRUE } else { tag::FALSE });
         Ok(())
     }
-    fn serialize_i8(self, value: i8) -> Result<(), Never> {
-        self.integer(value.into())
-    }
-    fn serialize_i16(self, value: i16) -> Result<(), Never> {
-        self.integer(value.into())
-    }
-    fn serialize_i32(self, value: i32) -> Result<(), Never> {
-        self.integer(value.into())
-    }
-    fn serialize_i64(self, value: i64) -> Result<(), Never> {
-        self.integer(value.into())
-    }
-    fn serialize_i128(self, value: i128) -> Result<(), Never> {
-        self.integer(value)
-    }
-    fn serialize_u8(self, value: u8) -> Result<(), Never> {
-        self.integer(value.into())
-    }
-    fn serialize_u16(self, value: u16) -> Result<(), Never> {
-        self.integer(value.into())
-    }
-    fn serialize_u32(self, value: u32) -> Result<(), Never> {
-        self.integer(value.into())
-    }
-    fn serialize_u64(self, value: u64) -> Result<(), Never> {
-        self.integer(value.into())
+    integers! {
+        serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64,
+        serialize_i128: i128, serialize_u8: u8, serialize_u16: u16, serialize_u32: u32,
+        serialize_u64: u64,
     }
     fn serialize_f32(self, value: f32) -> Result<(), Never> {
         self.serialize_f64(value.into())
@@ -233,14 +225,13 @@ impl<'a> Serializer for Encoder<'a> {
         self.open(tag::SEQUENCE)
     }
     fn serialize_tuple_variant(
-        mut self,
+        self,
         _: &'static str,
         _: u32,
         name: &'static str,
         _: usize,
     ) -> Result<Self, Never> {
-        self.variant(name);
-        self.open(tag::SEQUENCE)
+        self.open_variant(name, tag::SEQUENCE)
     }
     fn serialize_map(self, _: Option<usize>) -> Result<Self, Never> {
         self.open(tag::MAP)
@@ -249,14 +240,13 @@ impl<'a> Serializer for Encoder<'a> {
         self.open(tag::STRUCT)
     }
     fn serialize_struct_variant(
-        mut self,
+        self,
         _: &'static str,
         _: u32,
         name: &'static str,
         _: usize,
     ) -> Result<Self, Never> {
-        self.variant(name);
-        self.open(tag::STRUCT)
+        self.open_variant(name, tag::STRUCT)
     }
 }
 
@@ -276,48 +266,49 @@ impl Encoder<'_> {
     }
 }
 
-impl SerializeSeq for Encoder<'_> {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Never> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Never> {
-        Encoder::end(self)
-    }
+/// The impls of serde's compound serializers, which differ only in their names: each element,
+/// or each named field, encoded in turn, then the end byte.
+macro_rules! compound {
+    ($($serializer:ident: $method:ident;)*) => {$(
+        impl $serializer for Encoder<'_> {
+            type Ok = ();
+            type Error = Never;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Never> {
+                self.element(value)
+            }
+            fn end(self) -> Result<(), Never> {
+                Encoder::end(self)
+            }
+        }
+    )*};
+    ($($serializer:ident: $method:ident(name);)*) => {$(
+        impl $serializer for Encoder<'_> {
+            type Ok = ();
+            type Error = Never;
+            fn $method<T: Serialize + ?Sized>(
+                &mut self,
+                name: &'static str,
+                value: &T,
+            ) -> Result<(), Never> {
+                self.field(name, value)
+            }
+            fn end(self) -> Result<(), Never> {
+                Encoder::end(self)
+            }
+        }
+    )*};
 }
 
-impl SerializeTuple for Encoder<'_> {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Never> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Never> {
-        Encoder::end(self)
-    }
+compound! {
+    SerializeSeq: serialize_element;
+    SerializeTuple: serialize_element;
+    SerializeTupleStruct: serialize_field;
+    SerializeTupleVariant: serialize_field;
 }
 
-impl SerializeTupleStruct for Encoder<'_> {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Never> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Never> {
-        Encoder::end(self)
-    }
-}
-
-impl SerializeTupleVariant for Encoder<'_> {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Never> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Never> {
-        Encoder::end(self)
-    }
+compound! {
+    SerializeStruct: serialize_field(name);
+    SerializeStructVariant: serialize_field(name);
 }
 
 impl SerializeMap for Encoder<'_> {
@@ -328,36 +319,6 @@ impl SerializeMap for Encoder<'_> {
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Never> {
         self.element(value)
-    }
-    fn end(self) -> Result<(), Never> {
-        Encoder::end(self)
-    }
-}
-
-impl SerializeStruct for Encoder<'_> {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        name: &'static str,
-        value: &T,
-    ) -> Result<(), Never> {
-        self.field(name, value)
-    }
-    fn end(self) -> Result<(), Never> {
-        Encoder::end(self)
-    }
-}
-
-impl SerializeStructVariant for Encoder<'_> {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        name: &'static str,
-        value: &T,
-    ) -> Result<(), Never> {
-        self.field(name, value)
     }
     fn end(self) -> Result<(), Never> {
         Encoder::end(self)

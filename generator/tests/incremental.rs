@@ -16,32 +16,55 @@ fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/operations")
 }
 
-fn page(name: &str, rows: &[&str]) -> String {
-    format!(
-        "# {name}\n\n## {name}\n\n## Properties\n\n|Name | Type | Description | Notes|\n\
-         |------------ | ------------- | ------------- | -------------|\n{}\n",
-        rows.join("\n")
-    )
-}
+const OWNER: &str = "# Owner
 
-/// A copy of the fixture with two more models, `Owner` with its `Pet`s and its favorite one.
-fn write_spec(spec: &Path) {
-    fs::create_dir_all(spec).unwrap();
+## Owner
+
+## Properties
+
+|Name | Type | Description | Notes|
+|---|---|---|---|
+| **name** | str | Name | |
+| **pets** | [list[Pet]](Pet) | Pets | [optional] |
+| **favorite** | [**Pet**](Pet) | The favorite pet | [optional] |
+";
+
+const PET: &str = "# Pet
+
+## Pet
+
+## Properties
+
+|Name | Type | Description | Notes|
+|---|---|---|---|
+| **name** | str | Name | |
+";
+
+const VET: &str = "# Vet
+
+## Vet
+
+## Properties
+
+|Name | Type | Description | Notes|
+|---|---|---|---|
+| **clinic** | str | Clinic | |
+";
+
+/// A temporary folder with the spec (a copy of the fixture with two more models, `Owner` with
+/// its `Pet`s and its favorite one) generated into `out`: (folder, spec, out).
+fn generated_spec() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let temp = tempfile::tempdir().unwrap();
+    let (spec, out) = (temp.path().join("spec"), temp.path().join("out"));
+    fs::create_dir_all(&spec).unwrap();
     for entry in fs::read_dir(fixture()).unwrap() {
         let path = entry.unwrap().path();
         fs::copy(&path, spec.join(path.file_name().unwrap())).unwrap();
     }
-    let owner = page(
-        "Owner",
-        &[
-            "| **name** | str | Name | |",
-            "| **pets** | [list[Pet]](Pet) | Pets | [optional] |",
-            "| **favorite** | [**Pet**](Pet) | The favorite pet | [optional] |",
-        ],
-    );
-    fs::write(spec.join("Owner.md"), owner).unwrap();
-    let pet = page("Pet", &["| **name** | str | Name | |"]);
-    fs::write(spec.join("Pet.md"), pet).unwrap();
+    fs::write(spec.join("Owner.md"), OWNER).unwrap();
+    fs::write(spec.join("Pet.md"), PET).unwrap();
+    run(&spec, &out, WriteMode::Write);
+    (temp, spec, out)
 }
 
 /// Replaces `old` (which must be there) by `new` in the page `name`.
@@ -71,19 +94,18 @@ fn run(spec: &Path, out: &Path, mode: WriteMode) -> markdown_model_codegen::Writ
 
 /// Every file under `dir`: relative path -> contents.
 fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    let mut folders = vec![dir.to_path_buf()];
-    while let Some(folder) = folders.pop() {
-        for entry in fs::read_dir(&folder).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                folders.push(path);
-            } else {
-                let relative = path.strip_prefix(dir).unwrap().to_path_buf();
-                files.insert(relative, fs::read(&path).unwrap());
+    fn add(root: &Path, path: &Path, files: &mut BTreeMap<PathBuf, Vec<u8>>) {
+        if path.is_dir() {
+            for entry in fs::read_dir(path).unwrap() {
+                add(root, &entry.unwrap().path(), files);
             }
+        } else {
+            let relative = path.strip_prefix(root).unwrap();
+            files.insert(relative.to_path_buf(), fs::read(path).unwrap());
         }
     }
+    let mut files = BTreeMap::new();
+    add(dir, dir, &mut files);
     files
 }
 
@@ -113,10 +135,7 @@ fn set(paths: &[&str]) -> BTreeSet<String> {
 
 #[test]
 fn regenerating_in_place_after_each_edit_gives_what_a_clean_run_gives() {
-    let temp = tempfile::tempdir().unwrap();
-    let (spec, out) = (temp.path().join("spec"), temp.path().join("out"));
-    write_spec(&spec);
-    run(&spec, &out, WriteMode::Write);
+    let (temp, spec, out) = generated_spec();
     type Edit = fn(&Path);
     let edits: [(&str, Edit); 8] = [
         ("a description", |spec| {
@@ -152,11 +171,7 @@ fn regenerating_in_place_after_each_edit_gives_what_a_clean_run_gives() {
             )
         }),
         ("a new page", |spec| {
-            fs::write(
-                spec.join("Vet.md"),
-                page("Vet", &["| **clinic** | str | Clinic | |"]),
-            )
-            .unwrap()
+            fs::write(spec.join("Vet.md"), VET).unwrap()
         }),
         ("a page removed", |spec| {
             fs::remove_file(spec.join("Owner.md")).unwrap()
@@ -205,10 +220,7 @@ fn regenerating_in_place_after_each_edit_gives_what_a_clean_run_gives() {
 
 #[test]
 fn a_changed_page_emits_only_the_files_made_from_what_changed() {
-    let temp = tempfile::tempdir().unwrap();
-    let (spec, out) = (temp.path().join("spec"), temp.path().join("out"));
-    write_spec(&spec);
-    run(&spec, &out, WriteMode::Write);
+    let (_temp, spec, out) = generated_spec();
     assert_eq!(
         emitted(&spec, &out),
         set(&[]),
@@ -247,10 +259,7 @@ fn a_changed_page_emits_only_the_files_made_from_what_changed() {
 
 #[test]
 fn a_file_edited_by_hand_is_caught_and_rewritten() {
-    let temp = tempfile::tempdir().unwrap();
-    let (spec, out) = (temp.path().join("spec"), temp.path().join("out"));
-    write_spec(&spec);
-    run(&spec, &out, WriteMode::Write);
+    let (_temp, spec, out) = generated_spec();
     let clean = snapshot(&out);
     let file = out.join("src/thing.rs");
     let mut text = fs::read_to_string(&file).unwrap();
@@ -265,10 +274,7 @@ fn a_file_edited_by_hand_is_caught_and_rewritten() {
 
 #[test]
 fn a_record_that_does_not_match_the_files_only_costs_emitting_them_again() {
-    let temp = tempfile::tempdir().unwrap();
-    let (spec, out) = (temp.path().join("spec"), temp.path().join("out"));
-    write_spec(&spec);
-    run(&spec, &out, WriteMode::Write);
+    let (_temp, spec, out) = generated_spec();
     let clean = snapshot(&out);
     let record = out.join(RECORD_FILE);
     let text = fs::read_to_string(&record).unwrap();
