@@ -40,8 +40,10 @@ fn main() {
         files.sort();
         for file in files {
             let relative = file.strip_prefix(&root).unwrap_or(&file);
-            hasher.update(relative.to_string_lossy().as_bytes());
-            hasher.update(&fs::read(&file).expect("an emitter source reads"));
+            hasher.update(relative.to_string_lossy().replace('\\', "/").as_bytes());
+            hasher.update(&without_carriage_returns(
+                fs::read(&file).expect("an emitter source reads"),
+            ));
         }
     }
     // The workspace's lock file, when building inside it (a packaged crate has none: its
@@ -56,7 +58,7 @@ fn main() {
                 .filter(|line| !line.is_empty());
             let name = lines.next().and_then(|line| line.strip_prefix("name = "));
             if name.is_some_and(|name| FORMATTING_CRATES.contains(&name.trim_matches('"'))) {
-                hasher.update(package.as_bytes());
+                hasher.update(&without_carriage_returns(package.as_bytes().to_vec()));
             }
         }
     }
@@ -64,6 +66,13 @@ fn main() {
         "cargo::rustc-env=EMITTER_FINGERPRINT={:032x}",
         hasher.digest128()
     );
+}
+
+/// The text without carriage returns (CRLF line ends read as LF): a checkout that converts line ends (Git's `autocrlf`) must
+/// give the same fingerprint, or the crate's recorded keys would differ by platform.
+fn without_carriage_returns(mut bytes: Vec<u8>) -> Vec<u8> {
+    bytes.retain(|&byte| byte != b'\r');
+    bytes
 }
 
 fn collect_files(path: &Path, files: &mut Vec<PathBuf>) {
