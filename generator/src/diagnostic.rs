@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
 use codespan_reporting::files::{Error as FilesError, Files};
@@ -178,8 +179,9 @@ pub struct UnreadFile {
 pub struct Sources {
     files: Vec<Source>,
     /// For each file, the byte offset where each of its lines starts: locating a span is a
-    /// binary search, so reporting many diagnostics in a large page stays linear.
-    line_starts: Vec<Vec<usize>>,
+    /// binary search, so reporting many diagnostics in a large page stays linear. Computed when
+    /// a file's first diagnostic is located: most runs locate none in most files.
+    line_starts: Vec<OnceLock<Vec<usize>>>,
     /// The spec folder's files that are not pages, so that a diagnostic about a model no page
     /// defines can name the file that looks like its page.
     unread: Vec<UnreadFile>,
@@ -210,12 +212,19 @@ pub struct LineColumn {
 impl Sources {
     /// Adds a file and returns its id.
     pub fn add(&mut self, path: PathBuf, text: String) -> FileId {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(newline, _)| newline + 1))
-            .collect();
-        self.line_starts.push(line_starts);
+        self.line_starts.push(OnceLock::new());
         self.files.push(Source { path, text });
         FileId(self.files.len() - 1)
+    }
+
+    /// The byte offset where each line of a file starts.
+    fn line_starts(&self, id: FileId) -> &[usize] {
+        self.line_starts[id.0].get_or_init(|| {
+            let text = &self.files[id.0].text;
+            std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(newline, _)| newline + 1))
+                .collect()
+        })
     }
 
     /// Adds a file read from disk, its text [`decode`]d. When the bytes are not UTF-8, the
@@ -280,7 +289,7 @@ impl Sources {
         let text = &self.get(id).text;
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_of(id, offset);
-        let line_start = self.line_starts[id.0][line];
+        let line_start = self.line_starts(id)[line];
         LineColumn {
             line: line + 1,
             column: text[line_start..offset].chars().count() + 1,
@@ -289,7 +298,9 @@ impl Sources {
 
     /// The 0-based line that a byte offset of a file is on.
     fn line_of(&self, id: FileId, offset: usize) -> usize {
-        self.line_starts[id.0].partition_point(|&start| start <= offset) - 1
+        self.line_starts(id)
+            .partition_point(|&start| start <= offset)
+            - 1
     }
 
     /// `path:line:column: severity: message`, one line per diagnostic: the form tests compare.
@@ -424,7 +435,7 @@ impl<'a> Files<'a> for Sources {
 
     fn line_range(&'a self, id: FileId, line_index: usize) -> Result<Range<usize>, FilesError> {
         let text = self.source(id)?;
-        let starts = &self.line_starts[id.0];
+        let starts = self.line_starts(id);
         let start = *starts.get(line_index).ok_or(FilesError::LineTooLarge {
             given: line_index,
             max: starts.len() - 1,
