@@ -4,7 +4,7 @@
 //! Each file's key is a digest of everything its emitter reads (its part of the type model and the
 //! emitter's fingerprint: [`emit::keys`]), so the key alone says whether emitting it again could
 //! give other text; nothing needs to know which pages a file depends on. The crate records, in
-//! [`RECORD_FILE`], each file's key and the digest of its contents. A run keeps a file as it is
+//! [`HASHES_FILE`], each file's key and the digest of its contents. A run keeps a file as it is
 //! (without emitting it) only when its key is the recorded one and the file on disk still has the
 //! recorded digest, so a file edited by hand is emitted again, and rewritten (or, in check mode,
 //! reported). The record itself is one of the generated files, compared and written like the
@@ -24,7 +24,7 @@ use crate::emit::{self, EmitTimings, GeneratedFile, PlannedFile};
 use crate::model::TypeModel;
 
 /// The record of each emitted file's key and contents, at the crate's root.
-pub const RECORD_FILE: &str = "codegen-hashes.txt";
+pub const HASHES_FILE: &str = "codegen-hashes.txt";
 
 /// The files a run emitted, and those it kept as they are on disk.
 #[derive(Debug)]
@@ -96,7 +96,7 @@ pub fn emit_changed(model: &TypeModel, out_dir: &Path) -> Emitted {
         }
     }
     files.push(GeneratedFile {
-        path: RECORD_FILE.into(),
+        path: HASHES_FILE.into(),
         contents: record,
     });
     files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -120,7 +120,7 @@ fn record_path(path: &Path) -> String {
 /// The record of `out_dir`: path -> (key, digest of the contents). Empty when there is none; a
 /// line that does not read is left out (its file is then emitted again).
 fn read_record(out_dir: &Path) -> BTreeMap<String, (Digest, Digest)> {
-    let Ok(text) = fs::read_to_string(out_dir.join(RECORD_FILE)) else {
+    let Ok(text) = fs::read_to_string(out_dir.join(HASHES_FILE)) else {
         return BTreeMap::new();
     };
     text.lines()

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use markdown_model_codegen::incremental::RECORD_FILE;
+use markdown_model_codegen::incremental::HASHES_FILE;
 use markdown_model_codegen::{Failure, Generated, Options, WriteMode, generate, load};
 use tempfile::TempDir;
 
@@ -77,7 +77,7 @@ impl Checkout {
         let mut expected_files = files_under(expected_out.path());
         // The record of incremental regeneration holds digests of the files' contents, which the
         // renamed pages change: the files themselves are compared.
-        expected_files.remove(RECORD_FILE);
+        expected_files.remove(HASHES_FILE);
         for bytes in expected_files.values_mut() {
             let mut text = String::from_utf8(bytes.clone()).expect("generated files are UTF-8");
             for (from, to) in renamed {
@@ -98,7 +98,7 @@ impl Checkout {
             ));
         }
         let mut files = files_under(out.path());
-        files.remove(RECORD_FILE);
+        files.remove(HASHES_FILE);
         if files != expected_files {
             let differing: Vec<_> = files
                 .keys()

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use markdown_model_codegen::incremental::{RECORD_FILE, emit_changed};
+use markdown_model_codegen::incremental::{HASHES_FILE, emit_changed};
 use markdown_model_codegen::{Options, WriteMode, generate, load};
 
 /// The fixture the series starts from: models, an operations page and a codegen.toml.
@@ -119,7 +119,7 @@ fn emitted(spec: &Path, out: &Path) -> BTreeSet<String> {
         "src/request_.rs",
         "src/client_.rs",
         "src/support_.rs",
-        RECORD_FILE,
+        HASHES_FILE,
     ];
     emit_changed(&model, out)
         .files
@@ -276,7 +276,7 @@ fn a_file_edited_by_hand_is_caught_and_rewritten() {
 fn a_record_that_does_not_match_the_files_only_costs_emitting_them_again() {
     let (_temp, spec, out) = generated_spec();
     let clean = snapshot(&out);
-    let record = out.join(RECORD_FILE);
+    let record = out.join(HASHES_FILE);
     let text = fs::read_to_string(&record).unwrap();
     // Pet's key and Owner's content digest wrong, Thing's line unreadable.
     let tampered: String = text
@@ -296,7 +296,7 @@ fn a_record_that_does_not_match_the_files_only_costs_emitting_them_again() {
         set(&["src/owner.rs", "src/pet.rs", "src/thing.rs"])
     );
     let report = run(&spec, &out, WriteMode::Check);
-    assert_eq!(report.written, [PathBuf::from(RECORD_FILE)]);
+    assert_eq!(report.written, [PathBuf::from(HASHES_FILE)]);
     run(&spec, &out, WriteMode::Write);
     assert_eq!(snapshot(&out), clean);
 }
