@@ -2,7 +2,10 @@
 //! overrides, names everything, finds the references that need a `Box`, and reports every
 //! semantic problem (duplicates, unknown types, name collisions, stale overrides).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
 use std::ops::Range;
 
 use super::cycles::components;
@@ -75,7 +78,7 @@ pub fn build_model(
         config,
         sources,
         diagnostics,
-        rust_names: HashMap::new(),
+        rust_names: Cow::Owned(HashMap::new()),
     };
     let pages = builder.index_pages(pages);
     builder.name_pages(&pages);
@@ -85,10 +88,27 @@ pub fn build_model(
         .copied()
         .filter(|page| builder.defines_a_type(page))
         .collect();
-    let mut models: Vec<Model> = typed
-        .into_iter()
-        .map(|page| builder.build_one(page, &pages))
+    // Each model is built on its own (in parallel), with its own diagnostics, appended in order.
+    let (config_ref, sources_ref, names) = (builder.config, builder.sources, &*builder.rust_names);
+    let built: Vec<(Model, Vec<Diagnostic>)> = typed
+        .par_iter()
+        .map(|page| {
+            let mut model_diagnostics = Vec::new();
+            let mut one = Builder {
+                config: config_ref,
+                sources: sources_ref,
+                diagnostics: &mut model_diagnostics,
+                rust_names: Cow::Borrowed(names),
+            };
+            let model = one.build_one(page, &pages);
+            (model, model_diagnostics)
+        })
         .collect();
+    let mut models = Vec::with_capacity(built.len());
+    for (model, model_diagnostics) in built {
+        builder.diagnostics.extend(model_diagnostics);
+        models.push(model);
+    }
     box_cycles(&mut models);
     mark_defaults(&mut models, &config.types);
     let named_types: HashMap<&str, (Vec<Container>, BaseType)> = pages
@@ -211,11 +231,13 @@ struct Builder<'a, 'd> {
     config: &'a Config,
     sources: &'a Sources,
     diagnostics: &'d mut Vec<Diagnostic>,
-    /// Model name -> its Rust type and module names, computed once.
-    rust_names: HashMap<String, RustNames>,
+    /// Model name -> its Rust type and module names, computed once (and borrowed by the builders
+    /// of single models).
+    rust_names: Cow<'a, HashMap<String, RustNames>>,
 }
 
 /// The Rust names of one model, and what its page is.
+#[derive(Clone)]
 struct RustNames {
     type_name: String,
     module: String,
@@ -341,7 +363,9 @@ impl<'p> Builder<'_, '_> {
                     (None, None) => PageKind::Struct,
                 },
             };
-            self.rust_names.insert(page.name.value.clone(), names);
+            self.rust_names
+                .to_mut()
+                .insert(page.name.value.clone(), names);
         }
     }
 
