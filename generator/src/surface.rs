@@ -483,6 +483,7 @@ mod tests {
                     default: true,
                     fields: Vec::new(),
                     enumeration: None,
+                    one_of: None,
                     from: BTreeMap::new(),
                 },
             )]),

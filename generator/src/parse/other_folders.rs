@@ -66,8 +66,10 @@ fn take_from_page(
     wire_case: WireCase,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    // The other page is a oneOf / anyOf of whole types where this one lists properties.
+    // The other page is a oneOf / anyOf of whole types where this one lists properties (and
+    // no folder listed the variants).
     if (other.alias.is_some() || other.one_of.is_some())
+        && page.one_of.is_none()
         && !page.properties.is_empty()
         && !page.taken.iter().any(|t| t.fact == Fact::Composition)
     {
@@ -150,6 +152,8 @@ fn take_variants(
         }
     };
     if taken {
+        // Its variants say more than that it is a oneOf (`Fact::Composition`).
+        page.taken.retain(|taken| taken.fact != Fact::Composition);
         page.taken.push(Taken {
             fact: Fact::Variants,
             from: from.to_owned(),

@@ -1255,6 +1255,38 @@ impl PageReader<'_, '_> {
         }
     }
 
+    /// What the page's values are: its enum's (`enum_values`, or Rust's `## Enum Variants` of
+    /// values), any JSON value (a table of none, or of tagged variants), or a oneOf of the
+    /// variants a table or list gives (with the discriminator a sentence names: php-nextgen's).
+    fn values_or_variants(
+        &mut self,
+        enum_values: Option<EnumValues>,
+    ) -> (
+        Option<EnumValues>,
+        Option<Spanned<TypeExpr>>,
+        Option<Spanned<OneOf>>,
+    ) {
+        let mut listed = self.variant_list.take();
+        let (enum_values, alias) = match self.variants.take() {
+            Some(Variants::Values(values, _)) if !values.values.is_empty() => (Some(values), None),
+            Some(Variants::Values(..) | Variants::Tagged) => (None, Some(self.any_value())),
+            None if self.any_value => (None, Some(self.any_value())),
+            Some(Variants::OneOf(variants)) => {
+                listed = Some(variants);
+                (None, None)
+            }
+            None => (enum_values, None),
+        };
+        let one_of = listed.map(|variants| Spanned {
+            value: OneOf {
+                variants: variants.value,
+                discriminator: discriminator_sentence(self.text),
+            },
+            span: variants.span,
+        });
+        (enum_values, alias, one_of)
+    }
+
     fn finish(
         mut self,
         properties: Option<Vec<PropertyRow>>,
@@ -1262,26 +1294,9 @@ impl PageReader<'_, '_> {
     ) -> PageOutcome {
         // Rust's `## Enum Variants` table: an enum of its values; a table of none (a
         // discriminated oneOf whose variants the template did not list) or of tagged variants is
-        // any JSON value, and a oneOf its variants' union. An enum page that lists no values
-        // is any JSON value too.
-        let mut one_of = self.variant_list.take();
-        let (enum_values, alias) = match self.variants.take() {
-            Some(Variants::Values(values, _)) if !values.values.is_empty() => (Some(values), None),
-            Some(Variants::Values(..) | Variants::Tagged) => (None, Some(self.any_value())),
-            None if self.any_value => (None, Some(self.any_value())),
-            Some(Variants::OneOf(variants)) => {
-                one_of = Some(variants);
-                (None, None)
-            }
-            None => (enum_values, None),
-        };
-        let mut one_of = one_of.map(|variants| Spanned {
-            value: OneOf {
-                variants: variants.value,
-                discriminator: None,
-            },
-            span: variants.span,
-        });
+        // any JSON value, and a oneOf of its variants. An enum page that lists no values is any
+        // JSON value too.
+        let (enum_values, alias, mut one_of) = self.values_or_variants(enum_values);
         // A page of one value: an enum when its Notes list the values, else an alias.
         let (properties, enum_values, alias) = match self.value_table.take() {
             Some((value, notes)) => match must_be_one_of(&notes, &value) {
@@ -1292,7 +1307,8 @@ impl PageReader<'_, '_> {
         };
         let properties = properties.or_else(|| alias.is_some().then(Vec::new));
         // A oneOf / anyOf page that lists its variants in sections (`openapi_one_of`, Ruby's), no
-        // properties: a page of no properties, which such a folder reads as any JSON value.
+        // properties: a oneOf of them, or where they cannot be read a page of no properties,
+        // which such a folder reads as any JSON value.
         let sections_union = self.dialects.as_ref().is_some_and(|shown| {
             shown
                 .value
@@ -1302,13 +1318,6 @@ impl PageReader<'_, '_> {
             || self.text.contains("### `openapi_any_of`"));
         if sections_union {
             one_of = one_of.or_else(|| ruby_one_of(self.text));
-        }
-        if let Some(one_of) = &mut one_of {
-            one_of.value.discriminator = one_of
-                .value
-                .discriminator
-                .take()
-                .or_else(|| discriminator_sentence(self.text));
         }
         let properties = properties.or_else(|| (sections_union || one_of.is_some()).then(Vec::new));
         if properties.is_none() && enum_values.is_none() {
@@ -2164,6 +2173,80 @@ mod tests {
     };
     use crate::diagnostic::Sources;
     use crate::parse::types::Primitive;
+
+    /// A discriminator's property and its mapping.
+    type Discriminator = (String, Vec<(String, String)>);
+
+    /// The variants (as written) and discriminator a page lists, read alone.
+    fn one_of(page: &str) -> (Vec<String>, Option<Discriminator>) {
+        let mut sources = Sources::default();
+        let file = sources.add(PathBuf::from("Pet.md"), page.to_owned());
+        let mut diagnostics = Vec::new();
+        let PageOutcome::Model(model) = parse_page(file, page, &mut diagnostics) else {
+            panic!("a model page: {diagnostics:?}");
+        };
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let one_of = model.one_of.expect("a oneOf").value;
+        (
+            one_of.variants.iter().map(ToString::to_string).collect(),
+            one_of
+                .discriminator
+                .map(|discriminator| (discriminator.property, discriminator.mapping)),
+        )
+    }
+
+    #[test]
+    fn a_one_of_page_lists_its_variants_in_every_template_that_shows_them() {
+        // php-nextgen: a list of qualified names, and a sentence that names the discriminator.
+        let php = "# Pet\n\nThis model is a `oneOf` wrapper.\n\n## oneOf\n\n\
+                   - [**\\Vendor\\Model\\Cat**](Cat.md)\n- [**\\Vendor\\Model\\Dog**](Dog.md)\n\n\
+                   The concrete type is selected by the `pet_type` discriminator property.\n";
+        assert_eq!(
+            one_of(php),
+            (
+                vec!["Cat".to_owned(), "Dog".to_owned()],
+                Some(("pet_type".to_owned(), Vec::new()))
+            )
+        );
+        // Java (native, jersey2/3): the variants' pages, no discriminator.
+        let java = "# Pet\n\n## oneOf schemas\n* [Cat](Cat.md)\n* [Dog](Dog.md)\n\n## Example\n";
+        assert_eq!(
+            one_of(java),
+            (vec!["Cat".to_owned(), "Dog".to_owned()], None)
+        );
+        // Rust: an `## Enum Variants` table of types.
+        let rust = "# Pet\n\n## Enum Variants\n\n| Name | Description |\n|---- | -----|\n\
+                    | Cat |  |\n| String |  |\n";
+        assert_eq!(
+            one_of(rust),
+            (vec!["Cat".to_owned(), "str".to_owned()], None)
+        );
+    }
+
+    #[test]
+    fn rubys_one_of_page_gives_its_variants_discriminator_and_mapping() {
+        let ruby = "# Client::Pet\n\n## Class instance methods\n\n### `openapi_one_of`\n\n\
+            Returns the list of classes defined in oneOf.\n\n#### Example\n\n```ruby\n\
+            require 'client'\n\nClient::Pet.openapi_one_of\n# =>\n# [\n#   :'Cat',\n\
+            #   :'Dog'\n# ]\n```\n\n### `openapi_discriminator_name`\n\n```ruby\n\
+            Client::Pet.openapi_discriminator_name\n# => :'petType'\n```\n\n\
+            ### `openapi_discriminator_name`\n\n```ruby\n\
+            Client::Pet.openapi_discriminator_mapping\n# =>\n# {\n#   :'cat' => :'Cat',\n\
+            #   :'dog' => :'Dog'\n# }\n```\n";
+        assert_eq!(
+            one_of(ruby),
+            (
+                vec!["Cat".to_owned(), "Dog".to_owned()],
+                Some((
+                    "petType".to_owned(),
+                    vec![
+                        ("cat".to_owned(), "Cat".to_owned()),
+                        ("dog".to_owned(), "Dog".to_owned())
+                    ]
+                ))
+            )
+        );
+    }
 
     #[test]
     fn entities_escaped_twice_are_their_characters() {
