@@ -291,6 +291,48 @@ fn the_variants_another_folder_lists_make_a_oneof_of_the_primary_models() {
 }
 
 #[test]
+fn variants_two_folders_list_differently_are_a_warning_and_the_primary_wins() {
+    let rust = "# Shape\n\n## Enum Variants\n\n| Name | Description |\n|---- | -----|\n\
+                | Circle |  |\n| Square |  |\n";
+    let ruby = "# Client::Shape\n\n## Class instance methods\n\n### `openapi_one_of`\n\n\
+                ```ruby\nClient::Shape.openapi_one_of\n# =>\n# [\n#   :'Circle',\n\
+                #   :'Triangle'\n# ]\n```\n";
+    let shape = |name| page(name, &[("side", "**f64**", "")]);
+    let (circle, square, triangle) = (shape("Circle"), shape("Square"), shape("Triangle"));
+    let (types, warnings) = load_folders(
+        "[sources]\nalso = [\"../ruby\"]\n",
+        &[
+            (
+                "rust",
+                &[
+                    ("Shape.md", rust),
+                    ("Circle.md", &circle),
+                    ("Square.md", &square),
+                    ("Triangle.md", &triangle),
+                ],
+            ),
+            ("ruby", &[("Shape.md", ruby)]),
+        ],
+    );
+    assert!(
+        warnings.contains("the docs folders disagree on the variants of `Shape`"),
+        "{warnings}"
+    );
+    assert!(
+        warnings.contains("`Circle`, `Square` here, which are used"),
+        "{warnings}"
+    );
+    assert!(warnings.contains("`Circle`, `Triangle` here"), "{warnings}");
+    let ModelKind::OneOf(one_of) = &model(&types, "Shape").kind else {
+        panic!("a oneOf");
+    };
+    let names: Vec<&str> = (one_of.variants.iter())
+        .map(|variant| variant.rust_name.as_str())
+        .collect();
+    assert_eq!(names, ["Circle", "Square"]);
+}
+
+#[test]
 fn folders_that_disagree_are_reported_at_both_places_and_the_primary_wins() {
     let typescript = page("Pet", &[("name", "**string**", "")]);
     let other = page("Pet", &[("name", "**string**", "[optional]")]);

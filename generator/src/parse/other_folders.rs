@@ -52,7 +52,7 @@ pub fn take_from_other_folders(
                 other.name.trim_end_matches('/'),
                 other.file_names[&other_page.file]
             );
-            take_variants(page, other_page, &from, &primary_names);
+            take_variants(page, other_page, &from, &primary_names, diagnostics);
             take_from_page(page, other_page, &from, wire_case, diagnostics);
         }
     }
@@ -102,54 +102,78 @@ fn take_from_page(
 /// Takes the variants of a oneOf / anyOf that `other` (the page `from`) lists and `page` does
 /// not, and the discriminator it names where `page` names none: when every variant it names is
 /// a model of the primary folder (`primary_names`, by [`match_key`]), renamed to the primary's
-/// name of it.
+/// name of it. Variants the primary page lists itself and `other` lists otherwise are a warning
+/// at both places; the primary's stand.
 fn take_variants(
     page: &mut ModelPage,
     other: &ModelPage,
     from: &str,
     primary_names: &BTreeMap<String, String>,
+    diagnostics: &mut Vec<Diagnostic>,
 ) {
     let Some(other_one_of) = &other.one_of else {
         return;
     };
     let primary_name = |name: &str| primary_names.get(&match_key(name)).cloned();
-    let discriminator = other_one_of
-        .value
-        .discriminator
-        .as_ref()
-        .map(|other| Discriminator {
-            property: other.property.clone(),
-            mapping: (other.mapping.iter())
-                .filter_map(|(tag, model)| Some((tag.clone(), primary_name(model)?)))
-                .collect(),
-        });
-    let taken = match &mut page.one_of {
-        Some(one_of) if one_of.value.discriminator.is_none() && discriminator.is_some() => {
-            one_of.value.discriminator = discriminator;
+    let discriminator = (other_one_of.value.discriminator.as_ref()).map(|other| Discriminator {
+        property: other.property.clone(),
+        mapping: (other.mapping.iter())
+            .filter_map(|(tag, model)| Some((tag.clone(), primary_name(model)?)))
+            .collect(),
+    });
+    let renamed: Option<Vec<TypeExpr>> = (other_one_of.value.variants.iter())
+        .map(|variant| match &variant.leaf {
+            Leaf::Named(name) => Some(TypeExpr {
+                containers: variant.containers.clone(),
+                leaf: Leaf::Named(primary_name(name)?),
+            }),
+            Leaf::Primitive(_) => Some(variant.clone()),
+        })
+        .collect();
+    let own = !page.taken.iter().any(|taken| taken.fact == Fact::Variants);
+    let taken = match (&mut page.one_of, renamed) {
+        (Some(one_of), renamed) => {
+            if let Some(renamed) = renamed
+                && own
+                && listed_types(&one_of.value.variants) != listed_types(&renamed)
+            {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        page.file,
+                        one_of.span.clone(),
+                        format!(
+                            "the docs folders disagree on the variants of `{}`",
+                            page.name.value
+                        ),
+                    )
+                    .with_label(format!(
+                        "{} here, which are used",
+                        listed_types(&one_of.value.variants)
+                    ))
+                    .also_at(
+                        other.file,
+                        other_one_of.span.clone(),
+                        format!("{} here", listed_types(&renamed)),
+                    ),
+                );
+            }
+            let more = one_of.value.discriminator.is_none() && discriminator.is_some();
+            if more {
+                one_of.value.discriminator = discriminator;
+            }
+            more
+        }
+        (None, Some(variants)) => {
+            page.one_of = Some(Spanned {
+                value: OneOf {
+                    variants,
+                    discriminator,
+                },
+                span: page.name.span.clone(),
+            });
             true
         }
-        Some(_) => false,
-        None => {
-            let variants: Option<Vec<TypeExpr>> = (other_one_of.value.variants.iter())
-                .map(|variant| match &variant.leaf {
-                    Leaf::Named(name) => Some(TypeExpr {
-                        containers: variant.containers.clone(),
-                        leaf: Leaf::Named(primary_name(name)?),
-                    }),
-                    Leaf::Primitive(_) => Some(variant.clone()),
-                })
-                .collect();
-            if let Some(variants) = variants {
-                page.one_of = Some(Spanned {
-                    value: OneOf {
-                        variants,
-                        discriminator,
-                    },
-                    span: page.name.span.clone(),
-                });
-            }
-            page.one_of.is_some()
-        }
+        (None, None) => false,
     };
     if taken {
         // Its variants say more than that it is a oneOf (`Fact::Composition`).
@@ -159,6 +183,14 @@ fn take_variants(
             from: from.to_owned(),
         });
     }
+}
+
+/// Types as a sorted list of code spans (`` `Cat`, `Dog` ``).
+fn listed_types(types: &[TypeExpr]) -> String {
+    let sorted: std::collections::BTreeSet<String> =
+        types.iter().map(ToString::to_string).collect();
+    let spans: Vec<String> = sorted.iter().map(|name| format!("`{name}`")).collect();
+    spans.join(", ")
 }
 
 /// Takes the facts `other` (of the page `from`) shows of `row` that `row` does not; no enum
