@@ -625,9 +625,9 @@ fn parse_http_date(text: &str) -> ::std::option::Option<::std::time::SystemTime>
     ::std::time::SystemTime::UNIX_EPOCH.checked_add(since_epoch)
 }
 
-/// When to send a failed request again: a `429 Too Many Requests` or `503 Service Unavailable`
-/// of a request that [`Request::is_retryable`], after the response's `Retry-After` or else a
-/// jittered exponential backoff, while attempts and time remain. Plain data: give
+/// When to send a failed request again: a `429 Too Many Requests` or `503 Service Unavailable`,
+/// or no response at all, of a request that [`Request::is_retryable`], after the response's
+/// `Retry-After` or else a jittered exponential backoff, while attempts and time remain. Plain data: give
 /// [`RetryPolicy::decide`] what happened and it answers, so any HTTP stack can follow it (the
 /// `client` feature's client does).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -667,10 +667,32 @@ impl RetryPolicy {
     ) -> RetryDecision {
         let retried_status = status == ::http::StatusCode::TOO_MANY_REQUESTS
             || status == ::http::StatusCode::SERVICE_UNAVAILABLE;
-        if !attempt.retryable || !retried_status || attempt.number >= self.max_attempts {
+        if !retried_status {
             return RetryDecision::GiveUp;
         }
-        let wait = retry_after(headers, now).unwrap_or_else(|| {
+        self.retry(attempt, retry_after(headers, now), jitter)
+    }
+
+    /// Whether to send the request again after `attempt` got no response at all (the connection
+    /// was refused or reset, or it timed out): as after a `503` without `Retry-After`, a request
+    /// that [`Request::is_retryable`] is sent again after the jittered backoff while attempts and
+    /// time remain.
+    pub fn decide_without_response(&self, attempt: Attempt, jitter: f64) -> RetryDecision {
+        self.retry(attempt, ::std::option::Option::None, jitter)
+    }
+
+    /// Retry `attempt` after `asked` (a `Retry-After`), or else the jittered backoff, when it may
+    /// be retried and attempts and time remain.
+    fn retry(
+        &self,
+        attempt: Attempt,
+        asked: ::std::option::Option<::std::time::Duration>,
+        jitter: f64,
+    ) -> RetryDecision {
+        if !attempt.retryable || attempt.number >= self.max_attempts {
+            return RetryDecision::GiveUp;
+        }
+        let wait = asked.unwrap_or_else(|| {
             let doubled = self.initial_backoff.saturating_mul(
                 1_u32
                     .checked_shl(attempt.number.saturating_sub(1))

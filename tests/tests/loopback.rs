@@ -443,15 +443,55 @@ async fn a_text_success_is_accepted_and_read_as_text_with_its_header_parameter()
 }
 
 #[tokio::test]
-async fn a_dropped_connection_is_a_transport_error() {
+async fn a_dropped_connection_is_a_transport_error_once_retries_are_spent() {
     let server = Server::start(Reply::Drop).await;
+    let (waits, sleep) = recorded_sleep();
     let error = Client::new(&server.base_url)
+        .with_sleep(sleep)
         .send(get_pet_by_id("1"))
         .await
         .unwrap_err();
     assert!(matches!(&error, ClientError::Transport(_)), "{error:?}");
     assert_eq!(error.status(), None);
     assert!(std::error::Error::source(&error).is_some());
+    // The default policy's four attempts: three backoffs.
+    assert_eq!(waits.lock().unwrap().len(), 3);
+}
+
+#[tokio::test]
+async fn a_get_whose_connection_dropped_is_sent_again() {
+    // The first connection is closed unanswered; the next ones are served.
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base_url = format!("http://{}", listener.local_addr().unwrap());
+    let received = Arc::new(Mutex::new(Vec::new()));
+    let log = Arc::clone(&received);
+    tokio::spawn(async move {
+        let (mut first, _) = listener.accept().await.unwrap();
+        let _ = first.read(&mut [0; 4096]).await;
+        drop(first);
+        loop {
+            let (stream, _) = listener.accept().await.unwrap();
+            let log = Arc::clone(&log);
+            tokio::spawn(async move {
+                let service = hyper::service::service_fn(move |request| {
+                    answer(
+                        request,
+                        Reply::json(StatusCode::OK, &pet_json()),
+                        Arc::clone(&log),
+                    )
+                });
+                let _ = hyper::server::conn::http1::Builder::new()
+                    .serve_connection(TokioIo::new(stream), service)
+                    .await;
+            });
+        }
+    });
+    let (waits, sleep) = recorded_sleep();
+    let client = Client::new(&base_url).with_sleep(sleep);
+    let pet = client.send(get_pet_by_id("1")).await.unwrap();
+    assert_eq!(pet.name, "Rex");
+    assert_eq!(received.lock().unwrap().len(), 1);
+    assert_eq!(waits.lock().unwrap().len(), 1);
 }
 
 #[tokio::test]
@@ -459,10 +499,13 @@ async fn a_refused_connection_is_a_transport_error() {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base_url = format!("http://{}", listener.local_addr().unwrap());
     drop(listener);
+    let (waits, sleep) = recorded_sleep();
     let error = Client::new(base_url)
+        .with_sleep(sleep)
         .send(get_pet_by_id("1"))
         .await
         .unwrap_err();
+    assert_eq!(waits.lock().unwrap().len(), 3);
     let ClientError::Transport(source) = &error else {
         panic!("expected a transport error, got {error:?}");
     };

@@ -415,6 +415,31 @@ fn attempt(number: u32, elapsed_secs: u64) -> Attempt {
 }
 
 #[test]
+fn a_request_that_got_no_response_is_retried_as_after_a_503_without_retry_after() {
+    let policy = RetryPolicy::default();
+    assert_eq!(
+        policy.decide_without_response(attempt(2, 0), 0.0),
+        RetryDecision::RetryAfter(Duration::from_millis(500))
+    );
+    let post = Attempt {
+        retryable: false,
+        ..attempt(1, 0)
+    };
+    for (policy, attempt) in [
+        (policy, post),
+        (policy, attempt(4, 0)),
+        (policy, attempt(1, 60)),
+        (RetryPolicy::NEVER, attempt(1, 0)),
+    ] {
+        assert_eq!(
+            policy.decide_without_response(attempt, 0.0),
+            RetryDecision::GiveUp,
+            "{attempt:?}"
+        );
+    }
+}
+
+#[test]
 fn the_retry_policy_retries_429_and_503_of_retryable_requests_with_jittered_backoff() {
     let policy = RetryPolicy::default();
     let now = SystemTime::now();

@@ -119,6 +119,21 @@ pub fn documents(model: &TypeModel) -> Result<Vec<Document>> {
     Ok(documents)
 }
 
+/// A document of `item` from elsewhere (the spec's): it must come back unchanged, and a oneOf's
+/// must read as one of its variants, not be kept in the catch-all.
+pub fn outside_document(item: &Model, document: Value) -> Document {
+    let absent = match &item.kind {
+        ModelKind::OneOf(one_of) => vec![format!("{}(", one_of.catch_all)],
+        ModelKind::Struct | ModelKind::Enum(_) => Vec::new(),
+    };
+    Document {
+        model: item.name.clone(),
+        document,
+        present: Vec::new(),
+        absent,
+    }
+}
+
 /// The documents of an enum page: each value (which must reach its own variant) and a value it
 /// does not list (which must land in the catch-all).
 fn enum_page_documents(model: &str, values: &EnumType) -> Vec<Document> {

@@ -184,8 +184,8 @@ impl Client {
 
     /// Sends `request` and decodes the response: the operation's result on a 2xx status,
     /// [`ClientError::Api`] with the status, headers and body on any other or when the body does
-    /// not decode, [`ClientError::Transport`] when no complete response arrived. A 429 or 503 is
-    /// retried as the client's [`RetryPolicy`] says.
+    /// not decode, [`ClientError::Transport`] when no complete response arrived. A 429 or 503,
+    /// or no response at all, is retried as the client's [`RetryPolicy`] says.
     pub async fn send<T>(&self, request: Request<T>) -> ::std::result::Result<T, ClientError> {
         self.send_with_metadata(request)
             .await
@@ -204,7 +204,31 @@ impl Client {
         loop {
             number += 1;
             let token = self.token().await?;
-            let (status, headers, body) = self.attempt(&request, token.as_deref(), number).await?;
+            let (status, headers, body) =
+                match self.attempt(&request, token.as_deref(), number).await {
+                    ::std::result::Result::Ok(exchange) => exchange,
+                    // No response (not a request reqwest could not build): sent again as the
+                    // policy says, or the error.
+                    ::std::result::Result::Err(ClientError::Transport(error))
+                        if !error.is_builder() =>
+                    {
+                        let attempt = Attempt {
+                            retryable: request.is_retryable(),
+                            number,
+                            elapsed: started.elapsed(),
+                        };
+                        match self.retry.decide_without_response(attempt, random_fraction()) {
+                            RetryDecision::RetryAfter(wait) => {
+                                (self.sleep)(wait).await;
+                                continue;
+                            }
+                            RetryDecision::GiveUp => {
+                                return ::std::result::Result::Err(ClientError::Transport(error));
+                            }
+                        }
+                    }
+                    ::std::result::Result::Err(error) => return ::std::result::Result::Err(error),
+                };
             // A rejected token is refreshed once, and the request sent again with the new one
             // (a 401 was not acted on, so even a `POST` may be): not an attempt of the policy's.
             if status == ::http::StatusCode::UNAUTHORIZED
