@@ -353,6 +353,8 @@ fn folders_that_disagree_are_reported_at_both_places_and_the_primary_wins() {
         .filter(|line| line.contains("Pet.md:"))
         .collect();
     assert_eq!(places.len(), 2, "{warnings}");
+    // The config has no entry that settles whether a field is required.
+    assert!(!warnings.contains("codegen.toml"), "{warnings}");
 }
 
 #[test]
@@ -440,6 +442,10 @@ fn enum_values_two_folders_list_differently_are_a_warning() {
     assert_eq!(values, ["a", "b"]);
     assert!(
         warnings.contains("the docs folders disagree on the values of `Pet.status`"),
+        "{warnings}"
+    );
+    assert!(
+        warnings.contains("set `enum` in codegen.toml's `[models.Pet.fields.status]`"),
         "{warnings}"
     );
 }

@@ -242,12 +242,17 @@ fn disagreement(
     other: &PropertyRow,
 ) -> Option<Diagnostic> {
     let property = &row.name.value;
+    // The config's entry that would settle it, where it has one.
+    let mut settled_by = None;
     let (message, label, other_label) = match (&row.wire_name, &other.wire_name) {
-        (Some(wire), Some(other_wire)) if wire != other_wire => (
-            format!("the docs folders disagree on the JSON name of `{model}.{property}`"),
-            format!("`{wire}` here, which is used"),
-            format!("`{other_wire}` here"),
-        ),
+        (Some(wire), Some(other_wire)) if wire != other_wire => {
+            settled_by = Some("wire_name");
+            (
+                format!("the docs folders disagree on the JSON name of `{model}.{property}`"),
+                format!("`{wire}` here, which is used"),
+                format!("`{other_wire}` here"),
+            )
+        }
         _ if !row.required_unknown && !other.required_unknown && row.required != other.required => {
             let said = |required| if required { "required" } else { "optional" };
             (
@@ -260,6 +265,7 @@ fn disagreement(
             (Some(values), Some(other_values))
                 if listed(values.values.iter()) != listed(other_values.values.iter()) =>
             {
+                settled_by = Some("enum");
                 (
                     format!("the docs folders disagree on the values of `{model}.{property}`"),
                     format!("{} here, which are used", listed(values.values.iter())),
@@ -269,11 +275,16 @@ fn disagreement(
             _ => return None,
         },
     };
-    Some(
-        Diagnostic::warning(file, row.name.span.clone(), message)
-            .with_label(label)
-            .also_at(other_page.file, other.name.span.clone(), other_label),
-    )
+    let mut diagnostic = Diagnostic::warning(file, row.name.span.clone(), message)
+        .with_label(label)
+        .also_at(other_page.file, other.name.span.clone(), other_label);
+    if let Some(entry) = settled_by {
+        diagnostic = diagnostic.with_note(format!(
+            "to use another, set `{entry}` in codegen.toml's `[models.{model}.fields.{property}]`, \
+             which wins over every folder"
+        ));
+    }
+    Some(diagnostic)
 }
 
 /// Enum values as a sorted list of code spans (`` `a`, `b` ``).
