@@ -11,7 +11,7 @@
 //! would resolve the links above from there.
 
 use super::request_::{
-    AccessToken, ApiError, Attempt, ClientCredentials, Request, Response, RetryDecision,
+    AccessToken, ApiError, Attempt, ClientCredentials, Listing, Request, Response, RetryDecision,
     RetryPolicy,
 };
 
@@ -283,6 +283,13 @@ impl Client {
         }
     }
 
+    /// The pages of a listing whose pages name the next one ([`Listing`]: the generated crate's
+    /// `...Listing` models), from `first`: `while let Some(page) = pages.next().await`, each
+    /// page's items by [`Listing::into_items`].
+    pub fn listing<T: Listing>(&self, first: Request<T>) -> Pages<'_, T, NextPage<T>> {
+        self.pages(first, next_page::<T>)
+    }
+
     /// The bearer token to send, if any.
     async fn token(
         &self,
@@ -398,6 +405,13 @@ where
         self.request = (self.next)(&request, &page);
         ::std::option::Option::Some(::std::result::Result::Ok(page))
     }
+}
+
+/// How [`Client::listing`] finds the next page: [`Listing::next_request`].
+pub type NextPage<T> = fn(&Request<T>, &T) -> ::std::option::Option<Request<T>>;
+
+fn next_page<T: Listing>(request: &Request<T>, page: &T) -> ::std::option::Option<Request<T>> {
+    page.next_request(request)
 }
 
 /// A random number in `[0, 1)`, for the backoff's jitter: the standard library's randomly keyed

@@ -9,11 +9,12 @@ use std::time::Duration;
 
 use codegen_tests::features::client_::{Client, ClientError};
 use codegen_tests::features::pets_api::{self, GetPetParams, GetPetsParams, get_pet, get_pets};
+use codegen_tests::features::request_::Listing;
 use codegen_tests::features::request_::{
     ApiError, ClientCredentials, NoContent, Request, RetryPolicy,
 };
 use codegen_tests::features::store_api::{self, PutStoreOrderParams};
-use codegen_tests::features::{Order, Pet, Tag};
+use codegen_tests::features::{Order, Pet, PetEntityListing, Tag};
 use codegen_tests::operations::things_api::{self, GetThingPartParams};
 use http::{HeaderMap, Method, StatusCode};
 use http_body_util::{BodyExt, Full};
@@ -915,6 +916,55 @@ async fn a_token_the_login_host_refuses_is_an_authentication_error() {
     assert_eq!(error.correlation_id(), Some("login-1"));
     // Only the token request: the API was never called without a token.
     assert_eq!(server.request().path_and_query, "/oauth/token");
+}
+
+#[tokio::test]
+async fn a_listing_model_follows_its_own_next_page_to_the_end() {
+    // Pages 1 to 3, each linking the next by `nextUri`.
+    let listing = Handler(Arc::new(|received: &Received| {
+        let number: u32 = received
+            .path_and_query
+            .split("pageNumber=")
+            .nth(1)
+            .map_or(1, |rest| rest.split('&').next().unwrap().parse().unwrap());
+        let next_uri = (number < 3).then(|| {
+            format!(
+                "https://elsewhere.example/api/v2/pets?pageNumber={}",
+                number + 1
+            )
+        });
+        let page = serde_json::json!({
+            "entities": [{"name": format!("pet {number}")}],
+            "nextUri": next_uri,
+        });
+        Answer::new(StatusCode::OK, &[], &page)
+    }));
+    let server = Server::start(Reply::Handler(listing)).await;
+    let client = Client::new(&server.base_url);
+    let first = Request::new(
+        Method::GET,
+        "/api/v2/pets".into(),
+        codegen_tests::features::request_::decode_json::<PetEntityListing>,
+    );
+    let mut names = Vec::new();
+    let mut pages = client.listing(first);
+    while let Some(page) = pages.next().await {
+        names.extend(page.unwrap().into_items().into_iter().map(|pet| pet.name));
+    }
+    assert_eq!(names, ["pet 1", "pet 2", "pet 3"]);
+    let received = server.received.lock().unwrap();
+    let sent: Vec<&str> = (received.iter())
+        .map(|request| request.path_and_query.as_str())
+        .collect();
+    // The link's host is not followed: the same API is asked.
+    assert_eq!(
+        sent,
+        [
+            "/api/v2/pets",
+            "/api/v2/pets?pageNumber=2",
+            "/api/v2/pets?pageNumber=3"
+        ]
+    );
 }
 
 #[tokio::test]

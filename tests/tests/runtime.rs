@@ -693,3 +693,25 @@ fn the_next_page_by_link_or_by_query_parameter() {
         "pageNumber=2"
     );
 }
+
+#[test]
+fn a_numbered_listing_asks_for_the_next_page_until_the_count() {
+    use codegen_tests::features::TagPage;
+    use codegen_tests::features::request_::{Listing, Request, decode_json};
+    let mut request = Request::new(Method::GET, "/tags".into(), decode_json::<TagPage>);
+    request.push_query("pageSize", "5");
+    let page = |number, count| TagPage {
+        entities: Vec::new(),
+        page_number: number,
+        page_count: count,
+    };
+    let next = page(1, 3).next_request(&request).expect("a second page");
+    let url = next
+        .to_http("https://api.example")
+        .unwrap()
+        .uri()
+        .to_string();
+    assert_eq!(url, "https://api.example/tags?pageSize=5&pageNumber=2");
+    assert!(page(3, 3).next_request(&next).is_none());
+    assert!(page(1, 0).next_request(&request).is_none());
+}

@@ -21,7 +21,8 @@ use super::types::{PrimitiveTypes, Scope, allow_camel_case, enum_type, field_typ
 use super::{EmitTimings, GeneratedFile};
 use crate::HEADER;
 use crate::model::{
-    BaseType, EnumType, Fact, Field, Model, ModelKind, OneOfType, Primitive, Taken, TypeModel,
+    BaseType, EnumType, Fact, Field, Listing, ListingField, Model, ModelKind, NextPage, OneOfType,
+    Primitive, Taken, TypeModel,
 };
 use crate::naming::{
     CLIENT_FEATURE, CLIENT_MODULE, REGION_MODULE, REQUEST_MODULE, SUPPORT_MODULE, file_stem,
@@ -382,7 +383,72 @@ fn model_file(model: &Model, types: &PrimitiveTypes) -> Vec<Item> {
         }
     }));
     items.push(model_impls(model));
+    if let Some(listing) = &model.listing {
+        items.push(listing_impl(model, listing, types, &scope));
+    }
     items
+}
+
+/// The `request_::Listing` impl of a model that is a page of a listing: its items, and the next
+/// page's request (its link followed, or its page number plus one while less than the count).
+fn listing_impl(model: &Model, listing: &Listing, types: &PrimitiveTypes, scope: &Scope) -> Item {
+    let name = ident(&model.rust_name);
+    let items_field = (model.fields.iter())
+        .find(|field| field.rust_name == listing.items.rust_name)
+        .expect("a listing's items are one of its model's fields");
+    let mut item = items_field.ty.clone();
+    item.containers.remove(0);
+    let item = field_type(&item, types, scope, &quote!(enums));
+    let items = ident(&listing.items.rust_name);
+    let into_items = if listing.items.optional {
+        quote!(self.#items.unwrap_or_default())
+    } else {
+        quote!(self.#items)
+    };
+    let value = |field: &ListingField| {
+        let name = ident(&field.rust_name);
+        if field.optional {
+            quote!(self.#name?)
+        } else {
+            quote!(self.#name)
+        }
+    };
+    let next = match &listing.next {
+        NextPage::Link { field } => {
+            let name = ident(&field.rust_name);
+            if field.optional {
+                quote!(request.follow(self.#name.as_deref()?))
+            } else {
+                quote!(request.follow(&self.#name))
+            }
+        }
+        NextPage::Number {
+            number,
+            count,
+            query,
+        } => {
+            let (number, count) = (value(number), value(count));
+            quote! {
+                let (number, count) = (#number, #count);
+                (number < count).then(|| request.with_query(#query, &(number + 1).to_string()))
+            }
+        }
+    };
+    let vec = scope.vec(item.clone());
+    let option = scope.option(quote!(super::request_::Request<Self>));
+    Item::Tokens(quote! {
+        impl super::request_::Listing for #name {
+            type Item = #item;
+
+            fn into_items(self) -> #vec {
+                #into_items
+            }
+
+            fn next_request(&self, request: &super::request_::Request<Self>) -> #option {
+                #next
+            }
+        }
+    })
 }
 
 /// The items of a oneOf / anyOf model's file: the enum of its variants, documented by

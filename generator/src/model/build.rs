@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use super::cycles::components;
 use super::features::assign_features;
+use super::listing::listing;
 use super::operations::build_operations;
 use super::shared::{MAX_TYPE_DEPTH, enum_type, suggest};
 use super::{
@@ -105,6 +106,11 @@ pub fn build_model(
         sources,
         builder.diagnostics,
     );
+    if !operations.is_empty() {
+        for model in &mut models {
+            model.listing = listing(model);
+        }
+    }
     let features = assign_features(&mut models, &operations);
 
     let package = match &config.package {
@@ -509,6 +515,7 @@ impl<'p> Builder<'_, '_> {
             enums,
             features: Vec::new(),
             taken: page.taken.clone(),
+            listing: None,
         }
     }
 

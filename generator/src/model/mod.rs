@@ -6,6 +6,7 @@
 mod build;
 mod cycles;
 mod features;
+mod listing;
 mod operations;
 mod shared;
 
@@ -241,6 +242,49 @@ pub struct Model {
     /// What other docs folders showed of the model that its page cannot (`[sources] also`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub taken: Vec<Taken>,
+    /// How the model is a page of a listing, when it is one and the crate has operations (whose
+    /// requests it then names the next page of).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub listing: Option<Listing>,
+}
+
+/// How a model is a page of a listing: its items, and how it names the next page.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Listing {
+    /// The field of the page's items (a list).
+    pub items: ListingField,
+    /// How the next page is asked for.
+    pub next: NextPage,
+}
+
+/// A field a listing reads.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ListingField {
+    /// Its Rust name.
+    pub rust_name: String,
+    /// Whether it is an `Option`.
+    pub optional: bool,
+}
+
+/// How a page of a listing names the next one.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NextPage {
+    /// A string field links it (`nextUri`): the same request, to the link's path and query.
+    Link {
+        /// The link's field.
+        field: ListingField,
+    },
+    /// The page's number and the page count: the same request with the query parameter
+    /// `query` one more, while the number is less than the count.
+    Number {
+        /// The page number's field.
+        number: ListingField,
+        /// The page count's field.
+        count: ListingField,
+        /// The query parameter of the page number (the number's JSON name, `pageNumber`).
+        query: String,
+    },
 }
 
 impl Model {

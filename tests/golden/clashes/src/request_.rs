@@ -235,6 +235,21 @@ impl<T> Request<T> {
     }
 }
 
+/// A page of a listing: its items, and the request of the next page. The generated crate
+/// implements it for each model that is one (a list of items beside a `nextUri` link, or a
+/// `pageNumber` and `pageCount`), so a caller follows any listing alike; the `client` feature's
+/// `Client::listing` fetches its pages one by one.
+pub trait Listing: ::std::marker::Sized {
+    /// The type of the items.
+    type Item;
+
+    /// The page's items (none when the page leaves them out).
+    fn into_items(self) -> ::std::vec::Vec<Self::Item>;
+
+    /// The request of the next page, made from `request`, this page's; `None` after the last.
+    fn next_request(&self, request: &Request<Self>) -> ::std::option::Option<Request<Self>>;
+}
+
 impl<T> ::std::clone::Clone for Request<T> {
     fn clone(&self) -> Self {
         Self {
