@@ -633,6 +633,31 @@ impl<'p> Builder<'_, '_> {
             )
     }
 
+    /// A field's Rust name: the override's, when it is a Rust identifier (else reported), or
+    /// the one the naming rule makes of its JSON name as the rule spells it.
+    fn field_rust_name(
+        &mut self,
+        field_override: Option<&FieldOverride>,
+        rule_wire_name: &str,
+    ) -> String {
+        match field_override.and_then(|o| o.rust_name.as_ref()) {
+            Some(name) if naming::is_field_name(&name.value) => name.value.clone(),
+            Some(name) => {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        name.file,
+                        name.span.clone(),
+                        format!("`{}` is not a Rust identifier", name.value),
+                    )
+                    .with_label("invalid rust_name")
+                    .with_note("keywords need `r#` (`r#type`); `self`, `Self`, `crate`, `super` and `_` cannot be field names"),
+                );
+                naming::field_name(rule_wire_name)
+            }
+            None => naming::field_name(rule_wire_name),
+        }
+    }
+
     fn build_field(
         &mut self,
         page: &ModelPage,
@@ -650,22 +675,7 @@ impl<'p> Builder<'_, '_> {
         let wire_name = field_override
             .and_then(|o| o.wire_name.as_ref())
             .map_or(rule_wire_name.clone(), |o| o.value.clone());
-        let rust_name = match field_override.and_then(|o| o.rust_name.as_ref()) {
-            Some(name) if naming::is_field_name(&name.value) => name.value.clone(),
-            Some(name) => {
-                self.diagnostics.push(
-                    Diagnostic::error(
-                        name.file,
-                        name.span.clone(),
-                        format!("`{}` is not a Rust identifier", name.value),
-                    )
-                    .with_label("invalid rust_name")
-                    .with_note("keywords need `r#` (`r#type`); `self`, `Self`, `crate`, `super` and `_` cannot be field names"),
-                );
-                naming::field_name(&rule_wire_name)
-            }
-            None => naming::field_name(&rule_wire_name),
-        };
+        let rust_name = self.field_rust_name(field_override, &rule_wire_name);
         // The span of the whole type, and of the name of its innermost type.
         let (expr, file, span, leaf_span) = match field_override.and_then(|o| o.type_expr.as_ref())
         {

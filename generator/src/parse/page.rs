@@ -563,6 +563,43 @@ impl PageReader<'_, '_> {
         }
     }
 
+    /// A row's name: its Name cell's text, a template's escape of a keyword undone; `None`
+    /// (reported) when the cell is empty.
+    fn row_name(&mut self, name_cell: &Cell<'_, '_>) -> Option<Spanned<String>> {
+        let name_text = collect_name_text(self.text, name_cell.events)
+            .trim()
+            .to_owned();
+        let mut name = Spanned {
+            value: name_text,
+            span: trim_span(self.text, name_cell.range.clone()),
+        };
+        // Rust's raw identifier (`r#type`, the template's escape of a keyword) is the
+        // identifier (`type`), and shows the dialect.
+        if let Some(identifier) = name.value.strip_prefix("r#") {
+            name.value = identifier.to_owned();
+            self.mark(Mark::RawIdentifier, name.span.clone());
+        }
+        // Kotlin's escape of a reserved word, backticks the page writes as entities
+        // (`&#x60;when&#x60;`), is the name inside.
+        if let Some(identifier) =
+            (name.value.strip_prefix('`')).and_then(|rest| rest.strip_suffix('`'))
+        {
+            name.value = identifier.to_owned();
+        }
+        if name.value.is_empty() {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    self.file,
+                    name.span.clone(),
+                    "a property row without a name",
+                )
+                .with_label("the Name cell is empty"),
+            );
+            return None;
+        }
+        Some(name)
+    }
+
     fn read_row(
         &mut self,
         events: &[(Event<'_>, Range<usize>)],
@@ -599,38 +636,7 @@ impl PageReader<'_, '_> {
             );
             return None;
         }
-        let name_cell = &cells[0];
-        let name_text = collect_name_text(self.text, name_cell.events)
-            .trim()
-            .to_owned();
-        let mut name = Spanned {
-            value: name_text,
-            span: trim_span(self.text, name_cell.range.clone()),
-        };
-        // Rust's raw identifier (`r#type`, the template's escape of a keyword) is the
-        // identifier (`type`), and shows the dialect.
-        if let Some(identifier) = name.value.strip_prefix("r#") {
-            name.value = identifier.to_owned();
-            self.mark(Mark::RawIdentifier, name.span.clone());
-        }
-        // Kotlin's escape of a reserved word, backticks the page writes as entities
-        // (`&#x60;when&#x60;`), is the name inside.
-        if let Some(identifier) =
-            (name.value.strip_prefix('`')).and_then(|rest| rest.strip_suffix('`'))
-        {
-            name.value = identifier.to_owned();
-        }
-        if name.value.is_empty() {
-            self.diagnostics.push(
-                Diagnostic::error(
-                    self.file,
-                    name.span.clone(),
-                    "a property row without a name",
-                )
-                .with_label("the Name cell is empty"),
-            );
-            return None;
-        }
+        let name = self.row_name(&cells[0])?;
 
         // More cells than the header (also a row without outer pipes whose four cells end in
         // the `|` before empty Notes), or a Type cell that a `|` cut (`**string | null**`): the
