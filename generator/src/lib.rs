@@ -208,7 +208,7 @@ pub fn load(
         enums: model
             .models
             .iter()
-            .filter(|item| !item.kind.is_struct())
+            .filter(|item| matches!(item.kind, model::ModelKind::Enum(_)))
             .count(),
         dialect: parsed.dialect,
         taken: (model.models.iter())

@@ -341,7 +341,7 @@ impl Client {
         #[cfg(not(feature = "tracing"))]
         let _ = number;
         #[cfg(feature = "tracing")]
-        let exchange = traced(exchange, request.method(), request.path(), number);
+        let exchange = traced(exchange, request.method(), request.path_template(), number);
         exchange.await
     }
 }
@@ -349,9 +349,10 @@ impl Client {
 /// A response's status, headers and whole body.
 type Exchange = (::http::StatusCode, ::http::HeaderMap, ::std::vec::Vec<u8>);
 
-/// `exchange` in a `request` span of `method`, `path` (as sent: percent-encoded, with the
-/// parameters' values), the attempt's `number` (1 for the first), and once answered the status and
-/// correlation id. No body, query or header value is recorded: they may hold secrets.
+/// `exchange` in a `request` span of `method`, `path` (the operation's path template, its
+/// placeholders unfilled: `/api/v2/pets/{petId}`), the attempt's `number` (1 for the first), and
+/// once answered the status and correlation id. No parameter value, body, query or header value
+/// is recorded: they may hold secrets.
 #[cfg(feature = "tracing")]
 async fn traced(
     exchange: impl ::std::future::Future<Output = ::std::result::Result<Exchange, ClientError>>,

@@ -338,11 +338,26 @@ impl<'p> Builder<'_, '_> {
     /// [`naming`]), so nothing here can clash.
     fn name_pages(&mut self, pages: &BTreeMap<&str, &ModelPage>) {
         for page in pages.values() {
+            if let Some(listed) = &page.one_of
+                && let Some(missing) = missing_variant(listed, pages)
+            {
+                self.diagnostics.push(
+                    Diagnostic::warning(
+                        page.file,
+                        listed.span.clone(),
+                        format!(
+                            "the variant `{missing}` of `{}` has no page",
+                            page.name.value
+                        ),
+                    )
+                    .with_label("read as any JSON value: not every variant is known"),
+                );
+            }
             let names = RustNames {
                 type_name: naming::type_name(&page.name.value),
                 module: naming::module_name(&page.name.value),
                 kind: match (&page.enum_values, literal_enum(page)) {
-                    _ if one_of(page).is_some() => PageKind::Struct,
+                    _ if one_of(page, pages).is_some() => PageKind::Struct,
                     _ if page.alias.is_some() => PageKind::Alias,
                     _ if self.is_bare_composition(page) => PageKind::Literals(Primitive::Object),
                     (_, Some(primitive)) => PageKind::Literals(primitive),
@@ -401,7 +416,7 @@ impl<'p> Builder<'_, '_> {
         let mut rust_names: HashMap<String, &PropertyRow> = HashMap::new();
         let mut wire_names: HashMap<String, &PropertyRow> = HashMap::new();
         // A oneOf / anyOf's page may also print its variants' union: its model is one of them.
-        let properties = match one_of(page) {
+        let properties = match one_of(page, pages) {
             Some(_) => &[][..],
             None => page.properties.as_slice(),
         };
@@ -467,7 +482,7 @@ impl<'p> Builder<'_, '_> {
             .map(|name| name.to_string_lossy().into_owned())
             .unwrap_or_default();
         let additional_properties = (page.additional_properties.as_ref())
-            .filter(|_| one_of(page).is_none())
+            .filter(|_| one_of(page, pages).is_none())
             .map(|row| {
                 let expr = &row.type_expr.value;
                 let (containers, base) = self.resolve(
@@ -492,7 +507,7 @@ impl<'p> Builder<'_, '_> {
                     description: row.description.clone(),
                 }
             });
-        let kind = match (&page.enum_values, one_of(page)) {
+        let kind = match (&page.enum_values, one_of(page, pages)) {
             (_, Some(one_of)) => ModelKind::OneOf(self.one_of_type(page, one_of, pages)),
             (Some(values), None) => ModelKind::Enum(enum_type(
                 rust_name.clone(),
@@ -582,7 +597,7 @@ impl<'p> Builder<'_, '_> {
                         .is_some_and(|page| {
                             self.defines_a_type(page)
                                 && page.enum_values.is_none()
-                                && one_of(page).is_none()
+                                && one_of(page, pages).is_none()
                         }),
                     _ => false,
                 };
@@ -910,11 +925,30 @@ impl<'p> Builder<'_, '_> {
     }
 }
 
-/// The variants of a oneOf / anyOf page, when it lists any.
-fn one_of(page: &ModelPage) -> Option<&Spanned<OneOf>> {
-    page.one_of
-        .as_ref()
-        .filter(|one_of| !one_of.value.variants.is_empty())
+/// The variants of a oneOf / anyOf page, when it lists any and each is a type (a model's page
+/// or a primitive).
+fn one_of<'p>(
+    page: &'p ModelPage,
+    pages: &BTreeMap<&str, &ModelPage>,
+) -> Option<&'p Spanned<OneOf>> {
+    page.one_of.as_ref().filter(|one_of| {
+        !one_of.value.variants.is_empty() && missing_variant(one_of, pages).is_none()
+    })
+}
+
+/// The first variant of `one_of` that names a model no page defines.
+fn missing_variant<'o>(
+    one_of: &'o Spanned<OneOf>,
+    pages: &BTreeMap<&str, &ModelPage>,
+) -> Option<&'o str> {
+    one_of
+        .value
+        .variants
+        .iter()
+        .find_map(|variant| match &variant.leaf {
+            Leaf::Named(name) if !pages.contains_key(name.as_str()) => Some(name.as_str()),
+            _ => None,
+        })
 }
 
 /// The primitive an enum page of literals that are not strings or numbers (`true`, `false`)

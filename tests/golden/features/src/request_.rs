@@ -28,6 +28,7 @@
 pub struct Request<T> {
     method: ::http::Method,
     path: ::std::string::String,
+    path_template: ::std::option::Option<&'static str>,
     query: ::std::string::String,
     headers: ::std::vec::Vec<(&'static str, ::std::string::String)>,
     body: ::std::option::Option<::std::vec::Vec<u8>>,
@@ -48,6 +49,7 @@ impl<T> Request<T> {
         Self {
             method,
             path,
+            path_template: ::std::option::Option::None,
             query: ::std::string::String::new(),
             headers: ::std::vec::Vec::new(),
             body: ::std::option::Option::None,
@@ -101,6 +103,19 @@ impl<T> Request<T> {
     /// The path, percent-encoded, starting with `/`.
     pub fn path(&self) -> &str {
         &self.path
+    }
+
+    /// The operation's path template, its parameters' placeholders unfilled
+    /// (`/api/v2/pets/{petId}`): what a log or trace records without the values; the path
+    /// itself when no template was set (a path without parameters is its own).
+    pub fn path_template(&self) -> &str {
+        self.path_template.unwrap_or(&self.path)
+    }
+
+    /// Sets the path template ([`Request::path_template`]): the generated operations with path
+    /// parameters set theirs.
+    pub fn set_path_template(&mut self, template: &'static str) {
+        self.path_template = ::std::option::Option::Some(template);
     }
 
     /// The query, percent-encoded, without the `?`; empty when there is none.
@@ -255,6 +270,7 @@ impl<T> ::std::clone::Clone for Request<T> {
         Self {
             method: self.method.clone(),
             path: self.path.clone(),
+            path_template: self.path_template,
             query: self.query.clone(),
             headers: self.headers.clone(),
             body: self.body.clone(),
