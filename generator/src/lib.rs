@@ -5,6 +5,8 @@
 //! Problems in the input are collected as [`Diagnostic`]s, every one of a run, and nothing is
 //! written when there is an error.
 
+#[cfg(feature = "cli")]
+pub mod command;
 pub mod config;
 pub mod diagnostic;
 pub mod diff;
