@@ -273,16 +273,20 @@ fn import_writes_the_sdk_names_into_the_config() {
     let config = dir.join("codegen.toml");
     fs::copy(fixture.join("spec/codegen.toml"), &config).expect("copy the config");
 
-    let imported = run(&[
-        &"import",
-        &fixture.join("spec"),
-        &"--python-models",
-        &fixture.join("models"),
-        &"--config",
-        &config,
-        &"--format",
-        &"json",
-    ]);
+    let (spec, models) = (fixture.join("spec"), fixture.join("models"));
+    let import = |format: &str| {
+        run(&[
+            &"import",
+            &spec,
+            &"--python-models",
+            &models,
+            &"--config",
+            &config,
+            &"--format",
+            &format,
+        ])
+    };
+    let imported = import("json");
     assert_eq!(code(&imported), 0, "{}", stderr(&imported));
     let document = json(&imported);
     assert_eq!(document["written"], true);
@@ -292,14 +296,7 @@ fn import_writes_the_sdk_names_into_the_config() {
         fs::read_to_string(fixture.join("expected_codegen.toml")).expect("expected config"),
     );
 
-    let again = run(&[
-        &"import",
-        &fixture.join("spec"),
-        &"--python-models",
-        &fixture.join("models"),
-        &"--config",
-        &config,
-    ]);
+    let again = import("text");
     assert_eq!(code(&again), 0);
     assert!(
         stdout(&again).contains(": unchanged;"),

@@ -59,6 +59,15 @@ fn cargo(dir: &Path, args: &[&str]) -> Output {
         .expect("run cargo")
 }
 
+/// The command's `subcommand docs --out api` in `dir`.
+fn command(dir: &Path, subcommand: &str) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_markdown-model-codegen"))
+        .args([subcommand, "docs", "--out", "api"])
+        .current_dir(dir)
+        .output()
+        .expect("run the command")
+}
+
 fn succeeded(output: &Output, what: &str) -> String {
     assert!(
         output.status.success(),
@@ -81,12 +90,7 @@ fn main_rs(path: &str) -> String {
 fn a_generated_crate_kept_in_the_project_builds_and_check_passes() {
     let dir = project("committed");
     // 1. Generate the crate once, into the project.
-    let generated = Command::new(env!("CARGO_BIN_EXE_markdown-model-codegen"))
-        .args(["generate", "docs", "--out", "api"])
-        .current_dir(&dir)
-        .output()
-        .expect("run the command");
-    succeeded(&generated, "generate");
+    succeeded(&command(&dir, "generate"), "generate");
     // 2. Depend on it (its name is codegen.toml's `[package] name`).
     write(
         &dir.join("Cargo.toml"),
@@ -100,12 +104,7 @@ fn a_generated_crate_kept_in_the_project_builds_and_check_passes() {
     );
     assert_eq!(printed.trim_end(), WRITTEN);
     // 3. CI: the committed crate is what the docs generate.
-    let checked = Command::new(env!("CARGO_BIN_EXE_markdown-model-codegen"))
-        .args(["check", "docs", "--out", "api"])
-        .current_dir(&dir)
-        .output()
-        .expect("run the command");
-    succeeded(&checked, "check");
+    succeeded(&command(&dir, "check"), "check");
 }
 
 #[test]

@@ -64,9 +64,7 @@ pub fn run(args: &GenerateArgs, mode: WriteMode, reporter: &Reporter) -> Outcome
     };
     summarize(&generated, mode, reporter);
     if let Some(changes) = &changes {
-        if !reporter.is_json() {
-            reporter.summary(changes.to_string().trim_end());
-        }
+        reporter.summary(changes.to_string().trim_end());
     }
     let report = &generated.report;
     let stale = mode == WriteMode::Check && !report.is_clean();
