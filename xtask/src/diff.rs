@@ -8,7 +8,7 @@ use markdown_model_codegen::command::{Reporter, ReporterArgs, diff};
 
 /// Options of `cargo xtask diff`: the command's.
 #[derive(Args)]
-pub struct DiffArgs {
+pub struct DiffTaskArgs {
     #[command(flatten)]
     diff: diff::DiffArgs,
     #[command(flatten)]
@@ -16,6 +16,6 @@ pub struct DiffArgs {
 }
 
 /// Runs the task.
-pub fn run(args: &DiffArgs) -> Result<ExitCode> {
+pub fn run(args: &DiffTaskArgs) -> Result<ExitCode> {
     Ok(diff::run(&args.diff, &Reporter::new(&args.output)).into())
 }

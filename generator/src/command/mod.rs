@@ -103,3 +103,13 @@ pub fn main() -> ExitCode {
     };
     outcome.into()
 }
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        super::Cli::command().debug_assert();
+    }
+}
