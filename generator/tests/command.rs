@@ -214,6 +214,52 @@ fn a_malformed_page_is_located_coloured_only_when_asked_and_writes_nothing() {
 }
 
 #[test]
+fn on_a_terminal_diagnostics_are_coloured_unless_no_color_is_set() {
+    // `script` (util-linux) runs the command on a pseudo-terminal.
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: no `script` here to run the command on a terminal");
+        return;
+    }
+    let dir = scratch("terminal");
+    let docs = fixture_docs("enums", &dir);
+    let page = docs.join("Delivery.md");
+    let text = fs::read_to_string(&page).expect("Delivery.md");
+    fs::write(
+        &page,
+        text.replace("| list[str] | A list", "| list[str | A list"),
+    )
+    .expect("break a type");
+    let line = format!(
+        "'{}' generate '{}' --out '{}'",
+        env!("CARGO_BIN_EXE_markdown-model-codegen"),
+        docs.display(),
+        dir.join("crate").display()
+    );
+    let on_terminal = |no_color: bool| {
+        let mut script = Command::new("script");
+        script
+            .args(["-qec", &line, "/dev/null"])
+            .env("TERM", "xterm");
+        if no_color {
+            script.env("NO_COLOR", "1");
+        } else {
+            script.env_remove("NO_COLOR");
+        }
+        let output = script.output().expect("run script");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let coloured = on_terminal(false);
+    assert!(coloured.contains("malformed type"), "{coloured}");
+    assert!(
+        coloured.contains("\x1b["),
+        "coloured on a terminal:\n{coloured}"
+    );
+    let plain = on_terminal(true);
+    assert!(plain.contains("malformed type"), "{plain}");
+    assert!(!plain.contains('\x1b'), "plain with NO_COLOR:\n{plain}");
+}
+
+#[test]
 fn usage_and_io_errors_have_their_exit_codes() {
     let dir = scratch("usage");
     let docs = fixture_docs("enums", &dir);
