@@ -60,15 +60,14 @@ enum Command {
     Import(ImportArgs),
 }
 
-/// How a command ended: its exit code (the larger, the worse).
+/// How a command that ran ended: its exit code (the larger, the worse). A wrong command line
+/// never runs one: clap exits with 2.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Outcome {
     /// Done (0).
     Done = 0,
     /// The input has errors, or `check` found the crate out of date (1).
     Failed = 1,
-    /// The command line is wrong (2; clap exits with it on its own).
-    Usage = 2,
     /// A file could not be read or written (3).
     Io = 3,
 }
@@ -79,7 +78,6 @@ impl Outcome {
         match self {
             Outcome::Done => "done",
             Outcome::Failed => "failed",
-            Outcome::Usage => "usage",
             Outcome::Io => "io",
         }
     }
