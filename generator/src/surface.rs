@@ -108,6 +108,10 @@ pub struct ModelSurface {
     /// The open enum an enum page is, if it is one.
     #[serde(default, rename = "enum", skip_serializing_if = "Option::is_none")]
     pub enumeration: Option<EnumSurface>,
+    /// The variants a oneOf / anyOf model is one of, if it is one: each type (as `values`' keys)
+    /// and its Rust variant.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub one_of: Option<EnumSurface>,
     /// The facts another docs folder gave (`[sources] also`), and the page each came from.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub from: BTreeMap<Fact, String>,
@@ -236,7 +240,18 @@ impl ModelSurface {
                 .collect(),
             enumeration: match &model.kind {
                 ModelKind::Enum(item) => Some(EnumSurface::new(item.rust_name.clone(), item)),
-                ModelKind::Struct => None,
+                ModelKind::Struct | ModelKind::OneOf(_) => None,
+            },
+            one_of: match &model.kind {
+                ModelKind::OneOf(one_of) => Some(EnumSurface {
+                    rust: model.rust_name.clone(),
+                    other: one_of.catch_all.clone(),
+                    kind: EnumKind::String,
+                    values: (one_of.variants.iter())
+                        .map(|variant| (variant.ty.expr.to_string(), variant.rust_name.clone()))
+                        .collect(),
+                }),
+                ModelKind::Struct | ModelKind::Enum(_) => None,
             },
             from: taken_from(&model.taken),
         }
@@ -534,6 +549,7 @@ mod tests {
                     default: true,
                     fields: Vec::new(),
                     enumeration: None,
+                    one_of: None,
                     from: BTreeMap::new(),
                 },
             )]),

@@ -194,7 +194,7 @@ Name | Type | Description | Notes\n------------ | ------------- | ------------- 
     ]);
     let kind = |name: &str| match &model(&built, name).kind {
         ModelKind::Enum(values) => values.kind,
-        ModelKind::Struct => panic!("{name} is an enum"),
+        ModelKind::Struct | ModelKind::OneOf(_) => panic!("{name} is an enum"),
     };
     assert_eq!(kind("Level"), EnumKind::Integer);
     assert_eq!(kind("Ratio"), EnumKind::Number);

@@ -20,6 +20,7 @@ use std::time::Instant;
 use anyhow::{Context, Result, bail};
 use clap::Args;
 use markdown_model_codegen::diagnostic::Sources;
+use markdown_model_codegen::model::ModelKind;
 use markdown_model_codegen::parse::{Dialect, PageOutcome, parse_page, shows_no_property};
 use markdown_model_codegen::{Failure, Options, Stats, TypeModel, WriteMode, generate};
 use quote::{format_ident, quote};
@@ -532,11 +533,16 @@ fn load_unit(docs: &Path, spec: &Path, out: &Path) -> Result<UnitOutcome> {
         {
             listed.respell(&model, &item.name, &mut document);
             listed.leave_out_unreadable(&item.name, &mut document);
+            // A oneOf's document must read as one of its variants.
+            let absent = match &item.kind {
+                ModelKind::OneOf(one_of) => vec![format!("{}(", one_of.catch_all)],
+                ModelKind::Struct | ModelKind::Enum(_) => Vec::new(),
+            };
             documents.push(synth::Document {
                 model: item.name.clone(),
                 document,
                 present: Vec::new(),
-                absent: Vec::new(),
+                absent,
             });
         }
     }

@@ -28,15 +28,7 @@ pub fn assign_features(models: &mut [Model], groups: &[OperationGroup]) -> Vec<F
     };
     let references: Vec<Vec<usize>> = models
         .iter()
-        .map(|model| {
-            model
-                .fields
-                .iter()
-                .map(|field| &field.ty)
-                .chain(model.additional_properties.iter().map(|extra| &extra.ty))
-                .filter_map(model_of)
-                .collect()
-        })
+        .map(|model| model.held_types().filter_map(model_of).collect())
         .collect();
 
     let mut features = Vec::new();

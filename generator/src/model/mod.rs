@@ -243,6 +243,34 @@ pub struct Model {
     pub taken: Vec<Taken>,
 }
 
+impl Model {
+    /// The types the model holds: its fields', its additional properties', its variants'.
+    pub fn held_types(&self) -> impl Iterator<Item = &FieldType> {
+        let variants = match &self.kind {
+            ModelKind::OneOf(one_of) => one_of.variants.as_slice(),
+            ModelKind::Struct | ModelKind::Enum(_) => &[],
+        };
+        (self.fields.iter().map(|field| &field.ty))
+            .chain(self.additional_properties.iter().map(|extra| &extra.ty))
+            .chain(variants.iter().map(|variant| &variant.ty))
+    }
+
+    /// [`Self::held_types`], to change them.
+    pub fn held_types_mut(&mut self) -> impl Iterator<Item = &mut FieldType> {
+        let variants = match &mut self.kind {
+            ModelKind::OneOf(one_of) => one_of.variants.as_mut_slice(),
+            ModelKind::Struct | ModelKind::Enum(_) => &mut [],
+        };
+        (self.fields.iter_mut().map(|field| &mut field.ty))
+            .chain(
+                self.additional_properties
+                    .iter_mut()
+                    .map(|extra| &mut extra.ty),
+            )
+            .chain(variants.iter_mut().map(|variant| &mut variant.ty))
+    }
+}
+
 /// The keys of a model's JSON object that its fields do not name, kept in a map beside them
 /// (flattened on the wire).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -265,6 +293,41 @@ pub enum ModelKind {
     /// The open enum of an enum page, shared by every field that names the page
     /// ([`BaseType::SharedEnum`]); [`Model::fields`] and [`Model::enums`] are empty.
     Enum(EnumType),
+    /// A value of one of several types (a oneOf / anyOf whose variants the docs list): an enum
+    /// of them, and a variant that keeps any other JSON value; [`Model::fields`] and
+    /// [`Model::enums`] are empty. Referenced as a struct is ([`BaseType::Model`]).
+    OneOf(OneOfType),
+}
+
+/// The variants of a oneOf / anyOf model.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OneOfType {
+    /// The variants, in the docs' order but a variant of any JSON value last: a document is read
+    /// as the first that reads it whole.
+    pub variants: Vec<OneOfVariant>,
+    /// The JSON name of the property whose value says which variant a document is, where the
+    /// docs name it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discriminator: Option<String>,
+    /// The name of the variant that keeps a document no other variant reads.
+    pub catch_all: String,
+}
+
+/// One variant of a oneOf / anyOf model.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OneOfVariant {
+    /// The Rust variant name (`Car`, `Str`, `ListOfPet`).
+    pub rust_name: String,
+    /// The type it holds.
+    pub ty: FieldType,
+    /// It holds a struct: a document of no key but its fields' is read as it before it is tried
+    /// as any other variant (one that keeps unknown keys would read it too).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub by_fields: bool,
+    /// The discriminator's values that select it: the docs' mapping, else the name of its
+    /// model; empty without a discriminator.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
 }
 
 impl ModelKind {
