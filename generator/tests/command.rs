@@ -86,6 +86,20 @@ fn add_property(docs: &Path) {
     fs::write(&page, text.replace(row, &added)).expect("write Delivery.md");
 }
 
+/// Breaks the type of `Delivery.formats` (`list[str`); returns the page and the row's line.
+fn break_a_type(docs: &Path) -> (PathBuf, usize) {
+    let page = docs.join("Delivery.md");
+    let text = fs::read_to_string(&page).expect("Delivery.md");
+    let row = "| list[str] | A list";
+    let line = text
+        .lines()
+        .position(|line| line.contains(row))
+        .expect("the row")
+        + 1;
+    fs::write(&page, text.replace(row, "| list[str | A list")).expect("break a type");
+    (page, line)
+}
+
 #[test]
 fn generate_then_check_then_a_changed_page_makes_check_fail_and_changes_nothing() {
     let dir = scratch("generate_check");
@@ -162,18 +176,7 @@ fn a_malformed_page_is_located_coloured_only_when_asked_and_writes_nothing() {
     assert_eq!(code(&run(&[&"generate", &docs, &"--out", &out])), 0);
     let before = snapshot(&out);
 
-    let page = docs.join("Delivery.md");
-    let text = fs::read_to_string(&page).expect("Delivery.md");
-    fs::write(
-        &page,
-        text.replace("| list[str] | A list", "| list[str | A list"),
-    )
-    .expect("break a type");
-    let line = text
-        .lines()
-        .position(|line| line.contains("| list[str] | A list"))
-        .expect("the row")
-        + 1;
+    let (page, line) = break_a_type(&docs);
 
     let failed = run(&[&"generate", &docs, &"--out", &out]);
     assert_eq!(code(&failed), 1, "errors in the docs exit 1");
@@ -222,13 +225,7 @@ fn on_a_terminal_diagnostics_are_coloured_unless_no_color_is_set() {
     }
     let dir = scratch("terminal");
     let docs = fixture_docs("enums", &dir);
-    let page = docs.join("Delivery.md");
-    let text = fs::read_to_string(&page).expect("Delivery.md");
-    fs::write(
-        &page,
-        text.replace("| list[str] | A list", "| list[str | A list"),
-    )
-    .expect("break a type");
+    break_a_type(&docs);
     let line = format!(
         "'{}' generate '{}' --out '{}'",
         env!("CARGO_BIN_EXE_markdown-model-codegen"),
