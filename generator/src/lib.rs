@@ -5,6 +5,9 @@
 //! Problems in the input are collected as [`Diagnostic`]s, every one of a run, and nothing is
 //! written when there is an error.
 
+pub mod build;
+#[cfg(feature = "cli")]
+pub mod command;
 pub mod config;
 pub mod diagnostic;
 pub mod diff;
