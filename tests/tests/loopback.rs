@@ -918,15 +918,20 @@ async fn a_token_the_login_host_refuses_is_an_authentication_error() {
     assert_eq!(server.request().path_and_query, "/oauth/token");
 }
 
+/// The `pageNumber` a request asks for (1 when it names none).
+fn page_number(received: &Received) -> u32 {
+    received
+        .path_and_query
+        .split("pageNumber=")
+        .nth(1)
+        .map_or(1, |rest| rest.split('&').next().unwrap().parse().unwrap())
+}
+
 #[tokio::test]
 async fn a_listing_model_follows_its_own_next_page_to_the_end() {
     // Pages 1 to 3, each linking the next by `nextUri`.
     let listing = Handler(Arc::new(|received: &Received| {
-        let number: u32 = received
-            .path_and_query
-            .split("pageNumber=")
-            .nth(1)
-            .map_or(1, |rest| rest.split('&').next().unwrap().parse().unwrap());
+        let number = page_number(received);
         let next_uri = (number < 3).then(|| {
             format!(
                 "https://elsewhere.example/api/v2/pets?pageNumber={}",
@@ -971,11 +976,7 @@ async fn a_listing_model_follows_its_own_next_page_to_the_end() {
 async fn three_pages_followed_to_the_end_by_link_and_by_page_number() {
     // Pages 1 to 3 of a listing: `nextUri` links each to the next, the last has none.
     let listing = Handler(Arc::new(|received: &Received| {
-        let number: u32 = received
-            .path_and_query
-            .split("pageNumber=")
-            .nth(1)
-            .map_or(1, |rest| rest.split('&').next().unwrap().parse().unwrap());
+        let number = page_number(received);
         let next_uri =
             (number < 3).then(|| format!("/api/v2/pets?pageSize=2&pageNumber={}", number + 1));
         let page = serde_json::json!({
