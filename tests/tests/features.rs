@@ -62,6 +62,9 @@ fn the_fixture_features_are_closed_over_references() {
     assert_eq!(features("Order"), ["store"]);
     assert_eq!(features("Orphan"), ["unreferenced"]);
     assert_eq!(features("PetEntityListing"), ["unreferenced"]);
+    // The error model (`[client] error_model`) and what it reaches: compiled with any feature.
+    assert!(features("ErrorBody").is_empty());
+    assert!(features("ErrorDetail").is_empty());
     assert_eq!(features("Tag"), ["pets", "store", "unreferenced"]);
     assert_eq!(features_not_closed(&model), []);
 }

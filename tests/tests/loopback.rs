@@ -14,7 +14,7 @@ use codegen_tests::features::request_::{
     ApiError, ClientCredentials, NoContent, Request, RetryPolicy,
 };
 use codegen_tests::features::store_api::{self, PutStoreOrderParams};
-use codegen_tests::features::{Order, Pet, PetEntityListing, Tag};
+use codegen_tests::features::{ErrorBody, Order, Pet, PetEntityListing, Tag};
 use codegen_tests::operations::things_api::{self, GetThingPartParams};
 use http::{HeaderMap, Method, StatusCode};
 use http_body_util::{BodyExt, Full};
@@ -341,6 +341,37 @@ async fn no_content_ignores_the_body() {
     );
     assert_eq!(received.body, b"{}");
     assert_eq!(header(&received, "content-type"), Some("application/json"));
+}
+
+#[tokio::test]
+async fn the_error_body_decodes_as_the_error_model_with_its_correlation_id() {
+    let document = serde_json::json!({
+        "message": "no such pet",
+        "code": "not.found",
+        "details": [{"fieldName": "petId"}],
+    });
+    let reply = Handler(Arc::new(move |_: &Received| {
+        Answer::new(
+            StatusCode::NOT_FOUND,
+            &[("inin-correlation-id", "corr-404")],
+            &document,
+        )
+    }));
+    let server = Server::start(Reply::Handler(reply)).await;
+    let error = Client::new(&server.base_url)
+        .send(get_pet_by_id("1"))
+        .await
+        .unwrap_err();
+    let ClientError::Api(api) = &error else {
+        panic!("an API error: {error:?}");
+    };
+    assert_eq!(api.correlation_id(), Some("corr-404"));
+    let body: ErrorBody = api.body_json().unwrap();
+    assert_eq!(body.message.as_deref(), Some("no such pet"));
+    assert_eq!(
+        body.details.unwrap()[0].field_name.as_deref(),
+        Some("petId")
+    );
 }
 
 #[tokio::test]

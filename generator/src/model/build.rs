@@ -94,6 +94,7 @@ pub fn build_model(
         .collect();
     box_cycles(&mut models);
     mark_defaults(&mut models, &config.types);
+    let error_model = builder.error_model(&pages);
     let named_types: HashMap<&str, (Vec<Container>, BaseType)> = pages
         .keys()
         .filter_map(|&name| Some((name, builder.stands_for(name, &pages).ok()?)))
@@ -111,7 +112,7 @@ pub fn build_model(
             model.listing = listing(model);
         }
     }
-    let features = assign_features(&mut models, &operations);
+    let features = assign_features(&mut models, &operations, error_model.as_deref());
 
     let package = match &config.package {
         Some(package) => Package {
@@ -393,6 +394,30 @@ impl<'p> Builder<'_, '_> {
                     );
                     self.override_error(&field.name, format!("codegen.toml names field `{model_name}.{field_name}`, which the page does not have"), hint);
                 }
+            }
+        }
+    }
+
+    /// The Rust name of the model `[client] error_model` names; an error where no page defines
+    /// a model of that name.
+    fn error_model(&mut self, pages: &BTreeMap<&str, &ModelPage>) -> Option<String> {
+        let named = self.config.error_model.as_ref()?;
+        let page = pages
+            .get(named.value.as_str())
+            .filter(|page| self.defines_a_type(page));
+        match page {
+            Some(page) => Some(self.rust_names[&page.name.value].type_name.clone()),
+            None => {
+                let hint = suggest(&named.value, pages.keys().copied());
+                self.override_error(
+                    named,
+                    format!(
+                        "codegen.toml names `{}` the error model, which no page defines",
+                        named.value
+                    ),
+                    hint,
+                );
+                None
             }
         }
     }

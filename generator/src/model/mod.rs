@@ -236,7 +236,8 @@ pub struct Model {
     pub enums: Vec<EnumType>,
     /// Whether the struct can implement `Default` (false when a required field's type cannot).
     pub has_default: bool,
-    /// The features that enable this model, sorted; empty when the crate has no features.
+    /// The features that enable this model, sorted; empty when the crate has no features, and
+    /// for the error model (`[client] error_model`) and the models it reaches, always compiled.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub features: Vec<String>,
     /// What other docs folders showed of the model that its page cannot (`[sources] also`).

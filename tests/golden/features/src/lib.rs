@@ -38,6 +38,14 @@
 #[macro_use]
 mod support_;
 
+#[path = "error_body.rs"]
+mod _error_body;
+pub use _error_body::ErrorBody;
+
+#[path = "error_detail.rs"]
+mod _error_detail;
+pub use _error_detail::ErrorDetail;
+
 #[cfg(feature = "store")]
 #[path = "order.rs"]
 mod _order;
