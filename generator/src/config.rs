@@ -37,6 +37,9 @@
 //! [operations.WorkforceManagementApi.get_workforcemanagement_calendar_data_ics]
 //! accept = "text/calendar"           # the response's media type, when it is not JSON
 //!
+//! [client]
+//! error_model = "ErrorBody"          # the model of the API's error documents: always compiled
+//!
 //! [client.regions]                  # the hosts of each region the API is served from: a `Region`
 //! us-east-1 = { api = "api.mypurecloud.com", login = "login.mypurecloud.com" }
 //!
@@ -92,6 +95,9 @@ pub struct Config {
     pub models_only: bool,
     /// The regions the API is served from (`[client.regions]`), sorted by name.
     pub regions: Vec<RegionConfig>,
+    /// The model of the API's error documents (`[client] error_model`): compiled whatever
+    /// features are on, with every model it reaches.
+    pub error_model: Option<Located<String>>,
 }
 
 /// One region of `[client.regions]`: its name and hosts, each checked to be a host name.
@@ -205,6 +211,8 @@ struct RawConfig {
 struct RawClient {
     #[serde(default)]
     regions: BTreeMap<Spanned<String>, RawRegion>,
+    #[serde(default)]
+    error_model: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -341,6 +349,7 @@ impl Config {
             .map(|folder| reader.locate(folder))
             .collect();
         let regions = reader.regions(raw.client.regions);
+        let error_model = raw.client.error_model.map(|model| reader.locate(model));
         Config {
             package: raw.package,
             types,
@@ -352,6 +361,7 @@ impl Config {
             also,
             models_only: raw.sources.operations == Some(false),
             regions,
+            error_model,
         }
     }
 }

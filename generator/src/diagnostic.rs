@@ -4,13 +4,15 @@
 //! them all at once with [`Sources::render`].
 
 use std::collections::HashMap;
+use std::io::{self, Write};
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
+use codespan_reporting::diagnostic::{LabelStyle, Severity as ReportSeverity};
 use codespan_reporting::files::{Error as FilesError, Files};
-use codespan_reporting::term;
+use codespan_reporting::term::{self, WriteStyle};
 
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -325,73 +327,112 @@ impl Sources {
     /// Renders diagnostics as a user sees them: message, `file:line:column`, the source line with
     /// the spot marked, and the notes.
     pub fn render(&self, diagnostics: &[Diagnostic]) -> String {
-        let config = term::Config::default();
-        let mut out = String::new();
-        for diagnostic in diagnostics {
-            let report = match diagnostic.severity {
-                Severity::Error => Report::error(),
-                Severity::Warning => Report::warning(),
-            }
-            .with_message(&diagnostic.message)
-            .with_notes(diagnostic.notes.clone());
-            let report = match &diagnostic.location {
-                Some((file, span)) => report.with_labels(vec![
-                    Label::primary(*file, self.clamp(*file, span.clone()))
-                        .with_message(&diagnostic.label),
-                ]),
-                None => report,
-            };
-            let report = match &diagnostic.also_at {
-                Some((file, span, label)) => report.with_labels(vec![
-                    Label::secondary(*file, self.clamp(*file, span.clone())).with_message(label),
-                ]),
-                None => report,
-            };
-            match term::emit_into_string(&config, self, &report) {
-                Ok(text) => out.push_str(&text),
-                Err(_) => {
-                    out.push_str(&self.summarize(diagnostic));
-                    out.push('\n');
-                }
-            }
-        }
-        out
+        self.render_limited(diagnostics, usize::MAX)
     }
 
     /// Like [`Sources::render`], but shows only the first `warning_limit` warnings in full
     /// (every error always). When warnings were left out, it ends with every warning's kind
     /// ([`group_by_kind`]): a count and the first of that kind in the one-line form.
     pub fn render_limited(&self, diagnostics: &[Diagnostic], warning_limit: usize) -> String {
+        let mut out = Vec::new();
+        self.write_limited(diagnostics, warning_limit, &mut Plain(&mut out))
+            .expect("writing to a Vec does not fail");
+        String::from_utf8(out).expect("the rendered text is the sources' UTF-8")
+    }
+
+    /// [`Sources::render_limited`] into a writer that may style it (a terminal's colours:
+    /// codespan-reporting's `WriteStyle`).
+    pub fn write_limited(
+        &self,
+        diagnostics: &[Diagnostic],
+        warning_limit: usize,
+        out: &mut dyn WriteStyle,
+    ) -> io::Result<()> {
         let mut warnings_shown = 0;
-        let shown: Vec<Diagnostic> = diagnostics
-            .iter()
-            .filter(|diagnostic| {
-                let show = diagnostic.is_error() || warnings_shown < warning_limit;
-                warnings_shown += usize::from(show && !diagnostic.is_error());
-                show
-            })
-            .cloned()
-            .collect();
-        let mut out = self.render(&shown);
+        for diagnostic in diagnostics {
+            let show = diagnostic.is_error() || warnings_shown < warning_limit;
+            warnings_shown += usize::from(show && !diagnostic.is_error());
+            if show {
+                self.write_one(diagnostic, out)?;
+            }
+        }
         let warnings: Vec<Diagnostic> = diagnostics
             .iter()
             .filter(|diagnostic| !diagnostic.is_error())
             .cloned()
             .collect();
         if warnings.len() > warnings_shown {
-            out.push_str(&format!(
-                "note: {warnings_shown} of {} warnings shown; all of them by kind (count, then the first of each kind):\n",
+            writeln!(
+                out,
+                "note: {warnings_shown} of {} warnings shown; all of them by kind (count, then the first of each kind):",
                 warnings.len()
-            ));
+            )?;
             let groups = group_by_kind(&warnings);
             let width = groups
                 .first()
                 .map_or(1, |(count, _)| count.to_string().len());
             for (count, first) in groups {
-                out.push_str(&format!("  {count:>width$}  {}\n", self.summarize(first)));
+                writeln!(out, "  {count:>width$}  {}", self.summarize(first))?;
             }
         }
-        out
+        Ok(())
+    }
+
+    /// One diagnostic in full; in the one-line form when its span is not in its file.
+    fn write_one(&self, diagnostic: &Diagnostic, out: &mut dyn WriteStyle) -> io::Result<()> {
+        let report = match diagnostic.severity {
+            Severity::Error => Report::error(),
+            Severity::Warning => Report::warning(),
+        }
+        .with_message(&diagnostic.message)
+        .with_notes(diagnostic.notes.clone());
+        let report = match &diagnostic.location {
+            Some((file, span)) => report.with_labels(vec![
+                Label::primary(*file, self.clamp(*file, span.clone()))
+                    .with_message(&diagnostic.label),
+            ]),
+            None => report,
+        };
+        let report = match &diagnostic.also_at {
+            Some((file, span, label)) => report.with_labels(vec![
+                Label::secondary(*file, self.clamp(*file, span.clone())).with_message(label),
+            ]),
+            None => report,
+        };
+        let config = term::Config::default();
+        // Rendered plain first: a span codespan-reporting cannot show falls back to the one-line
+        // form before anything of it is written.
+        if term::emit_into_string(&config, self, &report).is_err() {
+            return writeln!(out, "{}", self.summarize(diagnostic));
+        }
+        term::emit_to_write_style(out, &config, self, &report).map_err(|error| match error {
+            FilesError::Io(error) => error,
+            other => io::Error::other(other.to_string()),
+        })
+    }
+
+    /// A diagnostic as JSON, for scripts: severity, message, file, 1-based line and column of
+    /// its start and end (`null` without a file), label, notes.
+    pub fn to_json(&self, diagnostic: &Diagnostic) -> serde_json::Value {
+        let (file, start, end) = match &diagnostic.location {
+            Some((file, span)) => (
+                Some(self.get(*file).path.display().to_string()),
+                Some(self.line_column(*file, span.start)),
+                Some(self.line_column(*file, span.end)),
+            ),
+            None => (None, None, None),
+        };
+        serde_json::json!({
+            "severity": diagnostic.severity,
+            "message": diagnostic.message,
+            "file": file,
+            "line": start.map(|at| at.line),
+            "column": start.map(|at| at.column),
+            "end_line": end.map(|at| at.line),
+            "end_column": end.map(|at| at.column),
+            "label": diagnostic.label,
+            "notes": diagnostic.notes,
+        })
     }
 
     fn clamp(&self, id: FileId, span: Range<usize>) -> Range<usize> {
@@ -399,6 +440,49 @@ impl Sources {
         let start = floor_char_boundary(text, span.start.min(text.len()));
         let end = floor_char_boundary(text, span.end.clamp(start, text.len()));
         start..end
+    }
+}
+
+/// A [`WriteStyle`] that writes the text without styles (codespan-reporting's own is private).
+struct Plain<'a>(&'a mut Vec<u8>);
+
+impl Write for Plain<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+impl WriteStyle for Plain<'_> {
+    fn set_header(&mut self, _: ReportSeverity) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn set_header_message(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn set_line_number(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn set_note_bullet(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn set_source_border(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn set_label(&mut self, _: ReportSeverity, _: LabelStyle) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn reset(&mut self) -> io::Result<()> {
+        Ok(())
     }
 }
 

@@ -359,15 +359,18 @@ impl Differ<'_> {
             ),
             _ => {}
         }
-        match (&old.enumeration, &new.enumeration) {
-            (Some(old_enum), Some(new_enum)) => self.enumeration(at, old_enum, new_enum),
-            // An enum page became an object page, or the other way round.
-            (old_enum, new_enum) => self.changed(
+        match (&old.enumeration, &new.enumeration, &old.one_of, &new.one_of) {
+            (Some(old_enum), Some(new_enum), ..) => self.enumeration(at, old_enum, new_enum),
+            (.., Some(old_one_of), Some(new_one_of)) => {
+                self.enumeration(at, old_one_of, new_one_of);
+            }
+            // An enum page became an object page, a oneOf a struct, or the other way round.
+            _ => self.changed(
                 at,
                 ChangeKind::TypeChanged,
                 Impact::Breaking,
-                if old_enum.is_some() { "enum" } else { "struct" },
-                if new_enum.is_some() { "enum" } else { "struct" },
+                model_shape(old),
+                model_shape(new),
             ),
         }
         let old_fields: BTreeMap<&str, &FieldSurface> = old
@@ -606,6 +609,7 @@ impl Differ<'_> {
         }
     }
 
+    /// The values of an open enum (a oneOf's variants: their types) added, removed or renamed.
     fn enumeration(&mut self, at: At, old: &EnumSurface, new: &EnumSurface) {
         self.changed(
             at,
@@ -679,6 +683,15 @@ impl Differ<'_> {
             text.push_str(" (boxed)");
         }
         text
+    }
+}
+
+/// What a model is, as a type change names it.
+fn model_shape(model: &ModelSurface) -> &'static str {
+    match (&model.enumeration, &model.one_of) {
+        (Some(_), _) => "enum",
+        (None, Some(_)) => "one of",
+        (None, None) => "struct",
     }
 }
 

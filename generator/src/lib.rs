@@ -5,6 +5,9 @@
 //! Problems in the input are collected as [`Diagnostic`]s, every one of a run, and nothing is
 //! written when there is an error.
 
+pub mod build;
+#[cfg(feature = "cli")]
+pub mod command;
 pub mod config;
 pub mod diagnostic;
 pub mod diff;
@@ -213,7 +216,7 @@ pub fn load(
         enums: model
             .models
             .iter()
-            .filter(|item| !item.kind.is_struct())
+            .filter(|item| matches!(item.kind, model::ModelKind::Enum(_)))
             .count(),
         dialect: parsed.dialect,
         taken: (model.models.iter())

@@ -14,6 +14,7 @@
 //! | a model's file, and its private module | [`file_stem`], [`private_module_name`] | `analytics_session.rs`, `_analytics_session` |
 //! | enum of a field, in its model's module | [`enum_name`]: the field's UpperCamelCase | `analytics_session::MediaType` |
 //! | enum variant | [`variant_names`]; the catch-all is always [`CATCH_ALL`] | `Voice`, `Other(String)` |
+//! | oneOf variant | [`one_of_variant_names`]: its type's; the catch-all [`CATCH_ALL`] | `Car`, `ListOfStr`, `Other(Value)` |
 //! | Cargo feature of an API group | [`feature_name`] | `analytics` |
 //! | operation, in its group's module | [`function_name`] | `get_thing` |
 //! | module of an API group's operations, at the root | [`group_module_name`] | `pets_api` |
@@ -341,10 +342,30 @@ pub fn enum_name(field_rust_name: &str) -> String {
 /// `Failed2`; after a base that ends in a digit, `V1_2`). A value that asks for `Other` gets
 /// `Other_`, so the catch-all never changes its name when the API adds such a value.
 pub fn variant_names<'a>(values: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    distinct_variants(values.into_iter().map(variant_base))
+}
+
+/// Variant names for the types of a oneOf, distinct from each other and from [`CATCH_ALL`] as
+/// [`variant_names`]: a model's type name, a primitive's name (`Str`, `Int`), each after its
+/// containers (`ListOfPet`, `MapOfStr`). A type is `containers` around `leaf`, the model's API
+/// name or the primitive's name, and `containers` their names outermost first (`List`, `Map`).
+pub fn one_of_variant_names<'a>(
+    types: impl IntoIterator<Item = (Vec<&'a str>, &'a str)>,
+) -> Vec<String> {
+    distinct_variants(types.into_iter().map(|(containers, leaf)| {
+        let mut name: String = (containers.iter())
+            .map(|container| format!("{container}Of"))
+            .collect();
+        name.push_str(&type_name(leaf));
+        name
+    }))
+}
+
+/// `bases` made distinct from each other and from [`CATCH_ALL`] (see [`variant_names`]).
+fn distinct_variants(bases: impl Iterator<Item = String>) -> Vec<String> {
     let mut taken = vec![CATCH_ALL.to_owned()];
     let mut names = Vec::new();
-    for value in values {
-        let mut base = variant_base(value);
+    for mut base in bases {
         if base == CATCH_ALL {
             base.push('_');
         }

@@ -6,6 +6,9 @@
 
 use std::collections::BTreeMap;
 use std::io;
+use std::path::Path;
+
+use crate::{Diagnostic, Failure, Sources};
 
 use crate::model::{
     BaseType, EnumKind, EnumType, Fact, Field, Model, ModelKind, Operation, OperationGroup,
@@ -105,6 +108,10 @@ pub struct ModelSurface {
     /// The open enum an enum page is, if it is one.
     #[serde(default, rename = "enum", skip_serializing_if = "Option::is_none")]
     pub enumeration: Option<EnumSurface>,
+    /// The variants a oneOf / anyOf model is one of, if it is one: each type (as `values`' keys)
+    /// and its Rust variant.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub one_of: Option<EnumSurface>,
     /// The facts another docs folder gave (`[sources] also`), and the page each came from.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub from: BTreeMap<Fact, String>,
@@ -233,7 +240,18 @@ impl ModelSurface {
                 .collect(),
             enumeration: match &model.kind {
                 ModelKind::Enum(item) => Some(EnumSurface::new(item.rust_name.clone(), item)),
-                ModelKind::Struct => None,
+                ModelKind::Struct | ModelKind::OneOf(_) => None,
+            },
+            one_of: match &model.kind {
+                ModelKind::OneOf(one_of) => Some(EnumSurface {
+                    rust: model.rust_name.clone(),
+                    other: one_of.catch_all.clone(),
+                    kind: EnumKind::String,
+                    values: (one_of.variants.iter())
+                        .map(|variant| (variant.ty.expr.to_string(), variant.rust_name.clone()))
+                        .collect(),
+                }),
+                ModelKind::Struct | ModelKind::Enum(_) => None,
             },
             from: taken_from(&model.taken),
         }
@@ -448,6 +466,69 @@ impl serde_json::ser::Formatter for ShallowPretty {
     }
 }
 
+/// Whether `folder` is a generated crate (a `Cargo.toml` and a [`RECORD_FILE`]) rather than a
+/// docs folder.
+pub fn is_generated_crate(folder: &Path) -> bool {
+    folder.join("Cargo.toml").is_file() && folder.join(RECORD_FILE).is_file()
+}
+
+/// The surface a generated crate folder records; `Ok(None)` when it records none (a new output
+/// folder), an error naming the file when it cannot be read.
+pub fn recorded(crate_dir: &Path) -> io::Result<Option<ApiSurface>> {
+    let path = crate_dir.join(RECORD_FILE);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(error) => {
+            return Err(io::Error::new(
+                error.kind(),
+                format!("{}: {error}", path.display()),
+            ));
+        }
+    };
+    ApiSurface::from_json(&text).map(Some).map_err(|error| {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("{}: {error}", path.display()),
+        )
+    })
+}
+
+/// A surface to compare and the warnings of the docs it was made from.
+#[derive(Debug)]
+pub struct LoadedSurface {
+    /// The surface.
+    pub surface: ApiSurface,
+    /// The docs' warnings (none for a generated crate's record).
+    pub warnings: Vec<Diagnostic>,
+    /// The docs' files, for rendering the warnings.
+    pub sources: Sources,
+}
+
+/// One side of a change report: the surface a generated crate records, as its generator made it,
+/// or the type model of a docs folder (with `config`, or the folder's `codegen.toml`).
+pub fn load_surface(folder: &Path, config: Option<&Path>) -> Result<LoadedSurface, Failure> {
+    if is_generated_crate(folder) {
+        let surface = recorded(folder).map_err(Failure::Io)?.ok_or_else(|| {
+            Failure::Io(io::Error::new(
+                io::ErrorKind::NotFound,
+                format!("{}: no {RECORD_FILE}", folder.display()),
+            ))
+        })?;
+        return Ok(LoadedSurface {
+            surface,
+            warnings: Vec::new(),
+            sources: Sources::default(),
+        });
+    }
+    let (model, _, sources, warnings, _) = crate::load(folder, config)?;
+    Ok(LoadedSurface {
+        surface: ApiSurface::from_model(&model),
+        warnings,
+        sources,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -468,6 +549,7 @@ mod tests {
                     default: true,
                     fields: Vec::new(),
                     enumeration: None,
+                    one_of: None,
                     from: BTreeMap::new(),
                 },
             )]),
@@ -480,5 +562,20 @@ mod tests {
              \"rust_types\": {},\n  \"models\": {\n    \"Empty\": {\n      \"default\": true,\n      \"fields\": []\n    }\n  }\n}\n"
         );
         assert_eq!(ApiSurface::from_json(&text).expect("reads back"), surface);
+    }
+
+    #[test]
+    fn a_generated_crate_gives_the_surface_it_records_and_its_docs_the_same() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let generated = root.join("generated");
+        let text = std::fs::read_to_string(generated.join(RECORD_FILE)).expect("model.json");
+        let from_crate = load_surface(&generated, None).expect("the record reads");
+        assert_eq!(
+            from_crate.surface,
+            ApiSurface::from_json(&text).expect("a surface")
+        );
+        let from_docs = load_surface(&root.join("spec"), None).expect("spec/ generates");
+        assert_eq!(from_docs.surface, from_crate.surface);
+        assert!(recorded(&root.join("spec")).expect("no record").is_none());
     }
 }

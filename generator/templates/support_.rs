@@ -1,5 +1,6 @@
-//! The support code of the generated crate, the same in every crate: the `model_serde!` and
-//! `open_enum!` macros that the model and enum modules invoke, and the helpers their impls share.
+//! The support code of the generated crate, the same in every crate: the `model_serde!`,
+//! `open_enum!` and `one_of!` macros that the model and enum modules invoke, and the helpers
+//! their impls share.
 //!
 //! Why not serde's derives: type- and borrow-checking what they expand to (a field-identifier enum
 //! and visitor per model, the sequence form, a `?` branch per field read and written) was most of
@@ -42,6 +43,10 @@ macro_rules! model_serde {
 
         model_serde!(@deserialize $model);
 
+        impl super::support_::Keys for $model {
+            const KEYS: &'static [&'static str] = &[$($wire),*];
+        }
+
         impl super::support_::FromObject for $model {
             const EXPECTING: &'static str =
                 ::std::concat!("an object (the `", ::std::stringify!($model), "` model)");
@@ -82,6 +87,10 @@ macro_rules! model_serde {
         }
 
         model_serde!(@deserialize $model);
+
+        impl super::support_::Keys for $model {
+            const KEYS: &'static [&'static str] = &[$($wire),*];
+        }
 
         impl super::support_::FromObject for $model {
             const EXPECTING: &'static str =
@@ -203,6 +212,159 @@ macro_rules! open_enum {
             }
         }
     };
+}
+
+/// Implements `Serialize` and `Deserialize` for a oneOf / anyOf model's enum: `one_of! { Pet
+/// { Cat(fields), Dog(fields), Name, } ..Other }`, each variant holding one type, in the docs'
+/// order, a struct's marked `(fields)`, and `Other` keeping any JSON value. A value is written as
+/// the variant holds it. A document is read as the first struct whose fields name every key of
+/// it ([`fields`]), else as the first variant that reads it whole ([`read_whole`]), else kept in
+/// `Other` as it is. A model whose docs name its discriminator names it too, and each variant's
+/// values of it: `one_of! { Pet by "petType" { Cat(fields) = "cat", Dog(fields) = "dog" | "hound",
+/// } ..Other }`: a document whose discriminator has one of a variant's values is read as that
+/// variant.
+#[allow(
+    unused_macros,
+    reason = "unused when the docs have no oneOf, or the enabled features enable none"
+)]
+macro_rules! one_of {
+    ($enum:ident { $($variant:ident $(($by:ident))?,)* } ..$other:ident) => {
+        one_of!(@impl $enum, ::std::option::Option::None, { $($variant $(($by))? [],)* } $other);
+    };
+    ($enum:ident by $property:literal {
+        $($variant:ident $(($by:ident))? $(= $($tag:literal)|+)?,)*
+    } ..$other:ident) => {
+        one_of!(@impl $enum, ::std::option::Option::Some($property), {
+            $($variant $(($by))? [$($($tag),+)?],)*
+        } $other);
+    };
+    (@impl $enum:ident, $property:expr, {
+        $($variant:ident $(($by:ident))? [$($tag:literal),*],)*
+    } $other:ident) => {
+        impl ::serde::Serialize for $enum {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                match self {
+                    $(Self::$variant(value) => ::serde::Serialize::serialize(value, serializer),)*
+                    Self::$other(value) => ::serde::Serialize::serialize(value, serializer),
+                }
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $enum {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                let tag = super::support_::discriminator(&value, $property);
+                $(
+                    if tag.is_some_and(|tag| [$($tag),*].contains(&tag)) {
+                        return ::serde_json::from_value(value)
+                            .map(Self::$variant)
+                            .map_err(::serde::de::Error::custom);
+                    }
+                )*
+                $($(
+                    if let ::std::option::Option::Some(read) =
+                        super::support_::$by(&value, Self::$variant)
+                    {
+                        return ::std::result::Result::Ok(Self::$variant(read));
+                    }
+                )?)*
+                $(
+                    if let ::std::option::Option::Some(read) = super::support_::read_whole(&value) {
+                        return ::std::result::Result::Ok(Self::$variant(read));
+                    }
+                )*
+                ::std::result::Result::Ok(Self::$other(value))
+            }
+        }
+    };
+}
+
+/// The JSON keys a model's fields name (`model_serde!` implements it): a oneOf tries a document
+/// as a struct whose fields name every key of it before any other variant ([`fields`]).
+#[allow(dead_code, reason = "unused when the docs have no oneOf")]
+pub(super) trait Keys {
+    /// The fields' JSON names.
+    const KEYS: &'static [&'static str];
+}
+
+impl<T: Keys> Keys for ::std::boxed::Box<T> {
+    const KEYS: &'static [&'static str] = T::KEYS;
+}
+
+/// `document` read as the struct a oneOf's `variant` holds, when it is an object of no key but
+/// the struct's fields' and the struct reads it whole ([`read_whole`]).
+#[allow(dead_code, reason = "unused when the docs have no oneOf of structs")]
+pub(super) fn fields<T, E>(
+    document: &::serde_json::Value,
+    _variant: fn(T) -> E,
+) -> ::std::option::Option<T>
+where
+    T: Keys + ::serde::de::DeserializeOwned + ::serde::Serialize,
+{
+    let object = document.as_object()?;
+    if object.keys().all(|key| T::KEYS.contains(&key.as_str())) {
+        read_whole(document)
+    } else {
+        ::std::option::Option::None
+    }
+}
+
+/// The value of a oneOf document's discriminator `property` (when its docs name one), when it is
+/// a string.
+#[allow(dead_code, reason = "unused when the docs have no oneOf")]
+pub(super) fn discriminator<'v>(
+    document: &'v ::serde_json::Value,
+    property: ::std::option::Option<&str>,
+) -> ::std::option::Option<&'v str> {
+    document.get(property?)?.as_str()
+}
+
+/// `document` read as a `T`, when `T` reads it whole: it reads, and writes back the same shape
+/// ([`same_shape`]): no key left out or added, the same kinds of values. A oneOf's variants are
+/// tried so: an object of another variant's keys does not read as a struct that would skip them.
+#[allow(dead_code, reason = "unused when the docs have no oneOf")]
+pub(super) fn read_whole<T: ::serde::de::DeserializeOwned + ::serde::Serialize>(
+    document: &::serde_json::Value,
+) -> ::std::option::Option<T> {
+    let read = T::deserialize(document).ok()?;
+    let written = ::serde_json::to_value(&read).ok()?;
+    same_shape(document, &written).then_some(read)
+}
+
+/// Whether a value `written` back has the shape of the value `read`: objects of the same keys
+/// (but for keys read as `null`, which an optional field leaves out), each of the same shape;
+/// arrays of the same length, item by item; otherwise the same kind of value (a number is a
+/// number, however written: `1` read as a float writes `1.0`; a string is a string: a date may
+/// be written back in another form).
+#[allow(dead_code, reason = "unused when the docs have no oneOf")]
+pub(super) fn same_shape(read: &::serde_json::Value, written: &::serde_json::Value) -> bool {
+    use ::serde_json::Value;
+    match (read, written) {
+        (Value::Object(read), Value::Object(written)) => {
+            written.keys().all(|key| read.contains_key(key))
+                && read.iter().all(|(key, value)| match written.get(key) {
+                    ::std::option::Option::Some(other) => same_shape(value, other),
+                    ::std::option::Option::None => value.is_null(),
+                })
+        }
+        (Value::Array(read), Value::Array(written)) => {
+            read.len() == written.len()
+                && read
+                    .iter()
+                    .zip(written)
+                    .all(|(value, other)| same_shape(value, other))
+        }
+        (Value::Null, Value::Null)
+        | (Value::Bool(_), Value::Bool(_))
+        | (Value::Number(_), Value::Number(_))
+        | (Value::String(_), Value::String(_)) => true,
+        _ => false,
+    }
 }
 
 /// How many entries a field writes, by kind: see `model_serde!`.

@@ -460,6 +460,21 @@ fn a_config_that_does_not_parse() {
 }
 
 #[test]
+fn a_config_naming_an_unknown_error_model() {
+    let reported = Spec::new()
+        .model("ErrorBody", &["| **message** | **str** | What | |"])
+        .file("codegen.toml", "[client]\nerror_model = \"ErrorBdy\"\n")
+        .load();
+    assert_eq!(
+        reported.lines(),
+        [
+            "codegen.toml:2:15: error: codegen.toml names `ErrorBdy` the error model, which no page defines"
+        ]
+    );
+    assert_eq!(reported.notes(), ["did you mean `ErrorBody`?"]);
+}
+
+#[test]
 fn a_config_naming_an_unknown_model_or_field() {
     let config = "[models.Persn.fields.name]\nwire_name = \"fullName\"\n\n\
                   [models.Person.fields.nmae]\nwire_name = \"fullName\"\n";

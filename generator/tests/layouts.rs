@@ -194,7 +194,7 @@ Name | Type | Description | Notes\n------------ | ------------- | ------------- 
     ]);
     let kind = |name: &str| match &model(&built, name).kind {
         ModelKind::Enum(values) => values.kind,
-        ModelKind::Struct => panic!("{name} is an enum"),
+        ModelKind::Struct | ModelKind::OneOf(_) => panic!("{name} is an enum"),
     };
     assert_eq!(kind("Level"), EnumKind::Integer);
     assert_eq!(kind("Ratio"), EnumKind::Number);
@@ -936,7 +936,7 @@ const RUBY_PET_STATUS: &str = "# Store::PetStatus\n\n## Properties\n\n\
 
 const RUBY_OWNER: &str = "# Store::Owner\n\n## Class instance methods\n\n\
 ### `openapi_one_of`\n\nReturns the list of classes defined in oneOf.\n\n\
-#### Example\n\n```ruby\nrequire 'store'\n\nStore::Owner.openapi_one_of\n# =>\n# [\n#   :'Person',\n#   :'Shop'\n# ]\n```\n\n\
+#### Example\n\n```ruby\nrequire 'store'\n\nStore::Owner.openapi_one_of\n# =>\n# [\n#   :'String',\n#   :'Tag'\n# ]\n```\n\n\
 ### build\n\nFind the appropriate object from the `openapi_one_of` list and casts the data into it.\n";
 
 #[test]
@@ -969,14 +969,38 @@ fn ruby_pages_read_into_the_same_model() {
             ("owner", "Owner".to_owned(), "owner", false),
         ]
     );
-    // The enum page and the oneOf page say too little for more than any JSON value.
-    for name in ["status", "owner"] {
-        assert_eq!(
-            field(pet, name).ty.base,
-            BaseType::Primitive(Primitive::Object),
-            "{name}"
-        );
-    }
+    // The enum page says too little for more than any JSON value; the oneOf page lists its
+    // variants.
+    assert_eq!(
+        field(pet, "status").ty.base,
+        BaseType::Primitive(Primitive::Object)
+    );
+    assert_eq!(one_of_variants(&built, "Owner"), ["Str", "Tag"]);
+}
+
+/// The Rust names of a oneOf model's variants.
+fn one_of_variants(built: &TypeModel, name: &str) -> Vec<String> {
+    let ModelKind::OneOf(one_of) = &model(built, name).kind else {
+        panic!("{name} is a oneOf: {:?}", model(built, name).kind);
+    };
+    (one_of.variants.iter())
+        .map(|variant| variant.rust_name.clone())
+        .collect()
+}
+
+#[test]
+fn a_one_of_variant_without_a_page_is_a_warning_and_any_json_value() {
+    let owner = RUBY_OWNER.replace(":'Tag'", ":'Shop'");
+    let diagnostics = diagnostics_of(&[
+        ("Pet.md", RUBY_PET),
+        ("Tag.md", RUBY_TAG),
+        ("PetStatus.md", RUBY_PET_STATUS),
+        ("Owner.md", &owner),
+    ]);
+    assert_eq!(
+        diagnostics,
+        ["Owner.md:5:1: warning: the variant `Shop` of `Owner` has no page"]
+    );
 }
 
 #[test]
@@ -985,8 +1009,9 @@ fn a_real_ruby_corpus_reads_with_no_error_and_no_warning() {
         return;
     };
     assert_eq!(stats.dialect.name(), "ruby");
-    // 355 structs; the 16 enum pages and the 8 oneOf pages stand for any JSON value.
-    assert_eq!(stats.models, 355);
+    // 355 structs and the 8 oneOf pages, of the variants their `openapi_one_of` lists; the 16
+    // enum pages stand for any JSON value.
+    assert_eq!(stats.models, 363);
 }
 
 #[test]
@@ -1114,8 +1139,8 @@ fn rust_pages_read_into_the_same_model() {
     };
     let values: Vec<&str> = values.variants.iter().map(|v| v.value.as_str()).collect();
     assert_eq!(values, ["available", "sold_out"]);
-    // A table of numbers is an open enum of numbers; a oneOf of a model and a string, and a
-    // discriminated oneOf whose tag the page does not name, are any JSON value.
+    // A table of numbers is an open enum of numbers; a oneOf of a model and a string is an enum
+    // of them; a discriminated oneOf whose variants the page does not list is any JSON value.
     for (name, base) in [
         (
             "size",
@@ -1123,7 +1148,13 @@ fn rust_pages_read_into_the_same_model() {
                 rust_name: "Size".to_owned(),
             },
         ),
-        ("owner", BaseType::Primitive(Primitive::Object)),
+        (
+            "owner",
+            BaseType::Model {
+                rust_name: "Owner".to_owned(),
+                boxed: false,
+            },
+        ),
         ("kind", BaseType::Primitive(Primitive::Object)),
     ] {
         assert_eq!(field(pet, name).ty.base, base, "{name}");
@@ -1131,7 +1162,7 @@ fn rust_pages_read_into_the_same_model() {
 }
 
 #[test]
-fn a_rust_one_of_of_numbers_is_a_float_and_an_empty_variants_table_any_json_value() {
+fn a_rust_one_of_of_numbers_is_an_enum_of_them_and_an_empty_variants_table_any_json_value() {
     let numbers = "# Amount\n\n## Enum Variants\n\n\
 | Name | Description |\n|---- | -----|\n| i64 |  |\n| f64 |  |\n\n";
     let empty = "# Attributes\n\n## Enum Variants\n\n| Name | Value |\n|---- | -----|\n\n";
@@ -1147,11 +1178,8 @@ Name | Type | Description | Notes\n------------ | ------------- | ------------- 
         ],
         None,
     );
+    assert_eq!(one_of_variants(&built, "Amount"), ["Int", "Float"]);
     let order = model(&built, "Order");
-    assert_eq!(
-        field(order, "amount").ty.base,
-        BaseType::Primitive(Primitive::Float)
-    );
     assert_eq!(
         field(order, "attributes").ty.base,
         BaseType::Primitive(Primitive::Object)
@@ -1177,8 +1205,9 @@ fn a_real_rust_corpus_reads_with_no_error_and_no_warning() {
         return;
     };
     assert_eq!(stats.dialect.name(), "rust");
-    // 355 structs and 16 enum pages; the 8 oneOf pages stand for any JSON value.
-    assert_eq!((stats.models, stats.enums), (371, 16));
+    // 355 structs, 16 enum pages and the one oneOf page of its variants' types (`Usage`); the 7
+    // discriminated oneOf pages, whose tables list no variant, stand for any JSON value.
+    assert_eq!((stats.models, stats.enums), (372, 16));
     let identity = model
         .models
         .iter()

@@ -8,7 +8,7 @@ use std::fs;
 use std::path::Path;
 
 use markdown_model_codegen::diff::diff;
-use markdown_model_codegen::model::{Fact, Field, Model, Taken, TypeModel};
+use markdown_model_codegen::model::{Fact, Field, Model, ModelKind, Taken, TypeModel};
 use markdown_model_codegen::surface::ApiSurface;
 use markdown_model_codegen::{Failure, load};
 
@@ -222,6 +222,117 @@ fn a_oneof_another_folder_shows_makes_every_field_optional() {
 }
 
 #[test]
+fn the_variants_another_folder_lists_make_a_oneof_of_the_primary_models() {
+    let python = page(
+        "Shape",
+        &[
+            ("kind", "**str**", ""),
+            ("radius", "**float**", "[optional]"),
+        ],
+    );
+    let circle = page(
+        "IPCircle",
+        &[("kind", "**str**", ""), ("radius", "**float**", "")],
+    );
+    let square = page(
+        "Square",
+        &[("kind", "**str**", ""), ("side", "**float**", "")],
+    );
+    // Rust spells the model `IpCircle`; Ruby names the discriminator and its mapping.
+    let rust = "# Shape\n\n## Enum Variants\n\n| Name | Description |\n|---- | -----|\n\
+                | IpCircle |  |\n| Square |  |\n";
+    let ruby = "# Client::Shape\n\n## Class instance methods\n\n### `openapi_one_of`\n\n\
+                ```ruby\nClient::Shape.openapi_one_of\n# =>\n# [\n#   :'IPCircle',\n\
+                #   :'Square'\n# ]\n```\n\n### `openapi_discriminator_name`\n\n```ruby\n\
+                Client::Shape.openapi_discriminator_name\n# => :'kind'\n```\n\n\
+                ### `openapi_discriminator_name`\n\n```ruby\n\
+                Client::Shape.openapi_discriminator_mapping\n# =>\n# {\n\
+                #   :'circle' => :'IPCircle',\n#   :'square' => :'Square'\n# }\n```\n";
+    let (types, _) = load_folders(
+        "[sources]\nalso = [\"../rust\", \"../ruby\"]\n",
+        &[
+            (
+                "python",
+                &[
+                    ("Shape.md", &python),
+                    ("IPCircle.md", &circle),
+                    ("Square.md", &square),
+                ],
+            ),
+            ("rust", &[("Shape.md", rust)]),
+            ("ruby", &[("Shape.md", ruby)]),
+        ],
+    );
+    let shape = model(&types, "Shape");
+    // The variants from Rust's page, renamed to the primary's models; the discriminator from
+    // Ruby's, which Rust's does not name.
+    assert_eq!(
+        shape.taken,
+        [
+            taken(Fact::Variants, "../rust/Shape.md"),
+            taken(Fact::Variants, "../ruby/Shape.md")
+        ]
+    );
+    let ModelKind::OneOf(one_of) = &shape.kind else {
+        panic!("a oneOf: {:?}", shape.kind);
+    };
+    let variants: Vec<(&str, &[String])> = (one_of.variants.iter())
+        .map(|variant| (variant.rust_name.as_str(), variant.tags.as_slice()))
+        .collect();
+    assert_eq!(
+        variants,
+        [
+            ("IPCircle", &["circle".to_owned()][..]),
+            ("Square", &["square".to_owned()][..])
+        ]
+    );
+    assert_eq!(one_of.discriminator.as_deref(), Some("kind"));
+    assert!(shape.fields.is_empty());
+}
+
+#[test]
+fn variants_two_folders_list_differently_are_a_warning_and_the_primary_wins() {
+    let rust = "# Shape\n\n## Enum Variants\n\n| Name | Description |\n|---- | -----|\n\
+                | Circle |  |\n| Square |  |\n";
+    let ruby = "# Client::Shape\n\n## Class instance methods\n\n### `openapi_one_of`\n\n\
+                ```ruby\nClient::Shape.openapi_one_of\n# =>\n# [\n#   :'Circle',\n\
+                #   :'Triangle'\n# ]\n```\n";
+    let shape = |name| page(name, &[("side", "**f64**", "")]);
+    let (circle, square, triangle) = (shape("Circle"), shape("Square"), shape("Triangle"));
+    let (types, warnings) = load_folders(
+        "[sources]\nalso = [\"../ruby\"]\n",
+        &[
+            (
+                "rust",
+                &[
+                    ("Shape.md", rust),
+                    ("Circle.md", &circle),
+                    ("Square.md", &square),
+                    ("Triangle.md", &triangle),
+                ],
+            ),
+            ("ruby", &[("Shape.md", ruby)]),
+        ],
+    );
+    assert!(
+        warnings.contains("the docs folders disagree on the variants of `Shape`"),
+        "{warnings}"
+    );
+    assert!(
+        warnings.contains("`Circle`, `Square` here, which are used"),
+        "{warnings}"
+    );
+    assert!(warnings.contains("`Circle`, `Triangle` here"), "{warnings}");
+    let ModelKind::OneOf(one_of) = &model(&types, "Shape").kind else {
+        panic!("a oneOf");
+    };
+    let names: Vec<&str> = (one_of.variants.iter())
+        .map(|variant| variant.rust_name.as_str())
+        .collect();
+    assert_eq!(names, ["Circle", "Square"]);
+}
+
+#[test]
 fn folders_that_disagree_are_reported_at_both_places_and_the_primary_wins() {
     let typescript = page("Pet", &[("name", "**string**", "")]);
     let other = page("Pet", &[("name", "**string**", "[optional]")]);
@@ -242,6 +353,8 @@ fn folders_that_disagree_are_reported_at_both_places_and_the_primary_wins() {
         .filter(|line| line.contains("Pet.md:"))
         .collect();
     assert_eq!(places.len(), 2, "{warnings}");
+    // The config has no entry that settles whether a field is required.
+    assert!(!warnings.contains("codegen.toml"), "{warnings}");
 }
 
 #[test]
@@ -329,6 +442,10 @@ fn enum_values_two_folders_list_differently_are_a_warning() {
     assert_eq!(values, ["a", "b"]);
     assert!(
         warnings.contains("the docs folders disagree on the values of `Pet.status`"),
+        "{warnings}"
+    );
+    assert!(
+        warnings.contains("set `enum` in codegen.toml's `[models.Pet.fields.status]`"),
         "{warnings}"
     );
 }

@@ -9,11 +9,12 @@ use std::time::Duration;
 
 use codegen_tests::features::client_::{Client, ClientError};
 use codegen_tests::features::pets_api::{self, GetPetParams, GetPetsParams, get_pet, get_pets};
+use codegen_tests::features::request_::Listing;
 use codegen_tests::features::request_::{
     ApiError, ClientCredentials, NoContent, Request, RetryPolicy,
 };
 use codegen_tests::features::store_api::{self, PutStoreOrderParams};
-use codegen_tests::features::{Order, Pet, Tag};
+use codegen_tests::features::{ErrorBody, Order, Pet, PetEntityListing, Tag};
 use codegen_tests::operations::things_api::{self, GetThingPartParams};
 use http::{HeaderMap, Method, StatusCode};
 use http_body_util::{BodyExt, Full};
@@ -343,6 +344,37 @@ async fn no_content_ignores_the_body() {
 }
 
 #[tokio::test]
+async fn the_error_body_decodes_as_the_error_model_with_its_correlation_id() {
+    let document = serde_json::json!({
+        "message": "no such pet",
+        "code": "not.found",
+        "details": [{"fieldName": "petId"}],
+    });
+    let reply = Handler(Arc::new(move |_: &Received| {
+        Answer::new(
+            StatusCode::NOT_FOUND,
+            &[("inin-correlation-id", "corr-404")],
+            &document,
+        )
+    }));
+    let server = Server::start(Reply::Handler(reply)).await;
+    let error = Client::new(&server.base_url)
+        .send(get_pet_by_id("1"))
+        .await
+        .unwrap_err();
+    let ClientError::Api(api) = &error else {
+        panic!("an API error: {error:?}");
+    };
+    assert_eq!(api.correlation_id(), Some("corr-404"));
+    let body: ErrorBody = api.body_json().unwrap();
+    assert_eq!(body.message.as_deref(), Some("no such pet"));
+    assert_eq!(
+        body.details.unwrap()[0].field_name.as_deref(),
+        Some("petId")
+    );
+}
+
+#[tokio::test]
 async fn client_and_server_errors_keep_status_and_json_body() {
     for status in [StatusCode::NOT_FOUND, StatusCode::SERVICE_UNAVAILABLE] {
         let document =
@@ -443,15 +475,55 @@ async fn a_text_success_is_accepted_and_read_as_text_with_its_header_parameter()
 }
 
 #[tokio::test]
-async fn a_dropped_connection_is_a_transport_error() {
+async fn a_dropped_connection_is_a_transport_error_once_retries_are_spent() {
     let server = Server::start(Reply::Drop).await;
+    let (waits, sleep) = recorded_sleep();
     let error = Client::new(&server.base_url)
+        .with_sleep(sleep)
         .send(get_pet_by_id("1"))
         .await
         .unwrap_err();
     assert!(matches!(&error, ClientError::Transport(_)), "{error:?}");
     assert_eq!(error.status(), None);
     assert!(std::error::Error::source(&error).is_some());
+    // The default policy's four attempts: three backoffs.
+    assert_eq!(waits.lock().unwrap().len(), 3);
+}
+
+#[tokio::test]
+async fn a_get_whose_connection_dropped_is_sent_again() {
+    // The first connection is closed unanswered; the next ones are served.
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base_url = format!("http://{}", listener.local_addr().unwrap());
+    let received = Arc::new(Mutex::new(Vec::new()));
+    let log = Arc::clone(&received);
+    tokio::spawn(async move {
+        let (mut first, _) = listener.accept().await.unwrap();
+        let _ = first.read(&mut [0; 4096]).await;
+        drop(first);
+        loop {
+            let (stream, _) = listener.accept().await.unwrap();
+            let log = Arc::clone(&log);
+            tokio::spawn(async move {
+                let service = hyper::service::service_fn(move |request| {
+                    answer(
+                        request,
+                        Reply::json(StatusCode::OK, &pet_json()),
+                        Arc::clone(&log),
+                    )
+                });
+                let _ = hyper::server::conn::http1::Builder::new()
+                    .serve_connection(TokioIo::new(stream), service)
+                    .await;
+            });
+        }
+    });
+    let (waits, sleep) = recorded_sleep();
+    let client = Client::new(&base_url).with_sleep(sleep);
+    let pet = client.send(get_pet_by_id("1")).await.unwrap();
+    assert_eq!(pet.name, "Rex");
+    assert_eq!(received.lock().unwrap().len(), 1);
+    assert_eq!(waits.lock().unwrap().len(), 1);
 }
 
 #[tokio::test]
@@ -459,10 +531,13 @@ async fn a_refused_connection_is_a_transport_error() {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base_url = format!("http://{}", listener.local_addr().unwrap());
     drop(listener);
+    let (waits, sleep) = recorded_sleep();
     let error = Client::new(base_url)
+        .with_sleep(sleep)
         .send(get_pet_by_id("1"))
         .await
         .unwrap_err();
+    assert_eq!(waits.lock().unwrap().len(), 3);
     let ClientError::Transport(source) = &error else {
         panic!("expected a transport error, got {error:?}");
     };
@@ -874,15 +949,65 @@ async fn a_token_the_login_host_refuses_is_an_authentication_error() {
     assert_eq!(server.request().path_and_query, "/oauth/token");
 }
 
+/// The `pageNumber` a request asks for (1 when it names none).
+fn page_number(received: &Received) -> u32 {
+    received
+        .path_and_query
+        .split("pageNumber=")
+        .nth(1)
+        .map_or(1, |rest| rest.split('&').next().unwrap().parse().unwrap())
+}
+
+#[tokio::test]
+async fn a_listing_model_follows_its_own_next_page_to_the_end() {
+    // Pages 1 to 3, each linking the next by `nextUri`.
+    let listing = Handler(Arc::new(|received: &Received| {
+        let number = page_number(received);
+        let next_uri = (number < 3).then(|| {
+            format!(
+                "https://elsewhere.example/api/v2/pets?pageNumber={}",
+                number + 1
+            )
+        });
+        let page = serde_json::json!({
+            "entities": [{"name": format!("pet {number}")}],
+            "nextUri": next_uri,
+        });
+        Answer::new(StatusCode::OK, &[], &page)
+    }));
+    let server = Server::start(Reply::Handler(listing)).await;
+    let client = Client::new(&server.base_url);
+    let first = Request::new(
+        Method::GET,
+        "/api/v2/pets".into(),
+        codegen_tests::features::request_::decode_json::<PetEntityListing>,
+    );
+    let mut names = Vec::new();
+    let mut pages = client.listing(first);
+    while let Some(page) = pages.next().await {
+        names.extend(page.unwrap().into_items().into_iter().map(|pet| pet.name));
+    }
+    assert_eq!(names, ["pet 1", "pet 2", "pet 3"]);
+    let received = server.received.lock().unwrap();
+    let sent: Vec<&str> = (received.iter())
+        .map(|request| request.path_and_query.as_str())
+        .collect();
+    // The link's host is not followed: the same API is asked.
+    assert_eq!(
+        sent,
+        [
+            "/api/v2/pets",
+            "/api/v2/pets?pageNumber=2",
+            "/api/v2/pets?pageNumber=3"
+        ]
+    );
+}
+
 #[tokio::test]
 async fn three_pages_followed_to_the_end_by_link_and_by_page_number() {
     // Pages 1 to 3 of a listing: `nextUri` links each to the next, the last has none.
     let listing = Handler(Arc::new(|received: &Received| {
-        let number: u32 = received
-            .path_and_query
-            .split("pageNumber=")
-            .nth(1)
-            .map_or(1, |rest| rest.split('&').next().unwrap().parse().unwrap());
+        let number = page_number(received);
         let next_uri =
             (number < 3).then(|| format!("/api/v2/pets?pageSize=2&pageNumber={}", number + 1));
         let page = serde_json::json!({

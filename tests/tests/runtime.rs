@@ -415,6 +415,31 @@ fn attempt(number: u32, elapsed_secs: u64) -> Attempt {
 }
 
 #[test]
+fn a_request_that_got_no_response_is_retried_as_after_a_503_without_retry_after() {
+    let policy = RetryPolicy::default();
+    assert_eq!(
+        policy.decide_without_response(attempt(2, 0), 0.0),
+        RetryDecision::RetryAfter(Duration::from_millis(500))
+    );
+    let post = Attempt {
+        retryable: false,
+        ..attempt(1, 0)
+    };
+    for (policy, attempt) in [
+        (policy, post),
+        (policy, attempt(4, 0)),
+        (policy, attempt(1, 60)),
+        (RetryPolicy::NEVER, attempt(1, 0)),
+    ] {
+        assert_eq!(
+            policy.decide_without_response(attempt, 0.0),
+            RetryDecision::GiveUp,
+            "{attempt:?}"
+        );
+    }
+}
+
+#[test]
 fn the_retry_policy_retries_429_and_503_of_retryable_requests_with_jittered_backoff() {
     let policy = RetryPolicy::default();
     let now = SystemTime::now();
@@ -667,4 +692,26 @@ fn the_next_page_by_link_or_by_query_parameter() {
         get_pet("1").with_query("pageNumber", "2").query(),
         "pageNumber=2"
     );
+}
+
+#[test]
+fn a_numbered_listing_asks_for_the_next_page_until_the_count() {
+    use codegen_tests::features::TagPage;
+    use codegen_tests::features::request_::{Listing, Request, decode_json};
+    let mut request = Request::new(Method::GET, "/tags".into(), decode_json::<TagPage>);
+    request.push_query("pageSize", "5");
+    let page = |number, count| TagPage {
+        entities: Vec::new(),
+        page_number: number,
+        page_count: count,
+    };
+    let next = page(1, 3).next_request(&request).expect("a second page");
+    let url = next
+        .to_http("https://api.example")
+        .unwrap()
+        .uri()
+        .to_string();
+    assert_eq!(url, "https://api.example/tags?pageSize=5&pageNumber=2");
+    assert!(page(3, 3).next_request(&next).is_none());
+    assert!(page(1, 0).next_request(&request).is_none());
 }

@@ -204,3 +204,73 @@ fn an_error_while_writing_a_field_is_returned() {
     };
     serde_json::to_writer(writer, &value).unwrap();
 }
+
+mod one_of {
+    use codegen_tests::php::{Category, Fruit, Meal, Tag};
+    use serde_json::{Value, json};
+
+    fn fruit(document: &Value) -> Fruit {
+        serde_json::from_value(document.clone()).unwrap()
+    }
+
+    /// Reads `document` and checks it is written back unchanged.
+    fn round_trip<T: serde::de::DeserializeOwned + serde::Serialize>(document: Value) -> T {
+        let value: T = serde_json::from_value(document.clone()).unwrap();
+        assert_eq!(serde_json::to_value(&value).unwrap(), document);
+        value
+    }
+
+    #[test]
+    fn a_document_reads_as_the_struct_whose_fields_name_its_keys() {
+        assert!(matches!(
+            round_trip(json!({"id": 1, "name": "n"})),
+            Fruit::Category(Category { id: Some(1), .. })
+        ));
+        // Category's fields are all optional: it would read `label` and skip it.
+        assert!(matches!(
+            round_trip(json!({"label": "l"})),
+            Fruit::Tag(Tag { ref label, color: None }) if label == "l"
+        ));
+        assert!(matches!(fruit(&json!({})), Fruit::Category(_)));
+    }
+
+    #[test]
+    fn a_document_no_variant_reads_whole_is_kept_in_other() {
+        for document in [
+            json!({"label": "l", "unknown": 1}),
+            json!("a string"),
+            json!([1, 2]),
+            json!({"id": "not a number"}),
+        ] {
+            match round_trip::<Fruit>(document.clone()) {
+                Fruit::Other(kept) => assert_eq!(kept, document),
+                other => panic!("{document} read as {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn the_discriminator_picks_the_variant_it_names() {
+        // The page names `name` the discriminator, without a mapping: each variant's model name.
+        assert!(matches!(
+            meal(json!({"name": "Tag", "label": "l"})),
+            Meal::Tag(_)
+        ));
+        assert!(matches!(
+            meal(json!({"name": "Category", "id": 2})),
+            Meal::Category(Category { id: Some(2), .. })
+        ));
+        // A value it does not list: read as an untagged document.
+        assert!(matches!(
+            round_trip(json!({"name": "other", "id": 3})),
+            Meal::Category(_)
+        ));
+        // The variant it names must read the document.
+        let error = serde_json::from_value::<Meal>(json!({"name": "Tag"})).unwrap_err();
+        assert_eq!(error.to_string(), "missing field `label`");
+    }
+
+    fn meal(document: Value) -> Meal {
+        serde_json::from_value(document).unwrap()
+    }
+}

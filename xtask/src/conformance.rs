@@ -370,15 +370,7 @@ fn corpus_documents(
     );
     for (position, item) in model.models.iter().enumerate() {
         if let Some(document) = oracle.document(&item.name, position) {
-            documents.push((
-                Origin::Oracle,
-                synth::Document {
-                    model: item.name.clone(),
-                    document,
-                    present: Vec::new(),
-                    absent: Vec::new(),
-                },
-            ));
+            documents.push((Origin::Oracle, synth::outside_document(item, document)));
         }
     }
     let mismatches = (comparison.mismatches.iter())

@@ -17,7 +17,9 @@
 
 use std::collections::HashMap;
 
-use markdown_model_codegen::model::{BaseType, Container, FieldType, Model, Primitive, TypeModel};
+use markdown_model_codegen::model::{
+    BaseType, Container, FieldType, Model, ModelKind, Primitive, TypeModel,
+};
 use serde_json::{Number, Value};
 
 /// The models of a type model by doc name and by Rust name.
@@ -47,9 +49,7 @@ impl<'a> Types<'a> {
     /// difference otherwise, with its JSON path.
     pub fn compare(&self, model: &str, sent: &Value, back: &Value) -> Result<(), String> {
         match self.by_name.get(model) {
-            Some(model) if model.kind.is_struct() => self.object(model, sent, back, "$"),
-            Some(_) if sent == back => Ok(()),
-            Some(_) => differs("$", sent, back),
+            Some(model) => self.model(model, sent, back, "$"),
             None => Err(format!("no model named {model}")),
         }
     }
@@ -58,6 +58,33 @@ impl<'a> Types<'a> {
     /// type: a model, a list of them, a primitive); the first difference otherwise.
     pub fn compare_type(&self, ty: &FieldType, sent: &Value, back: &Value) -> Result<(), String> {
         self.typed(ty, &ty.containers, sent, back, "$")
+    }
+
+    /// A value of `model`: a struct's object field by field; a oneOf's value as one of its
+    /// variants (the first that compares equal; else the difference as the first variant
+    /// sees it); an enum page's value exactly.
+    fn model(&self, model: &Model, sent: &Value, back: &Value, path: &str) -> Result<(), String> {
+        match &model.kind {
+            ModelKind::Struct => self.object(model, sent, back, path),
+            ModelKind::OneOf(one_of) => {
+                let mut first = None;
+                for variant in &one_of.variants {
+                    match self.typed(&variant.ty, &variant.ty.containers, sent, back, path) {
+                        Ok(()) => return Ok(()),
+                        Err(difference) => {
+                            first.get_or_insert(difference);
+                        }
+                    }
+                }
+                match first {
+                    Some(_) if sent == back => Ok(()),
+                    Some(difference) => Err(difference),
+                    None => differs(path, sent, back),
+                }
+            }
+            ModelKind::Enum(_) if sent == back => Ok(()),
+            ModelKind::Enum(_) => differs(path, sent, back),
+        }
     }
 
     fn object(&self, model: &Model, sent: &Value, back: &Value, path: &str) -> Result<(), String> {
@@ -141,7 +168,7 @@ impl<'a> Types<'a> {
         let equal = match (base, sent, back) {
             (BaseType::Model { rust_name, .. }, ..) => {
                 return match self.by_rust_name.get(rust_name.as_str()) {
-                    Some(model) => self.object(model, sent, back, path),
+                    Some(model) => self.model(model, sent, back, path),
                     None => Err(format!("{path}: no model has the Rust name {rust_name}")),
                 };
             }

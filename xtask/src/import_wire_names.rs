@@ -1,13 +1,12 @@
-//! `cargo xtask import-wire-names`: write the JSON names and enum values that the Markdown pages
-//! cannot give into `codegen.toml`, from the SDK's Python model modules (and, with
-//! `--python-apis`, the parameters' wire names from its API modules).
+//! `cargo xtask import-wire-names`: the command's `import`, with `spec/` as the default docs
+//! folder.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::Args;
-use markdown_model_codegen::import::{ImportOptions, import_wire_names};
+use markdown_model_codegen::command::{ImportArgs, Reporter, import};
 
 /// Options of `cargo xtask import-wire-names`.
 #[derive(Args)]
@@ -29,32 +28,11 @@ pub struct ImportWireNamesArgs {
 
 /// Runs the task.
 pub fn run(args: &ImportWireNamesArgs) -> Result<ExitCode> {
-    let options = ImportOptions {
-        spec_dir: args.spec.clone(),
-        python_dir: args.python_models.clone(),
+    let import_args = ImportArgs {
+        docs: args.spec.clone(),
+        python_models: args.python_models.clone(),
         python_apis: args.python_apis.clone(),
         config: args.config.clone(),
     };
-    let imported = match import_wire_names(&options) {
-        Ok(imported) => imported,
-        Err(failure) => {
-            eprint!("{}", failure.render());
-            return Ok(ExitCode::FAILURE);
-        }
-    };
-    if !imported.warnings.is_empty() {
-        eprint!("{}", imported.sources.render(&imported.warnings));
-    }
-    println!("{}", imported.counts);
-    let verb = if imported.written {
-        "written"
-    } else {
-        "unchanged"
-    };
-    println!(
-        "{}: {verb}; {} warning(s)",
-        imported.config_path.display(),
-        imported.warnings.len()
-    );
-    Ok(ExitCode::SUCCESS)
+    Ok(import::run(&import_args, &Reporter::text(true)).into())
 }

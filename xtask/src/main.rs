@@ -45,7 +45,7 @@ enum Task {
     /// Check every cell of the template matrix (tests/matrix) against its spec (tests/specs).
     Matrix(matrix::MatrixArgs),
     /// Report what changed in the types between two docs folders, and which changes break users.
-    Diff(diff::DiffArgs),
+    Diff(diff::DiffTaskArgs),
     /// Write the JSON names and enum values the pages cannot give into codegen.toml, from the SDK's Python models.
     ImportWireNames(import_wire_names::ImportWireNamesArgs),
     /// Check that every Cargo feature of the corpora's crates compiles on its own.
@@ -75,5 +75,15 @@ fn main() -> ExitCode {
             eprintln!("error: {error:#}");
             ExitCode::FAILURE
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        super::Cli::command().debug_assert();
     }
 }

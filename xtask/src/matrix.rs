@@ -532,12 +532,7 @@ fn load_unit(docs: &Path, spec: &Path, out: &Path) -> Result<UnitOutcome> {
         {
             listed.respell(&model, &item.name, &mut document);
             listed.leave_out_unreadable(&item.name, &mut document);
-            documents.push(synth::Document {
-                model: item.name.clone(),
-                document,
-                present: Vec::new(),
-                absent: Vec::new(),
-            });
+            documents.push(synth::outside_document(item, document));
         }
     }
     Ok(UnitOutcome::Generated(Box::new(Checked {

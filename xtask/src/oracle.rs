@@ -341,11 +341,14 @@ impl Oracle {
     }
 
     /// The docs models whose schema is a `oneOf` / `anyOf` of several variants without
-    /// properties of its own: a page can only print it as the union of its variants' properties.
+    /// properties of its own, where no page listed the variants: a page can only print it as the
+    /// union of its variants' properties. (A model of the variants, `ModelKind::OneOf`, is
+    /// checked: the spec's documents of it must read as one of its variants.)
     pub fn union_models<'a>(&self, model: &'a TypeModel) -> Vec<&'a str> {
         model
             .models
             .iter()
+            .filter(|item| !matches!(item.kind, ModelKind::OneOf(_)))
             .filter(|item| {
                 self.schema_name(&item.name)
                     .is_some_and(|name| self.shape(&self.schemas[name]) == Shape::Union)
@@ -1386,7 +1389,7 @@ fn docs_enum_values(model: &TypeModel, item: &Model, field: &Field) -> Option<Ve
             .find(|page| &page.rust_name == rust_name)
             .and_then(|page| match &page.kind {
                 ModelKind::Enum(values) => Some(values),
-                ModelKind::Struct => None,
+                ModelKind::Struct | ModelKind::OneOf(_) => None,
             }),
         _ => item
             .enums

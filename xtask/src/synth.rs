@@ -16,7 +16,8 @@ use std::collections::HashMap;
 
 use anyhow::{Result, bail};
 use markdown_model_codegen::model::{
-    BaseType, Container, EnumKind, EnumType, FieldType, Model, ModelKind, Primitive, TypeModel,
+    BaseType, Container, EnumKind, EnumType, FieldType, Model, ModelKind, OneOfType, Primitive,
+    TypeModel,
 };
 use serde_json::{Map, Value, json};
 
@@ -52,6 +53,18 @@ pub fn documents(model: &TypeModel) -> Result<Vec<Document>> {
     for (position, item) in model.models.iter().enumerate() {
         if let ModelKind::Enum(values) = &item.kind {
             documents.extend(enum_page_documents(&item.name, values));
+            continue;
+        }
+        if let ModelKind::OneOf(one_of) = &item.kind {
+            // A document of each variant, which must reach that variant.
+            for index in 0..one_of.variants.len() {
+                documents.push(Document {
+                    model: item.name.clone(),
+                    document: synthesizer.one_of_value(one_of, index, 0, position + index)?,
+                    present: vec![format!("{}(", one_of.variants[index].rust_name)],
+                    absent: vec![format!("{}(", one_of.catch_all)],
+                });
+            }
             continue;
         }
         let document = synthesizer.object(item, 0, position, None)?;
@@ -104,6 +117,21 @@ pub fn documents(model: &TypeModel) -> Result<Vec<Document>> {
         }
     }
     Ok(documents)
+}
+
+/// A document of `item` from elsewhere (the spec's): it must come back unchanged, and a oneOf's
+/// must read as one of its variants, not be kept in the catch-all.
+pub fn outside_document(item: &Model, document: Value) -> Document {
+    let absent = match &item.kind {
+        ModelKind::OneOf(one_of) => vec![format!("{}(", one_of.catch_all)],
+        ModelKind::Struct | ModelKind::Enum(_) => Vec::new(),
+    };
+    Document {
+        model: item.name.clone(),
+        document,
+        present: Vec::new(),
+        absent,
+    }
 }
 
 /// The documents of an enum page: each value (which must reach its own variant) and a value it
@@ -197,8 +225,37 @@ impl<'a> Synthesizer<'a> {
         self.value(ty, None, 0, seed)
     }
 
-    /// The object of `model`; `round` picks the enum values of its own fields (nested models
-    /// take one picked by the seed).
+    /// A value of a oneOf's variant `index`: its discriminator (when the docs name one) set to
+    /// the variant's first value of it.
+    fn one_of_value(
+        &self,
+        one_of: &OneOfType,
+        index: usize,
+        depth: usize,
+        seed: usize,
+    ) -> Result<Value> {
+        let variant = &one_of.variants[index];
+        let mut value = self
+            .value(&variant.ty, None, depth, seed)?
+            .unwrap_or(Value::Null);
+        // Of a struct that keeps unknown keys, only its fields' keys: another variant's
+        // document would have those.
+        if let (BaseType::Model { rust_name, .. }, true, Value::Object(object)) =
+            (&variant.ty.base, variant.by_fields, &mut value)
+            && let Some(target) = self.by_rust_name.get(rust_name.as_str())
+        {
+            object.retain(|key, _| target.fields.iter().any(|field| &field.wire_name == key));
+        }
+        if let (Some(property), Some(tag), Value::Object(object)) =
+            (&one_of.discriminator, variant.tags.first(), &mut value)
+        {
+            object.insert(property.clone(), json!(tag));
+        }
+        Ok(value)
+    }
+
+    /// The object of `model` (for a oneOf, a value of a variant the seed picks); `round` picks
+    /// the enum values of its own fields (nested models take one picked by the seed).
     fn object(
         &self,
         model: &Model,
@@ -206,6 +263,9 @@ impl<'a> Synthesizer<'a> {
         seed: usize,
         round: Option<usize>,
     ) -> Result<Value> {
+        if let ModelKind::OneOf(one_of) = &model.kind {
+            return self.one_of_value(one_of, seed % one_of.variants.len().max(1), depth, seed);
+        }
         let mut object = Map::new();
         for (index, field) in model.fields.iter().enumerate() {
             if depth > FULL_DEPTH && !field.required {

@@ -113,9 +113,15 @@ fn table(
 }
 
 /// An entry's text: its tokens, but a negative number that ends it (a number enum's
-/// `Minus1 = -1`) written as Rust does, where proc_macro2 prints `- 1`.
+/// `Minus1 = -1`) written as Rust does, where proc_macro2 prints `- 1`, and a oneOf's
+/// `Cat(fields)` without the space it prints.
 fn entry_text(entry: &TokenStream) -> String {
     let text = entry.to_string();
+    // A oneOf's struct variant: `Cat(fields)`, where proc_macro2 prints `Cat (fields)`.
+    let text = match text.split_once(" (fields)") {
+        Some((name, rest)) => format!("{name}(fields){rest}"),
+        None => text,
+    };
     match text.rsplit_once(" = - ") {
         Some((name, number)) if number.parse::<f64>().is_ok() => format!("{name} = -{number}"),
         _ => text,

@@ -202,8 +202,16 @@ impl Emitter<'_> {
             .accept
             .as_deref()
             .map(|media_type| quote!(#request.set_accept(#media_type);));
-        let statements: Vec<TokenStream> = accept
+        // A path with parameters is recorded as its template (in the client's trace spans).
+        let template = (operation.parameters.iter())
+            .any(|parameter| parameter.location == ParameterLocation::Path)
+            .then(|| {
+                let template = &operation.path;
+                quote!(#request.set_path_template(#template);)
+            });
+        let statements: Vec<TokenStream> = template
             .into_iter()
+            .chain(accept)
             .chain(
                 operation
                     .parameters

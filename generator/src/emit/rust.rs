@@ -12,10 +12,11 @@ use quote::{ToTokens, quote};
 use super::docs::{code_span, doc_attributes, inner_doc_attributes, plain_text};
 use super::layout::Item;
 use super::operations::FOLDER;
-use super::serde_impls::{enum_impls, model_impls};
+use super::serde_impls::{enum_impls, model_impls, one_of_impls};
 use super::types::{PrimitiveTypes, Scope, allow_camel_case, enum_type, field_type, ident};
 use crate::model::{
-    BaseType, EnumType, Fact, Feature, Field, Model, ModelKind, Primitive, Taken, TypeModel,
+    BaseType, EnumType, Fact, Feature, Field, Listing, ListingField, Model, ModelKind, NextPage,
+    OneOfType, Primitive, Taken, TypeModel,
 };
 use crate::naming::{
     CLIENT_FEATURE, CLIENT_MODULE, REGION_MODULE, REQUEST_MODULE, SUPPORT_MODULE, file_stem,
@@ -41,7 +42,7 @@ struct LibModel<'a> {
     rust_name: &'a str,
     features: &'a [String],
     has_enums: bool,
-    is_struct: bool,
+    is_enum: bool,
 }
 
 /// What `src/lib.rs` says of one operation group.
@@ -63,7 +64,7 @@ impl<'a> LibInputs<'a> {
                     rust_name: &item.rust_name,
                     features: &item.features,
                     has_enums: !item.enums.is_empty(),
-                    is_struct: item.kind.is_struct(),
+                    is_enum: matches!(item.kind, ModelKind::Enum(_)),
                 })
                 .collect(),
             has_regions: !model.regions.is_empty(),
@@ -185,7 +186,7 @@ fn feature_cfg(features: &[impl ToTokens]) -> Option<TokenStream> {
 
 /// The crate docs' sentence on enum pages, when the docs have any.
 fn enum_page_docs(model: &LibInputs) -> &'static str {
-    if model.models.iter().all(|item| item.is_struct) {
+    if !(model.models.iter()).any(|item| item.is_enum) {
         return "";
     }
     " The docs' enum pages are open enums at the crate root too, each shared by every field \
@@ -254,6 +255,7 @@ fn taken_from(taken: &[Taken]) -> String {
                 Fact::Required => "whether it is required",
                 Fact::Nullable => "that it may be `null`",
                 Fact::Composition => "that it is a oneOf / anyOf (every field optional)",
+                Fact::Variants => "the variants it is one of",
             };
             format!("{fact} from {}", code_span(&taken.from))
         })
@@ -273,10 +275,9 @@ pub(super) fn model_file(model: &Model, types: &PrimitiveTypes) -> Vec<Item> {
     let origin = format!(
         "The {} {}, from the page {}.",
         code_span(&model.name),
-        if model.kind.is_struct() {
-            "model"
-        } else {
-            "enum"
+        match model.kind {
+            ModelKind::Struct | ModelKind::OneOf(_) => "model",
+            ModelKind::Enum(_) => "enum",
         },
         code_span(&model.source)
     );
@@ -295,6 +296,9 @@ pub(super) fn model_file(model: &Model, types: &PrimitiveTypes) -> Vec<Item> {
     let scope = Scope {
         defined: vec![model.rust_name.as_str()],
     };
+    if let ModelKind::OneOf(one_of) = &model.kind {
+        return one_of_items(&docs_text, model, one_of, types, &scope);
+    }
     let enums_import = (!model.enums.is_empty()).then(|| {
         let module = ident(&model.module);
         quote!(use super::#module as enums;)
@@ -338,6 +342,144 @@ pub(super) fn model_file(model: &Model, types: &PrimitiveTypes) -> Vec<Item> {
         }
     }));
     items.push(model_impls(model));
+    if let Some(listing) = &model.listing {
+        items.push(listing_impl(model, listing, types, &scope));
+    }
+    items
+}
+
+/// The `request_::Listing` impl of a model that is a page of a listing: its items, and the next
+/// page's request (its link followed, or its page number plus one while less than the count).
+fn listing_impl(model: &Model, listing: &Listing, types: &PrimitiveTypes, scope: &Scope) -> Item {
+    let name = ident(&model.rust_name);
+    let items_field = (model.fields.iter())
+        .find(|field| field.rust_name == listing.items.rust_name)
+        .expect("a listing's items are one of its model's fields");
+    let mut item = items_field.ty.clone();
+    item.containers.remove(0);
+    let item = field_type(&item, types, scope, &quote!(enums));
+    let items = ident(&listing.items.rust_name);
+    let into_items = if listing.items.optional {
+        quote!(self.#items.unwrap_or_default())
+    } else {
+        quote!(self.#items)
+    };
+    let value = |field: &ListingField| {
+        let name = ident(&field.rust_name);
+        if field.optional {
+            quote!(self.#name?)
+        } else {
+            quote!(self.#name)
+        }
+    };
+    let next = match &listing.next {
+        NextPage::Link { field } => {
+            let name = ident(&field.rust_name);
+            if field.optional {
+                quote!(request.follow(self.#name.as_deref()?))
+            } else {
+                quote!(request.follow(&self.#name))
+            }
+        }
+        NextPage::Number {
+            number,
+            count,
+            query,
+        } => {
+            let (number, count) = (value(number), value(count));
+            quote! {
+                let (number, count) = (#number, #count);
+                (number < count).then(|| request.with_query(#query, &(number + 1).to_string()))
+            }
+        }
+    };
+    let vec = scope.vec(item.clone());
+    let option = scope.option(quote!(super::request_::Request<Self>));
+    Item::Tokens(quote! {
+        impl super::request_::Listing for #name {
+            type Item = #item;
+
+            fn into_items(self) -> #vec {
+                #into_items
+            }
+
+            fn next_request(&self, request: &super::request_::Request<Self>) -> #option {
+                #next
+            }
+        }
+    })
+}
+
+/// The items of a oneOf / anyOf model's file: the enum of its variants, documented by
+/// `docs_text`, and its serde impls.
+fn one_of_items(
+    docs_text: &str,
+    model: &Model,
+    one_of: &OneOfType,
+    types: &PrimitiveTypes,
+    scope: &Scope,
+) -> Vec<Item> {
+    let catch_all = &one_of.catch_all;
+    let how = match &one_of.discriminator {
+        Some(property) => format!(
+            "A document whose {} names a variant is read as that variant; any other as the \
+             first variant that reads it whole (no key left out), else kept in \
+             [`Self::{catch_all}`].",
+            code_span(property)
+        ),
+        None => format!(
+            "A document is read as the first variant that reads it whole (no key left out), \
+             else kept in [`Self::{catch_all}`]."
+        ),
+    };
+    let docs = doc_attributes(&format!(
+        "{docs_text}\n\nA value of one of the types the docs list, in their order. {how}"
+    ));
+    let variants = one_of.variants.iter().map(|variant| {
+        let mut text = match &variant.ty.base {
+            BaseType::Model { rust_name, .. } if variant.ty.containers.is_empty() => {
+                format!("A [`{rust_name}`](super::{rust_name}).")
+            }
+            _ => format!(
+                "A value of the docs' type {}.",
+                code_span(&variant.ty.expr.to_string())
+            ),
+        };
+        if let (Some(property), false) = (&one_of.discriminator, variant.tags.is_empty()) {
+            let tags: Vec<String> = variant.tags.iter().map(|tag| code_span(tag)).collect();
+            text.push_str(&format!(
+                " Its {} is {}.",
+                code_span(property),
+                tags.join(" or ")
+            ));
+        }
+        let docs = doc_attributes(&text);
+        let name = ident(&variant.rust_name);
+        let ty = field_type(&variant.ty, types, scope, &quote!(enums));
+        quote! { #docs #name(#ty), }
+    });
+    let name = ident(&model.rust_name);
+    let other = ident(catch_all);
+    let allow_camel = allow_camel_case(
+        is_camel_case(&model.rust_name)
+            && (one_of.variants.iter()).all(|variant| is_camel_case(&variant.rust_name)),
+    );
+    let mut items = Vec::new();
+    if let Some(imports) = scope.imports(model) {
+        items.push(Item::Tokens(imports));
+    }
+    items.push(Item::Tokens(quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
+        #allow_camel
+        pub enum #name {
+            #(#variants)*
+            /// A document no variant reads whole, kept as it is.
+            #other(::serde_json::Value),
+        }
+    }));
+    items.push(one_of_impls(model, one_of));
     items
 }
 

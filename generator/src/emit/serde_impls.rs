@@ -14,7 +14,7 @@ use quote::{ToTokens, quote};
 
 use super::layout::Item;
 use super::types::{ident, number_type};
-use crate::model::{EnumKind, EnumType, Model};
+use crate::model::{EnumKind, EnumType, Model, OneOfType};
 
 /// The generated crate's support module, `src/support_.rs` (without the header).
 pub const SUPPORT: &str = include_str!("../../templates/support_.rs");
@@ -79,6 +79,33 @@ pub fn enum_impls(item: &EnumType) -> Item {
         target,
         entries,
         rest: None,
+    }
+}
+
+/// The `one_of!` invocation for a oneOf / anyOf model: its variants in order, a struct's marked
+/// `(fields)`, each with its discriminator values when the docs name the discriminator
+/// (`Pet by "petType" { Cat(fields) = "cat", }`), and the catch-all.
+pub fn one_of_impls(model: &Model, one_of: &OneOfType) -> Item {
+    let entries = (one_of.variants.iter())
+        .map(|variant| {
+            let name = ident(&variant.rust_name);
+            let by = variant.by_fields.then(|| quote!((fields)));
+            let tags = &variant.tags;
+            match (&one_of.discriminator, tags.is_empty()) {
+                (Some(_), false) => quote!(#name #by = #(#tags)|*),
+                _ => quote!(#name #by),
+            }
+        })
+        .collect();
+    let name = ident(&model.rust_name);
+    Item::Table {
+        name: "one_of",
+        target: match &one_of.discriminator {
+            Some(property) => quote!(#name by #property),
+            None => quote!(#name),
+        },
+        entries,
+        rest: Some(ident(&one_of.catch_all)),
     }
 }
 

@@ -113,9 +113,8 @@ impl<'a> Scope<'a> {
     pub(super) fn imports(&self, model: &Model) -> Option<TokenStream> {
         let maps = model.additional_properties.is_some()
             || model
-                .fields
-                .iter()
-                .any(|field| field.ty.containers.contains(&Container::Map));
+                .held_types()
+                .any(|ty| ty.containers.contains(&Container::Map));
         (maps && self.short("BTreeMap")).then(|| {
             quote!(
                 use ::std::collections::BTreeMap;

@@ -51,7 +51,7 @@ pub struct ImportOptions {
 }
 
 /// The counts of one import.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 pub struct ImportCounts {
     /// `*.py` files found.
     pub modules: usize,

@@ -10,16 +10,19 @@ use std::ops::Range;
 
 use super::cycles::components;
 use super::features::assign_features;
+use super::listing::listing;
 use super::operations::build_operations;
 use super::shared::{MAX_TYPE_DEPTH, enum_type, suggest};
 use super::{
     AdditionalProperties, BaseType, EnumKind, EnumType, Fact, Field, FieldType, Model, ModelKind,
-    Package, Region, TypeModel,
+    OneOfType, OneOfVariant, Package, Region, TypeModel,
 };
 use crate::config::{Config, FieldOverride, Located};
 use crate::diagnostic::{Diagnostic, FileId, Sources};
 use crate::naming;
-use crate::parse::{Container, Leaf, ModelPage, OperationPage, Primitive, PropertyRow, TypeExpr};
+use crate::parse::{
+    Container, Leaf, ModelPage, OneOf, OperationPage, Primitive, PropertyRow, Spanned, TypeExpr,
+};
 
 /// The default primitive -> Rust type table.
 fn default_rust_type(primitive: Primitive) -> &'static str {
@@ -111,6 +114,7 @@ pub fn build_model(
     }
     box_cycles(&mut models);
     mark_defaults(&mut models, &config.types);
+    let error_model = builder.error_model(&pages);
     let named_types: HashMap<&str, (Vec<Container>, BaseType)> = pages
         .keys()
         .filter_map(|&name| Some((name, builder.stands_for(name, &pages).ok()?)))
@@ -123,7 +127,12 @@ pub fn build_model(
         sources,
         builder.diagnostics,
     );
-    let features = assign_features(&mut models, &operations);
+    if !operations.is_empty() {
+        for model in &mut models {
+            model.listing = listing(model);
+        }
+    }
+    let features = assign_features(&mut models, &operations, error_model.as_deref());
 
     let package = match &config.package {
         Some(package) => Package {
@@ -352,10 +361,26 @@ impl<'p> Builder<'_, '_> {
     /// [`naming`]), so nothing here can clash.
     fn name_pages(&mut self, pages: &BTreeMap<&str, &ModelPage>) {
         for page in pages.values() {
+            if let Some(listed) = &page.one_of
+                && let Some(missing) = missing_variant(listed, pages)
+            {
+                self.diagnostics.push(
+                    Diagnostic::warning(
+                        page.file,
+                        listed.span.clone(),
+                        format!(
+                            "the variant `{missing}` of `{}` has no page",
+                            page.name.value
+                        ),
+                    )
+                    .with_label("read as any JSON value: not every variant is known"),
+                );
+            }
             let names = RustNames {
                 type_name: naming::type_name(&page.name.value),
                 module: naming::module_name(&page.name.value),
                 kind: match (&page.enum_values, literal_enum(page)) {
+                    _ if one_of(page, pages).is_some() => PageKind::Struct,
                     _ if page.alias.is_some() => PageKind::Alias,
                     _ if self.is_bare_composition(page) => PageKind::Literals(Primitive::Object),
                     (_, Some(primitive)) => PageKind::Literals(primitive),
@@ -397,6 +422,30 @@ impl<'p> Builder<'_, '_> {
         }
     }
 
+    /// The Rust name of the model `[client] error_model` names; an error where no page defines
+    /// a model of that name.
+    fn error_model(&mut self, pages: &BTreeMap<&str, &ModelPage>) -> Option<String> {
+        let named = self.config.error_model.as_ref()?;
+        let page = pages
+            .get(named.value.as_str())
+            .filter(|page| self.defines_a_type(page));
+        match page {
+            Some(page) => Some(self.rust_names[&page.name.value].type_name.clone()),
+            None => {
+                let hint = suggest(&named.value, pages.keys().copied());
+                self.override_error(
+                    named,
+                    format!(
+                        "codegen.toml names `{}` the error model, which no page defines",
+                        named.value
+                    ),
+                    hint,
+                );
+                None
+            }
+        }
+    }
+
     fn override_error(&mut self, at: &Located<String>, message: String, hint: Option<String>) {
         let mut diagnostic =
             Diagnostic::error(at.file, at.span.clone(), message).with_label("unknown name");
@@ -415,7 +464,12 @@ impl<'p> Builder<'_, '_> {
         let mut seen: HashMap<&str, &PropertyRow> = HashMap::new();
         let mut rust_names: HashMap<String, &PropertyRow> = HashMap::new();
         let mut wire_names: HashMap<String, &PropertyRow> = HashMap::new();
-        for row in &page.properties {
+        // A oneOf / anyOf's page may also print its variants' union: its model is one of them.
+        let properties = match one_of(page, pages) {
+            Some(_) => &[][..],
+            None => page.properties.as_slice(),
+        };
+        for row in properties {
             let doc_name = row.name.value.as_str();
             // A Name column that is the JSON name may be any name: the field's Rust name is
             // spelled from it (`naming::field_name`).
@@ -476,38 +530,41 @@ impl<'p> Builder<'_, '_> {
             .file_name()
             .map(|name| name.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let additional_properties = page.additional_properties.as_ref().map(|row| {
-            let expr = &row.type_expr.value;
-            let (containers, base) = self.resolve(
-                expr,
-                page.file,
-                row.leaf_span.clone(),
-                pages,
-                model_name,
-                &row.name.value,
-            );
-            let mut rust_name = "additional_properties".to_owned();
-            while fields.iter().any(|field| field.rust_name == rust_name) {
-                rust_name.push('_');
-            }
-            AdditionalProperties {
-                rust_name,
-                ty: FieldType {
-                    expr: expr.clone(),
-                    containers,
-                    base,
-                },
-                description: row.description.clone(),
-            }
-        });
-        let kind = match &page.enum_values {
-            Some(values) => ModelKind::Enum(enum_type(
+        let additional_properties = (page.additional_properties.as_ref())
+            .filter(|_| one_of(page, pages).is_none())
+            .map(|row| {
+                let expr = &row.type_expr.value;
+                let (containers, base) = self.resolve(
+                    expr,
+                    page.file,
+                    row.leaf_span.clone(),
+                    pages,
+                    model_name,
+                    &row.name.value,
+                );
+                let mut rust_name = "additional_properties".to_owned();
+                while fields.iter().any(|field| field.rust_name == rust_name) {
+                    rust_name.push('_');
+                }
+                AdditionalProperties {
+                    rust_name,
+                    ty: FieldType {
+                        expr: expr.clone(),
+                        containers,
+                        base,
+                    },
+                    description: row.description.clone(),
+                }
+            });
+        let kind = match (&page.enum_values, one_of(page, pages)) {
+            (_, Some(one_of)) => ModelKind::OneOf(self.one_of_type(page, one_of, pages)),
+            (Some(values), None) => ModelKind::Enum(enum_type(
                 rust_name.clone(),
                 "",
                 enum_kind(values.primitive).unwrap_or_default(),
                 values.values.iter().map(|value| value.value.as_str()),
             )),
-            None => ModelKind::Struct,
+            (None, None) => ModelKind::Struct,
         };
         Model {
             name: model_name.to_owned(),
@@ -522,6 +579,146 @@ impl<'p> Builder<'_, '_> {
             enums,
             features: Vec::new(),
             taken: page.taken.clone(),
+            listing: None,
+        }
+    }
+
+    /// The variants of a oneOf / anyOf page's model, resolved as fields' types, in the page's
+    /// order but any JSON value last; a type listed twice is one variant.
+    fn one_of_type(
+        &mut self,
+        page: &ModelPage,
+        listed: &Spanned<OneOf>,
+        pages: &BTreeMap<&str, &ModelPage>,
+    ) -> OneOfType {
+        let mut types: Vec<&TypeExpr> = Vec::new();
+        for variant in &listed.value.variants {
+            if !types.contains(&variant) {
+                types.push(variant);
+            }
+        }
+        // Any JSON value reads every document: tried last.
+        types.sort_by_key(|expr| {
+            expr.containers.is_empty() && expr.leaf == Leaf::Primitive(Primitive::Object)
+        });
+        let names = naming::one_of_variant_names(types.iter().map(|expr| {
+            let containers = (expr.containers.iter())
+                .map(|container| match container {
+                    Container::List => "List",
+                    Container::Map => "Map",
+                })
+                .collect();
+            let leaf = match &expr.leaf {
+                Leaf::Primitive(primitive) => primitive.name(),
+                Leaf::Named(name) => name.as_str(),
+            };
+            (containers, leaf)
+        }));
+        let discriminator = listed.value.discriminator.as_ref();
+        let variants = types
+            .into_iter()
+            .zip(names)
+            .map(|(expr, rust_name)| {
+                let (containers, base) = self.resolve(
+                    expr,
+                    page.file,
+                    listed.span.clone(),
+                    pages,
+                    &page.name.value,
+                    "oneOf",
+                );
+                let tags = match (discriminator, &expr.leaf) {
+                    (Some(discriminator), Leaf::Named(model)) if expr.containers.is_empty() => {
+                        let mapped: Vec<String> = (discriminator.mapping.iter())
+                            .filter(|(_, target)| target == model)
+                            .map(|(tag, _)| tag.clone())
+                            .collect();
+                        if mapped.is_empty() {
+                            vec![model.clone()]
+                        } else {
+                            mapped
+                        }
+                    }
+                    _ => Vec::new(),
+                };
+                let by_fields = match &expr.leaf {
+                    Leaf::Named(name) if expr.containers.is_empty() => (pages.get(name.as_str()))
+                        .is_some_and(|page| {
+                            self.defines_a_type(page)
+                                && page.enum_values.is_none()
+                                && one_of(page, pages).is_none()
+                        }),
+                    _ => false,
+                };
+                OneOfVariant {
+                    rust_name,
+                    by_fields,
+                    ty: FieldType {
+                        expr: expr.clone(),
+                        containers,
+                        base,
+                    },
+                    tags,
+                }
+            })
+            .collect();
+        OneOfType {
+            variants,
+            discriminator: discriminator.map(|discriminator| {
+                self.discriminator_wire_name(&discriminator.property, &listed.value, pages)
+            }),
+            catch_all: naming::CATCH_ALL.to_owned(),
+        }
+    }
+
+    /// The JSON name of a oneOf's discriminator `property` as a page names it: the name of the
+    /// property of that name of the first variant model that has one (`php-nextgen` names
+    /// the discriminator as its Name column does, `shape_type` for `shapeType`), else the name
+    /// as written.
+    fn discriminator_wire_name(
+        &self,
+        property: &str,
+        one_of: &OneOf,
+        pages: &BTreeMap<&str, &ModelPage>,
+    ) -> String {
+        let variant_pages = (one_of.variants.iter()).filter_map(|variant| match &variant.leaf {
+            Leaf::Named(name) => pages.get(name.as_str()),
+            Leaf::Primitive(_) => None,
+        });
+        variant_pages
+            .flat_map(|page| &page.properties)
+            .find(|row| row.name.value == property || row.api_name == property)
+            .map_or_else(
+                || property.to_owned(),
+                |row| {
+                    (row.wire_name.clone())
+                        .unwrap_or_else(|| naming::wire_name(&row.api_name, self.config.wire_case))
+                },
+            )
+    }
+
+    /// A field's Rust name: the override's, when it is a Rust identifier (else reported), or
+    /// the one the naming rule makes of its JSON name as the rule spells it.
+    fn field_rust_name(
+        &mut self,
+        field_override: Option<&FieldOverride>,
+        rule_wire_name: &str,
+    ) -> String {
+        match field_override.and_then(|o| o.rust_name.as_ref()) {
+            Some(name) if naming::is_field_name(&name.value) => name.value.clone(),
+            Some(name) => {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        name.file,
+                        name.span.clone(),
+                        format!("`{}` is not a Rust identifier", name.value),
+                    )
+                    .with_label("invalid rust_name")
+                    .with_note("keywords need `r#` (`r#type`); `self`, `Self`, `crate`, `super` and `_` cannot be field names"),
+                );
+                naming::field_name(rule_wire_name)
+            }
+            None => naming::field_name(rule_wire_name),
         }
     }
 
@@ -542,22 +739,7 @@ impl<'p> Builder<'_, '_> {
         let wire_name = field_override
             .and_then(|o| o.wire_name.as_ref())
             .map_or(rule_wire_name.clone(), |o| o.value.clone());
-        let rust_name = match field_override.and_then(|o| o.rust_name.as_ref()) {
-            Some(name) if naming::is_field_name(&name.value) => name.value.clone(),
-            Some(name) => {
-                self.diagnostics.push(
-                    Diagnostic::error(
-                        name.file,
-                        name.span.clone(),
-                        format!("`{}` is not a Rust identifier", name.value),
-                    )
-                    .with_label("invalid rust_name")
-                    .with_note("keywords need `r#` (`r#type`); `self`, `Self`, `crate`, `super` and `_` cannot be field names"),
-                );
-                naming::field_name(&rule_wire_name)
-            }
-            None => naming::field_name(&rule_wire_name),
-        };
+        let rust_name = self.field_rust_name(field_override, &rule_wire_name);
         // The span of the whole type, and of the name of its innermost type.
         let (expr, file, span, leaf_span) = match field_override.and_then(|o| o.type_expr.as_ref())
         {
@@ -792,6 +974,32 @@ impl<'p> Builder<'_, '_> {
     }
 }
 
+/// The variants of a oneOf / anyOf page, when it lists any and each is a type (a model's page
+/// or a primitive).
+fn one_of<'p>(
+    page: &'p ModelPage,
+    pages: &BTreeMap<&str, &ModelPage>,
+) -> Option<&'p Spanned<OneOf>> {
+    page.one_of.as_ref().filter(|one_of| {
+        !one_of.value.variants.is_empty() && missing_variant(one_of, pages).is_none()
+    })
+}
+
+/// The first variant of `one_of` that names a model no page defines.
+fn missing_variant<'o>(
+    one_of: &'o Spanned<OneOf>,
+    pages: &BTreeMap<&str, &ModelPage>,
+) -> Option<&'o str> {
+    one_of
+        .value
+        .variants
+        .iter()
+        .find_map(|variant| match &variant.leaf {
+            Leaf::Named(name) if !pages.contains_key(name.as_str()) => Some(name.as_str()),
+            _ => None,
+        })
+}
+
 /// The primitive an enum page of literals that are not strings or numbers (`true`, `false`)
 /// stands for: such a page is no Rust type of its own, its references are the primitive. `None`
 /// for other pages (an enum page of strings or numbers is an open enum).
@@ -824,10 +1032,9 @@ fn box_cycles(models: &mut [Model]) {
         .iter()
         .map(|model| {
             let mut targets: Vec<usize> = model
-                .fields
-                .iter()
-                .filter(|field| field.ty.containers.is_empty())
-                .filter_map(|field| match &field.ty.base {
+                .held_types()
+                .filter(|ty| ty.containers.is_empty())
+                .filter_map(|ty| match &ty.base {
                     BaseType::Model { rust_name, .. } => index.get(rust_name).copied(),
                     _ => None,
                 })
@@ -839,14 +1046,10 @@ fn box_cycles(models: &mut [Model]) {
         .collect();
     let component = components(&edges);
     for (at, model) in models.iter_mut().enumerate() {
-        for field in model
-            .fields
-            .iter_mut()
-            .filter(|field| field.ty.containers.is_empty())
-        {
+        for ty in model.held_types_mut().filter(|ty| ty.containers.is_empty()) {
             if let BaseType::Model {
                 rust_name, boxed, ..
-            } = &mut field.ty.base
+            } = &mut ty.base
                 && let Some(&target) = index.get(rust_name.as_str())
             {
                 *boxed = component[target] == component[at];

@@ -9,8 +9,13 @@ use super::{BaseType, Feature, FieldType, Model, OperationGroup};
 pub use crate::naming::UNREFERENCED;
 
 /// Sets [`Model::features`] and returns the features, sorted by name; none when there are no
-/// operation groups.
-pub fn assign_features(models: &mut [Model], groups: &[OperationGroup]) -> Vec<Feature> {
+/// operation groups. The model `always` (its Rust name: the API's error model) and every model
+/// it reaches get none: they are compiled whatever features are on.
+pub fn assign_features(
+    models: &mut [Model],
+    groups: &[OperationGroup],
+    always: Option<&str>,
+) -> Vec<Feature> {
     if groups.is_empty() {
         return Vec::new();
     }
@@ -28,17 +33,13 @@ pub fn assign_features(models: &mut [Model], groups: &[OperationGroup]) -> Vec<F
     };
     let references: Vec<Vec<usize>> = models
         .iter()
-        .map(|model| {
-            model
-                .fields
-                .iter()
-                .map(|field| &field.ty)
-                .chain(model.additional_properties.iter().map(|extra| &extra.ty))
-                .filter_map(model_of)
-                .collect()
-        })
+        .map(|model| model.held_types().filter_map(model_of).collect())
         .collect();
 
+    let always: BTreeSet<usize> = match always.and_then(|name| by_rust_name.get(name)) {
+        Some(&at) => closure(BTreeSet::from([at]), &references),
+        None => BTreeSet::new(),
+    };
     let mut features = Vec::new();
     let mut members_of = Vec::new();
     for group in groups {
@@ -51,7 +52,8 @@ pub fn assign_features(models: &mut [Model], groups: &[OperationGroup]) -> Vec<F
             })
             .filter_map(model_of)
             .collect();
-        let members = closure(seeds, &references);
+        let mut members = closure(seeds, &references);
+        members.retain(|at| !always.contains(at));
         features.push(Feature {
             name: group.feature.clone(),
             group: group.name.clone(),
@@ -67,10 +69,11 @@ pub fn assign_features(models: &mut [Model], groups: &[OperationGroup]) -> Vec<F
     // Models no operation reaches, with every model they reach (which other features may
     // enable too): the `unreferenced` feature must compile on its own like any other.
     let orphans: BTreeSet<usize> = (0..models.len())
-        .filter(|&at| models[at].features.is_empty())
+        .filter(|&at| models[at].features.is_empty() && !always.contains(&at))
         .collect();
     if !orphans.is_empty() {
-        let members = closure(orphans, &references);
+        let mut members = closure(orphans, &references);
+        members.retain(|at| !always.contains(at));
         for &at in &members {
             models[at].features.push(UNREFERENCED.to_owned());
         }

@@ -6,6 +6,7 @@
 mod build;
 mod cycles;
 mod features;
+mod listing;
 mod operations;
 mod shared;
 
@@ -235,12 +236,84 @@ pub struct Model {
     pub enums: Vec<EnumType>,
     /// Whether the struct can implement `Default` (false when a required field's type cannot).
     pub has_default: bool,
-    /// The features that enable this model, sorted; empty when the crate has no features.
+    /// The features that enable this model, sorted; empty when the crate has no features, and
+    /// for the error model (`[client] error_model`) and the models it reaches, always compiled.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub features: Vec<String>,
     /// What other docs folders showed of the model that its page cannot (`[sources] also`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub taken: Vec<Taken>,
+    /// How the model is a page of a listing, when it is one and the crate has operations (whose
+    /// requests it then names the next page of).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub listing: Option<Listing>,
+}
+
+/// How a model is a page of a listing: its items, and how it names the next page.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Listing {
+    /// The field of the page's items (a list).
+    pub items: ListingField,
+    /// How the next page is asked for.
+    pub next: NextPage,
+}
+
+/// A field a listing reads.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ListingField {
+    /// Its Rust name.
+    pub rust_name: String,
+    /// Whether it is an `Option`.
+    pub optional: bool,
+}
+
+/// How a page of a listing names the next one.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NextPage {
+    /// A string field links it (`nextUri`): the same request, to the link's path and query.
+    Link {
+        /// The link's field.
+        field: ListingField,
+    },
+    /// The page's number and the page count: the same request with the query parameter
+    /// `query` one more, while the number is less than the count.
+    Number {
+        /// The page number's field.
+        number: ListingField,
+        /// The page count's field.
+        count: ListingField,
+        /// The query parameter of the page number (the number's JSON name, `pageNumber`).
+        query: String,
+    },
+}
+
+impl Model {
+    /// The types the model holds: its fields', its additional properties', its variants'.
+    pub fn held_types(&self) -> impl Iterator<Item = &FieldType> {
+        let variants = match &self.kind {
+            ModelKind::OneOf(one_of) => one_of.variants.as_slice(),
+            ModelKind::Struct | ModelKind::Enum(_) => &[],
+        };
+        (self.fields.iter().map(|field| &field.ty))
+            .chain(self.additional_properties.iter().map(|extra| &extra.ty))
+            .chain(variants.iter().map(|variant| &variant.ty))
+    }
+
+    /// [`Self::held_types`], to change them.
+    pub fn held_types_mut(&mut self) -> impl Iterator<Item = &mut FieldType> {
+        let variants = match &mut self.kind {
+            ModelKind::OneOf(one_of) => one_of.variants.as_mut_slice(),
+            ModelKind::Struct | ModelKind::Enum(_) => &mut [],
+        };
+        (self.fields.iter_mut().map(|field| &mut field.ty))
+            .chain(
+                self.additional_properties
+                    .iter_mut()
+                    .map(|extra| &mut extra.ty),
+            )
+            .chain(variants.iter_mut().map(|variant| &mut variant.ty))
+    }
 }
 
 /// The keys of a model's JSON object that its fields do not name, kept in a map beside them
@@ -265,6 +338,41 @@ pub enum ModelKind {
     /// The open enum of an enum page, shared by every field that names the page
     /// ([`BaseType::SharedEnum`]); [`Model::fields`] and [`Model::enums`] are empty.
     Enum(EnumType),
+    /// A value of one of several types (a oneOf / anyOf whose variants the docs list): an enum
+    /// of them, and a variant that keeps any other JSON value; [`Model::fields`] and
+    /// [`Model::enums`] are empty. Referenced as a struct is ([`BaseType::Model`]).
+    OneOf(OneOfType),
+}
+
+/// The variants of a oneOf / anyOf model.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OneOfType {
+    /// The variants, in the docs' order but a variant of any JSON value last: a document is read
+    /// as the first that reads it whole.
+    pub variants: Vec<OneOfVariant>,
+    /// The JSON name of the property whose value says which variant a document is, where the
+    /// docs name it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discriminator: Option<String>,
+    /// The name of the variant that keeps a document no other variant reads.
+    pub catch_all: String,
+}
+
+/// One variant of a oneOf / anyOf model.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OneOfVariant {
+    /// The Rust variant name (`Car`, `Str`, `ListOfPet`).
+    pub rust_name: String,
+    /// The type it holds.
+    pub ty: FieldType,
+    /// It holds a struct: a document of no key but its fields' is read as it before it is tried
+    /// as any other variant (one that keeps unknown keys would read it too).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub by_fields: bool,
+    /// The discriminator's values that select it: the docs' mapping, else the name of its
+    /// model; empty without a discriminator.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
 }
 
 impl ModelKind {

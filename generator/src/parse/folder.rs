@@ -327,6 +327,7 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
             row.wire_name = (dialect.names_are_json() || dialect.keeps_json_name(&row.api_name))
                 .then(|| row.api_name.clone());
         }
+        read_variant_names(page, dialect, &page_names);
         if page.enum_values.is_none() && page.alias.is_none() && shows_no_property(page, dialect) {
             if page.additional_properties.take().is_some() {
                 if !page.description.is_empty() {
@@ -361,6 +362,32 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
         let rows = pages.iter_mut().flat_map(|page| &mut page.properties);
         for row in rows.filter(|row| row.absent_or_null) {
             row.nullable = false;
+        }
+    }
+}
+
+/// A oneOf's variants of the dialect's own type names read as its table says (Ruby's `Float`); a
+/// name the template writes for its type and for a model so named alike, where that model has a
+/// page, is either, as a field's (a variant list links both alike): any JSON value.
+fn read_variant_names(page: &mut ModelPage, dialect: Dialect, page_names: &BTreeSet<String>) {
+    let variants = page
+        .one_of
+        .iter_mut()
+        .flat_map(|one_of| &mut one_of.value.variants);
+    for variant in variants {
+        if let Leaf::Named(name) = &variant.leaf
+            && let Some((leaf, _)) = dialect.read_name(name, page_names)
+        {
+            variant.leaf = if !page_names.contains(name)
+                || dialect
+                    .spec()
+                    .primitives_before_pages
+                    .contains(&name.as_str())
+            {
+                leaf
+            } else {
+                Leaf::Primitive(Primitive::Object)
+            };
         }
     }
 }

@@ -33,4 +33,4 @@ pub use schema_sections::parse_schema_sections_page;
 pub use type_expr::{
     ParsedType, TypeSyntaxError, parse_type, parse_type_expr, parse_type_expr_with_leaf_span,
 };
-pub use types::{Container, Fact, Leaf, Primitive, Taken, TypeExpr};
+pub use types::{Container, Discriminator, Fact, Leaf, OneOf, Primitive, Taken, TypeExpr};

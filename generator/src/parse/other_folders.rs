@@ -14,7 +14,7 @@ use crate::diagnostic::{Diagnostic, FileId};
 use crate::naming::{self, WireCase};
 
 use super::page::{ModelPage, PropertyRow, Spanned};
-use super::types::{Fact, Taken};
+use super::types::{Discriminator, Fact, Leaf, OneOf, Taken, TypeExpr};
 
 /// Another docs folder of the same API: its parsed model pages and its name as the config
 /// writes it.
@@ -36,6 +36,11 @@ pub fn take_from_other_folders(
     wire_case: WireCase,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
+    let primary_names: BTreeMap<String, String> =
+        unique_by_key(primary.iter(), |page| &page.name.value)
+            .into_iter()
+            .map(|(key, page)| (key, page.name.value.clone()))
+            .collect();
     for other in others {
         let pages = unique_by_key(other.pages.iter(), |page| &page.name.value);
         for page in primary.iter_mut() {
@@ -47,6 +52,7 @@ pub fn take_from_other_folders(
                 other.name.trim_end_matches('/'),
                 other.file_names[&other_page.file]
             );
+            take_variants(page, other_page, &from, &primary_names, diagnostics);
             take_from_page(page, other_page, &from, wire_case, diagnostics);
         }
     }
@@ -60,8 +66,10 @@ fn take_from_page(
     wire_case: WireCase,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    // The other page is a oneOf / anyOf of whole types where this one lists properties.
-    if other.alias.is_some()
+    // The other page is a oneOf / anyOf of whole types where this one lists properties (and
+    // no folder listed the variants).
+    if (other.alias.is_some() || other.one_of.is_some())
+        && page.one_of.is_none()
         && !page.properties.is_empty()
         && !page.taken.iter().any(|t| t.fact == Fact::Composition)
     {
@@ -89,6 +97,100 @@ fn take_from_page(
             diagnostics.push(diagnostic);
         }
     }
+}
+
+/// Takes the variants of a oneOf / anyOf that `other` (the page `from`) lists and `page` does
+/// not, and the discriminator it names where `page` names none: when every variant it names is
+/// a model of the primary folder (`primary_names`, by [`match_key`]), renamed to the primary's
+/// name of it. Variants the primary page lists itself and `other` lists otherwise are a warning
+/// at both places; the primary's stand.
+fn take_variants(
+    page: &mut ModelPage,
+    other: &ModelPage,
+    from: &str,
+    primary_names: &BTreeMap<String, String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let Some(other_one_of) = &other.one_of else {
+        return;
+    };
+    let primary_name = |name: &str| primary_names.get(&match_key(name)).cloned();
+    let discriminator = (other_one_of.value.discriminator.as_ref()).map(|other| Discriminator {
+        property: other.property.clone(),
+        mapping: (other.mapping.iter())
+            .filter_map(|(tag, model)| Some((tag.clone(), primary_name(model)?)))
+            .collect(),
+    });
+    let renamed: Option<Vec<TypeExpr>> = (other_one_of.value.variants.iter())
+        .map(|variant| match &variant.leaf {
+            Leaf::Named(name) => Some(TypeExpr {
+                containers: variant.containers.clone(),
+                leaf: Leaf::Named(primary_name(name)?),
+            }),
+            Leaf::Primitive(_) => Some(variant.clone()),
+        })
+        .collect();
+    let own = !page.taken.iter().any(|taken| taken.fact == Fact::Variants);
+    let taken = match (&mut page.one_of, renamed) {
+        (Some(one_of), renamed) => {
+            if let Some(renamed) = renamed
+                && own
+                && listed_types(&one_of.value.variants) != listed_types(&renamed)
+            {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        page.file,
+                        one_of.span.clone(),
+                        format!(
+                            "the docs folders disagree on the variants of `{}`",
+                            page.name.value
+                        ),
+                    )
+                    .with_label(format!(
+                        "{} here, which are used",
+                        listed_types(&one_of.value.variants)
+                    ))
+                    .also_at(
+                        other.file,
+                        other_one_of.span.clone(),
+                        format!("{} here", listed_types(&renamed)),
+                    ),
+                );
+            }
+            let more = one_of.value.discriminator.is_none() && discriminator.is_some();
+            if more {
+                one_of.value.discriminator = discriminator;
+            }
+            more
+        }
+        (None, Some(variants)) => {
+            page.one_of = Some(Spanned {
+                value: OneOf {
+                    variants,
+                    discriminator,
+                },
+                span: page.name.span.clone(),
+            });
+            true
+        }
+        (None, None) => false,
+    };
+    if taken {
+        // Its variants say more than that it is a oneOf (`Fact::Composition`).
+        page.taken.retain(|taken| taken.fact != Fact::Composition);
+        page.taken.push(Taken {
+            fact: Fact::Variants,
+            from: from.to_owned(),
+        });
+    }
+}
+
+/// Types as a sorted list of code spans (`` `Cat`, `Dog` ``).
+fn listed_types(types: &[TypeExpr]) -> String {
+    let sorted: std::collections::BTreeSet<String> =
+        types.iter().map(ToString::to_string).collect();
+    let spans: Vec<String> = sorted.iter().map(|name| format!("`{name}`")).collect();
+    spans.join(", ")
 }
 
 /// Takes the facts `other` (of the page `from`) shows of `row` that `row` does not; no enum
@@ -140,12 +242,17 @@ fn disagreement(
     other: &PropertyRow,
 ) -> Option<Diagnostic> {
     let property = &row.name.value;
+    // The config's entry that would settle it, where it has one.
+    let mut settled_by = None;
     let (message, label, other_label) = match (&row.wire_name, &other.wire_name) {
-        (Some(wire), Some(other_wire)) if wire != other_wire => (
-            format!("the docs folders disagree on the JSON name of `{model}.{property}`"),
-            format!("`{wire}` here, which is used"),
-            format!("`{other_wire}` here"),
-        ),
+        (Some(wire), Some(other_wire)) if wire != other_wire => {
+            settled_by = Some("wire_name");
+            (
+                format!("the docs folders disagree on the JSON name of `{model}.{property}`"),
+                format!("`{wire}` here, which is used"),
+                format!("`{other_wire}` here"),
+            )
+        }
         _ if !row.required_unknown && !other.required_unknown && row.required != other.required => {
             let said = |required| if required { "required" } else { "optional" };
             (
@@ -158,6 +265,7 @@ fn disagreement(
             (Some(values), Some(other_values))
                 if listed(values.values.iter()) != listed(other_values.values.iter()) =>
             {
+                settled_by = Some("enum");
                 (
                     format!("the docs folders disagree on the values of `{model}.{property}`"),
                     format!("{} here, which are used", listed(values.values.iter())),
@@ -167,11 +275,16 @@ fn disagreement(
             _ => return None,
         },
     };
-    Some(
-        Diagnostic::warning(file, row.name.span.clone(), message)
-            .with_label(label)
-            .also_at(other_page.file, other.name.span.clone(), other_label),
-    )
+    let mut diagnostic = Diagnostic::warning(file, row.name.span.clone(), message)
+        .with_label(label)
+        .also_at(other_page.file, other.name.span.clone(), other_label);
+    if let Some(entry) = settled_by {
+        diagnostic = diagnostic.with_note(format!(
+            "to use another, set `{entry}` in codegen.toml's `[models.{model}.fields.{property}]`, \
+             which wins over every folder"
+        ));
+    }
+    Some(diagnostic)
 }
 
 /// Enum values as a sorted list of code spans (`` `a`, `b` ``).

@@ -25,8 +25,8 @@ use pulldown_cmark::{
 use super::dialect::{Mark, Word};
 use super::dialects;
 use super::dialects::Dialects;
-use super::type_expr::{NullMark, parse_type, union_of};
-use super::types::{Container, Leaf, Primitive, Taken, TypeExpr};
+use super::type_expr::{NullMark, parse_type};
+use super::types::{Container, Discriminator, Leaf, OneOf, Primitive, Taken, TypeExpr};
 use crate::diagnostic::{Diagnostic, FileId};
 
 /// A value and the byte span of the source it came from.
@@ -66,6 +66,9 @@ pub struct ModelPage {
     /// `#### allOf` table): their properties are this model's too, before its own
     /// ([`super::inherit_all_of_members`]).
     pub all_of: Vec<Spanned<String>>,
+    /// The variants of a oneOf / anyOf, where the page (or another folder's: `Fact::Variants`)
+    /// lists them: the model is one of them.
+    pub one_of: Option<Spanned<OneOf>>,
 }
 
 /// The values of an enum page, in page order.
@@ -149,7 +152,8 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
     // A page without `Properties` cannot define a type unless its first `## ` heading is
-    // `## Enum` (or Rust's `## Enum Variants`); otherwise only its title and that heading matter
+    // `## Enum` (or Rust's `## Enum Variants`, or a list of a oneOf's variants); otherwise only
+    // its title and that heading matter
     // (for the "model page without a table" warning), so only the text up to that heading is
     // parsed. Operation pages are most of a docs folder's bytes.
     let parsed = if text.contains("Properties") {
@@ -157,7 +161,15 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
     } else {
         let head = up_to_first_h2(text);
         let first_h2 = head.trim_end().rsplit('\n').next().unwrap_or_default();
-        if matches!(first_h2.trim_end(), "## Enum" | "## Enum Variants") {
+        if matches!(
+            first_h2.trim_end(),
+            "## Enum"
+                | "## Enum Variants"
+                | "## oneOf"
+                | "## anyOf"
+                | "## oneOf schemas"
+                | "## anyOf schemas"
+        ) {
             text
         } else {
             head
@@ -181,7 +193,7 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
         field_enum_lists: Vec::new(),
         variants: None,
         name_and_type_only: false,
-        variant_list: false,
+        variant_list: None,
         any_value: false,
         qualified_name: false,
         value_table: None,
@@ -227,8 +239,16 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
                     reader.value_table = reader.read_value_table(&events[index + 1..end]);
                     in_body = reader.value_table.is_some();
                 }
-                Expect::List | Expect::Nothing => {}
+                Expect::List | Expect::VariantList(_) | Expect::Nothing => {}
             },
+            Event::Start(Tag::List(_)) if matches!(expect, Expect::VariantList(_)) => {
+                if let Expect::VariantList(heading) = std::mem::take(&mut expect) {
+                    reader.variant_list = Some(Spanned {
+                        value: reader.read_variant_list(&events[index + 1..end]),
+                        span: heading,
+                    });
+                }
+            }
             Event::Start(Tag::List(_)) if expect == Expect::List => {
                 expect = Expect::Nothing;
                 enum_values = Some(reader.read_enum_list(&events[index + 1..end]));
@@ -291,6 +311,8 @@ enum Expect {
     EnumTable(String),
     /// Rust's `## Enum Variants` table.
     Variants,
+    /// The list of a oneOf / anyOf's variants, under the heading at this span.
+    VariantList(Range<usize>),
 }
 
 /// What a Rust `## Enum Variants` table says the page is.
@@ -299,9 +321,8 @@ enum Variants {
     /// `| Name | Value |` rows (`| Active | active |`): an enum of the values, and the Name
     /// cells.
     Values(EnumValues, Vec<String>),
-    /// `| Name | Description |` rows naming types (`| String |  |`): a oneOf of them, which
-    /// stands for their union.
-    OneOf(Spanned<TypeExpr>),
+    /// `| Name | Description |` rows naming types (`| String |  |`): a oneOf of them.
+    OneOf(Spanned<Vec<TypeExpr>>),
     /// A `| Name | Value |` table followed by a section of a variant's properties, headed by a
     /// Name cell: a discriminated oneOf, whose tag property the page does not name. Any JSON
     /// value.
@@ -371,11 +392,11 @@ struct PageReader<'a, 'd> {
     variants: Option<Variants>,
     /// The Properties table is typescript-fetch's `Name | Type`.
     name_and_type_only: bool,
-    /// Whether the page lists the variants of a oneOf / anyOf (`php-nextgen`'s `## oneOf`).
-    variant_list: bool,
+    /// The variants a oneOf / anyOf page lists (`php-nextgen`'s `## oneOf`, Java's `## oneOf
+    /// schemas`), at the list's heading.
+    variant_list: Option<Spanned<Vec<TypeExpr>>>,
     /// The page says no more of its values than that they are any JSON value: an enum whose
-    /// `## Enum` heading no list of values follows (`android`'s), a oneOf / anyOf that lists its
-    /// variants' pages (Java's `## oneOf schemas`).
+    /// `## Enum` heading no list of values follows (`android`'s).
     any_value: bool,
     /// The `## Name` heading carries a namespace or module (`## Vendor.Model.Name`).
     qualified_name: bool,
@@ -438,8 +459,8 @@ impl PageReader<'_, '_> {
                 if (heading.value == "oneOf" || heading.value == "anyOf") && !*in_body =>
             {
                 *in_body = true;
-                self.variant_list = true;
                 self.mark(Mark::VariantListHeading, heading.span.clone());
+                *expect = Expect::VariantList(heading.span);
             }
             // Java's (`native`, `jersey2`, `jersey3`) oneOf / anyOf page: a list of its
             // variants' pages, no table.
@@ -448,7 +469,7 @@ impl PageReader<'_, '_> {
                     && !*in_body =>
             {
                 *in_body = true;
-                self.any_value = true;
+                *expect = Expect::VariantList(heading.span);
             }
             // A heading of several words before the body is a section of the page, not the
             // model's name (`## Load the model package` and its code block: Dart, Perl).
@@ -542,6 +563,43 @@ impl PageReader<'_, '_> {
         }
     }
 
+    /// A row's name: its Name cell's text, a template's escape of a keyword undone; `None`
+    /// (reported) when the cell is empty.
+    fn row_name(&mut self, name_cell: &Cell<'_, '_>) -> Option<Spanned<String>> {
+        let name_text = collect_name_text(self.text, name_cell.events)
+            .trim()
+            .to_owned();
+        let mut name = Spanned {
+            value: name_text,
+            span: trim_span(self.text, name_cell.range.clone()),
+        };
+        // Rust's raw identifier (`r#type`, the template's escape of a keyword) is the
+        // identifier (`type`), and shows the dialect.
+        if let Some(identifier) = name.value.strip_prefix("r#") {
+            name.value = identifier.to_owned();
+            self.mark(Mark::RawIdentifier, name.span.clone());
+        }
+        // Kotlin's escape of a reserved word, backticks the page writes as entities
+        // (`&#x60;when&#x60;`), is the name inside.
+        if let Some(identifier) =
+            (name.value.strip_prefix('`')).and_then(|rest| rest.strip_suffix('`'))
+        {
+            name.value = identifier.to_owned();
+        }
+        if name.value.is_empty() {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    self.file,
+                    name.span.clone(),
+                    "a property row without a name",
+                )
+                .with_label("the Name cell is empty"),
+            );
+            return None;
+        }
+        Some(name)
+    }
+
     fn read_row(
         &mut self,
         events: &[(Event<'_>, Range<usize>)],
@@ -578,38 +636,7 @@ impl PageReader<'_, '_> {
             );
             return None;
         }
-        let name_cell = &cells[0];
-        let name_text = collect_name_text(self.text, name_cell.events)
-            .trim()
-            .to_owned();
-        let mut name = Spanned {
-            value: name_text,
-            span: trim_span(self.text, name_cell.range.clone()),
-        };
-        // Rust's raw identifier (`r#type`, the template's escape of a keyword) is the
-        // identifier (`type`), and shows the dialect.
-        if let Some(identifier) = name.value.strip_prefix("r#") {
-            name.value = identifier.to_owned();
-            self.mark(Mark::RawIdentifier, name.span.clone());
-        }
-        // Kotlin's escape of a reserved word, backticks the page writes as entities
-        // (`&#x60;when&#x60;`), is the name inside.
-        if let Some(identifier) =
-            (name.value.strip_prefix('`')).and_then(|rest| rest.strip_suffix('`'))
-        {
-            name.value = identifier.to_owned();
-        }
-        if name.value.is_empty() {
-            self.diagnostics.push(
-                Diagnostic::error(
-                    self.file,
-                    name.span.clone(),
-                    "a property row without a name",
-                )
-                .with_label("the Name cell is empty"),
-            );
-            return None;
-        }
+        let name = self.row_name(&cells[0])?;
 
         // More cells than the header (also a row without outer pipes whose four cells end in
         // the `|` before empty Notes), or a Type cell that a `|` cut (`**string | null**`): the
@@ -1101,6 +1128,29 @@ impl PageReader<'_, '_> {
         Some(read_literals(literals, None))
     }
 
+    /// The variants a oneOf / anyOf page lists, one per item (`php-nextgen`'s
+    /// `- [**\\Vendor\\Model\\Car**](Car.md)`, Java's `* [Car](Car.md)`); an item that is no
+    /// type is reported.
+    fn read_variant_list(&mut self, events: &[(Event<'_>, Range<usize>)]) -> Vec<TypeExpr> {
+        let mut variants = Vec::new();
+        let mut index = 0;
+        while index < events.len() {
+            let end = find_end(events, index);
+            if let (Event::Start(Tag::Item), range) = &events[index] {
+                let item = Cell {
+                    events: &events[index + 1..end],
+                    range: range.clone(),
+                };
+                if let Some(parsed) = parse_type_cell(self.file, self.text, &item, self.diagnostics)
+                {
+                    variants.push(parsed.expr.value);
+                }
+            }
+            index = end + 1;
+        }
+        variants
+    }
+
     /// The `## Enum Variants` table of the Rust template: `Name | Value` for an enum (values
     /// as written, unquoted: a table of numbers stands for its number, as Java's bare values),
     /// `Name | Description` for a oneOf whose Name cells are its variants' Rust types.
@@ -1140,7 +1190,7 @@ impl PageReader<'_, '_> {
                 members.push(variant);
             }
             return Variants::OneOf(Spanned {
-                value: union_of(members),
+                value: members,
                 span: table,
             });
         }
@@ -1211,6 +1261,38 @@ impl PageReader<'_, '_> {
         }
     }
 
+    /// What the page's values are: its enum's (`enum_values`, or Rust's `## Enum Variants` of
+    /// values), any JSON value (a table of none, or of tagged variants), or a oneOf of the
+    /// variants a table or list gives (with the discriminator a sentence names: php-nextgen's).
+    fn values_or_variants(
+        &mut self,
+        enum_values: Option<EnumValues>,
+    ) -> (
+        Option<EnumValues>,
+        Option<Spanned<TypeExpr>>,
+        Option<Spanned<OneOf>>,
+    ) {
+        let mut listed = self.variant_list.take();
+        let (enum_values, alias) = match self.variants.take() {
+            Some(Variants::Values(values, _)) if !values.values.is_empty() => (Some(values), None),
+            Some(Variants::Values(..) | Variants::Tagged) => (None, Some(self.any_value())),
+            None if self.any_value => (None, Some(self.any_value())),
+            Some(Variants::OneOf(variants)) => {
+                listed = Some(variants);
+                (None, None)
+            }
+            None => (enum_values, None),
+        };
+        let one_of = listed.map(|variants| Spanned {
+            value: OneOf {
+                variants: variants.value,
+                discriminator: discriminator_sentence(self.text),
+            },
+            span: variants.span,
+        });
+        (enum_values, alias, one_of)
+    }
+
     fn finish(
         mut self,
         properties: Option<Vec<PropertyRow>>,
@@ -1218,15 +1300,9 @@ impl PageReader<'_, '_> {
     ) -> PageOutcome {
         // Rust's `## Enum Variants` table: an enum of its values; a table of none (a
         // discriminated oneOf whose variants the template did not list) or of tagged variants is
-        // any JSON value, and a oneOf its variants' union. An enum page that lists no values
-        // is any JSON value too.
-        let (enum_values, alias) = match self.variants.take() {
-            Some(Variants::Values(values, _)) if !values.values.is_empty() => (Some(values), None),
-            Some(Variants::Values(..) | Variants::Tagged) => (None, Some(self.any_value())),
-            None if self.any_value => (None, Some(self.any_value())),
-            Some(Variants::OneOf(union)) => (None, Some(union)),
-            None => (enum_values, None),
-        };
+        // any JSON value, and a oneOf of its variants. An enum page that lists no values is any
+        // JSON value too.
+        let (enum_values, alias, mut one_of) = self.values_or_variants(enum_values);
         // A page of one value: an enum when its Notes list the values, else an alias.
         let (properties, enum_values, alias) = match self.value_table.take() {
             Some((value, notes)) => match must_be_one_of(&notes, &value) {
@@ -1237,7 +1313,8 @@ impl PageReader<'_, '_> {
         };
         let properties = properties.or_else(|| alias.is_some().then(Vec::new));
         // A oneOf / anyOf page that lists its variants in sections (`openapi_one_of`, Ruby's), no
-        // properties: a page of no properties, which such a folder reads as any JSON value.
+        // properties: a oneOf of them, or where they cannot be read a page of no properties,
+        // which such a folder reads as any JSON value.
         let sections_union = self.dialects.as_ref().is_some_and(|shown| {
             shown
                 .value
@@ -1245,8 +1322,10 @@ impl PageReader<'_, '_> {
                 .any(|dialect| dialect.spec().one_of_sections)
         }) && (self.text.contains("### `openapi_one_of`")
             || self.text.contains("### `openapi_any_of`"));
-        let properties =
-            properties.or_else(|| (sections_union || self.variant_list).then(Vec::new));
+        if sections_union {
+            one_of = one_of.or_else(|| ruby_one_of(self.text));
+        }
+        let properties = properties.or_else(|| (sections_union || one_of.is_some()).then(Vec::new));
         if properties.is_none() && enum_values.is_none() {
             // A page whose `## Name` heading is its title as written (Genesys' model pages; its
             // operation pages' carry a namespace).
@@ -1347,8 +1426,81 @@ impl PageReader<'_, '_> {
             dialects: self.dialects,
             taken: Vec::new(),
             all_of: Vec::new(),
+            one_of,
         }))
     }
+}
+
+/// The variants and discriminator of Ruby's oneOf / anyOf page, from the examples of its class
+/// methods (`ruby/partial_oneof_module_doc.mustache`): `openapi_one_of` (`#   :'Car',`),
+/// `openapi_discriminator_name` (`# => :'kind'`) and `openapi_discriminator_mapping`
+/// (`#   :'car' => :'Car',`); `None` when a variant is not a type.
+fn ruby_one_of(text: &str) -> Option<Spanned<OneOf>> {
+    let (heading, rest) = ["### `openapi_one_of`", "### `openapi_any_of`"]
+        .iter()
+        .find_map(|heading| {
+            let at = text.find(heading)?;
+            Some((at..at + heading.len(), &text[at..]))
+        })?;
+    let variants = first_code_block(rest)?
+        .lines()
+        .filter_map(|line| ruby_symbol(line.trim_start_matches('#').trim().trim_end_matches(',')))
+        .map(|name| parse_type(name).ok().map(|parsed| parsed.expr))
+        .collect::<Option<Vec<_>>>()?;
+    let discriminator = text
+        .find(".openapi_discriminator_name")
+        .and_then(|at| text[at..].lines().nth(1))
+        .and_then(|line| ruby_symbol(line.trim_start_matches('#').trim().strip_prefix("=> ")?))
+        .map(|property| Discriminator {
+            property: property.to_owned(),
+            mapping: text
+                .find(".openapi_discriminator_mapping")
+                .map(|at| {
+                    text[at..]
+                        .lines()
+                        .take_while(|line| !line.starts_with("```"))
+                        .filter_map(|line| {
+                            let line = line.trim_start_matches('#').trim().trim_end_matches(',');
+                            let (tag, model) = line.split_once(" => ")?;
+                            Some((ruby_symbol(tag)?.to_owned(), ruby_symbol(model)?.to_owned()))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+        });
+    (!variants.is_empty()).then_some(Spanned {
+        value: OneOf {
+            variants,
+            discriminator,
+        },
+        span: heading,
+    })
+}
+
+/// The text of the first fenced code block in `text`.
+fn first_code_block(text: &str) -> Option<&str> {
+    let start = text.find("\n```")? + 1;
+    let body = &text[start..];
+    let body = &body[body.find('\n')? + 1..];
+    Some(body.find("\n```").map_or(body, |end| &body[..end]))
+}
+
+/// The name of a quoted Ruby symbol (`:'Car'` -> `Car`).
+fn ruby_symbol(text: &str) -> Option<&str> {
+    text.strip_prefix(":'")?.strip_suffix('\'')
+}
+
+/// The discriminator `php-nextgen`'s oneOf page names in a sentence after its variants ("The
+/// concrete type is selected by the `kind` discriminator property.").
+fn discriminator_sentence(text: &str) -> Option<Discriminator> {
+    let (_, rest) = text.split_once("selected by the `")?;
+    let (property, rest) = rest.split_once('`')?;
+    rest.trim_start()
+        .starts_with("discriminator")
+        .then(|| Discriminator {
+            property: property.to_owned(),
+            mapping: Vec::new(),
+        })
 }
 
 /// The values a Notes cell lists as the Python templates write an enum's
@@ -2027,6 +2179,80 @@ mod tests {
     };
     use crate::diagnostic::Sources;
     use crate::parse::types::Primitive;
+
+    /// A discriminator's property and its mapping.
+    type Discriminator = (String, Vec<(String, String)>);
+
+    /// The variants (as written) and discriminator a page lists, read alone.
+    fn one_of(page: &str) -> (Vec<String>, Option<Discriminator>) {
+        let mut sources = Sources::default();
+        let file = sources.add(PathBuf::from("Pet.md"), page.to_owned());
+        let mut diagnostics = Vec::new();
+        let PageOutcome::Model(model) = parse_page(file, page, &mut diagnostics) else {
+            panic!("a model page: {diagnostics:?}");
+        };
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let one_of = model.one_of.expect("a oneOf").value;
+        (
+            one_of.variants.iter().map(ToString::to_string).collect(),
+            one_of
+                .discriminator
+                .map(|discriminator| (discriminator.property, discriminator.mapping)),
+        )
+    }
+
+    #[test]
+    fn a_one_of_page_lists_its_variants_in_every_template_that_shows_them() {
+        // php-nextgen: a list of qualified names, and a sentence that names the discriminator.
+        let php = "# Pet\n\nThis model is a `oneOf` wrapper.\n\n## oneOf\n\n\
+                   - [**\\Vendor\\Model\\Cat**](Cat.md)\n- [**\\Vendor\\Model\\Dog**](Dog.md)\n\n\
+                   The concrete type is selected by the `pet_type` discriminator property.\n";
+        assert_eq!(
+            one_of(php),
+            (
+                vec!["Cat".to_owned(), "Dog".to_owned()],
+                Some(("pet_type".to_owned(), Vec::new()))
+            )
+        );
+        // Java (native, jersey2/3): the variants' pages, no discriminator.
+        let java = "# Pet\n\n## oneOf schemas\n* [Cat](Cat.md)\n* [Dog](Dog.md)\n\n## Example\n";
+        assert_eq!(
+            one_of(java),
+            (vec!["Cat".to_owned(), "Dog".to_owned()], None)
+        );
+        // Rust: an `## Enum Variants` table of types.
+        let rust = "# Pet\n\n## Enum Variants\n\n| Name | Description |\n|---- | -----|\n\
+                    | Cat |  |\n| String |  |\n";
+        assert_eq!(
+            one_of(rust),
+            (vec!["Cat".to_owned(), "str".to_owned()], None)
+        );
+    }
+
+    #[test]
+    fn rubys_one_of_page_gives_its_variants_discriminator_and_mapping() {
+        let ruby = "# Client::Pet\n\n## Class instance methods\n\n### `openapi_one_of`\n\n\
+            Returns the list of classes defined in oneOf.\n\n#### Example\n\n```ruby\n\
+            require 'client'\n\nClient::Pet.openapi_one_of\n# =>\n# [\n#   :'Cat',\n\
+            #   :'Dog'\n# ]\n```\n\n### `openapi_discriminator_name`\n\n```ruby\n\
+            Client::Pet.openapi_discriminator_name\n# => :'petType'\n```\n\n\
+            ### `openapi_discriminator_name`\n\n```ruby\n\
+            Client::Pet.openapi_discriminator_mapping\n# =>\n# {\n#   :'cat' => :'Cat',\n\
+            #   :'dog' => :'Dog'\n# }\n```\n";
+        assert_eq!(
+            one_of(ruby),
+            (
+                vec!["Cat".to_owned(), "Dog".to_owned()],
+                Some((
+                    "petType".to_owned(),
+                    vec![
+                        ("cat".to_owned(), "Cat".to_owned()),
+                        ("dog".to_owned(), "Dog".to_owned())
+                    ]
+                ))
+            )
+        );
+    }
 
     #[test]
     fn entities_escaped_twice_are_their_characters() {

@@ -29,7 +29,7 @@ use super::page::{
     read_literals, split_literals,
 };
 use super::type_expr::union_of;
-use super::types::{Container, Leaf, Primitive, TypeExpr};
+use super::types::{Container, Leaf, OneOf, Primitive, TypeExpr};
 use crate::diagnostic::{Diagnostic, FileId};
 
 /// The heading of a section's first table.
@@ -122,6 +122,20 @@ fn read_schema_sections_page(
         (section.composed.iter()).all(|(composition, _)| *composition == Composition::AllOf);
     let schema = if !section.composed.is_empty() && all_of_only {
         builder.all_of(&section, &title.value)
+    } else if section
+        .composed
+        .iter()
+        .any(|(composition, _)| composition.is_union())
+    {
+        // A oneOf / anyOf page: the model is one of its variants.
+        page.one_of = Some(Spanned {
+            value: OneOf {
+                variants: builder.variants(&section, &title.value),
+                discriminator: None,
+            },
+            span: info,
+        });
+        return std::iter::once(page).chain(builder.models).collect();
     } else {
         builder.schema(&section, &title.value)
     };
@@ -199,6 +213,13 @@ enum Composition {
     AnyOf,
     OneOf,
     Not,
+}
+
+impl Composition {
+    /// Whether a value is one of the members (a oneOf / anyOf), not all of them.
+    fn is_union(self) -> bool {
+        matches!(self, Composition::AnyOf | Composition::OneOf)
+    }
 }
 
 /// A table row, its cells as written.
@@ -654,6 +675,7 @@ impl ModelBuilder<'_> {
             dialects: None,
             taken: Vec::new(),
             all_of: Vec::new(),
+            one_of: None,
         }
     }
 
@@ -734,28 +756,14 @@ impl ModelBuilder<'_> {
     /// A composed schema: a oneOf / anyOf is the union of its variants, an allOf of one member
     /// that member, an allOf of several the keys its inline members show; a `not` any value.
     fn composed(&mut self, section: &Section<'_>, inline_name: &str) -> Schema {
-        let union = (section.composed.iter())
-            .any(|(composition, _)| matches!(composition, Composition::AnyOf | Composition::OneOf));
+        let union = (section.composed.iter()).any(|(composition, _)| composition.is_union());
         let all_of: Vec<&Row<'_>> = (section.composed.iter())
             .filter(|(composition, _)| *composition == Composition::AllOf)
             .flat_map(|(_, rows)| rows)
             .collect();
         if union {
-            let variants = (section.composed.iter())
-                .filter(|(composition, _)| {
-                    matches!(composition, Composition::AnyOf | Composition::OneOf)
-                })
-                .flat_map(|(_, rows)| rows)
-                .map(|row| match self.member(row, section, inline_name) {
-                    Schema::Value(value) => value.expr,
-                    Schema::Object(_) => TypeExpr {
-                        containers: Vec::new(),
-                        leaf: Leaf::Primitive(Primitive::Object),
-                    },
-                })
-                .collect();
             return Schema::Value(Value {
-                expr: union_of(variants),
+                expr: union_of(self.variants(section, inline_name)),
                 nullable: false,
                 enum_values: None,
                 links_page: false,
@@ -766,6 +774,21 @@ impl ModelBuilder<'_> {
             [only] => self.member(only, section, inline_name),
             _ => self.all_of(section, inline_name),
         }
+    }
+
+    /// The types of a oneOf / anyOf's variants (an inline object's: any JSON value).
+    fn variants(&mut self, section: &Section<'_>, inline_name: &str) -> Vec<TypeExpr> {
+        (section.composed.iter())
+            .filter(|(composition, _)| composition.is_union())
+            .flat_map(|(_, rows)| rows)
+            .map(|row| match self.member(row, section, inline_name) {
+                Schema::Value(value) => value.expr,
+                Schema::Object(_) => TypeExpr {
+                    containers: Vec::new(),
+                    leaf: Leaf::Primitive(Primitive::Object),
+                },
+            })
+            .collect()
     }
 
     /// An allOf as an object: the keys its inline members show, and its members' models,
@@ -1144,7 +1167,7 @@ mod tests {
     }
 
     #[test]
-    fn a_union_is_its_variants_union_and_an_all_of_its_members_and_keys() {
+    fn a_union_page_lists_its_variants_and_an_all_of_its_members_and_keys() {
         let one_of = format!(
             "# openapi_client.model.either.Either\n\n{}\n\
              ### Composed Schemas (allOf/anyOf/oneOf/not)\n#### oneOf\n{CLASSES}\
@@ -1156,7 +1179,10 @@ mod tests {
             info("decimal.Decimal, int, float, ", ""),
         );
         let [either] = models(&one_of).try_into().expect("one model");
-        assert_eq!(either.alias.expect("an alias").value.to_string(), "float");
+        let variants: Vec<String> = (either.one_of.expect("a oneOf").value.variants.iter())
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(variants, ["int", "float"]);
 
         let all_of = format!(
             "# openapi_client.model.cat.Cat\n\n{}\n\

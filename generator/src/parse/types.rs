@@ -245,6 +245,9 @@ pub enum Fact {
     /// That the model is a oneOf / anyOf (Rust's `## Enum Variants`), which the primary page
     /// prints as the union of its variants' properties.
     Composition,
+    /// The variants of a oneOf / anyOf (and its discriminator, where the page names it), which
+    /// the primary page does not list.
+    Variants,
 }
 
 /// A fact taken from another folder, and the page it came from, as `[sources] also` names the
@@ -255,4 +258,25 @@ pub struct Taken {
     pub fact: Fact,
     /// The page it was taken from.
     pub from: String,
+}
+
+/// The variants of a oneOf / anyOf as a page lists them (Rust's `## Enum Variants` of types,
+/// `php-nextgen`'s `## oneOf` list, Java's `## oneOf schemas`, Ruby's `openapi_one_of`, python
+/// 6.x's `#### oneOf` table), in the page's order, and its discriminator where the page names it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OneOf {
+    /// The variants' types.
+    pub variants: Vec<TypeExpr>,
+    /// The property whose value says which variant a document is, where the page names it.
+    pub discriminator: Option<Discriminator>,
+}
+
+/// The property of a oneOf's documents that names their variant.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Discriminator {
+    /// The property's JSON name (`kind`).
+    pub property: String,
+    /// Each value of the property and the model it selects (`car` -> `Car`), as the page maps
+    /// them; empty where the page gives no mapping.
+    pub mapping: Vec<(String, String)>,
 }

@@ -189,6 +189,12 @@ mod tests {
         if let Some(alias) = &page.alias {
             fields.push(format!("= {}", alias.value));
         }
+        if let Some(one_of) = &page.one_of {
+            let variants: Vec<String> = (one_of.value.variants.iter())
+                .map(ToString::to_string)
+                .collect();
+            fields.push(format!("one of {}", variants.join(", ")));
+        }
         fields
     }
 
@@ -215,9 +221,9 @@ mod tests {
     }
 
     #[test]
-    fn a_oneof_page_of_variant_links_and_an_enum_page_without_values_are_any_value() {
+    fn a_oneof_page_lists_its_variants_and_an_enum_page_without_values_is_any_value() {
         let one_of = "# Vehicle\n\n## oneOf schemas\n* [Bike](Bike.md)\n* [Car](Car.md)\n";
-        assert_eq!(fields(one_of), ["= object"]);
+        assert_eq!(fields(one_of), ["one of Bike, Car"]);
         // `android`'s enum page: the heading, no values.
         assert_eq!(fields("# StringEnum\n\n## Enum\n\n\n"), ["= object"]);
     }

@@ -32,11 +32,19 @@
 //! | --- | --- | --- |
 //! | `pets` | `PetsApi` | 2 |
 //! | `store` | `StoreApi` | 3 |
-//! | `unreferenced` | models no operation uses | 2 |
+//! | `unreferenced` | models no operation uses | 5 |
 
 /// The serde support the models and enums share: the macros they invoke and their helpers.
 #[macro_use]
 mod support_;
+
+#[path = "error_body.rs"]
+mod _error_body;
+pub use _error_body::ErrorBody;
+
+#[path = "error_detail.rs"]
+mod _error_detail;
+pub use _error_detail::ErrorDetail;
 
 #[cfg(feature = "store")]
 #[path = "order.rs"]
@@ -50,17 +58,29 @@ mod _orphan;
 #[cfg(feature = "unreferenced")]
 pub use _orphan::Orphan;
 
-#[cfg(any(feature = "pets", feature = "store"))]
+#[cfg(any(feature = "pets", feature = "store", feature = "unreferenced"))]
 #[path = "pet.rs"]
 mod _pet;
-#[cfg(any(feature = "pets", feature = "store"))]
+#[cfg(any(feature = "pets", feature = "store", feature = "unreferenced"))]
 pub use _pet::Pet;
+
+#[cfg(feature = "unreferenced")]
+#[path = "pet_entity_listing.rs"]
+mod _pet_entity_listing;
+#[cfg(feature = "unreferenced")]
+pub use _pet_entity_listing::PetEntityListing;
 
 #[cfg(any(feature = "pets", feature = "store", feature = "unreferenced"))]
 #[path = "tag.rs"]
 mod _tag;
 #[cfg(any(feature = "pets", feature = "store", feature = "unreferenced"))]
 pub use _tag::Tag;
+
+#[cfg(feature = "unreferenced")]
+#[path = "tag_page.rs"]
+mod _tag_page;
+#[cfg(feature = "unreferenced")]
+pub use _tag_page::TagPage;
 
 pub mod request_;
 #[cfg(feature = "client")]

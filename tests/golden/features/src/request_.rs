@@ -28,6 +28,7 @@
 pub struct Request<T> {
     method: ::http::Method,
     path: ::std::string::String,
+    path_template: ::std::option::Option<&'static str>,
     query: ::std::string::String,
     headers: ::std::vec::Vec<(&'static str, ::std::string::String)>,
     body: ::std::option::Option<::std::vec::Vec<u8>>,
@@ -48,6 +49,7 @@ impl<T> Request<T> {
         Self {
             method,
             path,
+            path_template: ::std::option::Option::None,
             query: ::std::string::String::new(),
             headers: ::std::vec::Vec::new(),
             body: ::std::option::Option::None,
@@ -101,6 +103,19 @@ impl<T> Request<T> {
     /// The path, percent-encoded, starting with `/`.
     pub fn path(&self) -> &str {
         &self.path
+    }
+
+    /// The operation's path template, its parameters' placeholders unfilled
+    /// (`/api/v2/pets/{petId}`): what a log or trace records without the values; the path
+    /// itself when no template was set (a path without parameters is its own).
+    pub fn path_template(&self) -> &str {
+        self.path_template.unwrap_or(&self.path)
+    }
+
+    /// Sets the path template ([`Request::path_template`]): the generated operations with path
+    /// parameters set theirs.
+    pub fn set_path_template(&mut self, template: &'static str) {
+        self.path_template = ::std::option::Option::Some(template);
     }
 
     /// The query, percent-encoded, without the `?`; empty when there is none.
@@ -235,11 +250,27 @@ impl<T> Request<T> {
     }
 }
 
+/// A page of a listing: its items, and the request of the next page. The generated crate
+/// implements it for each model that is one (a list of items beside a `nextUri` link, or a
+/// `pageNumber` and `pageCount`), so a caller follows any listing alike; the `client` feature's
+/// `Client::listing` fetches its pages one by one.
+pub trait Listing: ::std::marker::Sized {
+    /// The type of the items.
+    type Item;
+
+    /// The page's items (none when the page leaves them out).
+    fn into_items(self) -> ::std::vec::Vec<Self::Item>;
+
+    /// The request of the next page, made from `request`, this page's; `None` after the last.
+    fn next_request(&self, request: &Request<Self>) -> ::std::option::Option<Request<Self>>;
+}
+
 impl<T> ::std::clone::Clone for Request<T> {
     fn clone(&self) -> Self {
         Self {
             method: self.method.clone(),
             path: self.path.clone(),
+            path_template: self.path_template,
             query: self.query.clone(),
             headers: self.headers.clone(),
             body: self.body.clone(),
@@ -627,9 +658,9 @@ fn parse_http_date(text: &str) -> ::std::option::Option<::std::time::SystemTime>
     ::std::time::SystemTime::UNIX_EPOCH.checked_add(since_epoch)
 }
 
-/// When to send a failed request again: a `429 Too Many Requests` or `503 Service Unavailable`
-/// of a request that [`Request::is_retryable`], after the response's `Retry-After` or else a
-/// jittered exponential backoff, while attempts and time remain. Plain data: give
+/// When to send a failed request again: a `429 Too Many Requests` or `503 Service Unavailable`,
+/// or no response at all, of a request that [`Request::is_retryable`], after the response's
+/// `Retry-After` or else a jittered exponential backoff, while attempts and time remain. Plain data: give
 /// [`RetryPolicy::decide`] what happened and it answers, so any HTTP stack can follow it (the
 /// `client` feature's client does).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -669,10 +700,32 @@ impl RetryPolicy {
     ) -> RetryDecision {
         let retried_status = status == ::http::StatusCode::TOO_MANY_REQUESTS
             || status == ::http::StatusCode::SERVICE_UNAVAILABLE;
-        if !attempt.retryable || !retried_status || attempt.number >= self.max_attempts {
+        if !retried_status {
             return RetryDecision::GiveUp;
         }
-        let wait = retry_after(headers, now).unwrap_or_else(|| {
+        self.retry(attempt, retry_after(headers, now), jitter)
+    }
+
+    /// Whether to send the request again after `attempt` got no response at all (the connection
+    /// was refused or reset, or it timed out): as after a `503` without `Retry-After`, a request
+    /// that [`Request::is_retryable`] is sent again after the jittered backoff while attempts and
+    /// time remain.
+    pub fn decide_without_response(&self, attempt: Attempt, jitter: f64) -> RetryDecision {
+        self.retry(attempt, ::std::option::Option::None, jitter)
+    }
+
+    /// Retry `attempt` after `asked` (a `Retry-After`), or else the jittered backoff, when it may
+    /// be retried and attempts and time remain.
+    fn retry(
+        &self,
+        attempt: Attempt,
+        asked: ::std::option::Option<::std::time::Duration>,
+        jitter: f64,
+    ) -> RetryDecision {
+        if !attempt.retryable || attempt.number >= self.max_attempts {
+            return RetryDecision::GiveUp;
+        }
+        let wait = asked.unwrap_or_else(|| {
             let doubled = self.initial_backoff.saturating_mul(
                 1_u32
                     .checked_shl(attempt.number.saturating_sub(1))

@@ -13,7 +13,7 @@
 //! would resolve the links above from there.
 
 use super::request_::{
-    AccessToken, ApiError, Attempt, ClientCredentials, Request, Response, RetryDecision,
+    AccessToken, ApiError, Attempt, ClientCredentials, Listing, Request, Response, RetryDecision,
     RetryPolicy,
 };
 
@@ -184,8 +184,8 @@ impl Client {
 
     /// Sends `request` and decodes the response: the operation's result on a 2xx status,
     /// [`ClientError::Api`] with the status, headers and body on any other or when the body does
-    /// not decode, [`ClientError::Transport`] when no complete response arrived. A 429 or 503 is
-    /// retried as the client's [`RetryPolicy`] says.
+    /// not decode, [`ClientError::Transport`] when no complete response arrived. A 429 or 503,
+    /// or no response at all, is retried as the client's [`RetryPolicy`] says.
     pub async fn send<T>(&self, request: Request<T>) -> ::std::result::Result<T, ClientError> {
         self.send_with_metadata(request)
             .await
@@ -204,7 +204,34 @@ impl Client {
         loop {
             number += 1;
             let token = self.token().await?;
-            let (status, headers, body) = self.attempt(&request, token.as_deref(), number).await?;
+            let (status, headers, body) =
+                match self.attempt(&request, token.as_deref(), number).await {
+                    ::std::result::Result::Ok(exchange) => exchange,
+                    // No response (not a request reqwest could not build): sent again as the
+                    // policy says, or the error.
+                    ::std::result::Result::Err(ClientError::Transport(error))
+                        if !error.is_builder() =>
+                    {
+                        let attempt = Attempt {
+                            retryable: request.is_retryable(),
+                            number,
+                            elapsed: started.elapsed(),
+                        };
+                        match self
+                            .retry
+                            .decide_without_response(attempt, random_fraction())
+                        {
+                            RetryDecision::RetryAfter(wait) => {
+                                (self.sleep)(wait).await;
+                                continue;
+                            }
+                            RetryDecision::GiveUp => {
+                                return ::std::result::Result::Err(ClientError::Transport(error));
+                            }
+                        }
+                    }
+                    ::std::result::Result::Err(error) => return ::std::result::Result::Err(error),
+                };
             // A rejected token is refreshed once, and the request sent again with the new one
             // (a 401 was not acted on, so even a `POST` may be): not an attempt of the policy's.
             if status == ::http::StatusCode::UNAUTHORIZED
@@ -258,6 +285,13 @@ impl Client {
         }
     }
 
+    /// The pages of a listing whose pages name the next one ([`Listing`]: the generated crate's
+    /// `...Listing` models), from `first`: `while let Some(page) = pages.next().await`, each
+    /// page's items by [`Listing::into_items`].
+    pub fn listing<T: Listing>(&self, first: Request<T>) -> Pages<'_, T, NextPage<T>> {
+        self.pages(first, next_page::<T>)
+    }
+
     /// The bearer token to send, if any.
     async fn token(
         &self,
@@ -309,7 +343,7 @@ impl Client {
         #[cfg(not(feature = "tracing"))]
         let _ = number;
         #[cfg(feature = "tracing")]
-        let exchange = traced(exchange, request.method(), request.path(), number);
+        let exchange = traced(exchange, request.method(), request.path_template(), number);
         exchange.await
     }
 }
@@ -317,9 +351,10 @@ impl Client {
 /// A response's status, headers and whole body.
 type Exchange = (::http::StatusCode, ::http::HeaderMap, ::std::vec::Vec<u8>);
 
-/// `exchange` in a `request` span of `method`, `path` (as sent: percent-encoded, with the
-/// parameters' values), the attempt's `number` (1 for the first), and once answered the status and
-/// correlation id. No body, query or header value is recorded: they may hold secrets.
+/// `exchange` in a `request` span of `method`, `path` (the operation's path template, its
+/// placeholders unfilled: `/api/v2/pets/{petId}`), the attempt's `number` (1 for the first), and
+/// once answered the status and correlation id. No parameter value, body, query or header value
+/// is recorded: they may hold secrets.
 #[cfg(feature = "tracing")]
 async fn traced(
     exchange: impl ::std::future::Future<Output = ::std::result::Result<Exchange, ClientError>>,
@@ -373,6 +408,13 @@ where
         self.request = (self.next)(&request, &page);
         ::std::option::Option::Some(::std::result::Result::Ok(page))
     }
+}
+
+/// How [`Client::listing`] finds the next page: [`Listing::next_request`].
+pub type NextPage<T> = fn(&Request<T>, &T) -> ::std::option::Option<Request<T>>;
+
+fn next_page<T: Listing>(request: &Request<T>, page: &T) -> ::std::option::Option<Request<T>> {
+    page.next_request(request)
 }
 
 /// A random number in `[0, 1)`, for the backoff's jitter: the standard library's randomly keyed

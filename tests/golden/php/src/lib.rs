@@ -19,6 +19,14 @@ mod support_;
 mod _category;
 pub use _category::Category;
 
+#[path = "fruit.rs"]
+mod _fruit;
+pub use _fruit::Fruit;
+
+#[path = "meal.rs"]
+mod _meal;
+pub use _meal::Meal;
+
 #[path = "pet.rs"]
 mod _pet;
 pub use _pet::Pet;

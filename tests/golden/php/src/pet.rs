@@ -33,8 +33,8 @@ pub struct Pet {
     pub status: Option<::serde_json::Value>,
     /// A oneOf of two models.
     ///
-    /// JSON `snack`; optional; a `null` is kept as `Some(Value::Null)` and written back.
-    pub snack: Option<::serde_json::Value>,
+    /// JSON `snack`; optional.
+    pub snack: Option<super::Fruit>,
 }
 
 model_serde! {
@@ -46,6 +46,6 @@ model_serde! {
         optional tags = "tags",
         optional tags_by_key = "tagsByKey",
         optional_any status = "status",
-        optional_any snack = "snack",
+        optional snack = "snack",
     }
 }

@@ -35,10 +35,12 @@
 /// ```
 #[inline]
 pub fn get_thing(thing_id: &str) -> super::request_::Request<super::Workitem> {
-    super::request_::Request::new(
+    let mut request_ = super::request_::Request::new(
         ::http::Method::GET,
         ["/api/v2/things/", super::request_::encode_path_segment(thing_id).as_str()]
             .concat(),
         super::request_::decode_json,
-    )
+    );
+    request_.set_path_template("/api/v2/things/{thingId}");
+    request_
 }

@@ -40,12 +40,14 @@
 #[deprecated]
 #[inline]
 pub fn delete_pet(pet_id: &str) -> super::request_::Request<super::request_::NoContent> {
-    super::request_::Request::new(
+    let mut request_ = super::request_::Request::new(
         ::http::Method::DELETE,
         ["/api/v2/pets/", super::request_::encode_path_segment(pet_id).as_str()]
             .concat(),
         super::request_::decode_nothing,
-    )
+    );
+    request_.set_path_template("/api/v2/pets/{petId}");
+    request_
 }
 
 /// The enums of the parameters of `get_pet`.
@@ -118,6 +120,7 @@ pub fn get_pet(
             .concat(),
         super::request_::decode_json,
     );
+    request_.set_path_template("/api/v2/pets/{petId}");
     if let Some(expand) = &params.expand {
         for value in expand {
             request_.push_query("expand", value.as_str());

@@ -106,6 +106,7 @@ pub fn put_store_order(
             .concat(),
         super::request_::decode_nothing,
     );
+    request_.set_path_template("/api/v2/stores/{storeId}/orders/{orderId}");
     request_.set_json_body(order);
     if let Some(dry_run) = &params.dry_run {
         request_

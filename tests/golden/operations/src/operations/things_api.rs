@@ -60,6 +60,7 @@ pub fn delete_thing(
             .concat(),
         super::request_::decode_nothing,
     );
+    request_.set_path_template("/api/v2/things/{thingId}");
     if let Some(if_match) = &params.if_match {
         request_.push_header("If-Match", if_match);
     }
@@ -124,6 +125,7 @@ pub fn get_thing_calendar(
             .concat(),
         super::request_::decode_text,
     );
+    request_.set_path_template("/api/v2/things/{thingId}/calendar");
     request_.set_accept("text/calendar");
     if let Some(journey_id) = &params.journey_id {
         request_.push_header("X-Journey-Session-Id", journey_id);
@@ -195,7 +197,7 @@ pub fn get_thing_file(
     file_name: &str,
     format: &get_thing_file::Format,
 ) -> super::request_::Request<String> {
-    super::request_::Request::new(
+    let mut request_ = super::request_::Request::new(
         ::http::Method::GET,
         [
             "/api/v2/things/",
@@ -207,7 +209,9 @@ pub fn get_thing_file(
         ]
             .concat(),
         super::request_::decode_json,
-    )
+    );
+    request_.set_path_template("/api/v2/things/{thingId}/files/{fileName}.{format}");
+    request_
 }
 
 /// The enums of the parameters of `get_thing_part`.
@@ -349,6 +353,7 @@ pub fn get_thing_part(
             .concat(),
         super::request_::decode_json,
     );
+    request_.set_path_template("/api/v2/things/{thingId}/parts/{partNumber}");
     request_.push_query("q", q);
     if let Some(expand) = &params.expand {
         for value in expand {
@@ -504,12 +509,14 @@ pub fn get_things_search(
 pub fn head_thing(
     thing_id: &str,
 ) -> super::request_::Request<super::request_::NoContent> {
-    super::request_::Request::new(
+    let mut request_ = super::request_::Request::new(
         ::http::Method::HEAD,
         ["/api/v2/things/", super::request_::encode_path_segment(thing_id).as_str()]
             .concat(),
         super::request_::decode_nothing,
-    )
+    );
+    request_.set_path_template("/api/v2/things/{thingId}");
+    request_
 }
 
 /// The optional parameters of `patch_thing`: `None` leaves one out. Build it
@@ -561,6 +568,7 @@ pub fn patch_thing(
             .concat(),
         super::request_::decode_json,
     );
+    request_.set_path_template("/api/v2/things/{thingId}");
     if let Some(body) = &params.body {
         request_.set_json_body(body);
     }
@@ -607,6 +615,7 @@ pub fn post_thing_requests(
             .concat(),
         super::request_::decode_json,
     );
+    request_.set_path_template("/api/v2/things/{thingId}/requests");
     request_.set_json_body(body);
     request_
 }

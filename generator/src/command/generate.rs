@@ -1,0 +1,171 @@
+//! `generate` and `check`: write (or compare) the crate a docs folder generates, and report what
+//! changed in its types since the surface the crate recorded.
+
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+use serde_json::json;
+
+use super::Outcome;
+use super::report::{Reporter, diagnostics_json};
+use crate::diff::diff;
+use crate::surface::{ApiSurface, recorded};
+use crate::{Generated, Options, WriteMode, WriteReport};
+
+/// The arguments of `generate` and `check`.
+#[derive(Debug, Clone, Args)]
+pub struct GenerateArgs {
+    /// The docs folder: openapi-generator's `docs/` (one Markdown page per model, `*Api.md`
+    /// pages of operations), and optionally its `codegen.toml`.
+    #[arg(value_name = "DOCS")]
+    pub docs: PathBuf,
+    /// The crate folder to write: Cargo.toml, src/, model.json (created when absent; only
+    /// generated files are replaced or removed).
+    #[arg(long, value_name = "CRATE")]
+    pub out: PathBuf,
+    /// The config file (crate name and version, type mappings, overrides) [default:
+    /// DOCS/codegen.toml, when it exists].
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Fail on warnings too.
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+/// Runs `generate` ([`WriteMode::Write`]) or `check` ([`WriteMode::Check`]).
+pub fn run(args: &GenerateArgs, mode: WriteMode, reporter: &Reporter) -> Outcome {
+    let options = Options {
+        spec_dir: args.docs.clone(),
+        out_dir: args.out.clone(),
+        config: args.config.clone(),
+        mode,
+        deny_warnings: args.deny_warnings,
+    };
+    let command = match mode {
+        WriteMode::Write => "generate",
+        WriteMode::Check => "check",
+    };
+    // Read before writing: the report compares the crate as it was with what is generated.
+    let before = recorded(&args.out);
+    let generated = match crate::generate(&options) {
+        Ok(generated) => generated,
+        Err(failure) => {
+            let (outcome, detail) = reporter.failure(&failure);
+            return reporter.json(outcome, json!({ "command": command, "failure": detail }));
+        }
+    };
+    reporter.diagnostics(&generated.sources, &generated.warnings);
+    let changes = match before {
+        Ok(before) => before.map(|before| diff(&before, &ApiSurface::from_model(&generated.model))),
+        Err(error) => {
+            reporter.note(&format!("warning: {error}; no report of type changes"));
+            None
+        }
+    };
+    summarize(&generated, mode, reporter);
+    if let Some(changes) = &changes {
+        reporter.summary(changes.to_string().trim_end());
+    }
+    let report = &generated.report;
+    let stale = mode == WriteMode::Check && !report.is_clean();
+    if stale {
+        list_stale(&args.out, report, reporter);
+    }
+    let outcome = if stale {
+        Outcome::Failed
+    } else {
+        Outcome::Done
+    };
+    let stats = generated.stats;
+    reporter.json(
+        outcome,
+        json!({
+            "command": command,
+            "stats": {
+                "dialect": stats.dialect.name(),
+                "pages": stats.pages,
+                "skipped_pages": stats.skipped_pages,
+                "models": stats.models,
+                "enums": stats.enums,
+                "fields": stats.fields,
+                "taken": stats.taken,
+            },
+            "files": files_json(report),
+            "diagnostics": diagnostics_json(&generated.sources, &generated.warnings),
+            "changes": changes,
+        }),
+    )
+}
+
+/// The summary line: the docs' counts and what happened to the files.
+fn summarize(generated: &Generated, mode: WriteMode, reporter: &Reporter) {
+    let stats = generated.stats;
+    let report = &generated.report;
+    let (written, removed) = match mode {
+        WriteMode::Write => ("written", "removed"),
+        WriteMode::Check => ("would write", "would remove"),
+    };
+    reporter.summary(&format!(
+        "{}: {} pages ({} skipped: no Properties table), {} models ({} from enum pages), {} fields; files: {} {written}, {} unchanged, {} {removed}; {} warning(s); {:.0?}",
+        stats.dialect,
+        stats.pages,
+        stats.skipped_pages,
+        stats.models,
+        stats.enums,
+        stats.fields,
+        report.written.len(),
+        report.unchanged,
+        report.removed.len(),
+        generated.warnings.len(),
+        generated.timings.total,
+    ));
+    if stats.taken > 0 {
+        reporter.summary(&format!(
+            "{} fact(s) taken from the docs folders of `[sources] also` (model.json says which, and from where)",
+            stats.taken
+        ));
+    }
+    if mode == WriteMode::Write && !report.unknown.is_empty() {
+        reporter.note(&format!(
+            "note: {} file(s) in the crate folder are not generated (left alone; `check` fails until they are deleted): {}",
+            report.unknown.len(),
+            paths(&report.unknown).join(", ")
+        ));
+    }
+}
+
+/// Names every file `check` found stale, and what to do.
+fn list_stale(out: &Path, report: &WriteReport, reporter: &Reporter) {
+    for path in &report.written {
+        reporter.error(&format!("stale: {}", out.join(path).display()));
+    }
+    for path in &report.removed {
+        reporter.error(&format!("orphan: {}", out.join(path).display()));
+    }
+    for path in &report.unknown {
+        reporter.error(&format!(
+            "orphan: {} (not generated, and generation does not remove it: delete it)",
+            out.join(path).display()
+        ));
+    }
+    reporter.error(&format!(
+        "{} is out of date: generate it again and commit the result",
+        out.display()
+    ));
+}
+
+fn files_json(report: &WriteReport) -> serde_json::Value {
+    json!({
+        "written": paths(&report.written),
+        "unchanged": report.unchanged,
+        "removed": paths(&report.removed),
+        "unknown": paths(&report.unknown),
+    })
+}
+
+fn paths(paths: &[PathBuf]) -> Vec<String> {
+    paths
+        .iter()
+        .map(|path| path.display().to_string())
+        .collect()
+}
