@@ -1,13 +1,14 @@
 //! The operations of a type model compared with the OpenAPI document they were documented from
 //! (3.x `paths` with `parameters` and `requestBody`, or Swagger 2.0's `in: body` and
-//! `in: formData`): each operation found by its method and path, each parameter's name on the
-//! wire and place, and whether it sends a body.
+//! `in: formData` with `consumes`): each operation found by its method and path, each
+//! parameter's name on the wire and place (a form's or multipart body's fields, the properties
+//! of its schema, as `form` parameters), whether it sends a body, and how it writes it.
 
 use std::collections::BTreeSet;
 use std::fmt;
 
 use markdown_model_codegen::TypeModel;
-use markdown_model_codegen::model::{Operation, ParameterLocation};
+use markdown_model_codegen::model::{BodyEncoding, Operation, ParameterLocation};
 use serde_json::Value;
 
 /// What the comparison found.
@@ -45,7 +46,7 @@ impl fmt::Display for OperationComparison {
 }
 
 /// One parameter as the document has it: its name and place (`path`, `query`, `header`,
-/// `cookie`).
+/// `cookie`, and `form` for a field of a form or multipart body).
 struct SpecParameter {
     name: String,
     place: String,
@@ -113,7 +114,8 @@ fn compare_one(
 ) -> Vec<String> {
     let mut found = Vec::new();
     let mut spec_parameters = Vec::new();
-    let mut spec_body = spec.get("requestBody").is_some();
+    let mut spec_body = false;
+    let mut form_fields = false;
     for parameter in [shared, spec.get("parameters")]
         .into_iter()
         .flatten()
@@ -128,18 +130,76 @@ fn compare_one(
             continue;
         };
         match place {
-            "body" | "formData" => spec_body = true,
-            _ => spec_parameters.push(SpecParameter {
-                name: name.to_owned(),
-                place: place.to_owned(),
-            }),
+            "body" => spec_body = true,
+            _ => {
+                form_fields |= place == "formData";
+                spec_parameters.push(SpecParameter {
+                    name: name.to_owned(),
+                    place: if place == "formData" { "form" } else { place }.to_owned(),
+                });
+            }
         }
+    }
+    // Swagger 2.0's media types are `consumes` (the operation's, else the document's).
+    let consumes = spec
+        .get("consumes")
+        .or_else(|| document.get("consumes"))
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str);
+    let mut encodings: Vec<BodyEncoding> = consumes
+        .filter_map(BodyEncoding::of_media_type)
+        .collect();
+    if let Some(content) = spec
+        .get("requestBody")
+        .map(|body| resolve(document, body))
+        .and_then(|body| body.get("content"))
+        .and_then(Value::as_object)
+    {
+        encodings = (content.keys())
+            .filter_map(|media_type| BodyEncoding::of_media_type(media_type))
+            .collect();
+        // The generator takes JSON when the document offers it, else a form's fields.
+        let form = content.iter().find_map(|(media_type, item)| {
+            matches!(
+                BodyEncoding::of_media_type(media_type),
+                Some(BodyEncoding::Form | BodyEncoding::Multipart)
+            )
+            .then_some(item)
+        });
+        match form {
+            Some(item) if !encodings.contains(&BodyEncoding::Json) => {
+                form_fields = true;
+                let schema = item.get("schema").map(|schema| resolve(document, schema));
+                let properties = schema
+                    .and_then(|schema| schema.get("properties"))
+                    .and_then(Value::as_object);
+                for name in properties.into_iter().flat_map(|properties| properties.keys()) {
+                    spec_parameters.push(SpecParameter {
+                        name: name.clone(),
+                        place: "form".to_owned(),
+                    });
+                }
+            }
+            _ => spec_body = true,
+        }
+    }
+    let used = operation.body_encoding;
+    let writes_body = operation.body().is_some()
+        || (operation.parameters.iter()).any(|parameter| parameter.location == ParameterLocation::Form);
+    if writes_body && (spec_body || form_fields) && !encodings.is_empty() && !encodings.contains(&used) {
+        found.push(format!(
+            "{at}: writes a {used:?} body, the document's media types are {encodings:?}"
+        ));
     }
     for parameter in &operation.parameters {
         let place = match parameter.location {
             ParameterLocation::Path => "path",
             ParameterLocation::Query => "query",
             ParameterLocation::Header => "header",
+            ParameterLocation::Cookie => "cookie",
+            ParameterLocation::Form => "form",
             ParameterLocation::Body => continue,
         };
         // A header's name is the same in any letter case, and `Cookie` is the cookies' header.

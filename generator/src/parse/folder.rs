@@ -379,6 +379,7 @@ pub fn apply_operation_conventions(
     for section in pages.iter_mut().flat_map(|page| &mut page.operations) {
         for row in &mut section.parameters {
             row.api_name = dialect.api_name(&row.name.value);
+            row.file = dialect.spec().file_types.contains(&row.ty.leaf_text.as_str());
         }
         let cells = (section.parameters.iter_mut())
             .map(|row| &mut row.ty)

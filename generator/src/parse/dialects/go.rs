@@ -12,6 +12,7 @@ use crate::parse::types::{Leaf, Primitive};
 /// snake_case, `createdAt` in camelCase).
 pub static SPEC: DialectSpec = DialectSpec {
     reads_operations: true,
+    file_types: &["*os.File", "os.File"],
     name: "go",
     api_name,
     // Until 5.x an enum page was an empty Properties table (then a `## Enum` list).
