@@ -214,9 +214,7 @@ mod tests {
 
     #[test]
     fn accept_and_the_token_must_be_sent() {
-        let report = |accept: &str, authorization: &str| {
-            json!({ "accept": accept, "authorization": authorization })
-        };
+        let report = |accept: &str, authorization: &str| json!({ "accept": accept, "authorization": authorization });
         let bearer = format!("Bearer {TOKEN}");
         assert_eq!(check_headers(&report("application/json", &bearer)), Ok(()));
         assert!(check_headers(&report("application/json", "Bearer other")).is_err());

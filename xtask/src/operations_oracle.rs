@@ -148,9 +148,8 @@ fn compare_one(
         .into_iter()
         .flatten()
         .filter_map(Value::as_str);
-    let mut encodings: Vec<BodyEncoding> = consumes
-        .filter_map(BodyEncoding::of_media_type)
-        .collect();
+    let mut encodings: Vec<BodyEncoding> =
+        consumes.filter_map(BodyEncoding::of_media_type).collect();
     if let Some(content) = spec
         .get("requestBody")
         .map(|body| resolve(document, body))
@@ -175,7 +174,10 @@ fn compare_one(
                 let properties = schema
                     .and_then(|schema| schema.get("properties"))
                     .and_then(Value::as_object);
-                for name in properties.into_iter().flat_map(|properties| properties.keys()) {
+                for name in properties
+                    .into_iter()
+                    .flat_map(|properties| properties.keys())
+                {
                     spec_parameters.push(SpecParameter {
                         name: name.clone(),
                         place: "form".to_owned(),
@@ -187,8 +189,13 @@ fn compare_one(
     }
     let used = operation.body_encoding;
     let writes_body = operation.body().is_some()
-        || (operation.parameters.iter()).any(|parameter| parameter.location == ParameterLocation::Form);
-    if writes_body && (spec_body || form_fields) && !encodings.is_empty() && !encodings.contains(&used) {
+        || (operation.parameters.iter())
+            .any(|parameter| parameter.location == ParameterLocation::Form);
+    if writes_body
+        && (spec_body || form_fields)
+        && !encodings.is_empty()
+        && !encodings.contains(&used)
+    {
         found.push(format!(
             "{at}: writes a {used:?} body, the document's media types are {encodings:?}"
         ));

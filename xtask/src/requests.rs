@@ -249,7 +249,10 @@ fn parameter_value(
             _ => bytes,
         });
     }
-    if parameter.location == ParameterLocation::Body && parameter.ty.base == BaseType::Primitive(Primitive::Str) && parameter.ty.containers.is_empty() {
+    if parameter.location == ParameterLocation::Body
+        && parameter.ty.base == BaseType::Primitive(Primitive::Str)
+        && parameter.ty.containers.is_empty()
+    {
         return Ok(json!(STRINGS[seed % STRINGS.len()]));
     }
     if parameter.location == ParameterLocation::Body {
@@ -472,7 +475,9 @@ fn multipart_fields(body: &str, boundary: &str) -> Result<Vec<(String, String)>>
     }
     let mut fields = Vec::new();
     for part in parts.split(&format!("\r\n{delimiter}")) {
-        let part = part.strip_prefix("\r\n").context("a part's boundary line is not ended")?;
+        let part = part
+            .strip_prefix("\r\n")
+            .context("a part's boundary line is not ended")?;
         let (head, contents) = part
             .split_once("\r\n\r\n")
             .context("a part without a blank line after its headers")?;
@@ -963,11 +968,18 @@ mod tests {
             "body": "token=a%20b&scope=x&scope=y",
         });
         let read = observed(&form).expect("reads");
-        assert_eq!(read.content_type.as_deref(), Some("application/x-www-form-urlencoded"));
+        assert_eq!(
+            read.content_type.as_deref(),
+            Some("application/x-www-form-urlencoded")
+        );
         assert!(!read.body);
         assert_eq!(
             read.form,
-            [("scope".into(), "x".into()), ("scope".into(), "y".into()), ("token".into(), "a b".into())]
+            [
+                ("scope".into(), "x".into()),
+                ("scope".into(), "y".into()),
+                ("token".into(), "a b".into())
+            ]
         );
         let multipart = json!({
             "method": "POST", "path": "/x", "query": "", "headers": [],
@@ -980,7 +992,10 @@ mod tests {
         assert_eq!(read.content_type.as_deref(), Some("multipart/form-data"));
         assert_eq!(
             read.form,
-            [("file".into(), "--b".into()), ("meta".into(), "x\r\ny".into())]
+            [
+                ("file".into(), "--b".into()),
+                ("meta".into(), "x\r\ny".into())
+            ]
         );
         let mut unterminated = multipart.clone();
         unterminated["body"] = json!("--b1\r\ncontent-disposition: form-data; name=\"a\"\r\n\r\nx");

@@ -144,7 +144,7 @@ impl Emitter<'_> {
             .iter()
             .filter(|parameter| !parameter.required)
             .map(|parameter| {
-                let docs = doc_attributes(&parameter_docs(parameter));
+                let docs = doc_attributes(&parameter_docs(operation, parameter));
                 let name = ident(&parameter.rust_name);
                 let ty = self.scope.option(self.parameter_type(operation, parameter));
                 quote! {
@@ -386,9 +386,14 @@ impl Emitter<'_> {
     /// (`Vec<u8>`, a list of them `Vec<Vec<u8>>`).
     fn parameter_type(&self, operation: &Operation, parameter: &Parameter) -> TokenStream {
         if parameter.file {
-            return file_type(&parameter.ty);
+            return self.file_type(&parameter.ty);
         }
         self.rust_type(operation, &parameter.ty)
+    }
+
+    /// The bytes of a file (`Vec<u8>`), in `ty`'s containers (a list's `Vec<Vec<u8>>`).
+    fn file_type(&self, ty: &FieldType) -> TokenStream {
+        (ty.containers.iter()).fold(self.scope.vec(quote!(u8)), |inner, _| self.scope.vec(inner))
     }
 
     /// The type of a required parameter's argument: a string as `&str`, a file's contents as
@@ -404,7 +409,7 @@ impl Emitter<'_> {
         if ty.containers.first() == Some(&Container::List) {
             let item = list_item(ty);
             let item = if parameter.file {
-                file_type(&item)
+                self.file_type(&item)
             } else {
                 self.rust_type(operation, &item)
             };
@@ -429,16 +434,6 @@ fn is_plain_string(ty: &FieldType, str_type: Option<&str>) -> bool {
         && ty.base == BaseType::Primitive(Primitive::Str)
         && str_type.is_some_and(|rust| {
             rust.split_whitespace().collect::<String>() == "::std::string::String"
-        })
-}
-
-/// The bytes of a file (`Vec<u8>`), in `ty`'s containers.
-fn file_type(ty: &FieldType) -> TokenStream {
-    ty.containers
-        .iter()
-        .rev()
-        .fold(quote!(::std::vec::Vec<u8>), |inner, _| {
-            quote!(::std::vec::Vec<#inner>)
         })
 }
 
@@ -507,7 +502,7 @@ fn function_docs(operation: &Operation) -> String {
             text.push_str(&format!(
                 "- {}: {}\n",
                 code_span(crate::naming::unraw(&parameter.rust_name)),
-                parameter_docs(parameter).replace("\n\n", " ")
+                parameter_docs(operation, parameter).replace("\n\n", " ")
             ));
         }
         text.push('\n');
@@ -538,8 +533,8 @@ fn function_docs(operation: &Operation) -> String {
     text
 }
 
-/// A parameter's description and where it goes.
-fn parameter_docs(parameter: &Parameter) -> String {
+/// A parameter of `operation`: its description and where it goes.
+fn parameter_docs(operation: &Operation, parameter: &Parameter) -> String {
     let mut text = plain_text(&parameter.description);
     if !text.is_empty() {
         if !text.ends_with(['.', '!', '?', ':']) {
@@ -570,7 +565,10 @@ fn parameter_docs(parameter: &Parameter) -> String {
             code_span(&parameter.wire_name)
         ),
         ParameterLocation::Form => format!("Field {} of the body", code_span(&parameter.wire_name)),
-        ParameterLocation::Body => "The body".to_owned(),
+        ParameterLocation::Body if operation.body_encoding == BodyEncoding::Text => {
+            "The text body".to_owned()
+        }
+        ParameterLocation::Body => "The JSON body".to_owned(),
     });
     if !parameter.allowed_values.is_empty() {
         text.push_str(&format!(

@@ -411,9 +411,7 @@ impl Resolver<'_, '_> {
                     ),
                 )
                 .with_label("this operation")
-                .with_note(
-                    "the requests send JSON, form, multipart and text bodies",
-                ),
+                .with_note("the requests send JSON, form, multipart and text bodies"),
             );
         }
         encoding

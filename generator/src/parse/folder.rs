@@ -405,10 +405,12 @@ fn names_a_file(cell: &TypeCell, file_types: &[&str]) -> bool {
             .to_owned()
     };
     let written = bare(&cell.leaf_text);
-    file_types.iter().any(|file_type| match &cell.expr.value.leaf {
-        Leaf::Named(name) if name == file_type => true,
-        _ => !written.is_empty() && written == bare(file_type),
-    })
+    file_types
+        .iter()
+        .any(|file_type| match &cell.expr.value.leaf {
+            Leaf::Named(name) if name == file_type => true,
+            _ => !written.is_empty() && written == bare(file_type),
+        })
 }
 
 /// Whether `page` (of a folder of `dialect`) shows no property: its table is empty, or its only
