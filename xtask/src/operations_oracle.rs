@@ -264,7 +264,7 @@ fn resolve<'a>(document: &'a Value, parameter: &'a Value) -> &'a Value {
 mod tests {
     use std::path::Path;
 
-    use serde_json::json;
+    use serde_json::{Value, json};
 
     use super::compare_operations;
 
@@ -317,5 +317,66 @@ mod tests {
             "{comparison}"
         );
         assert_eq!(comparison.left_out, ["POST /api/v2/things/uploads"]);
+    }
+
+    #[test]
+    fn form_fields_cookies_and_media_types_compared() {
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/operations");
+        let config = fixture.join("codegen.toml");
+        let (model, ..) = markdown_model_codegen::load(&fixture, Some(config.as_path()))
+            .unwrap_or_else(|failure| panic!("{}", failure.render()));
+        let form = |media_type: &str, fields: Value| json!({"requestBody": {"content": {media_type: {"schema": {"properties": fields}}}}});
+        let mut form_operation = form(
+            "application/x-www-form-urlencoded",
+            json!({"name": {}, "count": {}, "tags": {}}),
+        );
+        form_operation["parameters"] = json!([
+            {"name": "thingId", "in": "path"},
+            {"name": "session", "in": "cookie"}
+        ]);
+        let mut photo = form(
+            "multipart/form-data",
+            json!({"photo": {}, "caption": {}, "extra": {}}),
+        );
+        photo["parameters"] = json!([{"name": "thingId", "in": "path"}]);
+        let document = json!({
+            "openapi": "3.0.3",
+            "paths": {
+                "/api/v2/things/{thingId}/form": {"post": form_operation},
+                // A multipart body where the page says form, and a field the page lacks.
+                "/api/v2/things/{thingId}/photo": {"post": {
+                    "parameters": [{"name": "thingId", "in": "path"}],
+                    "requestBody": {"content": {"application/x-www-form-urlencoded": {"schema": {
+                        "properties": {"photo": {}, "caption": {}, "extra": {}, "size": {}}
+                    }}}}
+                }},
+                "/api/v2/things/{thingId}/note": {"post": {
+                    "parameters": [{"name": "thingId", "in": "path"}],
+                    "requestBody": {"content": {"text/plain": {"schema": {"type": "string"}}}}
+                }}
+            }
+        });
+        let comparison = compare_operations(&document, &model);
+        let mismatches: Vec<&str> = (comparison.mismatches.iter())
+            .map(String::as_str)
+            .filter(|line| !line.contains(": no "))
+            .collect();
+        assert_eq!(
+            mismatches,
+            [
+                "ThingsApi.post_thing_photo: writes a Multipart body, the document's media types are [Form]",
+                "ThingsApi.post_thing_photo: the document's form parameter `size` is not read",
+            ],
+            "{comparison}"
+        );
+        assert_eq!(
+            (comparison.compared, comparison.matching),
+            (3, 2),
+            "{comparison}"
+        );
+        // The same operation against the document's multipart body agrees.
+        let document = json!({"paths": {"/api/v2/things/{thingId}/photo": {"post": photo}}});
+        let comparison = compare_operations(&document, &model);
+        assert_eq!(comparison.matching, 1, "{comparison}");
     }
 }
