@@ -2,7 +2,9 @@
 //! (3.x `paths` with `parameters` and `requestBody`, or Swagger 2.0's `in: body` and
 //! `in: formData` with `consumes`): each operation found by its method and path, each
 //! parameter's name on the wire and place (a form's or multipart body's fields, the properties
-//! of its schema, as `form` parameters), whether it sends a body, and how it writes it.
+//! of its schema, as `form` parameters), whether it sends a body, how it writes it, and what a
+//! success returns (the type against the first 2xx response's schema, as fields' types are
+//! compared: a type that says less, such as a string for a date, agrees).
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -10,6 +12,8 @@ use std::fmt;
 use markdown_model_codegen::TypeModel;
 use markdown_model_codegen::model::{BodyEncoding, Operation, ParameterLocation};
 use serde_json::Value;
+
+use crate::oracle::{Oracle, TypeVerdict, type_verdict};
 
 /// What the comparison found.
 #[derive(Debug, Default)]
@@ -52,8 +56,12 @@ struct SpecParameter {
     place: String,
 }
 
-/// Compares `model`'s operations with `document`'s.
-pub fn compare_operations(document: &Value, model: &TypeModel) -> OperationComparison {
+/// Compares `model`'s operations with `document`'s (`oracle` is the document's schemas).
+pub fn compare_operations(
+    document: &Value,
+    oracle: &Oracle,
+    model: &TypeModel,
+) -> OperationComparison {
     let mut comparison = OperationComparison::default();
     let Some(paths) = document.get("paths").and_then(Value::as_object) else {
         return comparison;
@@ -80,7 +88,8 @@ pub fn compare_operations(document: &Value, model: &TypeModel) -> OperationCompa
             generated.insert((method.clone(), key.to_owned()));
             comparison.compared += 1;
             let shared = paths.get(key).and_then(|item| item.get("parameters"));
-            let found = compare_one(document, &at, operation, spec, shared);
+            let mut found = compare_one(document, &at, operation, spec, shared);
+            found.extend(compare_return(document, oracle, &at, operation, spec));
             if found.is_empty() {
                 comparison.matching += 1;
             }
@@ -249,7 +258,58 @@ fn compare_one(
     found
 }
 
-/// A parameter, or what its `$ref` points to (`#/components/parameters/X`,
+/// The disagreement of an operation's return type with the schema of its `spec`'s first 2xx
+/// response (3.x: its JSON content's, else its first content's; 2.0: its `schema`), if any.
+fn compare_return(
+    document: &Value,
+    oracle: &Oracle,
+    at: &str,
+    operation: &Operation,
+    spec: &Value,
+) -> Option<String> {
+    let responses = spec.get("responses").and_then(Value::as_object);
+    let success = (responses.into_iter().flatten())
+        .filter(|(status, _)| status.starts_with('2'))
+        .min_by_key(|(status, _)| status.as_str())
+        .map(|(_, response)| resolve(document, response));
+    let schema = success.and_then(|response| {
+        let content = response.get("content").and_then(Value::as_object);
+        let first = content.and_then(|content| {
+            (content.iter())
+                .find(|(media_type, _)| {
+                    BodyEncoding::of_media_type(media_type) == Some(BodyEncoding::Json)
+                })
+                .or_else(|| content.iter().next())
+        });
+        first
+            .and_then(|(_, item)| item.get("schema"))
+            .or_else(|| response.get("schema"))
+    });
+    match (&operation.returns, schema) {
+        (None, None) => None,
+        (Some(ty), None) => Some(format!(
+            "{at}: returns `{}`, the document's success has no body",
+            ty.expr
+        )),
+        (None, Some(schema)) => Some(format!(
+            "{at}: returns nothing, the document's success is {}",
+            oracle.shape(schema)
+        )),
+        (Some(ty), Some(schema)) => {
+            let shape = oracle.shape(schema);
+            (type_verdict(&shape, &ty.containers, &ty.base) == TypeVerdict::Contradicts).then(
+                || {
+                    format!(
+                        "{at}: returns `{}`, the document's success is {shape}",
+                        ty.expr
+                    )
+                },
+            )
+        }
+    }
+}
+
+/// A parameter, a response or a schema, or what its `$ref` points to (`#/components/parameters/X`,
 /// `#/parameters/X`).
 fn resolve<'a>(document: &'a Value, parameter: &'a Value) -> &'a Value {
     parameter
@@ -267,6 +327,21 @@ mod tests {
     use serde_json::{Value, json};
 
     use super::compare_operations;
+    use crate::oracle::Oracle;
+
+    /// The oracle of a test's document: its schemas, or none.
+    fn oracle_of(document: &Value) -> Oracle {
+        let mut document = document.clone();
+        if document.pointer("/components/schemas").is_none() {
+            document["components"]["schemas"] = json!({});
+        }
+        Oracle::from_document(document).expect("schemas")
+    }
+
+    /// A response whose JSON body is `schema`.
+    fn returning(schema: Value) -> Value {
+        json!({"200": {"content": {"application/json": {"schema": schema}}}})
+    }
 
     #[test]
     fn operations_found_by_method_and_path_and_their_parameters_compared() {
@@ -279,9 +354,17 @@ mod tests {
             "paths": {
                 "/api/v2/things/{thingId}": {
                     "parameters": [{"name": "thingId", "in": "path"}],
-                    "delete": {"parameters": [{"$ref": "#/components/parameters/IfMatch"}]},
+                    "delete": {
+                        "parameters": [{"$ref": "#/components/parameters/IfMatch"}],
+                        "responses": {"204": {"description": "none"}}
+                    },
                     "head": {},
-                    "patch": {"parameters": [{"name": "If-Match", "in": "query"}]}
+                    "patch": {
+                        "parameters": [{"name": "If-Match", "in": "query"}],
+                        "responses": returning(
+                            json!({"type": "array", "items": {"$ref": "#/components/schemas/Thing"}})
+                        )
+                    }
                 },
                 "/api/v2/things/{thingId}/calendar": {
                     "get": {"parameters": [
@@ -289,13 +372,20 @@ mod tests {
                         {"name": "x-journey-session-id", "in": "header"},
                         {"name": "filters", "in": "query"},
                         {"name": "since", "in": "query"}
-                    ]}
+                    ],
+                    "responses": {
+                        "default": {"content": {"application/json": {"schema": {"type": "object"}}}},
+                        "200": {"content": {"text/calendar": {"schema": {"type": "string"}}}}
+                    }}
                 },
                 "/api/v2/things/uploads": {"post": {"requestBody": {}}}
             },
-            "components": {"parameters": {"IfMatch": {"name": "If-Match", "in": "header"}}}
+            "components": {
+                "parameters": {"IfMatch": {"name": "If-Match", "in": "header"}},
+                "schemas": {"Thing": {"type": "object", "properties": {"name": {"type": "string"}}}}
+            }
         });
-        let comparison = compare_operations(&document, &model);
+        let comparison = compare_operations(&document, &oracle_of(&document), &model);
         // delete_thing and head_thing agree; get_thing_calendar's header matches in any letter
         // case, but it lacks `since`.
         assert_eq!(
@@ -313,6 +403,7 @@ mod tests {
                 "ThingsApi.get_thing_calendar: the document's query parameter `since` is not read",
                 "ThingsApi.patch_thing: the document's query parameter `If-Match` is not read",
                 "ThingsApi.patch_thing: sends a body, the document has none",
+                "ThingsApi.patch_thing: returns `Thing`, the document's success is array of Thing",
             ],
             "{comparison}"
         );
@@ -325,7 +416,13 @@ mod tests {
         let config = fixture.join("codegen.toml");
         let (model, ..) = markdown_model_codegen::load(&fixture, Some(config.as_path()))
             .unwrap_or_else(|failure| panic!("{}", failure.render()));
-        let form = |media_type: &str, fields: Value| json!({"requestBody": {"content": {media_type: {"schema": {"properties": fields}}}}});
+        let thing = returning(json!({"type": "object", "properties": {"name": {}}}));
+        let form = |media_type: &str, fields: Value| {
+            json!({
+                "requestBody": {"content": {media_type: {"schema": {"properties": fields}}}},
+                "responses": thing
+            })
+        };
         let mut form_operation = form(
             "application/x-www-form-urlencoded",
             json!({"name": {}, "count": {}, "tags": {}}),
@@ -346,17 +443,19 @@ mod tests {
                 // A multipart body where the page says form, and a field the page lacks.
                 "/api/v2/things/{thingId}/photo": {"post": {
                     "parameters": [{"name": "thingId", "in": "path"}],
+                    "responses": thing,
                     "requestBody": {"content": {"application/x-www-form-urlencoded": {"schema": {
                         "properties": {"photo": {}, "caption": {}, "extra": {}, "size": {}}
                     }}}}
                 }},
+                // A text body, and a success the page does not show.
                 "/api/v2/things/{thingId}/note": {"post": {
                     "parameters": [{"name": "thingId", "in": "path"}],
                     "requestBody": {"content": {"text/plain": {"schema": {"type": "string"}}}}
                 }}
             }
         });
-        let comparison = compare_operations(&document, &model);
+        let comparison = compare_operations(&document, &oracle_of(&document), &model);
         let mismatches: Vec<&str> = (comparison.mismatches.iter())
             .map(String::as_str)
             .filter(|line| !line.contains(": no "))
@@ -364,6 +463,7 @@ mod tests {
         assert_eq!(
             mismatches,
             [
+                "ThingsApi.post_thing_note: returns `Thing`, the document's success has no body",
                 "ThingsApi.post_thing_photo: writes a Multipart body, the document's media types are [Form]",
                 "ThingsApi.post_thing_photo: the document's form parameter `size` is not read",
             ],
@@ -371,12 +471,12 @@ mod tests {
         );
         assert_eq!(
             (comparison.compared, comparison.matching),
-            (3, 2),
+            (3, 1),
             "{comparison}"
         );
         // The same operation against the document's multipart body agrees.
         let document = json!({"paths": {"/api/v2/things/{thingId}/photo": {"post": photo}}});
-        let comparison = compare_operations(&document, &model);
+        let comparison = compare_operations(&document, &oracle_of(&document), &model);
         assert_eq!(comparison.matching, 1, "{comparison}");
     }
 }

@@ -420,7 +420,7 @@ impl Oracle {
     }
 
     /// What a property's values are ([`Shape`]), `$ref`s followed and `null` variants left out.
-    fn shape(&self, schema: &Value) -> Shape {
+    pub fn shape(&self, schema: &Value) -> Shape {
         self.shape_at(schema, 0)
     }
 
