@@ -3,7 +3,7 @@
 //! `in: formData` with `consumes`): each operation found by its method and path, each
 //! parameter's name on the wire and place (a form's or multipart body's fields, the properties
 //! of its schema, as `form` parameters), whether it sends a body, how it writes it, and what a
-//! success returns (the type against the first 2xx response's schema, as fields' types are
+//! success returns (the type against the documented response's schema, as fields' types are
 //! compared: a type that says less, such as a string for a date, agrees).
 
 use std::collections::BTreeSet;
@@ -258,8 +258,10 @@ fn compare_one(
     found
 }
 
-/// The disagreement of an operation's return type with the schema of its `spec`'s first 2xx
-/// response (3.x: its JSON content's, else its first content's; 2.0: its `schema`), if any.
+/// The disagreement of an operation's return type with the schema of the response its template
+/// documents (openapi-generator's `DefaultCodegen.findMethodResponse`: the least status code
+/// starting with `2`, else `default`; 3.x: its JSON content's schema, else its first content's;
+/// 2.0: its `schema`), if any.
 fn compare_return(
     document: &Value,
     oracle: &Oracle,
@@ -269,7 +271,7 @@ fn compare_return(
 ) -> Option<String> {
     let responses = spec.get("responses").and_then(Value::as_object);
     let success = (responses.into_iter().flatten())
-        .filter(|(status, _)| status.starts_with('2'))
+        .filter(|(status, _)| status.starts_with('2') || *status == "default")
         .min_by_key(|(status, _)| status.as_str())
         .map(|(_, response)| resolve(document, response));
     let schema = success.and_then(|response| {
