@@ -27,6 +27,10 @@ pub struct OperationComparison {
     pub left_out: Vec<String>,
     /// Each disagreement, one line (`Group.operation: ...`).
     pub mismatches: Vec<String>,
+    /// What no page shows, one line each: a parameter the document puts in a header or a
+    /// cookie whose name the header rule does not know, sent in the query (the templates'
+    /// `api_doc.mustache` Parameters table, `Name | Type | Description | Notes`, has no place).
+    pub unshown: Vec<String>,
 }
 
 impl fmt::Display for OperationComparison {
@@ -44,6 +48,9 @@ impl fmt::Display for OperationComparison {
         }
         for operation in &self.left_out {
             writeln!(f, "- not generated: {operation}")?;
+        }
+        for item in &self.unshown {
+            writeln!(f, "- not showable: {item}")?;
         }
         Ok(())
     }
@@ -90,6 +97,9 @@ pub fn compare_operations(
             let shared = paths.get(key).and_then(|item| item.get("parameters"));
             let mut found = compare_one(document, &at, operation, spec, shared);
             found.extend(compare_return(document, oracle, &at, operation, spec));
+            let (unshown, found): (Vec<_>, Vec<_>) =
+                found.into_iter().partition(|line| is_unshown_place(line));
+            comparison.unshown.extend(unshown);
             if found.is_empty() {
                 comparison.matching += 1;
             }
@@ -218,11 +228,7 @@ fn compare_one(
             ParameterLocation::Form => "form",
             ParameterLocation::Body => continue,
         };
-        // A header's name is the same in any letter case, and `Cookie` is the cookies' header.
-        let matches = |spec: &&SpecParameter| {
-            spec.name == parameter.wire_name
-                || (spec.place == "header" && spec.name.eq_ignore_ascii_case(&parameter.wire_name))
-        };
+        let matches = |spec: &&SpecParameter| same_parameter(spec, &parameter.wire_name, place);
         match spec_parameters.iter().find(matches) {
             Some(spec) if spec.place == place => {}
             Some(spec) => found.push(format!(
@@ -237,8 +243,11 @@ fn compare_one(
     }
     for spec in &spec_parameters {
         let read = operation.parameters.iter().any(|parameter| {
-            parameter.wire_name == spec.name
-                || (spec.place == "header" && parameter.wire_name.eq_ignore_ascii_case(&spec.name))
+            let place = match parameter.location {
+                ParameterLocation::Query => "query",
+                _ => "",
+            };
+            same_parameter(spec, &parameter.wire_name, place)
         });
         if !read {
             found.push(format!(
@@ -256,6 +265,29 @@ fn compare_one(
         });
     }
     found
+}
+
+/// Whether the document's parameter `spec` is the one sent as `wire_name` in `place`: the same
+/// name; a header's in any letter case; and the document's header or cookie that a query
+/// parameter's name spells but for letter case and `_` (`apiKey` for `api_key`: the page shows
+/// no place, and a query key follows the folder's JSON naming).
+fn same_parameter(spec: &SpecParameter, wire_name: &str, place: &str) -> bool {
+    let fold = |name: &str| name.replace(['_', '-'], "").to_ascii_lowercase();
+    spec.name == wire_name
+        || (spec.place == "header" && spec.name.eq_ignore_ascii_case(wire_name))
+        || (place == "query"
+            && matches!(spec.place.as_str(), "header" | "cookie")
+            && fold(&spec.name) == fold(wire_name))
+}
+
+/// Whether a disagreement is a query parameter the document puts in a header or a cookie:
+/// the page shows no place ([`OperationComparison::unshown`]).
+fn is_unshown_place(line: &str) -> bool {
+    ["header", "cookie"].iter().any(|place| {
+        line.ends_with(&format!(
+            "sent in the query, the document has it in the {place}"
+        ))
+    })
 }
 
 /// The disagreement of an operation's return type with the schema of the response its template
