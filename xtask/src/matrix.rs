@@ -848,7 +848,7 @@ fn unit_row(unit: &Unit, compiled: bool, trips: Option<&Trips>) -> (String, Stri
         format!("FAILED ({})", failures.len().max(1))
     };
     let row = format!(
-        "{} | {}/{} | {}/{} | {}/{} | {}/{} | {}/{total}{} | {}/{} | {} | {result}",
+        "{} | {}/{} | {}/{} | {}/{} | {}/{} | {}/{total}{} | {} | {} | {result}",
         checked.stats.pages,
         comparison.models_compared,
         comparison.oracle_models,
@@ -864,8 +864,15 @@ fn unit_row(unit: &Unit, compiled: bool, trips: Option<&Trips>) -> (String, Stri
         } else {
             String::new()
         },
-        operations.matching,
-        operations.compared + operations.left_out.len(),
+        if checked.stats.dialect.spec().reads_operations {
+            format!(
+                "{}/{}",
+                operations.matching,
+                operations.compared + operations.left_out.len()
+            )
+        } else {
+            "pages not read".to_owned()
+        },
         listed.items.len(),
     );
     let mut detail = format!(

@@ -37,11 +37,12 @@ impl fmt::Display for OperationComparison {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
-            "operations: {} compared, {} as the document says, {} disagreements, {} of the document not generated",
+            "operations: {} compared, {} as the document says, {} disagreements, {} of the document not generated, {} not showable",
             self.compared,
             self.matching,
             self.mismatches.len(),
-            self.left_out.len()
+            self.left_out.len(),
+            self.unshown.len()
         )?;
         for mismatch in &self.mismatches {
             writeln!(f, "- {mismatch}")?;
