@@ -471,6 +471,8 @@ impl Oracle {
                     .and_then(Value::as_str)
                     .map(str::to_owned),
             ),
+            // Swagger 2.0's binary response or form field.
+            Some("file") => Shape::String(Some("binary".to_owned())),
             Some("array") => Shape::Array(Box::new(
                 schema
                     .get("items")
