@@ -44,8 +44,8 @@
 //! us-east-1 = { api = "api.mypurecloud.com", login = "login.mypurecloud.com" }
 //!
 //! [operations.ScimApi.patch_scim_user.parameters.if_match]
-//! place = "header"                   # where the parameter goes ("query" or "header"), when the
-//! wire_name = "If-Match"             # rule gets it wrong
+//! place = "header"                   # where the parameter goes ("query", "header" or "cookie"),
+//! wire_name = "If-Match"             # when the rule gets it wrong
 //! ```
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -141,6 +141,8 @@ pub enum ParameterPlace {
     Query,
     /// A request header.
     Header,
+    /// A cookie, in the `Cookie` header.
+    Cookie,
 }
 
 /// `[package]`: metadata of the generated crate.

@@ -306,6 +306,8 @@ impl ParameterSurface {
                 ParameterLocation::Query => "query",
                 ParameterLocation::Header => "header",
                 ParameterLocation::Body => "body",
+                ParameterLocation::Form => "form",
+                ParameterLocation::Cookie => "cookie",
             }
             .to_owned(),
             ty: parameter.ty.expr.to_string(),

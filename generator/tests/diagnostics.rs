@@ -719,7 +719,7 @@ fn an_accept_that_is_not_a_media_type_and_an_unknown_place() {
         .file("PlacesApi.md", &page)
         .file(
             "codegen.toml",
-            "[operations.PlacesApi.post_thing.parameters.body]\nplace = \"cookie\"\n",
+            "[operations.PlacesApi.post_thing.parameters.body]\nplace = \"form\"\n",
         )
         .load();
     assert_eq!(
@@ -729,7 +729,7 @@ fn an_accept_that_is_not_a_media_type_and_an_unknown_place() {
     assert!(
         reported.diagnostics[0]
             .label
-            .contains("expected `query` or `header`"),
+            .contains("expected one of `query`, `header`, `cookie`"),
         "{}",
         reported.diagnostics[0].label
     );

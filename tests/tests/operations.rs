@@ -196,3 +196,86 @@ fn models_named_client_and_request_coexist_with_the_runtime() {
         }
     );
 }
+
+#[test]
+fn form_fields_and_cookies_are_sent_under_their_wire_names() {
+    let request = things_api::post_thing_form(
+        "t",
+        "a b&c",
+        &things_api::PostThingFormParams {
+            count: Some(3),
+            tags: Some(vec!["x".into(), "y=z".into()]),
+            session: Some("s 1;".into()),
+        },
+    );
+    assert_eq!(
+        request.content_type(),
+        Some("application/x-www-form-urlencoded")
+    );
+    assert_eq!(
+        request.body(),
+        Some(b"name=a%20b%26c&count=3&tags=x&tags=y%3Dz".as_slice())
+    );
+    assert_eq!(
+        request.headers(),
+        [("Cookie", "session=s%201%3B".to_owned())]
+    );
+    let http = request.to_http("https://api.example.com").expect("valid");
+    assert_eq!(
+        http.headers()["content-type"],
+        "application/x-www-form-urlencoded"
+    );
+    assert_eq!(http.headers()["cookie"], "session=s%201%3B");
+
+    let bare = things_api::post_thing_form("t", "n", &Default::default());
+    assert_eq!(bare.body(), Some(b"name=n".as_slice()));
+    assert!(bare.headers().is_empty());
+}
+
+#[test]
+fn a_text_body_is_sent_as_it_is() {
+    let request = things_api::post_thing_note("t", "line one\nline \"two\"");
+    assert_eq!(request.content_type(), Some("text/plain"));
+    assert_eq!(request.body(), Some(b"line one\nline \"two\"".as_slice()));
+}
+
+#[test]
+fn multipart_parts_carry_files_as_bytes() {
+    let photo = [0xFF, 0x00, b'\r', b'\n'];
+    let request = things_api::post_thing_photo(
+        "t",
+        &photo,
+        &things_api::PostThingPhotoParams {
+            caption: Some("A \"cap\"".into()),
+            extra: Some(vec![vec![1, 2], vec![]]),
+        },
+    );
+    let content_type = request.content_type().expect("a body");
+    let boundary = content_type
+        .strip_prefix("multipart/form-data; boundary=")
+        .expect("multipart with a boundary");
+    let mut wanted = Vec::new();
+    for (head, contents) in [
+        (
+            "name=\"photo\"; filename=\"photo\"\r\ncontent-type: application/octet-stream",
+            &photo[..],
+        ),
+        ("name=\"caption\"", b"A \"cap\"".as_slice()),
+        (
+            "name=\"extra\"; filename=\"extra\"\r\ncontent-type: application/octet-stream",
+            &[1, 2],
+        ),
+        (
+            "name=\"extra\"; filename=\"extra\"\r\ncontent-type: application/octet-stream",
+            &[],
+        ),
+    ] {
+        wanted.extend_from_slice(
+            format!("--{boundary}\r\ncontent-disposition: form-data; {head}\r\n\r\n").as_bytes(),
+        );
+        wanted.extend_from_slice(contents);
+        wanted.extend_from_slice(b"\r\n");
+    }
+    wanted.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    assert_eq!(request.body(), Some(wanted.as_slice()));
+}

@@ -714,4 +714,39 @@ fn a_numbered_listing_asks_for_the_next_page_until_the_count() {
     assert_eq!(url, "https://api.example/tags?pageSize=5&pageNumber=2");
     assert!(page(3, 3).next_request(&next).is_none());
     assert!(page(1, 0).next_request(&request).is_none());
+
+fn a_multipart_boundary_is_in_no_part() {
+    let mut request = get_pet("p");
+    request.push_file_part("a", b"--request-part-boundary\r\n");
+    let content_type = request.content_type().expect("a body").to_owned();
+    let boundary = content_type
+        .strip_prefix("multipart/form-data; boundary=")
+        .expect("multipart");
+    let body = request.body().expect("a body");
+    assert_ne!(boundary, "request-part-boundary");
+    // The boundary opens the part and closes the body, and nowhere else.
+    let text = String::from_utf8_lossy(body);
+    assert_eq!(text.matches(boundary).count(), 2, "{text}");
+    request.push_part("b\"\r\n", "v");
+    let text = String::from_utf8_lossy(request.body().expect("a body")).into_owned();
+    assert!(text.contains("name=\"b%22%0D%0A\"\r\n\r\nv\r\n"), "{text}");
+}
+
+#[test]
+fn cookies_share_one_header_and_bodies_set_their_media_type() {
+    let mut request = get_pet("p");
+    assert_eq!((request.body(), request.content_type()), (None, None));
+    request.push_cookie("a", "1 2");
+    request.push_cookie("b", "é");
+    assert_eq!(
+        request.headers(),
+        [("Cookie", "a=1%202; b=%C3%A9".to_owned())]
+    );
+    request.set_text_body("hi");
+    assert_eq!(request.content_type(), Some("text/plain"));
+    request.set_json_body(&["x"]);
+    assert_eq!(request.content_type(), Some("application/json"));
+    let http = request.to_http("https://h").expect("valid");
+    assert_eq!(http.headers()["content-type"], "application/json");
+    assert_eq!(http.body(), br#"["x"]"#);
 }

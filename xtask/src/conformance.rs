@@ -343,7 +343,7 @@ fn corpus_documents(
     let text = fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
     let document: serde_json::Value =
         serde_json::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
-    let operations = compare_operations(&document, model);
+    let operations = compare_operations(&document, &oracle, model);
     let report = root.join("oracle-report.txt");
     fs::create_dir_all(root)?;
     fs::write(&report, format!("{comparison}\n{operations}"))

@@ -29,8 +29,9 @@ use crate::corpora::{in_ci, project_root};
 use crate::equality::Types;
 use crate::matrix_record::{self, Shortfall};
 use crate::matrix_sources::{CellRef, typescript_section};
+use crate::operations_oracle::{OperationComparison, compare_operations};
 use crate::oracle::{Comparison, Oracle};
-use crate::showable::Listed;
+use crate::showable::{Item, Kind, Listed};
 use crate::synth;
 
 /// Options of `cargo xtask matrix`.
@@ -256,6 +257,9 @@ struct Checked {
     stats: Stats,
     model: TypeModel,
     comparison: Comparison,
+    /// The operations against the spec's (none compared when the dialect reads no operation
+    /// pages).
+    operations: OperationComparison,
     listed: Listed,
     /// The type model's own documents, then the spec's.
     documents: Vec<synth::Document>,
@@ -508,16 +512,31 @@ fn load_unit(docs: &Path, spec: &Path, out: &Path) -> Result<UnitOutcome> {
         }
         Err(Failure::Io(error)) => return Err(error).context("writing the generated crate"),
     };
-    let oracle = Oracle::load(spec)?;
+    let text = fs::read_to_string(spec).with_context(|| format!("reading {}", spec.display()))?;
+    let document: serde_json::Value =
+        serde_json::from_str(&text).with_context(|| format!("parsing {}", spec.display()))?;
+    let oracle = Oracle::from_document(document.clone())?;
     let model = generated.model;
     let mut comparison = oracle.compare(&model);
     let (pages, empty_pages) = page_names(&pages_folder(docs), generated.stats.dialect);
     oracle.account_for_pages(&mut comparison, &pages, &empty_pages);
-    let listed = Listed::classify(
+    let mut listed = Listed::classify(
         generated.stats.dialect,
         &comparison,
         &oracle.union_models(&model),
     );
+    let operations = if generated.stats.dialect.spec().reads_operations {
+        compare_operations(&document, &oracle, &model)
+    } else {
+        OperationComparison::default()
+    };
+    listed
+        .items
+        .extend(operations.unshown.iter().map(|what| Item {
+            model: what.split(':').next().unwrap_or_default().to_owned(),
+            kind: Kind::ParameterPlace,
+            what: what.clone(),
+        }));
     let mut documents = synth::documents(&model)?;
     let own = documents.len();
     for (position, item) in model.models.iter().enumerate() {
@@ -540,6 +559,7 @@ fn load_unit(docs: &Path, spec: &Path, out: &Path) -> Result<UnitOutcome> {
         from_spec: documents.len() - own,
         model,
         comparison,
+        operations,
         listed,
         documents,
     })))
@@ -751,8 +771,8 @@ fn report(
     let mut shortfalls = BTreeMap::new();
     let mut table = String::from(
         "| cell | pages | models | fields | exact JSON names | enums typed | round trips | \
-         not showable | result |\n\
-         | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n",
+         operations | not showable | result |\n\
+         | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n",
     );
     let mut details = String::new();
     for unit in units {
@@ -778,7 +798,9 @@ fn report(
             "# Template matrix\n\n{table}\ncell: template@version; models and fields: compared of \
              the spec's; exact JSON names: of the fields compared; enums typed: of the spec's \
              enumerated properties; round trips: passed of the documents (excused: every \
-             difference on a listed item); not showable: the items listed, by kind, below.\n\
+             difference on a listed item); operations: as the spec says (method, path, every \
+             parameter's name and place, the body and its media type, the return type) of the \
+             spec's; not showable: the items listed, by kind, below.\n\
              {details}"
         ),
     ))
@@ -790,7 +812,7 @@ fn unit_row(unit: &Unit, compiled: bool, trips: Option<&Trips>) -> (String, Stri
         UnitOutcome::NotGenerated { errors, first } => {
             let detail: String = first.iter().map(|line| format!("- {line}\n")).collect();
             let row = format!(
-                "- | - | - | - | - | - | - | FAILED: does not generate, {errors} error(s): {}",
+                "- | - | - | - | - | - | - | - | FAILED: does not generate, {errors} error(s): {}",
                 first.join("; ")
             );
             return (row, detail, Shortfall::Errors(*errors));
@@ -804,6 +826,13 @@ fn unit_row(unit: &Unit, compiled: bool, trips: Option<&Trips>) -> (String, Stri
     let total = checked.documents.len();
     let mut failures = listed.failures.clone();
     failures.extend(trips.failed.iter().cloned());
+    let operations = &checked.operations;
+    failures
+        .extend((operations.mismatches.iter()).map(|mismatch| format!("operation: {mismatch}")));
+    failures.extend(
+        (operations.left_out.iter())
+            .map(|operation| format!("operation not generated: {operation}")),
+    );
     if !compiled {
         failures.push("its generated crate does not compile with warnings denied".to_owned());
     }
@@ -814,7 +843,7 @@ fn unit_row(unit: &Unit, compiled: bool, trips: Option<&Trips>) -> (String, Stri
         format!("FAILED ({})", failures.len().max(1))
     };
     let row = format!(
-        "{} | {}/{} | {}/{} | {}/{} | {}/{} | {}/{total}{} | {} | {result}",
+        "{} | {}/{} | {}/{} | {}/{} | {}/{} | {}/{total}{} | {} | {} | {result}",
         checked.stats.pages,
         comparison.models_compared,
         comparison.oracle_models,
@@ -830,12 +859,22 @@ fn unit_row(unit: &Unit, compiled: bool, trips: Option<&Trips>) -> (String, Stri
         } else {
             String::new()
         },
+        if checked.stats.dialect.spec().reads_operations {
+            format!(
+                "{}/{}",
+                operations.matching,
+                operations.compared + operations.left_out.len()
+            )
+        } else {
+            "pages not read".to_owned()
+        },
         listed.items.len(),
     );
     let mut detail = format!(
-        "spec `{}`; {}\n",
+        "spec `{}`; {}; {}\n",
         unit.spec,
-        comparison.to_string().lines().next().unwrap_or_default()
+        comparison.to_string().lines().next().unwrap_or_default(),
+        operations.to_string().lines().next().unwrap_or_default()
     );
     for failure in &failures {
         detail.push_str(&format!("- FAILED: {failure}\n"));

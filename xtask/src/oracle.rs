@@ -423,7 +423,7 @@ impl Oracle {
     }
 
     /// What a property's values are ([`Shape`]), `$ref`s followed and `null` variants left out.
-    fn shape(&self, schema: &Value) -> Shape {
+    pub fn shape(&self, schema: &Value) -> Shape {
         self.shape_at(schema, 0)
     }
 
@@ -474,6 +474,8 @@ impl Oracle {
                     .and_then(Value::as_str)
                     .map(str::to_owned),
             ),
+            // Swagger 2.0's binary response or form field.
+            Some("file") => Shape::String(Some("binary".to_owned())),
             Some("array") => Shape::Array(Box::new(
                 schema
                     .get("items")

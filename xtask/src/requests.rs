@@ -4,7 +4,9 @@
 //! what the type model's operation documents, computed here without the generated code: the path
 //! template with each placeholder's value percent-encoded (everything outside RFC 3986's
 //! unreserved characters), and one `key=value` per query value under the parameter's wire name (a
-//! list repeats its key). A body is checked to be there, as JSON, exactly when one was given.
+//! list repeats its key). A body is checked to be there exactly when one was given, of the
+//! operation's media type: JSON that parses, text, or a form's or multipart body's fields (each
+//! `name=value` pair, or part, under the parameter's wire name; a file's bytes as they are).
 //!
 //! The same checker then decodes a response with each request's `decode_response`: a document
 //! synthesized for the return type ([`crate::synth`]) with status 200 must decode and serialize
@@ -17,7 +19,7 @@ use std::fmt::Write as _;
 use anyhow::{Context, Result, bail};
 use markdown_model_codegen::emit::{CLIENT_MODULE, REQUEST_MODULE};
 use markdown_model_codegen::model::{
-    BaseType, Container, FieldType, ModelKind, Operation, OperationGroup, Parameter,
+    BaseType, BodyEncoding, Container, FieldType, ModelKind, Operation, OperationGroup, Parameter,
     ParameterLocation, Primitive, TypeModel, placeholders,
 };
 use quote::{format_ident, quote};
@@ -59,11 +61,22 @@ pub struct Expected {
     pub path: String,
     /// The query's `(key, value)` pairs, decoded, sorted.
     pub query: Vec<(String, String)>,
-    /// The header parameters' `(name, value)` pairs, names in lower case, sorted.
+    /// The header parameters' `(name, value)` pairs, names in lower case, sorted (the cookie
+    /// parameters one `cookie` header, `name=value` pairs in page order, values percent-encoded).
     pub headers: Vec<(String, String)>,
-    /// Whether a body was given.
+    /// Whether a body parameter was given.
     pub body: bool,
+    /// The form or multipart body's fields, `(name, value)` (a file's bytes read as UTF-8,
+    /// lossily), sorted.
+    pub form: Vec<(String, String)>,
+    /// The body's media type without its parameters (`multipart/form-data`); `None` without a
+    /// body.
+    pub content_type: Option<String>,
 }
+
+/// A file's contents for file parameters: bytes that are not UTF-8, a line break and what
+/// starts a multipart boundary line.
+const FILE_BYTES: [u8; 8] = [0x00, 0xFF, b'\r', b'\n', b'-', b'-', b'a', 0xC3];
 
 /// Strings for parameters: reserved characters a path or query must encode, quotes, a backslash,
 /// non-ASCII and U+2028, and the unreserved punctuation that stays as it is.
@@ -121,29 +134,44 @@ fn call(
     let mut path_values = Vec::new();
     let mut query = Vec::new();
     let mut headers = Vec::new();
+    let mut cookies = Vec::new();
+    let mut form = Vec::new();
     let mut body = false;
     for (seed, parameter) in operation.parameters.iter().enumerate() {
         let value = parameter_value(model, synthesizer, operation, parameter, seed)?;
+        let items = match (&value, parameter.ty.containers.first()) {
+            (Value::Array(items), Some(Container::List)) => items.clone(),
+            _ => vec![value.clone()],
+        };
         match parameter.location {
             ParameterLocation::Path => {
                 path_values.push((parameter.wire_name.as_str(), query_text(&value)?));
             }
             ParameterLocation::Query => {
-                let items = match (&value, parameter.ty.containers.first()) {
-                    (Value::Array(items), Some(Container::List)) => items.clone(),
-                    _ => vec![value.clone()],
-                };
                 for item in &items {
                     query.push((parameter.wire_name.clone(), query_text(item)?));
                 }
             }
             ParameterLocation::Header => {
-                let items = match (&value, parameter.ty.containers.first()) {
-                    (Value::Array(items), Some(Container::List)) => items.clone(),
-                    _ => vec![value.clone()],
-                };
                 for item in &items {
                     headers.push((parameter.wire_name.to_ascii_lowercase(), query_text(item)?));
+                }
+            }
+            ParameterLocation::Cookie => {
+                for item in &items {
+                    let text = percent_encode(&query_text(item)?);
+                    cookies.push(format!("{}={text}", parameter.wire_name));
+                }
+            }
+            ParameterLocation::Form if parameter.file => {
+                for _ in &items {
+                    let text = String::from_utf8_lossy(&FILE_BYTES).into_owned();
+                    form.push((parameter.wire_name.clone(), text));
+                }
+            }
+            ParameterLocation::Form => {
+                for item in &items {
+                    form.push((parameter.wire_name.clone(), query_text(item)?));
                 }
             }
             ParameterLocation::Body => body = true,
@@ -165,8 +193,21 @@ fn call(
         path.push_str(&percent_encode(text));
     }
     path.push_str(&operation.path[rest..]);
+    if !cookies.is_empty() {
+        headers.push(("cookie".to_owned(), cookies.join("; ")));
+    }
     query.sort();
     headers.sort();
+    form.sort();
+    let content_type = (body || !form.is_empty()).then(|| {
+        match operation.body_encoding {
+            BodyEncoding::Json => "application/json",
+            BodyEncoding::Form => "application/x-www-form-urlencoded",
+            BodyEncoding::Multipart => "multipart/form-data",
+            BodyEncoding::Text => "text/plain",
+        }
+        .to_owned()
+    });
     let response = match &operation.returns {
         Some(ty) => Some(Response {
             ty: ty.clone(),
@@ -186,6 +227,8 @@ fn call(
             query,
             headers,
             body,
+            form,
+            content_type,
         },
         response,
     })
@@ -199,6 +242,19 @@ fn parameter_value(
     parameter: &Parameter,
     seed: usize,
 ) -> Result<Value> {
+    if parameter.file {
+        let bytes = json!(FILE_BYTES);
+        return Ok(match parameter.ty.containers.first() {
+            Some(Container::List) => json!([bytes, bytes]),
+            _ => bytes,
+        });
+    }
+    if parameter.location == ParameterLocation::Body
+        && parameter.ty.base == BaseType::Primitive(Primitive::Str)
+        && parameter.ty.containers.is_empty()
+    {
+        return Ok(json!(STRINGS[seed % STRINGS.len()]));
+    }
     if parameter.location == ParameterLocation::Body {
         return synthesizer
             .value_of(&parameter.ty, seed)?
@@ -363,21 +419,79 @@ pub fn observed(report: &Value) -> Result<Expected> {
         other => bail!("unreadable headers {other}"),
     }
     headers.sort();
-    let body = match &report["body"] {
-        Value::Null => false,
-        Value::String(json) => {
+    let content_type = report["content_type"].as_str();
+    let essence = content_type.map(|media_type| {
+        let essence = media_type.split(';').next().unwrap_or_default();
+        essence.trim().to_ascii_lowercase()
+    });
+    let mut form = Vec::new();
+    let body = match (&report["body"], essence.as_deref()) {
+        (Value::Null, _) => false,
+        (Value::String(form_body), Some("application/x-www-form-urlencoded")) => {
+            for pair in form_body.split('&').filter(|pair| !pair.is_empty()) {
+                let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+                form.push((percent_decode(key)?, percent_decode(value)?));
+            }
+            false
+        }
+        (Value::String(multipart), Some("multipart/form-data")) => {
+            let boundary = content_type
+                .and_then(|media_type| media_type.split_once("boundary="))
+                .map(|(_, boundary)| boundary.trim_matches('"'))
+                .context("a multipart body without a boundary")?;
+            form = multipart_fields(multipart, boundary)?;
+            false
+        }
+        (Value::String(_), Some("text/plain")) => true,
+        (Value::String(json), _) => {
             serde_json::from_str::<Value>(json).context("the body is not JSON")?;
             true
         }
-        other => bail!("unreadable body {other}"),
+        (other, _) => bail!("unreadable body {other}"),
     };
+    form.sort();
     Ok(Expected {
         method: text("method")?,
         path: text("path")?,
         query,
         headers,
         body,
+        form,
+        content_type: essence,
     })
+}
+
+/// The `(name, contents)` of each part of a multipart body.
+fn multipart_fields(body: &str, boundary: &str) -> Result<Vec<(String, String)>> {
+    let delimiter = format!("--{boundary}");
+    let Some(rest) = body.strip_prefix(&delimiter) else {
+        bail!("a multipart body does not start with its boundary");
+    };
+    let Some((parts, after)) = rest.rsplit_once(&format!("\r\n{delimiter}--")) else {
+        bail!("a multipart body does not end with its boundary");
+    };
+    if after != "\r\n" {
+        bail!("a multipart body has {after:?} after its last boundary");
+    }
+    let mut fields = Vec::new();
+    for part in parts.split(&format!("\r\n{delimiter}")) {
+        let part = part
+            .strip_prefix("\r\n")
+            .context("a part's boundary line is not ended")?;
+        let (head, contents) = part
+            .split_once("\r\n\r\n")
+            .context("a part without a blank line after its headers")?;
+        let name = head
+            .split("\r\n")
+            .filter_map(|line| line.split_once(':'))
+            .find(|(header, _)| header.eq_ignore_ascii_case("content-disposition"))
+            .and_then(|(_, value)| value.split_once("name=\""))
+            .and_then(|(_, rest)| rest.split_once('"'))
+            .map(|(name, _)| name.to_owned())
+            .context("a part without a name")?;
+        fields.push((name, contents.to_owned()));
+    }
+    Ok(fields)
 }
 
 /// Whether the checker's report of a call's responses (`"decoded"`: `{"ok": the decoded value
@@ -455,6 +569,7 @@ pub fn checker_source(model: &TypeModel) -> Result<String> {
                 "path": request.path(),
                 "query": request.query(),
                 "headers": request.headers(),
+                "content_type": request.content_type(),
                 "body": request.body().map(|body| ::std::string::String::from_utf8_lossy(body).into_owned()),
             });
             (sent, request.decode_response(status, body))
@@ -547,7 +662,9 @@ fn check_function(
         let ty = &parameter.ty;
         let plain_string =
             ty.containers.is_empty() && ty.base == BaseType::Primitive(Primitive::Str);
-        let annotation = if plain_string {
+        let annotation = if parameter.file && ty.containers.is_empty() {
+            quote!(: ::std::vec::Vec<u8>)
+        } else if plain_string {
             quote!(: ::std::string::String)
         } else if ty.containers.first() == Some(&Container::List) {
             quote!(: ::std::vec::Vec<_>)
@@ -705,6 +822,8 @@ mod tests {
                 query: Vec::new(),
                 headers: Vec::new(),
                 body: false,
+                form: Vec::new(),
+                content_type: None,
             },
             response,
         }
@@ -812,6 +931,8 @@ mod tests {
                 ("x-id".into(), "b".into()),
             ],
             body: false,
+            form: Vec::new(),
+            content_type: None,
         };
         // The checker's pairs, as the request holds them.
         let report = json!({
@@ -837,5 +958,47 @@ mod tests {
             "body": null,
         });
         assert_eq!(observed(&received).expect("reads"), expected);
+    }
+
+    #[test]
+    fn form_and_multipart_bodies_read_as_their_fields() {
+        let form = json!({
+            "method": "POST", "path": "/x", "query": "", "headers": [],
+            "content_type": "application/x-www-form-urlencoded",
+            "body": "token=a%20b&scope=x&scope=y",
+        });
+        let read = observed(&form).expect("reads");
+        assert_eq!(
+            read.content_type.as_deref(),
+            Some("application/x-www-form-urlencoded")
+        );
+        assert!(!read.body);
+        assert_eq!(
+            read.form,
+            [
+                ("scope".into(), "x".into()),
+                ("scope".into(), "y".into()),
+                ("token".into(), "a b".into())
+            ]
+        );
+        let multipart = json!({
+            "method": "POST", "path": "/x", "query": "", "headers": [],
+            "content_type": "multipart/form-data; boundary=b1",
+            "body": "--b1\r\ncontent-disposition: form-data; name=\"meta\"\r\n\r\nx\r\ny\r\n\
+                     --b1\r\nContent-Disposition: form-data; name=\"file\"; filename=\"file\"\r\n\
+                     content-type: application/octet-stream\r\n\r\n--b\r\n--b1--\r\n",
+        });
+        let read = observed(&multipart).expect("reads");
+        assert_eq!(read.content_type.as_deref(), Some("multipart/form-data"));
+        assert_eq!(
+            read.form,
+            [
+                ("file".into(), "--b".into()),
+                ("meta".into(), "x\r\ny".into())
+            ]
+        );
+        let mut unterminated = multipart.clone();
+        unterminated["body"] = json!("--b1\r\ncontent-disposition: form-data; name=\"a\"\r\n\r\nx");
+        assert!(observed(&unterminated).is_err());
     }
 }

@@ -135,6 +135,9 @@ pub enum Kind {
     /// model's `vars.removeIf` the discriminator's name, as the parent's `#[serde(tag = ...)]`
     /// enum writes it; `rust/model_doc.mustache` lists `vars`).
     MappedDiscriminator,
+    /// A parameter the spec puts in a header or a cookie, which the page lists like a query
+    /// parameter ([`crate::operations_oracle::OperationComparison::unshown`]).
+    ParameterPlace,
 }
 
 impl Kind {
@@ -162,6 +165,10 @@ impl Kind {
             Kind::MappedDiscriminator => {
                 "discriminator removed from the models it maps (RustClientCodegen 4.x \
                  postProcessAllModels)"
+            }
+            Kind::ParameterPlace => {
+                "parameter in a header or cookie, listed like a query one (api_doc.mustache: \
+                 Name | Type | Description | Notes, no place)"
             }
         }
     }

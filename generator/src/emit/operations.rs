@@ -7,7 +7,8 @@
 //! it returns `super::request_::Request<T>` (`T` the return type, or `NoContent`): the runtime's
 //! types are named by their module, never at the root, where a model may have the same name.
 //! The request has the path with each path parameter percent-encoded, each query parameter under
-//! its wire name, and the JSON body. A list in the query repeats its key once per value
+//! its wire name, header and cookie parameters, and the body: JSON, a form's or a multipart
+//! body's fields under their wire names (a file's as bytes), or text. A list in the query repeats its key once per value
 //! (`expand=a&expand=b`): the form the vendor's Python SDK sends (its `collection_formats` are
 //! `multi`). Query and path values are written as strings as they are, enums as their wire value,
 //! anything else by the runtime's `QueryValue` (numbers and booleans as in JSON, dates in RFC
@@ -23,7 +24,7 @@ use super::layout::Item;
 use super::serde_impls::enum_impls;
 use super::types::{PrimitiveTypes, Scope, allow_camel_case, enum_type, field_type, ident};
 use crate::model::{
-    BaseType, Container, FieldType, HttpMethod, Operation, OperationGroup, Parameter,
+    BaseType, BodyEncoding, Container, FieldType, HttpMethod, Operation, OperationGroup, Parameter,
     ParameterLocation, Permissions, Primitive, placeholders,
 };
 use crate::naming::{PARAMS_ARGUMENT, REQUEST_MODULE, REQUEST_VARIABLE, is_camel_case};
@@ -143,9 +144,9 @@ impl Emitter<'_> {
             .iter()
             .filter(|parameter| !parameter.required)
             .map(|parameter| {
-                let docs = doc_attributes(&parameter_docs(parameter));
+                let docs = doc_attributes(&parameter_docs(operation, parameter));
                 let name = ident(&parameter.rust_name);
-                let ty = self.scope.option(self.rust_type(operation, &parameter.ty));
+                let ty = self.scope.option(self.parameter_type(operation, parameter));
                 quote! {
                     #docs
                     pub #name: #ty,
@@ -175,7 +176,7 @@ impl Emitter<'_> {
             .iter()
             .map(|parameter| {
                 let name = ident(&parameter.rust_name);
-                let ty = self.argument_type(operation, &parameter.ty);
+                let ty = self.argument_type(operation, parameter);
                 quote!(#name: #ty)
             })
             .collect();
@@ -217,7 +218,7 @@ impl Emitter<'_> {
                     .parameters
                     .iter()
                     .filter(|parameter| parameter.location != ParameterLocation::Path)
-                    .map(|parameter| self.statement(parameter, &request)),
+                    .map(|parameter| self.statement(operation, parameter, &request)),
             )
             .collect();
         let request_type = runtime("Request");
@@ -296,27 +297,49 @@ impl Emitter<'_> {
         quote!([#(#parts),*].concat())
     }
 
-    /// The statement that adds a query, header or body parameter to the request.
-    fn statement(&self, parameter: &Parameter, request: &proc_macro2::Ident) -> TokenStream {
+    /// The statement that adds a query, header, cookie, form or body parameter to the request.
+    fn statement(
+        &self,
+        operation: &Operation,
+        parameter: &Parameter,
+        request: &proc_macro2::Ident,
+    ) -> TokenStream {
         let name = ident(&parameter.rust_name);
         let wire = &parameter.wire_name;
-        let push = match parameter.location {
-            ParameterLocation::Header => quote!(push_header),
+        let push = match (parameter.location, operation.body_encoding) {
+            (ParameterLocation::Header, _) => quote!(push_header),
+            (ParameterLocation::Cookie, _) => quote!(push_cookie),
+            (ParameterLocation::Form, BodyEncoding::Multipart) if parameter.file => {
+                quote!(push_file_part)
+            }
+            (ParameterLocation::Form, BodyEncoding::Multipart) => quote!(push_part),
+            (ParameterLocation::Form, _) => quote!(push_form),
             _ => quote!(push_query),
         };
         let add = |value: TokenStream| -> TokenStream {
             if parameter.location == ParameterLocation::Body {
-                return quote!(#request.set_json_body(#value););
+                return match operation.body_encoding {
+                    BodyEncoding::Text => quote!(#request.set_text_body(#value);),
+                    _ => quote!(#request.set_json_body(#value);),
+                };
             }
-            if parameter.ty.containers.first() == Some(&Container::List) {
-                let text = self.text_of(&list_item(&parameter.ty), &quote!(value));
+            let list = parameter.ty.containers.first() == Some(&Container::List);
+            let text = |value: TokenStream, ty: &FieldType| {
+                if parameter.file {
+                    value
+                } else {
+                    self.text_of(ty, &value)
+                }
+            };
+            if list {
+                let text = text(quote!(value), &list_item(&parameter.ty));
                 quote! {
                     for value in #value {
                         #request.#push(#wire, #text);
                     }
                 }
             } else {
-                let text = self.text_of(&parameter.ty, &value);
+                let text = text(value, &parameter.ty);
                 quote!(#request.#push(#wire, #text);)
             }
         };
@@ -367,14 +390,37 @@ impl Emitter<'_> {
         field_type(ty, self.types, &self.scope, &quote!(#own_enums))
     }
 
-    /// The type of a required parameter's argument: a string as `&str`, a list as a slice,
-    /// anything else by reference.
-    fn argument_type(&self, operation: &Operation, ty: &FieldType) -> TokenStream {
-        if self.is_plain_string(ty) {
+    /// The Rust type of a parameter: its type's, but a file's contents are bytes
+    /// (`Vec<u8>`, a list of them `Vec<Vec<u8>>`).
+    fn parameter_type(&self, operation: &Operation, parameter: &Parameter) -> TokenStream {
+        if parameter.file {
+            return self.file_type(&parameter.ty);
+        }
+        self.rust_type(operation, &parameter.ty)
+    }
+
+    /// The bytes of a file (`Vec<u8>`), in `ty`'s containers (a list's `Vec<Vec<u8>>`).
+    fn file_type(&self, ty: &FieldType) -> TokenStream {
+        (ty.containers.iter()).fold(self.scope.vec(quote!(u8)), |inner, _| self.scope.vec(inner))
+    }
+
+    /// The type of a required parameter's argument: a string as `&str`, a file's contents as
+    /// `&[u8]`, a list as a slice, anything else by reference.
+    fn argument_type(&self, operation: &Operation, parameter: &Parameter) -> TokenStream {
+        let ty = &parameter.ty;
+        if self.is_plain_string(ty) && !parameter.file {
             return quote!(&str);
         }
+        if parameter.file && ty.containers.is_empty() {
+            return quote!(&[u8]);
+        }
         if ty.containers.first() == Some(&Container::List) {
-            let item = self.rust_type(operation, &list_item(ty));
+            let item = list_item(ty);
+            let item = if parameter.file {
+                self.file_type(&item)
+            } else {
+                self.rust_type(operation, &item)
+            };
             return quote!(&[#item]);
         }
         let ty = self.rust_type(operation, ty);
@@ -464,7 +510,7 @@ fn function_docs(operation: &Operation) -> String {
             text.push_str(&format!(
                 "- {}: {}\n",
                 code_span(crate::naming::unraw(&parameter.rust_name)),
-                parameter_docs(parameter).replace("\n\n", " ")
+                parameter_docs(operation, parameter).replace("\n\n", " ")
             ));
         }
         text.push('\n');
@@ -495,8 +541,8 @@ fn function_docs(operation: &Operation) -> String {
     text
 }
 
-/// A parameter's description and where it goes.
-fn parameter_docs(parameter: &Parameter) -> String {
+/// A parameter of `operation`: its description and where it goes.
+fn parameter_docs(operation: &Operation, parameter: &Parameter) -> String {
     let mut text = plain_text(&parameter.description);
     if !text.is_empty() {
         if !text.ends_with(['.', '!', '?', ':']) {
@@ -517,6 +563,19 @@ fn parameter_docs(parameter: &Parameter) -> String {
             code_span(&parameter.wire_name)
         ),
         ParameterLocation::Header => format!("Header {}", code_span(&parameter.wire_name)),
+        ParameterLocation::Cookie => format!("Cookie {}", code_span(&parameter.wire_name)),
+        ParameterLocation::Form if parameter.file => format!(
+            "The file part {} of the multipart body (its bytes)",
+            code_span(&parameter.wire_name)
+        ),
+        ParameterLocation::Form if list => format!(
+            "Field {} of the body, once per value",
+            code_span(&parameter.wire_name)
+        ),
+        ParameterLocation::Form => format!("Field {} of the body", code_span(&parameter.wire_name)),
+        ParameterLocation::Body if operation.body_encoding == BodyEncoding::Text => {
+            "The text body".to_owned()
+        }
         ParameterLocation::Body => "The JSON body".to_owned(),
     });
     if !parameter.allowed_values.is_empty() {
@@ -562,10 +621,7 @@ fn example_attributes(context: &Example, operation: &Operation) -> TokenStream {
         .iter()
         .map(|parameter| {
             let name = &parameter.rust_name;
-            format!(
-                "{name}: {}",
-                example_type(context, operation, &parameter.ty)
-            )
+            format!("{name}: {}", example_type(context, operation, parameter))
         })
         .collect();
     let mut arguments: Vec<String> = required
@@ -606,7 +662,15 @@ fn example_attributes(context: &Example, operation: &Operation) -> TokenStream {
 }
 
 /// A required argument's type as the example (outside the crate) writes it.
-fn example_type(context: &Example, operation: &Operation, ty: &FieldType) -> String {
+fn example_type(context: &Example, operation: &Operation, parameter: &Parameter) -> String {
+    let ty = &parameter.ty;
+    if parameter.file {
+        return if ty.containers.is_empty() {
+            "&[u8]".to_owned()
+        } else {
+            "&[Vec<u8>]".to_owned()
+        };
+    }
     let Example {
         crate_name,
         module,

@@ -109,6 +109,9 @@ pub struct Operation {
     /// Enums of this operation's enumerated parameters, in parameter order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub enums: Vec<EnumType>,
+    /// How the request body is written: JSON unless the page gives another media type.
+    #[serde(default, skip_serializing_if = "BodyEncoding::is_json")]
+    pub body_encoding: BodyEncoding,
 }
 
 /// One parameter of an operation.
@@ -135,6 +138,10 @@ pub struct Parameter {
     pub allowed_values: Vec<String>,
     /// The description (plain text; may be empty).
     pub description: String,
+    /// The page types it as a file (`bytearray`, `File`, `*os.File`): its value is bytes, in a
+    /// multipart body a file part.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub file: bool,
 }
 
 /// Where a parameter goes in the request.
@@ -147,8 +154,54 @@ pub enum ParameterLocation {
     Query,
     /// A request header: [`Parameter::wire_name`] is its name (`If-Match`).
     Header,
-    /// The JSON body.
+    /// The body: JSON, or the text of a `text/plain` one ([`Operation::body_encoding`]).
     Body,
+    /// A field of a form or multipart body ([`Operation::body_encoding`]) under its wire name.
+    Form,
+    /// A cookie of the `Cookie` header (only `codegen.toml` says so: the pages do not).
+    Cookie,
+}
+
+/// How an operation's request body is written, by the media type its page gives
+/// (`### HTTP request headers`, `Content-Type`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BodyEncoding {
+    /// JSON (`application/json`, a `+json` suffix), or no body.
+    #[default]
+    Json,
+    /// `application/x-www-form-urlencoded`: the [`ParameterLocation::Form`] parameters as
+    /// `key=value` pairs.
+    Form,
+    /// `multipart/form-data`: one part per [`ParameterLocation::Form`] value, a file's
+    /// ([`Parameter::file`]) as its bytes.
+    Multipart,
+    /// `text/plain`: the body parameter, a `str`, as it is.
+    Text,
+}
+
+impl BodyEncoding {
+    /// The encoding of a body of `media_type`; `None` for one the requests do not write.
+    pub fn of_media_type(media_type: &str) -> Option<BodyEncoding> {
+        let essence = media_type.split(';').next().unwrap_or_default().trim();
+        let is = |name: &str| essence.eq_ignore_ascii_case(name);
+        if is_json_media_type(media_type) {
+            Some(BodyEncoding::Json)
+        } else if is("application/x-www-form-urlencoded") {
+            Some(BodyEncoding::Form)
+        } else if is("multipart/form-data") {
+            Some(BodyEncoding::Multipart)
+        } else if is("text/plain") {
+            Some(BodyEncoding::Text)
+        } else {
+            None
+        }
+    }
+
+    /// Whether it is the default, JSON (left out of `model.json`).
+    pub fn is_json(&self) -> bool {
+        *self == BodyEncoding::Json
+    }
 }
 
 /// Whether a media type is JSON: `application/json`, or a `+json` suffix

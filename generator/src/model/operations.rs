@@ -13,7 +13,7 @@ use rayon::iter::{IntoParallelIterator, ParallelIterator};
 
 use super::shared::{MAX_TYPE_DEPTH, enum_type, suggest};
 use super::{
-    BaseType, EnumKind, EnumType, FieldType, Operation, OperationGroup, Parameter,
+    BaseType, BodyEncoding, EnumKind, EnumType, FieldType, Operation, OperationGroup, Parameter,
     ParameterLocation, is_json_media_type,
 };
 use crate::config::{OperationOverrides, ParameterPlace};
@@ -120,11 +120,11 @@ pub fn build_operations(
             };
             let mut operations: Vec<Operation> = Vec::new();
             for section in &page.operations {
-                if !resolver.has_supported_body(section) {
+                let Some(encoding) = resolver.body_encoding(section) else {
                     continue;
-                }
+                };
                 let reported = resolver.diagnostics.len();
-                let operation = resolver.operation(section);
+                let operation = resolver.operation(section, encoding);
                 let problems = &mut resolver.diagnostics[reported..];
                 let failed = problems
                     .iter()
@@ -234,7 +234,8 @@ struct Resolver<'a, 'd> {
 }
 
 impl Resolver<'_, '_> {
-    fn operation(&mut self, section: &OperationSection) -> Operation {
+    fn operation(&mut self, section: &OperationSection, encoding: BodyEncoding) -> Operation {
+        let form = matches!(encoding, BodyEncoding::Form | BodyEncoding::Multipart);
         let name = section.name.value.as_str();
         let path = &section.path;
         let slots: Vec<(Range<usize>, &str)> = placeholders(&path.value).collect();
@@ -291,7 +292,8 @@ impl Resolver<'_, '_> {
                         .map_or_else(|| doc_name.to_train_case(), |name| name.value.clone());
                     (ParameterLocation::Header, header)
                 }
-                (None, None) if is_body(row, section) => {
+                (None, Some(ParameterPlace::Cookie)) => (ParameterLocation::Cookie, wanted),
+                (None, None) if !form && is_body(row, section) => {
                     if let Some(first) = body.replace(row) {
                         self.diagnostics.push(
                             Diagnostic::error(
@@ -321,6 +323,8 @@ impl Resolver<'_, '_> {
                         }
                         (ParameterLocation::Header, header.name().to_owned())
                     }
+                    // A form's page lists its fields as parameters, as it does query ones.
+                    None if form => (ParameterLocation::Form, wanted),
                     None => (ParameterLocation::Query, wanted),
                 },
             };
@@ -341,6 +345,9 @@ impl Resolver<'_, '_> {
                 default: row.default.clone(),
                 allowed_values: row.allowed_values.clone(),
                 description: row.description.clone(),
+                file: row.file
+                    && location == ParameterLocation::Form
+                    && encoding == BodyEncoding::Multipart,
             });
         }
         self.report_unfilled(name, path, &slots, &filled);
@@ -374,33 +381,40 @@ impl Resolver<'_, '_> {
                     listed.first().filter(|_| !json).cloned()
                 }),
             enums,
+            body_encoding: encoding,
         }
     }
 
-    /// Whether the operation's request body is one the runtime sends (JSON, or none); a form or
-    /// multipart body is reported, and the operation left out.
-    fn has_supported_body(&mut self, section: &OperationSection) -> bool {
+    /// How the operation's request body is written: JSON when its page lists no media type or
+    /// a JSON one, else the first listed one the requests write (a form, multipart, text); for
+    /// another (`application/octet-stream`) `None`, reported, and the operation left out.
+    fn body_encoding(&mut self, section: &OperationSection) -> Option<BodyEncoding> {
         let types = section.content_types.as_deref().unwrap_or_default();
         if types.is_empty()
             || types
                 .iter()
                 .any(|media_type| is_json_media_type(media_type))
         {
-            return true;
+            return Some(BodyEncoding::Json);
         }
-        self.diagnostics.push(
-            Diagnostic::warning(
-                self.file,
-                section.name.span.clone(),
-                format!(
-                    "operation `{}` sends a `{}` body, which is not generated yet; left out",
-                    section.name.value, types[0]
-                ),
-            )
-            .with_label("this operation")
-            .with_note("only JSON request bodies are sent by the generated requests"),
-        );
-        false
+        let encoding = types
+            .iter()
+            .find_map(|media_type| BodyEncoding::of_media_type(media_type));
+        if encoding.is_none() {
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    self.file,
+                    section.name.span.clone(),
+                    format!(
+                        "operation `{}` sends a `{}` body, which is not generated yet; left out",
+                        section.name.value, types[0]
+                    ),
+                )
+                .with_label("this operation")
+                .with_note("the requests send JSON, form, multipart and text bodies"),
+            );
+        }
+        encoding
     }
 
     /// Reports each `{placeholder}` of the path that no parameter fills.

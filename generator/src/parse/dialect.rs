@@ -171,6 +171,10 @@ pub struct DialectSpec {
     /// /path` pages, and openapi-generator's, checked on the Ory folders of that template);
     /// another's are skipped like any page without a model.
     pub reads_operations: bool,
+    /// The names the template's API pages write for a file's contents, a `format: binary`
+    /// parameter (`api_doc.mustache`'s `{{dataType}}` of a file: Python's `bytearray`, Java's
+    /// `File`, Go's `*os.File`): such a parameter takes bytes, a file part in a multipart body.
+    pub file_types: &'static [&'static str],
     /// Type names the page reader reads wherever they stand, and what each is.
     pub words: &'static [(&'static str, Word)],
     /// Containers opened by a name and a bracket (`Hash<`, `List[`), and what each holds.
@@ -236,6 +240,7 @@ impl DialectSpec {
         one_of_sections: false,
         writes_angle_brackets: true,
         reads_operations: false,
+        file_types: &[],
         words: &[],
         containers: &[],
         qualified: &[],

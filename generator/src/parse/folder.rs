@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::dialect::Dialect;
 use super::dialects::{self, Dialects};
-use super::operations::OperationPage;
+use super::operations::{OperationPage, TypeCell};
 use super::page::{MALFORMED_TYPE, ModelPage, PropertyRow, Spanned};
 use super::types::{Container, Inexact, Leaf, Primitive, TypeExpr};
 use crate::diagnostic::{Diagnostic, FileId, Sources};
@@ -406,6 +406,7 @@ pub fn apply_operation_conventions(
     for section in pages.iter_mut().flat_map(|page| &mut page.operations) {
         for row in &mut section.parameters {
             row.api_name = dialect.api_name(&row.name.value);
+            row.file = names_a_file(&row.ty, dialect.spec().file_types);
         }
         let cells = (section.parameters.iter_mut())
             .map(|row| &mut row.ty)
@@ -419,6 +420,24 @@ pub fn apply_operation_conventions(
             }
         }
     }
+}
+
+/// Whether a parameter's type is one of the dialect's names for a file's contents: the name the
+/// page reader left (typescript-fetch's `Blob`), or the name as written, its emphasis, code
+/// marks, brackets and pointer stars aside (Go's `*os.File`, `[]*os.File`, which Go's grammar
+/// reads as a string).
+fn names_a_file(cell: &TypeCell, file_types: &[&str]) -> bool {
+    let bare = |name: &str| -> String {
+        name.trim_matches(|c: char| "*`<>[]".contains(c) || c.is_whitespace())
+            .to_owned()
+    };
+    let written = bare(&cell.leaf_text);
+    file_types
+        .iter()
+        .any(|file_type| match &cell.expr.value.leaf {
+            Leaf::Named(name) if name == file_type => true,
+            _ => !written.is_empty() && written == bare(file_type),
+        })
 }
 
 /// Whether `page` (of a folder of `dialect`) shows no property: its table is empty, or its only

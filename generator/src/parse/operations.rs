@@ -82,6 +82,9 @@ pub struct TypeCell {
     pub expr: Spanned<TypeExpr>,
     /// The span of the innermost type's name.
     pub leaf_span: Range<usize>,
+    /// The innermost type's name as the page writes it (`bytearray`, `*os.File`), before the
+    /// dialect reads it.
+    pub leaf_text: String,
     /// Whether the cell links its type's name to a page (`[**Pet**](Pet.md)`).
     pub links_page: bool,
 }
@@ -105,6 +108,9 @@ pub struct ParameterRow {
     /// The name the API gives it, the docs' name with the folder dialect's keyword escapes
     /// undone (set once the folder's dialect is known; the docs' name until then).
     pub api_name: String,
+    /// Its type is the dialect's name for a file's contents (`bytearray`, `File`; set once the
+    /// folder's dialect is known: [`super::dialect::DialectSpec::file_types`]).
+    pub file: bool,
 }
 
 /// An HTTP method.
@@ -448,6 +454,7 @@ impl PageReader<'_, '_> {
                     draft.broken |= parsed.is_none();
                     parsed.map(|parsed| TypeCell {
                         expr: parsed.expr,
+                        leaf_text: self.text[parsed.leaf_span.clone()].to_owned(),
                         leaf_span: parsed.leaf_span,
                         links_page: parsed.links_page,
                     })
@@ -928,6 +935,7 @@ fn read_parameter(
             span: type_span.clone(),
         },
         leaf_span: type_span.clone(),
+        leaf_text: text[type_span.clone()].to_owned(),
         links_page: false,
     };
     let (notes_text, notes_span) = cell_text(columns - 1);
@@ -968,6 +976,7 @@ fn read_parameter(
             } = parse_type_cell(file, text, &cells[1], diagnostics)?;
             let ty = TypeCell {
                 expr,
+                leaf_text: text[leaf_span.clone()].to_owned(),
                 leaf_span,
                 links_page,
             };
@@ -985,6 +994,7 @@ fn read_parameter(
         required: notes.required,
         default: notes.default,
         allowed_values: notes.allowed_values,
+        file: false,
     })
 }
 

@@ -12,6 +12,7 @@ use crate::parse::types::{Leaf, Primitive};
 /// snake_case, `createdAt` in camelCase).
 pub static SPEC: DialectSpec = DialectSpec {
     reads_operations: true,
+    file_types: &["*os.File", "os.File"],
     name: "go",
     api_name,
     // Until 5.x an enum page was an empty Properties table (then a `## Enum` list).
@@ -57,13 +58,69 @@ fn nullable_model(name: &str, page_names: &BTreeSet<String>) -> Option<(Leaf, Op
 }
 
 /// The Go template's Name-column convention: the exported field, `Var` before a leading digit
-/// (`Var1st` -> `1st`).
+/// (`Var1st` -> `1st`); and a parameter named as a reserved word, `_` after it (`type_` ->
+/// `type`: `AbstractGoCodegen.escapeReservedWord`).
 pub fn api_name(name: &str) -> String {
+    if let Some(word) = name.strip_suffix('_')
+        && RESERVED_WORDS.contains(&word)
+    {
+        return word.to_owned();
+    }
     name.strip_prefix("Var")
         .filter(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
         .unwrap_or(name)
         .to_owned()
 }
+
+/// `AbstractGoCodegen`'s reserved words: Go's keywords and predeclared types.
+const RESERVED_WORDS: &[&str] = &[
+    "bool",
+    "break",
+    "byte",
+    "case",
+    "chan",
+    "complex128",
+    "complex64",
+    "const",
+    "continue",
+    "default",
+    "defer",
+    "else",
+    "error",
+    "fallthrough",
+    "float32",
+    "float64",
+    "for",
+    "func",
+    "go",
+    "goto",
+    "if",
+    "import",
+    "int",
+    "int16",
+    "int32",
+    "int64",
+    "int8",
+    "interface",
+    "map",
+    "nil",
+    "package",
+    "range",
+    "return",
+    "rune",
+    "select",
+    "string",
+    "struct",
+    "switch",
+    "type",
+    "uint",
+    "uint16",
+    "uint32",
+    "uint64",
+    "uint8",
+    "uintptr",
+    "var",
+];
 
 #[cfg(test)]
 mod tests {
@@ -78,6 +135,10 @@ mod tests {
             // Not escapes: no digit after `Var`.
             ("Variant", "Variant"),
             ("VarName", "VarName"),
+            // A reserved word's escape; another name's `_` stays (Go's words are lower case).
+            ("type_", "type"),
+            ("Range_", "Range_"),
+            ("name_", "name_"),
         ] {
             assert_eq!(api_name(name), api, "{name}");
         }

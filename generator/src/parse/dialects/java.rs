@@ -15,6 +15,7 @@ use crate::parse::types::{Leaf, Primitive};
 /// The Java templates' description.
 pub static SPEC: DialectSpec = DialectSpec {
     reads_operations: true,
+    file_types: &["File"],
     name: "java",
     api_name,
     keeps_json_name: kept_as_written,

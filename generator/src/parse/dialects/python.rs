@@ -10,6 +10,7 @@ use crate::parse::types::Primitive;
 /// The legacy Python templates' description.
 pub static SPEC: DialectSpec = DialectSpec {
     reads_operations: true,
+    file_types: &["file", "file_type", "bytearray", "bytes"],
     name: "python",
     api_name,
     type_syntax: "types are `str`, `int`, `float`, `bool`, `date`, `datetime`, `object`, \

@@ -13,6 +13,7 @@ use crate::parse::types::{Leaf, Primitive};
 /// `python-prior`'s description.
 pub static SPEC: DialectSpec = DialectSpec {
     reads_operations: true,
+    file_types: &["file_type"],
     name: "python-prior",
     api_name: super::python::api_name,
     type_syntax: "python-prior types are `str`, `int`, `float`, `bool`, `date`, `datetime`, \

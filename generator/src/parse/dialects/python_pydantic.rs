@@ -8,6 +8,7 @@ use crate::parse::types::{Container, Primitive};
 /// The pydantic templates' description.
 pub static SPEC: DialectSpec = DialectSpec {
     reads_operations: true,
+    file_types: &["bytearray", "bytes"],
     name: "python-pydantic",
     api_name: super::python::api_name,
     type_syntax: "pydantic types are `str`, `int`, `float`, `bool`, `date`, `datetime`, \

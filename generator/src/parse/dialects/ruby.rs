@@ -10,6 +10,7 @@ use crate::parse::types::{Container, Primitive};
 /// The Ruby template's description.
 pub static SPEC: DialectSpec = DialectSpec {
     reads_operations: true,
+    file_types: &["File"],
     name: "ruby",
     api_name,
     type_syntax: "Ruby types are `String`, `Integer`, `Float`, `Boolean`, `Time`, `Date`, \

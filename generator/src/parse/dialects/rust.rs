@@ -8,6 +8,7 @@ use crate::parse::types::Primitive;
 /// The Rust template's description.
 pub static SPEC: DialectSpec = DialectSpec {
     reads_operations: true,
+    file_types: &["std::path::PathBuf"],
     name: "rust",
     api_name,
     type_syntax: "Rust types are `String`, `i32`, `i64`, `f32`, `f64`, `bool`, `uuid::Uuid`, \

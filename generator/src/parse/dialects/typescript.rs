@@ -35,6 +35,7 @@ pub const NOTES: &[(&str, Inexact)] = &[
 /// no identifier), so `[naming] wire` does not apply.
 pub static SPEC: DialectSpec = DialectSpec {
     reads_operations: true,
+    file_types: &["HttpFile", "File", "Blob"],
     name: "typescript",
     api_name,
     type_syntax: TYPE_SYNTAX,

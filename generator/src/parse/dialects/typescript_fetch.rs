@@ -9,6 +9,7 @@ use crate::parse::dialect::{DialectSpec, Mark};
 /// pages are known by their table.
 pub static SPEC: DialectSpec = DialectSpec {
     reads_operations: true,
+    file_types: &["Blob"],
     name: "typescript-fetch",
     api_name: super::typescript::api_name,
     type_syntax: super::typescript::TYPE_SYNTAX,

@@ -3,7 +3,8 @@
 //! The request every operation's function builds, and what decoding its response gives.
 //!
 //! Requests are built without any I/O: each operation's function returns a [`Request`]
-//! (method, percent-encoded path and query, headers, JSON body, and the type a success decodes to). Send
+//! (method, percent-encoded path and query, headers, body (JSON, a form, multipart or text), and
+//! the type a success decodes to). Send
 //! it with any HTTP stack: [`Request::to_http`] makes an `http::Request`, and
 //! [`Request::decode_response`] turns the status and body of the response into the typed result
 //! or an [`ApiError`]. The `client` feature's `client_::Client` does both over `reqwest`.
@@ -23,8 +24,8 @@
 //! only. Its declaration in `lib.rs` has no docs: rustdoc would resolve the links above from
 //! there.
 
-/// A request ready to send: method, percent-encoded path, query, header parameters, JSON body,
-/// and the type a success decodes to.
+/// A request ready to send: method, percent-encoded path, query, header parameters (and
+/// cookies), body with its media type, and the type a success decodes to.
 pub struct Request<T> {
     method: ::http::Method,
     path: ::std::string::String,
@@ -32,6 +33,8 @@ pub struct Request<T> {
     query: ::std::string::String,
     headers: ::std::vec::Vec<(&'static str, ::std::string::String)>,
     body: ::std::option::Option<::std::vec::Vec<u8>>,
+    content_type: ::std::string::String,
+    parts: ::std::vec::Vec<Part>,
     accept: &'static str,
     retryable: ::std::option::Option<bool>,
     decode: fn(&[u8]) -> ::std::result::Result<T, ::serde_json::Error>,
@@ -53,6 +56,8 @@ impl<T> Request<T> {
             query: ::std::string::String::new(),
             headers: ::std::vec::Vec::new(),
             body: ::std::option::Option::None,
+            content_type: ::std::string::String::new(),
+            parts: ::std::vec::Vec::new(),
             accept: JSON,
             retryable: ::std::option::Option::None,
             decode,
@@ -83,6 +88,25 @@ impl<T> Request<T> {
         push_encoded(&mut self.query, value);
     }
 
+    /// Adds the cookie `name=value` (a cookie parameter) to the `Cookie` header, the value
+    /// percent-encoded as [`encode_path_segment`] does (a cookie value holds no space, `;`, `,`
+    /// or `"`); cookies are `; `-separated in the order they were added.
+    pub fn push_cookie(&mut self, name: &'static str, value: &str) {
+        let mut cookie = ::std::format!("{name}=");
+        push_encoded(&mut cookie, value);
+        match self
+            .headers
+            .iter_mut()
+            .find(|(header, _)| header.eq_ignore_ascii_case(COOKIE))
+        {
+            ::std::option::Option::Some((_, cookies)) => {
+                cookies.push_str("; ");
+                cookies.push_str(&cookie);
+            }
+            ::std::option::Option::None => self.headers.push((COOKIE, cookie)),
+        }
+    }
+
     /// Sets the JSON body.
     ///
     /// # Panics
@@ -92,7 +116,93 @@ impl<T> Request<T> {
     pub fn set_json_body<B: ::serde::Serialize + ?::std::marker::Sized>(&mut self, body: &B) {
         let json = ::serde_json::to_vec(body)
             .expect("a request body serializes to JSON: its map keys are strings");
-        self.body = ::std::option::Option::Some(json);
+        self.set_body(JSON.into(), json);
+    }
+
+    /// Sets a `text/plain` body: `text` as it is.
+    pub fn set_text_body(&mut self, text: &str) {
+        self.set_body(TEXT.into(), text.as_bytes().to_vec());
+    }
+
+    /// Appends `key=value` to an `application/x-www-form-urlencoded` body, both
+    /// percent-encoded as [`encode_path_segment`] does. A list parameter is one call per item
+    /// (`key=a&key=b`).
+    pub fn push_form(&mut self, key: &str, value: &str) {
+        let mut form = self.body.take().unwrap_or_default();
+        let mut pair = ::std::string::String::new();
+        if !form.is_empty() {
+            pair.push('&');
+        }
+        push_encoded(&mut pair, key);
+        pair.push('=');
+        push_encoded(&mut pair, value);
+        form.extend_from_slice(pair.as_bytes());
+        self.set_body(FORM.into(), form);
+    }
+
+    /// Adds the text part `name` to a `multipart/form-data` body. A list parameter is one call
+    /// per item, each its own part.
+    pub fn push_part(&mut self, name: &str, value: &str) {
+        self.parts.push(Part {
+            name: name.to_owned(),
+            file: false,
+            contents: value.as_bytes().to_vec(),
+        });
+        self.write_parts();
+    }
+
+    /// Adds the file part `name` (`filename` the same, `application/octet-stream`) with the
+    /// file's `contents` to a `multipart/form-data` body.
+    pub fn push_file_part(&mut self, name: &str, contents: &[u8]) {
+        self.parts.push(Part {
+            name: name.to_owned(),
+            file: true,
+            contents: contents.to_vec(),
+        });
+        self.write_parts();
+    }
+
+    /// Writes the multipart body of the parts so far, with a boundary that none of them holds.
+    fn write_parts(&mut self) {
+        let mut boundary = ::std::string::String::from("request-part-boundary");
+        let mut attempt = 0_u32;
+        while self.parts.iter().any(|part| {
+            part.contents
+                .windows(boundary.len())
+                .any(|window| window == boundary.as_bytes())
+        }) {
+            attempt += 1;
+            boundary = ::std::format!("request-part-boundary-{attempt}");
+        }
+        let mut body = ::std::vec::Vec::new();
+        for part in &self.parts {
+            // The name in quotes, its `"` and line breaks percent-encoded (as browsers do).
+            let name = part
+                .name
+                .replace('"', "%22")
+                .replace('\r', "%0D")
+                .replace('\n', "%0A");
+            let head = if part.file {
+                ::std::format!(
+                    "--{boundary}\r\ncontent-disposition: form-data; name=\"{name}\"; \
+                     filename=\"{name}\"\r\ncontent-type: application/octet-stream\r\n\r\n"
+                )
+            } else {
+                ::std::format!(
+                    "--{boundary}\r\ncontent-disposition: form-data; name=\"{name}\"\r\n\r\n"
+                )
+            };
+            body.extend_from_slice(head.as_bytes());
+            body.extend_from_slice(&part.contents);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(::std::format!("--{boundary}--\r\n").as_bytes());
+        self.set_body(::std::format!("{MULTIPART}; boundary={boundary}"), body);
+    }
+
+    fn set_body(&mut self, content_type: ::std::string::String, body: ::std::vec::Vec<u8>) {
+        self.content_type = content_type;
+        self.body = ::std::option::Option::Some(body);
     }
 
     /// The HTTP method.
@@ -137,9 +247,15 @@ impl<T> Request<T> {
         &self.headers
     }
 
-    /// The JSON body, if the request has one.
+    /// The body, if the request has one (its media type is [`Request::content_type`]).
     pub fn body(&self) -> ::std::option::Option<&[u8]> {
         self.body.as_deref()
+    }
+
+    /// The media type of the body (`application/json`, `application/x-www-form-urlencoded`,
+    /// `multipart/form-data; boundary=...`, `text/plain`); `None` when there is no body.
+    pub fn content_type(&self) -> ::std::option::Option<&str> {
+        self.body.as_ref().map(|_| self.content_type.as_str())
     }
 
     /// The media type the request accepts: `application/json`, or the operation's own.
@@ -149,7 +265,7 @@ impl<T> Request<T> {
 
     /// The `http` request against `base_url` (`https://api.example.com`, or with a path prefix:
     /// `https://example.com/prefix`; a trailing `/` is ignored), with `accept:` [`Request::accept`],
-    /// the header parameters, and `content-type: application/json` when there is a body. An error
+    /// the header parameters, and the body's `content-type` ([`Request::content_type`]). An error
     /// when `base_url` and the path do not make a valid URI, or a header value is not valid.
     pub fn to_http(
         &self,
@@ -167,8 +283,8 @@ impl<T> Request<T> {
         for (name, value) in &self.headers {
             builder = builder.header(*name, value.as_str());
         }
-        if self.body.is_some() {
-            builder = builder.header(::http::header::CONTENT_TYPE, JSON);
+        if let ::std::option::Option::Some(content_type) = self.content_type() {
+            builder = builder.header(::http::header::CONTENT_TYPE, content_type);
         }
         builder.body(self.body.clone().unwrap_or_default())
     }
@@ -274,6 +390,8 @@ impl<T> ::std::clone::Clone for Request<T> {
             query: self.query.clone(),
             headers: self.headers.clone(),
             body: self.body.clone(),
+            content_type: self.content_type.clone(),
+            parts: self.parts.clone(),
             accept: self.accept,
             retryable: self.retryable,
             decode: self.decode,
@@ -333,8 +451,28 @@ fn decode_with<T>(
     }
 }
 
-/// The media type of every body, sent and accepted.
+/// The media type of a JSON body, sent and accepted unless the operation says otherwise.
 const JSON: &str = "application/json";
+
+/// The media type of a form body.
+const FORM: &str = "application/x-www-form-urlencoded";
+
+/// The media type of a multipart body, before its boundary.
+const MULTIPART: &str = "multipart/form-data";
+
+/// The media type of a text body.
+const TEXT: &str = "text/plain";
+
+/// The header the cookie parameters go in.
+const COOKIE: &str = "Cookie";
+
+/// One part of a multipart body.
+#[derive(Clone)]
+struct Part {
+    name: ::std::string::String,
+    file: bool,
+    contents: ::std::vec::Vec<u8>,
+}
 
 /// Decodes a success body as JSON: what an operation that returns a type passes to
 /// [`Request::new`]. An empty body (a `204 No Content`, or a `200` without one, as servers answer

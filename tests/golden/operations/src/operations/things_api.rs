@@ -575,6 +575,198 @@ pub fn patch_thing(
     request_
 }
 
+/// The optional parameters of `post_thing_form`: `None` leaves one out. Build it
+/// with `..Default::default()`, so that parameters the API adds later do not break your code.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PostThingFormParams {
+    /// How many.
+    ///
+    /// Field `count` of the body.
+    pub count: Option<i64>,
+    /// Tags.
+    ///
+    /// Field `tags` of the body, once per value.
+    pub tags: Option<Vec<String>>,
+    /// The session cookie (codegen.toml says so).
+    ///
+    /// Cookie `session`.
+    pub session: Option<String>,
+}
+
+/// Rename a thing with a form
+///
+/// `POST /api/v2/things/{thingId}/form`
+///
+/// Requires no permissions.
+///
+/// # Parameters
+///
+/// - `thing_id`: Thing ID. In the path, `{thingId}`.
+/// - `name`: The new name. Field `name` of the body.
+///
+/// The optional parameters are the fields of `PostThingFormParams`.
+///
+/// A success's body decodes to `Thing`.
+///
+/// # Example
+///
+/// ```no_run
+/// # use golden_operations::things_api;
+/// # fn example(base_url: &str, thing_id: &str, name: &str) -> Result<(), Box<dyn std::error::Error>> {
+/// let request = things_api::post_thing_form(thing_id, name, &things_api::PostThingFormParams::default());
+/// let http_request = request.to_http(base_url)?;
+/// // Send `http_request` with any HTTP client, then decode its answer:
+/// // `request.decode_response(status, &body)`.
+/// # Ok(())
+/// # }
+/// ```
+#[inline]
+pub fn post_thing_form(
+    thing_id: &str,
+    name: &str,
+    params: &PostThingFormParams,
+) -> super::request_::Request<super::Thing> {
+    let mut request_ = super::request_::Request::new(
+        ::http::Method::POST,
+        [
+            "/api/v2/things/",
+            super::request_::encode_path_segment(thing_id).as_str(),
+            "/form",
+        ]
+            .concat(),
+        super::request_::decode_json,
+    );
+    request_.set_path_template("/api/v2/things/{thingId}/form");
+    request_.push_form("name", name);
+    if let Some(count) = &params.count {
+        request_.push_form("count", &super::request_::QueryValue::to_query_value(count));
+    }
+    if let Some(tags) = &params.tags {
+        for value in tags {
+            request_.push_form("tags", value);
+        }
+    }
+    if let Some(session) = &params.session {
+        request_.push_cookie("session", session);
+    }
+    request_
+}
+
+/// Note a thing in plain text
+///
+/// `POST /api/v2/things/{thingId}/note`
+///
+/// Requires no permissions.
+///
+/// # Parameters
+///
+/// - `thing_id`: Thing ID. In the path, `{thingId}`.
+/// - `body`: The note. The text body.
+///
+/// A success's body decodes to `Thing`.
+///
+/// # Example
+///
+/// ```no_run
+/// # use golden_operations::things_api;
+/// # fn example(base_url: &str, thing_id: &str, body: &str) -> Result<(), Box<dyn std::error::Error>> {
+/// let request = things_api::post_thing_note(thing_id, body);
+/// let http_request = request.to_http(base_url)?;
+/// // Send `http_request` with any HTTP client, then decode its answer:
+/// // `request.decode_response(status, &body)`.
+/// # Ok(())
+/// # }
+/// ```
+#[inline]
+pub fn post_thing_note(
+    thing_id: &str,
+    body: &str,
+) -> super::request_::Request<super::Thing> {
+    let mut request_ = super::request_::Request::new(
+        ::http::Method::POST,
+        [
+            "/api/v2/things/",
+            super::request_::encode_path_segment(thing_id).as_str(),
+            "/note",
+        ]
+            .concat(),
+        super::request_::decode_json,
+    );
+    request_.set_path_template("/api/v2/things/{thingId}/note");
+    request_.set_text_body(body);
+    request_
+}
+
+/// The optional parameters of `post_thing_photo`: `None` leaves one out. Build it
+/// with `..Default::default()`, so that parameters the API adds later do not break your code.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PostThingPhotoParams {
+    /// A caption.
+    ///
+    /// Field `caption` of the body.
+    pub caption: Option<String>,
+    /// More photos.
+    ///
+    /// The file part `extra` of the multipart body (its bytes).
+    pub extra: Option<Vec<Vec<u8>>>,
+}
+
+/// Upload a thing's photos
+///
+/// `POST /api/v2/things/{thingId}/photo`
+///
+/// Requires no permissions.
+///
+/// # Parameters
+///
+/// - `thing_id`: Thing ID. In the path, `{thingId}`.
+/// - `photo`: The photo. The file part `photo` of the multipart body (its bytes).
+///
+/// The optional parameters are the fields of `PostThingPhotoParams`.
+///
+/// A success's body decodes to `Thing`.
+///
+/// # Example
+///
+/// ```no_run
+/// # use golden_operations::things_api;
+/// # fn example(base_url: &str, thing_id: &str, photo: &[u8]) -> Result<(), Box<dyn std::error::Error>> {
+/// let request = things_api::post_thing_photo(thing_id, photo, &things_api::PostThingPhotoParams::default());
+/// let http_request = request.to_http(base_url)?;
+/// // Send `http_request` with any HTTP client, then decode its answer:
+/// // `request.decode_response(status, &body)`.
+/// # Ok(())
+/// # }
+/// ```
+#[inline]
+pub fn post_thing_photo(
+    thing_id: &str,
+    photo: &[u8],
+    params: &PostThingPhotoParams,
+) -> super::request_::Request<super::Thing> {
+    let mut request_ = super::request_::Request::new(
+        ::http::Method::POST,
+        [
+            "/api/v2/things/",
+            super::request_::encode_path_segment(thing_id).as_str(),
+            "/photo",
+        ]
+            .concat(),
+        super::request_::decode_json,
+    );
+    request_.set_path_template("/api/v2/things/{thingId}/photo");
+    request_.push_file_part("photo", photo);
+    if let Some(caption) = &params.caption {
+        request_.push_part("caption", caption);
+    }
+    if let Some(extra) = &params.extra {
+        for value in extra {
+            request_.push_file_part("extra", value);
+        }
+    }
+    request_
+}
+
 /// File a request about a thing
 ///
 /// `POST /api/v2/things/{thingId}/requests`
