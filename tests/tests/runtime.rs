@@ -714,7 +714,9 @@ fn a_numbered_listing_asks_for_the_next_page_until_the_count() {
     assert_eq!(url, "https://api.example/tags?pageSize=5&pageNumber=2");
     assert!(page(3, 3).next_request(&next).is_none());
     assert!(page(1, 0).next_request(&request).is_none());
+}
 
+#[test]
 fn a_multipart_boundary_is_in_no_part() {
     let mut request = get_pet("p");
     request.push_file_part("a", b"--request-part-boundary\r\n");
