@@ -752,3 +752,26 @@ fn cookies_share_one_header_and_bodies_set_their_media_type() {
     assert_eq!(http.headers()["content-type"], "application/json");
     assert_eq!(http.body(), br#"["x"]"#);
 }
+
+#[test]
+fn a_cursor_listing_resumes_at_its_cursor_until_it_has_none() {
+    use codegen_tests::features::OrderCursorPage;
+    use codegen_tests::features::request_::{Listing, Request, decode_json};
+    let request = Request::new(
+        Method::GET,
+        "/orders".into(),
+        decode_json::<OrderCursorPage>,
+    );
+    let page = |cursor: Option<&str>| OrderCursorPage {
+        entities: None,
+        cursor: cursor.map(str::to_owned),
+    };
+    let next = page(Some("a b"))
+        .next_request(&request)
+        .expect("a next page");
+    assert_eq!(next.query(), "cursor=a%20b");
+    let again = page(Some("c")).next_request(&next).expect("a next page");
+    assert_eq!(again.query(), "cursor=c");
+    assert!(page(None).next_request(&again).is_none());
+    assert!(page(Some("")).next_request(&again).is_none());
+}

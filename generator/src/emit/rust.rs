@@ -349,7 +349,8 @@ pub(super) fn model_file(model: &Model, types: &PrimitiveTypes) -> Vec<Item> {
 }
 
 /// The `request_::Listing` impl of a model that is a page of a listing: its items, and the next
-/// page's request (its link followed, or its page number plus one while less than the count).
+/// page's request (its link followed, its cursor in the query, or its page number plus one while
+/// less than the count).
 fn listing_impl(model: &Model, listing: &Listing, types: &PrimitiveTypes, scope: &Scope) -> Item {
     let name = ident(&model.rust_name);
     let items_field = (model.fields.iter())
@@ -379,6 +380,18 @@ fn listing_impl(model: &Model, listing: &Listing, types: &PrimitiveTypes, scope:
                 quote!(request.follow(self.#name.as_deref()?))
             } else {
                 quote!(request.follow(&self.#name))
+            }
+        }
+        NextPage::Cursor { field, query } => {
+            let name = ident(&field.rust_name);
+            let cursor = if field.optional {
+                quote!(self.#name.as_deref()?)
+            } else {
+                quote!(self.#name.as_str())
+            };
+            quote! {
+                let cursor = #cursor;
+                (!cursor.is_empty()).then(|| request.with_query(#query, cursor))
             }
         }
         NextPage::Number {

@@ -1,9 +1,10 @@
 //! Which models are pages of a listing, and how each names its next page: a struct of a list
 //! of items (JSON `entities`, `items`, `results` or `data`) with the next page's link (`nextUri`,
-//! `nextLink`, `nextPageUri`) or its page number and count (`pageNumber`, `pageCount`, the number
-//! also being the query parameter that asks for a page). Names are compared by their letters
+//! `nextLink`, `nextPageUri`), its cursor (`cursor`, also the query parameter that resumes), or
+//! its page number and count (`pageNumber`, `pageCount`, the number also being the query
+//! parameter that asks for a page). Names are compared by their letters
 //! only, without case (`next_uri` is `nextUri`). Genesys Cloud's 290 `...EntityListing`s are
-//! such pages; a listing of another form (a cursor, a `Link` header) is left to the caller.
+//! such pages; a listing of another form (a `Link` header) is left to the caller.
 
 use super::{
     BaseType, Container, Field, FieldType, Listing, Model, ModelKind, NextPage, Primitive,
@@ -13,6 +14,8 @@ use super::{
 const ITEMS: [&str; 4] = ["entities", "items", "results", "data"];
 /// The JSON names of a string field that links the next page.
 const NEXT_LINK: [&str; 3] = ["nexturi", "nextlink", "nextpageuri"];
+/// The JSON name of a string field that is the next page's cursor (also the query parameter).
+const CURSOR: &str = "cursor";
 /// The JSON names of a page's number (also the query parameter) and of the page count.
 const PAGE_NUMBER: &str = "pagenumber";
 const PAGE_COUNT: &str = "pagecount";
@@ -33,6 +36,13 @@ pub(super) fn listing(model: &Model) -> Option<Listing> {
         Some(link) => NextPage::Link {
             field: field_access(link),
         },
+        None if named(&[CURSOR], is_string).is_some() => {
+            let cursor = named(&[CURSOR], is_string)?;
+            NextPage::Cursor {
+                field: field_access(cursor),
+                query: cursor.wire_name.clone(),
+            }
+        }
         None => {
             let number = named(&[PAGE_NUMBER], is_integer)?;
             let count = named(&[PAGE_COUNT], is_integer)?;

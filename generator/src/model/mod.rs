@@ -329,6 +329,14 @@ pub enum NextPage {
         /// The link's field.
         field: ListingField,
     },
+    /// A string field is the next page's cursor (`cursor`): the same request with the query
+    /// parameter `query` set to it, while the page has one.
+    Cursor {
+        /// The cursor's field.
+        field: ListingField,
+        /// The query parameter of the cursor (the field's JSON name).
+        query: String,
+    },
     /// The page's number and the page count: the same request with the query parameter
     /// `query` one more, while the number is less than the count.
     Number {

@@ -32,7 +32,7 @@
 //! | --- | --- | --- |
 //! | `pets` | `PetsApi` | 2 |
 //! | `store` | `StoreApi` | 3 |
-//! | `unreferenced` | models no operation uses | 5 |
+//! | `unreferenced` | models no operation uses | 7 |
 
 /// The serde support the models and enums share: the macros they invoke and their helpers.
 #[macro_use]
@@ -46,11 +46,17 @@ pub use _error_body::ErrorBody;
 mod _error_detail;
 pub use _error_detail::ErrorDetail;
 
-#[cfg(feature = "store")]
+#[cfg(any(feature = "store", feature = "unreferenced"))]
 #[path = "order.rs"]
 mod _order;
-#[cfg(feature = "store")]
+#[cfg(any(feature = "store", feature = "unreferenced"))]
 pub use _order::Order;
+
+#[cfg(feature = "unreferenced")]
+#[path = "order_cursor_page.rs"]
+mod _order_cursor_page;
+#[cfg(feature = "unreferenced")]
+pub use _order_cursor_page::OrderCursorPage;
 
 #[cfg(feature = "unreferenced")]
 #[path = "orphan.rs"]
