@@ -32,25 +32,22 @@ pub(super) fn listing(model: &Model) -> Option<Listing> {
         })
     };
     let items = named(&ITEMS, |ty| ty.containers.first() == Some(&Container::List))?;
-    let next = match named(&NEXT_LINK, is_string) {
-        Some(link) => NextPage::Link {
+    let next = if let Some(link) = named(&NEXT_LINK, is_string) {
+        NextPage::Link {
             field: field_access(link),
-        },
-        None if named(&[CURSOR], is_string).is_some() => {
-            let cursor = named(&[CURSOR], is_string)?;
-            NextPage::Cursor {
-                field: field_access(cursor),
-                query: cursor.wire_name.clone(),
-            }
         }
-        None => {
-            let number = named(&[PAGE_NUMBER], is_integer)?;
-            let count = named(&[PAGE_COUNT], is_integer)?;
-            NextPage::Number {
-                number: field_access(number),
-                count: field_access(count),
-                query: number.wire_name.clone(),
-            }
+    } else if let Some(cursor) = named(&[CURSOR], is_string) {
+        NextPage::Cursor {
+            field: field_access(cursor),
+            query: cursor.wire_name.clone(),
+        }
+    } else {
+        let number = named(&[PAGE_NUMBER], is_integer)?;
+        let count = named(&[PAGE_COUNT], is_integer)?;
+        NextPage::Number {
+            number: field_access(number),
+            count: field_access(count),
+            query: number.wire_name.clone(),
         }
     };
     Some(Listing {
