@@ -15,8 +15,13 @@ use crate::parse::{
     take_from_other_folders,
 };
 
-/// Reads every page of `dir` (not recursively: see [`kind_of`]), sorted by name, into `sources`,
-/// and records the other files there except leftovers, for diagnostics.
+/// The subfolders some templates split their docs into (C#'s 6.x and later `docs/models` and
+/// `docs/apis`, PHP's `docs/Model` and `docs/Api`), read as part of the folder.
+const TEMPLATE_SUBFOLDERS: [&str; 6] = ["models", "Model", "Models", "apis", "Api", "Apis"];
+
+/// Reads every page of `dir` and of its [`TEMPLATE_SUBFOLDERS`] (not recursively otherwise: see
+/// [`kind_of`]), sorted by path, into `sources`, and records the other files there except
+/// leftovers, for diagnostics.
 pub fn read_pages(
     dir: &Path,
     sources: &mut Sources,
@@ -32,11 +37,22 @@ pub fn read_pages(
             return Vec::new();
         }
     };
-    let mut files: Vec<_> = entries
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| path.is_file())
+    let mut files: Vec<_> = entries.filter_map(Result::ok).map(|entry| entry.path()).collect();
+    // The subfolders as the folder lists them: one entry each on a case-insensitive file system.
+    let subfolders: Vec<_> = (files.iter())
+        .filter(|path| path.is_dir())
+        .filter(|path| {
+            path.file_name()
+                .is_some_and(|name| TEMPLATE_SUBFOLDERS.iter().any(|known| name == *known))
+        })
+        .filter_map(|path| fs::read_dir(path).ok())
         .collect();
+    files.extend(
+        (subfolders.into_iter().flatten())
+            .filter_map(Result::ok)
+            .map(|entry| entry.path()),
+    );
+    files.retain(|path| path.is_file());
     files.sort();
     let mut paths = Vec::with_capacity(files.len());
     for path in files {

@@ -488,7 +488,7 @@ fn remove_stale_cells(cells: &Path, units: &[Unit]) -> Result<()> {
 fn load_unit(docs: &Path, spec: &Path, out: &Path) -> Result<UnitOutcome> {
     let config = docs.join("codegen.toml");
     let options = Options {
-        spec_dir: pages_folder(docs),
+        spec_dir: docs.to_owned(),
         out_dir: out.to_owned(),
         config: config.is_file().then_some(config),
         mode: WriteMode::Write,

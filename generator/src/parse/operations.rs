@@ -336,7 +336,10 @@ impl PageReader<'_, '_> {
                 let heading = after_link.unwrap_or_else(|| collect_text(inner));
                 let before = &heading.text[..heading.text.rfind('(').unwrap_or(heading.text.len())];
                 let name = before.split_whitespace().last().unwrap_or_default();
-                if naming::is_identifier(name) {
+                // A heading of several words and no signature is a section of the page (Dart's
+                // `## Load the API package`), not an operation.
+                let signature = heading.text.contains('(') || !heading.text.trim().contains(' ');
+                if signature && naming::is_identifier(name) {
                     let at = before.len() - before.trim_end().len();
                     let start = before.len() - at - name.len();
                     let name_span = heading.source_span(start..start + name.len(), &span);
@@ -753,7 +756,9 @@ fn method_table(
                         read_request(file, &line, span.start, diagnostics)
                     });
                 if let Some(cell) = row_cells.first() {
-                    let name = collect_text(cell.events).text.trim().to_owned();
+                    // The name, or a call of it (php-nextgen's `createPet()`).
+                    let written = collect_text(cell.events).text;
+                    let name = written.trim().trim_end_matches("()").to_owned();
                     // The link text: the name without its markup.
                     let cell_span = trim_span(text, cell.range.clone());
                     let span = text[cell_span.clone()]
@@ -968,12 +973,18 @@ fn read_parameter(
             (string_type(Vec::new()), Vec::new())
         }
         None => {
+            let once = written_once(text, &type_span);
+            let once_cell = (once.as_ref()).map(|(events, range)| Cell {
+                events,
+                range: range.clone(),
+            });
+            let cell = once_cell.as_ref().unwrap_or(&cells[1]);
             let ParsedCell {
                 expr,
                 leaf_span,
                 links_page,
                 ..
-            } = parse_type_cell(file, text, &cells[1], diagnostics)?;
+            } = parse_type_cell(file, text, cell, diagnostics)?;
             let ty = TypeCell {
                 expr,
                 leaf_text: text[leaf_span.clone()].to_owned(),
@@ -995,6 +1006,28 @@ fn read_parameter(
         default: notes.default,
         allowed_values: notes.allowed_values,
         file: false,
+    })
+}
+
+/// The events and span of the first half of a Type cell that writes its type twice
+/// (`**System.IO.Stream****System.IO.Stream**`: the C# and PHP `api_doc.mustache` write a file
+/// parameter's `**{{dataType}}**` once for `isFile` and once for `isPrimitiveType`, and a file
+/// is both), read as a cell of its own; `None` for any other cell.
+fn written_once<'a>(text: &'a str, span: &Range<usize>) -> Option<(Vec<(Event<'a>, Range<usize>)>, Range<usize>)> {
+    let written = &text[span.clone()];
+    let half = written.len() / 2;
+    let doubled = written.len() % 2 == 0
+        && written.is_char_boundary(half)
+        && written.starts_with("**")
+        && written[..half] == written[half..];
+    doubled.then(|| {
+        let once = span.start..span.start + half;
+        let events = Parser::new(&text[once.clone()])
+            .into_offset_iter()
+            .filter(|(event, _)| !matches!(event, Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)))
+            .map(|(event, range)| (event, range.start + once.start..range.end + once.start))
+            .collect();
+        (events, once)
     })
 }
 
@@ -1156,9 +1189,26 @@ fn read_notes(notes: &str) -> Result<Notes, &str> {
     };
     let set_default = |read: &mut Notes, value: &str| {
         let value = value.trim();
-        if value != "undefined" && value != "null" {
+        // No value, or an empty list (Dart's `[]` and `const []`): nothing to say.
+        if !matches!(value, "undefined" | "null" | "[]" | "const []") {
             read.default = Some(wire_default(value));
         }
+    };
+    // The `]` that closes a `[` opened at the start of `rest`: past the brackets of the value.
+    let closing = |rest: &str| -> Option<usize> {
+        let mut depth = 0usize;
+        rest.char_indices().find_map(|(at, c)| match c {
+            '[' => {
+                depth += 1;
+                None
+            }
+            ']' if depth <= 1 => Some(at),
+            ']' => {
+                depth -= 1;
+                None
+            }
+            _ => None,
+        })
     };
     while !rest.is_empty() {
         if let Some(skip) = after(rest, "[optional]").or_else(|| after(rest, "(optional)")) {
@@ -1166,10 +1216,10 @@ fn read_notes(notes: &str) -> Result<Notes, &str> {
             rest = &rest[skip..];
         } else if let Some(skip) =
             after(rest, "[default to ").or_else(|| after(rest, "[defaults to "))
-            && let Some(end) = rest[skip..].find(']')
+            && let Some(end) = closing(rest)
         {
-            set_default(&mut read, &rest[skip..skip + end]);
-            rest = &rest[skip + end + 1..];
+            set_default(&mut read, &rest[skip..end]);
+            rest = &rest[end + 1..];
         } else if let Some(skip) = after(rest, "defaults to ") {
             let value = &rest[skip..];
             let end = value.find(char::is_whitespace).unwrap_or(value.len());
@@ -1369,6 +1419,10 @@ Name | Type | Description  | Notes\n\
         assert!(!notes.required);
         assert_eq!(notes.default.as_deref(), Some("25"));
         assert_eq!(notes.allowed_values, ["a", "b", "c"]);
+        let notes = read_notes("[optional] [default to const []]").unwrap();
+        assert!(!notes.required && notes.default.is_none());
+        let notes = read_notes("[default to [a]]").unwrap();
+        assert_eq!(notes.default.as_deref(), Some("[a]"));
         let notes = read_notes(" ").unwrap();
         assert!(notes.required && notes.default.is_none() && notes.allowed_values.is_empty());
         assert_eq!(read_notes("[optional] maybe").err(), Some("maybe"));

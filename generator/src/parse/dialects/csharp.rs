@@ -10,6 +10,8 @@ use crate::parse::types::{Leaf, Primitive};
 
 /// The C# templates' description.
 pub static SPEC: DialectSpec = DialectSpec {
+    reads_operations: true,
+    file_types: &["System.IO.Stream", "FileParameter"],
     name: "csharp",
     api_name,
     type_syntax: "C# types are `string`, `int`, `long`, `float`, `double`, `decimal`, `bool`, \

@@ -9,6 +9,8 @@ use crate::parse::types::Primitive;
 
 /// The Dart templates' description.
 pub static SPEC: DialectSpec = DialectSpec {
+    reads_operations: true,
+    file_types: &["MultipartFile"],
     name: "dart",
     // It links every model (`[**String**](String.md)`), but writes one named like its types as
     // that type where it maps the reference (older templates' `**String**`).

@@ -12,6 +12,8 @@ use crate::parse::types::Primitive;
 
 /// The Kotlin templates' description.
 pub static SPEC: DialectSpec = DialectSpec {
+    reads_operations: true,
+    file_types: &["java.io.File"],
     name: "kotlin",
     keeps_json_name: kept_as_written,
     type_syntax: "Kotlin types are `kotlin.String`, `kotlin.Int`, `kotlin.Long`, \

@@ -8,6 +8,8 @@ use crate::parse::types::Primitive;
 
 /// The PHP templates' description.
 pub static SPEC: DialectSpec = DialectSpec {
+    reads_operations: true,
+    file_types: &["\\SplFileObject", "SplFileObject"],
     name: "php",
     api_name,
     type_syntax: "PHP types are `string`, `int`, `float`, `double`, `bool`, `\\DateTime`, \

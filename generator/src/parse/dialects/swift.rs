@@ -9,6 +9,8 @@ use crate::parse::types::Primitive;
 
 /// The Swift templates' description.
 pub static SPEC: DialectSpec = DialectSpec {
+    reads_operations: true,
+    file_types: &["URL"],
     name: "swift",
     api_name,
     type_syntax: "Swift types are `String`, `Int`, `Int64`, `Float`, `Double`, `Bool`, `Date`, \
