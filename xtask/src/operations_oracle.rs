@@ -13,7 +13,7 @@ use markdown_model_codegen::TypeModel;
 use markdown_model_codegen::model::{BodyEncoding, Operation, ParameterLocation};
 use serde_json::Value;
 
-use crate::oracle::{Oracle, TypeVerdict, type_verdict};
+use crate::oracle::{Oracle, TypeVerdict, erased, spells, type_verdict};
 
 /// What the comparison found.
 #[derive(Debug, Default)]
@@ -270,15 +270,15 @@ fn compare_one(
 
 /// Whether the document's parameter `spec` is the one sent as `wire_name` in `place`: the same
 /// name; a header's in any letter case; and the document's header or cookie that a query
-/// parameter's name spells but for letter case and `_` (`apiKey` for `api_key`: the page shows
-/// no place, and a query key follows the folder's JSON naming).
+/// parameter's name spells but for letter case and punctuation, or with its special characters
+/// spelled out ([`spells`]: `apiKey` for `api_key`, Kotlin 4.x's `xminusRequestMinusID` for
+/// `X-Request-ID`: the page shows no place, and a query key follows the folder's JSON naming).
 fn same_parameter(spec: &SpecParameter, wire_name: &str, place: &str) -> bool {
-    let fold = |name: &str| name.replace(['_', '-'], "").to_ascii_lowercase();
     spec.name == wire_name
         || (spec.place == "header" && spec.name.eq_ignore_ascii_case(wire_name))
         || (place == "query"
             && matches!(spec.place.as_str(), "header" | "cookie")
-            && fold(&spec.name) == fold(wire_name))
+            && spells(&erased(wire_name), &spec.name))
 }
 
 /// Whether a disagreement is a query parameter the document puts in a header or a cookie:

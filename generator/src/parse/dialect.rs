@@ -171,6 +171,9 @@ pub struct DialectSpec {
     /// /path` pages, and openapi-generator's, checked on the Ory folders of that template);
     /// another's are skipped like any page without a model.
     pub reads_operations: bool,
+    /// The template's API pages write a path's placeholders as `:name` segments (dart-jaguar's
+    /// `/pets/:petId`, the Jaguar router's syntax), read as `{name}`.
+    pub colon_placeholders: bool,
     /// The names the template's API pages write for a file's contents, a `format: binary`
     /// parameter (`api_doc.mustache`'s `{{dataType}}` of a file: Python's `bytearray`, Java's
     /// `File`, Go's `*os.File`): such a parameter takes bytes, a file part in a multipart body.
@@ -240,6 +243,7 @@ impl DialectSpec {
         one_of_sections: false,
         writes_angle_brackets: true,
         reads_operations: false,
+        colon_placeholders: false,
         file_types: &[],
         words: &[],
         containers: &[],

@@ -404,6 +404,9 @@ pub fn apply_operation_conventions(
 ) {
     let page_names: BTreeSet<String> = models.iter().map(|page| page.name.value.clone()).collect();
     for section in pages.iter_mut().flat_map(|page| &mut page.operations) {
+        if dialect.spec().colon_placeholders {
+            section.path.value = braced_placeholders(&section.path.value);
+        }
         for row in &mut section.parameters {
             row.api_name = dialect.api_name(&row.name.value);
             row.file = names_a_file(&row.ty, dialect.spec().file_types);
@@ -420,6 +423,17 @@ pub fn apply_operation_conventions(
             }
         }
     }
+}
+
+/// A path whose placeholders are `:name` segments (`/pets/:petId`) with them as `{name}`.
+fn braced_placeholders(path: &str) -> String {
+    (path.split('/'))
+        .map(|segment| match segment.strip_prefix(':') {
+            Some(name) if !name.is_empty() => format!("{{{name}}}"),
+            _ => segment.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// Whether a parameter's type is one of the dialect's names for a file's contents: the name the

@@ -11,6 +11,7 @@ use crate::parse::types::Primitive;
 pub static SPEC: DialectSpec = DialectSpec {
     reads_operations: true,
     file_types: &["MultipartFile"],
+    colon_placeholders: true,
     name: "dart",
     // It links every model (`[**String**](String.md)`), but writes one named like its types as
     // that type where it maps the reference (older templates' `**String**`).

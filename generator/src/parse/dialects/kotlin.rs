@@ -15,6 +15,7 @@ pub static SPEC: DialectSpec = DialectSpec {
     reads_operations: true,
     file_types: &["java.io.File"],
     name: "kotlin",
+    api_name,
     keeps_json_name: kept_as_written,
     type_syntax: "Kotlin types are `kotlin.String`, `kotlin.Int`, `kotlin.Long`, \
                   `kotlin.Double`, `kotlin.Boolean`, `java.time.OffsetDateTime`, `kotlin.Any`, \
@@ -118,6 +119,13 @@ pub static SPEC: DialectSpec = DialectSpec {
     ],
     ..DialectSpec::EMPTY
 };
+
+/// The Kotlin Name-column convention: the name as written (a reserved word is escaped with
+/// backticks, which Markdown shows as code), but `propertyClass`, the templates' name for
+/// `class` (`AbstractKotlinCodegen.toVariableName`).
+fn api_name(name: &str) -> String {
+    if name == "propertyClass" { "class" } else { name }.to_owned()
+}
 
 #[cfg(test)]
 mod tests {
