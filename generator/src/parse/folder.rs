@@ -411,6 +411,19 @@ pub fn apply_operation_conventions(
             row.api_name = dialect.api_name(&row.name.value);
             row.file = names_a_file(&row.ty, dialect.spec().file_types);
         }
+        // A success the page says is no JSON (`**Accept**: application/octet-stream`) is no
+        // model's: a name the template writes for a file's contents and a model alike (the
+        // `android` template's `[**File**](File.md)`, linked as every non-primitive return type
+        // is) is the file's there.
+        let not_json = (section.accept.as_ref())
+            .is_some_and(|accept| !accept.is_empty() && !accept.iter().any(|t| t.contains("json")));
+        if let Some(cell) = &mut section.returns
+            && not_json
+            && let Leaf::Named(name) = &cell.expr.value.leaf
+            && dialect.spec().file_types.contains(&name.as_str())
+        {
+            cell.links_page = false;
+        }
         let cells = (section.parameters.iter_mut())
             .map(|row| &mut row.ty)
             .chain(section.returns.as_mut());

@@ -328,7 +328,13 @@ fn postfix(lexer: &mut Lexer<'_>, done: &mut Partial, dialects: &mut Option<Dial
 fn go_type(text: &str) -> Option<Result<ParsedType, TypeSyntaxError>> {
     let mut rest = text.trim_start();
     let mut go = false;
-    if let Some(after) = rest.strip_prefix("Pointer to ") {
+    // An optional parameter of the 3.x and 4.x API pages (`optional.Interface of []string`:
+    // antihax/optional's wrapper of a type it has no own wrapper for) is that type; Markdown
+    // reads the `*` of `**optional.Interface of []*os.File**` as emphasis, which leaves
+    // `*optional.Interface of []os.File`.
+    if let Some(after) = (rest.strip_prefix("Pointer to "))
+        .or_else(|| rest.trim_start_matches('*').strip_prefix("optional.Interface of "))
+    {
         rest = after.trim_start();
         go = true;
     }
@@ -1131,6 +1137,10 @@ mod tests {
         reads_as("Pointer to *os.File", "str", go);
         reads_as("*[]os.File", "list[str]", go);
         reads_as("Pointer to *[]os.File", "list[str]", go);
+        reads_as("optional.Interface of []string", "list[string]", go);
+        reads_as("optional.Interface of []*os.File", "list[str]", go);
+        reads_as("*optional.Interface of []os.File", "list[str]", go);
+        reads_as("optional.Interface of Pet", "Pet", go);
         // Go's plain names are read once the folder is known to be Go.
         reads_as("NullableString", "NullableString", None);
         let error = parse_type_expr("Pointer to []map[int]X").unwrap_err();
