@@ -37,7 +37,10 @@ pub fn read_pages(
             return Vec::new();
         }
     };
-    let mut files: Vec<_> = entries.filter_map(Result::ok).map(|entry| entry.path()).collect();
+    let mut files: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .collect();
     // The subfolders as the folder lists them: one entry each on a case-insensitive file system.
     let subfolders: Vec<_> = (files.iter())
         .filter(|path| path.is_dir())

@@ -1013,7 +1013,10 @@ fn read_parameter(
 /// (`**System.IO.Stream****System.IO.Stream**`: the C# and PHP `api_doc.mustache` write a file
 /// parameter's `**{{dataType}}**` once for `isFile` and once for `isPrimitiveType`, and a file
 /// is both), read as a cell of its own; `None` for any other cell.
-fn written_once<'a>(text: &'a str, span: &Range<usize>) -> Option<(Vec<(Event<'a>, Range<usize>)>, Range<usize>)> {
+fn written_once<'a>(
+    text: &'a str,
+    span: &Range<usize>,
+) -> Option<(Vec<(Event<'a>, Range<usize>)>, Range<usize>)> {
     let written = &text[span.clone()];
     let half = written.len() / 2;
     let doubled = written.len() % 2 == 0
@@ -1024,7 +1027,12 @@ fn written_once<'a>(text: &'a str, span: &Range<usize>) -> Option<(Vec<(Event<'a
         let once = span.start..span.start + half;
         let events = Parser::new(&text[once.clone()])
             .into_offset_iter()
-            .filter(|(event, _)| !matches!(event, Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)))
+            .filter(|(event, _)| {
+                !matches!(
+                    event,
+                    Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
+                )
+            })
             .map(|(event, range)| (event, range.start + once.start..range.end + once.start))
             .collect();
         (events, once)

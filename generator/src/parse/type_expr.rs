@@ -332,9 +332,10 @@ fn go_type(text: &str) -> Option<Result<ParsedType, TypeSyntaxError>> {
     // antihax/optional's wrapper of a type it has no own wrapper for) is that type; Markdown
     // reads the `*` of `**optional.Interface of []*os.File**` as emphasis, which leaves
     // `*optional.Interface of []os.File`.
-    if let Some(after) = (rest.strip_prefix("Pointer to "))
-        .or_else(|| rest.trim_start_matches('*').strip_prefix("optional.Interface of "))
-    {
+    if let Some(after) = (rest.strip_prefix("Pointer to ")).or_else(|| {
+        rest.trim_start_matches('*')
+            .strip_prefix("optional.Interface of ")
+    }) {
         rest = after.trim_start();
         go = true;
     }

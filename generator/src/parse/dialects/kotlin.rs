@@ -124,7 +124,12 @@ pub static SPEC: DialectSpec = DialectSpec {
 /// backticks, which Markdown shows as code), but `propertyClass`, the templates' name for
 /// `class` (`AbstractKotlinCodegen.toVariableName`).
 fn api_name(name: &str) -> String {
-    if name == "propertyClass" { "class" } else { name }.to_owned()
+    if name == "propertyClass" {
+        "class"
+    } else {
+        name
+    }
+    .to_owned()
 }
 
 #[cfg(test)]
