@@ -610,7 +610,8 @@ mod tests {
     use std::path::PathBuf;
 
     use super::{
-        folder_dialect, inherit_all_of_members, name_pages_titled_as_types, restore_model_names,
+        braced_placeholders, folder_dialect, inherit_all_of_members, name_pages_titled_as_types,
+        restore_model_names,
     };
     use crate::diagnostic::{Diagnostic, Sources};
     use crate::parse::dialect::Dialect;
@@ -634,6 +635,16 @@ mod tests {
         let pages = read.collect();
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
         pages
+    }
+
+    #[test]
+    fn colon_placeholders_are_braced() {
+        assert_eq!(
+            braced_placeholders("/pets/:petId/photo"),
+            "/pets/{petId}/photo"
+        );
+        assert_eq!(braced_placeholders("/a:b/:"), "/a:b/:");
+        assert_eq!(braced_placeholders("/pets"), "/pets");
     }
 
     #[test]

@@ -1403,6 +1403,41 @@ Name | Type | Description  | Notes\n\
         assert_eq!(list.parameters[0].default.as_deref(), Some("250"));
     }
 
+    /// A page of my own in the C#, PHP, php-nextgen and Dart templates' words.
+    const OTHER_TEMPLATES_PAGE: &str = "# vendor.api.ThingsApi\n\n\
+## Load the API package\n\n\
+| Method | HTTP request | Description |\n\
+| ------------- | ------------- | ------------- |\n\
+| [**uploadThing()**](ThingsApi.md#uploadThing) | **POST** /things/{thingId} |  |\n\n\
+## `uploadThing()`\n\n\
+### Parameters\n\n\
+| Name | Type | Description  | Notes |\n\
+| ------------- | ------------- | ------------- | ------------- |\n\
+| **thing_id** | **int**|  | |\n\
+| **file** | **System.IO.Stream****System.IO.Stream** |  |  |\n\
+| **tags** | [**List<String>**](String.md)|  | [optional] [default to const []] |\n\n\
+### Return type\n\n\
+void (empty response body)\n";
+
+    #[test]
+    fn other_templates_names_sections_and_doubled_types() {
+        let (page, diagnostics) = read_page(OTHER_TEMPLATES_PAGE);
+        assert_eq!(diagnostics, Vec::<String>::new());
+        let page = page.expect("an operation page");
+        let [upload] = page.operations.as_slice() else {
+            panic!("one operation: {:?}", page.operations);
+        };
+        assert_eq!(upload.name.value, "uploadThing");
+        assert_eq!(upload.path.value, "/things/{thingId}");
+        let file = &upload.parameters[1];
+        assert_eq!(file.ty.leaf_text, "System.IO.Stream");
+        assert_eq!(
+            file.ty.expr.value.leaf,
+            Leaf::Named("System.IO.Stream".to_owned())
+        );
+        assert_eq!(upload.parameters[2].default, None);
+    }
+
     #[test]
     fn unions_of_string_literals() {
         let read = |text: &str| literal_union(text);
