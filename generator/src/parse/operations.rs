@@ -263,6 +263,21 @@ struct Draft {
     optional_unless_marked: bool,
 }
 
+impl Draft {
+    /// Adds a Parameters row: optional in a table of optional parameters, unless it names a
+    /// parameter already read, which it repeats (the Rust 3.x template lists every parameter
+    /// under `### Optional Parameters`, the required ones too).
+    fn add_parameter(&mut self, mut parameter: ParameterRow) {
+        if self.optional_unless_marked {
+            if (self.parameters.iter()).any(|read| read.name.value == parameter.name.value) {
+                return;
+            }
+            parameter.required = false;
+        }
+        self.parameters.push(parameter);
+    }
+}
+
 /// An operation a method table lists, and the method and path its `HTTP request` column gives.
 struct Listed {
     name: Spanned<String>,
@@ -436,9 +451,8 @@ impl PageReader<'_, '_> {
             // rows, which Markdown then reads as a paragraph.
             Part::Parameters if is_detached_rows(source) => {
                 let rows = detached_rows(self.file, self.text, range, self.diagnostics);
-                for mut parameter in rows {
-                    parameter.required &= !draft.optional_unless_marked;
-                    draft.parameters.push(parameter);
+                for parameter in rows {
+                    draft.add_parameter(parameter);
                 }
             }
             Part::ReturnType if draft.returns.is_none() => {
@@ -551,10 +565,7 @@ impl PageReader<'_, '_> {
                         self.diagnostics,
                     );
                     match read {
-                        Some(mut parameter) => {
-                            parameter.required &= !draft.optional_unless_marked;
-                            draft.parameters.push(parameter);
-                        }
+                        Some(parameter) => draft.add_parameter(parameter),
                         None => draft.broken = true,
                     }
                 }
@@ -1098,10 +1109,13 @@ fn detached_rows(
 }
 
 /// Whether a Parameters row is Go's `ctx` (`**ctx** | **context.Context** | ...`), the Go
-/// function's context, or its 3.x/4.x `**optional** | ***GetPetOpts**` struct of optional
-/// parameters: not parameters of the request.
+/// function's context (the Rust 3.x template's too), or the 3.x/4.x `**optional** |
+/// ***GetPetOpts**` struct (Rust 3.x: `**map[string]interface{}**`) of optional parameters,
+/// which the Notes call `nil if no parameters`: not parameters of the request.
 fn is_go_context(row: &str) -> bool {
-    row.contains("**context.Context**") || (row.contains("**optional**") && row.contains("Opts**"))
+    row.contains("**context.Context**")
+        || (row.contains("**optional**")
+            && (row.contains("Opts**") || row.contains("nil if no parameters")))
 }
 
 /// The media types of `### HTTP request headers`: `- **Content-Type**: application/json` and
