@@ -192,7 +192,10 @@ const PARAMETERS_HEADER: [&str; 4] = ["Name", "Type", "Description", "Notes"];
 const PARAMETERS_HEADER_WITH_REQUIRED: [&str; 5] =
     ["Name", "Type", "Description", "Required", "Notes"];
 
-type Events<'a> = [(Event<'a>, Range<usize>)];
+/// An event and its span in the page.
+type PageEvent<'a> = (Event<'a>, Range<usize>);
+
+type Events<'a> = [PageEvent<'a>];
 
 /// Parses an operation page; `None` when the page has no operation sections after all.
 /// Problems are appended to `diagnostics`; an operation that cannot be read is left out, the
@@ -1027,10 +1030,10 @@ fn read_parameter(
 fn written_once<'a>(
     text: &'a str,
     span: &Range<usize>,
-) -> Option<(Vec<(Event<'a>, Range<usize>)>, Range<usize>)> {
+) -> Option<(Vec<PageEvent<'a>>, Range<usize>)> {
     let written = &text[span.clone()];
     let half = written.len() / 2;
-    let doubled = written.len() % 2 == 0
+    let doubled = written.len().is_multiple_of(2)
         && written.is_char_boundary(half)
         && written.starts_with("**")
         && written[..half] == written[half..];
