@@ -328,7 +328,36 @@ pub fn default_crate_name(dir: &Path) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{FileKind, kind_of, looks_like};
+    use std::fs;
+
+    use super::{FileKind, kind_of, looks_like, read_pages};
+    use crate::diagnostic::Sources;
+
+    #[test]
+    fn a_folder_split_into_models_and_apis_is_read_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        for (folder, page) in [
+            ("models", "Pet.md"),
+            ("apis", "PetApi.md"),
+            ("other", "X.md"),
+        ] {
+            fs::create_dir(dir.path().join(folder)).unwrap();
+            fs::write(dir.path().join(folder).join(page), "# Page\n").unwrap();
+        }
+        fs::write(dir.path().join("Tag.md"), "# Tag\n").unwrap();
+        let mut sources = Sources::default();
+        let mut diagnostics = Vec::new();
+        let pages = read_pages(dir.path(), &mut sources, &mut diagnostics);
+        assert!(diagnostics.is_empty());
+        let mut names: Vec<String> = (pages.iter())
+            .map(|&file| {
+                let path = &sources.get(file).path;
+                path.strip_prefix(dir.path()).unwrap().display().to_string()
+            })
+            .collect();
+        names.sort();
+        assert_eq!(names, ["Tag.md", "apis/PetApi.md", "models/Pet.md"]);
+    }
 
     #[test]
     fn which_files_are_pages() {
