@@ -29,7 +29,7 @@ use crate::corpora::{in_ci, project_root};
 use crate::equality::Types;
 use crate::matrix_record::{self, Shortfall};
 use crate::matrix_sources::{CellRef, typescript_section};
-use crate::operations_oracle::{OperationComparison, compare_operations};
+use crate::operations_oracle::{OperationComparison, compare_operations, is_unlisted_cookie};
 use crate::oracle::{Comparison, Oracle};
 use crate::showable::{Item, Kind, Listed};
 use crate::synth;
@@ -534,7 +534,11 @@ fn load_unit(docs: &Path, spec: &Path, out: &Path) -> Result<UnitOutcome> {
         .items
         .extend(operations.unshown.iter().map(|what| Item {
             model: what.split(':').next().unwrap_or_default().to_owned(),
-            kind: Kind::ParameterPlace,
+            kind: if is_unlisted_cookie(what) {
+                Kind::UnlistedCookie
+            } else {
+                Kind::ParameterPlace
+            },
             what: what.clone(),
         }));
     let mut documents = synth::documents(&model)?;

@@ -138,6 +138,9 @@ pub enum Kind {
     /// A parameter the spec puts in a header or a cookie, which the page lists like a query
     /// parameter ([`crate::operations_oracle::OperationComparison::unshown`]).
     ParameterPlace,
+    /// A cookie parameter of the spec that the page does not list
+    /// ([`crate::operations_oracle::is_unlisted_cookie`]).
+    UnlistedCookie,
 }
 
 impl Kind {
@@ -169,6 +172,10 @@ impl Kind {
             Kind::ParameterPlace => {
                 "parameter in a header or cookie, listed like a query one (api_doc.mustache: \
                  Name | Type | Description | Notes, no place)"
+            }
+            Kind::UnlistedCookie => {
+                "cookie parameter the page does not list (Java retrofit2 7.x: not in the \
+                 allParams Java/api_doc.mustache lists; openapi-generator issue #2689)"
             }
         }
     }
