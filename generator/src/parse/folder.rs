@@ -409,7 +409,7 @@ pub fn apply_operation_conventions(
         }
         for row in &mut section.parameters {
             row.api_name = dialect.api_name(&row.name.value);
-            row.file = names_a_file(&row.ty, dialect.spec().file_types);
+            row.file |= names_a_file(&row.ty, dialect.spec().file_types);
         }
         // A success the page says is no JSON (`**Accept**: application/octet-stream`) is no
         // model's: a name the template writes for a file's contents and a model alike (the

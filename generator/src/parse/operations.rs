@@ -108,8 +108,9 @@ pub struct ParameterRow {
     /// The name the API gives it, the docs' name with the folder dialect's keyword escapes
     /// undone (set once the folder's dialect is known; the docs' name until then).
     pub api_name: String,
-    /// Its type is the dialect's name for a file's contents (`bytearray`, `File`; set once the
-    /// folder's dialect is known: [`super::dialect::DialectSpec::file_types`]).
+    /// Its type is a file's contents: the page writes the type twice (see `written_once`), or
+    /// it is the dialect's name for one (`bytearray`, `File`; known once the folder's dialect
+    /// is: [`super::dialect::DialectSpec::file_types`]).
     pub file: bool,
 }
 
@@ -979,6 +980,9 @@ fn read_parameter(
         notes.required = cell_text(3).0.trim() == "[required]";
     }
     let union = split_union.or_else(|| literal_union(&collect_text(cells[1].events).text));
+    // A type written twice is a file's (see `written_once`), whatever the name says (Perl's
+    // `**string****string**`).
+    let mut written_twice = false;
     let (ty, literals) = match union {
         Some((containers, literals)) => (string_type(containers), literals),
         // typescript-fetch writes an enum's values as code spans (`` `a`, `b` ``), and its
@@ -992,6 +996,7 @@ fn read_parameter(
                 events,
                 range: range.clone(),
             });
+            written_twice = once.is_some();
             let cell = once_cell.as_ref().unwrap_or(&cells[1]);
             let ParsedCell {
                 expr,
@@ -1019,14 +1024,14 @@ fn read_parameter(
         required: notes.required,
         default: notes.default,
         allowed_values: notes.allowed_values,
-        file: false,
+        file: written_twice,
     })
 }
 
 /// The events and span of the first half of a Type cell that writes its type twice
-/// (`**System.IO.Stream****System.IO.Stream**`: the C# and PHP `api_doc.mustache` write a file
-/// parameter's `**{{dataType}}**` once for `isFile` and once for `isPrimitiveType`, and a file
-/// is both), read as a cell of its own; `None` for any other cell.
+/// (`**System.IO.Stream****System.IO.Stream**`: the C#, PHP and Perl `api_doc.mustache` write a
+/// file parameter's `**{{dataType}}**` once for `isFile` and once for `isPrimitiveType`, and a
+/// file is both), read as a cell of its own; `None` for any other cell.
 fn written_once<'a>(
     text: &'a str,
     span: &Range<usize>,
@@ -1448,6 +1453,7 @@ void (empty response body)\n";
         assert_eq!(upload.path.value, "/things/{thingId}");
         let file = &upload.parameters[1];
         assert_eq!(file.ty.leaf_text, "System.IO.Stream");
+        assert!(file.file && !upload.parameters[0].file);
         assert_eq!(
             file.ty.expr.value.leaf,
             Leaf::Named("System.IO.Stream".to_owned())

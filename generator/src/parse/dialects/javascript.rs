@@ -8,6 +8,8 @@ use crate::parse::types::Primitive;
 
 /// The JavaScript templates' description.
 pub static SPEC: DialectSpec = DialectSpec {
+    reads_operations: true,
+    file_types: &["File"],
     name: "javascript",
     api_name,
     type_syntax: "JavaScript types are `String`, `Number`, `Boolean`, `Date`, `Object`, `File`, \

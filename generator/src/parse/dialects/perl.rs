@@ -8,6 +8,8 @@ use crate::parse::types::Primitive;
 
 /// The Perl template's description.
 pub static SPEC: DialectSpec = DialectSpec {
+    reads_operations: true,
+    file_types: &[],
     name: "perl",
     api_name,
     type_syntax: "Perl types are `string`, `int`, `double`, `boolean`, `DATE`, `DATE_TIME`, \
