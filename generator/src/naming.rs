@@ -69,6 +69,11 @@ const KEYWORDS: &[&str] = &[
 /// Keywords that cannot be raw identifiers and get a trailing `_` instead.
 const NOT_RAW: &[&str] = &["crate", "self", "Self", "super"];
 
+/// The Rust name of the field that keeps the keys a model's page does not list. No property's
+/// field gets it, whatever the model: [`field_name`] names a property so spelled
+/// `additional_properties_`, as it names `self` `self_`.
+pub const EXTRA_KEYS_FIELD: &str = "additional_properties";
+
 /// How an API spells its JSON names, given its docs' Name column (`[naming] wire` in
 /// codegen.toml). The docs cannot say it: a Python SDK's Name column is the snake_case Python
 /// attribute whatever the JSON is.
@@ -452,10 +457,11 @@ pub fn is_property_name(name: &str) -> bool {
 
 /// Whether a Rust field name written by the user (`rust_name` in codegen.toml) is valid as it
 /// stands: a snake_case identifier (no capitals) that is not a keyword, or `r#` and a keyword that
-/// may be raw.
+/// may be raw; not [`EXTRA_KEYS_FIELD`].
 pub fn is_field_name(name: &str) -> bool {
     let snake = !name.contains(|c: char| c.is_ascii_uppercase());
     snake
+        && name != EXTRA_KEYS_FIELD
         && match name.strip_prefix("r#") {
             Some(raw) => is_identifier(raw) && !NOT_RAW.contains(&raw),
             None => is_identifier(name) && !KEYWORDS.contains(&name),
@@ -520,7 +526,7 @@ fn prefix_digit(name: &str, prefix: &str) -> String {
 }
 
 fn escape(name: String) -> String {
-    if NOT_RAW.contains(&name.as_str()) {
+    if NOT_RAW.contains(&name.as_str()) || name == EXTRA_KEYS_FIELD {
         format!("{name}_")
     } else if KEYWORDS.contains(&name.as_str()) {
         format!("r#{name}")
@@ -688,6 +694,17 @@ mod tests {
         assert_eq!(field_name("match"), "r#match");
         assert_eq!(field_name("8k"), "_8k");
         assert_eq!(field_name("$ref"), "r#ref");
+        // The map of other keys has its own name, whatever properties a model has.
+        assert_eq!(
+            field_name("additionalProperties"),
+            EXTRA_KEYS_FIELD.to_owned() + "_"
+        );
+        assert_eq!(
+            field_name("additional_properties"),
+            "additional_properties_"
+        );
+        assert!(!is_field_name(EXTRA_KEYS_FIELD));
+        assert!(is_field_name("additional_properties_"));
     }
 
     #[test]

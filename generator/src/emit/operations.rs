@@ -22,7 +22,9 @@ use quote::quote;
 use super::docs::{code_span, doc_attributes, inner_doc_attributes, plain_text};
 use super::layout::Item;
 use super::serde_impls::enum_impls;
-use super::types::{PrimitiveTypes, Scope, allow_camel_case, enum_type, field_type, ident};
+use super::types::{
+    PrimitiveTypes, Scope, allow_camel_case, enum_type, field_type, ident, type_docs,
+};
 use crate::model::{
     BaseType, BodyEncoding, Container, FieldType, HttpMethod, Operation, OperationGroup, Parameter,
     ParameterLocation, Permissions, Primitive, placeholders,
@@ -165,7 +167,7 @@ impl Emitter<'_> {
     /// The function that builds an operation's request.
     fn function(&self, operation: &Operation) -> TokenStream {
         let name = ident(&operation.rust_name);
-        let docs = doc_attributes(&function_docs(operation));
+        let docs = doc_attributes(&function_docs(operation, self.types));
         let example = example_attributes(self.example, operation);
         let required: Vec<&Parameter> = operation
             .parameters
@@ -379,7 +381,7 @@ impl Emitter<'_> {
             ty,
             self.example
                 .rust_types
-                .get(&Primitive::Str)
+                .get(&Primitive::String)
                 .map(String::as_str),
         )
     }
@@ -439,7 +441,7 @@ fn runtime(item: &str) -> TokenStream {
 /// Whether `ty` is a `str` whose Rust type (`str_type`) is `String`.
 fn is_plain_string(ty: &FieldType, str_type: Option<&str>) -> bool {
     ty.containers.is_empty()
-        && ty.base == BaseType::Primitive(Primitive::Str)
+        && ty.base == BaseType::Primitive(Primitive::String)
         && str_type.is_some_and(|rust| {
             rust.split_whitespace().collect::<String>() == "::std::string::String"
         })
@@ -465,7 +467,7 @@ fn method_constant(method: HttpMethod) -> proc_macro2::Ident {
 }
 
 /// An operation's docs: summary, notes, method and path, marks, permissions, parameters, result.
-fn function_docs(operation: &Operation) -> String {
+fn function_docs(operation: &Operation, types: &PrimitiveTypes) -> String {
     let mut text = String::new();
     if !operation.summary.is_empty() {
         text.push_str(&plain_text(&operation.summary));
@@ -528,11 +530,11 @@ fn function_docs(operation: &Operation) -> String {
         (Some(ty), Some(media_type)) => format!(
             "A success's body ({}) decodes to {}.",
             code_span(media_type),
-            code_span(&ty.expr.to_string())
+            type_docs(ty, types, &operation.rust_name)
         ),
         (Some(ty), None) => format!(
             "A success's body decodes to {}.",
-            code_span(&ty.expr.to_string())
+            type_docs(ty, types, &operation.rust_name)
         ),
         (None, _) => format!(
             "A success has no body: it decodes to [`NoContent`](super::{REQUEST_MODULE}::NoContent)."
@@ -697,7 +699,7 @@ fn example_type(context: &Example, operation: &Operation, parameter: &Parameter)
         }
         text
     };
-    if is_plain_string(ty, rust_types.get(&Primitive::Str).map(String::as_str)) {
+    if is_plain_string(ty, rust_types.get(&Primitive::String).map(String::as_str)) {
         return "&str".to_owned();
     }
     if ty.containers.first() == Some(&Container::List) {

@@ -19,7 +19,7 @@
 ///
 /// - `thing_id`: The thing's id. In the path, `{thingId}`.
 ///
-/// A success's body decodes to `Dependency`.
+/// A success's body decodes to [`Dependency`](super::Dependency).
 ///
 /// # Example
 ///

@@ -95,7 +95,7 @@ pub struct GetPetParams {
 ///
 /// The optional parameters are the fields of `GetPetParams`.
 ///
-/// A success's body decodes to `Pet`.
+/// A success's body decodes to [`Pet`](super::Pet).
 ///
 /// # Example
 ///
@@ -181,7 +181,7 @@ pub struct GetPetsParams {
 ///
 /// The optional parameters are the fields of `GetPetsParams`.
 ///
-/// A success's body decodes to `list[Pet]`.
+/// A success's body decodes to `Vec<`[`Pet`](super::Pet)`>`.
 ///
 /// # Example
 ///

@@ -19,7 +19,7 @@
 ///
 /// - `body`: Orders to place. The JSON body.
 ///
-/// A success's body decodes to `list[str]`.
+/// A success's body decodes to `Vec<`[`String`](::std::string::String)`>`.
 ///
 /// # Example
 ///

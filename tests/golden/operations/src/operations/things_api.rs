@@ -177,7 +177,7 @@ pub mod get_thing_file {
 /// - `file_name`: File name, next to another placeholder. In the path, `{fileName}`.
 /// - `format`: File format. In the path, `{format}`; the docs list `json`, `csv`.
 ///
-/// A success's body decodes to `str`.
+/// A success's body decodes to [`String`](::std::string::String).
 ///
 /// # Example
 ///
@@ -318,7 +318,7 @@ pub struct GetThingPartParams {
 ///
 /// The optional parameters are the fields of `GetThingPartParams`.
 ///
-/// A success's body decodes to `Thing`.
+/// A success's body decodes to [`Thing`](super::Thing).
 ///
 /// # Example
 ///
@@ -439,7 +439,7 @@ pub mod get_things_search {
 /// - `g`: G. Query `g`.
 /// - `h`: H. Query `h`.
 ///
-/// A success's body decodes to `list[Thing]`.
+/// A success's body decodes to `Vec<`[`Thing`](super::Thing)`>`.
 ///
 /// # Example
 ///
@@ -543,7 +543,7 @@ pub struct PatchThingParams {
 ///
 /// The optional parameters are the fields of `PatchThingParams`.
 ///
-/// A success's body decodes to `Thing`.
+/// A success's body decodes to [`Thing`](super::Thing).
 ///
 /// # Example
 ///
@@ -606,7 +606,7 @@ pub struct PostThingFormParams {
 ///
 /// The optional parameters are the fields of `PostThingFormParams`.
 ///
-/// A success's body decodes to `Thing`.
+/// A success's body decodes to [`Thing`](super::Thing).
 ///
 /// # Example
 ///
@@ -663,7 +663,7 @@ pub fn post_thing_form(
 /// - `thing_id`: Thing ID. In the path, `{thingId}`.
 /// - `body`: The note. The text body.
 ///
-/// A success's body decodes to `Thing`.
+/// A success's body decodes to [`Thing`](super::Thing).
 ///
 /// # Example
 ///
@@ -724,7 +724,7 @@ pub struct PostThingPhotoParams {
 ///
 /// The optional parameters are the fields of `PostThingPhotoParams`.
 ///
-/// A success's body decodes to `Thing`.
+/// A success's body decodes to [`Thing`](super::Thing).
 ///
 /// # Example
 ///
@@ -778,7 +778,7 @@ pub fn post_thing_photo(
 /// - `thing_id`: Thing ID. In the path, `{thingId}`.
 /// - `body`: Who asks. The JSON body.
 ///
-/// A success's body decodes to `Request`.
+/// A success's body decodes to [`Request`](super::Request).
 ///
 /// # Example
 ///
@@ -822,7 +822,7 @@ pub fn post_thing_requests(
 ///
 /// - `body`: The things. The JSON body.
 ///
-/// A success's body decodes to `dict(str, Thing)`.
+/// A success's body decodes to `BTreeMap<String, `[`Thing`](super::Thing)`>`.
 ///
 /// # Example
 ///
