@@ -69,10 +69,10 @@ const KEYWORDS: &[&str] = &[
 /// Keywords that cannot be raw identifiers and get a trailing `_` instead.
 const NOT_RAW: &[&str] = &["crate", "self", "Self", "super"];
 
-/// The Rust name of the field that keeps the keys a model's page does not list. No property's
-/// field gets it, whatever the model: [`field_name`] names a property so spelled
-/// `additional_properties_`, as it names `self` `self_`.
-pub const EXTRA_KEYS_FIELD: &str = "additional_properties";
+/// The Rust name of the field that keeps the keys a model's page does not list. Ending in a single
+/// `_`, as the crate's own names do, it is none of [`field_name`]'s (which ends a name so only to
+/// escape `self`, `crate` and `super`), so no property's field takes it, whatever the model.
+pub const EXTRA_KEYS_FIELD: &str = "additional_properties_";
 
 /// How an API spells its JSON names, given its docs' Name column (`[naming] wire` in
 /// codegen.toml). The docs cannot say it: a Python SDK's Name column is the snake_case Python
@@ -526,7 +526,7 @@ fn prefix_digit(name: &str, prefix: &str) -> String {
 }
 
 fn escape(name: String) -> String {
-    if NOT_RAW.contains(&name.as_str()) || name == EXTRA_KEYS_FIELD {
+    if NOT_RAW.contains(&name.as_str()) {
         format!("{name}_")
     } else if KEYWORDS.contains(&name.as_str()) {
         format!("r#{name}")
@@ -695,16 +695,13 @@ mod tests {
         assert_eq!(field_name("8k"), "_8k");
         assert_eq!(field_name("$ref"), "r#ref");
         // The map of other keys has its own name, whatever properties a model has.
+        assert_eq!(field_name("additionalProperties"), "additional_properties");
         assert_eq!(
-            field_name("additionalProperties"),
-            EXTRA_KEYS_FIELD.to_owned() + "_"
-        );
-        assert_eq!(
-            field_name("additional_properties"),
-            "additional_properties_"
+            field_name("additional_properties_"),
+            "additional_properties"
         );
         assert!(!is_field_name(EXTRA_KEYS_FIELD));
-        assert!(is_field_name("additional_properties_"));
+        assert!(is_field_name("additional_properties"));
     }
 
     #[test]

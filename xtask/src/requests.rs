@@ -14,10 +14,11 @@
 //! decode an empty body; and a 404 with a JSON error body must be `ApiError::Status` with that
 //! status and body.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use anyhow::{Context, Result, bail};
-use markdown_model_codegen::emit::{CLIENT_MODULE, REQUEST_MODULE};
+use markdown_model_codegen::emit::{CLIENT_MODULE, REQUEST_MODULE, passes_by_value};
 use markdown_model_codegen::model::{
     BaseType, BodyEncoding, Container, FieldType, ModelKind, Operation, OperationGroup, Parameter,
     ParameterLocation, Primitive, TypeModel, placeholders,
@@ -610,7 +611,9 @@ pub fn checker_binary(
                 .map(move |operation| (group, operation))
         })
         .enumerate()
-        .map(|(index, (group, operation))| check_function(index, group, operation))
+        .map(|(index, (group, operation))| {
+            check_function(index, group, operation, &model.rust_types)
+        })
         .unzip();
     let support = checker_support();
     let source = quote! {
@@ -646,6 +649,7 @@ fn check_function(
     index: usize,
     group: &OperationGroup,
     operation: &Operation,
+    rust_types: &BTreeMap<Primitive, String>,
 ) -> (proc_macro2::TokenStream, proc_macro2::TokenStream) {
     let check = format_ident!("check_{index}");
     let module = raw_ident(&group.module);
@@ -674,7 +678,11 @@ fn check_function(
         statements.push(quote! {
             let #name #annotation = required(call, #at);
         });
-        arguments.push(quote!(&#name));
+        arguments.push(if passes_by_value(parameter, rust_types) {
+            quote!(#name)
+        } else {
+            quote!(&#name)
+        });
     }
     if operation.has_optional() {
         let params = raw_ident(&operation.params_type);

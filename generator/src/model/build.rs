@@ -702,7 +702,7 @@ impl<'p> Builder<'_, '_> {
                         format!("`{}` is not a Rust identifier", name.value),
                     )
                     .with_label("invalid rust_name")
-                    .with_note("keywords need `r#` (`r#type`); `self`, `Self`, `crate`, `super`, `_` and `additional_properties` (the map of other keys) cannot be field names"),
+                    .with_note("keywords need `r#` (`r#type`); `self`, `Self`, `crate`, `super`, `_` and `additional_properties_` (the map of other keys) cannot be field names"),
                 );
                 naming::field_name(rule_wire_name)
             }
