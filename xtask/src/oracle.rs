@@ -882,47 +882,7 @@ impl Oracle {
                 };
                 compare_field(model, &compared, &marked, &mut comparison);
             }
-            // The `allOf` members some of whose properties the page shows.
-            let members_shown: BTreeSet<&String> = seen
-                .iter()
-                .filter_map(|name| fields[*name].inherited.as_ref())
-                .collect();
-            for (name, facts) in fields
-                .iter()
-                .filter(|(name, _)| !seen.contains(name.as_str()))
-            {
-                match &facts.inherited {
-                    _ if union => comparison.union_unshown.push(Unshown {
-                        model: item.name.clone(),
-                        key: name.clone(),
-                        what: "a property of a variant the union page does not show".to_owned(),
-                    }),
-                    // A template that inherits the member shows none of its properties.
-                    Some(member) if !members_shown.contains(member) => {
-                        comparison.inherited_unshown.push(Unshown {
-                            model: item.name.clone(),
-                            key: name.clone(),
-                            what: format!(
-                                "a property of the allOf member {member}, none of whose \
-                                 properties the page shows"
-                            ),
-                        });
-                    }
-                    _ => {
-                        if schema_name
-                            .is_some_and(|schema| self.is_mapped_discriminator(schema, name))
-                        {
-                            (comparison.mapped_discriminators)
-                                .insert((item.name.clone(), name.clone()));
-                        }
-                        comparison.mismatches.push(Mismatch {
-                            model: item.name.clone(),
-                            field: name.clone(),
-                            kind: MismatchKind::NotInDocs,
-                        });
-                    }
-                }
-            }
+            self.list_unshown(item, fields, &seen, (union, schema_name), &mut comparison);
         }
         let (form_only, others) = oracle
             .keys()
@@ -932,6 +892,59 @@ impl Oracle {
         comparison.form_models_without_page = form_only;
         comparison.models_only_in_oracle = others;
         comparison
+    }
+
+    /// Lists the properties of `item`'s schema (`fields`) its page does not show (`seen` are the
+    /// ones it shows): a union's variants' properties, an `allOf` member's when the page shows
+    /// none of that member's, and the rest as mismatches.
+    fn list_unshown(
+        &self,
+        item: &Model,
+        fields: &BTreeMap<String, OracleField>,
+        seen: &BTreeSet<&str>,
+        (union, schema_name): (bool, Option<&str>),
+        comparison: &mut Comparison,
+    ) {
+        // The `allOf` members some of whose properties the page shows.
+        let members_shown: BTreeSet<&String> = seen
+            .iter()
+            .filter_map(|name| fields[*name].inherited.as_ref())
+            .collect();
+        for (name, facts) in fields
+            .iter()
+            .filter(|(name, _)| !seen.contains(name.as_str()))
+        {
+            match &facts.inherited {
+                _ if union => comparison.union_unshown.push(Unshown {
+                    model: item.name.clone(),
+                    key: name.clone(),
+                    what: "a property of a variant the union page does not show".to_owned(),
+                }),
+                // A template that inherits the member shows none of its properties.
+                Some(member) if !members_shown.contains(member) => {
+                    comparison.inherited_unshown.push(Unshown {
+                        model: item.name.clone(),
+                        key: name.clone(),
+                        what: format!(
+                            "a property of the allOf member {member}, none of whose \
+                         properties the page shows"
+                        ),
+                    });
+                }
+                _ => {
+                    if schema_name.is_some_and(|schema| self.is_mapped_discriminator(schema, name))
+                    {
+                        (comparison.mapped_discriminators)
+                            .insert((item.name.clone(), name.clone()));
+                    }
+                    comparison.mismatches.push(Mismatch {
+                        model: item.name.clone(),
+                        field: name.clone(),
+                        kind: MismatchKind::NotInDocs,
+                    });
+                }
+            }
+        }
     }
 }
 

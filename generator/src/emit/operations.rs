@@ -60,10 +60,10 @@ pub fn group_file(
 ) -> (TokenStream, Vec<Item>) {
     let docs = inner_doc_attributes(&format!(
         "The operations of the API group {} (the page {}), with the feature {}.\n\n\
-         Each function builds a [`Request`](super::{REQUEST_MODULE}::Request) from the \
-         operation's required parameters and, when it has optional ones, a `...Params` struct \
-         (build it with `..Default::default()`). Send the request with any HTTP client (see \
-         [`Request`](super::{REQUEST_MODULE}::Request)), or with the `client` feature's client. \
+         Each function builds a [`Request`] from the operation's required parameters and, when \
+         it has optional ones, a `...Params` struct (build it with `..Default::default()`). Send \
+         the request with any HTTP client (see [`Request`]), or with the `client` feature's \
+         client. \
          Enumerated parameters are open enums, in the module named after their operation.",
         code_span(&group.name),
         code_span(&group.source),
@@ -546,9 +546,7 @@ fn function_docs(operation: &Operation, types: &PrimitiveTypes) -> String {
             "A success's body decodes to {}.",
             type_docs(ty, types, &operation.rust_name)
         ),
-        (None, _) => format!(
-            "A success has no body: it decodes to [`NoContent`](super::{REQUEST_MODULE}::NoContent)."
-        ),
+        (None, _) => format!("A success has no body: it decodes to [`NoContent`]."),
     });
     text
 }

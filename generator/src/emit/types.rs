@@ -169,6 +169,12 @@ pub(super) fn field_type(
 /// model's (or operation's) enums, from the module the docs are in.
 pub(super) fn type_docs(field_type: &FieldType, types: &PrimitiveTypes, own_enums: &str) -> String {
     let (leaf, target) = match &field_type.base {
+        // The prelude's `String` needs no link (rustdoc finds one redundant).
+        BaseType::Primitive(primitive)
+            if matches!(types.parsed[primitive], PrimitiveType::String) =>
+        {
+            ("String".to_owned(), None)
+        }
         BaseType::Primitive(primitive) => {
             let written: String = types.written[primitive].split_whitespace().collect();
             let is_path = written.contains("::")

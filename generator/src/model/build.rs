@@ -792,35 +792,19 @@ impl<'p> Builder<'_, '_> {
                     .collect()
             }),
         };
-        // An override's values are for a `str` field; the page's are of the field's primitive
-        // (strings, integers or numbers).
-        let kind = match base {
-            BaseType::Primitive(primitive) => enum_kind(primitive),
-            _ => None,
-        }
-        .filter(|kind| kind.is_string() || override_values.is_none());
-        if let Some(values) = values {
-            if let Some(kind) = kind {
-                let enum_type = enum_type(
-                    naming::enum_name(&rust_name),
-                    doc_name,
-                    kind,
-                    values.into_iter(),
-                );
-                base = BaseType::Enum {
-                    rust_name: enum_type.rust_name.clone(),
-                };
-                enums.push(enum_type);
-            } else if let Some(first) = override_values.and_then(|values| values.first()) {
-                self.diagnostics.push(
-                    Diagnostic::error(
-                        first.file,
-                        first.span.clone(),
-                        format!("enum values for field `{doc_name}` of type `{expr}`"),
-                    )
-                    .with_label("enum values need a `str` field (or a list or dict of `str`)"),
-                );
-            }
+        if let Some(values) = values
+            && let Some(enum_type) = self.own_enum(
+                values,
+                override_values,
+                &base,
+                (&rust_name, doc_name),
+                &expr,
+            )
+        {
+            base = BaseType::Enum {
+                rust_name: enum_type.rust_name.clone(),
+            };
+            enums.push(enum_type);
         }
         // A composition's page documents one variant's type for a field that each variant may
         // shape differently (`flow` of `ContinueWith`): any JSON value keeps every variant's.
@@ -844,6 +828,43 @@ impl<'p> Builder<'_, '_> {
             description,
             taken: row.taken.clone(),
         }
+    }
+
+    /// The own enum of the field `names` (its Rust and docs names) of `values`: an override's
+    /// (`override_values`), for a string field, or its page's, of the field's primitive (strings,
+    /// integers or numbers). `None` when `base` holds no such values, an override's reported.
+    fn own_enum(
+        &mut self,
+        values: Vec<&str>,
+        override_values: Option<&Vec<Located<String>>>,
+        base: &BaseType,
+        (rust_name, doc_name): (&str, &str),
+        expr: &TypeExpr,
+    ) -> Option<EnumType> {
+        let kind = match base {
+            BaseType::Primitive(primitive) => enum_kind(*primitive),
+            _ => None,
+        }
+        .filter(|kind| kind.is_string() || override_values.is_none());
+        if let Some(kind) = kind {
+            return Some(enum_type(
+                naming::enum_name(rust_name),
+                doc_name,
+                kind,
+                values.into_iter(),
+            ));
+        }
+        if let Some(first) = override_values.and_then(|values| values.first()) {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    first.file,
+                    first.span.clone(),
+                    format!("enum values for field `{doc_name}` of type `{expr}`"),
+                )
+                .with_label("enum values need a `str` field (or a list or dict of `str`)"),
+            );
+        }
+        None
     }
 
     /// The containers and base type of a type expression, alias pages expanded

@@ -382,7 +382,8 @@ impl Model {
 /// (flattened on the wire).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AdditionalProperties {
-    /// The Rust name of the map field: always [`crate::naming::EXTRA_KEYS_FIELD`].
+    /// The Rust name of the map field: always `additional_properties_`, which no property's
+    /// field is named.
     pub rust_name: String,
     /// The type of each value.
     pub ty: FieldType,

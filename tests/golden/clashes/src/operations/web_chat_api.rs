@@ -3,11 +3,10 @@
 //! The operations of the API group `WebChatApi` (the page `WebChatApi.md`), with the
 //! feature `web_chat`.
 //!
-//! Each function builds a [`Request`](super::request_::Request) from the operation's required
-//! parameters and, when it has optional ones, a `...Params` struct (build it
-//! with `..Default::default()`). Send the request with any HTTP
-//! client (see [`Request`](super::request_::Request)), or with the `client` feature's client.
-//! Enumerated parameters are open enums, in the module named after their operation.
+//! Each function builds a [`Request`] from the operation's required parameters and, when it has
+//! optional ones, a `...Params` struct (build it with `..Default::default()`). Send the request
+//! with any HTTP client (see [`Request`]), or with the `client` feature's client. Enumerated
+//! parameters are open enums, in the module named after their operation.
 
 use super::request_::{self, Request};
 

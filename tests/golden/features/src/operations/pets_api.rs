@@ -2,11 +2,10 @@
 
 //! The operations of the API group `PetsApi` (the page `PetsApi.md`), with the feature `pets`.
 //!
-//! Each function builds a [`Request`](super::request_::Request) from the operation's required
-//! parameters and, when it has optional ones, a `...Params` struct (build it
-//! with `..Default::default()`). Send the request with any HTTP
-//! client (see [`Request`](super::request_::Request)), or with the `client` feature's client.
-//! Enumerated parameters are open enums, in the module named after their operation.
+//! Each function builds a [`Request`] from the operation's required parameters and, when it has
+//! optional ones, a `...Params` struct (build it with `..Default::default()`). Send the request
+//! with any HTTP client (see [`Request`]), or with the `client` feature's client. Enumerated
+//! parameters are open enums, in the module named after their operation.
 
 use super::request_::{self, NoContent, Request};
 
@@ -24,7 +23,7 @@ use super::request_::{self, NoContent, Request};
 ///
 /// - `pet_id`: The pet's id. In the path, `{petId}`.
 ///
-/// A success has no body: it decodes to [`NoContent`](super::request_::NoContent).
+/// A success has no body: it decodes to [`NoContent`].
 ///
 /// # Example
 ///

@@ -3,11 +3,10 @@
 //! The operations of the API group `StoreApi` (the page `StoreApi.md`), with the
 //! feature `store`.
 //!
-//! Each function builds a [`Request`](super::request_::Request) from the operation's required
-//! parameters and, when it has optional ones, a `...Params` struct (build it
-//! with `..Default::default()`). Send the request with any HTTP
-//! client (see [`Request`](super::request_::Request)), or with the `client` feature's client.
-//! Enumerated parameters are open enums, in the module named after their operation.
+//! Each function builds a [`Request`] from the operation's required parameters and, when it has
+//! optional ones, a `...Params` struct (build it with `..Default::default()`). Send the request
+//! with any HTTP client (see [`Request`]), or with the `client` feature's client. Enumerated
+//! parameters are open enums, in the module named after their operation.
 
 use super::request_::{self, NoContent, Request};
 
@@ -21,7 +20,7 @@ use super::request_::{self, NoContent, Request};
 ///
 /// - `body`: Orders to place. The JSON body.
 ///
-/// A success's body decodes to `Vec<`[`String`](::std::string::String)`>`.
+/// A success's body decodes to `Vec<String>`.
 ///
 /// # Example
 ///
@@ -70,7 +69,7 @@ pub struct PutStoreOrderParams {
 ///
 /// The optional parameters are the fields of `PutStoreOrderParams`.
 ///
-/// A success has no body: it decodes to [`NoContent`](super::request_::NoContent).
+/// A success has no body: it decodes to [`NoContent`].
 ///
 /// # Example
 ///

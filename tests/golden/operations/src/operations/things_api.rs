@@ -3,11 +3,10 @@
 //! The operations of the API group `ThingsApi` (the page `ThingsApi.md`), with the
 //! feature `things`.
 //!
-//! Each function builds a [`Request`](super::request_::Request) from the operation's required
-//! parameters and, when it has optional ones, a `...Params` struct (build it
-//! with `..Default::default()`). Send the request with any HTTP
-//! client (see [`Request`](super::request_::Request)), or with the `client` feature's client.
-//! Enumerated parameters are open enums, in the module named after their operation.
+//! Each function builds a [`Request`] from the operation's required parameters and, when it has
+//! optional ones, a `...Params` struct (build it with `..Default::default()`). Send the request
+//! with any HTTP client (see [`Request`]), or with the `client` feature's client. Enumerated
+//! parameters are open enums, in the module named after their operation.
 
 use super::request_::{self, NoContent, Request};
 
@@ -35,7 +34,7 @@ pub struct DeleteThingParams {
 ///
 /// The optional parameters are the fields of `DeleteThingParams`.
 ///
-/// A success has no body: it decodes to [`NoContent`](super::request_::NoContent).
+/// A success has no body: it decodes to [`NoContent`].
 ///
 /// # Example
 ///
@@ -158,7 +157,7 @@ pub mod get_thing_file {
 /// - `file_name`: File name, next to another placeholder. In the path, `{fileName}`.
 /// - `format`: File format. In the path, `{format}`; the docs list `json`, `csv`.
 ///
-/// A success's body decodes to [`String`](::std::string::String).
+/// A success's body decodes to `String`.
 ///
 /// # Example
 ///
@@ -438,7 +437,7 @@ pub fn get_things_search(
 ///
 /// - `thing_id`: Thing ID. In the path, `{thingId}`.
 ///
-/// A success has no body: it decodes to [`NoContent`](super::request_::NoContent).
+/// A success has no body: it decodes to [`NoContent`].
 ///
 /// # Example
 ///
