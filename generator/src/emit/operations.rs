@@ -546,7 +546,7 @@ fn function_docs(operation: &Operation, types: &PrimitiveTypes) -> String {
             "A success's body decodes to {}.",
             type_docs(ty, types, &operation.rust_name)
         ),
-        (None, _) => format!("A success has no body: it decodes to [`NoContent`]."),
+        (None, _) => "A success has no body: it decodes to [`NoContent`].".to_owned(),
     });
     text
 }
