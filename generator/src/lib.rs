@@ -152,25 +152,44 @@ impl Failure {
     }
 }
 
+/// What [`load`] gives: the type model, the counts, the input files, the warnings, the times.
+type Loaded = (TypeModel, Stats, Sources, Vec<Diagnostic>, Timings);
+
 /// Parses every page of a folder and builds the type model (nothing is written).
-pub fn load(
+pub fn load(spec_dir: &Path, config: Option<&Path>) -> Result<Loaded, Failure> {
+    load_with_inputs(spec_dir, config).map(|(loaded, _)| loaded)
+}
+
+/// The config file of a run: `config`, or else `<spec_dir>/codegen.toml` when it exists.
+fn config_path(spec_dir: &Path, config: Option<&Path>) -> Option<PathBuf> {
+    config.map(Path::to_path_buf).or_else(|| {
+        let default = spec_dir.join("codegen.toml");
+        default.is_file().then_some(default)
+    })
+}
+
+/// [`load`], with the digest of the inputs read ([`incremental::RunRecord`]); `None` when the
+/// config names other folders to take from (`[sources] also`), whose pages it does not cover.
+fn load_with_inputs(
     spec_dir: &Path,
     config: Option<&Path>,
-) -> Result<(TypeModel, Stats, Sources, Vec<Diagnostic>, Timings), Failure> {
+) -> Result<(Loaded, Option<digest::Digest>), Failure> {
     let mut timings = Timings::default();
     let mut diagnostics = Vec::new();
     let mut sources = Sources::default();
 
     let started = Instant::now();
     let pages = spec::read_pages(spec_dir, &mut sources, &mut diagnostics);
-    let config_path = config.map(Path::to_path_buf).or_else(|| {
-        let default = spec_dir.join("codegen.toml");
-        default.is_file().then_some(default)
-    });
+    let config_path = config_path(spec_dir, config);
     let config = match &config_path {
         Some(path) => Config::load(path, &mut sources, &mut diagnostics),
         None => Config::default(),
     };
+    let default_name = spec::default_crate_name(spec_dir);
+    let inputs = config
+        .also
+        .is_empty()
+        .then(|| incremental::inputs_read(&pages, config_path.as_deref(), &sources, &default_name));
     timings.read = started.elapsed();
 
     let started = Instant::now();
@@ -191,7 +210,6 @@ pub fn load(
     timings.parse = started.elapsed();
 
     let started = Instant::now();
-    let default_name = spec::default_crate_name(spec_dir);
     let model = model::build_model(
         &parsed.models,
         &parsed.operations,
@@ -223,15 +241,15 @@ pub fn load(
             .map(|item| item.taken.len() + item.fields.iter().map(|f| f.taken.len()).sum::<usize>())
             .sum(),
     };
-    Ok((model, stats, sources, diagnostics, timings))
+    Ok(((model, stats, sources, diagnostics, timings), inputs))
 }
 
 /// Runs the whole pipeline: read, parse, build the model, emit and format what changed (see
 /// [`incremental`]), write.
 pub fn generate(options: &Options) -> Result<Generated, Failure> {
     let started = Instant::now();
-    let (model, stats, sources, diagnostics, mut timings) =
-        load(&options.spec_dir, options.config.as_deref())?;
+    let ((model, stats, sources, diagnostics, mut timings), inputs) =
+        load_with_inputs(&options.spec_dir, options.config.as_deref())?;
     if options.deny_warnings && !diagnostics.is_empty() {
         return Err(Failure::Input {
             diagnostics,
@@ -240,7 +258,12 @@ pub fn generate(options: &Options) -> Result<Generated, Failure> {
     }
 
     let emit_started = Instant::now();
-    let emitted = incremental::emit_changed(&model, &options.out_dir);
+    let run = inputs.map(|inputs| incremental::RunRecord {
+        inputs,
+        warnings: diagnostics.len(),
+        stats,
+    });
+    let emitted = incremental::emit_changed(&model, &options.out_dir, run.as_ref());
     timings.keys = emitted.keys;
     timings.emit_and_format = emit_started.elapsed() - emitted.keys;
     timings.emit_cpu = emitted.timings.emit;

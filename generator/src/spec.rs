@@ -1,7 +1,8 @@
 //! Read: the Markdown pages of a spec folder, and parsing them all.
 
 use std::fs;
-use std::path::Path;
+use std::io;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
@@ -22,8 +23,8 @@ pub fn read_pages(
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<FileId> {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
+    let files = match folder_files(dir) {
+        Ok(files) => files,
         Err(error) => {
             diagnostics.push(Diagnostic::global_error(format!(
                 "cannot read the spec folder {}: {error}",
@@ -32,12 +33,6 @@ pub fn read_pages(
             return Vec::new();
         }
     };
-    let mut files: Vec<_> = entries
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| path.is_file())
-        .collect();
-    files.sort();
     let mut paths = Vec::with_capacity(files.len());
     for path in files {
         let name = path
@@ -80,9 +75,20 @@ pub fn read_pages(
     pages
 }
 
+/// The files of `dir` (not its folders), sorted by path.
+pub(crate) fn folder_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut files: Vec<_> = fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.is_file())
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
 /// What a file of a spec folder is to the reader.
 #[derive(Debug, PartialEq, Eq)]
-enum FileKind {
+pub(crate) enum FileKind {
     /// A page: a file named `*.md`, the extension in any case (`.MD` comes from case-insensitive
     /// file systems), that is not hidden.
     Page,
@@ -94,7 +100,7 @@ enum FileKind {
 }
 
 /// The kind of the file named `name`.
-fn kind_of(name: &str) -> FileKind {
+pub(crate) fn kind_of(name: &str) -> FileKind {
     let extension = name.rsplit_once('.').map(|(_, extension)| extension);
     let leftover = name.ends_with('~') // backups: Emacs, vim, gedit
         || name.starts_with(".#") // Emacs lock files
