@@ -63,7 +63,7 @@ fn fingerprint(root: &Path, sources: &[&str], crates: &[&str]) -> u128 {
         collect_files(&root.join(source), &mut files);
         files.sort();
         for file in files {
-            let relative = file.strip_prefix(&root).unwrap_or(&file);
+            let relative = file.strip_prefix(root).unwrap_or(&file);
             hasher.update(relative.to_string_lossy().replace('\\', "/").as_bytes());
             hasher.update(&without_carriage_returns(
                 fs::read(&file).expect("a source of the generator reads"),

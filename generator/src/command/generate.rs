@@ -49,11 +49,11 @@ pub fn run(args: &GenerateArgs, mode: WriteMode, reporter: &Reporter) -> Outcome
     };
     // A crate made from these very docs by this very generator is reported without reading
     // them again (the JSON document, which lists every diagnostic, is always made by a full run).
-    if !reporter.is_json() {
-        if let Some(found) = up_to_date(&options) {
-            report_up_to_date(&found, mode, reporter);
-            return outcome(&args.out, &found.report, mode, reporter);
-        }
+    if !reporter.is_json()
+        && let Some(found) = up_to_date(&options)
+    {
+        report_up_to_date(&found, mode, reporter);
+        return outcome(&args.out, &found.report, mode, reporter);
     }
     // Read before writing: the report compares the crate as it was with what is generated.
     let before = recorded(&args.out);
