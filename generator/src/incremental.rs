@@ -13,9 +13,10 @@
 //! The record also holds the digest of the run's inputs ([`RunRecord`]: every page's text, the
 //! other files' names, the config, the crate name the folder's name gives, and the generator's
 //! fingerprint of all its sources), with the counts and the number of warnings that run reported.
-//! [`up_to_date`] reads the inputs and the files and, when the digests are the recorded ones and
-//! the folder holds nothing stale, finds the crate up to date without parsing a page: the inputs
-//! are those that made the crate, and a generator of other sources has another fingerprint.
+//! A run reads its inputs and, when their digest and every file's are the recorded ones and the
+//! folder holds nothing stale ([`up_to_date`]), finds the crate up to date without parsing a page:
+//! the inputs are those that made the crate, and a generator of other sources has another
+//! fingerprint.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -25,13 +26,12 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::diagnostic::{BYTE_ORDER_MARK, FileId, Sources};
+use crate::diagnostic::{FileId, Sources};
 use crate::digest::Digest;
 use crate::emit::{self, EmitTimings, GeneratedFile, PlannedFile};
 use crate::model::TypeModel;
 use crate::output::{WriteReport, other_files};
-use crate::spec::{FileKind, folder_files, kind_of};
-use crate::{HEADER, Options, Stats, Timings, config_path, parse};
+use crate::{HEADER, Stats, Timings, parse};
 
 /// The record of each emitted file's key and contents, at the crate's root.
 pub const HASHES_FILE: &str = "codegen-hashes.txt";
@@ -198,7 +198,7 @@ const GENERATOR: &str = env!("GENERATOR_FINGERPRINT");
 /// What the record keeps of a run: the digest of its inputs, and what it found in them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RunRecord {
-    /// The digest of the inputs ([`inputs_read`]).
+    /// The digest of the run's inputs ([`inputs_read`]).
     pub inputs: Digest,
     /// How many warnings the run reported.
     pub warnings: usize,
@@ -269,21 +269,10 @@ impl RunRecord {
     }
 }
 
-/// The digest of a run's inputs: each file of the docs folder by name (a page with the digest
-/// of its text, any other file but editors' leftovers by its name alone: it can appear in a
+/// The digest of the inputs a run read: each page of the docs folder by name with the digest of
+/// its text, every other file there but editors' leftovers by its name alone (it can appear in a
 /// diagnostic), the config's text, the crate name the folder's name gives, and the generator's
-/// fingerprint.
-fn inputs_digest(
-    mut files: Vec<(String, Option<Digest>)>,
-    config: Option<Digest>,
-    crate_name: &str,
-) -> Digest {
-    files.sort();
-    Digest::of_value(&[], &(GENERATOR, crate_name, config, files))
-}
-
-/// The digest of the inputs a run read: the `pages` and unread files in `sources`, and the
-/// config at `config` (see [`inputs_digest`]).
+/// fingerprint. `pages` and the unread files are in `sources`, and so is the config at `config`.
 pub(crate) fn inputs_read(
     pages: &[FileId],
     config: Option<&Path>,
@@ -300,49 +289,13 @@ pub(crate) fn inputs_read(
         })
         .collect();
     files.extend((sources.unread().iter()).map(|file| (file_name(&file.path), None)));
+    files.sort();
     let config = config.and_then(|path| {
         (sources.iter())
             .find(|(_, source)| source.path == path)
             .map(|(_, source)| Digest::of_bytes(source.text.as_bytes()))
     });
-    inputs_digest(files, config, crate_name)
-}
-
-/// The digest of the inputs of a run of `options`, read from disk as a run reads them: `None`
-/// when one cannot be read.
-fn inputs_on_disk(options: &Options) -> Option<Digest> {
-    let text = |bytes: &[u8]| {
-        Digest::of_bytes(
-            bytes
-                .strip_prefix(BYTE_ORDER_MARK.as_bytes())
-                .unwrap_or(bytes),
-        )
-    };
-    let config = match config_path(&options.spec_dir, options.config.as_deref()) {
-        Some(path) => Some(text(&fs::read(path).ok()?)),
-        None => None,
-    };
-    let files = (folder_files(&options.spec_dir).ok()?.par_iter())
-        .map_init(Vec::new, |buffer, path| {
-            let name = file_name(path);
-            match kind_of(&name) {
-                FileKind::Page => {
-                    buffer.clear();
-                    let mut page = fs::File::open(path).ok()?;
-                    page.read_to_end(buffer).ok()?;
-                    Some(Some((name, Some(text(buffer)))))
-                }
-                FileKind::NotRead(_) => Some(Some((name, None))),
-                FileKind::Leftover => Some(None),
-            }
-        })
-        .collect::<Option<Vec<_>>>()?;
-    let crate_name = crate::spec::default_crate_name(&options.spec_dir);
-    Some(inputs_digest(
-        files.into_iter().flatten().collect(),
-        config,
-        &crate_name,
-    ))
+    Digest::of_value(&[], &(GENERATOR, crate_name, config, files))
 }
 
 fn file_name(path: &Path) -> String {
@@ -359,30 +312,24 @@ pub struct UpToDate {
     pub warnings: usize,
     /// Nothing written or removed: every file unchanged, and the unknown files there are.
     pub report: WriteReport,
-    /// Reading the inputs and the record (`read`), checking the files' contents and listing the
+    /// Reading the inputs (`read`), checking the record and the files' contents and listing the
     /// folder (`keys`), and the whole (`total`).
     pub timings: Timings,
 }
 
-/// The crate `options.out_dir` when a run of `options` would leave it as it is, found without
-/// parsing a page: its record holds the digest of the inputs a run reads now
-/// ([`inputs_on_disk`]), the record reads back as it was written, every file it lists has its
-/// recorded contents, and no stale file is there. `None` otherwise (and when warnings are denied
-/// and the recorded run had some): a full run then decides.
-pub fn up_to_date(options: &Options) -> Option<UpToDate> {
-    let started = Instant::now();
-    let text = fs::read_to_string(options.out_dir.join(HASHES_FILE)).ok()?;
+/// What the record of `out_dir` keeps of the run that wrote it, and the report of a run that
+/// writes nothing, when a run on inputs whose digest is `inputs` would leave the crate as it is:
+/// the record holds that digest and reads back as it was written, every file it lists has its
+/// recorded contents, and no stale file is there. `None` otherwise: a full run then decides.
+pub(crate) fn up_to_date(out_dir: &Path, inputs: Digest) -> Option<(RunRecord, WriteReport)> {
+    let text = fs::read_to_string(out_dir.join(HASHES_FILE)).ok()?;
     let record = Record::parse(&text);
-    let run = record.run?;
-    if record.render() != text || (options.deny_warnings && run.warnings > 0) {
+    let run = record.run.filter(|run| run.inputs == inputs)?;
+    if record.render() != text {
         return None;
     }
-    if inputs_on_disk(options)? != run.inputs {
-        return None;
-    }
-    let read = started.elapsed();
     let files_kept = (record.files.par_iter()).map_init(Vec::new, |buffer, (path, _, contents)| {
-        has_digest(&options.out_dir.join(path), *contents, buffer)
+        has_digest(&out_dir.join(path), *contents, buffer)
     });
     if !files_kept.all(|kept| kept) {
         return None;
@@ -391,24 +338,11 @@ pub fn up_to_date(options: &Options) -> Option<UpToDate> {
         .map(|(path, ..)| Path::new(path))
         .chain([Path::new(HASHES_FILE)])
         .collect();
-    let (stale, unknown) = other_files(&options.out_dir, &wanted).ok()?;
-    if !stale.is_empty() {
-        return None;
-    }
-    let total = started.elapsed();
-    Some(UpToDate {
-        stats: run.stats,
-        warnings: run.warnings,
-        report: WriteReport {
-            unchanged: wanted.len(),
-            unknown,
-            ..WriteReport::default()
-        },
-        timings: Timings {
-            read,
-            keys: total - read,
-            total,
-            ..Timings::default()
-        },
-    })
+    let (stale, unknown) = other_files(out_dir, &wanted).ok()?;
+    let report = WriteReport {
+        unchanged: wanted.len(),
+        unknown,
+        ..WriteReport::default()
+    };
+    stale.is_empty().then_some((run, report))
 }

@@ -1,8 +1,7 @@
 //! Read: the Markdown pages of a spec folder, and parsing them all.
 
 use std::fs;
-use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rayon::prelude::*;
 
@@ -23,8 +22,8 @@ pub fn read_pages(
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<FileId> {
-    let files = match folder_files(dir) {
-        Ok(files) => files,
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
         Err(error) => {
             diagnostics.push(Diagnostic::global_error(format!(
                 "cannot read the spec folder {}: {error}",
@@ -33,6 +32,12 @@ pub fn read_pages(
             return Vec::new();
         }
     };
+    let mut files: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.is_file())
+        .collect();
+    files.sort();
     let mut paths = Vec::with_capacity(files.len());
     for path in files {
         let name = path
@@ -75,20 +80,9 @@ pub fn read_pages(
     pages
 }
 
-/// The files of `dir` (not its folders), sorted by path.
-pub(crate) fn folder_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
-    let mut files: Vec<_> = fs::read_dir(dir)?
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| path.is_file())
-        .collect();
-    files.sort();
-    Ok(files)
-}
-
 /// What a file of a spec folder is to the reader.
 #[derive(Debug, PartialEq, Eq)]
-pub(crate) enum FileKind {
+enum FileKind {
     /// A page: a file named `*.md`, the extension in any case (`.MD` comes from case-insensitive
     /// file systems), that is not hidden.
     Page,
@@ -100,7 +94,7 @@ pub(crate) enum FileKind {
 }
 
 /// The kind of the file named `name`.
-pub(crate) fn kind_of(name: &str) -> FileKind {
+fn kind_of(name: &str) -> FileKind {
     let extension = name.rsplit_once('.').map(|(_, extension)| extension);
     let leftover = name.ends_with('~') // backups: Emacs, vim, gedit
         || name.starts_with(".#") // Emacs lock files

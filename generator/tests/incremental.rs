@@ -8,8 +8,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use markdown_model_codegen::incremental::{HASHES_FILE, emit_changed, up_to_date};
-use markdown_model_codegen::{Options, WriteMode, generate, load};
+use markdown_model_codegen::incremental::{HASHES_FILE, emit_changed};
+use markdown_model_codegen::{Inputs, Options, UpToDate, WriteMode, generate, load};
 
 /// The fixture the series starts from: models, an operations page and a codegen.toml.
 fn fixture() -> PathBuf {
@@ -301,6 +301,11 @@ fn a_record_that_does_not_match_the_files_only_costs_emitting_them_again() {
     assert_eq!(snapshot(&out), clean);
 }
 
+/// What a run of `options` finds when the crate is up to date with the docs.
+fn up_to_date(options: &Options) -> Option<UpToDate> {
+    Inputs::read(&options.spec_dir, options.config.as_deref()).up_to_date(options, false)
+}
+
 /// Whether a run of `mode` finds the crate up to date without parsing the docs.
 fn found_up_to_date(spec: &Path, out: &Path, mode: WriteMode) -> bool {
     up_to_date(&options(spec, out, mode)).is_some()
@@ -384,7 +389,7 @@ fn a_file_the_generator_does_not_write_is_reported_by_the_run_that_reads_nothing
 }
 
 #[test]
-fn docs_with_warnings_are_read_again_when_warnings_are_denied() {
+fn docs_with_warnings_are_parsed_again_when_warnings_are_denied_or_wanted() {
     let (_temp, spec, out) = generated_spec();
     // An unescaped `|` in a description is a warning.
     edit(&spec, "Pet.md", "| Name | |", "| Name, first|last | |");
@@ -397,5 +402,12 @@ fn docs_with_warnings_are_read_again_when_warnings_are_denied() {
         ..options(&spec, &out, WriteMode::Check)
     };
     assert!(up_to_date(&denied).is_none());
+    // Nor when they are wanted (the JSON document lists them).
+    let inputs = Inputs::read(&spec, None);
+    assert!(
+        inputs
+            .up_to_date(&options(&spec, &out, WriteMode::Check), true)
+            .is_none()
+    );
     assert!(generate(&denied).is_err());
 }

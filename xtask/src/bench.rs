@@ -9,8 +9,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use clap::Args;
-use markdown_model_codegen::incremental::up_to_date;
-use markdown_model_codegen::{Options, WriteMode, generate};
+use markdown_model_codegen::{Inputs, Options, WriteMode};
 
 use crate::corpora::{folder_name, project_root, task_folders};
 
@@ -60,9 +59,10 @@ pub fn run_once(args: &BenchOnceArgs) -> Result<ExitCode> {
         mode: WriteMode::Write,
         deny_warnings: false,
     };
-    let (t, pages, written) = match up_to_date(&options) {
+    let inputs = Inputs::read(&options.spec_dir, None);
+    let (t, pages, written) = match inputs.up_to_date(&options, false) {
         Some(found) => (found.timings, found.stats.pages, 0),
-        None => match generate(&options) {
+        None => match inputs.generate(&options) {
             Ok(generated) => (
                 generated.timings,
                 generated.stats.pages,

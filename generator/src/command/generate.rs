@@ -10,9 +10,9 @@ use serde_json::json;
 use super::Outcome;
 use super::report::{Reporter, diagnostics_json};
 use crate::diff::diff;
-use crate::incremental::{HASHES_FILE, UpToDate, up_to_date};
+use crate::incremental::HASHES_FILE;
 use crate::surface::{ApiSurface, recorded};
-use crate::{Options, Stats, WriteMode, WriteReport};
+use crate::{Inputs, Options, Stats, UpToDate, WriteMode, WriteReport};
 
 /// The arguments of `generate` and `check`.
 #[derive(Debug, Clone, Args)]
@@ -47,17 +47,16 @@ pub fn run(args: &GenerateArgs, mode: WriteMode, reporter: &Reporter) -> Outcome
         WriteMode::Write => "generate",
         WriteMode::Check => "check",
     };
-    // A crate made from these very docs by this very generator is reported without reading
-    // them again (the JSON document, which lists every diagnostic, is always made by a full run).
-    if !reporter.is_json()
-        && let Some(found) = up_to_date(&options)
-    {
+    // A crate made from these very docs by this very generator is reported without parsing them
+    // (unless their warnings are wanted: the JSON document lists every diagnostic).
+    let inputs = Inputs::read(&options.spec_dir, options.config.as_deref());
+    if let Some(found) = inputs.up_to_date(&options, reporter.is_json()) {
         report_up_to_date(&found, mode, reporter);
         return outcome(&args.out, &found.report, mode, reporter);
     }
     // Read before writing: the report compares the crate as it was with what is generated.
     let before = recorded(&args.out);
-    let generated = match crate::generate(&options) {
+    let generated = match inputs.generate(&options) {
         Ok(generated) => generated,
         Err(failure) => {
             let (outcome, detail) = reporter.failure(&failure);
