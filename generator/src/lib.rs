@@ -180,7 +180,7 @@ pub struct Inputs {
     /// Their digest ([`incremental::RunRecord`]); `None` when the config names other folders to
     /// take from (`[sources] also`), whose pages it does not cover.
     digest: Option<digest::Digest>,
-    crate_name: String,
+    default_name: String,
     timings: Timings,
     started: Instant,
 }
@@ -201,9 +201,9 @@ impl Inputs {
             Some(path) => Config::load(path, &mut sources, &mut diagnostics),
             None => Config::default(),
         };
-        let crate_name = spec::default_crate_name(spec_dir);
+        let default_name = spec::default_crate_name(spec_dir);
         let digest = config.also.is_empty().then(|| {
-            incremental::inputs_read(&pages, config_path.as_deref(), &sources, &crate_name)
+            incremental::inputs_read(&pages, config_path.as_deref(), &sources, &default_name)
         });
         let timings = Timings {
             read: started.elapsed(),
@@ -216,7 +216,7 @@ impl Inputs {
             sources,
             diagnostics,
             digest,
-            crate_name,
+            default_name,
             timings,
             started,
         }
@@ -257,7 +257,7 @@ impl Inputs {
             mut sources,
             mut diagnostics,
             digest,
-            crate_name,
+            default_name,
             mut timings,
             started: _,
         } = self;
@@ -284,7 +284,7 @@ impl Inputs {
             &parsed.operations,
             &config,
             &sources,
-            &crate_name,
+            &default_name,
             &mut diagnostics,
         );
         timings.model = started.elapsed();
