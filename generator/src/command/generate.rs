@@ -123,7 +123,7 @@ fn report_up_to_date(found: &UpToDate, mode: WriteMode, reporter: &Reporter) {
     summarize(&run, mode, reporter);
     if found.warnings > 0 {
         reporter.note(&format!(
-            "note: the docs are those {HASHES_FILE} records, so their {} warning(s) were not shown again (`--deny-warnings` or `--format json` reads the docs and shows them)",
+            "note: the docs are those {HASHES_FILE} records, so their {} warning(s) were not shown again (`--deny-warnings` or `--format json` parses the docs and shows them)",
             found.warnings
         ));
     }
