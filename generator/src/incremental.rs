@@ -14,7 +14,7 @@
 //! other files' names, the config, the crate name the folder's name gives, and the generator's
 //! fingerprint of all its sources), with the counts and the number of warnings that run reported.
 //! A run reads its inputs and, when their digest and every file's are the recorded ones and the
-//! folder holds nothing stale ([`up_to_date`]), finds the crate up to date without parsing a page:
+//! folder holds nothing stale ([`Inputs::up_to_date`](crate::Inputs::up_to_date)), finds the crate up to date without parsing a page:
 //! the inputs are those that made the crate, and a generator of other sources has another
 //! fingerprint.
 
@@ -198,7 +198,7 @@ const GENERATOR: &str = env!("GENERATOR_FINGERPRINT");
 /// What the record keeps of a run: the digest of its inputs, and what it found in them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RunRecord {
-    /// The digest of the run's inputs ([`inputs_read`]).
+    /// The digest of the run's inputs (see the module's documentation).
     pub inputs: Digest,
     /// How many warnings the run reported.
     pub warnings: usize,
@@ -303,7 +303,8 @@ fn file_name(path: &Path) -> String {
     name.to_string_lossy().into_owned()
 }
 
-/// A crate found up to date with its inputs without parsing them (see [`up_to_date`]).
+/// A crate found up to date with its inputs without parsing them (see
+/// [`Inputs::up_to_date`](crate::Inputs::up_to_date)).
 #[derive(Debug)]
 pub struct UpToDate {
     /// The counts of the run that wrote the record.

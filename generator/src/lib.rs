@@ -223,9 +223,9 @@ impl Inputs {
     }
 
     /// The crate `options.out_dir` when a run of `options` on these inputs would leave it as it
-    /// is, found without parsing them ([`incremental::up_to_date`]). `None` when it would not,
-    /// when reading found errors, and when the run that wrote the crate reported warnings and
-    /// they must be reported again (`warnings_wanted`, or `options.deny_warnings`).
+    /// is, found without parsing them (from the record of [`incremental`]). `None` when it would
+    /// not, when reading found errors, and when the run that wrote the crate reported warnings
+    /// and they must be reported again (`warnings_wanted`, or `options.deny_warnings`).
     pub fn up_to_date(&self, options: &Options, warnings_wanted: bool) -> Option<UpToDate> {
         if self.diagnostics.iter().any(Diagnostic::is_error) {
             return None;
