@@ -309,7 +309,7 @@ fn unreadable_modules_unknown_fields_and_conflicts_are_reported_with_their_lines
             config.display()
         ),
         format!(
-            "{}:171:9: warning: `MediaSettings.channels` is a `int` on its page, not a `str`; its allowed values are not imported",
+            "{}:171:9: warning: `MediaSettings.channels` is `integer` on its page, not `string`; its allowed values are not imported",
             models.join("media_settings.py").display()
         ),
         format!(

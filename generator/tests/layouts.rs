@@ -144,8 +144,8 @@ fn link_targets_md_html_bare_and_empty() {
 | **d** | [**object**](.md) | D. | [optional] |\n";
     let built = model_of(&[("Links.md", page), ("Item.md", ITEM)]);
     let links = model(&built, "Links");
-    let types: Vec<String> = links.fields.iter().map(|f| f.ty.expr.to_string()).collect();
-    assert_eq!(types, ["Item", "list[Item]", "Item", "object"]);
+    let types: Vec<String> = links.fields.iter().map(|f| f.ty.to_string()).collect();
+    assert_eq!(types, ["Item", "list<Item>", "Item", "any"]);
 }
 
 #[test]
@@ -209,7 +209,7 @@ Name | Type | Description | Notes\n------------ | ------------- | ------------- 
     assert!(built.models.iter().all(|item| item.name != "Flag"));
     assert_eq!(
         field(user, "flag").ty.base,
-        BaseType::Primitive(Primitive::Bool)
+        BaseType::Primitive(Primitive::Boolean)
     );
 }
 
@@ -234,16 +234,16 @@ fn python_prior_enum_pages_type_syntax_and_notes() {
     let values: Vec<&str> = values.variants.iter().map(|v| v.value.as_str()).collect();
     assert_eq!(values, ["red", "dark, green"]);
     let shape = model(&built, "Shape");
-    let types: Vec<String> = shape.fields.iter().map(|f| f.ty.expr.to_string()).collect();
+    let types: Vec<String> = shape.fields.iter().map(|f| f.ty.to_string()).collect();
     assert_eq!(
         types,
         [
-            "int",
+            "integer",
             "Color",
-            "list[float]",
-            "dict(str, str)",
-            "str",
-            "object"
+            "list<float>",
+            "map<string>",
+            "string",
+            "any"
         ]
     );
     assert!(field(shape, "corners").required && !field(shape, "sides").required);
@@ -362,7 +362,7 @@ fn a_composition_without_properties_is_any_json_value() {
         assert!(built.models.iter().all(|item| item.name != "IntOrString"));
         assert_eq!(
             field(model(&built, "User"), "id").ty.base,
-            BaseType::Primitive(Primitive::Object)
+            BaseType::Primitive(Primitive::Any)
         );
     }
 }
@@ -404,7 +404,7 @@ Name | Type | Description | Notes
     let continue_with = model(&marked, "ContinueWith");
     assert!(continue_with.fields.iter().all(|field| !field.required));
     let flow_field = field(continue_with, "flow");
-    assert_eq!(flow_field.ty.base, BaseType::Primitive(Primitive::Object));
+    assert_eq!(flow_field.ty.base, BaseType::Primitive(Primitive::Any));
     assert!(
         flow_field.description.contains("read as any JSON value"),
         "{}",
@@ -412,7 +412,7 @@ Name | Type | Description | Notes
     );
     assert_eq!(
         field(continue_with, "action").ty.base,
-        BaseType::Primitive(Primitive::Str)
+        BaseType::Primitive(Primitive::String)
     );
 }
 
@@ -466,7 +466,7 @@ fn field_summary(model: &Model) -> Vec<(&str, &str, String, bool)> {
             (
                 f.doc_name.as_str(),
                 f.wire_name.as_str(),
-                f.ty.expr.to_string(),
+                f.ty.to_string(),
                 f.required,
             )
         })
@@ -516,32 +516,32 @@ fn java_pages_read_into_the_same_type_model() {
     assert_eq!(
         field_summary(pet),
         [
-            ("id", "id", "int".to_owned(), false),
-            ("name", "name", "str".to_owned(), true),
-            ("photoUrls", "photo_urls", "list[str]".to_owned(), true),
-            ("tags", "tags", "list[Tag]".to_owned(), false),
+            ("id", "id", "integer".to_owned(), false),
+            ("name", "name", "string".to_owned(), true),
+            ("photoUrls", "photo_urls", "list<string>".to_owned(), true),
+            ("tags", "tags", "list<Tag>".to_owned(), false),
+            ("attributes", "attributes", "map<Tag>".to_owned(), false),
+            ("born", "born", "date".to_owned(), false),
+            ("updatedAt", "updated_at", "date-time".to_owned(), false),
+            ("weight", "weight", "float".to_owned(), false),
+            ("photo", "photo", "string".to_owned(), false),
+            ("_object", "object", "any".to_owned(), false),
+            ("propertyClass", "class", "string".to_owned(), false),
+            ("status", "status", "Status".to_owned(), false),
             (
-                "attributes",
-                "attributes",
-                "dict(str, Tag)".to_owned(),
+                "enumInteger",
+                "enum_integer",
+                "EnumInteger".to_owned(),
                 false
             ),
-            ("born", "born", "date".to_owned(), false),
-            ("updatedAt", "updated_at", "datetime".to_owned(), false),
-            ("weight", "weight", "float".to_owned(), false),
-            ("photo", "photo", "str".to_owned(), false),
-            ("_object", "object", "object".to_owned(), false),
-            ("propertyClass", "class", "str".to_owned(), false),
-            ("status", "status", "str".to_owned(), false),
-            ("enumInteger", "enum_integer", "int".to_owned(), false),
             ("size", "size", "Size".to_owned(), false),
-            ("mood", "mood", "object".to_owned(), false),
+            ("mood", "mood", "any".to_owned(), false),
         ]
     );
     // An empty `## Enum: MoodEnum` table (android's) says neither the values nor their type.
     assert_eq!(
         field(pet, "mood").ty.base,
-        BaseType::Primitive(Primitive::Object)
+        BaseType::Primitive(Primitive::Any)
     );
     assert!(
         field(pet, "mood")
@@ -692,19 +692,19 @@ fn go_pages_read_into_the_same_type_model() {
     assert_eq!(
         field_summary(pet),
         [
-            ("Id", "id", "int".to_owned(), false),
-            ("Name", "name", "str".to_owned(), true),
-            ("PhotoUrls", "photo_urls", "list[str]".to_owned(), true),
-            ("Tags", "tags", "list[Tag]".to_owned(), false),
-            ("Labels", "labels", "dict(str, list[str])".to_owned(), false),
+            ("Id", "id", "integer".to_owned(), false),
+            ("Name", "name", "string".to_owned(), true),
+            ("PhotoUrls", "photo_urls", "list<string>".to_owned(), true),
+            ("Tags", "tags", "list<Tag>".to_owned(), false),
+            ("Labels", "labels", "map<list<string>>".to_owned(), false),
             ("Weight", "weight", "float".to_owned(), false),
-            ("Sold", "sold", "bool".to_owned(), false),
-            ("BornAt", "born_at", "datetime".to_owned(), false),
-            ("Nickname", "nickname", "str".to_owned(), false),
+            ("Sold", "sold", "boolean".to_owned(), false),
+            ("BornAt", "born_at", "date-time".to_owned(), false),
+            ("Nickname", "nickname", "string".to_owned(), false),
             ("Owner", "owner", "Tag".to_owned(), false),
-            ("Extra", "extra", "object".to_owned(), true),
-            ("Meta", "meta", "dict(str, object)".to_owned(), false),
-            ("Photo", "photo", "str".to_owned(), false),
+            ("Extra", "extra", "any".to_owned(), true),
+            ("Meta", "meta", "map<any>".to_owned(), false),
+            ("Photo", "photo", "string".to_owned(), false),
         ]
     );
 }
@@ -769,7 +769,7 @@ fn fields_read(model: &Model) -> Vec<(&str, String, &str, bool)> {
         .map(|field| {
             (
                 field.doc_name.as_str(),
-                field.ty.expr.to_string(),
+                field.ty.to_string(),
                 field.wire_name.as_str(),
                 field.required,
             )
@@ -823,16 +823,16 @@ fn typescript_pages_read_into_the_same_model() {
         fields_read(pet),
         [
             ("id", "number".to_owned(), "id", false),
-            ("name", "str".to_owned(), "name", true),
-            ("photo_urls", "list[str]".to_owned(), "photo_urls", true),
-            ("tags", "list[Tag]".to_owned(), "tags", false),
-            ("labels", "dict(str, str)".to_owned(), "labels", false),
+            ("name", "string".to_owned(), "name", true),
+            ("photo_urls", "list<string>".to_owned(), "photo_urls", true),
+            ("tags", "list<Tag>".to_owned(), "tags", false),
+            ("labels", "map<string>".to_owned(), "labels", false),
             // `Date` stands for dates and date-times alike: the string sent.
-            ("born_at", "str".to_owned(), "born_at", false),
-            ("nickname", "str".to_owned(), "nickname", false),
-            ("vaccinated", "bool".to_owned(), "vaccinated", false),
-            ("extra", "object".to_owned(), "extra", false),
-            ("_class", "str".to_owned(), "class", false),
+            ("born_at", "string".to_owned(), "born_at", false),
+            ("nickname", "string".to_owned(), "nickname", false),
+            ("vaccinated", "boolean".to_owned(), "vaccinated", false),
+            ("extra", "any".to_owned(), "extra", false),
+            ("_class", "string".to_owned(), "class", false),
             ("status", "PetStatus".to_owned(), "status", false),
         ]
     );
@@ -948,17 +948,17 @@ fn ruby_pages_read_into_the_same_model() {
     assert_eq!(
         fields_read(pet),
         [
-            ("id", "int".to_owned(), "id", false),
+            ("id", "integer".to_owned(), "id", false),
             ("weight", "float".to_owned(), "weight", false),
-            ("name", "str".to_owned(), "name", true),
-            ("photo_urls", "list[str]".to_owned(), "photo_urls", true),
-            ("labels", "dict(str, Tag)".to_owned(), "labels", false),
+            ("name", "string".to_owned(), "name", true),
+            ("photo_urls", "list<string>".to_owned(), "photo_urls", true),
+            ("labels", "map<Tag>".to_owned(), "labels", false),
             ("born_on", "date".to_owned(), "born_on", false),
-            ("seen_at", "datetime".to_owned(), "seen_at", false),
-            ("vaccinated", "bool".to_owned(), "vaccinated", false),
-            ("extra", "object".to_owned(), "extra", false),
-            ("_end", "datetime".to_owned(), "end", false),
-            ("status", "PetStatus".to_owned(), "status", false),
+            ("seen_at", "date-time".to_owned(), "seen_at", false),
+            ("vaccinated", "boolean".to_owned(), "vaccinated", false),
+            ("extra", "any".to_owned(), "extra", false),
+            ("_end", "date-time".to_owned(), "end", false),
+            ("status", "any".to_owned(), "status", false),
             ("owner", "Owner".to_owned(), "owner", false),
         ]
     );
@@ -966,9 +966,9 @@ fn ruby_pages_read_into_the_same_model() {
     // variants.
     assert_eq!(
         field(pet, "status").ty.base,
-        BaseType::Primitive(Primitive::Object)
+        BaseType::Primitive(Primitive::Any)
     );
-    assert_eq!(one_of_variants(&built, "Owner"), ["Str", "Tag"]);
+    assert_eq!(one_of_variants(&built, "Owner"), ["String", "Tag"]);
 }
 
 /// The Rust names of a oneOf model's variants.
@@ -1109,21 +1109,21 @@ fn rust_pages_read_into_the_same_model() {
     assert_eq!(
         fields_read(pet),
         [
-            ("id", "int".to_owned(), "id", false),
+            ("id", "integer".to_owned(), "id", false),
             ("weight", "float".to_owned(), "weight", false),
-            ("name", "str".to_owned(), "name", true),
-            ("photo_urls", "list[str]".to_owned(), "photo_urls", true),
-            ("tags", "list[Tag]".to_owned(), "tags", false),
-            ("labels", "dict(str, Tag)".to_owned(), "labels", false),
-            ("owner_id", "str".to_owned(), "owner_id", false),
-            ("vaccinated", "bool".to_owned(), "vaccinated", false),
+            ("name", "string".to_owned(), "name", true),
+            ("photo_urls", "list<string>".to_owned(), "photo_urls", true),
+            ("tags", "list<Tag>".to_owned(), "tags", false),
+            ("labels", "map<Tag>".to_owned(), "labels", false),
+            ("owner_id", "string".to_owned(), "owner_id", false),
+            ("vaccinated", "boolean".to_owned(), "vaccinated", false),
             // `Option<...>` without `[optional]`: required, and may be `null`.
-            ("extra", "object".to_owned(), "extra", true),
-            ("type", "str".to_owned(), "type", true),
+            ("extra", "any".to_owned(), "extra", true),
+            ("type", "string".to_owned(), "type", true),
             ("status", "PetStatus".to_owned(), "status", false),
             ("size", "Size".to_owned(), "size", true),
             ("owner", "Owner".to_owned(), "owner", false),
-            ("kind", "Kind".to_owned(), "kind", false),
+            ("kind", "any".to_owned(), "kind", false),
         ]
     );
     let status = model(&built, "PetStatus");
@@ -1148,7 +1148,7 @@ fn rust_pages_read_into_the_same_model() {
                 boxed: false,
             },
         ),
-        ("kind", BaseType::Primitive(Primitive::Object)),
+        ("kind", BaseType::Primitive(Primitive::Any)),
     ] {
         assert_eq!(field(pet, name).ty.base, base, "{name}");
     }
@@ -1171,11 +1171,11 @@ Name | Type | Description | Notes\n------------ | ------------- | ------------- 
         ],
         None,
     );
-    assert_eq!(one_of_variants(&built, "Amount"), ["Int", "Float"]);
+    assert_eq!(one_of_variants(&built, "Amount"), ["Integer", "Float"]);
     let order = model(&built, "Order");
     assert_eq!(
         field(order, "attributes").ty.base,
-        BaseType::Primitive(Primitive::Object)
+        BaseType::Primitive(Primitive::Any)
     );
 }
 
@@ -1207,8 +1207,8 @@ fn a_real_rust_corpus_reads_with_no_error_and_no_warning() {
         .find(|item| item.name == "Identity")
         .expect("Identity");
     assert_eq!(
-        field(identity, "recovery_addresses").ty.expr.to_string(),
-        "list[RecoveryIdentityAddress]"
+        field(identity, "recovery_addresses").ty.to_string(),
+        "list<RecoveryIdentityAddress>"
     );
     assert!(field(identity, "traits").required);
 }
@@ -1254,15 +1254,15 @@ fn typescript_fetch_pages_read_into_the_same_model() {
         fields_read(pet),
         [
             ("id", "number".to_owned(), "id", false),
-            ("name", "str".to_owned(), "name", false),
-            ("photoUrls", "list[str]".to_owned(), "photo_urls", false),
-            ("tags", "list[Tag]".to_owned(), "tags", false),
-            ("labels", "dict(str, str)".to_owned(), "labels", false),
-            ("bornAt", "str".to_owned(), "born_at", false),
-            ("vaccinated", "bool".to_owned(), "vaccinated", false),
-            ("extra", "object".to_owned(), "extra", false),
-            ("_class", "str".to_owned(), "class", false),
-            ("status", "PetStatus".to_owned(), "status", false),
+            ("name", "string".to_owned(), "name", false),
+            ("photoUrls", "list<string>".to_owned(), "photo_urls", false),
+            ("tags", "list<Tag>".to_owned(), "tags", false),
+            ("labels", "map<string>".to_owned(), "labels", false),
+            ("bornAt", "string".to_owned(), "born_at", false),
+            ("vaccinated", "boolean".to_owned(), "vaccinated", false),
+            ("extra", "any".to_owned(), "extra", false),
+            ("_class", "string".to_owned(), "class", false),
+            ("status", "any".to_owned(), "status", false),
         ]
     );
     assert!(pet.fields.iter().all(|field| field.required_unknown));
@@ -1270,7 +1270,7 @@ fn typescript_fetch_pages_read_into_the_same_model() {
     // The empty table of an enum page stands for any JSON value.
     assert_eq!(
         field(pet, "status").ty.base,
-        BaseType::Primitive(Primitive::Object)
+        BaseType::Primitive(Primitive::Any)
     );
     let (files, _) = markdown_model_codegen::emit::emit_crate(&built);
     let pet_file = files
@@ -1384,11 +1384,11 @@ fn an_older_rust_templates_pages_read_too() {
     assert_eq!(
         fields_read(model(&built, "Pet")),
         [
-            ("id", "int".to_owned(), "id", false),
+            ("id", "integer".to_owned(), "id", false),
             ("category", "Category".to_owned(), "category", false),
-            ("name", "str".to_owned(), "name", true),
-            ("_type", "str".to_owned(), "type", false),
-            ("tags", "list[Category]".to_owned(), "tags", false),
+            ("name", "string".to_owned(), "name", true),
+            ("_type", "string".to_owned(), "type", false),
+            ("tags", "list<Category>".to_owned(), "tags", false),
         ]
     );
 }
@@ -1857,7 +1857,11 @@ fn a_swift_folder_without_maps_is_known_by_swifts_own_type_names() {
         .collect();
     assert_eq!(
         types,
-        ["Primitive(Int)", "Primitive(Str)", "Primitive(Str)"]
+        [
+            "Primitive(Integer)",
+            "Primitive(String)",
+            "Primitive(String)"
+        ]
     );
 }
 
@@ -1869,7 +1873,7 @@ fn a_forced_csharp_dialect_reads_pages_that_show_none() {
     assert_eq!(dialect, "csharp");
     assert_eq!(
         field(model(&built, "Pet"), "a").ty.base,
-        BaseType::Primitive(Primitive::Str)
+        BaseType::Primitive(Primitive::String)
     );
 }
 
@@ -1882,7 +1886,7 @@ fn a_java_folder_of_lists_is_known_by_javas_own_type_names() {
     assert_eq!(dialect, "java");
     assert_eq!(
         field(model(&built, "A"), "a").ty.base,
-        BaseType::Primitive(Primitive::Str)
+        BaseType::Primitive(Primitive::String)
     );
 }
 
@@ -2077,13 +2081,13 @@ fn javascript_pages_read_into_the_same_model() {
         fields_read(pet),
         [
             ("id", "number".to_owned(), "id", false),
-            ("photoUrls", "list[str]".to_owned(), "photo_urls", true),
-            ("tags", "dict(str, Tag)".to_owned(), "tags", false),
-            ("bornAt", "str".to_owned(), "born_at", false),
-            ("_class", "str".to_owned(), "class", false),
-            ("status", "str".to_owned(), "status", false),
+            ("photoUrls", "list<string>".to_owned(), "photo_urls", true),
+            ("tags", "map<Tag>".to_owned(), "tags", false),
+            ("bornAt", "string".to_owned(), "born_at", false),
+            ("_class", "string".to_owned(), "class", false),
+            ("status", "Status".to_owned(), "status", false),
             // The list's values say what the page's `Number` is.
-            ("levels", "list[int]".to_owned(), "levels", false),
+            ("levels", "list<Levels>".to_owned(), "levels", false),
         ]
     );
     let BaseType::Enum { .. } = &field(pet, "status").ty.base else {
@@ -2117,9 +2121,9 @@ fn perl_powershell_and_dart_pages_read_into_the_same_model() {
             "perl",
             &perl,
             [
-                ("photo_urls", "list[str]", "photo_urls", true),
-                ("labels", "dict(str, int)", "labels", false),
-                ("born_at", "datetime", "born_at", false),
+                ("photo_urls", "list<string>", "photo_urls", true),
+                ("labels", "map<integer>", "labels", false),
+                ("born_at", "date-time", "born_at", false),
                 ("weight", "float", "weight", false),
             ],
         ),
@@ -2127,19 +2131,19 @@ fn perl_powershell_and_dart_pages_read_into_the_same_model() {
             "powershell",
             &powershell,
             [
-                ("PhotoUrls", "list[str]", "photo_urls", true),
-                ("Labels", "object", "labels", false),
-                ("BornAt", "str", "born_at", false),
-                ("VarFrom", "int", "from", false),
+                ("PhotoUrls", "list<string>", "photo_urls", true),
+                ("Labels", "any", "labels", false),
+                ("BornAt", "string", "born_at", false),
+                ("VarFrom", "integer", "from", false),
             ],
         ),
         (
             "dart",
             &dart,
             [
-                ("photoUrls", "list[str]", "photo_urls", true),
-                ("labels", "dict(str, int)", "labels", false),
-                ("bornAt", "str", "born_at", false),
+                ("photoUrls", "list<string>", "photo_urls", true),
+                ("labels", "map<integer>", "labels", false),
+                ("bornAt", "string", "born_at", false),
                 ("class_", "number", "class", false),
             ],
         ),

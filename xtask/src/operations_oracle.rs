@@ -324,7 +324,7 @@ fn compare_return(
         (None, None) => None,
         (Some(ty), None) => Some(format!(
             "{at}: returns `{}`, the document's success has no body",
-            ty.expr
+            ty
         )),
         (None, Some(schema)) => Some(format!(
             "{at}: returns nothing, the document's success is {}",
@@ -332,14 +332,8 @@ fn compare_return(
         )),
         (Some(ty), Some(schema)) => {
             let shape = oracle.shape(schema);
-            (type_verdict(&shape, &ty.containers, &ty.base) == TypeVerdict::Contradicts).then(
-                || {
-                    format!(
-                        "{at}: returns `{}`, the document's success is {shape}",
-                        ty.expr
-                    )
-                },
-            )
+            (type_verdict(&shape, &ty.containers, &ty.base) == TypeVerdict::Contradicts)
+                .then(|| format!("{at}: returns `{}`, the document's success is {shape}", ty))
         }
     }
 }

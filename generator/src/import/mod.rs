@@ -589,12 +589,15 @@ impl Importer<'_> {
         };
         self.counts.enums += 1;
         let written = existing.and_then(|field| field.enum_values.as_ref());
-        if field.ty.base != BaseType::Primitive(Primitive::Str) && written.is_none() {
+        if field.ty.base != BaseType::Primitive(Primitive::String) && written.is_none() {
             self.counts.enums_not_str += 1;
             self.diagnostics.push(Diagnostic::warning(
                 module.file,
                 python.enum_span.clone(),
-                format!("`{model}.{}` is a `{}` on its page, not a `str`; its allowed values are not imported", python.name, field.ty.expr),
+                format!(
+                    "`{model}.{}` is `{}` on its page, not `string`; its allowed values are not imported",
+                    python.name, field.ty
+                ),
             ));
             return;
         }

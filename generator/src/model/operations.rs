@@ -13,16 +13,13 @@ use rayon::iter::{IntoParallelIterator, ParallelIterator};
 
 use super::shared::{MAX_TYPE_DEPTH, enum_type, suggest};
 use super::{
-    BaseType, BodyEncoding, EnumKind, EnumType, FieldType, Operation, OperationGroup, Parameter,
-    ParameterLocation, is_json_media_type,
+    BaseType, BodyEncoding, Container, EnumKind, EnumType, FieldType, HttpMethod, Operation,
+    OperationGroup, Parameter, ParameterLocation, Primitive, is_json_media_type,
 };
 use crate::config::{OperationOverrides, ParameterPlace};
 use crate::diagnostic::{Diagnostic, FileId, OPERATION_LEFT_OUT, Severity, Sources};
 use crate::naming::{self, WireCase};
-use crate::parse::{
-    Container, HttpMethod, Leaf, OperationPage, OperationSection, ParameterRow, Primitive, Spanned,
-    TypeCell,
-};
+use crate::parse::{Leaf, OperationPage, OperationSection, ParameterRow, Spanned, TypeCell};
 
 /// The `{placeholder}`s of a path template, with their byte ranges (inside the braces).
 pub fn placeholders(path: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
@@ -482,14 +479,10 @@ impl Resolver<'_, '_> {
                     diagnostic = diagnostic.with_note(hint);
                 }
                 self.diagnostics.push(diagnostic);
-                BaseType::Primitive(Primitive::Object)
+                BaseType::Primitive(Primitive::Any)
             }
         };
-        FieldType {
-            expr: expr.clone(),
-            containers,
-            base,
-        }
+        FieldType { containers, base }
     }
 
     fn place(&self, span: &Range<usize>) -> String {
@@ -612,23 +605,23 @@ fn is_body(row: &ParameterRow, section: &OperationSection) -> bool {
             .is_none_or(|types| !types.is_empty());
     row.name.value == "body"
         || (has_body
-            && (matches!(
-                expr.leaf,
-                Leaf::Named(_) | Leaf::Primitive(Primitive::Object)
-            ) || expr.containers.contains(&Container::Map)))
+            && (matches!(expr.leaf, Leaf::Named(_) | Leaf::Primitive(Primitive::Any))
+                || expr.containers.contains(&Container::Map)))
 }
 
 /// The open enum of a `str` parameter whose values the docs list (named after the parameter's
 /// Rust name); `None` for others.
 fn allowed_values_enum(row: &ParameterRow, rust_name: &str, ty: &FieldType) -> Option<EnumType> {
-    (!row.allowed_values.is_empty() && ty.base == BaseType::Primitive(Primitive::Str)).then(|| {
-        enum_type(
-            naming::enum_name(rust_name),
-            &row.name.value,
-            EnumKind::String,
-            row.allowed_values.iter().map(String::as_str),
-        )
-    })
+    (!row.allowed_values.is_empty() && ty.base == BaseType::Primitive(Primitive::String)).then(
+        || {
+            enum_type(
+                naming::enum_name(rust_name),
+                &row.name.value,
+                EnumKind::String,
+                row.allowed_values.iter().map(String::as_str),
+            )
+        },
+    )
 }
 
 #[cfg(test)]

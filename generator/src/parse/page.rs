@@ -26,8 +26,9 @@ use super::dialect::{Mark, Word};
 use super::dialects;
 use super::dialects::Dialects;
 use super::type_expr::{NullMark, parse_type};
-use super::types::{Container, Discriminator, Leaf, OneOf, Primitive, Taken, TypeExpr};
+use super::types::{Discriminator, Leaf, OneOf, TypeExpr};
 use crate::diagnostic::{Diagnostic, FileId};
+use crate::model::{Container, Primitive, Taken};
 
 /// A value and the byte span of the source it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -918,7 +919,7 @@ impl PageReader<'_, '_> {
         Spanned {
             value: TypeExpr {
                 containers: Vec::new(),
-                leaf: Leaf::Primitive(Primitive::Object),
+                leaf: Leaf::Primitive(Primitive::Any),
             },
             span: (self.name.as_ref().or(self.title.as_ref()))
                 .map_or(0..0, |name| name.span.clone()),
@@ -1185,7 +1186,7 @@ impl PageReader<'_, '_> {
                 let mut variant = variant.value;
                 // The page is Rust's: its `String` is the string type.
                 if variant.leaf == Leaf::Named("String".to_owned()) {
-                    variant.leaf = Leaf::Primitive(Primitive::Str);
+                    variant.leaf = Leaf::Primitive(Primitive::String);
                 }
                 members.push(variant);
             }
@@ -1406,7 +1407,7 @@ impl PageReader<'_, '_> {
                         "The docs list no values of its enum `{name}`, nor their type: it is \
                          read as any JSON value."
                     ));
-                    row.type_expr.value.leaf = Leaf::Primitive(Primitive::Object);
+                    row.type_expr.value.leaf = Leaf::Primitive(Primitive::Any);
                 }
                 Some(values) => {
                     row.type_expr.value.leaf = Leaf::Primitive(values.primitive);
@@ -1618,18 +1619,18 @@ pub(super) fn read_literals(
             .collect();
         return EnumValues {
             values,
-            primitive: Primitive::Str,
+            primitive: Primitive::String,
         };
     }
     let all = |test: fn(&str) -> bool| literals.iter().all(|literal| test(&literal.value));
     let primitive = given.unwrap_or(if all(|value| value.parse::<i64>().is_ok()) {
-        Primitive::Int
+        Primitive::Integer
     } else if all(|value| value.parse::<f64>().is_ok_and(f64::is_finite)) {
         Primitive::Float
     } else if all(|value| value == "true" || value == "false") {
-        Primitive::Bool
+        Primitive::Boolean
     } else {
-        Primitive::Str
+        Primitive::String
     });
     EnumValues {
         values: literals,
@@ -2178,7 +2179,7 @@ mod tests {
         PageOutcome, decode_escaped_entities, description_enum, front_matter_title, parse_page,
     };
     use crate::diagnostic::Sources;
-    use crate::parse::types::Primitive;
+    use crate::model::Primitive;
 
     /// A discriminator's property and its mapping.
     type Discriminator = (String, Vec<(String, String)>);
@@ -2291,16 +2292,16 @@ mod tests {
         };
         assert_eq!(
             read("Sort order. (enum: asc, desc)"),
-            Some((vec!["asc".to_owned(), "desc".to_owned()], Primitive::Str))
+            Some((vec!["asc".to_owned(), "desc".to_owned()], Primitive::String))
         );
         assert_eq!(
             read("(enum: 1, 2, 3)"),
-            Some((vec!["1".into(), "2".into(), "3".into()], Primitive::Int))
+            Some((vec!["1".into(), "2".into(), "3".into()], Primitive::Integer))
         );
         // `null` of a 3.1 nullable enum, printed as nothing.
         assert_eq!(
             read(" (enum: a, b, )".trim()),
-            Some((vec!["a".to_owned(), "b".to_owned()], Primitive::Str))
+            Some((vec!["a".to_owned(), "b".to_owned()], Primitive::String))
         );
         assert_eq!(read("Sort order (ascending or descending)."), None);
         assert_eq!(read("A value (enumerated)"), None);
