@@ -153,8 +153,20 @@ impl Failure {
     }
 }
 
-/// What [`load`] gives: the type model, the counts, the input files, the warnings, the times.
-type Loaded = (TypeModel, Stats, Sources, Vec<Diagnostic>, Timings);
+/// What [`load`] gives: a folder's type model, and what making it found.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The type model.
+    pub model: TypeModel,
+    /// Counts.
+    pub stats: Stats,
+    /// The input files, for rendering diagnostics.
+    pub sources: Sources,
+    /// Warnings (rendered with [`Sources::render`]).
+    pub warnings: Vec<Diagnostic>,
+    /// Time per phase (reading, parsing, building the model).
+    pub timings: Timings,
+}
 
 /// Parses every page of a folder and builds the type model (nothing is written).
 pub fn load(spec_dir: &Path, config: Option<&Path>) -> Result<Loaded, Failure> {
@@ -312,14 +324,28 @@ impl Inputs {
                 })
                 .sum(),
         };
-        Ok(((model, stats, sources, diagnostics, timings), digest))
+        let loaded = Loaded {
+            model,
+            stats,
+            sources,
+            warnings: diagnostics,
+            timings,
+        };
+        Ok((loaded, digest))
     }
 
     /// Runs the rest of the pipeline on these inputs: parse, build the model, emit and format
     /// what changed (see [`incremental`]), write.
     pub fn generate(self, options: &Options) -> Result<Generated, Failure> {
         let started = self.started;
-        let ((model, stats, sources, diagnostics, mut timings), inputs) = self.load()?;
+        let (loaded, inputs) = self.load()?;
+        let Loaded {
+            model,
+            stats,
+            sources,
+            warnings: diagnostics,
+            mut timings,
+        } = loaded;
         if options.deny_warnings && !diagnostics.is_empty() {
             return Err(Failure::Input {
                 diagnostics,

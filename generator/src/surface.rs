@@ -656,7 +656,12 @@ pub fn load_surface(folder: &Path, config: Option<&Path>) -> Result<LoadedSurfac
             sources: Sources::default(),
         });
     }
-    let (model, _, sources, warnings, _) = crate::load(folder, config)?;
+    let crate::Loaded {
+        model,
+        sources,
+        warnings,
+        ..
+    } = crate::load(folder, config)?;
     Ok(LoadedSurface {
         surface: ApiSurface::from_model(&model),
         warnings,

@@ -112,7 +112,8 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 /// The files of a run on `out` that were emitted from their part of the type model (not kept,
 /// and not one of the small files made without emitting).
 fn emitted(spec: &Path, out: &Path) -> BTreeSet<String> {
-    let (model, ..) = load(spec, None).unwrap_or_else(|failure| panic!("{}", failure.render()));
+    let markdown_model_codegen::Loaded { model, .. } =
+        load(spec, None).unwrap_or_else(|failure| panic!("{}", failure.render()));
     let small = [
         "Cargo.toml",
         "rustfmt.toml",

@@ -18,7 +18,12 @@ fn model_of(pages: &[(&str, &str)]) -> TypeModel {
         fs::write(dir.path().join(name), text).expect("write a page");
     }
     match load(dir.path(), None) {
-        Ok((model, _, sources, warnings, _)) => {
+        Ok(markdown_model_codegen::Loaded {
+            model,
+            sources,
+            warnings,
+            ..
+        }) => {
             assert!(warnings.is_empty(), "{}", sources.render(&warnings));
             model
         }
@@ -257,7 +262,9 @@ fn diagnostics_of(pages: &[(&str, &str)]) -> Vec<String> {
     }
     let prefix = format!("{}/", dir.path().display());
     let (diagnostics, sources) = match load(dir.path(), None) {
-        Ok((_, _, sources, warnings, _)) => (warnings, sources),
+        Ok(markdown_model_codegen::Loaded {
+            sources, warnings, ..
+        }) => (warnings, sources),
         Err(Failure::Input {
             diagnostics,
             sources,
@@ -282,7 +289,7 @@ fn the_dialect_is_detected_and_reported() {
     let dir = tempfile::tempdir().expect("temporary folder");
     fs::write(dir.path().join("A.md"), page_with_type("A", "List[str]")).expect("write");
     fs::write(dir.path().join("B.md"), page_with_type("B", "str")).expect("write");
-    let (_, stats, ..) =
+    let markdown_model_codegen::Loaded { stats, .. } =
         load(dir.path(), None).unwrap_or_else(|failure| panic!("{}", failure.render()));
     assert_eq!(stats.dialect.name(), "python-pydantic");
 }
@@ -432,7 +439,13 @@ fn real_ory_corpus(language: &str) -> Option<(TypeModel, Stats)> {
     }
     let config = tempfile::NamedTempFile::new().expect("temporary file");
     fs::write(config.path(), "[naming]\nwire = \"snake_case\"\n").expect("write the config");
-    let (built, stats, sources, warnings, _) = load(&folder, Some(config.path()))
+    let markdown_model_codegen::Loaded {
+        model: built,
+        stats,
+        sources,
+        warnings,
+        ..
+    } = load(&folder, Some(config.path()))
         .unwrap_or_else(|failure| panic!("{}", failure.render_limited(10)));
     let (expected, other): (Vec<_>, Vec<_>) = warnings.into_iter().partition(|warning| {
         warning
@@ -593,7 +606,7 @@ fn java_is_detected_and_its_type_names_stay_models_elsewhere() {
     fs::write(dir.path().join("Pet.md"), JAVA_PET).expect("write");
     fs::write(dir.path().join("Tag.md"), JAVA_TAG).expect("write");
     fs::write(dir.path().join("Size.md"), JAVA_SIZE).expect("write");
-    let (_, stats, ..) =
+    let markdown_model_codegen::Loaded { stats, .. } =
         load(dir.path(), None).unwrap_or_else(|failure| panic!("{}", failure.render()));
     assert_eq!(stats.dialect.name(), "java");
     // In a Python folder `String` is a model's name like any other.
@@ -680,7 +693,7 @@ fn go_pages_read_into_the_same_type_model() {
     let dir = tempfile::tempdir().expect("temporary folder");
     fs::write(dir.path().join("Pet.md"), GO_PET).expect("write");
     fs::write(dir.path().join("Tag.md"), GO_TAG).expect("write");
-    let (_, stats, ..) =
+    let markdown_model_codegen::Loaded { stats, .. } =
         load(dir.path(), None).unwrap_or_else(|failure| panic!("{}", failure.render()));
     assert_eq!(stats.dialect.name(), "go");
     let built = model_of(&[
@@ -754,9 +767,14 @@ fn model_and_dialect(pages: &[(&str, &str)], config: Option<&str>) -> (TypeModel
     if let Some(config) = config {
         fs::write(&config_path, config).expect("write the config");
     }
-    let (built, stats, sources, warnings, _) =
-        load(dir.path(), config.map(|_| config_path.as_path()))
-            .unwrap_or_else(|failure| panic!("{}", failure.render()));
+    let markdown_model_codegen::Loaded {
+        model: built,
+        stats,
+        sources,
+        warnings,
+        ..
+    } = load(dir.path(), config.map(|_| config_path.as_path()))
+        .unwrap_or_else(|failure| panic!("{}", failure.render()));
     assert!(warnings.is_empty(), "{}", sources.render(&warnings));
     (built, stats.dialect.name())
 }

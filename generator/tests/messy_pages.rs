@@ -17,7 +17,12 @@ fn load_pages(pages: &[(&str, &str)]) -> (Option<TypeModel>, Vec<String>) {
     }
     let prefix = format!("{}/", dir.path().display());
     let (model, diagnostics, sources) = match load(dir.path(), None) {
-        Ok((model, _, sources, warnings, _)) => (Some(model), warnings, sources),
+        Ok(markdown_model_codegen::Loaded {
+            model,
+            sources,
+            warnings,
+            ..
+        }) => (Some(model), warnings, sources),
         Err(Failure::Input {
             diagnostics,
             sources,

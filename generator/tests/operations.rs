@@ -193,7 +193,12 @@ fn operations_of(page: &str) -> Vec<Operation> {
     let dir = tempfile::tempdir().expect("a temporary folder");
     fs::write(dir.path().join("Thing.md"), MODEL).expect("write the model");
     fs::write(dir.path().join("ThingsApi.md"), page).expect("write the operations");
-    let (model, _, sources, warnings, _) = match markdown_model_codegen::load(dir.path(), None) {
+    let markdown_model_codegen::Loaded {
+        model,
+        sources,
+        warnings,
+        ..
+    } = match markdown_model_codegen::load(dir.path(), None) {
         Ok(loaded) => loaded,
         Err(failure) => panic!("{}", failure.render()),
     };

@@ -281,7 +281,8 @@ fn import_from_a_realistic_fixture_set_of_257() {
 /// Imports the fixture set of the corpus `name`, of which `clashing` of [`CLASHING`] exist.
 fn import_from_a_realistic_fixture_set(name: &str, clashing: usize) {
     let corpus = corpus(name);
-    let (spec, ..) = load(&corpus, None).unwrap_or_else(|failure| panic!("{}", failure.render()));
+    let markdown_model_codegen::Loaded { model: spec, .. } =
+        load(&corpus, None).unwrap_or_else(|failure| panic!("{}", failure.render()));
     let chosen: Vec<&Model> = spec
         .models
         .iter()
@@ -382,7 +383,7 @@ fn import_from_a_realistic_fixture_set(name: &str, clashing: usize) {
         "the fixture set exercises the import: {counts}"
     );
 
-    let (after, ..) =
+    let markdown_model_codegen::Loaded { model: after, .. } =
         load(&corpus, Some(&config)).unwrap_or_else(|failure| panic!("{}", failure.render()));
     // The enums that clashed have their own names in their models' modules, and the crate emits.
     for model in after

@@ -376,8 +376,9 @@ mod tests {
     fn operations_found_by_method_and_path_and_their_parameters_compared() {
         let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/operations");
         let config = fixture.join("codegen.toml");
-        let (model, ..) = markdown_model_codegen::load(&fixture, Some(config.as_path()))
-            .unwrap_or_else(|failure| panic!("{}", failure.render()));
+        let markdown_model_codegen::Loaded { model, .. } =
+            markdown_model_codegen::load(&fixture, Some(config.as_path()))
+                .unwrap_or_else(|failure| panic!("{}", failure.render()));
         let document = json!({
             "openapi": "3.0.3",
             "paths": {
@@ -443,8 +444,9 @@ mod tests {
     fn form_fields_cookies_and_media_types_compared() {
         let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/operations");
         let config = fixture.join("codegen.toml");
-        let (model, ..) = markdown_model_codegen::load(&fixture, Some(config.as_path()))
-            .unwrap_or_else(|failure| panic!("{}", failure.render()));
+        let markdown_model_codegen::Loaded { model, .. } =
+            markdown_model_codegen::load(&fixture, Some(config.as_path()))
+                .unwrap_or_else(|failure| panic!("{}", failure.render()));
         let thing = returning(json!({"type": "object", "properties": {"name": {}}}));
         let form = |media_type: &str, fields: Value| {
             json!({

@@ -417,7 +417,7 @@ pub(crate) mod tests {
         }
         std::fs::write(dir.path().join("codegen.toml"), config).unwrap();
         match markdown_model_codegen::load(dir.path(), None) {
-            Ok((model, ..)) => model,
+            Ok(markdown_model_codegen::Loaded { model, .. }) => model,
             Err(failure) => panic!("{}", failure.render()),
         }
     }
