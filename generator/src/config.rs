@@ -56,8 +56,9 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, FileId, Sources};
+use crate::model::Primitive;
 pub use crate::naming::WireCase;
-use crate::parse::{Dialect, Primitive, TypeExpr, parse_type_expr};
+use crate::parse::{Dialect, TypeExpr, grammar_primitive, parse_type_expr};
 
 /// A value of the config and where it was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -487,14 +488,18 @@ impl ConfigReader<'_> {
         }
     }
 
-    /// The `[types]` table: primitive names to Rust types, each checked.
+    /// The `[types]` table: primitive names ([`Primitive::name`]) to Rust types, each checked.
     fn types(
         &mut self,
         raw: BTreeMap<Spanned<String>, Spanned<String>>,
     ) -> BTreeMap<Primitive, String> {
         let mut types = BTreeMap::new();
         for (name, rust_type) in raw {
-            let Some(primitive) = Primitive::from_name(name.get_ref()) else {
+            // The shared grammar's words (`str`, `datetime`), which `[types]` took before the
+            // neutral names, still name their primitives.
+            let primitive =
+                Primitive::from_name(name.get_ref()).or_else(|| grammar_primitive(name.get_ref()));
+            let Some(primitive) = primitive else {
                 let known: Vec<_> = Primitive::ALL
                     .iter()
                     .map(|primitive| primitive.name())

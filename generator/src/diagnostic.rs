@@ -248,6 +248,11 @@ impl Sources {
         self.unread.push(file);
     }
 
+    /// The spec folder's files that are not read as pages.
+    pub fn unread(&self) -> &[UnreadFile] {
+        &self.unread
+    }
+
     /// A note naming the unread file whose name suggests the model `name` (in any case), when
     /// there is one: what a user needs when no page defines a model they see a file for.
     pub fn unread_page_note(&self, name: &str) -> Option<String> {

@@ -31,10 +31,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use crate::parse::{Fact, Leaf, parse_type_expr};
+use crate::model::Fact;
 use crate::surface::{
     ApiSurface, CrateId, EnumSurface, FieldSurface, ModelSurface, OperationSurface,
-    ParameterSurface,
+    ParameterSurface, notation_primitive,
 };
 
 /// The media type an operation accepts unless it says otherwise.
@@ -666,14 +666,13 @@ impl Differ<'_> {
         }
     }
 
-    /// A field's type as the report shows it: the docs expression, marked when it is an open enum
+    /// A field's type as the report shows it: its neutral notation, marked when it is an open enum
     /// or boxed, with the Rust type of its primitive when the type table changed that.
     fn type_text(&self, field: &FieldSurface, types: &BTreeMap<String, String>) -> String {
         let mut text = field.ty.clone();
         if field.enumeration.is_some() {
             text.push_str(" (open enum)");
-        } else if let Ok(expr) = parse_type_expr(&field.ty)
-            && let Leaf::Primitive(primitive) = expr.leaf
+        } else if let Some(primitive) = notation_primitive(&field.ty)
             && self.old_types.get(primitive.name()) != self.new_types.get(primitive.name())
         {
             let rust = types.get(primitive.name()).map_or("?", String::as_str);

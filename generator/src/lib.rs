@@ -27,6 +27,7 @@ use std::time::{Duration, Instant};
 
 pub use config::Config;
 pub use diagnostic::{Diagnostic, Severity, Sources};
+pub use incremental::UpToDate;
 pub use model::TypeModel;
 pub use output::{WriteMode, WriteReport};
 
@@ -152,116 +153,235 @@ impl Failure {
     }
 }
 
+/// What [`load`] gives: a folder's type model, and what making it found.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The type model.
+    pub model: TypeModel,
+    /// Counts.
+    pub stats: Stats,
+    /// The input files, for rendering diagnostics.
+    pub sources: Sources,
+    /// Warnings (rendered with [`Sources::render`]).
+    pub warnings: Vec<Diagnostic>,
+    /// Time per phase (reading, parsing, building the model).
+    pub timings: Timings,
+}
+
 /// Parses every page of a folder and builds the type model (nothing is written).
-pub fn load(
-    spec_dir: &Path,
-    config: Option<&Path>,
-) -> Result<(TypeModel, Stats, Sources, Vec<Diagnostic>, Timings), Failure> {
-    let mut timings = Timings::default();
-    let mut diagnostics = Vec::new();
-    let mut sources = Sources::default();
-
-    let started = Instant::now();
-    let pages = spec::read_pages(spec_dir, &mut sources, &mut diagnostics);
-    let config_path = config.map(Path::to_path_buf).or_else(|| {
-        let default = spec_dir.join("codegen.toml");
-        default.is_file().then_some(default)
-    });
-    let config = match &config_path {
-        Some(path) => Config::load(path, &mut sources, &mut diagnostics),
-        None => Config::default(),
-    };
-    timings.read = started.elapsed();
-
-    let started = Instant::now();
-    let mut parsed = spec::parse_pages(
-        &pages,
-        &sources,
-        config.dialect.as_ref(),
-        config.models_only,
-        &mut diagnostics,
-    );
-    spec::take_from_also_folders(
-        spec_dir,
-        &config,
-        &mut parsed.models,
-        &mut sources,
-        &mut diagnostics,
-    );
-    timings.parse = started.elapsed();
-
-    let started = Instant::now();
-    let default_name = spec::default_crate_name(spec_dir);
-    let model = model::build_model(
-        &parsed.models,
-        &parsed.operations,
-        &config,
-        &sources,
-        &default_name,
-        &mut diagnostics,
-    );
-    timings.model = started.elapsed();
-
-    if diagnostics.iter().any(Diagnostic::is_error) {
-        return Err(Failure::Input {
-            diagnostics,
-            sources,
-        });
-    }
-    let stats = Stats {
-        pages: pages.len(),
-        skipped_pages: parsed.skipped,
-        models: model.models.len(),
-        fields: model.field_count(),
-        enums: model
-            .models
-            .iter()
-            .filter(|item| matches!(item.kind, model::ModelKind::Enum(_)))
-            .count(),
-        dialect: parsed.dialect,
-        taken: (model.models.iter())
-            .map(|item| item.taken.len() + item.fields.iter().map(|f| f.taken.len()).sum::<usize>())
-            .sum(),
-    };
-    Ok((model, stats, sources, diagnostics, timings))
+pub fn load(spec_dir: &Path, config: Option<&Path>) -> Result<Loaded, Failure> {
+    Inputs::read(spec_dir, config)
+        .load()
+        .map(|(loaded, _)| loaded)
 }
 
 /// Runs the whole pipeline: read, parse, build the model, emit and format what changed (see
 /// [`incremental`]), write.
 pub fn generate(options: &Options) -> Result<Generated, Failure> {
-    let started = Instant::now();
-    let (model, stats, sources, diagnostics, mut timings) =
-        load(&options.spec_dir, options.config.as_deref())?;
-    if options.deny_warnings && !diagnostics.is_empty() {
-        return Err(Failure::Input {
-            diagnostics,
-            sources,
+    Inputs::read(&options.spec_dir, options.config.as_deref()).generate(options)
+}
+
+/// The inputs of a run, read and not parsed yet: the pages of the docs folder and the config.
+#[derive(Debug)]
+pub struct Inputs {
+    spec_dir: PathBuf,
+    pages: Vec<diagnostic::FileId>,
+    config: Config,
+    sources: Sources,
+    diagnostics: Vec<Diagnostic>,
+    /// Their digest ([`incremental::RunRecord`]); `None` when the config names other folders to
+    /// take from (`[sources] also`), whose pages it does not cover.
+    digest: Option<digest::Digest>,
+    default_name: String,
+    timings: Timings,
+    started: Instant,
+}
+
+impl Inputs {
+    /// Reads the pages of `spec_dir` and the config (`config`, or else `<spec_dir>/codegen.toml`
+    /// when it exists).
+    pub fn read(spec_dir: &Path, config: Option<&Path>) -> Inputs {
+        let started = Instant::now();
+        let mut diagnostics = Vec::new();
+        let mut sources = Sources::default();
+        let pages = spec::read_pages(spec_dir, &mut sources, &mut diagnostics);
+        let config_path = config.map(Path::to_path_buf).or_else(|| {
+            let default = spec_dir.join("codegen.toml");
+            default.is_file().then_some(default)
         });
+        let config = match &config_path {
+            Some(path) => Config::load(path, &mut sources, &mut diagnostics),
+            None => Config::default(),
+        };
+        let default_name = spec::default_crate_name(spec_dir);
+        let digest = config.also.is_empty().then(|| {
+            incremental::inputs_read(&pages, config_path.as_deref(), &sources, &default_name)
+        });
+        let timings = Timings {
+            read: started.elapsed(),
+            ..Timings::default()
+        };
+        Inputs {
+            spec_dir: spec_dir.to_path_buf(),
+            pages,
+            config,
+            sources,
+            diagnostics,
+            digest,
+            default_name,
+            timings,
+            started,
+        }
     }
 
-    let emit_started = Instant::now();
-    let emitted = incremental::emit_changed(&model, &options.out_dir);
-    timings.keys = emitted.keys;
-    timings.emit_and_format = emit_started.elapsed() - emitted.keys;
-    timings.emit_cpu = emitted.timings.emit;
-    timings.format_cpu = emitted.timings.format;
+    /// The crate `options.out_dir` when a run of `options` on these inputs would leave it as it
+    /// is, found without parsing them (from the record of [`incremental`]). `None` when it would
+    /// not, when reading found errors, and when the run that wrote the crate reported warnings
+    /// and they must be reported again (`warnings_wanted`, or `options.deny_warnings`).
+    pub fn up_to_date(&self, options: &Options, warnings_wanted: bool) -> Option<UpToDate> {
+        if self.diagnostics.iter().any(Diagnostic::is_error) {
+            return None;
+        }
+        let checked = Instant::now();
+        let (run, report) = incremental::up_to_date(&options.out_dir, self.digest?)?;
+        if run.warnings > 0 && (warnings_wanted || options.deny_warnings) {
+            return None;
+        }
+        Some(UpToDate {
+            stats: run.stats,
+            warnings: run.warnings,
+            report,
+            timings: Timings {
+                keys: checked.elapsed(),
+                total: self.started.elapsed(),
+                ..self.timings
+            },
+        })
+    }
 
-    let write_started = Instant::now();
-    let report = output::write_files_keeping(
-        &options.out_dir,
-        &emitted.files,
-        &emitted.kept,
-        options.mode,
-    )
-    .map_err(Failure::Io)?;
-    timings.write = write_started.elapsed();
-    timings.total = started.elapsed();
-    Ok(Generated {
-        stats,
-        report,
-        timings,
-        warnings: diagnostics,
-        sources,
-        model,
-    })
+    /// Parses the pages and builds the type model (nothing is written); with the digest of the
+    /// inputs.
+    fn load(self) -> Result<(Loaded, Option<digest::Digest>), Failure> {
+        let Inputs {
+            spec_dir,
+            pages,
+            config,
+            mut sources,
+            mut diagnostics,
+            digest,
+            default_name,
+            mut timings,
+            started: _,
+        } = self;
+        let started = Instant::now();
+        let mut parsed = spec::parse_pages(
+            &pages,
+            &sources,
+            config.dialect.as_ref(),
+            config.models_only,
+            &mut diagnostics,
+        );
+        spec::take_from_also_folders(
+            &spec_dir,
+            &config,
+            &mut parsed.models,
+            &mut sources,
+            &mut diagnostics,
+        );
+        timings.parse = started.elapsed();
+
+        let started = Instant::now();
+        let model = model::build_model(
+            &parsed.models,
+            &parsed.operations,
+            &config,
+            &sources,
+            &default_name,
+            &mut diagnostics,
+        );
+        timings.model = started.elapsed();
+
+        if diagnostics.iter().any(Diagnostic::is_error) {
+            return Err(Failure::Input {
+                diagnostics,
+                sources,
+            });
+        }
+        let stats = Stats {
+            pages: pages.len(),
+            skipped_pages: parsed.skipped,
+            models: model.models.len(),
+            fields: model.field_count(),
+            enums: model
+                .models
+                .iter()
+                .filter(|item| matches!(item.kind, model::ModelKind::Enum(_)))
+                .count(),
+            dialect: parsed.dialect,
+            taken: (model.models.iter())
+                .map(|item| {
+                    item.taken.len() + item.fields.iter().map(|f| f.taken.len()).sum::<usize>()
+                })
+                .sum(),
+        };
+        let loaded = Loaded {
+            model,
+            stats,
+            sources,
+            warnings: diagnostics,
+            timings,
+        };
+        Ok((loaded, digest))
+    }
+
+    /// Runs the rest of the pipeline on these inputs: parse, build the model, emit and format
+    /// what changed (see [`incremental`]), write.
+    pub fn generate(self, options: &Options) -> Result<Generated, Failure> {
+        let started = self.started;
+        let (loaded, inputs) = self.load()?;
+        let Loaded {
+            model,
+            stats,
+            sources,
+            warnings: diagnostics,
+            mut timings,
+        } = loaded;
+        if options.deny_warnings && !diagnostics.is_empty() {
+            return Err(Failure::Input {
+                diagnostics,
+                sources,
+            });
+        }
+
+        let emit_started = Instant::now();
+        let run = inputs.map(|inputs| incremental::RunRecord {
+            inputs,
+            warnings: diagnostics.len(),
+            stats,
+        });
+        let emitted = incremental::emit_changed(&model, &options.out_dir, run.as_ref());
+        timings.keys = emitted.keys;
+        timings.emit_and_format = emit_started.elapsed() - emitted.keys;
+        timings.emit_cpu = emitted.timings.emit;
+        timings.format_cpu = emitted.timings.format;
+
+        let write_started = Instant::now();
+        let report = output::write_files_keeping(
+            &options.out_dir,
+            &emitted.files,
+            &emitted.kept,
+            options.mode,
+        )
+        .map_err(Failure::Io)?;
+        timings.write = write_started.elapsed();
+        timings.total = started.elapsed();
+        Ok(Generated {
+            stats,
+            report,
+            timings,
+            warnings: diagnostics,
+            sources,
+            model,
+        })
+    }
 }

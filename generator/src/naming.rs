@@ -69,6 +69,11 @@ const KEYWORDS: &[&str] = &[
 /// Keywords that cannot be raw identifiers and get a trailing `_` instead.
 const NOT_RAW: &[&str] = &["crate", "self", "Self", "super"];
 
+/// The Rust name of the field that keeps the keys a model's page does not list. Ending in a single
+/// `_`, as the crate's own names do, it is none of [`field_name`]'s (which ends a name so only to
+/// escape `self`, `crate` and `super`), so no property's field takes it, whatever the model.
+pub const EXTRA_KEYS_FIELD: &str = "additional_properties_";
+
 /// How an API spells its JSON names, given its docs' Name column (`[naming] wire` in
 /// codegen.toml). The docs cannot say it: a Python SDK's Name column is the snake_case Python
 /// attribute whatever the JSON is.
@@ -452,10 +457,11 @@ pub fn is_property_name(name: &str) -> bool {
 
 /// Whether a Rust field name written by the user (`rust_name` in codegen.toml) is valid as it
 /// stands: a snake_case identifier (no capitals) that is not a keyword, or `r#` and a keyword that
-/// may be raw.
+/// may be raw; not [`EXTRA_KEYS_FIELD`].
 pub fn is_field_name(name: &str) -> bool {
     let snake = !name.contains(|c: char| c.is_ascii_uppercase());
     snake
+        && name != EXTRA_KEYS_FIELD
         && match name.strip_prefix("r#") {
             Some(raw) => is_identifier(raw) && !NOT_RAW.contains(&raw),
             None => is_identifier(name) && !KEYWORDS.contains(&name),
@@ -688,6 +694,14 @@ mod tests {
         assert_eq!(field_name("match"), "r#match");
         assert_eq!(field_name("8k"), "_8k");
         assert_eq!(field_name("$ref"), "r#ref");
+        // The map of other keys has its own name, whatever properties a model has.
+        assert_eq!(field_name("additionalProperties"), "additional_properties");
+        assert_eq!(
+            field_name("additional_properties_"),
+            "additional_properties"
+        );
+        assert!(!is_field_name(EXTRA_KEYS_FIELD));
+        assert!(is_field_name("additional_properties"));
     }
 
     #[test]

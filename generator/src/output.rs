@@ -150,7 +150,7 @@ fn write(
 /// The files of `out_dir` that are not among the wanted ones: the stale ones (`src/**/*.rs`, and
 /// temporary files (`.*.tmp`) that an interrupted run left in `src/`), which writing removes, and
 /// the unknown ones (everything else but a top-level `target/`), which it leaves alone.
-fn other_files(
+pub(crate) fn other_files(
     out_dir: &Path,
     wanted: &BTreeSet<&Path>,
 ) -> io::Result<(Vec<PathBuf>, Vec<PathBuf>)> {

@@ -1,8 +1,13 @@
 //! The API surface every generated crate records at its root ([`RECORD_FILE`]): an
-//! [`ApiSurface`] (models, fields, doc / Rust / wire names, type expressions, required or not,
-//! nullable or not, enum values, a hash of each description; operations with their method, path,
-//! return type and parameters), as sorted JSON with one field per line, so that a `git diff` of it
-//! is readable too. [`crate::diff`] compares two of them.
+//! [`ApiSurface`] (models, fields, doc / Rust / wire names, types, required or not, nullable or
+//! not, enum values, a hash of each description; operations with their method, path, return type
+//! and parameters), as sorted JSON with one field per line, so that a `git diff` of it is readable
+//! too. [`crate::diff`] compares two of them.
+//!
+//! Types are written in the type model's neutral notation, whatever language the docs were
+//! written for: [`Primitive::name`]s (`string`, `date-time`, `any`), models by their docs names,
+//! `list<T>` and `map<T>` (string keys). Records of [`FORMAT`] 1, which wrote the shared type
+//! grammar's syntax (`list[str]`, `dict(str, int)`), are read by converting their types.
 
 use std::collections::BTreeMap;
 use std::io;
@@ -11,12 +16,15 @@ use std::path::Path;
 use crate::{Diagnostic, Failure, Sources};
 
 use crate::model::{
-    BaseType, EnumKind, EnumType, Fact, Field, Model, ModelKind, Operation, OperationGroup,
-    Parameter, ParameterLocation, Taken, TypeModel,
+    BaseType, Container, EnumKind, EnumType, Fact, Field, FieldType, Model, ModelKind, Operation,
+    OperationGroup, Parameter, ParameterLocation, Primitive, Taken, TypeModel, type_notation,
 };
 
 /// The file, at the generated crate's root, that records its [`ApiSurface`].
 pub const RECORD_FILE: &str = "model.json";
+
+/// The record format this version writes: 2 writes types in the neutral notation.
+pub const FORMAT: u32 = 2;
 
 /// The API surface of a type model: what code using the generated crate can depend on.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -24,10 +32,13 @@ pub struct ApiSurface {
     /// The generated-file header (JSON has no comments).
     #[serde(rename = "@generated", default)]
     pub generated: String,
+    /// The record's format ([`FORMAT`]); 1 when absent (records written before formats).
+    #[serde(default = "first_format")]
+    pub format: u32,
     /// The generated crate's name and version.
     #[serde(rename = "crate")]
     pub package: CrateId,
-    /// The primitive -> Rust type table: docs name (`datetime`) -> Rust type.
+    /// The primitive -> Rust type table: [`Primitive::name`] (`date-time`) -> Rust type.
     pub rust_types: BTreeMap<String, String>,
     /// Every model, by its name in the docs.
     pub models: BTreeMap<String, ModelSurface>,
@@ -48,7 +59,7 @@ pub struct OperationSurface {
     pub method: String,
     /// The path template.
     pub path: String,
-    /// The return type expression; absent for `void`.
+    /// The return type; absent when a success has no body.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub returns: Option<String>,
     /// The media type of a success when it is not JSON (`text/calendar`).
@@ -75,7 +86,7 @@ pub struct ParameterSurface {
     /// `path`, `query` or `body`.
     #[serde(rename = "in")]
     pub location: String,
-    /// The type expression, in the docs' syntax.
+    /// The type.
     #[serde(rename = "type")]
     pub ty: String,
     /// Whether a call must give it (an argument; otherwise a field of the params struct).
@@ -128,7 +139,7 @@ pub struct FieldSurface {
     /// The JSON name, when it differs from the docs name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wire: Option<String>,
-    /// The type expression, in the docs' syntax (`list[Model]`).
+    /// The type (`list<Model>`).
     #[serde(rename = "type")]
     pub ty: String,
     /// Whether the innermost model reference is boxed.
@@ -169,11 +180,92 @@ fn is_false(value: &bool) -> bool {
     !value
 }
 
+fn first_format() -> u32 {
+    1
+}
+
+/// Writes a type model's types in the neutral notation.
+struct Notation<'a> {
+    /// Each model's docs name, by its Rust name.
+    docs_names: BTreeMap<&'a str, &'a str>,
+}
+
+impl<'a> Notation<'a> {
+    fn new(model: &'a TypeModel) -> Self {
+        Notation {
+            docs_names: (model.models.iter())
+                .map(|item| (item.rust_name.as_str(), item.name.as_str()))
+                .collect(),
+        }
+    }
+
+    /// `ty`, whose own enums (of its model or operation) are `enums`: a model by its docs name,
+    /// an own enum by the kind of its values (its values are recorded beside).
+    fn of(&self, ty: &FieldType, enums: &[EnumType]) -> String {
+        let leaf = match &ty.base {
+            BaseType::Primitive(primitive) => primitive.name(),
+            BaseType::Model { rust_name, .. } | BaseType::SharedEnum { rust_name } => {
+                (self.docs_names.get(rust_name.as_str()).copied()).unwrap_or(rust_name)
+            }
+            BaseType::Enum { rust_name } => {
+                let kind = (enums.iter())
+                    .find(|item| &item.rust_name == rust_name)
+                    .map_or(EnumKind::String, |item| item.kind);
+                match kind {
+                    EnumKind::String => Primitive::String.name(),
+                    EnumKind::Integer => Primitive::Integer.name(),
+                    EnumKind::Number => Primitive::Number.name(),
+                }
+            }
+        };
+        ty.notation(leaf)
+    }
+}
+
+/// The primitive a type in the neutral notation holds innermost, if it is one.
+pub fn notation_primitive(notation: &str) -> Option<Primitive> {
+    let mut leaf = notation;
+    while let Some((container, inner)) = leaf.split_once('<') {
+        if !Container::ALL.iter().any(|known| known.name() == container) {
+            return None;
+        }
+        leaf = inner.strip_suffix('>')?;
+    }
+    Primitive::from_name(leaf)
+}
+
+/// A type of a [`FORMAT`] 1 record (the shared type grammar's `list[str]`, `dict(str, Pet)`) in
+/// the neutral notation.
+fn upgrade_type(legacy: &str) -> String {
+    let mut containers = Vec::new();
+    let mut leaf = legacy;
+    loop {
+        if let Some(inner) = leaf.strip_prefix("list[").and_then(|t| t.strip_suffix(']')) {
+            containers.push(Container::List);
+            leaf = inner;
+        } else if let Some(inner) =
+            (leaf.strip_prefix("dict(str, ")).and_then(|t| t.strip_suffix(')'))
+        {
+            containers.push(Container::Map);
+            leaf = inner;
+        } else {
+            break;
+        }
+    }
+    let leaf = match crate::parse::grammar_primitive(leaf) {
+        Some(primitive) => primitive.name(),
+        None => leaf,
+    };
+    type_notation(&containers, leaf)
+}
+
 impl ApiSurface {
     /// The surface of a type model.
     pub fn from_model(model: &TypeModel) -> Self {
+        let notation = &Notation::new(model);
         ApiSurface {
             generated: crate::HEADER.to_owned(),
+            format: FORMAT,
             package: CrateId {
                 name: model.package.name.clone(),
                 version: model.package.version.clone(),
@@ -186,7 +278,7 @@ impl ApiSurface {
             models: model
                 .models
                 .iter()
-                .map(|item| (item.name.clone(), ModelSurface::new(item)))
+                .map(|item| (item.name.clone(), ModelSurface::new(item, notation)))
                 .collect(),
             operations: model
                 .operations
@@ -195,7 +287,7 @@ impl ApiSurface {
                     group.operations.iter().map(move |operation| {
                         (
                             format!("{}.{}", group.name, operation.name),
-                            OperationSurface::new(group, operation),
+                            OperationSurface::new(group, operation, notation),
                         )
                     })
                 })
@@ -215,9 +307,45 @@ impl ApiSurface {
         text
     }
 
-    /// Reads a surface written by [`ApiSurface::to_json`].
+    /// Reads a surface written by [`ApiSurface::to_json`] of this version or an earlier one.
     pub fn from_json(text: &str) -> Result<Self, serde_json::Error> {
-        serde_json::from_str(text)
+        let mut surface: ApiSurface = serde_json::from_str(text)?;
+        match surface.format {
+            1 => surface.upgrade_types(),
+            FORMAT => {}
+            newer => {
+                return Err(serde::de::Error::custom(format!(
+                    "the record has format {newer}; this version reads formats 1 to {FORMAT}"
+                )));
+            }
+        }
+        Ok(surface)
+    }
+
+    /// Converts a [`FORMAT`] 1 record's types to the neutral notation.
+    fn upgrade_types(&mut self) {
+        self.format = FORMAT;
+        self.rust_types = std::mem::take(&mut self.rust_types)
+            .into_iter()
+            .map(|(name, rust)| (upgrade_type(&name), rust))
+            .collect();
+        for model in self.models.values_mut() {
+            for field in &mut model.fields {
+                field.ty = upgrade_type(&field.ty);
+            }
+            if let Some(one_of) = &mut model.one_of {
+                one_of.values = std::mem::take(&mut one_of.values)
+                    .into_iter()
+                    .map(|(ty, variant)| (upgrade_type(&ty), variant))
+                    .collect();
+            }
+        }
+        for operation in self.operations.values_mut() {
+            operation.returns = operation.returns.as_deref().map(upgrade_type);
+            for parameter in &mut operation.parameters {
+                parameter.ty = upgrade_type(&parameter.ty);
+            }
+        }
     }
 }
 
@@ -229,14 +357,14 @@ fn taken_from(taken: &[Taken]) -> BTreeMap<Fact, String> {
 }
 
 impl ModelSurface {
-    fn new(model: &Model) -> Self {
+    fn new(model: &Model, notation: &Notation) -> Self {
         ModelSurface {
             rust: differs(&model.rust_name, &model.name),
             default: model.has_default,
             fields: model
                 .fields
                 .iter()
-                .map(|field| FieldSurface::new(model, field))
+                .map(|field| FieldSurface::new(model, field, notation))
                 .collect(),
             enumeration: match &model.kind {
                 ModelKind::Enum(item) => Some(EnumSurface::new(item.rust_name.clone(), item)),
@@ -248,7 +376,7 @@ impl ModelSurface {
                     other: one_of.catch_all.clone(),
                     kind: EnumKind::String,
                     values: (one_of.variants.iter())
-                        .map(|variant| (variant.ty.expr.to_string(), variant.rust_name.clone()))
+                        .map(|variant| (notation.of(&variant.ty, &[]), variant.rust_name.clone()))
                         .collect(),
                 }),
                 ModelKind::Struct | ModelKind::Enum(_) => None,
@@ -259,7 +387,7 @@ impl ModelSurface {
 }
 
 impl OperationSurface {
-    fn new(group: &OperationGroup, operation: &Operation) -> Self {
+    fn new(group: &OperationGroup, operation: &Operation, notation: &Notation) -> Self {
         OperationSurface {
             rust: format!("{}::{}", group.module, operation.rust_name),
             params: operation
@@ -267,20 +395,25 @@ impl OperationSurface {
                 .then(|| operation.params_type.clone()),
             method: operation.method.as_str().to_owned(),
             path: operation.path.clone(),
-            returns: operation.returns.as_ref().map(|ty| ty.expr.to_string()),
+            returns: (operation.returns.as_ref()).map(|ty| notation.of(ty, &operation.enums)),
             accept: operation.accept.clone(),
             deprecated: operation.deprecated,
             parameters: operation
                 .parameters
                 .iter()
-                .map(|parameter| ParameterSurface::new(group, operation, parameter))
+                .map(|parameter| ParameterSurface::new(group, operation, parameter, notation))
                 .collect(),
         }
     }
 }
 
 impl ParameterSurface {
-    fn new(group: &OperationGroup, operation: &Operation, parameter: &Parameter) -> Self {
+    fn new(
+        group: &OperationGroup,
+        operation: &Operation,
+        parameter: &Parameter,
+        notation: &Notation,
+    ) -> Self {
         let enumeration = match &parameter.ty.base {
             BaseType::Enum { rust_name } => operation
                 .enums
@@ -310,7 +443,7 @@ impl ParameterSurface {
                 ParameterLocation::Cookie => "cookie",
             }
             .to_owned(),
-            ty: parameter.ty.expr.to_string(),
+            ty: notation.of(&parameter.ty, &operation.enums),
             required: parameter.required,
             enumeration,
         }
@@ -334,7 +467,7 @@ impl EnumSurface {
 }
 
 impl FieldSurface {
-    fn new(model: &Model, field: &Field) -> Self {
+    fn new(model: &Model, field: &Field, notation: &Notation) -> Self {
         let enumeration = match &field.ty.base {
             BaseType::Enum { rust_name } => model
                 .enums
@@ -349,7 +482,7 @@ impl FieldSurface {
             name: field.doc_name.clone(),
             rust: differs(&field.rust_name, &field.doc_name),
             wire: differs(&field.wire_name, &field.doc_name),
-            ty: field.ty.expr.to_string(),
+            ty: notation.of(&field.ty, &model.enums),
             boxed: matches!(field.ty.base, BaseType::Model { boxed: true, .. }),
             required: field.required,
             nullable: field.nullable,
@@ -523,7 +656,12 @@ pub fn load_surface(folder: &Path, config: Option<&Path>) -> Result<LoadedSurfac
             sources: Sources::default(),
         });
     }
-    let (model, _, sources, warnings, _) = crate::load(folder, config)?;
+    let crate::Loaded {
+        model,
+        sources,
+        warnings,
+        ..
+    } = crate::load(folder, config)?;
     Ok(LoadedSurface {
         surface: ApiSurface::from_model(&model),
         warnings,
@@ -539,6 +677,7 @@ mod tests {
     fn empty_models_and_tables_keep_the_layout_and_read_back() {
         let surface = ApiSurface {
             generated: String::new(),
+            format: FORMAT,
             package: CrateId {
                 name: "empty".into(),
                 version: "0.1.0".into(),
@@ -560,10 +699,64 @@ mod tests {
         let text = surface.to_json();
         assert_eq!(
             text,
-            "{\n  \"@generated\": \"\",\n  \"crate\": {\n    \"name\": \"empty\",\n    \"version\": \"0.1.0\"\n  },\n  \
+            "{\n  \"@generated\": \"\",\n  \"format\": 2,\n  \"crate\": {\n    \"name\": \"empty\",\n    \"version\": \"0.1.0\"\n  },\n  \
              \"rust_types\": {},\n  \"models\": {\n    \"Empty\": {\n      \"default\": true,\n      \"fields\": []\n    }\n  }\n}\n"
         );
         assert_eq!(ApiSurface::from_json(&text).expect("reads back"), surface);
+    }
+
+    #[test]
+    fn a_first_format_record_reads_in_the_neutral_notation() {
+        let text = r#"{
+  "crate": {"name": "old", "version": "0.1.0"},
+  "rust_types": {"datetime": "::jiff::Timestamp", "object": "::serde_json::Value"},
+  "models": {
+    "Pet": {
+      "default": true,
+      "fields": [
+        {"name": "tags", "type": "dict(str, list[str])"},
+        {"name": "friend", "type": "list[Pet]"},
+        {"name": "born", "type": "datetime"}
+      ],
+      "one_of": {"rust": "Pet", "other": "Other", "values": {"list[int]": "ListOfInt"}}
+    }
+  },
+  "operations": {
+    "PetsApi.get_pet": {
+      "rust": "pets_api::get_pet", "method": "GET", "path": "/pets", "returns": "dict(str, object)",
+      "parameters": [{"name": "limit", "in": "query", "type": "int"}]
+    }
+  }
+}"#;
+        let surface = ApiSurface::from_json(text).expect("a format 1 record reads");
+        assert_eq!(surface.format, FORMAT);
+        let types: Vec<&str> = (surface.models["Pet"].fields.iter())
+            .map(|field| field.ty.as_str())
+            .collect();
+        assert_eq!(types, ["map<list<string>>", "list<Pet>", "date-time"]);
+        assert_eq!(
+            surface.rust_types.keys().collect::<Vec<_>>(),
+            ["any", "date-time"]
+        );
+        let one_of = surface.models["Pet"].one_of.as_ref().expect("one of");
+        assert_eq!(one_of.values.keys().collect::<Vec<_>>(), ["list<integer>"]);
+        let operation = &surface.operations["PetsApi.get_pet"];
+        assert_eq!(operation.returns.as_deref(), Some("map<any>"));
+        assert_eq!(operation.parameters[0].ty, "integer");
+        assert_eq!(
+            notation_primitive("list<map<date-time>>"),
+            Some(Primitive::DateTime)
+        );
+        assert_eq!(notation_primitive("list<Pet>"), None);
+    }
+
+    #[test]
+    fn a_newer_format_is_refused() {
+        let error = ApiSurface::from_json(
+            r#"{"format": 3, "crate": {"name": "new", "version": "1.0.0"}, "rust_types": {}, "models": {}}"#,
+        )
+        .expect_err("format 3 is not known");
+        assert!(error.to_string().contains("format 3"), "{error}");
     }
 
     #[test]

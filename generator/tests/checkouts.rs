@@ -264,7 +264,7 @@ fn a_problem_on_the_first_line_of_a_config_with_a_byte_order_mark_is_located_as_
     assert_eq!(
         notes,
         [
-            "the primitives are str, int, float, bool, date, datetime, object, LocalDateTime, YearMonth, number"
+            "the primitives are string, integer, float, boolean, date, date-time, any, local-date-time, year-month, number"
         ]
     );
 }

@@ -13,7 +13,7 @@ fn has_default(pages: &[(&str, &str)], config: &str) -> Vec<(String, bool)> {
         fs::write(dir.path().join(format!("{name}.md")), page).expect("write page");
     }
     fs::write(dir.path().join("codegen.toml"), config).expect("write config");
-    let (model, ..) =
+    let markdown_model_codegen::Loaded { model, .. } =
         load(dir.path(), None).unwrap_or_else(|failure| panic!("{}", failure.render()));
     model
         .models

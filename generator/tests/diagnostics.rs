@@ -49,7 +49,9 @@ impl Spec {
     /// Runs [`load`]: the diagnostics of a failed run, or the warnings of one that succeeded.
     fn load(&self) -> Reported {
         let (diagnostics, sources) = match load(self.path(), None) {
-            Ok((_, _, sources, warnings, _)) => (warnings, sources),
+            Ok(markdown_model_codegen::Loaded {
+                sources, warnings, ..
+            }) => (warnings, sources),
             Err(Failure::Input {
                 diagnostics,
                 sources,

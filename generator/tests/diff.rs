@@ -47,7 +47,7 @@ fn surface(case: &str, side: &str, files: &[(&str, String)]) -> ApiSurface {
 
 fn model(dir: &Path) -> TypeModel {
     match load(dir, None) {
-        Ok((model, ..)) => model,
+        Ok(markdown_model_codegen::Loaded { model, .. }) => model,
         Err(failure) => panic!("{} does not generate:\n{}", dir.display(), failure.render()),
     }
 }

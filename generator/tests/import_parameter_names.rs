@@ -40,7 +40,7 @@ fn options(spec: &Path) -> ImportOptions {
 
 fn load_model(spec: &Path) -> TypeModel {
     match load(spec, None) {
-        Ok((model, ..)) => model,
+        Ok(markdown_model_codegen::Loaded { model, .. }) => model,
         Err(failure) => panic!("{}", failure.render()),
     }
 }

@@ -187,8 +187,9 @@ fn imported_names_make_every_wire_name_right_and_a_second_run_changes_nothing() 
     let config = dir.join("codegen.toml");
     fs::copy(fixture().join("spec/codegen.toml"), &config).expect("copy the hand-written config");
 
-    let (before, ..) = load(&fixture().join("spec"), Some(&config))
-        .unwrap_or_else(|failure| panic!("{}", render(&failure)));
+    let markdown_model_codegen::Loaded { model: before, .. } =
+        load(&fixture().join("spec"), Some(&config))
+            .unwrap_or_else(|failure| panic!("{}", render(&failure)));
     let wrong = before
         .models
         .iter()
@@ -237,8 +238,9 @@ fn imported_names_make_every_wire_name_right_and_a_second_run_changes_nothing() 
         "the edited config differs from tests/fixtures/python_models/expected_codegen.toml"
     );
 
-    let (after, ..) = load(&fixture().join("spec"), Some(&config))
-        .unwrap_or_else(|failure| panic!("{}", render(&failure)));
+    let markdown_model_codegen::Loaded { model: after, .. } =
+        load(&fixture().join("spec"), Some(&config))
+            .unwrap_or_else(|failure| panic!("{}", render(&failure)));
     assert_wire_names(&after);
     assert_wire_names(&imported.model);
     assert_eq!(
@@ -309,7 +311,7 @@ fn unreadable_modules_unknown_fields_and_conflicts_are_reported_with_their_lines
             config.display()
         ),
         format!(
-            "{}:171:9: warning: `MediaSettings.channels` is a `int` on its page, not a `str`; its allowed values are not imported",
+            "{}:171:9: warning: `MediaSettings.channels` is `integer` on its page, not `string`; its allowed values are not imported",
             models.join("media_settings.py").display()
         ),
         format!(
@@ -356,7 +358,7 @@ fn a_missing_config_is_created_with_only_what_the_rule_gets_wrong() {
         );
     }
     assert!(!text.contains("[package]"));
-    let (model, ..) = load(&fixture().join("spec"), Some(&config))
+    let markdown_model_codegen::Loaded { model, .. } = load(&fixture().join("spec"), Some(&config))
         .unwrap_or_else(|failure| panic!("{}", render(&failure)));
     assert_wire_names(&model);
     assert_eq!(
@@ -600,7 +602,7 @@ fn enums_named_like_models_or_other_enums_are_imported_and_generate() {
     let config = dir.join("codegen.toml");
     let imported = import_folders(&spec, modules, &config);
     assert_eq!(imported.counts.enums_written, 5, "{}", imported.counts);
-    let (model, ..) =
+    let markdown_model_codegen::Loaded { model, .. } =
         load(&spec, Some(&config)).unwrap_or_else(|failure| panic!("{}", render(&failure)));
     let enums: Vec<String> = model
         .models
@@ -668,7 +670,7 @@ fn a_json_name_another_field_has_is_a_warning_and_the_rest_is_imported() {
         warnings[0].ends_with("book.py:11:22: warning: the JSON name `name` of `Book.title` is also `Book.name`'s; not imported"),
         "{warnings:?}"
     );
-    let (model, ..) =
+    let markdown_model_codegen::Loaded { model, .. } =
         load(&spec, Some(&config)).unwrap_or_else(|failure| panic!("{}", render(&failure)));
     let wire: Vec<&str> = model.models[0]
         .fields

@@ -9,7 +9,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use markdown_model_codegen::incremental::{HASHES_FILE, emit_changed};
-use markdown_model_codegen::{Options, WriteMode, generate, load};
+use markdown_model_codegen::{Inputs, Options, UpToDate, WriteMode, generate, load};
 
 /// The fixture the series starts from: models, an operations page and a codegen.toml.
 fn fixture() -> PathBuf {
@@ -112,7 +112,8 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 /// The files of a run on `out` that were emitted from their part of the type model (not kept,
 /// and not one of the small files made without emitting).
 fn emitted(spec: &Path, out: &Path) -> BTreeSet<String> {
-    let (model, ..) = load(spec, None).unwrap_or_else(|failure| panic!("{}", failure.render()));
+    let markdown_model_codegen::Loaded { model, .. } =
+        load(spec, None).unwrap_or_else(|failure| panic!("{}", failure.render()));
     let small = [
         "Cargo.toml",
         "rustfmt.toml",
@@ -121,7 +122,7 @@ fn emitted(spec: &Path, out: &Path) -> BTreeSet<String> {
         "src/support_.rs",
         HASHES_FILE,
     ];
-    emit_changed(&model, out)
+    emit_changed(&model, out, None)
         .files
         .iter()
         .map(|file| file.path.to_string_lossy().replace('\\', "/"))
@@ -299,4 +300,115 @@ fn a_record_that_does_not_match_the_files_only_costs_emitting_them_again() {
     assert_eq!(report.written, [PathBuf::from(HASHES_FILE)]);
     run(&spec, &out, WriteMode::Write);
     assert_eq!(snapshot(&out), clean);
+}
+
+/// What a run of `options` finds when the crate is up to date with the docs.
+fn up_to_date(options: &Options) -> Option<UpToDate> {
+    Inputs::read(&options.spec_dir, options.config.as_deref()).up_to_date(options, false)
+}
+
+/// Whether a run of `mode` finds the crate up to date without parsing the docs.
+fn found_up_to_date(spec: &Path, out: &Path, mode: WriteMode) -> bool {
+    up_to_date(&options(spec, out, mode)).is_some()
+}
+
+#[test]
+fn unchanged_docs_are_found_up_to_date_without_parsing_and_any_change_is_not() {
+    let (_temp, spec, out) = generated_spec();
+    let found = up_to_date(&options(&spec, &out, WriteMode::Check)).expect("up to date");
+    let full = match generate(&options(&spec, &out, WriteMode::Check)) {
+        Ok(generated) => generated,
+        Err(failure) => panic!("{}", failure.render()),
+    };
+    // What the record tells is what a full run finds.
+    assert_eq!(found.stats, full.stats);
+    assert_eq!(found.warnings, full.warnings.len());
+    assert_eq!(found.report, full.report);
+
+    type Change = fn(&Path, &Path);
+    let changes: [(&str, Change); 8] = [
+        ("a page edited", |spec, _| {
+            edit(spec, "Thing.md", "Its kind.", "Its sort.")
+        }),
+        ("a page added", |spec, _| {
+            fs::write(spec.join("Vet.md"), VET).unwrap()
+        }),
+        ("a page removed", |spec, _| {
+            fs::remove_file(spec.join("Owner.md")).unwrap()
+        }),
+        ("another file added beside the pages", |spec, _| {
+            fs::write(spec.join("Vet.txt"), VET).unwrap()
+        }),
+        ("the config edited", |spec, _| {
+            edit(
+                spec,
+                "codegen.toml",
+                "Golden test: operations",
+                "Operations",
+            )
+        }),
+        ("a generated file edited by hand", |_, out| {
+            let path = out.join("src/thing.rs");
+            let text = fs::read_to_string(&path).unwrap();
+            fs::write(&path, format!("{text}// edited\n")).unwrap();
+        }),
+        ("a comment of the record edited", |_, out| {
+            let path = out.join(HASHES_FILE);
+            let text = fs::read_to_string(&path).unwrap();
+            fs::write(&path, text.replacen("# Incremental", "# Edited", 1)).unwrap();
+        }),
+        ("a stale source file added", |_, out| {
+            fs::write(out.join("src/gone.rs"), "pub struct Gone;\n").unwrap()
+        }),
+    ];
+    for (what, change) in changes {
+        change(&spec, &out);
+        assert!(
+            !found_up_to_date(&spec, &out, WriteMode::Check),
+            "after {what}: found up to date"
+        );
+        assert!(
+            !run(&spec, &out, WriteMode::Check).is_clean(),
+            "after {what}: check mode finds the crate clean"
+        );
+        run(&spec, &out, WriteMode::Write);
+        assert!(
+            found_up_to_date(&spec, &out, WriteMode::Check),
+            "after {what} and a run: not found up to date"
+        );
+    }
+}
+
+#[test]
+fn a_file_the_generator_does_not_write_is_reported_by_the_run_that_reads_nothing() {
+    let (_temp, spec, out) = generated_spec();
+    fs::write(out.join("notes.md"), "mine\n").unwrap();
+    let found = up_to_date(&options(&spec, &out, WriteMode::Check)).expect("up to date");
+    assert_eq!(found.report.unknown, [PathBuf::from("notes.md")]);
+    assert!(!found.report.is_clean());
+    assert_eq!(found.report, run(&spec, &out, WriteMode::Check));
+}
+
+#[test]
+fn docs_with_warnings_are_parsed_again_when_warnings_are_denied_or_wanted() {
+    let (_temp, spec, out) = generated_spec();
+    // An unescaped `|` in a description is a warning.
+    edit(&spec, "Pet.md", "| Name | |", "| Name, first|last | |");
+    let generated = generate(&options(&spec, &out, WriteMode::Write)).unwrap();
+    assert_eq!(generated.warnings.len(), 1);
+    let found = up_to_date(&options(&spec, &out, WriteMode::Check)).expect("up to date");
+    assert_eq!(found.warnings, 1);
+    let denied = Options {
+        deny_warnings: true,
+        ..options(&spec, &out, WriteMode::Check)
+    };
+    assert!(up_to_date(&denied).is_none());
+    // Nor when they are wanted (the JSON document lists them).
+    let inputs = Inputs::read(&spec, None);
+    assert!(
+        inputs
+            .up_to_date(&options(&spec, &out, WriteMode::Check), true)
+            .is_none()
+    );
+    assert!(generate(&denied).is_err());
 }

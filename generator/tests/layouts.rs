@@ -18,7 +18,12 @@ fn model_of(pages: &[(&str, &str)]) -> TypeModel {
         fs::write(dir.path().join(name), text).expect("write a page");
     }
     match load(dir.path(), None) {
-        Ok((model, _, sources, warnings, _)) => {
+        Ok(markdown_model_codegen::Loaded {
+            model,
+            sources,
+            warnings,
+            ..
+        }) => {
             assert!(warnings.is_empty(), "{}", sources.render(&warnings));
             model
         }
@@ -144,8 +149,8 @@ fn link_targets_md_html_bare_and_empty() {
 | **d** | [**object**](.md) | D. | [optional] |\n";
     let built = model_of(&[("Links.md", page), ("Item.md", ITEM)]);
     let links = model(&built, "Links");
-    let types: Vec<String> = links.fields.iter().map(|f| f.ty.expr.to_string()).collect();
-    assert_eq!(types, ["Item", "list[Item]", "Item", "object"]);
+    let types: Vec<String> = links.fields.iter().map(|f| f.ty.to_string()).collect();
+    assert_eq!(types, ["Item", "list<Item>", "Item", "any"]);
 }
 
 #[test]
@@ -209,7 +214,7 @@ Name | Type | Description | Notes\n------------ | ------------- | ------------- 
     assert!(built.models.iter().all(|item| item.name != "Flag"));
     assert_eq!(
         field(user, "flag").ty.base,
-        BaseType::Primitive(Primitive::Bool)
+        BaseType::Primitive(Primitive::Boolean)
     );
 }
 
@@ -234,16 +239,16 @@ fn python_prior_enum_pages_type_syntax_and_notes() {
     let values: Vec<&str> = values.variants.iter().map(|v| v.value.as_str()).collect();
     assert_eq!(values, ["red", "dark, green"]);
     let shape = model(&built, "Shape");
-    let types: Vec<String> = shape.fields.iter().map(|f| f.ty.expr.to_string()).collect();
+    let types: Vec<String> = shape.fields.iter().map(|f| f.ty.to_string()).collect();
     assert_eq!(
         types,
         [
-            "int",
+            "integer",
             "Color",
-            "list[float]",
-            "dict(str, str)",
-            "str",
-            "object"
+            "list<float>",
+            "map<string>",
+            "string",
+            "any"
         ]
     );
     assert!(field(shape, "corners").required && !field(shape, "sides").required);
@@ -257,7 +262,9 @@ fn diagnostics_of(pages: &[(&str, &str)]) -> Vec<String> {
     }
     let prefix = format!("{}/", dir.path().display());
     let (diagnostics, sources) = match load(dir.path(), None) {
-        Ok((_, _, sources, warnings, _)) => (warnings, sources),
+        Ok(markdown_model_codegen::Loaded {
+            sources, warnings, ..
+        }) => (warnings, sources),
         Err(Failure::Input {
             diagnostics,
             sources,
@@ -282,7 +289,7 @@ fn the_dialect_is_detected_and_reported() {
     let dir = tempfile::tempdir().expect("temporary folder");
     fs::write(dir.path().join("A.md"), page_with_type("A", "List[str]")).expect("write");
     fs::write(dir.path().join("B.md"), page_with_type("B", "str")).expect("write");
-    let (_, stats, ..) =
+    let markdown_model_codegen::Loaded { stats, .. } =
         load(dir.path(), None).unwrap_or_else(|failure| panic!("{}", failure.render()));
     assert_eq!(stats.dialect.name(), "python-pydantic");
 }
@@ -362,7 +369,7 @@ fn a_composition_without_properties_is_any_json_value() {
         assert!(built.models.iter().all(|item| item.name != "IntOrString"));
         assert_eq!(
             field(model(&built, "User"), "id").ty.base,
-            BaseType::Primitive(Primitive::Object)
+            BaseType::Primitive(Primitive::Any)
         );
     }
 }
@@ -404,7 +411,7 @@ Name | Type | Description | Notes
     let continue_with = model(&marked, "ContinueWith");
     assert!(continue_with.fields.iter().all(|field| !field.required));
     let flow_field = field(continue_with, "flow");
-    assert_eq!(flow_field.ty.base, BaseType::Primitive(Primitive::Object));
+    assert_eq!(flow_field.ty.base, BaseType::Primitive(Primitive::Any));
     assert!(
         flow_field.description.contains("read as any JSON value"),
         "{}",
@@ -412,7 +419,7 @@ Name | Type | Description | Notes
     );
     assert_eq!(
         field(continue_with, "action").ty.base,
-        BaseType::Primitive(Primitive::Str)
+        BaseType::Primitive(Primitive::String)
     );
 }
 
@@ -432,7 +439,13 @@ fn real_ory_corpus(language: &str) -> Option<(TypeModel, Stats)> {
     }
     let config = tempfile::NamedTempFile::new().expect("temporary file");
     fs::write(config.path(), "[naming]\nwire = \"snake_case\"\n").expect("write the config");
-    let (built, stats, sources, warnings, _) = load(&folder, Some(config.path()))
+    let markdown_model_codegen::Loaded {
+        model: built,
+        stats,
+        sources,
+        warnings,
+        ..
+    } = load(&folder, Some(config.path()))
         .unwrap_or_else(|failure| panic!("{}", failure.render_limited(10)));
     let (expected, other): (Vec<_>, Vec<_>) = warnings.into_iter().partition(|warning| {
         warning
@@ -466,7 +479,7 @@ fn field_summary(model: &Model) -> Vec<(&str, &str, String, bool)> {
             (
                 f.doc_name.as_str(),
                 f.wire_name.as_str(),
-                f.ty.expr.to_string(),
+                f.ty.to_string(),
                 f.required,
             )
         })
@@ -516,32 +529,32 @@ fn java_pages_read_into_the_same_type_model() {
     assert_eq!(
         field_summary(pet),
         [
-            ("id", "id", "int".to_owned(), false),
-            ("name", "name", "str".to_owned(), true),
-            ("photoUrls", "photo_urls", "list[str]".to_owned(), true),
-            ("tags", "tags", "list[Tag]".to_owned(), false),
+            ("id", "id", "integer".to_owned(), false),
+            ("name", "name", "string".to_owned(), true),
+            ("photoUrls", "photo_urls", "list<string>".to_owned(), true),
+            ("tags", "tags", "list<Tag>".to_owned(), false),
+            ("attributes", "attributes", "map<Tag>".to_owned(), false),
+            ("born", "born", "date".to_owned(), false),
+            ("updatedAt", "updated_at", "date-time".to_owned(), false),
+            ("weight", "weight", "float".to_owned(), false),
+            ("photo", "photo", "string".to_owned(), false),
+            ("_object", "object", "any".to_owned(), false),
+            ("propertyClass", "class", "string".to_owned(), false),
+            ("status", "status", "Status".to_owned(), false),
             (
-                "attributes",
-                "attributes",
-                "dict(str, Tag)".to_owned(),
+                "enumInteger",
+                "enum_integer",
+                "EnumInteger".to_owned(),
                 false
             ),
-            ("born", "born", "date".to_owned(), false),
-            ("updatedAt", "updated_at", "datetime".to_owned(), false),
-            ("weight", "weight", "float".to_owned(), false),
-            ("photo", "photo", "str".to_owned(), false),
-            ("_object", "object", "object".to_owned(), false),
-            ("propertyClass", "class", "str".to_owned(), false),
-            ("status", "status", "str".to_owned(), false),
-            ("enumInteger", "enum_integer", "int".to_owned(), false),
             ("size", "size", "Size".to_owned(), false),
-            ("mood", "mood", "object".to_owned(), false),
+            ("mood", "mood", "any".to_owned(), false),
         ]
     );
     // An empty `## Enum: MoodEnum` table (android's) says neither the values nor their type.
     assert_eq!(
         field(pet, "mood").ty.base,
-        BaseType::Primitive(Primitive::Object)
+        BaseType::Primitive(Primitive::Any)
     );
     assert!(
         field(pet, "mood")
@@ -593,7 +606,7 @@ fn java_is_detected_and_its_type_names_stay_models_elsewhere() {
     fs::write(dir.path().join("Pet.md"), JAVA_PET).expect("write");
     fs::write(dir.path().join("Tag.md"), JAVA_TAG).expect("write");
     fs::write(dir.path().join("Size.md"), JAVA_SIZE).expect("write");
-    let (_, stats, ..) =
+    let markdown_model_codegen::Loaded { stats, .. } =
         load(dir.path(), None).unwrap_or_else(|failure| panic!("{}", failure.render()));
     assert_eq!(stats.dialect.name(), "java");
     // In a Python folder `String` is a model's name like any other.
@@ -680,7 +693,7 @@ fn go_pages_read_into_the_same_type_model() {
     let dir = tempfile::tempdir().expect("temporary folder");
     fs::write(dir.path().join("Pet.md"), GO_PET).expect("write");
     fs::write(dir.path().join("Tag.md"), GO_TAG).expect("write");
-    let (_, stats, ..) =
+    let markdown_model_codegen::Loaded { stats, .. } =
         load(dir.path(), None).unwrap_or_else(|failure| panic!("{}", failure.render()));
     assert_eq!(stats.dialect.name(), "go");
     let built = model_of(&[
@@ -692,19 +705,19 @@ fn go_pages_read_into_the_same_type_model() {
     assert_eq!(
         field_summary(pet),
         [
-            ("Id", "id", "int".to_owned(), false),
-            ("Name", "name", "str".to_owned(), true),
-            ("PhotoUrls", "photo_urls", "list[str]".to_owned(), true),
-            ("Tags", "tags", "list[Tag]".to_owned(), false),
-            ("Labels", "labels", "dict(str, list[str])".to_owned(), false),
+            ("Id", "id", "integer".to_owned(), false),
+            ("Name", "name", "string".to_owned(), true),
+            ("PhotoUrls", "photo_urls", "list<string>".to_owned(), true),
+            ("Tags", "tags", "list<Tag>".to_owned(), false),
+            ("Labels", "labels", "map<list<string>>".to_owned(), false),
             ("Weight", "weight", "float".to_owned(), false),
-            ("Sold", "sold", "bool".to_owned(), false),
-            ("BornAt", "born_at", "datetime".to_owned(), false),
-            ("Nickname", "nickname", "str".to_owned(), false),
+            ("Sold", "sold", "boolean".to_owned(), false),
+            ("BornAt", "born_at", "date-time".to_owned(), false),
+            ("Nickname", "nickname", "string".to_owned(), false),
             ("Owner", "owner", "Tag".to_owned(), false),
-            ("Extra", "extra", "object".to_owned(), true),
-            ("Meta", "meta", "dict(str, object)".to_owned(), false),
-            ("Photo", "photo", "str".to_owned(), false),
+            ("Extra", "extra", "any".to_owned(), true),
+            ("Meta", "meta", "map<any>".to_owned(), false),
+            ("Photo", "photo", "string".to_owned(), false),
         ]
     );
 }
@@ -754,9 +767,14 @@ fn model_and_dialect(pages: &[(&str, &str)], config: Option<&str>) -> (TypeModel
     if let Some(config) = config {
         fs::write(&config_path, config).expect("write the config");
     }
-    let (built, stats, sources, warnings, _) =
-        load(dir.path(), config.map(|_| config_path.as_path()))
-            .unwrap_or_else(|failure| panic!("{}", failure.render()));
+    let markdown_model_codegen::Loaded {
+        model: built,
+        stats,
+        sources,
+        warnings,
+        ..
+    } = load(dir.path(), config.map(|_| config_path.as_path()))
+        .unwrap_or_else(|failure| panic!("{}", failure.render()));
     assert!(warnings.is_empty(), "{}", sources.render(&warnings));
     (built, stats.dialect.name())
 }
@@ -769,7 +787,7 @@ fn fields_read(model: &Model) -> Vec<(&str, String, &str, bool)> {
         .map(|field| {
             (
                 field.doc_name.as_str(),
-                field.ty.expr.to_string(),
+                field.ty.to_string(),
                 field.wire_name.as_str(),
                 field.required,
             )
@@ -823,16 +841,16 @@ fn typescript_pages_read_into_the_same_model() {
         fields_read(pet),
         [
             ("id", "number".to_owned(), "id", false),
-            ("name", "str".to_owned(), "name", true),
-            ("photo_urls", "list[str]".to_owned(), "photo_urls", true),
-            ("tags", "list[Tag]".to_owned(), "tags", false),
-            ("labels", "dict(str, str)".to_owned(), "labels", false),
+            ("name", "string".to_owned(), "name", true),
+            ("photo_urls", "list<string>".to_owned(), "photo_urls", true),
+            ("tags", "list<Tag>".to_owned(), "tags", false),
+            ("labels", "map<string>".to_owned(), "labels", false),
             // `Date` stands for dates and date-times alike: the string sent.
-            ("born_at", "str".to_owned(), "born_at", false),
-            ("nickname", "str".to_owned(), "nickname", false),
-            ("vaccinated", "bool".to_owned(), "vaccinated", false),
-            ("extra", "object".to_owned(), "extra", false),
-            ("_class", "str".to_owned(), "class", false),
+            ("born_at", "string".to_owned(), "born_at", false),
+            ("nickname", "string".to_owned(), "nickname", false),
+            ("vaccinated", "boolean".to_owned(), "vaccinated", false),
+            ("extra", "any".to_owned(), "extra", false),
+            ("_class", "string".to_owned(), "class", false),
             ("status", "PetStatus".to_owned(), "status", false),
         ]
     );
@@ -948,17 +966,17 @@ fn ruby_pages_read_into_the_same_model() {
     assert_eq!(
         fields_read(pet),
         [
-            ("id", "int".to_owned(), "id", false),
+            ("id", "integer".to_owned(), "id", false),
             ("weight", "float".to_owned(), "weight", false),
-            ("name", "str".to_owned(), "name", true),
-            ("photo_urls", "list[str]".to_owned(), "photo_urls", true),
-            ("labels", "dict(str, Tag)".to_owned(), "labels", false),
+            ("name", "string".to_owned(), "name", true),
+            ("photo_urls", "list<string>".to_owned(), "photo_urls", true),
+            ("labels", "map<Tag>".to_owned(), "labels", false),
             ("born_on", "date".to_owned(), "born_on", false),
-            ("seen_at", "datetime".to_owned(), "seen_at", false),
-            ("vaccinated", "bool".to_owned(), "vaccinated", false),
-            ("extra", "object".to_owned(), "extra", false),
-            ("_end", "datetime".to_owned(), "end", false),
-            ("status", "PetStatus".to_owned(), "status", false),
+            ("seen_at", "date-time".to_owned(), "seen_at", false),
+            ("vaccinated", "boolean".to_owned(), "vaccinated", false),
+            ("extra", "any".to_owned(), "extra", false),
+            ("_end", "date-time".to_owned(), "end", false),
+            ("status", "any".to_owned(), "status", false),
             ("owner", "Owner".to_owned(), "owner", false),
         ]
     );
@@ -966,9 +984,9 @@ fn ruby_pages_read_into_the_same_model() {
     // variants.
     assert_eq!(
         field(pet, "status").ty.base,
-        BaseType::Primitive(Primitive::Object)
+        BaseType::Primitive(Primitive::Any)
     );
-    assert_eq!(one_of_variants(&built, "Owner"), ["Str", "Tag"]);
+    assert_eq!(one_of_variants(&built, "Owner"), ["String", "Tag"]);
 }
 
 /// The Rust names of a oneOf model's variants.
@@ -1109,21 +1127,21 @@ fn rust_pages_read_into_the_same_model() {
     assert_eq!(
         fields_read(pet),
         [
-            ("id", "int".to_owned(), "id", false),
+            ("id", "integer".to_owned(), "id", false),
             ("weight", "float".to_owned(), "weight", false),
-            ("name", "str".to_owned(), "name", true),
-            ("photo_urls", "list[str]".to_owned(), "photo_urls", true),
-            ("tags", "list[Tag]".to_owned(), "tags", false),
-            ("labels", "dict(str, Tag)".to_owned(), "labels", false),
-            ("owner_id", "str".to_owned(), "owner_id", false),
-            ("vaccinated", "bool".to_owned(), "vaccinated", false),
+            ("name", "string".to_owned(), "name", true),
+            ("photo_urls", "list<string>".to_owned(), "photo_urls", true),
+            ("tags", "list<Tag>".to_owned(), "tags", false),
+            ("labels", "map<Tag>".to_owned(), "labels", false),
+            ("owner_id", "string".to_owned(), "owner_id", false),
+            ("vaccinated", "boolean".to_owned(), "vaccinated", false),
             // `Option<...>` without `[optional]`: required, and may be `null`.
-            ("extra", "object".to_owned(), "extra", true),
-            ("type", "str".to_owned(), "type", true),
+            ("extra", "any".to_owned(), "extra", true),
+            ("type", "string".to_owned(), "type", true),
             ("status", "PetStatus".to_owned(), "status", false),
             ("size", "Size".to_owned(), "size", true),
             ("owner", "Owner".to_owned(), "owner", false),
-            ("kind", "Kind".to_owned(), "kind", false),
+            ("kind", "any".to_owned(), "kind", false),
         ]
     );
     let status = model(&built, "PetStatus");
@@ -1148,7 +1166,7 @@ fn rust_pages_read_into_the_same_model() {
                 boxed: false,
             },
         ),
-        ("kind", BaseType::Primitive(Primitive::Object)),
+        ("kind", BaseType::Primitive(Primitive::Any)),
     ] {
         assert_eq!(field(pet, name).ty.base, base, "{name}");
     }
@@ -1171,11 +1189,11 @@ Name | Type | Description | Notes\n------------ | ------------- | ------------- 
         ],
         None,
     );
-    assert_eq!(one_of_variants(&built, "Amount"), ["Int", "Float"]);
+    assert_eq!(one_of_variants(&built, "Amount"), ["Integer", "Float"]);
     let order = model(&built, "Order");
     assert_eq!(
         field(order, "attributes").ty.base,
-        BaseType::Primitive(Primitive::Object)
+        BaseType::Primitive(Primitive::Any)
     );
 }
 
@@ -1207,8 +1225,8 @@ fn a_real_rust_corpus_reads_with_no_error_and_no_warning() {
         .find(|item| item.name == "Identity")
         .expect("Identity");
     assert_eq!(
-        field(identity, "recovery_addresses").ty.expr.to_string(),
-        "list[RecoveryIdentityAddress]"
+        field(identity, "recovery_addresses").ty.to_string(),
+        "list<RecoveryIdentityAddress>"
     );
     assert!(field(identity, "traits").required);
 }
@@ -1254,15 +1272,15 @@ fn typescript_fetch_pages_read_into_the_same_model() {
         fields_read(pet),
         [
             ("id", "number".to_owned(), "id", false),
-            ("name", "str".to_owned(), "name", false),
-            ("photoUrls", "list[str]".to_owned(), "photo_urls", false),
-            ("tags", "list[Tag]".to_owned(), "tags", false),
-            ("labels", "dict(str, str)".to_owned(), "labels", false),
-            ("bornAt", "str".to_owned(), "born_at", false),
-            ("vaccinated", "bool".to_owned(), "vaccinated", false),
-            ("extra", "object".to_owned(), "extra", false),
-            ("_class", "str".to_owned(), "class", false),
-            ("status", "PetStatus".to_owned(), "status", false),
+            ("name", "string".to_owned(), "name", false),
+            ("photoUrls", "list<string>".to_owned(), "photo_urls", false),
+            ("tags", "list<Tag>".to_owned(), "tags", false),
+            ("labels", "map<string>".to_owned(), "labels", false),
+            ("bornAt", "string".to_owned(), "born_at", false),
+            ("vaccinated", "boolean".to_owned(), "vaccinated", false),
+            ("extra", "any".to_owned(), "extra", false),
+            ("_class", "string".to_owned(), "class", false),
+            ("status", "any".to_owned(), "status", false),
         ]
     );
     assert!(pet.fields.iter().all(|field| field.required_unknown));
@@ -1270,7 +1288,7 @@ fn typescript_fetch_pages_read_into_the_same_model() {
     // The empty table of an enum page stands for any JSON value.
     assert_eq!(
         field(pet, "status").ty.base,
-        BaseType::Primitive(Primitive::Object)
+        BaseType::Primitive(Primitive::Any)
     );
     let (files, _) = markdown_model_codegen::emit::emit_crate(&built);
     let pet_file = files
@@ -1384,11 +1402,11 @@ fn an_older_rust_templates_pages_read_too() {
     assert_eq!(
         fields_read(model(&built, "Pet")),
         [
-            ("id", "int".to_owned(), "id", false),
+            ("id", "integer".to_owned(), "id", false),
             ("category", "Category".to_owned(), "category", false),
-            ("name", "str".to_owned(), "name", true),
-            ("_type", "str".to_owned(), "type", false),
-            ("tags", "list[Category]".to_owned(), "tags", false),
+            ("name", "string".to_owned(), "name", true),
+            ("_type", "string".to_owned(), "type", false),
+            ("tags", "list<Category>".to_owned(), "tags", false),
         ]
     );
 }
@@ -1857,7 +1875,11 @@ fn a_swift_folder_without_maps_is_known_by_swifts_own_type_names() {
         .collect();
     assert_eq!(
         types,
-        ["Primitive(Int)", "Primitive(Str)", "Primitive(Str)"]
+        [
+            "Primitive(Integer)",
+            "Primitive(String)",
+            "Primitive(String)"
+        ]
     );
 }
 
@@ -1869,7 +1891,7 @@ fn a_forced_csharp_dialect_reads_pages_that_show_none() {
     assert_eq!(dialect, "csharp");
     assert_eq!(
         field(model(&built, "Pet"), "a").ty.base,
-        BaseType::Primitive(Primitive::Str)
+        BaseType::Primitive(Primitive::String)
     );
 }
 
@@ -1882,7 +1904,7 @@ fn a_java_folder_of_lists_is_known_by_javas_own_type_names() {
     assert_eq!(dialect, "java");
     assert_eq!(
         field(model(&built, "A"), "a").ty.base,
-        BaseType::Primitive(Primitive::Str)
+        BaseType::Primitive(Primitive::String)
     );
 }
 
@@ -2077,13 +2099,13 @@ fn javascript_pages_read_into_the_same_model() {
         fields_read(pet),
         [
             ("id", "number".to_owned(), "id", false),
-            ("photoUrls", "list[str]".to_owned(), "photo_urls", true),
-            ("tags", "dict(str, Tag)".to_owned(), "tags", false),
-            ("bornAt", "str".to_owned(), "born_at", false),
-            ("_class", "str".to_owned(), "class", false),
-            ("status", "str".to_owned(), "status", false),
+            ("photoUrls", "list<string>".to_owned(), "photo_urls", true),
+            ("tags", "map<Tag>".to_owned(), "tags", false),
+            ("bornAt", "string".to_owned(), "born_at", false),
+            ("_class", "string".to_owned(), "class", false),
+            ("status", "Status".to_owned(), "status", false),
             // The list's values say what the page's `Number` is.
-            ("levels", "list[int]".to_owned(), "levels", false),
+            ("levels", "list<Levels>".to_owned(), "levels", false),
         ]
     );
     let BaseType::Enum { .. } = &field(pet, "status").ty.base else {
@@ -2117,9 +2139,9 @@ fn perl_powershell_and_dart_pages_read_into_the_same_model() {
             "perl",
             &perl,
             [
-                ("photo_urls", "list[str]", "photo_urls", true),
-                ("labels", "dict(str, int)", "labels", false),
-                ("born_at", "datetime", "born_at", false),
+                ("photo_urls", "list<string>", "photo_urls", true),
+                ("labels", "map<integer>", "labels", false),
+                ("born_at", "date-time", "born_at", false),
                 ("weight", "float", "weight", false),
             ],
         ),
@@ -2127,19 +2149,19 @@ fn perl_powershell_and_dart_pages_read_into_the_same_model() {
             "powershell",
             &powershell,
             [
-                ("PhotoUrls", "list[str]", "photo_urls", true),
-                ("Labels", "object", "labels", false),
-                ("BornAt", "str", "born_at", false),
-                ("VarFrom", "int", "from", false),
+                ("PhotoUrls", "list<string>", "photo_urls", true),
+                ("Labels", "any", "labels", false),
+                ("BornAt", "string", "born_at", false),
+                ("VarFrom", "integer", "from", false),
             ],
         ),
         (
             "dart",
             &dart,
             [
-                ("photoUrls", "list[str]", "photo_urls", true),
-                ("labels", "dict(str, int)", "labels", false),
-                ("bornAt", "str", "born_at", false),
+                ("photoUrls", "list<string>", "photo_urls", true),
+                ("labels", "map<integer>", "labels", false),
+                ("bornAt", "string", "born_at", false),
                 ("class_", "number", "class", false),
             ],
         ),

@@ -17,7 +17,12 @@ fn load_pages(pages: &[(&str, &str)]) -> (Option<TypeModel>, Vec<String>) {
     }
     let prefix = format!("{}/", dir.path().display());
     let (model, diagnostics, sources) = match load(dir.path(), None) {
-        Ok((model, _, sources, warnings, _)) => (Some(model), warnings, sources),
+        Ok(markdown_model_codegen::Loaded {
+            model,
+            sources,
+            warnings,
+            ..
+        }) => (Some(model), warnings, sources),
         Err(Failure::Input {
             diagnostics,
             sources,
@@ -141,11 +146,11 @@ fn a_pipe_inside_a_type_cell_does_not_cut_the_type() {
     let nullables = model(&built, "Nullables");
     let list = field(nullables, "list");
     assert_eq!(list.ty.containers, [Container::List]);
-    assert_eq!(list.ty.base, BaseType::Primitive(Primitive::Str));
+    assert_eq!(list.ty.base, BaseType::Primitive(Primitive::String));
     assert_eq!(list.description, "Items.");
     assert!(!list.required);
     let text = field(nullables, "text");
-    assert_eq!(text.ty.base, BaseType::Primitive(Primitive::Str));
+    assert_eq!(text.ty.base, BaseType::Primitive(Primitive::String));
     assert!(text.required && text.nullable);
 
     // typescript-fetch: `Name | Type` only, so the type is the rest of the row.
@@ -157,7 +162,7 @@ fn a_pipe_inside_a_type_cell_does_not_cut_the_type() {
     assert_eq!(field(nullables, "list").ty.containers, [Container::List]);
     assert_eq!(
         field(nullables, "map").ty.base,
-        BaseType::Primitive(Primitive::Object)
+        BaseType::Primitive(Primitive::Any)
     );
 }
 
@@ -208,7 +213,7 @@ fn an_empty_properties_table_is_any_json_value_in_every_dialect() {
         assert!(built.models.iter().all(|item| item.name != "Anything"));
         assert_eq!(
             field(model(&built, "User"), "any").ty.base,
-            BaseType::Primitive(Primitive::Object),
+            BaseType::Primitive(Primitive::Any),
             "{ty}"
         );
     }
@@ -234,11 +239,7 @@ fn openapi_generators_own_type_names_are_any_json_value_with_a_note() {
         ("either", "AnyOfTagstring", "an inline `anyOf`"),
     ] {
         let field = field(holder, name);
-        assert_eq!(
-            field.ty.base,
-            BaseType::Primitive(Primitive::Object),
-            "{name}"
-        );
+        assert_eq!(field.ty.base, BaseType::Primitive(Primitive::Any), "{name}");
         assert!(
             field.description.contains(&format!(
                 "The docs give its type as `{written}`, openapi-generator's own name for {meaning}"

@@ -221,7 +221,7 @@ fn names(model: &TypeModel) -> BTreeMap<String, Vec<String>> {
 fn generate(dir: &Path, models: &[ModelSpec]) -> TypeModel {
     write_spec(dir, models);
     match load(dir, Some(&dir.join("codegen.toml"))) {
-        Ok((model, ..)) => model,
+        Ok(markdown_model_codegen::Loaded { model, .. }) => model,
         Err(failure) => panic!("{models:#?}\n{}", failure.render()),
     }
 }

@@ -181,10 +181,14 @@ fn a_run_interrupted_after_any_file_leaves_every_file_complete() {
     let temp = tempfile::tempdir().unwrap();
     let spec = temp.path().join("spec");
     write_spec_v1(&spec);
-    let (old_model, ..) = load(&spec, None).unwrap();
+    let markdown_model_codegen::Loaded {
+        model: old_model, ..
+    } = load(&spec, None).unwrap();
     let (old_files, _) = emit::emit_crate(&old_model);
     write_spec_v2(&spec);
-    let (new_model, ..) = load(&spec, None).unwrap();
+    let markdown_model_codegen::Loaded {
+        model: new_model, ..
+    } = load(&spec, None).unwrap();
     let (new_files, _) = emit::emit_crate(&new_model);
     let old: BTreeMap<PathBuf, Vec<u8>> = old_files
         .iter()

@@ -193,7 +193,12 @@ fn operations_of(page: &str) -> Vec<Operation> {
     let dir = tempfile::tempdir().expect("a temporary folder");
     fs::write(dir.path().join("Thing.md"), MODEL).expect("write the model");
     fs::write(dir.path().join("ThingsApi.md"), page).expect("write the operations");
-    let (model, _, sources, warnings, _) = match markdown_model_codegen::load(dir.path(), None) {
+    let markdown_model_codegen::Loaded {
+        model,
+        sources,
+        warnings,
+        ..
+    } = match markdown_model_codegen::load(dir.path(), None) {
         Ok(loaded) => loaded,
         Err(failure) => panic!("{}", failure.render()),
     };
@@ -232,7 +237,7 @@ fn both_dialects_give_the_same_operations() {
     );
     assert!(!get_things.deprecated && !get_things.preview);
     let returns = get_things.returns.as_ref().expect("a return type");
-    assert_eq!(returns.expr.to_string(), "dict(str, list[Thing])");
+    assert_eq!(returns.to_string(), "map<list<Thing>>");
     let summary: Vec<_> = get_things
         .parameters
         .iter()
@@ -242,7 +247,7 @@ fn both_dialects_give_the_same_operations() {
                 parameter.location,
                 parameter.required,
                 parameter.default.as_deref(),
-                parameter.ty.expr.to_string(),
+                parameter.ty.to_string(),
             )
         })
         .collect();
@@ -254,21 +259,21 @@ fn both_dialects_give_the_same_operations() {
                 ParameterLocation::Query,
                 false,
                 Some("25"),
-                "int".to_owned()
+                "integer".to_owned()
             ),
             (
                 "sortOrder",
                 ParameterLocation::Query,
                 false,
                 Some("asc"),
-                "str".to_owned()
+                "SortOrder".to_owned()
             ),
             (
                 "ids",
                 ParameterLocation::Query,
                 false,
                 None,
-                "list[str]".to_owned()
+                "list<string>".to_owned()
             ),
         ]
     );
@@ -320,7 +325,7 @@ fn both_dialects_give_the_same_operations() {
     );
     assert_eq!(
         patch_thing_part.parameters[3].ty.base,
-        BaseType::Primitive(Primitive::Bool)
+        BaseType::Primitive(Primitive::Boolean)
     );
 }
 

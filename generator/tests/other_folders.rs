@@ -27,7 +27,12 @@ fn load_folders(config: &str, folders: &[(&str, &[(&str, &str)])]) -> (TypeModel
     let primary = root.path().join(folders[0].0);
     fs::write(primary.join("codegen.toml"), config).expect("write the config");
     match load(&primary, None) {
-        Ok((model, _, sources, warnings, _)) => (model, sources.render(&warnings)),
+        Ok(markdown_model_codegen::Loaded {
+            model,
+            sources,
+            warnings,
+            ..
+        }) => (model, sources.render(&warnings)),
         Err(failure) => panic!("{}", failure.render()),
     }
 }

@@ -2,8 +2,9 @@
 //! gives the same expression back, at any depth and with any spacing; and no input makes it
 //! panic or report a span outside the input.
 
+use markdown_model_codegen::model::{Container, Primitive};
 use markdown_model_codegen::parse::{
-    Container, Leaf, Primitive, TypeExpr, parse_type_expr, parse_type_expr_with_leaf_span,
+    Leaf, TypeExpr, grammar_word, parse_type_expr, parse_type_expr_with_leaf_span,
 };
 use proptest::prelude::*;
 
@@ -59,7 +60,7 @@ fn spaced(expr: &TypeExpr, spaces: &[&str]) -> String {
         }
     }
     match &expr.leaf {
-        Leaf::Primitive(primitive) => push(primitive.name()),
+        Leaf::Primitive(primitive) => push(grammar_word(*primitive)),
         Leaf::Named(name) => push(name),
     }
     for container in expr.containers.iter().rev() {
@@ -96,7 +97,7 @@ proptest! {
         let printed = expr.to_string();
         let (_, span) = parse_type_expr_with_leaf_span(&printed).unwrap();
         let name = match &expr.leaf {
-            Leaf::Primitive(primitive) => primitive.name(),
+            Leaf::Primitive(primitive) => grammar_word(*primitive),
             Leaf::Named(name) => name.as_str(),
         };
         prop_assert_eq!(&printed[span], name);

@@ -10,7 +10,7 @@ use markdown_model_codegen::{TypeModel, load};
 
 fn model(dir: &Path) -> TypeModel {
     match load(dir, None) {
-        Ok((model, ..)) => model,
+        Ok(markdown_model_codegen::Loaded { model, .. }) => model,
         Err(failure) => panic!("{} does not generate:\n{}", dir.display(), failure.render()),
     }
 }

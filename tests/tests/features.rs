@@ -11,7 +11,7 @@ use markdown_model_codegen::model::BaseType;
 
 fn load(spec: &Path) -> TypeModel {
     match markdown_model_codegen::load(spec, None) {
-        Ok((model, ..)) => model,
+        Ok(markdown_model_codegen::Loaded { model, .. }) => model,
         Err(failure) => panic!(
             "{} does not generate:\n{}",
             spec.display(),

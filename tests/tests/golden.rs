@@ -18,7 +18,7 @@ fn check_case(case: &str) {
     let fixture = tests_dir().join("fixtures").join(case);
     let golden = tests_dir().join("golden").join(case);
     let model = match markdown_model_codegen::load(&fixture, None) {
-        Ok((model, ..)) => model,
+        Ok(markdown_model_codegen::Loaded { model, .. }) => model,
         Err(failure) => panic!("fixture {case} does not generate:\n{}", failure.render()),
     };
     insta::assert_json_snapshot!(format!("model_{case}"), model);
@@ -135,7 +135,7 @@ fn every_golden_builds_as_its_own_crate_with_no_feature_and_each_feature_alone()
         std::fs::copy(&lock, copy.join("Cargo.lock")).expect("copy Cargo.lock");
         let model =
             match markdown_model_codegen::load(&tests_dir().join("fixtures").join(&case), None) {
-                Ok((model, ..)) => model,
+                Ok(markdown_model_codegen::Loaded { model, .. }) => model,
                 Err(failure) => panic!("fixture {case} does not generate:\n{}", failure.render()),
             };
         let mut runs: Vec<Vec<String>> = vec![Vec::new(), vec!["--no-default-features".to_owned()]];

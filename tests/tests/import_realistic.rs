@@ -16,7 +16,8 @@ use std::path::{Path, PathBuf};
 
 use markdown_model_codegen::emit::emit_crate;
 use markdown_model_codegen::import::{ImportOptions, import_wire_names};
-use markdown_model_codegen::model::{Field, Model, Primitive};
+use markdown_model_codegen::model::{BaseType, Container, Field, FieldType, Model, Primitive};
+use markdown_model_codegen::parse::grammar_word;
 use markdown_model_codegen::{TypeModel, load};
 
 /// Every how many-th model of the corpus gets a module (about 340 of its 2,699).
@@ -64,18 +65,39 @@ const ENUMS: &[&[&str]] = &[
     &["urn:ietf:params:scim:schemas:core:2.0:User", "Self", "self"],
 ];
 
+/// A field's type as the Python SDK's modules write it (`list[dict(str, Pet)]`).
+fn python_type(ty: &FieldType) -> String {
+    let leaf = match &ty.base {
+        BaseType::Primitive(primitive) => grammar_word(*primitive),
+        BaseType::Model { rust_name, .. }
+        | BaseType::Enum { rust_name }
+        | BaseType::SharedEnum { rust_name } => rust_name,
+    };
+    let mut text = String::new();
+    for container in &ty.containers {
+        text.push_str(match container {
+            Container::List => "list[",
+            Container::Map => "dict(str, ",
+        });
+    }
+    text.push_str(leaf);
+    for container in ty.containers.iter().rev() {
+        text.push(match container {
+            Container::List => ']',
+            Container::Map => ')',
+        });
+    }
+    text
+}
+
 /// Whether a field is a `str` (or a list or dict of them) that the fixture makes an enum.
 fn enumerated(field: &Field) -> bool {
-    let ty = field.ty.expr.to_string();
-    let leaf = ty.trim_end_matches([']', ')']);
-    leaf.ends_with("str")
-        && matches!(
-            field.ty.base,
-            markdown_model_codegen::model::BaseType::Primitive(Primitive::Str)
-        )
-        && ["type", "status", "state", "direction", "category"]
-            .iter()
-            .any(|suffix| field.doc_name.ends_with(suffix))
+    matches!(
+        field.ty.base,
+        markdown_model_codegen::model::BaseType::Primitive(Primitive::String)
+    ) && ["type", "status", "state", "direction", "category"]
+        .iter()
+        .any(|suffix| field.doc_name.ends_with(suffix))
 }
 
 /// The facts of every field of the chosen models, with the awkward ones injected.
@@ -161,7 +183,7 @@ fn module_text(model: &Model, facts: &[Facts], typed: bool) -> String {
             .map(|field| {
                 (
                     field.doc_name.clone(),
-                    python_str(&field.ty.expr.to_string(), '\''),
+                    python_str(&python_type(&field.ty), '\''),
                 )
             })
             .collect(),
@@ -181,7 +203,7 @@ fn module_text(model: &Model, facts: &[Facts], typed: bool) -> String {
     }
     for (field, facts) in model.fields.iter().zip(facts) {
         let doc = &field.doc_name;
-        let py_type = field.ty.expr.to_string();
+        let py_type = python_type(&field.ty);
         let (annotation, returns) = if typed {
             (format!(": '{py_type}'"), " -> None".to_owned())
         } else {
@@ -259,7 +281,8 @@ fn import_from_a_realistic_fixture_set_of_257() {
 /// Imports the fixture set of the corpus `name`, of which `clashing` of [`CLASHING`] exist.
 fn import_from_a_realistic_fixture_set(name: &str, clashing: usize) {
     let corpus = corpus(name);
-    let (spec, ..) = load(&corpus, None).unwrap_or_else(|failure| panic!("{}", failure.render()));
+    let markdown_model_codegen::Loaded { model: spec, .. } =
+        load(&corpus, None).unwrap_or_else(|failure| panic!("{}", failure.render()));
     let chosen: Vec<&Model> = spec
         .models
         .iter()
@@ -360,7 +383,7 @@ fn import_from_a_realistic_fixture_set(name: &str, clashing: usize) {
         "the fixture set exercises the import: {counts}"
     );
 
-    let (after, ..) =
+    let markdown_model_codegen::Loaded { model: after, .. } =
         load(&corpus, Some(&config)).unwrap_or_else(|failure| panic!("{}", failure.render()));
     // The enums that clashed have their own names in their models' modules, and the crate emits.
     for model in after

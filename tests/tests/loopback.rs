@@ -258,7 +258,7 @@ async fn a_list_with_every_kind_of_query_value() {
     };
     // Another golden crate: its own `Request` type, its own copy of the client.
     let thing = codegen_tests::operations::client_::Client::new(&server.base_url)
-        .send(things_api::get_thing_part("t 1", &7, "q?", &params))
+        .send(things_api::get_thing_part("t 1", 7, "q?", &params))
         .await
         .unwrap();
     assert_eq!(thing.kind.as_deref(), Some("bolt"));
@@ -737,11 +737,11 @@ async fn a_map_response_and_eight_required_query_parameters() {
     let request = things_api::get_things_search(
         "x y",
         "",
-        &false,
-        &-1,
+        false,
+        -1,
         &["p".to_owned(), "q&r".to_owned()],
         &things_api::get_things_search::F::from("unlisted value".to_owned()),
-        &"2024-02-29".parse().unwrap(),
+        "2024-02-29".parse().unwrap(),
         "é",
     );
     assert!(client.send(request).await.unwrap().is_empty());

@@ -26,7 +26,7 @@ fn path_parameters_are_percent_encoded_and_every_query_parameter_is_written() {
         params_: Some("p&q=r".into()),
         r#type: Some("t".into()),
     };
-    let request = things_api::get_thing_part("a/b c?#%", &-7, "x y", &params);
+    let request = things_api::get_thing_part("a/b c?#%", -7, "x y", &params);
     assert_eq!(request.method(), Method::GET);
     assert_eq!(request.path(), "/api/v2/things/a%2Fb%20c%3F%23%25/parts/-7");
     let query: Vec<&str> = request.query().split('&').collect();
@@ -53,7 +53,7 @@ fn path_parameters_are_percent_encoded_and_every_query_parameter_is_written() {
 #[test]
 fn optional_parameters_left_out_are_not_sent() {
     let request =
-        things_api::get_thing_part("t", &1, "q", &things_api::GetThingPartParams::default());
+        things_api::get_thing_part("t", 1, "q", &things_api::GetThingPartParams::default());
     assert_eq!(request.path_and_query(), "/api/v2/things/t/parts/1?q=q");
 }
 
@@ -62,11 +62,11 @@ fn required_query_parameters_are_arguments_in_page_order() {
     let request = things_api::get_things_search(
         "a",
         "b",
-        &true,
-        &3,
+        true,
+        3,
         &["e1".to_owned(), "e2".to_owned()],
         &things_api::get_things_search::F::Y,
-        &"2024-01-02".parse().expect("a date"),
+        "2024-01-02".parse().expect("a date"),
         "h",
     );
     assert_eq!(

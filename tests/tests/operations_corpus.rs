@@ -101,7 +101,12 @@ fn read_listing(text: &str) -> Listed {
 
 /// Checks one corpus and returns its operations per method.
 fn check_corpus(spec: &Path) -> BTreeMap<HttpMethod, usize> {
-    let (model, _, sources, warnings, _) = match markdown_model_codegen::load(spec, None) {
+    let markdown_model_codegen::Loaded {
+        model,
+        sources,
+        warnings,
+        ..
+    } = match markdown_model_codegen::load(spec, None) {
         Ok(loaded) => loaded,
         Err(failure) => panic!("{} does not load:\n{}", spec.display(), failure.render()),
     };

@@ -22,11 +22,11 @@ fn extra_keys_are_kept_beside_the_fields_and_written_back() {
     assert_eq!(zebra.mood, Some(Mood::Other("grumpy".to_owned())));
     assert_eq!(zebra.from.as_deref(), Some("savanna"));
     assert_eq!(
-        zebra.additional_properties.keys().collect::<Vec<_>>(),
+        zebra.additional_properties_.keys().collect::<Vec<_>>(),
         ["tags", "weight"]
     );
     assert_eq!(
-        zebra.herd.as_ref().expect("a herd")[0].additional_properties["age"],
+        zebra.herd.as_ref().expect("a herd")[0].additional_properties_["age"],
         json!(1)
     );
     assert_eq!(serde_json::to_value(&zebra).expect("writes"), document);
@@ -36,7 +36,7 @@ fn extra_keys_are_kept_beside_the_fields_and_written_back() {
 fn extra_values_are_typed() {
     let counts: Counts =
         serde_json::from_value(json!({"total": 3, "a": 1, "b": 2})).expect("reads");
-    assert_eq!(counts.additional_properties.values().sum::<i64>(), 3);
+    assert_eq!(counts.additional_properties_.values().sum::<i64>(), 3);
     let error = serde_json::from_value::<Counts>(json!({"a": "one"})).unwrap_err();
     assert!(error.to_string().contains("invalid type"), "{error}");
 }

@@ -18,11 +18,38 @@ struct Pet {
 }
 
 fn get_pet(id: &str) -> Request<Pet> {
-    Request::new(
-        Method::GET,
-        format!("/api/v2/pets/{}", encode_path_segment(id)),
-        decode_json,
-    )
+    let mut request = Request::new(Method::GET, "/api/v2/pets/{petId}".into(), decode_json);
+    request.set_path_parameter("petId", id);
+    request
+}
+
+#[test]
+fn path_parameters_fill_the_template_which_is_kept() {
+    let request = get_pet("{petId}/x");
+    assert_eq!(request.path(), "/api/v2/pets/%7BpetId%7D%2Fx");
+    assert_eq!(request.path_template(), "/api/v2/pets/{petId}");
+    let mut part: Request<Pet> =
+        Request::new(Method::GET, "/things/{id}/parts/{n}".into(), decode_json);
+    part.set_path_parameter("n", &7_i64);
+    part.set_path_parameter("id", "a b");
+    assert_eq!(part.path(), "/things/a%20b/parts/7");
+    assert_eq!(part.path_template(), "/things/{id}/parts/{n}");
+    // A path without placeholders is its own template.
+    let plain: Request<Pet> = Request::new(Method::GET, "/pets".into(), decode_json);
+    assert_eq!(plain.path_template(), "/pets");
+}
+
+#[test]
+fn parameters_of_any_type_are_written_by_the_runtime() {
+    let mut request = get_pet("1");
+    request.push_query("limit", &25_i64);
+    request.push_query("ratio", &0.5_f64);
+    request.push_query("on", &true);
+    request.push_query("name", &String::from("a b"));
+    request.push_header("X-Count", &3_u8);
+    assert_eq!(request.query(), "limit=25&ratio=0.5&on=true&name=a%20b");
+    assert_eq!(request.headers(), [("X-Count", "3".to_owned())]);
+    assert_eq!(encode_path_segment(&42_i64), "42");
 }
 
 #[test]

@@ -100,7 +100,7 @@ fn mismatches(model: &Model, module: &PythonModel) -> Vec<String> {
 #[cfg_attr(sdk_models_absent, ignore = "../shared/sdk-python-models is absent")]
 fn the_spec_matches_the_sdk_modules_field_by_field() {
     let spec = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
-    let (model, ..) = markdown_model_codegen::load(&spec, None)
+    let markdown_model_codegen::Loaded { model, .. } = markdown_model_codegen::load(&spec, None)
         .unwrap_or_else(|failure| panic!("{}", failure.render()));
     let modules = modules();
     let mut found = Vec::new();

@@ -15,7 +15,7 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use clap::Args;
@@ -185,20 +185,7 @@ fn check_corpus(
     let calls = requests::calls(model).with_context(|| format!("{name}: synthesizing calls"))?;
     write_request_checker(&check_dir, model, &calls)?;
 
-    // The generated crate first, alone (timed on its own), then the checkers.
-    let started = Instant::now();
-    let warnings_denied = [("RUSTFLAGS", "-D warnings")];
-    let package = ["build", "--quiet", "--package", &model.package.name];
-    let crate_built = cargo(&package, &check_dir, &target_dir, &warnings_denied)?;
-    let crate_time = started.elapsed();
-    let compiled = crate_built
-        && cargo(
-            &["build", "--quiet"],
-            &check_dir,
-            &target_dir,
-            &warnings_denied,
-        )?;
-    let build_time = started.elapsed();
+    let (compiled, crate_time, build_time) = build_checkers(model, &check_dir, &target_dir)?;
 
     let mut doc_note = String::new();
     if args.doc && compiled && !check_docs(model, &check_dir, &target_dir, &mut doc_note)? {
@@ -288,6 +275,28 @@ fn check_corpus(
             && loopback_passed
             && synthesized.passed > 0,
     })
+}
+
+/// Builds the generated crate first, alone, then the checkers, warnings denied: whether all
+/// compiled, the crate's build time and the whole build's.
+fn build_checkers(
+    model: &TypeModel,
+    check_dir: &Path,
+    target_dir: &Path,
+) -> Result<(bool, Duration, Duration)> {
+    let started = Instant::now();
+    let warnings_denied = [("RUSTFLAGS", "-D warnings")];
+    let package = ["build", "--quiet", "--package", &model.package.name];
+    let crate_built = cargo(&package, check_dir, target_dir, &warnings_denied)?;
+    let crate_time = started.elapsed();
+    let compiled = crate_built
+        && cargo(
+            &["build", "--quiet"],
+            check_dir,
+            target_dir,
+            &warnings_denied,
+        )?;
+    Ok((compiled, crate_time, started.elapsed()))
 }
 
 /// Generates the crate of a docs folder into `out`; the diagnostics are printed when it fails.

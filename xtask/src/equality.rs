@@ -176,7 +176,7 @@ impl<'a> Types<'a> {
                 numbers_equal(sent, back)
             }
             (
-                BaseType::Primitive(Primitive::Datetime),
+                BaseType::Primitive(Primitive::DateTime),
                 Value::String(sent),
                 Value::String(back),
             ) => same_parsed::<jiff::Timestamp>(sent, back),

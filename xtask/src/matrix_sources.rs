@@ -72,7 +72,7 @@ pub fn typescript_section(
                 entry.insert(Oracle::load(&specs.join(cell.spec))?)
             }
         };
-        let (alone, with) = (oracle.compare(&alone.0), oracle.compare(&with.0));
+        let (alone, with) = (oracle.compare(&alone.model), oracle.compare(&with.model));
         writeln!(
             section,
             "| {} | {typescript} | {} | {} | {} |",

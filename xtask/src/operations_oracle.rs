@@ -335,7 +335,7 @@ fn compare_return(
         (None, None) => None,
         (Some(ty), None) => Some(format!(
             "{at}: returns `{}`, the document's success has no body",
-            ty.expr
+            ty
         )),
         (None, Some(schema)) => Some(format!(
             "{at}: returns nothing, the document's success is {}",
@@ -343,14 +343,8 @@ fn compare_return(
         )),
         (Some(ty), Some(schema)) => {
             let shape = oracle.shape(schema);
-            (type_verdict(&shape, &ty.containers, &ty.base) == TypeVerdict::Contradicts).then(
-                || {
-                    format!(
-                        "{at}: returns `{}`, the document's success is {shape}",
-                        ty.expr
-                    )
-                },
-            )
+            (type_verdict(&shape, &ty.containers, &ty.base) == TypeVerdict::Contradicts)
+                .then(|| format!("{at}: returns `{}`, the document's success is {shape}", ty))
         }
     }
 }
@@ -393,8 +387,9 @@ mod tests {
     fn operations_found_by_method_and_path_and_their_parameters_compared() {
         let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/operations");
         let config = fixture.join("codegen.toml");
-        let (model, ..) = markdown_model_codegen::load(&fixture, Some(config.as_path()))
-            .unwrap_or_else(|failure| panic!("{}", failure.render()));
+        let markdown_model_codegen::Loaded { model, .. } =
+            markdown_model_codegen::load(&fixture, Some(config.as_path()))
+                .unwrap_or_else(|failure| panic!("{}", failure.render()));
         let document = json!({
             "openapi": "3.0.3",
             "paths": {
@@ -471,8 +466,9 @@ mod tests {
     fn form_fields_cookies_and_media_types_compared() {
         let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/operations");
         let config = fixture.join("codegen.toml");
-        let (model, ..) = markdown_model_codegen::load(&fixture, Some(config.as_path()))
-            .unwrap_or_else(|failure| panic!("{}", failure.render()));
+        let markdown_model_codegen::Loaded { model, .. } =
+            markdown_model_codegen::load(&fixture, Some(config.as_path()))
+                .unwrap_or_else(|failure| panic!("{}", failure.render()));
         let thing = returning(json!({"type": "object", "properties": {"name": {}}}));
         let form = |media_type: &str, fields: Value| {
             json!({

@@ -623,7 +623,7 @@ impl Oracle {
                 _ => json!([]),
             },
             Some("string") => match schema.get("format").and_then(Value::as_str) {
-                Some("date-time") => primitive_value(Primitive::Datetime, seed),
+                Some("date-time") => primitive_value(Primitive::DateTime, seed),
                 Some("date") => primitive_value(Primitive::Date, seed),
                 Some("uuid") => json!("9f8e7d6c-5b4a-4321-8fed-cba987654321"),
                 // A decimal number as text (`BigDecimal` in the templates): exact digits.
@@ -631,17 +631,17 @@ impl Oracle {
                 Some("uri") => json!(format!("https://example.com/a%20b?q={seed}#f")),
                 Some("email") => json!(format!("user+{seed}@example.com")),
                 Some("byte") => json!("aGVsbG8gd29ybGQ="),
-                _ => primitive_value(Primitive::Str, seed),
+                _ => primitive_value(Primitive::String, seed),
             },
             // An `int32` holds no 2^53 + 1.
             Some("integer") if schema.get("format") == Some(&json!("int32")) => json!(-3),
-            Some("integer") => primitive_value(Primitive::Int, seed),
+            Some("integer") => primitive_value(Primitive::Integer, seed),
             // An IEEE single holds no 1.5e300: the hard values a `float` allows.
             Some("number") if schema.get("format") == Some(&json!("float")) => {
                 [json!(5), json!(-0.25), json!(0.5)][seed % 3].clone()
             }
             Some("number") => primitive_value(Primitive::Float, seed),
-            Some("boolean") => primitive_value(Primitive::Bool, seed),
+            Some("boolean") => primitive_value(Primitive::Boolean, seed),
             // No type: any JSON value.
             _ => json!("any"),
         };
@@ -882,47 +882,7 @@ impl Oracle {
                 };
                 compare_field(model, &compared, &marked, &mut comparison);
             }
-            // The `allOf` members some of whose properties the page shows.
-            let members_shown: BTreeSet<&String> = seen
-                .iter()
-                .filter_map(|name| fields[*name].inherited.as_ref())
-                .collect();
-            for (name, facts) in fields
-                .iter()
-                .filter(|(name, _)| !seen.contains(name.as_str()))
-            {
-                match &facts.inherited {
-                    _ if union => comparison.union_unshown.push(Unshown {
-                        model: item.name.clone(),
-                        key: name.clone(),
-                        what: "a property of a variant the union page does not show".to_owned(),
-                    }),
-                    // A template that inherits the member shows none of its properties.
-                    Some(member) if !members_shown.contains(member) => {
-                        comparison.inherited_unshown.push(Unshown {
-                            model: item.name.clone(),
-                            key: name.clone(),
-                            what: format!(
-                                "a property of the allOf member {member}, none of whose \
-                                 properties the page shows"
-                            ),
-                        });
-                    }
-                    _ => {
-                        if schema_name
-                            .is_some_and(|schema| self.is_mapped_discriminator(schema, name))
-                        {
-                            (comparison.mapped_discriminators)
-                                .insert((item.name.clone(), name.clone()));
-                        }
-                        comparison.mismatches.push(Mismatch {
-                            model: item.name.clone(),
-                            field: name.clone(),
-                            kind: MismatchKind::NotInDocs,
-                        });
-                    }
-                }
-            }
+            self.list_unshown(item, fields, &seen, (union, schema_name), &mut comparison);
         }
         let (form_only, others) = oracle
             .keys()
@@ -932,6 +892,59 @@ impl Oracle {
         comparison.form_models_without_page = form_only;
         comparison.models_only_in_oracle = others;
         comparison
+    }
+
+    /// Lists the properties of `item`'s schema (`fields`) its page does not show (`seen` are the
+    /// ones it shows): a union's variants' properties, an `allOf` member's when the page shows
+    /// none of that member's, and the rest as mismatches.
+    fn list_unshown(
+        &self,
+        item: &Model,
+        fields: &BTreeMap<String, OracleField>,
+        seen: &BTreeSet<&str>,
+        (union, schema_name): (bool, Option<&str>),
+        comparison: &mut Comparison,
+    ) {
+        // The `allOf` members some of whose properties the page shows.
+        let members_shown: BTreeSet<&String> = seen
+            .iter()
+            .filter_map(|name| fields[*name].inherited.as_ref())
+            .collect();
+        for (name, facts) in fields
+            .iter()
+            .filter(|(name, _)| !seen.contains(name.as_str()))
+        {
+            match &facts.inherited {
+                _ if union => comparison.union_unshown.push(Unshown {
+                    model: item.name.clone(),
+                    key: name.clone(),
+                    what: "a property of a variant the union page does not show".to_owned(),
+                }),
+                // A template that inherits the member shows none of its properties.
+                Some(member) if !members_shown.contains(member) => {
+                    comparison.inherited_unshown.push(Unshown {
+                        model: item.name.clone(),
+                        key: name.clone(),
+                        what: format!(
+                            "a property of the allOf member {member}, none of whose \
+                         properties the page shows"
+                        ),
+                    });
+                }
+                _ => {
+                    if schema_name.is_some_and(|schema| self.is_mapped_discriminator(schema, name))
+                    {
+                        (comparison.mapped_discriminators)
+                            .insert((item.name.clone(), name.clone()));
+                    }
+                    comparison.mismatches.push(Mismatch {
+                        model: item.name.clone(),
+                        field: name.clone(),
+                        kind: MismatchKind::NotInDocs,
+                    });
+                }
+            }
+        }
     }
 }
 
@@ -1150,7 +1163,7 @@ fn compare_field(
     if field.ty.base == BaseType::Primitive(Primitive::Number) {
         comparison
             .numbers_of_unsaid_kind
-            .push(format!("{at}: {}", field.ty.expr));
+            .push(format!("{at}: {}", field.ty));
     }
     if field.required_unknown {
         comparison.required_unsaid.push(format!(
@@ -1174,10 +1187,9 @@ fn compare_field(
         TypeVerdict::Exact => {}
         // TypeScript's `number` has its own list.
         TypeVerdict::SaysLess(_) if field.ty.base == BaseType::Primitive(Primitive::Number) => {}
-        TypeVerdict::SaysLess(reason) => comparison.types_that_say_less.push(format!(
-            "{at}: {} for {}: {reason}",
-            field.ty.expr, facts.shape
-        )),
+        TypeVerdict::SaysLess(reason) => comparison
+            .types_that_say_less
+            .push(format!("{at}: {} for {}: {reason}", field.ty, facts.shape)),
         TypeVerdict::Contradicts if typed_by_format(&facts.shape, &field.ty.base) => {
             comparison.format_over_type.push(Unshown {
                 model: item.name.clone(),
@@ -1185,7 +1197,7 @@ fn compare_field(
                 what: format!(
                     "the template types the format, {} for {}: the page cannot say the wire \
                      holds a string",
-                    field.ty.expr, facts.shape
+                    field.ty, facts.shape
                 ),
             });
         }
@@ -1195,13 +1207,13 @@ fn compare_field(
                 key: field.wire_name.clone(),
                 what: format!(
                     "the model {name}, which the template writes as its language's type: {}",
-                    field.ty.expr
+                    field.ty
                 ),
             });
         }
         TypeVerdict::Contradicts => comparison.mismatches.push(mismatch(MismatchKind::Type {
             oracle: facts.shape.to_string(),
-            docs: field.ty.expr.to_string(),
+            docs: field.ty.to_string(),
         })),
     }
     let docs_values = docs_enum_values(model, item, field);
@@ -1297,7 +1309,7 @@ fn typed_by_format(shape: &Shape, base: &BaseType) -> bool {
     matches!(shape, Shape::String(Some(format)) if format == "decimal" || format == "number")
         && matches!(
             base,
-            BaseType::Primitive(Primitive::Float | Primitive::Number | Primitive::Int)
+            BaseType::Primitive(Primitive::Float | Primitive::Number | Primitive::Integer)
         )
 }
 
@@ -1313,7 +1325,7 @@ fn compare_nullable(compared: &Compared, marked: &BTreeSet<String>, comparison: 
         facts,
     } = *compared;
     let any_value =
-        field.ty.containers.is_empty() && field.ty.base == BaseType::Primitive(Primitive::Object);
+        field.ty.containers.is_empty() && field.ty.base == BaseType::Primitive(Primitive::Any);
     let docs = field.nullable || any_value;
     let mismatch = |oracle, docs| Mismatch {
         model: item.name.clone(),
@@ -1334,7 +1346,7 @@ fn compare_nullable(compared: &Compared, marked: &BTreeSet<String>, comparison: 
             key: field.wire_name.clone(),
             what: format!(
                 "nullable in the oracle, the page's {} says nothing of null",
-                field.ty.expr
+                field.ty
             ),
         }),
         (false, true) if field.nullable => comparison.mismatches.push(mismatch(false, true)),
@@ -1412,14 +1424,14 @@ fn docs_enum_values(model: &TypeModel, item: &Model, field: &Field) -> Option<Ve
 pub fn type_verdict(shape: &Shape, containers: &[Container], base: &BaseType) -> TypeVerdict {
     let says_less = |reason: &str| TypeVerdict::SaysLess(reason.to_owned());
     match (shape, containers.split_first()) {
-        (Shape::Any, None) if *base == BaseType::Primitive(Primitive::Object) => TypeVerdict::Exact,
+        (Shape::Any, None) if *base == BaseType::Primitive(Primitive::Any) => TypeVerdict::Exact,
         // A free-form object, as a map of any values.
         (Shape::Any, Some((Container::Map, [])))
-            if *base == BaseType::Primitive(Primitive::Object) =>
+            if *base == BaseType::Primitive(Primitive::Any) =>
         {
             TypeVerdict::Exact
         }
-        (_, None) if *base == BaseType::Primitive(Primitive::Object) => says_less("any JSON value"),
+        (_, None) if *base == BaseType::Primitive(Primitive::Any) => says_less("any JSON value"),
         (Shape::Array(items), Some((Container::List, rest)))
         | (Shape::Map(items), Some((Container::Map, rest))) => type_verdict(items, rest, base),
         (_, Some(_)) => TypeVerdict::Contradicts,
@@ -1453,8 +1465,8 @@ fn base_verdict(shape: &Shape, base: &BaseType) -> TypeVerdict {
         }
     };
     match (shape, primitive) {
-        (Shape::Boolean, Primitive::Bool)
-        | (Shape::Integer, Primitive::Int)
+        (Shape::Boolean, Primitive::Boolean)
+        | (Shape::Integer, Primitive::Integer)
         | (Shape::Number, Primitive::Float) => TypeVerdict::Exact,
         // The enum's values, not listed (compared apart).
         (Shape::Enum(values), _) => base_verdict(values, base),
@@ -1462,11 +1474,11 @@ fn base_verdict(shape: &Shape, base: &BaseType) -> TypeVerdict {
             says_less("a number not said to be an integer or a float")
         }
         (Shape::String(format), _) => match (format.as_deref(), primitive) {
-            (Some("date"), Primitive::Date) | (Some("date-time"), Primitive::Datetime) => {
+            (Some("date"), Primitive::Date) | (Some("date-time"), Primitive::DateTime) => {
                 TypeVerdict::Exact
             }
-            (Some("date" | "date-time"), Primitive::Str) => says_less("a string, not a date"),
-            (_, Primitive::Str) => TypeVerdict::Exact,
+            (Some("date" | "date-time"), Primitive::String) => says_less("a string, not a date"),
+            (_, Primitive::String) => TypeVerdict::Exact,
             _ => TypeVerdict::Contradicts,
         },
         _ => TypeVerdict::Contradicts,
@@ -1966,7 +1978,7 @@ mod tests {
         );
         assert!(
             mismatch_texts(&comparison)
-                .contains(&"Holder.sort: type: oracle enum of string, docs int".to_owned()),
+                .contains(&"Holder.sort: type: oracle enum of string, docs integer".to_owned()),
             "{:?}",
             comparison.mismatches
         );
@@ -2133,14 +2145,14 @@ mod tests {
             unshown_texts(&comparison.language_typed),
             [
                 "Uses.string: the model String, which the template writes as its language's \
-                 type: str",
+                 type: string",
                 "Uses.dates: the model Date, which the template writes as its language's type: \
-                 list[str]",
+                 list<string>",
             ]
         );
         assert_eq!(
             mismatch_texts(&comparison),
-            ["Uses.tag: type: oracle Tag, docs str"]
+            ["Uses.tag: type: oracle Tag, docs string"]
         );
     }
 
@@ -2234,7 +2246,7 @@ mod tests {
         assert_eq!(
             mismatch_texts(&comparison),
             [
-                "Shape.radius: type: oracle number, docs int",
+                "Shape.radius: type: oracle number, docs integer",
                 "Shape.corner: no such property in the oracle"
             ]
         );
@@ -2571,17 +2583,17 @@ mod tests {
             TypeVerdict::Exact
         );
         assert!(matches!(
-            type_verdict(&date, &[], &primitive(Primitive::Str)),
+            type_verdict(&date, &[], &primitive(Primitive::String)),
             TypeVerdict::SaysLess(_)
         ));
         assert_eq!(
-            type_verdict(&date, &[], &primitive(Primitive::Int)),
+            type_verdict(&date, &[], &primitive(Primitive::Integer)),
             TypeVerdict::Contradicts
         );
         let grid = Shape::Array(Box::new(Shape::Array(Box::new(Shape::Integer))));
         let lists = [Container::List, Container::List];
         assert_eq!(
-            type_verdict(&grid, &lists, &primitive(Primitive::Int)),
+            type_verdict(&grid, &lists, &primitive(Primitive::Integer)),
             TypeVerdict::Exact
         );
         assert!(matches!(
@@ -2589,7 +2601,7 @@ mod tests {
             TypeVerdict::SaysLess(_)
         ));
         assert_eq!(
-            type_verdict(&grid, &lists[..1], &primitive(Primitive::Int)),
+            type_verdict(&grid, &lists[..1], &primitive(Primitive::Integer)),
             TypeVerdict::Contradicts
         );
         // A named schema is its own model, whatever the template did to the name's case.

@@ -14,10 +14,11 @@
 //! decode an empty body; and a 404 with a JSON error body must be `ApiError::Status` with that
 //! status and body.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use anyhow::{Context, Result, bail};
-use markdown_model_codegen::emit::{CLIENT_MODULE, REQUEST_MODULE};
+use markdown_model_codegen::emit::{CLIENT_MODULE, REQUEST_MODULE, passes_by_value};
 use markdown_model_codegen::model::{
     BaseType, BodyEncoding, Container, FieldType, ModelKind, Operation, OperationGroup, Parameter,
     ParameterLocation, Primitive, TypeModel, placeholders,
@@ -213,7 +214,7 @@ fn call(
             ty: ty.clone(),
             document: synthesizer
                 .value_of(ty, seed)?
-                .with_context(|| format!("no value for the return type {}", ty.expr))?,
+                .with_context(|| format!("no value for the return type {}", ty))?,
         }),
         None => None,
     };
@@ -250,7 +251,7 @@ fn parameter_value(
         });
     }
     if parameter.location == ParameterLocation::Body
-        && parameter.ty.base == BaseType::Primitive(Primitive::Str)
+        && parameter.ty.base == BaseType::Primitive(Primitive::String)
         && parameter.ty.containers.is_empty()
     {
         return Ok(json!(STRINGS[seed % STRINGS.len()]));
@@ -262,7 +263,7 @@ fn parameter_value(
     }
     let one = |seed: usize| -> Result<Value> {
         Ok(match &parameter.ty.base {
-            BaseType::Primitive(Primitive::Str)
+            BaseType::Primitive(Primitive::String)
                 if parameter.location == ParameterLocation::Header =>
             {
                 json!(HEADER_STRINGS[seed % HEADER_STRINGS.len()])
@@ -305,7 +306,7 @@ fn parameter_value(
         bail!(
             "parameter {} outside the body has nested containers, {}",
             parameter.doc_name,
-            parameter.ty.expr
+            parameter.ty
         );
     }
     if parameter.ty.containers.first() == Some(&Container::List) {
@@ -325,16 +326,16 @@ fn element_type(ty: &FieldType) -> FieldType {
 /// A value of a primitive for a path or query parameter.
 fn primitive_value(primitive: Primitive, seed: usize) -> Value {
     match primitive {
-        Primitive::Str => json!(STRINGS[seed % STRINGS.len()]),
-        Primitive::Int => json!([-3_i64, 9_007_199_254_740_993][seed % 2]),
+        Primitive::String => json!(STRINGS[seed % STRINGS.len()]),
+        Primitive::Integer => json!([-3_i64, 9_007_199_254_740_993][seed % 2]),
         Primitive::Float => json!([-0.25, 1.5][seed % 2]),
         Primitive::Number => json!(3),
-        Primitive::Bool => json!(seed.is_multiple_of(2)),
+        Primitive::Boolean => json!(seed.is_multiple_of(2)),
         Primitive::Date => json!("2021-09-30"),
-        Primitive::Datetime => json!("2021-09-30T12:34:56.5Z"),
+        Primitive::DateTime => json!("2021-09-30T12:34:56.5Z"),
         Primitive::LocalDateTime => json!("2021-09-30T12:34:56"),
         Primitive::YearMonth => json!("2021-09"),
-        Primitive::Object => json!({ "key": ["value", 1] }),
+        Primitive::Any => json!({ "key": ["value", 1] }),
     }
 }
 
@@ -610,7 +611,9 @@ pub fn checker_binary(
                 .map(move |operation| (group, operation))
         })
         .enumerate()
-        .map(|(index, (group, operation))| check_function(index, group, operation))
+        .map(|(index, (group, operation))| {
+            check_function(index, group, operation, &model.rust_types)
+        })
         .unzip();
     let support = checker_support();
     let source = quote! {
@@ -646,6 +649,7 @@ fn check_function(
     index: usize,
     group: &OperationGroup,
     operation: &Operation,
+    rust_types: &BTreeMap<Primitive, String>,
 ) -> (proc_macro2::TokenStream, proc_macro2::TokenStream) {
     let check = format_ident!("check_{index}");
     let module = raw_ident(&group.module);
@@ -661,7 +665,7 @@ fn check_function(
         let name = format_ident!("argument_{at}");
         let ty = &parameter.ty;
         let plain_string =
-            ty.containers.is_empty() && ty.base == BaseType::Primitive(Primitive::Str);
+            ty.containers.is_empty() && ty.base == BaseType::Primitive(Primitive::String);
         let annotation = if parameter.file && ty.containers.is_empty() {
             quote!(: ::std::vec::Vec<u8>)
         } else if plain_string {
@@ -674,7 +678,11 @@ fn check_function(
         statements.push(quote! {
             let #name #annotation = required(call, #at);
         });
-        arguments.push(quote!(&#name));
+        arguments.push(if passes_by_value(parameter, rust_types) {
+            quote!(#name)
+        } else {
+            quote!(&#name)
+        });
     }
     if operation.has_optional() {
         let params = raw_ident(&operation.params_type);

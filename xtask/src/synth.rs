@@ -378,8 +378,8 @@ const LOCAL_DATE_TIMES: [&str; 2] = ["2021-09-30T12:00:00.120", "2021-09-30T12:3
 /// A value of a primitive in its wire format, chosen among the hard cases by `seed`.
 pub fn primitive_value(primitive: Primitive, seed: usize) -> Value {
     match primitive {
-        Primitive::Str => json!(format!("{} {seed}", STRINGS[seed % STRINGS.len()])),
-        Primitive::Int => json!(INTS[seed % INTS.len()]),
+        Primitive::String => json!(format!("{} {seed}", STRINGS[seed % STRINGS.len()])),
+        Primitive::Integer => json!(INTS[seed % INTS.len()]),
         // A whole number written without a fraction, as JSON writers do, then fractions.
         Primitive::Float => match seed % 4 {
             0 => json!(5),
@@ -387,14 +387,16 @@ pub fn primitive_value(primitive: Primitive, seed: usize) -> Value {
             2 => json!(1.5e300),
             _ => json!(seed as f64 + 0.5),
         },
-        Primitive::Bool => json!(seed.is_multiple_of(2)),
+        Primitive::Boolean => json!(seed.is_multiple_of(2)),
         Primitive::Date => json!("2021-09-30"),
-        Primitive::Datetime => json!(DATE_TIMES[seed % DATE_TIMES.len()]),
-        Primitive::Object => json!({ "any": ["json", -1, 2.5, true, null, { HARD_KEY: [] }] }),
+        Primitive::DateTime => json!(DATE_TIMES[seed % DATE_TIMES.len()]),
+        Primitive::Any => json!({ "any": ["json", -1, 2.5, true, null, { HARD_KEY: [] }] }),
         Primitive::LocalDateTime => json!(LOCAL_DATE_TIMES[seed % LOCAL_DATE_TIMES.len()]),
         Primitive::YearMonth => json!("2021-09"),
         // Integers and fractions alike: the docs do not say which.
-        Primitive::Number if seed.is_multiple_of(2) => primitive_value(Primitive::Int, seed / 2),
+        Primitive::Number if seed.is_multiple_of(2) => {
+            primitive_value(Primitive::Integer, seed / 2)
+        }
         Primitive::Number => primitive_value(Primitive::Float, seed / 2),
     }
 }
@@ -415,7 +417,7 @@ pub(crate) mod tests {
         }
         std::fs::write(dir.path().join("codegen.toml"), config).unwrap();
         match markdown_model_codegen::load(dir.path(), None) {
-            Ok((model, ..)) => model,
+            Ok(markdown_model_codegen::Loaded { model, .. }) => model,
             Err(failure) => panic!("{}", failure.render()),
         }
     }

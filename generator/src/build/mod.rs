@@ -30,7 +30,7 @@ use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::{Failure, Sources, emit, load};
+use crate::{Failure, Loaded, Sources, emit, load};
 
 /// The file [`Builder::generate`] writes in `OUT_DIR` unless [`Builder::file_name`] names another.
 pub const DEFAULT_FILE_NAME: &str = "markdown_model_codegen.rs";
@@ -134,11 +134,15 @@ impl Builder {
         let loaded = load(&self.docs, self.config.as_deref());
         let no_sources = Sources::default();
         self.watch(match &loaded {
-            Ok((_, _, sources, ..)) | Err(Failure::Input { sources, .. }) => sources,
+            Ok(Loaded { sources, .. }) | Err(Failure::Input { sources, .. }) => sources,
             Err(Failure::Io(_)) => &no_sources,
         });
-        let (model, _, sources, warnings, _) =
-            loaded.map_err(|failure| BuildError(failure.render()))?;
+        let Loaded {
+            model,
+            sources,
+            warnings,
+            ..
+        } = loaded.map_err(|failure| BuildError(failure.render()))?;
         let rendered_warnings = sources.render(&warnings);
         if self.deny_warnings && !warnings.is_empty() {
             return Err(BuildError(format!(

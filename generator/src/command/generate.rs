@@ -2,6 +2,7 @@
 //! changed in its types since the surface the crate recorded.
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use clap::Args;
 use serde_json::json;
@@ -9,8 +10,9 @@ use serde_json::json;
 use super::Outcome;
 use super::report::{Reporter, diagnostics_json};
 use crate::diff::diff;
+use crate::incremental::HASHES_FILE;
 use crate::surface::{ApiSurface, recorded};
-use crate::{Generated, Options, WriteMode, WriteReport};
+use crate::{Inputs, Options, Stats, UpToDate, WriteMode, WriteReport};
 
 /// The arguments of `generate` and `check`.
 #[derive(Debug, Clone, Args)]
@@ -45,9 +47,16 @@ pub fn run(args: &GenerateArgs, mode: WriteMode, reporter: &Reporter) -> Outcome
         WriteMode::Write => "generate",
         WriteMode::Check => "check",
     };
+    // A crate made from these very docs by this very generator is reported without parsing them
+    // (unless their warnings are wanted: the JSON document lists every diagnostic).
+    let inputs = Inputs::read(&options.spec_dir, options.config.as_deref());
+    if let Some(found) = inputs.up_to_date(&options, reporter.is_json()) {
+        report_up_to_date(&found, mode, reporter);
+        return outcome(&args.out, &found.report, mode, reporter);
+    }
     // Read before writing: the report compares the crate as it was with what is generated.
     let before = recorded(&args.out);
-    let generated = match crate::generate(&options) {
+    let generated = match inputs.generate(&options) {
         Ok(generated) => generated,
         Err(failure) => {
             let (outcome, detail) = reporter.failure(&failure);
@@ -62,20 +71,18 @@ pub fn run(args: &GenerateArgs, mode: WriteMode, reporter: &Reporter) -> Outcome
             None
         }
     };
-    summarize(&generated, mode, reporter);
+    let run = Run {
+        stats: &generated.stats,
+        report: &generated.report,
+        warnings: generated.warnings.len(),
+        total: generated.timings.total,
+    };
+    summarize(&run, mode, reporter);
     if let Some(changes) = &changes {
         reporter.summary(changes.to_string().trim_end());
     }
     let report = &generated.report;
-    let stale = mode == WriteMode::Check && !report.is_clean();
-    if stale {
-        list_stale(&args.out, report, reporter);
-    }
-    let outcome = if stale {
-        Outcome::Failed
-    } else {
-        Outcome::Done
-    };
+    let outcome = outcome(&args.out, report, mode, reporter);
     let stats = generated.stats;
     reporter.json(
         outcome,
@@ -97,10 +104,36 @@ pub fn run(args: &GenerateArgs, mode: WriteMode, reporter: &Reporter) -> Outcome
     )
 }
 
+/// What the summary tells of a run.
+struct Run<'a> {
+    stats: &'a Stats,
+    report: &'a WriteReport,
+    warnings: usize,
+    total: Duration,
+}
+
+/// The summary of a run that found the crate up to date with its docs, and what it did not show.
+fn report_up_to_date(found: &UpToDate, mode: WriteMode, reporter: &Reporter) {
+    let run = Run {
+        stats: &found.stats,
+        report: &found.report,
+        warnings: found.warnings,
+        total: found.timings.total,
+    };
+    summarize(&run, mode, reporter);
+    if found.warnings > 0 {
+        reporter.note(&format!(
+            "note: the docs are those {HASHES_FILE} records, so their {} warning(s) were not shown again (`--deny-warnings` or `--format json` parses the docs and shows them)",
+            found.warnings
+        ));
+    }
+    reporter.summary("type model changes: none (the docs are those the crate was made from)");
+}
+
 /// The summary line: the docs' counts and what happened to the files.
-fn summarize(generated: &Generated, mode: WriteMode, reporter: &Reporter) {
-    let stats = generated.stats;
-    let report = &generated.report;
+fn summarize(run: &Run<'_>, mode: WriteMode, reporter: &Reporter) {
+    let stats = run.stats;
+    let report = run.report;
     let (written, removed) = match mode {
         WriteMode::Write => ("written", "removed"),
         WriteMode::Check => ("would write", "would remove"),
@@ -116,8 +149,8 @@ fn summarize(generated: &Generated, mode: WriteMode, reporter: &Reporter) {
         report.written.len(),
         report.unchanged,
         report.removed.len(),
-        generated.warnings.len(),
-        generated.timings.total,
+        run.warnings,
+        run.total,
     ));
     if stats.taken > 0 {
         reporter.summary(&format!(
@@ -131,6 +164,16 @@ fn summarize(generated: &Generated, mode: WriteMode, reporter: &Reporter) {
             report.unknown.len(),
             paths(&report.unknown).join(", ")
         ));
+    }
+}
+
+/// Done, or in check mode, failed when the crate is stale (naming its stale files).
+fn outcome(out: &Path, report: &WriteReport, mode: WriteMode, reporter: &Reporter) -> Outcome {
+    if mode == WriteMode::Check && !report.is_clean() {
+        list_stale(out, report, reporter);
+        Outcome::Failed
+    } else {
+        Outcome::Done
     }
 }
 

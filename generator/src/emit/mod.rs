@@ -47,6 +47,7 @@ pub struct EmitTimings {
 /// The public modules of the request runtime (`request_::Request`) and of the `client` feature
 /// (`client_::Client`) in a crate with operations.
 pub use crate::naming::{CLIENT_MODULE, REQUEST_MODULE};
+pub use operations::passes_by_value;
 
 use crate::HEADER;
 

@@ -3,16 +3,18 @@
 //! optional parameters, and the module of its parameters' enums.
 //!
 //! A function takes the required parameters in page order (a string as `&str`, a list as a slice,
-//! anything else by reference) and, when the operation has optional ones, `params: &<Op>Params`;
-//! it returns `super::request_::Request<T>` (`T` the return type, or `NoContent`): the runtime's
-//! types are named by their module, never at the root, where a model may have the same name.
-//! The request has the path with each path parameter percent-encoded, each query parameter under
-//! its wire name, header and cookie parameters, and the body: JSON, a form's or a multipart
-//! body's fields under their wire names (a file's as bytes), or text. A list in the query repeats its key once per value
+//! a number, a boolean or a date by value, anything else by reference) and, when the operation has
+//! optional ones, `params: &<Op>Params`; it returns `Request<T>` (`T` the return type, or
+//! `NoContent`). Each file imports the runtime's module and those two types once (`use
+//! super::request_::{self, NoContent, Request}`): a group's module defines only `...Params`
+//! types, snake_case functions and enum modules, so neither name can be shadowed, and the module's
+//! trailing `_` is the crate's own. The request has the path (its template, each placeholder
+//! filled with its value percent-encoded: `set_path_parameter`), each query parameter under its wire name, header and
+//! cookie parameters, and the body: JSON, a form's or a multipart body's fields under their wire
+//! names (a file's as bytes), or text. A list in the query repeats its key once per value
 //! (`expand=a&expand=b`): the form the vendor's Python SDK sends (its `collection_formats` are
-//! `multi`). Query and path values are written as strings as they are, enums as their wire value,
-//! anything else by the runtime's `QueryValue` (numbers and booleans as in JSON, dates in RFC
-//! 3339).
+//! `multi`). The runtime writes each value (`QueryValue`): strings as they are, enums as their
+//! wire value, numbers and booleans as in JSON, dates in RFC 3339.
 
 use std::collections::BTreeMap;
 
@@ -22,7 +24,9 @@ use quote::quote;
 use super::docs::{code_span, doc_attributes, inner_doc_attributes, plain_text};
 use super::layout::Item;
 use super::serde_impls::enum_impls;
-use super::types::{PrimitiveTypes, Scope, allow_camel_case, enum_type, field_type, ident};
+use super::types::{
+    PrimitiveTypes, Scope, allow_camel_case, enum_type, field_type, ident, type_docs,
+};
 use crate::model::{
     BaseType, BodyEncoding, Container, FieldType, HttpMethod, Operation, OperationGroup, Parameter,
     ParameterLocation, Permissions, Primitive, placeholders,
@@ -56,10 +60,10 @@ pub fn group_file(
 ) -> (TokenStream, Vec<Item>) {
     let docs = inner_doc_attributes(&format!(
         "The operations of the API group {} (the page {}), with the feature {}.\n\n\
-         Each function builds a [`Request`](super::{REQUEST_MODULE}::Request) from the \
-         operation's required parameters and, when it has optional ones, a `...Params` struct \
-         (build it with `..Default::default()`). Send the request with any HTTP client (see \
-         [`Request`](super::{REQUEST_MODULE}::Request)), or with the `client` feature's client. \
+         Each function builds a [`Request`] from the operation's required parameters and, when \
+         it has optional ones, a `...Params` struct (build it with `..Default::default()`). Send \
+         the request with any HTTP client (see [`Request`]), or with the `client` feature's \
+         client. \
          Enumerated parameters are open enums, in the module named after their operation.",
         code_span(&group.name),
         code_span(&group.source),
@@ -73,7 +77,12 @@ pub fn group_file(
             defined: vec!["BTreeMap"],
         },
     };
-    let mut items = Vec::new();
+    let returns_nothing = (group.operations.iter()).any(|operation| operation.returns.is_none());
+    let module = ident(REQUEST_MODULE);
+    let no_content = returns_nothing.then(|| quote!(NoContent,));
+    let mut items = vec![Item::Tokens(quote! {
+        use super::#module::{self, #no_content Request};
+    })];
     for operation in &group.operations {
         if !operation.enums.is_empty() {
             items.push(emitter.enums_module(operation));
@@ -165,7 +174,7 @@ impl Emitter<'_> {
     /// The function that builds an operation's request.
     fn function(&self, operation: &Operation) -> TokenStream {
         let name = ident(&operation.rust_name);
-        let docs = doc_attributes(&function_docs(operation));
+        let docs = doc_attributes(&function_docs(operation, self.types));
         let example = example_attributes(self.example, operation);
         let required: Vec<&Parameter> = operation
             .parameters
@@ -189,7 +198,7 @@ impl Emitter<'_> {
             // What `decode_text` gives, whatever the config's `str` type is.
             Some(_) if operation.returns_text() => quote!(::std::string::String),
             Some(ty) => self.rust_type(operation, ty),
-            None => runtime("NoContent"),
+            None => quote!(NoContent),
         };
         let decode = match &operation.returns {
             Some(_) if operation.returns_text() => runtime("decode_text"),
@@ -197,21 +206,13 @@ impl Emitter<'_> {
             None => runtime("decode_nothing"),
         };
         let method = method_constant(operation.method);
-        let path = self.path(operation);
+        let path = &operation.path;
         let request = ident(REQUEST_VARIABLE);
         let accept = operation
             .accept
             .as_deref()
             .map(|media_type| quote!(#request.set_accept(#media_type);));
-        // A path with parameters is recorded as its template (in the client's trace spans).
-        let template = (operation.parameters.iter())
-            .any(|parameter| parameter.location == ParameterLocation::Path)
-            .then(|| {
-                let template = &operation.path;
-                quote!(#request.set_path_template(#template);)
-            });
-        let statements: Vec<TokenStream> = template
-            .into_iter()
+        let statements: Vec<TokenStream> = (self.path_parameters(operation, &request).into_iter())
             .chain(accept)
             .chain(
                 operation
@@ -221,8 +222,7 @@ impl Emitter<'_> {
                     .map(|parameter| self.statement(operation, parameter, &request)),
             )
             .collect();
-        let request_type = runtime("Request");
-        let new = quote!(#request_type::new(::http::Method::#method, #path, #decode));
+        let new = quote!(Request::new(::http::Method::#method, #path.to_owned(), #decode));
         let body = if statements.is_empty() {
             new
         } else {
@@ -250,51 +250,48 @@ impl Emitter<'_> {
             #allow_case
             #allow_arguments
             #[inline]
-            pub fn #name(#(#arguments),*) -> #request_type<#returns> {
+            pub fn #name(#(#arguments),*) -> Request<#returns> {
                 #body
             }
         }
     }
 
-    /// The path: the template's text with each placeholder's parameter percent-encoded.
-    fn path(&self, operation: &Operation) -> TokenStream {
-        let template = operation.path.as_str();
-        let mut parts = Vec::new();
-        let mut rest = 0;
-        for (span, placeholder) in placeholders(template) {
-            let text = &template[rest..span.start - 1];
-            if !text.is_empty() {
-                parts.push(quote!(#text));
-            }
-            rest = span.end + 1;
-            let parameter = operation.parameters.iter().find(|parameter| {
-                parameter.location == ParameterLocation::Path && parameter.wire_name == placeholder
-            });
-            // The model reports a placeholder no parameter fills; such a model is not emitted.
-            let Some(parameter) = parameter else {
-                continue;
-            };
-            let value = if parameter.required {
-                let name = ident(&parameter.rust_name);
-                quote!(#name)
-            } else {
-                // An optional path parameter (which the docs do not write) is its default value.
-                let params = ident(PARAMS_ARGUMENT);
-                let name = ident(&parameter.rust_name);
-                quote!(&#params.#name.clone().unwrap_or_default())
-            };
-            let text = self.text_of(&parameter.ty, &value);
-            let encode = runtime("encode_path_segment");
-            parts.push(quote!(#encode(#text).as_str()));
+    /// The statements that fill the path's placeholders, each with its parameter's value
+    /// (`request_.set_path_parameter("petId", pet_id);`), in the template's order.
+    fn path_parameters(
+        &self,
+        operation: &Operation,
+        request: &proc_macro2::Ident,
+    ) -> Vec<TokenStream> {
+        placeholders(&operation.path)
+            .filter_map(|(_, placeholder)| {
+                // The model reports a placeholder no parameter fills; such a model is not emitted.
+                let parameter = operation.parameters.iter().find(|parameter| {
+                    parameter.location == ParameterLocation::Path
+                        && parameter.wire_name == placeholder
+                })?;
+                let value = if parameter.required {
+                    self.argument_ref(parameter)
+                } else {
+                    // An optional path parameter (which the docs do not write) is its default.
+                    let params = ident(PARAMS_ARGUMENT);
+                    let name = ident(&parameter.rust_name);
+                    quote!(&#params.#name.clone().unwrap_or_default())
+                };
+                Some(quote!(#request.set_path_parameter(#placeholder, #value);))
+            })
+            .collect()
+    }
+
+    /// A reference to a required parameter's argument: the argument, or `&` it when it is taken
+    /// by value.
+    fn argument_ref(&self, parameter: &Parameter) -> TokenStream {
+        let name = ident(&parameter.rust_name);
+        if passes_by_value(parameter, self.example.rust_types) {
+            quote!(&#name)
+        } else {
+            quote!(#name)
         }
-        let text = &template[rest..];
-        if parts.is_empty() {
-            return quote!(::std::string::String::from(#text));
-        }
-        if !text.is_empty() {
-            parts.push(quote!(#text));
-        }
-        quote!([#(#parts),*].concat())
     }
 
     /// The statement that adds a query, header, cookie, form or body parameter to the request.
@@ -323,28 +320,18 @@ impl Emitter<'_> {
                     _ => quote!(#request.set_json_body(#value);),
                 };
             }
-            let list = parameter.ty.containers.first() == Some(&Container::List);
-            let text = |value: TokenStream, ty: &FieldType| {
-                if parameter.file {
-                    value
-                } else {
-                    self.text_of(ty, &value)
-                }
-            };
-            if list {
-                let text = text(quote!(value), &list_item(&parameter.ty));
+            if parameter.ty.containers.first() == Some(&Container::List) {
                 quote! {
                     for value in #value {
-                        #request.#push(#wire, #text);
+                        #request.#push(#wire, value);
                     }
                 }
             } else {
-                let text = text(value, &parameter.ty);
-                quote!(#request.#push(#wire, #text);)
+                quote!(#request.#push(#wire, #value);)
             }
         };
         if parameter.required {
-            add(quote!(#name))
+            add(self.argument_ref(parameter))
         } else {
             let params = ident(PARAMS_ARGUMENT);
             let inner = add(quote!(#name));
@@ -356,30 +343,13 @@ impl Emitter<'_> {
         }
     }
 
-    /// A `&str` expression of the value `value` (a reference to a value of type `ty`), as the query
-    /// and the path write it.
-    fn text_of(&self, ty: &FieldType, value: &TokenStream) -> TokenStream {
-        if self.is_plain_string(ty) {
-            return value.clone();
-        }
-        match &ty.base {
-            BaseType::Enum { .. } | BaseType::SharedEnum { .. } if ty.containers.is_empty() => {
-                quote!(#value.as_str())
-            }
-            _ => {
-                let query_value = runtime("QueryValue");
-                quote!(&#query_value::to_query_value(#value))
-            }
-        }
-    }
-
     /// Whether `ty` is a `str` that is a `String`: an argument `&str`, written as it is.
     fn is_plain_string(&self, ty: &FieldType) -> bool {
         is_plain_string(
             ty,
             self.example
                 .rust_types
-                .get(&Primitive::Str)
+                .get(&Primitive::String)
                 .map(String::as_str),
         )
     }
@@ -405,9 +375,13 @@ impl Emitter<'_> {
     }
 
     /// The type of a required parameter's argument: a string as `&str`, a file's contents as
-    /// `&[u8]`, a list as a slice, anything else by reference.
+    /// `&[u8]`, a list as a slice, a `Copy` primitive by value ([`passes_by_value`]), anything
+    /// else by reference.
     fn argument_type(&self, operation: &Operation, parameter: &Parameter) -> TokenStream {
         let ty = &parameter.ty;
+        if passes_by_value(parameter, self.example.rust_types) {
+            return self.rust_type(operation, ty);
+        }
         if self.is_plain_string(ty) && !parameter.file {
             return quote!(&str);
         }
@@ -428,18 +402,56 @@ impl Emitter<'_> {
     }
 }
 
-/// The path of an item of the request runtime from a group's module
-/// (`super::request_::Request`).
-fn runtime(item: &str) -> TokenStream {
+/// A function of the request runtime, by the module each file imports (`request_::decode_json`).
+fn runtime(function: &str) -> TokenStream {
     let module = ident(REQUEST_MODULE);
-    let item = ident(item);
-    quote!(super::#module::#item)
+    let function = ident(function);
+    quote!(#module::#function)
+}
+
+/// The Rust types of the primitives that are `Copy` by default: a required parameter of one is
+/// taken by value. A type the config's `[types]` names instead is taken by reference, since it
+/// may not be `Copy`.
+const COPY_TYPES: [&str; 20] = [
+    "bool",
+    "char",
+    "f32",
+    "f64",
+    "i8",
+    "i16",
+    "i32",
+    "i64",
+    "i128",
+    "isize",
+    "u8",
+    "u16",
+    "u32",
+    "u64",
+    "u128",
+    "usize",
+    "::jiff::Timestamp",
+    "::jiff::civil::Date",
+    "::jiff::civil::DateTime",
+    "::jiff::civil::Time",
+];
+
+/// Whether a required parameter is taken by value: its type is a primitive whose Rust type is
+/// `Copy` (a number, a boolean, a `jiff` date or time).
+pub fn passes_by_value(parameter: &Parameter, rust_types: &BTreeMap<Primitive, String>) -> bool {
+    let BaseType::Primitive(primitive) = parameter.ty.base else {
+        return false;
+    };
+    let Some(rust) = rust_types.get(&primitive) else {
+        return false;
+    };
+    let spelled: String = rust.split_whitespace().collect();
+    parameter.ty.containers.is_empty() && !parameter.file && COPY_TYPES.contains(&spelled.as_str())
 }
 
 /// Whether `ty` is a `str` whose Rust type (`str_type`) is `String`.
 fn is_plain_string(ty: &FieldType, str_type: Option<&str>) -> bool {
     ty.containers.is_empty()
-        && ty.base == BaseType::Primitive(Primitive::Str)
+        && ty.base == BaseType::Primitive(Primitive::String)
         && str_type.is_some_and(|rust| {
             rust.split_whitespace().collect::<String>() == "::std::string::String"
         })
@@ -465,7 +477,7 @@ fn method_constant(method: HttpMethod) -> proc_macro2::Ident {
 }
 
 /// An operation's docs: summary, notes, method and path, marks, permissions, parameters, result.
-fn function_docs(operation: &Operation) -> String {
+fn function_docs(operation: &Operation, types: &PrimitiveTypes) -> String {
     let mut text = String::new();
     if !operation.summary.is_empty() {
         text.push_str(&plain_text(&operation.summary));
@@ -528,15 +540,13 @@ fn function_docs(operation: &Operation) -> String {
         (Some(ty), Some(media_type)) => format!(
             "A success's body ({}) decodes to {}.",
             code_span(media_type),
-            code_span(&ty.expr.to_string())
+            type_docs(ty, types, &operation.rust_name)
         ),
         (Some(ty), None) => format!(
             "A success's body decodes to {}.",
-            code_span(&ty.expr.to_string())
+            type_docs(ty, types, &operation.rust_name)
         ),
-        (None, _) => format!(
-            "A success has no body: it decodes to [`NoContent`](super::{REQUEST_MODULE}::NoContent)."
-        ),
+        (None, _) => "A success has no body: it decodes to [`NoContent`].".to_owned(),
     });
     text
 }
@@ -639,15 +649,10 @@ fn example_attributes(context: &Example, operation: &Operation) -> TokenStream {
     let text = format!(
         "# Example\n\n```no_run\n\
          # use {crate_name}::{module};\n\
-         {allow}# fn example(base_url: &str{comma}{hidden}) -> Result<(), Box<dyn std::error::Error>> {{\n\
+         {allow}# fn example({hidden}) {{\n\
          let request = {module}::{function}({arguments});\n\
-         let http_request = request.to_http(base_url)?;\n\
-         // Send `http_request` with any HTTP client, then decode its answer:\n\
-         // `request.decode_response(status, &body)`.\n\
-         # Ok(())\n\
          # }}\n\
          ```",
-        comma = if hidden.is_empty() { "" } else { ", " },
         hidden = hidden.join(", "),
         arguments = arguments.join(", "),
     );
@@ -697,11 +702,14 @@ fn example_type(context: &Example, operation: &Operation, parameter: &Parameter)
         }
         text
     };
-    if is_plain_string(ty, rust_types.get(&Primitive::Str).map(String::as_str)) {
+    if is_plain_string(ty, rust_types.get(&Primitive::String).map(String::as_str)) {
         return "&str".to_owned();
     }
     if ty.containers.first() == Some(&Container::List) {
         return format!("&[{}]", inner(&list_item(ty)));
+    }
+    if passes_by_value(parameter, rust_types) {
+        return inner(ty);
     }
     format!("&{}", inner(ty))
 }

@@ -13,7 +13,9 @@ use super::docs::{code_span, doc_attributes, inner_doc_attributes, plain_text};
 use super::layout::Item;
 use super::operations::FOLDER;
 use super::serde_impls::{enum_impls, model_impls, one_of_impls};
-use super::types::{PrimitiveTypes, Scope, allow_camel_case, enum_type, field_type, ident};
+use super::types::{
+    PrimitiveTypes, Scope, allow_camel_case, enum_type, field_type, ident, type_docs,
+};
 use crate::model::{
     BaseType, EnumType, Fact, Feature, Field, Listing, ListingField, Model, ModelKind, NextPage,
     OneOfType, Primitive, Taken, TypeModel,
@@ -454,8 +456,8 @@ fn one_of_items(
                 format!("A [`{rust_name}`](super::{rust_name}).")
             }
             _ => format!(
-                "A value of the docs' type {}.",
-                code_span(&variant.ty.expr.to_string())
+                "A value of the type {}.",
+                type_docs(&variant.ty, types, &model.module)
             ),
         };
         if let (Some(property), false) = (&one_of.discriminator, variant.tags.is_empty()) {

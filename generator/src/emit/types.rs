@@ -13,7 +13,12 @@ use crate::model::{BaseType, Container, EnumKind, EnumType, FieldType, Model, Pr
 use crate::naming::is_camel_case;
 
 /// The Rust types of the primitives, parsed once per worker (token streams cannot cross threads).
-pub(super) struct PrimitiveTypes(BTreeMap<Primitive, PrimitiveType>);
+pub(super) struct PrimitiveTypes {
+    /// Each primitive's type, parsed.
+    parsed: BTreeMap<Primitive, PrimitiveType>,
+    /// Each primitive's type as the table writes it, for docs.
+    written: BTreeMap<Primitive, String>,
+}
 
 /// One primitive's Rust type.
 pub(super) enum PrimitiveType {
@@ -25,25 +30,25 @@ pub(super) enum PrimitiveType {
 
 impl PrimitiveTypes {
     pub(super) fn new(table: &BTreeMap<Primitive, String>) -> Self {
-        Self(
-            table
-                .iter()
-                .map(|(primitive, rust)| {
-                    let parsed: syn::Type = syn::parse_str(rust).unwrap_or_else(|error| {
-                        panic!(
-                            "type table entry `{rust}` was validated but does not parse: {error}"
-                        )
-                    });
-                    let spelled: String = rust.split_whitespace().collect();
-                    let ty = if spelled == "::std::string::String" {
-                        PrimitiveType::String
-                    } else {
-                        PrimitiveType::Other(quote!(#parsed))
-                    };
-                    (*primitive, ty)
-                })
-                .collect(),
-        )
+        let parsed = table
+            .iter()
+            .map(|(primitive, rust)| {
+                let parsed: syn::Type = syn::parse_str(rust).unwrap_or_else(|error| {
+                    panic!("type table entry `{rust}` was validated but does not parse: {error}")
+                });
+                let spelled: String = rust.split_whitespace().collect();
+                let ty = if spelled == "::std::string::String" {
+                    PrimitiveType::String
+                } else {
+                    PrimitiveType::Other(quote!(#parsed))
+                };
+                (*primitive, ty)
+            })
+            .collect();
+        PrimitiveTypes {
+            parsed,
+            written: table.clone(),
+        }
     }
 }
 
@@ -132,7 +137,7 @@ pub(super) fn field_type(
     own_enums: &TokenStream,
 ) -> TokenStream {
     let mut ty = match &field_type.base {
-        BaseType::Primitive(primitive) => match &types.0[primitive] {
+        BaseType::Primitive(primitive) => match &types.parsed[primitive] {
             PrimitiveType::String => scope.string(),
             PrimitiveType::Other(ty) => ty.clone(),
         },
@@ -157,6 +162,54 @@ pub(super) fn field_type(
         };
     }
     ty
+}
+
+/// The Rust type of `field_type` as a doc comment shows it: code, its innermost type linked when
+/// it is a path (`Vec<`[`Pet`](super::Pet)`>`); `own_enums` is the path of the module of its
+/// model's (or operation's) enums, from the module the docs are in.
+pub(super) fn type_docs(field_type: &FieldType, types: &PrimitiveTypes, own_enums: &str) -> String {
+    let (leaf, target) = match &field_type.base {
+        // The prelude's `String` needs no link (rustdoc finds one redundant).
+        BaseType::Primitive(primitive)
+            if matches!(types.parsed[primitive], PrimitiveType::String) =>
+        {
+            ("String".to_owned(), None)
+        }
+        BaseType::Primitive(primitive) => {
+            let written: String = types.written[primitive].split_whitespace().collect();
+            let is_path = written.contains("::")
+                && (written.chars()).all(|c| c == ':' || c == '_' || c.is_alphanumeric());
+            match written.rsplit_once("::") {
+                Some((_, last)) if is_path => (last.to_owned(), Some(written.clone())),
+                _ => (written, None),
+            }
+        }
+        BaseType::Model { rust_name, .. } | BaseType::SharedEnum { rust_name } => {
+            (rust_name.clone(), Some(format!("super::{rust_name}")))
+        }
+        BaseType::Enum { rust_name } => {
+            (rust_name.clone(), Some(format!("{own_enums}::{rust_name}")))
+        }
+    };
+    let open: String = (field_type.containers.iter())
+        .map(|container| match container {
+            Container::List => "Vec<",
+            Container::Map => "BTreeMap<String, ",
+        })
+        .collect();
+    let close = ">".repeat(field_type.containers.len());
+    let Some(target) = target else {
+        return code_span(&format!("{open}{leaf}{close}"));
+    };
+    let mut text = String::new();
+    if !open.is_empty() {
+        text.push_str(&code_span(&open));
+    }
+    text.push_str(&format!("[{}]({target})", code_span(&leaf)));
+    if !close.is_empty() {
+        text.push_str(&code_span(&close));
+    }
+    text
 }
 
 /// An open enum's definition, documented by `docs`: a variant per known value and the catch-all.

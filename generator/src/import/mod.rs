@@ -222,19 +222,11 @@ pub fn import_wire_names(options: &ImportOptions) -> Result<Imported, Failure> {
         });
     }
 
-    let mut document: DocumentMut = match old_text.as_deref().unwrap_or_default().parse() {
-        Ok(document) => document,
-        Err(error) => {
-            let span = error.span().unwrap_or(0..0);
-            diagnostics.push(
-                Diagnostic::error(config_file, span, "the config cannot be edited")
-                    .with_label(error.message().to_owned()),
-            );
-            return Err(Failure::Input {
-                diagnostics,
-                sources,
-            });
-        }
+    let Some(mut document) = editable(old_text.as_deref(), config_file, &mut diagnostics) else {
+        return Err(Failure::Input {
+            diagnostics,
+            sources,
+        });
     };
     let mut importer = Importer {
         config: &config,
@@ -300,6 +292,26 @@ pub fn import_wire_names(options: &ImportOptions) -> Result<Imported, Failure> {
         sources,
         model: new_model,
     })
+}
+
+/// The config's text as a document the import edits, keeping its comments and layout; `None`,
+/// reported, when it cannot be read so.
+fn editable(
+    text: Option<&str>,
+    config_file: FileId,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<DocumentMut> {
+    match text.unwrap_or_default().parse() {
+        Ok(document) => Some(document),
+        Err(error) => {
+            let span = error.span().unwrap_or(0..0);
+            diagnostics.push(
+                Diagnostic::error(config_file, span, "the config cannot be edited")
+                    .with_label(error.message().to_owned()),
+            );
+            None
+        }
+    }
 }
 
 /// The type model of the pages with the config `text` (added to `sources` as `path`), or the
@@ -589,12 +601,15 @@ impl Importer<'_> {
         };
         self.counts.enums += 1;
         let written = existing.and_then(|field| field.enum_values.as_ref());
-        if field.ty.base != BaseType::Primitive(Primitive::Str) && written.is_none() {
+        if field.ty.base != BaseType::Primitive(Primitive::String) && written.is_none() {
             self.counts.enums_not_str += 1;
             self.diagnostics.push(Diagnostic::warning(
                 module.file,
                 python.enum_span.clone(),
-                format!("`{model}.{}` is a `{}` on its page, not a `str`; its allowed values are not imported", python.name, field.ty.expr),
+                format!(
+                    "`{model}.{}` is `{}` on its page, not `string`; its allowed values are not imported",
+                    python.name, field.ty
+                ),
             ));
             return;
         }

@@ -14,26 +14,26 @@ use super::listing::listing;
 use super::operations::build_operations;
 use super::shared::{MAX_TYPE_DEPTH, enum_type, suggest};
 use super::{
-    AdditionalProperties, BaseType, EnumKind, EnumType, Fact, Field, FieldType, Model, ModelKind,
-    OneOfType, OneOfVariant, Package, Region, TypeModel,
+    AdditionalProperties, BaseType, Container, EnumKind, EnumType, Fact, Field, FieldType, Model,
+    ModelKind, OneOfType, OneOfVariant, Package, Primitive, Region, TypeModel,
 };
 use crate::config::{Config, FieldOverride, Located};
 use crate::diagnostic::{Diagnostic, FileId, Sources};
 use crate::naming;
 use crate::parse::{
-    Container, Leaf, ModelPage, OneOf, OperationPage, Primitive, PropertyRow, Spanned, TypeExpr,
+    Leaf, ModelPage, OneOf, OperationPage, PropertyRow, Spanned, TypeExpr, grammar_word,
 };
 
 /// The default primitive -> Rust type table.
 fn default_rust_type(primitive: Primitive) -> &'static str {
     match primitive {
-        Primitive::Str => "::std::string::String",
-        Primitive::Int => "i64",
+        Primitive::String => "::std::string::String",
+        Primitive::Integer => "i64",
         Primitive::Float => "f64",
-        Primitive::Bool => "bool",
+        Primitive::Boolean => "bool",
         Primitive::Date => "::jiff::civil::Date",
-        Primitive::Datetime => "::jiff::Timestamp",
-        Primitive::Object => "::serde_json::Value",
+        Primitive::DateTime => "::jiff::Timestamp",
+        Primitive::Any => "::serde_json::Value",
         Primitive::LocalDateTime => "::jiff::civil::DateTime",
         Primitive::YearMonth => "::std::string::String",
         // An integer or a float: kept exactly as sent (`5` stays `5`, `2.5` stays `2.5`);
@@ -382,7 +382,7 @@ impl<'p> Builder<'_, '_> {
                 kind: match (&page.enum_values, literal_enum(page)) {
                     _ if one_of(page, pages).is_some() => PageKind::Struct,
                     _ if page.alias.is_some() => PageKind::Alias,
-                    _ if self.is_bare_composition(page) => PageKind::Literals(Primitive::Object),
+                    _ if self.is_bare_composition(page) => PageKind::Literals(Primitive::Any),
                     (_, Some(primitive)) => PageKind::Literals(primitive),
                     (Some(_), None) => PageKind::Enum,
                     (None, None) => PageKind::Struct,
@@ -542,17 +542,9 @@ impl<'p> Builder<'_, '_> {
                     model_name,
                     &row.name.value,
                 );
-                let mut rust_name = "additional_properties".to_owned();
-                while fields.iter().any(|field| field.rust_name == rust_name) {
-                    rust_name.push('_');
-                }
                 AdditionalProperties {
-                    rust_name,
-                    ty: FieldType {
-                        expr: expr.clone(),
-                        containers,
-                        base,
-                    },
+                    rust_name: naming::EXTRA_KEYS_FIELD.to_owned(),
+                    ty: FieldType { containers, base },
                     description: row.description.clone(),
                 }
             });
@@ -599,7 +591,7 @@ impl<'p> Builder<'_, '_> {
         }
         // Any JSON value reads every document: tried last.
         types.sort_by_key(|expr| {
-            expr.containers.is_empty() && expr.leaf == Leaf::Primitive(Primitive::Object)
+            expr.containers.is_empty() && expr.leaf == Leaf::Primitive(Primitive::Any)
         });
         let names = naming::one_of_variant_names(types.iter().map(|expr| {
             let containers = (expr.containers.iter())
@@ -653,11 +645,7 @@ impl<'p> Builder<'_, '_> {
                 OneOfVariant {
                     rust_name,
                     by_fields,
-                    ty: FieldType {
-                        expr: expr.clone(),
-                        containers,
-                        base,
-                    },
+                    ty: FieldType { containers, base },
                     tags,
                 }
             })
@@ -714,7 +702,7 @@ impl<'p> Builder<'_, '_> {
                         format!("`{}` is not a Rust identifier", name.value),
                     )
                     .with_label("invalid rust_name")
-                    .with_note("keywords need `r#` (`r#type`); `self`, `Self`, `crate`, `super` and `_` cannot be field names"),
+                    .with_note("keywords need `r#` (`r#type`); `self`, `Self`, `crate`, `super`, `_` and `additional_properties_` (the map of other keys) cannot be field names"),
                 );
                 naming::field_name(rule_wire_name)
             }
@@ -804,62 +792,79 @@ impl<'p> Builder<'_, '_> {
                     .collect()
             }),
         };
-        // An override's values are for a `str` field; the page's are of the field's primitive
-        // (strings, integers or numbers).
-        let kind = match base {
-            BaseType::Primitive(primitive) => enum_kind(primitive),
-            _ => None,
-        }
-        .filter(|kind| kind.is_string() || override_values.is_none());
-        if let Some(values) = values {
-            if let Some(kind) = kind {
-                let enum_type = enum_type(
-                    naming::enum_name(&rust_name),
-                    doc_name,
-                    kind,
-                    values.into_iter(),
-                );
-                base = BaseType::Enum {
-                    rust_name: enum_type.rust_name.clone(),
-                };
-                enums.push(enum_type);
-            } else if let Some(first) = override_values.and_then(|values| values.first()) {
-                self.diagnostics.push(
-                    Diagnostic::error(
-                        first.file,
-                        first.span.clone(),
-                        format!("enum values for field `{doc_name}` of type `{expr}`"),
-                    )
-                    .with_label("enum values need a `str` field (or a list or dict of `str`)"),
-                );
-            }
+        if let Some(values) = values
+            && let Some(enum_type) = self.own_enum(
+                values,
+                override_values,
+                &base,
+                (&rust_name, doc_name),
+                &expr,
+            )
+        {
+            base = BaseType::Enum {
+                rust_name: enum_type.rust_name.clone(),
+            };
+            enums.push(enum_type);
         }
         // A composition's page documents one variant's type for a field that each variant may
         // shape differently (`flow` of `ContinueWith`): any JSON value keeps every variant's.
-        if composition && matches!(base, BaseType::Model { .. }) {
-            base = BaseType::Primitive(Primitive::Object);
+        if composition && let BaseType::Model { rust_name, .. } = &base {
             description.push_str(&format!(
-                "\n\nThe docs give its type as `{expr}`, but the variants of this composition \
-                 shape it differently: it is read as any JSON value."
+                "\n\nThe docs give it a type of the model `{rust_name}`, but the variants of this \
+                 composition shape it differently: it is read as any JSON value."
             ));
+            base = BaseType::Primitive(Primitive::Any);
         }
         // Any JSON value holds `null` already: it needs no mark.
-        let holds_null = containers.is_empty() && base == BaseType::Primitive(Primitive::Object);
+        let holds_null = containers.is_empty() && base == BaseType::Primitive(Primitive::Any);
         Field {
             doc_name: doc_name.to_owned(),
             rust_name,
             wire_name,
-            ty: FieldType {
-                containers,
-                expr,
-                base,
-            },
+            ty: FieldType { containers, base },
             required: row.required && !composition,
             required_unknown: row.required_unknown,
             nullable: row.nullable && !holds_null,
             description,
             taken: row.taken.clone(),
         }
+    }
+
+    /// The own enum of the field `names` (its Rust and docs names) of `values`: an override's
+    /// (`override_values`), for a string field, or its page's, of the field's primitive (strings,
+    /// integers or numbers). `None` when `base` holds no such values, an override's reported.
+    fn own_enum(
+        &mut self,
+        values: Vec<&str>,
+        override_values: Option<&Vec<Located<String>>>,
+        base: &BaseType,
+        (rust_name, doc_name): (&str, &str),
+        expr: &TypeExpr,
+    ) -> Option<EnumType> {
+        let kind = match base {
+            BaseType::Primitive(primitive) => enum_kind(*primitive),
+            _ => None,
+        }
+        .filter(|kind| kind.is_string() || override_values.is_none());
+        if let Some(kind) = kind {
+            return Some(enum_type(
+                naming::enum_name(rust_name),
+                doc_name,
+                kind,
+                values.into_iter(),
+            ));
+        }
+        if let Some(first) = override_values.and_then(|values| values.first()) {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    first.file,
+                    first.span.clone(),
+                    format!("enum values for field `{doc_name}` of type `{expr}`"),
+                )
+                .with_label("enum values need a `str` field (or a list or dict of `str`)"),
+            );
+        }
+        None
     }
 
     /// The containers and base type of a type expression, alias pages expanded
@@ -892,13 +897,13 @@ impl<'p> Builder<'_, '_> {
                     )
                     .with_label("read as any JSON value (`serde_json::Value`)"),
                 );
-                BaseType::Primitive(Primitive::Object)
+                BaseType::Primitive(Primitive::Any)
             }
             Err(Unresolved::Unknown(name)) => {
                 let candidates = pages
                     .keys()
                     .copied()
-                    .chain(Primitive::ALL.iter().map(|primitive| primitive.name()));
+                    .chain(Primitive::ALL.map(grammar_word));
                 let mut diagnostic = Diagnostic::error(
                     file,
                     span,
@@ -910,7 +915,7 @@ impl<'p> Builder<'_, '_> {
                     diagnostic = diagnostic.with_note(hint);
                 }
                 self.diagnostics.push(diagnostic);
-                BaseType::Primitive(Primitive::Object)
+                BaseType::Primitive(Primitive::Any)
             }
         };
         (containers, base)
@@ -1014,8 +1019,8 @@ fn literal_enum(page: &ModelPage) -> Option<Primitive> {
 /// other primitives (an enum of booleans is its primitive).
 fn enum_kind(primitive: Primitive) -> Option<EnumKind> {
     match primitive {
-        Primitive::Str => Some(EnumKind::String),
-        Primitive::Int => Some(EnumKind::Integer),
+        Primitive::String => Some(EnumKind::String),
+        Primitive::Integer => Some(EnumKind::Integer),
         Primitive::Float | Primitive::Number => Some(EnumKind::Number),
         _ => None,
     }

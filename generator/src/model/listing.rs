@@ -73,9 +73,9 @@ fn letters(name: &str) -> String {
 }
 
 fn is_string(ty: &FieldType) -> bool {
-    ty.containers.is_empty() && ty.base == BaseType::Primitive(Primitive::Str)
+    ty.containers.is_empty() && ty.base == BaseType::Primitive(Primitive::String)
 }
 
 fn is_integer(ty: &FieldType) -> bool {
-    ty.containers.is_empty() && ty.base == BaseType::Primitive(Primitive::Int)
+    ty.containers.is_empty() && ty.base == BaseType::Primitive(Primitive::Integer)
 }

@@ -9,14 +9,15 @@ mod features;
 mod listing;
 mod operations;
 mod shared;
+mod vocabulary;
 
 use std::collections::BTreeMap;
 
-pub use crate::parse::{Container, Fact, HttpMethod, Permissions, Primitive, Taken, TypeExpr};
 pub use build::build_model;
 pub use features::UNREFERENCED;
 pub use operations::placeholders;
 pub use shared::MAX_TYPE_DEPTH;
+pub use vocabulary::{Container, Fact, HttpMethod, Permissions, Primitive, Taken, type_notation};
 
 /// Everything the generated crate is made from.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -226,7 +227,7 @@ impl Operation {
             .as_deref()
             .is_some_and(|media_type| !is_json_media_type(media_type))
             && self.returns.as_ref().is_some_and(|ty| {
-                ty.containers.is_empty() && ty.base == BaseType::Primitive(Primitive::Str)
+                ty.containers.is_empty() && ty.base == BaseType::Primitive(Primitive::String)
             })
     }
 
@@ -381,7 +382,8 @@ impl Model {
 /// (flattened on the wire).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AdditionalProperties {
-    /// The Rust name of the map field (`additional_properties`, unless a field has that name).
+    /// The Rust name of the map field: always `additional_properties_`, which no property's
+    /// field is named.
     pub rust_name: String,
     /// The type of each value.
     pub ty: FieldType,
@@ -475,8 +477,6 @@ pub struct Field {
 /// A field's type: containers around a base type.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FieldType {
-    /// The type expression as the docs (or an override) wrote it.
-    pub expr: TypeExpr,
     /// Containers, outermost first.
     pub containers: Vec<Container>,
     /// The innermost type.
@@ -484,9 +484,26 @@ pub struct FieldType {
 }
 
 impl FieldType {
+    /// The type in the neutral notation (`list<map<integer>>`), its innermost type written `leaf`.
+    pub fn notation(&self, leaf: &str) -> String {
+        type_notation(&self.containers, leaf)
+    }
+
     /// Whether the type is any JSON value itself (not a list or map of them), which holds `null`.
     pub fn is_any_value(&self) -> bool {
-        self.containers.is_empty() && self.base == BaseType::Primitive(Primitive::Object)
+        self.containers.is_empty() && self.base == BaseType::Primitive(Primitive::Any)
+    }
+}
+
+impl std::fmt::Display for FieldType {
+    /// The type in the neutral notation, models and enums by their Rust names (`list<Pet>`).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.notation(match &self.base {
+            BaseType::Primitive(primitive) => primitive.name(),
+            BaseType::Model { rust_name, .. }
+            | BaseType::Enum { rust_name }
+            | BaseType::SharedEnum { rust_name } => rust_name,
+        }))
     }
 }
 

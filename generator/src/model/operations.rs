@@ -13,16 +13,13 @@ use rayon::iter::{IntoParallelIterator, ParallelIterator};
 
 use super::shared::{MAX_TYPE_DEPTH, enum_type, suggest};
 use super::{
-    BaseType, BodyEncoding, EnumKind, EnumType, FieldType, Operation, OperationGroup, Parameter,
-    ParameterLocation, is_json_media_type,
+    BaseType, BodyEncoding, Container, EnumKind, EnumType, FieldType, HttpMethod, Operation,
+    OperationGroup, Parameter, ParameterLocation, Primitive, is_json_media_type,
 };
 use crate::config::{OperationOverrides, ParameterPlace};
 use crate::diagnostic::{Diagnostic, FileId, OPERATION_LEFT_OUT, Severity, Sources};
 use crate::naming::{self, WireCase};
-use crate::parse::{
-    Container, HttpMethod, Leaf, OperationPage, OperationSection, ParameterRow, Primitive, Spanned,
-    TypeCell,
-};
+use crate::parse::{Leaf, OperationPage, OperationSection, ParameterRow, Spanned, TypeCell};
 
 /// The `{placeholder}`s of a path template, with their byte ranges (inside the braces).
 pub fn placeholders(path: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
@@ -49,6 +46,34 @@ pub fn build_operations(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<OperationGroup> {
     check_stale_overrides(pages, overrides, diagnostics);
+    let accepted = accepted_groups(pages, types, sources, diagnostics);
+    // Groups are independent of each other: built in parallel, their diagnostics kept in page
+    // order.
+    let built: Vec<(OperationGroup, Vec<Diagnostic>)> = accepted
+        .into_par_iter()
+        .map(|(page, feature)| {
+            let overrides = overrides.get(&page.group.value);
+            build_group(page, feature, overrides, types, wire_case, sources)
+        })
+        .collect();
+    let mut groups = Vec::new();
+    for (group, page_diagnostics) in built {
+        diagnostics.extend(page_diagnostics);
+        groups.push(group);
+    }
+    groups.sort_by(|a, b| a.name.cmp(&b.name));
+    groups
+}
+
+/// The operation pages whose groups can be built, each with its feature's name: a group that
+/// cannot be a module, or would share its module with a model or its feature with another group,
+/// is reported.
+fn accepted_groups<'p>(
+    pages: &'p [OperationPage],
+    types: &HashMap<&str, (Vec<Container>, BaseType)>,
+    sources: &Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<(&'p OperationPage, String)> {
     let mut accepted: Vec<(&OperationPage, String)> = Vec::new();
     let mut by_feature: HashMap<String, &OperationPage> = HashMap::new();
     let models_by_folded_name: HashMap<String, &str> = types
@@ -103,66 +128,103 @@ pub fn build_operations(
         by_feature.insert(feature.clone(), page);
         accepted.push((page, feature));
     }
-    // Groups are independent of each other: built in parallel, their diagnostics kept in page
-    // order.
-    let built: Vec<(OperationGroup, Vec<Diagnostic>)> = accepted
-        .into_par_iter()
-        .map(|(page, feature)| {
-            let mut page_diagnostics = Vec::new();
-            let mut resolver = Resolver {
-                file: page.file,
-                group: &page.group.value,
-                overrides: overrides.get(&page.group.value),
-                types,
-                wire_case,
-                sources,
-                diagnostics: &mut page_diagnostics,
-            };
-            let mut operations: Vec<Operation> = Vec::new();
-            for section in &page.operations {
-                let Some(encoding) = resolver.body_encoding(section) else {
-                    continue;
-                };
-                let reported = resolver.diagnostics.len();
-                let operation = resolver.operation(section, encoding);
-                let problems = &mut resolver.diagnostics[reported..];
-                let failed = problems
-                    .iter()
-                    .any(|diagnostic| diagnostic.severity == Severity::Error);
-                // On openapi-generator's pages, an operation that cannot be built is left out.
-                if page.best_effort && failed {
-                    for problem in problems.iter_mut() {
-                        *problem = problem.clone().into_warning(OPERATION_LEFT_OUT);
-                    }
-                } else {
-                    operations.push(operation);
-                }
+    accepted
+}
+
+/// One operation page's group, with the problems of its operations: on openapi-generator's
+/// pages, an operation that cannot be built is left out, its problems warnings.
+fn build_group(
+    page: &OperationPage,
+    feature: String,
+    overrides: Option<&BTreeMap<String, OperationOverrides>>,
+    types: &HashMap<&str, (Vec<Container>, BaseType)>,
+    wire_case: WireCase,
+    sources: &Sources,
+) -> (OperationGroup, Vec<Diagnostic>) {
+    let mut page_diagnostics = Vec::new();
+    let mut resolver = Resolver {
+        file: page.file,
+        group: &page.group.value,
+        overrides,
+        types,
+        wire_case,
+        sources,
+        diagnostics: &mut page_diagnostics,
+    };
+    let mut operations: Vec<Operation> = Vec::new();
+    for section in &page.operations {
+        let Some(encoding) = resolver.body_encoding(section) else {
+            continue;
+        };
+        let reported = resolver.diagnostics.len();
+        let operation = resolver.operation(section, encoding);
+        let problems = &mut resolver.diagnostics[reported..];
+        let failed = problems
+            .iter()
+            .any(|diagnostic| diagnostic.severity == Severity::Error);
+        // On openapi-generator's pages, an operation that cannot be built is left out.
+        if page.best_effort && failed {
+            for problem in problems.iter_mut() {
+                *problem = problem.clone().into_warning(OPERATION_LEFT_OUT);
             }
-            operations.sort_by(|a, b| a.name.cmp(&b.name));
-            check_function_names(page, &operations, &mut page_diagnostics);
-            let source = sources
-                .get(page.file)
-                .path
-                .file_name()
-                .map(|name| name.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let group = OperationGroup {
-                name: page.group.value.clone(),
-                module: naming::group_module_name(&page.group.value),
-                feature,
-                source,
-                operations,
-            };
-            (group, page_diagnostics)
-        })
-        .collect();
-    let mut groups = Vec::new();
-    for (group, page_diagnostics) in built {
-        diagnostics.extend(page_diagnostics);
-        groups.push(group);
+        } else {
+            operations.push(operation);
+        }
     }
-    groups.sort_by(|a, b| a.name.cmp(&b.name));
-    groups
+    operations.sort_by(|a, b| a.name.cmp(&b.name));
+    check_function_names(page, &operations, &mut page_diagnostics);
+    let source = sources
+        .get(page.file)
+        .path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let group = OperationGroup {
+        name: page.group.value.clone(),
+        module: naming::group_module_name(&page.group.value),
+        feature,
+        source,
+        operations,
+    };
+    (group, page_diagnostics)
+}
+
+/// The parameter of `row`, of type `ty`, named `names` (Rust and wire), at `location`; `file`
+/// when it is a file's contents.
+fn parameter(
+    row: &ParameterRow,
+    ty: FieldType,
+    (rust_name, wire_name): (String, String),
+    location: ParameterLocation,
+    file: bool,
+) -> Parameter {
+    Parameter {
+        doc_name: row.name.value.clone(),
+        rust_name,
+        wire_name,
+        location,
+        ty,
+        required: row.required,
+        default: row.default.clone(),
+        allowed_values: row.allowed_values.clone(),
+        description: row.description.clone(),
+        file,
+    }
+}
+
+/// The media type an operation accepts when it is not JSON: the config's, else the page's first
+/// when it lists no JSON one.
+fn accepted_media_type(
+    section: &OperationSection,
+    overrides: Option<&OperationOverrides>,
+) -> Option<String> {
+    (overrides.and_then(|operation| operation.accept.as_ref()))
+        .map(|accept| accept.value.clone())
+        .or_else(|| {
+            let listed = section.accept.as_deref().unwrap_or_default();
+            let json = (listed.iter()).any(|media_type| is_json_media_type(media_type));
+            listed.first().filter(|_| !json).cloned()
+        })
 }
 
 /// The registered request headers (IANA's HTTP Field Name Registry) a parameter so named goes
@@ -308,25 +370,7 @@ impl Resolver<'_, '_> {
                     }
                     (ParameterLocation::Body, wanted)
                 }
-                (None, None) => match request_header(&row.api_name) {
-                    Some(header) => {
-                        if let Header::Unregistered(_) = header {
-                            self.diagnostics.push(
-                                Diagnostic::warning(
-                                    self.file,
-                                    row.name.span.clone(),
-                                    format!("parameter `{doc_name}` of `{name}` is sent as the header `{}`", header.name()),
-                                )
-                                .with_label("named like a header (`x_`), not a registered one")
-                                .with_note("the page does not say where a parameter goes: check it against the API's reference"),
-                            );
-                        }
-                        (ParameterLocation::Header, header.name().to_owned())
-                    }
-                    // A form's page lists its fields as parameters, as it does query ones.
-                    None if form => (ParameterLocation::Form, wanted),
-                    None => (ParameterLocation::Query, wanted),
-                },
+                (None, None) => self.unplaced_location(row, name, form, wanted),
             };
             let mut ty = self.resolve(&row.ty, || format!("parameter `{doc_name}` of `{name}`"));
             if let Some(enum_type) = allowed_values_enum(row, &rust_name, &ty) {
@@ -335,20 +379,10 @@ impl Resolver<'_, '_> {
                 };
                 enums.push(enum_type);
             }
-            parameters.push(Parameter {
-                doc_name: doc_name.to_owned(),
-                rust_name,
-                wire_name,
-                location,
-                ty,
-                required: row.required,
-                default: row.default.clone(),
-                allowed_values: row.allowed_values.clone(),
-                description: row.description.clone(),
-                file: row.file
-                    && location == ParameterLocation::Form
-                    && encoding == BodyEncoding::Multipart,
-            });
+            let file = row.file
+                && location == ParameterLocation::Form
+                && encoding == BodyEncoding::Multipart;
+            parameters.push(parameter(row, ty, (rust_name, wire_name), location, file));
         }
         self.report_unfilled(name, path, &slots, &filled);
         let returns = section
@@ -369,19 +403,44 @@ impl Resolver<'_, '_> {
             deprecated: section.deprecated,
             parameters,
             returns,
-            // The config's, else the page's first when it lists no JSON one.
-            accept: operation_overrides
-                .and_then(|operation| operation.accept.as_ref())
-                .map(|accept| accept.value.clone())
-                .or_else(|| {
-                    let listed = section.accept.as_deref().unwrap_or_default();
-                    let json = listed
-                        .iter()
-                        .any(|media_type| is_json_media_type(media_type));
-                    listed.first().filter(|_| !json).cloned()
-                }),
+            accept: accepted_media_type(section, operation_overrides),
             enums,
             body_encoding: encoding,
+        }
+    }
+
+    /// Where a parameter the path and the config do not place goes (its wire name with it): a
+    /// header when named like one (with a warning when not a registered one), a form field in a
+    /// form, else the query.
+    fn unplaced_location(
+        &mut self,
+        row: &ParameterRow,
+        operation: &str,
+        form: bool,
+        wanted: String,
+    ) -> (ParameterLocation, String) {
+        match request_header(&row.api_name) {
+            Some(header) => {
+                if let Header::Unregistered(_) = header {
+                    self.diagnostics.push(
+                        Diagnostic::warning(
+                            self.file,
+                            row.name.span.clone(),
+                            format!(
+                                "parameter `{}` of `{operation}` is sent as the header `{}`",
+                                row.name.value,
+                                header.name()
+                            ),
+                        )
+                        .with_label("named like a header (`x_`), not a registered one")
+                        .with_note("the page does not say where a parameter goes: check it against the API's reference"),
+                    );
+                }
+                (ParameterLocation::Header, header.name().to_owned())
+            }
+            // A form's page lists its fields as parameters, as it does query ones.
+            None if form => (ParameterLocation::Form, wanted),
+            None => (ParameterLocation::Query, wanted),
         }
     }
 
@@ -482,14 +541,10 @@ impl Resolver<'_, '_> {
                     diagnostic = diagnostic.with_note(hint);
                 }
                 self.diagnostics.push(diagnostic);
-                BaseType::Primitive(Primitive::Object)
+                BaseType::Primitive(Primitive::Any)
             }
         };
-        FieldType {
-            expr: expr.clone(),
-            containers,
-            base,
-        }
+        FieldType { containers, base }
     }
 
     fn place(&self, span: &Range<usize>) -> String {
@@ -612,23 +667,23 @@ fn is_body(row: &ParameterRow, section: &OperationSection) -> bool {
             .is_none_or(|types| !types.is_empty());
     row.name.value == "body"
         || (has_body
-            && (matches!(
-                expr.leaf,
-                Leaf::Named(_) | Leaf::Primitive(Primitive::Object)
-            ) || expr.containers.contains(&Container::Map)))
+            && (matches!(expr.leaf, Leaf::Named(_) | Leaf::Primitive(Primitive::Any))
+                || expr.containers.contains(&Container::Map)))
 }
 
 /// The open enum of a `str` parameter whose values the docs list (named after the parameter's
 /// Rust name); `None` for others.
 fn allowed_values_enum(row: &ParameterRow, rust_name: &str, ty: &FieldType) -> Option<EnumType> {
-    (!row.allowed_values.is_empty() && ty.base == BaseType::Primitive(Primitive::Str)).then(|| {
-        enum_type(
-            naming::enum_name(rust_name),
-            &row.name.value,
-            EnumKind::String,
-            row.allowed_values.iter().map(String::as_str),
-        )
-    })
+    (!row.allowed_values.is_empty() && ty.base == BaseType::Primitive(Primitive::String)).then(
+        || {
+            enum_type(
+                naming::enum_name(rust_name),
+                &row.name.value,
+                EnumKind::String,
+                row.allowed_values.iter().map(String::as_str),
+            )
+        },
+    )
 }
 
 #[cfg(test)]

@@ -9,7 +9,8 @@ use std::hash::{Hash, Hasher};
 
 use super::dialects::openapi_generator;
 pub use super::types::Inexact;
-use super::types::{Container, Leaf, Primitive};
+use super::types::Leaf;
+use crate::model::{Container, Primitive};
 
 /// A template family whose model docs the generator reads: a handle on its description. Two
 /// handles are equal when they name the same dialect.

@@ -9,8 +9,9 @@ use super::dialect::Dialect;
 use super::dialects::{self, Dialects};
 use super::operations::{OperationPage, TypeCell};
 use super::page::{MALFORMED_TYPE, ModelPage, PropertyRow, Spanned};
-use super::types::{Container, Inexact, Leaf, Primitive, TypeExpr};
+use super::types::{Inexact, Leaf, TypeExpr, grammar_word};
 use crate::diagnostic::{Diagnostic, FileId, Sources};
+use crate::model::{Container, Primitive};
 
 /// The dialect of a folder's model pages: `forced` (from codegen.toml, with where it is written)
 /// or the one their syntax shows: of the dialects every page's marks show, the first in the
@@ -251,7 +252,7 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
         });
         for row in rows {
             let expr = &mut row.type_expr.value;
-            if expr.leaf == Leaf::Primitive(Primitive::Object)
+            if expr.leaf == Leaf::Primitive(Primitive::Any)
                 && expr.containers.ends_with(free_form_map)
             {
                 expr.containers.pop();
@@ -291,10 +292,11 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
                 // primitive (C's `int`, which the template writes for booleans too) is what the
                 // table says it is.
                 Leaf::Primitive(read)
-                    if (spec.primitives.iter())
-                        .any(|&(name, primitive)| name == read.name() && primitive != *read) =>
+                    if (spec.primitives.iter()).any(|&(name, primitive)| {
+                        name == grammar_word(*read) && primitive != *read
+                    }) =>
                 {
-                    Some(read.name().to_owned())
+                    Some(grammar_word(*read).to_owned())
                 }
                 _ => None,
             };
@@ -303,10 +305,7 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
             {
                 // The language's type, or the page's model: any JSON value reads either.
                 let (leaf, inexact) = if either(name) {
-                    (
-                        Leaf::Primitive(Primitive::Object),
-                        Some(Inexact::TypeOrModel),
-                    )
+                    (Leaf::Primitive(Primitive::Any), Some(Inexact::TypeOrModel))
                 } else {
                     read
                 };
@@ -338,7 +337,7 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
             page.alias = Some(Spanned {
                 value: TypeExpr {
                     containers: Vec::new(),
-                    leaf: Leaf::Primitive(Primitive::Object),
+                    leaf: Leaf::Primitive(Primitive::Any),
                 },
                 span: page.name.span.clone(),
             });
@@ -386,7 +385,7 @@ fn read_variant_names(page: &mut ModelPage, dialect: Dialect, page_names: &BTree
             {
                 leaf
             } else {
-                Leaf::Primitive(Primitive::Object)
+                Leaf::Primitive(Primitive::Any)
             };
         }
     }
@@ -475,7 +474,7 @@ pub fn shows_no_property(page: &ModelPage, dialect: Dialect) -> bool {
         let expr = &row.type_expr.value;
         dialect.spec().any_value_row_on_every_page
             && expr.containers.is_empty()
-            && expr.leaf == Leaf::Primitive(Primitive::Object)
+            && expr.leaf == Leaf::Primitive(Primitive::Any)
     };
     page.properties.is_empty()
         && page
@@ -500,7 +499,7 @@ const FREE_FORM_MAP: &str = "map[string]interface{}";
 fn any_value_outside_maps(pages: &[ModelPage]) -> bool {
     pages.iter().flat_map(|page| &page.properties).any(|row| {
         let expr = &row.type_expr.value;
-        expr.leaf == Leaf::Primitive(Primitive::Object)
+        expr.leaf == Leaf::Primitive(Primitive::Any)
             && expr.containers.last() != Some(&Container::Map)
     })
 }

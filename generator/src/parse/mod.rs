@@ -24,8 +24,8 @@ pub use folder::{
     shows_no_property,
 };
 pub use operations::{
-    HttpMethod, OperationPage, OperationSection, ParameterRow, Permissions, TypeCell,
-    looks_like_operations, parse_operations,
+    OperationPage, OperationSection, ParameterRow, TypeCell, looks_like_operations,
+    parse_operations,
 };
 pub use other_folders::{OtherFolder, take_from_other_folders};
 pub use page::{EnumValues, ModelPage, PageOutcome, PropertyRow, Spanned, parse_page};
@@ -33,4 +33,4 @@ pub use schema_sections::parse_schema_sections_page;
 pub use type_expr::{
     ParsedType, TypeSyntaxError, parse_type, parse_type_expr, parse_type_expr_with_leaf_span,
 };
-pub use types::{Container, Discriminator, Fact, Leaf, OneOf, Primitive, Taken, TypeExpr};
+pub use types::{Discriminator, Leaf, OneOf, TypeExpr, grammar_primitive, grammar_word};

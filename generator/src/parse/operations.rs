@@ -26,8 +26,9 @@ use super::page::{
     front_matter_title, header_names, inline_text, is_attribute_line, is_header, line_of,
     parse_type_cell, source_cells, trim_span, written_cells,
 };
-use super::types::{Container, Leaf, Primitive, TypeExpr};
+use super::types::{Leaf, TypeExpr};
 use crate::diagnostic::{Diagnostic, FileId};
+use crate::model::{Container, HttpMethod, Permissions, Primitive};
 use crate::naming;
 
 /// A page of operations of one API group.
@@ -112,73 +113,6 @@ pub struct ParameterRow {
     /// it is the dialect's name for one (`bytearray`, `File`; known once the folder's dialect
     /// is: [`super::dialect::DialectSpec::file_types`]).
     pub file: bool,
-}
-
-/// An HTTP method.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "UPPERCASE")]
-pub enum HttpMethod {
-    /// `GET`.
-    Get,
-    /// `HEAD`.
-    Head,
-    /// `POST`.
-    Post,
-    /// `PUT`.
-    Put,
-    /// `PATCH`.
-    Patch,
-    /// `DELETE`.
-    Delete,
-    /// `OPTIONS`.
-    Options,
-}
-
-impl HttpMethod {
-    /// Every method, in a fixed order.
-    pub const ALL: [HttpMethod; 7] = [
-        HttpMethod::Get,
-        HttpMethod::Head,
-        HttpMethod::Post,
-        HttpMethod::Put,
-        HttpMethod::Patch,
-        HttpMethod::Delete,
-        HttpMethod::Options,
-    ];
-
-    /// The method's name on the wire (`GET`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            HttpMethod::Get => "GET",
-            HttpMethod::Head => "HEAD",
-            HttpMethod::Post => "POST",
-            HttpMethod::Put => "PUT",
-            HttpMethod::Patch => "PATCH",
-            HttpMethod::Delete => "DELETE",
-            HttpMethod::Options => "OPTIONS",
-        }
-    }
-
-    /// The method of this name, in capitals as the pages write it.
-    pub fn from_name(name: &str) -> Option<HttpMethod> {
-        HttpMethod::ALL
-            .into_iter()
-            .find(|method| method.as_str() == name)
-    }
-}
-
-/// The permissions an operation requires.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Permissions {
-    /// `Requires NO permissions`.
-    NotRequired,
-    /// `Requires ALL permissions:` each of these.
-    All(Vec<String>),
-    /// `Requires ANY permissions:` one of these.
-    Any(Vec<String>),
 }
 
 /// Whether a page has the shape of an operation page (cheap check before parsing).
@@ -950,7 +884,7 @@ fn read_parameter(
         expr: Spanned {
             value: TypeExpr {
                 containers,
-                leaf: Leaf::Primitive(Primitive::Str),
+                leaf: Leaf::Primitive(Primitive::String),
             },
             span: type_span.clone(),
         },
@@ -1317,7 +1251,8 @@ mod tests {
         wire_default,
     };
     use crate::diagnostic::Sources;
-    use crate::parse::types::{Container, Leaf, Primitive};
+    use crate::model::{Container, Primitive};
+    use crate::parse::types::Leaf;
 
     /// Parses `text` as `ThingsApi.md`: the page and the one-line summaries of its diagnostics.
     fn read_page(text: &str) -> (Option<OperationPage>, Vec<String>) {
@@ -1386,7 +1321,7 @@ Name | Type | Description  | Notes\n\
                 )
             })
             .collect();
-        let str_leaf = Leaf::Primitive(Primitive::Str);
+        let str_leaf = Leaf::Primitive(Primitive::String);
         assert_eq!(
             rows,
             [

@@ -14,7 +14,8 @@ use crate::diagnostic::{Diagnostic, FileId};
 use crate::naming::{self, WireCase};
 
 use super::page::{ModelPage, PropertyRow, Spanned};
-use super::types::{Discriminator, Fact, Leaf, OneOf, Taken, TypeExpr};
+use super::types::{Discriminator, Leaf, OneOf, TypeExpr};
+use crate::model::{Fact, Taken};
 
 /// Another docs folder of the same API: its parsed model pages and its name as the config
 /// writes it.

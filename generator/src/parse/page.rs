@@ -26,8 +26,9 @@ use super::dialect::{Mark, Word};
 use super::dialects;
 use super::dialects::Dialects;
 use super::type_expr::{NullMark, parse_type};
-use super::types::{Container, Discriminator, Leaf, OneOf, Primitive, Taken, TypeExpr};
+use super::types::{Discriminator, Leaf, OneOf, TypeExpr};
 use crate::diagnostic::{Diagnostic, FileId};
+use crate::model::{Container, Primitive, Taken};
 
 /// A value and the byte span of the source it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -151,149 +152,48 @@ pub fn parse_page(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
-    // A page without `Properties` cannot define a type unless its first `## ` heading is
-    // `## Enum` (or Rust's `## Enum Variants`, or a list of a oneOf's variants); otherwise only
-    // its title and that heading matter
-    // (for the "model page without a table" warning), so only the text up to that heading is
-    // parsed. Operation pages are most of a docs folder's bytes.
-    let parsed = if text.contains("Properties") {
-        text
-    } else {
-        let head = up_to_first_h2(text);
-        let first_h2 = head.trim_end().rsplit('\n').next().unwrap_or_default();
-        if matches!(
-            first_h2.trim_end(),
-            "## Enum"
-                | "## Enum Variants"
-                | "## oneOf"
-                | "## anyOf"
-                | "## oneOf schemas"
-                | "## anyOf schemas"
-        ) {
-            text
-        } else {
-            head
-        }
-    };
-    let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(parsed, options)
+    let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(part_to_parse(text), options)
         .into_offset_iter()
         .collect();
-
-    let mut reader = PageReader {
-        file,
-        text,
-        diagnostics,
-        title: None,
-        name: None,
-        description: Vec::new(),
-        has_properties_heading: false,
-        dialects: None,
-        additional_properties: None,
-        field_enums: Vec::new(),
-        field_enum_lists: Vec::new(),
-        variants: None,
-        name_and_type_only: false,
-        variant_list: None,
-        any_value: false,
-        qualified_name: false,
-        value_table: None,
-    };
+    let mut reader = PageReader::new(file, text, diagnostics);
     let mut index = 0;
-    let mut properties = None;
-    let mut enum_values = None;
-    let mut expect = Expect::Nothing;
-    let mut in_body = false;
     while index < events.len() {
-        let (event, range) = &events[index];
         let end = find_end(&events, index);
-        match event {
-            Event::Start(Tag::MetadataBlock(MetadataBlockKind::YamlStyle)) => {
-                if let Some((Event::Text(yaml), yaml_range)) = events.get(index + 1) {
-                    reader.read_front_matter(yaml, yaml_range.start);
-                }
-            }
-            Event::Start(Tag::Heading { level, .. }) => {
-                let heading = collect_text(&events[index + 1..end]);
-                let heading = Spanned {
-                    value: heading.text.trim().to_owned(),
-                    span: trim_span(text, range.clone()),
-                };
-                if let Expect::Table(heading_span) = std::mem::take(&mut expect) {
-                    reader.properties_without_table(heading_span);
-                }
-                reader.read_heading(*level, heading, &mut in_body, &mut expect);
-            }
-            Event::Start(Tag::Table(_)) => match std::mem::take(&mut expect) {
-                Expect::Table(_) => properties = Some(reader.read_table(&events[index + 1..end])),
-                Expect::EnumTable(name) => {
-                    reader.mark(Mark::FieldEnumHeading, trim_span(text, range.clone()));
-                    let values = reader.read_enum_table(&events[index + 1..end]);
-                    reader.field_enums.push((name, values));
-                }
-                Expect::Variants => {
-                    let variants = reader.read_variants(&events[index + 1..end], range.clone());
-                    reader.variants = Some(variants);
-                }
-                // `python-experimental` 5.x's page of one value: a table without a Name column.
-                Expect::Nothing if !in_body && reader.follows_title(range.start) => {
-                    reader.value_table = reader.read_value_table(&events[index + 1..end]);
-                    in_body = reader.value_table.is_some();
-                }
-                Expect::List | Expect::VariantList(_) | Expect::Nothing => {}
-            },
-            Event::Start(Tag::List(_)) if matches!(expect, Expect::VariantList(_)) => {
-                if let Expect::VariantList(heading) = std::mem::take(&mut expect) {
-                    reader.variant_list = Some(Spanned {
-                        value: reader.read_variant_list(&events[index + 1..end]),
-                        span: heading,
-                    });
-                }
-            }
-            Event::Start(Tag::List(_)) if expect == Expect::List => {
-                expect = Expect::Nothing;
-                enum_values = Some(reader.read_enum_list(&events[index + 1..end]));
-            }
-            // A field's own enum as a list (JavaScript's), named after the field.
-            Event::Start(Tag::List(_)) if matches!(expect, Expect::EnumTable(_)) => {
-                if let Expect::EnumTable(name) = std::mem::take(&mut expect) {
-                    reader.mark(Mark::FieldEnumList, trim_span(text, range.clone()));
-                    let values = reader.read_enum_list(&events[index + 1..end]);
-                    reader.field_enum_lists.push((name, values));
-                }
-            }
-            // Kotlin indents its `## Enum` list by four spaces, which Markdown reads as code.
-            Event::Start(Tag::CodeBlock(_)) if expect == Expect::List => {
-                expect = Expect::Nothing;
-                enum_values = Some(reader.read_indented_enum_list(range.clone()));
-            }
-            // A field's own enum as an `Allowed values: [a, b]` paragraph (Scala's).
-            Event::Start(Tag::Paragraph) if matches!(expect, Expect::EnumTable(_)) => {
-                if let Expect::EnumTable(name) = std::mem::take(&mut expect)
-                    && let Some(values) = reader.read_allowed_values(range.clone())
-                {
-                    reader.field_enums.push((name, values));
-                }
-            }
-            Event::Start(Tag::Paragraph) if !in_body => {
-                reader
-                    .description
-                    .push(collect_text(&events[index + 1..end]).text);
-            }
-            Event::Start(_) => {
-                if let Expect::Table(heading_span) = std::mem::take(&mut expect) {
-                    reader.properties_without_table(heading_span);
-                }
-            }
-            _ => {}
-        }
+        reader.read_block(&events, index, end);
         index = end + 1;
     }
-    match expect {
+    match std::mem::take(&mut reader.expect) {
         Expect::Table(heading_span) => reader.properties_without_table(heading_span),
         Expect::List => reader.any_value = true,
         _ => {}
     }
-    reader.finish(properties, enum_values)
+    reader.finish()
+}
+
+/// The part of a page worth parsing. A page without `Properties` cannot define a type unless its
+/// first `## ` heading is `## Enum` (or Rust's `## Enum Variants`, or a list of a oneOf's
+/// variants); otherwise only its title and that heading matter (for the "model page without a
+/// table" warning), so only the text up to that heading is parsed. Operation pages are most of a
+/// docs folder's bytes.
+fn part_to_parse(text: &str) -> &str {
+    if text.contains("Properties") {
+        return text;
+    }
+    let head = up_to_first_h2(text);
+    let first_h2 = head.trim_end().rsplit('\n').next().unwrap_or_default();
+    if matches!(
+        first_h2.trim_end(),
+        "## Enum"
+            | "## Enum Variants"
+            | "## oneOf"
+            | "## anyOf"
+            | "## oneOf schemas"
+            | "## anyOf schemas"
+    ) {
+        text
+    } else {
+        head
+    }
 }
 
 /// What the last body heading announced.
@@ -402,18 +302,134 @@ struct PageReader<'a, 'd> {
     qualified_name: bool,
     /// The page's `Type | Description | Notes` table of one value: its type and Notes.
     value_table: Option<(Spanned<TypeExpr>, String)>,
+    /// The Properties table's rows, once read.
+    properties: Option<Vec<PropertyRow>>,
+    /// The values of an enum page's `## Enum` list, once read.
+    enum_values: Option<EnumValues>,
+    /// What the last body heading announced.
+    expect: Expect,
+    /// Whether the page's body (after its title and description) has begun.
+    in_body: bool,
 }
 
-impl PageReader<'_, '_> {
-    /// Reads a heading of the page: the title, the section it starts (what `expect`s next, and
-    /// whether the page's body has begun: `in_body`), or a mark of its dialect.
-    fn read_heading(
-        &mut self,
-        level: HeadingLevel,
-        heading: Spanned<String>,
-        in_body: &mut bool,
-        expect: &mut Expect,
-    ) {
+impl<'a, 'd> PageReader<'a, 'd> {
+    /// A reader of the page `text`, before its first block.
+    fn new(file: FileId, text: &'a str, diagnostics: &'d mut Vec<Diagnostic>) -> Self {
+        PageReader {
+            file,
+            text,
+            diagnostics,
+            title: None,
+            name: None,
+            description: Vec::new(),
+            has_properties_heading: false,
+            dialects: None,
+            additional_properties: None,
+            field_enums: Vec::new(),
+            field_enum_lists: Vec::new(),
+            variants: None,
+            name_and_type_only: false,
+            variant_list: None,
+            any_value: false,
+            qualified_name: false,
+            value_table: None,
+            properties: None,
+            enum_values: None,
+            expect: Expect::Nothing,
+            in_body: false,
+        }
+    }
+
+    /// Reads the block of `events[index..=end]` (a heading, a table, a list, a paragraph...) as
+    /// what the last heading announced ([`PageReader::expect`]).
+    fn read_block(&mut self, events: &[(Event<'_>, Range<usize>)], index: usize, end: usize) {
+        let text = self.text;
+        let (event, range) = &events[index];
+        // The events inside a block (none for an event that is not a start).
+        let inner = events.get(index + 1..end).unwrap_or_default();
+        match event {
+            Event::Start(Tag::MetadataBlock(MetadataBlockKind::YamlStyle)) => {
+                if let Some((Event::Text(yaml), yaml_range)) = events.get(index + 1) {
+                    self.read_front_matter(yaml, yaml_range.start);
+                }
+            }
+            Event::Start(Tag::Heading { level, .. }) => {
+                let heading = collect_text(inner);
+                let heading = Spanned {
+                    value: heading.text.trim().to_owned(),
+                    span: trim_span(text, range.clone()),
+                };
+                if let Expect::Table(heading_span) = std::mem::take(&mut self.expect) {
+                    self.properties_without_table(heading_span);
+                }
+                self.read_heading(*level, heading);
+            }
+            Event::Start(Tag::Table(_)) => match std::mem::take(&mut self.expect) {
+                Expect::Table(_) => self.properties = Some(self.read_table(inner)),
+                Expect::EnumTable(name) => {
+                    self.mark(Mark::FieldEnumHeading, trim_span(text, range.clone()));
+                    let values = self.read_enum_table(inner);
+                    self.field_enums.push((name, values));
+                }
+                Expect::Variants => {
+                    let variants = self.read_variants(inner, range.clone());
+                    self.variants = Some(variants);
+                }
+                // `python-experimental` 5.x's page of one value: a table without a Name column.
+                Expect::Nothing if !self.in_body && self.follows_title(range.start) => {
+                    self.value_table = self.read_value_table(inner);
+                    self.in_body = self.value_table.is_some();
+                }
+                Expect::List | Expect::VariantList(_) | Expect::Nothing => {}
+            },
+            Event::Start(Tag::List(_)) if matches!(self.expect, Expect::VariantList(_)) => {
+                if let Expect::VariantList(heading) = std::mem::take(&mut self.expect) {
+                    self.variant_list = Some(Spanned {
+                        value: self.read_variant_list(inner),
+                        span: heading,
+                    });
+                }
+            }
+            Event::Start(Tag::List(_)) if self.expect == Expect::List => {
+                self.expect = Expect::Nothing;
+                self.enum_values = Some(self.read_enum_list(inner));
+            }
+            // A field's own enum as a list (JavaScript's), named after the field.
+            Event::Start(Tag::List(_)) if matches!(self.expect, Expect::EnumTable(_)) => {
+                if let Expect::EnumTable(name) = std::mem::take(&mut self.expect) {
+                    self.mark(Mark::FieldEnumList, trim_span(text, range.clone()));
+                    let values = self.read_enum_list(inner);
+                    self.field_enum_lists.push((name, values));
+                }
+            }
+            // Kotlin indents its `## Enum` list by four spaces, which Markdown reads as code.
+            Event::Start(Tag::CodeBlock(_)) if self.expect == Expect::List => {
+                self.expect = Expect::Nothing;
+                self.enum_values = Some(self.read_indented_enum_list(range.clone()));
+            }
+            // A field's own enum as an `Allowed values: [a, b]` paragraph (Scala's).
+            Event::Start(Tag::Paragraph) if matches!(self.expect, Expect::EnumTable(_)) => {
+                if let Expect::EnumTable(name) = std::mem::take(&mut self.expect)
+                    && let Some(values) = self.read_allowed_values(range.clone())
+                {
+                    self.field_enums.push((name, values));
+                }
+            }
+            Event::Start(Tag::Paragraph) if !self.in_body => {
+                self.description.push(collect_text(inner).text);
+            }
+            Event::Start(_) => {
+                if let Expect::Table(heading_span) = std::mem::take(&mut self.expect) {
+                    self.properties_without_table(heading_span);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Reads a heading of the page: the title, the section it starts (what it `expect`s next,
+    /// and whether the page's body has begun: `in_body`), or a mark of its dialect.
+    fn read_heading(&mut self, level: HeadingLevel, heading: Spanned<String>) {
         match level {
             HeadingLevel::H1 if self.title.is_none() => {
                 let heading = self.without_module(heading);
@@ -422,21 +438,21 @@ impl PageReader<'_, '_> {
             // `python-experimental` 5.x writes `#### Properties` as the page's first section.
             HeadingLevel::H2 | HeadingLevel::H4
                 if heading.value == "Properties"
-                    && !*in_body
+                    && !self.in_body
                     && (level == HeadingLevel::H2 || self.follows_title(heading.span.start)) =>
             {
                 self.has_properties_heading = true;
-                *in_body = true;
-                *expect = Expect::Table(heading.span);
+                self.in_body = true;
+                self.expect = Expect::Table(heading.span);
             }
-            HeadingLevel::H2 if heading.value == "Enum" && !*in_body => {
-                *in_body = true;
-                *expect = Expect::List;
+            HeadingLevel::H2 if heading.value == "Enum" && !self.in_body => {
+                self.in_body = true;
+                self.expect = Expect::List;
             }
-            HeadingLevel::H2 if heading.value == "Enum Variants" && !*in_body => {
+            HeadingLevel::H2 if heading.value == "Enum Variants" && !self.in_body => {
                 self.mark(Mark::EnumVariantsHeading, heading.span.clone());
-                *in_body = true;
-                *expect = Expect::Variants;
+                self.in_body = true;
+                self.expect = Expect::Variants;
             }
             // Rust's discriminated union: a section of each variant's properties, under
             // its name, after the `## Enum Variants` table of variants and their tags.
@@ -446,36 +462,36 @@ impl PageReader<'_, '_> {
             {
                 self.variants = Some(Variants::Tagged);
             }
-            HeadingLevel::H2 if *in_body && heading.value.starts_with("Enum: ") => {
+            HeadingLevel::H2 if self.in_body && heading.value.starts_with("Enum: ") => {
                 let name = heading.value["Enum: ".len()..].trim().to_owned();
-                *expect = Expect::EnumTable(name);
+                self.expect = Expect::EnumTable(name);
             }
             // The Ruby template's oneOf / anyOf page: its variants, no table.
-            HeadingLevel::H2 if heading.value == "Class instance methods" && !*in_body => {
-                *in_body = true;
+            HeadingLevel::H2 if heading.value == "Class instance methods" && !self.in_body => {
+                self.in_body = true;
             }
             // `php-nextgen`'s oneOf / anyOf page: a list of its variants, no table.
             HeadingLevel::H2
-                if (heading.value == "oneOf" || heading.value == "anyOf") && !*in_body =>
+                if (heading.value == "oneOf" || heading.value == "anyOf") && !self.in_body =>
             {
-                *in_body = true;
+                self.in_body = true;
                 self.mark(Mark::VariantListHeading, heading.span.clone());
-                *expect = Expect::VariantList(heading.span);
+                self.expect = Expect::VariantList(heading.span);
             }
             // Java's (`native`, `jersey2`, `jersey3`) oneOf / anyOf page: a list of its
             // variants' pages, no table.
             HeadingLevel::H2
                 if (heading.value == "oneOf schemas" || heading.value == "anyOf schemas")
-                    && !*in_body =>
+                    && !self.in_body =>
             {
-                *in_body = true;
-                *expect = Expect::VariantList(heading.span);
+                self.in_body = true;
+                self.expect = Expect::VariantList(heading.span);
             }
             // A heading of several words before the body is a section of the page, not the
             // model's name (`## Load the model package` and its code block: Dart, Perl).
             HeadingLevel::H2
                 if self.name.is_none()
-                    && !*in_body
+                    && !self.in_body
                     && !heading.value.contains(char::is_whitespace) =>
             {
                 let written = heading.value.clone();
@@ -614,26 +630,7 @@ impl PageReader<'_, '_> {
             &row_span,
             cells.last().map_or(row_span.start, |cell| cell.range.end),
         );
-        // Without outer pipes, a row whose Notes are empty ends in the `|` before them:
-        // `**id** | **str** | The id. | ` has three cells and an empty fourth.
-        let header: &[&str] = if self.name_and_type_only {
-            &NAME_TYPE_HEADER
-        } else {
-            &HEADER
-        };
-        let empty_last_cell = written == HEADER.len() - 1
-            && !self.name_and_type_only
-            && !row_text.starts_with('|')
-            && row_text.ends_with('|');
-        if written < header.len() && !empty_last_cell {
-            self.diagnostics.push(
-                Diagnostic::error(
-                    self.file,
-                    row_span,
-                    format!("this row has {written} cells, expected {}", header.len()),
-                )
-                .with_label(format!("every row needs `{}`", header.join(" | "))),
-            );
+        if !self.has_enough_cells(written, &row_span) {
             return None;
         }
         let name = self.row_name(&cells[0])?;
@@ -662,31 +659,12 @@ impl PageReader<'_, '_> {
             },
         };
         let ParsedCell {
-            expr: mut type_expr,
+            expr: type_expr,
             leaf_span,
-            mut dialects,
             null,
             links_page,
-        } = parse_type_cell(self.file, self.text, &type_cell, self.diagnostics)?;
-        // A cell that links the page of the one word it holds (`[**Any**](Any.md)`) names a
-        // model, even where a language writes that word for one of its types (pydantic's `Any`,
-        // any JSON value), and then shows no dialect.
-        if let Some(model) = linked_page_name(type_cell.events)
-            && type_expr.value.containers.is_empty()
-            && matches!(
-                dialects::word(&model),
-                Some((Word::Primitive(_) | Word::Null, _))
-            )
-        {
-            type_expr.value.leaf = Leaf::Named(model);
-            dialects = None;
-        }
-        self.shows(dialects, type_expr.span.clone());
-        // Kotlin's own enum of a field: `[**inline**](#Status)`, its values in the
-        // `## Enum: status` table after the properties.
-        if is_inline_enum(&type_expr.value) {
-            self.mark(Mark::InlineEnum, type_expr.span.clone());
-        }
+            ..
+        } = self.read_type_cell(&type_cell)?;
         if self.name_and_type_only {
             // typescript-fetch: the page says nothing of the field but its name and type.
             return Some(PropertyRow {
@@ -741,6 +719,58 @@ impl PageReader<'_, '_> {
             absent_or_null: null == NullMark::AbsentOrNull,
             taken: Vec::new(),
         })
+    }
+
+    /// Whether a row of `written` cells has the header's, reported when it has not. Without outer
+    /// pipes, a row whose Notes are empty ends in the `|` before them: `**id** | **str** | The
+    /// id. | ` has three cells and an empty fourth.
+    fn has_enough_cells(&mut self, written: usize, row_span: &Range<usize>) -> bool {
+        let row_text = &self.text[row_span.clone()];
+        let header: &[&str] = if self.name_and_type_only {
+            &NAME_TYPE_HEADER
+        } else {
+            &HEADER
+        };
+        let empty_last_cell = written == HEADER.len() - 1
+            && !self.name_and_type_only
+            && !row_text.starts_with('|')
+            && row_text.ends_with('|');
+        if written < header.len() && !empty_last_cell {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    self.file,
+                    row_span.clone(),
+                    format!("this row has {written} cells, expected {}", header.len()),
+                )
+                .with_label(format!("every row needs `{}`", header.join(" | "))),
+            );
+            return false;
+        }
+        true
+    }
+
+    /// A row's Type cell, its dialects noted ([`PageReader::shows`]): a cell that links the page
+    /// of the one word it holds (`[**Any**](Any.md)`) names that model, even where a language
+    /// writes the word for one of its types (pydantic's `Any`), and then shows no dialect.
+    fn read_type_cell(&mut self, type_cell: &Cell) -> Option<ParsedCell> {
+        let mut parsed = parse_type_cell(self.file, self.text, type_cell, self.diagnostics)?;
+        if let Some(model) = linked_page_name(type_cell.events)
+            && parsed.expr.value.containers.is_empty()
+            && matches!(
+                dialects::word(&model),
+                Some((Word::Primitive(_) | Word::Null, _))
+            )
+        {
+            parsed.expr.value.leaf = Leaf::Named(model);
+            parsed.dialects = None;
+        }
+        self.shows(parsed.dialects.take(), parsed.expr.span.clone());
+        // Kotlin's own enum of a field: `[**inline**](#Status)`, its values in the
+        // `## Enum: status` table after the properties.
+        if is_inline_enum(&parsed.expr.value) {
+            self.mark(Mark::InlineEnum, parsed.expr.span.clone());
+        }
+        Some(parsed)
     }
 
     /// A row's Description and Notes cells, with their spans: the third and fourth cells, or,
@@ -918,7 +948,7 @@ impl PageReader<'_, '_> {
         Spanned {
             value: TypeExpr {
                 containers: Vec::new(),
-                leaf: Leaf::Primitive(Primitive::Object),
+                leaf: Leaf::Primitive(Primitive::Any),
             },
             span: (self.name.as_ref().or(self.title.as_ref()))
                 .map_or(0..0, |name| name.span.clone()),
@@ -1185,7 +1215,7 @@ impl PageReader<'_, '_> {
                 let mut variant = variant.value;
                 // The page is Rust's: its `String` is the string type.
                 if variant.leaf == Leaf::Named("String".to_owned()) {
-                    variant.leaf = Leaf::Primitive(Primitive::Str);
+                    variant.leaf = Leaf::Primitive(Primitive::String);
                 }
                 members.push(variant);
             }
@@ -1293,11 +1323,65 @@ impl PageReader<'_, '_> {
         (enum_values, alias, one_of)
     }
 
-    fn finish(
-        mut self,
-        properties: Option<Vec<PropertyRow>>,
-        enum_values: Option<EnumValues>,
-    ) -> PageOutcome {
+    /// Gives `row` the values of its own enum where the page lists them: a field whose type links
+    /// to one of the page's `## Enum: XEnum` tables, or that one of its `## Enum: XEnum` lists is
+    /// named after, holds those values, of their primitive.
+    fn attach_field_enum(&mut self, row: &mut PropertyRow) {
+        let Leaf::Named(name) = &row.type_expr.value.leaf else {
+            return;
+        };
+        let values = if is_inline_enum(&row.type_expr.value) {
+            // Kotlin names the table after the JSON name (`## Enum: pet_status` of the
+            // property `petStatus`) and lists the values in one cell: `a, b, c`.
+            self.field_enums
+                .iter()
+                .find(|(table, _)| same_words(table, &row.name.value))
+                .map(|(_, values)| listed_values(values))
+        } else if let Some(values) = self.enum_table(name, &row.type_expr.value) {
+            Some(values)
+        } else {
+            // JavaScript names the list after the field, in the container's brackets:
+            // `## Enum: [StatusEnum]` of the field `status`.
+            let listed = self.field_enum_lists.iter().find(|(list, _)| {
+                let list = list.trim_matches(['[', ']']);
+                let list = list.strip_suffix("Enum").unwrap_or(list);
+                same_words(list, &row.name.value)
+            });
+            match listed {
+                Some((_, values)) => Some(values.clone()),
+                None => {
+                    let values = description_enum(&row.description, &row.description_span);
+                    if values.is_some() {
+                        self.mark(Mark::DescriptionEnum, row.description_span.clone());
+                    }
+                    values
+                }
+            }
+        };
+        match values {
+            // An empty table (android's, for a field's own enum: its codegen never fills
+            // the `enumVars` the template lists) says neither the values nor their type.
+            Some(values) if values.values.is_empty() => {
+                if !row.description.is_empty() {
+                    row.description.push_str("\n\n");
+                }
+                row.description.push_str(&format!(
+                    "The docs list no values of its enum `{name}`, nor their type: it is \
+                     read as any JSON value."
+                ));
+                row.type_expr.value.leaf = Leaf::Primitive(Primitive::Any);
+            }
+            Some(values) => {
+                row.type_expr.value.leaf = Leaf::Primitive(values.primitive);
+                row.enum_values = Some(values);
+            }
+            None => {}
+        }
+    }
+
+    fn finish(mut self) -> PageOutcome {
+        let properties = self.properties.take();
+        let enum_values = self.enum_values.take();
         // Rust's `## Enum Variants` table: an enum of its values; a table of none (a
         // discriminated oneOf whose variants the template did not list) or of tagged variants is
         // any JSON value, and a oneOf of its variants. An enum page that lists no values is any
@@ -1361,59 +1445,8 @@ impl PageReader<'_, '_> {
         if enum_values.is_some() {
             properties.clear();
         }
-        // A field whose type links to one of the page's `## Enum: XEnum` tables, or that one
-        // of its `## Enum: XEnum` lists is named after, holds those values, of their primitive.
         for row in &mut properties {
-            let Leaf::Named(name) = &row.type_expr.value.leaf else {
-                continue;
-            };
-            let values = if is_inline_enum(&row.type_expr.value) {
-                // Kotlin names the table after the JSON name (`## Enum: pet_status` of the
-                // property `petStatus`) and lists the values in one cell: `a, b, c`.
-                self.field_enums
-                    .iter()
-                    .find(|(table, _)| same_words(table, &row.name.value))
-                    .map(|(_, values)| listed_values(values))
-            } else if let Some(values) = self.enum_table(name, &row.type_expr.value) {
-                Some(values)
-            } else {
-                // JavaScript names the list after the field, in the container's brackets:
-                // `## Enum: [StatusEnum]` of the field `status`.
-                let listed = self.field_enum_lists.iter().find(|(list, _)| {
-                    let list = list.trim_matches(['[', ']']);
-                    let list = list.strip_suffix("Enum").unwrap_or(list);
-                    same_words(list, &row.name.value)
-                });
-                match listed {
-                    Some((_, values)) => Some(values.clone()),
-                    None => {
-                        let values = description_enum(&row.description, &row.description_span);
-                        if values.is_some() {
-                            self.mark(Mark::DescriptionEnum, row.description_span.clone());
-                        }
-                        values
-                    }
-                }
-            };
-            match values {
-                // An empty table (android's, for a field's own enum: its codegen never fills
-                // the `enumVars` the template lists) says neither the values nor their type.
-                Some(values) if values.values.is_empty() => {
-                    if !row.description.is_empty() {
-                        row.description.push_str("\n\n");
-                    }
-                    row.description.push_str(&format!(
-                        "The docs list no values of its enum `{name}`, nor their type: it is \
-                         read as any JSON value."
-                    ));
-                    row.type_expr.value.leaf = Leaf::Primitive(Primitive::Object);
-                }
-                Some(values) => {
-                    row.type_expr.value.leaf = Leaf::Primitive(values.primitive);
-                    row.enum_values = Some(values);
-                }
-                None => {}
-            }
+            self.attach_field_enum(row);
         }
         PageOutcome::Model(Box::new(ModelPage {
             file: self.file,
@@ -1618,18 +1651,18 @@ pub(super) fn read_literals(
             .collect();
         return EnumValues {
             values,
-            primitive: Primitive::Str,
+            primitive: Primitive::String,
         };
     }
     let all = |test: fn(&str) -> bool| literals.iter().all(|literal| test(&literal.value));
     let primitive = given.unwrap_or(if all(|value| value.parse::<i64>().is_ok()) {
-        Primitive::Int
+        Primitive::Integer
     } else if all(|value| value.parse::<f64>().is_ok_and(f64::is_finite)) {
         Primitive::Float
     } else if all(|value| value == "true" || value == "false") {
-        Primitive::Bool
+        Primitive::Boolean
     } else {
-        Primitive::Str
+        Primitive::String
     });
     EnumValues {
         values: literals,
@@ -2178,7 +2211,7 @@ mod tests {
         PageOutcome, decode_escaped_entities, description_enum, front_matter_title, parse_page,
     };
     use crate::diagnostic::Sources;
-    use crate::parse::types::Primitive;
+    use crate::model::Primitive;
 
     /// A discriminator's property and its mapping.
     type Discriminator = (String, Vec<(String, String)>);
@@ -2291,16 +2324,16 @@ mod tests {
         };
         assert_eq!(
             read("Sort order. (enum: asc, desc)"),
-            Some((vec!["asc".to_owned(), "desc".to_owned()], Primitive::Str))
+            Some((vec!["asc".to_owned(), "desc".to_owned()], Primitive::String))
         );
         assert_eq!(
             read("(enum: 1, 2, 3)"),
-            Some((vec!["1".into(), "2".into(), "3".into()], Primitive::Int))
+            Some((vec!["1".into(), "2".into(), "3".into()], Primitive::Integer))
         );
         // `null` of a 3.1 nullable enum, printed as nothing.
         assert_eq!(
             read(" (enum: a, b, )".trim()),
-            Some((vec!["a".to_owned(), "b".to_owned()], Primitive::Str))
+            Some((vec!["a".to_owned(), "b".to_owned()], Primitive::String))
         );
         assert_eq!(read("Sort order (ascending or descending)."), None);
         assert_eq!(read("A value (enumerated)"), None);

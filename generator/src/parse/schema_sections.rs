@@ -29,8 +29,9 @@ use super::page::{
     read_literals, split_literals,
 };
 use super::type_expr::union_of;
-use super::types::{Container, Leaf, OneOf, Primitive, TypeExpr};
+use super::types::{Leaf, OneOf, TypeExpr};
 use crate::diagnostic::{Diagnostic, FileId};
+use crate::model::{Container, Primitive};
 
 /// The heading of a section's first table.
 const MODEL_TYPE_INFO: &str = "## Model Type Info";
@@ -642,7 +643,7 @@ impl Value {
     }
 
     fn any() -> Value {
-        Value::of(Leaf::Primitive(Primitive::Object), false)
+        Value::of(Leaf::Primitive(Primitive::Any), false)
     }
 
     /// The value in a container (a list of it, a map of it).
@@ -785,7 +786,7 @@ impl ModelBuilder<'_> {
                 Schema::Value(value) => value.expr,
                 Schema::Object(_) => TypeExpr {
                     containers: Vec::new(),
-                    leaf: Leaf::Primitive(Primitive::Object),
+                    leaf: Leaf::Primitive(Primitive::Any),
                 },
             })
             .collect()
@@ -940,8 +941,8 @@ mod tests {
 
     use super::parse_schema_sections_page;
     use crate::diagnostic::{Diagnostic, Sources};
+    use crate::model::Primitive;
     use crate::parse::page::{ModelPage, PageOutcome, PropertyRow};
-    use crate::parse::types::Primitive;
 
     /// The info table of a section whose Input Type is `input`.
     fn info(input: &str, notes: &str) -> String {
@@ -1127,7 +1128,7 @@ mod tests {
         );
         let [status] = models(&string_enum).try_into().expect("one model");
         let values = status.enum_values.expect("an enum");
-        assert_eq!(values.primitive, Primitive::Str);
+        assert_eq!(values.primitive, Primitive::String);
         let values: Vec<&str> = values.values.iter().map(|v| v.value.as_str()).collect();
         assert_eq!(values, ["on", "off"]);
 

@@ -13,7 +13,8 @@ use std::ops::Range;
 use super::dialect::{Holds, Mark, Qualified, Word};
 use super::dialects;
 use super::dialects::{Dialects, openapi_generator};
-use super::types::{Container, Leaf, Primitive, TypeExpr};
+use super::types::{Leaf, TypeExpr, grammar_primitive};
+use crate::model::{Container, Primitive};
 use crate::naming;
 
 /// Why a type expression did not parse, and where (byte offsets into the parsed text).
@@ -360,9 +361,9 @@ fn go_type(text: &str) -> Option<Result<ParsedType, TypeSyntaxError>> {
     let start = text.len() - rest.len();
     let span = start..start + name.len();
     let primitive = match name {
-        "time.Time" => Some(Primitive::Datetime),
-        "interface{}" => Some(Primitive::Object),
-        "*os.File" | "os.File" => Some(Primitive::Str),
+        "time.Time" => Some(Primitive::DateTime),
+        "interface{}" => Some(Primitive::Any),
+        "*os.File" | "os.File" => Some(Primitive::String),
         _ => None,
     };
     if !go && primitive.is_none() {
@@ -487,15 +488,15 @@ fn rust_type(text: &str) -> Option<Result<ParsedType, TypeSyntaxError>> {
     };
     let last_start = start + name.len() - last.len();
     let primitive = match (path, last) {
-        (Some("serde_json"), "Value") => Some(Primitive::Object),
-        (Some("uuid"), "Uuid") | (Some("std::path"), "PathBuf") => Some(Primitive::Str),
+        (Some("serde_json"), "Value") => Some(Primitive::Any),
+        (Some("uuid"), "Uuid") | (Some("std::path"), "PathBuf") => Some(Primitive::String),
         (Some("chrono"), "NaiveDate") => Some(Primitive::Date),
-        _ if name == RUST_DATE_TIME => Some(Primitive::Datetime),
+        _ if name == RUST_DATE_TIME => Some(Primitive::DateTime),
         (
             None,
             "i8" | "i16" | "i32" | "i64" | "i128" | "isize" | "u8" | "u16" | "u32" | "u64" | "u128"
             | "usize",
-        ) => Some(Primitive::Int),
+        ) => Some(Primitive::Integer),
         (None, "f32" | "f64") => Some(Primitive::Float),
         _ => None,
     };
@@ -511,7 +512,7 @@ fn rust_type(text: &str) -> Option<Result<ParsedType, TypeSyntaxError>> {
             && !last.starts_with(|c: char| c.is_ascii_digit()) =>
         {
             match last {
-                "bool" => Leaf::Primitive(Primitive::Bool),
+                "bool" => Leaf::Primitive(Primitive::Boolean),
                 _ => Leaf::Named(last.to_owned()),
             }
         }
@@ -721,7 +722,7 @@ fn close(frame: Frame) -> Partial {
             let span = members[0].leaf_span.clone();
             Partial {
                 containers_inner_first: Vec::new(),
-                leaf: Leaf::Primitive(Primitive::Str),
+                leaf: Leaf::Primitive(Primitive::String),
                 leaf_span: span,
                 null: false,
                 admits_null: NullMark::None,
@@ -783,7 +784,7 @@ fn union(members: Vec<Partial>) -> Partial {
         member.containers_inner_first.is_empty()
             && matches!(
                 member.leaf,
-                Leaf::Primitive(Primitive::Int | Primitive::Float)
+                Leaf::Primitive(Primitive::Integer | Primitive::Float)
             )
     };
     let mut union = match present.len() {
@@ -825,7 +826,7 @@ pub fn union_of(members: Vec<TypeExpr>) -> TypeExpr {
 fn object(leaf_span: Range<usize>, null: bool) -> Partial {
     Partial {
         containers_inner_first: Vec::new(),
-        leaf: Leaf::Primitive(Primitive::Object),
+        leaf: Leaf::Primitive(Primitive::Any),
         leaf_span,
         null,
         admits_null: if null { NullMark::Null } else { NullMark::None },
@@ -847,7 +848,7 @@ fn leaf(name: &str, span: Range<usize>) -> Result<(Partial, Option<Dialects>), T
             Word::Primitive(found) => (primitive(found), shown),
             Word::Name | Word::Byte => (named(name), shown),
             Word::Container(container) => {
-                ((vec![container], Leaf::Primitive(Primitive::Object)), shown)
+                ((vec![container], Leaf::Primitive(Primitive::Any)), shown)
             }
         }
     } else if let Some((how, shown)) = dialects::qualified(name) {
@@ -863,14 +864,14 @@ fn leaf(name: &str, span: Range<usize>) -> Result<(Partial, Option<Dialects>), T
         match name {
             // Bare containers: of any JSON values.
             "list" => (
-                (vec![Container::List], Leaf::Primitive(Primitive::Object)),
+                (vec![Container::List], Leaf::Primitive(Primitive::Any)),
                 None,
             ),
             "dict" => (
-                (vec![Container::Map], Leaf::Primitive(Primitive::Object)),
+                (vec![Container::Map], Leaf::Primitive(Primitive::Any)),
                 None,
             ),
-            _ => match Primitive::from_name(name) {
+            _ => match grammar_primitive(name) {
                 Some(found) => (primitive(found), None),
                 // A model's name may start with a digit (`123Numeric`), not be a number.
                 None if name.starts_with(|c: char| c.is_ascii_digit())
@@ -1249,18 +1250,21 @@ mod tests {
         };
         let list = TypeExpr {
             containers: vec![Container::List],
-            leaf: Leaf::Primitive(Primitive::Str),
+            leaf: Leaf::Primitive(Primitive::String),
         };
         assert_eq!(union_of(vec![list.clone()]), list);
         assert_eq!(
-            union_of(vec![primitive(Primitive::Int), primitive(Primitive::Float)]),
+            union_of(vec![
+                primitive(Primitive::Integer),
+                primitive(Primitive::Float)
+            ]),
             primitive(Primitive::Float)
         );
         assert_eq!(
-            union_of(vec![named("Tag"), primitive(Primitive::Str)]),
-            primitive(Primitive::Object)
+            union_of(vec![named("Tag"), primitive(Primitive::String)]),
+            primitive(Primitive::Any)
         );
-        assert_eq!(union_of(Vec::new()), primitive(Primitive::Object));
+        assert_eq!(union_of(Vec::new()), primitive(Primitive::Any));
     }
 
     #[test]

@@ -1,13 +1,40 @@
-//! The dialect-neutral vocabulary of a type expression: containers around one leaf, a primitive
-//! or a named type. Every dialect's type syntax is read into it (by `parse_type`), and
-//! the dialects' tables (`DialectSpec`) speak it. Also the facts one docs folder can give another
-//! (`Fact`, `Taken`: `other_folders.rs`).
+//! A type expression as a page writes it: the type model's containers around one leaf, a
+//! primitive or a name not resolved yet. Every dialect's type syntax is read into it (by
+//! `parse_type`); the model builder resolves its names. Also the oneOf listings and the notes
+//! for types a page says less of than the type read.
 //!
 //! Every container has exactly one type argument, so an expression is a chain of containers
-//! around one leaf, stored flat ([`TypeExpr::containers`] + [`TypeExpr::leaf`]) and printed in
-//! the legacy syntax (`list[T]`, `dict(str, T)`).
+//! around one leaf, stored flat ([`TypeExpr::containers`] + [`TypeExpr::leaf`]). Diagnostics print
+//! it in the shared grammar's own syntax (`list[T]`, `dict(str, T)`).
 
 use std::fmt;
+
+use crate::model::{Container, Primitive};
+
+/// The word the shared type grammar reads as `primitive` in every dialect (the syntax of the first
+/// docs read, Python's: `str`, `dict(str, int)`); a dialect's own table may give a word another
+/// meaning (C's `int`).
+pub fn grammar_word(primitive: Primitive) -> &'static str {
+    match primitive {
+        Primitive::String => "str",
+        Primitive::Integer => "int",
+        Primitive::Float => "float",
+        Primitive::Boolean => "bool",
+        Primitive::Date => "date",
+        Primitive::DateTime => "datetime",
+        Primitive::Any => "object",
+        Primitive::LocalDateTime => "LocalDateTime",
+        Primitive::YearMonth => "YearMonth",
+        Primitive::Number => "number",
+    }
+}
+
+/// The primitive the shared grammar reads `word` as ([`grammar_word`]).
+pub fn grammar_primitive(word: &str) -> Option<Primitive> {
+    Primitive::ALL
+        .into_iter()
+        .find(|&primitive| grammar_word(primitive) == word)
+}
 
 /// A parsed type expression.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -16,18 +43,6 @@ pub struct TypeExpr {
     pub containers: Vec<Container>,
     /// The innermost type.
     pub leaf: Leaf,
-}
-
-/// A container type of the docs' type language.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Container {
-    /// `list[T]`.
-    List,
-    /// `dict(str, T)`: keys are always strings.
-    Map,
 }
 
 /// The innermost type of an expression.
@@ -42,91 +57,9 @@ pub enum Leaf {
     Named(String),
 }
 
-/// The primitive types of the docs' type language.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
-#[serde(into = "&'static str", try_from = "&str")]
-pub enum Primitive {
-    /// `str`.
-    Str,
-    /// `int`.
-    Int,
-    /// `float`.
-    Float,
-    /// `bool`.
-    Bool,
-    /// `date`: a calendar date.
-    Date,
-    /// `datetime`: an instant, RFC 3339 on the wire.
-    Datetime,
-    /// `object`: any JSON value.
-    Object,
-    /// `LocalDateTime`: a date and time without a zone (`yyyy-MM-ddTHH:mm:ss.SSS`); the docs link
-    /// it like a model but define no page for it.
-    LocalDateTime,
-    /// `YearMonth`: a month of a year (`yyyy-MM`); linked like a model, with no page.
-    YearMonth,
-    /// `number`: a JSON number the docs do not say is an integer or a float (TypeScript's
-    /// `number`); kept exactly as sent.
-    Number,
-}
-
-impl Primitive {
-    /// Every primitive, in a fixed order.
-    pub const ALL: [Primitive; 10] = [
-        Primitive::Str,
-        Primitive::Int,
-        Primitive::Float,
-        Primitive::Bool,
-        Primitive::Date,
-        Primitive::Datetime,
-        Primitive::Object,
-        Primitive::LocalDateTime,
-        Primitive::YearMonth,
-        Primitive::Number,
-    ];
-
-    /// The primitive's name in the docs.
-    pub fn name(self) -> &'static str {
-        match self {
-            Primitive::Str => "str",
-            Primitive::Int => "int",
-            Primitive::Float => "float",
-            Primitive::Bool => "bool",
-            Primitive::Date => "date",
-            Primitive::Datetime => "datetime",
-            Primitive::Object => "object",
-            Primitive::LocalDateTime => "LocalDateTime",
-            Primitive::YearMonth => "YearMonth",
-            Primitive::Number => "number",
-        }
-    }
-
-    /// The primitive with this docs name.
-    pub fn from_name(name: &str) -> Option<Primitive> {
-        Primitive::ALL
-            .into_iter()
-            .find(|primitive| primitive.name() == name)
-    }
-}
-
-impl From<Primitive> for &'static str {
-    fn from(primitive: Primitive) -> Self {
-        primitive.name()
-    }
-}
-
-impl TryFrom<&str> for Primitive {
-    type Error = String;
-
-    fn try_from(name: &str) -> Result<Self, String> {
-        Primitive::from_name(name).ok_or_else(|| format!("unknown primitive `{name}`"))
-    }
-}
-
 impl fmt::Display for TypeExpr {
-    /// Prints the expression in the docs' syntax; parsing the output gives the same expression.
+    /// Prints the expression in the shared grammar's syntax; parsing the output gives the same
+    /// expression.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for container in &self.containers {
             f.write_str(match container {
@@ -135,7 +68,7 @@ impl fmt::Display for TypeExpr {
             })?;
         }
         match &self.leaf {
-            Leaf::Primitive(primitive) => f.write_str(primitive.name())?,
+            Leaf::Primitive(primitive) => f.write_str(grammar_word(*primitive))?,
             Leaf::Named(name) => f.write_str(name)?,
         }
         for container in self.containers.iter().rev() {
@@ -226,38 +159,6 @@ impl Inexact {
         };
         format!("The docs give its type as `{name}`, {why}")
     }
-}
-
-/// A fact another folder's page gave a property or a model.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Fact {
-    /// The property's JSON name (a Name column that is the JSON name itself, as TypeScript's).
-    JsonName,
-    /// The values of the property's own enum (Java's `## Enum:` tables).
-    EnumValues,
-    /// Whether the property is required (for pages that do not say: typescript-fetch's).
-    Required,
-    /// That the property may be `null`.
-    Nullable,
-    /// That the model is a oneOf / anyOf (Rust's `## Enum Variants`), which the primary page
-    /// prints as the union of its variants' properties.
-    Composition,
-    /// The variants of a oneOf / anyOf (and its discriminator, where the page names it), which
-    /// the primary page does not list.
-    Variants,
-}
-
-/// A fact taken from another folder, and the page it came from, as `[sources] also` names the
-/// folder (`../typescript/Pet.md`).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Taken {
-    /// What was taken.
-    pub fact: Fact,
-    /// The page it was taken from.
-    pub from: String,
 }
 
 /// The variants of a oneOf / anyOf as a page lists them (Rust's `## Enum Variants` of types,

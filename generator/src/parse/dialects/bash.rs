@@ -5,8 +5,9 @@
 
 use std::collections::BTreeSet;
 
+use crate::model::Primitive;
 use crate::parse::dialect::{DialectSpec, Holds, Inexact, Opener, Word};
-use crate::parse::types::{Leaf, Primitive};
+use crate::parse::types::Leaf;
 
 /// The Bash template's description.
 pub static SPEC: DialectSpec = DialectSpec {
@@ -19,8 +20,8 @@ pub static SPEC: DialectSpec = DialectSpec {
     // `float` is the type model's own name, which any template may write.
     words: &[
         ("integer", Word::Name),
-        ("string", Word::Primitive(Primitive::Str)),
-        ("boolean", Word::Primitive(Primitive::Bool)),
+        ("string", Word::Primitive(Primitive::String)),
+        ("boolean", Word::Primitive(Primitive::Boolean)),
         ("binary", Word::Name),
     ],
     // `array[X]` is R's too, `map[string, X]` PHP's older templates': each shows both.
@@ -45,11 +46,11 @@ pub static SPEC: DialectSpec = DialectSpec {
     // kept as sent. `binary` is a file's bytes, a string on the wire; a bare `map` or `array`
     // holds any values.
     primitives: &[
-        ("string", Primitive::Str),
+        ("string", Primitive::String),
         ("integer", Primitive::Number),
-        ("binary", Primitive::Str),
-        ("map", Primitive::Object),
-        ("array", Primitive::Object),
+        ("binary", Primitive::String),
+        ("map", Primitive::Any),
+        ("array", Primitive::Any),
     ],
     inexact: &[(
         "integer",

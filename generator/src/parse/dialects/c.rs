@@ -8,8 +8,9 @@ use std::collections::BTreeSet;
 use heck::ToUpperCamelCase;
 
 use super::openapi_generator;
+use crate::model::Primitive;
 use crate::parse::dialect::{DialectSpec, Inexact, Mark, Word};
-use crate::parse::types::{Leaf, Primitive};
+use crate::parse::types::Leaf;
 
 /// The C template's description.
 pub static SPEC: DialectSpec = DialectSpec {
@@ -35,15 +36,15 @@ pub static SPEC: DialectSpec = DialectSpec {
     // `double`, and maps numbers without a format to `float`: all floats.
     primitives: &[
         ("float", Primitive::Float),
-        ("char", Primitive::Str),
-        ("int", Primitive::Object),
-        ("long", Primitive::Int),
+        ("char", Primitive::String),
+        ("int", Primitive::Any),
+        ("long", Primitive::Integer),
         ("double", Primitive::Float),
-        ("list_t", Primitive::Object),
-        ("set_t", Primitive::Object),
-        ("binary_t", Primitive::Str),
-        ("object_t", Primitive::Object),
-        ("any_type_t", Primitive::Object),
+        ("list_t", Primitive::Any),
+        ("set_t", Primitive::Any),
+        ("binary_t", Primitive::String),
+        ("object_t", Primitive::Any),
+        ("any_type_t", Primitive::Any),
     ],
     inexact: &[
         ("int", Inexact::SeveralKinds("integers and booleans")),
@@ -70,7 +71,7 @@ fn other_name(name: &str, page_names: &BTreeSet<String>) -> Option<(Leaf, Option
     });
     if typed_model {
         let note = Inexact::SeveralKinds("the models named like that C type");
-        return Some((Leaf::Primitive(Primitive::Object), Some(note)));
+        return Some((Leaf::Primitive(Primitive::Any), Some(note)));
     }
     // openapi-generator's own names in snake case (`one_ofstringinteger_t`).
     let internal = name
@@ -90,10 +91,7 @@ fn enum_name(name: &str, page_names: &BTreeSet<String>) -> Option<(Leaf, Option<
     if page_names.contains(&page) {
         return Some((Leaf::Named(page), None));
     }
-    Some((
-        Leaf::Primitive(Primitive::Object),
-        Some(Inexact::UnlistedEnum),
-    ))
+    Some((Leaf::Primitive(Primitive::Any), Some(Inexact::UnlistedEnum)))
 }
 
 /// The API's name of a model the template calls `name_t` (`pet_t`, `all_of_mixed_t`): the
@@ -145,10 +143,11 @@ mod tests {
 
     use super::super::read_page;
     use super::{SPEC, api_name, enum_name, other_name};
+    use crate::model::Primitive;
     use crate::parse::dialect::Dialect;
     use crate::parse::dialects::named;
     use crate::parse::folder::apply_folder_conventions;
-    use crate::parse::types::{Leaf, Primitive};
+    use crate::parse::types::Leaf;
 
     #[test]
     fn c_escapes_are_removed() {
@@ -209,12 +208,12 @@ mod tests {
         );
         assert_eq!(
             enum_name("api_pet_STATUS_e", &pages).map(|(leaf, _)| leaf),
-            Some(Leaf::Primitive(Primitive::Object))
+            Some(Leaf::Primitive(Primitive::Any))
         );
         assert_eq!(enum_name("pet_t", &pages), None);
         assert_eq!(
             other_name("char_t", &pages).map(|(leaf, _)| leaf),
-            Some(Leaf::Primitive(Primitive::Object))
+            Some(Leaf::Primitive(Primitive::Any))
         );
         assert_eq!(other_name("pet_t", &pages), None);
     }

@@ -5,8 +5,9 @@
 
 use std::collections::BTreeSet;
 
+use crate::model::Primitive;
 use crate::parse::dialect::{DialectSpec, Holds, Inexact, Mark, Opener, Qualified, Word};
-use crate::parse::types::{Leaf, Primitive};
+use crate::parse::types::Leaf;
 
 /// The C# templates' description.
 pub static SPEC: DialectSpec = DialectSpec {
@@ -19,7 +20,7 @@ pub static SPEC: DialectSpec = DialectSpec {
                   `Dictionary<string, T>`, or a model name",
     // C#'s own words (`decimal` says in the field's docs what it is read as).
     words: &[
-        ("string", Word::Primitive(Primitive::Str)),
+        ("string", Word::Primitive(Primitive::String)),
         ("long", Word::Name),
         ("decimal", Word::Name),
         ("uint", Word::Name),
@@ -48,21 +49,21 @@ pub static SPEC: DialectSpec = DialectSpec {
     // `DateTime` is what the templates write for dates and date-times alike, so it is the
     // string sent; `decimal` is read as a float.
     primitives: &[
-        ("DateTime", Primitive::Str),
-        ("Guid", Primitive::Str),
-        ("System.IO.Stream", Primitive::Str),
-        ("FileParameter", Primitive::Str),
-        ("long", Primitive::Int),
-        ("uint", Primitive::Int),
-        ("ulong", Primitive::Int),
+        ("DateTime", Primitive::String),
+        ("Guid", Primitive::String),
+        ("System.IO.Stream", Primitive::String),
+        ("FileParameter", Primitive::String),
+        ("long", Primitive::Integer),
+        ("uint", Primitive::Integer),
+        ("ulong", Primitive::Integer),
         ("double", Primitive::Float),
         ("decimal", Primitive::Float),
-        ("DateTimeOffset", Primitive::Datetime),
+        ("DateTimeOffset", Primitive::DateTime),
         ("DateOnly", Primitive::Date),
-        ("Object", Primitive::Object),
+        ("Object", Primitive::Any),
         // A free-form object's model, which the templates of 4.x-6.x name by their map type
         // alone (`List<Dictionary>`).
-        ("Dictionary", Primitive::Object),
+        ("Dictionary", Primitive::Any),
     ],
     // The templates link a model named `Object` (`[**Object**](Object.md)`) except where they
     // take it for C#'s own `Object`: unlinked, in a folder with a page `Object`, either.
@@ -72,7 +73,7 @@ pub static SPEC: DialectSpec = DialectSpec {
     // `DateTime` to `DateTime?`, `UUID` to `Guid?` (4.x writes `?` through `getNullableType`,
     // for a nullable or optional value): where no integer, number or boolean field is written
     // without it, `?` says nothing of `null`.
-    marked_in_every_field: &[Primitive::Int, Primitive::Float, Primitive::Bool],
+    marked_in_every_field: &[Primitive::Integer, Primitive::Float, Primitive::Boolean],
     inexact: &[
         ("decimal", Inexact::Decimal),
         ("DateTime", Inexact::DateOrDateTime),
@@ -90,10 +91,9 @@ fn qualified_name(name: &str, page_names: &BTreeSet<String>) -> Option<(Leaf, Op
         return Some((Leaf::Named(last.to_owned()), None));
     }
     let owner = owner.rsplit('.').next().unwrap_or(owner);
-    page_names.contains(owner).then_some((
-        Leaf::Primitive(Primitive::Object),
-        Some(Inexact::UnlistedEnum),
-    ))
+    page_names
+        .contains(owner)
+        .then_some((Leaf::Primitive(Primitive::Any), Some(Inexact::UnlistedEnum)))
 }
 
 /// The names C#'s `toVarName` gives a `Property` prefix: members every generated model has.
@@ -180,16 +180,17 @@ mod tests {
     fn csharp_type_names_are_read() {
         use std::collections::BTreeSet;
 
+        use crate::model::Primitive;
         use crate::parse::dialect::Dialect;
-        use crate::parse::types::{Leaf, Primitive};
+        use crate::parse::types::Leaf;
 
         let csharp = Dialect::of(&super::SPEC);
         let pages = BTreeSet::new();
         for (name, primitive) in [
-            ("Dictionary", Primitive::Object),
-            ("Object", Primitive::Object),
+            ("Dictionary", Primitive::Any),
+            ("Object", Primitive::Any),
             ("DateOnly", Primitive::Date),
-            ("Guid", Primitive::Str),
+            ("Guid", Primitive::String),
         ] {
             let read = csharp.read_name(name, &pages).map(|(leaf, _)| leaf);
             assert_eq!(read, Some(Leaf::Primitive(primitive)), "{name}");

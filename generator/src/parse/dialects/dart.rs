@@ -4,8 +4,8 @@
 //! `JsonObject`, `Uint8List`, `X?`; titles `# package.model.Name`; lowerCamelCase names (`_`
 //! after a reserved word, `n` before a leading digit); enum pages an empty Properties table.
 
+use crate::model::Primitive;
 use crate::parse::dialect::{DialectSpec, Holds, Inexact, Mark, Opener, Word};
-use crate::parse::types::Primitive;
 
 /// The Dart templates' description.
 pub static SPEC: DialectSpec = DialectSpec {
@@ -72,21 +72,21 @@ pub static SPEC: DialectSpec = DialectSpec {
     // reader reads as one name; a list of integers is `**List<int>**`); `JsonObject` is
     // any JSON value, and so is a collection of unsaid items (`List<List>`, `BuiltList<BuiltMap>`).
     primitives: &[
-        ("String", Primitive::Str),
-        ("DateTime", Primitive::Str),
-        ("MultipartFile", Primitive::Str),
-        ("Uint8List", Primitive::Str),
-        ("List<int>", Primitive::Str),
+        ("String", Primitive::String),
+        ("DateTime", Primitive::String),
+        ("MultipartFile", Primitive::String),
+        ("Uint8List", Primitive::String),
+        ("List<int>", Primitive::String),
         ("double", Primitive::Float),
         ("Date", Primitive::Date),
-        ("Object", Primitive::Object),
-        ("JsonObject", Primitive::Object),
-        ("List", Primitive::Object),
-        ("Set", Primitive::Object),
-        ("Map", Primitive::Object),
-        ("BuiltList", Primitive::Object),
-        ("BuiltSet", Primitive::Object),
-        ("BuiltMap", Primitive::Object),
+        ("Object", Primitive::Any),
+        ("JsonObject", Primitive::Any),
+        ("List", Primitive::Any),
+        ("Set", Primitive::Any),
+        ("Map", Primitive::Any),
+        ("BuiltList", Primitive::Any),
+        ("BuiltSet", Primitive::Any),
+        ("BuiltMap", Primitive::Any),
     ],
     inexact: &[
         ("DateTime", Inexact::DateOrDateTime),

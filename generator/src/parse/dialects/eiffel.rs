@@ -8,8 +8,9 @@ use std::collections::BTreeSet;
 use heck::ToUpperCamelCase;
 
 use super::openapi_generator;
+use crate::model::Primitive;
 use crate::parse::dialect::{DialectSpec, Holds, Inexact, Opener, Word};
-use crate::parse::types::{Leaf, Primitive};
+use crate::parse::types::Leaf;
 
 /// The Eiffel template's description.
 pub static SPEC: DialectSpec = DialectSpec {
@@ -61,25 +62,25 @@ pub static SPEC: DialectSpec = DialectSpec {
     // `STRING` is what the template writes for URIs and passwords, `UUID` and `FILE` are
     // strings on the wire; a bare `LIST` or `STRING_TABLE` holds any values.
     primitives: &[
-        ("STRING_32", Primitive::Str),
-        ("STRING", Primitive::Str),
-        ("UUID", Primitive::Str),
-        ("FILE", Primitive::Str),
-        ("INTEGER_8", Primitive::Int),
-        ("INTEGER_16", Primitive::Int),
-        ("INTEGER_32", Primitive::Int),
-        ("INTEGER_64", Primitive::Int),
-        ("NATURAL_16", Primitive::Int),
-        ("NATURAL_32", Primitive::Int),
-        ("NATURAL_64", Primitive::Int),
+        ("STRING_32", Primitive::String),
+        ("STRING", Primitive::String),
+        ("UUID", Primitive::String),
+        ("FILE", Primitive::String),
+        ("INTEGER_8", Primitive::Integer),
+        ("INTEGER_16", Primitive::Integer),
+        ("INTEGER_32", Primitive::Integer),
+        ("INTEGER_64", Primitive::Integer),
+        ("NATURAL_16", Primitive::Integer),
+        ("NATURAL_32", Primitive::Integer),
+        ("NATURAL_64", Primitive::Integer),
         ("REAL_32", Primitive::Float),
         ("REAL_64", Primitive::Float),
-        ("BOOLEAN", Primitive::Bool),
+        ("BOOLEAN", Primitive::Boolean),
         ("DATE", Primitive::Date),
-        ("DATE_TIME", Primitive::Datetime),
-        ("ANY", Primitive::Object),
-        ("LIST", Primitive::Object),
-        ("STRING_TABLE", Primitive::Object),
+        ("DATE_TIME", Primitive::DateTime),
+        ("ANY", Primitive::Any),
+        ("LIST", Primitive::Any),
+        ("STRING_TABLE", Primitive::Any),
     ],
     read_other_name: Some(internal_name),
     model_name: Some(model_name),
@@ -139,9 +140,10 @@ pub fn api_name(name: &str) -> String {
 mod tests {
     use super::super::read_page;
     use super::{api_name, internal_name};
+    use crate::model::Primitive;
     use crate::parse::dialects::named;
     use crate::parse::type_expr::parse_type;
-    use crate::parse::types::{Leaf, Primitive};
+    use crate::parse::types::Leaf;
 
     #[test]
     fn eiffel_escapes_are_removed() {
@@ -159,7 +161,7 @@ mod tests {
     fn internal_names_are_any_value() {
         for name in ["ANY_TYPE", "ONE_OFSTRINGINTEGER", "ANY_OF_TAGSTRING"] {
             let read = internal_name(name, &Default::default()).map(|(leaf, _)| leaf);
-            assert_eq!(read, Some(Leaf::Primitive(Primitive::Object)), "{name}");
+            assert_eq!(read, Some(Leaf::Primitive(Primitive::Any)), "{name}");
         }
         assert_eq!(internal_name("PET", &Default::default()), None);
     }

@@ -4,8 +4,9 @@
 
 use std::collections::BTreeSet;
 
+use crate::model::Primitive;
 use crate::parse::dialect::{DialectSpec, Inexact, Mark, Word};
-use crate::parse::types::{Leaf, Primitive};
+use crate::parse::types::Leaf;
 
 /// The Go template's description. Its Name column is the exported Go field: PascalCase, which
 /// `[naming] wire` spells as it spells lowerCamelCase (`CreatedAt` is `created_at` in
@@ -20,33 +21,33 @@ pub static SPEC: DialectSpec = DialectSpec {
                   `time.Time`, `interface{}`, `[]T`, `map[string]T`, `Pointer to T`, \
                   `NullableT`, or a model name",
     // TypeScript's word too: it shows both.
-    words: &[("string", Word::Primitive(Primitive::Str))],
+    words: &[("string", Word::Primitive(Primitive::String))],
     marks: &[Mark::GoSyntax],
     // The `Nullable` wrappers: the field may be `null` (`nullable_prefix`).
     primitives: &[
-        ("string", Primitive::Str),
-        ("NullableString", Primitive::Str),
-        ("int", Primitive::Int),
-        ("int32", Primitive::Int),
-        ("int64", Primitive::Int),
-        ("NullableInt", Primitive::Int),
-        ("NullableInt32", Primitive::Int),
-        ("NullableInt64", Primitive::Int),
+        ("string", Primitive::String),
+        ("NullableString", Primitive::String),
+        ("int", Primitive::Integer),
+        ("int32", Primitive::Integer),
+        ("int64", Primitive::Integer),
+        ("NullableInt", Primitive::Integer),
+        ("NullableInt32", Primitive::Integer),
+        ("NullableInt64", Primitive::Integer),
         ("float32", Primitive::Float),
         ("float64", Primitive::Float),
         ("NullableFloat32", Primitive::Float),
         ("NullableFloat64", Primitive::Float),
-        ("bool", Primitive::Bool),
-        ("NullableBool", Primitive::Bool),
-        ("NullableTime", Primitive::Datetime),
+        ("bool", Primitive::Boolean),
+        ("NullableBool", Primitive::Boolean),
+        ("NullableTime", Primitive::DateTime),
         // The 3.x and 4.x API pages' optional parameters: antihax/optional's wrappers.
-        ("optional.String", Primitive::Str),
-        ("optional.Int32", Primitive::Int),
-        ("optional.Int64", Primitive::Int),
+        ("optional.String", Primitive::String),
+        ("optional.Int32", Primitive::Integer),
+        ("optional.Int64", Primitive::Integer),
         ("optional.Float32", Primitive::Float),
         ("optional.Float64", Primitive::Float),
-        ("optional.Bool", Primitive::Bool),
-        ("optional.Time", Primitive::Datetime),
+        ("optional.Bool", Primitive::Boolean),
+        ("optional.Time", Primitive::DateTime),
     ],
     read_other_name: Some(nullable_model),
     // Until 4.x (`go-experimental` 4.x too) a schema of any type was `map[string]interface{}`,

@@ -6,11 +6,12 @@
 
 use std::collections::BTreeSet;
 
+use crate::model::Primitive;
 use crate::parse::dialect::{
     DialectSpec, Holds, Inexact, Mark, Opener, Qualified, Word, kept_as_written,
     without_underscore_escape,
 };
-use crate::parse::types::{Leaf, Primitive};
+use crate::parse::types::Leaf;
 
 /// The Java templates' description.
 pub static SPEC: DialectSpec = DialectSpec {
@@ -65,24 +66,24 @@ pub static SPEC: DialectSpec = DialectSpec {
     // a raw `List` or `Map` (a model of that name, whose page the template does not write) holds
     // any JSON value.
     primitives: &[
-        ("String", Primitive::Str),
-        ("UUID", Primitive::Str),
-        ("URI", Primitive::Str),
-        ("File", Primitive::Str),
-        ("Date", Primitive::Str),
-        ("Integer", Primitive::Int),
-        ("Long", Primitive::Int),
-        ("Short", Primitive::Int),
+        ("String", Primitive::String),
+        ("UUID", Primitive::String),
+        ("URI", Primitive::String),
+        ("File", Primitive::String),
+        ("Date", Primitive::String),
+        ("Integer", Primitive::Integer),
+        ("Long", Primitive::Integer),
+        ("Short", Primitive::Integer),
         ("Float", Primitive::Float),
         ("Double", Primitive::Float),
         ("BigDecimal", Primitive::Float),
-        ("Boolean", Primitive::Bool),
-        ("OffsetDateTime", Primitive::Datetime),
-        ("DateTime", Primitive::Datetime),
+        ("Boolean", Primitive::Boolean),
+        ("OffsetDateTime", Primitive::DateTime),
+        ("DateTime", Primitive::DateTime),
         ("LocalDate", Primitive::Date),
-        ("Object", Primitive::Object),
-        ("List", Primitive::Object),
-        ("Map", Primitive::Object),
+        ("Object", Primitive::Any),
+        ("List", Primitive::Any),
+        ("Map", Primitive::Any),
     ],
     inexact: &[
         ("BigDecimal", Inexact::Decimal),
@@ -105,10 +106,7 @@ fn qualified_name(name: &str, page_names: &BTreeSet<String>) -> Option<(Leaf, Op
         return Some((Leaf::Named(last.to_owned()), None));
     }
     if IMPORT_MAPPED_MODELS.contains(&name) {
-        return Some((
-            Leaf::Primitive(Primitive::Object),
-            Some(Inexact::LanguageType),
-        ));
+        return Some((Leaf::Primitive(Primitive::Any), Some(Inexact::LanguageType)));
     }
     let primitive = SPEC
         .primitives
@@ -159,10 +157,11 @@ mod tests {
 
     use super::{SPEC, api_name};
     use crate::diagnostic::Sources;
+    use crate::model::Primitive;
     use crate::parse::dialect::Dialect;
     use crate::parse::folder::apply_folder_conventions;
     use crate::parse::page::{PageOutcome, parse_page};
-    use crate::parse::types::{Leaf, Primitive};
+    use crate::parse::types::Leaf;
 
     /// The model page `text` reads as: its fields as `name: type` (the neutral type), and
     /// the values of each field's own enum.
@@ -290,16 +289,16 @@ mod tests {
         let java = Dialect::of(&SPEC);
         let pages: BTreeSet<String> = ["Error".to_owned()].into();
         for (name, leaf) in [
-            ("Date", Leaf::Primitive(Primitive::Str)),
-            ("DateTime", Leaf::Primitive(Primitive::Datetime)),
-            ("OffsetDateTime", Leaf::Primitive(Primitive::Datetime)),
+            ("Date", Leaf::Primitive(Primitive::String)),
+            ("DateTime", Leaf::Primitive(Primitive::DateTime)),
+            ("OffsetDateTime", Leaf::Primitive(Primitive::DateTime)),
             ("LocalDate", Leaf::Primitive(Primitive::Date)),
-            ("Short", Leaf::Primitive(Primitive::Int)),
+            ("Short", Leaf::Primitive(Primitive::Integer)),
             // A model `Date` the import mapping named, whose page was not written.
-            ("java.util.Date", Leaf::Primitive(Primitive::Object)),
-            ("java.io.File", Leaf::Primitive(Primitive::Str)),
-            ("java.util.Map", Leaf::Primitive(Primitive::Object)),
-            ("List", Leaf::Primitive(Primitive::Object)),
+            ("java.util.Date", Leaf::Primitive(Primitive::Any)),
+            ("java.io.File", Leaf::Primitive(Primitive::String)),
+            ("java.util.Map", Leaf::Primitive(Primitive::Any)),
+            ("List", Leaf::Primitive(Primitive::Any)),
             ("java.lang.Error", Leaf::Named("Error".to_owned())),
         ] {
             let read = java.read_name(name, &pages).map(|(leaf, _)| leaf);

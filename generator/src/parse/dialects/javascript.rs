@@ -3,8 +3,8 @@
 //! `# Module.Name`; lowerCamelCase names (`_` before a reserved word or a leading digit); a
 //! field's own enum as a `## Enum: XEnum` list after the properties.
 
+use crate::model::Primitive;
 use crate::parse::dialect::{DialectSpec, Inexact, Mark};
-use crate::parse::types::Primitive;
 
 /// The JavaScript templates' description.
 pub static SPEC: DialectSpec = DialectSpec {
@@ -26,14 +26,14 @@ pub static SPEC: DialectSpec = DialectSpec {
     // date or a date-time (the string sent), `Blob` base64 bytes and `File` a file's bytes
     // (strings on the wire), `Array` a list of anything (any JSON value).
     primitives: &[
-        ("String", Primitive::Str),
+        ("String", Primitive::String),
         ("Number", Primitive::Number),
-        ("Boolean", Primitive::Bool),
-        ("Date", Primitive::Str),
-        ("Blob", Primitive::Str),
-        ("File", Primitive::Str),
-        ("Object", Primitive::Object),
-        ("Array", Primitive::Object),
+        ("Boolean", Primitive::Boolean),
+        ("Date", Primitive::String),
+        ("Blob", Primitive::String),
+        ("File", Primitive::String),
+        ("Object", Primitive::Any),
+        ("Array", Primitive::Any),
     ],
     inexact: &[("Date", Inexact::DateOrDateTime)],
     // The templates write a reference to a model named like one of these as the name, unlinked

@@ -5,10 +5,10 @@
 //! `## Enum: name` table of comma-separated values; enum pages a `## Enum` list indented into a
 //! code block.
 
+use crate::model::Primitive;
 use crate::parse::dialect::{
     DialectSpec, Holds, Inexact, Mark, Opener, Qualified, kept_as_written,
 };
-use crate::parse::types::Primitive;
 
 /// The Kotlin templates' description.
 pub static SPEC: DialectSpec = DialectSpec {
@@ -72,37 +72,37 @@ pub static SPEC: DialectSpec = DialectSpec {
     // `java.math.BigDecimal` is read as a float; a bare `kotlin.collections.Map` (a free-form
     // object) holds any JSON value.
     primitives: &[
-        ("kotlin.String", Primitive::Str),
-        ("kotlin.Char", Primitive::Str),
-        ("kotlin.ByteArray", Primitive::Str),
-        ("java.io.File", Primitive::Str),
-        ("java.net.URI", Primitive::Str),
-        ("java.net.URL", Primitive::Str),
-        ("java.util.UUID", Primitive::Str),
-        ("kotlin.uuid.Uuid", Primitive::Str),
-        ("kotlin.Int", Primitive::Int),
-        ("kotlin.Long", Primitive::Int),
-        ("kotlin.Short", Primitive::Int),
-        ("kotlin.Byte", Primitive::Int),
-        ("java.math.BigInteger", Primitive::Int),
+        ("kotlin.String", Primitive::String),
+        ("kotlin.Char", Primitive::String),
+        ("kotlin.ByteArray", Primitive::String),
+        ("java.io.File", Primitive::String),
+        ("java.net.URI", Primitive::String),
+        ("java.net.URL", Primitive::String),
+        ("java.util.UUID", Primitive::String),
+        ("kotlin.uuid.Uuid", Primitive::String),
+        ("kotlin.Int", Primitive::Integer),
+        ("kotlin.Long", Primitive::Integer),
+        ("kotlin.Short", Primitive::Integer),
+        ("kotlin.Byte", Primitive::Integer),
+        ("java.math.BigInteger", Primitive::Integer),
         ("kotlin.Float", Primitive::Float),
         ("kotlin.Double", Primitive::Float),
         ("java.math.BigDecimal", Primitive::Float),
-        ("kotlin.Boolean", Primitive::Bool),
-        ("java.time.OffsetDateTime", Primitive::Datetime),
-        ("java.time.ZonedDateTime", Primitive::Datetime),
-        ("java.time.Instant", Primitive::Datetime),
-        ("kotlinx.datetime.Instant", Primitive::Datetime),
-        ("kotlin.time.Instant", Primitive::Datetime),
-        ("org.threeten.bp.OffsetDateTime", Primitive::Datetime),
-        ("java.time.LocalDateTime", Primitive::Str),
-        ("org.threeten.bp.LocalDateTime", Primitive::Str),
+        ("kotlin.Boolean", Primitive::Boolean),
+        ("java.time.OffsetDateTime", Primitive::DateTime),
+        ("java.time.ZonedDateTime", Primitive::DateTime),
+        ("java.time.Instant", Primitive::DateTime),
+        ("kotlinx.datetime.Instant", Primitive::DateTime),
+        ("kotlin.time.Instant", Primitive::DateTime),
+        ("org.threeten.bp.OffsetDateTime", Primitive::DateTime),
+        ("java.time.LocalDateTime", Primitive::String),
+        ("org.threeten.bp.LocalDateTime", Primitive::String),
         ("java.time.LocalDate", Primitive::Date),
         ("org.threeten.bp.LocalDate", Primitive::Date),
         ("kotlinx.datetime.LocalDate", Primitive::Date),
-        ("kotlin.Any", Primitive::Object),
-        ("kotlin.collections.Map", Primitive::Object),
-        ("kotlinx.serialization.json.JsonElement", Primitive::Object),
+        ("kotlin.Any", Primitive::Any),
+        ("kotlin.collections.Map", Primitive::Any),
+        ("kotlinx.serialization.json.JsonElement", Primitive::Any),
     ],
     // FIXME(issue 23): `kotlin.Any` and `JsonElement` are any JSON value, no model's enum; the
     // note is what the generator wrote before the dialects had files of their own (a rule of
@@ -139,9 +139,10 @@ mod tests {
 
     use super::SPEC;
     use crate::diagnostic::Sources;
+    use crate::model::Primitive;
     use crate::parse::dialect::Dialect;
     use crate::parse::page::{PageOutcome, parse_page};
-    use crate::parse::types::{Leaf, Primitive};
+    use crate::parse::types::Leaf;
 
     /// The model page `text` reads as: its name, whether it shows Kotlin among the dialects its
     /// syntax shows, and its fields as `name: type` (the neutral type) with the values of each
@@ -209,11 +210,11 @@ mod tests {
         let kotlin = Dialect::of(&SPEC);
         let pages = BTreeSet::new();
         for (name, primitive) in [
-            ("java.time.LocalDateTime", Primitive::Str),
-            ("org.threeten.bp.OffsetDateTime", Primitive::Datetime),
+            ("java.time.LocalDateTime", Primitive::String),
+            ("org.threeten.bp.OffsetDateTime", Primitive::DateTime),
             ("org.threeten.bp.LocalDate", Primitive::Date),
-            ("kotlinx.datetime.Instant", Primitive::Datetime),
-            ("kotlin.collections.Map", Primitive::Object),
+            ("kotlinx.datetime.Instant", Primitive::DateTime),
+            ("kotlin.collections.Map", Primitive::Any),
         ] {
             let read = kotlin.read_name(name, &pages).map(|(leaf, _)| leaf);
             assert_eq!(read, Some(Leaf::Primitive(primitive)), "{name}");

@@ -6,8 +6,9 @@
 use std::collections::BTreeSet;
 
 use super::openapi_generator;
+use crate::model::Primitive;
 use crate::parse::dialect::{DialectSpec, Holds, Inexact, Mark, Opener, Word};
-use crate::parse::types::{Leaf, Primitive};
+use crate::parse::types::Leaf;
 
 /// The Objective-C template's description.
 pub static SPEC: DialectSpec = DialectSpec {
@@ -50,14 +51,14 @@ pub static SPEC: DialectSpec = DialectSpec {
     // `NSURL` a file's bytes, strings on the wire; a bare `NSDictionary` or `NSArray` holds any
     // values.
     primitives: &[
-        ("NSString", Primitive::Str),
-        ("NSNumber", Primitive::Object),
-        ("NSDate", Primitive::Str),
-        ("NSData", Primitive::Str),
-        ("NSURL", Primitive::Str),
-        ("NSObject", Primitive::Object),
-        ("NSDictionary", Primitive::Object),
-        ("NSArray", Primitive::Object),
+        ("NSString", Primitive::String),
+        ("NSNumber", Primitive::Any),
+        ("NSDate", Primitive::String),
+        ("NSData", Primitive::String),
+        ("NSURL", Primitive::String),
+        ("NSObject", Primitive::Any),
+        ("NSDictionary", Primitive::Any),
+        ("NSArray", Primitive::Any),
     ],
     inexact: &[
         (
@@ -133,9 +134,10 @@ pub fn api_name(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::{api_name, prefixed_internal_name};
+    use crate::model::Primitive;
     use crate::parse::dialects::named;
     use crate::parse::type_expr::parse_type;
-    use crate::parse::types::{Leaf, Primitive};
+    use crate::parse::types::Leaf;
 
     #[test]
     fn objc_escapes_are_removed() {
@@ -154,7 +156,7 @@ mod tests {
     #[test]
     fn prefixed_internal_names_are_any_value() {
         let read = |name| prefixed_internal_name(name, &Default::default()).map(|(leaf, _)| leaf);
-        assert_eq!(read("OAIAnyType"), Some(Leaf::Primitive(Primitive::Object)));
+        assert_eq!(read("OAIAnyType"), Some(Leaf::Primitive(Primitive::Any)));
         assert_eq!(read("OAIPet"), None);
         assert_eq!(read("AnyType"), None);
     }

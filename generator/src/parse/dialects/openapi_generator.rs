@@ -10,7 +10,8 @@
 
 use std::collections::BTreeSet;
 
-use crate::parse::types::{Inexact, Leaf, Primitive};
+use crate::model::Primitive;
+use crate::parse::types::{Inexact, Leaf};
 
 /// The internal names of openapi-generator, and what each stands for.
 const NAMES: &[(&str, &str)] = &[
@@ -53,7 +54,7 @@ pub fn read_name(name: &str) -> Option<(Leaf, Option<Inexact>)> {
         })
         .map(|&(_, meaning)| meaning)?;
     Some((
-        Leaf::Primitive(Primitive::Object),
+        Leaf::Primitive(Primitive::Any),
         Some(Inexact::GeneratorName(meaning)),
     ))
 }
@@ -88,10 +89,8 @@ pub fn read_import_mapped(
     name: &str,
     page_names: &BTreeSet<String>,
 ) -> Option<(Leaf, Option<Inexact>)> {
-    (DEFAULT_IMPORT_MAPPING.contains(&name) && !page_names.contains(name)).then_some((
-        Leaf::Primitive(Primitive::Object),
-        Some(Inexact::LanguageType),
-    ))
+    (DEFAULT_IMPORT_MAPPING.contains(&name) && !page_names.contains(name))
+        .then_some((Leaf::Primitive(Primitive::Any), Some(Inexact::LanguageType)))
 }
 
 #[cfg(test)]
@@ -99,8 +98,9 @@ mod tests {
     use std::collections::BTreeSet;
 
     use super::{read_import_mapped, read_name};
+    use crate::model::Primitive;
     use crate::parse::dialect::Inexact;
-    use crate::parse::types::{Leaf, Primitive};
+    use crate::parse::types::Leaf;
 
     #[test]
     fn the_generators_own_names_are_any_json_value_with_what_they_stand_for() {
@@ -125,7 +125,7 @@ mod tests {
             assert_eq!(
                 read_name(name),
                 Some((
-                    Leaf::Primitive(Primitive::Object),
+                    Leaf::Primitive(Primitive::Any),
                     Some(Inexact::GeneratorName(meaning))
                 )),
                 "{name}"
@@ -142,10 +142,7 @@ mod tests {
 
     #[test]
     fn default_import_mapping_names_without_a_page_are_any_json_value() {
-        let any = Some((
-            Leaf::Primitive(Primitive::Object),
-            Some(Inexact::LanguageType),
-        ));
+        let any = Some((Leaf::Primitive(Primitive::Any), Some(Inexact::LanguageType)));
         let none = BTreeSet::new();
         for name in ["Date", "File", "Map", "List", "UUID"] {
             assert_eq!(read_import_mapped(name, &none), any, "{name}");

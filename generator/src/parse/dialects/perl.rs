@@ -3,8 +3,8 @@
 //! `# Module::Object::Name`; snake_case names (`_` before a leading digit); enum pages an empty
 //! Properties table.
 
+use crate::model::Primitive;
 use crate::parse::dialect::{DialectSpec, Holds, Inexact, Mark, Opener, Word};
-use crate::parse::types::Primitive;
 
 /// The Perl template's description.
 pub static SPEC: DialectSpec = DialectSpec {
@@ -16,8 +16,8 @@ pub static SPEC: DialectSpec = DialectSpec {
                   `DateTime`, `object`, `ARRAY[T]`, `HASH[string,T]`, or a model name",
     // Perl's own type names; `string` and `boolean` are others' too: each shows them all.
     words: &[
-        ("string", Word::Primitive(Primitive::Str)),
-        ("boolean", Word::Primitive(Primitive::Bool)),
+        ("string", Word::Primitive(Primitive::String)),
+        ("boolean", Word::Primitive(Primitive::Boolean)),
         ("DATE", Word::Name),
         ("DATE_TIME", Word::Name),
     ],
@@ -40,11 +40,11 @@ pub static SPEC: DialectSpec = DialectSpec {
     // value).
     primitives: &[
         ("double", Primitive::Float),
-        ("DateTime", Primitive::Str),
+        ("DateTime", Primitive::String),
         ("DATE", Primitive::Date),
-        ("DATE_TIME", Primitive::Datetime),
-        ("ARRAY", Primitive::Object),
-        ("HASH", Primitive::Object),
+        ("DATE_TIME", Primitive::DateTime),
+        ("ARRAY", Primitive::Any),
+        ("HASH", Primitive::Any),
     ],
     inexact: &[("DateTime", Inexact::DateOrDateTime)],
     ..DialectSpec::EMPTY

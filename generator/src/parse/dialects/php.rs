@@ -3,8 +3,8 @@
 //! bare `map`; titles `# # Name` (`php`); snake_case names; enum pages an empty Properties table;
 //! `php-nextgen`'s oneOf / anyOf pages a `## oneOf` list.
 
+use crate::model::Primitive;
 use crate::parse::dialect::{DialectSpec, Holds, Inexact, Mark, Opener, Qualified, Word};
-use crate::parse::types::Primitive;
 
 /// The PHP templates' description.
 pub static SPEC: DialectSpec = DialectSpec {
@@ -16,8 +16,8 @@ pub static SPEC: DialectSpec = DialectSpec {
                   `\\SplFileObject`, `object`, `mixed`, `array`, `T[]`, `array<string,T>`, or a \
                   model name (`\\Vendor\\Model\\T`)",
     words: &[
-        ("mixed", Word::Primitive(Primitive::Object)),
-        ("string", Word::Primitive(Primitive::Str)),
+        ("mixed", Word::Primitive(Primitive::Any)),
+        ("string", Word::Primitive(Primitive::String)),
     ],
     // Its maps: `array<string,X>`, and `map[string,X]` in its older templates.
     containers: &[
@@ -47,13 +47,13 @@ pub static SPEC: DialectSpec = DialectSpec {
     // string. `array` is a list or a map, and `map` (3.x, 4.x) a map whose values the template
     // does not say (a free-form object behind a `$ref`): any JSON value.
     primitives: &[
-        ("\\DateTime", Primitive::Str),
-        ("DateTime", Primitive::Str),
-        ("\\SplFileObject", Primitive::Str),
-        ("StreamInterface", Primitive::Str),
+        ("\\DateTime", Primitive::String),
+        ("DateTime", Primitive::String),
+        ("\\SplFileObject", Primitive::String),
+        ("StreamInterface", Primitive::String),
         ("double", Primitive::Float),
-        ("array", Primitive::Object),
-        ("map", Primitive::Object),
+        ("array", Primitive::Any),
+        ("map", Primitive::Any),
     ],
     inexact: &[
         ("\\DateTime", Inexact::DateOrDateTime),

@@ -3,8 +3,8 @@
 //! `System.Collections.Hashtable` (any map), `X[]`; PascalCase names (`Var` before a reserved
 //! word or a leading digit); enum pages an empty Properties table.
 
+use crate::model::Primitive;
 use crate::parse::dialect::{DialectSpec, Inexact, Mark, Word};
-use crate::parse::types::Primitive;
 
 /// The PowerShell templates' description.
 pub static SPEC: DialectSpec = DialectSpec {
@@ -35,32 +35,32 @@ pub static SPEC: DialectSpec = DialectSpec {
     // `System.DateTime` is a date or a date-time (the string sent); `Decimal` is read as a
     // float; files, bytes, `Guid`, `Uri` and the like are strings on the wire.
     primitives: &[
-        ("String", Primitive::Str),
-        ("Char", Primitive::Str),
-        ("Guid", Primitive::Str),
-        ("Uri", Primitive::Str),
-        ("Version", Primitive::Str),
-        ("TimeSpan", Primitive::Str),
-        ("SecureString", Primitive::Str),
-        ("XmlDocument", Primitive::Str),
-        ("System.DateTime", Primitive::Str),
-        ("System.IO.FileInfo", Primitive::Str),
-        ("SystemByte", Primitive::Str),
-        ("Byte", Primitive::Int),
-        ("SByte", Primitive::Int),
-        ("Int16", Primitive::Int),
-        ("Int32", Primitive::Int),
-        ("Int64", Primitive::Int),
-        ("UInt16", Primitive::Int),
-        ("UInt32", Primitive::Int),
-        ("UInt64", Primitive::Int),
+        ("String", Primitive::String),
+        ("Char", Primitive::String),
+        ("Guid", Primitive::String),
+        ("Uri", Primitive::String),
+        ("Version", Primitive::String),
+        ("TimeSpan", Primitive::String),
+        ("SecureString", Primitive::String),
+        ("XmlDocument", Primitive::String),
+        ("System.DateTime", Primitive::String),
+        ("System.IO.FileInfo", Primitive::String),
+        ("SystemByte", Primitive::String),
+        ("Byte", Primitive::Integer),
+        ("SByte", Primitive::Integer),
+        ("Int16", Primitive::Integer),
+        ("Int32", Primitive::Integer),
+        ("Int64", Primitive::Integer),
+        ("UInt16", Primitive::Integer),
+        ("UInt32", Primitive::Integer),
+        ("UInt64", Primitive::Integer),
         ("Single", Primitive::Float),
         ("Double", Primitive::Float),
         ("Decimal", Primitive::Float),
-        ("Boolean", Primitive::Bool),
-        ("System.Collections.Hashtable", Primitive::Object),
-        ("SystemCollectionsHashtable", Primitive::Object),
-        ("Map", Primitive::Object),
+        ("Boolean", Primitive::Boolean),
+        ("System.Collections.Hashtable", Primitive::Any),
+        ("SystemCollectionsHashtable", Primitive::Any),
+        ("Map", Primitive::Any),
     ],
     inexact: &[
         ("Decimal", Inexact::Decimal),

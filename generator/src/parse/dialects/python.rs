@@ -4,8 +4,8 @@
 //! `date`, `datetime`, `object`, and `file` for a binary string. The default dialect: its syntax
 //! is the plainest, and the type model's own vocabulary.
 
+use crate::model::Primitive;
 use crate::parse::dialect::{DialectSpec, Holds, Opener, Word};
-use crate::parse::types::Primitive;
 
 /// The legacy Python templates' description.
 pub static SPEC: DialectSpec = DialectSpec {
@@ -18,7 +18,7 @@ pub static SPEC: DialectSpec = DialectSpec {
                   `List[T]`, `Dict[str, T]`, `[T]`, `{str: (T,)}`) or a model name",
     writes_angle_brackets: false,
     // The template's `typeMapping` maps files to `file`: a binary string on the wire.
-    words: &[("file", Word::Primitive(Primitive::Str))],
+    words: &[("file", Word::Primitive(Primitive::String))],
     containers: &[
         Opener {
             name: "list",

@@ -5,8 +5,8 @@
 //! `str, date, `, `decimal.Decimal, int, `, `list, tuple, `, `dict, frozendict.frozendict, `,
 //! `None, ` for `null`; the Key column is the JSON name itself.
 
+use crate::model::Primitive;
 use crate::parse::dialect::{DialectSpec, Mark};
-use crate::parse::types::Primitive;
 
 /// The description of openapi-generator 6.x's `python`.
 pub static SPEC: DialectSpec = DialectSpec {
@@ -69,17 +69,17 @@ pub fn input_type(classes: &[&str]) -> Result<InputType, String> {
     } else if has("date") {
         InputKind::Primitive(Primitive::Date)
     } else if has("datetime") {
-        InputKind::Primitive(Primitive::Datetime)
+        InputKind::Primitive(Primitive::DateTime)
     } else if has("float") {
         InputKind::Primitive(Primitive::Float)
     } else if has("int") || has("decimal.Decimal") {
-        InputKind::Primitive(Primitive::Int)
+        InputKind::Primitive(Primitive::Integer)
     } else if has("bool") {
-        InputKind::Primitive(Primitive::Bool)
+        InputKind::Primitive(Primitive::Boolean)
     } else if has("str") || has("bytes") || has("io.FileIO") || has("io.BufferedReader") {
         // A `uuid` is `str, uuid.UUID`; a binary `bytes, io.FileIO, io.BufferedReader`: the
         // string sent.
-        InputKind::Primitive(Primitive::Str)
+        InputKind::Primitive(Primitive::String)
     } else {
         // `None` alone (`type: 'null'`) or no class: nothing but `null` is said.
         InputKind::Any
@@ -121,7 +121,7 @@ pub fn enum_literal(literal: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::{InputKind, InputType, enum_literal, input_type};
-    use crate::parse::types::Primitive;
+    use crate::model::Primitive;
 
     fn read(cell: &str) -> InputType {
         let classes: Vec<&str> = cell
@@ -137,26 +137,30 @@ mod tests {
     fn reads_every_input_type_the_template_writes() {
         let primitive = |primitive| InputKind::Primitive(primitive);
         for (cell, kind, nullable) in [
-            ("str, ", primitive(Primitive::Str), false),
+            ("str, ", primitive(Primitive::String), false),
             ("str, date, ", primitive(Primitive::Date), false),
-            ("str, datetime, ", primitive(Primitive::Datetime), false),
-            ("str, uuid.UUID, ", primitive(Primitive::Str), false),
+            ("str, datetime, ", primitive(Primitive::DateTime), false),
+            ("str, uuid.UUID, ", primitive(Primitive::String), false),
             (
                 "bytes, io.FileIO, io.BufferedReader, ",
-                primitive(Primitive::Str),
+                primitive(Primitive::String),
                 false,
             ),
-            ("decimal.Decimal, int, ", primitive(Primitive::Int), false),
+            (
+                "decimal.Decimal, int, ",
+                primitive(Primitive::Integer),
+                false,
+            ),
             (
                 "decimal.Decimal, int, float, ",
                 primitive(Primitive::Float),
                 false,
             ),
-            ("bool, ", primitive(Primitive::Bool), false),
-            ("None, str, ", primitive(Primitive::Str), true),
+            ("bool, ", primitive(Primitive::Boolean), false),
+            ("None, str, ", primitive(Primitive::String), true),
             (
                 "None, decimal.Decimal, int, ",
-                primitive(Primitive::Int),
+                primitive(Primitive::Integer),
                 true,
             ),
             ("list, tuple, ", InputKind::List, false),

@@ -7,8 +7,9 @@
 use std::collections::BTreeSet;
 
 use super::openapi_generator;
+use crate::model::Primitive;
 use crate::parse::dialect::{DialectSpec, Inexact, Mark, Word};
-use crate::parse::types::{Leaf, Primitive};
+use crate::parse::types::Leaf;
 
 /// `python-prior`'s description.
 pub static SPEC: DialectSpec = DialectSpec {
@@ -25,7 +26,7 @@ pub static SPEC: DialectSpec = DialectSpec {
     // Files are `file_type`: a binary string on the wire.
     words: &[
         ("none_type", Word::Null),
-        ("file_type", Word::Primitive(Primitive::Str)),
+        ("file_type", Word::Primitive(Primitive::String)),
     ],
     marks: &[
         // `[X]` is Swift's too; with a Python type name inside it is only this template's.
@@ -79,8 +80,9 @@ mod tests {
 
     use super::super::{read_in_folder, read_page};
     use super::module_qualified_model;
+    use crate::model::Primitive;
     use crate::parse::dialect::Inexact;
-    use crate::parse::types::{Leaf, Primitive};
+    use crate::parse::types::Leaf;
 
     /// Every type the template writes, at every version, with its neutral reading.
     #[test]
@@ -149,7 +151,7 @@ mod tests {
     fn module_qualified_generator_names_are_the_generators_unless_a_page_defines_them() {
         let pages = BTreeSet::from(["FreeFormObject".to_owned()]);
         let any = Some((
-            Leaf::Primitive(Primitive::Object),
+            Leaf::Primitive(Primitive::Any),
             Some(Inexact::GeneratorName("a free-form object")),
         ));
         let model = Some((Leaf::Named("FreeFormObject".to_owned()), None));
@@ -160,7 +162,7 @@ mod tests {
             module_qualified_model("one_ofstringinteger.OneOfstringinteger", &BTreeSet::new());
         assert!(matches!(
             composition,
-            Some((Leaf::Primitive(Primitive::Object), Some(_)))
+            Some((Leaf::Primitive(Primitive::Any), Some(_)))
         ));
     }
 }

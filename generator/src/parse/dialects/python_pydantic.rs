@@ -2,8 +2,8 @@
 //! `python-pydantic-v1`): `List[X]`, `Dict[str, X]`, `Optional[X]`, `Union[A, B]`, `StrictStr`,
 //! bare `Dict`, `UUID`, `decimal.Decimal`, `bytearray` / `bytes`; enum pages with a `## Enum` list.
 
+use crate::model::{Container, Primitive};
 use crate::parse::dialect::{DialectSpec, Holds, Opener, Word};
-use crate::parse::types::{Container, Primitive};
 
 /// The pydantic templates' description.
 pub static SPEC: DialectSpec = DialectSpec {
@@ -19,16 +19,16 @@ pub static SPEC: DialectSpec = DialectSpec {
     words: &[
         ("None", Word::Null),
         // Bytes are base64 strings on the wire.
-        ("StrictStr", Word::Primitive(Primitive::Str)),
-        ("StrictBytes", Word::Primitive(Primitive::Str)),
-        ("bytearray", Word::Primitive(Primitive::Str)),
-        ("bytes", Word::Primitive(Primitive::Str)),
-        ("StrictInt", Word::Primitive(Primitive::Int)),
+        ("StrictStr", Word::Primitive(Primitive::String)),
+        ("StrictBytes", Word::Primitive(Primitive::String)),
+        ("bytearray", Word::Primitive(Primitive::String)),
+        ("bytes", Word::Primitive(Primitive::String)),
+        ("StrictInt", Word::Primitive(Primitive::Integer)),
         ("StrictFloat", Word::Primitive(Primitive::Float)),
-        ("StrictBool", Word::Primitive(Primitive::Bool)),
-        ("Any", Word::Primitive(Primitive::Object)),
+        ("StrictBool", Word::Primitive(Primitive::Boolean)),
+        ("Any", Word::Primitive(Primitive::Any)),
         // `type: string, format: decimal` (`typeMapping` `decimal`): the string sent.
-        ("decimal.Decimal", Word::Primitive(Primitive::Str)),
+        ("decimal.Decimal", Word::Primitive(Primitive::String)),
         // A `map` whose values the template does not say (a free-form object behind a `$ref`:
         // `List[Dict]`).
         ("Dict", Word::Container(Container::Map)),
@@ -61,7 +61,7 @@ pub static SPEC: DialectSpec = DialectSpec {
         },
     ],
     // `UUID` (7.x's `typeMapping` of `uuid`) is Java's too.
-    primitives: &[("UUID", Primitive::Str)],
+    primitives: &[("UUID", Primitive::String)],
     ..DialectSpec::EMPTY
 };
 

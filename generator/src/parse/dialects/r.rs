@@ -2,8 +2,8 @@
 //! `array[X]`, `set[X]`, `map(X)`, a bare `map`; titles `# package::Name`; the Name column is
 //! the JSON name (`item_` before the names R6 reserves); enum pages an empty Properties table.
 
+use crate::model::Primitive;
 use crate::parse::dialect::{DialectSpec, Holds, Inexact, Opener, Word};
-use crate::parse::types::Primitive;
 
 /// The R template's description.
 pub static SPEC: DialectSpec = DialectSpec {
@@ -41,12 +41,12 @@ pub static SPEC: DialectSpec = DialectSpec {
     // any JSON value. `data.frame` is a file's bytes, a string on the wire; a bare `map` is a
     // free-form object.
     primitives: &[
-        ("character", Primitive::Object),
-        ("integer", Primitive::Int),
+        ("character", Primitive::Any),
+        ("integer", Primitive::Integer),
         ("numeric", Primitive::Float),
-        ("data.frame", Primitive::Str),
-        ("object", Primitive::Object),
-        ("map", Primitive::Object),
+        ("data.frame", Primitive::String),
+        ("object", Primitive::Any),
+        ("map", Primitive::Any),
     ],
     inexact: &[(
         "character",

@@ -4,8 +4,8 @@
 //! `# Module::Name`; the Name column snake_case (`_` before a reserved word); enum pages an empty
 //! Properties table.
 
+use crate::model::{Container, Primitive};
 use crate::parse::dialect::{DialectSpec, Holds, Mark, Opener, Word, without_underscore_escape};
-use crate::parse::types::{Container, Primitive};
 
 /// The Ruby template's description.
 pub static SPEC: DialectSpec = DialectSpec {
@@ -40,16 +40,16 @@ pub static SPEC: DialectSpec = DialectSpec {
     // The generator's `typeMapping` at every version: `Date` is a calendar date; `Time` (5.0 on)
     // and `DateTime` (before) an instant; `BOOLEAN` is 3.x's `boolean`; `File` a binary string.
     primitives: &[
-        ("String", Primitive::Str),
-        ("Integer", Primitive::Int),
+        ("String", Primitive::String),
+        ("Integer", Primitive::Integer),
         ("Float", Primitive::Float),
-        ("Boolean", Primitive::Bool),
-        ("BOOLEAN", Primitive::Bool),
-        ("Time", Primitive::Datetime),
-        ("DateTime", Primitive::Datetime),
+        ("Boolean", Primitive::Boolean),
+        ("BOOLEAN", Primitive::Boolean),
+        ("Time", Primitive::DateTime),
+        ("DateTime", Primitive::DateTime),
         ("Date", Primitive::Date),
-        ("Object", Primitive::Object),
-        ("File", Primitive::Str),
+        ("Object", Primitive::Any),
+        ("File", Primitive::String),
     ],
     // A model named `String` is written `**String**` too, unlinked (the generator counts the
     // name among its primitives), where other models are linked: in a folder with a page

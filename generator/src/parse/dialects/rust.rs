@@ -2,8 +2,8 @@
 //! `models::X`, `serde_json::Value`, `i32`, `f64`, `String`; the Name column the snake_case field
 //! (a raw identifier, `r#type`, for a keyword); enum pages a `## Enum Variants` table.
 
+use crate::model::Primitive;
 use crate::parse::dialect::{DialectSpec, Inexact, Mark, without_underscore_escape};
-use crate::parse::types::Primitive;
 
 /// The Rust template's description.
 pub static SPEC: DialectSpec = DialectSpec {
@@ -28,12 +28,12 @@ pub static SPEC: DialectSpec = DialectSpec {
     // 5.x the template kept openapi-generator's default import mapping: it wrote no page for a
     // model named `Date`, `File`, `List` or `Map`, and its binary was `File`.
     primitives: &[
-        ("String", Primitive::Str),
-        ("Value", Primitive::Object),
-        ("Date", Primitive::Object),
-        ("File", Primitive::Object),
-        ("List", Primitive::Object),
-        ("Map", Primitive::Object),
+        ("String", Primitive::String),
+        ("Value", Primitive::Any),
+        ("Date", Primitive::Any),
+        ("File", Primitive::Any),
+        ("List", Primitive::Any),
+        ("Map", Primitive::Any),
     ],
     // The template links every model but one named like a type it writes (until 7.x a model
     // `String` bare, as Rust's own; 7.26 `models::String`, which the grammar reads as its bare
@@ -115,16 +115,17 @@ mod tests {
     fn rust_type_names_are_read() {
         use std::collections::BTreeSet;
 
+        use crate::model::Primitive;
         use crate::parse::dialect::{Dialect, Inexact};
-        use crate::parse::types::{Leaf, Primitive};
+        use crate::parse::types::Leaf;
 
         let rust = Dialect::of(&super::SPEC);
         let pages = BTreeSet::new();
         for (name, primitive, inexact) in [
-            ("String", Primitive::Str, None),
-            ("Value", Primitive::Object, None),
-            ("File", Primitive::Object, Some(Inexact::LanguageType)),
-            ("Map", Primitive::Object, Some(Inexact::LanguageType)),
+            ("String", Primitive::String, None),
+            ("Value", Primitive::Any, None),
+            ("File", Primitive::Any, Some(Inexact::LanguageType)),
+            ("Map", Primitive::Any, Some(Inexact::LanguageType)),
         ] {
             let read = rust.read_name(name, &pages);
             assert_eq!(read, Some((Leaf::Primitive(primitive), inexact)), "{name}");

@@ -4,8 +4,8 @@
 //! a field's own enum as a `## Enum: Name` section. It writes Java's type names and maps, and
 //! Swift's `Int`, too (`DialectSpec::extends`).
 
+use crate::model::Primitive;
 use crate::parse::dialect::{DialectSpec, Holds, Inexact, Mark, Opener};
-use crate::parse::types::Primitive;
 
 /// The Scala templates' description.
 pub static SPEC: DialectSpec = DialectSpec {
@@ -42,26 +42,26 @@ pub static SPEC: DialectSpec = DialectSpec {
     // `URI`, `UUID`, `File` and `ByteArray` (base64) are strings on the wire; `BigDecimal` is
     // read as a float.
     primitives: &[
-        ("String", Primitive::Str),
-        ("Char", Primitive::Str),
-        ("UUID", Primitive::Str),
-        ("URI", Primitive::Str),
-        ("File", Primitive::Str),
-        ("ByteArray", Primitive::Str),
-        ("Int", Primitive::Int),
-        ("Long", Primitive::Int),
-        ("Byte", Primitive::Int),
-        ("Short", Primitive::Int),
+        ("String", Primitive::String),
+        ("Char", Primitive::String),
+        ("UUID", Primitive::String),
+        ("URI", Primitive::String),
+        ("File", Primitive::String),
+        ("ByteArray", Primitive::String),
+        ("Int", Primitive::Integer),
+        ("Long", Primitive::Integer),
+        ("Byte", Primitive::Integer),
+        ("Short", Primitive::Integer),
         ("Float", Primitive::Float),
         ("Double", Primitive::Float),
         ("BigDecimal", Primitive::Float),
-        ("Boolean", Primitive::Bool),
-        ("OffsetDateTime", Primitive::Datetime),
+        ("Boolean", Primitive::Boolean),
+        ("OffsetDateTime", Primitive::DateTime),
         ("LocalDate", Primitive::Date),
         ("LocalDateTime", Primitive::LocalDateTime),
         // Pydantic's word too, and a model's name in other templates (Ory's Java `Any`): it
         // carries no mark.
-        ("Any", Primitive::Object),
+        ("Any", Primitive::Any),
     ],
     inexact: &[("BigDecimal", Inexact::Decimal)],
     extends: &["java", "swift"],

@@ -2,10 +2,10 @@
 //! `UUID`, `AnyCodable`; lowerCamelCase names (`_` before a reserved word); enum pages an empty
 //! Properties table.
 
+use crate::model::Primitive;
 use crate::parse::dialect::{
     DialectSpec, Holds, Inexact, Mark, Opener, Word, without_underscore_escape,
 };
-use crate::parse::types::Primitive;
 
 /// The Swift templates' description.
 pub static SPEC: DialectSpec = DialectSpec {
@@ -38,30 +38,30 @@ pub static SPEC: DialectSpec = DialectSpec {
     // sent; `Data` is base64, `URL` a file's bytes, both strings on the wire; `Decimal` is read
     // as a float.
     primitives: &[
-        ("String", Primitive::Str),
-        ("Character", Primitive::Str),
-        ("UUID", Primitive::Str),
-        ("URL", Primitive::Str),
-        ("Data", Primitive::Str),
-        ("Date", Primitive::Str),
-        ("Int", Primitive::Int),
-        ("Int32", Primitive::Int),
-        ("Int64", Primitive::Int),
+        ("String", Primitive::String),
+        ("Character", Primitive::String),
+        ("UUID", Primitive::String),
+        ("URL", Primitive::String),
+        ("Data", Primitive::String),
+        ("Date", Primitive::String),
+        ("Int", Primitive::Integer),
+        ("Int32", Primitive::Integer),
+        ("Int64", Primitive::Integer),
         ("Float", Primitive::Float),
         ("Double", Primitive::Float),
         ("Decimal", Primitive::Float),
-        ("Bool", Primitive::Bool),
+        ("Bool", Primitive::Boolean),
         ("OpenAPIDateWithoutTime", Primitive::Date),
-        ("AnyCodable", Primitive::Object),
-        ("JSONValue", Primitive::Object),
+        ("AnyCodable", Primitive::Any),
+        ("JSONValue", Primitive::Any),
         // What the older templates wrote for a free-form object: swift4's `Any`, the
         // swagger-codegen era's `JSON`.
-        ("Any", Primitive::Object),
-        ("JSON", Primitive::Object),
+        ("Any", Primitive::Any),
+        ("JSON", Primitive::Any),
         // A free-form object's model (`[Dictionary]`), and the models the type mapping renames
         // (`map` and `List`: `Dictionary`, `Array`), without their items' type.
-        ("Dictionary", Primitive::Object),
-        ("Array", Primitive::Object),
+        ("Dictionary", Primitive::Any),
+        ("Array", Primitive::Any),
     ],
     // The templates write Foundation's `Date` and a model named `Date` alike: in a folder with
     // a page `Date`, either.
@@ -114,18 +114,19 @@ mod tests {
     fn swift_type_names_are_read() {
         use std::collections::BTreeSet;
 
+        use crate::model::Primitive;
         use crate::parse::dialect::{Dialect, Inexact};
-        use crate::parse::types::{Leaf, Primitive};
+        use crate::parse::types::Leaf;
 
         let swift = Dialect::of(&super::SPEC);
         let pages = BTreeSet::new();
         for (name, primitive, inexact) in [
-            ("Dictionary", Primitive::Object, None),
-            ("Any", Primitive::Object, None),
-            ("JSON", Primitive::Object, None),
-            ("AnyCodable", Primitive::Object, None),
-            ("Array", Primitive::Object, Some(Inexact::LanguageType)),
-            ("Date", Primitive::Str, Some(Inexact::DateOrDateTime)),
+            ("Dictionary", Primitive::Any, None),
+            ("Any", Primitive::Any, None),
+            ("JSON", Primitive::Any, None),
+            ("AnyCodable", Primitive::Any, None),
+            ("Array", Primitive::Any, Some(Inexact::LanguageType)),
+            ("Date", Primitive::String, Some(Inexact::DateOrDateTime)),
         ] {
             let read = swift.read_name(name, &pages);
             assert_eq!(read, Some((Leaf::Primitive(primitive), inexact)), "{name}");

@@ -1,10 +1,10 @@
 //! openapi-generator's `typescript` and `typescript-axios`: `Array<X>`, `{ [key: string]: X; }`,
 //! `string`, `number`, `boolean`, `any`, `X | null`; the Name column is the JSON name itself.
 
+use crate::model::Primitive;
 use crate::parse::dialect::{
     DialectSpec, Holds, Inexact, Mark, Opener, Word, without_underscore_escape,
 };
-use crate::parse::types::Primitive;
 
 /// The TypeScript templates' type syntax, which typescript-fetch's pages write too.
 pub const TYPE_SYNTAX: &str = "TypeScript types are `string`, `number`, `boolean`, `Date`, \
@@ -15,12 +15,12 @@ pub const TYPE_SYNTAX: &str = "TypeScript types are `string`, `number`, `boolean
 /// they write for `date` and `date-time` alike, and a binary's `File` (`typescript-axios`) or
 /// `Blob` (`typescript-fetch`): the string sent, and the field's docs say why.
 pub const PRIMITIVES: &[(&str, Primitive)] = &[
-    ("Date", Primitive::Str),
-    ("File", Primitive::Str),
-    ("Blob", Primitive::Str),
+    ("Date", Primitive::String),
+    ("File", Primitive::String),
+    ("Blob", Primitive::String),
     // The templates' language-specific primitive `Error` (JavaScript's class), which they write
     // for a model named `Error` (its page `ModelError`, or `Error.md` titled so).
-    ("Error", Primitive::Object),
+    ("Error", Primitive::Any),
 ];
 
 /// What the field's docs say of the names of [`PRIMITIVES`].
@@ -44,10 +44,10 @@ pub static SPEC: DialectSpec = DialectSpec {
         ("null", Word::Null),
         ("undefined", Word::Null),
         // Go's word too: it shows both.
-        ("string", Word::Primitive(Primitive::Str)),
-        ("boolean", Word::Primitive(Primitive::Bool)),
+        ("string", Word::Primitive(Primitive::String)),
+        ("boolean", Word::Primitive(Primitive::Boolean)),
         ("number", Word::Primitive(Primitive::Number)),
-        ("any", Word::Primitive(Primitive::Object)),
+        ("any", Word::Primitive(Primitive::Any)),
     ],
     // Ruby's too: it shows both.
     containers: &[Opener {
@@ -123,14 +123,18 @@ mod tests {
     fn a_binary_is_the_string_sent() {
         use std::collections::BTreeSet;
 
+        use crate::model::Primitive;
         use crate::parse::dialect::{Dialect, Inexact};
-        use crate::parse::types::{Leaf, Primitive};
+        use crate::parse::types::Leaf;
 
         let pages = BTreeSet::new();
         for spec in [&super::SPEC, &super::super::typescript_fetch::SPEC] {
             for name in ["File", "Blob"] {
                 let read = Dialect::of(spec).read_name(name, &pages);
-                let expected = (Leaf::Primitive(Primitive::Str), Some(Inexact::FileContents));
+                let expected = (
+                    Leaf::Primitive(Primitive::String),
+                    Some(Inexact::FileContents),
+                );
                 assert_eq!(read, Some(expected), "{name}");
             }
         }

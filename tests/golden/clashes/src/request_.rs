@@ -29,7 +29,7 @@
 pub struct Request<T> {
     method: ::http::Method,
     path: ::std::string::String,
-    path_template: ::std::option::Option<&'static str>,
+    path_template: ::std::option::Option<::std::string::String>,
     query: ::std::string::String,
     headers: ::std::vec::Vec<(&'static str, ::std::string::String)>,
     body: ::std::option::Option<::std::vec::Vec<u8>>,
@@ -41,9 +41,9 @@ pub struct Request<T> {
 }
 
 impl<T> Request<T> {
-    /// A request without query or body. `path` is already percent-encoded (each parameter's
-    /// segment made with [`encode_path_segment`]) and starts with `/`; `decode` turns a success
-    /// body into `T` ([`decode_json`], [`decode_nothing`]).
+    /// A request without query or body. `path` starts with `/` and is percent-encoded but for its
+    /// placeholders (`/api/v2/pets/{petId}`), which [`Request::set_path_parameter`] fills; `decode`
+    /// turns a success body into `T` ([`decode_json`], [`decode_nothing`]).
     pub fn new(
         method: ::http::Method,
         path: ::std::string::String,
@@ -70,30 +70,39 @@ impl<T> Request<T> {
         self.accept = media_type;
     }
 
-    /// Adds the header `name: value` (a header parameter, such as `If-Match`). A list parameter
-    /// is one call per item, each its own header line. A value that is not a valid header value
-    /// (a line break) makes [`Request::to_http`] fail.
-    pub fn push_header(&mut self, name: &'static str, value: &str) {
-        self.headers.push((name, value.to_owned()));
+    /// Adds the header `name: value` (a header parameter, such as `If-Match`), the value written
+    /// as [`QueryValue`] says. A list parameter is one call per item, each its own header line.
+    /// A value that is not a valid header value (a line break) makes [`Request::to_http`] fail.
+    pub fn push_header<V: QueryValue + ?::std::marker::Sized>(
+        &mut self,
+        name: &'static str,
+        value: &V,
+    ) {
+        self.headers.push((name, value.to_query_value()));
     }
 
-    /// Appends `key=value` to the query, both percent-encoded here. A list parameter is one call
-    /// per item (`key=a&key=b`).
-    pub fn push_query(&mut self, key: &str, value: &str) {
+    /// Appends `key=value` to the query, the value written as [`QueryValue`] says, both
+    /// percent-encoded here. A list parameter is one call per item (`key=a&key=b`).
+    pub fn push_query<V: QueryValue + ?::std::marker::Sized>(&mut self, key: &str, value: &V) {
         if !self.query.is_empty() {
             self.query.push('&');
         }
         push_encoded(&mut self.query, key);
         self.query.push('=');
-        push_encoded(&mut self.query, value);
+        push_encoded(&mut self.query, &value.to_query_value());
     }
 
     /// Adds the cookie `name=value` (a cookie parameter) to the `Cookie` header, the value
-    /// percent-encoded as [`encode_path_segment`] does (a cookie value holds no space, `;`, `,`
-    /// or `"`); cookies are `; `-separated in the order they were added.
-    pub fn push_cookie(&mut self, name: &'static str, value: &str) {
+    /// written as [`QueryValue`] says and percent-encoded as [`encode_path_segment`] does (a
+    /// cookie value holds no space, `;`, `,` or `"`); cookies are `; `-separated in the order
+    /// they were added.
+    pub fn push_cookie<V: QueryValue + ?::std::marker::Sized>(
+        &mut self,
+        name: &'static str,
+        value: &V,
+    ) {
         let mut cookie = ::std::format!("{name}=");
-        push_encoded(&mut cookie, value);
+        push_encoded(&mut cookie, &value.to_query_value());
         match self
             .headers
             .iter_mut()
@@ -124,10 +133,11 @@ impl<T> Request<T> {
         self.set_body(TEXT.into(), text.as_bytes().to_vec());
     }
 
-    /// Appends `key=value` to an `application/x-www-form-urlencoded` body, both
-    /// percent-encoded as [`encode_path_segment`] does. A list parameter is one call per item
-    /// (`key=a&key=b`).
-    pub fn push_form(&mut self, key: &str, value: &str) {
+    /// Appends `key=value` to an `application/x-www-form-urlencoded` body, the value written as
+    /// [`QueryValue`] says, both percent-encoded as [`encode_path_segment`] does. A list
+    /// parameter is one call per item (`key=a&key=b`).
+    pub fn push_form<V: QueryValue + ?::std::marker::Sized>(&mut self, key: &str, value: &V) {
+        let value = value.to_query_value();
         let mut form = self.body.take().unwrap_or_default();
         let mut pair = ::std::string::String::new();
         if !form.is_empty() {
@@ -135,18 +145,18 @@ impl<T> Request<T> {
         }
         push_encoded(&mut pair, key);
         pair.push('=');
-        push_encoded(&mut pair, value);
+        push_encoded(&mut pair, &value);
         form.extend_from_slice(pair.as_bytes());
         self.set_body(FORM.into(), form);
     }
 
-    /// Adds the text part `name` to a `multipart/form-data` body. A list parameter is one call
-    /// per item, each its own part.
-    pub fn push_part(&mut self, name: &str, value: &str) {
+    /// Adds the text part `name` to a `multipart/form-data` body, the value written as
+    /// [`QueryValue`] says. A list parameter is one call per item, each its own part.
+    pub fn push_part<V: QueryValue + ?::std::marker::Sized>(&mut self, name: &str, value: &V) {
         self.parts.push(Part {
             name: name.to_owned(),
             file: false,
-            contents: value.as_bytes().to_vec(),
+            contents: value.to_query_value().into_bytes(),
         });
         self.write_parts();
     }
@@ -217,15 +227,27 @@ impl<T> Request<T> {
 
     /// The operation's path template, its parameters' placeholders unfilled
     /// (`/api/v2/pets/{petId}`): what a log or trace records without the values; the path
-    /// itself when no template was set (a path without parameters is its own).
+    /// itself when no placeholder was filled (a path without parameters is its own).
     pub fn path_template(&self) -> &str {
-        self.path_template.unwrap_or(&self.path)
+        self.path_template.as_deref().unwrap_or(&self.path)
     }
 
-    /// Sets the path template ([`Request::path_template`]): the generated operations with path
-    /// parameters set theirs.
-    pub fn set_path_template(&mut self, template: &'static str) {
-        self.path_template = ::std::option::Option::Some(template);
+    /// Fills the path's placeholder `{name}` with `value`, written as [`QueryValue`] says and
+    /// percent-encoded as [`encode_path_segment`] does, so that it cannot change the path's
+    /// shape (nor hold a placeholder itself). The path before the first call is the
+    /// [`Request::path_template`].
+    pub fn set_path_parameter<V: QueryValue + ?::std::marker::Sized>(
+        &mut self,
+        name: &str,
+        value: &V,
+    ) {
+        if self.path_template.is_none() {
+            self.path_template = ::std::option::Option::Some(self.path.clone());
+        }
+        let placeholder = ::std::format!("{{{name}}}");
+        self.path = self
+            .path
+            .replacen(&placeholder, &encode_path_segment(value), 1);
     }
 
     /// The query, percent-encoded, without the `?`; empty when there is none.
@@ -386,7 +408,7 @@ impl<T> ::std::clone::Clone for Request<T> {
         Self {
             method: self.method.clone(),
             path: self.path.clone(),
-            path_template: self.path_template,
+            path_template: self.path_template.clone(),
             query: self.query.clone(),
             headers: self.headers.clone(),
             body: self.body.clone(),
@@ -508,19 +530,22 @@ pub fn decode_nothing(_body: &[u8]) -> ::std::result::Result<NoContent, ::serde_
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct NoContent;
 
-/// Percent-encodes one path segment: every byte of its UTF-8 except RFC 3986's unreserved
-/// characters (`A-Z a-z 0-9 - . _ ~`) is written `%XX`, so `/`, `?`, `#`, `%`, spaces and `+`
-/// cannot change the path's shape. A segment `.` or `..` is written `%2E` or `%2E%2E`, which
-/// RFC 3986 paths keep; but URL parsers that follow the WHATWG URL standard (`reqwest`'s, browsers')
-/// still remove them with the segment before, which the `client` feature's `Client` refuses to
-/// send.
-pub fn encode_path_segment(value: &str) -> ::std::string::String {
-    match value {
+/// Percent-encodes one path segment, `value` written as [`QueryValue`] says: every byte of its
+/// UTF-8 except RFC 3986's unreserved characters (`A-Z a-z 0-9 - . _ ~`) is written `%XX`, so
+/// `/`, `?`, `#`, `%`, spaces and `+` cannot change the path's shape. A segment `.` or `..` is
+/// written `%2E` or `%2E%2E`, which RFC 3986 paths keep; but URL parsers that follow the WHATWG
+/// URL standard (`reqwest`'s, browsers') still remove them with the segment before, which the
+/// `client` feature's `Client` refuses to send.
+pub fn encode_path_segment<V: QueryValue + ?::std::marker::Sized>(
+    value: &V,
+) -> ::std::string::String {
+    let value = value.to_query_value();
+    match value.as_str() {
         "." => "%2E".into(),
         ".." => "%2E%2E".into(),
         _ => {
             let mut encoded = ::std::string::String::with_capacity(value.len());
-            push_encoded(&mut encoded, value);
+            push_encoded(&mut encoded, &value);
             encoded
         }
     }
@@ -540,8 +565,8 @@ fn push_encoded(out: &mut ::std::string::String, value: &str) {
     }
 }
 
-/// How a parameter's value is written in the query (before percent-encoding): as its JSON value,
-/// without quotes when it is a string. So strings are themselves, numbers and booleans their
+/// How a parameter's value is written in the path, the query, a header, a cookie or a form (before
+/// percent-encoding): as its JSON value, without quotes when it is a string. So strings are themselves, numbers and booleans their
 /// JSON text (`25`, `2.5`, `true`), enums their wire value, dates and date-times the RFC 3339 text
 /// their serde impls write (`2024-05-01`, `2024-05-01T12:00:00Z`), whatever Rust types the crate
 /// maps them to; a float JSON cannot hold (`NaN`, infinities) is `null`, as in a JSON body.

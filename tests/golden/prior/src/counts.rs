@@ -10,11 +10,11 @@ pub struct Counts {
     /// any string name can be used but the value must be the correct type
     ///
     /// Flattened: these entries sit beside the fields in the JSON object.
-    pub additional_properties: BTreeMap<String, i64>,
+    pub additional_properties_: BTreeMap<String, i64>,
 }
 
 model_serde! {
     Counts {
         optional total = "total",
-    } ..additional_properties
+    } ..additional_properties_
 }

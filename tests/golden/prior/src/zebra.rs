@@ -34,7 +34,7 @@ pub struct Zebra {
     /// any string name can be used but the value must be the correct type
     ///
     /// Flattened: these entries sit beside the fields in the JSON object.
-    pub additional_properties: BTreeMap<String, ::serde_json::Value>,
+    pub additional_properties_: BTreeMap<String, ::serde_json::Value>,
 }
 
 model_serde! {
@@ -47,5 +47,5 @@ model_serde! {
         optional nickname = "nickname",
         optional mood = "mood",
         optional from = "from",
-    } ..additional_properties
+    } ..additional_properties_
 }

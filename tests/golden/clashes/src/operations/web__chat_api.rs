@@ -3,11 +3,12 @@
 //! The operations of the API group `Web_ChatApi` (the page `Web_ChatApi.md`), with the
 //! feature `web__chat`.
 //!
-//! Each function builds a [`Request`](super::request_::Request) from the operation's required
-//! parameters and, when it has optional ones, a `...Params` struct (build it
-//! with `..Default::default()`). Send the request with any HTTP
-//! client (see [`Request`](super::request_::Request)), or with the `client` feature's client.
-//! Enumerated parameters are open enums, in the module named after their operation.
+//! Each function builds a [`Request`] from the operation's required parameters and, when it has
+//! optional ones, a `...Params` struct (build it with `..Default::default()`). Send the request
+//! with any HTTP client (see [`Request`]), or with the `client` feature's client. Enumerated
+//! parameters are open enums, in the module named after their operation.
+
+use super::request_::{self, Request};
 
 /// Get a thing
 ///
@@ -19,28 +20,23 @@
 ///
 /// - `thing_id`: The thing's id. In the path, `{thingId}`.
 ///
-/// A success's body decodes to `Workitem`.
+/// A success's body decodes to [`Workitem`](super::Workitem).
 ///
 /// # Example
 ///
 /// ```no_run
 /// # use golden_clashes::web__chat_api;
-/// # fn example(base_url: &str, thing_id: &str) -> Result<(), Box<dyn std::error::Error>> {
+/// # fn example(thing_id: &str) {
 /// let request = web__chat_api::get_thing(thing_id);
-/// let http_request = request.to_http(base_url)?;
-/// // Send `http_request` with any HTTP client, then decode its answer:
-/// // `request.decode_response(status, &body)`.
-/// # Ok(())
 /// # }
 /// ```
 #[inline]
-pub fn get_thing(thing_id: &str) -> super::request_::Request<super::Workitem> {
-    let mut request_ = super::request_::Request::new(
+pub fn get_thing(thing_id: &str) -> Request<super::Workitem> {
+    let mut request_ = Request::new(
         ::http::Method::GET,
-        ["/api/v2/things/", super::request_::encode_path_segment(thing_id).as_str()]
-            .concat(),
-        super::request_::decode_json,
+        "/api/v2/things/{thingId}".to_owned(),
+        request_::decode_json,
     );
-    request_.set_path_template("/api/v2/things/{thingId}");
+    request_.set_path_parameter("thingId", thing_id);
     request_
 }

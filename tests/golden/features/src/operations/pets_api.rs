@@ -2,11 +2,12 @@
 
 //! The operations of the API group `PetsApi` (the page `PetsApi.md`), with the feature `pets`.
 //!
-//! Each function builds a [`Request`](super::request_::Request) from the operation's required
-//! parameters and, when it has optional ones, a `...Params` struct (build it
-//! with `..Default::default()`). Send the request with any HTTP
-//! client (see [`Request`](super::request_::Request)), or with the `client` feature's client.
-//! Enumerated parameters are open enums, in the module named after their operation.
+//! Each function builds a [`Request`] from the operation's required parameters and, when it has
+//! optional ones, a `...Params` struct (build it with `..Default::default()`). Send the request
+//! with any HTTP client (see [`Request`]), or with the `client` feature's client. Enumerated
+//! parameters are open enums, in the module named after their operation.
+
+use super::request_::{self, NoContent, Request};
 
 /// Delete a pet
 ///
@@ -22,31 +23,26 @@
 ///
 /// - `pet_id`: The pet's id. In the path, `{petId}`.
 ///
-/// A success has no body: it decodes to [`NoContent`](super::request_::NoContent).
+/// A success has no body: it decodes to [`NoContent`].
 ///
 /// # Example
 ///
 /// ```no_run
 /// # use golden_features::pets_api;
 /// # #[allow(deprecated)]
-/// # fn example(base_url: &str, pet_id: &str) -> Result<(), Box<dyn std::error::Error>> {
+/// # fn example(pet_id: &str) {
 /// let request = pets_api::delete_pet(pet_id);
-/// let http_request = request.to_http(base_url)?;
-/// // Send `http_request` with any HTTP client, then decode its answer:
-/// // `request.decode_response(status, &body)`.
-/// # Ok(())
 /// # }
 /// ```
 #[deprecated]
 #[inline]
-pub fn delete_pet(pet_id: &str) -> super::request_::Request<super::request_::NoContent> {
-    let mut request_ = super::request_::Request::new(
+pub fn delete_pet(pet_id: &str) -> Request<NoContent> {
+    let mut request_ = Request::new(
         ::http::Method::DELETE,
-        ["/api/v2/pets/", super::request_::encode_path_segment(pet_id).as_str()]
-            .concat(),
-        super::request_::decode_nothing,
+        "/api/v2/pets/{petId}".to_owned(),
+        request_::decode_nothing,
     );
-    request_.set_path_template("/api/v2/pets/{petId}");
+    request_.set_path_parameter("petId", pet_id);
     request_
 }
 
@@ -95,35 +91,27 @@ pub struct GetPetParams {
 ///
 /// The optional parameters are the fields of `GetPetParams`.
 ///
-/// A success's body decodes to `Pet`.
+/// A success's body decodes to [`Pet`](super::Pet).
 ///
 /// # Example
 ///
 /// ```no_run
 /// # use golden_features::pets_api;
-/// # fn example(base_url: &str, pet_id: &str) -> Result<(), Box<dyn std::error::Error>> {
+/// # fn example(pet_id: &str) {
 /// let request = pets_api::get_pet(pet_id, &pets_api::GetPetParams::default());
-/// let http_request = request.to_http(base_url)?;
-/// // Send `http_request` with any HTTP client, then decode its answer:
-/// // `request.decode_response(status, &body)`.
-/// # Ok(())
 /// # }
 /// ```
 #[inline]
-pub fn get_pet(
-    pet_id: &str,
-    params: &GetPetParams,
-) -> super::request_::Request<super::Pet> {
-    let mut request_ = super::request_::Request::new(
+pub fn get_pet(pet_id: &str, params: &GetPetParams) -> Request<super::Pet> {
+    let mut request_ = Request::new(
         ::http::Method::GET,
-        ["/api/v2/pets/", super::request_::encode_path_segment(pet_id).as_str()]
-            .concat(),
-        super::request_::decode_json,
+        "/api/v2/pets/{petId}".to_owned(),
+        request_::decode_json,
     );
-    request_.set_path_template("/api/v2/pets/{petId}");
+    request_.set_path_parameter("petId", pet_id);
     if let Some(expand) = &params.expand {
         for value in expand {
-            request_.push_query("expand", value.as_str());
+            request_.push_query("expand", value);
         }
     }
     request_
@@ -181,43 +169,31 @@ pub struct GetPetsParams {
 ///
 /// The optional parameters are the fields of `GetPetsParams`.
 ///
-/// A success's body decodes to `list[Pet]`.
+/// A success's body decodes to `Vec<`[`Pet`](super::Pet)`>`.
 ///
 /// # Example
 ///
 /// ```no_run
 /// # use golden_features::pets_api;
-/// # fn example(base_url: &str) -> Result<(), Box<dyn std::error::Error>> {
+/// # fn example() {
 /// let request = pets_api::get_pets(&pets_api::GetPetsParams::default());
-/// let http_request = request.to_http(base_url)?;
-/// // Send `http_request` with any HTTP client, then decode its answer:
-/// // `request.decode_response(status, &body)`.
-/// # Ok(())
 /// # }
 /// ```
 #[inline]
-pub fn get_pets(params: &GetPetsParams) -> super::request_::Request<Vec<super::Pet>> {
-    let mut request_ = super::request_::Request::new(
+pub fn get_pets(params: &GetPetsParams) -> Request<Vec<super::Pet>> {
+    let mut request_ = Request::new(
         ::http::Method::GET,
-        ::std::string::String::from("/api/v2/pets"),
-        super::request_::decode_json,
+        "/api/v2/pets".to_owned(),
+        request_::decode_json,
     );
     if let Some(page_size) = &params.page_size {
-        request_
-            .push_query(
-                "pageSize",
-                &super::request_::QueryValue::to_query_value(page_size),
-            );
+        request_.push_query("pageSize", page_size);
     }
     if let Some(sort_order) = &params.sort_order {
-        request_.push_query("sortOrder", sort_order.as_str());
+        request_.push_query("sortOrder", sort_order);
     }
     if let Some(include_tags) = &params.include_tags {
-        request_
-            .push_query(
-                "includeTags",
-                &super::request_::QueryValue::to_query_value(include_tags),
-            );
+        request_.push_query("includeTags", include_tags);
     }
     request_
 }

@@ -3,11 +3,12 @@
 //! The operations of the API group `StoreApi` (the page `StoreApi.md`), with the
 //! feature `store`.
 //!
-//! Each function builds a [`Request`](super::request_::Request) from the operation's required
-//! parameters and, when it has optional ones, a `...Params` struct (build it
-//! with `..Default::default()`). Send the request with any HTTP
-//! client (see [`Request`](super::request_::Request)), or with the `client` feature's client.
-//! Enumerated parameters are open enums, in the module named after their operation.
+//! Each function builds a [`Request`] from the operation's required parameters and, when it has
+//! optional ones, a `...Params` struct (build it with `..Default::default()`). Send the request
+//! with any HTTP client (see [`Request`]), or with the `client` feature's client. Enumerated
+//! parameters are open enums, in the module named after their operation.
+
+use super::request_::{self, NoContent, Request};
 
 /// Place orders
 ///
@@ -19,26 +20,22 @@
 ///
 /// - `body`: Orders to place. The JSON body.
 ///
-/// A success's body decodes to `list[str]`.
+/// A success's body decodes to `Vec<String>`.
 ///
 /// # Example
 ///
 /// ```no_run
 /// # use golden_features::store_api;
-/// # fn example(base_url: &str, body: &[golden_features::Order]) -> Result<(), Box<dyn std::error::Error>> {
+/// # fn example(body: &[golden_features::Order]) {
 /// let request = store_api::post_orders(body);
-/// let http_request = request.to_http(base_url)?;
-/// // Send `http_request` with any HTTP client, then decode its answer:
-/// // `request.decode_response(status, &body)`.
-/// # Ok(())
 /// # }
 /// ```
 #[inline]
-pub fn post_orders(body: &[super::Order]) -> super::request_::Request<Vec<String>> {
-    let mut request_ = super::request_::Request::new(
+pub fn post_orders(body: &[super::Order]) -> Request<Vec<String>> {
+    let mut request_ = Request::new(
         ::http::Method::POST,
-        ::std::string::String::from("/api/v2/store/orders"),
-        super::request_::decode_json,
+        "/api/v2/store/orders".to_owned(),
+        request_::decode_json,
     );
     request_.set_json_body(body);
     request_
@@ -72,19 +69,15 @@ pub struct PutStoreOrderParams {
 ///
 /// The optional parameters are the fields of `PutStoreOrderParams`.
 ///
-/// A success has no body: it decodes to [`NoContent`](super::request_::NoContent).
+/// A success has no body: it decodes to [`NoContent`].
 ///
 /// # Example
 ///
 /// ```no_run
 /// # use golden_features::store_api;
 /// # #[allow(deprecated)]
-/// # fn example(base_url: &str, store_id: &str, order_id: &str, order: &golden_features::Order) -> Result<(), Box<dyn std::error::Error>> {
+/// # fn example(store_id: &str, order_id: &str, order: &golden_features::Order) {
 /// let request = store_api::put_store_order(store_id, order_id, order, &store_api::PutStoreOrderParams::default());
-/// let http_request = request.to_http(base_url)?;
-/// // Send `http_request` with any HTTP client, then decode its answer:
-/// // `request.decode_response(status, &body)`.
-/// # Ok(())
 /// # }
 /// ```
 #[deprecated]
@@ -94,23 +87,17 @@ pub fn put_store_order(
     order_id: &str,
     order: &super::Order,
     params: &PutStoreOrderParams,
-) -> super::request_::Request<super::request_::NoContent> {
-    let mut request_ = super::request_::Request::new(
+) -> Request<NoContent> {
+    let mut request_ = Request::new(
         ::http::Method::PUT,
-        [
-            "/api/v2/stores/",
-            super::request_::encode_path_segment(store_id).as_str(),
-            "/orders/",
-            super::request_::encode_path_segment(order_id).as_str(),
-        ]
-            .concat(),
-        super::request_::decode_nothing,
+        "/api/v2/stores/{storeId}/orders/{orderId}".to_owned(),
+        request_::decode_nothing,
     );
-    request_.set_path_template("/api/v2/stores/{storeId}/orders/{orderId}");
+    request_.set_path_parameter("storeId", store_id);
+    request_.set_path_parameter("orderId", order_id);
     request_.set_json_body(order);
     if let Some(dry_run) = &params.dry_run {
-        request_
-            .push_query("dryRun", &super::request_::QueryValue::to_query_value(dry_run));
+        request_.push_query("dryRun", dry_run);
     }
     request_
 }

@@ -3,11 +3,12 @@
 //! The operations of the API group `ThingsApi` (the page `ThingsApi.md`), with the
 //! feature `things`.
 //!
-//! Each function builds a [`Request`](super::request_::Request) from the operation's required
-//! parameters and, when it has optional ones, a `...Params` struct (build it
-//! with `..Default::default()`). Send the request with any HTTP
-//! client (see [`Request`](super::request_::Request)), or with the `client` feature's client.
-//! Enumerated parameters are open enums, in the module named after their operation.
+//! Each function builds a [`Request`] from the operation's required parameters and, when it has
+//! optional ones, a `...Params` struct (build it with `..Default::default()`). Send the request
+//! with any HTTP client (see [`Request`]), or with the `client` feature's client. Enumerated
+//! parameters are open enums, in the module named after their operation.
+
+use super::request_::{self, NoContent, Request};
 
 /// The optional parameters of `delete_thing`: `None` leaves one out. Build it
 /// with `..Default::default()`, so that parameters the API adds later do not break your code.
@@ -33,34 +34,26 @@ pub struct DeleteThingParams {
 ///
 /// The optional parameters are the fields of `DeleteThingParams`.
 ///
-/// A success has no body: it decodes to [`NoContent`](super::request_::NoContent).
+/// A success has no body: it decodes to [`NoContent`].
 ///
 /// # Example
 ///
 /// ```no_run
 /// # use golden_operations::things_api;
 /// # #[allow(deprecated)]
-/// # fn example(base_url: &str, thing_id: &str) -> Result<(), Box<dyn std::error::Error>> {
+/// # fn example(thing_id: &str) {
 /// let request = things_api::delete_thing(thing_id, &things_api::DeleteThingParams::default());
-/// let http_request = request.to_http(base_url)?;
-/// // Send `http_request` with any HTTP client, then decode its answer:
-/// // `request.decode_response(status, &body)`.
-/// # Ok(())
 /// # }
 /// ```
 #[deprecated]
 #[inline]
-pub fn delete_thing(
-    thing_id: &str,
-    params: &DeleteThingParams,
-) -> super::request_::Request<super::request_::NoContent> {
-    let mut request_ = super::request_::Request::new(
+pub fn delete_thing(thing_id: &str, params: &DeleteThingParams) -> Request<NoContent> {
+    let mut request_ = Request::new(
         ::http::Method::DELETE,
-        ["/api/v2/things/", super::request_::encode_path_segment(thing_id).as_str()]
-            .concat(),
-        super::request_::decode_nothing,
+        "/api/v2/things/{thingId}".to_owned(),
+        request_::decode_nothing,
     );
-    request_.set_path_template("/api/v2/things/{thingId}");
+    request_.set_path_parameter("thingId", thing_id);
     if let Some(if_match) = &params.if_match {
         request_.push_header("If-Match", if_match);
     }
@@ -102,41 +95,28 @@ pub struct GetThingCalendarParams {
 ///
 /// ```no_run
 /// # use golden_operations::things_api;
-/// # fn example(base_url: &str, thing_id: &str) -> Result<(), Box<dyn std::error::Error>> {
+/// # fn example(thing_id: &str) {
 /// let request = things_api::get_thing_calendar(thing_id, &things_api::GetThingCalendarParams::default());
-/// let http_request = request.to_http(base_url)?;
-/// // Send `http_request` with any HTTP client, then decode its answer:
-/// // `request.decode_response(status, &body)`.
-/// # Ok(())
 /// # }
 /// ```
 #[inline]
 pub fn get_thing_calendar(
     thing_id: &str,
     params: &GetThingCalendarParams,
-) -> super::request_::Request<::std::string::String> {
-    let mut request_ = super::request_::Request::new(
+) -> Request<::std::string::String> {
+    let mut request_ = Request::new(
         ::http::Method::GET,
-        [
-            "/api/v2/things/",
-            super::request_::encode_path_segment(thing_id).as_str(),
-            "/calendar",
-        ]
-            .concat(),
-        super::request_::decode_text,
+        "/api/v2/things/{thingId}/calendar".to_owned(),
+        request_::decode_text,
     );
-    request_.set_path_template("/api/v2/things/{thingId}/calendar");
+    request_.set_path_parameter("thingId", thing_id);
     request_.set_accept("text/calendar");
     if let Some(journey_id) = &params.journey_id {
         request_.push_header("X-Journey-Session-Id", journey_id);
     }
     if let Some(filters) = &params.filters {
         for value in filters {
-            request_
-                .push_query(
-                    "filters",
-                    &super::request_::QueryValue::to_query_value(value),
-                );
+            request_.push_query("filters", value);
         }
     }
     request_
@@ -177,18 +157,14 @@ pub mod get_thing_file {
 /// - `file_name`: File name, next to another placeholder. In the path, `{fileName}`.
 /// - `format`: File format. In the path, `{format}`; the docs list `json`, `csv`.
 ///
-/// A success's body decodes to `str`.
+/// A success's body decodes to `String`.
 ///
 /// # Example
 ///
 /// ```no_run
 /// # use golden_operations::things_api;
-/// # fn example(base_url: &str, thing_id: &str, file_name: &str, format: &golden_operations::things_api::get_thing_file::Format) -> Result<(), Box<dyn std::error::Error>> {
+/// # fn example(thing_id: &str, file_name: &str, format: &golden_operations::things_api::get_thing_file::Format) {
 /// let request = things_api::get_thing_file(thing_id, file_name, format);
-/// let http_request = request.to_http(base_url)?;
-/// // Send `http_request` with any HTTP client, then decode its answer:
-/// // `request.decode_response(status, &body)`.
-/// # Ok(())
 /// # }
 /// ```
 #[inline]
@@ -196,21 +172,15 @@ pub fn get_thing_file(
     thing_id: &str,
     file_name: &str,
     format: &get_thing_file::Format,
-) -> super::request_::Request<String> {
-    let mut request_ = super::request_::Request::new(
+) -> Request<String> {
+    let mut request_ = Request::new(
         ::http::Method::GET,
-        [
-            "/api/v2/things/",
-            super::request_::encode_path_segment(thing_id).as_str(),
-            "/files/",
-            super::request_::encode_path_segment(file_name).as_str(),
-            ".",
-            super::request_::encode_path_segment(format.as_str()).as_str(),
-        ]
-            .concat(),
-        super::request_::decode_json,
+        "/api/v2/things/{thingId}/files/{fileName}.{format}".to_owned(),
+        request_::decode_json,
     );
-    request_.set_path_template("/api/v2/things/{thingId}/files/{fileName}.{format}");
+    request_.set_path_parameter("thingId", thing_id);
+    request_.set_path_parameter("fileName", file_name);
+    request_.set_path_parameter("format", format);
     request_
 }
 
@@ -318,74 +288,54 @@ pub struct GetThingPartParams {
 ///
 /// The optional parameters are the fields of `GetThingPartParams`.
 ///
-/// A success's body decodes to `Thing`.
+/// A success's body decodes to [`Thing`](super::Thing).
 ///
 /// # Example
 ///
 /// ```no_run
 /// # use golden_operations::things_api;
-/// # fn example(base_url: &str, thing_id: &str, part_number: &i64, q: &str) -> Result<(), Box<dyn std::error::Error>> {
+/// # fn example(thing_id: &str, part_number: i64, q: &str) {
 /// let request = things_api::get_thing_part(thing_id, part_number, q, &things_api::GetThingPartParams::default());
-/// let http_request = request.to_http(base_url)?;
-/// // Send `http_request` with any HTTP client, then decode its answer:
-/// // `request.decode_response(status, &body)`.
-/// # Ok(())
 /// # }
 /// ```
 #[inline]
 pub fn get_thing_part(
     thing_id: &str,
-    part_number: &i64,
+    part_number: i64,
     q: &str,
     params: &GetThingPartParams,
-) -> super::request_::Request<super::Thing> {
-    let mut request_ = super::request_::Request::new(
+) -> Request<super::Thing> {
+    let mut request_ = Request::new(
         ::http::Method::GET,
-        [
-            "/api/v2/things/",
-            super::request_::encode_path_segment(thing_id).as_str(),
-            "/parts/",
-            super::request_::encode_path_segment(
-                    &super::request_::QueryValue::to_query_value(part_number),
-                )
-                .as_str(),
-        ]
-            .concat(),
-        super::request_::decode_json,
+        "/api/v2/things/{thingId}/parts/{partNumber}".to_owned(),
+        request_::decode_json,
     );
-    request_.set_path_template("/api/v2/things/{thingId}/parts/{partNumber}");
+    request_.set_path_parameter("thingId", thing_id);
+    request_.set_path_parameter("partNumber", &part_number);
     request_.push_query("q", q);
     if let Some(expand) = &params.expand {
         for value in expand {
-            request_.push_query("expand", value.as_str());
+            request_.push_query("expand", value);
         }
     }
     if let Some(sort_order) = &params.sort_order {
-        request_.push_query("sortOrder", sort_order.as_str());
+        request_.push_query("sortOrder", sort_order);
     }
     if let Some(since) = &params.since {
-        request_
-            .push_query("since", &super::request_::QueryValue::to_query_value(since));
+        request_.push_query("since", since);
     }
     if let Some(until) = &params.until {
-        request_
-            .push_query("until", &super::request_::QueryValue::to_query_value(until));
+        request_.push_query("until", until);
     }
     if let Some(page_size) = &params.page_size {
-        request_
-            .push_query(
-                "pageSize",
-                &super::request_::QueryValue::to_query_value(page_size),
-            );
+        request_.push_query("pageSize", page_size);
     }
     if let Some(ratio) = &params.ratio {
-        request_
-            .push_query("ratio", &super::request_::QueryValue::to_query_value(ratio));
+        request_.push_query("ratio", ratio);
     }
     if let Some(ids) = &params.ids {
         for value in ids {
-            request_
-                .push_query("ids", &super::request_::QueryValue::to_query_value(value));
+            request_.push_query("ids", value);
         }
     }
     if let Some(params_) = &params.params_ {
@@ -439,18 +389,14 @@ pub mod get_things_search {
 /// - `g`: G. Query `g`.
 /// - `h`: H. Query `h`.
 ///
-/// A success's body decodes to `list[Thing]`.
+/// A success's body decodes to `Vec<`[`Thing`](super::Thing)`>`.
 ///
 /// # Example
 ///
 /// ```no_run
 /// # use golden_operations::things_api;
-/// # fn example(base_url: &str, a: &str, b: &str, c: &bool, d: &i64, e: &[::std::string::String], f: &golden_operations::things_api::get_things_search::F, g: &::jiff::civil::Date, h: &str) -> Result<(), Box<dyn std::error::Error>> {
+/// # fn example(a: &str, b: &str, c: bool, d: i64, e: &[::std::string::String], f: &golden_operations::things_api::get_things_search::F, g: ::jiff::civil::Date, h: &str) {
 /// let request = things_api::get_things_search(a, b, c, d, e, f, g, h);
-/// let http_request = request.to_http(base_url)?;
-/// // Send `http_request` with any HTTP client, then decode its answer:
-/// // `request.decode_response(status, &body)`.
-/// # Ok(())
 /// # }
 /// ```
 #[allow(clippy::too_many_arguments)]
@@ -458,27 +404,27 @@ pub mod get_things_search {
 pub fn get_things_search(
     a: &str,
     b: &str,
-    c: &bool,
-    d: &i64,
+    c: bool,
+    d: i64,
     e: &[String],
     f: &get_things_search::F,
-    g: &::jiff::civil::Date,
+    g: ::jiff::civil::Date,
     h: &str,
-) -> super::request_::Request<Vec<super::Thing>> {
-    let mut request_ = super::request_::Request::new(
+) -> Request<Vec<super::Thing>> {
+    let mut request_ = Request::new(
         ::http::Method::GET,
-        ::std::string::String::from("/api/v2/things/search"),
-        super::request_::decode_json,
+        "/api/v2/things/search".to_owned(),
+        request_::decode_json,
     );
     request_.push_query("a", a);
     request_.push_query("b", b);
-    request_.push_query("c", &super::request_::QueryValue::to_query_value(c));
-    request_.push_query("d", &super::request_::QueryValue::to_query_value(d));
+    request_.push_query("c", &c);
+    request_.push_query("d", &d);
     for value in e {
         request_.push_query("e", value);
     }
-    request_.push_query("f", f.as_str());
-    request_.push_query("g", &super::request_::QueryValue::to_query_value(g));
+    request_.push_query("f", f);
+    request_.push_query("g", &g);
     request_.push_query("h", h);
     request_
 }
@@ -491,31 +437,24 @@ pub fn get_things_search(
 ///
 /// - `thing_id`: Thing ID. In the path, `{thingId}`.
 ///
-/// A success has no body: it decodes to [`NoContent`](super::request_::NoContent).
+/// A success has no body: it decodes to [`NoContent`].
 ///
 /// # Example
 ///
 /// ```no_run
 /// # use golden_operations::things_api;
-/// # fn example(base_url: &str, thing_id: &str) -> Result<(), Box<dyn std::error::Error>> {
+/// # fn example(thing_id: &str) {
 /// let request = things_api::head_thing(thing_id);
-/// let http_request = request.to_http(base_url)?;
-/// // Send `http_request` with any HTTP client, then decode its answer:
-/// // `request.decode_response(status, &body)`.
-/// # Ok(())
 /// # }
 /// ```
 #[inline]
-pub fn head_thing(
-    thing_id: &str,
-) -> super::request_::Request<super::request_::NoContent> {
-    let mut request_ = super::request_::Request::new(
+pub fn head_thing(thing_id: &str) -> Request<NoContent> {
+    let mut request_ = Request::new(
         ::http::Method::HEAD,
-        ["/api/v2/things/", super::request_::encode_path_segment(thing_id).as_str()]
-            .concat(),
-        super::request_::decode_nothing,
+        "/api/v2/things/{thingId}".to_owned(),
+        request_::decode_nothing,
     );
-    request_.set_path_template("/api/v2/things/{thingId}");
+    request_.set_path_parameter("thingId", thing_id);
     request_
 }
 
@@ -543,32 +482,24 @@ pub struct PatchThingParams {
 ///
 /// The optional parameters are the fields of `PatchThingParams`.
 ///
-/// A success's body decodes to `Thing`.
+/// A success's body decodes to [`Thing`](super::Thing).
 ///
 /// # Example
 ///
 /// ```no_run
 /// # use golden_operations::things_api;
-/// # fn example(base_url: &str, thing_id: &str) -> Result<(), Box<dyn std::error::Error>> {
+/// # fn example(thing_id: &str) {
 /// let request = things_api::patch_thing(thing_id, &things_api::PatchThingParams::default());
-/// let http_request = request.to_http(base_url)?;
-/// // Send `http_request` with any HTTP client, then decode its answer:
-/// // `request.decode_response(status, &body)`.
-/// # Ok(())
 /// # }
 /// ```
 #[inline]
-pub fn patch_thing(
-    thing_id: &str,
-    params: &PatchThingParams,
-) -> super::request_::Request<super::Thing> {
-    let mut request_ = super::request_::Request::new(
+pub fn patch_thing(thing_id: &str, params: &PatchThingParams) -> Request<super::Thing> {
+    let mut request_ = Request::new(
         ::http::Method::PATCH,
-        ["/api/v2/things/", super::request_::encode_path_segment(thing_id).as_str()]
-            .concat(),
-        super::request_::decode_json,
+        "/api/v2/things/{thingId}".to_owned(),
+        request_::decode_json,
     );
-    request_.set_path_template("/api/v2/things/{thingId}");
+    request_.set_path_parameter("thingId", thing_id);
     if let Some(body) = &params.body {
         request_.set_json_body(body);
     }
@@ -606,18 +537,14 @@ pub struct PostThingFormParams {
 ///
 /// The optional parameters are the fields of `PostThingFormParams`.
 ///
-/// A success's body decodes to `Thing`.
+/// A success's body decodes to [`Thing`](super::Thing).
 ///
 /// # Example
 ///
 /// ```no_run
 /// # use golden_operations::things_api;
-/// # fn example(base_url: &str, thing_id: &str, name: &str) -> Result<(), Box<dyn std::error::Error>> {
+/// # fn example(thing_id: &str, name: &str) {
 /// let request = things_api::post_thing_form(thing_id, name, &things_api::PostThingFormParams::default());
-/// let http_request = request.to_http(base_url)?;
-/// // Send `http_request` with any HTTP client, then decode its answer:
-/// // `request.decode_response(status, &body)`.
-/// # Ok(())
 /// # }
 /// ```
 #[inline]
@@ -625,21 +552,16 @@ pub fn post_thing_form(
     thing_id: &str,
     name: &str,
     params: &PostThingFormParams,
-) -> super::request_::Request<super::Thing> {
-    let mut request_ = super::request_::Request::new(
+) -> Request<super::Thing> {
+    let mut request_ = Request::new(
         ::http::Method::POST,
-        [
-            "/api/v2/things/",
-            super::request_::encode_path_segment(thing_id).as_str(),
-            "/form",
-        ]
-            .concat(),
-        super::request_::decode_json,
+        "/api/v2/things/{thingId}/form".to_owned(),
+        request_::decode_json,
     );
-    request_.set_path_template("/api/v2/things/{thingId}/form");
+    request_.set_path_parameter("thingId", thing_id);
     request_.push_form("name", name);
     if let Some(count) = &params.count {
-        request_.push_form("count", &super::request_::QueryValue::to_query_value(count));
+        request_.push_form("count", count);
     }
     if let Some(tags) = &params.tags {
         for value in tags {
@@ -663,36 +585,24 @@ pub fn post_thing_form(
 /// - `thing_id`: Thing ID. In the path, `{thingId}`.
 /// - `body`: The note. The text body.
 ///
-/// A success's body decodes to `Thing`.
+/// A success's body decodes to [`Thing`](super::Thing).
 ///
 /// # Example
 ///
 /// ```no_run
 /// # use golden_operations::things_api;
-/// # fn example(base_url: &str, thing_id: &str, body: &str) -> Result<(), Box<dyn std::error::Error>> {
+/// # fn example(thing_id: &str, body: &str) {
 /// let request = things_api::post_thing_note(thing_id, body);
-/// let http_request = request.to_http(base_url)?;
-/// // Send `http_request` with any HTTP client, then decode its answer:
-/// // `request.decode_response(status, &body)`.
-/// # Ok(())
 /// # }
 /// ```
 #[inline]
-pub fn post_thing_note(
-    thing_id: &str,
-    body: &str,
-) -> super::request_::Request<super::Thing> {
-    let mut request_ = super::request_::Request::new(
+pub fn post_thing_note(thing_id: &str, body: &str) -> Request<super::Thing> {
+    let mut request_ = Request::new(
         ::http::Method::POST,
-        [
-            "/api/v2/things/",
-            super::request_::encode_path_segment(thing_id).as_str(),
-            "/note",
-        ]
-            .concat(),
-        super::request_::decode_json,
+        "/api/v2/things/{thingId}/note".to_owned(),
+        request_::decode_json,
     );
-    request_.set_path_template("/api/v2/things/{thingId}/note");
+    request_.set_path_parameter("thingId", thing_id);
     request_.set_text_body(body);
     request_
 }
@@ -724,18 +634,14 @@ pub struct PostThingPhotoParams {
 ///
 /// The optional parameters are the fields of `PostThingPhotoParams`.
 ///
-/// A success's body decodes to `Thing`.
+/// A success's body decodes to [`Thing`](super::Thing).
 ///
 /// # Example
 ///
 /// ```no_run
 /// # use golden_operations::things_api;
-/// # fn example(base_url: &str, thing_id: &str, photo: &[u8]) -> Result<(), Box<dyn std::error::Error>> {
+/// # fn example(thing_id: &str, photo: &[u8]) {
 /// let request = things_api::post_thing_photo(thing_id, photo, &things_api::PostThingPhotoParams::default());
-/// let http_request = request.to_http(base_url)?;
-/// // Send `http_request` with any HTTP client, then decode its answer:
-/// // `request.decode_response(status, &body)`.
-/// # Ok(())
 /// # }
 /// ```
 #[inline]
@@ -743,18 +649,13 @@ pub fn post_thing_photo(
     thing_id: &str,
     photo: &[u8],
     params: &PostThingPhotoParams,
-) -> super::request_::Request<super::Thing> {
-    let mut request_ = super::request_::Request::new(
+) -> Request<super::Thing> {
+    let mut request_ = Request::new(
         ::http::Method::POST,
-        [
-            "/api/v2/things/",
-            super::request_::encode_path_segment(thing_id).as_str(),
-            "/photo",
-        ]
-            .concat(),
-        super::request_::decode_json,
+        "/api/v2/things/{thingId}/photo".to_owned(),
+        request_::decode_json,
     );
-    request_.set_path_template("/api/v2/things/{thingId}/photo");
+    request_.set_path_parameter("thingId", thing_id);
     request_.push_file_part("photo", photo);
     if let Some(caption) = &params.caption {
         request_.push_part("caption", caption);
@@ -778,36 +679,27 @@ pub fn post_thing_photo(
 /// - `thing_id`: Thing ID. In the path, `{thingId}`.
 /// - `body`: Who asks. The JSON body.
 ///
-/// A success's body decodes to `Request`.
+/// A success's body decodes to [`Request`](super::Request).
 ///
 /// # Example
 ///
 /// ```no_run
 /// # use golden_operations::things_api;
-/// # fn example(base_url: &str, thing_id: &str, body: &golden_operations::Client) -> Result<(), Box<dyn std::error::Error>> {
+/// # fn example(thing_id: &str, body: &golden_operations::Client) {
 /// let request = things_api::post_thing_requests(thing_id, body);
-/// let http_request = request.to_http(base_url)?;
-/// // Send `http_request` with any HTTP client, then decode its answer:
-/// // `request.decode_response(status, &body)`.
-/// # Ok(())
 /// # }
 /// ```
 #[inline]
 pub fn post_thing_requests(
     thing_id: &str,
     body: &super::Client,
-) -> super::request_::Request<super::Request> {
-    let mut request_ = super::request_::Request::new(
+) -> Request<super::Request> {
+    let mut request_ = Request::new(
         ::http::Method::POST,
-        [
-            "/api/v2/things/",
-            super::request_::encode_path_segment(thing_id).as_str(),
-            "/requests",
-        ]
-            .concat(),
-        super::request_::decode_json,
+        "/api/v2/things/{thingId}/requests".to_owned(),
+        request_::decode_json,
     );
-    request_.set_path_template("/api/v2/things/{thingId}/requests");
+    request_.set_path_parameter("thingId", thing_id);
     request_.set_json_body(body);
     request_
 }
@@ -822,28 +714,24 @@ pub fn post_thing_requests(
 ///
 /// - `body`: The things. The JSON body.
 ///
-/// A success's body decodes to `dict(str, Thing)`.
+/// A success's body decodes to `BTreeMap<String, `[`Thing`](super::Thing)`>`.
 ///
 /// # Example
 ///
 /// ```no_run
 /// # use golden_operations::things_api;
-/// # fn example(base_url: &str, body: &[golden_operations::Thing]) -> Result<(), Box<dyn std::error::Error>> {
+/// # fn example(body: &[golden_operations::Thing]) {
 /// let request = things_api::post_things(body);
-/// let http_request = request.to_http(base_url)?;
-/// // Send `http_request` with any HTTP client, then decode its answer:
-/// // `request.decode_response(status, &body)`.
-/// # Ok(())
 /// # }
 /// ```
 #[inline]
 pub fn post_things(
     body: &[super::Thing],
-) -> super::request_::Request<::std::collections::BTreeMap<String, super::Thing>> {
-    let mut request_ = super::request_::Request::new(
+) -> Request<::std::collections::BTreeMap<String, super::Thing>> {
+    let mut request_ = Request::new(
         ::http::Method::POST,
-        ::std::string::String::from("/api/v2/things"),
-        super::request_::decode_json,
+        "/api/v2/things".to_owned(),
+        request_::decode_json,
     );
     request_.set_json_body(body);
     request_
