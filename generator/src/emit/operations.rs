@@ -77,12 +77,19 @@ pub fn group_file(
             defined: vec!["BTreeMap"],
         },
     };
+    // The runtime, imported when the group has operations (a page whose operations were all
+    // left out has none).
     let returns_nothing = (group.operations.iter()).any(|operation| operation.returns.is_none());
     let module = ident(REQUEST_MODULE);
     let no_content = returns_nothing.then(|| quote!(NoContent,));
-    let mut items = vec![Item::Tokens(quote! {
-        use super::#module::{self, #no_content Request};
-    })];
+    let mut items: Vec<Item> = (!group.operations.is_empty())
+        .then(|| {
+            Item::Tokens(quote! {
+                use super::#module::{self, #no_content Request};
+            })
+        })
+        .into_iter()
+        .collect();
     for operation in &group.operations {
         if !operation.enums.is_empty() {
             items.push(emitter.enums_module(operation));
