@@ -134,6 +134,84 @@ fn compare_one(
     shared: Option<&Value>,
 ) -> Vec<String> {
     let mut found = Vec::new();
+    let DocumentInputs {
+        parameters: spec_parameters,
+        body: spec_body,
+        form_fields,
+        encodings,
+    } = document_inputs(document, spec, shared);
+    let used = operation.body_encoding;
+    let writes_body = operation.body().is_some()
+        || (operation.parameters.iter())
+            .any(|parameter| parameter.location == ParameterLocation::Form);
+    if writes_body
+        && (spec_body || form_fields)
+        && !encodings.is_empty()
+        && !encodings.contains(&used)
+    {
+        found.push(format!(
+            "{at}: writes a {used:?} body, the document's media types are {encodings:?}"
+        ));
+    }
+    for parameter in &operation.parameters {
+        let place = match parameter.location {
+            ParameterLocation::Path => "path",
+            ParameterLocation::Query => "query",
+            ParameterLocation::Header => "header",
+            ParameterLocation::Cookie => "cookie",
+            ParameterLocation::Form => "form",
+            ParameterLocation::Body => continue,
+        };
+        let matches = |spec: &&SpecParameter| same_parameter(spec, &parameter.wire_name, place);
+        match spec_parameters.iter().find(matches) {
+            Some(spec) if spec.place == place => {}
+            Some(spec) => found.push(format!(
+                "{at}.{}: sent in the {place}, the document has it in the {}",
+                parameter.doc_name, spec.place
+            )),
+            None => found.push(format!(
+                "{at}.{}: `{}` ({place}) is no parameter of the document",
+                parameter.doc_name, parameter.wire_name
+            )),
+        }
+    }
+    for spec in &spec_parameters {
+        let read = operation.parameters.iter().any(|parameter| {
+            let place = match parameter.location {
+                ParameterLocation::Query => "query",
+                _ => "",
+            };
+            same_parameter(spec, &parameter.wire_name, place)
+        });
+        if !read {
+            found.push(format!(
+                "{at}: the document's {} parameter `{}` is not read",
+                spec.place, spec.name
+            ));
+        }
+    }
+    let body = operation.body().is_some();
+    if body != spec_body {
+        found.push(if body {
+            format!("{at}: sends a body, the document has none")
+        } else {
+            format!("{at}: sends no body, the document has one")
+        });
+    }
+    found
+}
+
+/// What an operation of the document takes: its parameters (a form's fields among them), whether
+/// it has a body, and the media types it takes one in.
+struct DocumentInputs {
+    parameters: Vec<SpecParameter>,
+    body: bool,
+    form_fields: bool,
+    encodings: Vec<BodyEncoding>,
+}
+
+/// The inputs of the document's operation `spec`, whose path's parameters are `shared`.
+fn document_inputs(document: &Value, spec: &Value, shared: Option<&Value>) -> DocumentInputs {
     let mut spec_parameters = Vec::new();
     let mut spec_body = false;
     let mut form_fields = false;
@@ -208,65 +286,12 @@ fn compare_one(
             _ => spec_body = true,
         }
     }
-    let used = operation.body_encoding;
-    let writes_body = operation.body().is_some()
-        || (operation.parameters.iter())
-            .any(|parameter| parameter.location == ParameterLocation::Form);
-    if writes_body
-        && (spec_body || form_fields)
-        && !encodings.is_empty()
-        && !encodings.contains(&used)
-    {
-        found.push(format!(
-            "{at}: writes a {used:?} body, the document's media types are {encodings:?}"
-        ));
+    DocumentInputs {
+        parameters: spec_parameters,
+        body: spec_body,
+        form_fields,
+        encodings,
     }
-    for parameter in &operation.parameters {
-        let place = match parameter.location {
-            ParameterLocation::Path => "path",
-            ParameterLocation::Query => "query",
-            ParameterLocation::Header => "header",
-            ParameterLocation::Cookie => "cookie",
-            ParameterLocation::Form => "form",
-            ParameterLocation::Body => continue,
-        };
-        let matches = |spec: &&SpecParameter| same_parameter(spec, &parameter.wire_name, place);
-        match spec_parameters.iter().find(matches) {
-            Some(spec) if spec.place == place => {}
-            Some(spec) => found.push(format!(
-                "{at}.{}: sent in the {place}, the document has it in the {}",
-                parameter.doc_name, spec.place
-            )),
-            None => found.push(format!(
-                "{at}.{}: `{}` ({place}) is no parameter of the document",
-                parameter.doc_name, parameter.wire_name
-            )),
-        }
-    }
-    for spec in &spec_parameters {
-        let read = operation.parameters.iter().any(|parameter| {
-            let place = match parameter.location {
-                ParameterLocation::Query => "query",
-                _ => "",
-            };
-            same_parameter(spec, &parameter.wire_name, place)
-        });
-        if !read {
-            found.push(format!(
-                "{at}: the document's {} parameter `{}` is not read",
-                spec.place, spec.name
-            ));
-        }
-    }
-    let body = operation.body().is_some();
-    if body != spec_body {
-        found.push(if body {
-            format!("{at}: sends a body, the document has none")
-        } else {
-            format!("{at}: sends no body, the document has one")
-        });
-    }
-    found
 }
 
 /// Whether the document's parameter `spec` is the one sent as `wire_name` in `place`: the same

@@ -238,32 +238,7 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
         .collect();
     // Before its names are read: `interface{}` is the only any JSON value the grammar reads.
     if spec.free_form_map_for_any {
-        // Where `interface{}` stands on its own (4.x and later) only a map's values were so
-        // written: `additionalProperties: true` read as a free-form object until 5.x.
-        let free_form_map: &[Container] = if any_value_outside_maps(pages) {
-            &[Container::Map, Container::Map]
-        } else {
-            &[Container::Map]
-        };
-        let rows = pages.iter_mut().flat_map(|page| {
-            page.properties
-                .iter_mut()
-                .chain(&mut page.additional_properties)
-        });
-        for row in rows {
-            let expr = &mut row.type_expr.value;
-            if expr.leaf == Leaf::Primitive(Primitive::Any)
-                && expr.containers.ends_with(free_form_map)
-            {
-                expr.containers.pop();
-                let note = Inexact::SeveralKinds("a value of any type and a free-form object")
-                    .note(FREE_FORM_MAP);
-                if !row.description.is_empty() {
-                    row.description.push_str("\n\n");
-                }
-                row.description.push_str(&note);
-            }
-        }
+        read_free_form_maps(pages);
     }
     for page in pages.iter_mut() {
         for row in page
@@ -327,34 +302,7 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
                 .then(|| row.api_name.clone());
         }
         read_variant_names(page, dialect, &page_names);
-        if page.enum_values.is_none() && page.alias.is_none() && shows_no_property(page, dialect) {
-            if page.additional_properties.take().is_some() {
-                if !page.description.is_empty() {
-                    page.description.push_str("\n\n");
-                }
-                page.description.push_str(ONLY_ANY_VALUE_ROW);
-            }
-            page.alias = Some(Spanned {
-                value: TypeExpr {
-                    containers: Vec::new(),
-                    leaf: Leaf::Primitive(Primitive::Any),
-                },
-                span: page.name.span.clone(),
-            });
-        }
-        if spec.value_row_is_alias
-            && page.enum_values.is_none()
-            && let [row] = page.properties.as_slice()
-            && row.name.value == "value"
-            && row.required
-        {
-            page.alias = Some(Spanned {
-                value: row.type_expr.value.clone(),
-                span: row.type_expr.span.clone(),
-            });
-            page.properties.clear();
-            page.additional_properties = None;
-        }
+        read_alias(page, dialect);
     }
     // The mark an era wrote on every field of some types says nothing of `null`.
     if marked_in_every_field(pages, spec.marked_in_every_field) {
@@ -362,6 +310,71 @@ pub fn apply_folder_conventions(pages: &mut [ModelPage], dialect: Dialect) {
         for row in rows.filter(|row| row.absent_or_null) {
             row.nullable = false;
         }
+    }
+}
+
+/// Go's `interface{}` where it stood for a free-form object (a map of any values in a map's
+/// place), read as the free-form object: where `interface{}` stands on its own (4.x and later)
+/// only a map's values were so written, since `additionalProperties: true` read as a free-form
+/// object until 5.x.
+fn read_free_form_maps(pages: &mut [ModelPage]) {
+    let free_form_map: &[Container] = if any_value_outside_maps(pages) {
+        &[Container::Map, Container::Map]
+    } else {
+        &[Container::Map]
+    };
+    let rows = pages.iter_mut().flat_map(|page| {
+        page.properties
+            .iter_mut()
+            .chain(&mut page.additional_properties)
+    });
+    for row in rows {
+        let expr = &mut row.type_expr.value;
+        if expr.leaf == Leaf::Primitive(Primitive::Any) && expr.containers.ends_with(free_form_map)
+        {
+            expr.containers.pop();
+            let note = Inexact::SeveralKinds("a value of any type and a free-form object")
+                .note(FREE_FORM_MAP);
+            if !row.description.is_empty() {
+                row.description.push_str("\n\n");
+            }
+            row.description.push_str(&note);
+        }
+    }
+}
+
+/// The type a page stands for, where it defines no struct: any JSON value for a page that shows
+/// no property (its `any string name` row alone left out, with a note), the type of a template's
+/// one required `value` row.
+fn read_alias(page: &mut ModelPage, dialect: Dialect) {
+    let spec = dialect.spec();
+    if page.enum_values.is_none() && page.alias.is_none() && shows_no_property(page, dialect) {
+        if page.additional_properties.take().is_some() {
+            if !page.description.is_empty() {
+                page.description.push_str("\n\n");
+            }
+            page.description.push_str(ONLY_ANY_VALUE_ROW);
+        }
+        page.alias = Some(Spanned {
+            value: TypeExpr {
+                containers: Vec::new(),
+                leaf: Leaf::Primitive(Primitive::Any),
+            },
+            span: page.name.span.clone(),
+        });
+    }
+    if spec.value_row_is_alias
+        && page.enum_values.is_none()
+        && let [row] = page.properties.as_slice()
+        && row.name.value == "value"
+        && row.required
+    {
+        page.alias = Some(Spanned {
+            value: row.type_expr.value.clone(),
+            span: row.type_expr.span.clone(),
+        });
+        page.properties.clear();
+        page.additional_properties = None;
     }
 }
 

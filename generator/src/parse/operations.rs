@@ -820,26 +820,15 @@ fn read_parameter(
     let split_union = (extra > 0)
         .then(|| literal_union(&inline_text(&text[source[1].start..source[1 + extra].end])))
         .flatten();
-    // A row without outer pipes ends with the `|` before its empty Notes (` **id** | **str**|
-    // Id | `), which Markdown reads as an outer pipe.
-    let row_text = &text[row_span.clone()];
-    let ends_before_empty_notes = !row_text.starts_with('|') && row_text.ends_with('|');
-    let complete = written == columns || (ends_before_empty_notes && written == columns - 1);
-    if split_union.is_none() && (!complete || extra > 0) {
-        let header = if columns == PARAMETERS_HEADER.len() {
-            PARAMETERS_HEADER.join(" | ")
-        } else {
-            PARAMETERS_HEADER_WITH_REQUIRED.join(" | ")
-        };
-        diagnostics.push(
-            Diagnostic::error(
-                file,
-                row_span,
-                format!("this row has {} cells, expected {columns}", source.len()),
-            )
-            .with_label(format!("every row needs `{header}`"))
-            .with_note("a `|` inside a cell must be escaped as `\\|`"),
-        );
+    if split_union.is_none()
+        && !has_its_cells(
+            file,
+            text,
+            &row_span,
+            (written, source.len(), columns),
+            diagnostics,
+        )
+    {
         return None;
     }
     // A cell's text and span, counted as if the type were one cell.
@@ -893,23 +882,7 @@ fn read_parameter(
         links_page: false,
     };
     let (notes_text, notes_span) = cell_text(columns - 1);
-    let mut notes = read_notes(&notes_text).unwrap_or_else(|unexpected| {
-        diagnostics.push(
-            Diagnostic::warning(
-                file,
-                notes_span,
-                format!("unexpected Notes `{}`", unexpected.trim()),
-            )
-            .with_label(
-                "expected `[optional]`, `[default to X]` and `**Values**: a, b`; the rest is ignored",
-            ),
-        );
-        Notes {
-            required: !notes_text.to_lowercase().contains("optional"),
-            default: None,
-            allowed_values: Vec::new(),
-        }
-    });
+    let mut notes = notes_or_reported(file, &notes_text, notes_span, diagnostics);
     if columns == PARAMETERS_HEADER_WITH_REQUIRED.len() {
         notes.required = cell_text(3).0.trim() == "[required]";
     }
@@ -925,25 +898,8 @@ fn read_parameter(
             (string_type(Vec::new()), Vec::new())
         }
         None => {
-            let once = written_once(text, &type_span);
-            let once_cell = (once.as_ref()).map(|(events, range)| Cell {
-                events,
-                range: range.clone(),
-            });
-            written_twice = once.is_some();
-            let cell = once_cell.as_ref().unwrap_or(&cells[1]);
-            let ParsedCell {
-                expr,
-                leaf_span,
-                links_page,
-                ..
-            } = parse_type_cell(file, text, cell, diagnostics)?;
-            let ty = TypeCell {
-                expr,
-                leaf_text: text[leaf_span.clone()].to_owned(),
-                leaf_span,
-                links_page,
-            };
+            let (ty, twice) = read_type_cell(file, text, &cells[1], &type_span, diagnostics)?;
+            written_twice = twice;
             (ty, Vec::new())
         }
     };
@@ -960,6 +916,95 @@ fn read_parameter(
         allowed_values: notes.allowed_values,
         file: written_twice,
     })
+}
+
+/// Whether a parameter row has as many cells as its table's header, reported when not;
+/// `cells` are the cells Markdown read, those of the row's source, and the header's.
+fn has_its_cells(
+    file: FileId,
+    text: &str,
+    row_span: &Range<usize>,
+    (written, in_source, columns): (usize, usize, usize),
+    diagnostics: &mut Vec<Diagnostic>,
+) -> bool {
+    // A row without outer pipes ends with the `|` before its empty Notes (` **id** | **str**|
+    // Id | `), which Markdown reads as an outer pipe.
+    let row_text = &text[row_span.clone()];
+    let ends_before_empty_notes = !row_text.starts_with('|') && row_text.ends_with('|');
+    let complete = written == columns || (ends_before_empty_notes && written == columns - 1);
+    if complete && in_source <= columns {
+        return true;
+    }
+    let header = if columns == PARAMETERS_HEADER.len() {
+        PARAMETERS_HEADER.join(" | ")
+    } else {
+        PARAMETERS_HEADER_WITH_REQUIRED.join(" | ")
+    };
+    diagnostics.push(
+        Diagnostic::error(
+            file,
+            row_span.clone(),
+            format!("this row has {in_source} cells, expected {columns}"),
+        )
+        .with_label(format!("every row needs `{header}`"))
+        .with_note("a `|` inside a cell must be escaped as `\\|`"),
+    );
+    false
+}
+
+/// A parameter row's Notes, or what an unexpected one says of being optional, with a warning.
+fn notes_or_reported(
+    file: FileId,
+    notes_text: &str,
+    notes_span: Range<usize>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Notes {
+    read_notes(notes_text).unwrap_or_else(|unexpected| {
+        diagnostics.push(
+            Diagnostic::warning(
+                file,
+                notes_span,
+                format!("unexpected Notes `{}`", unexpected.trim()),
+            )
+            .with_label(
+                "expected `[optional]`, `[default to X]` and `**Values**: a, b`; the rest is ignored",
+            ),
+        );
+        Notes {
+            required: !notes_text.to_lowercase().contains("optional"),
+            default: None,
+            allowed_values: Vec::new(),
+        }
+    })
+}
+
+/// A parameter row's Type cell (`cell`, spanning `type_span`), and whether it writes its type
+/// twice, a file's ([`written_once`]).
+fn read_type_cell(
+    file: FileId,
+    text: &str,
+    cell: &Cell,
+    type_span: &Range<usize>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(TypeCell, bool)> {
+    let once = written_once(text, type_span);
+    let once_cell = (once.as_ref()).map(|(events, range)| Cell {
+        events,
+        range: range.clone(),
+    });
+    let ParsedCell {
+        expr,
+        leaf_span,
+        links_page,
+        ..
+    } = parse_type_cell(file, text, once_cell.as_ref().unwrap_or(cell), diagnostics)?;
+    let ty = TypeCell {
+        expr,
+        leaf_text: text[leaf_span.clone()].to_owned(),
+        leaf_span,
+        links_page,
+    };
+    Some((ty, once.is_some()))
 }
 
 /// The events and span of the first half of a Type cell that writes its type twice
