@@ -15,7 +15,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use markdown_model_codegen::emit::emit_crate;
-use markdown_model_codegen::import::{ImportOptions, import_wire_names};
+use markdown_model_codegen::import::{ImportCounts, ImportOptions, import_wire_names};
 use markdown_model_codegen::model::{BaseType, Container, Field, FieldType, Model, Primitive};
 use markdown_model_codegen::parse::grammar_word;
 use markdown_model_codegen::{TypeModel, load};
@@ -278,6 +278,69 @@ fn import_from_a_realistic_fixture_set_of_257() {
     import_from_a_realistic_fixture_set("genesys-257.1.0", 4);
 }
 
+/// Asserts what the import counted: every module read, and a name or an enum written for each one
+/// the fixture injected (and ScimV2User's URN).
+fn assert_counts(counts: &ImportCounts, chosen: &[&Model], facts: &[Vec<Facts>]) {
+    let injected_names = chosen
+        .iter()
+        .zip(facts)
+        .flat_map(|(model, facts)| model.fields.iter().zip(facts))
+        .filter(|(field, facts)| facts.wire_name != field.wire_name)
+        .count();
+    let injected_enums = facts
+        .iter()
+        .flatten()
+        .filter(|facts| facts.enum_values.is_some())
+        .count();
+    assert_eq!(
+        (
+            counts.modules,
+            counts.models_read,
+            counts.unreadable,
+            counts.unknown_models
+        ),
+        (chosen.len(), chosen.len(), 0, 0)
+    );
+    assert_eq!(
+        counts.wire_names_written,
+        injected_names + 1,
+        "the injected names and ScimV2User's URN"
+    );
+    assert_eq!(counts.enums_written, injected_enums);
+    assert!(
+        counts.wire_names_written > 20 && counts.enums_written > 50,
+        "the fixture set exercises the import: {counts}"
+    );
+}
+
+/// The JSON name a field's model module gives it: its fact's, but for ScimV2User's enterprise
+/// extension, whose URN no naming rule spells.
+fn module_wire_name(model: &Model, field: &Field, facts: &Facts) -> String {
+    if model.name == "ScimV2User"
+        && field.doc_name == "urnietfparamsscimschemasextensionenterprise2_0_user"
+    {
+        "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User".to_owned()
+    } else {
+        facts.wire_name.clone()
+    }
+}
+
+/// Asserts that the crate of `model` emits a file per model (and per model's enums), no two at
+/// one path.
+fn assert_emits_every_file(model: &TypeModel) {
+    let (files, _) = emit_crate(model);
+    let paths: std::collections::BTreeSet<&Path> =
+        files.iter().map(|file| file.path.as_path()).collect();
+    assert_eq!(paths.len(), files.len(), "no two files share a path");
+    for model in &model.models {
+        let stem = model.module.trim_start_matches("r#");
+        assert!(paths.contains(Path::new(&format!("src/{stem}.rs"))));
+        if !model.enums.is_empty() {
+            assert!(paths.contains(Path::new(&format!("src/enums/{stem}.rs"))));
+        }
+    }
+}
+
 /// Imports the fixture set of the corpus `name`, of which `clashing` of [`CLASHING`] exist.
 fn import_from_a_realistic_fixture_set(name: &str, clashing: usize) {
     let corpus = corpus(name);
@@ -308,21 +371,12 @@ fn import_from_a_realistic_fixture_set(name: &str, clashing: usize) {
     let modules = dir.join("models");
     fs::create_dir_all(&modules).expect("create the modules folder");
     for (at, (model, facts)) in chosen.iter().zip(&facts).enumerate() {
-        let mut facts_for_module: Vec<Facts> = facts
-            .iter()
-            .map(|facts| Facts {
-                wire_name: facts.wire_name.clone(),
+        let facts_for_module: Vec<Facts> = (model.fields.iter().zip(facts))
+            .map(|(field, facts)| Facts {
+                wire_name: module_wire_name(model, field, facts),
                 enum_values: facts.enum_values.clone(),
             })
             .collect();
-        if model.name == "ScimV2User" {
-            for (field, facts) in model.fields.iter().zip(&mut facts_for_module) {
-                if field.doc_name == "urnietfparamsscimschemasextensionenterprise2_0_user" {
-                    facts.wire_name =
-                        "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User".to_owned();
-                }
-            }
-        }
         let file = modules.join(format!("{}.py", model.module.trim_start_matches("r#")));
         fs::write(file, module_text(model, &facts_for_module, at % 2 == 1))
             .expect("write a module");
@@ -351,37 +405,7 @@ fn import_from_a_realistic_fixture_set(name: &str, clashing: usize) {
         text.matches("\nenum = ").count()
     );
 
-    let injected_names = chosen
-        .iter()
-        .zip(&facts)
-        .flat_map(|(model, facts)| model.fields.iter().zip(facts))
-        .filter(|(field, facts)| facts.wire_name != field.wire_name)
-        .count();
-    let injected_enums = facts
-        .iter()
-        .flatten()
-        .filter(|facts| facts.enum_values.is_some())
-        .count();
-    let counts = imported.counts;
-    assert_eq!(
-        (
-            counts.modules,
-            counts.models_read,
-            counts.unreadable,
-            counts.unknown_models
-        ),
-        (chosen.len(), chosen.len(), 0, 0)
-    );
-    assert_eq!(
-        counts.wire_names_written,
-        injected_names + 1,
-        "the injected names and ScimV2User's URN"
-    );
-    assert_eq!(counts.enums_written, injected_enums);
-    assert!(
-        counts.wire_names_written > 20 && counts.enums_written > 50,
-        "the fixture set exercises the import: {counts}"
-    );
+    assert_counts(&imported.counts, &chosen, &facts);
 
     let markdown_model_codegen::Loaded { model: after, .. } =
         load(&corpus, Some(&config)).unwrap_or_else(|failure| panic!("{}", failure.render()));
@@ -396,27 +420,12 @@ fn import_from_a_realistic_fixture_set(name: &str, clashing: usize) {
             println!("{}::{}", model.module, item.rust_name);
         }
     }
-    let (files, _) = emit_crate(&after);
-    let paths: std::collections::BTreeSet<&Path> =
-        files.iter().map(|file| file.path.as_path()).collect();
-    assert_eq!(paths.len(), files.len(), "no two files share a path");
-    for model in &after.models {
-        let stem = model.module.trim_start_matches("r#");
-        assert!(paths.contains(Path::new(&format!("src/{stem}.rs"))));
-        if !model.enums.is_empty() {
-            assert!(paths.contains(Path::new(&format!("src/enums/{stem}.rs"))));
-        }
-    }
+    assert_emits_every_file(&after);
     let mut checked = 0;
     for (model, facts) in chosen.iter().zip(&facts) {
-        let mut wanted: Vec<String> = facts.iter().map(|facts| facts.wire_name.clone()).collect();
-        if model.name == "ScimV2User" {
-            for (field, wire) in model.fields.iter().zip(&mut wanted) {
-                if field.doc_name == "urnietfparamsscimschemasextensionenterprise2_0_user" {
-                    *wire = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User".to_owned();
-                }
-            }
-        }
+        let wanted: Vec<String> = (model.fields.iter().zip(facts))
+            .map(|(field, facts)| module_wire_name(model, field, facts))
+            .collect();
         assert_eq!(
             wire_names(&after, &model.name),
             wanted,

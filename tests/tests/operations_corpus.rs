@@ -11,7 +11,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::Path;
 
-use markdown_model_codegen::model::{HttpMethod, ParameterLocation, placeholders};
+use markdown_model_codegen::model::{HttpMethod, Operation, ParameterLocation, placeholders};
+use markdown_model_codegen::{Diagnostic, Sources};
 
 /// What a page lists, read line by line: the method table's operations, `Wraps` methods, and
 /// what each operation's section shows.
@@ -99,17 +100,8 @@ fn read_listing(text: &str) -> Listed {
     listed
 }
 
-/// Checks one corpus and returns its operations per method.
-fn check_corpus(spec: &Path) -> BTreeMap<HttpMethod, usize> {
-    let markdown_model_codegen::Loaded {
-        model,
-        sources,
-        warnings,
-        ..
-    } = match markdown_model_codegen::load(spec, None) {
-        Ok(loaded) => loaded,
-        Err(failure) => panic!("{} does not load:\n{}", spec.display(), failure.render()),
-    };
+/// Asserts that the operation pages of `spec` gave no warning but the one they may give.
+fn assert_quiet_operation_pages(spec: &Path, warnings: &[Diagnostic], sources: &Sources) {
     let on_operation_pages: Vec<_> = warnings
         .iter()
         .filter(|diagnostic| {
@@ -139,8 +131,67 @@ fn check_corpus(spec: &Path) -> BTreeMap<HttpMethod, usize> {
         "{}: {} warnings on operation pages:\n{}",
         spec.display(),
         on_operation_pages.len(),
-        sources.render(&warnings)
+        sources.render(warnings)
     );
+}
+
+/// Asserts what the page of `file_name` lists of `operation` (`sections`: its parameters, marks and
+/// result) and what every operation has: a summary, permissions, an `/api/v2/` path whose
+/// placeholders its path parameters fill, at most one body.
+fn check_operation(file_name: &str, operation: &Operation, sections: &BTreeMap<String, Shown>) {
+    let at = format!("{file_name}: {}", operation.name);
+    let shown = Shown {
+        parameters: operation.parameters.len(),
+        required: operation
+            .parameters
+            .iter()
+            .filter(|parameter| parameter.required)
+            .count(),
+        preview: operation.preview,
+        deprecated: operation.deprecated,
+        void: operation.returns.is_none(),
+    };
+    assert_eq!(Some(&shown), sections.get(&operation.name), "{at}");
+    assert!(!operation.summary.is_empty(), "{at}: no summary");
+    assert!(operation.permissions.is_some(), "{at}: no permissions");
+    assert!(
+        operation.path.starts_with("/api/v2/"),
+        "{at}: {}",
+        operation.path
+    );
+    let slots: Vec<&str> = placeholders(&operation.path)
+        .map(|(_, name)| name)
+        .collect();
+    let mut path_parameters: Vec<&str> = operation
+        .parameters
+        .iter()
+        .filter(|parameter| parameter.location == ParameterLocation::Path)
+        .map(|parameter| parameter.wire_name.as_str())
+        .collect();
+    path_parameters.sort_unstable();
+    let mut sorted_slots = slots.clone();
+    sorted_slots.sort_unstable();
+    assert_eq!(path_parameters, sorted_slots, "{at}: path parameters");
+    let bodies = operation
+        .parameters
+        .iter()
+        .filter(|parameter| parameter.location == ParameterLocation::Body)
+        .count();
+    assert!(bodies <= 1, "{at}: {bodies} bodies");
+}
+
+/// Checks one corpus and returns its operations per method.
+fn check_corpus(spec: &Path) -> BTreeMap<HttpMethod, usize> {
+    let markdown_model_codegen::Loaded {
+        model,
+        sources,
+        warnings,
+        ..
+    } = match markdown_model_codegen::load(spec, None) {
+        Ok(loaded) => loaded,
+        Err(failure) => panic!("{} does not load:\n{}", spec.display(), failure.render()),
+    };
+    assert_quiet_operation_pages(spec, &warnings, &sources);
 
     let mut pages: Vec<_> = fs::read_dir(spec)
         .expect("the corpus folder")
@@ -174,46 +225,8 @@ fn check_corpus(spec: &Path) -> BTreeMap<HttpMethod, usize> {
             "{file_name}: the method table's operations"
         );
         for operation in &group.operations {
-            let at = format!("{file_name}: {}", operation.name);
-            let shown = Shown {
-                parameters: operation.parameters.len(),
-                required: operation
-                    .parameters
-                    .iter()
-                    .filter(|parameter| parameter.required)
-                    .count(),
-                preview: operation.preview,
-                deprecated: operation.deprecated,
-                void: operation.returns.is_none(),
-            };
-            assert_eq!(Some(&shown), listed.sections.get(&operation.name), "{at}");
-            assert!(!operation.summary.is_empty(), "{at}: no summary");
-            assert!(operation.permissions.is_some(), "{at}: no permissions");
+            check_operation(&file_name, operation, &listed.sections);
             *per_method.entry(operation.method).or_default() += 1;
-            assert!(
-                operation.path.starts_with("/api/v2/"),
-                "{at}: {}",
-                operation.path
-            );
-            let slots: Vec<&str> = placeholders(&operation.path)
-                .map(|(_, name)| name)
-                .collect();
-            let mut path_parameters: Vec<&str> = operation
-                .parameters
-                .iter()
-                .filter(|parameter| parameter.location == ParameterLocation::Path)
-                .map(|parameter| parameter.wire_name.as_str())
-                .collect();
-            path_parameters.sort_unstable();
-            let mut sorted_slots = slots.clone();
-            sorted_slots.sort_unstable();
-            assert_eq!(path_parameters, sorted_slots, "{at}: path parameters");
-            let bodies = operation
-                .parameters
-                .iter()
-                .filter(|parameter| parameter.location == ParameterLocation::Body)
-                .count();
-            assert!(bodies <= 1, "{at}: {bodies} bodies");
         }
     }
     let parsed_methods: BTreeMap<String, usize> = per_method
