@@ -34,7 +34,7 @@ use std::fmt;
 use crate::model::Fact;
 use crate::surface::{
     ApiSurface, CrateId, EnumSurface, FieldSurface, ModelSurface, OperationSurface,
-    ParameterSurface, notation_primitive,
+    ParameterSurface, notation_leaf, notation_primitive,
 };
 
 /// The media type an operation accepts unless it says otherwise.
@@ -199,6 +199,14 @@ pub struct Report {
     pub bump: Bump,
     /// The old version bumped as cargo's semver rules need, when it is `MAJOR.MINOR.PATCH`.
     pub next_version: Option<String>,
+    /// Types not compared: the old record, of format 1, named an alias page there and does not
+    /// say what it stood for ([`ApiSurface::unresolved_names`]).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub not_compared: usize,
+}
+
+fn is_zero(count: &usize) -> bool {
+    *count == 0
 }
 
 /// Compares two surfaces.
@@ -206,8 +214,10 @@ pub fn diff(old: &ApiSurface, new: &ApiSurface) -> Report {
     let mut differ = Differ {
         old_types: &old.rust_types,
         new_types: &new.rust_types,
+        old_unresolved: &old.unresolved_names,
         changes: Vec::new(),
         docs_only: 0,
+        not_compared: 0,
     };
     let names: BTreeSet<&String> = old.models.keys().chain(new.models.keys()).collect();
     for name in names {
@@ -252,7 +262,10 @@ pub fn diff(old: &ApiSurface, new: &ApiSurface) -> Report {
         }
     }
     let Differ {
-        changes, docs_only, ..
+        changes,
+        docs_only,
+        not_compared,
+        ..
     } = differ;
     let mut counts = BTreeMap::new();
     for change in &changes {
@@ -278,6 +291,7 @@ pub fn diff(old: &ApiSurface, new: &ApiSurface) -> Report {
         counts,
         docs_only,
         bump,
+        not_compared,
     }
 }
 
@@ -291,8 +305,11 @@ struct At<'a> {
 struct Differ<'a> {
     old_types: &'a BTreeMap<String, String>,
     new_types: &'a BTreeMap<String, String>,
+    /// The old record's alias page names ([`ApiSurface::unresolved_names`]).
+    old_unresolved: &'a BTreeSet<String>,
     changes: Vec<Change>,
     docs_only: usize,
+    not_compared: usize,
 }
 
 impl Differ<'_> {
@@ -432,13 +449,15 @@ impl Differ<'_> {
         self.explain(wire_changes, Fact::JsonName, old, new);
         let old_type = self.type_text(old, self.old_types);
         let new_type = self.type_text(new, self.new_types);
-        self.changed(
-            at,
-            ChangeKind::TypeChanged,
-            Impact::Breaking,
-            &old_type,
-            &new_type,
-        );
+        if self.comparable(&old.ty, &new.ty) {
+            self.changed(
+                at,
+                ChangeKind::TypeChanged,
+                Impact::Breaking,
+                &old_type,
+                &new_type,
+            );
+        }
         let required_changes = self.changes.len();
         match (old.required, new.required) {
             (false, true) => self.push(at, ChangeKind::MadeRequired, Impact::Breaking, None, None),
@@ -501,13 +520,19 @@ impl Differ<'_> {
             &format!("{} {}", old.method, old.path),
             &format!("{} {}", new.method, new.path),
         );
-        self.changed(
-            at,
-            ChangeKind::ReturnTypeChanged,
-            Impact::Breaking,
+        let (old_returns, new_returns) = (
             old.returns.as_deref().unwrap_or("void"),
             new.returns.as_deref().unwrap_or("void"),
         );
+        if self.comparable(old_returns, new_returns) {
+            self.changed(
+                at,
+                ChangeKind::ReturnTypeChanged,
+                Impact::Breaking,
+                old_returns,
+                new_returns,
+            );
+        }
         self.changed(
             at,
             ChangeKind::AcceptChanged,
@@ -592,13 +617,15 @@ impl Differ<'_> {
                 parameter.ty.clone()
             }
         };
-        self.changed(
-            at,
-            ChangeKind::TypeChanged,
-            Impact::Breaking,
-            &type_text(old),
-            &type_text(new),
-        );
+        if self.comparable(&old.ty, &new.ty) {
+            self.changed(
+                at,
+                ChangeKind::TypeChanged,
+                Impact::Breaking,
+                &type_text(old),
+                &type_text(new),
+            );
+        }
         match (old.required, new.required) {
             (false, true) => self.push(at, ChangeKind::MadeRequired, Impact::Breaking, None, None),
             (true, false) => self.push(at, ChangeKind::MadeOptional, Impact::Breaking, None, None),
@@ -666,6 +693,17 @@ impl Differ<'_> {
         }
     }
 
+    /// Whether the types `old` and `new` (neutral notation) can be compared: not when the old
+    /// record wrote an alias page's name there ([`ApiSurface::unresolved_names`]), which says
+    /// nothing of what it stood for; such a type that differs is counted as not compared.
+    fn comparable(&mut self, old: &str, new: &str) -> bool {
+        let unresolved = notation_leaf(old).is_some_and(|leaf| self.old_unresolved.contains(leaf));
+        if unresolved && old != new {
+            self.not_compared += 1;
+        }
+        !unresolved
+    }
+
     /// A field's type as the report shows it: its neutral notation, marked when it is an open enum
     /// or boxed, with the Rust type of its primitive when the type table changed that.
     fn type_text(&self, field: &FieldSurface, types: &BTreeMap<String, String>) -> String {
@@ -720,6 +758,18 @@ impl Report {
     /// Whether nothing changed, not even a description.
     pub fn is_empty(&self) -> bool {
         self.changes.is_empty() && self.docs_only == 0
+    }
+
+    /// The line on the types not compared, when there are any.
+    fn write_not_compared(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.not_compared == 0 {
+            return Ok(());
+        }
+        writeln!(
+            f,
+            "not compared: {} type(s) the old record (format 1) wrote as an alias page's name",
+            self.not_compared
+        )
     }
 
     /// The report as JSON, for release tooling.
@@ -795,7 +845,8 @@ impl fmt::Display for Report {
             write!(f, " (now {} {})", self.new.name, self.new.version)?;
         }
         if self.is_empty() {
-            return writeln!(f, ": none");
+            writeln!(f, ": none")?;
+            return self.write_not_compared(f);
         }
         writeln!(f, ":")?;
         for (impact, title) in [
@@ -825,6 +876,7 @@ impl fmt::Display for Report {
                 self.docs_only
             )?;
         }
+        self.write_not_compared(f)?;
         if !self.counts.is_empty() {
             let counts: Vec<String> = self
                 .counts

@@ -9,7 +9,7 @@
 //! `list<T>` and `map<T>` (string keys). Records of [`FORMAT`] 1, which wrote the shared type
 //! grammar's syntax (`list[str]`, `dict(str, int)`), are read by converting their types.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io;
 use std::path::Path;
 
@@ -45,6 +45,11 @@ pub struct ApiSurface {
     /// Every operation, by `Group.operation` (`PetsApi.get_pet`); absent when there are none.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub operations: BTreeMap<String, OperationSurface>,
+    /// Of a [`FORMAT`] 1 record read: the names its types give that are neither primitives nor
+    /// its models (alias pages, which that format wrote by name): what they stood for is not
+    /// recorded, so [`crate::diff`] does not compare the types that hold them.
+    #[serde(skip)]
+    pub unresolved_names: BTreeSet<String>,
 }
 
 /// One operation's surface.
@@ -222,8 +227,8 @@ impl<'a> Notation<'a> {
     }
 }
 
-/// The primitive a type in the neutral notation holds innermost, if it is one.
-pub fn notation_primitive(notation: &str) -> Option<Primitive> {
+/// The innermost type of a type in the neutral notation (`Pet` of `list<map<Pet>>`).
+pub fn notation_leaf(notation: &str) -> Option<&str> {
     let mut leaf = notation;
     while let Some((container, inner)) = leaf.split_once('<') {
         if !Container::ALL.iter().any(|known| known.name() == container) {
@@ -231,7 +236,12 @@ pub fn notation_primitive(notation: &str) -> Option<Primitive> {
         }
         leaf = inner.strip_suffix('>')?;
     }
-    Primitive::from_name(leaf)
+    Some(leaf)
+}
+
+/// The primitive a type in the neutral notation holds innermost, if it is one.
+pub fn notation_primitive(notation: &str) -> Option<Primitive> {
+    notation_leaf(notation).and_then(Primitive::from_name)
 }
 
 /// A type of a [`FORMAT`] 1 record (the shared type grammar's `list[str]`, `dict(str, Pet)`) in
@@ -292,6 +302,7 @@ impl ApiSurface {
                     })
                 })
                 .collect(),
+            unresolved_names: BTreeSet::new(),
         }
     }
 
@@ -322,16 +333,29 @@ impl ApiSurface {
         Ok(surface)
     }
 
-    /// Converts a [`FORMAT`] 1 record's types to the neutral notation.
+    /// Converts a [`FORMAT`] 1 record's types to the neutral notation, noting the names of alias
+    /// pages it wrote ([`ApiSurface::unresolved_names`]).
     fn upgrade_types(&mut self) {
         self.format = FORMAT;
+        let models: BTreeSet<String> = self.models.keys().cloned().collect();
+        let mut unresolved = BTreeSet::new();
+        let mut upgrade = |legacy: &str| {
+            let notation = upgrade_type(legacy);
+            if let Some(leaf) = notation_leaf(&notation)
+                && Primitive::from_name(leaf).is_none()
+                && !models.contains(leaf)
+            {
+                unresolved.insert(leaf.to_owned());
+            }
+            notation
+        };
         self.rust_types = std::mem::take(&mut self.rust_types)
             .into_iter()
             .map(|(name, rust)| (upgrade_type(&name), rust))
             .collect();
         for model in self.models.values_mut() {
             for field in &mut model.fields {
-                field.ty = upgrade_type(&field.ty);
+                field.ty = upgrade(&field.ty);
             }
             if let Some(one_of) = &mut model.one_of {
                 one_of.values = std::mem::take(&mut one_of.values)
@@ -341,11 +365,12 @@ impl ApiSurface {
             }
         }
         for operation in self.operations.values_mut() {
-            operation.returns = operation.returns.as_deref().map(upgrade_type);
+            operation.returns = operation.returns.as_deref().map(&mut upgrade);
             for parameter in &mut operation.parameters {
-                parameter.ty = upgrade_type(&parameter.ty);
+                parameter.ty = upgrade(&parameter.ty);
             }
         }
+        self.unresolved_names = unresolved;
     }
 }
 
@@ -695,6 +720,7 @@ mod tests {
                 },
             )]),
             operations: BTreeMap::new(),
+            unresolved_names: BTreeSet::new(),
         };
         let text = surface.to_json();
         assert_eq!(
@@ -748,6 +774,30 @@ mod tests {
             Some(Primitive::DateTime)
         );
         assert_eq!(notation_primitive("list<Pet>"), None);
+    }
+
+    #[test]
+    fn an_alias_page_a_first_format_record_names_is_not_compared() {
+        let record = |format: &str, aliased: &str, plain: &str| {
+            format!(
+                r#"{{{format} "crate": {{"name": "api", "version": "0.1.0"}}, "rust_types": {{}},
+                  "models": {{"Pet": {{"default": true, "fields": [
+                    {{"name": "herd", "type": "{aliased}"}}, {{"name": "age", "type": "{plain}"}}]}}}}}}"#
+            )
+        };
+        // Format 1 wrote the alias page `AnimalFarm` by name; format 2 writes what it stands for.
+        let old = ApiSurface::from_json(&record("", "list[AnimalFarm]", "int"))
+            .expect("a format 1 record");
+        assert_eq!(
+            old.unresolved_names.iter().collect::<Vec<_>>(),
+            ["AnimalFarm"]
+        );
+        let new = ApiSurface::from_json(&record(r#""format": 2,"#, "list<list<Pet>>", "string"))
+            .expect("a format 2 record");
+        let report = crate::diff::diff(&old, &new);
+        let changed: Vec<String> = report.changes.iter().map(ToString::to_string).collect();
+        assert_eq!(changed, ["Pet.age: type `integer` -> `string`"]);
+        assert_eq!(report.not_compared, 1);
     }
 
     #[test]
