@@ -269,26 +269,29 @@ impl RunRecord {
     }
 }
 
-/// The digest of the inputs a run read: each page of the docs folder by name with the digest of
-/// its text, every other file there but editors' leftovers by its name alone (it can appear in a
+/// The digest of the inputs a run read from the docs folder `spec_dir`: each page by its path in
+/// the folder (a template's `models/` and `apis/` subfolders are read too) with the digest of its
+/// text, every other file there but editors' leftovers by its path alone (it can appear in a
 /// diagnostic), the config's text, the crate name the folder's name gives, and the generator's
 /// fingerprint. `pages` and the unread files are in `sources`, and so is the config at `config`.
 pub(crate) fn inputs_read(
+    spec_dir: &Path,
     pages: &[FileId],
     config: Option<&Path>,
     sources: &Sources,
     crate_name: &str,
 ) -> Digest {
+    let in_folder = |path: &Path| record_path(path.strip_prefix(spec_dir).unwrap_or(path));
     let mut files: Vec<(String, Option<Digest>)> = (pages.par_iter())
         .map(|&page| {
             let source = sources.get(page);
             (
-                file_name(&source.path),
+                in_folder(&source.path),
                 Some(Digest::of_bytes(source.text.as_bytes())),
             )
         })
         .collect();
-    files.extend((sources.unread().iter()).map(|file| (file_name(&file.path), None)));
+    files.extend((sources.unread().iter()).map(|file| (in_folder(&file.path), None)));
     files.sort();
     let config = config.and_then(|path| {
         (sources.iter())
@@ -296,11 +299,6 @@ pub(crate) fn inputs_read(
             .map(|(_, source)| Digest::of_bytes(source.text.as_bytes()))
     });
     Digest::of_value(&[], &(GENERATOR, crate_name, config, files))
-}
-
-fn file_name(path: &Path) -> String {
-    let name = path.file_name().unwrap_or(path.as_os_str());
-    name.to_string_lossy().into_owned()
 }
 
 /// A crate found up to date with its inputs without parsing them (see

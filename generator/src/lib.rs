@@ -215,7 +215,13 @@ impl Inputs {
         };
         let default_name = spec::default_crate_name(spec_dir);
         let digest = config.also.is_empty().then(|| {
-            incremental::inputs_read(&pages, config_path.as_deref(), &sources, &default_name)
+            incremental::inputs_read(
+                spec_dir,
+                &pages,
+                config_path.as_deref(),
+                &sources,
+                &default_name,
+            )
         });
         let timings = Timings {
             read: started.elapsed(),

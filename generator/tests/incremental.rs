@@ -326,7 +326,7 @@ fn unchanged_docs_are_found_up_to_date_without_parsing_and_any_change_is_not() {
     assert_eq!(found.report, full.report);
 
     type Change = fn(&Path, &Path);
-    let changes: [(&str, Change); 8] = [
+    let changes: [(&str, Change); 9] = [
         ("a page edited", |spec, _| {
             edit(spec, "Thing.md", "Its kind.", "Its sort.")
         }),
@@ -335,6 +335,10 @@ fn unchanged_docs_are_found_up_to_date_without_parsing_and_any_change_is_not() {
         }),
         ("a page removed", |spec, _| {
             fs::remove_file(spec.join("Owner.md")).unwrap()
+        }),
+        ("a page moved into a models/ subfolder", |spec, _| {
+            fs::create_dir(spec.join("models")).unwrap();
+            fs::rename(spec.join("Pet.md"), spec.join("models/Pet.md")).unwrap();
         }),
         ("another file added beside the pages", |spec, _| {
             fs::write(spec.join("Vet.txt"), VET).unwrap()
