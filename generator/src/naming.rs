@@ -134,8 +134,8 @@ pub fn wire_name(api_name: &str, rule: WireCase) -> String {
     let leading = &api_name[..api_name.len() - api_name.trim_start_matches('_').len()];
     let trailing = &api_name[api_name.trim_end_matches('_').len()..];
     let core = match rule {
-        WireCase::CamelCase => core.to_lower_camel_case(),
-        WireCase::SnakeCase => core.to_snake_case(),
+        WireCase::CamelCase => lower_camel_case(core),
+        WireCase::SnakeCase => snake_case(core),
         WireCase::AsWritten => core.to_owned(),
         WireCase::PascalCase => core.to_upper_camel_case(),
         WireCase::KebabCase => core.to_kebab_case(),
@@ -147,8 +147,10 @@ pub fn wire_name(api_name: &str, rule: WireCase) -> String {
 /// that spells no identifier so (`$`, `_`, `²`) has its symbols spelled out instead (`dollar`):
 /// every wire name gets one.
 pub fn field_name(wire_name: &str) -> String {
-    let name = escape(prefix_digit(&wire_name.to_snake_case(), "_"));
-    if syn::parse_str::<syn::Ident>(&name).is_ok() {
+    let name = escape(prefix_digit(&snake_case(wire_name), "_"));
+    // `is_identifier` and the keywords first: syn's parser is a twentieth of a large run.
+    let plain = is_identifier(&name) && !KEYWORDS.contains(&name.as_str());
+    if plain || syn::parse_str::<syn::Ident>(&name).is_ok() {
         return name;
     }
     let spelled: String = wire_name
@@ -517,6 +519,85 @@ fn upper_first(word: &str) -> String {
         .collect()
 }
 
+/// The words of an ASCII name as heck splits them (at every character that is not a letter or a
+/// digit, after a lowercase letter followed by a capital, and before the last capital of a run
+/// followed by a lowercase letter: `HTTPServerURL2go` -> `HTTP`, `Server`, `URL2go`); `None` for a
+/// name with other characters. heck decodes every character's Unicode case through `fmt`, which
+/// was a tenth of a large folder's run: the names docs write are ASCII.
+fn ascii_words(name: &str) -> Option<Vec<&str>> {
+    if !name.is_ascii() {
+        return None;
+    }
+    let mut words = Vec::new();
+    for part in name.split(|c: char| !c.is_ascii_alphanumeric()) {
+        let bytes = part.as_bytes();
+        let mut start = 0;
+        // The case of the last cased letter since `start`, if any.
+        let mut last_upper: Option<bool> = None;
+        for (index, &byte) in bytes.iter().enumerate() {
+            let Some(&next) = bytes.get(index + 1) else {
+                words.push(&part[start..]);
+                break;
+            };
+            let now_upper = if byte.is_ascii_lowercase() {
+                Some(false)
+            } else if byte.is_ascii_uppercase() {
+                Some(true)
+            } else {
+                last_upper
+            };
+            if now_upper == Some(false) && next.is_ascii_uppercase() {
+                words.push(&part[start..=index]);
+                start = index + 1;
+                last_upper = None;
+            } else if last_upper == Some(true)
+                && byte.is_ascii_uppercase()
+                && next.is_ascii_lowercase()
+            {
+                words.push(&part[start..index]);
+                start = index;
+                last_upper = None;
+            } else {
+                last_upper = now_upper;
+            }
+        }
+    }
+    Some(words)
+}
+
+/// `name` in snake_case, as heck's `to_snake_case` writes it.
+fn snake_case(name: &str) -> String {
+    let Some(words) = ascii_words(name) else {
+        return name.to_snake_case();
+    };
+    let mut snake = String::with_capacity(name.len() + words.len());
+    for word in words {
+        if !snake.is_empty() {
+            snake.push('_');
+        }
+        snake.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+    }
+    snake
+}
+
+/// `name` in lowerCamelCase, as heck's `to_lower_camel_case` writes it.
+fn lower_camel_case(name: &str) -> String {
+    let Some(words) = ascii_words(name) else {
+        return name.to_lower_camel_case();
+    };
+    let mut camel = String::with_capacity(name.len());
+    for (index, word) in words.into_iter().enumerate() {
+        let (first, rest) = word.split_at(1);
+        if index == 0 {
+            camel.push_str(&first.to_ascii_lowercase());
+        } else {
+            camel.push_str(&first.to_ascii_uppercase());
+        }
+        camel.push_str(&rest.to_ascii_lowercase());
+    }
+    camel
+}
+
 fn prefix_digit(name: &str, prefix: &str) -> String {
     if name.starts_with(|c: char| c.is_ascii_digit()) {
         format!("{prefix}{name}")
@@ -561,6 +642,33 @@ fn symbol_name(c: char) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_fast_case_conversions_write_what_heck_writes() {
+        // Every name of up to six characters of this alphabet: lowercase and capital letters,
+        // digits, separators, and a letter that is not ASCII (heck's own path).
+        let alphabet = ['a', 'z', '0', '_', 'B', 'Q', '-', 'é'];
+        let mut names = vec![String::new()];
+        let mut all = Vec::new();
+        for _ in 0..6 {
+            names = (names.iter())
+                .flat_map(|name| alphabet.iter().map(move |c| format!("{name}{c}")))
+                .collect();
+            all.extend(names.iter().cloned());
+        }
+        for name in all
+            .iter()
+            .map(String::as_str)
+            .chain(["selfUri", "HTTPServerURL2go", "ÉtéB"])
+        {
+            assert_eq!(snake_case(name), name.to_snake_case(), "{name:?}");
+            assert_eq!(
+                lower_camel_case(name),
+                name.to_lower_camel_case(),
+                "{name:?}"
+            );
+        }
+    }
 
     #[test]
     fn field_names_of_any_wire_name() {

@@ -32,6 +32,11 @@ pub struct GenerateArgs {
     /// Fail on warnings too.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Keep what reading each page gave in FILE, so that the next run with it parses only the
+    /// pages that changed (a cache: any FILE outside the crate, such as
+    /// `target/docs-parse-cache`; written by `generate` runs that succeed).
+    #[arg(long, value_name = "FILE")]
+    pub parse_cache: Option<PathBuf>,
 }
 
 /// Runs `generate` ([`WriteMode::Write`]) or `check` ([`WriteMode::Check`]).
@@ -49,7 +54,10 @@ pub fn run(args: &GenerateArgs, mode: WriteMode, reporter: &Reporter) -> Outcome
     };
     // A crate made from these very docs by this very generator is reported without parsing them
     // (unless their warnings are wanted: the JSON document lists every diagnostic).
-    let inputs = Inputs::read(&options.spec_dir, options.config.as_deref());
+    let mut inputs = Inputs::read(&options.spec_dir, options.config.as_deref());
+    if let Some(path) = &args.parse_cache {
+        inputs = inputs.with_page_cache(path.clone());
+    }
     if let Some(found) = inputs.up_to_date(&options, reporter.is_json()) {
         report_up_to_date(&found, mode, reporter);
         return outcome(&args.out, &found.report, mode, reporter);
