@@ -137,7 +137,7 @@ pub fn wire_name(api_name: &str, rule: WireCase) -> String {
         WireCase::CamelCase => lower_camel_case(core),
         WireCase::SnakeCase => snake_case(core),
         WireCase::AsWritten => core.to_owned(),
-        WireCase::PascalCase => core.to_upper_camel_case(),
+        WireCase::PascalCase => upper_camel_case(core),
         WireCase::KebabCase => core.to_kebab_case(),
     };
     format!("{leading}{core}{trailing}")
@@ -161,7 +161,7 @@ pub fn field_name(wire_name: &str) -> String {
             other => format!(" {} ", symbol_name(other)),
         })
         .collect();
-    let snake = spelled.to_snake_case();
+    let snake = snake_case(&spelled);
     escape(prefix_digit(
         if snake.is_empty() { "empty" } else { &snake },
         "_",
@@ -271,7 +271,7 @@ pub fn feature_name(group: &str) -> String {
 /// trailing `_` (`self_`).
 pub fn function_name(operation: &str) -> String {
     if operation.contains(|c: char| c.is_ascii_uppercase()) {
-        escape(operation.to_snake_case())
+        escape(snake_case(operation))
     } else {
         escape(operation.to_owned())
     }
@@ -335,8 +335,8 @@ const RESERVED_FEATURES: [&str; 5] = [
 /// `Foo_Bar_2_`; the trailing `_` keeps that form apart from the plain one.
 pub fn enum_name(field_rust_name: &str) -> String {
     let snake = unraw(field_rust_name);
-    let camel = snake.to_upper_camel_case();
-    if camel.to_snake_case() == snake && is_upper_camel(&camel) && camel != "Self" {
+    let camel = upper_camel_case(snake);
+    if snake_case(&camel) == snake && is_upper_camel(&camel) && camel != "Self" {
         return camel;
     }
     let mut words: Vec<String> = snake.split('_').map(upper_first).collect();
@@ -414,8 +414,7 @@ pub fn region_variant(region: &str) -> String {
 /// without any is spelled out (`*` -> `Asterisk`, the empty string -> `Empty`); a leading digit
 /// gets a `V` (`8kHz` -> `V8kHz`); `Self` gets a `_`.
 fn variant_base(value: &str) -> String {
-    let mut camel: String = value
-        .to_upper_camel_case()
+    let mut camel: String = upper_camel_case(value)
         .chars()
         .filter(char::is_ascii_alphanumeric)
         .collect();
@@ -504,7 +503,7 @@ fn is_upper_camel(name: &str) -> bool {
 /// would give `Foo_Bar` and `FooBar` one name).
 fn snake_segments(name: &str) -> String {
     name.split('_')
-        .map(ToSnakeCase::to_snake_case)
+        .map(snake_case)
         .collect::<Vec<_>>()
         .join("__")
 }
@@ -566,7 +565,7 @@ fn ascii_words(name: &str) -> Option<Vec<&str>> {
 }
 
 /// `name` in snake_case, as heck's `to_snake_case` writes it.
-fn snake_case(name: &str) -> String {
+pub(crate) fn snake_case(name: &str) -> String {
     let Some(words) = ascii_words(name) else {
         return name.to_snake_case();
     };
@@ -582,13 +581,26 @@ fn snake_case(name: &str) -> String {
 
 /// `name` in lowerCamelCase, as heck's `to_lower_camel_case` writes it.
 fn lower_camel_case(name: &str) -> String {
-    let Some(words) = ascii_words(name) else {
-        return name.to_lower_camel_case();
-    };
-    let mut camel = String::with_capacity(name.len());
-    for (index, word) in words.into_iter().enumerate() {
+    match ascii_words(name) {
+        Some(words) => camel_case(&words, false),
+        None => name.to_lower_camel_case(),
+    }
+}
+
+/// `name` in UpperCamelCase, as heck's `to_upper_camel_case` writes it.
+fn upper_camel_case(name: &str) -> String {
+    match ascii_words(name) {
+        Some(words) => camel_case(&words, true),
+        None => name.to_upper_camel_case(),
+    }
+}
+
+/// ASCII `words` joined in camelCase, the first capitalized too when `upper`.
+fn camel_case(words: &[&str], upper: bool) -> String {
+    let mut camel = String::with_capacity(words.iter().map(|word| word.len()).sum());
+    for (index, word) in words.iter().enumerate() {
         let (first, rest) = word.split_at(1);
-        if index == 0 {
+        if index == 0 && !upper {
             camel.push_str(&first.to_ascii_lowercase());
         } else {
             camel.push_str(&first.to_ascii_uppercase());
@@ -662,6 +674,11 @@ mod tests {
             .chain(["selfUri", "HTTPServerURL2go", "ÉtéB"])
         {
             assert_eq!(snake_case(name), name.to_snake_case(), "{name:?}");
+            assert_eq!(
+                upper_camel_case(name),
+                name.to_upper_camel_case(),
+                "{name:?}"
+            );
             assert_eq!(
                 lower_camel_case(name),
                 name.to_lower_camel_case(),
