@@ -292,7 +292,7 @@ impl PageReader<'_, '_> {
                 // A heading of several words and no signature is a section of the page (Dart's
                 // `## Load the API package`), not an operation.
                 let signature = heading.text.contains('(') || !heading.text.trim().contains(' ');
-                if signature && naming::is_identifier(name) {
+                if signature && is_operation_name(name) {
                     let at = before.len() - before.trim_end().len();
                     let start = before.len() - at - name.len();
                     let name_span = heading.source_span(start..start + name.len(), &span);
@@ -401,10 +401,8 @@ impl PageReader<'_, '_> {
                 draft.returns = Some(if empty {
                     None
                 } else {
-                    let cell = Cell {
-                        events: inner,
-                        range: range.clone(),
-                    };
+                    let (events, range) = without_trailing_note(inner, range);
+                    let cell = Cell { events, range };
                     let parsed = parse_type_cell(self.file, self.text, &cell, self.diagnostics);
                     draft.broken |= parsed.is_none();
                     parsed.map(|parsed| TypeCell {
@@ -651,6 +649,43 @@ impl PageReader<'_, '_> {
                 );
             }
         }
+    }
+}
+
+/// A return type's paragraph without the note in parentheses a template writes after a linked
+/// type (`powershell/api_doc.mustache`: `[**{{{returnType}}}**]({{returnBaseType}}.md)
+/// (PSCustomObject)` for every type that is not primitive): the events up to the link's end,
+/// and the span they cover.
+fn without_trailing_note<'e, 'a>(
+    inner: &'e Events<'a>,
+    range: &Range<usize>,
+) -> (&'e Events<'a>, Range<usize>) {
+    let link_end = inner
+        .iter()
+        .rposition(|(event, _)| matches!(event, Event::End(TagEnd::Link)));
+    match link_end {
+        Some(end) => {
+            let rest = collect_text(&inner[end + 1..]).text;
+            let rest = rest.trim();
+            if rest.starts_with('(') && rest.ends_with(')') {
+                (&inner[..=end], range.start..inner[end].1.end)
+            } else {
+                (inner, range.clone())
+            }
+        }
+        None => (inner, range.clone()),
+    }
+}
+
+/// Whether a heading's word names an operation: an identifier, or a PowerShell cmdlet's
+/// `Verb-Noun` (`powershell/api_doc.mustache`'s `# **{{vendorExtensions.x-powershell-method-name}}**`:
+/// `New-Pet`, and `Ping-` for an operation id that is a verb alone).
+fn is_operation_name(name: &str) -> bool {
+    match name.split_once('-') {
+        Some((verb, noun)) => {
+            naming::is_identifier(verb) && (noun.is_empty() || naming::is_identifier(noun))
+        }
+        None => naming::is_identifier(name),
     }
 }
 
@@ -1439,6 +1474,58 @@ void (empty response body)\n";
             Leaf::Named("System.IO.Stream".to_owned())
         );
         assert_eq!(upload.parameters[2].default, None);
+    }
+
+    /// A page of my own in the PowerShell template's words: cmdlet names, a return type's note.
+    const POWERSHELL_PAGE: &str = "# Vendor.Vendor\\Api.ThingsApi\n\n\
+Method | HTTP request | Description\n\
+------------- | ------------- | -------------\n\
+[**Get-Thing**](ThingsApi.md#Get-Thing) | **GET** /things/{thingId} | \n\
+[**Ping-**](ThingsApi.md#Ping-) | **HEAD** /ping | \n\n\
+<a id=\"Get-Thing\"></a>\n\
+# **Get-Thing**\n\
+> Thing Get-Thing<br>\n\
+> &nbsp;&nbsp;&nbsp;&nbsp;[-ThingId] <Int64><br>\n\n\
+### Parameters\n\n\
+Name | Type | Description  | Notes\n\
+------------- | ------------- | ------------- | -------------\n\
+ **ThingId** | **Int64**|  | \n\n\
+### Return type\n\n\
+[**Thing[]**](Thing.md) (PSCustomObject)\n\n\
+<a id=\"Ping-\"></a>\n\
+# **Ping-**\n\
+> void Ping-<br>\n\n\
+### Return type\n\n\
+void (empty response body)\n";
+
+    #[test]
+    fn powershell_cmdlet_names_and_return_notes() {
+        let (page, diagnostics) = read_page(POWERSHELL_PAGE);
+        assert_eq!(diagnostics, Vec::<String>::new());
+        let page = page.expect("an operation page");
+        let names: Vec<&str> = (page.operations.iter())
+            .map(|operation| operation.name.value.as_str())
+            .collect();
+        assert_eq!(names, ["Get-Thing", "Ping-"]);
+        let returned = page.operations[0].returns.as_ref().expect("a return type");
+        assert_eq!(returned.expr.value.containers, [Container::List]);
+        assert_eq!(returned.expr.value.leaf, Leaf::Named("Thing".to_owned()));
+        assert!(returned.links_page);
+        // A note in parentheses ends only a linked type; a name with two hyphens is none.
+        for (written, changed, what) in [
+            (
+                "[**Thing[]**](Thing.md) (PSCustomObject)",
+                "**Thing** (PSCustomObject)",
+                "an unlinked type",
+            ),
+            ("# **Get-Thing**", "# **Get-Thing-Now**", "two hyphens"),
+        ] {
+            let (page, _) = read_page(&POWERSHELL_PAGE.replacen(written, changed, 1));
+            let names: Vec<String> = (page.iter().flat_map(|page| &page.operations))
+                .map(|operation| operation.name.value.clone())
+                .collect();
+            assert_eq!(names, ["Ping-"], "{what}");
+        }
     }
 
     #[test]
