@@ -402,6 +402,7 @@ impl PageReader<'_, '_> {
                     None
                 } else {
                     let (events, range) = without_trailing_note(inner, range);
+                    let (events, range) = unwrapped(self.text, events, &range);
                     let cell = Cell { events, range };
                     let parsed = parse_type_cell(self.file, self.text, &cell, self.diagnostics);
                     draft.broken |= parsed.is_none();
@@ -632,9 +633,23 @@ impl PageReader<'_, '_> {
         })
     }
 
-    /// Every operation the method table lists has a section.
+    /// Every operation the method table lists has a section, but a variant of one listed with
+    /// its method and path (`scala-akka-client/api_doc.mustache` lists
+    /// `{{operationId}}WithHttpInfo` after each operation and writes no section for it).
     fn check_method_table(&mut self, listed: &[Listed], defined: &[String]) {
-        for Listed { name: entry, .. } in listed {
+        let request_of = |entry: &Listed| {
+            (entry.request.as_ref()).map(|(method, path)| (method.value, path.value.clone()))
+        };
+        let is_variant = |entry: &Listed| {
+            request_of(entry).is_some_and(|request| {
+                listed.iter().any(|other| {
+                    defined.contains(&other.name.value)
+                        && entry.name.value.starts_with(other.name.value.as_str())
+                        && request_of(other).as_ref() == Some(&request)
+                })
+            })
+        };
+        for Listed { name: entry, .. } in listed.iter().filter(|entry| !is_variant(entry)) {
             if !defined.contains(&entry.value) {
                 self.diagnostics.push(
                     Diagnostic::error(
@@ -674,6 +689,37 @@ fn without_trailing_note<'e, 'a>(
             }
         }
         None => (inner, range.clone()),
+    }
+}
+
+/// A return type's paragraph without the client's request type a template writes around it,
+/// outside the type's markup, which it opens (`scala-akka-client/api_doc.mustache`:
+/// `ApiRequest[[**{{returnType}}**]({{returnBaseType}}.md)]`, `ApiRequest[**Int**]`): the
+/// events inside the `Name[` that opens it and the `]` that closes it (in the source of the
+/// paragraph at `range` of `text`), and the span they cover.
+fn unwrapped<'e, 'a>(
+    text: &str,
+    inner: &'e Events<'a>,
+    range: &Range<usize>,
+) -> (&'e Events<'a>, Range<usize>) {
+    let range = trim_span(text, range.clone());
+    let source = &text[range.clone()];
+    let wrapper = source
+        .split_once('[')
+        .filter(|(name, rest)| {
+            naming::is_identifier(name)
+                && (rest.starts_with("[**") || rest.starts_with("**"))
+                && rest.ends_with(']')
+        })
+        .map(|(name, _)| range.start + name.len() + 1..range.end - 1);
+    let Some(within) = wrapper else {
+        return (inner, range);
+    };
+    let first = inner.iter().position(|(_, at)| at.start >= within.start);
+    let last = inner.iter().rposition(|(_, at)| at.end <= within.end);
+    match (first, last) {
+        (Some(first), Some(last)) if first <= last => (&inner[first..=last], within),
+        _ => (inner, range),
     }
 }
 
@@ -1526,6 +1572,55 @@ void (empty response body)\n";
                 .collect();
             assert_eq!(names, ["Ping-"], "{what}");
         }
+    }
+
+    /// A page of my own in the scala-akka template's words: a variant the method table lists
+    /// without a section, return types inside the client's request type.
+    const SCALA_PAGE: &str = "# ThingsApi\n\n\
+Method | HTTP request | Description\n\
+------------- | ------------- | -------------\n\
+[**getThing**](ThingsApi.md#getThing) | **GET** /things/{thingId} | \n\
+[**getThingWithHttpInfo**](ThingsApi.md#getThingWithHttpInfo) | **GET** /things/{thingId} | \n\
+[**countThings**](ThingsApi.md#countThings) | **GET** /things/count | \n\
+[**countThingsWithHttpInfo**](ThingsApi.md#countThingsWithHttpInfo) | **GET** /things/count | \n\
+[**dropThing**](ThingsApi.md#dropThing) | **DELETE** /things/{thingId} | \n\
+[**dropThingWithHttpInfo**](ThingsApi.md#dropThingWithHttpInfo) | **DELETE** /things/{thingId} | \n\
+[**lostThing**](ThingsApi.md#lostThing) | **GET** /lost | \n\n\
+## getThing\n\n\
+### Return type\n\n\
+ApiRequest[[**Seq[Thing]**](Thing.md)]\n\n\
+## countThings\n\n\
+### Return type\n\n\
+ApiRequest[**Map[String, Int]**]\n\n\
+## dropThing\n\n\
+### Return type\n\n\
+ApiRequest[Unit] (empty response body)\n";
+
+    #[test]
+    fn scala_request_wrappers_and_unlisted_variants() {
+        let (page, diagnostics) = read_page(SCALA_PAGE);
+        // Only the operation the table lists with no section of its own or of a variant.
+        assert_eq!(
+            diagnostics,
+            [
+                "ThingsApi.md:11:4: error: operation `lostThing` is listed in the method table but has no section"
+            ]
+        );
+        let page = page.expect("an operation page");
+        let returns: Vec<_> = (page.operations.iter())
+            .map(|operation| {
+                (operation.returns.as_ref())
+                    .map(|cell| (cell.expr.value.containers.clone(), cell.leaf_text.clone()))
+            })
+            .collect();
+        assert_eq!(
+            returns,
+            [
+                Some((vec![Container::List], "Thing".to_owned())),
+                Some((vec![Container::Map], "Int".to_owned())),
+                None,
+            ]
+        );
     }
 
     #[test]
