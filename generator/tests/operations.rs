@@ -402,3 +402,74 @@ mod edited_pages {
         }
     }
 }
+
+/// A bash page's example call names each path, query and header parameter as it goes on the
+/// wire; a parameter it leaves out is a cookie, unless it is the body or a form's field.
+#[test]
+fn a_bash_example_call_places_its_parameters() {
+    let model = "# Thing\n\n## Properties\nName | Type | Description | Notes\n\
+        ------------ | ------------- | ------------- | -------------\n\
+        **name** | **string** |  | [optional] [default to null]\n";
+    let page = "# ThingsApi\n\n\
+        Method | HTTP request | Description\n\
+        ------------- | ------------- | -------------\n\
+        [**listThings**](ThingsApi.md#listThings) | **GET** /things/{thingId} | \n\
+        [**renameThing**](ThingsApi.md#renameThing) | **POST** /things/{thingId} | \n\n\
+        ## listThings\n\n### Example\n\n```bash\n \
+        listThings thingId=value api_key:value  Specify as:  kind=value1 kind=value2 kind=...\n\
+        ```\n\n### Parameters\n\n\
+        Name | Type | Description  | Notes\n\
+        ------------- | ------------- | ------------- | -------------\n \
+        **thingId** | **integer** |  | [default to null]\n \
+        **apiKey** | **string** |  | [default to null]\n \
+        **kind** | [**array[string]**](string.md) |  | [optional] [default to null]\n \
+        **session** | **string** |  | [optional] [default to null]\n\n\
+        ### Return type\n\n[**array[Thing]**](Thing.md)\n\n\
+        ### HTTP request headers\n\n- **Content-Type**: Not Applicable\n- **Accept**: application/json\n\n\
+        ## renameThing\n\n### Example\n\n```bash\n renameThing thingId=value\n```\n\n\
+        ### Parameters\n\n\
+        Name | Type | Description  | Notes\n\
+        ------------- | ------------- | ------------- | -------------\n \
+        **thingId** | **integer** |  | [default to null]\n \
+        **name** | **string** |  | [default to null]\n\n\
+        ### Return type\n\n(empty response body)\n\n\
+        ### HTTP request headers\n\n- **Content-Type**: application/x-www-form-urlencoded\n\
+        - **Accept**: Not Applicable\n";
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    fs::write(dir.path().join("Thing.md"), model).expect("write the model");
+    fs::write(dir.path().join("ThingsApi.md"), page).expect("write the operations");
+    let config = dir.path().join("codegen.toml");
+    fs::write(&config, "dialect = \"bash\"\n").expect("write the config");
+    let loaded = match markdown_model_codegen::load(dir.path(), Some(config.as_path())) {
+        Ok(loaded) => loaded,
+        Err(failure) => panic!("{}", failure.render()),
+    };
+    assert!(
+        loaded.warnings.is_empty(),
+        "{}",
+        loaded.sources.render(&loaded.warnings)
+    );
+    let places: Vec<Vec<(&str, ParameterLocation)>> = (loaded.model.operations.iter())
+        .flat_map(|group| &group.operations)
+        .map(|operation| {
+            (operation.parameters.iter())
+                .map(|parameter| (parameter.wire_name.as_str(), parameter.location))
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        places,
+        [
+            vec![
+                ("thingId", ParameterLocation::Path),
+                ("api_key", ParameterLocation::Header),
+                ("kind", ParameterLocation::Query),
+                ("session", ParameterLocation::Cookie),
+            ],
+            vec![
+                ("thingId", ParameterLocation::Path),
+                ("name", ParameterLocation::Form),
+            ],
+        ]
+    );
+}

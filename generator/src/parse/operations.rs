@@ -19,7 +19,9 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    CodeBlockKind, Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd,
+};
 
 use super::page::{
     Cell, ParsedCell, Spanned, cells, collect_text, decode_escaped_entities, find_end,
@@ -28,7 +30,7 @@ use super::page::{
 };
 use super::types::{Leaf, TypeExpr};
 use crate::diagnostic::{Diagnostic, FileId};
-use crate::model::{Container, HttpMethod, Permissions, Primitive};
+use crate::model::{Container, HttpMethod, ParameterLocation, Permissions, Primitive};
 use crate::naming;
 
 /// A page of operations of one API group.
@@ -113,6 +115,26 @@ pub struct ParameterRow {
     /// it is the dialect's name for one (`bytearray`, `File`; known once the folder's dialect
     /// is: [`super::dialect::DialectSpec::file_types`]).
     pub file: bool,
+    /// What the page's example call shows of the parameter, on a page that has one (`bash`).
+    pub call: Option<InCall>,
+}
+
+/// What a page's example call (`bash/api_doc.mustache`: `{{scriptName}} {{operationId}}`, then
+/// `{{baseName}}=value` for a path or query parameter, `{{baseName}}:value` for a header, each
+/// list's `Specify as:` forms, and a body's example in single quotes) shows of a parameter.
+#[derive(Debug, Clone, PartialEq)]
+pub enum InCall {
+    /// The call sends it by this wire name, in the query (or the path, when the path has the
+    /// placeholder) or a header.
+    Sent {
+        /// The name on the wire (`api_key`, `X-Request-ID`).
+        wire_name: String,
+        /// [`ParameterLocation::Query`] or [`ParameterLocation::Header`].
+        location: ParameterLocation,
+    },
+    /// The call does not write it: the template writes no form field and no cookie there, nor a
+    /// body without an example.
+    Unwritten,
 }
 
 /// Whether a page has the shape of an operation page (cheap check before parsing).
@@ -199,6 +221,8 @@ struct Draft {
     accept: Option<Vec<String>>,
     /// In Go's `### Other Parameters`, which do not say which are required: read as optional.
     optional_unless_marked: bool,
+    /// The parameters the example call sends (wire name and place), when the section has one.
+    call: Option<Vec<(String, ParameterLocation)>>,
 }
 
 impl Draft {
@@ -254,6 +278,16 @@ impl PageReader<'_, '_> {
             Event::Start(Tag::Table(_)) => self.table(inner),
             Event::Start(Tag::Paragraph) => self.paragraph(inner, range),
             Event::Start(Tag::List(_)) => self.list(inner),
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
+                if info.as_ref() == "bash" =>
+            {
+                if let Some(draft) = &mut self.current {
+                    draft.call = draft
+                        .call
+                        .take()
+                        .or_else(|| example_call(&collect_text(inner).text, &draft.name.value));
+                }
+            }
             _ => {}
         }
     }
@@ -315,6 +349,7 @@ impl PageReader<'_, '_> {
                         content_types: None,
                         accept: None,
                         optional_unless_marked: false,
+                        call: None,
                     });
                 }
             }
@@ -514,9 +549,14 @@ impl PageReader<'_, '_> {
 
     /// Ends the operation being read: checks that it has what every operation needs.
     fn close_section(&mut self) {
-        let Some(draft) = self.current.take() else {
+        let Some(mut draft) = self.current.take() else {
             return;
         };
+        if let Some(call) = &draft.call {
+            for row in &mut draft.parameters {
+                row.call = Some(in_call(call, &row.name.value));
+            }
+        }
         let mut missing = Vec::new();
         let listed_request = (self.listed.iter().flatten())
             .any(|listed| listed.name.value == draft.name.value && listed.request.is_some());
@@ -665,6 +705,59 @@ impl PageReader<'_, '_> {
             }
         }
     }
+}
+
+/// The parameters an example call of `operation` sends (`bash/api_doc.mustache`'s
+/// `{{scriptName}} {{operationId}} petId=value api_key:value  Specify as:  tags="value1,..."`):
+/// each wire name once, with [`ParameterLocation::Query`] for `name=...` (a path parameter's
+/// too) and [`ParameterLocation::Header`] for `name:value`; a body's example, in single quotes,
+/// skipped. `None` when the code's first line is no call of the operation.
+fn example_call(code: &str, operation: &str) -> Option<Vec<(String, ParameterLocation)>> {
+    let line = code.lines().find(|line| !line.trim().is_empty())?;
+    // The words outside single quotes.
+    let unquoted: String = line.split('\'').step_by(2).collect::<Vec<_>>().join(" ");
+    let mut words = unquoted.split_whitespace();
+    words.by_ref().find(|word| *word == operation)?;
+    let mut sent: Vec<(String, ParameterLocation)> = Vec::new();
+    let mut words = words.peekable();
+    while let Some(word) = words.next() {
+        if word == "Specify" && words.peek() == Some(&"as:") {
+            words.next();
+            continue;
+        }
+        let (name, location) = match (word.split_once('='), word.split_once(':')) {
+            (Some((name, _)), _) => (name, ParameterLocation::Query),
+            (None, Some((name, _))) => (name, ParameterLocation::Header),
+            (None, None) => return None,
+        };
+        if name.is_empty() {
+            return None;
+        }
+        if !sent.iter().any(|(seen, _)| seen == name) {
+            sent.push((name.to_owned(), location));
+        }
+    }
+    Some(sent)
+}
+
+/// What an example call that sends `call` shows of the Parameters row `name`: the parameter it
+/// sends under a name that is the row's but for letter case and punctuation (the templates'
+/// `toParamName` camelizes the wire name: `apiKey` for `api_key`, `xRequestID` for
+/// `X-Request-ID`), else that it does not write it.
+fn in_call(call: &[(String, ParameterLocation)], name: &str) -> InCall {
+    let folded = |name: &str| -> String {
+        (name.chars())
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    let row = folded(name);
+    (call.iter())
+        .find(|(wire_name, _)| folded(wire_name) == row)
+        .map_or(InCall::Unwritten, |(wire_name, location)| InCall::Sent {
+            wire_name: wire_name.clone(),
+            location: *location,
+        })
 }
 
 /// A return type's paragraph without the note in parentheses a template writes after a linked
@@ -996,6 +1089,7 @@ fn read_parameter(
         default: notes.default,
         allowed_values: notes.allowed_values,
         file: written_twice,
+        call: None,
     })
 }
 
@@ -1187,7 +1281,8 @@ fn is_go_context(row: &str) -> bool {
 }
 
 /// The media types of `### HTTP request headers`: `- **Content-Type**: application/json` and
-/// `- **Accept**: application/json, application/xml` (`Not defined` when there are none).
+/// `- **Accept**: application/json, application/xml` (`Not defined` when there are none, bash's
+/// `Not Applicable`).
 fn read_media_types(items: &Events<'_>, draft: &mut Draft) {
     let mut index = 0;
     while index < items.len() {
@@ -1198,7 +1293,9 @@ fn read_media_types(items: &Events<'_>, draft: &mut Draft) {
                 let types = types
                     .split(',')
                     .map(|media_type| media_type.trim().to_owned())
-                    .filter(|media_type| !media_type.is_empty() && media_type != "Not defined");
+                    .filter(|media_type| {
+                        !matches!(media_type.as_str(), "" | "Not defined" | "Not Applicable")
+                    });
                 match header.trim() {
                     "Content-Type" => draft.content_types.get_or_insert_default().extend(types),
                     "Accept" => draft.accept.get_or_insert_default().extend(types),
@@ -1373,8 +1470,8 @@ fn has_html(events: &Events<'_>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{
-        HttpMethod, OperationPage, check_path, literal_union, parse_operations, read_notes,
-        wire_default,
+        HttpMethod, InCall, OperationPage, ParameterLocation, check_path, literal_union,
+        parse_operations, read_notes, wire_default,
     };
     use crate::diagnostic::Sources;
     use crate::model::{Container, Primitive};
@@ -1620,6 +1717,68 @@ ApiRequest[Unit] (empty response body)\n";
                 Some((vec![Container::Map], "Int".to_owned())),
                 None,
             ]
+        );
+    }
+
+    /// A page of my own in the bash template's words: the example call shows each path, query
+    /// and header parameter's wire name.
+    const BASH_PAGE: &str = "# ThingsApi\n\n\
+Method | HTTP request | Description\n\
+------------- | ------------- | -------------\n\
+[**listThings**](ThingsApi.md#listThings) | **GET** /things/{thingId} | \n\n\
+## listThings\n\n\
+### Example\n\n\
+```bash\n\
+vendor-cli listThings thingId=value X-Trace-ID:value  Specify as:  kind=value1 kind=value2 kind=...  \
+note='{\"a\": \"b:c d=e\"}'\n\
+```\n\n\
+### Parameters\n\n\
+Name | Type | Description  | Notes\n\
+------------- | ------------- | ------------- | -------------\n\
+ **thingId** | **integer** |  | [default to null]\n\
+ **xTraceID** | **string** |  | [default to null]\n\
+ **kind** | [**array[string]**](string.md) |  | [optional] [default to null]\n\
+ **session** | **string** |  | [optional] [default to null]\n\n\
+### Return type\n\n\
+(empty response body)\n\n\
+### HTTP request headers\n\n\
+- **Content-Type**: Not Applicable\n\
+- **Accept**: Not Applicable\n";
+
+    #[test]
+    fn bash_example_calls_show_wire_names_and_places() {
+        let (page, diagnostics) = read_page(BASH_PAGE);
+        assert_eq!(diagnostics, Vec::<String>::new());
+        let page = page.expect("an operation page");
+        let list = &page.operations[0];
+        let sent = |wire_name: &str, location| {
+            Some(InCall::Sent {
+                wire_name: wire_name.to_owned(),
+                location,
+            })
+        };
+        let calls: Vec<_> = (list.parameters.iter())
+            .map(|row| row.call.clone())
+            .collect();
+        assert_eq!(
+            calls,
+            [
+                sent("thingId", ParameterLocation::Query),
+                sent("X-Trace-ID", ParameterLocation::Header),
+                sent("kind", ParameterLocation::Query),
+                Some(InCall::Unwritten),
+            ]
+        );
+        assert_eq!(list.content_types, Some(vec![]));
+        assert_eq!(list.accept, Some(vec![]));
+        // Code that is no call of the operation shows nothing.
+        let (page, _) = read_page(&BASH_PAGE.replace("vendor-cli listThings", "echo listThing"));
+        let page = page.expect("an operation page");
+        assert!(
+            page.operations[0]
+                .parameters
+                .iter()
+                .all(|row| row.call.is_none())
         );
     }
 
