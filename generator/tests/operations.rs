@@ -473,3 +473,41 @@ fn a_bash_example_call_places_its_parameters() {
         ]
     );
 }
+
+/// An Eiffel folder: a group and the models its operations name in the template's spelling
+/// (`PET_API`, `LIST [PET]`), given back the API's names as the model pages' titles are.
+#[test]
+fn eiffel_groups_and_models_get_the_apis_names() {
+    let model = "# PET\n\n## Properties\nName | Type | Description | Notes\n\
+        ------------ | ------------- | ------------- | -------------\n\
+        **name** | [**STRING_32**](STRING_32.md) |  | [optional] [default to null]\n";
+    let page = "# PET_API\n\n\
+        Feature | HTTP request | Description\n\
+        ------------- | ------------- | -------------\n\
+        [**pets**](PET_API.md#pets) | **Get** /pets | \n\n\
+        # **pets**\n> pets : detachable LIST [PET]\n\n\
+        ### Parameters\nThis endpoint does not need any parameter.\n\n\
+        ### Return type\n\n[**LIST [PET]**](Pet.md)\n";
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    fs::write(dir.path().join("PET.md"), model).expect("write the model");
+    fs::write(dir.path().join("PET_API.md"), page).expect("write the operations");
+    let config = dir.path().join("codegen.toml");
+    fs::write(&config, "dialect = \"eiffel\"\n").expect("write the config");
+    let loaded = match markdown_model_codegen::load(dir.path(), Some(config.as_path())) {
+        Ok(loaded) => loaded,
+        Err(failure) => panic!("{}", failure.render()),
+    };
+    let [group] = &loaded.model.operations[..] else {
+        panic!("one group: {:?}", loaded.model.operations);
+    };
+    assert_eq!(
+        (group.name.as_str(), group.module.as_str()),
+        ("PetApi", "pet_api")
+    );
+    let returns = group.operations[0].returns.as_ref().expect("a return type");
+    assert!(
+        matches!(&returns.base, BaseType::Model { rust_name, .. } if rust_name == "Pet")
+            && returns.containers.len() == 1,
+        "{returns:?}"
+    );
+}

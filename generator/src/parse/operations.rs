@@ -431,8 +431,9 @@ impl PageReader<'_, '_> {
             Part::ReturnType if draft.returns.is_none() => {
                 let returned = collect_text(inner);
                 let returned = returned.text.trim();
+                // `eiffel/api_doc.mustache` opens it with a brace: `{empty response body)`.
                 let empty = returned.starts_with("void")
-                    || returned.to_lowercase().ends_with("(empty response body)");
+                    || returned.to_lowercase().ends_with("empty response body)");
                 draft.returns = Some(if empty {
                     None
                 } else {
@@ -847,7 +848,11 @@ fn method_table(
         match event {
             Event::Start(Tag::TableHead) => {
                 let names = header_names(row);
-                if names.first().is_none_or(|name| name != "Method") {
+                // Eiffel's calls an operation a `Feature`.
+                if names
+                    .first()
+                    .is_none_or(|name| !matches!(name.as_str(), "Method" | "Feature"))
+                {
                     return None;
                 }
                 request_column = names.iter().position(|name| name == "HTTP request");
@@ -1780,6 +1785,34 @@ Name | Type | Description  | Notes\n\
                 .iter()
                 .all(|row| row.call.is_none())
         );
+    }
+
+    /// A page of my own in the Eiffel template's words: a `Feature` column, `{empty response
+    /// body)`.
+    const EIFFEL_PAGE: &str = "# THINGS_API\n\n\
+Feature | HTTP request | Description\n\
+------------- | ------------- | -------------\n\
+[**drop_thing**](THINGS_API.md#drop_thing) | **Delete** /things/{thingId} | \n\n\
+# **drop_thing**\n\
+> drop_thing (thing_id: INTEGER_64 )\n\n\
+### Parameters\n\n\
+Name | Type | Description  | Notes\n\
+------------- | ------------- | ------------- | -------------\n\
+ **thing_id** | **INTEGER_64**|  | [default to null]\n\n\
+### Return type\n\n\
+{empty response body)\n";
+
+    #[test]
+    fn eiffel_features_and_empty_bodies() {
+        let (page, diagnostics) = read_page(EIFFEL_PAGE);
+        assert_eq!(diagnostics, Vec::<String>::new());
+        let page = page.expect("an operation page");
+        let [drop] = page.operations.as_slice() else {
+            panic!("one operation: {:?}", page.operations);
+        };
+        assert_eq!(drop.method.value, HttpMethod::Delete);
+        assert_eq!(drop.path.value, "/things/{thingId}");
+        assert_eq!(drop.returns, None);
     }
 
     #[test]
