@@ -403,6 +403,20 @@ mod edited_pages {
     }
 }
 
+/// A docs folder of these `pages` (file name, text), loaded with its dialect named in the config.
+fn load_in_dialect(dialect: &str, pages: &[(&str, &str)]) -> markdown_model_codegen::Loaded {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for (name, text) in pages {
+        fs::write(dir.path().join(name), text).expect("write a page");
+    }
+    let config = dir.path().join("codegen.toml");
+    fs::write(&config, format!("dialect = \"{dialect}\"\n")).expect("write the config");
+    match markdown_model_codegen::load(dir.path(), Some(config.as_path())) {
+        Ok(loaded) => loaded,
+        Err(failure) => panic!("{}", failure.render()),
+    }
+}
+
 /// A bash page's example call names each path, query and header parameter as it goes on the
 /// wire; a parameter it leaves out is a cookie, unless it is the body or a form's field.
 #[test]
@@ -435,15 +449,7 @@ fn a_bash_example_call_places_its_parameters() {
         ### Return type\n\n(empty response body)\n\n\
         ### HTTP request headers\n\n- **Content-Type**: application/x-www-form-urlencoded\n\
         - **Accept**: Not Applicable\n";
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    fs::write(dir.path().join("Thing.md"), model).expect("write the model");
-    fs::write(dir.path().join("ThingsApi.md"), page).expect("write the operations");
-    let config = dir.path().join("codegen.toml");
-    fs::write(&config, "dialect = \"bash\"\n").expect("write the config");
-    let loaded = match markdown_model_codegen::load(dir.path(), Some(config.as_path())) {
-        Ok(loaded) => loaded,
-        Err(failure) => panic!("{}", failure.render()),
-    };
+    let loaded = load_in_dialect("bash", &[("Thing.md", model), ("ThingsApi.md", page)]);
     assert!(
         loaded.warnings.is_empty(),
         "{}",
@@ -488,15 +494,7 @@ fn eiffel_groups_and_models_get_the_apis_names() {
         # **pets**\n> pets : detachable LIST [PET]\n\n\
         ### Parameters\nThis endpoint does not need any parameter.\n\n\
         ### Return type\n\n[**LIST [PET]**](Pet.md)\n";
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    fs::write(dir.path().join("PET.md"), model).expect("write the model");
-    fs::write(dir.path().join("PET_API.md"), page).expect("write the operations");
-    let config = dir.path().join("codegen.toml");
-    fs::write(&config, "dialect = \"eiffel\"\n").expect("write the config");
-    let loaded = match markdown_model_codegen::load(dir.path(), Some(config.as_path())) {
-        Ok(loaded) => loaded,
-        Err(failure) => panic!("{}", failure.render()),
-    };
+    let loaded = load_in_dialect("eiffel", &[("PET.md", model), ("PET_API.md", page)]);
     let [group] = &loaded.model.operations[..] else {
         panic!("one group: {:?}", loaded.model.operations);
     };

@@ -818,13 +818,15 @@ fn unwrapped<'e, 'a>(
 }
 
 /// Whether a heading's word names an operation: an identifier, or a PowerShell cmdlet's
-/// `Verb-Noun` (`powershell/api_doc.mustache`'s `# **{{vendorExtensions.x-powershell-method-name}}**`:
-/// `New-Pet`, and `Ping-` for an operation id that is a verb alone).
+/// `Verb-Noun`, each capitalized (`powershell/api_doc.mustache`'s
+/// `# **{{vendorExtensions.x-powershell-method-name}}**`: `New-Pet`, and `Ping-` for an
+/// operation id that is a verb alone).
 fn is_operation_name(name: &str) -> bool {
+    let capitalized = |word: &str| {
+        word.starts_with(|c: char| c.is_ascii_uppercase()) && naming::is_identifier(word)
+    };
     match name.split_once('-') {
-        Some((verb, noun)) => {
-            naming::is_identifier(verb) && (noun.is_empty() || naming::is_identifier(noun))
-        }
+        Some((verb, noun)) => capitalized(verb) && (noun.is_empty() || capitalized(noun)),
         None => naming::is_identifier(name),
     }
 }
@@ -1494,6 +1496,13 @@ mod tests {
         (page, lines)
     }
 
+    /// Parses `text` as `ThingsApi.md`, which reads without a diagnostic: the page.
+    fn read_clean_page(text: &str) -> OperationPage {
+        let (page, diagnostics) = read_page(text);
+        assert_eq!(diagnostics, Vec::<String>::new());
+        page.expect("an operation page")
+    }
+
     /// An openapi-generator API page of my own in the layout every template shares.
     const OPENAPI_GENERATOR_PAGE: &str = "# vendor_client.ThingsApi\n\n\
 All URIs are relative to *https://api.example.com*\n\n\
@@ -1606,9 +1615,7 @@ void (empty response body)\n";
 
     #[test]
     fn other_templates_names_sections_and_doubled_types() {
-        let (page, diagnostics) = read_page(OTHER_TEMPLATES_PAGE);
-        assert_eq!(diagnostics, Vec::<String>::new());
-        let page = page.expect("an operation page");
+        let page = read_clean_page(OTHER_TEMPLATES_PAGE);
         let [upload] = page.operations.as_slice() else {
             panic!("one operation: {:?}", page.operations);
         };
@@ -1648,9 +1655,7 @@ void (empty response body)\n";
 
     #[test]
     fn powershell_cmdlet_names_and_return_notes() {
-        let (page, diagnostics) = read_page(POWERSHELL_PAGE);
-        assert_eq!(diagnostics, Vec::<String>::new());
-        let page = page.expect("an operation page");
+        let page = read_clean_page(POWERSHELL_PAGE);
         let names: Vec<&str> = (page.operations.iter())
             .map(|operation| operation.name.value.as_str())
             .collect();
@@ -1667,6 +1672,11 @@ void (empty response body)\n";
                 "an unlinked type",
             ),
             ("# **Get-Thing**", "# **Get-Thing-Now**", "two hyphens"),
+            (
+                "# **Get-Thing**",
+                "# **Get-thing**",
+                "a noun not capitalized",
+            ),
         ] {
             let (page, _) = read_page(&POWERSHELL_PAGE.replacen(written, changed, 1));
             let names: Vec<String> = (page.iter().flat_map(|page| &page.operations))
@@ -1752,9 +1762,7 @@ Name | Type | Description  | Notes\n\
 
     #[test]
     fn bash_example_calls_show_wire_names_and_places() {
-        let (page, diagnostics) = read_page(BASH_PAGE);
-        assert_eq!(diagnostics, Vec::<String>::new());
-        let page = page.expect("an operation page");
+        let page = read_clean_page(BASH_PAGE);
         let list = &page.operations[0];
         let sent = |wire_name: &str, location| {
             Some(InCall::Sent {
@@ -1804,9 +1812,7 @@ Name | Type | Description  | Notes\n\
 
     #[test]
     fn eiffel_features_and_empty_bodies() {
-        let (page, diagnostics) = read_page(EIFFEL_PAGE);
-        assert_eq!(diagnostics, Vec::<String>::new());
-        let page = page.expect("an operation page");
+        let page = read_clean_page(EIFFEL_PAGE);
         let [drop] = page.operations.as_slice() else {
             panic!("one operation: {:?}", page.operations);
         };
