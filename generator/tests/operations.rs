@@ -402,3 +402,110 @@ mod edited_pages {
         }
     }
 }
+
+/// A docs folder of these `pages` (file name, text), loaded with its dialect named in the config.
+fn load_in_dialect(dialect: &str, pages: &[(&str, &str)]) -> markdown_model_codegen::Loaded {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for (name, text) in pages {
+        fs::write(dir.path().join(name), text).expect("write a page");
+    }
+    let config = dir.path().join("codegen.toml");
+    fs::write(&config, format!("dialect = \"{dialect}\"\n")).expect("write the config");
+    match markdown_model_codegen::load(dir.path(), Some(config.as_path())) {
+        Ok(loaded) => loaded,
+        Err(failure) => panic!("{}", failure.render()),
+    }
+}
+
+/// A bash page's example call names each path, query and header parameter as it goes on the
+/// wire; a parameter it leaves out is a cookie, unless it is the body or a form's field.
+#[test]
+fn a_bash_example_call_places_its_parameters() {
+    let model = "# Thing\n\n## Properties\nName | Type | Description | Notes\n\
+        ------------ | ------------- | ------------- | -------------\n\
+        **name** | **string** |  | [optional] [default to null]\n";
+    let page = "# ThingsApi\n\n\
+        Method | HTTP request | Description\n\
+        ------------- | ------------- | -------------\n\
+        [**listThings**](ThingsApi.md#listThings) | **GET** /things/{thingId} | \n\
+        [**renameThing**](ThingsApi.md#renameThing) | **POST** /things/{thingId} | \n\n\
+        ## listThings\n\n### Example\n\n```bash\n \
+        listThings thingId=value api_key:value  Specify as:  kind=value1 kind=value2 kind=...\n\
+        ```\n\n### Parameters\n\n\
+        Name | Type | Description  | Notes\n\
+        ------------- | ------------- | ------------- | -------------\n \
+        **thingId** | **integer** |  | [default to null]\n \
+        **apiKey** | **string** |  | [default to null]\n \
+        **kind** | [**array[string]**](string.md) |  | [optional] [default to null]\n \
+        **session** | **string** |  | [optional] [default to null]\n\n\
+        ### Return type\n\n[**array[Thing]**](Thing.md)\n\n\
+        ### HTTP request headers\n\n- **Content-Type**: Not Applicable\n- **Accept**: application/json\n\n\
+        ## renameThing\n\n### Example\n\n```bash\n renameThing thingId=value\n```\n\n\
+        ### Parameters\n\n\
+        Name | Type | Description  | Notes\n\
+        ------------- | ------------- | ------------- | -------------\n \
+        **thingId** | **integer** |  | [default to null]\n \
+        **name** | **string** |  | [default to null]\n\n\
+        ### Return type\n\n(empty response body)\n\n\
+        ### HTTP request headers\n\n- **Content-Type**: application/x-www-form-urlencoded\n\
+        - **Accept**: Not Applicable\n";
+    let loaded = load_in_dialect("bash", &[("Thing.md", model), ("ThingsApi.md", page)]);
+    assert!(
+        loaded.warnings.is_empty(),
+        "{}",
+        loaded.sources.render(&loaded.warnings)
+    );
+    let places: Vec<Vec<(&str, ParameterLocation)>> = (loaded.model.operations.iter())
+        .flat_map(|group| &group.operations)
+        .map(|operation| {
+            (operation.parameters.iter())
+                .map(|parameter| (parameter.wire_name.as_str(), parameter.location))
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        places,
+        [
+            vec![
+                ("thingId", ParameterLocation::Path),
+                ("api_key", ParameterLocation::Header),
+                ("kind", ParameterLocation::Query),
+                ("session", ParameterLocation::Cookie),
+            ],
+            vec![
+                ("thingId", ParameterLocation::Path),
+                ("name", ParameterLocation::Form),
+            ],
+        ]
+    );
+}
+
+/// An Eiffel folder: a group and the models its operations name in the template's spelling
+/// (`PET_API`, `LIST [PET]`), given back the API's names as the model pages' titles are.
+#[test]
+fn eiffel_groups_and_models_get_the_apis_names() {
+    let model = "# PET\n\n## Properties\nName | Type | Description | Notes\n\
+        ------------ | ------------- | ------------- | -------------\n\
+        **name** | [**STRING_32**](STRING_32.md) |  | [optional] [default to null]\n";
+    let page = "# PET_API\n\n\
+        Feature | HTTP request | Description\n\
+        ------------- | ------------- | -------------\n\
+        [**pets**](PET_API.md#pets) | **Get** /pets | \n\n\
+        # **pets**\n> pets : detachable LIST [PET]\n\n\
+        ### Parameters\nThis endpoint does not need any parameter.\n\n\
+        ### Return type\n\n[**LIST [PET]**](Pet.md)\n";
+    let loaded = load_in_dialect("eiffel", &[("PET.md", model), ("PET_API.md", page)]);
+    let [group] = &loaded.model.operations[..] else {
+        panic!("one group: {:?}", loaded.model.operations);
+    };
+    assert_eq!(
+        (group.name.as_str(), group.module.as_str()),
+        ("PetApi", "pet_api")
+    );
+    let returns = group.operations[0].returns.as_ref().expect("a return type");
+    assert!(
+        matches!(&returns.base, BaseType::Model { rust_name, .. } if rust_name == "Pet")
+            && returns.containers.len() == 1,
+        "{returns:?}"
+    );
+}

@@ -19,7 +19,9 @@ use super::{
 use crate::config::{OperationOverrides, ParameterPlace};
 use crate::diagnostic::{Diagnostic, FileId, OPERATION_LEFT_OUT, Severity, Sources};
 use crate::naming::{self, WireCase};
-use crate::parse::{Leaf, OperationPage, OperationSection, ParameterRow, Spanned, TypeCell};
+use crate::parse::{
+    InCall, Leaf, OperationPage, OperationSection, ParameterRow, Spanned, TypeCell,
+};
 
 /// The `{placeholder}`s of a path template, with their byte ranges (inside the braces).
 pub fn placeholders(path: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
@@ -336,22 +338,26 @@ impl Resolver<'_, '_> {
                 continue;
             }
             // The config's name, else the rule's: the placeholder it fills, or the query key.
+            // Then what the page's example call shows.
             let written = overrides.and_then(|parameters| parameters.get(doc_name));
-            let wanted = written
+            let (shown_name, shown_place) = shown_by_call(row, form, section);
+            let written_name = written
                 .and_then(|parameter| parameter.wire_name.as_ref())
-                .map_or(rule_wire_name, |wire_name| wire_name.value.clone());
+                .map(|wire_name| wire_name.value.clone())
+                .or(shown_name);
+            let wanted = written_name.clone().unwrap_or(rule_wire_name);
             let slot = slot_of(&slots, &wanted);
-            let (location, wire_name) = match (slot, written.and_then(|parameter| parameter.place))
-            {
+            let place = written
+                .and_then(|parameter| parameter.place)
+                .or(shown_place);
+            let (location, wire_name) = match (slot, place) {
                 (Some(at), _) => {
                     filled[at] = true;
                     (ParameterLocation::Path, slots[at].1.to_owned())
                 }
                 (None, Some(ParameterPlace::Query)) => (ParameterLocation::Query, wanted),
                 (None, Some(ParameterPlace::Header)) => {
-                    let header = written
-                        .and_then(|parameter| parameter.wire_name.as_ref())
-                        .map_or_else(|| doc_name.to_train_case(), |name| name.value.clone());
+                    let header = written_name.unwrap_or_else(|| doc_name.to_train_case());
                     (ParameterLocation::Header, header)
                 }
                 (None, Some(ParameterPlace::Cookie)) => (ParameterLocation::Cookie, wanted),
@@ -669,6 +675,32 @@ fn is_body(row: &ParameterRow, section: &OperationSection) -> bool {
         || (has_body
             && (matches!(expr.leaf, Leaf::Named(_) | Leaf::Primitive(Primitive::Any))
                 || expr.containers.contains(&Container::Map)))
+}
+
+/// What the page's example call shows of `row` ([`InCall`]): the wire name it sends it by and
+/// its place; a parameter it does not write that is neither the body nor a field of a `form` is a
+/// cookie, the one other place the call leaves out.
+fn shown_by_call(
+    row: &ParameterRow,
+    form: bool,
+    section: &OperationSection,
+) -> (Option<String>, Option<ParameterPlace>) {
+    match &row.call {
+        Some(InCall::Sent {
+            wire_name,
+            location,
+        }) => {
+            let place = match location {
+                ParameterLocation::Header => ParameterPlace::Header,
+                _ => ParameterPlace::Query,
+            };
+            (Some(wire_name.clone()), Some(place))
+        }
+        Some(InCall::Unwritten) if !form && !is_body(row, section) => {
+            (None, Some(ParameterPlace::Cookie))
+        }
+        _ => (None, None),
+    }
 }
 
 /// The open enum of a `str` parameter whose values the docs list (named after the parameter's

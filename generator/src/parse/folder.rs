@@ -415,6 +415,12 @@ pub fn apply_operation_conventions(
     dialect: Dialect,
 ) {
     let page_names: BTreeSet<String> = models.iter().map(|page| page.name.value.clone()).collect();
+    for page in pages.iter_mut() {
+        // A group the template titles in its own spelling of a model's name (Eiffel's `PET_API`).
+        if let Some(api_name) = dialect.model_name(&page.group.value) {
+            page.group.value = api_name;
+        }
+    }
     for section in pages.iter_mut().flat_map(|page| &mut page.operations) {
         if dialect.spec().colon_placeholders {
             section.path.value = braced_placeholders(&section.path.value);
@@ -440,11 +446,20 @@ pub fn apply_operation_conventions(
             .map(|row| &mut row.ty)
             .chain(section.returns.as_mut());
         for cell in cells {
-            if let Leaf::Named(name) = &cell.expr.value.leaf
-                && (!page_names.contains(name) || !cell.links_page)
+            let Leaf::Named(name) = &cell.expr.value.leaf else {
+                continue;
+            };
+            if (!page_names.contains(name) || !cell.links_page)
                 && let Some((leaf, _)) = dialect.read_name(name, &page_names)
             {
                 cell.expr.value.leaf = leaf;
+            } else if let Some(api_name) = dialect.model_name(name)
+                && !page_names.contains(name)
+                && page_names.contains(&api_name)
+            {
+                // A model the template spells its own way (Eiffel's `PET`), as the pages'
+                // titles are given back theirs (`restore_model_names`).
+                cell.expr.value.leaf = Leaf::Named(api_name);
             }
         }
     }

@@ -24,7 +24,7 @@ pub use folder::{
     shows_no_property,
 };
 pub use operations::{
-    OperationPage, OperationSection, ParameterRow, TypeCell, looks_like_operations,
+    InCall, OperationPage, OperationSection, ParameterRow, TypeCell, looks_like_operations,
     parse_operations,
 };
 pub use other_folders::{OtherFolder, take_from_other_folders};

@@ -19,7 +19,9 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    CodeBlockKind, Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd,
+};
 
 use super::page::{
     Cell, ParsedCell, Spanned, cells, collect_text, decode_escaped_entities, find_end,
@@ -28,7 +30,7 @@ use super::page::{
 };
 use super::types::{Leaf, TypeExpr};
 use crate::diagnostic::{Diagnostic, FileId};
-use crate::model::{Container, HttpMethod, Permissions, Primitive};
+use crate::model::{Container, HttpMethod, ParameterLocation, Permissions, Primitive};
 use crate::naming;
 
 /// A page of operations of one API group.
@@ -113,6 +115,26 @@ pub struct ParameterRow {
     /// it is the dialect's name for one (`bytearray`, `File`; known once the folder's dialect
     /// is: [`super::dialect::DialectSpec::file_types`]).
     pub file: bool,
+    /// What the page's example call shows of the parameter, on a page that has one (`bash`).
+    pub call: Option<InCall>,
+}
+
+/// What a page's example call (`bash/api_doc.mustache`: `{{scriptName}} {{operationId}}`, then
+/// `{{baseName}}=value` for a path or query parameter, `{{baseName}}:value` for a header, each
+/// list's `Specify as:` forms, and a body's example in single quotes) shows of a parameter.
+#[derive(Debug, Clone, PartialEq)]
+pub enum InCall {
+    /// The call sends it by this wire name, in the query (or the path, when the path has the
+    /// placeholder) or a header.
+    Sent {
+        /// The name on the wire (`api_key`, `X-Request-ID`).
+        wire_name: String,
+        /// [`ParameterLocation::Query`] or [`ParameterLocation::Header`].
+        location: ParameterLocation,
+    },
+    /// The call does not write it: the template writes no form field and no cookie there, nor a
+    /// body without an example.
+    Unwritten,
 }
 
 /// Whether a page has the shape of an operation page (cheap check before parsing).
@@ -199,6 +221,8 @@ struct Draft {
     accept: Option<Vec<String>>,
     /// In Go's `### Other Parameters`, which do not say which are required: read as optional.
     optional_unless_marked: bool,
+    /// The parameters the example call sends (wire name and place), when the section has one.
+    call: Option<Vec<(String, ParameterLocation)>>,
 }
 
 impl Draft {
@@ -254,6 +278,16 @@ impl PageReader<'_, '_> {
             Event::Start(Tag::Table(_)) => self.table(inner),
             Event::Start(Tag::Paragraph) => self.paragraph(inner, range),
             Event::Start(Tag::List(_)) => self.list(inner),
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
+                if info.as_ref() == "bash" =>
+            {
+                if let Some(draft) = &mut self.current {
+                    draft.call = draft
+                        .call
+                        .take()
+                        .or_else(|| example_call(&collect_text(inner).text, &draft.name.value));
+                }
+            }
             _ => {}
         }
     }
@@ -292,7 +326,7 @@ impl PageReader<'_, '_> {
                 // A heading of several words and no signature is a section of the page (Dart's
                 // `## Load the API package`), not an operation.
                 let signature = heading.text.contains('(') || !heading.text.trim().contains(' ');
-                if signature && naming::is_identifier(name) {
+                if signature && is_operation_name(name) {
                     let at = before.len() - before.trim_end().len();
                     let start = before.len() - at - name.len();
                     let name_span = heading.source_span(start..start + name.len(), &span);
@@ -315,6 +349,7 @@ impl PageReader<'_, '_> {
                         content_types: None,
                         accept: None,
                         optional_unless_marked: false,
+                        call: None,
                     });
                 }
             }
@@ -396,15 +431,15 @@ impl PageReader<'_, '_> {
             Part::ReturnType if draft.returns.is_none() => {
                 let returned = collect_text(inner);
                 let returned = returned.text.trim();
+                // `eiffel/api_doc.mustache` opens it with a brace: `{empty response body)`.
                 let empty = returned.starts_with("void")
-                    || returned.to_lowercase().ends_with("(empty response body)");
+                    || returned.to_lowercase().ends_with("empty response body)");
                 draft.returns = Some(if empty {
                     None
                 } else {
-                    let cell = Cell {
-                        events: inner,
-                        range: range.clone(),
-                    };
+                    let (events, range) = without_trailing_note(inner, range);
+                    let (events, range) = unwrapped(self.text, events, &range);
+                    let cell = Cell { events, range };
                     let parsed = parse_type_cell(self.file, self.text, &cell, self.diagnostics);
                     draft.broken |= parsed.is_none();
                     parsed.map(|parsed| TypeCell {
@@ -515,9 +550,14 @@ impl PageReader<'_, '_> {
 
     /// Ends the operation being read: checks that it has what every operation needs.
     fn close_section(&mut self) {
-        let Some(draft) = self.current.take() else {
+        let Some(mut draft) = self.current.take() else {
             return;
         };
+        if let Some(call) = &draft.call {
+            for row in &mut draft.parameters {
+                row.call = Some(in_call(call, &row.name.value));
+            }
+        }
         let mut missing = Vec::new();
         let listed_request = (self.listed.iter().flatten())
             .any(|listed| listed.name.value == draft.name.value && listed.request.is_some());
@@ -634,9 +674,23 @@ impl PageReader<'_, '_> {
         })
     }
 
-    /// Every operation the method table lists has a section.
+    /// Every operation the method table lists has a section, but a variant of one listed with
+    /// its method and path (`scala-akka-client/api_doc.mustache` lists
+    /// `{{operationId}}WithHttpInfo` after each operation and writes no section for it).
     fn check_method_table(&mut self, listed: &[Listed], defined: &[String]) {
-        for Listed { name: entry, .. } in listed {
+        let request_of = |entry: &Listed| {
+            (entry.request.as_ref()).map(|(method, path)| (method.value, path.value.clone()))
+        };
+        let is_variant = |entry: &Listed| {
+            request_of(entry).is_some_and(|request| {
+                listed.iter().any(|other| {
+                    defined.contains(&other.name.value)
+                        && entry.name.value.starts_with(other.name.value.as_str())
+                        && request_of(other).as_ref() == Some(&request)
+                })
+            })
+        };
+        for Listed { name: entry, .. } in listed.iter().filter(|entry| !is_variant(entry)) {
             if !defined.contains(&entry.value) {
                 self.diagnostics.push(
                     Diagnostic::error(
@@ -651,6 +705,129 @@ impl PageReader<'_, '_> {
                 );
             }
         }
+    }
+}
+
+/// The parameters an example call of `operation` sends (`bash/api_doc.mustache`'s
+/// `{{scriptName}} {{operationId}} petId=value api_key:value  Specify as:  tags="value1,..."`):
+/// each wire name once, with [`ParameterLocation::Query`] for `name=...` (a path parameter's
+/// too) and [`ParameterLocation::Header`] for `name:value`; a body's example, in single quotes,
+/// skipped. `None` when the code's first line is no call of the operation.
+fn example_call(code: &str, operation: &str) -> Option<Vec<(String, ParameterLocation)>> {
+    let line = code.lines().find(|line| !line.trim().is_empty())?;
+    // The words outside single quotes.
+    let unquoted: String = line.split('\'').step_by(2).collect::<Vec<_>>().join(" ");
+    let mut words = unquoted.split_whitespace();
+    words.by_ref().find(|word| *word == operation)?;
+    let mut sent: Vec<(String, ParameterLocation)> = Vec::new();
+    let mut words = words.peekable();
+    while let Some(word) = words.next() {
+        if word == "Specify" && words.peek() == Some(&"as:") {
+            words.next();
+            continue;
+        }
+        let (name, location) = match (word.split_once('='), word.split_once(':')) {
+            (Some((name, _)), _) => (name, ParameterLocation::Query),
+            (None, Some((name, _))) => (name, ParameterLocation::Header),
+            (None, None) => return None,
+        };
+        if name.is_empty() {
+            return None;
+        }
+        if !sent.iter().any(|(seen, _)| seen == name) {
+            sent.push((name.to_owned(), location));
+        }
+    }
+    Some(sent)
+}
+
+/// What an example call that sends `call` shows of the Parameters row `name`: the parameter it
+/// sends under a name that is the row's but for letter case and punctuation (the templates'
+/// `toParamName` camelizes the wire name: `apiKey` for `api_key`, `xRequestID` for
+/// `X-Request-ID`), else that it does not write it.
+fn in_call(call: &[(String, ParameterLocation)], name: &str) -> InCall {
+    let folded = |name: &str| -> String {
+        (name.chars())
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    let row = folded(name);
+    (call.iter())
+        .find(|(wire_name, _)| folded(wire_name) == row)
+        .map_or(InCall::Unwritten, |(wire_name, location)| InCall::Sent {
+            wire_name: wire_name.clone(),
+            location: *location,
+        })
+}
+
+/// A return type's paragraph without the note in parentheses a template writes after a linked
+/// type (`powershell/api_doc.mustache`: `[**{{{returnType}}}**]({{returnBaseType}}.md)
+/// (PSCustomObject)` for every type that is not primitive): the events up to the link's end,
+/// and the span they cover.
+fn without_trailing_note<'e, 'a>(
+    inner: &'e Events<'a>,
+    range: &Range<usize>,
+) -> (&'e Events<'a>, Range<usize>) {
+    let link_end = inner
+        .iter()
+        .rposition(|(event, _)| matches!(event, Event::End(TagEnd::Link)));
+    match link_end {
+        Some(end) => {
+            let rest = collect_text(&inner[end + 1..]).text;
+            let rest = rest.trim();
+            if rest.starts_with('(') && rest.ends_with(')') {
+                (&inner[..=end], range.start..inner[end].1.end)
+            } else {
+                (inner, range.clone())
+            }
+        }
+        None => (inner, range.clone()),
+    }
+}
+
+/// A return type's paragraph without the client's request type a template writes around it,
+/// outside the type's markup, which it opens (`scala-akka-client/api_doc.mustache`:
+/// `ApiRequest[[**{{returnType}}**]({{returnBaseType}}.md)]`, `ApiRequest[**Int**]`): the
+/// events inside the `Name[` that opens it and the `]` that closes it (in the source of the
+/// paragraph at `range` of `text`), and the span they cover.
+fn unwrapped<'e, 'a>(
+    text: &str,
+    inner: &'e Events<'a>,
+    range: &Range<usize>,
+) -> (&'e Events<'a>, Range<usize>) {
+    let range = trim_span(text, range.clone());
+    let source = &text[range.clone()];
+    let wrapper = source
+        .split_once('[')
+        .filter(|(name, rest)| {
+            naming::is_identifier(name)
+                && (rest.starts_with("[**") || rest.starts_with("**"))
+                && rest.ends_with(']')
+        })
+        .map(|(name, _)| range.start + name.len() + 1..range.end - 1);
+    let Some(within) = wrapper else {
+        return (inner, range);
+    };
+    let first = inner.iter().position(|(_, at)| at.start >= within.start);
+    let last = inner.iter().rposition(|(_, at)| at.end <= within.end);
+    match (first, last) {
+        (Some(first), Some(last)) if first <= last => (&inner[first..=last], within),
+        _ => (inner, range),
+    }
+}
+
+/// Whether a heading's word names an operation: an identifier, or a PowerShell cmdlet's
+/// `Verb-Noun`, each capitalized (`powershell/api_doc.mustache`'s
+/// `# **{{vendorExtensions.x-powershell-method-name}}**`: `New-Pet`, and `Ping-` for an
+/// operation id that is a verb alone).
+fn is_operation_name(name: &str) -> bool {
+    let capitalized = |word: &str| {
+        word.starts_with(|c: char| c.is_ascii_uppercase()) && naming::is_identifier(word)
+    };
+    match name.split_once('-') {
+        Some((verb, noun)) => capitalized(verb) && (noun.is_empty() || capitalized(noun)),
+        None => naming::is_identifier(name),
     }
 }
 
@@ -673,7 +850,11 @@ fn method_table(
         match event {
             Event::Start(Tag::TableHead) => {
                 let names = header_names(row);
-                if names.first().is_none_or(|name| name != "Method") {
+                // Eiffel's calls an operation a `Feature`.
+                if names
+                    .first()
+                    .is_none_or(|name| !matches!(name.as_str(), "Method" | "Feature"))
+                {
                     return None;
                 }
                 request_column = names.iter().position(|name| name == "HTTP request");
@@ -915,6 +1096,7 @@ fn read_parameter(
         default: notes.default,
         allowed_values: notes.allowed_values,
         file: written_twice,
+        call: None,
     })
 }
 
@@ -1106,7 +1288,8 @@ fn is_go_context(row: &str) -> bool {
 }
 
 /// The media types of `### HTTP request headers`: `- **Content-Type**: application/json` and
-/// `- **Accept**: application/json, application/xml` (`Not defined` when there are none).
+/// `- **Accept**: application/json, application/xml` (`Not defined` when there are none, bash's
+/// `Not Applicable`).
 fn read_media_types(items: &Events<'_>, draft: &mut Draft) {
     let mut index = 0;
     while index < items.len() {
@@ -1117,7 +1300,9 @@ fn read_media_types(items: &Events<'_>, draft: &mut Draft) {
                 let types = types
                     .split(',')
                     .map(|media_type| media_type.trim().to_owned())
-                    .filter(|media_type| !media_type.is_empty() && media_type != "Not defined");
+                    .filter(|media_type| {
+                        !matches!(media_type.as_str(), "" | "Not defined" | "Not Applicable")
+                    });
                 match header.trim() {
                     "Content-Type" => draft.content_types.get_or_insert_default().extend(types),
                     "Accept" => draft.accept.get_or_insert_default().extend(types),
@@ -1292,8 +1477,8 @@ fn has_html(events: &Events<'_>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{
-        HttpMethod, OperationPage, check_path, literal_union, parse_operations, read_notes,
-        wire_default,
+        HttpMethod, InCall, OperationPage, ParameterLocation, check_path, literal_union,
+        parse_operations, read_notes, wire_default,
     };
     use crate::diagnostic::Sources;
     use crate::model::{Container, Primitive};
@@ -1309,6 +1494,13 @@ mod tests {
             .map(|diagnostic| sources.summarize(diagnostic))
             .collect();
         (page, lines)
+    }
+
+    /// Parses `text` as `ThingsApi.md`, which reads without a diagnostic: the page.
+    fn read_clean_page(text: &str) -> OperationPage {
+        let (page, diagnostics) = read_page(text);
+        assert_eq!(diagnostics, Vec::<String>::new());
+        page.expect("an operation page")
     }
 
     /// An openapi-generator API page of my own in the layout every template shares.
@@ -1423,9 +1615,7 @@ void (empty response body)\n";
 
     #[test]
     fn other_templates_names_sections_and_doubled_types() {
-        let (page, diagnostics) = read_page(OTHER_TEMPLATES_PAGE);
-        assert_eq!(diagnostics, Vec::<String>::new());
-        let page = page.expect("an operation page");
+        let page = read_clean_page(OTHER_TEMPLATES_PAGE);
         let [upload] = page.operations.as_slice() else {
             panic!("one operation: {:?}", page.operations);
         };
@@ -1439,6 +1629,196 @@ void (empty response body)\n";
             Leaf::Named("System.IO.Stream".to_owned())
         );
         assert_eq!(upload.parameters[2].default, None);
+    }
+
+    /// A page of my own in the PowerShell template's words: cmdlet names, a return type's note.
+    const POWERSHELL_PAGE: &str = "# Vendor.Vendor\\Api.ThingsApi\n\n\
+Method | HTTP request | Description\n\
+------------- | ------------- | -------------\n\
+[**Get-Thing**](ThingsApi.md#Get-Thing) | **GET** /things/{thingId} | \n\
+[**Ping-**](ThingsApi.md#Ping-) | **HEAD** /ping | \n\n\
+<a id=\"Get-Thing\"></a>\n\
+# **Get-Thing**\n\
+> Thing Get-Thing<br>\n\
+> &nbsp;&nbsp;&nbsp;&nbsp;[-ThingId] <Int64><br>\n\n\
+### Parameters\n\n\
+Name | Type | Description  | Notes\n\
+------------- | ------------- | ------------- | -------------\n\
+ **ThingId** | **Int64**|  | \n\n\
+### Return type\n\n\
+[**Thing[]**](Thing.md) (PSCustomObject)\n\n\
+<a id=\"Ping-\"></a>\n\
+# **Ping-**\n\
+> void Ping-<br>\n\n\
+### Return type\n\n\
+void (empty response body)\n";
+
+    #[test]
+    fn powershell_cmdlet_names_and_return_notes() {
+        let page = read_clean_page(POWERSHELL_PAGE);
+        let names: Vec<&str> = (page.operations.iter())
+            .map(|operation| operation.name.value.as_str())
+            .collect();
+        assert_eq!(names, ["Get-Thing", "Ping-"]);
+        let returned = page.operations[0].returns.as_ref().expect("a return type");
+        assert_eq!(returned.expr.value.containers, [Container::List]);
+        assert_eq!(returned.expr.value.leaf, Leaf::Named("Thing".to_owned()));
+        assert!(returned.links_page);
+        // A note in parentheses ends only a linked type; a name with two hyphens is none.
+        for (written, changed, what) in [
+            (
+                "[**Thing[]**](Thing.md) (PSCustomObject)",
+                "**Thing** (PSCustomObject)",
+                "an unlinked type",
+            ),
+            ("# **Get-Thing**", "# **Get-Thing-Now**", "two hyphens"),
+            (
+                "# **Get-Thing**",
+                "# **Get-thing**",
+                "a noun not capitalized",
+            ),
+        ] {
+            let (page, _) = read_page(&POWERSHELL_PAGE.replacen(written, changed, 1));
+            let names: Vec<String> = (page.iter().flat_map(|page| &page.operations))
+                .map(|operation| operation.name.value.clone())
+                .collect();
+            assert_eq!(names, ["Ping-"], "{what}");
+        }
+    }
+
+    /// A page of my own in the scala-akka template's words: a variant the method table lists
+    /// without a section, return types inside the client's request type.
+    const SCALA_PAGE: &str = "# ThingsApi\n\n\
+Method | HTTP request | Description\n\
+------------- | ------------- | -------------\n\
+[**getThing**](ThingsApi.md#getThing) | **GET** /things/{thingId} | \n\
+[**getThingWithHttpInfo**](ThingsApi.md#getThingWithHttpInfo) | **GET** /things/{thingId} | \n\
+[**countThings**](ThingsApi.md#countThings) | **GET** /things/count | \n\
+[**countThingsWithHttpInfo**](ThingsApi.md#countThingsWithHttpInfo) | **GET** /things/count | \n\
+[**dropThing**](ThingsApi.md#dropThing) | **DELETE** /things/{thingId} | \n\
+[**dropThingWithHttpInfo**](ThingsApi.md#dropThingWithHttpInfo) | **DELETE** /things/{thingId} | \n\
+[**lostThing**](ThingsApi.md#lostThing) | **GET** /lost | \n\n\
+## getThing\n\n\
+### Return type\n\n\
+ApiRequest[[**Seq[Thing]**](Thing.md)]\n\n\
+## countThings\n\n\
+### Return type\n\n\
+ApiRequest[**Map[String, Int]**]\n\n\
+## dropThing\n\n\
+### Return type\n\n\
+ApiRequest[Unit] (empty response body)\n";
+
+    #[test]
+    fn scala_request_wrappers_and_unlisted_variants() {
+        let (page, diagnostics) = read_page(SCALA_PAGE);
+        // Only the operation the table lists with no section of its own or of a variant.
+        assert_eq!(
+            diagnostics,
+            [
+                "ThingsApi.md:11:4: error: operation `lostThing` is listed in the method table but has no section"
+            ]
+        );
+        let page = page.expect("an operation page");
+        let returns: Vec<_> = (page.operations.iter())
+            .map(|operation| {
+                (operation.returns.as_ref())
+                    .map(|cell| (cell.expr.value.containers.clone(), cell.leaf_text.clone()))
+            })
+            .collect();
+        assert_eq!(
+            returns,
+            [
+                Some((vec![Container::List], "Thing".to_owned())),
+                Some((vec![Container::Map], "Int".to_owned())),
+                None,
+            ]
+        );
+    }
+
+    /// A page of my own in the bash template's words: the example call shows each path, query
+    /// and header parameter's wire name.
+    const BASH_PAGE: &str = "# ThingsApi\n\n\
+Method | HTTP request | Description\n\
+------------- | ------------- | -------------\n\
+[**listThings**](ThingsApi.md#listThings) | **GET** /things/{thingId} | \n\n\
+## listThings\n\n\
+### Example\n\n\
+```bash\n\
+vendor-cli listThings thingId=value X-Trace-ID:value  Specify as:  kind=value1 kind=value2 kind=...  \
+note='{\"a\": \"b:c d=e\"}'\n\
+```\n\n\
+### Parameters\n\n\
+Name | Type | Description  | Notes\n\
+------------- | ------------- | ------------- | -------------\n\
+ **thingId** | **integer** |  | [default to null]\n\
+ **xTraceID** | **string** |  | [default to null]\n\
+ **kind** | [**array[string]**](string.md) |  | [optional] [default to null]\n\
+ **session** | **string** |  | [optional] [default to null]\n\n\
+### Return type\n\n\
+(empty response body)\n\n\
+### HTTP request headers\n\n\
+- **Content-Type**: Not Applicable\n\
+- **Accept**: Not Applicable\n";
+
+    #[test]
+    fn bash_example_calls_show_wire_names_and_places() {
+        let page = read_clean_page(BASH_PAGE);
+        let list = &page.operations[0];
+        let sent = |wire_name: &str, location| {
+            Some(InCall::Sent {
+                wire_name: wire_name.to_owned(),
+                location,
+            })
+        };
+        let calls: Vec<_> = (list.parameters.iter())
+            .map(|row| row.call.clone())
+            .collect();
+        assert_eq!(
+            calls,
+            [
+                sent("thingId", ParameterLocation::Query),
+                sent("X-Trace-ID", ParameterLocation::Header),
+                sent("kind", ParameterLocation::Query),
+                Some(InCall::Unwritten),
+            ]
+        );
+        assert_eq!(list.content_types, Some(vec![]));
+        assert_eq!(list.accept, Some(vec![]));
+        // Code that is no call of the operation shows nothing.
+        let (page, _) = read_page(&BASH_PAGE.replace("vendor-cli listThings", "echo listThing"));
+        let page = page.expect("an operation page");
+        assert!(
+            page.operations[0]
+                .parameters
+                .iter()
+                .all(|row| row.call.is_none())
+        );
+    }
+
+    /// A page of my own in the Eiffel template's words: a `Feature` column, `{empty response
+    /// body)`.
+    const EIFFEL_PAGE: &str = "# THINGS_API\n\n\
+Feature | HTTP request | Description\n\
+------------- | ------------- | -------------\n\
+[**drop_thing**](THINGS_API.md#drop_thing) | **Delete** /things/{thingId} | \n\n\
+# **drop_thing**\n\
+> drop_thing (thing_id: INTEGER_64 )\n\n\
+### Parameters\n\n\
+Name | Type | Description  | Notes\n\
+------------- | ------------- | ------------- | -------------\n\
+ **thing_id** | **INTEGER_64**|  | [default to null]\n\n\
+### Return type\n\n\
+{empty response body)\n";
+
+    #[test]
+    fn eiffel_features_and_empty_bodies() {
+        let page = read_clean_page(EIFFEL_PAGE);
+        let [drop] = page.operations.as_slice() else {
+            panic!("one operation: {:?}", page.operations);
+        };
+        assert_eq!(drop.method.value, HttpMethod::Delete);
+        assert_eq!(drop.path.value, "/things/{thingId}");
+        assert_eq!(drop.returns, None);
     }
 
     #[test]

@@ -11,6 +11,10 @@ use crate::parse::types::Leaf;
 
 /// The Bash template's description.
 pub static SPEC: DialectSpec = DialectSpec {
+    // `bash/api_doc.mustache`: its example call shows each path, query and header parameter's
+    // wire name and place (`parse/operations.rs`'s `InCall`).
+    reads_operations: true,
+    file_types: &["binary"],
     name: "bash",
     api_name,
     type_syntax: "Bash types are `string`, `integer`, `float`, `boolean`, `binary`, `map`, \

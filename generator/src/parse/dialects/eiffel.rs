@@ -14,6 +14,8 @@ use crate::parse::types::Leaf;
 
 /// The Eiffel template's description.
 pub static SPEC: DialectSpec = DialectSpec {
+    reads_operations: true,
+    file_types: &["FILE"],
     name: "eiffel",
     api_name,
     type_syntax: "Eiffel types are `STRING_32`, `STRING`, `INTEGER_32`, `INTEGER_64`, `REAL_32`, \

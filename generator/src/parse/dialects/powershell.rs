@@ -8,6 +8,11 @@ use crate::parse::dialect::{DialectSpec, Inexact, Mark, Word};
 
 /// The PowerShell templates' description.
 pub static SPEC: DialectSpec = DialectSpec {
+    // `powershell/api_doc.mustache` (4.x `powershell-experimental`'s too): cmdlet sections
+    // (`# **New-Pet**`), the `[-PetId] <Int64>` signature lines, the Parameters table of
+    // PascalCase names (`toParamName`: `camelize(sanitizeName(name))`, as properties).
+    reads_operations: true,
+    file_types: &["System.IO.FileInfo"],
     name: "powershell",
     api_name,
     type_syntax: "PowerShell types are `String`, `Int32`, `Int64`, `Double`, `Decimal`, \

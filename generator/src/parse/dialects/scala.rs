@@ -9,6 +9,8 @@ use crate::parse::dialect::{DialectSpec, Holds, Inexact, Mark, Opener};
 
 /// The Scala templates' description.
 pub static SPEC: DialectSpec = DialectSpec {
+    reads_operations: true,
+    file_types: &["File"],
     name: "scala",
     // It links every model (`[**String**](String.md)`), but writes one named like its types as
     // that type where it maps the reference (older templates' `**String**`).
