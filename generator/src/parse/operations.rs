@@ -122,7 +122,7 @@ pub struct ParameterRow {
 /// What a page's example call (`bash/api_doc.mustache`: `{{scriptName}} {{operationId}}`, then
 /// `{{baseName}}=value` for a path or query parameter, `{{baseName}}:value` for a header, each
 /// list's `Specify as:` forms, and a body's example in single quotes) shows of a parameter.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum InCall {
     /// The call sends it by this wire name, in the query (or the path, when the path has the
     /// placeholder) or a header.
