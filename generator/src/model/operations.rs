@@ -13,13 +13,15 @@ use rayon::iter::{IntoParallelIterator, ParallelIterator};
 
 use super::shared::{MAX_TYPE_DEPTH, enum_type, suggest};
 use super::{
-    BaseType, BodyEncoding, Container, EnumKind, EnumType, FieldType, HttpMethod, Operation,
+    BaseType, BodyEncoding, Container, EnumKind, EnumType, FieldType, HttpMethod, Model, Operation,
     OperationGroup, Parameter, ParameterLocation, Primitive, is_json_media_type,
 };
 use crate::config::{OperationOverrides, ParameterPlace};
 use crate::diagnostic::{Diagnostic, FileId, OPERATION_LEFT_OUT, Severity, Sources};
 use crate::naming::{self, WireCase};
-use crate::parse::{Leaf, OperationPage, OperationSection, ParameterRow, Spanned, TypeCell};
+use crate::parse::{
+    Leaf, OperationPage, OperationSection, ParameterRow, Spanned, StatedPlace, TypeCell,
+};
 
 /// The `{placeholder}`s of a path template, with their byte ranges (inside the braces).
 pub fn placeholders(path: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
@@ -33,13 +35,15 @@ pub fn placeholders(path: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
 }
 
 /// Builds the operation groups, sorted by name; `types` maps page names to what they stand for
-/// (the containers an alias page adds, and the base type),
+/// (the containers an alias page adds, and the base type), `models` are the built models (whose
+/// fields a form body given as a model is sent as),
 /// `overrides` are the config's parameter overrides (group -> operation -> overrides). Two groups
 /// that would get one feature name are reported, and the second is left out; so are overrides
 /// naming an operation or parameter the pages do not have.
 pub fn build_operations(
     pages: &[OperationPage],
     types: &HashMap<&str, (Vec<Container>, BaseType)>,
+    models: &[Model],
     wire_case: WireCase,
     overrides: &BTreeMap<String, BTreeMap<String, OperationOverrides>>,
     sources: &Sources,
@@ -53,7 +57,14 @@ pub fn build_operations(
         .into_par_iter()
         .map(|(page, feature)| {
             let overrides = overrides.get(&page.group.value);
-            build_group(page, feature, overrides, types, wire_case, sources)
+            build_group(
+                page,
+                feature,
+                overrides,
+                (types, models),
+                wire_case,
+                sources,
+            )
         })
         .collect();
     let mut groups = Vec::new();
@@ -137,7 +148,7 @@ fn build_group(
     page: &OperationPage,
     feature: String,
     overrides: Option<&BTreeMap<String, OperationOverrides>>,
-    types: &HashMap<&str, (Vec<Container>, BaseType)>,
+    (types, models): (&HashMap<&str, (Vec<Container>, BaseType)>, &[Model]),
     wire_case: WireCase,
     sources: &Sources,
 ) -> (OperationGroup, Vec<Diagnostic>) {
@@ -147,6 +158,7 @@ fn build_group(
         group: &page.group.value,
         overrides,
         types,
+        models,
         wire_case,
         sources,
         diagnostics: &mut page_diagnostics,
@@ -289,6 +301,7 @@ struct Resolver<'a, 'd> {
     group: &'a str,
     overrides: Option<&'a BTreeMap<String, OperationOverrides>>,
     types: &'a HashMap<&'a str, (Vec<Container>, BaseType)>,
+    models: &'a [Model],
     /// How the JSON spells the docs' names: query keys follow it.
     wire_case: WireCase,
     sources: &'a Sources,
@@ -309,6 +322,19 @@ impl Resolver<'_, '_> {
         let operation_overrides = self.overrides.and_then(|operations| operations.get(name));
         let overrides = operation_overrides.map(|operation| &operation.parameters);
         for row in &section.parameters {
+            if let Some(place) = row.place {
+                let mut stated = self.stated_parameters(row, place, name, encoding);
+                if place == StatedPlace::Path {
+                    for parameter in &mut stated {
+                        match slot_of(&slots, &parameter.wire_name) {
+                            Some(at) => filled[at] = true,
+                            None => parameter.location = ParameterLocation::Query,
+                        }
+                    }
+                }
+                parameters.extend(stated);
+                continue;
+            }
             let doc_name = row.name.value.as_str();
             if !naming::is_identifier(doc_name) {
                 self.diagnostics.push(
@@ -407,6 +433,87 @@ impl Resolver<'_, '_> {
             enums,
             body_encoding: encoding,
         }
+    }
+
+    /// The parameters of a row whose place the page states, named as the page writes them (the
+    /// wire names): one, or a form body's fields, a model's properties (the templates that state
+    /// places give a form body as its schema, and send each property as a field).
+    fn stated_parameters(
+        &mut self,
+        row: &ParameterRow,
+        place: StatedPlace,
+        operation: &str,
+        encoding: BodyEncoding,
+    ) -> Vec<Parameter> {
+        let doc_name = row.name.value.as_str();
+        let ty = self.resolve(&row.ty, || {
+            format!("parameter `{doc_name}` of `{operation}`")
+        });
+        let location = match place {
+            StatedPlace::Path => ParameterLocation::Path,
+            StatedPlace::Query => ParameterLocation::Query,
+            StatedPlace::Header => ParameterLocation::Header,
+            StatedPlace::Cookie => ParameterLocation::Cookie,
+            StatedPlace::Body if encoding == BodyEncoding::Json => ParameterLocation::Body,
+            StatedPlace::Body => return self.form_fields(row, &ty, operation),
+        };
+        let names = (naming::parameter_name(doc_name), doc_name.to_owned());
+        vec![parameter(row, ty, names, location, row.file)]
+    }
+
+    /// A form body's fields: the properties of its model, required when the body is.
+    fn form_fields(
+        &mut self,
+        row: &ParameterRow,
+        ty: &FieldType,
+        operation: &str,
+    ) -> Vec<Parameter> {
+        let model = match &ty.base {
+            BaseType::Model { rust_name, .. } if ty.containers.is_empty() => self
+                .models
+                .iter()
+                .find(|model| &model.rust_name == rust_name),
+            _ => None,
+        };
+        // A body of a model no page defines is reported already.
+        let unknown = matches!(row.ty.expr.value.leaf, Leaf::Named(_))
+            && ty.base == BaseType::Primitive(Primitive::Any);
+        let Some(model) = model else {
+            if unknown {
+                return Vec::new();
+            }
+            self.diagnostics.push(
+                Diagnostic::error(
+                    self.file,
+                    row.ty.expr.span.clone(),
+                    format!("the form body of `{operation}` is no model, whose properties would be its fields"),
+                )
+                .with_label("expected a model"),
+            );
+            return Vec::new();
+        };
+        (model.fields.iter())
+            .map(|field| {
+                // A field's enum is its model's; as a form field it is its values' type.
+                let mut field_ty = field.ty.clone();
+                if let BaseType::Enum { .. } = field_ty.base {
+                    field_ty.base = BaseType::Primitive(Primitive::String);
+                }
+                Parameter {
+                    doc_name: field.doc_name.clone(),
+                    rust_name: naming::parameter_name(&field.wire_name),
+                    wire_name: field.wire_name.clone(),
+                    location: ParameterLocation::Form,
+                    ty: field_ty,
+                    required: row.required && field.required,
+                    default: None,
+                    allowed_values: Vec::new(),
+                    description: field.description.clone(),
+                    // A model's field does not say it is a file's contents: a text part.
+                    file: false,
+                }
+            })
+            .collect()
     }
 
     /// Where a parameter the path and the config do not place goes (its wire name with it): a

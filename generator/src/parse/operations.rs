@@ -26,6 +26,7 @@ use super::page::{
     front_matter_title, header_names, inline_text, is_attribute_line, is_header, line_of,
     parse_type_cell, source_cells, trim_span, written_cells,
 };
+use super::stated_places::{self, StatedPlace, StatedPlaces};
 use super::types::{Leaf, TypeExpr};
 use crate::diagnostic::{Diagnostic, FileId};
 use crate::model::{Container, HttpMethod, Permissions, Primitive};
@@ -113,6 +114,9 @@ pub struct ParameterRow {
     /// it is the dialect's name for one (`bytearray`, `File`; known once the folder's dialect
     /// is: [`super::dialect::DialectSpec::file_types`]).
     pub file: bool,
+    /// Where the page says the parameter goes, when it says (`### query_params`): see
+    /// `stated_places.rs`.
+    pub place: Option<StatedPlace>,
 }
 
 /// Whether a page has the shape of an operation page (cheap check before parsing).
@@ -199,6 +203,10 @@ struct Draft {
     accept: Option<Vec<String>>,
     /// In Go's `### Other Parameters`, which do not say which are required: read as optional.
     optional_unless_marked: bool,
+    /// The parameters, body and media types of a layout that states each parameter's place.
+    stated: Option<StatedPlaces>,
+    /// The return type the signature line (`> Pet create_pet(pet)`) states.
+    signature: Option<Option<TypeCell>>,
 }
 
 impl Draft {
@@ -254,12 +262,39 @@ impl PageReader<'_, '_> {
             Event::Start(Tag::Table(_)) => self.table(inner),
             Event::Start(Tag::Paragraph) => self.paragraph(inner, range),
             Event::Start(Tag::List(_)) => self.list(inner),
+            Event::Start(Tag::BlockQuote(_)) => self.signature(range),
             _ => {}
+        }
+    }
+
+    /// A signature line (`> Pet create_pet(pet)`): the return type it states.
+    fn signature(&mut self, range: &Range<usize>) {
+        if let Some(draft) = &mut self.current
+            && draft.part == Part::Description
+            && draft.signature.is_none()
+        {
+            draft.signature = stated_places::signature_return(
+                self.file,
+                self.text,
+                range,
+                &draft.name.value,
+                self.diagnostics,
+            );
         }
     }
 
     fn heading(&mut self, level: HeadingLevel, inner: &Events<'_>, range: &Range<usize>) {
         let span = trim_span(self.text, range.clone());
+        if let Some(draft) = &mut self.current
+            && let Some(stated) = &mut draft.stated
+            && stated.heading(
+                level,
+                collect_text(inner).text.trim(),
+                &self.text[span.clone()],
+            )
+        {
+            return;
+        }
         match level {
             HeadingLevel::H1 if self.group.is_none() => {
                 // Without the module or namespace before the name (`ory_client.CourierApi`,
@@ -315,12 +350,18 @@ impl PageReader<'_, '_> {
                         content_types: None,
                         accept: None,
                         optional_unless_marked: false,
+                        stated: None,
+                        signature: None,
                     });
                 }
             }
             _ => {
                 if let Some(draft) = &mut self.current {
                     let heading = collect_text(inner);
+                    // An operation without parameters in the layout that states places.
+                    if heading.text.trim() == stated_places::RESPONSES {
+                        draft.stated = Some(StatedPlaces::from_arguments(self.text, &[]));
+                    }
                     draft.optional_unless_marked = matches!(
                         heading.text.trim(),
                         "Other Parameters" | "Optional Parameters"
@@ -455,7 +496,15 @@ impl PageReader<'_, '_> {
             }
             return;
         };
+        if let Some(stated) = &mut draft.stated {
+            stated.table(self.file, self.text, inner, self.diagnostics);
+            return;
+        }
         if draft.part != Part::Parameters {
+            return;
+        }
+        if stated_places::is_call_arguments(inner) {
+            draft.stated = Some(StatedPlaces::from_arguments(self.text, inner));
             return;
         }
         // Rust's tables have a `Required` column before the Notes.
@@ -515,9 +564,16 @@ impl PageReader<'_, '_> {
 
     /// Ends the operation being read: checks that it has what every operation needs.
     fn close_section(&mut self) {
-        let Some(draft) = self.current.take() else {
+        let Some(mut draft) = self.current.take() else {
             return;
         };
+        if let Some(stated) = draft.stated.take() {
+            let stated = stated.finish(self.text);
+            draft.parameters = stated.parameters;
+            draft.content_types = Some(stated.content_types);
+            draft.accept = stated.accept;
+            draft.returns = draft.returns.take().or(draft.signature.take());
+        }
         let mut missing = Vec::new();
         let listed_request = (self.listed.iter().flatten())
             .any(|listed| listed.name.value == draft.name.value && listed.request.is_some());
@@ -915,6 +971,7 @@ fn read_parameter(
         default: notes.default,
         allowed_values: notes.allowed_values,
         file: written_twice,
+        place: None,
     })
 }
 
