@@ -205,8 +205,9 @@ struct Draft {
     optional_unless_marked: bool,
     /// The parameters, body and media types of a layout that states each parameter's place.
     stated: Option<StatedPlaces>,
-    /// The return type the signature line (`> Pet create_pet(pet)`) states.
-    signature: Option<Option<TypeCell>>,
+    /// The span of the first block quote of the description: the signature line (`> Pet
+    /// create_pet(pet)`), whose return type a layout that states places is read by.
+    signature: Option<Range<usize>>,
 }
 
 impl Draft {
@@ -267,19 +268,12 @@ impl PageReader<'_, '_> {
         }
     }
 
-    /// A signature line (`> Pet create_pet(pet)`): the return type it states.
+    /// A signature line (`> Pet create_pet(pet)`), kept for the layout that reads its type.
     fn signature(&mut self, range: &Range<usize>) {
         if let Some(draft) = &mut self.current
             && draft.part == Part::Description
-            && draft.signature.is_none()
         {
-            draft.signature = stated_places::signature_return(
-                self.file,
-                self.text,
-                range,
-                &draft.name.value,
-                self.diagnostics,
-            );
+            draft.signature.get_or_insert(range.clone());
         }
     }
 
@@ -572,7 +566,17 @@ impl PageReader<'_, '_> {
             draft.parameters = stated.parameters;
             draft.content_types = Some(stated.content_types);
             draft.accept = stated.accept;
-            draft.returns = draft.returns.take().or(draft.signature.take());
+            let signature = (draft.signature.take()).and_then(|range| {
+                stated_places::signature_return(
+                    self.file,
+                    self.text,
+                    &range,
+                    &draft.name.value,
+                    self.diagnostics,
+                )
+            });
+            // Without a signature of the operation, reported as a missing return type below.
+            draft.returns = signature;
         }
         let mut missing = Vec::new();
         let listed_request = (self.listed.iter().flatten())

@@ -467,3 +467,50 @@ pub(super) fn signature_return(
         links_page: parsed.links_page,
     }))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{quoted, signature_return};
+    use crate::diagnostic::Sources;
+    use crate::model::Container;
+    use crate::parse::types::Leaf;
+
+    #[test]
+    fn an_arguments_defaults_are_its_quoted_values() {
+        let read: Vec<String> = quoted("default is ('application/json', 'text/plain', )").collect();
+        assert_eq!(read, ["application/json", "text/plain"]);
+        assert_eq!(
+            quoted("optional, default is 'multipart/form-data'").next(),
+            Some("multipart/form-data".to_owned())
+        );
+        assert_eq!(quoted("default is False").next(), None);
+    }
+
+    /// The return type of `> TYPE name(args)`, as (containers, leaf); `None` when the quote is
+    /// no signature of `name`.
+    fn signature(line: &str, name: &str) -> Option<Option<(Vec<Container>, Leaf)>> {
+        let mut sources = Sources::default();
+        let file = sources.add("ThingsApi.md".into(), line.to_owned());
+        let mut diagnostics = Vec::new();
+        let read = signature_return(file, line, &(0..line.len()), name, &mut diagnostics);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        read.map(|returned| returned.map(|cell| (cell.expr.value.containers, cell.expr.value.leaf)))
+    }
+
+    #[test]
+    fn the_signature_states_the_return_type() {
+        let named = |name: &str| Leaf::Named(name.to_owned());
+        assert_eq!(
+            signature("> [Thing] list_things(kind)", "list_things"),
+            Some(Some((vec![Container::List], named("Thing"))))
+        );
+        assert_eq!(
+            signature("> Thing get_thing(thing_id)", "get_thing"),
+            Some(Some((vec![], named("Thing"))))
+        );
+        assert_eq!(signature("> ping()", "ping"), Some(None));
+        // Another operation's name inside this one's, or no signature at all.
+        assert_eq!(signature("> Thing reget_thing()", "get_thing"), None);
+        assert_eq!(signature("> A note.", "get_thing"), None);
+    }
+}
