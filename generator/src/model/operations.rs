@@ -23,6 +23,9 @@ use crate::parse::{
     Leaf, OperationPage, OperationSection, ParameterRow, Spanned, StatedPlace, TypeCell,
 };
 
+/// What each page name stands for: the containers an alias page adds, and the base type.
+type NamedTypes<'a> = HashMap<&'a str, (Vec<Container>, BaseType)>;
+
 /// The `{placeholder}`s of a path template, with their byte ranges (inside the braces).
 pub fn placeholders(path: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
     let mut rest = 0;
@@ -148,7 +151,7 @@ fn build_group(
     page: &OperationPage,
     feature: String,
     overrides: Option<&BTreeMap<String, OperationOverrides>>,
-    (types, models): (&HashMap<&str, (Vec<Container>, BaseType)>, &[Model]),
+    (types, models): (&NamedTypes<'_>, &[Model]),
     wire_case: WireCase,
     sources: &Sources,
 ) -> (OperationGroup, Vec<Diagnostic>) {
@@ -323,13 +326,11 @@ impl Resolver<'_, '_> {
         let overrides = operation_overrides.map(|operation| &operation.parameters);
         for row in &section.parameters {
             if let Some(place) = row.place {
-                let mut stated = self.stated_parameters(row, place, name, encoding);
-                if place == StatedPlace::Path {
-                    for parameter in &mut stated {
-                        match slot_of(&slots, &parameter.wire_name) {
-                            Some(at) => filled[at] = true,
-                            None => parameter.location = ParameterLocation::Query,
-                        }
+                let stated = self.stated_parameters(row, (place, encoding), name, &slots);
+                for parameter in &stated {
+                    let slot = slot_of(&slots, &parameter.wire_name);
+                    if let (ParameterLocation::Path, Some(at)) = (parameter.location, slot) {
+                        filled[at] = true;
                     }
                 }
                 parameters.extend(stated);
@@ -435,22 +436,34 @@ impl Resolver<'_, '_> {
         }
     }
 
-    /// The parameters of a row whose place the page states, named as the page writes them (the
-    /// wire names): one, or a form body's fields, a model's properties (the templates that state
-    /// places give a form body as its schema, and send each property as a field).
+    /// The parameters of a row whose place the page states (a path parameter a placeholder of
+    /// `slots` names), named as the page writes them (the wire names): one, or a form body's
+    /// fields, a model's properties (the templates that state places give a form body as its
+    /// schema, and send each property as a field).
     fn stated_parameters(
         &mut self,
         row: &ParameterRow,
-        place: StatedPlace,
+        (place, encoding): (StatedPlace, BodyEncoding),
         operation: &str,
-        encoding: BodyEncoding,
+        slots: &[(Range<usize>, &str)],
     ) -> Vec<Parameter> {
         let doc_name = row.name.value.as_str();
         let ty = self.resolve(&row.ty, || {
             format!("parameter `{doc_name}` of `{operation}`")
         });
         let location = match place {
-            StatedPlace::Path => ParameterLocation::Path,
+            StatedPlace::Path if slot_of(slots, doc_name).is_some() => ParameterLocation::Path,
+            StatedPlace::Path => {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        self.file,
+                        row.name.span.clone(),
+                        format!("path parameter `{doc_name}` of `{operation}` fills no placeholder of its path"),
+                    )
+                    .with_label("no `{placeholder}` of this name"),
+                );
+                return Vec::new();
+            }
             StatedPlace::Query => ParameterLocation::Query,
             StatedPlace::Header => ParameterLocation::Header,
             StatedPlace::Cookie => ParameterLocation::Cookie,
