@@ -90,7 +90,8 @@ fn widgets_api() -> String {
              Name | Type | Description  | Notes\n\
              ------------- | ------------- | ------------- | -------------\n\
              page-size | PageSizeSchema | | optional\n\
-             since | SinceSchema | | optional\n\n\
+             since | SinceSchema | | optional\n\
+             order | OrderSchema | | optional\n\n\
              #### PageSizeSchema\n\
              Type | Description | Notes\n\
              ------------- | ------------- | -------------\n\
@@ -104,6 +105,11 @@ fn widgets_api() -> String {
              Class Name | Input Type | Accessed Type | Description | Notes\n\
              ------------- | ------------- | ------------- | ------------- | -------------\n\
              items | str, date,  | str,  |  | \n\n\
+             # OrderSchema\n\n\
+             ## Model Type Info\n\
+             Input Type | Accessed Type | Description | Notes\n\
+             ------------ | ------------- | ------------- | -------------\n\
+             str,  | str,  |  | must be one of [\"asc\", \"desc\", ] \n\n\
              ### header_params\n#### RequestHeaderParams\n\n\
              Name | Type | Description  | Notes\n\
              ------------- | ------------- | ------------- | -------------\n\
@@ -200,6 +206,7 @@ fn parameters_are_read_in_the_places_the_page_states() {
         [
             ("page-size", Query, false),
             ("since", Query, false),
+            ("order", Query, false),
             ("X-Trace-ID", Header, true),
             ("shopId", InPath, true),
             ("session", Cookie, false),
@@ -209,11 +216,17 @@ fn parameters_are_read_in_the_places_the_page_states() {
         .map(|parameter| (parameter.ty.containers.len(), &parameter.ty.base))
         .collect();
     let primitive = |primitive| BaseType::Primitive(primitive);
+    // The values 6.x lists make the parameter an enum of its own.
+    let order_enum = BaseType::Enum {
+        rust_name: find.enums[0].rust_name.clone(),
+    };
+    assert_eq!(find.parameters[2].allowed_values, ["asc", "desc"]);
     assert_eq!(
         types,
         [
             (0, &primitive(Primitive::Integer)),
             (1, &primitive(Primitive::Date)),
+            (0, &order_enum),
             (0, &primitive(Primitive::String)),
             (0, &primitive(Primitive::Integer)),
             (0, &primitive(Primitive::String)),

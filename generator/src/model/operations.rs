@@ -326,7 +326,8 @@ impl Resolver<'_, '_> {
         let overrides = operation_overrides.map(|operation| &operation.parameters);
         for row in &section.parameters {
             if let Some(place) = row.place {
-                let stated = self.stated_parameters(row, (place, encoding), name, &slots);
+                let stated =
+                    self.stated_parameters(row, (place, encoding), name, &slots, &mut enums);
                 for parameter in &stated {
                     let slot = slot_of(&slots, &parameter.wire_name);
                     if let (ParameterLocation::Path, Some(at)) = (parameter.location, slot) {
@@ -446,11 +447,19 @@ impl Resolver<'_, '_> {
         (place, encoding): (StatedPlace, BodyEncoding),
         operation: &str,
         slots: &[(Range<usize>, &str)],
+        enums: &mut Vec<EnumType>,
     ) -> Vec<Parameter> {
         let doc_name = row.name.value.as_str();
-        let ty = self.resolve(&row.ty, || {
+        let mut ty = self.resolve(&row.ty, || {
             format!("parameter `{doc_name}` of `{operation}`")
         });
+        let rust_name = naming::parameter_name(doc_name);
+        if let Some(enum_type) = allowed_values_enum(row, &rust_name, &ty) {
+            ty.base = BaseType::Enum {
+                rust_name: enum_type.rust_name.clone(),
+            };
+            enums.push(enum_type);
+        }
         let location = match place {
             StatedPlace::Path if slot_of(slots, doc_name).is_some() => ParameterLocation::Path,
             StatedPlace::Path => {
@@ -470,7 +479,7 @@ impl Resolver<'_, '_> {
             StatedPlace::Body if encoding == BodyEncoding::Json => ParameterLocation::Body,
             StatedPlace::Body => return self.form_fields(row, &ty, operation),
         };
-        let names = (naming::parameter_name(doc_name), doc_name.to_owned());
+        let names = (rust_name, doc_name.to_owned());
         vec![parameter(row, ty, names, location, row.file)]
     }
 

@@ -354,7 +354,7 @@ impl PageReader<'_, '_> {
                     let heading = collect_text(inner);
                     // An operation without parameters in the layout that states places.
                     if heading.text.trim() == stated_places::RESPONSES {
-                        draft.stated = Some(StatedPlaces::from_arguments(self.text, &[]));
+                        draft.stated = Some(StatedPlaces::without_arguments());
                     }
                     draft.optional_unless_marked = matches!(
                         heading.text.trim(),

@@ -22,7 +22,8 @@ use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use super::dialects::python_json_schema::{InputKind, input_type};
 use super::operations::{ParameterRow, TypeCell};
 use super::page::{
-    Cell, Spanned, cells, collect_text, find_end, header_names, parse_type_cell, trim_span,
+    Cell, Spanned, cells, collect_text, find_end, header_names, parse_type_cell, split_literals,
+    trim_span,
 };
 use super::types::{Leaf, TypeExpr};
 use crate::diagnostic::{Diagnostic, FileId};
@@ -111,8 +112,8 @@ pub(super) struct StatedPlaces {
     /// The `accept_content_types` argument's default.
     accept: Option<Vec<String>>,
     rows: Vec<PlacedRow>,
-    /// The schemas read, by name.
-    schemas: Vec<(String, TypeCell)>,
+    /// The schemas read, by name, with the string values 6.x lists (`must be one of [...]`).
+    schemas: Vec<(String, TypeCell, Vec<String>)>,
     /// The schema heading whose table is next, and whether it is a list awaiting its items.
     schema: Option<(String, bool)>,
 }
@@ -125,9 +126,10 @@ pub(super) struct Stated {
 }
 
 impl StatedPlaces {
-    /// Reads the call's arguments table ([`is_call_arguments`]).
-    pub(super) fn from_arguments(text: &str, inner: &Events<'_>) -> Self {
-        let mut stated = StatedPlaces {
+    /// The section of an operation without arguments (`This endpoint does not need any
+    /// parameter.`), known by its `### Return Types, Responses`.
+    pub(super) fn without_arguments() -> Self {
+        StatedPlaces {
             part: Part::Other,
             body_argument: None,
             body: None,
@@ -136,7 +138,12 @@ impl StatedPlaces {
             rows: Vec::new(),
             schemas: Vec::new(),
             schema: None,
-        };
+        }
+    }
+
+    /// Reads the call's arguments table ([`is_call_arguments`]).
+    pub(super) fn from_arguments(text: &str, inner: &Events<'_>) -> Self {
+        let mut stated = Self::without_arguments();
         for row in rows(inner) {
             let row_cells = cells(row);
             let text_of = |column: usize| {
@@ -243,7 +250,7 @@ impl StatedPlaces {
                     })
                 };
                 if let Some(read) = read {
-                    self.add_schema(read);
+                    self.add_schema(read, Vec::new());
                 }
             }
             (_, Some((_, false)), Some("Input Type")) => {
@@ -254,14 +261,18 @@ impl StatedPlaces {
                             *list = true;
                         }
                     }
-                    kind => self.add_schema(kind_cell(text, cell, Vec::new(), kind)),
+                    kind => {
+                        let values = listed_values(&first_cells, 3);
+                        self.add_schema(kind_cell(text, cell, Vec::new(), kind), values);
+                    }
                 }
             }
             (_, Some((_, true)), Some("Class Name")) => {
                 // The items' row: `items | str, | str, | | `.
                 let items = first_cells.get(1).unwrap_or(&first_cells[0]);
                 let kind = classes_kind(items);
-                self.add_schema(kind_cell(text, items, vec![Container::List], kind));
+                let values = listed_values(&first_cells, 4);
+                self.add_schema(kind_cell(text, items, vec![Container::List], kind), values);
             }
             _ => {}
         }
@@ -288,15 +299,15 @@ impl StatedPlaces {
         });
     }
 
-    /// The type of the schema whose heading was read last.
-    fn add_schema(&mut self, cell: TypeCell) {
+    /// The type (and listed values) of the schema whose heading was read last.
+    fn add_schema(&mut self, cell: TypeCell, values: Vec<String>) {
         let Some((name, _)) = self.schema.take() else {
             return;
         };
         if self.part == Part::Body {
             self.body.get_or_insert(cell);
         } else {
-            self.schemas.push((name, cell));
+            self.schemas.push((name, cell, values));
         }
     }
 
@@ -321,12 +332,13 @@ impl StatedPlaces {
             parameters.push(stated_row("body", span, ty, required, StatedPlace::Body));
         }
         for row in self.rows {
-            let ty = (self.schemas.iter())
-                .find(|(name, _)| *name == row.schema)
-                .map_or_else(|| any(&row.type_span), |(_, cell)| cell.clone());
+            let schema = (self.schemas.iter()).find(|(name, ..)| *name == row.schema);
+            let ty = schema.map_or_else(|| any(&row.type_span), |(_, cell, _)| cell.clone());
             let mut parameter =
                 stated_row(&row.name.value, row.name.span, ty, row.required, row.place);
-            parameter.name.value = row.name.value;
+            parameter.allowed_values = schema
+                .map(|(.., values)| values.clone())
+                .unwrap_or_default();
             parameters.push(parameter);
         }
         Stated {
@@ -410,6 +422,24 @@ fn primitive_cell(
         leaf_text: text[span].to_owned(),
         links_page: false,
     }
+}
+
+/// The string values a schema's Notes cell (column `notes` of a row's `cells`) lists, as 6.x's
+/// `notes_msg.handlebars` writes them (`must be one of ["a", "b", ]`); none when it lists none,
+/// or values of another kind (numbers: no parameter's enum).
+fn listed_values(row: &[Cell<'_, '_>], notes: usize) -> Vec<String> {
+    let notes = (row.get(notes))
+        .map(|cell| collect_text(cell.events).text)
+        .unwrap_or_default();
+    let Some((_, list)) = notes.split_once("must be one of [") else {
+        return Vec::new();
+    };
+    let list = list.rsplit_once(']').map_or(list, |(list, _)| list);
+    let unquoted: Option<Vec<String>> = (split_literals(list).iter())
+        .filter(|literal| literal.as_str() != "None")
+        .map(|literal| (literal.strip_prefix('"')?.strip_suffix('"')).map(str::to_owned))
+        .collect();
+    unquoted.unwrap_or_default()
 }
 
 /// The quoted values of an argument's Description (`default is ('a', 'b', )`).
