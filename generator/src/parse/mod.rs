@@ -25,11 +25,10 @@ pub use folder::{
     shows_no_property,
 };
 pub use operations::{
-    OperationPage, OperationSection, ParameterRow, TypeCell, looks_like_operations,
-    parse_operations,
+    OperationPage, OperationSection, ParameterRow, looks_like_operations, parse_operations,
 };
 pub use other_folders::{OtherFolder, take_from_other_folders};
-pub use page::{EnumValues, ModelPage, PageOutcome, PropertyRow, Spanned, parse_page};
+pub use page::{EnumValues, ModelPage, PageOutcome, PropertyRow, Spanned, TypeCell, parse_page};
 pub use schema_sections::parse_schema_sections_page;
 pub use stated_places::StatedPlace;
 pub use type_expr::{

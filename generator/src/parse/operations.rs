@@ -22,11 +22,11 @@ use std::ops::Range;
 use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
 use super::page::{
-    Cell, ParsedCell, Spanned, cells, collect_text, decode_escaped_entities, find_end,
+    Cell, ParsedCell, Spanned, TypeCell, cells, collect_text, decode_escaped_entities, find_end,
     front_matter_title, header_names, inline_text, is_attribute_line, is_header, line_of,
     parse_type_cell, source_cells, trim_span, written_cells,
 };
-use super::stated_places::{self, StatedPlace, StatedPlaces};
+use super::stated_places::{self, StatedParameter, StatedPlace, StatedPlaces};
 use super::types::{Leaf, TypeExpr};
 use crate::diagnostic::{Diagnostic, FileId};
 use crate::model::{Container, HttpMethod, Permissions, Primitive};
@@ -75,20 +75,6 @@ pub struct OperationSection {
     pub content_types: Option<Vec<String>>,
     /// The media types of a success (`**Accept**:`): `None` when the page does not say.
     pub accept: Option<Vec<String>>,
-}
-
-/// A type expression read from a cell or paragraph.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TypeCell {
-    /// The expression and the span of its cell.
-    pub expr: Spanned<TypeExpr>,
-    /// The span of the innermost type's name.
-    pub leaf_span: Range<usize>,
-    /// The innermost type's name as the page writes it (`bytearray`, `*os.File`), before the
-    /// dialect reads it.
-    pub leaf_text: String,
-    /// Whether the cell links its type's name to a page (`[**Pet**](Pet.md)`).
-    pub links_page: bool,
 }
 
 /// One row of a Parameters table.
@@ -442,12 +428,7 @@ impl PageReader<'_, '_> {
                     };
                     let parsed = parse_type_cell(self.file, self.text, &cell, self.diagnostics);
                     draft.broken |= parsed.is_none();
-                    parsed.map(|parsed| TypeCell {
-                        expr: parsed.expr,
-                        leaf_text: self.text[parsed.leaf_span.clone()].to_owned(),
-                        leaf_span: parsed.leaf_span,
-                        links_page: parsed.links_page,
-                    })
+                    parsed.map(|parsed| TypeCell::of_parsed(self.text, parsed))
                 });
             }
             _ => {}
@@ -563,7 +544,28 @@ impl PageReader<'_, '_> {
         };
         if let Some(stated) = draft.stated.take() {
             let stated = stated.finish(self.text);
-            draft.parameters = stated.parameters;
+            draft.parameters = (stated.parameters.into_iter())
+                .map(|parameter| {
+                    let StatedParameter {
+                        name,
+                        ty,
+                        required,
+                        allowed_values,
+                        place,
+                    } = parameter;
+                    ParameterRow {
+                        api_name: name.value.clone(),
+                        name,
+                        ty,
+                        description: String::new(),
+                        required,
+                        default: None,
+                        allowed_values,
+                        file: false,
+                        place: Some(place),
+                    }
+                })
+                .collect();
             draft.content_types = Some(stated.content_types);
             draft.accept = stated.accept;
             let signature = (draft.signature.take()).and_then(|range| {

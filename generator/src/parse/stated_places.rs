@@ -20,10 +20,9 @@ use std::ops::Range;
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use super::dialects::python_json_schema::{InputKind, input_type};
-use super::operations::{ParameterRow, TypeCell};
 use super::page::{
-    Cell, Spanned, cells, collect_text, find_end, header_names, parse_type_cell, split_literals,
-    trim_span,
+    Cell, Spanned, TypeCell, cells, collect_text, find_end, header_names, parse_type_cell,
+    split_literals, trim_span,
 };
 use super::types::{Leaf, TypeExpr};
 use crate::diagnostic::{Diagnostic, FileId};
@@ -118,9 +117,21 @@ pub(super) struct StatedPlaces {
     schema: Option<(String, bool)>,
 }
 
+/// A parameter whose place the page states.
+pub(super) struct StatedParameter {
+    /// The name as the page writes it: the wire name (`X-Request-ID`), or `body`.
+    pub(super) name: Spanned<String>,
+    /// Its schema's type (any JSON value when the page shows none).
+    pub(super) ty: TypeCell,
+    pub(super) required: bool,
+    /// The string values its schema lists.
+    pub(super) allowed_values: Vec<String>,
+    pub(super) place: StatedPlace,
+}
+
 /// What [`StatedPlaces::finish`] gives the section.
 pub(super) struct Stated {
-    pub(super) parameters: Vec<ParameterRow>,
+    pub(super) parameters: Vec<StatedParameter>,
     pub(super) content_types: Vec<String>,
     pub(super) accept: Option<Vec<String>>,
 }
@@ -242,12 +253,8 @@ impl StatedPlaces {
                 let read = if written.trim().starts_with("typing.Union[") {
                     Some(primitive_cell(text, cell, Vec::new(), Primitive::Any))
                 } else {
-                    parse_type_cell(file, text, cell, diagnostics).map(|parsed| TypeCell {
-                        expr: parsed.expr,
-                        leaf_text: text[parsed.leaf_span.clone()].to_owned(),
-                        leaf_span: parsed.leaf_span,
-                        links_page: parsed.links_page,
-                    })
+                    parse_type_cell(file, text, cell, diagnostics)
+                        .map(|parsed| TypeCell::of_parsed(text, parsed))
                 };
                 if let Some(read) = read {
                     self.add_schema(read, Vec::new());
@@ -329,47 +336,35 @@ impl StatedPlaces {
         let mut parameters = Vec::new();
         if let Some((required, span)) = self.body_argument {
             let ty = self.body.unwrap_or_else(|| any(&span));
-            parameters.push(stated_row("body", span, ty, required, StatedPlace::Body));
+            parameters.push(StatedParameter {
+                name: Spanned {
+                    value: "body".to_owned(),
+                    span,
+                },
+                ty,
+                required,
+                allowed_values: Vec::new(),
+                place: StatedPlace::Body,
+            });
         }
         for row in self.rows {
             let schema = (self.schemas.iter()).find(|(name, ..)| *name == row.schema);
             let ty = schema.map_or_else(|| any(&row.type_span), |(_, cell, _)| cell.clone());
-            let mut parameter =
-                stated_row(&row.name.value, row.name.span, ty, row.required, row.place);
-            parameter.allowed_values = schema
-                .map(|(.., values)| values.clone())
-                .unwrap_or_default();
-            parameters.push(parameter);
+            parameters.push(StatedParameter {
+                name: row.name,
+                ty,
+                required: row.required,
+                allowed_values: schema
+                    .map(|(.., values)| values.clone())
+                    .unwrap_or_default(),
+                place: row.place,
+            });
         }
         Stated {
             parameters,
             content_types: self.content_type.into_iter().collect(),
             accept: self.accept,
         }
-    }
-}
-
-/// A parameter row whose place the page states.
-fn stated_row(
-    name: &str,
-    span: Range<usize>,
-    ty: TypeCell,
-    required: bool,
-    place: StatedPlace,
-) -> ParameterRow {
-    ParameterRow {
-        name: Spanned {
-            value: name.to_owned(),
-            span,
-        },
-        ty,
-        description: String::new(),
-        required,
-        default: None,
-        allowed_values: Vec::new(),
-        api_name: name.to_owned(),
-        file: false,
-        place: Some(place),
     }
 }
 
@@ -490,12 +485,7 @@ pub(super) fn signature_return(
         range: at,
     };
     let parsed = parse_type_cell(file, text, &cell, diagnostics)?;
-    Some(Some(TypeCell {
-        expr: parsed.expr,
-        leaf_text: text[parsed.leaf_span.clone()].to_owned(),
-        leaf_span: parsed.leaf_span,
-        links_page: parsed.links_page,
-    }))
+    Some(Some(TypeCell::of_parsed(text, parsed)))
 }
 
 #[cfg(test)]
