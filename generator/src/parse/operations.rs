@@ -23,8 +23,8 @@ use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Ta
 
 use super::page::{
     Cell, ParsedCell, Spanned, TypeCell, cells, collect_text, decode_escaped_entities, find_end,
-    front_matter_title, header_names, inline_text, is_attribute_line, is_header, line_of,
-    parse_type_cell, source_cells, trim_span, written_cells,
+    front_matter_title, header_names, inline_events, inline_text, is_attribute_line, is_header,
+    line_of, parse_type_cell, source_cells, trim_span, written_cells,
 };
 use super::stated_places::{self, StatedParameter, StatedPlace, StatedPlaces};
 use super::types::{Leaf, TypeExpr};
@@ -1086,17 +1086,7 @@ fn written_once<'a>(
         && written[..half] == written[half..];
     doubled.then(|| {
         let once = span.start..span.start + half;
-        let events = Parser::new(&text[once.clone()])
-            .into_offset_iter()
-            .filter(|(event, _)| {
-                !matches!(
-                    event,
-                    Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
-                )
-            })
-            .map(|(event, range)| (event, range.start + once.start..range.end + once.start))
-            .collect();
-        (events, once)
+        (inline_events(text, once.clone()), once)
     })
 }
 

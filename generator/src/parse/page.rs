@@ -1753,6 +1753,21 @@ impl TypeCell {
     }
 }
 
+/// The inline events of the text at `span` of the page `text` (a part of a line read as a cell
+/// of its own), with their spans in the page.
+pub(super) fn inline_events(text: &str, span: Range<usize>) -> Vec<(Event<'_>, Range<usize>)> {
+    Parser::new(&text[span.clone()])
+        .into_offset_iter()
+        .filter(|(event, _)| {
+            !matches!(
+                event,
+                Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
+            )
+        })
+        .map(|(event, range)| (event, range.start + span.start..range.end + span.start))
+        .collect()
+}
+
 /// A parsed `Type` cell.
 pub(super) struct ParsedCell {
     /// The expression, with the cell's span.

@@ -17,12 +17,12 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Tag};
 
 use super::dialects::python_json_schema::{InputKind, input_type};
 use super::page::{
-    Cell, Spanned, TypeCell, cells, collect_text, find_end, header_names, parse_type_cell,
-    split_literals, trim_span,
+    Cell, Spanned, TypeCell, cells, collect_text, find_end, header_names, inline_events,
+    parse_type_cell, split_literals, trim_span,
 };
 use super::types::{Leaf, TypeExpr};
 use crate::diagnostic::{Diagnostic, FileId};
@@ -469,17 +469,8 @@ pub(super) fn signature_return(
         return None;
     }
     let at = body_start..body_start + type_text.len();
-    // The type text read as a cell of its own, with its spans in the page.
-    let events: Vec<_> = Parser::new(&text[at.clone()])
-        .into_offset_iter()
-        .filter(|(event, _)| {
-            !matches!(
-                event,
-                Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
-            )
-        })
-        .map(|(event, span)| (event, span.start + at.start..span.end + at.start))
-        .collect();
+    // The type text read as a cell of its own.
+    let events = inline_events(text, at.clone());
     let cell = Cell {
         events: &events,
         range: at,
