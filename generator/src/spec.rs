@@ -19,7 +19,8 @@ use crate::parse::{
 };
 
 /// The subfolders some templates split their docs into (C#'s 6.x and later `docs/models` and
-/// `docs/apis`, PHP's `docs/Model` and `docs/Api`), read as part of the folder.
+/// `docs/apis`, PHP's `docs/Model` and `docs/Api`; python 6.x's `docs/apis/tags`), read as part
+/// of the folder.
 const TEMPLATE_SUBFOLDERS: [&str; 6] = ["models", "Model", "Models", "apis", "Api", "Apis"];
 
 /// Reads every page of `dir` and of its [`TEMPLATE_SUBFOLDERS`] (not recursively otherwise: see
@@ -51,6 +52,8 @@ pub fn read_pages(
             path.file_name()
                 .is_some_and(|name| TEMPLATE_SUBFOLDERS.iter().any(|known| name == *known))
         })
+        // python 6.x writes its API pages one level deeper, in `docs/apis/tags`.
+        .flat_map(|path| [path.clone(), path.join("tags")])
         .filter_map(|path| fs::read_dir(path).ok())
         .collect();
     files.extend(

@@ -29,7 +29,9 @@ use crate::corpora::{in_ci, project_root};
 use crate::equality::Types;
 use crate::matrix_record::{self, Shortfall};
 use crate::matrix_sources::{CellRef, typescript_section};
-use crate::operations_oracle::{OperationComparison, compare_operations, is_unlisted_cookie};
+use crate::operations_oracle::{
+    OperationComparison, compare_operations, is_unlisted_cookie, is_unwritten_form_body,
+};
 use crate::oracle::{Comparison, Oracle};
 use crate::showable::{Item, Kind, Listed};
 use crate::synth;
@@ -536,6 +538,8 @@ fn load_unit(docs: &Path, spec: &Path, out: &Path) -> Result<UnitOutcome> {
             model: what.split(':').next().unwrap_or_default().to_owned(),
             kind: if is_unlisted_cookie(what) {
                 Kind::UnlistedCookie
+            } else if is_unwritten_form_body(what) {
+                Kind::UnwrittenFormBody
             } else {
                 Kind::ParameterPlace
             },

@@ -113,11 +113,18 @@ pub fn compare_operations(
             continue;
         };
         for method in ["get", "head", "post", "put", "patch", "delete", "options"] {
-            if item.contains_key(method) && !generated.contains(&(method.to_owned(), path.clone()))
-            {
-                comparison
-                    .left_out
-                    .push(format!("{} {path}", method.to_ascii_uppercase()));
+            let Some(spec) = item.get(method) else {
+                continue;
+            };
+            if generated.contains(&(method.to_owned(), path.clone())) {
+                continue;
+            }
+            let operation = format!("{} {path}", method.to_ascii_uppercase());
+            match unwritten_form_model(document, spec, model) {
+                Some(schema) => comparison.unshown.push(format!(
+                    "{operation}: {UNWRITTEN_FORM_BODY} `{schema}`, of which no page is written"
+                )),
+                None => comparison.left_out.push(operation),
             }
         }
     }
@@ -325,6 +332,45 @@ fn is_unshown_place(line: &str) -> bool {
 /// issue #2689), so nothing of it can be generated from the page.
 pub fn is_unlisted_cookie(line: &str) -> bool {
     line.contains(": the document's cookie parameter `") && line.ends_with("` is not read")
+}
+
+/// What [`OperationComparison::unshown`] says of an operation left out because its form body's
+/// fields are not shown.
+const UNWRITTEN_FORM_BODY: &str = "not generated: its form body's fields are the properties of";
+
+/// Whether an item of [`OperationComparison::unshown`] is an operation whose form body's fields
+/// no page shows ([`unwritten_form_model`]).
+pub fn is_unwritten_form_body(line: &str) -> bool {
+    line.contains(UNWRITTEN_FORM_BODY)
+}
+
+/// The schema of the document's operation `spec`'s form body (a form or multipart media type and
+/// no JSON one, a `$ref`) when `model` has no model of it: the templates that give a form body
+/// as its schema (python 6.x and python-experimental 5.x `api_doc.handlebars`' `### body`, a
+/// link to the schema's page) write no page of a schema used only as a form body
+/// (`skipFormModel`), so its fields are not shown anywhere.
+fn unwritten_form_model(document: &Value, spec: &Value, model: &TypeModel) -> Option<String> {
+    let content = spec
+        .get("requestBody")
+        .map(|body| resolve(document, body))
+        .and_then(|body| body.get("content"))
+        .and_then(Value::as_object)?;
+    let encodings: Vec<_> = (content.keys())
+        .filter_map(|media_type| BodyEncoding::of_media_type(media_type))
+        .collect();
+    if encodings.contains(&BodyEncoding::Json) {
+        return None;
+    }
+    let schema = content.iter().find_map(|(media_type, item)| {
+        matches!(
+            BodyEncoding::of_media_type(media_type),
+            Some(BodyEncoding::Form | BodyEncoding::Multipart)
+        )
+        .then(|| item.pointer("/schema/$ref").and_then(Value::as_str))
+        .flatten()
+    })?;
+    let name = schema.rsplit('/').next()?;
+    (!model.models.iter().any(|written| written.name == name)).then(|| name.to_owned())
 }
 
 /// The disagreement of an operation's return type with the schema of the response its template

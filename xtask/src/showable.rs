@@ -141,6 +141,9 @@ pub enum Kind {
     /// A cookie parameter of the spec that the page does not list
     /// ([`crate::operations_oracle::is_unlisted_cookie`]).
     UnlistedCookie,
+    /// An operation whose form body the page gives as a model of which no page is written
+    /// ([`crate::operations_oracle::is_unwritten_form_body`]).
+    UnwrittenFormBody,
 }
 
 impl Kind {
@@ -176,6 +179,11 @@ impl Kind {
             Kind::UnlistedCookie => {
                 "cookie parameter the page does not list (Java retrofit2 7.x: not in the \
                  allParams Java/api_doc.mustache lists; openapi-generator issue #2689)"
+            }
+            Kind::UnwrittenFormBody => {
+                "operation whose form body is a model with no page (python 6.x and \
+                 python-experimental 5.x api_doc.handlebars: `### body` links the schema; \
+                 skipFormModel)"
             }
         }
     }

@@ -122,6 +122,7 @@ pub fn build_model(
     let operations = build_operations(
         operations,
         &named_types,
+        &models,
         config.wire_case,
         &config.operations,
         sources,

@@ -13,15 +13,18 @@ use rayon::iter::{IntoParallelIterator, ParallelIterator};
 
 use super::shared::{MAX_TYPE_DEPTH, enum_type, suggest};
 use super::{
-    BaseType, BodyEncoding, Container, EnumKind, EnumType, FieldType, HttpMethod, Operation,
+    BaseType, BodyEncoding, Container, EnumKind, EnumType, FieldType, HttpMethod, Model, Operation,
     OperationGroup, Parameter, ParameterLocation, Primitive, is_json_media_type,
 };
 use crate::config::{OperationOverrides, ParameterPlace};
 use crate::diagnostic::{Diagnostic, FileId, OPERATION_LEFT_OUT, Severity, Sources};
 use crate::naming::{self, WireCase};
 use crate::parse::{
-    InCall, Leaf, OperationPage, OperationSection, ParameterRow, Spanned, TypeCell,
+    InCall, Leaf, OperationPage, OperationSection, ParameterRow, Spanned, StatedPlace, TypeCell,
 };
+
+/// What each page name stands for: the containers an alias page adds, and the base type.
+type NamedTypes<'a> = HashMap<&'a str, (Vec<Container>, BaseType)>;
 
 /// The `{placeholder}`s of a path template, with their byte ranges (inside the braces).
 pub fn placeholders(path: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
@@ -35,13 +38,15 @@ pub fn placeholders(path: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
 }
 
 /// Builds the operation groups, sorted by name; `types` maps page names to what they stand for
-/// (the containers an alias page adds, and the base type),
+/// (the containers an alias page adds, and the base type), `models` are the built models (whose
+/// fields a form body given as a model is sent as),
 /// `overrides` are the config's parameter overrides (group -> operation -> overrides). Two groups
 /// that would get one feature name are reported, and the second is left out; so are overrides
 /// naming an operation or parameter the pages do not have.
 pub fn build_operations(
     pages: &[OperationPage],
     types: &HashMap<&str, (Vec<Container>, BaseType)>,
+    models: &[Model],
     wire_case: WireCase,
     overrides: &BTreeMap<String, BTreeMap<String, OperationOverrides>>,
     sources: &Sources,
@@ -55,7 +60,14 @@ pub fn build_operations(
         .into_par_iter()
         .map(|(page, feature)| {
             let overrides = overrides.get(&page.group.value);
-            build_group(page, feature, overrides, types, wire_case, sources)
+            build_group(
+                page,
+                feature,
+                overrides,
+                (types, models),
+                wire_case,
+                sources,
+            )
         })
         .collect();
     let mut groups = Vec::new();
@@ -139,7 +151,7 @@ fn build_group(
     page: &OperationPage,
     feature: String,
     overrides: Option<&BTreeMap<String, OperationOverrides>>,
-    types: &HashMap<&str, (Vec<Container>, BaseType)>,
+    (types, models): (&NamedTypes<'_>, &[Model]),
     wire_case: WireCase,
     sources: &Sources,
 ) -> (OperationGroup, Vec<Diagnostic>) {
@@ -149,6 +161,7 @@ fn build_group(
         group: &page.group.value,
         overrides,
         types,
+        models,
         wire_case,
         sources,
         diagnostics: &mut page_diagnostics,
@@ -291,6 +304,7 @@ struct Resolver<'a, 'd> {
     group: &'a str,
     overrides: Option<&'a BTreeMap<String, OperationOverrides>>,
     types: &'a HashMap<&'a str, (Vec<Container>, BaseType)>,
+    models: &'a [Model],
     /// How the JSON spells the docs' names: query keys follow it.
     wire_case: WireCase,
     sources: &'a Sources,
@@ -311,6 +325,13 @@ impl Resolver<'_, '_> {
         let operation_overrides = self.overrides.and_then(|operations| operations.get(name));
         let overrides = operation_overrides.map(|operation| &operation.parameters);
         for row in &section.parameters {
+            if let Some(place) = row.place {
+                let stated =
+                    self.stated_parameters(row, (place, encoding), name, &slots, &mut enums);
+                mark_filled(&stated, &slots, &mut filled);
+                parameters.extend(stated);
+                continue;
+            }
             let doc_name = row.name.value.as_str();
             if !naming::is_identifier(doc_name) {
                 self.diagnostics.push(
@@ -413,6 +434,107 @@ impl Resolver<'_, '_> {
             enums,
             body_encoding: encoding,
         }
+    }
+
+    /// The parameters of a row whose place the page states (a path parameter a placeholder of
+    /// `slots` names), named as the page writes them (the wire names): one, or a form body's
+    /// fields, a model's properties (the templates that state places give a form body as its
+    /// schema, and send each property as a field).
+    fn stated_parameters(
+        &mut self,
+        row: &ParameterRow,
+        (place, encoding): (StatedPlace, BodyEncoding),
+        operation: &str,
+        slots: &[(Range<usize>, &str)],
+        enums: &mut Vec<EnumType>,
+    ) -> Vec<Parameter> {
+        let doc_name = row.name.value.as_str();
+        let mut ty = self.resolve(&row.ty, || {
+            format!("parameter `{doc_name}` of `{operation}`")
+        });
+        let rust_name = naming::parameter_name(doc_name);
+        if let Some(enum_type) = allowed_values_enum(row, &rust_name, &ty) {
+            ty.base = BaseType::Enum {
+                rust_name: enum_type.rust_name.clone(),
+            };
+            enums.push(enum_type);
+        }
+        let location = match place {
+            StatedPlace::Path if slot_of(slots, doc_name).is_some() => ParameterLocation::Path,
+            StatedPlace::Path => {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        self.file,
+                        row.name.span.clone(),
+                        format!("path parameter `{doc_name}` of `{operation}` fills no placeholder of its path"),
+                    )
+                    .with_label("no `{placeholder}` of this name"),
+                );
+                return Vec::new();
+            }
+            StatedPlace::Query => ParameterLocation::Query,
+            StatedPlace::Header => ParameterLocation::Header,
+            StatedPlace::Cookie => ParameterLocation::Cookie,
+            StatedPlace::Body if encoding == BodyEncoding::Json => ParameterLocation::Body,
+            StatedPlace::Body => return self.form_fields(row, &ty, operation),
+        };
+        let names = (rust_name, doc_name.to_owned());
+        vec![parameter(row, ty, names, location, row.file)]
+    }
+
+    /// A form body's fields: the properties of its model, required when the body is.
+    fn form_fields(
+        &mut self,
+        row: &ParameterRow,
+        ty: &FieldType,
+        operation: &str,
+    ) -> Vec<Parameter> {
+        let model = match &ty.base {
+            BaseType::Model { rust_name, .. } if ty.containers.is_empty() => self
+                .models
+                .iter()
+                .find(|model| &model.rust_name == rust_name),
+            _ => None,
+        };
+        // A body of a model no page defines is reported already.
+        let unknown = matches!(row.ty.expr.value.leaf, Leaf::Named(_))
+            && ty.base == BaseType::Primitive(Primitive::Any);
+        let Some(model) = model else {
+            if unknown {
+                return Vec::new();
+            }
+            self.diagnostics.push(
+                Diagnostic::error(
+                    self.file,
+                    row.ty.expr.span.clone(),
+                    format!("the form body of `{operation}` is no model, whose properties would be its fields"),
+                )
+                .with_label("expected a model"),
+            );
+            return Vec::new();
+        };
+        (model.fields.iter())
+            .map(|field| {
+                // A field's enum is its model's; as a form field it is its values' type.
+                let mut field_ty = field.ty.clone();
+                if let BaseType::Enum { .. } = field_ty.base {
+                    field_ty.base = BaseType::Primitive(Primitive::String);
+                }
+                Parameter {
+                    doc_name: field.doc_name.clone(),
+                    rust_name: naming::parameter_name(&field.wire_name),
+                    wire_name: field.wire_name.clone(),
+                    location: ParameterLocation::Form,
+                    ty: field_ty,
+                    required: row.required && field.required,
+                    default: None,
+                    allowed_values: Vec::new(),
+                    description: field.description.clone(),
+                    // A model's field does not say it is a file's contents: a text part.
+                    file: false,
+                }
+            })
+            .collect()
     }
 
     /// Where a parameter the path and the config do not place goes (its wire name with it): a
@@ -675,6 +797,16 @@ fn is_body(row: &ParameterRow, section: &OperationSection) -> bool {
         || (has_body
             && (matches!(expr.leaf, Leaf::Named(_) | Leaf::Primitive(Primitive::Any))
                 || expr.containers.contains(&Container::Map)))
+}
+
+/// Marks the placeholders of `slots` that the path parameters among `parameters` fill.
+fn mark_filled(parameters: &[Parameter], slots: &[(Range<usize>, &str)], filled: &mut [bool]) {
+    for parameter in parameters {
+        let slot = slot_of(slots, &parameter.wire_name);
+        if let (ParameterLocation::Path, Some(at)) = (parameter.location, slot) {
+            filled[at] = true;
+        }
+    }
 }
 
 /// What the page's example call shows of `row` ([`InCall`]): the wire name it sends it by and

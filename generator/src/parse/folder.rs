@@ -7,7 +7,8 @@ use std::ops::Range;
 
 use super::dialect::Dialect;
 use super::dialects::{self, Dialects};
-use super::operations::{OperationPage, TypeCell};
+use super::operations::OperationPage;
+use super::page::TypeCell;
 use super::page::{MALFORMED_TYPE, ModelPage, PropertyRow, Spanned};
 use super::types::{Inexact, Leaf, TypeExpr, grammar_word};
 use crate::diagnostic::{Diagnostic, FileId, Sources};

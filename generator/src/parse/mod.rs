@@ -11,6 +11,7 @@ mod operations;
 mod other_folders;
 mod page;
 mod schema_sections;
+mod stated_places;
 mod type_expr;
 mod types;
 
@@ -24,12 +25,12 @@ pub use folder::{
     shows_no_property,
 };
 pub use operations::{
-    InCall, OperationPage, OperationSection, ParameterRow, TypeCell, looks_like_operations,
-    parse_operations,
+    InCall, OperationPage, OperationSection, ParameterRow, looks_like_operations, parse_operations,
 };
 pub use other_folders::{OtherFolder, take_from_other_folders};
-pub use page::{EnumValues, ModelPage, PageOutcome, PropertyRow, Spanned, parse_page};
+pub use page::{EnumValues, ModelPage, PageOutcome, PropertyRow, Spanned, TypeCell, parse_page};
 pub use schema_sections::parse_schema_sections_page;
+pub use stated_places::StatedPlace;
 pub use type_expr::{
     ParsedType, TypeSyntaxError, parse_type, parse_type_expr, parse_type_expr_with_leaf_span,
 };

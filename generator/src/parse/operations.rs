@@ -24,10 +24,11 @@ use pulldown_cmark::{
 };
 
 use super::page::{
-    Cell, ParsedCell, Spanned, cells, collect_text, decode_escaped_entities, find_end,
-    front_matter_title, header_names, inline_text, is_attribute_line, is_header, line_of,
-    parse_type_cell, source_cells, trim_span, written_cells,
+    Cell, ParsedCell, Spanned, TypeCell, cells, collect_text, decode_escaped_entities, find_end,
+    front_matter_title, header_names, inline_events, inline_text, is_attribute_line, is_header,
+    line_of, parse_type_cell, source_cells, trim_span, written_cells,
 };
+use super::stated_places::{self, StatedParameter, StatedPlace, StatedPlaces};
 use super::types::{Leaf, TypeExpr};
 use crate::diagnostic::{Diagnostic, FileId};
 use crate::model::{Container, HttpMethod, ParameterLocation, Permissions, Primitive};
@@ -78,20 +79,6 @@ pub struct OperationSection {
     pub accept: Option<Vec<String>>,
 }
 
-/// A type expression read from a cell or paragraph.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct TypeCell {
-    /// The expression and the span of its cell.
-    pub expr: Spanned<TypeExpr>,
-    /// The span of the innermost type's name.
-    pub leaf_span: Range<usize>,
-    /// The innermost type's name as the page writes it (`bytearray`, `*os.File`), before the
-    /// dialect reads it.
-    pub leaf_text: String,
-    /// Whether the cell links its type's name to a page (`[**Pet**](Pet.md)`).
-    pub links_page: bool,
-}
-
 /// One row of a Parameters table.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ParameterRow {
@@ -115,6 +102,9 @@ pub struct ParameterRow {
     /// it is the dialect's name for one (`bytearray`, `File`; known once the folder's dialect
     /// is: [`super::dialect::DialectSpec::file_types`]).
     pub file: bool,
+    /// Where the page says the parameter goes, when it says (`### query_params`): see
+    /// `stated_places.rs`.
+    pub place: Option<StatedPlace>,
     /// What the page's example call shows of the parameter, on a page that has one (`bash`).
     pub call: Option<InCall>,
 }
@@ -223,6 +213,11 @@ struct Draft {
     optional_unless_marked: bool,
     /// The parameters the example call sends (wire name and place), when the section has one.
     call: Option<Vec<(String, ParameterLocation)>>,
+    /// The parameters, body and media types of a layout that states each parameter's place.
+    stated: Option<StatedPlaces>,
+    /// The span of the first block quote of the description: the signature line (`> Pet
+    /// create_pet(pet)`), whose return type a layout that states places is read by.
+    signature: Option<Range<usize>>,
 }
 
 impl Draft {
@@ -288,12 +283,32 @@ impl PageReader<'_, '_> {
                         .or_else(|| example_call(&collect_text(inner).text, &draft.name.value));
                 }
             }
+            Event::Start(Tag::BlockQuote(_)) => self.signature(range),
             _ => {}
+        }
+    }
+
+    /// A signature line (`> Pet create_pet(pet)`), kept for the layout that reads its type.
+    fn signature(&mut self, range: &Range<usize>) {
+        if let Some(draft) = &mut self.current
+            && draft.part == Part::Description
+        {
+            draft.signature.get_or_insert(range.clone());
         }
     }
 
     fn heading(&mut self, level: HeadingLevel, inner: &Events<'_>, range: &Range<usize>) {
         let span = trim_span(self.text, range.clone());
+        if let Some(draft) = &mut self.current
+            && let Some(stated) = &mut draft.stated
+            && stated.heading(
+                level,
+                collect_text(inner).text.trim(),
+                &self.text[span.clone()],
+            )
+        {
+            return;
+        }
         match level {
             HeadingLevel::H1 if self.group.is_none() => {
                 // Without the module or namespace before the name (`ory_client.CourierApi`,
@@ -350,12 +365,18 @@ impl PageReader<'_, '_> {
                         accept: None,
                         optional_unless_marked: false,
                         call: None,
+                        stated: None,
+                        signature: None,
                     });
                 }
             }
             _ => {
                 if let Some(draft) = &mut self.current {
                     let heading = collect_text(inner);
+                    // An operation without parameters in the layout that states places.
+                    if heading.text.trim() == stated_places::RESPONSES {
+                        draft.stated = Some(StatedPlaces::without_arguments());
+                    }
                     draft.optional_unless_marked = matches!(
                         heading.text.trim(),
                         "Other Parameters" | "Optional Parameters"
@@ -442,12 +463,7 @@ impl PageReader<'_, '_> {
                     let cell = Cell { events, range };
                     let parsed = parse_type_cell(self.file, self.text, &cell, self.diagnostics);
                     draft.broken |= parsed.is_none();
-                    parsed.map(|parsed| TypeCell {
-                        expr: parsed.expr,
-                        leaf_text: self.text[parsed.leaf_span.clone()].to_owned(),
-                        leaf_span: parsed.leaf_span,
-                        links_page: parsed.links_page,
-                    })
+                    parsed.map(|parsed| TypeCell::of_parsed(self.text, parsed))
                 });
             }
             _ => {}
@@ -490,7 +506,15 @@ impl PageReader<'_, '_> {
             }
             return;
         };
+        if let Some(stated) = &mut draft.stated {
+            stated.table(self.file, self.text, inner, self.diagnostics);
+            return;
+        }
         if draft.part != Part::Parameters {
+            return;
+        }
+        if stated_places::is_call_arguments(inner) {
+            draft.stated = Some(StatedPlaces::from_arguments(self.text, inner));
             return;
         }
         // Rust's tables have a `Required` column before the Notes.
@@ -557,6 +581,45 @@ impl PageReader<'_, '_> {
             for row in &mut draft.parameters {
                 row.call = Some(in_call(call, &row.name.value));
             }
+        }
+        if let Some(stated) = draft.stated.take() {
+            let stated = stated.finish(self.text);
+            draft.parameters = (stated.parameters.into_iter())
+                .map(|parameter| {
+                    let StatedParameter {
+                        name,
+                        ty,
+                        required,
+                        allowed_values,
+                        place,
+                    } = parameter;
+                    ParameterRow {
+                        api_name: name.value.clone(),
+                        name,
+                        ty,
+                        description: String::new(),
+                        required,
+                        default: None,
+                        allowed_values,
+                        file: false,
+                        place: Some(place),
+                        call: None,
+                    }
+                })
+                .collect();
+            draft.content_types = Some(stated.content_types);
+            draft.accept = stated.accept;
+            let signature = (draft.signature.take()).and_then(|range| {
+                stated_places::signature_return(
+                    self.file,
+                    self.text,
+                    &range,
+                    &draft.name.value,
+                    self.diagnostics,
+                )
+            });
+            // Without a signature of the operation, reported as a missing return type below.
+            draft.returns = signature;
         }
         let mut missing = Vec::new();
         let listed_request = (self.listed.iter().flatten())
@@ -1097,6 +1160,7 @@ fn read_parameter(
         allowed_values: notes.allowed_values,
         file: written_twice,
         call: None,
+        place: None,
     })
 }
 
@@ -1205,17 +1269,7 @@ fn written_once<'a>(
         && written[..half] == written[half..];
     doubled.then(|| {
         let once = span.start..span.start + half;
-        let events = Parser::new(&text[once.clone()])
-            .into_offset_iter()
-            .filter(|(event, _)| {
-                !matches!(
-                    event,
-                    Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
-                )
-            })
-            .map(|(event, range)| (event, range.start + once.start..range.end + once.start))
-            .collect();
-        (events, once)
+        (inline_events(text, once.clone()), once)
     })
 }
 

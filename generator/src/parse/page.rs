@@ -1727,6 +1727,47 @@ pub(super) fn written_cells(cells: &[Cell<'_, '_>], row_span: &Range<usize>) -> 
 /// names, is known once every page is read (`name_the_type_syntax`).
 pub(super) const MALFORMED_TYPE: &str = "malformed type";
 
+/// A type expression read from a cell or paragraph.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct TypeCell {
+    /// The expression and the span of its cell.
+    pub expr: Spanned<TypeExpr>,
+    /// The span of the innermost type's name.
+    pub leaf_span: Range<usize>,
+    /// The innermost type's name as the page writes it (`bytearray`, `*os.File`), before the
+    /// dialect reads it.
+    pub leaf_text: String,
+    /// Whether the cell links its type's name to a page (`[**Pet**](Pet.md)`).
+    pub links_page: bool,
+}
+
+impl TypeCell {
+    /// The type of a parsed cell of the page `text`.
+    pub(super) fn of_parsed(text: &str, parsed: ParsedCell) -> Self {
+        TypeCell {
+            expr: parsed.expr,
+            leaf_text: text[parsed.leaf_span.clone()].to_owned(),
+            leaf_span: parsed.leaf_span,
+            links_page: parsed.links_page,
+        }
+    }
+}
+
+/// The inline events of the text at `span` of the page `text` (a part of a line read as a cell
+/// of its own), with their spans in the page.
+pub(super) fn inline_events(text: &str, span: Range<usize>) -> Vec<(Event<'_>, Range<usize>)> {
+    Parser::new(&text[span.clone()])
+        .into_offset_iter()
+        .filter(|(event, _)| {
+            !matches!(
+                event,
+                Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
+            )
+        })
+        .map(|(event, range)| (event, range.start + span.start..range.end + span.start))
+        .collect()
+}
+
 /// A parsed `Type` cell.
 pub(super) struct ParsedCell {
     /// The expression, with the cell's span.

@@ -6,10 +6,15 @@
 //! `None, ` for `null`; the Key column is the JSON name itself.
 
 use crate::model::Primitive;
-use crate::parse::dialect::{DialectSpec, Mark};
+use crate::parse::dialect::{DialectSpec, Mark, Word};
 
 /// The description of openapi-generator 6.x's `python`.
 pub static SPEC: DialectSpec = DialectSpec {
+    // `api_doc.handlebars` states each parameter's place (`stated_places.rs`).
+    reads_operations: true,
+    // The signature line's `{{returnType}}` of a binary success (`> file_type download_photo(...)`).
+    file_types: &["file_type"],
+    words: &[("file_type", Word::Primitive(Primitive::String))],
     name: "python-json-schema",
     type_syntax: "python (6.x) types are the Python classes a value may be: `str, `, `str, date, `, \
                   `str, datetime, `, `str, uuid.UUID, `, `decimal.Decimal, int, `, \
