@@ -1,7 +1,7 @@
 //! Read: the Markdown pages of a spec folder, and parsing them all.
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
@@ -41,27 +41,36 @@ pub fn read_pages(
             return Vec::new();
         }
     };
-    let mut files: Vec<_> = entries
+    // Each entry's kind as the folder listing gives it (no `stat` per file), a link's that of
+    // what it points to.
+    let kind = |entry: &fs::DirEntry| match entry.file_type() {
+        Ok(kind) if kind.is_symlink() => fs::metadata(entry.path()).map(|meta| meta.file_type()),
+        other => other,
+    };
+    let mut files: Vec<(PathBuf, fs::FileType)> = entries
         .filter_map(Result::ok)
-        .map(|entry| entry.path())
+        .filter_map(|entry| Some((entry.path(), kind(&entry).ok()?)))
         .collect();
     // The subfolders as the folder lists them: one entry each on a case-insensitive file system.
     let subfolders: Vec<_> = (files.iter())
-        .filter(|path| path.is_dir())
-        .filter(|path| {
+        .filter(|(_, kind)| kind.is_dir())
+        .filter(|(path, _)| {
             path.file_name()
                 .is_some_and(|name| TEMPLATE_SUBFOLDERS.iter().any(|known| name == *known))
         })
         // python 6.x writes its API pages one level deeper, in `docs/apis/tags`.
-        .flat_map(|path| [path.clone(), path.join("tags")])
+        .flat_map(|(path, _)| [path.clone(), path.join("tags")])
         .filter_map(|path| fs::read_dir(path).ok())
         .collect();
     files.extend(
         (subfolders.into_iter().flatten())
             .filter_map(Result::ok)
-            .map(|entry| entry.path()),
+            .filter_map(|entry| Some((entry.path(), kind(&entry).ok()?))),
     );
-    files.retain(|path| path.is_file());
+    let mut files: Vec<PathBuf> = (files.into_iter())
+        .filter(|(_, kind)| kind.is_file())
+        .map(|(path, _)| path)
+        .collect();
     files.sort();
     let mut paths = Vec::with_capacity(files.len());
     for path in files {

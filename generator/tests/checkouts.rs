@@ -286,6 +286,21 @@ fn an_extension_in_any_case_is_a_page() {
     }
 }
 
+/// A page that is a symbolic link (a docs folder assembled from links into another checkout) is
+/// read as the file it points to.
+#[cfg(unix)]
+#[test]
+fn a_page_that_is_a_link_is_read() {
+    let checkout = Checkout::new();
+    let elsewhere = checkout.dir.path().join("AnalyticsFlow.md");
+    fs::rename(checkout.spec().join("AnalyticsFlow.md"), &elsewhere).expect("move a page");
+    std::os::unix::fs::symlink(&elsewhere, checkout.spec().join("AnalyticsFlow.md"))
+        .expect("link the page");
+    if let Err(difference) = checkout.generates_the_shipped_crate(&[]) {
+        panic!("{difference}");
+    }
+}
+
 /// Files that editors and operating systems leave beside the pages: never pages, never warned
 /// about. Each is checked on its own, and the failures are listed together.
 #[test]
