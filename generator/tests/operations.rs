@@ -402,3 +402,53 @@ mod edited_pages {
         }
     }
 }
+
+/// An Objective-C API page (`objc/api_doc.mustache`): the class prefix on the group's name and
+/// the models' (`OAIPetApi`, `OAIPet*`), and `NSNumber`, read as any JSON value, a scalar.
+const OBJC_PAGE: &str = "# OAIPetApi\n\n\
+    Method | HTTP request | Description\n------------- | ------------- | -------------\n\
+    [**updatePet**](OAIPetApi.md#updatepet) | **PUT** /pets/{petId} | \n\n\
+    # **updatePet**\n```objc\n-(NSURLSessionTask*) updatePetWithPetId: (NSNumber*) petId\n\
+    \x20   dryRun: (NSNumber*) dryRun\n    pet: (OAIPet*) pet\n\
+    \x20       completionHandler: (void (^)(OAIPet* output, NSError* error)) handler;\n```\n\n\
+    ### Parameters\n\nName | Type | Description  | Notes\n\
+    ------------- | ------------- | ------------- | -------------\n\
+    \x20**petId** | **NSNumber***|  | \n\
+    \x20**dryRun** | **NSNumber***|  | [optional] \n\
+    \x20**pet** | [**OAIPet***](OAIPet.md)|  | \n\n\
+    ### Return type\n\n[**OAIPet***](OAIPet.md)\n\n\
+    ### HTTP request headers\n\n - **Content-Type**: application/json\n - **Accept**: application/json\n";
+
+#[test]
+fn objc_pages_name_models_with_the_class_prefix_and_numbers_are_no_body() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let model = "# OAIPet\n\n## Properties\nName | Type | Description | Notes\n\
+        ------------ | ------------- | ------------- | -------------\n\
+        **name** | **NSString*** |  | \n";
+    fs::write(dir.path().join("OAIPet.md"), model).expect("write the model");
+    fs::write(dir.path().join("OAIPetApi.md"), OBJC_PAGE).expect("write the operations");
+    let loaded = match markdown_model_codegen::load(dir.path(), None) {
+        Ok(loaded) => loaded,
+        Err(failure) => panic!("{}", failure.render()),
+    };
+    let [group] = &loaded.model.operations[..] else {
+        panic!("one group: {:?}", loaded.model.operations);
+    };
+    assert_eq!(group.name, "PetApi");
+    let [update] = &group.operations[..] else {
+        panic!("one operation: {:?}", group.operations);
+    };
+    let places: Vec<_> = (update.parameters.iter())
+        .map(|parameter| (parameter.wire_name.as_str(), parameter.location))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            ("petId", ParameterLocation::Path),
+            ("dryRun", ParameterLocation::Query),
+            ("pet", ParameterLocation::Body),
+        ]
+    );
+    let returns = update.returns.as_ref().expect("a return type");
+    assert_eq!(returns.to_string(), "Pet");
+}

@@ -667,6 +667,7 @@ fn is_body(row: &ParameterRow, section: &OperationSection) -> bool {
             .is_none_or(|types| !types.is_empty());
     row.name.value == "body"
         || (has_body
+            && !row.scalar
             && (matches!(expr.leaf, Leaf::Named(_) | Leaf::Primitive(Primitive::Any))
                 || expr.containers.contains(&Container::Map)))
 }

@@ -179,6 +179,10 @@ pub struct DialectSpec {
     /// parameter (`api_doc.mustache`'s `{{dataType}}` of a file: Python's `bytearray`, Java's
     /// `File`, Go's `*os.File`): such a parameter takes bytes, a file part in a multipart body.
     pub file_types: &'static [&'static str],
+    /// Names of [`DialectSpec::primitives`] read as any JSON value that the template's API pages
+    /// write only for a scalar (Objective-C's `NSNumber`, an integer, number or boolean): a
+    /// parameter of one is never the request's body.
+    pub scalar_types: &'static [&'static str],
     /// Type names the page reader reads wherever they stand, and what each is.
     pub words: &'static [(&'static str, Word)],
     /// Containers opened by a name and a bracket (`Hash<`, `List[`), and what each holds.
@@ -246,6 +250,7 @@ impl DialectSpec {
         reads_operations: false,
         colon_placeholders: false,
         file_types: &[],
+        scalar_types: &[],
         words: &[],
         containers: &[],
         qualified: &[],

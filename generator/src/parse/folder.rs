@@ -415,13 +415,21 @@ pub fn apply_operation_conventions(
     dialect: Dialect,
 ) {
     let page_names: BTreeSet<String> = models.iter().map(|page| page.name.value.clone()).collect();
+    for page in pages.iter_mut() {
+        // The template spells an API group's name as it spells a model's (Objective-C's
+        // `OAIPetApi`: `ObjcClientCodegen.toApiName` puts the class prefix before it).
+        if let Some(api_name) = dialect.model_name(&page.group.value) {
+            page.group.value = api_name;
+        }
+    }
     for section in pages.iter_mut().flat_map(|page| &mut page.operations) {
         if dialect.spec().colon_placeholders {
             section.path.value = braced_placeholders(&section.path.value);
         }
         for row in &mut section.parameters {
             row.api_name = dialect.api_name(&row.name.value);
-            row.file |= names_a_file(&row.ty, dialect.spec().file_types);
+            row.file |= names_one_of(&row.ty, dialect.spec().file_types);
+            row.scalar = names_one_of(&row.ty, dialect.spec().scalar_types);
         }
         // A success the page says is no JSON (`**Accept**: application/octet-stream`) is no
         // model's: a name the template writes for a file's contents and a model alike (the
@@ -440,6 +448,15 @@ pub fn apply_operation_conventions(
             .map(|row| &mut row.ty)
             .chain(section.returns.as_mut());
         for cell in cells {
+            // A model the template spells its own way (`OAIPet`), as `restore_model_names`
+            // gave its page the API's name.
+            if let Leaf::Named(name) = &mut cell.expr.value.leaf
+                && !page_names.contains(name)
+                && let Some(api_name) = dialect.model_name(name)
+                && page_names.contains(&api_name)
+            {
+                *name = api_name;
+            }
             if let Leaf::Named(name) = &cell.expr.value.leaf
                 && (!page_names.contains(name) || !cell.links_page)
                 && let Some((leaf, _)) = dialect.read_name(name, &page_names)
@@ -461,22 +478,20 @@ fn braced_placeholders(path: &str) -> String {
         .join("/")
 }
 
-/// Whether a parameter's type is one of the dialect's names for a file's contents: the name the
-/// page reader left (typescript-fetch's `Blob`), or the name as written, its emphasis, code
-/// marks, brackets and pointer stars aside (Go's `*os.File`, `[]*os.File`, which Go's grammar
-/// reads as a string).
-fn names_a_file(cell: &TypeCell, file_types: &[&str]) -> bool {
+/// Whether a parameter's type is one of the dialect's `names` (for a file's contents, or for a
+/// scalar): the name the page reader left (typescript-fetch's `Blob`), or the name as written,
+/// its emphasis, code marks, brackets and pointer stars aside (Go's `*os.File`, `[]*os.File`,
+/// which Go's grammar reads as a string).
+fn names_one_of(cell: &TypeCell, names: &[&str]) -> bool {
     let bare = |name: &str| -> String {
         name.trim_matches(|c: char| "*`<>[]".contains(c) || c.is_whitespace())
             .to_owned()
     };
     let written = bare(&cell.leaf_text);
-    file_types
-        .iter()
-        .any(|file_type| match &cell.expr.value.leaf {
-            Leaf::Named(name) if name == file_type => true,
-            _ => !written.is_empty() && written == bare(file_type),
-        })
+    names.iter().any(|known| match &cell.expr.value.leaf {
+        Leaf::Named(name) if name == known => true,
+        _ => !written.is_empty() && written == bare(known),
+    })
 }
 
 /// Whether `page` (of a folder of `dialect`) shows no property: its table is empty, or its only

@@ -113,6 +113,9 @@ pub struct ParameterRow {
     /// it is the dialect's name for one (`bytearray`, `File`; known once the folder's dialect
     /// is: [`super::dialect::DialectSpec::file_types`]).
     pub file: bool,
+    /// Its type is one the dialect writes only for a scalar though it reads it as any JSON
+    /// value ([`super::dialect::DialectSpec::scalar_types`]): never the body.
+    pub scalar: bool,
 }
 
 /// Whether a page has the shape of an operation page (cheap check before parsing).
@@ -915,6 +918,7 @@ fn read_parameter(
         default: notes.default,
         allowed_values: notes.allowed_values,
         file: written_twice,
+        scalar: false,
     })
 }
 
