@@ -310,7 +310,8 @@ impl Resolver<'_, '_> {
         let overrides = operation_overrides.map(|operation| &operation.parameters);
         for row in &section.parameters {
             let doc_name = row.name.value.as_str();
-            if !naming::is_identifier(doc_name) {
+            // A name the dialect gives back as one (R 4.x's `pet.id` is `pet_id`) will do.
+            if !naming::is_identifier(doc_name) && !naming::is_identifier(&row.api_name) {
                 self.diagnostics.push(
                     Diagnostic::error(self.file, row.name.span.clone(), format!("`{doc_name}` cannot become a Rust parameter name"))
                         .with_label("a parameter name must be letters, digits and `_`, not starting with a digit"),

@@ -45,6 +45,15 @@ impl Dialect {
         (self.0.api_name)(name)
     }
 
+    /// The API's name of a parameter whose Name cell in an API page is `name`: the dialect's
+    /// [`DialectSpec::parameter_name`], else its Name-column convention.
+    pub fn parameter_name(self, name: &str) -> String {
+        self.0.parameter_name.map_or_else(
+            || self.api_name(name),
+            |parameter_name| parameter_name(name),
+        )
+    }
+
     /// The dialect's type syntax, for the note of a malformed type.
     pub fn type_syntax(self) -> &'static str {
         self.0.type_syntax
@@ -219,6 +228,10 @@ pub struct DialectSpec {
     /// template spells model names its own way (Objective-C's class prefix `OAIPet`, C's
     /// `pet_t`, Eiffel's `PET`); `None` for a name it did not spell so.
     pub model_name: Option<fn(&str) -> Option<String>>,
+    /// The API's name of a parameter whose Name cell in an API page is the argument, where the
+    /// template names parameters otherwise than properties (R's `toParamName`: `var_` before a
+    /// reserved word, 4.x's `pet.id`); `None`: as [`DialectSpec::api_name`].
+    pub parameter_name: Option<fn(&str) -> String>,
     /// The prefix of the wrapper type names that say a value may be `null` (Go's
     /// `NullableString`, `NullablePet`), read by [`DialectSpec::primitives`] or
     /// [`DialectSpec::read_other_name`].
@@ -262,6 +275,7 @@ impl DialectSpec {
         free_form_map_for_any: false,
         read_other_name: None,
         model_name: None,
+        parameter_name: None,
         nullable_prefix: None,
         extends: &[],
     };

@@ -427,7 +427,7 @@ pub fn apply_operation_conventions(
             section.path.value = braced_placeholders(&section.path.value);
         }
         for row in &mut section.parameters {
-            row.api_name = dialect.api_name(&row.name.value);
+            row.api_name = dialect.parameter_name(&row.name.value);
             row.file |= names_one_of(&row.ty, dialect.spec().file_types);
             row.scalar = names_one_of(&row.ty, dialect.spec().scalar_types);
         }

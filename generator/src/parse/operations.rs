@@ -889,7 +889,9 @@ fn read_parameter(
     if columns == PARAMETERS_HEADER_WITH_REQUIRED.len() {
         notes.required = cell_text(3).0.trim() == "[required]";
     }
-    let union = split_union.or_else(|| literal_union(&collect_text(cells[1].events).text));
+    let union = split_union
+        .or_else(|| literal_union(&collect_text(cells[1].events).text))
+        .or_else(|| listed_enum(&collect_text(cells[1].events).text));
     // A type written twice is a file's (see `written_once`), whatever the name says (Perl's
     // `**string****string**`).
     let mut written_twice = false;
@@ -1173,6 +1175,15 @@ fn literal_union(written: &str) -> Option<(Vec<Container>, Vec<String>)> {
         })
 }
 
+/// An enum's values listed in place of its type (R's `Enum [available, pending, sold]`:
+/// `r/api_doc.mustache` writes `Enum {{values}}` for an `isEnum` parameter, Java's list
+/// printed as is), as a string of those values.
+fn listed_enum(written: &str) -> Option<(Vec<Container>, Vec<String>)> {
+    let values = written.trim().strip_prefix("Enum [")?.strip_suffix(']')?;
+    let values = values.split(", ").map(|value| value.trim().to_owned());
+    Some((Vec::new(), values.collect()))
+}
+
 /// The enum value openapi-generator adds for values a client does not know
 /// (`enumUnknownDefaultCase`: `11184809`, or `unknown_default_open_api`).
 const UNKNOWN_DEFAULT_CASE: &str = "11184809";
@@ -1296,8 +1307,8 @@ fn has_html(events: &Events<'_>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{
-        HttpMethod, OperationPage, check_path, literal_union, parse_operations, read_notes,
-        wire_default,
+        HttpMethod, OperationPage, check_path, listed_enum, literal_union, parse_operations,
+        read_notes, wire_default,
     };
     use crate::diagnostic::Sources;
     use crate::model::{Container, Primitive};
@@ -1461,6 +1472,19 @@ void (empty response body)\n";
         );
         assert_eq!(read("string"), None);
         assert_eq!(read("'a' | string"), None);
+    }
+
+    #[test]
+    fn enums_listed_in_place_of_the_type() {
+        assert_eq!(
+            listed_enum("Enum [available, pending, sold] "),
+            Some((
+                vec![],
+                vec!["available".into(), "pending".into(), "sold".into()]
+            ))
+        );
+        assert_eq!(listed_enum("Enum"), None);
+        assert_eq!(listed_enum("character"), None);
     }
 
     #[test]
