@@ -452,3 +452,54 @@ fn objc_pages_name_models_with_the_class_prefix_and_numbers_are_no_body() {
     let returns = update.returns.as_ref().expect("a return type");
     assert_eq!(returns.to_string(), "Pet");
 }
+
+/// A C API page (`C-libcurl/api_doc.mustache`): each operation named after its group
+/// (`PetAPI_updatePet`), the client's `apiClient` row first, models as `pet_t`, and `int` (an
+/// integer or a boolean, read as any JSON value) a scalar.
+const C_PAGE: &str = "# PetAPI\n\n\
+    Method | HTTP request | Description\n------------- | ------------- | -------------\n\
+    [**PetAPI_updatePet**](PetAPI.md#PetAPI_updatePet) | **PUT** /pets/{petId} | \n\n\
+    # **PetAPI_updatePet**\n```c\n\
+    pet_t* PetAPI_updatePet(apiClient_t *apiClient, long petId, int *dry_run, pet_t *pet);\n```\n\n\
+    ### Parameters\nName | Type | Description  | Notes\n\
+    ------------- | ------------- | ------------- | -------------\n\
+    **apiClient** | **apiClient_t \\*** | context containing the client configuration |\n\
+    **petId** | **long** |  | \n\
+    **dry_run** | **int \\*** |  | [optional] \n\
+    **pet** | **[pet_t](pet.md) \\*** |  | \n\n\
+    ### Return type\n\n[pet_t](pet.md) *\n\n\
+    ### HTTP request headers\n\n - **Content-Type**: application/json\n - **Accept**: application/json\n";
+
+#[test]
+fn c_pages_name_operations_after_their_group_and_list_the_client_first() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let model = "# pet_t\n\n## Properties\nName | Type | Description | Notes\n\
+        ------------ | ------------- | ------------- | -------------\n\
+        **name** | **char \\*** |  | \n";
+    fs::write(dir.path().join("pet.md"), model).expect("write the model");
+    fs::write(dir.path().join("PetAPI.md"), C_PAGE).expect("write the operations");
+    let loaded = match markdown_model_codegen::load(dir.path(), None) {
+        Ok(loaded) => loaded,
+        Err(failure) => panic!("{}", failure.render()),
+    };
+    let [group] = &loaded.model.operations[..] else {
+        panic!("one group: {:?}", loaded.model.operations);
+    };
+    let [update] = &group.operations[..] else {
+        panic!("one operation: {:?}", group.operations);
+    };
+    assert_eq!(update.name, "updatePet");
+    let places: Vec<_> = (update.parameters.iter())
+        .map(|parameter| (parameter.doc_name.as_str(), parameter.location))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            ("petId", ParameterLocation::Path),
+            ("dry_run", ParameterLocation::Query),
+            ("pet", ParameterLocation::Body),
+        ]
+    );
+    let returns = update.returns.as_ref().expect("a return type");
+    assert_eq!(returns.to_string(), "Pet");
+}

@@ -184,6 +184,9 @@ pub struct DialectSpec {
     /// The template's API pages write a path's placeholders as `:name` segments (dart-jaguar's
     /// `/pets/:petId`, the Jaguar router's syntax), read as `{name}`.
     pub colon_placeholders: bool,
+    /// The template's API pages name each operation after its group and `_` (C's
+    /// `PetAPI_createPet`: `{{classname}}_{{operationId}}`), read without them.
+    pub group_before_operation_names: bool,
     /// The names the template's API pages write for a file's contents, a `format: binary`
     /// parameter (`api_doc.mustache`'s `{{dataType}}` of a file: Python's `bytearray`, Java's
     /// `File`, Go's `*os.File`): such a parameter takes bytes, a file part in a multipart body.
@@ -262,6 +265,7 @@ impl DialectSpec {
         writes_angle_brackets: true,
         reads_operations: false,
         colon_placeholders: false,
+        group_before_operation_names: false,
         file_types: &[],
         scalar_types: &[],
         words: &[],

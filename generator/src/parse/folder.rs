@@ -416,6 +416,14 @@ pub fn apply_operation_conventions(
 ) {
     let page_names: BTreeSet<String> = models.iter().map(|page| page.name.value.clone()).collect();
     for page in pages.iter_mut() {
+        if dialect.spec().group_before_operation_names {
+            let prefix = format!("{}_", page.group.value);
+            for section in &mut page.operations {
+                if let Some(name) = section.name.value.strip_prefix(&prefix) {
+                    section.name.value = name.to_owned();
+                }
+            }
+        }
         // The template spells an API group's name as it spells a model's (Objective-C's
         // `OAIPetApi`: `ObjcClientCodegen.toApiName` puts the class prefix before it).
         if let Some(api_name) = dialect.model_name(&page.group.value) {
@@ -449,11 +457,13 @@ pub fn apply_operation_conventions(
             .chain(section.returns.as_mut());
         for cell in cells {
             // A model the template spells its own way (`OAIPet`), as `restore_model_names`
-            // gave its page the API's name.
+            // gave its page the API's name; not a type of the dialect's own (C's `list_t`,
+            // which is the model `List`'s name too).
             if let Leaf::Named(name) = &mut cell.expr.value.leaf
                 && !page_names.contains(name)
                 && let Some(api_name) = dialect.model_name(name)
                 && page_names.contains(&api_name)
+                && dialect.read_name(name, &page_names).is_none()
             {
                 *name = api_name;
             }

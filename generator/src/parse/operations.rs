@@ -491,7 +491,7 @@ impl PageReader<'_, '_> {
                 }
                 Event::Start(Tag::TableRow)
                     if !is_attribute_line(&self.text[range.clone()])
-                        && !is_go_context(&self.text[range.clone()]) =>
+                        && !is_function_context(&self.text[range.clone()]) =>
                 {
                     let columns = if required_column {
                         PARAMETERS_HEADER_WITH_REQUIRED.len()
@@ -1078,7 +1078,7 @@ fn detached_rows(
         let end = find_end(&events, index);
         if let (Event::Start(Tag::TableRow), row_range) = &events[index] {
             let row = &events[index + 1..end];
-            if !is_go_context(&table[row_range.clone()])
+            if !is_function_context(&table[row_range.clone()])
                 && let Some(mut parameter) =
                     read_parameter(file, &table, (row, row_range), 4, &mut reported)
             {
@@ -1102,11 +1102,14 @@ fn detached_rows(
 }
 
 /// Whether a Parameters row is Go's `ctx` (`**ctx** | **context.Context** | ...`), the Go
-/// function's context (the Rust 3.x template's too), or the 3.x/4.x `**optional** |
-/// ***GetPetOpts**` struct (Rust 3.x: `**map[string]interface{}**`) of optional parameters,
-/// which the Notes call `nil if no parameters`: not parameters of the request.
-fn is_go_context(row: &str) -> bool {
+/// function's context (the Rust 3.x template's too), C's `**apiClient** | **apiClient_t \***`
+/// (`C-libcurl/api_doc.mustache` writes it before `allParams`: the client's configuration), or
+/// the 3.x/4.x `**optional** | ***GetPetOpts**` struct (Rust 3.x:
+/// `**map[string]interface{}**`) of optional parameters, which the Notes call `nil if no
+/// parameters`: not parameters of the request.
+fn is_function_context(row: &str) -> bool {
     row.contains("**context.Context**")
+        || row.contains("**apiClient_t \\***")
         || (row.contains("**optional**")
             && (row.contains("Opts**") || row.contains("nil if no parameters")))
 }

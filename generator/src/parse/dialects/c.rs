@@ -14,6 +14,12 @@ use crate::parse::types::Leaf;
 
 /// The C template's description.
 pub static SPEC: DialectSpec = DialectSpec {
+    reads_operations: true,
+    group_before_operation_names: true,
+    // `binary_t` is a file's contents; `int` an integer or a boolean, never an object
+    // (`CLibcurlClientCodegen`'s typeMapping).
+    file_types: &["binary_t"],
+    scalar_types: &["int"],
     name: "c",
     api_name,
     type_syntax: "C types are `char *`, `int`, `long`, `float`, `double`, `binary_t*`, \
