@@ -455,7 +455,7 @@ fn objc_pages_name_models_with_the_class_prefix_and_numbers_are_no_body() {
 
 /// A C API page (`C-libcurl/api_doc.mustache`): each operation named after its group
 /// (`PetAPI_updatePet`), the client's `apiClient` row first, models as `pet_t`, and `int` (an
-/// integer or a boolean, read as any JSON value) a scalar.
+/// integer or a boolean, read as any JSON value) and an enum (`X_e`) scalars.
 const C_PAGE: &str = "# PetAPI\n\n\
     Method | HTTP request | Description\n------------- | ------------- | -------------\n\
     [**PetAPI_updatePet**](PetAPI.md#PetAPI_updatePet) | **PUT** /pets/{petId} | \n\n\
@@ -466,6 +466,7 @@ const C_PAGE: &str = "# PetAPI\n\n\
     **apiClient** | **apiClient_t \\*** | context containing the client configuration |\n\
     **petId** | **long** |  | \n\
     **dry_run** | **int \\*** |  | [optional] \n\
+    **mode** | **openapi_updatePet_mode_e** |  | [optional] \n\
     **pet** | **[pet_t](pet.md) \\*** |  | \n\n\
     ### Return type\n\n[pet_t](pet.md) *\n\n\
     ### HTTP request headers\n\n - **Content-Type**: application/json\n - **Accept**: application/json\n";
@@ -497,6 +498,7 @@ fn c_pages_name_operations_after_their_group_and_list_the_client_first() {
         [
             ("petId", ParameterLocation::Path),
             ("dry_run", ParameterLocation::Query),
+            ("mode", ParameterLocation::Query),
             ("pet", ParameterLocation::Body),
         ]
     );

@@ -191,10 +191,10 @@ pub struct DialectSpec {
     /// parameter (`api_doc.mustache`'s `{{dataType}}` of a file: Python's `bytearray`, Java's
     /// `File`, Go's `*os.File`): such a parameter takes bytes, a file part in a multipart body.
     pub file_types: &'static [&'static str],
-    /// Names of [`DialectSpec::primitives`] read as any JSON value that the template's API pages
-    /// write only for a scalar (Objective-C's `NSNumber`, an integer, number or boolean): a
-    /// parameter of one is never the request's body.
-    pub scalar_types: &'static [&'static str],
+    /// Whether a type name the template's API pages write is one it writes only for a scalar,
+    /// though it may be read as any JSON value or a model (Objective-C's `NSNumber`, an integer,
+    /// number or boolean; C's enums `X_e`): a parameter of one is never the request's body.
+    pub scalar_type: fn(&str) -> bool,
     /// Type names the page reader reads wherever they stand, and what each is.
     pub words: &'static [(&'static str, Word)],
     /// Containers opened by a name and a bracket (`Hash<`, `List[`), and what each holds.
@@ -267,7 +267,7 @@ impl DialectSpec {
         colon_placeholders: false,
         group_before_operation_names: false,
         file_types: &[],
-        scalar_types: &[],
+        scalar_type: |_| false,
         words: &[],
         containers: &[],
         qualified: &[],

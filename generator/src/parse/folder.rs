@@ -436,8 +436,9 @@ pub fn apply_operation_conventions(
         }
         for row in &mut section.parameters {
             row.api_name = dialect.parameter_name(&row.name.value);
-            row.file |= names_one_of(&row.ty, dialect.spec().file_types);
-            row.scalar = names_one_of(&row.ty, dialect.spec().scalar_types);
+            row.file |= names_a_file(&row.ty, dialect.spec().file_types);
+            let scalar_type = dialect.spec().scalar_type;
+            row.scalar = matches!(&row.ty.expr.value.leaf, Leaf::Named(name) if scalar_type(name));
         }
         // A success the page says is no JSON (`**Accept**: application/octet-stream`) is no
         // model's: a name the template writes for a file's contents and a model alike (the
@@ -488,20 +489,22 @@ fn braced_placeholders(path: &str) -> String {
         .join("/")
 }
 
-/// Whether a parameter's type is one of the dialect's `names` (for a file's contents, or for a
-/// scalar): the name the page reader left (typescript-fetch's `Blob`), or the name as written,
-/// its emphasis, code marks, brackets and pointer stars aside (Go's `*os.File`, `[]*os.File`,
-/// which Go's grammar reads as a string).
-fn names_one_of(cell: &TypeCell, names: &[&str]) -> bool {
+/// Whether a parameter's type is one of the dialect's names for a file's contents: the name the
+/// page reader left (typescript-fetch's `Blob`), or the name as written, its emphasis, code
+/// marks, brackets and pointer stars aside (Go's `*os.File`, `[]*os.File`, which Go's grammar
+/// reads as a string).
+fn names_a_file(cell: &TypeCell, file_types: &[&str]) -> bool {
     let bare = |name: &str| -> String {
         name.trim_matches(|c: char| "*`<>[]".contains(c) || c.is_whitespace())
             .to_owned()
     };
     let written = bare(&cell.leaf_text);
-    names.iter().any(|known| match &cell.expr.value.leaf {
-        Leaf::Named(name) if name == known => true,
-        _ => !written.is_empty() && written == bare(known),
-    })
+    file_types
+        .iter()
+        .any(|file_type| match &cell.expr.value.leaf {
+            Leaf::Named(name) if name == file_type => true,
+            _ => !written.is_empty() && written == bare(file_type),
+        })
 }
 
 /// Whether `page` (of a folder of `dialect`) shows no property: its table is empty, or its only

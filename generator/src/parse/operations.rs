@@ -113,8 +113,8 @@ pub struct ParameterRow {
     /// it is the dialect's name for one (`bytearray`, `File`; known once the folder's dialect
     /// is: [`super::dialect::DialectSpec::file_types`]).
     pub file: bool,
-    /// Its type is one the dialect writes only for a scalar though it reads it as any JSON
-    /// value ([`super::dialect::DialectSpec::scalar_types`]): never the body.
+    /// Its type is one the dialect writes only for a scalar though it may read it as any JSON
+    /// value or a model ([`super::dialect::DialectSpec::scalar_type`]): never the body.
     pub scalar: bool,
 }
 

@@ -17,9 +17,10 @@ pub static SPEC: DialectSpec = DialectSpec {
     reads_operations: true,
     group_before_operation_names: true,
     // `binary_t` is a file's contents; `int` an integer or a boolean, never an object
-    // (`CLibcurlClientCodegen`'s typeMapping).
+    // (`CLibcurlClientCodegen`'s typeMapping), as an enum is (`string_enum_e`, and a
+    // parameter's own `{{projectName}}_{{operationId}}_{{baseName}}_e`).
     file_types: &["binary_t"],
-    scalar_types: &["int"],
+    scalar_type: |name| name == "int" || name.ends_with("_e"),
     name: "c",
     api_name,
     type_syntax: "C types are `char *`, `int`, `long`, `float`, `double`, `binary_t*`, \

@@ -15,7 +15,7 @@ pub static SPEC: DialectSpec = DialectSpec {
     reads_operations: true,
     file_types: &["NSURL"],
     // `NSNumber` is an integer, number or boolean (`ObjcClientCodegen`'s typeMapping).
-    scalar_types: &["NSNumber"],
+    scalar_type: |name| name == "NSNumber",
     name: "objc",
     api_name,
     type_syntax: "Objective-C types are `NSString*`, `NSNumber*`, `NSDate*`, `NSData*`, \

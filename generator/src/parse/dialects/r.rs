@@ -11,7 +11,7 @@ pub static SPEC: DialectSpec = DialectSpec {
     // `data.frame` is a file's contents (`RClientCodegen`'s typeMapping of `file`).
     file_types: &["data.frame"],
     // `character` is a string, a date or a boolean, never an object.
-    scalar_types: &["character"],
+    scalar_type: |name| name == "character",
     parameter_name: Some(parameter_name),
     name: "r",
     api_name,
