@@ -455,7 +455,8 @@ fn objc_pages_name_models_with_the_class_prefix_and_numbers_are_no_body() {
 
 /// A C API page (`C-libcurl/api_doc.mustache`): each operation named after its group
 /// (`PetAPI_updatePet`), the client's `apiClient` row first, models as `pet_t`, and `int` (an
-/// integer or a boolean, read as any JSON value) and an enum (`X_e`) scalars.
+/// integer or a boolean, read as any JSON value) and an enum (`X_e`) scalars; a list's items
+/// the page its `list_t` links.
 const C_PAGE: &str = "# PetAPI\n\n\
     Method | HTTP request | Description\n------------- | ------------- | -------------\n\
     [**PetAPI_updatePet**](PetAPI.md#PetAPI_updatePet) | **PUT** /pets/{petId} | \n\n\
@@ -467,6 +468,7 @@ const C_PAGE: &str = "# PetAPI\n\n\
     **petId** | **long** |  | \n\
     **dry_run** | **int \\*** |  | [optional] \n\
     **mode** | **openapi_updatePet_mode_e** |  | [optional] \n\
+    **tags** | **[list_t](char.md) \\*** |  | [optional] \n\
     **pet** | **[pet_t](pet.md) \\*** |  | \n\n\
     ### Return type\n\n[pet_t](pet.md) *\n\n\
     ### HTTP request headers\n\n - **Content-Type**: application/json\n - **Accept**: application/json\n";
@@ -499,9 +501,11 @@ fn c_pages_name_operations_after_their_group_and_list_the_client_first() {
             ("petId", ParameterLocation::Path),
             ("dry_run", ParameterLocation::Query),
             ("mode", ParameterLocation::Query),
+            ("tags", ParameterLocation::Query),
             ("pet", ParameterLocation::Body),
         ]
     );
+    assert_eq!(update.parameters[3].ty.to_string(), "list<string>");
     let returns = update.returns.as_ref().expect("a return type");
     assert_eq!(returns.to_string(), "Pet");
 }

@@ -195,6 +195,10 @@ pub struct DialectSpec {
     /// though it may be read as any JSON value or a model (Objective-C's `NSNumber`, an integer,
     /// number or boolean; C's enums `X_e`): a parameter of one is never the request's body.
     pub scalar_type: fn(&str) -> bool,
+    /// A list type the template's API pages write without its items, linking the items' page
+    /// instead (C's `[list_t](tree_node.md) *`: `{{#isArray}}[{{dataType}}_t]({{baseType}}.md)`),
+    /// and the type name of the items a link names (`tree_node` is `tree_node_t`).
+    pub items_in_link: Option<(&'static str, fn(&str) -> String)>,
     /// Type names the page reader reads wherever they stand, and what each is.
     pub words: &'static [(&'static str, Word)],
     /// Containers opened by a name and a bracket (`Hash<`, `List[`), and what each holds.
@@ -268,6 +272,7 @@ impl DialectSpec {
         group_before_operation_names: false,
         file_types: &[],
         scalar_type: |_| false,
+        items_in_link: None,
         words: &[],
         containers: &[],
         qualified: &[],

@@ -434,6 +434,12 @@ pub fn apply_operation_conventions(
         if dialect.spec().colon_placeholders {
             section.path.value = braced_placeholders(&section.path.value);
         }
+        let cells = (section.parameters.iter_mut())
+            .map(|row| &mut row.ty)
+            .chain(section.returns.as_mut());
+        if let Some((list, item_name)) = dialect.spec().items_in_link {
+            cells.for_each(|cell| read_items_in_link(cell, list, item_name));
+        }
         for row in &mut section.parameters {
             row.api_name = dialect.parameter_name(&row.name.value);
             row.file |= names_a_file(&row.ty, dialect.spec().file_types);
@@ -475,6 +481,19 @@ pub fn apply_operation_conventions(
                 cell.expr.value.leaf = leaf;
             }
         }
+    }
+}
+
+/// A list type written without its items (`list`), whose cell links the items' page: a list of
+/// the type `item_name` names for that page.
+fn read_items_in_link(cell: &mut TypeCell, list: &str, item_name: fn(&str) -> String) {
+    let expr = &mut cell.expr.value;
+    if let (Leaf::Named(name), Some(page)) = (&expr.leaf, &cell.linked_page)
+        && name == list
+    {
+        expr.leaf = Leaf::Named(item_name(page));
+        expr.containers.push(Container::List);
+        cell.links_page = true;
     }
 }
 

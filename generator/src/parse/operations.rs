@@ -88,6 +88,9 @@ pub struct TypeCell {
     pub leaf_text: String,
     /// Whether the cell links its type's name to a page (`[**Pet**](Pet.md)`).
     pub links_page: bool,
+    /// The page the cell links, without its folder and `.md` (`tree_node` of C's
+    /// `[list_t](tree_node.md) *`), if any.
+    pub linked_page: Option<String>,
 }
 
 /// One row of a Parameters table.
@@ -411,6 +414,7 @@ impl PageReader<'_, '_> {
                     let parsed = parse_type_cell(self.file, self.text, &cell, self.diagnostics);
                     draft.broken |= parsed.is_none();
                     parsed.map(|parsed| TypeCell {
+                        linked_page: linked_page(inner),
                         expr: parsed.expr,
                         leaf_text: self.text[parsed.leaf_span.clone()].to_owned(),
                         leaf_span: parsed.leaf_span,
@@ -883,6 +887,7 @@ fn read_parameter(
         leaf_span: type_span.clone(),
         leaf_text: text[type_span.clone()].to_owned(),
         links_page: false,
+        linked_page: None,
     };
     let (notes_text, notes_span) = cell_text(columns - 1);
     let mut notes = notes_or_reported(file, &notes_text, notes_span, diagnostics);
@@ -1009,8 +1014,21 @@ fn read_type_cell(
         leaf_text: text[leaf_span.clone()].to_owned(),
         leaf_span,
         links_page,
+        linked_page: linked_page(cell.events),
     };
     Some((ty, once.is_some()))
+}
+
+/// The page a cell's first link names, without its folder and `.md` (`tree_node` of
+/// `[list_t](tree_node.md)`); `None` when it links none.
+fn linked_page(events: &Events<'_>) -> Option<String> {
+    events.iter().find_map(|(event, _)| match event {
+        Event::Start(Tag::Link { dest_url, .. }) => {
+            let page = dest_url.rsplit('/').next().unwrap_or(dest_url);
+            page.strip_suffix(".md").map(str::to_owned)
+        }
+        _ => None,
+    })
 }
 
 /// The events and span of the first half of a Type cell that writes its type twice

@@ -21,6 +21,7 @@ pub static SPEC: DialectSpec = DialectSpec {
     // parameter's own `{{projectName}}_{{operationId}}_{{baseName}}_e`).
     file_types: &["binary_t"],
     scalar_type: |name| name == "int" || name.ends_with("_e"),
+    items_in_link: Some(("list_t", item_name)),
     name: "c",
     api_name,
     type_syntax: "C types are `char *`, `int`, `long`, `float`, `double`, `binary_t*`, \
@@ -99,6 +100,20 @@ fn enum_name(name: &str, page_names: &BTreeSet<String>) -> Option<(Leaf, Option<
         return Some((Leaf::Named(page), None));
     }
     Some((Leaf::Primitive(Primitive::Any), Some(Inexact::UnlistedEnum)))
+}
+
+/// The type of a list's items whose page a C API page links (`{{baseType}}.md`): a type of the
+/// template's table as written (`char`, `binary_t*` of a list of files, without its `*`), else
+/// a model's C name (`tree_node` is `tree_node_t`).
+fn item_name(page: &str) -> String {
+    let page = page.trim_end_matches('*');
+    let written = (SPEC.primitives.iter().map(|(name, _)| name))
+        .chain(SPEC.words.iter().map(|(name, _)| name));
+    if written.into_iter().any(|name| *name == page) {
+        page.to_owned()
+    } else {
+        format!("{page}_t")
+    }
 }
 
 /// The API's name of a model the template calls `name_t` (`pet_t`, `all_of_mixed_t`): the
