@@ -196,9 +196,8 @@ pub struct DialectSpec {
     /// number or boolean; C's enums `X_e`): a parameter of one is never the request's body.
     pub scalar_type: fn(&str) -> bool,
     /// A list type the template's API pages write without its items, linking the items' page
-    /// instead (C's `[list_t](tree_node.md) *`: `{{#isArray}}[{{dataType}}_t]({{baseType}}.md)`),
-    /// and the type name of the items a link names (`tree_node` is `tree_node_t`).
-    pub items_in_link: Option<(&'static str, fn(&str) -> String)>,
+    /// instead (C's `[list_t](tree_node.md) *`: `{{#isArray}}[{{dataType}}_t]({{baseType}}.md)`).
+    pub items_in_link: Option<ItemsInLink>,
     /// Type names the page reader reads wherever they stand, and what each is.
     pub words: &'static [(&'static str, Word)],
     /// Containers opened by a name and a bracket (`Hash<`, `List[`), and what each holds.
@@ -247,6 +246,16 @@ pub struct DialectSpec {
     /// Java's `Long` and `Map<String, X>`, R's Ruby's titles): what those declare shows this
     /// one too.
     pub extends: &'static [&'static str],
+}
+
+/// A list type written without its items, whose cell links the items' page
+/// ([`DialectSpec::items_in_link`]).
+#[derive(Debug, Clone, Copy)]
+pub struct ItemsInLink {
+    /// The list type's name (`list_t`).
+    pub list: &'static str,
+    /// The type name of the items whose page a link names (`tree_node` is `tree_node_t`).
+    pub item_name: fn(&str) -> String,
 }
 
 /// What a dialect makes of a type name in a folder whose pages have the given names: the leaf

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
-use super::dialect::Dialect;
+use super::dialect::{Dialect, ItemsInLink};
 use super::dialects::{self, Dialects};
 use super::operations::{OperationPage, TypeCell};
 use super::page::{MALFORMED_TYPE, ModelPage, PropertyRow, Spanned};
@@ -437,8 +437,8 @@ pub fn apply_operation_conventions(
         let cells = (section.parameters.iter_mut())
             .map(|row| &mut row.ty)
             .chain(section.returns.as_mut());
-        if let Some((list, item_name)) = dialect.spec().items_in_link {
-            cells.for_each(|cell| read_items_in_link(cell, list, item_name));
+        if let Some(items_in_link) = dialect.spec().items_in_link {
+            cells.for_each(|cell| read_items_in_link(cell, items_in_link));
         }
         for row in &mut section.parameters {
             row.api_name = dialect.parameter_name(&row.name.value);
@@ -484,9 +484,9 @@ pub fn apply_operation_conventions(
     }
 }
 
-/// A list type written without its items (`list`), whose cell links the items' page: a list of
-/// the type `item_name` names for that page.
-fn read_items_in_link(cell: &mut TypeCell, list: &str, item_name: fn(&str) -> String) {
+/// A list type written without its items, whose cell links the items' page: a list of the type
+/// the dialect names for that page.
+fn read_items_in_link(cell: &mut TypeCell, ItemsInLink { list, item_name }: ItemsInLink) {
     let expr = &mut cell.expr.value;
     if let (Leaf::Named(name), Some(page)) = (&expr.leaf, &cell.linked_page)
         && name == list

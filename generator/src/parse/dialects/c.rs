@@ -9,7 +9,7 @@ use heck::ToUpperCamelCase;
 
 use super::openapi_generator;
 use crate::model::Primitive;
-use crate::parse::dialect::{DialectSpec, Inexact, Mark, Word};
+use crate::parse::dialect::{DialectSpec, Inexact, ItemsInLink, Mark, Word};
 use crate::parse::types::Leaf;
 
 /// The C template's description.
@@ -21,7 +21,10 @@ pub static SPEC: DialectSpec = DialectSpec {
     // parameter's own `{{projectName}}_{{operationId}}_{{baseName}}_e`).
     file_types: &["binary_t"],
     scalar_type: |name| name == "int" || name.ends_with("_e"),
-    items_in_link: Some(("list_t", item_name)),
+    items_in_link: Some(ItemsInLink {
+        list: "list_t",
+        item_name,
+    }),
     name: "c",
     api_name,
     type_syntax: "C types are `char *`, `int`, `long`, `float`, `double`, `binary_t*`, \
