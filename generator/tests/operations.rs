@@ -419,14 +419,13 @@ const OBJC_PAGE: &str = "# OAIPetApi\n\n\
     ### Return type\n\n[**OAIPet***](OAIPet.md)\n\n\
     ### HTTP request headers\n\n - **Content-Type**: application/json\n - **Accept**: application/json\n";
 
-#[test]
-fn objc_pages_name_models_with_the_class_prefix_and_numbers_are_no_body() {
+/// The group's name and the one operation of a docs folder of a model page and an operation
+/// page (each a file name and its text).
+fn only_operation(model: (&str, &str), page: (&str, &str)) -> (String, Operation) {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let model = "# OAIPet\n\n## Properties\nName | Type | Description | Notes\n\
-        ------------ | ------------- | ------------- | -------------\n\
-        **name** | **NSString*** |  | \n";
-    fs::write(dir.path().join("OAIPet.md"), model).expect("write the model");
-    fs::write(dir.path().join("OAIPetApi.md"), OBJC_PAGE).expect("write the operations");
+    for (file, text) in [model, page] {
+        fs::write(dir.path().join(file), text).expect("write a page");
+    }
     let loaded = match markdown_model_codegen::load(dir.path(), None) {
         Ok(loaded) => loaded,
         Err(failure) => panic!("{}", failure.render()),
@@ -434,15 +433,28 @@ fn objc_pages_name_models_with_the_class_prefix_and_numbers_are_no_body() {
     let [group] = &loaded.model.operations[..] else {
         panic!("one group: {:?}", loaded.model.operations);
     };
-    assert_eq!(group.name, "PetApi");
-    let [update] = &group.operations[..] else {
+    let [operation] = &group.operations[..] else {
         panic!("one operation: {:?}", group.operations);
     };
-    let places: Vec<_> = (update.parameters.iter())
-        .map(|parameter| (parameter.wire_name.as_str(), parameter.location))
-        .collect();
+    (group.name.clone(), operation.clone())
+}
+
+/// Each parameter's name in the docs and its place.
+fn places(operation: &Operation) -> Vec<(&str, ParameterLocation)> {
+    (operation.parameters.iter())
+        .map(|parameter| (parameter.doc_name.as_str(), parameter.location))
+        .collect()
+}
+
+#[test]
+fn objc_pages_name_models_with_the_class_prefix_and_numbers_are_no_body() {
+    let model = "# OAIPet\n\n## Properties\nName | Type | Description | Notes\n\
+        ------------ | ------------- | ------------- | -------------\n\
+        **name** | **NSString*** |  | \n";
+    let (group, update) = only_operation(("OAIPet.md", model), ("OAIPetApi.md", OBJC_PAGE));
+    assert_eq!(group, "PetApi");
     assert_eq!(
-        places,
+        places(&update),
         [
             ("petId", ParameterLocation::Path),
             ("dryRun", ParameterLocation::Query),
@@ -475,28 +487,13 @@ const C_PAGE: &str = "# PetAPI\n\n\
 
 #[test]
 fn c_pages_name_operations_after_their_group_and_list_the_client_first() {
-    let dir = tempfile::tempdir().expect("a temporary folder");
     let model = "# pet_t\n\n## Properties\nName | Type | Description | Notes\n\
         ------------ | ------------- | ------------- | -------------\n\
         **name** | **char \\*** |  | \n";
-    fs::write(dir.path().join("pet.md"), model).expect("write the model");
-    fs::write(dir.path().join("PetAPI.md"), C_PAGE).expect("write the operations");
-    let loaded = match markdown_model_codegen::load(dir.path(), None) {
-        Ok(loaded) => loaded,
-        Err(failure) => panic!("{}", failure.render()),
-    };
-    let [group] = &loaded.model.operations[..] else {
-        panic!("one group: {:?}", loaded.model.operations);
-    };
-    let [update] = &group.operations[..] else {
-        panic!("one operation: {:?}", group.operations);
-    };
+    let (_, update) = only_operation(("pet.md", model), ("PetAPI.md", C_PAGE));
     assert_eq!(update.name, "updatePet");
-    let places: Vec<_> = (update.parameters.iter())
-        .map(|parameter| (parameter.doc_name.as_str(), parameter.location))
-        .collect();
     assert_eq!(
-        places,
+        places(&update),
         [
             ("petId", ParameterLocation::Path),
             ("dry_run", ParameterLocation::Query),
