@@ -42,11 +42,17 @@ pub static SPEC: DialectSpec = DialectSpec {
             bracket: '(',
             holds: Holds::Values(None),
         },
-        // The API pages' list of a parameter's items (`api_doc.mustache`: `list( **X** )`).
+        // The API pages' list and map of a parameter's items (`api_doc.mustache`:
+        // `list( **X** )`, `named list( **X** )`).
         Opener {
             name: "list",
             bracket: '(',
             holds: Holds::List,
+        },
+        Opener {
+            name: "named list",
+            bracket: '(',
+            holds: Holds::Values(None),
         },
     ],
     // The template maps booleans to `character` as well as strings, dates, UUIDs and bytes: it is
@@ -161,6 +167,7 @@ mod tests {
             ("set[character]", "list[character]", r),
             ("numeric", "numeric", r),
             ("list( character )", "list[character]", r),
+            ("named list( Pet )", "dict(str, Pet)", r),
             ("data.frame", "data.frame", r),
             // Shared with Bash.
             ("array[integer]", "list[integer]", None),
