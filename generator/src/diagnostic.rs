@@ -15,7 +15,9 @@ use codespan_reporting::files::{Error as FilesError, Files};
 use codespan_reporting::term::{self, WriteStyle};
 
 /// How serious a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Reported, but generation goes on (fatal only under `--deny-warnings`).
@@ -25,7 +27,9 @@ pub enum Severity {
 }
 
 /// Index of a file in [`Sources`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct FileId(usize);
 
 /// The note of a problem on one of openapi-generator's API pages, which are read as well as
@@ -35,7 +39,7 @@ pub const OPERATION_LEFT_OUT: &str =
 
 /// One problem in the input, located at a byte span of a source file (or at no file at all, for
 /// problems such as a missing spec folder).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,

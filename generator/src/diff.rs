@@ -209,6 +209,21 @@ fn is_zero(count: &usize) -> bool {
     *count == 0
 }
 
+/// The report of a surface compared with itself (a crate whose record a run leaves as it is):
+/// no changes, since the crate `package`.
+pub fn unchanged(package: &CrateId) -> Report {
+    let nothing = ApiSurface {
+        generated: String::new(),
+        format: crate::surface::FORMAT,
+        package: package.clone(),
+        rust_types: BTreeMap::new(),
+        models: BTreeMap::new(),
+        operations: BTreeMap::new(),
+        unresolved_names: BTreeSet::new(),
+    };
+    diff(&nothing, &nothing)
+}
+
 /// Compares two surfaces.
 pub fn diff(old: &ApiSurface, new: &ApiSurface) -> Report {
     let mut differ = Differ {

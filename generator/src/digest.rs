@@ -35,6 +35,16 @@ impl Digest {
         })
     }
 
+    /// Its 16 bytes, little-endian.
+    pub fn to_le_bytes(self) -> [u8; 16] {
+        self.0.to_le_bytes()
+    }
+
+    /// The digest whose [`Self::to_le_bytes`] are `bytes`.
+    pub fn from_le_bytes(bytes: [u8; 16]) -> Self {
+        Digest(u128::from_le_bytes(bytes))
+    }
+
     /// Reads 32 hex digits as [`Digest`]'s `Display` writes them.
     pub fn parse(text: &str) -> Option<Self> {
         if text.len() != 32 || !text.bytes().all(|byte| byte.is_ascii_hexdigit()) {

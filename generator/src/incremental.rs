@@ -18,7 +18,7 @@
 //! the inputs are those that made the crate, and a generator of other sources has another
 //! fingerprint.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -333,7 +333,7 @@ pub(crate) fn up_to_date(out_dir: &Path, inputs: Digest) -> Option<(RunRecord, W
     if !files_kept.all(|kept| kept) {
         return None;
     }
-    let wanted: BTreeSet<&Path> = (record.files.iter())
+    let wanted: HashSet<&Path> = (record.files.iter())
         .map(|(path, ..)| Path::new(path))
         .chain([Path::new(HASHES_FILE)])
         .collect();

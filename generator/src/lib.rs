@@ -18,6 +18,7 @@ pub mod incremental;
 pub mod model;
 mod naming;
 pub mod output;
+mod page_cache;
 pub mod parse;
 mod spec;
 pub mod surface;
@@ -30,6 +31,8 @@ pub use diagnostic::{Diagnostic, Severity, Sources};
 pub use incremental::UpToDate;
 pub use model::TypeModel;
 pub use output::{WriteMode, WriteReport};
+
+use page_cache::PageCache;
 
 /// The first line of every generated file (and the `@generated` entry of its recorded surface).
 pub const HEADER: &str =
@@ -172,13 +175,21 @@ pub struct Loaded {
 pub fn load(spec_dir: &Path, config: Option<&Path>) -> Result<Loaded, Failure> {
     Inputs::read(spec_dir, config)
         .load()
-        .map(|(loaded, _)| loaded)
+        .map(|(loaded, _, _)| loaded)
 }
 
 /// Runs the whole pipeline: read, parse, build the model, emit and format what changed (see
 /// [`incremental`]), write.
 pub fn generate(options: &Options) -> Result<Generated, Failure> {
     Inputs::read(&options.spec_dir, options.config.as_deref()).generate(options)
+}
+
+/// The parse cache as a run read it, and what to write back when the run succeeds.
+#[derive(Debug)]
+struct CacheUpdate {
+    cache: PageCache,
+    path: PathBuf,
+    pages: Vec<page_cache::PageEntry>,
 }
 
 /// The inputs of a run, read and not parsed yet: the pages of the docs folder and the config.
@@ -193,6 +204,8 @@ pub struct Inputs {
     /// take from (`[sources] also`), whose pages it does not cover.
     digest: Option<digest::Digest>,
     default_name: String,
+    /// The parse cache's file ([`Self::with_page_cache`]).
+    page_cache: Option<PathBuf>,
     timings: Timings,
     started: Instant,
 }
@@ -235,8 +248,20 @@ impl Inputs {
             diagnostics,
             digest,
             default_name,
+            page_cache: None,
             timings,
             started,
+        }
+    }
+
+    /// Keeps what reading each page gave in the file `path` (a cache: deleting it changes nothing but the time a run takes), so
+    /// that a later run with the same file parses only the pages that changed. The file is
+    /// written by a run that writes the crate and succeeds.
+    #[must_use]
+    pub fn with_page_cache(self, path: PathBuf) -> Inputs {
+        Inputs {
+            page_cache: Some(path),
+            ..self
         }
     }
 
@@ -266,8 +291,8 @@ impl Inputs {
     }
 
     /// Parses the pages and builds the type model (nothing is written); with the digest of the
-    /// inputs.
-    fn load(self) -> Result<(Loaded, Option<digest::Digest>), Failure> {
+    /// inputs, and the parse cache to write when the run succeeds.
+    fn load(self) -> Result<(Loaded, Option<digest::Digest>, Option<CacheUpdate>), Failure> {
         let Inputs {
             spec_dir,
             pages,
@@ -276,17 +301,25 @@ impl Inputs {
             mut diagnostics,
             digest,
             default_name,
+            page_cache,
             mut timings,
             started: _,
         } = self;
         let started = Instant::now();
+        let cache = page_cache.map(|path| (PageCache::open(&path), path));
         let mut parsed = spec::parse_pages(
             &pages,
             &sources,
             config.dialect.as_ref(),
             config.models_only,
+            cache.as_ref().map(|(cache, _)| cache),
             &mut diagnostics,
         );
+        let cache_update = cache.map(|(cache, path)| CacheUpdate {
+            cache,
+            path,
+            pages: std::mem::take(&mut parsed.cache_entries),
+        });
         spec::take_from_also_folders(
             &spec_dir,
             &config,
@@ -337,14 +370,14 @@ impl Inputs {
             warnings: diagnostics,
             timings,
         };
-        Ok((loaded, digest))
+        Ok((loaded, digest, cache_update))
     }
 
     /// Runs the rest of the pipeline on these inputs: parse, build the model, emit and format
     /// what changed (see [`incremental`]), write.
     pub fn generate(self, options: &Options) -> Result<Generated, Failure> {
         let started = self.started;
-        let (loaded, inputs) = self.load()?;
+        let (loaded, inputs, cache_update) = self.load()?;
         let Loaded {
             model,
             stats,
@@ -379,6 +412,10 @@ impl Inputs {
             options.mode,
         )
         .map_err(Failure::Io)?;
+        if let (Some(update), WriteMode::Write) = (cache_update, options.mode) {
+            // A cache that cannot be written costs the next run its time, nothing else.
+            let _ = update.cache.save(&update.path, &update.pages);
+        }
         timings.write = write_started.elapsed();
         timings.total = started.elapsed();
         Ok(Generated {

@@ -134,10 +134,10 @@ pub fn wire_name(api_name: &str, rule: WireCase) -> String {
     let leading = &api_name[..api_name.len() - api_name.trim_start_matches('_').len()];
     let trailing = &api_name[api_name.trim_end_matches('_').len()..];
     let core = match rule {
-        WireCase::CamelCase => core.to_lower_camel_case(),
-        WireCase::SnakeCase => core.to_snake_case(),
+        WireCase::CamelCase => lower_camel_case(core),
+        WireCase::SnakeCase => snake_case(core),
         WireCase::AsWritten => core.to_owned(),
-        WireCase::PascalCase => core.to_upper_camel_case(),
+        WireCase::PascalCase => upper_camel_case(core),
         WireCase::KebabCase => core.to_kebab_case(),
     };
     format!("{leading}{core}{trailing}")
@@ -147,8 +147,10 @@ pub fn wire_name(api_name: &str, rule: WireCase) -> String {
 /// that spells no identifier so (`$`, `_`, `²`) has its symbols spelled out instead (`dollar`):
 /// every wire name gets one.
 pub fn field_name(wire_name: &str) -> String {
-    let name = escape(prefix_digit(&wire_name.to_snake_case(), "_"));
-    if syn::parse_str::<syn::Ident>(&name).is_ok() {
+    let name = escape(prefix_digit(&snake_case(wire_name), "_"));
+    // `is_identifier` and the keywords first: syn's parser is a twentieth of a large run.
+    let plain = is_identifier(&name) && !KEYWORDS.contains(&name.as_str());
+    if plain || syn::parse_str::<syn::Ident>(&name).is_ok() {
         return name;
     }
     let spelled: String = wire_name
@@ -159,7 +161,7 @@ pub fn field_name(wire_name: &str) -> String {
             other => format!(" {} ", symbol_name(other)),
         })
         .collect();
-    let snake = spelled.to_snake_case();
+    let snake = snake_case(&spelled);
     escape(prefix_digit(
         if snake.is_empty() { "empty" } else { &snake },
         "_",
@@ -269,7 +271,7 @@ pub fn feature_name(group: &str) -> String {
 /// trailing `_` (`self_`).
 pub fn function_name(operation: &str) -> String {
     if operation.contains(|c: char| c.is_ascii_uppercase()) {
-        escape(operation.to_snake_case())
+        escape(snake_case(operation))
     } else {
         escape(operation.to_owned())
     }
@@ -333,8 +335,8 @@ const RESERVED_FEATURES: [&str; 5] = [
 /// `Foo_Bar_2_`; the trailing `_` keeps that form apart from the plain one.
 pub fn enum_name(field_rust_name: &str) -> String {
     let snake = unraw(field_rust_name);
-    let camel = snake.to_upper_camel_case();
-    if camel.to_snake_case() == snake && is_upper_camel(&camel) && camel != "Self" {
+    let camel = upper_camel_case(snake);
+    if snake_case(&camel) == snake && is_upper_camel(&camel) && camel != "Self" {
         return camel;
     }
     let mut words: Vec<String> = snake.split('_').map(upper_first).collect();
@@ -412,8 +414,7 @@ pub fn region_variant(region: &str) -> String {
 /// without any is spelled out (`*` -> `Asterisk`, the empty string -> `Empty`); a leading digit
 /// gets a `V` (`8kHz` -> `V8kHz`); `Self` gets a `_`.
 fn variant_base(value: &str) -> String {
-    let mut camel: String = value
-        .to_upper_camel_case()
+    let mut camel: String = upper_camel_case(value)
         .chars()
         .filter(char::is_ascii_alphanumeric)
         .collect();
@@ -502,7 +503,7 @@ fn is_upper_camel(name: &str) -> bool {
 /// would give `Foo_Bar` and `FooBar` one name).
 fn snake_segments(name: &str) -> String {
     name.split('_')
-        .map(ToSnakeCase::to_snake_case)
+        .map(snake_case)
         .collect::<Vec<_>>()
         .join("__")
 }
@@ -515,6 +516,98 @@ fn upper_first(word: &str) -> String {
         .into_iter()
         .chain(chars)
         .collect()
+}
+
+/// The words of an ASCII name as heck splits them (at every character that is not a letter or a
+/// digit, after a lowercase letter followed by a capital, and before the last capital of a run
+/// followed by a lowercase letter: `HTTPServerURL2go` -> `HTTP`, `Server`, `URL2go`); `None` for a
+/// name with other characters. heck decodes every character's Unicode case through `fmt`, which
+/// was a tenth of a large folder's run: the names docs write are ASCII.
+fn ascii_words(name: &str) -> Option<Vec<&str>> {
+    if !name.is_ascii() {
+        return None;
+    }
+    let mut words = Vec::new();
+    for part in name.split(|c: char| !c.is_ascii_alphanumeric()) {
+        let bytes = part.as_bytes();
+        let mut start = 0;
+        // The case of the last cased letter since `start`, if any.
+        let mut last_upper: Option<bool> = None;
+        for (index, &byte) in bytes.iter().enumerate() {
+            let Some(&next) = bytes.get(index + 1) else {
+                words.push(&part[start..]);
+                break;
+            };
+            let now_upper = if byte.is_ascii_lowercase() {
+                Some(false)
+            } else if byte.is_ascii_uppercase() {
+                Some(true)
+            } else {
+                last_upper
+            };
+            if now_upper == Some(false) && next.is_ascii_uppercase() {
+                words.push(&part[start..=index]);
+                start = index + 1;
+                last_upper = None;
+            } else if last_upper == Some(true)
+                && byte.is_ascii_uppercase()
+                && next.is_ascii_lowercase()
+            {
+                words.push(&part[start..index]);
+                start = index;
+                last_upper = None;
+            } else {
+                last_upper = now_upper;
+            }
+        }
+    }
+    Some(words)
+}
+
+/// `name` in snake_case, as heck's `to_snake_case` writes it.
+pub(crate) fn snake_case(name: &str) -> String {
+    let Some(words) = ascii_words(name) else {
+        return name.to_snake_case();
+    };
+    let mut snake = String::with_capacity(name.len() + words.len());
+    for word in words {
+        if !snake.is_empty() {
+            snake.push('_');
+        }
+        snake.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+    }
+    snake
+}
+
+/// `name` in lowerCamelCase, as heck's `to_lower_camel_case` writes it.
+fn lower_camel_case(name: &str) -> String {
+    match ascii_words(name) {
+        Some(words) => camel_case(&words, false),
+        None => name.to_lower_camel_case(),
+    }
+}
+
+/// `name` in UpperCamelCase, as heck's `to_upper_camel_case` writes it.
+fn upper_camel_case(name: &str) -> String {
+    match ascii_words(name) {
+        Some(words) => camel_case(&words, true),
+        None => name.to_upper_camel_case(),
+    }
+}
+
+/// ASCII `words` joined in camelCase, the first capitalized too when `upper`.
+fn camel_case(words: &[&str], upper: bool) -> String {
+    let mut camel = String::with_capacity(words.iter().map(|word| word.len()).sum());
+    for (index, word) in words.iter().enumerate() {
+        let (first, rest) = word.split_at(1);
+        if index == 0 && !upper {
+            camel.push_str(&first.to_ascii_lowercase());
+        } else {
+            camel.push_str(&first.to_ascii_uppercase());
+        }
+        camel.push_str(&rest.to_ascii_lowercase());
+    }
+    camel
 }
 
 fn prefix_digit(name: &str, prefix: &str) -> String {
@@ -561,6 +654,38 @@ fn symbol_name(c: char) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_fast_case_conversions_write_what_heck_writes() {
+        // Every name of up to six characters of this alphabet: lowercase and capital letters,
+        // digits, separators, and a letter that is not ASCII (heck's own path).
+        let alphabet = ['a', 'z', '0', '_', 'B', 'Q', '-', 'é'];
+        let mut names = vec![String::new()];
+        let mut all = Vec::new();
+        for _ in 0..6 {
+            names = (names.iter())
+                .flat_map(|name| alphabet.iter().map(move |c| format!("{name}{c}")))
+                .collect();
+            all.extend(names.iter().cloned());
+        }
+        for name in all
+            .iter()
+            .map(String::as_str)
+            .chain(["selfUri", "HTTPServerURL2go", "ÉtéB"])
+        {
+            assert_eq!(snake_case(name), name.to_snake_case(), "{name:?}");
+            assert_eq!(
+                upper_camel_case(name),
+                name.to_upper_camel_case(),
+                "{name:?}"
+            );
+            assert_eq!(
+                lower_camel_case(name),
+                name.to_lower_camel_case(),
+                "{name:?}"
+            );
+        }
+    }
 
     #[test]
     fn field_names_of_any_wire_name() {

@@ -7,7 +7,7 @@
 //! after every new file is in place; any other file is left alone and reported as unknown. In
 //! check mode nothing is touched.
 
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -103,7 +103,7 @@ fn write(
             Err(error) => return Err(with_path(error, &path)),
         }
     }
-    let wanted: BTreeSet<&Path> = (files.iter().map(|file| file.path.as_path()))
+    let wanted: HashSet<&Path> = (files.iter().map(|file| file.path.as_path()))
         .chain(kept.iter().map(PathBuf::as_path))
         .collect();
     let (stale, unknown) = other_files(out_dir, &wanted)?;
@@ -152,7 +152,7 @@ fn write(
 /// the unknown ones (everything else but a top-level `target/`), which it leaves alone.
 pub(crate) fn other_files(
     out_dir: &Path,
-    wanted: &BTreeSet<&Path>,
+    wanted: &HashSet<&Path>,
 ) -> io::Result<(Vec<PathBuf>, Vec<PathBuf>)> {
     let mut stale = Vec::new();
     let mut unknown = Vec::new();

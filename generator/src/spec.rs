@@ -6,7 +6,10 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use crate::config::{Config, Located};
-use crate::diagnostic::{Diagnostic, FileId, OPERATION_LEFT_OUT, Severity, Sources, UnreadFile};
+use crate::diagnostic::{
+    Diagnostic, FileId, OPERATION_LEFT_OUT, Severity, Source, Sources, UnreadFile,
+};
+use crate::page_cache::{PageCache, PageEntry, ParsedPage};
 use crate::parse::{
     Dialect, ModelPage, OperationPage, OtherFolder, PageOutcome, apply_folder_conventions,
     apply_operation_conventions, folder_dialect, inherit_all_of_members, looks_like_operations,
@@ -150,6 +153,9 @@ pub struct ParsedPages {
     pub operations: Vec<OperationPage>,
     /// How many pages are not model pages (operation pages included).
     pub skipped: usize,
+    /// Each page's key in the parse cache, and its entry when it was parsed (not taken from the
+    /// cache); empty when there is no cache.
+    pub cache_entries: Vec<PageEntry>,
 }
 
 /// Parses the pages in parallel: model pages, and operation pages among the others unless
@@ -160,46 +166,45 @@ pub fn parse_pages(
     sources: &Sources,
     forced: Option<&Located<Dialect>>,
     models_only: bool,
+    cache: Option<&PageCache>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> ParsedPages {
-    type Outcome = (
-        PageOutcome,
-        Option<OperationPage>,
-        Vec<Diagnostic>,
-        Vec<Diagnostic>,
-    );
     let first_diagnostic = diagnostics.len();
-    let outcomes: Vec<Outcome> = pages
+    let read: Vec<(ParsedPage, Option<PageEntry>)> = pages
         .par_iter()
         .map(|&file| {
-            let mut page_diagnostics = Vec::new();
-            let mut operation_diagnostics = Vec::new();
             let source = sources.get(file);
-            let outcome = parse_schema_sections_page(file, &source.text, &mut page_diagnostics)
-                .unwrap_or_else(|| parse_page(file, &source.text, &mut page_diagnostics));
-            let operations = match outcome {
-                PageOutcome::NotAModel if !models_only && looks_like_operations(&source.text) => {
-                    let stem = source.path.file_stem().map(|stem| stem.to_string_lossy());
-                    parse_operations(
-                        file,
-                        &source.text,
-                        stem.as_deref().unwrap_or("api"),
-                        &mut operation_diagnostics,
-                    )
-                }
-                _ => None,
+            let Some(cache) = cache else {
+                return (parse_one(file, source, models_only), None);
             };
-            (outcome, operations, page_diagnostics, operation_diagnostics)
+            let key = PageCache::key(file, source, models_only);
+            match cache.get(key) {
+                Some(page) => (page, Some((key, None))),
+                None => {
+                    let page = parse_one(file, source, models_only);
+                    let entry = PageCache::encode(&page);
+                    (page, Some((key, Some(entry))))
+                }
+            }
         })
         .collect();
+    let (outcomes, cache_entries): (Vec<ParsedPage>, Vec<Option<PageEntry>>) =
+        read.into_iter().unzip();
     let mut parsed = ParsedPages {
         dialect: Dialect::default(),
         models: Vec::new(),
         operations: Vec::new(),
         skipped: 0,
+        cache_entries: cache_entries.into_iter().flatten().collect(),
     };
     let mut operations = Vec::new();
-    for (outcome, page_operations, page_diagnostics, operation_diagnostics) in outcomes {
+    for page in outcomes {
+        let ParsedPage {
+            outcome,
+            operations: page_operations,
+            page_diagnostics,
+            operation_diagnostics,
+        } = page;
         diagnostics.extend(page_diagnostics);
         match outcome {
             PageOutcome::Model(page) => parsed.models.push(*page),
@@ -237,6 +242,33 @@ pub fn parse_pages(
     parsed
 }
 
+/// Reads one page: as a model page (or a page of several), and its operations unless
+/// `models_only` or it has a model.
+fn parse_one(file: FileId, source: &Source, models_only: bool) -> ParsedPage {
+    let mut page_diagnostics = Vec::new();
+    let mut operation_diagnostics = Vec::new();
+    let outcome = parse_schema_sections_page(file, &source.text, &mut page_diagnostics)
+        .unwrap_or_else(|| parse_page(file, &source.text, &mut page_diagnostics));
+    let operations = match outcome {
+        PageOutcome::NotAModel if !models_only && looks_like_operations(&source.text) => {
+            let stem = source.path.file_stem().map(|stem| stem.to_string_lossy());
+            parse_operations(
+                file,
+                &source.text,
+                stem.as_deref().unwrap_or("api"),
+                &mut operation_diagnostics,
+            )
+        }
+        _ => None,
+    };
+    ParsedPage {
+        outcome,
+        operations,
+        page_diagnostics,
+        operation_diagnostics,
+    }
+}
+
 /// Reads the other docs folders of the same API that `[sources] also` names (relative to
 /// `spec_dir`; the primary folder itself is skipped) and takes from their model pages what the
 /// primary `models` cannot show. A folder that cannot be read is an error at its entry; what
@@ -269,7 +301,7 @@ pub fn take_from_also_folders(
         }
         let mut found = Vec::new();
         let pages = read_pages(&dir, sources, &mut found);
-        let pages = parse_pages(&pages, sources, None, true, &mut found);
+        let pages = parse_pages(&pages, sources, None, true, None, &mut found);
         diagnostics.extend(
             found
                 .into_iter()

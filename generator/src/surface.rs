@@ -11,7 +11,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::{Diagnostic, Failure, Sources};
 
@@ -635,23 +635,43 @@ pub fn is_generated_crate(folder: &Path) -> bool {
 /// The surface a generated crate folder records; `Ok(None)` when it records none (a new output
 /// folder), an error naming the file when it cannot be read.
 pub fn recorded(crate_dir: &Path) -> io::Result<Option<ApiSurface>> {
-    let path = crate_dir.join(RECORD_FILE);
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(error) => {
-            return Err(io::Error::new(
+    match Record::read(crate_dir)? {
+        Some(record) => record.surface().map(Some),
+        None => Ok(None),
+    }
+}
+
+/// The text of a generated crate's [`RECORD_FILE`], read and not parsed yet.
+#[derive(Debug)]
+pub struct Record {
+    path: PathBuf,
+    text: String,
+}
+
+impl Record {
+    /// The record of the crate folder `crate_dir`; `Ok(None)` when it has none, an error naming
+    /// the file when it cannot be read.
+    pub fn read(crate_dir: &Path) -> io::Result<Option<Record>> {
+        let path = crate_dir.join(RECORD_FILE);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Ok(Some(Record { path, text })),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(error) => Err(io::Error::new(
                 error.kind(),
                 format!("{}: {error}", path.display()),
-            ));
+            )),
         }
-    };
-    ApiSurface::from_json(&text).map(Some).map_err(|error| {
-        io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!("{}: {error}", path.display()),
-        )
-    })
+    }
+
+    /// The surface it records; an error naming the file when it does not read.
+    pub fn surface(&self) -> io::Result<ApiSurface> {
+        ApiSurface::from_json(&self.text).map_err(|error| {
+            io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("{}: {error}", self.path.display()),
+            )
+        })
+    }
 }
 
 /// A surface to compare and the warnings of the docs it was made from.

@@ -28,6 +28,9 @@ pub struct BenchArgs {
 pub struct BenchOnceArgs {
     spec: PathBuf,
     out: PathBuf,
+    /// The parse cache's file, if any.
+    #[arg(long)]
+    parse_cache: Option<PathBuf>,
 }
 
 const PHASES: [&str; 10] = [
@@ -59,7 +62,10 @@ pub fn run_once(args: &BenchOnceArgs) -> Result<ExitCode> {
         mode: WriteMode::Write,
         deny_warnings: false,
     };
-    let inputs = Inputs::read(&options.spec_dir, None);
+    let mut inputs = Inputs::read(&options.spec_dir, None);
+    if let Some(path) = &args.parse_cache {
+        inputs = inputs.with_page_cache(path.clone());
+    }
     let (t, pages, written) = match inputs.up_to_date(&options, false) {
         Some(found) => (found.timings, found.stats.pages, 0),
         None => match inputs.generate(&options) {
@@ -117,7 +123,7 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
         let mut baseline = Vec::new();
         for index in 0..args.runs {
             let out = root.join(format!("cold-{index}"));
-            let run = time_process(&binary, folder, &out)?;
+            let run = time_process(&binary, folder, &out, None)?;
             pages = run.pages;
             cold.push(run.times);
             baseline.push(time_plain_writes(
@@ -126,7 +132,7 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
             )?);
         }
         for _ in 0..args.runs {
-            let run = time_process(&binary, folder, &root.join("cold-0"))?;
+            let run = time_process(&binary, folder, &root.join("cold-0"), None)?;
             // An unchanged run that writes is not what this row claims to time, and is a bug.
             if run.written != 0 {
                 bail!(
@@ -136,7 +142,10 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
             }
             warm.push(run.times);
         }
-        let changed = time_one_page_changed(&binary, folder, &root, args.runs)?;
+        let changed = time_one_page_changed(&binary, folder, &root, args.runs, None)?;
+        let cache = root.join("parse-cache");
+        let changed_cached =
+            time_one_page_changed(&binary, folder, &root, args.runs, Some(&cache))?;
         remove_folder(&root)?;
         println!(
             "== {name}: {pages} pages, {} runs each, seconds: median (min-max)",
@@ -155,6 +164,11 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
         );
         print_table("unchanged output folder", &warm, pages);
         print_table("one page changed", &changed, pages);
+        print_table(
+            "one page changed, with --parse-cache",
+            &changed_cached,
+            pages,
+        );
     }
     println!(
         "bench: {} folder(s) timed{}",
@@ -171,12 +185,13 @@ const FILES_ONE_PAGE_WRITES: usize = 4;
 
 /// Runs into the crate `root/cold-0` (generated from `folder`) from a copy of `folder` (under
 /// `root`, in `target/`) whose first model page gets another sentence in its description before
-/// each run.
+/// each run; with the parse cache `cache`, filled by a first run that is not timed.
 fn time_one_page_changed(
     binary: &Path,
     folder: &Path,
     root: &Path,
     runs: u16,
+    cache: Option<&Path>,
 ) -> Result<Vec<Vec<f64>>> {
     // The copy keeps the folder's name: an unconfigured crate is named after it.
     let docs = root.join("docs").join(folder_name(folder));
@@ -195,11 +210,18 @@ fn time_one_page_changed(
     }
     let page = page.with_context(|| format!("{}: no model page", folder.display()))?;
     let original = fs::read_to_string(&page)?;
+    if cache.is_some() {
+        fs::write(
+            &page,
+            original.replacen(PROPERTIES, "Filling the cache.\n\n## Properties", 1),
+        )?;
+        time_process(binary, &docs, &root.join("cold-0"), cache)?;
+    }
     let mut times = Vec::new();
     for index in 0..runs {
         let edited = format!("Edited before run {index}.\n\n{PROPERTIES}");
         fs::write(&page, original.replacen(PROPERTIES, &edited, 1))?;
-        let run = time_process(binary, &docs, &root.join("cold-0"))?;
+        let run = time_process(binary, &docs, &root.join("cold-0"), cache)?;
         if !(1..=FILES_ONE_PAGE_WRITES).contains(&run.written) {
             bail!(
                 "{}: a run after one page changed wrote {} file(s)",
@@ -255,14 +277,15 @@ struct Run {
     written: usize,
 }
 
-/// Runs `bench-once` as a child process.
-fn time_process(binary: &Path, spec: &Path, out: &Path) -> Result<Run> {
+/// Runs `bench-once` as a child process, with the parse cache `cache` if any.
+fn time_process(binary: &Path, spec: &Path, out: &Path, cache: Option<&Path>) -> Result<Run> {
+    let mut command = Command::new(binary);
+    command.arg("bench-once").arg(spec).arg(out);
+    if let Some(cache) = cache {
+        command.arg("--parse-cache").arg(cache);
+    }
     let started = Instant::now();
-    let output = Command::new(binary)
-        .arg("bench-once")
-        .arg(spec)
-        .arg(out)
-        .output()?;
+    let output = command.output()?;
     let wall = started.elapsed();
     if !output.status.success() {
         bail!("{}", String::from_utf8_lossy(&output.stderr));

@@ -27,6 +27,10 @@ pub struct CodegenArgs {
     /// Fail on warnings too.
     #[arg(long)]
     deny_warnings: bool,
+    /// Keep what reading each page gave in this file, so that the next run parses only the
+    /// pages that changed.
+    #[arg(long)]
+    parse_cache: Option<PathBuf>,
     /// Show every warning in full, not only the first 20 and a count of each kind.
     #[arg(long)]
     all_warnings: bool,
@@ -39,6 +43,7 @@ pub fn run(args: &CodegenArgs) -> Result<ExitCode> {
         out: args.out.clone(),
         config: args.config.clone(),
         deny_warnings: args.deny_warnings,
+        parse_cache: args.parse_cache.clone(),
     };
     let mode = if args.check {
         WriteMode::Check

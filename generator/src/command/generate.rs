@@ -1,6 +1,7 @@
 //! `generate` and `check`: write (or compare) the crate a docs folder generates, and report what
 //! changed in its types since the surface the crate recorded.
 
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -9,10 +10,10 @@ use serde_json::json;
 
 use super::Outcome;
 use super::report::{Reporter, diagnostics_json};
-use crate::diff::diff;
+use crate::diff::{Report, diff, unchanged};
 use crate::incremental::HASHES_FILE;
-use crate::surface::{ApiSurface, recorded};
-use crate::{Inputs, Options, Stats, UpToDate, WriteMode, WriteReport};
+use crate::surface::{ApiSurface, CrateId, RECORD_FILE, Record};
+use crate::{Generated, Inputs, Options, Stats, UpToDate, WriteMode, WriteReport};
 
 /// The arguments of `generate` and `check`.
 #[derive(Debug, Clone, Args)]
@@ -32,6 +33,11 @@ pub struct GenerateArgs {
     /// Fail on warnings too.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Keep what reading each page gave in FILE, so that the next run with it parses only the
+    /// pages that changed (a cache: any FILE outside the crate, such as
+    /// `target/docs-parse-cache`; written by `generate` runs that succeed).
+    #[arg(long, value_name = "FILE")]
+    pub parse_cache: Option<PathBuf>,
 }
 
 /// Runs `generate` ([`WriteMode::Write`]) or `check` ([`WriteMode::Check`]).
@@ -49,13 +55,16 @@ pub fn run(args: &GenerateArgs, mode: WriteMode, reporter: &Reporter) -> Outcome
     };
     // A crate made from these very docs by this very generator is reported without parsing them
     // (unless their warnings are wanted: the JSON document lists every diagnostic).
-    let inputs = Inputs::read(&options.spec_dir, options.config.as_deref());
+    let mut inputs = Inputs::read(&options.spec_dir, options.config.as_deref());
+    if let Some(path) = &args.parse_cache {
+        inputs = inputs.with_page_cache(path.clone());
+    }
     if let Some(found) = inputs.up_to_date(&options, reporter.is_json()) {
         report_up_to_date(&found, mode, reporter);
         return outcome(&args.out, &found.report, mode, reporter);
     }
     // Read before writing: the report compares the crate as it was with what is generated.
-    let before = recorded(&args.out);
+    let before = Record::read(&args.out);
     let generated = match inputs.generate(&options) {
         Ok(generated) => generated,
         Err(failure) => {
@@ -64,8 +73,8 @@ pub fn run(args: &GenerateArgs, mode: WriteMode, reporter: &Reporter) -> Outcome
         }
     };
     reporter.diagnostics(&generated.sources, &generated.warnings);
-    let changes = match before {
-        Ok(before) => before.map(|before| diff(&before, &ApiSurface::from_model(&generated.model))),
+    let changes = match before.and_then(|record| changes_since(record, &generated)) {
+        Ok(changes) => changes,
         Err(error) => {
             reporter.note(&format!("warning: {error}; no report of type changes"));
             None
@@ -102,6 +111,24 @@ pub fn run(args: &GenerateArgs, mode: WriteMode, reporter: &Reporter) -> Outcome
             "changes": changes,
         }),
     )
+}
+
+/// What changed in the types since the crate's record `before` (none without one). A run that
+/// leaves the record as it is changed nothing, and the record is not parsed.
+fn changes_since(before: Option<Record>, generated: &Generated) -> io::Result<Option<Report>> {
+    let Some(before) = before else {
+        return Ok(None);
+    };
+    let record = Path::new(RECORD_FILE);
+    if !generated.report.written.iter().any(|path| path == record) {
+        let package = &generated.model.package;
+        return Ok(Some(unchanged(&CrateId {
+            name: package.name.clone(),
+            version: package.version.clone(),
+        })));
+    }
+    let after = ApiSurface::from_model(&generated.model);
+    Ok(Some(diff(&before.surface()?, &after)))
 }
 
 /// What the summary tells of a run.

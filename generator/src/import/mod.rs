@@ -199,6 +199,7 @@ pub fn import_wire_names(options: &ImportOptions) -> Result<Imported, Failure> {
         &sources,
         config.dialect.as_ref(),
         false,
+        None,
         &mut diagnostics,
     );
     let crate_name = spec::default_crate_name(&options.spec_dir);

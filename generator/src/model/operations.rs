@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
-use heck::{ToSnakeCase, ToTrainCase};
+use heck::ToTrainCase;
 use rayon::iter::{IntoParallelIterator, ParallelIterator};
 
 use super::shared::{MAX_TYPE_DEPTH, enum_type, suggest};
@@ -271,10 +271,10 @@ impl Header {
 
 /// The header a parameter named `api_name` (`if_match`, `ifMatch`) goes in, if any.
 fn request_header(api_name: &str) -> Option<Header> {
-    let snake = api_name.to_snake_case();
+    let snake = naming::snake_case(api_name);
     let registered = REQUEST_HEADERS
         .iter()
-        .find(|header| header.to_snake_case() == snake);
+        .find(|header| naming::snake_case(header) == snake);
     match registered {
         Some(header) => Some(Header::Registered(header)),
         None if snake.starts_with("x_") && snake.len() > 2 => {

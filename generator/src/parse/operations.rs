@@ -32,7 +32,7 @@ use crate::model::{Container, HttpMethod, Permissions, Primitive};
 use crate::naming;
 
 /// A page of operations of one API group.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OperationPage {
     /// The file the page was read from.
     pub file: FileId,
@@ -47,7 +47,7 @@ pub struct OperationPage {
 }
 
 /// One operation's section of an operation page.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OperationSection {
     /// The operation's name (`get_analytics_conversation_details`), from its heading.
     pub name: Spanned<String>,
@@ -77,7 +77,7 @@ pub struct OperationSection {
 }
 
 /// A type expression read from a cell or paragraph.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TypeCell {
     /// The expression and the span of its cell.
     pub expr: Spanned<TypeExpr>,
@@ -94,7 +94,7 @@ pub struct TypeCell {
 }
 
 /// One row of a Parameters table.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ParameterRow {
     /// The parameter's name in the docs (`conversation_id`).
     pub name: Spanned<String>,

@@ -31,7 +31,7 @@ use crate::diagnostic::{Diagnostic, FileId};
 use crate::model::{Container, Primitive, Taken};
 
 /// A value and the byte span of the source it came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Spanned<T> {
     /// The value.
     pub value: T,
@@ -40,7 +40,7 @@ pub struct Spanned<T> {
 }
 
 /// A page that defines a type: a `## Properties` table or an enum.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ModelPage {
     /// The file the page was read from.
     pub file: FileId,
@@ -73,7 +73,7 @@ pub struct ModelPage {
 }
 
 /// The values of an enum page, in page order.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EnumValues {
     /// The values as they are on the wire (quotes removed).
     pub values: Vec<Spanned<String>>,
@@ -82,7 +82,7 @@ pub struct EnumValues {
 }
 
 /// One row of a Properties table.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PropertyRow {
     /// The property's name in the docs (`active_skill_ids`, `pcSelf`).
     pub name: Spanned<String>,
@@ -126,7 +126,7 @@ pub struct PropertyRow {
 }
 
 /// What one page turned out to be.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum PageOutcome {
     /// A model page (a struct or an enum).
     Model(Box<ModelPage>),

@@ -164,7 +164,7 @@ impl Inexact {
 /// The variants of a oneOf / anyOf as a page lists them (Rust's `## Enum Variants` of types,
 /// `php-nextgen`'s `## oneOf` list, Java's `## oneOf schemas`, Ruby's `openapi_one_of`, python
 /// 6.x's `#### oneOf` table), in the page's order, and its discriminator where the page names it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OneOf {
     /// The variants' types.
     pub variants: Vec<TypeExpr>,
@@ -173,7 +173,7 @@ pub struct OneOf {
 }
 
 /// The property of a oneOf's documents that names their variant.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Discriminator {
     /// The property's JSON name (`kind`).
     pub property: String,

@@ -87,7 +87,7 @@ pub fn names() -> Vec<&'static str> {
 /// A set of dialects: those that declare a syntax, which it shows, narrowed by intersection as
 /// a type, a page or a folder shows more. One bit per dialect, by its index in
 /// [`ALL`], whose order (most established first) orders the set too.
-#[derive(Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Dialects(u64);
 
 impl Dialects {
