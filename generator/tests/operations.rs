@@ -509,3 +509,107 @@ fn eiffel_groups_and_models_get_the_apis_names() {
         "{returns:?}"
     );
 }
+
+/// An Objective-C API page (`objc/api_doc.mustache`): the class prefix on the group's name and
+/// the models' (`OAIPetApi`, `OAIPet*`), and `NSNumber`, read as any JSON value, a scalar.
+const OBJC_PAGE: &str = "# OAIPetApi\n\n\
+    Method | HTTP request | Description\n------------- | ------------- | -------------\n\
+    [**updatePet**](OAIPetApi.md#updatepet) | **PUT** /pets/{petId} | \n\n\
+    # **updatePet**\n```objc\n-(NSURLSessionTask*) updatePetWithPetId: (NSNumber*) petId\n\
+    \x20   dryRun: (NSNumber*) dryRun\n    pet: (OAIPet*) pet\n\
+    \x20       completionHandler: (void (^)(OAIPet* output, NSError* error)) handler;\n```\n\n\
+    ### Parameters\n\nName | Type | Description  | Notes\n\
+    ------------- | ------------- | ------------- | -------------\n\
+    \x20**petId** | **NSNumber***|  | \n\
+    \x20**dryRun** | **NSNumber***|  | [optional] \n\
+    \x20**pet** | [**OAIPet***](OAIPet.md)|  | \n\n\
+    ### Return type\n\n[**OAIPet***](OAIPet.md)\n\n\
+    ### HTTP request headers\n\n - **Content-Type**: application/json\n - **Accept**: application/json\n";
+
+/// The group's name and the one operation of a docs folder of a model page and an operation
+/// page (each a file name and its text).
+fn only_operation(model: (&str, &str), page: (&str, &str)) -> (String, Operation) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for (file, text) in [model, page] {
+        fs::write(dir.path().join(file), text).expect("write a page");
+    }
+    let loaded = match markdown_model_codegen::load(dir.path(), None) {
+        Ok(loaded) => loaded,
+        Err(failure) => panic!("{}", failure.render()),
+    };
+    let [group] = &loaded.model.operations[..] else {
+        panic!("one group: {:?}", loaded.model.operations);
+    };
+    let [operation] = &group.operations[..] else {
+        panic!("one operation: {:?}", group.operations);
+    };
+    (group.name.clone(), operation.clone())
+}
+
+/// Each parameter's name in the docs and its place.
+fn places(operation: &Operation) -> Vec<(&str, ParameterLocation)> {
+    (operation.parameters.iter())
+        .map(|parameter| (parameter.doc_name.as_str(), parameter.location))
+        .collect()
+}
+
+#[test]
+fn objc_pages_name_models_with_the_class_prefix_and_numbers_are_no_body() {
+    let model = "# OAIPet\n\n## Properties\nName | Type | Description | Notes\n\
+        ------------ | ------------- | ------------- | -------------\n\
+        **name** | **NSString*** |  | \n";
+    let (group, update) = only_operation(("OAIPet.md", model), ("OAIPetApi.md", OBJC_PAGE));
+    assert_eq!(group, "PetApi");
+    assert_eq!(
+        places(&update),
+        [
+            ("petId", ParameterLocation::Path),
+            ("dryRun", ParameterLocation::Query),
+            ("pet", ParameterLocation::Body),
+        ]
+    );
+    let returns = update.returns.as_ref().expect("a return type");
+    assert_eq!(returns.to_string(), "Pet");
+}
+
+/// A C API page (`C-libcurl/api_doc.mustache`): each operation named after its group
+/// (`PetAPI_updatePet`), the client's `apiClient` row first, models as `pet_t`, and `int` (an
+/// integer or a boolean, read as any JSON value) and an enum (`X_e`) scalars; a list's items
+/// the page its `list_t` links.
+const C_PAGE: &str = "# PetAPI\n\n\
+    Method | HTTP request | Description\n------------- | ------------- | -------------\n\
+    [**PetAPI_updatePet**](PetAPI.md#PetAPI_updatePet) | **PUT** /pets/{petId} | \n\n\
+    # **PetAPI_updatePet**\n```c\n\
+    pet_t* PetAPI_updatePet(apiClient_t *apiClient, long petId, int *dry_run, pet_t *pet);\n```\n\n\
+    ### Parameters\nName | Type | Description  | Notes\n\
+    ------------- | ------------- | ------------- | -------------\n\
+    **apiClient** | **apiClient_t \\*** | context containing the client configuration |\n\
+    **petId** | **long** |  | \n\
+    **dry_run** | **int \\*** |  | [optional] \n\
+    **mode** | **openapi_updatePet_mode_e** |  | [optional] \n\
+    **tags** | **[list_t](char.md) \\*** |  | [optional] \n\
+    **pet** | **[pet_t](pet.md) \\*** |  | \n\n\
+    ### Return type\n\n[pet_t](pet.md) *\n\n\
+    ### HTTP request headers\n\n - **Content-Type**: application/json\n - **Accept**: application/json\n";
+
+#[test]
+fn c_pages_name_operations_after_their_group_and_list_the_client_first() {
+    let model = "# pet_t\n\n## Properties\nName | Type | Description | Notes\n\
+        ------------ | ------------- | ------------- | -------------\n\
+        **name** | **char \\*** |  | \n";
+    let (_, update) = only_operation(("pet.md", model), ("PetAPI.md", C_PAGE));
+    assert_eq!(update.name, "updatePet");
+    assert_eq!(
+        places(&update),
+        [
+            ("petId", ParameterLocation::Path),
+            ("dry_run", ParameterLocation::Query),
+            ("mode", ParameterLocation::Query),
+            ("tags", ParameterLocation::Query),
+            ("pet", ParameterLocation::Body),
+        ]
+    );
+    assert_eq!(update.parameters[3].ty.to_string(), "list<string>");
+    let returns = update.returns.as_ref().expect("a return type");
+    assert_eq!(returns.to_string(), "Pet");
+}

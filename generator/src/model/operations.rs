@@ -333,7 +333,8 @@ impl Resolver<'_, '_> {
                 continue;
             }
             let doc_name = row.name.value.as_str();
-            if !naming::is_identifier(doc_name) {
+            // A name the dialect gives back as one (R 4.x's `pet.id` is `pet_id`) will do.
+            if !naming::is_identifier(doc_name) && !naming::is_identifier(&row.api_name) {
                 self.diagnostics.push(
                     Diagnostic::error(self.file, row.name.span.clone(), format!("`{doc_name}` cannot become a Rust parameter name"))
                         .with_label("a parameter name must be letters, digits and `_`, not starting with a digit"),
@@ -795,6 +796,7 @@ fn is_body(row: &ParameterRow, section: &OperationSection) -> bool {
             .is_none_or(|types| !types.is_empty());
     row.name.value == "body"
         || (has_body
+            && !row.scalar
             && (matches!(expr.leaf, Leaf::Named(_) | Leaf::Primitive(Primitive::Any))
                 || expr.containers.contains(&Container::Map)))
 }

@@ -45,6 +45,15 @@ impl Dialect {
         (self.0.api_name)(name)
     }
 
+    /// The API's name of a parameter whose Name cell in an API page is `name`: the dialect's
+    /// [`DialectSpec::parameter_name`], else its Name-column convention.
+    pub fn parameter_name(self, name: &str) -> String {
+        self.0.parameter_name.map_or_else(
+            || self.api_name(name),
+            |parameter_name| parameter_name(name),
+        )
+    }
+
     /// The dialect's type syntax, for the note of a malformed type.
     pub fn type_syntax(self) -> &'static str {
         self.0.type_syntax
@@ -175,10 +184,20 @@ pub struct DialectSpec {
     /// The template's API pages write a path's placeholders as `:name` segments (dart-jaguar's
     /// `/pets/:petId`, the Jaguar router's syntax), read as `{name}`.
     pub colon_placeholders: bool,
+    /// The template's API pages name each operation after its group and `_` (C's
+    /// `PetAPI_createPet`: `{{classname}}_{{operationId}}`), read without them.
+    pub group_before_operation_names: bool,
     /// The names the template's API pages write for a file's contents, a `format: binary`
     /// parameter (`api_doc.mustache`'s `{{dataType}}` of a file: Python's `bytearray`, Java's
     /// `File`, Go's `*os.File`): such a parameter takes bytes, a file part in a multipart body.
     pub file_types: &'static [&'static str],
+    /// Whether a type name the template's API pages write is one it writes only for a scalar,
+    /// though it may be read as any JSON value or a model (Objective-C's `NSNumber`, an integer,
+    /// number or boolean; C's enums `X_e`): a parameter of one is never the request's body.
+    pub scalar_type: fn(&str) -> bool,
+    /// A list type the template's API pages write without its items, linking the items' page
+    /// instead (C's `[list_t](tree_node.md) *`: `{{#isArray}}[{{dataType}}_t]({{baseType}}.md)`).
+    pub items_in_link: Option<ItemsInLink>,
     /// Type names the page reader reads wherever they stand, and what each is.
     pub words: &'static [(&'static str, Word)],
     /// Containers opened by a name and a bracket (`Hash<`, `List[`), and what each holds.
@@ -215,6 +234,10 @@ pub struct DialectSpec {
     /// template spells model names its own way (Objective-C's class prefix `OAIPet`, C's
     /// `pet_t`, Eiffel's `PET`); `None` for a name it did not spell so.
     pub model_name: Option<fn(&str) -> Option<String>>,
+    /// The API's name of a parameter whose Name cell in an API page is the argument, where the
+    /// template names parameters otherwise than properties (R's `toParamName`: `var_` before a
+    /// reserved word, 4.x's `pet.id`); `None`: as [`DialectSpec::api_name`].
+    pub parameter_name: Option<fn(&str) -> String>,
     /// The prefix of the wrapper type names that say a value may be `null` (Go's
     /// `NullableString`, `NullablePet`), read by [`DialectSpec::primitives`] or
     /// [`DialectSpec::read_other_name`].
@@ -223,6 +246,16 @@ pub struct DialectSpec {
     /// Java's `Long` and `Map<String, X>`, R's Ruby's titles): what those declare shows this
     /// one too.
     pub extends: &'static [&'static str],
+}
+
+/// A list type written without its items, whose cell links the items' page
+/// ([`DialectSpec::items_in_link`]).
+#[derive(Debug, Clone, Copy)]
+pub struct ItemsInLink {
+    /// The list type's name (`list_t`).
+    pub list: &'static str,
+    /// The type name of the items whose page a link names (`tree_node` is `tree_node_t`).
+    pub item_name: fn(&str) -> String,
 }
 
 /// What a dialect makes of a type name in a folder whose pages have the given names: the leaf
@@ -245,7 +278,10 @@ impl DialectSpec {
         writes_angle_brackets: true,
         reads_operations: false,
         colon_placeholders: false,
+        group_before_operation_names: false,
         file_types: &[],
+        scalar_type: |_| false,
+        items_in_link: None,
         words: &[],
         containers: &[],
         qualified: &[],
@@ -257,6 +293,7 @@ impl DialectSpec {
         free_form_map_for_any: false,
         read_other_name: None,
         model_name: None,
+        parameter_name: None,
         nullable_prefix: None,
         extends: &[],
     };

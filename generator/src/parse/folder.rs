@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
-use super::dialect::Dialect;
+use super::dialect::{Dialect, ItemsInLink};
 use super::dialects::{self, Dialects};
 use super::operations::OperationPage;
 use super::page::TypeCell;
@@ -417,7 +417,17 @@ pub fn apply_operation_conventions(
 ) {
     let page_names: BTreeSet<String> = models.iter().map(|page| page.name.value.clone()).collect();
     for page in pages.iter_mut() {
-        // A group the template titles in its own spelling of a model's name (Eiffel's `PET_API`).
+        if dialect.spec().group_before_operation_names {
+            let prefix = format!("{}_", page.group.value);
+            for section in &mut page.operations {
+                if let Some(name) = section.name.value.strip_prefix(&prefix) {
+                    section.name.value = name.to_owned();
+                }
+            }
+        }
+        // The template spells an API group's name as it spells a model's (Objective-C's
+        // `OAIPetApi`: `ObjcClientCodegen.toApiName` puts the class prefix before it; Eiffel's
+        // `PET_API`).
         if let Some(api_name) = dialect.model_name(&page.group.value) {
             page.group.value = api_name;
         }
@@ -426,9 +436,17 @@ pub fn apply_operation_conventions(
         if dialect.spec().colon_placeholders {
             section.path.value = braced_placeholders(&section.path.value);
         }
+        let cells = (section.parameters.iter_mut())
+            .map(|row| &mut row.ty)
+            .chain(section.returns.as_mut());
+        if let Some(items_in_link) = dialect.spec().items_in_link {
+            cells.for_each(|cell| read_items_in_link(cell, items_in_link));
+        }
         for row in &mut section.parameters {
-            row.api_name = dialect.api_name(&row.name.value);
+            row.api_name = dialect.parameter_name(&row.name.value);
             row.file |= names_a_file(&row.ty, dialect.spec().file_types);
+            let scalar_type = dialect.spec().scalar_type;
+            row.scalar = matches!(&row.ty.expr.value.leaf, Leaf::Named(name) if scalar_type(name));
         }
         // A success the page says is no JSON (`**Accept**: application/octet-stream`) is no
         // model's: a name the template writes for a file's contents and a model alike (the
@@ -447,22 +465,37 @@ pub fn apply_operation_conventions(
             .map(|row| &mut row.ty)
             .chain(section.returns.as_mut());
         for cell in cells {
-            let Leaf::Named(name) = &cell.expr.value.leaf else {
-                continue;
-            };
-            if (!page_names.contains(name) || !cell.links_page)
+            // A model the template spells its own way (`OAIPet`, Eiffel's `PET`), as `restore_model_names`
+            // gave its page the API's name; not a type of the dialect's own (C's `list_t`,
+            // which is the model `List`'s name too).
+            if let Leaf::Named(name) = &mut cell.expr.value.leaf
+                && !page_names.contains(name)
+                && let Some(api_name) = dialect.model_name(name)
+                && page_names.contains(&api_name)
+                && dialect.read_name(name, &page_names).is_none()
+            {
+                *name = api_name;
+            }
+            if let Leaf::Named(name) = &cell.expr.value.leaf
+                && (!page_names.contains(name) || !cell.links_page)
                 && let Some((leaf, _)) = dialect.read_name(name, &page_names)
             {
                 cell.expr.value.leaf = leaf;
-            } else if let Some(api_name) = dialect.model_name(name)
-                && !page_names.contains(name)
-                && page_names.contains(&api_name)
-            {
-                // A model the template spells its own way (Eiffel's `PET`), as the pages'
-                // titles are given back theirs (`restore_model_names`).
-                cell.expr.value.leaf = Leaf::Named(api_name);
             }
         }
+    }
+}
+
+/// A list type written without its items, whose cell links the items' page: a list of the type
+/// the dialect names for that page.
+fn read_items_in_link(cell: &mut TypeCell, ItemsInLink { list, item_name }: ItemsInLink) {
+    let expr = &mut cell.expr.value;
+    if let (Leaf::Named(name), Some(page)) = (&expr.leaf, &cell.linked_page)
+        && name == list
+    {
+        expr.leaf = Leaf::Named(item_name(page));
+        expr.containers.push(Container::List);
+        cell.links_page = true;
     }
 }
 

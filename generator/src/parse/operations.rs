@@ -107,6 +107,9 @@ pub struct ParameterRow {
     pub place: Option<StatedPlace>,
     /// What the page's example call shows of the parameter, on a page that has one (`bash`).
     pub call: Option<InCall>,
+    /// Its type is one the dialect writes only for a scalar though it may read it as any JSON
+    /// value or a model ([`super::dialect::DialectSpec::scalar_type`]): never the body.
+    pub scalar: bool,
 }
 
 /// What a page's example call (`bash/api_doc.mustache`: `{{scriptName}} {{operationId}}`, then
@@ -463,7 +466,10 @@ impl PageReader<'_, '_> {
                     let cell = Cell { events, range };
                     let parsed = parse_type_cell(self.file, self.text, &cell, self.diagnostics);
                     draft.broken |= parsed.is_none();
-                    parsed.map(|parsed| TypeCell::of_parsed(self.text, parsed))
+                    parsed.map(|parsed| TypeCell {
+                        linked_page: linked_page(inner),
+                        ..TypeCell::of_parsed(self.text, parsed)
+                    })
                 });
             }
             _ => {}
@@ -547,7 +553,7 @@ impl PageReader<'_, '_> {
                 }
                 Event::Start(Tag::TableRow)
                     if !is_attribute_line(&self.text[range.clone()])
-                        && !is_go_context(&self.text[range.clone()]) =>
+                        && !is_function_context(&self.text[range.clone()]) =>
                 {
                     let columns = if required_column {
                         PARAMETERS_HEADER_WITH_REQUIRED.len()
@@ -604,6 +610,7 @@ impl PageReader<'_, '_> {
                         file: false,
                         place: Some(place),
                         call: None,
+                        scalar: false,
                     }
                 })
                 .collect();
@@ -1124,13 +1131,16 @@ fn read_parameter(
         leaf_span: type_span.clone(),
         leaf_text: text[type_span.clone()].to_owned(),
         links_page: false,
+        linked_page: None,
     };
     let (notes_text, notes_span) = cell_text(columns - 1);
     let mut notes = notes_or_reported(file, &notes_text, notes_span, diagnostics);
     if columns == PARAMETERS_HEADER_WITH_REQUIRED.len() {
         notes.required = cell_text(3).0.trim() == "[required]";
     }
-    let union = split_union.or_else(|| literal_union(&collect_text(cells[1].events).text));
+    let union = split_union
+        .or_else(|| literal_union(&collect_text(cells[1].events).text))
+        .or_else(|| listed_enum(&collect_text(cells[1].events).text));
     // A type written twice is a file's (see `written_once`), whatever the name says (Perl's
     // `**string****string**`).
     let mut written_twice = false;
@@ -1161,6 +1171,7 @@ fn read_parameter(
         file: written_twice,
         call: None,
         place: None,
+        scalar: false,
     })
 }
 
@@ -1249,8 +1260,21 @@ fn read_type_cell(
         leaf_text: text[leaf_span.clone()].to_owned(),
         leaf_span,
         links_page,
+        linked_page: linked_page(cell.events),
     };
     Some((ty, once.is_some()))
+}
+
+/// The page a cell's first link names, without its folder and `.md` (`tree_node` of
+/// `[list_t](tree_node.md)`); `None` when it links none.
+fn linked_page(events: &Events<'_>) -> Option<String> {
+    events.iter().find_map(|(event, _)| match event {
+        Event::Start(Tag::Link { dest_url, .. }) => {
+            let page = dest_url.rsplit('/').next().unwrap_or(dest_url);
+            page.strip_suffix(".md").map(str::to_owned)
+        }
+        _ => None,
+    })
 }
 
 /// The events and span of the first half of a Type cell that writes its type twice
@@ -1308,7 +1332,7 @@ fn detached_rows(
         let end = find_end(&events, index);
         if let (Event::Start(Tag::TableRow), row_range) = &events[index] {
             let row = &events[index + 1..end];
-            if !is_go_context(&table[row_range.clone()])
+            if !is_function_context(&table[row_range.clone()])
                 && let Some(mut parameter) =
                     read_parameter(file, &table, (row, row_range), 4, &mut reported)
             {
@@ -1332,11 +1356,14 @@ fn detached_rows(
 }
 
 /// Whether a Parameters row is Go's `ctx` (`**ctx** | **context.Context** | ...`), the Go
-/// function's context (the Rust 3.x template's too), or the 3.x/4.x `**optional** |
-/// ***GetPetOpts**` struct (Rust 3.x: `**map[string]interface{}**`) of optional parameters,
-/// which the Notes call `nil if no parameters`: not parameters of the request.
-fn is_go_context(row: &str) -> bool {
+/// function's context (the Rust 3.x template's too), C's `**apiClient** | **apiClient_t \***`
+/// (`C-libcurl/api_doc.mustache` writes it before `allParams`: the client's configuration), or
+/// the 3.x/4.x `**optional** | ***GetPetOpts**` struct (Rust 3.x:
+/// `**map[string]interface{}**`) of optional parameters, which the Notes call `nil if no
+/// parameters`: not parameters of the request.
+fn is_function_context(row: &str) -> bool {
     row.contains("**context.Context**")
+        || row.contains("**apiClient_t \\***")
         || (row.contains("**optional**")
             && (row.contains("Opts**") || row.contains("nil if no parameters")))
 }
@@ -1406,6 +1433,15 @@ fn literal_union(written: &str) -> Option<(Vec<Container>, Vec<String>)> {
             literals.retain(|literal| literal != UNKNOWN_DEFAULT_CASE);
             (containers, literals)
         })
+}
+
+/// An enum's values listed in place of its type (R's `Enum [available, pending, sold]`:
+/// `r/api_doc.mustache` writes `Enum {{values}}` for an `isEnum` parameter, Java's list
+/// printed as is), as a string of those values.
+fn listed_enum(written: &str) -> Option<(Vec<Container>, Vec<String>)> {
+    let values = written.trim().strip_prefix("Enum [")?.strip_suffix(']')?;
+    let values = values.split(", ").map(|value| value.trim().to_owned());
+    Some((Vec::new(), values.collect()))
 }
 
 /// The enum value openapi-generator adds for values a client does not know
@@ -1531,8 +1567,8 @@ fn has_html(events: &Events<'_>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{
-        HttpMethod, InCall, OperationPage, ParameterLocation, check_path, literal_union,
-        parse_operations, read_notes, wire_default,
+        HttpMethod, InCall, OperationPage, ParameterLocation, check_path, listed_enum,
+        literal_union, parse_operations, read_notes, wire_default,
     };
     use crate::diagnostic::Sources;
     use crate::model::{Container, Primitive};
@@ -1891,6 +1927,19 @@ Name | Type | Description  | Notes\n\
         );
         assert_eq!(read("string"), None);
         assert_eq!(read("'a' | string"), None);
+    }
+
+    #[test]
+    fn enums_listed_in_place_of_the_type() {
+        assert_eq!(
+            listed_enum("Enum [available, pending, sold] "),
+            Some((
+                vec![],
+                vec!["available".into(), "pending".into(), "sold".into()]
+            ))
+        );
+        assert_eq!(listed_enum("Enum"), None);
+        assert_eq!(listed_enum("character"), None);
     }
 
     #[test]

@@ -1739,6 +1739,9 @@ pub struct TypeCell {
     pub leaf_text: String,
     /// Whether the cell links its type's name to a page (`[**Pet**](Pet.md)`).
     pub links_page: bool,
+    /// The page the cell links, without its folder and `.md` (`tree_node` of C's
+    /// `[list_t](tree_node.md) *`), if any.
+    pub linked_page: Option<String>,
 }
 
 impl TypeCell {
@@ -1749,6 +1752,7 @@ impl TypeCell {
             leaf_text: text[parsed.leaf_span.clone()].to_owned(),
             leaf_span: parsed.leaf_span,
             links_page: parsed.links_page,
+            linked_page: None,
         }
     }
 }

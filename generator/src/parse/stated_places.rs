@@ -332,6 +332,7 @@ impl StatedPlaces {
             leaf_span: span.clone(),
             leaf_text: text[span.clone()].to_owned(),
             links_page: false,
+            linked_page: None,
         };
         let mut parameters = Vec::new();
         if let Some((required, span)) = self.body_argument {
@@ -416,6 +417,7 @@ fn primitive_cell(
         leaf_span: span.clone(),
         leaf_text: text[span].to_owned(),
         links_page: false,
+        linked_page: None,
     }
 }
 

@@ -582,13 +582,15 @@ enum Step {
 
 /// The step a name starts, and the dialects it shows: a container when the name and the bracket
 /// after it are one a dialect declares (`List` followed by `[` opens a list,
-/// [`super::dialect::DialectSpec::containers`]), `byte[]` (Java's and C#'s bytes: base64 strings
-/// on the wire), or a leaf.
+/// [`super::dialect::DialectSpec::containers`]; or the name and the next, R's `named list(`),
+/// `byte[]` (Java's and C#'s bytes: base64 strings on the wire), or a leaf.
 fn name_step(
     name: &str,
     span: Range<usize>,
     lexer: &mut Lexer<'_>,
 ) -> Result<(Step, Option<Dialects>), TypeSyntaxError> {
+    let two_words = two_word_container(name, lexer);
+    let name = two_words.as_deref().unwrap_or(name);
     let checkpoint = lexer.position;
     let (opener, _) = lexer.next();
     let after_opener = lexer.position;
@@ -655,6 +657,24 @@ fn name_step(
     lexer.position = checkpoint;
     let (partial, shown) = leaf(name, span)?;
     Ok((Step::Leaf(partial), shown))
+}
+
+/// The name of a container a dialect declares as two words (R's `named list(`), when `first`
+/// and the next name are one before its bracket: the lexer is then after the second word.
+fn two_word_container(first: &str, lexer: &mut Lexer<'_>) -> Option<String> {
+    let checkpoint = lexer.position;
+    if let (Token::Name(second), _) = lexer.next() {
+        let after_second = lexer.position;
+        let name = format!("{first} {second}");
+        if let (Token::Punct(bracket), _) = lexer.next()
+            && dialects::opener(&name, bracket).is_some()
+        {
+            lexer.position = after_second;
+            return Some(name);
+        }
+    }
+    lexer.position = checkpoint;
+    None
 }
 
 /// A container or union being read.

@@ -9,11 +9,22 @@ use heck::ToUpperCamelCase;
 
 use super::openapi_generator;
 use crate::model::Primitive;
-use crate::parse::dialect::{DialectSpec, Inexact, Mark, Word};
+use crate::parse::dialect::{DialectSpec, Inexact, ItemsInLink, Mark, Word};
 use crate::parse::types::Leaf;
 
 /// The C template's description.
 pub static SPEC: DialectSpec = DialectSpec {
+    reads_operations: true,
+    group_before_operation_names: true,
+    // `binary_t` is a file's contents; `int` an integer or a boolean, never an object
+    // (`CLibcurlClientCodegen`'s typeMapping), as an enum is (`string_enum_e`, and a
+    // parameter's own `{{projectName}}_{{operationId}}_{{baseName}}_e`).
+    file_types: &["binary_t"],
+    scalar_type: |name| name == "int" || name.ends_with("_e"),
+    items_in_link: Some(ItemsInLink {
+        list: "list_t",
+        item_name,
+    }),
     name: "c",
     api_name,
     type_syntax: "C types are `char *`, `int`, `long`, `float`, `double`, `binary_t*`, \
@@ -92,6 +103,20 @@ fn enum_name(name: &str, page_names: &BTreeSet<String>) -> Option<(Leaf, Option<
         return Some((Leaf::Named(page), None));
     }
     Some((Leaf::Primitive(Primitive::Any), Some(Inexact::UnlistedEnum)))
+}
+
+/// The type of a list's items whose page a C API page links (`{{baseType}}.md`): a type of the
+/// template's table as written (`char`, `binary_t*` of a list of files, without its `*`), else
+/// a model's C name (`tree_node` is `tree_node_t`).
+fn item_name(page: &str) -> String {
+    let page = page.trim_end_matches('*');
+    let written = (SPEC.primitives.iter().map(|(name, _)| name))
+        .chain(SPEC.words.iter().map(|(name, _)| name));
+    if written.into_iter().any(|name| *name == page) {
+        page.to_owned()
+    } else {
+        format!("{page}_t")
+    }
 }
 
 /// The API's name of a model the template calls `name_t` (`pet_t`, `all_of_mixed_t`): the

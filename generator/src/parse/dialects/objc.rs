@@ -12,6 +12,10 @@ use crate::parse::types::Leaf;
 
 /// The Objective-C template's description.
 pub static SPEC: DialectSpec = DialectSpec {
+    reads_operations: true,
+    file_types: &["NSURL"],
+    // `NSNumber` is an integer, number or boolean (`ObjcClientCodegen`'s typeMapping).
+    scalar_type: |name| name == "NSNumber",
     name: "objc",
     api_name,
     type_syntax: "Objective-C types are `NSString*`, `NSNumber*`, `NSDate*`, `NSData*`, \

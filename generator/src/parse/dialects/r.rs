@@ -7,6 +7,12 @@ use crate::parse::dialect::{DialectSpec, Holds, Inexact, Opener, Word};
 
 /// The R template's description.
 pub static SPEC: DialectSpec = DialectSpec {
+    reads_operations: true,
+    // `data.frame` is a file's contents (`RClientCodegen`'s typeMapping of `file`).
+    file_types: &["data.frame"],
+    // `character` is a string, a date or a boolean, never an object.
+    scalar_type: |name| name == "character",
+    parameter_name: Some(parameter_name),
     name: "r",
     api_name,
     type_syntax: "R types are `character`, `integer`, `numeric`, `data.frame`, `object`, `map`, \
@@ -33,6 +39,18 @@ pub static SPEC: DialectSpec = DialectSpec {
         },
         Opener {
             name: "map",
+            bracket: '(',
+            holds: Holds::Values(None),
+        },
+        // The API pages' list and map of a parameter's items (`api_doc.mustache`:
+        // `list( **X** )`, `named list( **X** )`).
+        Opener {
+            name: "list",
+            bracket: '(',
+            holds: Holds::List,
+        },
+        Opener {
+            name: "named list",
             bracket: '(',
             holds: Holds::Values(None),
         },
@@ -69,9 +87,46 @@ pub fn api_name(name: &str) -> String {
         .to_owned()
 }
 
+/// The words `RClientCodegen` reserves (compared in lower case), which its `toParamName`
+/// escapes.
+#[rustfmt::skip]
+const R_RESERVED: &[&str] = &[
+    "if", "else", "repeat", "while", "function", "for", "next", "break", "true", "false",
+    "null", "inf", "nan", "na", "na_integer_", "na_real_", "na_complex_", "na_character_",
+    "in", "apiresponse",
+];
+
+/// The R template's parameter names in its API pages (`RClientCodegen.toParamName`): the name in
+/// snake case, which says nothing of the wire name's letter case (`petId` and `pet_id` are both
+/// `pet_id`: `[naming] wire` spells it), 4.x and 5.x with `.` for `_` (`pet.id`); a reserved word
+/// or a leading digit escaped, `var_` before it (6.x on), 4.x and 5.x `Var` before a digit and a
+/// reserved word camelized with `_` after it (`If_`, written `If.`). The escapes are removed.
+fn parameter_name(name: &str) -> String {
+    let name = name.replace('.', "_");
+    let reserved = |word: &str| R_RESERVED.contains(&word.to_lowercase().as_str());
+    let digit_first = |word: &str| word.starts_with(|c: char| c.is_ascii_digit());
+    if let Some(rest) = name.strip_prefix("var_")
+        && (reserved(rest) || digit_first(rest))
+    {
+        return rest.to_owned();
+    }
+    if let Some(rest) = name.strip_prefix("Var")
+        && digit_first(rest)
+    {
+        return rest.to_owned();
+    }
+    if let Some(word) = name.strip_suffix('_')
+        && word.starts_with(|c: char| c.is_ascii_uppercase())
+        && reserved(word)
+    {
+        return word.to_lowercase();
+    }
+    name
+}
+
 #[cfg(test)]
 mod tests {
-    use super::api_name;
+    use super::{api_name, parameter_name};
     use crate::parse::dialects::named;
 
     #[test]
@@ -87,6 +142,23 @@ mod tests {
     }
 
     #[test]
+    fn r_parameter_escapes_are_removed() {
+        for (name, api) in [
+            ("pet_id", "pet_id"),
+            ("pet.id", "pet_id"),
+            ("x.request.id", "x_request_id"),
+            ("var_function", "function"),
+            ("var_1st", "1st"),
+            ("Var1st", "1st"),
+            ("If.", "if"),
+            ("var_name", "var_name"),
+            ("self", "self"),
+        ] {
+            assert_eq!(parameter_name(name), api, "{name}");
+        }
+    }
+
+    #[test]
     fn reads_the_r_syntax() {
         let r = named("r");
         crate::parse::dialects::assert_reads(&[
@@ -94,6 +166,8 @@ mod tests {
             ("array[map(integer)]", "list[dict(str, integer)]", r),
             ("set[character]", "list[character]", r),
             ("numeric", "numeric", r),
+            ("list( character )", "list[character]", r),
+            ("named list( Pet )", "dict(str, Pet)", r),
             ("data.frame", "data.frame", r),
             // Shared with Bash.
             ("array[integer]", "list[integer]", None),
