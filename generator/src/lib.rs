@@ -339,6 +339,9 @@ impl Inputs {
             &mut diagnostics,
         );
         timings.model = started.elapsed();
+        let skipped_pages = parsed.skipped;
+        let dialect = parsed.dialect;
+        drop_in_background(parsed);
 
         if diagnostics.iter().any(Diagnostic::is_error) {
             return Err(Failure::Input {
@@ -348,7 +351,7 @@ impl Inputs {
         }
         let stats = Stats {
             pages: pages.len(),
-            skipped_pages: parsed.skipped,
+            skipped_pages,
             models: model.models.len(),
             fields: model.field_count(),
             enums: model
@@ -356,7 +359,7 @@ impl Inputs {
                 .iter()
                 .filter(|item| matches!(item.kind, model::ModelKind::Enum(_)))
                 .count(),
-            dialect: parsed.dialect,
+            dialect,
             taken: (model.models.iter())
                 .map(|item| {
                     item.taken.len() + item.fields.iter().map(|f| f.taken.len()).sum::<usize>()
@@ -427,4 +430,12 @@ impl Inputs {
             model,
         })
     }
+}
+
+/// Frees `value` on a thread of its own: the pages and the type model of a large folder are
+/// hundreds of thousands of allocations, which a run's last steps (and a command's exit) need not
+/// wait for.
+pub(crate) fn drop_in_background<T: Send + 'static>(value: T) {
+    // A thread that cannot be started gives its closure back dropped: `value` is freed here.
+    let _ = std::thread::Builder::new().spawn(move || drop(value));
 }

@@ -111,8 +111,13 @@ impl PageCache {
             bytes.extend_from_slice(&key.to_le_bytes());
             push_length_prefixed(&mut bytes, entry);
         }
-        if let Some(folder) = path.parent() {
+        if let Some(folder) = path.parent()
+            && !folder.as_os_str().is_empty()
+            && !folder.is_dir()
+        {
             fs::create_dir_all(folder)?;
+            // A folder the cache makes is the cache's: git ignores all of it.
+            fs::write(folder.join(".gitignore"), "*\n")?;
         }
         let temporary = temporary_path(path);
         fs::write(&temporary, &bytes)?;

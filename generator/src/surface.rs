@@ -13,6 +13,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
+use crate::digest::Digest;
 use crate::{Diagnostic, Failure, Sources};
 
 use crate::model::{
@@ -285,15 +288,13 @@ impl ApiSurface {
                 .iter()
                 .map(|(primitive, rust)| (primitive.name().to_owned(), rust.clone()))
                 .collect(),
-            models: model
-                .models
-                .iter()
+            models: (model.models.par_iter())
                 .map(|item| (item.name.clone(), ModelSurface::new(item, notation)))
+                .collect::<Vec<_>>()
+                .into_iter()
                 .collect(),
-            operations: model
-                .operations
-                .iter()
-                .flat_map(|group| {
+            operations: (model.operations.par_iter())
+                .flat_map_iter(|group| {
                     group.operations.iter().map(move |operation| {
                         (
                             format!("{}.{}", group.name, operation.name),
@@ -301,9 +302,44 @@ impl ApiSurface {
                         )
                     })
                 })
+                .collect::<Vec<_>>()
+                .into_iter()
                 .collect(),
             unresolved_names: BTreeSet::new(),
         }
+    }
+
+    /// A digest of the surface of `model` (equal for equal surfaces: the key of the record's
+    /// file in incremental regeneration), after the digests `before`; each model's and
+    /// operation's part is digested on its own, in parallel.
+    pub(crate) fn digest_of(model: &TypeModel, before: &[Digest]) -> Digest {
+        let notation = &Notation::new(model);
+        let (models, operations): (Vec<Digest>, Vec<Digest>) = rayon::join(
+            || {
+                (model.models.par_iter())
+                    .map(|item| {
+                        Digest::of_value(&[], &(&item.name, ModelSurface::new(item, notation)))
+                    })
+                    .collect()
+            },
+            || {
+                (model.operations.par_iter())
+                    .flat_map_iter(|group| {
+                        group.operations.iter().map(move |operation| {
+                            let surface = OperationSurface::new(group, operation, notation);
+                            Digest::of_value(&[], &(&group.name, &operation.name, surface))
+                        })
+                    })
+                    .collect()
+            },
+        );
+        let counts = (models.len(), operations.len());
+        let parts: Vec<Digest> = (before.iter().copied())
+            .chain(models)
+            .chain(operations)
+            .collect();
+        let package = (&model.package.name, &model.package.version);
+        Digest::of_value(&parts, &(counts, package, &model.rust_types))
     }
 
     /// The surface as [`RECORD_FILE`] holds it: sorted JSON, one field per line, ending in a newline.

@@ -169,6 +169,54 @@ fn generate_then_check_then_a_changed_page_makes_check_fail_and_changes_nothing(
     assert_eq!(code(&run(&[&"check", &docs, &"--out", &out])), 0);
 }
 
+/// Every file under `dir` but its `target/`, by its path relative to `dir`.
+fn crate_files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    (snapshot(dir).into_iter())
+        .map(|(path, bytes)| (path.strip_prefix(dir).expect("under dir").to_owned(), bytes))
+        .filter(|(path, _)| !path.starts_with("target"))
+        .collect()
+}
+
+#[test]
+fn the_parse_cache_is_kept_in_the_crates_target_and_changes_no_output() {
+    let dir = scratch("parse_cache");
+    let docs = fixture_docs("enums", &dir);
+    let out = dir.join("crate");
+    let cache = out.join("target/markdown-model-codegen/parse-cache");
+
+    assert_eq!(code(&run(&[&"generate", &docs, &"--out", &out])), 0);
+    assert!(
+        cache.is_file(),
+        "generate keeps its parse cache in the crate's target/"
+    );
+    let ignore = fs::read_to_string(cache.with_file_name(".gitignore")).expect(".gitignore");
+    assert_eq!(ignore, "*\n", "the folder the cache made is ignored by git");
+
+    // After an edit, a run with the cache writes what a run without one writes.
+    add_property(&docs);
+    assert_eq!(code(&run(&[&"generate", &docs, &"--out", &out])), 0);
+    let uncached = dir.join("uncached");
+    let without = run(&[&"generate", &docs, &"--out", &uncached, &"--no-parse-cache"]);
+    assert_eq!(code(&without), 0, "{}", stderr(&without));
+    assert!(
+        !uncached.join("target").exists(),
+        "--no-parse-cache writes no cache"
+    );
+    assert!(crate_files(&out) == crate_files(&uncached));
+
+    // `check` changes nothing, not even the cache, when it parses a stale crate's docs.
+    fs::remove_file(&cache).expect("remove the cache");
+    let page = docs.join("Delivery.md");
+    let text = fs::read_to_string(&page).expect("Delivery.md");
+    let edited = text.replace(
+        "A new optional property.",
+        "A new optional property, edited.",
+    );
+    fs::write(&page, edited).expect("edit Delivery.md");
+    assert_eq!(code(&run(&[&"check", &docs, &"--out", &out])), 1);
+    assert!(!cache.exists(), "check wrote a parse cache");
+}
+
 #[test]
 fn a_malformed_page_is_located_coloured_only_when_asked_and_writes_nothing() {
     let dir = scratch("malformed");

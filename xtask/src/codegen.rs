@@ -27,10 +27,12 @@ pub struct CodegenArgs {
     /// Fail on warnings too.
     #[arg(long)]
     deny_warnings: bool,
-    /// Keep what reading each page gave in this file, so that the next run parses only the
-    /// pages that changed.
+    /// Where to keep what reading each page gave [default: OUT/target/markdown-model-codegen/parse-cache].
     #[arg(long)]
     parse_cache: Option<PathBuf>,
+    /// Parse every page, with no parse cache.
+    #[arg(long, conflicts_with = "parse_cache")]
+    no_parse_cache: bool,
     /// Show every warning in full, not only the first 20 and a count of each kind.
     #[arg(long)]
     all_warnings: bool,
@@ -44,6 +46,7 @@ pub fn run(args: &CodegenArgs) -> Result<ExitCode> {
         config: args.config.clone(),
         deny_warnings: args.deny_warnings,
         parse_cache: args.parse_cache.clone(),
+        no_parse_cache: args.no_parse_cache,
     };
     let mode = if args.check {
         WriteMode::Check

@@ -33,12 +33,20 @@ pub struct GenerateArgs {
     /// Fail on warnings too.
     #[arg(long)]
     pub deny_warnings: bool,
-    /// Keep what reading each page gave in FILE, so that the next run with it parses only the
-    /// pages that changed (a cache: any FILE outside the crate, such as
-    /// `target/docs-parse-cache`; written by `generate` runs that succeed).
+    /// Where `generate` keeps what reading each page gave, so that the next run parses only the
+    /// pages that changed (a cache: deleting it changes nothing but the time a run takes)
+    /// [default: CRATE/target/markdown-model-codegen/parse-cache, whose folder git ignores].
     #[arg(long, value_name = "FILE")]
     pub parse_cache: Option<PathBuf>,
+    /// Parse every page, with no parse cache.
+    #[arg(long, conflicts_with = "parse_cache")]
+    pub no_parse_cache: bool,
 }
+
+/// The parse cache's file in the crate folder, unless `--parse-cache` names another: under its
+/// `target/`, which the generator leaves alone (it is where `cargo build` in the crate's own
+/// folder writes).
+pub const DEFAULT_PARSE_CACHE: &str = "target/markdown-model-codegen/parse-cache";
 
 /// Runs `generate` ([`WriteMode::Write`]) or `check` ([`WriteMode::Check`]).
 pub fn run(args: &GenerateArgs, mode: WriteMode, reporter: &Reporter) -> Outcome {
@@ -56,8 +64,9 @@ pub fn run(args: &GenerateArgs, mode: WriteMode, reporter: &Reporter) -> Outcome
     // A crate made from these very docs by this very generator is reported without parsing them
     // (unless their warnings are wanted: the JSON document lists every diagnostic).
     let mut inputs = Inputs::read(&options.spec_dir, options.config.as_deref());
-    if let Some(path) = &args.parse_cache {
-        inputs = inputs.with_page_cache(path.clone());
+    if !args.no_parse_cache {
+        let default = || args.out.join(DEFAULT_PARSE_CACHE);
+        inputs = inputs.with_page_cache(args.parse_cache.clone().unwrap_or_else(default));
     }
     if let Some(found) = inputs.up_to_date(&options, reporter.is_json()) {
         report_up_to_date(&found, mode, reporter);
@@ -93,7 +102,7 @@ pub fn run(args: &GenerateArgs, mode: WriteMode, reporter: &Reporter) -> Outcome
     let report = &generated.report;
     let outcome = outcome(&args.out, report, mode, reporter);
     let stats = generated.stats;
-    reporter.json(
+    let outcome = reporter.json(
         outcome,
         json!({
             "command": command,
@@ -110,7 +119,9 @@ pub fn run(args: &GenerateArgs, mode: WriteMode, reporter: &Reporter) -> Outcome
             "diagnostics": diagnostics_json(&generated.sources, &generated.warnings),
             "changes": changes,
         }),
-    )
+    );
+    crate::drop_in_background(generated);
+    outcome
 }
 
 /// What changed in the types since the crate's record `before` (none without one). A run that

@@ -72,7 +72,7 @@ enum Source {
     Group(usize),
     /// `src/lib.rs`, from [`rust::LibInputs`].
     Lib,
-    /// [`crate::surface::RECORD_FILE`], from the whole model.
+    /// [`crate::surface::RECORD_FILE`], from the model's API surface.
     Surface,
     /// A small file whose contents are made with the plan (`Cargo.toml`, the runtime modules).
     Text(String),
@@ -173,17 +173,9 @@ pub fn keys(model: &TypeModel, plan: &[PlannedFile]) -> Vec<Option<Digest>> {
         },
     );
     let lib = Digest::of_value(&[base], &rust::LibInputs::of(model));
-    // The surface is made from the whole model: every model and group, and the rest.
-    let mut parts = vec![base];
-    parts.extend(&model_keys);
-    parts.extend(&group_keys);
-    let rest = (
-        &model.package,
-        &model.dependencies,
-        &model.features,
-        &model.regions,
-    );
-    let surface = Digest::of_value(&parts, &rest);
+    // The record is the surface written out: its key is the surface itself, so that a change the
+    // surface does not show (a model's description) does not write it out again.
+    let surface = crate::surface::ApiSurface::digest_of(model, &[base]);
     plan.iter()
         .map(|file| match file.source {
             Source::Model(index) | Source::FieldEnums(index) => Some(model_keys[index]),
