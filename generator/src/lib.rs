@@ -32,7 +32,7 @@ pub use incremental::UpToDate;
 pub use model::TypeModel;
 pub use output::{WriteMode, WriteReport};
 
-use page_cache::PageCache;
+use page_cache::{CacheWrite, PageCache};
 
 /// The first line of every generated file (and the `@generated` entry of its recorded surface).
 pub const HEADER: &str =
@@ -395,6 +395,16 @@ impl Inputs {
             });
         }
 
+        // The parse cache is written while the crate is made, and takes its place only when the
+        // crate is written.
+        let cache_write = match (&cache_update, options.mode) {
+            (Some(update), WriteMode::Write) => {
+                CacheWrite::start(&update.cache, &update.pages, update.path.clone())
+            }
+            _ => None,
+        };
+        drop(cache_update);
+
         let emit_started = Instant::now();
         let run = inputs.map(|inputs| incremental::RunRecord {
             inputs,
@@ -408,16 +418,24 @@ impl Inputs {
         timings.format_cpu = emitted.timings.format;
 
         let write_started = Instant::now();
-        let report = output::write_files_keeping(
+        let written = output::write_files_keeping(
             &options.out_dir,
             &emitted.files,
             &emitted.kept,
             options.mode,
-        )
-        .map_err(Failure::Io)?;
-        if let (Some(update), WriteMode::Write) = (cache_update, options.mode) {
+        );
+        let report = match written {
+            Ok(report) => report,
+            Err(error) => {
+                if let Some(write) = cache_write {
+                    write.abandon();
+                }
+                return Err(Failure::Io(error));
+            }
+        };
+        if let Some(write) = cache_write {
             // A cache that cannot be written costs the next run its time, nothing else.
-            let _ = update.cache.save(&update.path, &update.pages);
+            let _ = write.finish();
         }
         timings.write = write_started.elapsed();
         timings.total = started.elapsed();

@@ -87,15 +87,13 @@ impl PageCache {
         postcard::to_allocvec(page).unwrap_or_default()
     }
 
-    /// Writes the cache of this run's pages (`pages`, in page order) to `path`, atomically;
-    /// nothing when every page came from this cache and it holds no other.
-    pub fn save(&self, path: &Path, pages: &[PageEntry]) -> io::Result<()> {
+    /// The cache file of this run's pages (`pages`, in page order); `None` when every page came
+    /// from this cache and it holds no other (the file would not change).
+    fn file_bytes(&self, pages: &[PageEntry]) -> Option<Vec<u8>> {
         let unchanged = pages.len() == self.entries.len()
-            && pages
-                .iter()
-                .all(|(key, fresh)| fresh.is_none() && self.entries.contains_key(key));
+            && (pages.iter()).all(|(key, fresh)| fresh.is_none() && self.entries.contains_key(key));
         if unchanged {
-            return Ok(());
+            return None;
         }
         let mut bytes = Vec::with_capacity(self.bytes.len() + 4096);
         bytes.extend_from_slice(MAGIC);
@@ -111,20 +109,86 @@ impl PageCache {
             bytes.extend_from_slice(&key.to_le_bytes());
             push_length_prefixed(&mut bytes, entry);
         }
-        if let Some(folder) = path.parent()
-            && !folder.as_os_str().is_empty()
-            && !folder.is_dir()
-        {
-            fs::create_dir_all(folder)?;
-            // A folder the cache makes is the cache's: git ignores all of it.
-            fs::write(folder.join(".gitignore"), "*\n")?;
-        }
-        let temporary = temporary_path(path);
-        fs::write(&temporary, &bytes)?;
-        fs::rename(&temporary, path).inspect_err(|_| {
-            let _ = fs::remove_file(&temporary);
+        Some(bytes)
+    }
+}
+
+/// The cache of a run's pages being written beside its file on a thread of its own, while the
+/// run goes on (after writing thousands of files, the same bytes take several times longer); it
+/// replaces the file only when the run succeeds ([`Self::finish`]).
+#[derive(Debug)]
+pub struct CacheWrite {
+    path: PathBuf,
+    temporary: PathBuf,
+    /// The write, which gives the folders it created, deepest first (a new one gets a
+    /// `.gitignore` of `*`).
+    writing: std::thread::JoinHandle<io::Result<Vec<PathBuf>>>,
+}
+
+impl CacheWrite {
+    /// Starts writing the cache of this run's `pages`, read from `cache`, for `path`; `None`
+    /// when the file would not change (or no thread can be started: a cache not written costs
+    /// the next run its time, nothing else).
+    pub fn start(cache: &PageCache, pages: &[PageEntry], path: PathBuf) -> Option<CacheWrite> {
+        let bytes = cache.file_bytes(pages)?;
+        let temporary = temporary_path(&path);
+        let (folder, file) = (path.parent().map(Path::to_path_buf), temporary.clone());
+        let writing = std::thread::Builder::new()
+            .spawn(move || write_new(folder.as_deref(), &file, &bytes))
+            .ok()?;
+        Some(CacheWrite {
+            path,
+            temporary,
+            writing,
         })
     }
+
+    /// Waits for the write and puts the file in its place.
+    pub fn finish(self) -> io::Result<()> {
+        wait(self.writing)?;
+        fs::rename(&self.temporary, &self.path).inspect_err(|_| {
+            let _ = fs::remove_file(&self.temporary);
+        })
+    }
+
+    /// Waits for the write and removes what it wrote: the run failed.
+    pub fn abandon(self) {
+        let created = wait(self.writing);
+        let _ = fs::remove_file(&self.temporary);
+        for folder in created.unwrap_or_default() {
+            let _ = fs::remove_file(folder.join(".gitignore"));
+            let _ = fs::remove_dir(folder);
+        }
+    }
+}
+
+/// The outcome of a write thread (a panic there is an error, not the run's).
+fn wait(writing: std::thread::JoinHandle<io::Result<Vec<PathBuf>>>) -> io::Result<Vec<PathBuf>> {
+    writing
+        .join()
+        .unwrap_or_else(|_| Err(io::Error::other("the parse cache's writer stopped")))
+}
+
+/// Writes `bytes` to `file` in `folder`, creating the folder (with a `.gitignore` of `*`: a
+/// folder the cache makes is the cache's) when it is not there; the folders created, deepest
+/// first.
+fn write_new(folder: Option<&Path>, file: &Path, bytes: &[u8]) -> io::Result<Vec<PathBuf>> {
+    let mut created = Vec::new();
+    if let Some(folder) = folder.filter(|folder| !folder.as_os_str().is_empty()) {
+        let mut missing = Some(folder);
+        while let Some(folder) =
+            missing.filter(|folder| !folder.as_os_str().is_empty() && !folder.is_dir())
+        {
+            created.push(folder.to_path_buf());
+            missing = folder.parent();
+        }
+        if !created.is_empty() {
+            fs::create_dir_all(folder)?;
+            fs::write(folder.join(".gitignore"), "*\n")?;
+        }
+    }
+    fs::write(file, bytes)?;
+    Ok(created)
 }
 
 /// `bytes`, after their length as a little-endian `u32`.
@@ -209,12 +273,20 @@ mod tests {
         );
         let key = PageCache::key(file, sources.get(file), false);
 
-        let empty = PageCache::open(&path);
-        empty
-            .save(&path, &[(key, Some(PageCache::encode(&parsed)))])
-            .unwrap();
+        let pages = [(key, Some(PageCache::encode(&parsed)))];
+        let write = CacheWrite::start(&PageCache::open(&path), &pages, path.clone());
+        write.expect("a new cache is written").finish().unwrap();
+        assert_eq!(
+            fs::read_to_string(path.with_file_name(".gitignore")).unwrap(),
+            "*\n",
+            "the folder the cache made ignores itself"
+        );
         let cache = PageCache::open(&path);
         let cached = cache.get(key).expect("the saved page is in the cache");
+        assert!(
+            CacheWrite::start(&cache, &[(key, None)], path.clone()).is_none(),
+            "an unchanged cache is not written again"
+        );
         assert_eq!(cached.outcome, parsed.outcome);
         assert_eq!(cached.page_diagnostics, parsed.page_diagnostics);
 
@@ -233,15 +305,33 @@ mod tests {
     }
 
     #[test]
+    fn an_abandoned_write_leaves_nothing_behind() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("target/cache/pages.bin");
+        let mut sources = Sources::default();
+        let (file, parsed) = page(&mut sources, "Pet.md", "# Pet\n\n## Enum\n\n* `a`\n");
+        let pages = [(
+            PageCache::key(file, sources.get(file), false),
+            Some(PageCache::encode(&parsed)),
+        )];
+        let write = CacheWrite::start(&PageCache::default(), &pages, path.clone());
+        write.expect("a new cache is written").abandon();
+        assert!(
+            fs::read_dir(folder.path()).unwrap().next().is_none(),
+            "the folders the write made are gone"
+        );
+    }
+
+    #[test]
     fn a_file_that_is_not_this_generators_cache_is_empty() {
         let folder = tempfile::tempdir().unwrap();
         let path = folder.path().join("pages.bin");
         let mut sources = Sources::default();
         let (file, parsed) = page(&mut sources, "Pet.md", "# Pet\n\n## Enum\n\n* `a`\n");
         let key = PageCache::key(file, sources.get(file), false);
-        PageCache::default()
-            .save(&path, &[(key, Some(PageCache::encode(&parsed)))])
-            .unwrap();
+        let pages = [(key, Some(PageCache::encode(&parsed)))];
+        let write = CacheWrite::start(&PageCache::default(), &pages, path.clone());
+        write.expect("a new cache is written").finish().unwrap();
         let whole = fs::read(&path).unwrap();
         for cut in [1, MAGIC.len() + 3, whole.len() - 1] {
             fs::write(&path, &whole[..cut]).unwrap();
