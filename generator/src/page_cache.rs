@@ -257,6 +257,16 @@ mod tests {
         (file, parsed)
     }
 
+    /// The write of a new cache at `path` of one enum page.
+    fn new_cache_of_one_page(path: &Path) -> CacheWrite {
+        let mut sources = Sources::default();
+        let (file, parsed) = page(&mut sources, "Pet.md", "# Pet\n\n## Enum\n\n* `a`\n");
+        let key = PageCache::key(file, sources.get(file), false);
+        let pages = [(key, Some(PageCache::encode(&parsed)))];
+        CacheWrite::start(&PageCache::default(), &pages, path.to_path_buf())
+            .expect("a new cache is written")
+    }
+
     #[test]
     fn a_saved_page_reads_back_as_it_was_parsed_and_other_keys_miss() {
         let folder = tempfile::tempdir().unwrap();
@@ -308,14 +318,7 @@ mod tests {
     fn an_abandoned_write_leaves_nothing_behind() {
         let folder = tempfile::tempdir().unwrap();
         let path = folder.path().join("target/cache/pages.bin");
-        let mut sources = Sources::default();
-        let (file, parsed) = page(&mut sources, "Pet.md", "# Pet\n\n## Enum\n\n* `a`\n");
-        let pages = [(
-            PageCache::key(file, sources.get(file), false),
-            Some(PageCache::encode(&parsed)),
-        )];
-        let write = CacheWrite::start(&PageCache::default(), &pages, path.clone());
-        write.expect("a new cache is written").abandon();
+        new_cache_of_one_page(&path).abandon();
         assert!(
             fs::read_dir(folder.path()).unwrap().next().is_none(),
             "the folders the write made are gone"
@@ -326,12 +329,7 @@ mod tests {
     fn a_file_that_is_not_this_generators_cache_is_empty() {
         let folder = tempfile::tempdir().unwrap();
         let path = folder.path().join("pages.bin");
-        let mut sources = Sources::default();
-        let (file, parsed) = page(&mut sources, "Pet.md", "# Pet\n\n## Enum\n\n* `a`\n");
-        let key = PageCache::key(file, sources.get(file), false);
-        let pages = [(key, Some(PageCache::encode(&parsed)))];
-        let write = CacheWrite::start(&PageCache::default(), &pages, path.clone());
-        write.expect("a new cache is written").finish().unwrap();
+        new_cache_of_one_page(&path).finish().unwrap();
         let whole = fs::read(&path).unwrap();
         for cut in [1, MAGIC.len() + 3, whole.len() - 1] {
             fs::write(&path, &whole[..cut]).unwrap();
