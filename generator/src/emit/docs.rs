@@ -4,19 +4,39 @@
 //! URLs become autolinks, and lines are trimmed so that nothing is an indented code block (a
 //! doctest) or a heading. Nothing of the text is dropped.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 /// `#[doc = " ..."]` attributes, one per line of the Markdown `markdown`.
 pub fn doc_attributes(markdown: &str) -> TokenStream {
-    let lines = doc_lines(markdown);
+    let lines = doc_lines(markdown).into_iter().map(|line| doc_line(&line));
     quote! { #( #[doc = #lines] )* }
 }
 
 /// `#![doc = " ..."]` attributes (docs of the enclosing module), one per line of `markdown`.
 pub fn inner_doc_attributes(markdown: &str) -> TokenStream {
-    let lines = doc_lines(markdown);
+    let lines = doc_lines(markdown).into_iter().map(|line| doc_line(&line));
     quote! { #( #![doc = #lines] )* }
+}
+
+/// The literal of a doc line's `#[doc = ...]` attribute: a raw string (`r" text"`, as a `///`
+/// comment inside `quote!` becomes), which syn and prettyplease read back by slicing it where they
+/// unescape a cooked string char by char (escaping and unescaping docs was a fifth of a cold run's
+/// instructions). The line is printed as a `///` comment either way; one that starts with `/` (which
+/// prettyplease prints as an attribute) or holds a carriage return (no raw string can) stays cooked.
+pub fn doc_line(line: &str) -> Literal {
+    if line.starts_with('/') || line.contains('\r') {
+        return Literal::string(line);
+    }
+    // The closing delimiter is a quote and one `#` more than follow any quote in the line.
+    let hashes = (line.match_indices('"'))
+        .map(|(at, _)| 1 + line[at + 1..].bytes().take_while(|&b| b == b'#').count())
+        .max()
+        .unwrap_or(0);
+    let fence = "#".repeat(hashes);
+    format!("r{fence}\"{line}\"{fence}")
+        .parse()
+        .unwrap_or_else(|_| Literal::string(line))
 }
 
 /// The widest a doc line's text gets before it is wrapped: a comment indented once (`    /// `)
@@ -224,6 +244,34 @@ mod tests {
         );
         let unbreakable = "x".repeat(WIDTH * 2);
         assert_eq!(doc_lines(&unbreakable), [format!(" {unbreakable}")]);
+    }
+
+    #[test]
+    fn a_doc_line_reads_back_as_itself_and_prints_as_a_comment() {
+        let lines = [
+            "",
+            " plain",
+            r##" a "quote" and "# a hash after one"##,
+            r###" "## two hashes, then "# one"###,
+            r" back\slash \n and \u{1F600}",
+            " unicode: é ✓ 😀",
+            "/ starts with a slash",
+            " a carriage\r return",
+            " ends with a quote\"",
+        ];
+        for line in lines {
+            let literal = doc_line(line);
+            let value = syn::parse2::<syn::LitStr>(quote!(#literal)).map(|lit| lit.value());
+            assert_eq!(value.ok().as_deref(), Some(line), "{literal}");
+            // What the emitted files hold: the same `///` comment (or attribute) as the line's cooked
+            // literal gives.
+            let printed = |literal: Literal| {
+                let file = syn::parse2(quote!(#[doc = #literal] struct S;)).expect("parses");
+                prettyplease::unparse(&file)
+            };
+            assert_eq!(printed(literal), printed(Literal::string(line)), "{line}");
+        }
+        assert!(doc_line(" plain").to_string().starts_with('r'));
     }
 
     #[test]

@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::docs::{code_span, doc_attributes, inner_doc_attributes, plain_text};
+use super::docs::{code_span, doc_attributes, doc_line, inner_doc_attributes, plain_text};
 use super::layout::Item;
 use super::serde_impls::enum_impls;
 use super::types::{
@@ -663,13 +663,15 @@ fn example_attributes(context: &Example, operation: &Operation) -> TokenStream {
         hidden = hidden.join(", "),
         arguments = arguments.join(", "),
     );
-    let lines = std::iter::once(String::new()).chain(text.lines().map(|line| {
-        if line.is_empty() {
-            String::new()
-        } else {
-            format!(" {line}")
-        }
-    }));
+    let lines = std::iter::once(String::new())
+        .chain(text.lines().map(|line| {
+            if line.is_empty() {
+                String::new()
+            } else {
+                format!(" {line}")
+            }
+        }))
+        .map(|line| doc_line(&line));
     quote! { #( #[doc = #lines] )* }
 }
 
