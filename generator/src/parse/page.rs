@@ -2061,7 +2061,7 @@ fn is_balanced(cell: &str) -> bool {
         }
         at += 1;
     }
-    bold % 2 == 0 && [angle, square, round, curly] == [0; 4]
+    bold.is_multiple_of(2) && [angle, square, round, curly] == [0; 4]
 }
 
 pub(super) struct Cell<'e, 'a> {
