@@ -45,7 +45,7 @@ pub fn placeholders(path: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
 /// naming an operation or parameter the pages do not have.
 pub fn build_operations(
     pages: &[OperationPage],
-    types: &HashMap<&str, (Vec<Container>, BaseType)>,
+    types: &NamedTypes<'_>,
     models: &[Model],
     wire_case: WireCase,
     overrides: &BTreeMap<String, BTreeMap<String, OperationOverrides>>,
@@ -84,7 +84,7 @@ pub fn build_operations(
 /// is reported.
 fn accepted_groups<'p>(
     pages: &'p [OperationPage],
-    types: &HashMap<&str, (Vec<Container>, BaseType)>,
+    types: &NamedTypes<'_>,
     sources: &Sources,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<(&'p OperationPage, String)> {
@@ -303,7 +303,7 @@ struct Resolver<'a, 'd> {
     file: FileId,
     group: &'a str,
     overrides: Option<&'a BTreeMap<String, OperationOverrides>>,
-    types: &'a HashMap<&'a str, (Vec<Container>, BaseType)>,
+    types: &'a NamedTypes<'a>,
     models: &'a [Model],
     /// How the JSON spells the docs' names: query keys follow it.
     wire_case: WireCase,
